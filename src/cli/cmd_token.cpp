@@ -1,0 +1,14 @@
+// `kyso token`: placeholder until its issue lands; says so plainly.
+#include <cstdio>
+
+#include "src/cli/commands.h"
+#include "src/cli/exit_codes.h"
+
+namespace kyso::cli {
+
+int runToken(const Args&) {
+  std::fprintf(stderr, "kyso token: not available in this build yet.\n");
+  return kExitUsage;
+}
+
+}  // namespace kyso::cli

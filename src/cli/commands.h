@@ -1,0 +1,25 @@
+// The `kyso` subcommands. Each lives in its own cmd_*.cpp file, takes the words after its name,
+// and returns an exit code from exit_codes.h. Output for people goes to stdout; errors to stderr;
+// --json output is one JSON document (or JSON lines for streams) on stdout.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "src/core/error.h"
+
+namespace kyso::cli {
+
+using Args = std::vector<std::string>;
+
+int runToken(const Args& args);
+int runSign(const Args& args);
+int runExtend(const Args& args);
+int runVerify(const Args& args);
+int runInventory(const Args& args);
+int runDemo(const Args& args);
+
+/// Prints a kyso Error to stderr as a sentence (with the technical line under --verbose/KYSO_LOG).
+void printError(const std::string& what_failed, const ::kyso::Error& e);
+
+}  // namespace kyso::cli

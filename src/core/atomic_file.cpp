@@ -1,0 +1,150 @@
+#include "src/core/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <fstream>
+
+namespace kyso {
+
+namespace fs = std::filesystem;
+
+AtomicFile::AtomicFile(fs::path target, fs::path temp, int fd, Overwrite ow)
+    : m_target(std::move(target)), m_temp(std::move(temp)), m_fd(fd), m_overwrite(ow) {}
+
+AtomicFile::AtomicFile(AtomicFile&& o) noexcept
+    : m_target(std::move(o.m_target)),
+      m_temp(std::move(o.m_temp)),
+      m_fd(o.m_fd),
+      m_written(o.m_written),
+      m_overwrite(o.m_overwrite) {
+  o.m_fd = -1;
+  o.m_temp.clear();
+}
+
+AtomicFile::~AtomicFile() { abandon(); }
+
+Result<AtomicFile> AtomicFile::create(const fs::path& target, Overwrite overwrite) {
+  std::error_code ec;
+  if (overwrite == Overwrite::Refuse && fs::exists(target, ec))
+    return Error::kyso(Errc::FileExists, "open", target.string());
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  if (!fs::is_directory(dir, ec)) return Error::posix(ENOENT, "open", dir.string());
+  std::string tmpl = (dir / ("." + target.filename().string() + ".kyso-XXXXXX")).string();
+  int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
+  if (fd < 0) return Error::posix(errno, "mkstemp", dir.string());
+  ::fchmod(fd, 0644);
+  return AtomicFile(target, fs::path(tmpl), fd, overwrite);
+}
+
+Status AtomicFile::write(std::span<const std::byte> data) {
+  const auto* p = reinterpret_cast<const char*>(data.data());
+  std::size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(m_fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Error::posix(errno, "write", m_target.string());
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+    m_written += static_cast<std::uint64_t>(n);
+  }
+  return {};
+}
+
+Status AtomicFile::pwrite(std::uint64_t offset, std::span<const std::byte> data) {
+  const auto* p = reinterpret_cast<const char*>(data.data());
+  std::size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::pwrite(m_fd, p, left, static_cast<off_t>(offset));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Error::posix(errno, "pwrite", m_target.string());
+    }
+    p += n;
+    offset += static_cast<std::uint64_t>(n);
+    left -= static_cast<std::size_t>(n);
+  }
+  return {};
+}
+
+Status AtomicFile::commit() {
+  if (m_fd < 0) return Error::kyso(Errc::OutputNotWritable, "commit", m_target.string());
+  if (::fsync(m_fd) != 0) return Error::posix(errno, "fsync", m_target.string());
+  if (::close(m_fd) != 0) {
+    m_fd = -1;
+    return Error::posix(errno, "close", m_target.string());
+  }
+  m_fd = -1;
+  if (m_overwrite == Overwrite::Refuse) {
+    // link() fails if the target appeared meanwhile, so a concurrent writer is never clobbered.
+    if (::link(m_temp.c_str(), m_target.c_str()) != 0)
+      return Error::posix(errno, "link", m_target.string());
+    ::unlink(m_temp.c_str());
+  } else if (::rename(m_temp.c_str(), m_target.c_str()) != 0) {
+    return Error::posix(errno, "rename", m_target.string());
+  }
+  m_temp.clear();
+  fs::path dir = m_target.parent_path();
+  if (dir.empty()) dir = ".";
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return {};
+}
+
+void AtomicFile::abandon() noexcept {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+    m_fd = -1;
+  }
+  if (!m_temp.empty()) {
+    ::unlink(m_temp.c_str());
+    m_temp.clear();
+  }
+}
+
+Result<std::string> readSmallFile(const fs::path& path, std::size_t maxBytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error::posix(errno, "open", path.string());
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int e = errno;
+    ::close(fd);
+    return Error::posix(e, "fstat", path.string());
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Error::kyso(Errc::FileUnreadable, "open", path.string() + " is a folder");
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > maxBytes) {
+    ::close(fd);
+    return Error::kyso(Errc::InputTooLarge, "read", path.string());
+  }
+  std::string out;
+  out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (got < out.size()) {
+    ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd);
+      return Error::posix(e, "read", path.string());
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.resize(got);
+  return out;
+}
+
+}  // namespace kyso

@@ -1,0 +1,34 @@
+#include "src/cli/args.h"
+
+#include <gtest/gtest.h>
+
+namespace kyso::cli {
+namespace {
+
+TEST(ArgParser, ParsesDeclaredOptions) {
+  ArgParser p;
+  p.flag("json").value("out", 'o').multi("trust");
+  ASSERT_TRUE(p.parse({"a.pdf", "--json", "-o", "x.pdf", "--trust=r1.pem", "--trust", "r2.pem", "--",
+                       "--weird.pdf"})
+                  .ok());
+  EXPECT_TRUE(p.has("json"));
+  EXPECT_EQ(*p.get("out"), "x.pdf");
+  EXPECT_EQ(p.all("trust"), (std::vector<std::string>{"r1.pem", "r2.pem"}));
+  EXPECT_EQ(p.positional(), (std::vector<std::string>{"a.pdf", "--weird.pdf"}));
+}
+
+TEST(ArgParser, RejectsUnknownOptionsAndPinOnCommandLine) {
+  ArgParser p;
+  p.value("out", 'o');
+  EXPECT_EQ(p.parse({"--nope"}).error().kind, Errc::UsageError);
+  ArgParser q;
+  auto r = q.parse({"--pin", "1234"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().context.find("never taken on the command line"), std::string::npos);
+  ArgParser m;
+  m.value("out");
+  EXPECT_FALSE(m.parse({"--out"}).ok());
+}
+
+}  // namespace
+}  // namespace kyso::cli

@@ -1,0 +1,103 @@
+#include "src/core/atomic_file.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace kyso {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "kyso-atomic-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir = tmpl;
+  }
+  void TearDown() override { fs::remove_all(dir); }
+  static std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+  }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), {}));
+  }
+  fs::path dir;
+};
+
+TEST_F(AtomicFileTest, CommitRenamesIntoPlace) {
+  auto f = AtomicFile::create(dir / "out.pdf");
+  ASSERT_TRUE(f.ok());
+  ASSERT_TRUE(f->write("hello").ok());
+  ASSERT_TRUE(f->pwrite(0, std::as_bytes(std::span("J", 1))).ok());
+  EXPECT_FALSE(fs::exists(dir / "out.pdf"));
+  ASSERT_TRUE(f->commit().ok());
+  EXPECT_EQ(slurp(dir / "out.pdf"), "Jello");
+  EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFileTest, AbandonLeavesNothing) {
+  {
+    auto f = AtomicFile::create(dir / "out.pdf");
+    ASSERT_TRUE(f.ok());
+    ASSERT_TRUE(f->write("partial").ok());
+  }
+  EXPECT_EQ(entries(), 0u);
+}
+
+TEST_F(AtomicFileTest, RefusesExistingTargetUnlessAllowed) {
+  std::ofstream(dir / "out.pdf") << "original";
+  auto f = AtomicFile::create(dir / "out.pdf");
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.error().kind, Errc::FileExists);
+  auto g = AtomicFile::create(dir / "out.pdf", AtomicFile::Overwrite::Allow);
+  ASSERT_TRUE(g.ok());
+  ASSERT_TRUE(g->write("new").ok());
+  ASSERT_TRUE(g->commit().ok());
+  EXPECT_EQ(slurp(dir / "out.pdf"), "new");
+}
+
+TEST_F(AtomicFileTest, MissingDirectoryIsAClearError) {
+  auto f = AtomicFile::create(dir / "nope" / "out.pdf");
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.error().kind, Errc::FileNotFound);
+}
+
+TEST_F(AtomicFileTest, FullDiskLosesNothing) {
+  // /dev/full answers every write with ENOSPC; a target in a real directory must stay untouched.
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this machine";
+  std::ofstream(dir / "keep.pdf") << "original";
+  auto f = AtomicFile::create(dir / "keep.pdf", AtomicFile::Overwrite::Allow);
+  ASSERT_TRUE(f.ok());
+  // Point the temporary descriptor at /dev/full to simulate the disk filling up mid-write.
+  int full = ::open("/dev/full", O_WRONLY);
+  ASSERT_GE(full, 0);
+  ASSERT_GE(::dup2(full, f->fd()), 0);
+  ::close(full);
+  auto w = f->write(std::string(4096, 'x'));
+  ASSERT_FALSE(w.ok());
+  EXPECT_EQ(w.error().kind, Errc::DiskFull);
+  f->abandon();
+  EXPECT_EQ(slurp(dir / "keep.pdf"), "original");
+  EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFileTest, ReadSmallFileLimits) {
+  std::ofstream(dir / "a.txt") << "abcdef";
+  EXPECT_EQ(*readSmallFile(dir / "a.txt"), "abcdef");
+  auto big = readSmallFile(dir / "a.txt", 3);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.error().kind, Errc::InputTooLarge);
+  EXPECT_EQ(readSmallFile(dir / "none").error().kind, Errc::FileNotFound);
+  EXPECT_EQ(readSmallFile(dir).error().kind, Errc::FileUnreadable);
+}
+
+}  // namespace
+}  // namespace kyso
