@@ -53,7 +53,9 @@ function(kyso_test)
     set(K_TIMEOUT 600)
   endif()
   set(_env "KYSO_SOURCE_DIR=${PROJECT_SOURCE_DIR}" "KYSO_BINARY_DIR=${PROJECT_BINARY_DIR}"
-           "KYSO_BIN=${PROJECT_BINARY_DIR}/bin" ${K_ENVIRONMENT})
+           "KYSO_BIN=${PROJECT_BINARY_DIR}/bin"
+           "KYSO_TEST_PKI=${KYSO_TEST_PKI_DIR}" "KYSO_TEST_PORT_BASE=${KYSO_TEST_PORT_BASE}"
+           "KYSO_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared" ${K_ENVIRONMENT})
   if(KYSO_SANITIZE)
     # SoftHSM and other third-party modules leak on purpose at exit; our own leaks are still reported
     # through the suppressions file.

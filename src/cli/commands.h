@@ -18,6 +18,10 @@ int runExtend(const Args& args);
 int runVerify(const Args& args);
 int runInventory(const Args& args);
 int runDemo(const Args& args);
+/// `kyso sign --detached` and `kyso sign` on non-PDF files (src/cli/sign_detached.cpp).
+int runSignDetached(const Args& args);
+/// `kyso verify` on .p7s/.p7m files (src/cli/verify_cms.cpp).
+int runVerifyCms(const Args& args);
 
 /// Prints a kyso Error to stderr as a sentence (with the technical line under --verbose/KYSO_LOG).
 void printError(const std::string& what_failed, const ::kyso::Error& e);
