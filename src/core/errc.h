@@ -41,6 +41,11 @@ enum class Errc : int {
   TokenRemoved,
   ConfirmationRequired,
   PcscNoService,
+  PinIncorrectCountLow,
+  PinIncorrectFinalTry,
+  PinIncorrectNowLocked,
+  PinPadEnter,
+  SoPinIncorrect,
   // Certificates, trust, revocation, timestamps
   CertificateMalformed,
   ChainIncomplete,
