@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "src/core/error.h"
+
 namespace kyso::appearance {
 
 /// A rectangle in PDF default user space (points, origin bottom-left of the page's MediaBox).
@@ -29,6 +31,9 @@ struct Appearance {
   std::size_t formIndex = 0;       // index of the form XObject used as /AP << /N ... >>
   int pageIndex = 0;               // 0-based page the widget goes on
   PdfRect rect;                    // the widget's /Rect on that page
+  std::vector<Error> notes;        // things the user should hear that did not stop the work
+                                   // (e.g. Errc::ImageNoAlpha); describe() each for people
+  std::string placementInfo;       // for logs: how the place was found ("between \"GIÁM ĐỐC\" and ...")
 };
 
 }  // namespace kyso::appearance

@@ -1,14 +1,305 @@
-// `kyso sign`: placeholder until its issue lands; says so plainly.
-#include <cstdio>
+// `kyso sign`: PAdES signatures on PDFs (issue 5), one file or a batch with one token login.
+//   kyso sign IN.pdf -o OUT.pdf [--force]
+//   kyso sign A.pdf B.pdf ... --out-dir DIR [--skip-existing]
+//   --level B-B|B-T|B-LT|B-LTA (default B-B, B-T with --tsa), --tsa URL, --reason, --location,
+//   --contact, --field NAME, --certify 1|2|3, --lock-fields, --subfilter ETSI.CAdES.detached|
+//   adbe.pkcs7.detached, --trust-anchor FILE (chain building for B-LT), the token options
+//   (token_options.h) or, for tests and files kept on disk, --key-file/--cert-file/--chain-file
+//   (PEM, unencrypted), and the appearance options (appearance_options.h).
+// Files are signed one after another on one session; a bad file is reported and the batch goes
+// on; a token error (removed, PIN) stops it. Non-PDF inputs and --detached go to the CMS signer.
+#include <openssl/pem.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "certs/cert_info.h"
+#include "certs/trust_store.h"
+#include "src/cli/appearance_options.h"
+#include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cli/token_options.h"
+#include "src/core/log.h"
+#include "src/core/messages.h"
+#include "src/pdf/pades.h"
+#include "src/pdf/pades_services.h"
 
 namespace kyso::cli {
+namespace {
+namespace fs = std::filesystem;
 
-int runSign(const Args&) {
-  std::fprintf(stderr, "kyso sign: not available in this build yet.\n");
-  return kExitUsage;
+constexpr const char* kSignHelp =
+    "Usage: kyso sign IN.pdf -o OUT.pdf [options]\n"
+    "       kyso sign A.pdf B.pdf ... --out-dir DIR [options]\n"
+    "Signs PDFs with PAdES signatures as incremental updates (the original bytes are kept).\n"
+    "Other files, or --detached, make detached CMS signatures (see kyso sign --detached --help).\n\n";
+
+bool endsWithPdf(const std::string& s) {
+  if (s.size() < 4) return false;
+  std::string ext = s.substr(s.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
+int noPrompt(char*, int, int, void*) { return -1; }
+
+// A SigningIdentity from PEM files (a key kept on disk; tests and servers without tokens).
+Result<SigningIdentity> identityFromFiles(const fs::path& cert, const fs::path& key,
+                                          const std::optional<fs::path>& chain) {
+  SigningIdentity id;
+  KYSO_ASSIGN_OR_RETURN(auto certs, certs::loadCertificates(cert));
+  if (certs.empty()) return Error::kyso(Errc::CertificateNotFound, "--cert-file", cert.string());
+  id.cert = std::move(certs.front());
+  ossl::Ptr<BIO> kb(BIO_new_file(key.c_str(), "r"));
+  if (!kb) return Error::kyso(Errc::FileUnreadable, "--key-file", key.string());
+  id.key.reset(PEM_read_bio_PrivateKey(kb.get(), nullptr, noPrompt, nullptr));
+  if (!id.key) return Error::openssl("PEM_read_bio_PrivateKey", key.string(), Errc::KeyNotFound);
+  if (X509_check_private_key(id.cert.get(), id.key.get()) != 1)
+    return Error::openssl("X509_check_private_key", key.string(), Errc::KeyNotFound);
+  id.chain.reset(sk_X509_new_null());
+  if (chain) {
+    KYSO_ASSIGN_OR_RETURN(auto more, certs::loadCertificates(*chain));
+    for (auto& c : more) sk_X509_push(id.chain.get(), c.release());
+  }
+  id.description = certs::commonName(X509_get_subject_name(id.cert.get()));
+  return id;
+}
+
+struct FileOutcome {
+  std::string input, output;
+  std::string status;  // "signed", "skipped", "failed", "not attempted"
+  std::string detail;
+};
+
+int exitCodeForFileError(const Error& e) {
+  switch (e.kind) {
+    case Errc::NotAPdf: case Errc::PdfDamaged: case Errc::PdfEncrypted: case Errc::FileNotFound:
+    case Errc::FileUnreadable: case Errc::PdfCertifiedLocked: case Errc::PdfFieldNotFound:
+    case Errc::PdfPageOutOfRange: case Errc::FileExists: case Errc::OutputNotWritable:
+    case Errc::DiskFull:
+      return kExitInputError;
+    case Errc::UsageError:
+      return kExitUsage;
+    default:
+      return e.domain == Domain::Pkcs11 ? kExitTokenError : kExitSignatureFailed;
+  }
+}
+
+bool isTokenFailure(const Error& e) {
+  return e.domain == Domain::Pkcs11 || e.kind == Errc::TokenRemoved || e.kind == Errc::PinIncorrect ||
+         e.kind == Errc::PinLocked || e.kind == Errc::NoTokenPresent;
+}
+
+void printTable(const std::vector<FileOutcome>& rows) {
+  std::size_t w = 4;
+  for (const auto& r : rows) w = std::max(w, r.input.size());
+  std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), "FILE", "RESULT", "DETAIL");
+  for (const auto& r : rows)
+    std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), r.input.c_str(), r.status.c_str(),
+                r.detail.c_str());
+}
+
+}  // namespace
+
+int runSign(const Args& args) {
+  for (const auto& a : args)
+    if (a == "--detached") return runSignDetached(args);
+
+  ArgParser p;
+  addTokenOptions(p);
+  addAppearanceOptions(p);
+  p.value("output", 'o', "output file (one input)")
+      .value("out-dir", 0, "output folder (any number of inputs; same file names)")
+      .flag("force", 0, "replace an existing output file (and log in at a final PIN try)")
+      .flag("skip-existing", 0, "with --out-dir: skip inputs whose output already exists")
+      .value("level", 0, "B-B | B-T | B-LT | B-LTA (default B-B, B-T with --tsa)")
+      .value("tsa", 0, "RFC 3161 timestamp authority URL (B-T and above)")
+      .value("reason", 0, "reason for signing")
+      .value("location", 0, "place of signing")
+      .value("contact", 0, "signer's contact information")
+      .value("field", 0, "sign this existing empty signature field")
+      .value("certify", 0, "1|2|3: certification signature allowing no changes / forms / annotations")
+      .flag("lock-fields", 0, "lock all form fields once signed (FieldMDP)")
+      .value("subfilter", 0, "ETSI.CAdES.detached (default) | adbe.pkcs7.detached")
+      .multi("trust-anchor", 0, "extra trusted certificate file for B-LT chain building")
+      .value("key-file", 0, "signing key as a PEM file instead of a token (unencrypted)")
+      .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
+      .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
+      .flag("help", 'h', "this text");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("kyso sign", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help")) {
+    std::printf("%s%s", kSignHelp, p.optionHelp().c_str());
+    return kExitOk;
+  }
+  if (auto t = printTemplateRequest(p); !t.ok()) {
+    printError("kyso sign", t.error());
+    return kExitUsage;
+  } else if (t->has_value()) {
+    std::printf("%s\n", (*t)->c_str());
+    return kExitOk;
+  }
+  const auto& inputs = p.positional();
+  if (inputs.empty()) {
+    std::fprintf(stderr, "%s%s", kSignHelp, p.optionHelp().c_str());
+    return kExitUsage;
+  }
+  std::size_t pdfs = 0;
+  for (const auto& in : inputs) pdfs += endsWithPdf(in) ? 1 : 0;
+  if (pdfs == 0) return runSignDetached(args);
+  auto usage = [](const std::string& what) {
+    printError("kyso sign", Error::kyso(Errc::UsageError, "kyso sign", what));
+    return kExitUsage;
+  };
+  if (pdfs != inputs.size()) return usage("PDF and non-PDF inputs cannot be mixed; use --detached");
+  if (p.has("output") == p.has("out-dir")) return usage("give exactly one of -o and --out-dir");
+  if (p.has("output") && inputs.size() != 1) return usage("-o takes one input; use --out-dir");
+
+  pdf::SignatureOptions sig;
+  sig.reason = p.getOr("reason", "");
+  sig.location = p.getOr("location", "");
+  sig.contact = p.getOr("contact", "");
+  sig.fieldName = p.getOr("field", "");
+  sig.lockFields = p.has("lock-fields");
+  sig.subFilter = p.getOr("subfilter", "ETSI.CAdES.detached");
+  if (sig.subFilter != "ETSI.CAdES.detached" && sig.subFilter != "adbe.pkcs7.detached")
+    return usage("--subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached");
+  if (auto c = p.get("certify")) {
+    if (*c != "1" && *c != "2" && *c != "3") return usage("--certify must be 1, 2 or 3");
+    sig.certifyP = std::stoi(*c);
+  }
+  std::optional<std::string> tsa = p.get("tsa");
+  auto level = pdf::parsePadesLevel(p.getOr("level", tsa ? "B-T" : "B-B"));
+  if (!level) return usage("--level must be B-B, B-T, B-LT or B-LTA");
+  if (*level != pdf::PadesLevel::BB && !tsa) return usage("B-T and above need --tsa URL");
+  if (!p.has("key-file") && (p.has("cert-file") || p.has("chain-file")))
+    return usage("--cert-file and --chain-file go with --key-file");
+
+  // Outputs, decided before anything is signed.
+  std::vector<FileOutcome> rows;
+  if (p.has("out-dir")) {
+    fs::path dir = *p.get("out-dir");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      printError("kyso sign", Error::kyso(Errc::OutputNotWritable, "--out-dir", dir.string()));
+      return kExitInputError;
+    }
+    for (const auto& in : inputs) {
+      fs::path out = dir / fs::path(in).filename();
+      if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
+        return usage("--out-dir would replace the input " + in);
+      rows.push_back({in, out.string(), "", ""});
+    }
+  } else {
+    rows.push_back({inputs.front(), *p.get("output"), "", ""});
+    std::error_code ec;
+    if (fs::exists(rows.front().output, ec) && fs::equivalent(rows.front().output, inputs.front(), ec))
+      return usage("the output must not be the input");
+  }
+
+  // One identity (one token login) for the whole batch.
+  std::unique_ptr<CliToken> token;
+  Result<SigningIdentity> idr = Error::kyso(Errc::KeyNotFound, "identity");
+  if (p.has("key-file")) {
+    if (!p.has("cert-file")) return usage("--key-file needs --cert-file");
+    std::optional<fs::path> chain;
+    if (auto c = p.get("chain-file")) chain = fs::path(*c);
+    idr = identityFromFiles(*p.get("cert-file"), *p.get("key-file"), chain);
+    if (!idr.ok()) {
+      printError("Reading the signing key failed", idr.error());
+      return kExitInputError;
+    }
+  } else {
+    auto tok = openSelectedToken(p);
+    if (!tok.ok()) {
+      printError("Opening the token failed", tok.error());
+      return exitCodeFor(tok.error());
+    }
+    token = std::move(*tok);
+    idr = token->signingIdentity();
+    if (!idr.ok()) {
+      printError("Reading the signing key failed", idr.error());
+      return exitCodeFor(idr.error());
+    }
+  }
+  const SigningIdentity& id = *idr;
+  sig.signerName = certs::commonName(X509_get_subject_name(id.cert.get()));
+
+  certs::HttpOptions http;
+  auto store = certs::TrustStore::loadShipped();
+  certs::TrustStore trust = store.ok() ? std::move(*store) : certs::TrustStore::empty();
+  for (const auto& a : p.all("trust-anchor")) {
+    if (auto st = trust.addAnchors(a, "admin"); !st.ok()) {
+      printError("Reading --trust-anchor failed", st.error());
+      return kExitInputError;
+    }
+  }
+  pdf::CmsContentsMaker signer(id, tsa, http);
+  std::optional<pdf::TsaContentsMaker> docTs;
+  if (tsa) docTs.emplace(*tsa, http);
+  pdf::NetworkLtvSource ltv(trust, http);
+  SignerDetails details{sig.signerName, certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_title),
+                        certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_organizationName)};
+
+  const auto overwrite = p.has("force") ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
+  int failed = 0;
+  std::optional<Error> firstError;
+  bool stop = false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto& row = rows[i];
+    if (stop) {
+      row.status = "not attempted";
+      ++failed;
+      continue;
+    }
+    std::error_code ec;
+    if (p.has("skip-existing") && fs::exists(row.output, ec)) {
+      row.status = "skipped";
+      row.detail = "output exists";
+      continue;
+    }
+    if (rows.size() > 1) std::fprintf(stderr, "[%zu/%zu] %s\n", i + 1, rows.size(), row.input.c_str());
+    pdf::PadesRequest req;
+    req.input = row.input;
+    req.output = row.output;
+    req.overwrite = overwrite;
+    req.sig = sig;
+    req.sig.signingTime = std::chrono::system_clock::now();
+    req.level = *level;
+    auto ap = appearanceFromOptions(p, req.input, details, req.sig.signingTime);
+    Result<pdf::PadesResult> r = Error::kyso(Errc::UsageError, "appearance");
+    if (ap.ok() && ap->has_value()) {
+      printAppearanceNotes(**ap);
+      req.sig.appearance = &**ap;
+    }
+    if (ap.ok())
+      r = pdf::signPdfFile(req, signer, &ltv, docTs ? &*docTs : nullptr);
+    else
+      r = ap.error();
+    if (r.ok()) {
+      row.status = "signed";
+      row.detail = std::string(pdf::padesLevelName(*level)) + ", " + r->signature.fieldName;
+      continue;
+    }
+    ++failed;
+    row.status = "failed";
+    row.detail = describe(r.error());
+    if (!firstError) firstError = r.error();
+    if (rows.size() == 1) printError("Signing " + row.input + " failed", r.error());
+    log::debug(r.error().technical());
+    // A removed token or a PIN problem will fail every later file too: stop, keep what is done.
+    if (isTokenFailure(r.error())) stop = true;
+  }
+  if (rows.size() > 1) printTable(rows);
+  if (failed == 0) return kExitOk;
+  if (rows.size() == 1 && firstError) return exitCodeForFileError(*firstError);
+  return kExitSignatureFailed;
 }
 
 }  // namespace kyso::cli

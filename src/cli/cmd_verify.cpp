@@ -1,14 +1,157 @@
-// `kyso verify`: placeholder until its issue lands; says so plainly.
+// `kyso verify FILE.pdf|FOLDER... [--trust PEM]... [--trust-group gov|public|all|none] [--at TIME]
+// [--offline] [--json] [--html OUT.html] [--lang en|vi]`: verifies every signature of every PDF
+// (folders are searched for *.pdf), in one process. .p7s/.p7m files and any call with --content go
+// to the CMS verifier (runVerifyCms). Exit codes: exit_codes.h (0 all passed, 1 any failed, 2
+// indeterminate, 3 no signature, 4 unreadable; for several files, 1 when any file failed or is
+// unreadable).
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 
+#include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/core/atomic_file.h"
+#include "src/core/messages.h"
+#include "src/pdfverify/report.h"
+#include "src/pdfverify/verifier.h"
 
 namespace kyso::cli {
 
-int runVerify(const Args&) {
-  std::fprintf(stderr, "kyso verify: not available in this build yet.\n");
-  return kExitUsage;
+namespace {
+
+namespace fs = std::filesystem;
+using pdfverify::FileReport;
+using pdfverify::Indication;
+
+constexpr std::size_t kMaxFiles = 100000;
+
+bool endsWithCi(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
+                    [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+int exitFor(const FileReport& r) {
+  if (r.status == "error") return kExitInputError;
+  if (r.status == "unsigned") return kExitNoSignature;
+  if (r.indication == Indication::TotalFailed) return kExitSignatureFailed;
+  if (r.indication == Indication::Indeterminate) return kExitIndeterminate;
+  return kExitOk;
+}
+
+// Expands folders (recursively, *.pdf only, sorted) and keeps files as given.
+Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
+  std::vector<fs::path> out;
+  for (auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<fs::path> found;
+      fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
+      if (ec) return Error::posix(ec.value(), "opendir", in);
+      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) return Error::posix(ec.value(), "readdir", in);
+        if (it->is_regular_file(ec) && endsWithCi(it->path().string(), ".pdf"))
+          found.push_back(it->path());
+        if (found.size() > kMaxFiles)
+          return Error::kyso(Errc::InputTooLarge, "verify", in + ": too many files");
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.emplace_back(in);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int runVerify(const Args& args) {
+  ArgParser p;
+  p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
+      .value("trust-group", 0, "shipped anchors to trust: gov, public, all (default) or none")
+      .value("at", 0, "validate as of this time (ISO 8601)")
+      .flag("offline", 0, "no network: revocation only from the document and supplied files")
+      .flag("json", 0, "one JSON object per file (JSON lines)")
+      .value("html", 0, "also write a printable HTML report to this file")
+      .value("lang", 0, "language of the text and HTML report: en or vi")
+      .value("content", 0, "detached content of a CMS signature (CMS files only)")
+      .flag("help", 'h', "show this help");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("verify", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help") || p.positional().empty()) {
+    std::printf("usage: kyso verify FILE.pdf|FOLDER... [options]\n%s", p.optionHelp().c_str());
+    return p.has("help") ? kExitOk : kExitUsage;
+  }
+  const bool cms = p.has("content") ||
+                   std::any_of(p.positional().begin(), p.positional().end(), [](auto& f) {
+                     return endsWithCi(f, ".p7s") || endsWithCi(f, ".p7m");
+                   });
+  if (cms) return runVerifyCms(args);
+  std::string group = p.getOr("trust-group", "all");
+  if (group != "gov" && group != "public" && group != "all" && group != "none") {
+    printError("verify --trust-group", Error::kyso(Errc::UsageError, "verify", group));
+    return kExitUsage;
+  }
+  Lang lang = defaultLang();
+  if (auto l = p.get("lang")) {
+    if (*l != "en" && *l != "vi") {
+      printError("verify --lang", Error::kyso(Errc::UsageError, "verify", *l));
+      return kExitUsage;
+    }
+    lang = *l == "vi" ? Lang::Vi : Lang::En;
+  }
+  auto files = expand(p.positional());
+  if (!files.ok()) {
+    printError("verify", files.error());
+    return kExitInputError;
+  }
+
+  pdfverify::VerifyOptions opt;
+  // The CMS layer (trust groups, --trust, --at, --offline) plugs in here through
+  // pdfverify::CmsChecker; until it is part of the build every signature's cryptography is
+  // reported as not checked (INDETERMINATE), never as valid.
+  const bool json = p.has("json");
+  std::vector<FileReport> reports;
+  reports.reserve(files->size());
+  for (auto& f : *files) {
+    FileReport r = pdfverify::verifyPdfFile(f, opt);
+    if (json) {
+      std::string line = pdfverify::reportJson(r).dump() + "\n";
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    } else {
+      std::string text = pdfverify::reportText(r, lang) + "\n";
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+    reports.push_back(std::move(r));
+  }
+  if (!json && reports.size() > 1) {
+    std::string table = pdfverify::summaryTable(reports, lang);
+    std::fwrite(table.data(), 1, table.size(), stdout);
+  }
+  std::fflush(stdout);
+  if (auto out = p.get("html")) {
+    auto af = AtomicFile::create(*out, AtomicFile::Overwrite::Allow);
+    Status st = af.ok() ? af->write(pdfverify::reportHtml(reports, lang)) : Status(af.error());
+    if (st.ok()) st = af->commit();
+    if (!st.ok()) {
+      printError("verify --html", st.error());
+      return kExitInputError;
+    }
+  }
+  if (reports.size() == 1) return exitFor(reports.front());
+  int worst = kExitOk;
+  for (auto& r : reports) {
+    int c = exitFor(r);
+    if (c == kExitSignatureFailed || c == kExitInputError) return kExitSignatureFailed;
+    if (c == kExitIndeterminate) worst = kExitIndeterminate;
+    else if (c == kExitNoSignature && worst == kExitOk) worst = kExitNoSignature;
+  }
+  return worst;
 }
 
 }  // namespace kyso::cli

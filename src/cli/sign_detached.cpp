@@ -1,14 +1,196 @@
-// Placeholder until the CMS layer lands; says so plainly.
-#include <cstdio>
+// `kyso sign FILE... --detached`: detached CAdES signatures (FILE.p7s) for any file, with one
+// token login for the whole batch.
+//   kyso sign report.docx --detached                      -> report.docx.p7s
+//   kyso sign *.xlsx --detached --out-dir signed/ --level B-T --tsa http://tsa.example/
+// Each file is hashed in one streaming pass (never held in memory) and its .p7s written through
+// AtomicFile (temporary file + rename). The key comes from the token options (token_options.h);
+// --key-file/--cert-file/--chain-file (PEM, unencrypted key) are a developer and test path for
+// keys kept on disk, not for officials' keys. A bad file is reported and the batch goes on; a
+// token error stops it.
+#include <openssl/pem.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "certs/cert_info.h"
+#include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cli/token_options.h"
+#include "src/cms/signer.h"
+#include "src/core/atomic_file.h"
+#include "src/core/json.h"
+#include "src/core/messages.h"
 
 namespace kyso::cli {
+namespace {
+namespace fs = std::filesystem;
 
-int runSignDetached(const Args&) {
-  std::fprintf(stderr, "kyso: CMS signatures are not available in this build yet.\n");
-  return kExitUsage;
+constexpr const char* kHelp =
+    "Usage: kyso sign FILE... --detached [options]\n"
+    "Makes a detached CAdES signature FILE.p7s for each FILE (any kind of file), with one token\n"
+    "login for all of them. --key-file/--cert-file are for tests and developers only.\n\n";
+
+int noPassphrase(char*, int, int, void*) { return -1; }
+
+Result<SigningIdentity> identityFromPem(const std::string& certFile, const std::string& keyFile,
+                                        const std::optional<std::string>& chainFile) {
+  SigningIdentity id;
+  KYSO_ASSIGN_OR_RETURN(auto certs, certs::loadCertificates(certFile));
+  id.cert = std::move(certs.front());
+  ossl::Ptr<BIO> kb(BIO_new_file(keyFile.c_str(), "r"));
+  if (!kb) return Error::kyso(Errc::FileUnreadable, "--key-file", keyFile);
+  id.key.reset(PEM_read_bio_PrivateKey(kb.get(), nullptr, noPassphrase, nullptr));
+  if (!id.key) return Error::openssl("PEM_read_bio_PrivateKey", keyFile, Errc::KeyNotFound);
+  if (X509_check_private_key(id.cert.get(), id.key.get()) != 1)
+    return Error::openssl("X509_check_private_key", keyFile, Errc::KeyNotFound);
+  id.chain.reset(sk_X509_new_null());
+  if (chainFile) {
+    KYSO_ASSIGN_OR_RETURN(auto more, certs::loadCertificates(*chainFile));
+    for (auto& c : more) sk_X509_push(id.chain.get(), c.release());
+  }
+  id.description = certs::commonName(X509_get_subject_name(id.cert.get()));
+  return id;
+}
+
+struct Outcome {
+  std::string input, output, status, detail;
+};
+
+Status signOne(const SigningIdentity& id, const std::string& in, const fs::path& out,
+               const cms::SignOptions& opt, bool force) {
+  std::error_code ec;
+  if (!fs::is_regular_file(in, ec)) return Error::kyso(Errc::FileNotFound, "sign", in);
+  KYSO_ASSIGN_OR_RETURN(auto digest, cms::digestFile(in, cms::digestNid(opt.digest)));
+  KYSO_ASSIGN_OR_RETURN(auto der, cms::signDigestSlowly(id, digest, opt));
+  KYSO_ASSIGN_OR_RETURN(auto file, AtomicFile::create(out, force ? AtomicFile::Overwrite::Allow
+                                                                 : AtomicFile::Overwrite::Refuse));
+  KYSO_TRY(file.write(std::as_bytes(std::span<const std::uint8_t>(der))));
+  return file.commit();
+}
+
+}  // namespace
+
+int runSignDetached(const Args& args) {
+  ArgParser p;
+  addTokenOptions(p);
+  p.flag("detached", 0, "make detached CMS signatures (implied for non-PDF files)")
+      .value("output", 'o', "output file (one input; default FILE.p7s)")
+      .value("out-dir", 0, "output folder (FILE.p7s files go there)")
+      .value("level", 0, "B-B (default) | B-T (adds a signature timestamp; needs --tsa)")
+      .value("tsa", 0, "RFC 3161 timestamp authority URL")
+      .value("digest", 0, "sha256 (default) | sha384 | sha512")
+      .flag("no-signing-time", 0, "omit the signingTime attribute")
+      .flag("no-chain", 0, "do not include the intermediate certificates")
+      .value("proxy", 0, "HTTP proxy for the TSA (\"none\": no proxy)")
+      .value("timeout", 0, "network timeout in seconds (default 15)")
+      .flag("json", 0, "one JSON object per file (JSON lines)")
+      .value("key-file", 0, "TEST/DEVELOPER PATH: signing key as an unencrypted PEM file")
+      .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
+      .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
+      .flag("help", 'h', "this text");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("kyso sign --detached", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help")) {
+    std::printf("%s%s", kHelp, p.optionHelp().c_str());
+    return kExitOk;
+  }
+  auto usage = [](const std::string& what) {
+    printError("kyso sign --detached", Error::kyso(Errc::UsageError, "kyso sign", what));
+    return kExitUsage;
+  };
+  const auto& inputs = p.positional();
+  if (inputs.empty()) return usage("no input file");
+  if (p.has("output") && inputs.size() != 1) return usage("-o needs exactly one input; use --out-dir");
+
+  cms::SignOptions opt;
+  std::string digest = p.getOr("digest", "sha256");
+  if (digest == "sha256") opt.digest = cms::DigestAlg::Sha256;
+  else if (digest == "sha384") opt.digest = cms::DigestAlg::Sha384;
+  else if (digest == "sha512") opt.digest = cms::DigestAlg::Sha512;
+  else return usage("--digest must be sha256, sha384 or sha512");
+  opt.signingTime = !p.has("no-signing-time");
+  opt.includeChain = !p.has("no-chain");
+  std::string level = p.getOr("level", p.has("tsa") ? "B-T" : "B-B");
+  if (level == "B-T") {
+    if (!p.has("tsa")) return usage("--level B-T needs --tsa URL");
+    opt.tsaUrl = *p.get("tsa");
+  } else if (level != "B-B") {
+    return usage("--level must be B-B or B-T for detached signatures");
+  }
+  opt.http.proxy = p.getOr("proxy", "");
+  try {
+    opt.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "15")));
+  } catch (...) {
+    return usage("--timeout must be a number of seconds");
+  }
+
+  // One identity (one login) for the whole batch.
+  std::unique_ptr<CliToken> token;
+  SigningIdentity id;
+  if (p.has("key-file") || p.has("cert-file")) {
+    if (!p.has("key-file") || !p.has("cert-file")) return usage("--key-file and --cert-file go together");
+    auto r = identityFromPem(*p.get("cert-file"), *p.get("key-file"), p.get("chain-file"));
+    if (!r.ok()) {
+      printError("Reading the signing key failed", r.error());
+      return kExitInputError;
+    }
+    id = std::move(*r);
+  } else {
+    auto t = openSelectedToken(p);
+    if (!t.ok()) {
+      printError("Opening the token failed", t.error());
+      return exitCodeFor(t.error());
+    }
+    token = std::move(*t);
+    auto r = token->signingIdentity();
+    if (!r.ok()) {
+      printError("Reading the signing key failed", r.error());
+      return exitCodeFor(r.error());
+    }
+    id = std::move(*r);
+  }
+  if (EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = cms::DigestAlg::Sha512;  // RFC 8419
+
+  bool json = p.has("json");
+  int rc = kExitOk;
+  std::size_t ok = 0;
+  for (const auto& in : inputs) {
+    fs::path out = p.has("output") ? fs::path(*p.get("output"))
+                   : p.has("out-dir") ? fs::path(*p.get("out-dir")) / (fs::path(in).filename().string() + ".p7s")
+                                      : fs::path(in + ".p7s");
+    Status st = signOne(id, in, out, opt, p.has("force"));
+    if (json) {
+      Json j = Json::object();
+      j.set("file", in);
+      j.set("output", out.string());
+      j.set("status", st.ok() ? "signed" : "failed");
+      j.set("level", level);
+      j.set("error", st.ok() ? Json() : Json(std::string(errcName(st.error().kind))));
+      j.set("message", st.ok() ? Json() : Json(describe(st.error())));
+      std::printf("%s\n", j.dump().c_str());
+    } else if (st.ok()) {
+      std::printf("Signed: %s -> %s\n", in.c_str(), out.string().c_str());
+    } else {
+      printError("Signing " + in + " failed", st.error());
+    }
+    if (st.ok()) {
+      ++ok;
+      continue;
+    }
+    Errc k = st.error().kind;
+    bool tokenGone = k == Errc::TokenRemoved || k == Errc::PinLocked || k == Errc::PinIncorrect;
+    rc = tokenGone ? kExitTokenError : kExitInputError;
+    if (tokenGone) break;
+  }
+  if (!json && inputs.size() > 1)
+    std::printf("%zu of %zu file(s) signed.\n", ok, inputs.size());
+  return rc;
 }
 
 }  // namespace kyso::cli

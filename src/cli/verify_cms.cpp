@@ -1,14 +1,223 @@
-// Placeholder until the CMS layer lands; says so plainly.
+// `kyso verify FILE.p7s [--content FILE]` and `kyso verify FILE.p7m`: CMS/CAdES signatures, one
+// report per file, every SignerInfo. Several .p7s files in one call: each is checked against the
+// file of the same name without ".p7s" (report.docx.p7s -> report.docx) unless --content is given
+// (one signature only). Text output starts with one line per signer a person can act on; --json
+// gives one object per file (JSON lines). Exit codes: 0 all passed, 1 any failed, 2 indeterminate,
+// 3 no signer, 4 unreadable input, 64 usage.
+//   --trust FILE|DIR (repeatable)  --trust-group gov|public|all|none  --system-trust
+//   --at TIME  --offline  --no-revocation  --accept-weak (old archives: SHA-1, RSA < 2048)
+//   --proxy URL  --timeout S  --crl FILE (repeatable: CRLs an officer imported)
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <string>
 
+#include "certs/cert_info.h"
+#include "certs/trust_store.h"
+#include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cms/verifier.h"
+#include "src/core/atomic_file.h"
+#include "src/core/messages.h"
+#include "src/core/paths.h"
 
 namespace kyso::cli {
+namespace {
+namespace fs = std::filesystem;
 
-int runVerifyCms(const Args&) {
-  std::fprintf(stderr, "kyso: CMS signatures are not available in this build yet.\n");
-  return kExitUsage;
+bool endsWithCi(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
+                    [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+int exitFor(const cms::CmsReport& r) {
+  if (r.error && (r.error->kind == Errc::CmsNoSigner)) return kExitNoSignature;
+  if (r.error && r.signers.empty()) return kExitInputError;
+  if (r.indication == cms::Indication::TotalFailed) return kExitSignatureFailed;
+  if (r.indication == cms::Indication::Indeterminate) return kExitIndeterminate;
+  return kExitOk;
+}
+
+int worseExit(int a, int b) {
+  auto rank = [](int c) {
+    switch (c) {
+      case kExitOk: return 0;
+      case kExitIndeterminate: return 1;
+      case kExitNoSignature: return 2;
+      case kExitSignatureFailed: return 3;
+      default: return 4;
+    }
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+void printText(const std::string& file, const cms::CmsReport& r) {
+  if (r.signers.empty()) {
+    std::printf("%s: NOT valid: %s\n", file.c_str(), r.notes.empty() ? "unreadable" : r.notes.front().c_str());
+    return;
+  }
+  for (const auto& s : r.signers) std::printf("%s\n", cms::summaryLine(s).c_str());
+  std::printf("  file: %s (%s)\n", file.c_str(), r.detached ? "detached" : "enveloping");
+  for (const auto& n : r.notes) std::printf("  note: %s\n", n.c_str());
+  int i = 0;
+  for (const auto& s : r.signers) {
+    std::printf("  signer %d: %s %s%s\n", ++i, cms::indicationName(s.indication),
+                cms::subIndicationName(s.subIndication), s.intact ? " (content intact)" : "");
+    if (s.signer) std::printf("    certificate: %s (issuer %s)\n", s.signer->subject.c_str(), s.signer->issuer.c_str());
+    std::printf("    algorithms: %s with %s\n", s.signatureAlgorithm.c_str(), s.digestAlgorithm.c_str());
+    if (s.signingTime) std::printf("    signing time (claimed): %s\n", s.signingTime->c_str());
+    if (s.timestamp)
+      std::printf("    timestamp: %s %s %s\n", s.timestamp->status.c_str(), s.timestamp->time.c_str(),
+                  s.timestamp->tsa.c_str());
+    std::printf("    chain: %s%s%s (judged at %s, %s)\n", s.chainStatus.empty() ? "not built" : s.chainStatus.c_str(),
+                s.chainAnchor.empty() ? "" : ", anchor ", s.chainAnchor.c_str(), s.validationTime.c_str(),
+                s.validationTimeSource.c_str());
+    std::printf("    revocation: %s\n", s.revocationStatus.c_str());
+    for (const auto& n : s.notes) std::printf("    - %s\n", n.c_str());
+  }
+}
+
+}  // namespace
+
+int runVerifyCms(const Args& args) {
+  ArgParser p;
+  p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
+      .value("trust-group", 0, "shipped anchors: gov, public, all (default) or none")
+      .flag("system-trust", 0, "also trust the system's CA store (off by default)")
+      .value("at", 0, "validate as of this time (ISO 8601, UTC)")
+      .flag("offline", 0, "no network (no AIA, OCSP or CRL fetching)")
+      .flag("no-revocation", 0, "do not check revocation")
+      .flag("accept-weak", 0, "accept SHA-1 and RSA keys under 2048 bits (old archives)")
+      .multi("crl", 0, "a CRL file to use (repeatable)")
+      .value("content", 0, "the signed file, for a detached .p7s")
+      .value("proxy", 0, "HTTP proxy (\"none\": no proxy)")
+      .value("timeout", 0, "network timeout in seconds (default 10)")
+      .value("cache", 0, "folder for fetched CA certificates (default: kyso's data folder)")
+      .value("html", 0, "(PDF only)")
+      .value("lang", 0, "language: en or vi")
+      .flag("json", 0, "one JSON object per file (JSON lines)")
+      .flag("help", 'h', "this text");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("kyso verify", st.error());
+    return kExitUsage;
+  }
+  auto usage = [](const std::string& what) {
+    printError("kyso verify", Error::kyso(Errc::UsageError, "kyso verify", what));
+    return kExitUsage;
+  };
+  if (p.has("help")) {
+    std::printf("usage: kyso verify FILE.p7s [--content FILE] | FILE.p7m ... [options]\n%s", p.optionHelp().c_str());
+    return kExitOk;
+  }
+  const auto& files = p.positional();
+  if (files.empty()) return usage("no signature file");
+  if (p.has("content") && files.size() != 1) return usage("--content goes with exactly one signature file");
+
+  auto store = certs::TrustStore::loadShipped();
+  if (!store.ok()) {
+    printError("Loading the trusted root certificates failed", store.error());
+    return kExitInputError;
+  }
+  std::string group = p.getOr("trust-group", "all");
+  if (group != "gov" && group != "public" && group != "all" && group != "none")
+    return usage("--trust-group must be gov, public, all or none");
+  store->setGroupEnabled(certs::TrustGroup::Gov, group == "gov" || group == "all");
+  store->setGroupEnabled(certs::TrustGroup::Public, group == "public" || group == "all");
+  for (const auto& t : p.all("trust"))
+    if (auto st = store->addAnchors(t); !st.ok()) {
+      printError("Reading --trust " + t + " failed", st.error());
+      return kExitInputError;
+    }
+  if (p.has("system-trust"))
+    if (auto st = store->enableSystemStore(); !st.ok()) {
+      printError("Reading the system CA store failed", st.error());
+      return kExitInputError;
+    }
+
+  cms::VerifyOptions opt;
+  opt.trust = &*store;
+  opt.acceptWeak = p.has("accept-weak");
+  opt.checkRevocation = !p.has("no-revocation");
+  opt.chain.http.offline = p.has("offline");
+  opt.chain.http.proxy = p.getOr("proxy", "");
+  try {
+    opt.chain.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "10")));
+  } catch (...) {
+    return usage("--timeout must be a number of seconds");
+  }
+  opt.chain.cacheDir = p.has("cache") ? fs::path(*p.get("cache")) : dataDir() / "cache" / "issuers";
+  opt.revocation.http = opt.chain.http;
+  if (auto at = p.get("at")) {
+    auto t = certs::parseIsoTime(*at);
+    if (!t.ok()) return usage("--at: not a date/time: " + *at);
+    opt.at = *t;
+  }
+  for (const auto& c : p.all("crl")) {
+    auto data = readSmallFile(c, 64u << 20);
+    if (!data.ok()) {
+      printError("Reading --crl " + c + " failed", data.error());
+      return kExitInputError;
+    }
+    opt.extraCrls.push_back(std::move(*data));
+  }
+
+  bool json = p.has("json");
+  int rc = kExitOk;
+  for (const auto& f : files) {
+    auto der = readSmallFile(f, 64u << 20);
+    cms::CmsReport rep;
+    if (!der.ok()) {
+      if (json) {
+        Json j = Json::object();
+        j.set("file", f);
+        j.set("status", "error");
+        j.set("error", std::string(errcName(der.error().kind)));
+        j.set("message", describe(der.error()));
+        std::printf("%s\n", j.dump().c_str());
+      } else {
+        printError("Reading " + f + " failed", der.error());
+      }
+      rc = worseExit(rc, kExitInputError);
+      continue;
+    }
+    std::optional<std::string> contentPath = p.get("content");
+    if (!contentPath && endsWithCi(f, ".p7s")) {
+      std::string guess = f.substr(0, f.size() - 4);
+      std::error_code ec;
+      if (fs::is_regular_file(guess, ec)) contentPath = guess;
+    }
+    if (contentPath) {
+      std::error_code ec;
+      if (!fs::is_regular_file(*contentPath, ec)) {
+        printError("Reading the content failed", Error::kyso(Errc::FileNotFound, "open", *contentPath));
+        rc = worseExit(rc, kExitInputError);
+        continue;
+      }
+    }
+    std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der->data()), der->size());
+    if (contentPath) {
+      cms::DetachedContent content = cms::DetachedContent::fromFile(*contentPath);
+      rep = cms::verifyCmsSlowly(bytes, &content, opt);
+    } else {
+      rep = cms::verifyCmsSlowly(bytes, nullptr, opt);
+    }
+    if (json) {
+      Json j = cms::cmsReportToJson(rep);
+      Json out = Json::object();
+      out.set("file", f);
+      out.set("content_file", contentPath ? Json(*contentPath) : Json());
+      out.set("status", rep.signers.empty() ? (rep.error && rep.error->kind == Errc::CmsNoSigner ? "unsigned" : "error")
+                                            : "signed");
+      for (const auto& [k, v] : j.members()) out.set(k, v);
+      std::printf("%s\n", out.dump().c_str());
+    } else {
+      printText(f, rep);
+    }
+    rc = worseExit(rc, exitFor(rep));
+  }
+  return rc;
 }
 
 }  // namespace kyso::cli

@@ -94,6 +94,8 @@ enum class Errc : int {
   RectangleOffPage,
   PlacementNotFound,
   TemplateInvalid,
+  ImageNoAlpha,
+  ApprovalNotFound,
   // Inventory
   DbOpenFailed,
   DbNotADatabase,

@@ -1,0 +1,99 @@
+#include "certs/http.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+namespace kyso::certs {
+namespace {
+
+struct CurlDeleter {
+  void operator()(CURL* c) const noexcept { curl_easy_cleanup(c); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* s) const noexcept { curl_slist_free_all(s); }
+};
+
+struct Sink {
+  std::string body;
+  std::size_t max = 0;
+  bool tooLarge = false;
+};
+
+size_t onData(char* ptr, size_t size, size_t nmemb, void* user) {
+  auto* s = static_cast<Sink*>(user);
+  size_t n = size * nmemb;
+  if (s->body.size() + n > s->max) {
+    s->tooLarge = true;
+    return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
+  }
+  s->body.append(ptr, n);
+  return n;
+}
+
+void globalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+Result<std::string> perform(const std::string& url, const std::string* contentType,
+                            std::string_view body, const HttpOptions& opt) {
+  const char* op = contentType ? "HTTP POST" : "HTTP GET";
+  if (opt.offline) return Error::kyso(Errc::HttpFailed, op, "offline: " + url);
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+    return Error::kyso(Errc::HttpFailed, op, "not an http(s) URL: " + url);
+  globalInit();
+  std::unique_ptr<CURL, CurlDeleter> c(curl_easy_init());
+  if (!c) return Error::kyso(Errc::HttpFailed, "curl_easy_init", url);
+  Sink sink;
+  sink.max = opt.maxBytes;
+  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  curl_easy_setopt(c.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c.get(), CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(c.get(), CURLOPT_MAXREDIRS, 3L);
+  curl_easy_setopt(c.get(), CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c.get(), CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(opt.timeout.count()));
+  curl_easy_setopt(c.get(), CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt.connectTimeout.count()));
+  curl_easy_setopt(c.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(opt.maxBytes));
+  curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, onData);
+  curl_easy_setopt(c.get(), CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c.get(), CURLOPT_USERAGENT, "kyso/0.1");
+  if (opt.proxy == "-" || opt.proxy == "none") curl_easy_setopt(c.get(), CURLOPT_PROXY, "");
+  else if (!opt.proxy.empty()) curl_easy_setopt(c.get(), CURLOPT_PROXY, opt.proxy.c_str());
+  if (contentType) {
+    headers.reset(curl_slist_append(nullptr, ("Content-Type: " + *contentType).c_str()));
+    curl_easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(c.get(), CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(c.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  }
+  CURLcode rc = curl_easy_perform(c.get());
+  if (sink.tooLarge || rc == CURLE_FILESIZE_EXCEEDED)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTooLarge);
+  if (rc == CURLE_OPERATION_TIMEDOUT)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTimeout);
+  if (rc != CURLE_OK)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op,
+                      url + ": " + curl_easy_strerror(rc), Errc::HttpFailed);
+  long status = 0;
+  curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &status);
+  if (status < 200 || status >= 300)
+    return Error::raw(Domain::Http, status, op, url + ": HTTP " + std::to_string(status), Errc::HttpFailed);
+  return std::move(sink.body);
+}
+
+}  // namespace
+
+Result<std::string> httpGetSlowly(const std::string& url, const HttpOptions& opt) {
+  return perform(url, nullptr, {}, opt);
+}
+
+Result<std::string> httpPostSlowly(const std::string& url, std::string_view contentType,
+                                   std::string_view body, const HttpOptions& opt) {
+  std::string ct(contentType);
+  return perform(url, &ct, body, opt);
+}
+
+}  // namespace kyso::certs

@@ -1,0 +1,337 @@
+#include "certs/revocation.h"
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+
+#include "src/core/log.h"
+
+namespace kyso::certs {
+
+const char* revocationStatusName(RevocationStatus s) {
+  switch (s) {
+    case RevocationStatus::Good: return "good";
+    case RevocationStatus::Revoked: return "revoked";
+    case RevocationStatus::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+const char* crlReasonName(int reason) {
+  static const char* names[] = {"unspecified", "keyCompromise", "cACompromise", "affiliationChanged",
+                                "superseded", "cessationOfOperation", "certificateHold", "unused",
+                                "removeFromCRL", "privilegeWithdrawn", "aACompromise"};
+  if (reason < 0 || reason > 10) return "unspecified";
+  return names[reason];
+}
+
+namespace {
+
+std::vector<std::string> uris(X509* cert, int nid) {
+  std::vector<std::string> out;
+  if (nid == NID_info_access) {
+    ossl::Ptr<AUTHORITY_INFO_ACCESS> aia(
+        static_cast<AUTHORITY_INFO_ACCESS*>(X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr)));
+    for (int i = 0; aia && i < sk_ACCESS_DESCRIPTION_num(aia.get()); ++i) {
+      ACCESS_DESCRIPTION* ad = sk_ACCESS_DESCRIPTION_value(aia.get(), i);
+      if (OBJ_obj2nid(ad->method) == NID_ad_OCSP && ad->location->type == GEN_URI) {
+        const ASN1_IA5STRING* u = ad->location->d.uniformResourceIdentifier;
+        out.emplace_back(reinterpret_cast<const char*>(ASN1_STRING_get0_data(u)),
+                         static_cast<size_t>(ASN1_STRING_length(u)));
+      }
+    }
+  } else {
+    ossl::Ptr<CRL_DIST_POINTS> dps(
+        static_cast<CRL_DIST_POINTS*>(X509_get_ext_d2i(cert, NID_crl_distribution_points, nullptr, nullptr)));
+    for (int i = 0; dps && i < sk_DIST_POINT_num(dps.get()); ++i) {
+      DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
+      if (!dp->distpoint || dp->distpoint->type != 0) continue;
+      GENERAL_NAMES* names = dp->distpoint->name.fullname;
+      for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
+        GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
+        if (gn->type != GEN_URI) continue;
+        const ASN1_IA5STRING* u = gn->d.uniformResourceIdentifier;
+        std::string s(reinterpret_cast<const char*>(ASN1_STRING_get0_data(u)),
+                      static_cast<size_t>(ASN1_STRING_length(u)));
+        if (s.rfind("http", 0) == 0) out.push_back(s);
+      }
+    }
+  }
+  return out;
+}
+
+RevocationResult unknown(X509* cert, Errc e, std::string detail, std::string url = {}) {
+  RevocationResult r;
+  r.subject = nameToString(X509_get_subject_name(cert));
+  r.errc = e;
+  r.detail = std::move(detail);
+  r.url = std::move(url);
+  return r;
+}
+
+std::optional<TimePoint> optTime(const ASN1_TIME* t) {
+  if (!t) return std::nullopt;
+  auto r = toTimePoint(t);
+  if (!r.ok()) return std::nullopt;
+  return *r;
+}
+
+}  // namespace
+
+RevocationChecker::RevocationChecker(const TrustStore& store, RevocationOptions opt)
+    : m_store(store), m_opt(std::move(opt)) {}
+
+Status RevocationChecker::addCrl(std::string_view data) {
+  ossl::Ptr<BIO> b(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
+  ossl::Ptr<X509_CRL> crl;
+  if (data.find("-----BEGIN X509 CRL") != std::string_view::npos)
+    crl.reset(PEM_read_bio_X509_CRL(b.get(), nullptr, nullptr, nullptr));
+  else
+    crl.reset(d2i_X509_CRL_bio(b.get(), nullptr));
+  if (!crl) return Error::openssl("d2i_X509_CRL", {}, Errc::CrlInvalid);
+  m_crls.push_back(std::move(crl));
+  return okStatus();
+}
+
+Status RevocationChecker::addOcspResponse(std::string_view der) {
+  m_ocsp.emplace_back(der);
+  return okStatus();
+}
+
+RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509* cert, X509* issuer,
+                                                      const std::string* nonce, TimePoint at) const {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
+  ossl::Ptr<OCSP_RESPONSE> resp(d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size())));
+  ERR_clear_error();
+  if (!resp) return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer is not DER");
+  int st = OCSP_response_status(resp.get());
+  if (st != OCSP_RESPONSE_STATUS_SUCCESSFUL)
+    return unknown(cert, Errc::OcspResponseInvalid,
+                   std::string("OCSP responder status: ") + OCSP_response_status_str(st));
+  ossl::Ptr<OCSP_BASICRESP> basic(OCSP_response_get1_basic(resp.get()));
+  if (!basic) return unknown(cert, Errc::OcspResponseInvalid, "no basic OCSP response");
+  // Nonce: when we sent one, an answer echoing a different one is a replay or a mix-up. An answer
+  // without a nonce is accepted (RFC 8954 lets responders omit it) if it is fresh.
+  if (nonce) {
+    int idx = OCSP_BASICRESP_get_ext_by_NID(basic.get(), NID_id_pkix_OCSP_Nonce, -1);
+    if (idx >= 0) {
+      X509_EXTENSION* ext = OCSP_BASICRESP_get_ext(basic.get(), idx);
+      const ASN1_OCTET_STRING* v = X509_EXTENSION_get_data(ext);
+      std::string got(reinterpret_cast<const char*>(ASN1_STRING_get0_data(v)),
+                      static_cast<size_t>(ASN1_STRING_length(v)));
+      // The extension value is an OCTET STRING wrapping our nonce bytes.
+      if (got.find(*nonce) == std::string::npos)
+        return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer carries another nonce");
+    }
+  }
+  // Signature and responder authorisation: signed by the issuer itself, or by a certificate the
+  // issuer issued with id-kp-OCSPSigning. OCSP_basic_verify with the issuer as the only trusted
+  // certificate and OCSP_TRUSTOTHER off enforces exactly that (and the EKU).
+  ossl::Ptr<X509_STORE> xs(X509_STORE_new());
+  X509_STORE_add_cert(xs.get(), issuer);
+  ossl::X509Stack issuers(sk_X509_new_null());
+  X509_up_ref(issuer);
+  sk_X509_push(issuers.get(), issuer);
+  X509_VERIFY_PARAM* vp = X509_STORE_get0_param(xs.get());
+  X509_VERIFY_PARAM_set_flags(vp, X509_V_FLAG_PARTIAL_CHAIN);
+  // Verify time: the responder certificate must be valid when the answer was produced.
+  const ASN1_GENERALIZEDTIME* produced = OCSP_resp_get0_produced_at(basic.get());
+  if (auto pt = optTime(produced)) X509_VERIFY_PARAM_set_time(vp, std::chrono::system_clock::to_time_t(*pt));
+  if (OCSP_basic_verify(basic.get(), issuers.get(), xs.get(), 0) <= 0) {
+    ERR_clear_error();
+    return unknown(cert, Errc::OcspResponseInvalid,
+                   "the OCSP answer is not signed by the issuer or a responder it authorised");
+  }
+  ossl::Ptr<OCSP_CERTID> id(OCSP_cert_to_id(EVP_sha1(), cert, issuer));
+  int status = -1, reason = -1;
+  ASN1_GENERALIZEDTIME *rev = nullptr, *thisUpd = nullptr, *nextUpd = nullptr;
+  if (!id || !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
+    // The responder may have used another hash for the CertID.
+    id.reset(OCSP_cert_to_id(EVP_sha256(), cert, issuer));
+    if (!id || !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
+      ERR_clear_error();
+      return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer is about another certificate");
+    }
+  }
+  RevocationResult r;
+  r.subject = nameToString(X509_get_subject_name(cert));
+  r.source = "ocsp";
+  r.thisUpdate = optTime(thisUpd);
+  r.nextUpdate = optTime(nextUpd);
+  r.producedAt = optTime(produced);
+  long skew = static_cast<long>(m_opt.maxClockSkew.count());
+  // Freshness: thisUpdate not in the future (now); nextUpdate, when given, not before `at`.
+  if (!OCSP_check_validity(thisUpd, nullptr, skew, -1)) {
+    ERR_clear_error();
+    return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer's thisUpdate is in the future");
+  }
+  if (r.nextUpdate && *r.nextUpdate + m_opt.maxClockSkew < at && status != V_OCSP_CERTSTATUS_REVOKED)
+    return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer had expired at the validation time");
+  if (status == V_OCSP_CERTSTATUS_GOOD) {
+    r.status = RevocationStatus::Good;
+    r.detail = "OCSP: good";
+  } else if (status == V_OCSP_CERTSTATUS_REVOKED) {
+    r.revokedAt = optTime(rev);
+    r.reason = reason;
+    if (r.revokedAt && *r.revokedAt > at) {
+      r.status = RevocationStatus::Good;
+      r.detail = "OCSP: revoked on " + isoTime(*r.revokedAt) + ", after the validation time";
+    } else {
+      r.status = RevocationStatus::Revoked;
+      r.errc = Errc::CertificateRevoked;
+      r.detail = std::string("OCSP: revoked (") + crlReasonName(reason) + ")";
+    }
+  } else {
+    r.status = RevocationStatus::Unknown;
+    r.errc = Errc::RevocationUnknown;
+    r.detail = "OCSP: the responder does not know the certificate";
+  }
+  return r;
+}
+
+RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, TimePoint at) {
+  for (const std::string& der : m_ocsp) {
+    RevocationResult r = checkOcspResponse(der, cert, issuer, nullptr, at);
+    if (r.status != RevocationStatus::Unknown) return r;
+  }
+  auto urls = uris(cert, NID_info_access);
+  if (urls.empty()) return unknown(cert, Errc::RevocationUnknown, "no OCSP responder named");
+  if (m_opt.http.offline) return unknown(cert, Errc::RevocationUnknown, "offline: OCSP not asked", urls[0]);
+  ossl::Ptr<OCSP_REQUEST> req(OCSP_REQUEST_new());
+  OCSP_CERTID* id = OCSP_cert_to_id(EVP_sha1(), cert, issuer);
+  if (!req || !id || !OCSP_request_add0_id(req.get(), id)) {
+    ERR_clear_error();
+    return unknown(cert, Errc::RevocationUnknown, "cannot build an OCSP request");
+  }
+  std::string nonce;
+  if (m_opt.ocspNonce) {
+    unsigned char n[16];
+    RAND_bytes(n, sizeof n);
+    nonce.assign(reinterpret_cast<char*>(n), sizeof n);
+    OCSP_request_add1_nonce(req.get(), n, sizeof n);
+  }
+  unsigned char* buf = nullptr;
+  int len = i2d_OCSP_REQUEST(req.get(), &buf);
+  ossl::Mem<unsigned char> guard(buf);
+  RevocationResult last;
+  for (const std::string& url : urls) {
+    auto body = httpPostSlowly(url, "application/ocsp-request",
+                               std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)), m_opt.http);
+    if (!body.ok()) {
+      last = unknown(cert, body.error().kind, "OCSP: " + body.error().technical(), url);
+      continue;
+    }
+    RevocationResult r = checkOcspResponse(*body, cert, issuer, m_opt.ocspNonce ? &nonce : nullptr, at);
+    r.url = url;
+    if (r.status != RevocationStatus::Unknown || r.errc == Errc::RevocationUnknown) {
+      m_material.ocspResponses.push_back(*body);
+      return r;
+    }
+    last = r;
+  }
+  return last;
+}
+
+RevocationResult RevocationChecker::checkWithCrl(X509_CRL* crl, X509* cert, X509* issuer, TimePoint at,
+                                                 const std::string& url) const {
+  if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(issuer)) != 0)
+    return unknown(cert, Errc::CrlInvalid, "the CRL is from another issuer", url);
+  EVP_PKEY* ipk = X509_get0_pubkey(issuer);
+  if (!ipk || X509_CRL_verify(crl, ipk) != 1) {
+    ERR_clear_error();
+    return unknown(cert, Errc::CrlInvalid, "the CRL's signature does not verify", url);
+  }
+  RevocationResult r;
+  r.subject = nameToString(X509_get_subject_name(cert));
+  r.source = "crl";
+  r.url = url;
+  r.thisUpdate = optTime(X509_CRL_get0_lastUpdate(crl));
+  r.nextUpdate = optTime(X509_CRL_get0_nextUpdate(crl));
+  X509_REVOKED* rev = nullptr;
+  if (X509_CRL_get0_by_cert(crl, &rev, cert) == 1 && rev) {
+    r.revokedAt = optTime(X509_REVOKED_get0_revocationDate(rev));
+    ossl::Ptr<ASN1_STRING> reason(static_cast<ASN1_STRING*>(
+        X509_REVOKED_get_ext_d2i(rev, NID_crl_reason, nullptr, nullptr)));
+    r.reason = reason ? static_cast<int>(ASN1_ENUMERATED_get(reason.get())) : -1;
+    if (r.revokedAt && *r.revokedAt > at) {
+      r.status = RevocationStatus::Good;
+      r.detail = "CRL: revoked on " + isoTime(*r.revokedAt) + ", after the validation time";
+    } else {
+      r.status = RevocationStatus::Revoked;
+      r.errc = Errc::CertificateRevoked;
+      r.detail = std::string("CRL: revoked (") + crlReasonName(r.reason) + ")";
+    }
+    return r;
+  }
+  // Not listed: only meaningful if the CRL was issued at or after the validation time (it then
+  // speaks about that time); an older CRL cannot vouch for a later time... unless it is still
+  // current (nextUpdate after `at`).
+  if (r.thisUpdate && *r.thisUpdate < at && (!r.nextUpdate || *r.nextUpdate < at))
+    return unknown(cert, Errc::RevocationUnknown, "the CRL is older than the validation time", url);
+  r.status = RevocationStatus::Good;
+  r.detail = "CRL: not listed";
+  return r;
+}
+
+RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, TimePoint at) {
+  RevocationResult last = unknown(cert, Errc::RevocationUnknown, "no CRL distribution point");
+  for (auto& crl : m_crls) {
+    if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(issuer)) != 0) continue;
+    RevocationResult r = checkWithCrl(crl.get(), cert, issuer, at, {});
+    if (r.status != RevocationStatus::Unknown) return r;
+    last = r;
+  }
+  auto urls = uris(cert, NID_crl_distribution_points);
+  if (urls.empty()) return last;
+  if (m_opt.http.offline) return unknown(cert, Errc::RevocationUnknown, "offline: CRL not fetched", urls[0]);
+  for (const std::string& url : urls) {
+    auto body = httpGetSlowly(url, m_opt.http);
+    if (!body.ok()) {
+      last = unknown(cert, body.error().kind, "CRL: " + body.error().technical(), url);
+      continue;
+    }
+    ossl::Ptr<BIO> b(BIO_new_mem_buf(body->data(), static_cast<int>(body->size())));
+    ossl::Ptr<X509_CRL> crl(d2i_X509_CRL_bio(b.get(), nullptr));
+    ERR_clear_error();
+    if (!crl) {
+      last = unknown(cert, Errc::CrlInvalid, "CRL: not a DER CRL", url);
+      continue;
+    }
+    RevocationResult r = checkWithCrl(crl.get(), cert, issuer, at, url);
+    if (r.status != RevocationStatus::Unknown) {
+      m_material.crls.push_back(*body);
+      m_crls.push_back(std::move(crl));
+      return r;
+    }
+    last = r;
+  }
+  return last;
+}
+
+RevocationResult RevocationChecker::checkSlowly(X509* cert, X509* issuer, TimePoint at) {
+  if (!cert || !issuer) return RevocationResult{RevocationStatus::Unknown, {}, {}, {}, {}, -1, {}, {}, {},
+                                                Errc::ChainIncomplete, "the issuer certificate is missing"};
+  RevocationResult ocsp, crl;
+  if (m_opt.useOcsp) {
+    ocsp = checkOcspSlowly(cert, issuer, at);
+    if (ocsp.status != RevocationStatus::Unknown) return ocsp;
+  }
+  if (m_opt.useCrl) {
+    crl = checkCrlSlowly(cert, issuer, at);
+    if (crl.status != RevocationStatus::Unknown) return crl;
+  }
+  RevocationResult r = m_opt.useOcsp ? ocsp : crl;
+  if (m_opt.useOcsp && m_opt.useCrl) r.detail = ocsp.detail + "; " + crl.detail;
+  if (r.errc == Errc::Ok) r.errc = Errc::RevocationUnknown;
+  r.subject = nameToString(X509_get_subject_name(cert));
+  return r;
+}
+
+std::vector<RevocationResult> RevocationChecker::checkChainSlowly(const std::vector<X509*>& chain,
+                                                                  TimePoint at) {
+  std::vector<RevocationResult> out;
+  for (size_t i = 0; i + 1 < chain.size(); ++i) out.push_back(checkSlowly(chain[i], chain[i + 1], at));
+  return out;
+}
+
+}  // namespace kyso::certs

@@ -1,0 +1,88 @@
+// Revocation checking: OCSP (the AIA responder; nonce, signature, responder authorisation,
+// thisUpdate/nextUpdate) and CRLs (distribution points over HTTP, a cache honouring nextUpdate,
+// CRLs imported by an officer or found in a PDF's /DSS), for the signer and each intermediate.
+// Results are good, revoked (time and reason) or unknown with the reason; unknown is never good.
+// Everything fetched is kept in `material()` so that PDF signing can embed it (B-LT).
+// Network calls block: call off the UI thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "certs/cert_info.h"
+#include "certs/http.h"
+#include "certs/trust_store.h"
+
+namespace kyso::certs {
+
+enum class RevocationStatus { Good, Revoked, Unknown };
+const char* revocationStatusName(RevocationStatus s);  // "good", "revoked", "unknown"
+
+/// The answer for one certificate.
+struct RevocationResult {
+  RevocationStatus status = RevocationStatus::Unknown;
+  std::string subject;                 // the certificate checked
+  std::string source;                  // "ocsp", "crl", "" when nothing answered
+  std::string url;                     // where the answer came from ("" for supplied material)
+  std::optional<TimePoint> revokedAt;  // Revoked only
+  int reason = -1;                     // CRL reason code (RFC 5280 5.3.1), -1 when none given
+  std::optional<TimePoint> thisUpdate, nextUpdate, producedAt;
+  Errc errc = Errc::Ok;                // why Unknown: RevocationUnknown, HttpTimeout, OcspResponseInvalid...
+  std::string detail;                  // one line: what was tried and what failed
+};
+const char* crlReasonName(int reason);  // "keyCompromise", ... ("unspecified" for -1/0)
+
+/// Revocation data gathered (DER), for embedding into a PDF's /DSS.
+struct RevocationMaterial {
+  std::vector<std::string> ocspResponses;  // OCSPResponse DER
+  std::vector<std::string> crls;           // CertificateList DER
+  std::vector<std::string> certs;          // OCSP responder certificates and other extras (DER)
+};
+
+struct RevocationOptions {
+  HttpOptions http;       // http.offline: use only supplied material
+  bool useOcsp = true;
+  bool useCrl = true;
+  bool ocspNonce = true;  // send a nonce; a reply that echoes a different one is rejected
+  std::chrono::seconds maxClockSkew{300};
+};
+
+/// Checks revocation; keeps CRLs (by issuer) and material across calls. Not thread-safe.
+class RevocationChecker {
+ public:
+  RevocationChecker(const TrustStore& store, RevocationOptions opt);
+
+  /// Adds a CRL (DER or PEM), e.g. from a file an officer imported or a /DSS. The CRL's signature
+  /// is checked when it is used, against the issuer of the certificate being checked.
+  Status addCrl(std::string_view data);
+  /// Adds an OCSP response (DER) from a /DSS, used before asking a responder.
+  Status addOcspResponse(std::string_view der);
+
+  /// Status of `cert` issued by `issuer` at time `at`: supplied material first, then OCSP (AIA),
+  /// then CRL DPs. A revocation after `at` counts as good-at-`at` (with revokedAt set).
+  RevocationResult checkSlowly(X509* cert, X509* issuer, TimePoint at);
+  /// Every certificate of a chain (end entity first), the anchor excluded.
+  std::vector<RevocationResult> checkChainSlowly(const std::vector<X509*>& chain, TimePoint at);
+
+  /// Checks one OCSP response (DER) for cert/issuer: status successful, basic response signed by
+  /// the issuer or by a responder it authorised (id-kp-OCSPSigning, issued by it), the nonce
+  /// when `nonce` is given, thisUpdate <= now + skew, nextUpdate >= `at` - skew.
+  RevocationResult checkOcspResponse(std::string_view der, X509* cert, X509* issuer,
+                                     const std::string* nonce, TimePoint at) const;
+
+  const RevocationMaterial& material() const { return m_material; }
+
+ private:
+  RevocationResult checkOcspSlowly(X509* cert, X509* issuer, TimePoint at);
+  RevocationResult checkCrlSlowly(X509* cert, X509* issuer, TimePoint at);
+  RevocationResult checkWithCrl(X509_CRL* crl, X509* cert, X509* issuer, TimePoint at,
+                                const std::string& url) const;
+  const TrustStore& m_store;
+  RevocationOptions m_opt;
+  std::vector<ossl::Ptr<X509_CRL>> m_crls;
+  std::vector<std::string> m_ocsp;
+  RevocationMaterial m_material;
+};
+
+}  // namespace kyso::certs

@@ -1,0 +1,34 @@
+// The EVP_PKEY bridge: an OpenSSL EVP_PKEY whose private-key operations run on the token.
+// CMS_sign, X509_REQ_sign, EVP_DigestSign and EVP_PKEY_sign use it unchanged; the private key
+// never leaves the token. Every operation is marshalled to the DeviceWorker that owns the
+// session, so the EVP_PKEY may be used from any thread (one signature at a time per token).
+//
+// What each OpenSSL operation becomes on the token:
+//   RSA PKCS#1 v1.5: OpenSSL builds the DigestInfo, the token signs it with CKM_RSA_PKCS.
+//   RSA-PSS:         OpenSSL pads (EMSA-PSS), the token applies the raw key with CKM_RSA_X_509
+//                    (tokens without CKM_RSA_X_509 need TokenKey::signData for PSS).
+//   ECDSA:           the token signs the digest with CKM_ECDSA; the bridge returns DER.
+// Keys with CKA_ALWAYS_AUTHENTICATE prompt again (PinPrompt) before each signature.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "pkcs11/token_session.h"
+#include "src/core/openssl_ptr.h"
+
+namespace kyso::p11 {
+
+/// Makes the token-backed EVP_PKEY for `key`, whose public half is `publicKey` (borrowed).
+/// The EVP_PKEY holds a reference to `key` (and so to its session and worker).
+Result<ossl::Ptr<EVP_PKEY>> makeTokenEvpKey(std::shared_ptr<TokenKey> key,
+                                            const EVP_PKEY* publicKey);
+
+/// After an OpenSSL call on a token-backed key failed on this thread: the token's own Error
+/// (TokenRemoved, PinIncorrect..., with its CK_RV), and clears it. nullopt if none was recorded.
+std::optional<Error> takeLastTokenError();
+
+/// True when `pkey` was made by makeTokenEvpKey.
+bool isTokenEvpKey(const EVP_PKEY* pkey);
+
+}  // namespace kyso::p11

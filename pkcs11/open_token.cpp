@@ -1,0 +1,173 @@
+#include "pkcs11/open_token.h"
+
+namespace kyso::p11 {
+
+Result<CK_SLOT_ID> selectSlot(const std::vector<SlotView>& slots, const TokenSelector& sel,
+                              const std::optional<Pkcs11Uri>& uri) {
+  std::vector<const SlotView*> hits;
+  bool anyToken = false;
+  for (const auto& s : slots) {
+    if (!s.token) continue;
+    anyToken = true;
+    const TokenView& t = *s.token;
+    bool ok = true;
+    if (!sel.token.empty()) ok = t.serial == sel.token || t.label == sel.token;
+    if (uri) {
+      if (uri->token && *uri->token != t.label) ok = false;
+      if (uri->serial && *uri->serial != t.serial) ok = false;
+      if (uri->manufacturer && *uri->manufacturer != t.manufacturer) ok = false;
+      if (uri->model && *uri->model != t.model) ok = false;
+      if (uri->slotId && *uri->slotId != s.id) ok = false;
+    }
+    // An uninitialised token (fresh SoftHSM slot) is never picked implicitly.
+    if (ok && sel.token.empty() && !(uri && (uri->token || uri->serial)) &&
+        !t.has(CKF_TOKEN_INITIALIZED))
+      ok = false;
+    if (ok) hits.push_back(&s);
+  }
+  if (!anyToken) return Error::kyso(Errc::NoTokenPresent, "selectSlot");
+  if (hits.empty()) return Error::kyso(Errc::TokenNotFound, "selectSlot", sel.token);
+  if (hits.size() > 1) return Error::kyso(Errc::TokenAmbiguous, "selectSlot");
+  return hits.front()->id;
+}
+
+Result<KeyPairView> selectKey(std::vector<KeyPairView> pairs, const TokenSelector& sel,
+                              const std::optional<Pkcs11Uri>& uri) {
+  std::optional<Bytes> wantId;
+  std::optional<std::string> wantLabel;
+  if (uri) {
+    wantId = uri->id;
+    wantLabel = uri->object;
+  } else if (!sel.key.empty()) {
+    wantId = parseHexId(sel.key);
+    // Hex that matches no CKA_ID is tried as a label below.
+    bool idMatches = false;
+    if (wantId)
+      for (const auto& p : pairs)
+        if (p.key && p.key->id == *wantId) idMatches = true;
+    if (!idMatches) {
+      wantId.reset();
+      wantLabel = sel.key;
+    }
+  }
+  std::vector<KeyPairView> hits;
+  for (auto& p : pairs) {
+    if (!p.key || !p.key->canSign) continue;
+    if (wantId && p.key->id != *wantId) continue;
+    if (wantLabel && p.key->label != *wantLabel) continue;
+    hits.push_back(std::move(p));
+  }
+  std::string what = wantLabel ? *wantLabel : wantId ? hexId(*wantId) : std::string();
+  if (hits.empty()) return Error::kyso(Errc::KeyNotFound, "selectKey", what);
+  if (hits.size() > 1) return Error::kyso(Errc::KeyAmbiguous, "selectKey", what);
+  return std::move(hits.front());
+}
+
+Result<std::unique_ptr<OpenToken>> OpenToken::open(const TokenSelector& sel, PinPrompt& prompt,
+                                                   const OpenOptions& opt,
+                                                   std::shared_ptr<DeviceWorker> worker) {
+  std::unique_ptr<OpenToken> t(new OpenToken());
+  t->m_sel = sel;
+  t->m_worker = worker ? std::move(worker) : std::make_shared<DeviceWorker>();
+  if (isPkcs11Uri(sel.key)) {
+    KYSO_ASSIGN_OR_RETURN(t->m_uri, parsePkcs11Uri(sel.key));
+  }
+  std::string moduleSpec = sel.module;
+  if (moduleSpec.empty() && t->m_uri) {
+    if (t->m_uri->modulePath) moduleSpec = *t->m_uri->modulePath;
+    else if (t->m_uri->moduleName) moduleSpec = *t->m_uri->moduleName;
+  }
+  OpenToken* self = t.get();
+  Status st = t->m_worker->call([&]() -> Status {
+    KYSO_ASSIGN_OR_RETURN(self->m_module, Module::load(moduleSpec));
+    KYSO_ASSIGN_OR_RETURN(auto slots, listSlots(*self->m_module, true));
+    KYSO_ASSIGN_OR_RETURN(CK_SLOT_ID slot, selectSlot(slots, sel, self->m_uri));
+    KYSO_ASSIGN_OR_RETURN(self->m_session, TokenSession::open(self->m_module, slot, opt.readWrite,
+                                                              &prompt, self->m_worker));
+    self->m_session->setForce(sel.force);
+    if (opt.login) {
+      LoginOptions lo;
+      lo.force = sel.force;
+      KYSO_TRY(self->m_session->login(lo));
+    }
+    return okStatus();
+  });
+  if (!st.ok()) {
+    t->m_worker->call([&] {
+      self->m_session.reset();
+      self->m_module.reset();
+    });
+    return st.error();
+  }
+  return t;
+}
+
+OpenToken::~OpenToken() {
+  // Sessions and the module are released on the device thread. Objects handed out (a
+  // SigningIdentity's EVP_PKEY) keep their own references and release later.
+  if (m_worker)
+    m_worker->call([this] {
+      m_session.reset();
+      m_module.reset();
+    });
+}
+
+const TokenView& OpenToken::token() const { return m_session->token(); }
+
+Status OpenToken::login(CK_USER_TYPE user) {
+  return m_worker->call([&] {
+    LoginOptions lo;
+    lo.user = user;
+    lo.force = m_sel.force;
+    return m_session->login(lo);
+  });
+}
+
+Result<std::vector<KeyPairView>> OpenToken::keyPairs() {
+  return m_worker->call([&] { return listKeyPairs(m_session->session()); });
+}
+
+Result<KeyPairView> OpenToken::selectKeyOnWorker() {
+  KYSO_ASSIGN_OR_RETURN(auto pairs, listKeyPairs(m_session->session()));
+  return selectKey(std::move(pairs), m_sel, m_uri);
+}
+
+Result<std::shared_ptr<TokenKey>> OpenToken::selectedKey() {
+  return m_worker->call([&]() -> Result<std::shared_ptr<TokenKey>> {
+    KYSO_ASSIGN_OR_RETURN(KeyPairView p, selectKeyOnWorker());
+    return std::make_shared<TokenKey>(m_session, *p.key);
+  });
+}
+
+Result<ossl::Ptr<EVP_PKEY>> OpenToken::selectedEvpKey() {
+  return m_worker->call([&]() -> Result<ossl::Ptr<EVP_PKEY>> {
+    KYSO_ASSIGN_OR_RETURN(KeyPairView p, selectKeyOnWorker());
+    KYSO_ASSIGN_OR_RETURN(auto pub, publicKeyFor(m_session->session(), *p.key));
+    return makeTokenEvpKey(std::make_shared<TokenKey>(m_session, *p.key), pub.get());
+  });
+}
+
+Result<SigningIdentity> OpenToken::signingIdentity() {
+  return m_worker->call([&]() -> Result<SigningIdentity> {
+    KYSO_ASSIGN_OR_RETURN(KeyPairView p, selectKeyOnWorker());
+    if (!p.cert || !p.cert->cert)
+      return Error::kyso(Errc::CertificateNotFound, "signingIdentity", hexId(p.id));
+    auto key = std::make_shared<TokenKey>(m_session, *p.key);
+    SigningIdentity id;
+    KYSO_ASSIGN_OR_RETURN(id.key, makeTokenEvpKey(key, X509_get0_pubkey(p.cert->cert.get())));
+    id.cert = std::move(p.cert->cert);
+    id.chain.reset(sk_X509_new_null());
+    KYSO_ASSIGN_OR_RETURN(auto certs, listCertificates(m_session->session()));
+    for (auto& c : certs) {
+      if (!c.cert || c.id == p.id || X509_cmp(c.cert.get(), id.cert.get()) == 0) continue;
+      if (X509_check_ca(c.cert.get()) > 0 && sk_X509_push(id.chain.get(), c.cert.get()))
+        (void)c.cert.release();
+    }
+    const TokenView& t = m_session->token();
+    id.description = (p.key->label.empty() ? hexId(p.id) : p.key->label) + " (token " +
+                     (t.label.empty() ? t.serial : t.label) + ", key " + hexId(p.id) + ")";
+    return id;
+  });
+}
+
+}  // namespace kyso::p11

@@ -1,0 +1,224 @@
+#include "pkcs11/token_session.h"
+
+#include <openssl/evp.h>
+
+#include <cstring>
+
+#include "src/core/log.h"
+
+namespace kyso::p11 {
+namespace {
+
+// DER prefixes of DigestInfo ::= SEQUENCE { AlgorithmIdentifier, OCTET STRING } (RFC 8017 9.2).
+constexpr std::uint8_t kSha256Prefix[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                          0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
+constexpr std::uint8_t kSha384Prefix[] = {0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                          0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30};
+constexpr std::uint8_t kSha512Prefix[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                          0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40};
+
+CK_MECHANISM_TYPE ckHash(HashAlg h) {
+  return h == HashAlg::Sha256 ? CKM_SHA256 : h == HashAlg::Sha384 ? CKM_SHA384 : CKM_SHA512;
+}
+CK_RSA_PKCS_MGF_TYPE ckMgf(HashAlg h) {
+  return h == HashAlg::Sha256 ? CKG_MGF1_SHA256 : h == HashAlg::Sha384 ? CKG_MGF1_SHA384
+                                                                       : CKG_MGF1_SHA512;
+}
+
+CK_MECHANISM_TYPE combined(SignScheme s, HashAlg h) {
+  switch (s) {
+    case SignScheme::RsaPkcs1:
+      return h == HashAlg::Sha256 ? CKM_SHA256_RSA_PKCS
+             : h == HashAlg::Sha384 ? CKM_SHA384_RSA_PKCS : CKM_SHA512_RSA_PKCS;
+    case SignScheme::RsaPss:
+      return h == HashAlg::Sha256 ? CKM_SHA256_RSA_PKCS_PSS
+             : h == HashAlg::Sha384 ? CKM_SHA384_RSA_PKCS_PSS : CKM_SHA512_RSA_PKCS_PSS;
+    case SignScheme::Ecdsa:
+      return h == HashAlg::Sha256 ? CKM_ECDSA_SHA256
+             : h == HashAlg::Sha384 ? CKM_ECDSA_SHA384 : CKM_ECDSA_SHA512;
+  }
+  return CKM_VENDOR_DEFINED;
+}
+
+CK_MECHANISM_TYPE raw(SignScheme s) {
+  return s == SignScheme::RsaPkcs1 ? CKM_RSA_PKCS : s == SignScheme::RsaPss ? CKM_RSA_PKCS_PSS
+                                                                            : CKM_ECDSA;
+}
+
+}  // namespace
+
+const char* hashName(HashAlg h) {
+  return h == HashAlg::Sha256 ? "SHA256" : h == HashAlg::Sha384 ? "SHA384" : "SHA512";
+}
+std::size_t hashSize(HashAlg h) {
+  return h == HashAlg::Sha256 ? 32 : h == HashAlg::Sha384 ? 48 : 64;
+}
+
+Result<std::shared_ptr<TokenSession>> TokenSession::open(std::shared_ptr<Module> module,
+                                                         CK_SLOT_ID slot, bool rw,
+                                                         PinPrompt* prompt,
+                                                         std::shared_ptr<DeviceWorker> worker) {
+  std::shared_ptr<TokenSession> ts(new TokenSession());
+  ts->m_prompt = prompt;
+  ts->m_worker = std::move(worker);
+  KYSO_ASSIGN_OR_RETURN(ts->m_token, readToken(*module, slot));
+  KYSO_ASSIGN_OR_RETURN(ts->m_mechs, listMechanisms(*module, slot));
+  KYSO_ASSIGN_OR_RETURN(ts->m_session, Session::open(std::move(module), slot, rw));
+  return ts;
+}
+
+TokenSession::~TokenSession() {
+  // Close on the device thread, as every other Cryptoki call.
+  if (m_worker && !m_worker->onWorkerThread())
+    m_worker->call([this] { m_session.reset(); });
+  else
+    m_session.reset();
+}
+
+Status TokenSession::login(const LoginOptions& opt) {
+  if (m_loggedIn && opt.user == CKU_USER) return okStatus();
+  if (!m_prompt) return Error::kyso(Errc::PinSourceInvalid, "login", "no PIN source");
+  KYSO_TRY(loginSafely(m_session, *m_prompt, opt));
+  if (opt.user == CKU_USER) m_loggedIn = true;
+  (void)refreshToken();
+  return okStatus();
+}
+
+Status TokenSession::refreshToken() {
+  KYSO_ASSIGN_OR_RETURN(m_token, readToken(*m_session.module(), m_session.slot()));
+  return okStatus();
+}
+
+bool TokenSession::hasMechanism(CK_MECHANISM_TYPE m, CK_FLAGS needed) const {
+  for (const auto& v : m_mechs)
+    if (v.type == m) return (v.flags & needed) == needed;
+  return false;
+}
+
+CK_MECHANISM_TYPE TokenKey::mechanismFor(SignScheme scheme, HashAlg hash, bool allowCombined) const {
+  if (allowCombined && m_session->hasMechanism(combined(scheme, hash))) return combined(scheme, hash);
+  return raw(scheme);
+}
+
+Result<Bytes> TokenKey::signData(SignScheme scheme, HashAlg hash,
+                                 std::span<const std::uint8_t> data) {
+  CK_MECHANISM_TYPE m = mechanismFor(scheme, hash, true);
+  if (m == raw(scheme)) {
+    KYSO_ASSIGN_OR_RETURN(Bytes digest, hashLocally(hash, data));
+    return signDigest(scheme, hash, digest);
+  }
+  CK_RSA_PKCS_PSS_PARAMS pss{ckHash(hash), ckMgf(hash), hashSize(hash)};
+  CK_MECHANISM mech{m, nullptr, 0};
+  if (scheme == SignScheme::RsaPss) {
+    mech.pParameter = &pss;
+    mech.ulParameterLen = sizeof pss;
+  }
+  return signWith(mech, data, scheme == SignScheme::Ecdsa);
+}
+
+Result<Bytes> TokenKey::signDigest(SignScheme scheme, HashAlg hash,
+                                   std::span<const std::uint8_t> digest) {
+  if (digest.size() != hashSize(hash))
+    return Error::kyso(Errc::UsageError, "signDigest", "digest length does not match the hash");
+  if (!m_session->hasMechanism(raw(scheme)))
+    return Error::kyso(Errc::MechanismUnsupported, "signDigest", mechanismName(raw(scheme)));
+  switch (scheme) {
+    case SignScheme::RsaPkcs1: {
+      Bytes di = digestInfo(hash, digest);
+      CK_MECHANISM mech{CKM_RSA_PKCS, nullptr, 0};
+      return signWith(mech, di, false);
+    }
+    case SignScheme::RsaPss: {
+      CK_RSA_PKCS_PSS_PARAMS pss{ckHash(hash), ckMgf(hash), hashSize(hash)};
+      CK_MECHANISM mech{CKM_RSA_PKCS_PSS, &pss, sizeof pss};
+      return signWith(mech, digest, false);
+    }
+    case SignScheme::Ecdsa: {
+      CK_MECHANISM mech{CKM_ECDSA, nullptr, 0};
+      return signWith(mech, digest, true);
+    }
+  }
+  return Error::kyso(Errc::MechanismUnsupported, "signDigest");
+}
+
+Result<Bytes> TokenKey::signWith(CK_MECHANISM& mech, std::span<const std::uint8_t> input,
+                                 bool ecdsa) {
+  KYSO_ASSIGN_OR_RETURN(Bytes sig, signRaw(mech, input));
+  if (ecdsa) return ecdsaRawToDer(sig);
+  return sig;
+}
+
+Result<Bytes> TokenKey::signRaw(CK_MECHANISM& mech, std::span<const std::uint8_t> input) {
+  const Session& s = m_session->session();
+  auto* fl = s.fl();
+  CK_RV rv = KYSO_CK(fl, C_SignInit, s.get(), &mech, m_key.handle);
+  if (rv != CKR_OK) return ck::toError(rv, "C_SignInit", mechanismName(mech.mechanism));
+  auto* in = const_cast<CK_BYTE*>(input.data());
+  Bytes sig(1024);
+  CK_ULONG len = sig.size();
+  if (m_key.alwaysAuthenticate) {
+    LoginOptions opt;
+    opt.user = CKU_CONTEXT_SPECIFIC;
+    opt.force = m_session->force();
+    opt.keyLabel = m_key.label;
+    Status st = m_session->prompt()
+                    ? loginSafely(s, *m_session->prompt(), opt)
+                    : Status(Error::kyso(Errc::PinSourceInvalid, "C_Login(context)"));
+    if (!st.ok()) {
+      // End the pending operation: C_Sign without the context login fails and terminates it.
+      (void)KYSO_CK(fl, C_Sign, s.get(), in, input.size(), sig.data(), &len);
+      return st.error();
+    }
+  }
+  rv = KYSO_CK(fl, C_Sign, s.get(), in, input.size(), sig.data(), &len);
+  if (rv == CKR_BUFFER_TOO_SMALL) {
+    // The operation is still active after CKR_BUFFER_TOO_SMALL; len now holds the needed size.
+    sig.resize(len);
+    rv = KYSO_CK(fl, C_Sign, s.get(), in, input.size(), sig.data(), &len);
+  }
+  if (rv != CKR_OK) return ck::toError(rv, "C_Sign", mechanismName(mech.mechanism));
+  sig.resize(len);
+  return sig;
+}
+
+Result<Bytes> ecdsaRawToDer(std::span<const std::uint8_t> rawSig) {
+  if (rawSig.empty() || rawSig.size() % 2)
+    return Error::kyso(Errc::CmsSignatureInvalid, "ecdsaRawToDer", "odd-length signature");
+  std::size_t half = rawSig.size() / 2;
+  ossl::Ptr<ECDSA_SIG> sig(ECDSA_SIG_new());
+  BIGNUM* r = BN_bin2bn(rawSig.data(), static_cast<int>(half), nullptr);
+  BIGNUM* s = BN_bin2bn(rawSig.data() + half, static_cast<int>(half), nullptr);
+  if (!sig || !r || !s || !ECDSA_SIG_set0(sig.get(), r, s)) {
+    BN_free(r);
+    BN_free(s);
+    return Error::openssl("ECDSA_SIG_set0");
+  }
+  unsigned char* der = nullptr;
+  int n = i2d_ECDSA_SIG(sig.get(), &der);
+  if (n <= 0) return Error::openssl("i2d_ECDSA_SIG");
+  ossl::Mem<unsigned char> owner(der);
+  return Bytes(der, der + n);
+}
+
+Bytes digestInfo(HashAlg h, std::span<const std::uint8_t> digest) {
+  std::span<const std::uint8_t> prefix = h == HashAlg::Sha256   ? std::span(kSha256Prefix)
+                                         : h == HashAlg::Sha384 ? std::span(kSha384Prefix)
+                                                                : std::span(kSha512Prefix);
+  // Sized once and filled with memcpy: GCC 12 warns falsely on vector::insert here.
+  Bytes out(prefix.size() + digest.size());
+  std::memcpy(out.data(), prefix.data(), prefix.size());
+  if (!digest.empty()) std::memcpy(out.data() + prefix.size(), digest.data(), digest.size());
+  return out;
+}
+
+Result<Bytes> hashLocally(HashAlg h, std::span<const std::uint8_t> data) {
+  Bytes out(EVP_MAX_MD_SIZE);
+  unsigned int n = 0;
+  ossl::Ptr<EVP_MD> md(EVP_MD_fetch(nullptr, hashName(h), nullptr));
+  if (!md || !EVP_Digest(data.data(), data.size(), out.data(), &n, md.get(), nullptr))
+    return Error::openssl("EVP_Digest", hashName(h));
+  out.resize(n);
+  return out;
+}
+
+}  // namespace kyso::p11

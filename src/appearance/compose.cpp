@@ -1,0 +1,201 @@
+#include "src/appearance/compose.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+#include "src/appearance/font.h"
+#include "src/appearance/layout.h"
+#include "src/appearance/pdf_syntax.h"
+#include "src/appearance/placement.h"
+#include "src/appearance/text_norm.h"
+
+namespace kyso::appearance {
+namespace {
+
+std::tm vietnamTm(std::chrono::system_clock::time_point t) {
+  const auto secs = std::chrono::floor<std::chrono::seconds>(t) + std::chrono::hours(7);
+  const std::time_t tt = static_cast<std::time_t>(secs.time_since_epoch().count());
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  return tm;
+}
+
+Result<Template> resolveTemplate(const Request& r) {
+  Result<Template> t = Error::kyso(Errc::TemplateInvalid, "resolve_template");
+  if (r.templateSpec.empty()) {
+    t = defaultTemplate(r.kind);
+  } else if (auto shipped = shippedTemplateJson(r.templateSpec); !shipped.empty()) {
+    t = parseTemplate(shipped);
+  } else {
+    t = loadTemplate(r.templateSpec);
+  }
+  if (t.ok() && t->kind != r.kind)
+    return Error::kyso(Errc::TemplateInvalid, "resolve_template",
+                       "template is for " + std::string(kindName(t->kind)) + ", not " + std::string(kindName(r.kind)));
+  return t;
+}
+
+// The image's shape in points when drawn at 1 unit per pixel, corrected for unequal pHYs.
+std::pair<double, double> aspectOf(const PngImage& img) {
+  double w = img.width, h = img.height;
+  if (img.ppmX > 0 && img.ppmY > 0) h *= img.ppmX / img.ppmY;
+  return {w, h};
+}
+
+// Positions the box so that the template's image area is centred on (cx, cy).
+PdfRect boxAround(const Template& t, double imgW, double imgH, double cx, double cy) {
+  const double boxW = imgW / t.imageArea.w, boxH = imgH / t.imageArea.h;
+  const double llx = cx - (t.imageArea.x + t.imageArea.w / 2) * boxW;
+  const double ury = cy + (t.imageArea.y + t.imageArea.h / 2) * boxH;
+  return {llx, ury - boxH, llx + boxW, ury};
+}
+
+}  // namespace
+
+std::string vietnamIsoTime(std::chrono::system_clock::time_point t) {
+  const std::tm tm = vietnamTm(t);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
+std::string vietnamDate(std::chrono::system_clock::time_point t) {
+  const std::tm tm = vietnamTm(t);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+  return buf;
+}
+
+Result<std::string> copyFormText(std::string_view word) {
+  KYSO_ASSIGN_OR_RETURN(auto cps, decodeUtf8(word));
+  std::u32string key = matchKey(cps);
+  std::replace(key.begin(), key.end(), U'-', U' ');
+  if (key == U"SAO Y") return std::string("SAO Y");
+  if (key == U"SAO LỤC" || key == U"SAO LUC") return std::string("SAO LỤC");
+  if (key == U"TRÍCH SAO" || key == U"TRICH SAO") return std::string("TRÍCH SAO");
+  return Error::kyso(Errc::UsageError, "--copy-form", std::string(word));
+}
+
+std::string optionForField(const std::string& field) {
+  if (field == "name") return "--signer-name";
+  if (field == "title") return "--signer-title";
+  std::string o = "--" + field;
+  std::replace(o.begin(), o.end(), '_', '-');
+  return o;
+}
+
+Result<Appearance> makeAppearance(const Request& r) {
+  KYSO_ASSIGN_OR_RETURN(Template t, resolveTemplate(r));
+  Appearance out;
+
+  // Fields: NFC, with time and date from the signing time.
+  std::map<std::string, std::string> fields;
+  for (const auto& [k, v] : r.fields) {
+    if (v.empty()) continue;
+    KYSO_ASSIGN_OR_RETURN(fields[k], nfcUtf8(v));
+  }
+  if (!fields.count("time")) fields["time"] = vietnamIsoTime(r.signingTime);
+  if (!fields.count("date")) fields["date"] = vietnamDate(r.signingTime);
+  if (!fields.count("issued_date")) fields["issued_date"] = fields["date"];
+  if (fields.count("copy_form")) {
+    KYSO_ASSIGN_OR_RETURN(fields["copy_form"], copyFormText(fields["copy_form"]));
+  }
+
+  std::optional<PngImage> image;
+  if (t.hasImage) {
+    if (!r.image) return Error::kyso(Errc::UsageError, "appearance_image", t.imageRole == "seal" ? "--seal" : "--image");
+    KYSO_ASSIGN_OR_RETURN(image, loadPng(*r.image, r.png));
+    if (!image->hadAlpha && !image->madeTransparent)
+      out.notes.push_back(Error::kyso(Errc::ImageNoAlpha, "png_read", r.image->string()));
+  }
+
+  // Where: an explicit rectangle, else the template's placement.
+  std::optional<double> imgW, imgH;  // the image's size in points when placement decides it
+  PageGeometry geo;
+  PdfRect box;
+  const bool usesSearch = t.placement == Template::Placement::BetweenTitleAndName ||
+                          t.placement == Template::Placement::OverApproval;
+  if (r.rect || t.placement == Template::Placement::TopRight || t.placement == Template::Placement::RectOnly ||
+      !usesSearch) {
+    if (!r.rect && t.placement == Template::Placement::RectOnly)
+      return Error::kyso(Errc::UsageError, "appearance_rect", "--rect");
+    const int pageNumber = r.page.value_or(t.page.value_or(r.rect ? -1 : 1));
+    KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, pageNumber));
+    if (r.rect) {
+      KYSO_ASSIGN_OR_RETURN(box, parseRect(*r.rect, geo.mediaBox));
+      out.placementInfo = "--rect " + *r.rect;
+    } else {
+      const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
+      const double urx = geo.mediaBox.urx - t.marginRightMm * kPtPerMm;
+      const double ury = geo.mediaBox.ury - t.marginTopMm * kPtPerMm;
+      box = {urx - w, ury - h, urx, ury};
+      out.placementInfo = "top right of page " + std::to_string(geo.pageIndex + 1);
+    }
+  } else {
+    std::optional<int> pageIndex;
+    if (r.page || t.page) {
+      KYSO_ASSIGN_OR_RETURN(auto g, pageGeometry(r.pdf, r.page ? *r.page : *t.page));
+      pageIndex = g.pageIndex;
+    }
+    const auto [aw, ah] = aspectOf(*image);
+    if (t.placement == Template::Placement::BetweenTitleAndName) {
+      if (!fields.count("name")) return Error::kyso(Errc::UsageError, "appearance_field", "--signer-name");
+      KYSO_ASSIGN_OR_RETURN(auto slot, findSignerSlot(r.pdf, pageIndex, fields["name"],
+                                                      fields.count("title") ? fields["title"] : ""));
+      KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, slot.pageIndex + 1));
+      double h = (slot.top - slot.bottom) * t.imageFill * t.imageArea.h;
+      double w = h * aw / ah;
+      const double maxW = t.imageMaxWidthMm > 0 ? t.imageMaxWidthMm * kPtPerMm : geo.mediaBox.width() / 2;
+      if (w > maxW) {
+        h *= maxW / w;
+        w = maxW;
+      }
+      imgW = w;
+      imgH = h;
+      // The image area sits at the gap's centre; with text below it, the box reaches lower.
+      box = boxAround(t, w, h, slot.centerX, (slot.top + slot.bottom) / 2);
+      out.placementInfo = "between \"" + slot.titleText + "\" and \"" + slot.nameText + "\" on page " +
+                          std::to_string(slot.pageIndex + 1);
+    } else {
+      KYSO_ASSIGN_OR_RETURN(auto widget, findApprovalWidget(r.pdf, pageIndex));
+      KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, widget.pageIndex + 1));
+      double w = 0, h = 0;
+      if (r.sealSizeMm) {
+        if (!(*r.sealSizeMm >= 5 && *r.sealSizeMm <= 100))
+          return Error::kyso(Errc::UsageError, "--seal-size-mm", std::to_string(*r.sealSizeMm));
+        w = *r.sealSizeMm * kPtPerMm;
+        h = w * ah / aw;
+      } else if (image->widthPt() > 0 && image->heightPt() > 0) {
+        w = image->widthPt();
+        h = image->heightPt();
+      } else {
+        return Error::kyso(Errc::UsageError, "appearance_seal_size", "--seal-size-mm");
+      }
+      imgW = w;
+      imgH = h;
+      const double cx = widget.rect.llx + t.overlap * widget.rect.width() - w / 2;
+      const double cy = (widget.rect.lly + widget.rect.ury) / 2;
+      box = boxAround(t, w, h, cx, cy);
+      out.placementInfo = "over the left part of signature \"" + widget.fieldName + "\" on page " +
+                          std::to_string(widget.pageIndex + 1);
+    }
+  }
+  if (auto st = checkOnPage(box, geo.mediaBox); !st.ok()) {
+    Error e = st.error();
+    e.context += " (" + out.placementInfo + ")";
+    return e;
+  }
+  out.pageIndex = geo.pageIndex;
+  out.rect = box;
+
+  LayoutInput li{t, box.width(), box.height(), image ? &*image : nullptr, imgW, imgH, fields,
+                 std::string(kindName(t.kind))};
+  KYSO_TRY(layoutForm(li, out));
+  return out;
+}
+
+}  // namespace kyso::appearance

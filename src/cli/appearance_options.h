@@ -1,0 +1,46 @@
+// The visible-signature options of `kyso sign` (Decree 30/2020 appearances) and their translation
+// into an appearance::Appearance for the PDF signer. cmd_sign.cpp declares them with
+// addAppearanceOptions() and, after parsing, calls appearanceFromOptions(); nullopt means an
+// invisible signature.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "src/appearance/appearance.h"
+#include "src/cli/args.h"
+#include "src/core/result.h"
+
+namespace kyso::cli {
+
+/// What the signer's certificate says about the signer (UTF-8; empty when absent).
+struct SignerDetails {
+  std::string name;   // CN
+  std::string title;  // title (2.5.4.12)
+  std::string org;    // O
+};
+
+/// Declares --kind, --image, --seal, --seal-size-mm, --white-transparent, --copy-form, --org,
+/// --doc-number, --issued-date, --arrival-number, --page, --rect, --template, --signer-name,
+/// --signer-title, --print-template.
+void addAppearanceOptions(ArgParser& parser);
+
+/// Builds the appearance for `inputPdf` (read only) from the parsed options, the certificate's
+/// details (options override them) and the signing time. nullopt for --kind invisible or no --kind
+/// and no appearance option. Errors as appearance::makeAppearance, plus UsageError for bad values.
+Result<std::optional<appearance::Appearance>> appearanceFromOptions(const ArgParser& args,
+                                                                    const std::filesystem::path& inputPdf,
+                                                                    const SignerDetails& signer,
+                                                                    std::chrono::system_clock::time_point signingTime);
+
+/// Prints the appearance's notes (e.g. "the image has no transparency") to stderr as sentences
+/// from the message table, and logs (info) where it was placed.
+void printAppearanceNotes(const appearance::Appearance& a);
+
+/// For `--print-template KIND`: the shipped template's JSON, or nullopt when the option is absent.
+/// UsageError for an unknown name.
+Result<std::optional<std::string>> printTemplateRequest(const ArgParser& args);
+
+}  // namespace kyso::cli

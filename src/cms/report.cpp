@@ -1,0 +1,134 @@
+// JSON and one-line summaries of verification reports (the shape the PDF verifier shares).
+#include "src/cms/verifier.h"
+#include "src/core/messages.h"
+
+namespace kyso::cms {
+namespace {
+
+Json certJson(const CertSummary& c) {
+  Json j = Json::object();
+  j.set("subject", c.subject);
+  j.set("common_name", c.commonName);
+  j.set("organization", c.organization);
+  j.set("issuer", c.issuer);
+  j.set("serial", c.serial);
+  j.set("sha256", c.sha256);
+  j.set("not_before", c.notBefore);
+  j.set("not_after", c.notAfter);
+  j.set("key", c.keyType);
+  return j;
+}
+
+Json optString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(); }
+
+}  // namespace
+
+Json signerReportToJson(const SignerReport& r) {
+  Json j = Json::object();
+  j.set("indication", indicationName(r.indication));
+  j.set("subindication", r.subIndication == SubIndication::None ? Json() : Json(subIndicationName(r.subIndication)));
+  j.set("intact", r.intact);
+  j.set("signer", r.signer ? certJson(*r.signer) : Json());
+  j.set("signing_time", optString(r.signingTime));
+  Json chain = Json::object();
+  chain.set("trusted", r.chainTrusted);
+  chain.set("anchor", r.chainAnchor.empty() ? Json() : Json(r.chainAnchor));
+  chain.set("anchor_group", r.chainAnchorSource.empty() ? Json() : Json(r.chainAnchorSource));
+  chain.set("status", r.chainStatus.empty() ? Json("not-built") : Json(r.chainStatus));
+  Json missing = Json::array();
+  for (const auto& m : r.missing) missing.push(m);
+  chain.set("missing", std::move(missing));
+  Json certsArr = Json::array();
+  for (const auto& c : r.chain) certsArr.push(certJson(c));
+  chain.set("certificates", std::move(certsArr));
+  j.set("chain", std::move(chain));
+  Json rev = Json::object();
+  rev.set("status", r.revocationStatus);
+  Json checks = Json::array();
+  for (const auto& c : r.revocation) {
+    Json cj = Json::object();
+    cj.set("subject", c.subject);
+    cj.set("status", certs::revocationStatusName(c.status));
+    cj.set("source", c.source);
+    cj.set("url", c.url);
+    if (c.revokedAt) {
+      cj.set("revoked_at", certs::isoTime(*c.revokedAt));
+      cj.set("reason", certs::crlReasonName(c.reason));
+    }
+    if (c.thisUpdate) cj.set("this_update", certs::isoTime(*c.thisUpdate));
+    if (c.nextUpdate) cj.set("next_update", certs::isoTime(*c.nextUpdate));
+    cj.set("detail", c.detail);
+    checks.push(std::move(cj));
+  }
+  rev.set("checks", std::move(checks));
+  j.set("revocation", std::move(rev));
+  if (r.timestamp) {
+    Json t = Json::object();
+    t.set("status", r.timestamp->status);
+    t.set("valid", r.timestamp->valid);
+    t.set("trusted", r.timestamp->trusted);
+    t.set("time", r.timestamp->time.empty() ? Json() : Json(r.timestamp->time));
+    t.set("tsa", r.timestamp->tsa);
+    t.set("detail", r.timestamp->detail);
+    j.set("timestamp", std::move(t));
+  } else {
+    j.set("timestamp", Json());
+  }
+  Json notes = Json::array();
+  for (const auto& n : r.notes) notes.push(n);
+  j.set("notes", std::move(notes));
+  j.set("digest_algorithm", r.digestAlgorithm);
+  j.set("signature_algorithm", r.signatureAlgorithm);
+  j.set("validation_time", r.validationTime);
+  j.set("validation_time_source", r.validationTimeSource);
+  j.set("error", r.errc == Errc::Ok ? Json() : Json(std::string(errcName(r.errc))));
+  Json cs = Json::array();
+  for (const auto& c : r.counterSignatures) cs.push(signerReportToJson(c));
+  j.set("counter_signatures", std::move(cs));
+  return j;
+}
+
+Json cmsReportToJson(const CmsReport& r) {
+  Json j = Json::object();
+  j.set("indication", indicationName(r.indication));
+  j.set("subindication", r.subIndication == SubIndication::None ? Json() : Json(subIndicationName(r.subIndication)));
+  j.set("detached", r.detached);
+  j.set("content_type", r.eContentType);
+  j.set("error", r.error ? Json(std::string(errcName(r.error->kind))) : Json());
+  Json notes = Json::array();
+  for (const auto& n : r.notes) notes.push(n);
+  j.set("notes", std::move(notes));
+  Json sigs = Json::array();
+  int index = 0;
+  for (const auto& s : r.signers) {
+    Json sj = signerReportToJson(s);
+    Json withIndex = Json::object();
+    withIndex.set("index", index++);
+    for (const auto& [k, v] : sj.members()) withIndex.set(k, v);
+    sigs.push(std::move(withIndex));
+  }
+  j.set("signatures", std::move(sigs));
+  return j;
+}
+
+std::string summaryLine(const SignerReport& r) {
+  std::string who = r.signer ? r.signer->commonName : std::string("an unknown signer");
+  if (r.signer && !r.signer->organization.empty() && r.signer->organization != who)
+    who += " (" + r.signer->organization + ")";
+  std::string when = r.signingTime ? " on " + r.signingTime->substr(0, 10) : std::string();
+  if (r.timestamp && r.timestamp->valid) when = " at " + r.timestamp->time + " (timestamped)";
+  std::string first = r.notes.empty() ? std::string() : r.notes.front();
+  switch (r.indication) {
+    case Indication::TotalPassed:
+      return "Valid: signed by " + who + when + "; the content has not changed since.";
+    case Indication::TotalFailed:
+      return "NOT valid: " + (first.empty() ? std::string(subIndicationName(r.subIndication)) : first);
+    case Indication::Indeterminate:
+      break;
+  }
+  std::string intact = r.intact ? "the content is unchanged, but " : "";
+  return "Cannot confirm (signed by " + who + when + "): " + intact +
+         (first.empty() ? std::string(subIndicationName(r.subIndication)) : first);
+}
+
+}  // namespace kyso::cms

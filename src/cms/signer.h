@@ -1,0 +1,58 @@
+// Detached CMS SignedData (CAdES baseline B-B, optionally B-T) for any content: a file streamed
+// through the hash once, or a digest computed elsewhere (a PDF's ByteRange).
+//
+// Signed attributes: contentType (id-data), messageDigest, ESS signingCertificateV2 (SHA-256
+// certHash + issuerSerial) and, unless turned off (PAdES), signingTime. The signature is made by
+// the identity's EVP_PKEY over the DER encoding of the signed attributes (RFC 5652 5.4), so a
+// token key signs through the token layer. RSA keys sign PKCS#1 v1.5, EC keys ECDSA, Ed25519
+// pure EdDSA with SHA-512 as the digest algorithm (RFC 8419; signStreamSlowly picks it). Ed448
+// signing (SHAKE256) and RSA-PSS signing are not offered; both are verified. B-T adds an
+// RFC 3161 signature timestamp over the signature value as the unsigned attribute
+// id-aa-signatureTimeStampToken. Signing blocks on the token and (B-T) on the network.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "certs/http.h"
+#include "src/core/result.h"
+#include "src/core/signing_identity.h"
+
+namespace kyso::cms {
+
+enum class DigestAlg { Sha256, Sha384, Sha512 };
+/// NID_sha256 / NID_sha384 / NID_sha512.
+int digestNid(DigestAlg d);
+/// Digest length in bytes (32/48/64).
+std::size_t digestSize(DigestAlg d);
+
+struct SignOptions {
+  DigestAlg digest = DigestAlg::Sha256;
+  bool signingTime = true;           // PAdES: false (the time is in the PDF's /M)
+  bool signingCertificateV2 = true;  // CAdES: ESS signingCertificateV2
+  bool includeChain = true;          // identity.chain certificates go into SignedData.certificates
+  std::optional<std::string> tsaUrl; // set: B-T, a signature timestamp from this TSA
+  certs::HttpOptions http;           // for the TSA
+  std::optional<std::int64_t> signingTimeOverride;  // seconds since epoch (tests); else now
+};
+
+/// Signs a precomputed digest of the content (made with opt.digest; length must match).
+/// Returns the DER of the ContentInfo. Errors: UsageError (length), the key's OpenSSL error
+/// (Error::openssl "EVP_DigestSign"), TSA errors (HttpFailed, TimestampInvalid, ...).
+Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
+                                                   std::span<const std::uint8_t> digest,
+                                                   const SignOptions& opt);
+
+/// Hashes `in` in one pass (64 KiB blocks; never holds the whole content) and signs it.
+Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, std::istream& in,
+                                                   const SignOptions& opt);
+
+/// Streaming hash helper (also used by the verifier and benches): the digest of a file read
+/// with read(2) in large blocks. FileNotFound / FileUnreadable on errors.
+Result<std::vector<std::uint8_t>> digestFile(const std::string& path, int mdNid);
+
+}  // namespace kyso::cms

@@ -1,0 +1,449 @@
+#include "src/cms/verifier.h"
+
+#include <openssl/err.h>
+
+#include <cstring>
+#include <set>
+
+#include "certs/ess.h"
+#include "certs/timestamp.h"
+#include "src/cms/algorithms.h"
+#include "src/cms/content_digest.h"
+#include "src/cms/countersignature.h"
+#include "src/cms/signed_attrs.h"
+
+namespace kyso::cms {
+namespace {
+
+using certs::TimePoint;
+
+int rank(Indication i) { return i == Indication::TotalFailed ? 2 : i == Indication::Indeterminate ? 1 : 0; }
+
+// Records a finding; the most severe indication wins, and the first reason of that severity.
+void fail(SignerReport& r, Indication i, SubIndication s, Errc e, std::string note) {
+  if (!note.empty()) r.notes.push_back(std::move(note));
+  if (rank(i) > rank(r.indication)) {
+    r.indication = i;
+    r.subIndication = s;
+    r.errc = e;
+  }
+}
+
+std::span<const unsigned char> bytesOf(const ASN1_STRING* s) {
+  return {ASN1_STRING_get0_data(s), static_cast<size_t>(ASN1_STRING_length(s))};
+}
+
+std::string keyDescription(X509* c) {
+  EVP_PKEY* k = X509_get0_pubkey(c);
+  if (!k) return "unknown";
+  if (EVP_PKEY_is_a(k, "RSA") || EVP_PKEY_is_a(k, "RSA-PSS")) return "RSA-" + std::to_string(EVP_PKEY_get_bits(k));
+  if (EVP_PKEY_is_a(k, "EC")) {
+    char name[64] = {0};
+    size_t len = 0;
+    EVP_PKEY_get_utf8_string_param(k, "group", name, sizeof name, &len);
+    return std::string("EC ") + name;
+  }
+  if (EVP_PKEY_is_a(k, "ED25519")) return "Ed25519";
+  if (EVP_PKEY_is_a(k, "ED448")) return "Ed448";
+  return "other";
+}
+
+// The ASN1_TYPE of a single-valued attribute, or null.
+const ASN1_TYPE* attrValue(X509_ATTRIBUTE* a) {
+  return a && X509_ATTRIBUTE_count(a) == 1 ? X509_ATTRIBUTE_get0_type(a, 0) : nullptr;
+}
+
+struct Ctx {
+  const VerifyOptions& opt;
+  certs::ChainBuilder builder;
+  certs::RevocationChecker checker;
+  TimePoint now;
+  STACK_OF(X509) * certs;
+  std::map<int, std::vector<unsigned char>> digests;
+  bool contentAvailable;
+  std::string eContentType;
+};
+
+void checkTimestamp(Ctx& ctx, SignerReport& r, CMS_SignerInfo* si) {
+  int idx = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
+  if (idx < 0) return;
+  TimestampReport tr;
+  const ASN1_TYPE* t = attrValue(CMS_unsigned_get_attr(si, idx));
+  if (!t || t->type != V_ASN1_SEQUENCE) {
+    tr.status = "invalid";
+    tr.detail = "the signature timestamp attribute is malformed";
+    r.timestamp = tr;
+    return;
+  }
+  auto seq = bytesOf(t->value.sequence);
+  std::string_view der(reinterpret_cast<const char*>(seq.data()), seq.size());
+  auto alg = certs::imprintAlgorithm(der);
+  if (!alg.ok()) {
+    tr.status = "invalid";
+    tr.detail = alg.error().technical();
+    r.timestamp = tr;
+    return;
+  }
+  std::vector<unsigned char> imprint = digestBytes(*alg, bytesOf(CMS_SignerInfo_get0_signature(si)));
+  auto info = certs::verifyTimestampToken(der, imprint);
+  if (!info.ok()) {
+    tr.status = "invalid";
+    tr.detail = info.error().technical();
+    r.timestamp = tr;
+    return;
+  }
+  tr.valid = true;
+  tr.time = certs::isoTime(info->genTime);
+  tr.tsa = info->tsaName;
+  // The TSA's chain at genTime, with the certificates the token carries.
+  const unsigned char* p = seq.data();
+  ossl::Ptr<CMS_ContentInfo> tok(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(seq.size())));
+  ossl::X509Stack tokCerts(tok ? CMS_get1_certs(tok.get()) : nullptr);
+  auto chain = ctx.builder.buildSlowly(info->tsaCert.get(), tokCerts.get(), info->genTime, certs::Purpose::Tsa);
+  tr.trusted = chain.ok() && chain->trusted;
+  tr.status = tr.trusted ? "valid" : "untrusted";
+  if (chain.ok() && !chain->trusted) tr.detail = std::string("TSA chain: ") + certs::chainStatusName(chain->status) + " (" + chain->detail + ")";
+  r.timestamp = tr;
+}
+
+void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
+  auto chain = ctx.builder.buildSlowly(cert, ctx.certs, at, certs::Purpose::Signer);
+  if (!chain.ok()) {
+    fail(r, Indication::Indeterminate, SubIndication::CertificateChainGeneralFailure, chain.error().kind,
+         chain.error().technical());
+    return;
+  }
+  r.chainTrusted = chain->trusted;
+  r.chainAnchor = chain->anchor;
+  r.chainAnchorSource = chain->anchorSource;
+  r.chainStatus = certs::chainStatusName(chain->status);
+  r.missing = chain->missing;
+  for (auto& c : chain->certs) {
+    CertSummary s;
+    X509* x = c.get();
+    s.subject = certs::nameToString(X509_get_subject_name(x));
+    s.commonName = certs::commonName(X509_get_subject_name(x));
+    s.organization = certs::nameEntry(X509_get_subject_name(x), NID_organizationName);
+    s.issuer = certs::nameToString(X509_get_issuer_name(x));
+    s.serial = certs::serialHex(x);
+    s.sha256 = certs::sha256Hex(x);
+    if (auto nb = certs::toTimePoint(X509_get0_notBefore(x)); nb.ok()) s.notBefore = certs::isoTime(*nb);
+    if (auto na = certs::toTimePoint(X509_get0_notAfter(x)); na.ok()) s.notAfter = certs::isoTime(*na);
+    s.keyType = keyDescription(x);
+    r.chain.push_back(std::move(s));
+  }
+  using CS = certs::ChainStatus;
+  switch (chain->status) {
+    case CS::Valid: break;
+    case CS::Untrusted:
+      fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound, Errc::ChainUntrusted,
+           "The certificate chain ends in " + (r.chain.empty() ? std::string("an unknown CA") : r.chain.back().subject) +
+               ", which is not a trusted anchor.");
+      break;
+    case CS::Incomplete: {
+      std::string miss;
+      for (auto& m : chain->missing) miss += (miss.empty() ? "" : "; ") + m;
+      fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound, Errc::ChainIncomplete,
+           "The issuer certificate is missing: " + miss + ".");
+      break;
+    }
+    case CS::Expired:
+    case CS::NotYetValid:
+      fail(r, Indication::Indeterminate, SubIndication::OutOfBoundsNoPoe, chain->errc,
+           "A certificate in the chain was not valid at " + r.validationTime + " (" + chain->detail + ").");
+      break;
+    case CS::UsageNotAllowed:
+      fail(r, Indication::Indeterminate, SubIndication::ChainConstraintsFailure, Errc::KeyUsageNotAllowed,
+           "The signer certificate is not allowed for signing: " + chain->detail + ".");
+      break;
+    case CS::BadSignature:
+    case CS::Invalid:
+      fail(r, Indication::Indeterminate, SubIndication::CertificateChainGeneralFailure, chain->errc,
+           "The certificate chain is not valid: " + chain->detail + ".");
+      break;
+  }
+  if (!chain->trusted || r.indication == Indication::TotalFailed) return;
+  if (!ctx.opt.checkRevocation) {
+    r.revocationStatus = "not-checked";
+    r.notes.push_back("Revocation was not checked (turned off).");
+    return;
+  }
+  std::vector<X509*> path;
+  for (auto& c : chain->certs) path.push_back(c.get());
+  r.revocation = ctx.checker.checkChainSlowly(path, at);
+  r.revocationStatus = "good";
+  for (size_t i = 0; i < r.revocation.size(); ++i) {
+    const auto& rv = r.revocation[i];
+    if (rv.status == certs::RevocationStatus::Revoked) {
+      r.revocationStatus = "revoked";
+      fail(r, Indication::Indeterminate, i == 0 ? SubIndication::RevokedNoPoe : SubIndication::RevokedCaNoPoe,
+           Errc::CertificateRevoked,
+           "The certificate of " + rv.subject + " was revoked" +
+               (rv.revokedAt ? " on " + certs::isoTime(*rv.revokedAt) : std::string()) + " (" +
+               certs::crlReasonName(rv.reason) + ").");
+    } else if (rv.status == certs::RevocationStatus::Unknown && r.revocationStatus != "revoked") {
+      r.revocationStatus = "unknown";
+      fail(r, Indication::Indeterminate, SubIndication::TryLater, Errc::RevocationUnknown,
+           "Revocation of " + rv.subject + " could not be checked: " + rv.detail + ".");
+    }
+  }
+}
+
+SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
+  SignerReport r;
+  r.indication = Indication::TotalPassed;
+  EVP_PKEY* pk = nullptr;
+  X509* sc = nullptr;
+  X509_ALGOR *dig = nullptr, *sigAlg = nullptr;
+  CMS_SignerInfo_get0_algs(si, &pk, &sc, &dig, &sigAlg);
+  int dnid = OBJ_obj2nid(dig->algorithm);
+  r.digestAlgorithm = digestName(dnid);
+  r.signatureAlgorithm = describeSigAlg(sigAlg).name;
+  auto sigBytes = bytesOf(CMS_SignerInfo_get0_signature(si));
+  r.signatureValue.assign(sigBytes.begin(), sigBytes.end());
+
+  X509* cert = nullptr;
+  for (int i = 0; ctx.certs && i < sk_X509_num(ctx.certs) && !cert; ++i)
+    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(ctx.certs, i)) == 0) cert = sk_X509_value(ctx.certs, i);
+
+  bool hasSignedAttrs = CMS_signed_get_attr_count(si) > 0;
+  auto digIt = ctx.digests.find(dnid);
+  const std::vector<unsigned char>* contentDigest = digIt != ctx.digests.end() ? &digIt->second : nullptr;
+  if (!contentDigest) {
+    fail(r, Indication::Indeterminate,
+         ctx.contentAvailable ? SubIndication::CryptoConstraintsFailure : SubIndication::SignedDataNotFound,
+         ctx.contentAvailable ? Errc::CmsUnknownAlgorithm : Errc::CmsNoSigner,
+         ctx.contentAvailable ? "The digest algorithm " + r.digestAlgorithm + " is not supported."
+                              : std::string("The signed content was not given."));
+  }
+  if (hasSignedAttrs) {
+    int mdIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, -1);
+    const ASN1_TYPE* mdv = mdIdx >= 0 ? attrValue(CMS_signed_get_attr(si, mdIdx)) : nullptr;
+    if (!mdv || mdv->type != V_ASN1_OCTET_STRING || CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, mdIdx) >= 0) {
+      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+           "The signed attributes lack a single messageDigest.");
+    } else if (contentDigest) {
+      auto got = bytesOf(mdv->value.octet_string);
+      r.digestMatches = got.size() == contentDigest->size() &&
+                        std::memcmp(got.data(), contentDigest->data(), got.size()) == 0;
+      if (!r.digestMatches)
+        fail(r, Indication::TotalFailed, SubIndication::HashFailure, Errc::CmsDigestMismatch,
+             "The content does not match the signed message digest: it was changed after signing, or it is another file.");
+    }
+    int ctIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_contentType, -1);
+    const ASN1_TYPE* ctv = ctIdx >= 0 ? attrValue(CMS_signed_get_attr(si, ctIdx)) : nullptr;
+    char ct[80] = {0};
+    if (ctv && ctv->type == V_ASN1_OBJECT) OBJ_obj2txt(ct, sizeof ct, ctv->value.object, 1);
+    if (!ctv || ctv->type != V_ASN1_OBJECT)
+      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+           "The signed attributes lack the contentType attribute (RFC 5652 5.3).");
+    else if (ctx.eContentType != ct)
+      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+           "The signed contentType differs from the encapsulated content type.");
+    int stIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+    if (const ASN1_TYPE* st = stIdx >= 0 ? attrValue(CMS_signed_get_attr(si, stIdx)) : nullptr;
+        st && (st->type == V_ASN1_UTCTIME || st->type == V_ASN1_GENERALIZEDTIME))
+      if (auto tp = certs::toTimePoint(st->value.asn1_string); tp.ok()) r.signingTime = certs::isoTime(*tp);
+  }
+
+  if (!cert) {
+    fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound, Errc::CertificateNotFound,
+         "The signer's certificate is not in the signature, so the signature value cannot be checked.");
+  } else {
+    CertSummary s;
+    s.subject = certs::nameToString(X509_get_subject_name(cert));
+    s.commonName = certs::commonName(X509_get_subject_name(cert));
+    s.organization = certs::nameEntry(X509_get_subject_name(cert), NID_organizationName);
+    s.issuer = certs::nameToString(X509_get_issuer_name(cert));
+    s.serial = certs::serialHex(cert);
+    s.sha256 = certs::sha256Hex(cert);
+    if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok()) s.notBefore = certs::isoTime(*nb);
+    if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok()) s.notAfter = certs::isoTime(*na);
+    s.keyType = keyDescription(cert);
+    r.signer = s;
+    EVP_PKEY* key = X509_get0_pubkey(cert);
+    Status st = Error::kyso(Errc::CmsSignatureInvalid, "verify");
+    if (!key) {
+      st = Error::kyso(Errc::CertificateMalformed, "X509_get0_pubkey");
+    } else if (hasSignedAttrs) {
+      auto tbs = signedAttributesDer(si);
+      if (tbs.ok()) {
+        auto tb = std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size());
+        st = verifySignature(key, sigAlg, dnid, tb, sigBytes);
+        if (!st.ok() && st.error().kind == Errc::CmsSignatureInvalid) {
+          auto stored = signedAttributesDer(si, true);
+          if (stored.ok() && *stored != *tbs &&
+              verifySignature(key, sigAlg, dnid,
+                              std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(stored->data()), stored->size()),
+                              sigBytes).ok()) {
+            st = okStatus();
+            r.notes.push_back("The signature covers the signed attributes in stored order, not DER order (accepted).");
+          }
+        }
+      } else {
+        st = tbs.error();
+      }
+    } else if (contentDigest) {
+      st = verifySignatureOfDigest(key, sigAlg, dnid, *contentDigest, sigBytes);
+      r.digestMatches = st.ok();
+    } else {
+      st = Error::kyso(Errc::CmsNoSigner, "verify", "no content");
+    }
+    r.signatureValid = st.ok();
+    if (!st.ok()) {
+      Errc k = st.error().kind;
+      if (k == Errc::CmsAlgorithmMismatch)
+        fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k,
+             "The signature and digest algorithms do not agree: " + st.error().context + ".");
+      else if (k == Errc::CmsUnknownAlgorithm)
+        fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, k,
+             "The signature algorithm is not supported: " + st.error().context + ".");
+      else if (k == Errc::CmsSignatureInvalid)
+        fail(r, Indication::TotalFailed, SubIndication::SigCryptoFailure, k, "The signature value does not verify.");
+      else if (k != Errc::CmsNoSigner)
+        fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k, st.error().technical());
+    }
+    // ESS signingCertificate(V2): binds the signature to this certificate.
+    certs::EssCheck ess = certs::checkEssSigningCertificate(si, cert);
+    if (ess == certs::EssCheck::Mismatch)
+      fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound, Errc::CmsSigningCertificateMismatch,
+           "The signing-certificate attribute names another certificate than the one found.");
+    else if (ess == certs::EssCheck::Malformed)
+      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+           "The signing-certificate attribute cannot be read.");
+    // Weak-algorithm policy.
+    bool weak = weakDigest(dnid) || ((EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_is_a(key, "RSA-PSS")) && EVP_PKEY_get_bits(key) < 2048);
+    if (weak) {
+      std::string what = weakDigest(dnid) ? r.digestAlgorithm : keyDescription(cert);
+      if (ctx.opt.acceptWeak)
+        r.notes.push_back("Weak algorithm " + what + " accepted by the policy option.");
+      else
+        fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, Errc::WeakAlgorithm,
+             "The signature uses " + what + ", which is no longer considered safe.");
+    }
+  }
+  r.intact = r.digestMatches && r.signatureValid;
+
+  // Counter-signatures and the signature timestamp sign this signature's value.
+  r.counterSignatures = verifyCounterSignatures(si, ctx.certs, ctx.opt.acceptWeak);
+  for (auto& cs : r.counterSignatures)
+    if (cs.indication == Indication::TotalFailed)
+      r.notes.push_back("A counter-signature on this signature is not valid.");
+  if (cert) checkTimestamp(ctx, r, si);
+  if (r.timestamp && !r.timestamp->valid)
+    fail(r, Indication::Indeterminate, SubIndication::SigConstraintsFailure, Errc::TimestampInvalid,
+         "The signature timestamp is not valid: " + r.timestamp->detail + ".");
+
+  // Time of validation: --at, else a valid and trusted signature timestamp, else now.
+  TimePoint at = ctx.now;
+  r.validationTimeSource = "now";
+  if (ctx.opt.at) {
+    at = *ctx.opt.at;
+    r.validationTimeSource = "at";
+  } else if (r.timestamp && r.timestamp->valid && r.timestamp->trusted) {
+    if (auto t = certs::parseIsoTime(r.timestamp->time); t.ok()) {
+      at = *t;
+      r.validationTimeSource = "timestamp";
+    }
+  }
+  r.validationTime = certs::isoTime(at);
+  if (cert) checkChain(ctx, r, cert, at);
+  return r;
+}
+
+}  // namespace
+
+CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedContent* content,
+                          const VerifyOptions& opt) {
+  CmsReport rep;
+  auto bad = [&](Errc e, std::string why) {
+    rep.indication = Indication::TotalFailed;
+    rep.subIndication = SubIndication::FormatFailure;
+    rep.error = Error::kyso(e, "verifyCms", why);
+    rep.notes.push_back(std::move(why));
+    return rep;
+  };
+  if (der.empty()) return bad(Errc::CmsMalformed, "The signature file is empty.");
+  if (der.size() > (64u << 20)) return bad(Errc::InputTooLarge, "The signature is larger than 64 MiB.");
+  const unsigned char* p = der.data();
+  ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
+  ERR_clear_error();
+  if (!cms) return bad(Errc::CmsMalformed, "The data is not a CMS/PKCS#7 structure.");
+  for (const unsigned char* q = p; q < der.data() + der.size(); ++q)
+    if (*q != 0) {
+      rep.notes.push_back("Bytes follow the signature structure; they are ignored.");
+      break;
+    }
+  if (OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed)
+    return bad(Errc::CmsMalformed, "The CMS structure is not SignedData.");
+  char oid[80] = {0};
+  OBJ_obj2txt(oid, sizeof oid, CMS_get0_eContentType(cms.get()), 1);
+  rep.eContentType = oid;
+  ASN1_OCTET_STRING** pos = CMS_get0_content(cms.get());
+  bool hasEContent = pos && *pos;
+  rep.detached = !hasEContent;
+  STACK_OF(CMS_SignerInfo)* sis = CMS_get0_SignerInfos(cms.get());
+  if (sk_CMS_SignerInfo_num(sis) <= 0) return bad(Errc::CmsNoSigner, "The signature holds no signer.");
+
+  static const certs::TrustStore kEmpty;
+  const certs::TrustStore& trust = opt.trust ? *opt.trust : kEmpty;
+  ossl::X509Stack all(CMS_get1_certs(cms.get()));
+  if (!all) all.reset(sk_X509_new_null());
+  for (const std::string& c : opt.extraCerts)
+    if (auto parsed = certs::parseCertificates(c); parsed.ok())
+      for (auto& x : *parsed) sk_X509_push(all.get(), x.release());
+  static const SystemClock kSystemClock;
+  const Clock& clock = opt.clock ? *opt.clock : kSystemClock;
+  Ctx ctx{opt, certs::ChainBuilder(trust, opt.chain), certs::RevocationChecker(trust, opt.revocation),
+          clock.now(), all.get(), {}, false, rep.eContentType};
+  for (const auto& c : opt.extraCrls) (void)ctx.checker.addCrl(c);
+  for (const auto& o : opt.extraOcsp) (void)ctx.checker.addOcspResponse(o);
+
+  std::set<int> nids;
+  for (int i = 0; i < sk_CMS_SignerInfo_num(sis); ++i) {
+    X509_ALGOR* dig = nullptr;
+    CMS_SignerInfo_get0_algs(sk_CMS_SignerInfo_value(sis, i), nullptr, nullptr, &dig, nullptr);
+    if (dig) nids.insert(OBJ_obj2nid(dig->algorithm));
+  }
+  if (hasEContent && opt.requireDetached) {
+    rep.indication = Indication::TotalFailed;
+    rep.subIndication = SubIndication::FormatFailure;
+    rep.error = Error::kyso(Errc::CmsUnexpectedContent, "verifyCms", "detached signature with eContent");
+    rep.notes.push_back("A detached signature must not carry the content inside it (eContent is present).");
+  }
+  if (content) {
+    auto d = computeDigests(*content, nids);
+    if (!d.ok()) {
+      rep.error = d.error();
+      rep.indication = Indication::Indeterminate;
+      rep.subIndication = SubIndication::SignedDataNotFound;
+      rep.notes.push_back("The content could not be read.");
+      return rep;
+    }
+    ctx.digests = std::move(*d);
+    ctx.contentAvailable = true;
+    if (hasEContent) rep.notes.push_back("The signature also carries content; the given content was checked instead.");
+  } else if (hasEContent) {
+    auto bytes = bytesOf(*pos);
+    for (int nid : nids)
+      if (auto d = digestBytes(nid, bytes); !d.empty()) ctx.digests[nid] = std::move(d);
+    ctx.contentAvailable = true;
+    if (bytes.size() <= (64u << 20)) rep.eContent.assign(bytes.begin(), bytes.end());
+  }
+
+  Indication overall = Indication::TotalPassed;
+  for (int i = 0; i < sk_CMS_SignerInfo_num(sis); ++i) {
+    rep.signers.push_back(verifySigner(ctx, sk_CMS_SignerInfo_value(sis, i)));
+    overall = worse(overall, rep.signers.back().indication);
+  }
+  if (hasEContent && opt.requireDetached)
+    for (auto& sr : rep.signers)
+      fail(sr, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsUnexpectedContent,
+           "A detached signature must not carry eContent.");
+  for (const auto& sr : rep.signers) overall = worse(overall, sr.indication);
+  rep.indication = worse(rep.indication == Indication::TotalFailed ? Indication::TotalFailed : Indication::TotalPassed, overall);
+  rep.material = ctx.checker.material();
+  return rep;
+}
+
+}  // namespace kyso::cms

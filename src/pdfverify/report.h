@@ -1,0 +1,27 @@
+// Reports of a verification for people and programs: the JSON object of issue 7 (one per file),
+// the text a clerk reads (one line per signature they can act on, then details) and a printable,
+// self-contained HTML report in Vietnamese or English. Pure functions of the FileReport.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "src/core/json.h"
+#include "src/core/messages.h"
+#include "src/pdfverify/model.h"
+
+namespace kyso::pdfverify {
+
+/// The issue-7 JSON object for one file.
+Json reportJson(const FileReport& r);
+/// The clerk's line for one signature ("Valid: signed by ... , the document has not changed
+/// since" / "NOT valid: page 2 added after this signature").
+std::string verdictLine(const SignatureReport& s, Lang lang);
+/// Verdict lines, then details, for one file.
+std::string reportText(const FileReport& r, Lang lang);
+/// A complete HTML document (inline CSS, no external resources) for one or more files.
+std::string reportHtml(const std::vector<FileReport>& files, Lang lang);
+/// The summary table for many files (one row each).
+std::string summaryTable(const std::vector<FileReport>& files, Lang lang);
+
+}  // namespace kyso::pdfverify

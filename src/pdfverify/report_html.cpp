@@ -1,0 +1,124 @@
+#include "src/pdfverify/report.h"
+
+namespace kyso::pdfverify {
+
+namespace {
+
+std::string esc(const std::string& s) {
+  std::string o;
+  o.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+struct Labels {
+  const char* title;
+  const char* file;
+  const char* status;
+  const char* unsigned_;
+  const char* unreadable;
+  const char* signature;
+  const char* indication;
+  const char* coverage;
+  const char* changes;
+  const char* none;
+  const char* problems;
+  const char* notes;
+  const char* allowed;
+  const char* notAllowed;
+  const char* footer;
+};
+
+const Labels kEn{"Signature verification report", "File", "Result", "The document has no signature.",
+                 "The file cannot be read as a PDF", "Signature", "Indication", "Coverage",
+                 "Changes after signing", "none", "Problems", "Notes", "allowed", "NOT allowed",
+                 "Produced by kyso verify."};
+const Labels kVi{"Biên bản kiểm tra chữ ký số", "Tệp", "Kết quả", "Tài liệu không có chữ ký.",
+                 "Không đọc được tệp PDF", "Chữ ký", "Kết luận", "Phạm vi ký",
+                 "Thay đổi sau khi ký", "không có", "Lỗi", "Ghi chú", "được phép",
+                 "KHÔNG được phép", "Lập bởi kyso verify."};
+
+const char* cssClass(Indication i) {
+  return i == Indication::TotalPassed ? "ok" : i == Indication::TotalFailed ? "bad" : "unk";
+}
+
+}  // namespace
+
+std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
+  const Labels& L = lang == Lang::Vi ? kVi : kEn;
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"";
+  h += lang == Lang::Vi ? "vi" : "en";
+  h += "\"><head><meta charset=\"utf-8\"><title>";
+  h += L.title;
+  h += "</title><style>"
+       "body{font-family:'Liberation Serif','Times New Roman',serif;margin:2em;color:#000}"
+       "h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #888}"
+       "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.25em .5em;"
+       "vertical-align:top;text-align:left}.ok{color:#064}.bad{color:#a00;font-weight:bold}"
+       ".unk{color:#850}.line{font-size:1.05em;margin:.3em 0}"
+       "@media print{body{margin:1cm}a{color:#000}}</style></head><body>\n<h1>";
+  h += L.title;
+  h += "</h1>\n";
+  for (auto& f : files) {
+    h += "<h2>" + std::string(L.file) + ": " + esc(f.file) + "</h2>\n";
+    if (f.status == "error") {
+      h += "<p class=\"bad\">" + std::string(L.unreadable) + ": " +
+           esc(f.error ? describe(*f.error, lang) : "") + "</p>\n";
+      continue;
+    }
+    if (f.status == "unsigned") {
+      h += "<p>" + std::string(L.unsigned_) + "</p>\n";
+      continue;
+    }
+    for (auto& s : f.signatures)
+      h += "<p class=\"line " + std::string(cssClass(s.indication)) + "\">" +
+           esc(verdictLine(s, lang)) + "</p>\n";
+    for (auto& s : f.signatures) {
+      h += "<table><tr><th colspan=\"2\">" + std::string(L.signature) + " #" +
+           std::to_string(s.index) + " — " + esc(s.field) + "</th></tr>\n";
+      h += "<tr><td>" + std::string(L.indication) + "</td><td class=\"" + cssClass(s.indication) +
+           "\">" + indicationName(s.indication) +
+           (s.subindication.empty() ? "" : " / " + esc(s.subindication)) + "</td></tr>\n";
+      h += "<tr><td>SubFilter</td><td>" + esc(s.subfilter) + "</td></tr>\n";
+      h += "<tr><td>" + std::string(L.coverage) + "</td><td>" + esc(s.coverage) + "</td></tr>\n";
+      if (!s.crypto.signer_name.empty())
+        h += "<tr><td>Signer</td><td>" + esc(s.crypto.signer_name) + "</td></tr>\n";
+      if (!s.crypto.signing_time.empty())
+        h += "<tr><td>Time</td><td>" + esc(s.crypto.signing_time) + "</td></tr>\n";
+      if (!s.crypto.level.empty())
+        h += "<tr><td>Level</td><td>" + esc(s.crypto.level) + "</td></tr>\n";
+      h += "<tr><td>" + std::string(L.changes) + "</td><td>";
+      if (s.changes.empty()) h += L.none;
+      for (auto& c : s.changes)
+        h += std::string("<div class=\"") + (c.allowed ? "ok" : "bad") + "\">" +
+             (c.allowed ? L.allowed : L.notAllowed) + ": " + esc(c.what) + "</div>";
+      h += "</td></tr>\n";
+      if (!s.problems.empty()) {
+        h += "<tr><td>" + std::string(L.problems) + "</td><td>";
+        for (auto& p : s.problems) h += "<div class=\"bad\">" + esc(p) + "</div>";
+        h += "</td></tr>\n";
+      }
+      std::vector<std::string> notes = s.notes;
+      notes.insert(notes.end(), s.crypto.notes.begin(), s.crypto.notes.end());
+      if (!notes.empty()) {
+        h += "<tr><td>" + std::string(L.notes) + "</td><td>";
+        for (auto& n : notes) h += "<div>" + esc(n) + "</div>";
+        h += "</td></tr>\n";
+      }
+      h += "</table>\n";
+    }
+  }
+  h += "<p><small>" + std::string(L.footer) + "</small></p>\n</body></html>\n";
+  return h;
+}
+
+}  // namespace kyso::pdfverify

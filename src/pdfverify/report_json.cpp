@@ -1,0 +1,84 @@
+#include "src/core/messages.h"
+#include "src/pdfverify/report.h"
+
+namespace kyso::pdfverify {
+
+namespace {
+
+Json orNull(const Json& j) { return j.isNull() ? Json() : j; }
+
+Json signatureJson(const SignatureReport& s) {
+  Json j = Json::object();
+  j.set("index", s.index);
+  j.set("field", s.field);
+  j.set("kind", s.kind);
+  j.set("subfilter", s.subfilter);
+  j.set("indication", indicationName(s.indication));
+  j.set("subindication", s.subindication.empty() ? Json() : Json(s.subindication));
+  j.set("intact", s.crypto.intact ? Json(*s.crypto.intact) : Json());
+  j.set("coverage", s.coverage);
+  j.set("modifications", s.modifications);
+  Json changes = Json::array();
+  for (auto& c : s.changes) {
+    Json cj = Json::object();
+    cj.set("what", c.what);
+    cj.set("allowed", c.allowed);
+    changes.push(std::move(cj));
+  }
+  j.set("changes", std::move(changes));
+  j.set("level", s.crypto.level.empty() ? Json() : Json(s.crypto.level));
+  j.set("signer", orNull(s.crypto.signer));
+  j.set("signing_time", s.crypto.signing_time.empty() ? Json() : Json(s.crypto.signing_time));
+  j.set("timestamp", orNull(s.crypto.timestamp));
+  Json chain = s.crypto.chain;
+  if (chain.isNull()) {
+    chain = Json::object();
+    chain.set("trusted", Json());
+    chain.set("anchor", Json());
+    chain.set("status", "unknown");
+  }
+  j.set("chain", std::move(chain));
+  j.set("revocation", orNull(s.crypto.revocation));
+  Json br = Json::array();
+  for (auto v : s.byte_range) br.push(Json(static_cast<long long>(v)));
+  j.set("byte_range", std::move(br));
+  j.set("revision", s.revision);
+  j.set("docmdp", s.docmdp == 0 ? Json() : Json(s.docmdp));
+  Json problems = Json::array();
+  for (auto& p : s.problems) problems.push(p);
+  j.set("problems", std::move(problems));
+  Json notes = Json::array();
+  for (auto& n : s.notes) notes.push(n);
+  for (auto& n : s.crypto.notes) notes.push(n);
+  j.set("notes", std::move(notes));
+  return j;
+}
+
+}  // namespace
+
+Json reportJson(const FileReport& r) {
+  Json j = Json::object();
+  j.set("file", r.file);
+  j.set("status", r.status);
+  if (r.error) {
+    Json e = Json::object();
+    e.set("code", std::string(r.error->domain == Domain::Kyso ? errcName(r.error->kind)
+                                                              : std::string_view("raw")));
+    e.set("message", describe(*r.error, Lang::En));
+    e.set("technical", r.error->technical());
+    j.set("error", std::move(e));
+  } else {
+    j.set("error", Json());
+  }
+  j.set("indication", r.status == "signed" ? Json(indicationName(r.indication)) : Json());
+  j.set("revisions", r.revisions);
+  Json sigs = Json::array();
+  for (auto& s : r.signatures) sigs.push(signatureJson(s));
+  j.set("signatures", std::move(sigs));
+  Json notes = Json::array();
+  for (auto& n : r.notes) notes.push(n);
+  j.set("notes", std::move(notes));
+  return j;
+}
+
+}  // namespace kyso::pdfverify

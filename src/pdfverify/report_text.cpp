@@ -1,0 +1,121 @@
+#include "src/pdfverify/report.h"
+
+namespace kyso::pdfverify {
+
+namespace {
+
+const Change* firstDisallowed(const SignatureReport& s) {
+  for (auto& c : s.changes)
+    if (!c.allowed) return &c;
+  return nullptr;
+}
+
+std::string who(const SignatureReport& s, Lang lang) {
+  std::string out;
+  bool vi = lang == Lang::Vi;
+  if (!s.crypto.signer_name.empty())
+    out += (vi ? "ký bởi " : "signed by ") + s.crypto.signer_name;
+  else
+    out += vi ? "chữ ký" : "signature";
+  if (!s.field.empty()) out += (vi ? " (trường " : " (field ") + s.field + ")";
+  if (!s.crypto.signing_time.empty()) out += (vi ? " lúc " : " on ") + s.crypto.signing_time;
+  return out;
+}
+
+}  // namespace
+
+std::string verdictLine(const SignatureReport& s, Lang lang) {
+  const bool vi = lang == Lang::Vi;
+  std::string line = "#" + std::to_string(s.index) + " ";
+  if (s.indication == Indication::TotalPassed) {
+    line += vi ? "Hợp lệ: " : "Valid: ";
+    line += who(s, lang);
+    if (s.modifications == "none") {
+      line += vi ? ", tài liệu không thay đổi kể từ đó" : ", the document has not changed since";
+    } else {
+      line += vi ? ", sau đó chỉ có thay đổi được phép" : ", only allowed changes since";
+      if (!s.changes.empty()) line += " (" + s.changes.front().what + ")";
+    }
+    return line;
+  }
+  if (s.indication == Indication::TotalFailed) {
+    line += vi ? "KHÔNG hợp lệ: " : "NOT valid: ";
+    if (auto* c = firstDisallowed(s))
+      line += c->what + (vi ? " sau khi ký" : " after this signature");
+    else if (!s.problems.empty())
+      line += s.problems.front();
+    else if (s.crypto.intact == false)
+      line += vi ? "nội dung đã ký bị thay đổi hoặc chữ ký sai" : "the signed bytes were changed or the signature value is wrong";
+    else
+      line += s.subindication;
+    line += " — " + who(s, lang);
+    return line;
+  }
+  line += vi ? "Chưa xác định được: " : "Cannot confirm: ";
+  if (!s.crypto.notes.empty()) line += s.crypto.notes.front();
+  else line += s.subindication;
+  line += " — " + who(s, lang);
+  return line;
+}
+
+std::string reportText(const FileReport& r, Lang lang) {
+  const bool vi = lang == Lang::Vi;
+  std::string out = r.file + "\n";
+  if (r.status == "error") {
+    out += (vi ? "  Không đọc được tệp PDF: " : "  Cannot read the PDF: ") +
+           (r.error ? describe(*r.error, lang) : std::string()) + "\n";
+    if (r.error) out += "    (" + r.error->technical() + ")\n";
+    return out;
+  }
+  if (r.status == "unsigned") {
+    out += vi ? "  Tài liệu không có chữ ký.\n" : "  The document has no signature.\n";
+    for (auto& n : r.notes) out += "  note: " + n + "\n";
+    return out;
+  }
+  for (auto& s : r.signatures) out += "  " + verdictLine(s, lang) + "\n";
+  out += "\n";
+  for (auto& s : r.signatures) {
+    out += "  Signature #" + std::to_string(s.index) + " (" + s.kind + ", " +
+           (s.subfilter.empty() ? "?" : s.subfilter) + ")\n";
+    out += "    indication:    " + std::string(indicationName(s.indication)) +
+           (s.subindication.empty() ? "" : " / " + s.subindication) + "\n";
+    out += "    intact:        " +
+           std::string(!s.crypto.intact ? "unknown" : *s.crypto.intact ? "yes" : "NO") + "\n";
+    out += "    coverage:      " + s.coverage + " (revision " + std::to_string(s.revision) + " of " +
+           std::to_string(r.revisions) + ")\n";
+    if (!s.crypto.level.empty()) out += "    level:         " + s.crypto.level + "\n";
+    if (s.docmdp) out += "    certification: DocMDP P=" + std::to_string(s.docmdp) + "\n";
+    out += "    later changes: " + s.modifications + "\n";
+    for (auto& c : s.changes) out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") + c.what + "\n";
+    for (auto& p : s.problems) out += "    problem: " + p + "\n";
+    for (auto& n : s.notes) out += "    note: " + n + "\n";
+    for (auto& n : s.crypto.notes) out += "    note: " + n + "\n";
+  }
+  for (auto& n : r.notes) out += "  note: " + n + "\n";
+  return out;
+}
+
+std::string summaryTable(const std::vector<FileReport>& files, Lang lang) {
+  const bool vi = lang == Lang::Vi;
+  std::string out = vi ? "KẾT QUẢ          CHỮ KÝ  TỆP\n" : "RESULT           SIGS  FILE\n";
+  for (auto& f : files) {
+    std::string res;
+    if (f.status == "error") res = vi ? "lỗi đọc" : "unreadable";
+    else if (f.status == "unsigned") res = vi ? "không có chữ ký" : "unsigned";
+    else if (f.indication == Indication::TotalPassed) res = vi ? "hợp lệ" : "valid";
+    else if (f.indication == Indication::TotalFailed) res = vi ? "KHÔNG hợp lệ" : "NOT valid";
+    else res = vi ? "chưa xác định" : "indeterminate";
+    std::string sigs = std::to_string(f.signatures.size());
+    // Pad by characters, not bytes, so Vietnamese labels line up.
+    auto width = [](const std::string& s) {
+      std::size_t n = 0;
+      for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+      return n;
+    };
+    out += res + std::string(width(res) < 17 ? 17 - width(res) : 1, ' ') + sigs +
+           std::string(sigs.size() < 6 ? 6 - sigs.size() : 1, ' ') + f.file + "\n";
+  }
+  return out;
+}
+
+}  // namespace kyso::pdfverify

@@ -1,0 +1,238 @@
+#include "src/pdfverify/signatures.h"
+
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <set>
+
+namespace kyso::pdfverify {
+
+namespace {
+
+constexpr int kMaxFieldDepth = 32;
+constexpr std::size_t kMaxFields = 20000;
+constexpr std::uint64_t kMaxContentsHex = 4u << 20;  // 2 MiB of DER is far beyond any real CMS
+
+std::string nameOf(QPDFObjectHandle h) { return h.isName() ? h.getName() : std::string(); }
+
+void readReference(QPDFObjectHandle sigDict, FoundSignature& s) {
+  auto refs = sigDict.getKey("/Reference");
+  if (!refs.isArray()) return;
+  int n = std::min(refs.getArrayNItems(), 16);
+  for (int i = 0; i < n; ++i) {
+    auto ref = refs.getArrayItem(i);
+    if (!ref.isDictionary()) continue;
+    auto method = nameOf(ref.getKey("/TransformMethod"));
+    auto params = ref.getKey("/TransformParams");
+    if (method == "/DocMDP") {
+      int p = 2;  // the default P when /TransformParams has none
+      if (params.isDictionary() && params.getKey("/P").isInteger())
+        p = static_cast<int>(params.getKey("/P").getIntValue());
+      s.docmdp = (p >= 1 && p <= 3) ? p : 2;
+    } else if (method == "/FieldMDP" && params.isDictionary()) {
+      FieldLock lock;
+      lock.action = nameOf(params.getKey("/Action"));
+      if (!lock.action.empty()) lock.action.erase(0, 1);
+      auto fields = params.getKey("/Fields");
+      if (fields.isArray())
+        for (int j = 0; j < std::min(fields.getArrayNItems(), 1000); ++j)
+          if (fields.getArrayItem(j).isString())
+            lock.fields.push_back(fields.getArrayItem(j).getUTF8Value());
+      s.locks.push_back(std::move(lock));
+    }
+  }
+}
+
+struct Walker {
+  const Budget& budget;
+  std::vector<FoundSignature>& out;
+  std::set<QPDFObjGen> seen;
+  std::size_t count = 0;
+
+  Status walk(QPDFObjectHandle field, const std::string& parentName, const std::string& inheritedFt,
+              int depth) {
+    if (depth > kMaxFieldDepth)
+      return Error::kyso(Errc::PdfTooComplex, "findSignatures", "form fields nested too deeply");
+    if (++count > kMaxFields)
+      return Error::kyso(Errc::PdfTooComplex, "findSignatures", "too many form fields");
+    KYSO_TRY(budget.check("findSignatures"));
+    if (!field.isDictionary()) return okStatus();
+    if (field.isIndirect() && !seen.insert(field.getObjGen()).second)
+      return Error::kyso(Errc::PdfDamaged, "findSignatures", "form field tree has a loop");
+    std::string name = parentName;
+    if (field.getKey("/T").isString()) {
+      std::string t = field.getKey("/T").getUTF8Value();
+      name = name.empty() ? t : name + "." + t;
+    }
+    std::string ft = field.hasKey("/FT") ? nameOf(field.getKey("/FT")) : inheritedFt;
+    auto kids = field.getKey("/Kids");
+    bool hasFieldKids = false;
+    if (kids.isArray()) {
+      for (int i = 0; i < kids.getArrayNItems(); ++i) {
+        auto kid = kids.getArrayItem(i);
+        // Kids with /T are fields; kids without are widgets of this field.
+        if (kid.isDictionary() && kid.hasKey("/T")) {
+          hasFieldKids = true;
+          KYSO_TRY(walk(kid, name, ft, depth + 1));
+        }
+      }
+    }
+    if (hasFieldKids || ft != "/Sig") return okStatus();
+    auto v = field.getKey("/V");
+    if (!v.isDictionary()) return okStatus();  // an empty signature field
+    FoundSignature s;
+    s.field = name;
+    s.field_og = field.getObjGen();
+    s.dict_og = v.getObjGen();
+    s.type = nameOf(v.getKey("/Type"));
+    s.filter = nameOf(v.getKey("/Filter"));
+    s.subfilter = nameOf(v.getKey("/SubFilter"));
+    if (!s.filter.empty()) s.filter.erase(0, 1);
+    if (!s.subfilter.empty()) s.subfilter.erase(0, 1);
+    auto br = v.getKey("/ByteRange");
+    if (br.isArray() && br.getArrayNItems() == 4) {
+      s.byte_range_shape_ok = true;
+      for (int i = 0; i < 4; ++i) {
+        auto item = br.getArrayItem(i);
+        if (!item.isInteger()) {
+          s.byte_range_shape_ok = false;
+          break;
+        }
+        s.byte_range.push_back(item.getIntValue());
+      }
+    } else if (br.isArray()) {
+      for (int i = 0; i < std::min(br.getArrayNItems(), 16); ++i)
+        if (br.getArrayItem(i).isInteger()) s.byte_range.push_back(br.getArrayItem(i).getIntValue());
+    }
+    if (v.getKey("/Contents").isString()) s.parsed_contents = v.getKey("/Contents").getStringValue();
+    readReference(v, s);
+    auto lock = field.getKey("/Lock");
+    if (lock.isDictionary()) {
+      FieldLock l;
+      l.action = nameOf(lock.getKey("/Action"));
+      if (!l.action.empty()) l.action.erase(0, 1);
+      auto fields = lock.getKey("/Fields");
+      if (fields.isArray())
+        for (int j = 0; j < std::min(fields.getArrayNItems(), 1000); ++j)
+          if (fields.getArrayItem(j).isString())
+            l.fields.push_back(fields.getArrayItem(j).getUTF8Value());
+      s.locks.push_back(std::move(l));
+    }
+    out.push_back(std::move(s));
+    return okStatus();
+  }
+};
+
+int hexVal(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+Result<std::vector<FoundSignature>> findSignatures(OpenRevision& rev, const Budget& budget) {
+  std::vector<FoundSignature> out;
+  try {
+    auto acro = rev.pdf().getRoot().getKey("/AcroForm");
+    if (!acro.isDictionary()) return out;
+    auto fields = acro.getKey("/Fields");
+    if (!fields.isArray()) return out;
+    Walker w{budget, out, {}, 0};
+    for (int i = 0; i < fields.getArrayNItems(); ++i)
+      KYSO_TRY(w.walk(fields.getArrayItem(i), "", "", 0));
+  } catch (const std::exception& e) {
+    return qpdfError(e, "findSignatures", rev.pdf().getFilename());
+  }
+  return out;
+}
+
+std::pair<int, QPDFObjGen> catalogDocMdp(OpenRevision& rev) {
+  try {
+    auto perms = rev.pdf().getRoot().getKey("/Perms");
+    if (!perms.isDictionary()) return {0, {}};
+    auto sig = perms.getKey("/DocMDP");
+    if (!sig.isDictionary()) return {0, {}};
+    FoundSignature s;
+    readReference(sig, s);
+    return {s.docmdp != 0 ? s.docmdp : 2, sig.getObjGen()};
+  } catch (const std::exception&) {
+    return {0, {}};
+  }
+}
+
+ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
+                              const std::vector<RevisionEnd>& revisions,
+                              std::uint64_t dict_offset) {
+  ByteRangeFacts f;
+  auto fail = [&](std::string why) {
+    f.problems.push_back(std::move(why));
+    f.fatal = true;
+    return f;
+  };
+  if (!sig.byte_range_shape_ok) return fail("the byte range is not exactly two ranges of integers");
+  const auto& br = sig.byte_range;
+  const std::uint64_t size = bytes.size();
+  for (auto v : br)
+    if (v < 0 || static_cast<std::uint64_t>(v) > size)
+      return fail("a byte range number is negative or beyond the end of the file");
+  const std::uint64_t a = static_cast<std::uint64_t>(br[1]);
+  const std::uint64_t b = static_cast<std::uint64_t>(br[2]);
+  const std::uint64_t c = static_cast<std::uint64_t>(br[3]);
+  if (br[0] != 0) return fail("the byte range does not start at the beginning of the file");
+  if (b <= a) return fail("the two byte ranges overlap or are out of order");
+  if (c > size - b) return fail("the second byte range runs past the end of the file");
+  f.end = b + c;
+  if (b - a < 2 || b - a > kMaxContentsHex + 2)
+    return fail("the gap between the byte ranges has an impossible size");
+  // The gap must be exactly `<hex>` and it must be this dictionary's /Contents.
+  std::string gap;
+  if (!bytes.readAt(a, static_cast<std::size_t>(b - a), gap).ok() || gap.size() != b - a)
+    return fail("the signature's /Contents could not be read from the file");
+  if (gap.front() != '<' || gap.back() != '>')
+    return fail("the gap between the byte ranges is not the /Contents hex string");
+  if ((gap.size() - 2) % 2 != 0)
+    return fail("the /Contents hex string has an odd number of digits");
+  std::string der;
+  der.reserve((gap.size() - 2) / 2);
+  for (std::size_t i = 1; i + 1 < gap.size(); i += 2) {
+    int hi = hexVal(gap[i]), lo = hexVal(gap[i + 1]);
+    if (hi < 0 || lo < 0) return fail("the gap between the byte ranges is not only hex digits");
+    der.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  if (der != sig.parsed_contents)
+    return fail("the gap between the byte ranges is not this signature's /Contents");
+  if (dict_offset != 0 && (a <= dict_offset))
+    return fail("the gap between the byte ranges lies outside the signature dictionary");
+  if (dict_offset != 0) {
+    // No `endobj` may come between the dictionary's start and the gap.
+    std::string head;
+    if (bytes.readAt(dict_offset, static_cast<std::size_t>(std::min<std::uint64_t>(a - dict_offset, 1u << 20)), head).ok() &&
+        (head.find("endobj") != std::string::npos || a - dict_offset > (1u << 20)))
+      return fail("the gap between the byte ranges lies outside the signature dictionary");
+  }
+  f.gap_is_contents = true;
+  // The DER is padded with zeros to the reserved size; the outer definite length says where the
+  // CMS ends (an indefinite-length BER encoding is left whole: its end-of-contents are zeros too).
+  if (der.size() >= 2 && static_cast<unsigned char>(der[0]) == 0x30) {
+    auto l0 = static_cast<unsigned char>(der[1]);
+    std::uint64_t len = 0, hdr = 2;
+    if (l0 < 0x80) {
+      len = l0;
+    } else if (l0 > 0x80 && l0 <= 0x84 && der.size() >= 2u + (l0 & 0x7f)) {
+      for (int i = 0; i < (l0 & 0x7f); ++i) len = (len << 8) | static_cast<unsigned char>(der[2 + i]);
+      hdr += l0 & 0x7f;
+    } else {
+      hdr = 0;
+    }
+    if (hdr != 0 && hdr + len <= der.size()) der.resize(static_cast<std::size_t>(hdr + len));
+  }
+  f.contents_der = std::move(der);
+  for (std::size_t i = 0; i < revisions.size(); ++i)
+    if (f.end == revisions[i].end || f.end == revisions[i].end_with_eol) f.revision = int(i) + 1;
+  if (f.revision == 0)
+    f.problems.push_back("the signed bytes do not end at the end of a revision (%%EOF)");
+  return f;
+}
+
+}  // namespace kyso::pdfverify

@@ -1,0 +1,61 @@
+// Finding signatures: every signature field of the AcroForm (approval, certification, document
+// timestamp) with its signature dictionary, and the checks on that dictionary and its /ByteRange
+// that need only the file's bytes (issue 7's ByteRange rules). /Contents is read straight from the
+// file bytes of the ByteRange gap, never from a parsed (possibly decrypted) string.
+#pragma once
+
+#include <qpdf/QPDFObjGen.hh>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "src/core/result.h"
+#include "src/pdfverify/file_bytes.h"
+#include "src/pdfverify/revision.h"
+
+namespace kyso::pdfverify {
+
+/// FieldMDP: which fields a signature locks.
+struct FieldLock {
+  std::string action;               // All | Include | Exclude
+  std::vector<std::string> fields;  // for Include / Exclude
+};
+
+/// A signature field and its dictionary as found in the latest revision.
+struct FoundSignature {
+  std::string field;                // fully qualified name
+  QPDFObjGen field_og;              // the field (or merged field/widget) object
+  QPDFObjGen dict_og;               // the signature dictionary (/V)
+  std::string type, filter, subfilter;
+  bool byte_range_shape_ok = false; // an array of exactly four integers
+  std::vector<std::int64_t> byte_range;
+  std::string parsed_contents;      // /Contents as qpdf parsed it (to cross-check the gap)
+  int docmdp = 0;                   // P of a DocMDP transform in /Reference (0: none)
+  std::vector<FieldLock> locks;     // FieldMDP transforms in /Reference and the field's /Lock
+};
+
+/// Walks /AcroForm /Fields (bounded depth and count). Field entries that are not signatures are
+/// skipped; a malformed form is an Error (PdfDamaged).
+Result<std::vector<FoundSignature>> findSignatures(OpenRevision& rev, const Budget& budget);
+
+/// The DocMDP P from the catalog's /Perms /DocMDP and that signature dictionary ({0, {}} if none).
+std::pair<int, QPDFObjGen> catalogDocMdp(OpenRevision& rev);
+
+/// Result of the byte-level checks on one signature.
+struct ByteRangeFacts {
+  std::vector<std::string> problems;  // empty when every rule holds
+  bool gap_is_contents = false;       // the gap is exactly this dictionary's /Contents hex string
+  bool fatal = false;                 // the ranges cannot be hashed or are not this signature's
+  int revision = 0;                   // 1-based revision whose end the ranges reach (0: none)
+  std::uint64_t end = 0;
+  std::string contents_der;           // hex-decoded gap, trailing zero padding removed
+};
+
+/// Applies the ByteRange rules: starts at 0, exactly two ranges, the gap is exactly the /Contents
+/// hex string including its delimiters, ends at a revision end, inside the file, not overlapping,
+/// sane numbers. `dict_offset` is the signature dictionary's object offset (0 if unknown).
+ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
+                              const std::vector<RevisionEnd>& revisions, std::uint64_t dict_offset);
+
+}  // namespace kyso::pdfverify

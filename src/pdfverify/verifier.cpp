@@ -1,0 +1,287 @@
+#include "src/pdfverify/verifier.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "src/pdfverify/changes.h"
+#include "src/pdfverify/dss.h"
+#include "src/pdfverify/revision.h"
+#include "src/pdfverify/roles.h"
+#include "src/pdfverify/signatures.h"
+
+namespace kyso::pdfverify {
+
+namespace {
+
+const std::set<std::string> kKnownSubFilters = {"adbe.pkcs7.detached", "ETSI.CAdES.detached",
+                                                "adbe.pkcs7.sha1", "ETSI.RFC3161"};
+
+FileReport errorReport(FileReport r, Error e) {
+  r.status = "error";
+  r.indication = Indication::Indeterminate;
+  r.signatures.clear();
+  r.error = std::move(e);
+  return r;
+}
+
+bool onlyWhitespace(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\r' || c == '\n' || c == '\t' || c == '\f' || c == '\0';
+  });
+}
+
+// Revisions opened once and shared by every signature that covers them.
+struct RevisionCache {
+  std::shared_ptr<const FileBytes> bytes;
+  const Budget& budget;
+  std::map<std::uint64_t, std::pair<std::unique_ptr<OpenRevision>, RoleMap>> open;
+
+  Result<std::pair<OpenRevision*, const RoleMap*>> get(std::uint64_t limit) {
+    auto it = open.find(limit);
+    if (it == open.end()) {
+      KYSO_ASSIGN_OR_RETURN(auto rev, OpenRevision::open(bytes, limit));
+      KYSO_ASSIGN_OR_RETURN(auto roles, mapRoles(*rev, budget));
+      it = open.emplace(limit, std::make_pair(std::move(rev), std::move(roles))).first;
+    }
+    return std::make_pair(it->second.first.get(), static_cast<const RoleMap*>(&it->second.second));
+  }
+};
+
+void dictionaryChecks(const FoundSignature& s, SignatureReport& r) {
+  if (s.type.empty()) r.notes.push_back("the signature dictionary has no /Type (tolerated)");
+  else if (s.type != "/Sig" && s.type != "/DocTimeStamp")
+    r.problems.push_back("the signature dictionary's /Type is " + s.type);
+  if (s.filter.empty()) r.problems.push_back("the signature dictionary has no /Filter");
+  if (s.subfilter.empty()) r.problems.push_back("the signature dictionary has no /SubFilter");
+  else if (!kKnownSubFilters.count(s.subfilter))
+    r.problems.push_back("the signature format " + s.subfilter + " is not supported");
+  if (s.subfilter == "ETSI.RFC3161" && s.type != "/DocTimeStamp")
+    r.problems.push_back("a document timestamp whose /Type is not /DocTimeStamp");
+  if (s.type == "/DocTimeStamp" && s.subfilter != "ETSI.RFC3161")
+    r.problems.push_back("a /DocTimeStamp whose /SubFilter is not ETSI.RFC3161");
+  if (s.parsed_contents.empty()) r.problems.push_back("the signature has no /Contents");
+}
+
+void judge(SignatureReport& r) {
+  const bool disallowed = r.modifications == "disallowed";
+  if (!r.problems.empty() || r.coverage == "invalid" || r.coverage == "partial" || disallowed) {
+    r.indication = Indication::TotalFailed;
+    r.subindication = "FORMAT_FAILURE";
+    // A broken signature value is the more specific reason when the CMS layer found one.
+    if (r.crypto.checked && r.crypto.indication == Indication::TotalFailed &&
+        r.coverage != "invalid")
+      r.subindication = r.crypto.subindication;
+    return;
+  }
+  if (!r.crypto.checked) {
+    r.indication = Indication::Indeterminate;
+    r.subindication = "SIGNED_DATA_NOT_FOUND";
+    return;
+  }
+  r.indication = r.crypto.indication;
+  r.subindication = r.crypto.subindication;
+  if (r.indication == Indication::TotalPassed && r.crypto.intact != true) {
+    r.indication = Indication::Indeterminate;
+    r.subindication = "GENERIC";
+  }
+}
+
+FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt) {
+  FileReport rep;
+  rep.file = bytes->name();
+  Budget budget(opt.budget);
+  std::string head;
+  if (auto s = bytes->readAt(0, 1024, head); !s.ok()) return errorReport(rep, s.error());
+  if (head.find("%PDF-") == std::string::npos)
+    return errorReport(rep, Error::kyso(Errc::NotAPdf, "verifyPdf", rep.file));
+
+  auto markers = bytes->scanMarkers(opt.max_revisions);
+  if (!markers.ok()) return errorReport(rep, markers.error());
+  auto& revs = markers->revisions;
+  if (revs.empty())
+    return errorReport(rep, Error::kyso(Errc::PdfDamaged, "verifyPdf", "no end-of-file marker"));
+  rep.revisions = static_cast<int>(revs.size());
+  const std::uint64_t lastEnd = revs.back().end_with_eol;
+  std::string tail;
+  std::uint64_t trailing = 0;
+  if (lastEnd < bytes->size()) {
+    auto s = bytes->readAt(lastEnd, static_cast<std::size_t>(std::min<std::uint64_t>(
+                                        bytes->size() - lastEnd, 1u << 20)),
+                           tail);
+    if (!s.ok()) return errorReport(rep, s.error());
+    if (bytes->size() - lastEnd > (1u << 20) || !onlyWhitespace(tail))
+      trailing = bytes->size() - lastEnd;
+  }
+
+  RevisionCache cache{bytes, budget, {}};
+  // The document as it is now: the last complete revision.
+  auto current = cache.get(lastEnd);
+  if (!current.ok()) return errorReport(rep, current.error());
+  OpenRevision& cur = *current->first;
+  const RoleMap& curRoles = *current->second;
+  auto found = findSignatures(cur, budget);
+  if (!found.ok()) return errorReport(rep, found.error());
+  if (found->size() > opt.max_signatures)
+    return errorReport(rep, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "too many signatures"));
+  if (trailing > 0)
+    rep.notes.push_back(std::to_string(trailing) +
+                        " bytes after the last end-of-file marker are not part of any revision");
+  if (markers->byte_range_keys.size() > found->size())
+    rep.notes.push_back(std::to_string(markers->byte_range_keys.size() - found->size()) +
+                        " signature-like dictionaries in the file are not signatures of the form "
+                        "as it is now (earlier versions or unused objects); they were not verified");
+  if (found->empty()) {
+    rep.status = "unsigned";
+    rep.indication = Indication::Indeterminate;
+    return rep;
+  }
+  rep.status = "signed";
+  auto dss = readDss(cur);
+  if (!dss.ok()) return errorReport(rep, dss.error());
+  // A certification named by the catalog's /Perms whose own /Reference lacks the DocMDP entry.
+  const auto [catalogP, certDict] = catalogDocMdp(cur);
+  for (auto& s : *found)
+    if (catalogP > 0 && s.dict_og == certDict && s.docmdp == 0) s.docmdp = catalogP;
+
+  std::vector<std::pair<FoundSignature, SignatureReport>> sigs;
+  for (auto& s : *found) {
+    SignatureReport r;
+    r.field = s.field;
+    r.type = s.type;
+    r.filter = s.filter;
+    r.subfilter = s.subfilter;
+    r.byte_range = s.byte_range;
+    r.docmdp = s.docmdp;
+    r.kind = (s.type == "/DocTimeStamp" || s.subfilter == "ETSI.RFC3161") ? "timestamp"
+             : s.docmdp > 0                                                ? "certification"
+                                                                           : "approval";
+    dictionaryChecks(s, r);
+    std::uint64_t dictOffset = 0;
+    auto x = cur.xref().find(s.dict_og);
+    if (x != cur.xref().end() && x->second.type == 1) dictOffset = x->second.offset;
+    else if (x != cur.xref().end())
+      r.problems.push_back("the signature dictionary is inside a compressed object stream");
+    ByteRangeFacts br = checkByteRange(*bytes, s, revs, dictOffset);
+    for (auto& p : br.problems) r.problems.push_back(p);
+    r.signed_end = br.end;
+    r.revision = br.revision;
+    r.coverage = br.fatal ? "invalid" : br.revision == 0 ? "partial"
+                 : (br.revision == static_cast<int>(revs.size()) && trailing == 0)
+                     ? "whole-document"
+                     : br.revision == static_cast<int>(revs.size()) ? "partial"
+                                                                   : "revision";
+    if (r.coverage == "partial" && br.revision != 0)
+      r.problems.push_back("bytes were appended after the signed revision without a new revision");
+    if (!br.fatal && opt.cms) {
+      CmsInput in;
+      in.subfilter = s.subfilter;
+      in.contents_der = &br.contents_der;
+      const std::uint64_t a = static_cast<std::uint64_t>(s.byte_range[1]);
+      const std::uint64_t b = static_cast<std::uint64_t>(s.byte_range[2]);
+      const std::uint64_t c = static_cast<std::uint64_t>(s.byte_range[3]);
+      in.digest_covered = [bytes, a, b, c](const EVP_MD* md) {
+        return bytes->digestRanges(md, {{0, a}, {b, c}});
+      };
+      in.feed_covered = [bytes, a, b, c](const auto& sink) {
+        return bytes->feedRanges({{0, a}, {b, c}}, sink);
+      };
+      in.dss = &*dss;
+      in.has_later_revisions = r.coverage == "revision";
+      r.crypto = opt.cms->checkSlowly(in);
+    } else if (!opt.cms) {
+      r.crypto.notes.push_back("the cryptographic check is not part of this build");
+    }
+    sigs.emplace_back(std::move(s), std::move(r));
+  }
+  std::stable_sort(sigs.begin(), sigs.end(), [](auto& x, auto& y) {
+    return x.second.signed_end < y.second.signed_end;
+  });
+
+  for (std::size_t i = 0; i < sigs.size(); ++i) {
+    auto& [s, r] = sigs[i];
+    r.index = static_cast<int>(i) + 1;
+    if (r.coverage == "revision") {
+      ChangeRules rules;
+      for (auto& [s2, r2] : sigs) {
+        if (r2.revision == 0 || r2.revision > r.revision) continue;
+        if (s2.docmdp > 0 && (rules.docmdp == 0 || s2.docmdp < rules.docmdp)) rules.docmdp = s2.docmdp;
+        for (auto& l : s2.locks) rules.locks.push_back(l);
+      }
+      auto signedRev = cache.get(revs[static_cast<std::size_t>(r.revision) - 1].end_with_eol);
+      if (!signedRev.ok()) {
+        r.problems.push_back("the signed revision cannot be read on its own");
+        r.coverage = "invalid";
+      } else {
+        auto st = analyseChanges(*signedRev->first, *signedRev->second, cur, curRoles, rules,
+                                 budget, r.changes);
+        if (!st.ok()) return errorReport(rep, st.error());
+        bool bad = std::any_of(r.changes.begin(), r.changes.end(), [](auto& c) { return !c.allowed; });
+        r.modifications = bad ? "disallowed" : r.changes.empty() ? "none" : "allowed";
+      }
+    }
+  }
+  // Objects qpdf had to work around while the revisions were read mean a damaged file: never
+  // valid, whatever the signatures say.
+  std::vector<std::string> damage;
+  for (auto& [limit, entry] : cache.open)
+    for (auto& w : entry.first->laterWarnings())
+      if (damage.size() < 5) damage.push_back(w);
+  for (auto& w : damage) rep.notes.push_back("damaged object: " + w);
+  for (auto& [s, r] : sigs) {
+    if (!damage.empty())
+      r.problems.push_back("the document has damaged objects that had to be worked around");
+    judge(r);
+  }
+  // LTV levels need the whole document: a later document timestamp stands in for a signature
+  // timestamp, the /DSS makes B-LT, and a document timestamp over a revision holding the /DSS
+  // makes B-LTA.
+  for (auto& [s, r] : sigs) {
+    if (!r.crypto.checked || r.kind == "timestamp" || r.revision == 0) continue;
+    bool laterTs = false, ltaTs = false;
+    for (auto& [s2, r2] : sigs) {
+      if (r2.kind != "timestamp" || r2.revision <= r.revision || r2.crypto.intact != true) continue;
+      laterTs = true;
+      auto tsRev = cache.get(revs[static_cast<std::size_t>(r2.revision) - 1].end_with_eol);
+      if (tsRev.ok() && tsRev->first->pdf().getRoot().getKey("/DSS").isDictionary()) ltaTs = true;
+    }
+    const bool pades = r.subfilter == "ETSI.CAdES.detached";
+    std::string& lvl = r.crypto.level;
+    if (laterTs && (lvl == "B-B" || lvl == "PKCS7")) lvl = pades ? "B-T" : "PKCS7-T";
+    if (pades && lvl == "B-T" && dss->present && r.coverage == "revision") lvl = "B-LT";
+    if (lvl == "B-LT" && ltaTs) lvl = "B-LTA";
+  }
+  for (auto& [s, r] : sigs) {
+    rep.indication = rep.signatures.empty() ? r.indication : worse(rep.indication, r.indication);
+    rep.signatures.push_back(std::move(r));
+  }
+  return rep;
+}
+
+}  // namespace
+
+FileReport verifyPdf(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt) {
+  try {
+    return run(std::move(bytes), opt);
+  } catch (const std::bad_alloc&) {
+    FileReport r;
+    return errorReport(r, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "out of memory"));
+  } catch (const std::exception& e) {
+    FileReport r;
+    return errorReport(r, Error::kyso(Errc::PdfDamaged, "verifyPdf", e.what()));
+  }
+}
+
+FileReport verifyPdfFile(const std::filesystem::path& path, const VerifyOptions& opt) {
+  auto f = FileBytes::open(path);
+  if (!f.ok()) {
+    FileReport r;
+    r.file = path.string();
+    return errorReport(r, f.error());
+  }
+  auto rep = verifyPdf(*f, opt);
+  rep.file = path.string();
+  return rep;
+}
+
+}  // namespace kyso::pdfverify

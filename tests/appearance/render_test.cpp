@@ -1,0 +1,249 @@
+// End to end: the sample letter approved (handwriting between "GIÁM ĐỐC" and the name), issued
+// (the seal at real size over the approval's left third) and stamped as a copy; each appearance is
+// written into the PDF with qpdf as a signature widget, rendered with pdftoppm and checked by
+// pixels, by reference images, by pdftotext and by pdffonts.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "src/appearance/compose.h"
+#include "src/appearance/pdf_syntax.h"
+#include "src/appearance/placement.h"
+#include "tests/appearance/test_support.h"
+
+namespace kyso::appearance {
+namespace {
+namespace fs = std::filesystem;
+using test::run;
+using test::shq;
+
+const auto kSigningTime = std::chrono::system_clock::from_time_t(1788685302);  // 2026-09-06T09:01:42Z
+constexpr double kDpi = 100;
+constexpr double kPageH = 841.89;
+
+struct PxRect {
+  double x0, y0, x1, y1;
+};
+PxRect toPx(const PdfRect& r) {
+  const double s = kDpi / 72.0;
+  return {r.llx * s, (kPageH - r.ury) * s, r.urx * s, (kPageH - r.lly) * s};
+}
+
+// Compares a region of a raster with a reference PNG kept in tests/appearance/reference.
+// KYSO_UPDATE_REFERENCES=1 rewrites the reference instead.
+void compareWithReference(const test::Raster& r, PxRect box, const std::string& name) {
+  const int x0 = static_cast<int>(std::floor(box.x0)), y0 = static_cast<int>(std::floor(box.y0));
+  const int w = static_cast<int>(std::ceil(box.x1)) - x0, h = static_cast<int>(std::ceil(box.y1)) - y0;
+  const char* src = std::getenv("KYSO_SOURCE_DIR");
+  const fs::path ref = fs::path(src ? src : ".") / "tests/appearance/reference" / (name + ".png");
+  if (const char* u = std::getenv("KYSO_UPDATE_REFERENCES"); u && std::string(u) == "1") {
+    test::TempDir tmp;
+    std::ofstream f(tmp / "crop.ppm", std::ios::binary);
+    f << "P6\n" << w << " " << h << "\n255\n";
+    for (int y = 0; y < h; ++y) f.write(reinterpret_cast<const char*>(r.at(x0, y0 + y)), w * 3);
+    f.close();
+    int st = 0;
+    run("convert " + shq((tmp / "crop.ppm").string()) + " -strip PNG24:" + shq(ref.string()), &st);
+    ASSERT_EQ(st, 0);
+    return;
+  }
+  auto img = loadPng(ref);
+  ASSERT_TRUE(img.ok()) << "reference " << ref << ": " << img.error().technical();
+  ASSERT_NEAR(static_cast<int>(img->width), w, 1) << name;
+  ASSERT_NEAR(static_cast<int>(img->height), h, 1) << name;
+  const int cw = std::min<int>(w, static_cast<int>(img->width)), ch = std::min<int>(h, static_cast<int>(img->height));
+  long long sum = 0, far = 0;
+  for (int y = 0; y < ch; ++y)
+    for (int x = 0; x < cw; ++x)
+      for (int c = 0; c < 3; ++c) {
+        const int a = r.at(x0 + x, y0 + y)[c];
+        const int b = static_cast<unsigned char>(img->rgb[(static_cast<std::size_t>(y) * img->width + x) * 3 + c]);
+        sum += std::abs(a - b);
+        if (std::abs(a - b) > 80) ++far;
+      }
+  const double n = 3.0 * cw * ch;
+  EXPECT_LT(sum / n, 6.0) << name << ": mean difference";
+  EXPECT_LT(far / n, 0.02) << name << ": share of very different samples";
+}
+
+class RenderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* t : {"convert", "pdftoppm", "pdftotext", "pdffonts"}) KYSO_REQUIRE_TOOL(t);
+    test::makeLetterPdf(dir / "letter.pdf", test::sampleLetterLines());
+    test::makeSignaturePng(dir / "sig.png");
+    test::makeSealPng(dir / "seal.png", 472, 300);  // 40 mm at 300 dpi
+  }
+  Request request(Kind kind, const fs::path& pdf) {
+    Request r;
+    r.kind = kind;
+    r.pdf = pdf;
+    r.signingTime = kSigningTime;
+    return r;
+  }
+  test::TempDir dir;
+};
+
+TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
+  // 1. Approval: handwriting centred between the title and the name.
+  Request ra = request(Kind::Approved, dir / "letter.pdf");
+  ra.image = dir / "sig.png";
+  ra.fields = {{"name", "Nguyễn Nam Hùng"}, {"title", "Giám đốc"}};
+  auto approved = makeAppearance(ra);
+  ASSERT_TRUE(approved.ok()) << approved.error().technical();
+  EXPECT_TRUE(approved->notes.empty());
+  EXPECT_EQ(approved->pageIndex, 0);
+  const PdfRect ar = approved->rect;
+  EXPECT_LT(ar.ury, kPageH - 520 + 1);  // below the title's baseline
+  EXPECT_GT(ar.lly, kPageH - 640 + 10); // above the name's cap height
+  EXPECT_NEAR((ar.llx + ar.urx) / 2, 430, 2);
+  EXPECT_NEAR(ar.width() / ar.height(), 600.0 / 240.0, 0.01);  // aspect kept
+  test::stampAppearance(dir / "letter.pdf", dir / "approved.pdf", *approved, "Approval");
+
+  const test::Raster r1 = test::renderPage(dir / "approved.pdf", 0, kDpi);
+  const PxRect apx = toPx(ar);
+  const auto blue = test::findPixels(r1, test::isBlue);
+  ASSERT_GT(blue.count, 500);
+  EXPECT_GE(blue.x0, apx.x0 - 1);
+  EXPECT_LE(blue.x1, apx.x1 + 1);
+  EXPECT_GE(blue.y0, apx.y0 - 1);
+  EXPECT_LE(blue.y1, apx.y1 + 1);
+  // The stroke spans most of the box: the image was not shrunk into a corner.
+  EXPECT_GT(blue.x1 - blue.x0, (apx.x1 - apx.x0) * 0.8);
+
+  // 2. Issue: the seal at its real size over the approval's left third, centred vertically.
+  auto found = findApprovalWidget(dir / "approved.pdf", std::nullopt);
+  ASSERT_TRUE(found.ok()) << found.error().technical();
+  EXPECT_TRUE(found->kysoApproved);
+  EXPECT_EQ(found->fieldName, "Approval");
+  Request ri = request(Kind::Issued, dir / "approved.pdf");
+  ri.image = dir / "seal.png";
+  ri.fields = {{"doc_number", "286/SYT-VP"}};
+  auto issued = makeAppearance(ri);
+  ASSERT_TRUE(issued.ok()) << issued.error().technical();
+  test::stampAppearance(dir / "approved.pdf", dir / "issued.pdf", *issued, "Seal");
+  const test::Raster r2 = test::renderPage(dir / "issued.pdf", 0, kDpi);
+  const auto red = test::findPixels(r2, test::isRed);
+  ASSERT_GT(red.count, 2000);
+  const double sealPx = 472 / 300.0 * kDpi;  // 40 mm
+  EXPECT_NEAR(red.x1 - red.x0 + 1, sealPx, 3);
+  EXPECT_NEAR(red.y1 - red.y0 + 1, sealPx, 3);
+  const double third = apx.x0 + (apx.x1 - apx.x0) / 3;
+  EXPECT_NEAR(red.x1 + 1, third, 3);  // covers up to the left third's edge
+  EXPECT_GT(red.x1, apx.x0);          // overlaps the signature
+  EXPECT_NEAR((red.y0 + red.y1 + 1) / 2.0, (apx.y0 + apx.y1) / 2, 3);
+  // The signature is still visible to the right of the seal.
+  EXPECT_GT(test::findPixels(r2, test::isBlue).count, blue.count / 3);
+  int st = 0;
+  const std::string issuedText = run("pdftotext -enc UTF-8 " + shq((dir / "issued.pdf").string()) + " -", &st);
+  ASSERT_EQ(st, 0);
+  EXPECT_NE(issuedText.find("Số: 286/SYT-VP"), std::string::npos) << issuedText;
+  EXPECT_NE(issuedText.find("Ngày: 06/09/2026"), std::string::npos) << issuedText;
+  compareWithReference(r2, toPx(PdfRect{issued->rect.llx, ar.lly - 20, ar.urx, std::max(ar.ury, issued->rect.ury)}),
+                       "approved-issued");
+
+  // 3. Copy stamp by another unit: top right of page 1, exact text, embedded subset font.
+  Request rc = request(Kind::Copy, dir / "issued.pdf");
+  rc.fields = {{"copy_form", "sao-y"}, {"org", "Trung tâm Y tế huyện Đức Trọng"}};
+  auto copy = makeAppearance(rc);
+  ASSERT_TRUE(copy.ok()) << copy.error().technical();
+  EXPECT_EQ(copy->pageIndex, 0);
+  EXPECT_NEAR(copy->rect.urx, 595.276 - 10 * kPtPerMm, 0.01);
+  EXPECT_NEAR(copy->rect.ury, kPageH - 6 * kPtPerMm, 0.01);
+  test::stampAppearance(dir / "issued.pdf", dir / "copy.pdf", *copy, "Copy");
+  const PdfRect cr = copy->rect;
+  const std::string crop = " -x " + std::to_string(static_cast<int>(cr.llx)) + " -y " +
+                           std::to_string(static_cast<int>(kPageH - cr.ury)) + " -W " +
+                           std::to_string(static_cast<int>(cr.width() + 1)) + " -H " +
+                           std::to_string(static_cast<int>(cr.height() + 1));
+  std::string stamp = run("pdftotext -enc UTF-8 -f 1 -l 1 -r 72" + crop + " " + shq((dir / "copy.pdf").string()) + " -", &st);
+  ASSERT_EQ(st, 0);
+  while (!stamp.empty() && (stamp.back() == '\f' || stamp.back() == '\n')) stamp.pop_back();
+  EXPECT_EQ(stamp, "SAO Y\nTrung tâm Y tế huyện Đức Trọng\n2026-09-06T16:01:42+07:00");
+  // pdffonts: the stamp adds one font (cairo's own fonts are also CID TrueType: compare names).
+  auto fontNames = [&](const fs::path& pdf) {
+    std::vector<std::string> out;
+    std::istringstream in(run("pdffonts " + shq(pdf.string()), &st));
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+  };
+  const auto before = fontNames(dir / "issued.pdf");
+  const auto after = fontNames(dir / "copy.pdf");
+  ASSERT_EQ(after.size(), before.size() + 1);
+  std::string fonts;
+  bool subsetEmbedded = false;
+  for (const auto& line : after) {
+    const std::string name = line.substr(0, line.find(' '));
+    bool old = false;
+    for (const auto& b : before) old = old || b.substr(0, b.find(' ')) == name;
+    if (old) continue;
+    fonts += line + "\n";
+    // e.g. "ABCDEF+LiberationSerif  CID TrueType  Identity-H  yes yes yes  12  0"
+    if (line.size() > 7 && line[6] == '+' && line.find("Serif") != std::string::npos &&
+        line.find("CID TrueType") != std::string::npos && line.find("Identity-H") != std::string::npos &&
+        line.find("yes yes yes") != std::string::npos)
+      subsetEmbedded = true;
+  }
+  EXPECT_TRUE(subsetEmbedded) << fonts;
+  const test::Raster r3 = test::renderPage(dir / "copy.pdf", 0, kDpi);
+  const PxRect cpx = toPx(cr);
+  // Black text inside the stamp; in the top band right of the page's middle nothing else is dark.
+  const auto dark = test::findPixels(r3, [&](int r, int g, int b) { return r < 80 && g < 80 && b < 80; });
+  ASSERT_GT(dark.count, 0);
+  int inside = 0, outside = 0;
+  for (int y = 0; y < static_cast<int>(cpx.y1) + 40; ++y)
+    for (int x = r3.width / 2; x < r3.width; ++x) {
+      const auto* p = r3.at(x, y);
+      if (!(p[0] < 80 && p[1] < 80 && p[2] < 80)) continue;
+      if (x >= cpx.x0 - 1 && x <= cpx.x1 + 1 && y >= cpx.y0 - 1 && y <= cpx.y1 + 1) ++inside;
+      else ++outside;
+    }
+  EXPECT_GT(inside, 200);
+  EXPECT_EQ(outside, 0);
+  compareWithReference(r3, cpx, "copy-stamp");
+}
+
+TEST_F(RenderTest, AppendixIncomingAndApprovedWithText) {
+  Request rp = request(Kind::Appendix, dir / "letter.pdf");
+  rp.fields = {{"doc_number", "286/SYT-VP"}};
+  auto appendix = makeAppearance(rp);
+  ASSERT_TRUE(appendix.ok()) << appendix.error().technical();
+  test::stampAppearance(dir / "letter.pdf", dir / "appendix.pdf", *appendix, "Appendix");
+  int st = 0;
+  std::string t = run("pdftotext -enc UTF-8 " + shq((dir / "appendix.pdf").string()) + " -", &st);
+  EXPECT_NE(t.find("286/SYT-VP\n2026-09-06T16:01:42+07:00"), std::string::npos) << t;
+
+  Request rn = request(Kind::Incoming, dir / "letter.pdf");
+  rn.fields = {{"org", "Văn phòng Sở Y tế"}, {"arrival_number", "1234"}};
+  auto incoming = makeAppearance(rn);
+  ASSERT_TRUE(incoming.ok()) << incoming.error().technical();
+  test::stampAppearance(dir / "letter.pdf", dir / "incoming.pdf", *incoming, "Incoming");
+  t = run("pdftotext -enc UTF-8 " + shq((dir / "incoming.pdf").string()) + " -", &st);
+  EXPECT_NE(t.find("Văn phòng Sở Y tế"), std::string::npos) << t;
+  EXPECT_NE(t.find("Số: 1234"), std::string::npos) << t;
+  const test::Raster ri = test::renderPage(dir / "incoming.pdf", 0, kDpi);
+  const auto frame = test::findPixels(ri, [](int r, int g, int b) { return r > 120 && g < 60 && b < 60; });
+  const PxRect ipx = toPx(incoming->rect);
+  ASSERT_GT(frame.count, 100);
+  EXPECT_NEAR(frame.x0, ipx.x0, 2);
+  EXPECT_NEAR(frame.x1, ipx.x1, 2);
+  EXPECT_NEAR(frame.y0, ipx.y0, 2);
+  EXPECT_NEAR(frame.y1, ipx.y1, 2);
+
+  Request ra = request(Kind::Approved, dir / "letter.pdf");
+  ra.templateSpec = "approved-with-text";
+  ra.image = dir / "sig.png";
+  ra.fields = {{"name", "Nguyễn Nam Hùng"}, {"title", "GIÁM ĐỐC"}};
+  auto approved = makeAppearance(ra);
+  ASSERT_TRUE(approved.ok()) << approved.error().technical();
+  test::stampAppearance(dir / "letter.pdf", dir / "approved-text.pdf", *approved, "Approval");
+  t = run("pdftotext -enc UTF-8 " + shq((dir / "approved-text.pdf").string()) + " -", &st);
+  EXPECT_NE(t.find("Ký bởi: Nguyễn Nam Hùng"), std::string::npos) << t;
+  EXPECT_NE(t.find("Thời gian ký: 2026-09-06T16:01:42+07:00"), std::string::npos) << t;
+}
+
+}  // namespace
+}  // namespace kyso::appearance

@@ -1,0 +1,171 @@
+// Hostile input: every case must end in a clear error or a failing verdict within 10 seconds and
+// 512 MB — never a crash, a hang or "valid". Inputs are built here from the test's own signed
+// document, by hand and with qpdf.
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <fstream>
+#include <iterator>
+
+#include "src/pdfverify/report.h"
+#include "tests/pdfverify/pdf_builder.h"
+#include "tests/pdfverify/verify_fixture.h"
+
+namespace kyso::test {
+namespace {
+
+using pdfverify::FileReport;
+using pdfverify::Indication;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kMeasureRss = false;  // ASan's shadow memory makes RSS meaningless
+#else
+constexpr bool kMeasureRss = true;
+#endif
+
+class HostileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    KYSO_REQUIRE_TOOL("openssl");
+    std::string err;
+    ASSERT_TRUE(makeSigner(m_dir.path(), &err)) << err;
+    m_base = makeSignedPdf(m_dir.path(), {}, &err);
+    ASSERT_FALSE(m_base.bytes.empty()) << err;
+  }
+
+  // Verifies within the bounds and returns the report; never passing.
+  FileReport bounded(const std::string& bytes, const std::string& what) {
+    TestVerifier v({m_dir.path() / "signer.pem"}, "");
+    auto t0 = std::chrono::steady_clock::now();
+    FileReport r = v.bytes(bytes, what);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    EXPECT_LT(secs, 10.0) << what;
+    if (kMeasureRss) {
+      struct rusage ru {};
+      getrusage(RUSAGE_SELF, &ru);
+      EXPECT_LT(ru.ru_maxrss, 512L * 1024) << what << ": peak RSS " << ru.ru_maxrss << " KiB";
+    }
+    EXPECT_NE(r.indication, Indication::TotalPassed) << what << ": " << pdfverify::reportJson(r).dump();
+    for (auto& s : r.signatures) EXPECT_NE(s.indication, Indication::TotalPassed) << what;
+    return r;
+  }
+
+  TempDir m_dir;
+  SignedPdf m_base;
+};
+
+std::string deflateZeros(std::size_t n) {
+  z_stream z{};
+  deflateInit(&z, 9);
+  std::string in(1 << 20, '\0'), out, buf(1 << 16, '\0');
+  for (std::size_t done = 0; done < n; done += in.size()) {
+    z.next_in = reinterpret_cast<Bytef*>(in.data());
+    z.avail_in = static_cast<uInt>(in.size());
+    int flush = done + in.size() >= n ? Z_FINISH : Z_NO_FLUSH;
+    do {
+      z.next_out = reinterpret_cast<Bytef*>(buf.data());
+      z.avail_out = static_cast<uInt>(buf.size());
+      deflate(&z, flush);
+      out.append(buf.data(), buf.size() - z.avail_out);
+    } while (z.avail_out == 0);
+  }
+  deflateEnd(&z);
+  return out;
+}
+
+TEST_F(HostileTest, XrefLoop) {
+  std::string a = appendUpdate(m_base.bytes, {{5, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}},
+                               m_base.size);
+  // Point /Prev at the update's own xref: a loop.
+  auto sx = a.rfind("startxref\n");
+  std::string self = a.substr(sx + 10, a.find('\n', sx + 10) - sx - 10);
+  auto prev = a.rfind("/Prev ");
+  auto end = a.find(' ', prev + 6);
+  a.replace(prev + 6, end - prev - 6, self);
+  FileReport r = bounded(a, "xref loop");
+  EXPECT_EQ(r.status, "error");
+}
+
+TEST_F(HostileTest, DeepNesting) {
+  std::string deep(200000, '[');
+  deep += std::string(200000, ']');
+  std::string a = appendUpdate(
+      m_base.bytes,
+      {{1, "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R /Deep 30 0 R >>"}, {30, deep}},
+      m_base.size);
+  bounded(a, "deep nesting");
+}
+
+TEST_F(HostileTest, HugeLength) {
+  std::string a = appendUpdate(
+      m_base.bytes, {{4, "<< /Length 999999999999 >>\nstream\nBT ET\nendstream"}}, m_base.size);
+  bounded(a, "huge /Length");
+}
+
+TEST_F(HostileTest, DecompressionBombInDss) {
+  std::string bomb = deflateZeros(256u << 20);
+  std::string a = appendUpdate(
+      m_base.bytes,
+      {{1, "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R /DSS 30 0 R >>"},
+       {30, "<< /Certs [31 0 R] >>"},
+       {31, "<< /Filter /FlateDecode /Length " + std::to_string(bomb.size()) + " >>\nstream\n" +
+                bomb + "\nendstream"}},
+      m_base.size);
+  FileReport r = bounded(a, "decompression bomb");
+  EXPECT_EQ(r.status, "error");
+}
+
+TEST_F(HostileTest, ThousandsOfRevisions) {
+  std::string a = m_base.bytes;
+  for (int i = 0; i < 3000; ++i)
+    a = appendUpdate(a,
+                     {{1, "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R /Counter " +
+                              std::to_string(i) + " >>"}},
+                     m_base.size);
+  FileReport r = bounded(a, "3000 revisions");
+  ASSERT_EQ(r.status, "signed");
+  EXPECT_EQ(r.signatures.front().modifications, "disallowed");
+  EXPECT_EQ(r.revisions, 3001);
+}
+
+TEST_F(HostileTest, MegabyteToken) {
+  std::string name = "/" + std::string(4u << 20, 'A');
+  std::string a = appendUpdate(
+      m_base.bytes, {{1, "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R /X " + name + " >>"}},
+      m_base.size);
+  bounded(a, "4 MB name");
+}
+
+TEST_F(HostileTest, BrokenObjectStream) {
+  KYSO_REQUIRE_TOOL("qpdf");
+  writeFile(m_dir.path() / "in.pdf", m_base.bytes);
+  auto run = runTool({"qpdf", "--object-streams=generate", "--compress-streams=y",
+                      (m_dir.path() / "in.pdf").string(), (m_dir.path() / "os.pdf").string()});
+  ASSERT_TRUE(run.status == 0 || run.status == 3) << run.out;
+  std::string os;
+  {
+    std::ifstream in(m_dir.path() / "os.pdf", std::ios::binary);
+    os.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto p = os.find("/Type /ObjStm");
+  ASSERT_NE(p, std::string::npos);
+  auto data = os.find("stream", p) + 8;
+  for (std::size_t i = 0; i < 40 && data + i < os.size(); ++i) os[data + i] ^= 0x5a;
+  bounded(os, "broken object stream");
+}
+
+TEST_F(HostileTest, TruncatedAndGarbage) {
+  const std::string& b = m_base.bytes;
+  for (int k = 1; k < 16; ++k) bounded(b.substr(0, b.size() * k / 16), "truncated " + std::to_string(k));
+  std::string garbage = b;
+  for (std::size_t i = 100; i < garbage.size(); i += 97) garbage[i] = static_cast<char>(i * 31);
+  bounded(garbage, "garbage");
+  FileReport r = bounded("not a pdf at all", "text");
+  EXPECT_EQ(r.status, "error");
+  EXPECT_EQ(r.error->kind, Errc::NotAPdf);
+}
+
+}  // namespace
+}  // namespace kyso::test

@@ -1,0 +1,75 @@
+#include "tests/pdfverify/verify_fixture.h"
+
+#include <stdlib.h>
+
+#include <stdexcept>
+
+#include "src/pdfverify/file_bytes.h"
+
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+#include "certs/cert_info.h"
+#include "certs/trust_store.h"
+#include "src/pdfverify/cms_checker.h"
+#endif
+
+namespace kyso::test {
+
+struct TestVerifier::Impl {
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+  certs::TrustStore store = certs::TrustStore::empty();
+  std::unique_ptr<pdfverify::KysoCmsChecker> cms;
+#endif
+  pdfverify::VerifyOptions opt;
+};
+
+TestVerifier::TestVerifier(const std::vector<std::filesystem::path>& anchors,
+                           const std::string& at)
+    : m(std::make_unique<Impl>()) {
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+  for (auto& a : anchors)
+    if (!m->store.addAnchors(a, "test").ok()) throw std::runtime_error("bad anchor " + a.string());
+  cms::VerifyOptions co;
+  co.trust = &m->store;
+  co.chain.http.offline = true;
+  co.revocation.http.offline = true;
+  co.checkRevocation = false;
+  if (!at.empty()) {
+    auto t = certs::parseIsoTime(at);
+    if (!t.ok()) throw std::runtime_error("bad time " + at);
+    co.at = *t;
+  }
+  m->cms = std::make_unique<pdfverify::KysoCmsChecker>(co);
+  m->opt.cms = m->cms.get();
+#else
+  (void)anchors;
+  (void)at;
+#endif
+}
+
+TestVerifier::~TestVerifier() = default;
+
+bool TestVerifier::hasCms() {
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+  return true;
+#else
+  return false;
+#endif
+}
+
+pdfverify::FileReport TestVerifier::file(const std::filesystem::path& p) {
+  return pdfverify::verifyPdfFile(p, m->opt);
+}
+
+pdfverify::FileReport TestVerifier::bytes(const std::string& data, const std::string& name) {
+  return pdfverify::verifyPdf(pdfverify::FileBytes::fromMemory(data, name), m->opt);
+}
+
+std::string changesText(const pdfverify::FileReport& r, std::size_t i) {
+  std::string s;
+  if (i >= r.signatures.size()) return "(no signature " + std::to_string(i) + ")";
+  for (auto& c : r.signatures[i].changes) s += (c.allowed ? "[ok] " : "[NO] ") + c.what + "; ";
+  for (auto& p : r.signatures[i].problems) s += "[problem] " + p + "; ";
+  return s;
+}
+
+}  // namespace kyso::test

@@ -1,0 +1,113 @@
+// Settings persist through QSettings; the language switches at run time (every tab title and the
+// status bar are retranslated through changeEvent) and the Vietnamese file translates them.
+#include <gtest/gtest.h>
+
+#include "tests/ui/qt_print.h"
+
+#include <QLabel>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <thread>
+
+#include "src/core/log.h"
+#include "ui/app_settings.h"
+#include "ui/language.h"
+#include "ui/log_panel.h"
+#include "ui/main_window.h"
+#include "ui/pin_dialog.h"
+
+namespace kyso::ui {
+namespace {
+
+TEST(AppSettings, RoundTripThroughQSettings) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString file = dir.filePath(QStringLiteral("kyso-gui.ini"));
+  AppSettings a;
+  a.pkcs11Modules = {QStringLiteral("/usr/lib/libbit4xpki.so"),
+                     QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")};
+  a.tsaUrl = QStringLiteral("http://tsa.example.vn/tsa");
+  a.trustGovernment = true;
+  a.trustPublic = false;
+  a.extraAnchors = {QStringLiteral("/etc/kyso/extra.pem")};
+  a.inventoryDatabase = QStringLiteral("/srv/kyso/inventory.db");
+  a.language = QStringLiteral("vi");
+  {
+    QSettings s(file, QSettings::IniFormat);
+    a.save(s);
+  }
+  QSettings s(file, QSettings::IniFormat);
+  const AppSettings b = AppSettings::load(s);
+  EXPECT_EQ(b.pkcs11Modules, a.pkcs11Modules);
+  EXPECT_EQ(b.tsaUrl, a.tsaUrl);
+  EXPECT_TRUE(b.trustGovernment);
+  EXPECT_FALSE(b.trustPublic);
+  EXPECT_EQ(b.extraAnchors, a.extraAnchors);
+  EXPECT_EQ(b.inventoryDatabase, a.inventoryDatabase);
+  EXPECT_EQ(b.effectiveLanguage(), QStringLiteral("vi"));
+  // Defaults on an empty store: both trust groups on.
+  QSettings empty(dir.filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
+  const AppSettings d = AppSettings::load(empty);
+  EXPECT_TRUE(d.trustGovernment && d.trustPublic);
+}
+
+TEST(Language, SwitchesEveryTabAtRunTime) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  QSettings store(dir.filePath(QStringLiteral("kyso-gui.ini")), QSettings::IniFormat);
+  Language language;
+  ASSERT_TRUE(language.apply(QStringLiteral("en")));
+  MainWindow w(&store, &language);
+  EXPECT_EQ(w.tabs()->tabText(2), QStringLiteral("Verify"));
+  auto* status = w.findChild<QLabel*>(QStringLiteral("tokenStatus"));
+  ASSERT_NE(status, nullptr);
+  EXPECT_EQ(status->text(), QStringLiteral("No token plugged in"));
+
+  w.setLanguage(QStringLiteral("vi"));
+  QCoreApplication::sendPostedEvents();  // LanguageChange is posted, as in the running app
+  EXPECT_EQ(language.current(), QStringLiteral("vi"));
+  EXPECT_EQ(w.tabs()->tabText(0), QStringLiteral("Thiết bị ký số"));
+  EXPECT_EQ(w.tabs()->tabText(1), QStringLiteral("Ký số"));
+  EXPECT_EQ(w.tabs()->tabText(2), QStringLiteral("Kiểm tra chữ ký"));
+  EXPECT_EQ(w.tabs()->tabText(3), QStringLiteral("Quản lý"));
+  EXPECT_EQ(status->text(), QStringLiteral("Chưa cắm thiết bị ký số"));
+  EXPECT_EQ(AppSettings::load(store).language, QStringLiteral("vi"));  // remembered
+
+  // A dialog created now comes up in Vietnamese too.
+  PinRequest req;
+  req.token = QStringLiteral("T");
+  req.triesLeft = 1;
+  PinDialog pin(req);
+  EXPECT_EQ(pin.windowTitle(), QStringLiteral("Mã PIN của thiết bị"));
+
+  w.setLanguage(QStringLiteral("en"));
+  QCoreApplication::sendPostedEvents();
+  EXPECT_EQ(w.tabs()->tabText(2), QStringLiteral("Verify"));
+  EXPECT_EQ(pin.windowTitle(), QStringLiteral("Token PIN"));
+}
+
+TEST(Language, EnglishPluralsAreRight) {
+  Language language;
+  ASSERT_TRUE(language.apply(QStringLiteral("en")));
+  PinRequest req;
+  req.triesLeft = 1;
+  PinDialog one(req);
+  auto* tries = one.findChild<QLabel*>(QStringLiteral("tries"));
+  EXPECT_EQ(tries->text(), QStringLiteral("1 try left"));
+}
+
+TEST(LogPanel, ShowsMessagesLoggedFromAnyThread) {
+  LogPanel panel;
+  const auto before = kyso::log::level();
+  kyso::log::setLevel(kyso::log::Level::Info);
+  std::thread t([] { kyso::log::info("C_Login on slot 3"); });
+  t.join();
+  kyso::log::setLevel(before);
+  EXPECT_TRUE(QTest::qWaitFor(
+      [&] { return panel.toPlainText().contains(QLatin1String("C_Login on slot 3")); }, 5000));
+}
+
+}  // namespace
+}  // namespace kyso::ui

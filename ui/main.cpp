@@ -1,0 +1,51 @@
+// kyso-gui: the desktop app. Options (for scripts and CI; users just start it):
+//   --lang vi|en          language for this run (else the saved setting, else the system's)
+//   --screenshots DIR     grab every tab and dialog into DIR/<lang>-<name>.png and exit
+//   FILE...               files to put on the Sign tab
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+#include "src/core/log.h"
+#include "ui/app_settings.h"
+#include "ui/language.h"
+#include "ui/main_window.h"
+#include "ui/screenshots.h"
+#include "ui/sign_tab.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("kyso"));
+  QApplication::setApplicationName(QStringLiteral("kyso-gui"));
+  QApplication::setApplicationVersion(QStringLiteral(KYSO_VERSION));
+
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addVersionOption();
+  QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Language: vi or en."),
+                             QStringLiteral("code"));
+  QCommandLineOption shotsOpt(QStringLiteral("screenshots"),
+                              QStringLiteral("Save screenshots of every tab into DIR and exit."),
+                              QStringLiteral("DIR"));
+  parser.addOption(langOpt);
+  parser.addOption(shotsOpt);
+  parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to sign."));
+  parser.process(app);
+
+  if (!qEnvironmentVariableIsSet("KYSO_LOG")) kyso::log::setLevel(kyso::log::Level::Info);
+
+  QSettings store;
+  kyso::ui::AppSettings settings = kyso::ui::AppSettings::load(store);
+  const QString lang =
+      parser.isSet(langOpt) ? parser.value(langOpt) : settings.effectiveLanguage();
+  kyso::ui::Language language;
+  if (!language.apply(lang)) language.apply(QStringLiteral("en"));
+
+  kyso::ui::MainWindow window(&store, &language);
+  window.signTab()->addFiles(parser.positionalArguments());
+  if (parser.isSet(shotsOpt)) {
+    return kyso::ui::saveScreenshots(window, parser.value(shotsOpt), language.current()) ? 0 : 1;
+  }
+  window.show();
+  return QApplication::exec();
+}

@@ -1,0 +1,69 @@
+// MainWindow: the four tabs (Tokens, Sign, Verify, Inventory), the status bar naming the token
+// plugged in now, the log panel (a dock), the settings dialog and the language switch. It owns the
+// services the tabs share (settings, the token model) and passes them in; no globals.
+#pragma once
+
+#include <QMainWindow>
+#include <memory>
+
+#include "ui/app_settings.h"
+
+class QLabel;
+class QTabWidget;
+class QDockWidget;
+class QAction;
+class QMenu;
+
+namespace kyso::ui {
+
+class Language;
+class LogPanel;
+class SignTab;
+class TokenEventSource;
+class TokenListModel;
+class VerifyTab;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  /// `settingsStore` is where settings persist (not owned); `language` is applied on changes.
+  MainWindow(QSettings* settingsStore, Language* language, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  QTabWidget* tabs() const { return m_tabs; }
+  SignTab* signTab() const { return m_signTab; }
+  VerifyTab* verifyTab() const { return m_verifyTab; }
+  TokenListModel* tokenModel() const { return m_tokenModel; }
+  /// Switches the language now and remembers it.
+  void setLanguage(const QString& code);
+  void openSettings();
+
+ protected:
+  void changeEvent(QEvent* e) override;
+
+ private:
+  void retranslateUi();
+  void updateTokenStatus();
+  void applySettings(const AppSettings& s);
+
+  QSettings* m_store;
+  Language* m_language;
+  AppSettings m_settings;
+  TokenListModel* m_tokenModel = nullptr;
+  TokenEventSource* m_tokenSource = nullptr;
+  QTabWidget* m_tabs = nullptr;
+  SignTab* m_signTab = nullptr;
+  VerifyTab* m_verifyTab = nullptr;
+  QLabel* m_tokenStatus = nullptr;
+  QDockWidget* m_logDock = nullptr;
+  LogPanel* m_log = nullptr;
+  QMenu* m_fileMenu = nullptr;
+  QMenu* m_viewMenu = nullptr;
+  QMenu* m_langMenu = nullptr;
+  QAction* m_settingsAction = nullptr;
+  QAction* m_quitAction = nullptr;
+  QAction* m_vi = nullptr;
+  QAction* m_en = nullptr;
+};
+
+}  // namespace kyso::ui

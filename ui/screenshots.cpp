@@ -1,0 +1,73 @@
+#include "ui/screenshots.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QTabWidget>
+#include <cstdio>
+
+#include "src/core/atomic_file.h"
+#include "ui/main_window.h"
+#include "ui/pin_dialog.h"
+#include "ui/settings_dialog.h"
+#include "ui/ui_text.h"
+
+namespace kyso::ui {
+namespace {
+
+bool save(QWidget* w, const QString& dir, const QString& name) {
+  QCoreApplication::processEvents();
+  const QPixmap pix = w->grab();
+  QByteArray png;
+  QBuffer buf(&png);
+  buf.open(QIODevice::WriteOnly);
+  if (pix.isNull() || !pix.save(&buf, "PNG")) {
+    std::fprintf(stderr, "kyso-gui: could not render %s\n", qPrintable(name));
+    return false;
+  }
+  const std::string path = QDir(dir).filePath(name + QStringLiteral(".png")).toStdString();
+  auto file = AtomicFile::create(path, AtomicFile::Overwrite::Allow);
+  Status st = file.ok() ? file->write(std::string_view(png.constData(), size_t(png.size())))
+                        : Status(file.error());
+  if (st.ok()) st = file->commit();
+  if (!st.ok()) {
+    std::fprintf(stderr, "kyso-gui: %s: %s\n", path.c_str(),
+                 errorText(st.error()).toUtf8().constData());
+    return false;
+  }
+  std::printf("%s\n", path.c_str());
+  return true;
+}
+
+}  // namespace
+
+bool saveScreenshots(MainWindow& window, const QString& dir, const QString& lang) {
+  if (!QDir().mkpath(dir)) {
+    std::fprintf(stderr, "kyso-gui: cannot create %s\n", qPrintable(dir));
+    return false;
+  }
+  window.show();
+  bool ok = true;
+  static const char* const kNames[] = {"tokens", "sign", "verify", "inventory"};
+  for (int i = 0; i < window.tabs()->count() && i < 4; ++i) {
+    window.tabs()->setCurrentIndex(i);
+    ok &= save(&window, dir, QStringLiteral("%1-%2-%3").arg(lang).arg(i + 1).arg(kNames[i]));
+  }
+  {
+    SettingsDialog settings(AppSettings{}, &window);
+    settings.show();
+    ok &= save(&settings, dir, QStringLiteral("%1-5-settings").arg(lang));
+  }
+  {
+    PinRequest req;
+    req.token = QStringLiteral("Nguyễn Văn A (serial 0123456789)");
+    req.triesLeft = 1;
+    req.finalTry = true;
+    PinDialog pin(req, &window);
+    pin.show();
+    ok &= save(&pin, dir, QStringLiteral("%1-6-pin-final-try").arg(lang));
+  }
+  return ok;
+}
+
+}  // namespace kyso::ui

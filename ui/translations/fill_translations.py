@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Fills ui/translations/kyso_{vi,en}.ts after `cmake --build <dir> --target update_translations`.
+
+lupdate collects every tr() string; this script writes the Vietnamese text for each source string
+(and the English plural forms), so that the translations live in one reviewed table. A source
+string missing from VI is left unfinished and reported: the translation test then fails.
+Usage: fill_translations.py ui/translations
+"""
+import sys
+import xml.etree.ElementTree as ET
+
+VI = {
+    # Main window
+    "kyso — digital signatures": "kyso — chữ ký số",
+    "Tokens": "Thiết bị ký số",
+    "Sign": "Ký số",
+    "Verify": "Kiểm tra chữ ký",
+    "Inventory": "Quản lý",
+    "Log": "Nhật ký",
+    "&File": "&Tệp",
+    "&Settings…": "&Cài đặt…",
+    "&Quit": "&Thoát",
+    "&View": "&Xem",
+    "&Language": "&Ngôn ngữ",
+    "No token plugged in": "Chưa cắm thiết bị ký số",
+    "Token: %1 — %2": "Thiết bị: %1 — %2",
+    # PIN dialog
+    "Security officer PIN": "Mã PIN quản trị (SO)",
+    "Enter the security officer (SO) PIN of %1.": "Nhập mã PIN quản trị (SO) của %1.",
+    "PIN for this signature": "Mã PIN cho lần ký này",
+    "The key on %1 asks for the PIN again before each signature.":
+        "Khóa trên %1 yêu cầu nhập lại mã PIN trước mỗi lần ký.",
+    "Token PIN": "Mã PIN của thiết bị",
+    "Enter the PIN of %1.": "Nhập mã PIN của %1.",
+    "Enter the PIN on the reader's keypad for %1, then press Continue.":
+        "Nhập mã PIN trên bàn phím của đầu đọc cho %1, rồi bấm Tiếp tục.",
+    "Locked: request restoration of this token.":
+        "Đã bị khóa: cần đề nghị khôi phục thiết bị này.",
+    "%n tries left": "Còn %n lần thử",
+    "A wrong PIN was entered recently: few tries are left.":
+        "Vừa nhập sai mã PIN: chỉ còn ít lần thử.",
+    "This token does not say how many tries are left.":
+        "Thiết bị không cho biết còn bao nhiêu lần thử.",
+    "This is the final try: one more wrong PIN locks the token, and unlocking it takes a restoration request.":
+        "Đây là lần thử cuối: nhập sai thêm một lần, thiết bị sẽ bị khóa và phải làm đề nghị khôi phục.",
+    "I understand that a wrong PIN now locks the token":
+        "Tôi hiểu rằng nhập sai mã PIN lúc này sẽ khóa thiết bị",
+    "PIN": "Mã PIN",
+    "Continue": "Tiếp tục",
+    "OK": "Đồng ý",
+    "Cancel": "Hủy",
+    # Token list
+    "(no token)": "(không có thiết bị)",
+    "Unnamed token": "Thiết bị không tên",
+    "%1 (serial %2)": "%1 (số sê-ri %2)",
+    "Locked: request restoration": "Đã khóa: cần đề nghị khôi phục",
+    "Final try: one wrong PIN locks it": "Lần thử cuối: sai một lần nữa sẽ bị khóa",
+    "The PIN must be changed": "Phải đổi mã PIN",
+    "A wrong PIN was entered": "Đã nhập sai mã PIN",
+    "Unknown": "Không rõ",
+    "(empty reader)": "(đầu đọc trống)",
+    "Reader": "Đầu đọc",
+    "Token": "Thiết bị",
+    "Serial": "Số sê-ri",
+    "First expiry": "Hết hạn sớm nhất",
+    # Tokens tab
+    "Token access is not available in this build: the token layer (kyso_pkcs11) was not built.":
+        "Bản dựng này không có chức năng truy cập thiết bị ký số: chưa dựng thư viện kyso_pkcs11.",
+    "Change the PIN of %1?": "Đổi mã PIN của %1?",
+    "Unblock the user PIN of %1 with the security officer (SO) PIN?":
+        "Mở khóa mã PIN người dùng của %1 bằng mã PIN quản trị (SO)?",
+    "Run a signing self-test on %1? It asks for the PIN.":
+        "Chạy thử ký trên %1? Sẽ cần nhập mã PIN.",
+    "Confirm": "Xác nhận",
+    "No reader found. Plug in a token.": "Không tìm thấy đầu đọc. Hãy cắm thiết bị ký số.",
+    "Select a token to see its details.": "Chọn một thiết bị để xem chi tiết.",
+    "Manufacturer": "Nhà sản xuất",
+    "Model": "Kiểu",
+    "PIN entry": "Cách nhập mã PIN",
+    "on the reader's keypad": "trên bàn phím của đầu đọc",
+    "on the keyboard": "trên bàn phím máy tính",
+    "Certificates": "Chứng thư số",
+    "Change PIN…": "Đổi mã PIN…",
+    "Unblock with SO PIN…": "Mở khóa bằng mã PIN quản trị…",
+    "Self-test…": "Chạy thử…",
+    # Settings
+    "Choose a PKCS#11 module": "Chọn mô-đun PKCS#11",
+    "Libraries (*.so *.so.*)": "Thư viện (*.so *.so.*)",
+    "Choose a trust anchor": "Chọn chứng thư gốc tin cậy",
+    "Certificates (*.pem *.crt *.cer)": "Chứng thư số (*.pem *.crt *.cer)",
+    "Choose the inventory database": "Chọn cơ sở dữ liệu quản lý",
+    "SQLite databases (*.db *.sqlite)": "Cơ sở dữ liệu SQLite (*.db *.sqlite)",
+    "Settings": "Cài đặt",
+    "PKCS#11 modules (token drivers)": "Mô-đun PKCS#11 (trình điều khiển thiết bị ký số)",
+    "Add…": "Thêm…",
+    "Remove": "Bỏ",
+    "Time-stamping authority (TSA) URL": "Địa chỉ dịch vụ cấp dấu thời gian (TSA)",
+    "http://…": "http://…",
+    "Trusted certificate authorities": "Tổ chức chứng thực được tin cậy",
+    "Government specialised PKI (Ban Cơ yếu Chính phủ)":
+        "Chữ ký số chuyên dùng Chính phủ (Ban Cơ yếu Chính phủ)",
+    "Public CAs under the Vietnam National Root CA":
+        "Chữ ký số công cộng (Tổ chức chứng thực gốc quốc gia)",
+    "Add anchor…": "Thêm chứng thư gốc…",
+    "Inventory database": "Cơ sở dữ liệu quản lý",
+    "SQLite file or postgresql://…": "Tệp SQLite hoặc postgresql://…",
+    "Browse…": "Chọn…",
+    "Language": "Ngôn ngữ",
+    # Sign tab
+    "Signing from this window is not available in this version: use the kyso command line to sign. You can preview files and place the signature here.":
+        "Phiên bản này chưa ký được từ cửa sổ này: hãy dùng dòng lệnh kyso để ký. Tại đây bạn có thể xem trước tệp và đặt vị trí chữ ký.",
+    "Choose files to sign": "Chọn tệp cần ký",
+    "PDF documents (*.pdf)": "Văn bản PDF (*.pdf)",
+    "All files (*)": "Mọi tệp (*)",
+    "Qt PDF cannot show this file.": "Không hiển thị được tệp này.",
+    "Open…": "Mở…",
+    "Certificate": "Chứng thư số",
+    "Kind": "Loại ký",
+    "Level": "Mức",
+    "Approved (personal signature)": "Ký phê duyệt (chữ ký cá nhân)",
+    "Issued (organisation seal)": "Ký phát hành (đóng dấu cơ quan)",
+    "Copy (sao y)": "Ký bản sao (sao y)",
+    "Appendix": "Ký phụ lục",
+    "Incoming document": "Ký văn bản đến",
+    "Invisible": "Ký ẩn",
+    "No certificate: plug in a token": "Chưa có chứng thư số: hãy cắm thiết bị ký số",
+    "Page": "Trang",
+    "File": "Tệp",
+    "Progress": "Tiến độ",
+    "Result": "Kết quả",
+    "Open": "Mở",
+    "Show in folder": "Mở thư mục chứa",
+    "Drop PDF documents or other files here": "Thả văn bản PDF hoặc tệp khác vào đây",
+    "Drop files on the list or press Open.": "Thả tệp vào danh sách hoặc bấm Mở.",
+    "Draw the rectangle where the signature goes.": "Vẽ khung ở chỗ đặt chữ ký.",
+    "Signature on page %1 at (%2, %3)–(%4, %5) pt.": "Chữ ký ở trang %1, tại (%2, %3)–(%4, %5) pt.",
+    # Verify / inventory
+    "Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.":
+        "Bản dựng này không có chức năng kiểm tra chữ ký: chưa dựng thư viện kyso_pdfverify.",
+    "The inventory is not available in this build: the register (kyso_inventory) was not built.":
+        "Bản dựng này không có chức năng quản lý: chưa dựng thư viện kyso_inventory.",
+}
+
+# Where one English word needs two Vietnamese ones, keyed by (lupdate context, source).
+VI_IN_CONTEXT = {
+    ("kyso::ui::TokenListModel", "OK"): "Bình thường",
+}
+
+EN_PLURALS = {
+    "%n tries left": ("%n try left", "%n tries left"),
+}
+
+
+def fill(path, lang):
+    tree = ET.parse(path)
+    missing = []
+    for ctx in tree.getroot().iter("context"):
+      context = ctx.find("name").text
+      for msg in ctx.iter("message"):
+          src = msg.find("source").text or ""
+          tr = msg.find("translation")
+          numerus = msg.get("numerus") == "yes"
+          for child in list(tr):
+              tr.remove(child)
+          tr.text = None
+          if "type" in tr.attrib:
+              del tr.attrib["type"]
+          if lang == "vi":
+              text = VI_IN_CONTEXT.get((context, src), VI.get(src))
+              if text is None:
+                  missing.append(src)
+                  tr.set("type", "unfinished")
+                  continue
+              if numerus:
+                  ET.SubElement(tr, "numerusform").text = text  # Vietnamese has one plural form
+              else:
+                  tr.text = text
+          else:
+              if numerus:
+                  one, many = EN_PLURALS.get(src, (src, src))
+                  ET.SubElement(tr, "numerusform").text = one
+                  ET.SubElement(tr, "numerusform").text = many
+              else:
+                  tr.text = src
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    folder = sys.argv[1] if len(sys.argv) > 1 else "ui/translations"
+    missing = fill(folder + "/kyso_vi.ts", "vi")
+    fill(folder + "/kyso_en.ts", "en")
+    for m in missing:
+        print("missing Vietnamese:", m)
+    sys.exit(1 if missing else 0)

@@ -1,0 +1,491 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>kyso::ui::InventoryTab</name>
+    <message>
+        <source>The inventory is not available in this build: the register (kyso_inventory) was not built.</source>
+        <translation>Bản dựng này không có chức năng quản lý: chưa dựng thư viện kyso_inventory.</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::MainWindow</name>
+    <message>
+        <source>Token: %1 — %2</source>
+        <translation>Thiết bị: %1 — %2</translation>
+    </message>
+    <message>
+        <source>No token plugged in</source>
+        <translation>Chưa cắm thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>kyso — digital signatures</source>
+        <translation>kyso — chữ ký số</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Kiểm tra chữ ký</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Quản lý</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::PinDialog</name>
+    <message>
+        <source>Security officer PIN</source>
+        <translation>Mã PIN quản trị (SO)</translation>
+    </message>
+    <message>
+        <source>Enter the security officer (SO) PIN of %1.</source>
+        <translation>Nhập mã PIN quản trị (SO) của %1.</translation>
+    </message>
+    <message>
+        <source>PIN for this signature</source>
+        <translation>Mã PIN cho lần ký này</translation>
+    </message>
+    <message>
+        <source>The key on %1 asks for the PIN again before each signature.</source>
+        <translation>Khóa trên %1 yêu cầu nhập lại mã PIN trước mỗi lần ký.</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>Mã PIN của thiết bị</translation>
+    </message>
+    <message>
+        <source>Enter the PIN of %1.</source>
+        <translation>Nhập mã PIN của %1.</translation>
+    </message>
+    <message>
+        <source>Enter the PIN on the reader's keypad for %1, then press Continue.</source>
+        <translation>Nhập mã PIN trên bàn phím của đầu đọc cho %1, rồi bấm Tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Locked: request restoration of this token.</source>
+        <translation>Đã bị khóa: cần đề nghị khôi phục thiết bị này.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left</source>
+        <translation><numerusform>Còn %n lần thử</numerusform></translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered recently: few tries are left.</source>
+        <translation>Vừa nhập sai mã PIN: chỉ còn ít lần thử.</translation>
+    </message>
+    <message>
+        <source>This token does not say how many tries are left.</source>
+        <translation>Thiết bị không cho biết còn bao nhiêu lần thử.</translation>
+    </message>
+    <message>
+        <source>This is the final try: one more wrong PIN locks the token, and unlocking it takes a restoration request.</source>
+        <translation>Đây là lần thử cuối: nhập sai thêm một lần, thiết bị sẽ bị khóa và phải làm đề nghị khôi phục.</translation>
+    </message>
+    <message>
+        <source>I understand that a wrong PIN now locks the token</source>
+        <translation>Tôi hiểu rằng nhập sai mã PIN lúc này sẽ khóa thiết bị</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::SettingsDialog</name>
+    <message>
+        <source>Choose a PKCS#11 module</source>
+        <translation>Chọn mô-đun PKCS#11</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so *.so.*)</source>
+        <translation>Thư viện (*.so *.so.*)</translation>
+    </message>
+    <message>
+        <source>Choose a trust anchor</source>
+        <translation>Chọn chứng thư gốc tin cậy</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Choose the inventory database</source>
+        <translation>Chọn cơ sở dữ liệu quản lý</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite)</source>
+        <translation>Cơ sở dữ liệu SQLite (*.db *.sqlite)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>PKCS#11 modules (token drivers)</source>
+        <translation>Mô-đun PKCS#11 (trình điều khiển thiết bị ký số)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Time-stamping authority (TSA) URL</source>
+        <translation>Địa chỉ dịch vụ cấp dấu thời gian (TSA)</translation>
+    </message>
+    <message>
+        <source>http://…</source>
+        <translation>http://…</translation>
+    </message>
+    <message>
+        <source>Trusted certificate authorities</source>
+        <translation>Tổ chức chứng thực được tin cậy</translation>
+    </message>
+    <message>
+        <source>Government specialised PKI (Ban Cơ yếu Chính phủ)</source>
+        <translation>Chữ ký số chuyên dùng Chính phủ (Ban Cơ yếu Chính phủ)</translation>
+    </message>
+    <message>
+        <source>Public CAs under the Vietnam National Root CA</source>
+        <translation>Chữ ký số công cộng (Tổ chức chứng thực gốc quốc gia)</translation>
+    </message>
+    <message>
+        <source>Add anchor…</source>
+        <translation>Thêm chứng thư gốc…</translation>
+    </message>
+    <message>
+        <source>Inventory database</source>
+        <translation>Cơ sở dữ liệu quản lý</translation>
+    </message>
+    <message>
+        <source>SQLite file or postgresql://…</source>
+        <translation>Tệp SQLite hoặc postgresql://…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::SignTab</name>
+    <message>
+        <source>Signing from this window is not available in this version: use the kyso command line to sign. You can preview files and place the signature here.</source>
+        <translation>Phiên bản này chưa ký được từ cửa sổ này: hãy dùng dòng lệnh kyso để ký. Tại đây bạn có thể xem trước tệp và đặt vị trí chữ ký.</translation>
+    </message>
+    <message>
+        <source>Choose files to sign</source>
+        <translation>Chọn tệp cần ký</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Văn bản PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Qt PDF cannot show this file.</source>
+        <translation>Không hiển thị được tệp này.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Mở…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại ký</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Mức</translation>
+    </message>
+    <message>
+        <source>Approved (personal signature)</source>
+        <translation>Ký phê duyệt (chữ ký cá nhân)</translation>
+    </message>
+    <message>
+        <source>Issued (organisation seal)</source>
+        <translation>Ký phát hành (đóng dấu cơ quan)</translation>
+    </message>
+    <message>
+        <source>Copy (sao y)</source>
+        <translation>Ký bản sao (sao y)</translation>
+    </message>
+    <message>
+        <source>Appendix</source>
+        <translation>Ký phụ lục</translation>
+    </message>
+    <message>
+        <source>Incoming document</source>
+        <translation>Ký văn bản đến</translation>
+    </message>
+    <message>
+        <source>Invisible</source>
+        <translation>Ký ẩn</translation>
+    </message>
+    <message>
+        <source>No certificate: plug in a token</source>
+        <translation>Chưa có chứng thư số: hãy cắm thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mở thư mục chứa</translation>
+    </message>
+    <message>
+        <source>Drop PDF documents or other files here</source>
+        <translation>Thả văn bản PDF hoặc tệp khác vào đây</translation>
+    </message>
+    <message>
+        <source>Drop files on the list or press Open.</source>
+        <translation>Thả tệp vào danh sách hoặc bấm Mở.</translation>
+    </message>
+    <message>
+        <source>Draw the rectangle where the signature goes.</source>
+        <translation>Vẽ khung ở chỗ đặt chữ ký.</translation>
+    </message>
+    <message>
+        <source>Signature on page %1 at (%2, %3)–(%4, %5) pt.</source>
+        <translation>Chữ ký ở trang %1, tại (%2, %3)–(%4, %5) pt.</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::TokenListModel</name>
+    <message>
+        <source>(no token)</source>
+        <translation>(không có thiết bị)</translation>
+    </message>
+    <message>
+        <source>Unnamed token</source>
+        <translation>Thiết bị không tên</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2)</source>
+        <translation>%1 (số sê-ri %2)</translation>
+    </message>
+    <message>
+        <source>Locked: request restoration</source>
+        <translation>Đã khóa: cần đề nghị khôi phục</translation>
+    </message>
+    <message>
+        <source>Final try: one wrong PIN locks it</source>
+        <translation>Lần thử cuối: sai một lần nữa sẽ bị khóa</translation>
+    </message>
+    <message>
+        <source>The PIN must be changed</source>
+        <translation>Phải đổi mã PIN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left</source>
+        <translation><numerusform>Còn %n lần thử</numerusform></translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered</source>
+        <translation>Đã nhập sai mã PIN</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Không rõ</translation>
+    </message>
+    <message>
+        <source>(empty reader)</source>
+        <translation>(đầu đọc trống)</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Đầu đọc</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Số sê-ri</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>First expiry</source>
+        <translation>Hết hạn sớm nhất</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::TokensTab</name>
+    <message>
+        <source>Token access is not available in this build: the token layer (kyso_pkcs11) was not built.</source>
+        <translation>Bản dựng này không có chức năng truy cập thiết bị ký số: chưa dựng thư viện kyso_pkcs11.</translation>
+    </message>
+    <message>
+        <source>Change the PIN of %1?</source>
+        <translation>Đổi mã PIN của %1?</translation>
+    </message>
+    <message>
+        <source>Unblock the user PIN of %1 with the security officer (SO) PIN?</source>
+        <translation>Mở khóa mã PIN người dùng của %1 bằng mã PIN quản trị (SO)?</translation>
+    </message>
+    <message>
+        <source>Run a signing self-test on %1? It asks for the PIN.</source>
+        <translation>Chạy thử ký trên %1? Sẽ cần nhập mã PIN.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>No reader found. Plug in a token.</source>
+        <translation>Không tìm thấy đầu đọc. Hãy cắm thiết bị ký số.</translation>
+    </message>
+    <message>
+        <source>Select a token to see its details.</source>
+        <translation>Chọn một thiết bị để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Đầu đọc</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Nhà sản xuất</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Kiểu</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Số sê-ri</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>PIN entry</source>
+        <translation>Cách nhập mã PIN</translation>
+    </message>
+    <message>
+        <source>on the reader's keypad</source>
+        <translation>trên bàn phím của đầu đọc</translation>
+    </message>
+    <message>
+        <source>on the keyboard</source>
+        <translation>trên bàn phím máy tính</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>Đổi mã PIN…</translation>
+    </message>
+    <message>
+        <source>Unblock with SO PIN…</source>
+        <translation>Mở khóa bằng mã PIN quản trị…</translation>
+    </message>
+    <message>
+        <source>Self-test…</source>
+        <translation>Chạy thử…</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::VerifyTab</name>
+    <message>
+        <source>Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.</source>
+        <translation>Bản dựng này không có chức năng kiểm tra chữ ký: chưa dựng thư viện kyso_pdfverify.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,74 @@
+#include "ui/verify_service.h"
+
+#include <QtConcurrent>
+#include <mutex>
+
+#include "src/pdfverify/verifier.h"
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+#include "certs/trust_store.h"
+#include "src/pdfverify/cms_checker.h"
+#endif
+
+namespace kyso::ui {
+
+struct VerifyService::State {
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+  certs::TrustStore trust;
+  std::unique_ptr<pdfverify::KysoCmsChecker> checker;
+#endif
+  // One checker, used by one file at a time (jobs may overlap when the user adds files twice).
+  std::mutex mutex;
+
+  pdfverify::FileReport verify(const QString& file) {
+    std::lock_guard lock(mutex);
+    pdfverify::VerifyOptions opt;
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+    opt.cms = checker.get();
+#endif
+    return pdfverify::verifyPdfFile(file.toStdString(), opt);
+  }
+};
+
+Result<std::shared_ptr<VerifyService>> VerifyService::create(const AppSettings& settings) {
+  auto state = std::make_shared<State>();
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+  KYSO_ASSIGN_OR_RETURN(state->trust, certs::TrustStore::loadShipped());
+  state->trust.setGroupEnabled(certs::TrustGroup::Gov, settings.trustGovernment);
+  state->trust.setGroupEnabled(certs::TrustGroup::Public, settings.trustPublic);
+  for (const QString& a : settings.extraAnchors) KYSO_TRY(state->trust.addAnchors(a.toStdString()));
+  cms::VerifyOptions base;
+  base.trust = &state->trust;
+  state->checker = std::make_unique<pdfverify::KysoCmsChecker>(std::move(base));
+#else
+  (void)settings;
+#endif
+  return std::shared_ptr<VerifyService>(new VerifyService(std::move(state)));
+}
+
+VerifyService::~VerifyService() = default;
+
+bool VerifyService::checksCryptography() {
+#ifdef KYSO_PDFVERIFY_HAS_CMS
+  return true;
+#else
+  return false;
+#endif
+}
+
+FileReportPtr VerifyService::verifyNow(const QString& file) {
+  return std::make_shared<const pdfverify::FileReport>(m_state->verify(file));
+}
+
+QFuture<FileReportPtr> VerifyService::verifyFiles(const QStringList& files) {
+  return QtConcurrent::run([state = m_state, files](QPromise<FileReportPtr>& promise) {
+    promise.setProgressRange(0, int(files.size()));
+    int done = 0;
+    for (const QString& f : files) {
+      if (promise.isCanceled()) return;
+      promise.addResult(std::make_shared<const pdfverify::FileReport>(state->verify(f)));
+      promise.setProgressValue(++done);
+    }
+  });
+}
+
+}  // namespace kyso::ui

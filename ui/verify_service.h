@@ -1,0 +1,41 @@
+// VerifyService: the thin adapter between the Verify tab and kyso_pdfverify. It builds the
+// verifier's options from the settings (shipped trust groups, added anchors) once, and verifies
+// files on a pool thread, one after the other, reporting each result as it is ready, with
+// progress and cancel (QFuture). All verification logic is the library's.
+// Only built when kyso_pdfverify is part of the build (KYSO_HAVE_PDFVERIFY).
+#pragma once
+
+#include <QFuture>
+#include <QStringList>
+#include <memory>
+
+#include "src/core/result.h"
+#include "src/pdfverify/model.h"
+#include "ui/app_settings.h"
+
+namespace kyso::ui {
+
+using FileReportPtr = std::shared_ptr<const pdfverify::FileReport>;
+
+class VerifyService {
+ public:
+  /// Loads the trust material named by `settings`. When the CMS layer is not part of this build,
+  /// signatures' cryptography is reported as not checked (the library says so in its notes).
+  static Result<std::shared_ptr<VerifyService>> create(const AppSettings& settings);
+  ~VerifyService();
+
+  /// Verifies `files` in order on a pool thread; one result per file (a report with status
+  /// "error" for unreadable ones). Cancelling stops before the next file.
+  QFuture<FileReportPtr> verifyFiles(const QStringList& files);
+  /// Verifies one file now, on the calling thread (tests, small jobs). Blocks.
+  FileReportPtr verifyNow(const QString& file);
+  /// True when the CMS layer judges signatures (KYSO_PDFVERIFY_HAS_CMS).
+  static bool checksCryptography();
+
+ private:
+  struct State;
+  explicit VerifyService(std::shared_ptr<State> s) : m_state(std::move(s)) {}
+  std::shared_ptr<State> m_state;  // shared with running jobs, which keep it alive
+};
+
+}  // namespace kyso::ui
