@@ -64,8 +64,11 @@ Result<std::vector<ossl::Ptr<X509>>> loadCertificates(const std::filesystem::pat
 std::string nameToString(const X509_NAME* name) {
   if (!name) return {};
   ossl::Ptr<BIO> b(BIO_new(BIO_s_mem()));
+  // RFC 2253 order (most specific first: CN=..., O=..., C=VN), ", " between parts, UTF-8 kept
+  // as is (no \XX escapes) so Vietnamese names print as written.
   X509_NAME_print_ex(b.get(), name, 0,
-                     (XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB & ~XN_FLAG_DN_REV) | XN_FLAG_SEP_CPLUS_SPC);
+                     (ASN1_STRFLGS_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) | XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_DN_REV |
+                         XN_FLAG_FN_SN);
   char* p = nullptr;
   long n = BIO_get_mem_data(b.get(), &p);
   return n > 0 ? std::string(p, static_cast<size_t>(n)) : std::string();

@@ -89,7 +89,9 @@ Status changeSoPin(const Session& rw, PinPrompt& prompt, bool force) {
 Status initToken(const std::shared_ptr<Module>& m, CK_SLOT_ID slot, const std::string& label,
                  PinPrompt& prompt) {
   KYSO_ASSIGN_OR_RETURN(TokenView t, readToken(*m, slot));
-  if (t.has(CKF_SO_PIN_LOCKED)) return Error::kyso(Errc::SoPinLocked, "initToken", t.label);
+  // A blank token's SO flags mean nothing (SoftHSM reports a fresh slot as "SO PIN locked").
+  if (t.has(CKF_TOKEN_INITIALIZED) && t.has(CKF_SO_PIN_LOCKED))
+    return Error::kyso(Errc::SoPinLocked, "initToken", t.label);
   // An initialised token needs its current SO PIN; a blank one takes the new SO PIN.
   PinRequest::Kind kind = t.has(CKF_TOKEN_INITIALIZED) ? PinRequest::Kind::So
                                                        : PinRequest::Kind::NewSo;

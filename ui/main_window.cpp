@@ -18,6 +18,17 @@
 #include "ui/token_list_model.h"
 #include "ui/tokens_tab.h"
 #include "ui/verify_tab.h"
+#ifdef KYSO_HAVE_PKCS11
+#include <QFutureWatcher>
+#include <QMessageBox>
+
+#include "pkcs11/device_worker.h"
+#include "pkcs11/module.h"
+#include "ui/pkcs11_token_source.h"
+#include "ui/qt_pin_prompt.h"
+#include "ui/token_actions.h"
+#include "ui/ui_text.h"
+#endif
 
 namespace kyso::ui {
 
@@ -34,12 +45,14 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
 #endif
   m_tabs = new QTabWidget(this);
   m_tabs->setObjectName(QStringLiteral("tabs"));
-  m_tabs->addTab(new TokensTab(m_tokenModel, kTokens, m_tabs), QString());
+  auto* tokensTab = new TokensTab(m_tokenModel, kTokens, m_tabs);
+  m_tabs->addTab(tokensTab, QString());
   m_signTab = new SignTab(m_tabs);
   m_tabs->addTab(m_signTab, QString());
   m_verifyTab = new VerifyTab(m_settings, m_tabs);
   m_tabs->addTab(m_verifyTab, QString());
-  m_tabs->addTab(new InventoryTab(m_tabs), QString());
+  m_inventoryTab = new InventoryTab(m_settings, m_tabs);
+  m_tabs->addTab(m_inventoryTab, QString());
   setCentralWidget(m_tabs);
 
   m_log = new LogPanel(this);
@@ -73,12 +86,76 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   connect(m_en, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
   (m_language->current() == QLatin1String("en") ? m_en : m_vi)->setChecked(true);
 
+#ifdef KYSO_HAVE_PKCS11
+  startTokenLayer(tokensTab);
+#else
+  (void)tokensTab;
+#endif
   resize(1100, 760);
   resizeDocks({m_logDock}, {120}, Qt::Vertical);
   retranslateUi();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The token source stops its PC/SC monitor and drains its worker jobs before the worker goes.
+  delete m_tokenSource;
+  m_tokenSource = nullptr;
+}
+
+#ifdef KYSO_HAVE_PKCS11
+namespace {
+struct TokenLayer {
+  std::shared_ptr<p11::DeviceWorker> worker = std::make_shared<p11::DeviceWorker>();
+  std::shared_ptr<QtPinPrompt> prompt;
+};
+
+// The configured modules, else every known module installed on this machine.
+QStringList modulesToRead(const AppSettings& s) {
+  if (!s.pkcs11Modules.isEmpty()) return s.pkcs11Modules;
+  QStringList out;
+  for (const p11::KnownModule& m : p11::knownModules()) {
+    auto path = p11::resolveModule(m.name);
+    if (path.ok()) out << QString::fromStdString(path->string());
+  }
+  out.removeDuplicates();
+  return out;
+}
+}  // namespace
+
+void MainWindow::startTokenLayer(TokensTab* tab) {
+  auto layer = std::make_shared<TokenLayer>();
+  layer->prompt = std::make_shared<QtPinPrompt>(this);
+  m_tokenLayer = layer;
+  const bool watchPcsc = !qEnvironmentVariableIsSet("KYSO_GUI_NO_PCSC");
+  auto* source = new Pkcs11TokenSource(modulesToRead(m_settings), layer->worker, watchPcsc);
+  m_tokenSource = source;
+  m_tokenModel->setSource(source);
+  connect(tab, &TokensTab::actionConfirmed, this, [this, layer](const QString& action,
+                                                                const QString& reader) {
+    const int row = m_tokenModel->rowOf(reader);
+    if (row < 0) return;
+    const TokenSnapshot s = m_tokenModel->snapshot(row);
+    auto* w = new QFutureWatcher<Status>(this);
+    connect(w, &QFutureWatcherBase::finished, this, [this, w, action, s] {
+      w->deleteLater();
+      const Status st = w->future().result();
+      if (m_tokenSource) m_tokenSource->refresh();
+      if (!st.ok() && st.error().kind == Errc::Cancelled) return;  // cancel is not an error
+      const QString what = action == QLatin1String("change-pin")
+                               ? tr("Changing the PIN of %1").arg(TokenListModel::tokenName(s))
+                               : tr("Unblocking the PIN of %1").arg(TokenListModel::tokenName(s));
+      auto* box = new QMessageBox(
+          st.ok() ? QMessageBox::Information : QMessageBox::Warning, windowTitle(),
+          st.ok() ? tr("%1: done.").arg(what)
+                  : tr("%1 failed: %2").arg(what, errorText(st.error())),
+          QMessageBox::Ok, this);
+      box->setAttribute(Qt::WA_DeleteOnClose);
+      box->open();
+    });
+    w->setFuture(runTokenAction(action, s.module, s.serial, layer->worker, layer->prompt));
+  });
+}
+#endif
 
 void MainWindow::setLanguage(const QString& code) {
   m_settings.language = code;
@@ -99,6 +176,7 @@ void MainWindow::applySettings(const AppSettings& s) {
   m_settings = s;
   m_settings.save(*m_store);
   m_verifyTab->setSettings(m_settings);
+  m_inventoryTab->setSettings(m_settings);
   if (langChanged) setLanguage(s.effectiveLanguage());
 }
 

@@ -21,7 +21,9 @@ class LogPanel;
 class SignTab;
 class TokenEventSource;
 class TokenListModel;
+class TokensTab;
 class VerifyTab;
+class InventoryTab;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -33,6 +35,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs() const { return m_tabs; }
   SignTab* signTab() const { return m_signTab; }
   VerifyTab* verifyTab() const { return m_verifyTab; }
+  InventoryTab* inventoryTab() const { return m_inventoryTab; }
   TokenListModel* tokenModel() const { return m_tokenModel; }
   /// Switches the language now and remembers it.
   void setLanguage(const QString& code);
@@ -45,6 +48,7 @@ class MainWindow : public QMainWindow {
   void retranslateUi();
   void updateTokenStatus();
   void applySettings(const AppSettings& s);
+  void startTokenLayer(TokensTab* tab);
 
   QSettings* m_store;
   Language* m_language;
@@ -54,6 +58,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* m_tabs = nullptr;
   SignTab* m_signTab = nullptr;
   VerifyTab* m_verifyTab = nullptr;
+  InventoryTab* m_inventoryTab = nullptr;
   QLabel* m_tokenStatus = nullptr;
   QDockWidget* m_logDock = nullptr;
   LogPanel* m_log = nullptr;
@@ -64,6 +69,7 @@ class MainWindow : public QMainWindow {
   QAction* m_quitAction = nullptr;
   QAction* m_vi = nullptr;
   QAction* m_en = nullptr;
+  std::shared_ptr<void> m_tokenLayer;  // the device worker and PIN prompt (KYSO_HAVE_PKCS11)
 };
 
 }  // namespace kyso::ui

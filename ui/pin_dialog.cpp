@@ -67,6 +67,11 @@ PinDialog::PinDialog(const PinRequest& request, QWidget* parent)
   m_pin->setContextMenuPolicy(Qt::NoContextMenu);  // no copy/paste menu for a secret
   m_pin->setDragEnabled(false);
   m_pin->setAttribute(Qt::WA_InputMethodEnabled, false);
+  m_repeat = new QLineEdit(this);
+  m_repeat->setObjectName(QStringLiteral("repeat"));
+  m_repeat->setEchoMode(QLineEdit::Password);
+  m_repeat->setContextMenuPolicy(Qt::NoContextMenu);
+  m_repeat->setAttribute(Qt::WA_InputMethodEnabled, false);
   m_understand = new QCheckBox(this);
   m_understand->setObjectName(QStringLiteral("understand"));
   auto* buttons = new QDialogButtonBox(this);
@@ -76,14 +81,19 @@ PinDialog::PinDialog(const PinRequest& request, QWidget* parent)
   layout->addWidget(m_tries);
   layout->addWidget(m_warning);
   layout->addWidget(m_pin);
+  layout->addWidget(m_repeat);
   layout->addWidget(m_understand);
   layout->addWidget(buttons);
   connect(buttons, &QDialogButtonBox::accepted, this, &PinDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &PinDialog::reject);
   connect(m_pin, &QLineEdit::textChanged, this, [this] { updateState(); });
+  connect(m_repeat, &QLineEdit::textChanged, this, [this] { updateState(); });
   connect(m_understand, &QCheckBox::toggled, this, [this] { updateState(); });
 
+  const bool isNew = m_request.role == PinRequest::Role::NewUser ||
+                     m_request.role == PinRequest::Role::NewSecurityOfficer;
   m_pin->setVisible(!m_request.pinPad && !m_request.locked);
+  m_repeat->setVisible(isNew && !m_request.pinPad);
   m_understand->setVisible(m_request.finalTry && !m_request.locked);
   retranslateUi();
   updateState();
@@ -101,6 +111,16 @@ void PinDialog::retranslateUi() {
       setWindowTitle(tr("PIN for this signature"));
       m_title->setText(
           tr("The key on %1 asks for the PIN again before each signature.").arg(m_request.token));
+      break;
+    case PinRequest::Role::NewUser:
+      setWindowTitle(tr("New PIN"));
+      m_title->setText(tr("Choose the new PIN of %1 and type it twice.").arg(m_request.token));
+      break;
+    case PinRequest::Role::NewSecurityOfficer:
+      setWindowTitle(tr("New security officer PIN"));
+      m_title->setText(
+          tr("Choose the new security officer (SO) PIN of %1 and type it twice.")
+              .arg(m_request.token));
       break;
     case PinRequest::Role::User:
       setWindowTitle(tr("Token PIN"));
@@ -125,6 +145,7 @@ void PinDialog::retranslateUi() {
   m_warning->setVisible(!m_warning->text().isEmpty());
   m_understand->setText(tr("I understand that a wrong PIN now locks the token"));
   m_pin->setPlaceholderText(tr("PIN"));
+  m_repeat->setPlaceholderText(tr("The same PIN again"));
   m_ok->setText(m_request.pinPad ? tr("Continue") : tr("OK"));
   m_cancel->setText(tr("Cancel"));
 }
@@ -132,7 +153,9 @@ void PinDialog::retranslateUi() {
 bool PinDialog::canAccept() const {
   if (m_request.locked) return false;
   if (m_request.finalTry && !m_understand->isChecked()) return false;
-  return m_request.pinPad || !m_pin->text().isEmpty();
+  if (m_request.pinPad) return true;
+  if (m_repeat->isVisibleTo(this) && m_repeat->text() != m_pin->text()) return false;
+  return !m_pin->text().isEmpty();
 }
 
 void PinDialog::updateState() { m_ok->setEnabled(canAccept()); }
@@ -159,12 +182,14 @@ SecretBuffer PinDialog::takePin() {
 }
 
 void PinDialog::wipeEntry() {
-  if (!m_pin) return;
-  QString text = m_pin->text();
-  wipeQString(text);
-  // setText() replaces the text and clears the undo history, which holds typed characters.
-  const QSignalBlocker block(m_pin);
-  m_pin->setText(QString());
+  for (QLineEdit* e : {m_pin, m_repeat}) {
+    if (!e) continue;
+    QString text = e->text();
+    wipeQString(text);
+    // setText() replaces the text and clears the undo history, which holds typed characters.
+    const QSignalBlocker block(e);
+    e->setText(QString());
+  }
 }
 
 void PinDialog::changeEvent(QEvent* e) {

@@ -20,7 +20,7 @@ namespace kyso::ui {
 
 /// What the token layer knows when it asks for a PIN; the dialog only displays it.
 struct PinRequest {
-  enum class Role { User, SecurityOfficer, Signature };
+  enum class Role { User, SecurityOfficer, Signature, NewUser, NewSecurityOfficer };
   QString token;                  // names the token for people: "Nguyễn Văn A — serial 0123"
   Role role = Role::User;
   std::optional<int> triesLeft;   // when the token reports it
@@ -38,7 +38,8 @@ class PinDialog : public QDialog {
   ~PinDialog() override;
 
   /// True when OK may be pressed now: a PIN is typed (or the reader's pad is used), the token is
-  /// not locked, and at the final try the "I understand" box is ticked.
+  /// not locked, at the final try the "I understand" box is ticked, and a new PIN is typed twice
+  /// the same.
   bool canAccept() const;
   /// Moves the typed PIN (UTF-8) into a SecretBuffer and wipes the line edit, its undo history and
   /// the temporary QString. Call once after accepted(); empty for PIN-pad readers.
@@ -60,6 +61,7 @@ class PinDialog : public QDialog {
   QLabel* m_tries = nullptr;
   QLabel* m_warning = nullptr;
   QLineEdit* m_pin = nullptr;
+  QLineEdit* m_repeat = nullptr;  // new PINs only: typed twice
   QCheckBox* m_understand = nullptr;
   QPushButton* m_ok = nullptr;
   QPushButton* m_cancel = nullptr;

@@ -15,6 +15,7 @@ namespace kyso::ui {
 struct TokenSnapshot {
   enum class Pin { Unknown, Ok, CountLow, FinalTry, Locked, MustChange };
   QString reader;            // PC/SC reader name (the row's key)
+  QString module;            // the PKCS#11 module that shows this token (for actions)
   bool present = false;      // a token is in the reader
   QString label;             // CKA_LABEL-like token label (may change with driver versions)
   QString manufacturer;

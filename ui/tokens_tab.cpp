@@ -45,8 +45,7 @@ TokensTab::TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* p
   auto* actions = new QHBoxLayout;
   m_changePin = new QPushButton(this);
   m_unblock = new QPushButton(this);
-  m_selfTest = new QPushButton(this);
-  for (auto* b : {m_changePin, m_unblock, m_selfTest}) {
+  for (auto* b : {m_changePin, m_unblock}) {
     b->setEnabled(false);
     actions->addWidget(b);
   }
@@ -63,9 +62,6 @@ TokensTab::TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* p
   connect(m_unblock, &QPushButton::clicked, this, [this] {
     confirm(QStringLiteral("unblock"),
             tr("Unblock the user PIN of %1 with the security officer (SO) PIN?"));
-  });
-  connect(m_selfTest, &QPushButton::clicked, this, [this] {
-    confirm(QStringLiteral("self-test"), tr("Run a signing self-test on %1? It asks for the PIN."));
   });
   retranslateUi();
   showDetails();
@@ -90,7 +86,7 @@ void TokensTab::confirm(const QString& action, const QString& question) {
 void TokensTab::showDetails() {
   const int row = m_table->currentIndex().row();
   const bool has = row >= 0 && row < m_model->rowCount() && m_model->snapshot(row).present;
-  for (auto* b : {m_changePin, m_unblock, m_selfTest}) b->setEnabled(has && m_available);
+  for (auto* b : {m_changePin, m_unblock}) b->setEnabled(has && m_available);
   if (!has) {
     m_details->setHtml(QStringLiteral("<p>%1</p>").arg(
         m_model->rowCount() == 0 ? tr("No reader found. Plug in a token.")
@@ -117,7 +113,6 @@ void TokensTab::showDetails() {
 void TokensTab::retranslateUi() {
   m_changePin->setText(tr("Change PIN…"));
   m_unblock->setText(tr("Unblock with SO PIN…"));
-  m_selfTest->setText(tr("Self-test…"));
   showDetails();
 }
 

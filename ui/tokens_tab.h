@@ -20,7 +20,7 @@ class TokensTab : public QWidget {
   TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* parent = nullptr);
 
  signals:
-  /// The user confirmed an action on the token in `reader` ("change-pin", "unblock", "self-test").
+  /// The user confirmed an action on the token in `reader` ("change-pin", "unblock").
   void actionConfirmed(const QString& action, const QString& reader);
 
  protected:
@@ -37,7 +37,6 @@ class TokensTab : public QWidget {
   QTextBrowser* m_details = nullptr;
   QPushButton* m_changePin = nullptr;
   QPushButton* m_unblock = nullptr;
-  QPushButton* m_selfTest = nullptr;
   QLabel* m_notice = nullptr;
 };
 

@@ -33,7 +33,7 @@ struct Appearance {
   PdfRect rect;                    // the widget's /Rect on that page
   std::vector<Error> notes;        // things the user should hear that did not stop the work
                                    // (e.g. Errc::ImageNoAlpha); describe() each for people
-  std::string placementInfo;       // for logs: how the place was found ("between \"GIÁM ĐỐC\" and ...")
+  std::string placementInfo;  // for logs: how the place was found ("between \"GIÁM ĐỐC\" and ...")
 };
 
 }  // namespace kyso::appearance

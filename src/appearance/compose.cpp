@@ -34,7 +34,8 @@ Result<Template> resolveTemplate(const Request& r) {
   }
   if (t.ok() && t->kind != r.kind)
     return Error::kyso(Errc::TemplateInvalid, "resolve_template",
-                       "template is for " + std::string(kindName(t->kind)) + ", not " + std::string(kindName(r.kind)));
+                       "template is for " + std::string(kindName(t->kind)) + ", not " +
+                           std::string(kindName(r.kind)));
   return t;
 }
 
@@ -58,8 +59,8 @@ PdfRect boxAround(const Template& t, double imgW, double imgH, double cx, double
 std::string vietnamIsoTime(std::chrono::system_clock::time_point t) {
   const std::tm tm = vietnamTm(t);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
   return buf;
 }
 
@@ -107,7 +108,9 @@ Result<Appearance> makeAppearance(const Request& r) {
 
   std::optional<PngImage> image;
   if (t.hasImage) {
-    if (!r.image) return Error::kyso(Errc::UsageError, "appearance_image", t.imageRole == "seal" ? "--seal" : "--image");
+    if (!r.image)
+      return Error::kyso(Errc::UsageError, "appearance_image",
+                         t.imageRole == "seal" ? "--seal" : "--image");
     KYSO_ASSIGN_OR_RETURN(image, loadPng(*r.image, r.png));
     if (!image->hadAlpha && !image->madeTransparent)
       out.notes.push_back(Error::kyso(Errc::ImageNoAlpha, "png_read", r.image->string()));
@@ -119,19 +122,19 @@ Result<Appearance> makeAppearance(const Request& r) {
   PdfRect box;
   const bool usesSearch = t.placement == Template::Placement::BetweenTitleAndName ||
                           t.placement == Template::Placement::OverApproval;
-  if (r.rect || t.placement == Template::Placement::TopRight || t.placement == Template::Placement::RectOnly ||
-      !usesSearch) {
+  if (r.rect || t.placement == Template::Placement::TopRight ||
+      t.placement == Template::Placement::RectOnly || !usesSearch) {
     if (!r.rect && t.placement == Template::Placement::RectOnly)
       return Error::kyso(Errc::UsageError, "appearance_rect", "--rect");
     const int pageNumber = r.page.value_or(t.page.value_or(r.rect ? -1 : 1));
     KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, pageNumber));
     if (r.rect) {
-      KYSO_ASSIGN_OR_RETURN(box, parseRect(*r.rect, geo.mediaBox));
+      KYSO_ASSIGN_OR_RETURN(box, parseRect(*r.rect, geo.visibleBox));
       out.placementInfo = "--rect " + *r.rect;
     } else {
       const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
-      const double urx = geo.mediaBox.urx - t.marginRightMm * kPtPerMm;
-      const double ury = geo.mediaBox.ury - t.marginTopMm * kPtPerMm;
+      const double urx = geo.visibleBox.urx - t.marginRightMm * kPtPerMm;
+      const double ury = geo.visibleBox.ury - t.marginTopMm * kPtPerMm;
       box = {urx - w, ury - h, urx, ury};
       out.placementInfo = "top right of page " + std::to_string(geo.pageIndex + 1);
     }
@@ -143,13 +146,16 @@ Result<Appearance> makeAppearance(const Request& r) {
     }
     const auto [aw, ah] = aspectOf(*image);
     if (t.placement == Template::Placement::BetweenTitleAndName) {
-      if (!fields.count("name")) return Error::kyso(Errc::UsageError, "appearance_field", "--signer-name");
-      KYSO_ASSIGN_OR_RETURN(auto slot, findSignerSlot(r.pdf, pageIndex, fields["name"],
-                                                      fields.count("title") ? fields["title"] : ""));
+      if (!fields.count("name"))
+        return Error::kyso(Errc::UsageError, "appearance_field", "--signer-name");
+      KYSO_ASSIGN_OR_RETURN(auto slot,
+                            findSignerSlot(r.pdf, pageIndex, fields["name"],
+                                           fields.count("title") ? fields["title"] : ""));
       KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, slot.pageIndex + 1));
       double h = (slot.top - slot.bottom) * t.imageFill * t.imageArea.h;
       double w = h * aw / ah;
-      const double maxW = t.imageMaxWidthMm > 0 ? t.imageMaxWidthMm * kPtPerMm : geo.mediaBox.width() / 2;
+      const double maxW =
+          t.imageMaxWidthMm > 0 ? t.imageMaxWidthMm * kPtPerMm : geo.visibleBox.width() / 2;
       if (w > maxW) {
         h *= maxW / w;
         w = maxW;
@@ -158,8 +164,8 @@ Result<Appearance> makeAppearance(const Request& r) {
       imgH = h;
       // The image area sits at the gap's centre; with text below it, the box reaches lower.
       box = boxAround(t, w, h, slot.centerX, (slot.top + slot.bottom) / 2);
-      out.placementInfo = "between \"" + slot.titleText + "\" and \"" + slot.nameText + "\" on page " +
-                          std::to_string(slot.pageIndex + 1);
+      out.placementInfo = "between \"" + slot.titleText + "\" and \"" + slot.nameText +
+                          "\" on page " + std::to_string(slot.pageIndex + 1);
     } else {
       KYSO_ASSIGN_OR_RETURN(auto widget, findApprovalWidget(r.pdf, pageIndex));
       KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, widget.pageIndex + 1));
@@ -184,7 +190,7 @@ Result<Appearance> makeAppearance(const Request& r) {
                           std::to_string(widget.pageIndex + 1);
     }
   }
-  if (auto st = checkOnPage(box, geo.mediaBox); !st.ok()) {
+  if (auto st = checkOnPage(box, geo.visibleBox); !st.ok()) {
     Error e = st.error();
     e.context += " (" + out.placementInfo + ")";
     return e;
@@ -192,8 +198,8 @@ Result<Appearance> makeAppearance(const Request& r) {
   out.pageIndex = geo.pageIndex;
   out.rect = box;
 
-  LayoutInput li{t, box.width(), box.height(), image ? &*image : nullptr, imgW, imgH, fields,
-                 std::string(kindName(t.kind))};
+  LayoutInput li{t,    box.width(), box.height(), image ? &*image : nullptr,
+                 imgW, imgH,        fields,       std::string(kindName(t.kind))};
   KYSO_TRY(layoutForm(li, out));
   return out;
 }

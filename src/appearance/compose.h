@@ -1,7 +1,7 @@
 // makeAppearance: from what the user asked for (kind, template, images, placement options, fields)
 // and the document to be signed, the finished Appearance for the PDF signer: the form XObject with
-// its image and font objects, the page and the widget's /Rect. Reads the PDF, the PNGs, the template
-// and font files; writes nothing. Blocks on file reads and text extraction only.
+// its image and font objects, the page and the widget's /Rect. Reads the PDF, the PNGs, the
+// template and font files; writes nothing. Blocks on file reads and text extraction only.
 #pragma once
 
 #include <chrono>
@@ -20,21 +20,21 @@ namespace kyso::appearance {
 /// One visible-signature request.
 struct Request {
   Kind kind = Kind::Approved;
-  std::filesystem::path pdf;                   // the document to be signed (read only)
-  std::string templateSpec;                    // "" = shipped default; a shipped name or a file path
+  std::filesystem::path pdf;  // the document to be signed (read only)
+  std::string templateSpec;   // "" = shipped default; a shipped name or a file path
   std::optional<std::filesystem::path> image;  // handwriting (approved) or seal (issued)
   PngOptions png;
-  std::optional<double> sealSizeMm;            // the seal's real diameter when the PNG has no pHYs
-  std::optional<int> page;                     // 1-based, negative from the end
-  std::optional<std::string> rect;             // "X,Y,W,H" from the page's top-left (pt or mm)
+  std::optional<double> sealSizeMm;  // the seal's real diameter when the PNG has no pHYs
+  std::optional<int> page;           // 1-based, negative from the end
+  std::optional<std::string> rect;   // "X,Y,W,H" from the page's top-left (pt or mm)
   /// Field values: name, title, org, doc_number, issued_date, copy_form, arrival_number (UTF-8).
   /// time and date are made from signingTime unless given.
   std::map<std::string, std::string> fields;
   std::chrono::system_clock::time_point signingTime;
 };
 
-/// Builds the appearance; errors: UsageError (a missing option, named in the context), ImageInvalid,
-/// ImageTooLarge, FontMissing, TemplateInvalid, PdfPageOutOfRange, RectangleOffPage,
+/// Builds the appearance; errors: UsageError (a missing option, named in the context),
+/// ImageInvalid, ImageTooLarge, FontMissing, TemplateInvalid, PdfPageOutOfRange, RectangleOffPage,
 /// PlacementNotFound, ApprovalNotFound, TextDoesNotFit, and the PDF's own errors.
 Result<Appearance> makeAppearance(const Request& request);
 

@@ -14,8 +14,9 @@ namespace kyso::appearance {
 namespace fs = std::filesystem;
 
 Result<fs::path> findFont(const std::string& nameOrPath) {
-  const bool isPath = nameOrPath.find('/') != std::string::npos ||
-                      (nameOrPath.size() > 4 && (nameOrPath.ends_with(".ttf") || nameOrPath.ends_with(".TTF")));
+  const bool isPath =
+      nameOrPath.find('/') != std::string::npos ||
+      (nameOrPath.size() > 4 && (nameOrPath.ends_with(".ttf") || nameOrPath.ends_with(".TTF")));
   if (isPath) {
     std::error_code ec;
     if (fs::is_regular_file(nameOrPath, ec)) return fs::path(nameOrPath);
@@ -29,13 +30,15 @@ Result<fs::path> findFont(const std::string& nameOrPath) {
   } else if (nameOrPath == "serif-italic") {
     files = {"LiberationSerif-Italic.ttf", "Tinos-Italic.ttf"};
   } else {
-    return Error::kyso(Errc::TemplateInvalid, "find_font", "unknown font style '" + nameOrPath + "'");
+    return Error::kyso(Errc::TemplateInvalid, "find_font",
+                       "unknown font style '" + nameOrPath + "'");
   }
   std::vector<fs::path> dirs;
   if (const char* d = std::getenv("KYSO_FONT_DIR"); d && *d) dirs.emplace_back(d);
   if (const char* only = std::getenv("KYSO_FONT_DIR_ONLY"); !(only && std::string(only) == "1")) {
-    for (const char* d : {"/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation",
-                          "/usr/share/fonts/truetype/croscore", "/usr/local/share/fonts"})
+    for (const char* d :
+         {"/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation",
+          "/usr/share/fonts/truetype/croscore", "/usr/local/share/fonts"})
       dirs.emplace_back(d);
   }
   for (const auto& f : files) {
@@ -51,13 +54,15 @@ Result<std::unique_ptr<Font>> Font::load(const fs::path& path) {
   std::unique_ptr<Font> f(new Font());
   f->m_path = path;
   f->m_blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!f->m_blob) return Error::kyso(Errc::FontMissing, "hb_blob_create_from_file_or_fail", path.string());
+  if (!f->m_blob)
+    return Error::kyso(Errc::FontMissing, "hb_blob_create_from_file_or_fail", path.string());
   f->m_face = hb_face_create(f->m_blob, 0);
   hb_blob_t* glyf = hb_face_reference_table(f->m_face, HB_TAG('g', 'l', 'y', 'f'));
   const unsigned glyfLen = hb_blob_get_length(glyf);
   hb_blob_destroy(glyf);
   if (glyfLen == 0 || hb_face_get_glyph_count(f->m_face) == 0)
-    return Error::kyso(Errc::FontMissing, "hb_face_reference_table", "no TrueType outlines: " + path.string());
+    return Error::kyso(Errc::FontMissing, "hb_face_reference_table",
+                       "no TrueType outlines: " + path.string());
   f->m_font = hb_font_create(f->m_face);
   f->m_upem = hb_face_get_upem(f->m_face);
   hb_font_extents_t ext{};
@@ -69,7 +74,8 @@ Result<std::unique_ptr<Font>> Font::load(const fs::path& path) {
   hb_ot_name_get_utf8(f->m_face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name);
   for (const char* p = name; *p; ++p) {
     const char c = *p;
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') f->m_psName += c;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+      f->m_psName += c;
   }
   if (f->m_psName.empty()) f->m_psName = "KysoFont";
   return f;
@@ -83,8 +89,8 @@ Font::~Font() {
 
 std::vector<ShapedGlyph> Font::shape(const std::u32string& text) {
   hb_buffer_t* buf = hb_buffer_create();
-  hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(text.data()), static_cast<int>(text.size()), 0,
-                      static_cast<int>(text.size()));
+  hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(text.data()),
+                      static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
   hb_buffer_guess_segment_properties(buf);
   hb_shape(m_font, buf, nullptr, 0);
@@ -94,7 +100,8 @@ std::vector<ShapedGlyph> Font::shape(const std::u32string& text) {
   std::vector<ShapedGlyph> out;
   out.reserve(n);
   for (unsigned i = 0; i < n; ++i) {
-    out.push_back({info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset, info[i].cluster});
+    out.push_back(
+        {info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset, info[i].cluster});
   }
   hb_buffer_destroy(buf);
   // ToUnicode: the first glyph of a cluster stands for the cluster's text; the others for nothing.
@@ -125,10 +132,12 @@ int Font::pdfWidth(std::uint32_t gid) const {
   return static_cast<int>(std::lround(hb_font_get_glyph_h_advance(m_font, gid) * 1000.0 / m_upem));
 }
 
-std::string Font::showGlyphs(const std::vector<ShapedGlyph>& glyphs, const std::string& resName, double size,
-                             double x, double y) const {
+std::string Font::showGlyphs(const std::vector<ShapedGlyph>& glyphs, const std::string& resName,
+                             double size, double x, double y) const {
   std::string out = "/" + resName + " " + pdfNum(size) + " Tf\n";
-  auto moveTo = [&](double px, double py) { out += "1 0 0 1 " + pdfNum(px) + " " + pdfNum(py) + " Tm\n"; };
+  auto moveTo = [&](double px, double py) {
+    out += "1 0 0 1 " + pdfNum(px) + " " + pdfNum(py) + " Tm\n";
+  };
   auto hex = [](std::uint32_t gid) {
     char b[8];
     std::snprintf(b, sizeof b, "%04X", static_cast<unsigned>(gid & 0xFFFF));
@@ -181,7 +190,8 @@ std::string utf16Hex(const std::u32string& s) {
 }
 
 std::int16_t be16s(const char* p) {
-  return static_cast<std::int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1]));
+  return static_cast<std::int16_t>((static_cast<unsigned char>(p[0]) << 8) |
+                                   static_cast<unsigned char>(p[1]));
 }
 
 }  // namespace
@@ -206,7 +216,8 @@ Result<std::size_t> Font::appendObjects(std::vector<NewObject>& objects) const {
   std::string fontFile(subData ? subData : "", subLen);
   hb_blob_destroy(subBlob);
   hb_face_destroy(sub);
-  if (fontFile.empty()) return Error::kyso(Errc::FontMissing, "hb_face_reference_blob", m_path.string());
+  if (fontFile.empty())
+    return Error::kyso(Errc::FontMissing, "hb_face_reference_blob", m_path.string());
 
   std::string tag;
   for (int i = 0; i < 6; ++i) {
@@ -215,7 +226,8 @@ Result<std::size_t> Font::appendObjects(std::vector<NewObject>& objects) const {
   }
   const std::string baseFont = "/" + tag + "+" + m_psName;
 
-  KYSO_ASSIGN_OR_RETURN(std::string ff, flateStream("/Length1 " + std::to_string(fontFile.size()), fontFile));
+  KYSO_ASSIGN_OR_RETURN(std::string ff,
+                        flateStream("/Length1 " + std::to_string(fontFile.size()), fontFile));
   objects.push_back({std::move(ff)});
   const std::size_t ffIndex = objects.size() - 1;
 
@@ -228,19 +240,22 @@ Result<std::size_t> Font::appendObjects(std::vector<NewObject>& objects) const {
   }
   hb_blob_destroy(head);
   const double asc = m_ascender * 1000.0 / m_upem, desc = m_descender * 1000.0 / m_upem;
-  std::string fd = "<< /Type /FontDescriptor /FontName " + baseFont + " /Flags 6 /FontBBox [" + pdfNum(bbox[0]) +
-                   " " + pdfNum(bbox[1]) + " " + pdfNum(bbox[2]) + " " + pdfNum(bbox[3]) +
-                   "] /ItalicAngle 0 /Ascent " + pdfNum(asc) + " /Descent " + pdfNum(desc) + " /CapHeight " +
-                   pdfNum(asc * 0.9) + " /StemV 80 /FontFile2 " + refTo(ffIndex) + " >>";
+  std::string fd = "<< /Type /FontDescriptor /FontName " + baseFont + " /Flags 6 /FontBBox [" +
+                   pdfNum(bbox[0]) + " " + pdfNum(bbox[1]) + " " + pdfNum(bbox[2]) + " " +
+                   pdfNum(bbox[3]) + "] /ItalicAngle 0 /Ascent " + pdfNum(asc) + " /Descent " +
+                   pdfNum(desc) + " /CapHeight " + pdfNum(asc * 0.9) + " /StemV 80 /FontFile2 " +
+                   refTo(ffIndex) + " >>";
   objects.push_back({std::move(fd)});
   const std::size_t fdIndex = objects.size() - 1;
 
   std::string w = "[";
-  for (const auto& [gid, text] : m_used) w += " " + std::to_string(gid) + " [" + std::to_string(pdfWidth(gid)) + "]";
+  for (const auto& [gid, text] : m_used)
+    w += " " + std::to_string(gid) + " [" + std::to_string(pdfWidth(gid)) + "]";
   w += " ]";
   objects.push_back({"<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + baseFont +
                      " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-                     " /FontDescriptor " + refTo(fdIndex) + " /DW 1000 /W " + w + " /CIDToGIDMap /Identity >>"});
+                     " /FontDescriptor " +
+                     refTo(fdIndex) + " /DW 1000 /W " + w + " /CIDToGIDMap /Identity >>"});
   const std::size_t cidIndex = objects.size() - 1;
 
   std::vector<std::pair<std::uint32_t, std::u32string>> maps;
@@ -267,8 +282,8 @@ Result<std::size_t> Font::appendObjects(std::vector<NewObject>& objects) const {
   const std::size_t tuIndex = objects.size() - 1;
 
   objects.push_back({"<< /Type /Font /Subtype /Type0 /BaseFont " + baseFont +
-                     " /Encoding /Identity-H /DescendantFonts [" + refTo(cidIndex) + "] /ToUnicode " +
-                     refTo(tuIndex) + " >>"});
+                     " /Encoding /Identity-H /DescendantFonts [" + refTo(cidIndex) +
+                     "] /ToUnicode " + refTo(tuIndex) + " >>"});
   return objects.size() - 1;
 }
 

@@ -54,8 +54,8 @@ class Font {
   int pdfWidth(std::uint32_t gid) const;
   /// Content-stream operators that show `glyphs` at (x, y) with `size` (BT/ET not included);
   /// `resName` is the font's resource name ("F0").
-  std::string showGlyphs(const std::vector<ShapedGlyph>& glyphs, const std::string& resName, double size,
-                         double x, double y) const;
+  std::string showGlyphs(const std::vector<ShapedGlyph>& glyphs, const std::string& resName,
+                         double size, double x, double y) const;
 
   /// Subsets the font to the used glyphs and appends FontFile2, FontDescriptor, CIDFont,
   /// ToUnicode and the Type0 font to `objects`; returns the Type0 font's index.

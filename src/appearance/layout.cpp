@@ -17,7 +17,8 @@ std::string rgbOp(const Rgb& c, const char* op) {
 
 }  // namespace
 
-Result<std::string> fillFields(const std::string& line, const std::map<std::string, std::string>& fields) {
+Result<std::string> fillFields(const std::string& line,
+                               const std::map<std::string, std::string>& fields) {
   std::string out;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
@@ -48,8 +49,8 @@ Status layoutForm(const LayoutInput& in, Appearance& out) {
 
   if (t.borderWidth > 0) {
     const double lw = t.borderWidth;
-    content += "q\n" + rgbOp(t.borderColor, "RG") + pdfNum(lw) + " w\n" + pdfNum(lw / 2) + " " + pdfNum(lw / 2) +
-               " " + pdfNum(W - lw) + " " + pdfNum(H - lw) + " re S\nQ\n";
+    content += "q\n" + rgbOp(t.borderColor, "RG") + pdfNum(lw) + " w\n" + pdfNum(lw / 2) + " " +
+               pdfNum(lw / 2) + " " + pdfNum(W - lw) + " " + pdfNum(H - lw) + " re S\nQ\n";
   }
 
   if (t.hasImage) {
@@ -69,7 +70,8 @@ Status layoutForm(const LayoutInput& in, Appearance& out) {
     }
     const double x = ax + (aw - dw) / 2, y = ay + (ah - dh) / 2;
     KYSO_ASSIGN_OR_RETURN(std::size_t imgIndex, appendImageObjects(*in.image, out.objects));
-    content += "q\n" + pdfNum(dw) + " 0 0 " + pdfNum(dh) + " " + pdfNum(x) + " " + pdfNum(y) + " cm\n/Im0 Do\nQ\n";
+    content += "q\n" + pdfNum(dw) + " 0 0 " + pdfNum(dh) + " " + pdfNum(x) + " " + pdfNum(y) +
+               " cm\n/Im0 Do\nQ\n";
     resources += "/XObject << /Im0 " + refTo(imgIndex) + " >> ";
   }
 
@@ -92,10 +94,12 @@ Status layoutForm(const LayoutInput& in, Appearance& out) {
     for (;; size -= 0.5) {
       if (size < t.minFontSize - 1e-9) {
         return Error::kyso(Errc::TextDoesNotFit, "layout_text",
-                           "\"" + widest + "\" at " + pdfNum(t.minFontSize) + " pt in " + pdfNum(tw) + " x " +
-                               pdfNum(th) + " pt");
+                           "\"" + widest + "\" at " + pdfNum(t.minFontSize) + " pt in " +
+                               pdfNum(tw) + " x " + pdfNum(th) + " pt");
       }
-      bool fits = (font->ascent(size) - font->descent(size)) + (lines.size() - 1) * size * t.lineSpacing <= th + 0.01;
+      bool fits =
+          (font->ascent(size) - font->descent(size)) + (lines.size() - 1) * size * t.lineSpacing <=
+          th + 0.01;
       double maxW = 0;
       for (std::size_t i = 0; i < shaped.size(); ++i) {
         const double w = font->width(shaped[i], size);
@@ -122,11 +126,12 @@ Status layoutForm(const LayoutInput& in, Appearance& out) {
     resources += "/Font << /F0 " + refTo(fontIndex) + " >> ";
   }
 
-  KYSO_ASSIGN_OR_RETURN(std::string form,
-                        flateStream("/Type /XObject /Subtype /Form /FormType 1 /BBox [0 0 " + pdfNum(W) + " " +
-                                        pdfNum(H) + "] /Resources << " + resources +
-                                        "/ProcSet [/PDF /Text /ImageC] >> /KysoKind /" + in.kindTag,
-                                    content));
+  KYSO_ASSIGN_OR_RETURN(
+      std::string form,
+      flateStream("/Type /XObject /Subtype /Form /FormType 1 /BBox [0 0 " + pdfNum(W) + " " +
+                      pdfNum(H) + "] /Resources << " + resources +
+                      "/ProcSet [/PDF /Text /ImageC] >> /KysoKind /" + in.kindTag,
+                  content));
   out.objects.push_back({std::move(form)});
   out.formIndex = out.objects.size() - 1;
   return okStatus();

@@ -22,11 +22,12 @@ struct LayoutInput {
   const PngImage* image = nullptr;       // required when the template has an image
   std::optional<double> imageW, imageH;  // the image's size when placement fixed it (real size)
   const std::map<std::string, std::string>& fields;  // NFC values
-  std::string kindTag;                   // written as /KysoKind in the form dictionary
+  std::string kindTag;                               // written as /KysoKind in the form dictionary
 };
 
 /// Fills "{field}" placeholders; UsageError naming the option when a field has no value.
-Result<std::string> fillFields(const std::string& line, const std::map<std::string, std::string>& fields);
+Result<std::string> fillFields(const std::string& line,
+                               const std::map<std::string, std::string>& fields);
 
 /// Appends the objects to `out.objects` and sets `out.formIndex`.
 Status layoutForm(const LayoutInput& in, Appearance& out);

@@ -18,14 +18,16 @@ std::string pdfNum(double v) {
   return s;
 }
 
-std::string refTo(std::size_t k) { return "{{ref:" + std::to_string(k) + "}}"; }
+std::string refTo(std::size_t k) {
+  return "{{ref:" + std::to_string(k) + "}}";
+}
 
 Result<std::string> flate(std::string_view data) {
   uLongf cap = compressBound(static_cast<uLong>(data.size()));
   std::string out(cap, '\0');
   const int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &cap,
-                           reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                           Z_BEST_COMPRESSION);
+                           reinterpret_cast<const Bytef*>(data.data()),
+                           static_cast<uLong>(data.size()), Z_BEST_COMPRESSION);
   if (rc != Z_OK) return Error::raw(Domain::Kyso, rc, "compress2", "zlib", Errc::InputTooLarge);
   out.resize(cap);
   return out;

@@ -1,10 +1,5 @@
 #include "src/appearance/placement.h"
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFExc.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
-
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -12,6 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "src/appearance/pdf_syntax.h"
 #include "src/appearance/text_norm.h"
@@ -29,7 +28,8 @@ Status checkReadable(const fs::path& pdf) {
 
 Error qpdfError(const std::exception& e, const fs::path& pdf) {
   const auto* qe = dynamic_cast<const QPDFExc*>(&e);
-  const Errc kind = qe && qe->getErrorCode() == qpdf_e_password ? Errc::PdfEncrypted : Errc::NotAPdf;
+  const Errc kind =
+      qe && qe->getErrorCode() == qpdf_e_password ? Errc::PdfEncrypted : Errc::NotAPdf;
   return Error::kyso(kind, "QPDF::processFile", pdf.string() + ": " + e.what());
 }
 
@@ -47,7 +47,8 @@ Result<std::unique_ptr<QPDF>> openQpdf(const fs::path& pdf) {
 }
 
 PdfRect normalise(const QPDFObjectHandle::Rectangle& r) {
-  return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
+  return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx),
+          std::max(r.lly, r.ury)};
 }
 
 bool isSignatureField(QPDFObjectHandle field) {
@@ -73,7 +74,8 @@ void silencePoppler() {
 
 // Strips a leading delegation prefix ("KT. ", "TM. ", ...) from a folded line.
 std::u32string withoutDelegation(const std::u32string& key) {
-  for (const std::u32string p : {U"KT.", U"TM.", U"TL.", U"TUQ.", U"Q.", U"KT", U"TM", U"TL", U"TUQ"}) {
+  for (const std::u32string p :
+       {U"KT.", U"TM.", U"TL.", U"TUQ.", U"Q.", U"KT", U"TM", U"TL", U"TUQ"}) {
     if (key.size() > p.size() + 1 && key.compare(0, p.size(), p) == 0 && key[p.size()] == U' ')
       return key.substr(p.size() + 1);
   }
@@ -105,9 +107,18 @@ Result<PageGeometry> pageGeometry(const fs::path& pdf, int pageNumber) {
     if (rot.isInteger()) g.rotate = static_cast<int>(((rot.getIntValue() % 360) + 360) % 360);
     if (g.mediaBox.width() <= 0 || g.mediaBox.height() <= 0)
       return Error::kyso(Errc::PdfDamaged, "MediaBox", pdf.string());
+    g.visibleBox = g.mediaBox;
+    QPDFObjectHandle cb = page.getCropBox();
+    if (cb.isRectangle()) {
+      const PdfRect c = normalise(cb.getArrayAsRectangle());
+      const PdfRect v{std::max(c.llx, g.mediaBox.llx), std::max(c.lly, g.mediaBox.lly),
+                      std::min(c.urx, g.mediaBox.urx), std::min(c.ury, g.mediaBox.ury)};
+      if (v.width() > 0 && v.height() > 0) g.visibleBox = v;
+    }
     return g;
   } catch (const std::exception& e) {
-    return Error::kyso(Errc::PdfDamaged, "QPDFPageDocumentHelper::getAllPages", pdf.string() + ": " + e.what());
+    return Error::kyso(Errc::PdfDamaged, "QPDFPageDocumentHelper::getAllPages",
+                       pdf.string() + ": " + e.what());
   }
 }
 
@@ -116,9 +127,9 @@ Status checkOnPage(const PdfRect& r, const PdfRect& mb) {
   if (!(r.width() > 0) || !(r.height() > 0) || r.llx < mb.llx - eps || r.lly < mb.lly - eps ||
       r.urx > mb.urx + eps || r.ury > mb.ury + eps) {
     return Error::kyso(Errc::RectangleOffPage, "check_rect",
-                       "[" + pdfNum(r.llx) + " " + pdfNum(r.lly) + " " + pdfNum(r.urx) + " " + pdfNum(r.ury) +
-                           "] on page [" + pdfNum(mb.llx) + " " + pdfNum(mb.lly) + " " + pdfNum(mb.urx) + " " +
-                           pdfNum(mb.ury) + "]");
+                       "[" + pdfNum(r.llx) + " " + pdfNum(r.lly) + " " + pdfNum(r.urx) + " " +
+                           pdfNum(r.ury) + "] on page [" + pdfNum(mb.llx) + " " + pdfNum(mb.lly) +
+                           " " + pdfNum(mb.urx) + " " + pdfNum(mb.ury) + "]");
   }
   return okStatus();
 }
@@ -128,7 +139,8 @@ Result<PdfRect> parseRect(std::string_view spec, const PdfRect& mb) {
   std::size_t pos = 0;
   for (int i = 0; i < 4; ++i) {
     const std::size_t end = i < 3 ? spec.find(',', pos) : spec.size();
-    if (end == std::string_view::npos) return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
+    if (end == std::string_view::npos)
+      return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
     std::string part(spec.substr(pos, end - pos));
     part.erase(0, part.find_first_not_of(' '));
     part.erase(part.find_last_not_of(' ') + 1);
@@ -143,12 +155,14 @@ Result<PdfRect> parseRect(std::string_view spec, const PdfRect& mb) {
     } catch (const std::exception&) {
       return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
     }
-    if (used != part.size() || !std::isfinite(v[i])) return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
+    if (used != part.size() || !std::isfinite(v[i]))
+      return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
     v[i] *= scale;
     pos = end + 1;
   }
   const PdfRect r{mb.llx + v[0], mb.ury - v[1] - v[3], mb.llx + v[0] + v[2], mb.ury - v[1]};
-  if (v[2] <= 0 || v[3] <= 0) return Error::kyso(Errc::RectangleOffPage, "--rect", std::string(spec));
+  if (v[2] <= 0 || v[3] <= 0)
+    return Error::kyso(Errc::RectangleOffPage, "--rect", std::string(spec));
   KYSO_TRY(checkOnPage(r, mb));
   return r;
 }
@@ -158,11 +172,15 @@ Result<std::vector<TextSegment>> pageSegments(const fs::path& pdf, int pageIndex
   silencePoppler();
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
   if (!doc) return Error::kyso(Errc::NotAPdf, "poppler::document::load_from_file", pdf.string());
-  if (doc->is_locked()) return Error::kyso(Errc::PdfEncrypted, "poppler::document::load_from_file", pdf.string());
+  if (doc->is_locked())
+    return Error::kyso(Errc::PdfEncrypted, "poppler::document::load_from_file", pdf.string());
   if (pageIndex < 0 || pageIndex >= doc->pages())
-    return Error::kyso(Errc::PdfPageOutOfRange, "poppler::document::create_page", std::to_string(pageIndex + 1));
+    return Error::kyso(Errc::PdfPageOutOfRange, "poppler::document::create_page",
+                       std::to_string(pageIndex + 1));
   std::unique_ptr<poppler::page> page(doc->create_page(pageIndex));
-  if (!page) return Error::kyso(Errc::PdfDamaged, "poppler::document::create_page", std::to_string(pageIndex + 1));
+  if (!page)
+    return Error::kyso(Errc::PdfDamaged, "poppler::document::create_page",
+                       std::to_string(pageIndex + 1));
   // poppler's boxes have a top-left origin in points over the page's crop box.
   const poppler::rectf crop = page->page_rect(poppler::crop_box);
   const double pageTop = crop.y() + crop.height();
@@ -174,7 +192,8 @@ Result<std::vector<TextSegment>> pageSegments(const fs::path& pdf, int pageIndex
   for (const auto& tb : page->text_list()) {
     const poppler::rectf b = tb.bbox();
     const auto bytes = tb.text().to_utf8();
-    words.push_back({std::string(bytes.begin(), bytes.end()), b.left(), b.right(), b.top(), b.bottom()});
+    words.push_back(
+        {std::string(bytes.begin(), bytes.end()), b.left(), b.right(), b.top(), b.bottom()});
   }
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     const double ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
@@ -192,7 +211,8 @@ Result<std::vector<TextSegment>> pageSegments(const fs::path& pdf, int pageIndex
       all.y0 = std::min(all.y0, seg[i].y0);
       all.y1 = std::max(all.y1, seg[i].y1);
     }
-    out.push_back({all.text, PdfRect{crop.x() + all.x0, pageTop - all.y1, crop.x() + all.x1, pageTop - all.y0}});
+    out.push_back({all.text, PdfRect{crop.x() + all.x0, pageTop - all.y1, crop.x() + all.x1,
+                                     pageTop - all.y0}});
     seg.clear();
   };
   for (const Word& w : words) {
@@ -209,15 +229,17 @@ Result<std::vector<TextSegment>> pageSegments(const fs::path& pdf, int pageIndex
   return out;
 }
 
-Result<SignerSlot> findSignerSlot(const fs::path& pdf, std::optional<int> pageIndex, const std::string& name,
-                                  const std::string& title) {
+Result<SignerSlot> findSignerSlot(const fs::path& pdf, std::optional<int> pageIndex,
+                                  const std::string& name, const std::string& title) {
   KYSO_ASSIGN_OR_RETURN(auto nameCps, decodeUtf8(name));
   KYSO_ASSIGN_OR_RETURN(auto titleCps, decodeUtf8(title));
   const std::u32string nameKey = matchKey(nameCps), titleKey = matchKey(titleCps);
-  if (nameKey.empty()) return Error::kyso(Errc::PlacementNotFound, "find_signer", "no signer name known");
+  if (nameKey.empty())
+    return Error::kyso(Errc::PlacementNotFound, "find_signer", "no signer name known");
   KYSO_ASSIGN_OR_RETURN(auto geometry, pageGeometry(pdf, 1));
   std::vector<int> pages;
-  if (pageIndex) pages.push_back(*pageIndex);
+  if (pageIndex)
+    pages.push_back(*pageIndex);
   else
     for (int i = geometry.pageCount - 1; i >= 0; --i) pages.push_back(i);
   for (int p : pages) {
@@ -250,8 +272,9 @@ Result<SignerSlot> findSignerSlot(const fs::path& pdf, std::optional<int> pageIn
       slot.titleText = best->text;
       slot.nameText = nameSeg.text;
       if (slot.top - slot.bottom < 10 * kPtPerMm)
-        return Error::kyso(Errc::PlacementNotFound, "find_signer",
-                           "less than 10 mm between \"" + best->text + "\" and \"" + nameSeg.text + "\"");
+        return Error::kyso(
+            Errc::PlacementNotFound, "find_signer",
+            "less than 10 mm between \"" + best->text + "\" and \"" + nameSeg.text + "\"");
       return slot;
     }
   }
@@ -283,7 +306,8 @@ Result<std::vector<SignatureWidget>> signatureWidgets(const fs::path& pdf) {
         if (ap.isDictionary()) {
           QPDFObjectHandle n = ap.getKey("/N");
           QPDFObjectHandle dict = n.isStream() ? n.getDict() : n;
-          w.kysoApproved = dict.isDictionary() && dict.getKey("/KysoKind").isNameAndEquals("/approved");
+          w.kysoApproved =
+              dict.isDictionary() && dict.getKey("/KysoKind").isNameAndEquals("/approved");
         }
         out.push_back(std::move(w));
       }
@@ -297,7 +321,8 @@ Result<std::vector<SignatureWidget>> signatureWidgets(const fs::path& pdf) {
 Result<SignatureWidget> findApprovalWidget(const fs::path& pdf, std::optional<int> pageIndex) {
   KYSO_ASSIGN_OR_RETURN(auto all, signatureWidgets(pdf));
   int page = -1;
-  if (pageIndex) page = *pageIndex;
+  if (pageIndex)
+    page = *pageIndex;
   else
     for (const auto& w : all) page = std::max(page, w.pageIndex);
   const SignatureWidget* best = nullptr;

@@ -21,7 +21,7 @@ struct PageGeometry {
   int pageCount = 0;
   int pageIndex = 0;  // 0-based
   PdfRect mediaBox;
-  int rotate = 0;     // /Rotate of the page (0, 90, 180, 270)
+  int rotate = 0;  // /Rotate of the page (0, 90, 180, 270)
 };
 
 /// Turns a 1-based page number (negative counts from the end: -1 = last) into a 0-based index;
@@ -31,12 +31,13 @@ Result<int> resolvePage(int pageNumber, int pageCount);
 /// Opens the PDF with qpdf: NotAPdf / PdfDamaged / FileNotFound. `pageNumber` as resolvePage.
 Result<PageGeometry> pageGeometry(const std::filesystem::path& pdf, int pageNumber);
 
-/// Parses "X,Y,W,H" (each number optionally with "mm"; points otherwise) measured from the page's
-/// top-left corner into PDF user space; UsageError when malformed, RectangleOffPage when any part
-/// lies outside the MediaBox or the size is not positive.
-Result<PdfRect> parseRect(std::string_view spec, const PdfRect& mediaBox);
-/// RectangleOffPage unless `r` has a positive size and lies within `mediaBox`.
-Status checkOnPage(const PdfRect& r, const PdfRect& mediaBox);
+/// Parses "X,Y,W,H" (each number optionally with "mm"; points otherwise) measured from the top-left
+/// corner of `pageBox` (the page's visible box) into PDF user space; UsageError when malformed,
+/// RectangleOffPage when any part lies outside `pageBox` or the size is not positive.
+/// /Rotate is not applied: X and Y run along the unrotated page.
+Result<PdfRect> parseRect(std::string_view spec, const PdfRect& pageBox);
+/// RectangleOffPage unless `r` has a positive size and lies within `pageBox`.
+Status checkOnPage(const PdfRect& r, const PdfRect& pageBox);
 
 /// A run of words on one line of a page, with its box in PDF user space.
 struct TextSegment {
@@ -50,9 +51,9 @@ Result<std::vector<TextSegment>> pageSegments(const std::filesystem::path& pdf, 
 /// The space between the signer's title line and name line, where the approval signature goes.
 struct SignerSlot {
   int pageIndex = 0;
-  double centerX = 0;    // horizontal centre of the title and name lines
-  double top = 0;        // bottom of the title line (PDF y, larger = higher)
-  double bottom = 0;     // top of the name line
+  double centerX = 0;  // horizontal centre of the title and name lines
+  double top = 0;      // bottom of the title line (PDF y, larger = higher)
+  double bottom = 0;   // top of the name line
   std::string titleText, nameText;
 };
 /// Finds the signer's name (exact line match after NFC, case and space folding) and, above it, the
@@ -74,6 +75,7 @@ Result<std::vector<SignatureWidget>> signatureWidgets(const std::filesystem::pat
 /// The approval signature to put the seal over: on `pageIndex` (or, when empty, the last page that
 /// has one), the last widget marked approved by kyso, else the last visible signature widget.
 /// ApprovalNotFound when there is none.
-Result<SignatureWidget> findApprovalWidget(const std::filesystem::path& pdf, std::optional<int> pageIndex);
+Result<SignatureWidget> findApprovalWidget(const std::filesystem::path& pdf,
+                                           std::optional<int> pageIndex);
 
 }  // namespace kyso::appearance

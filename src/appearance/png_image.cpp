@@ -13,7 +13,8 @@ namespace kyso::appearance {
 namespace {
 
 std::uint32_t be32(const unsigned char* p) {
-  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+         p[3];
 }
 
 // libpng's simplified API does not report pHYs; read it from the chunk list (it precedes IDAT).
@@ -51,8 +52,8 @@ Result<PngImage> decodePng(std::string_view bytes, const PngOptions& options) {
     png_image_free(&pi);
     return Error::kyso(Errc::ImageInvalid, "png_image_begin_read_from_memory", msg);
   }
-  if (pi.width == 0 || pi.height == 0 || pi.width > options.maxSide || pi.height > options.maxSide ||
-      std::uint64_t{pi.width} * pi.height > options.maxPixels) {
+  if (pi.width == 0 || pi.height == 0 || pi.width > options.maxSide ||
+      pi.height > options.maxSide || std::uint64_t{pi.width} * pi.height > options.maxPixels) {
     png_image_free(&pi);
     return Error::kyso(Errc::ImageTooLarge, "png_image_begin_read_from_memory",
                        std::to_string(pi.width) + "x" + std::to_string(pi.height) + " pixels");
@@ -98,18 +99,21 @@ Result<PngImage> loadPng(const std::filesystem::path& path, const PngOptions& op
 }
 
 Result<std::size_t> appendImageObjects(const PngImage& image, std::vector<NewObject>& objects) {
-  const std::string size = "/Width " + std::to_string(image.width) + " /Height " + std::to_string(image.height);
+  const std::string size =
+      "/Width " + std::to_string(image.width) + " /Height " + std::to_string(image.height);
   KYSO_ASSIGN_OR_RETURN(std::string mask,
                         flateStream("/Type /XObject /Subtype /Image " + size +
                                         " /ColorSpace /DeviceGray /BitsPerComponent 8",
                                     image.alpha));
   objects.push_back({std::move(mask)});
   const std::size_t maskIndex = objects.size() - 1;
-  KYSO_ASSIGN_OR_RETURN(std::string body,
-                        flateStream("/Type /XObject /Subtype /Image " + size +
-                                        " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Interpolate false"
-                                        " /SMask " + refTo(maskIndex),
-                                    image.rgb));
+  KYSO_ASSIGN_OR_RETURN(
+      std::string body,
+      flateStream("/Type /XObject /Subtype /Image " + size +
+                      " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Interpolate false"
+                      " /SMask " +
+                      refTo(maskIndex),
+                  image.rgb));
   objects.push_back({std::move(body)});
   return objects.size() - 1;
 }

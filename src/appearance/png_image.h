@@ -16,20 +16,20 @@ namespace kyso::appearance {
 
 /// Limits and options for reading a PNG.
 struct PngOptions {
-  bool whiteTransparent = false;       // make near-white pixels transparent (images without alpha)
-  std::size_t maxFileBytes = 32u << 20; // larger files are refused (ImageTooLarge)
-  std::uint32_t maxSide = 10000;        // pixels per side
-  std::uint64_t maxPixels = 40'000'000; // width * height
+  bool whiteTransparent = false;  // make near-white pixels transparent (images without alpha)
+  std::size_t maxFileBytes = 32u << 20;  // larger files are refused (ImageTooLarge)
+  std::uint32_t maxSide = 10000;         // pixels per side
+  std::uint64_t maxPixels = 40'000'000;  // width * height
 };
 
 /// A decoded image. Owns its pixels.
 struct PngImage {
   std::uint32_t width = 0, height = 0;
-  std::string rgb;    // width*height*3 bytes
-  std::string alpha;  // width*height bytes
-  bool hadAlpha = false;        // the file had an alpha channel or tRNS
-  bool madeTransparent = false; // alpha was made from white (whiteTransparent)
-  double ppmX = 0, ppmY = 0;    // pixels per metre from pHYs (0 when absent or not in metres)
+  std::string rgb;               // width*height*3 bytes
+  std::string alpha;             // width*height bytes
+  bool hadAlpha = false;         // the file had an alpha channel or tRNS
+  bool madeTransparent = false;  // alpha was made from white (whiteTransparent)
+  double ppmX = 0, ppmY = 0;     // pixels per metre from pHYs (0 when absent or not in metres)
 
   /// The physical size in points from pHYs; 0 when unknown.
   double widthPt() const { return ppmX > 0 ? width / ppmX * 1000.0 * 72.0 / 25.4 : 0; }

@@ -9,7 +9,9 @@
 namespace kyso::appearance {
 namespace {
 
-Error bad(const std::string& what) { return Error::kyso(Errc::TemplateInvalid, "parse_template", what); }
+Error bad(const std::string& what) {
+  return Error::kyso(Errc::TemplateInvalid, "parse_template", what);
+}
 
 Result<double> number(const Json& j, const std::string& key, double lo, double hi) {
   if (!j.isInt() && !j.isDouble()) return bad(key + ": not a number");
@@ -39,10 +41,14 @@ Result<Rgb> color(const Json& j, const std::string& key) {
     for (int k = 0; k < 2; ++k) {
       const char h = s[static_cast<std::size_t>(1 + i * 2 + k)];
       unsigned d = 0;
-      if (h >= '0' && h <= '9') d = static_cast<unsigned>(h - '0');
-      else if (h >= 'a' && h <= 'f') d = static_cast<unsigned>(h - 'a' + 10);
-      else if (h >= 'A' && h <= 'F') d = static_cast<unsigned>(h - 'A' + 10);
-      else return bad(key + ": needs \"#rrggbb\"");
+      if (h >= '0' && h <= '9')
+        d = static_cast<unsigned>(h - '0');
+      else if (h >= 'a' && h <= 'f')
+        d = static_cast<unsigned>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F')
+        d = static_cast<unsigned>(h - 'A' + 10);
+      else
+        return bad(key + ": needs \"#rrggbb\"");
       v = v * 16 + d;
     }
     c[i] = v / 255.0;
@@ -50,7 +56,8 @@ Result<Rgb> color(const Json& j, const std::string& key) {
   return Rgb{c[0], c[1], c[2]};
 }
 
-Result<std::pair<double, double>> pair(const Json& j, const std::string& key, double lo, double hi) {
+Result<std::pair<double, double>> pair(const Json& j, const std::string& key, double lo,
+                                       double hi) {
   if (!j.isArray() || j.size() != 2) return bad(key + ": needs [a, b]");
   KYSO_ASSIGN_OR_RETURN(double a, number(j[0], key, lo, hi));
   KYSO_ASSIGN_OR_RETURN(double b, number(j[1], key, lo, hi));
@@ -70,19 +77,24 @@ Result<Kind> parseKind(std::string_view w) {
 
 std::string_view kindName(Kind k) {
   switch (k) {
-    case Kind::Approved: return "approved";
-    case Kind::Issued: return "issued";
-    case Kind::Copy: return "copy";
-    case Kind::Appendix: return "appendix";
-    case Kind::Incoming: return "incoming";
+    case Kind::Approved:
+      return "approved";
+    case Kind::Issued:
+      return "issued";
+    case Kind::Copy:
+      return "copy";
+    case Kind::Appendix:
+      return "appendix";
+    case Kind::Incoming:
+      return "incoming";
   }
   return "approved";
 }
 
 const std::vector<std::string>& knownFields() {
-  static const std::vector<std::string> k = {"name",        "title",     "org",          "time",
-                                             "date",        "doc_number", "issued_date", "copy_form",
-                                             "arrival_number"};
+  static const std::vector<std::string> k = {"name",        "title",     "org",
+                                             "time",        "date",      "doc_number",
+                                             "issued_date", "copy_form", "arrival_number"};
   return k;
 }
 
@@ -98,7 +110,8 @@ Result<std::vector<std::string>> fieldsIn(std::string_view line) {
       if (end == std::string_view::npos) return bad("unclosed { in \"" + std::string(line) + "\"");
       std::string name(line.substr(i + 1, end - i - 1));
       const auto& known = knownFields();
-      if (std::find(known.begin(), known.end(), name) == known.end()) return bad("unknown field {" + name + "}");
+      if (std::find(known.begin(), known.end(), name) == known.end())
+        return bad("unknown field {" + name + "}");
       out.push_back(std::move(name));
       i = end;
     } else if (line[i] == '}') {
@@ -117,9 +130,11 @@ Result<Template> parseTemplate(std::string_view text) {
   if (!parsed.ok()) return bad("not JSON: " + parsed.error().context);
   const Json& j = *parsed;
   if (!j.isObject()) return bad("not a JSON object");
-  if (!j["format"].isString() || j["format"].asString() != "kyso-appearance/1") return bad("format");
-  static const std::vector<std::string> keys = {"format", "kind",      "description", "placement", "page",  "box_mm",
-                                                "margin_mm", "overlap", "border",      "image",     "text"};
+  if (!j["format"].isString() || j["format"].asString() != "kyso-appearance/1")
+    return bad("format");
+  static const std::vector<std::string> keys = {"format", "kind",   "description", "placement",
+                                                "page",   "box_mm", "margin_mm",   "overlap",
+                                                "border", "image",  "text"};
   for (const auto& [k, v] : j.members())
     if (std::find(keys.begin(), keys.end(), k) == keys.end()) return bad("unknown key " + k);
   Template t;
@@ -128,11 +143,16 @@ Result<Template> parseTemplate(std::string_view text) {
   if (!kind.ok()) return bad("kind");
   t.kind = *kind;
   const std::string placement = j["placement"].isString() ? j["placement"].asString() : "";
-  if (placement == "between-title-and-name") t.placement = Template::Placement::BetweenTitleAndName;
-  else if (placement == "over-approval") t.placement = Template::Placement::OverApproval;
-  else if (placement == "top-right") t.placement = Template::Placement::TopRight;
-  else if (placement == "rect") t.placement = Template::Placement::RectOnly;
-  else return bad("placement");
+  if (placement == "between-title-and-name")
+    t.placement = Template::Placement::BetweenTitleAndName;
+  else if (placement == "over-approval")
+    t.placement = Template::Placement::OverApproval;
+  else if (placement == "top-right")
+    t.placement = Template::Placement::TopRight;
+  else if (placement == "rect")
+    t.placement = Template::Placement::RectOnly;
+  else
+    return bad("placement");
   if (j.contains("page")) {
     if (!j["page"].isInt() || j["page"].asInt() == 0) return bad("page");
     t.page = static_cast<int>(j["page"].asInt());
@@ -168,7 +188,8 @@ Result<Template> parseTemplate(std::string_view text) {
       KYSO_ASSIGN_OR_RETURN(t.imageFill, number(im["fill"], "image.fill", 0.1, 1));
     }
     if (im.contains("max_width_mm")) {
-      KYSO_ASSIGN_OR_RETURN(t.imageMaxWidthMm, number(im["max_width_mm"], "image.max_width_mm", 1, 1000));
+      KYSO_ASSIGN_OR_RETURN(t.imageMaxWidthMm,
+                            number(im["max_width_mm"], "image.max_width_mm", 1, 1000));
     }
   }
   if (j.contains("text")) {
@@ -197,11 +218,16 @@ Result<Template> parseTemplate(std::string_view text) {
       KYSO_ASSIGN_OR_RETURN(t.textColor, color(tx["color"], "text.color"));
     }
     const std::string align = tx["align"].isString() ? tx["align"].asString() : "left";
-    if (align == "left") t.align = Template::Align::Left;
-    else if (align == "center") t.align = Template::Align::Center;
-    else if (align == "right") t.align = Template::Align::Right;
-    else return bad("text.align");
-    if (!tx["lines"].isArray() || tx["lines"].size() == 0 || tx["lines"].size() > 20) return bad("text.lines");
+    if (align == "left")
+      t.align = Template::Align::Left;
+    else if (align == "center")
+      t.align = Template::Align::Center;
+    else if (align == "right")
+      t.align = Template::Align::Right;
+    else
+      return bad("text.align");
+    if (!tx["lines"].isArray() || tx["lines"].size() == 0 || tx["lines"].size() > 20)
+      return bad("text.lines");
     for (const Json& l : tx["lines"].items()) {
       if (!l.isString()) return bad("text.lines");
       KYSO_ASSIGN_OR_RETURN(auto unused, fieldsIn(l.asString()));
@@ -210,7 +236,8 @@ Result<Template> parseTemplate(std::string_view text) {
     }
   }
   if (!t.hasImage && !t.hasText) return bad("neither image nor text");
-  if ((t.placement == Template::Placement::BetweenTitleAndName || t.placement == Template::Placement::OverApproval) &&
+  if ((t.placement == Template::Placement::BetweenTitleAndName ||
+       t.placement == Template::Placement::OverApproval) &&
       !t.hasImage)
     return bad("placement " + placement + " needs an image");
   return t;
@@ -225,11 +252,16 @@ Result<Template> loadTemplate(const std::filesystem::path& path) {
 
 std::string_view defaultTemplateJson(Kind kind) {
   switch (kind) {
-    case Kind::Approved: return shipped::kApproved;
-    case Kind::Issued: return shipped::kIssued;
-    case Kind::Copy: return shipped::kCopy;
-    case Kind::Appendix: return shipped::kAppendix;
-    case Kind::Incoming: return shipped::kIncoming;
+    case Kind::Approved:
+      return shipped::kApproved;
+    case Kind::Issued:
+      return shipped::kIssued;
+    case Kind::Copy:
+      return shipped::kCopy;
+    case Kind::Appendix:
+      return shipped::kAppendix;
+    case Kind::Incoming:
+      return shipped::kIncoming;
   }
   return shipped::kApproved;
 }
@@ -244,6 +276,8 @@ std::string_view shippedTemplateJson(std::string_view name) {
   return {};
 }
 
-Result<Template> defaultTemplate(Kind kind) { return parseTemplate(defaultTemplateJson(kind)); }
+Result<Template> defaultTemplate(Kind kind) {
+  return parseTemplate(defaultTemplateJson(kind));
+}
 
 }  // namespace kyso::appearance

@@ -36,7 +36,7 @@ struct Template {
   enum class Placement { BetweenTitleAndName, OverApproval, TopRight, RectOnly };
   Kind kind = Kind::Approved;
   Placement placement = Placement::RectOnly;
-  std::optional<int> page;           // 1-based, negative from the end
+  std::optional<int> page;  // 1-based, negative from the end
   double boxWidthMm = 60, boxHeightMm = 25;
   double marginTopMm = 6, marginRightMm = 10;
   double overlap = 1.0 / 3.0;

@@ -10,7 +10,10 @@ Result<std::u32string> decodeUtf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
   std::size_t i = 0;
-  auto bad = [&] { return Error::kyso(Errc::UsageError, "utf8_decode", "invalid UTF-8 at byte " + std::to_string(i)); };
+  auto bad = [&] {
+    return Error::kyso(Errc::UsageError, "utf8_decode",
+                       "invalid UTF-8 at byte " + std::to_string(i));
+  };
   while (i < s.size()) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     char32_t cp = 0;
@@ -95,7 +98,8 @@ std::u32string toNfc(std::u32string_view text) {
     }
     std::size_t j = i;
     while (j < d.size() && ccc(uf, d[j]) != 0) ++j;
-    std::stable_sort(d.begin() + static_cast<std::ptrdiff_t>(i), d.begin() + static_cast<std::ptrdiff_t>(j),
+    std::stable_sort(d.begin() + static_cast<std::ptrdiff_t>(i),
+                     d.begin() + static_cast<std::ptrdiff_t>(j),
                      [&](char32_t x, char32_t y) { return ccc(uf, x) < ccc(uf, y); });
     i = j;
   }
@@ -139,7 +143,8 @@ std::u32string upperVi(std::u32string_view text) {
       if (shifted ? (c % 2 == 0) : (c % 2 == 1)) c -= 1;
     } else if (c == 0x1A1 || c == 0x1B0) {  // ơ, ư
       c -= 1;
-    } else if (c >= 0x1EA0 && c <= 0x1EF9 && c % 2 == 1) {  // Latin Extended Additional (Vietnamese)
+    } else if (c >= 0x1EA0 && c <= 0x1EF9 &&
+               c % 2 == 1) {  // Latin Extended Additional (Vietnamese)
       c -= 1;
     }
   }

@@ -1,6 +1,6 @@
-// UTF-8 decoding and encoding, Unicode NFC normalisation and a Vietnamese-aware upper-casing used to
-// compare text found on a page with names from certificates. NFC uses HarfBuzz's built-in Unicode
-// data (decompose, canonical combining class, compose), so no ICU is needed.
+// UTF-8 decoding and encoding, Unicode NFC normalisation and a Vietnamese-aware upper-casing used
+// to compare text found on a page with names from certificates. NFC uses HarfBuzz's built-in
+// Unicode data (decompose, canonical combining class, compose), so no ICU is needed.
 #pragma once
 
 #include <string>

@@ -12,9 +12,9 @@ namespace kyso::cli {
 namespace {
 
 // Options that only make sense with a visible signature.
-const char* const kAppearanceOnly[] = {"image",      "seal",        "seal-size-mm",   "white-transparent",
-                                       "copy-form",  "doc-number",  "issued-date",    "arrival-number",
-                                       "rect",       "template"};
+const char* const kAppearanceOnly[] = {
+    "image",       "seal",           "seal-size-mm", "white-transparent", "copy-form", "doc-number",
+    "issued-date", "arrival-number", "rect",         "template"};
 
 Result<int> parseInt(const std::string& opt, const std::string& v) {
   std::size_t used = 0;
@@ -52,21 +52,22 @@ void addAppearanceOptions(ArgParser& p) {
       .value("arrival-number", 0, "arrival number of an incoming document (incoming)")
       .value("page", 0, "page for the signature: 1-based, negative counts from the end")
       .value("rect", 0, "X,Y,W,H from the page's top-left, points or with mm suffix")
-      .value("template", 0, "appearance template: a shipped name or a JSON file")
-      .value("signer-name", 0, "signer's name as printed on the page (default: the certificate's CN)")
-      .value("signer-title", 0, "signer's title as printed on the page, e.g. \"GIÁM ĐỐC\"")
-      .value("print-template", 0, "print a shipped template (approved, issued, copy, ...) and exit");
+      .value("template", 0,
+             "appearance template: a shipped name (e.g. approved-with-text) or a JSON file")
+      .value("signer-name", 0,
+             "signer's name as printed on the page (default: the certificate's CN)")
+      .value("signer-title", 0, "signer's title as printed on the page, e.g. \"GIÁM ĐỐC\"");
 }
 
-Result<std::optional<appearance::Appearance>> appearanceFromOptions(const ArgParser& args,
-                                                                    const std::filesystem::path& inputPdf,
-                                                                    const SignerDetails& signer,
-                                                                    std::chrono::system_clock::time_point signingTime) {
+Result<std::optional<appearance::Appearance>> appearanceFromOptions(
+    const ArgParser& args, const std::filesystem::path& inputPdf, const SignerDetails& signer,
+    std::chrono::system_clock::time_point signingTime) {
   const auto kindWord = args.get("kind");
   if (!kindWord || *kindWord == "invisible") {
     for (const char* o : kAppearanceOnly) {
       if (args.has(o))
-        return Error::kyso(Errc::UsageError, "--kind", std::string("--") + o + " needs --kind approved|issued|...");
+        return Error::kyso(Errc::UsageError, "--kind",
+                           std::string("--") + o + " needs --kind approved|issued|...");
     }
     return std::optional<appearance::Appearance>{};
   }
@@ -111,14 +112,6 @@ void printAppearanceNotes(const appearance::Appearance& a) {
   for (const Error& e : a.notes) std::fprintf(stderr, "kyso sign: %s\n", describe(e).c_str());
   if (!a.placementInfo.empty())
     log::info("appearance on page " + std::to_string(a.pageIndex + 1) + ": " + a.placementInfo);
-}
-
-Result<std::optional<std::string>> printTemplateRequest(const ArgParser& args) {
-  auto name = args.get("print-template");
-  if (!name) return std::optional<std::string>{};
-  const std::string_view json = appearance::shippedTemplateJson(*name);
-  if (json.empty()) return Error::kyso(Errc::UsageError, "--print-template", *name);
-  return std::optional<std::string>(std::string(json));
 }
 
 }  // namespace kyso::cli

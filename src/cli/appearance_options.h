@@ -24,23 +24,18 @@ struct SignerDetails {
 
 /// Declares --kind, --image, --seal, --seal-size-mm, --white-transparent, --copy-form, --org,
 /// --doc-number, --issued-date, --arrival-number, --page, --rect, --template, --signer-name,
-/// --signer-title, --print-template.
+/// --signer-title.
 void addAppearanceOptions(ArgParser& parser);
 
 /// Builds the appearance for `inputPdf` (read only) from the parsed options, the certificate's
 /// details (options override them) and the signing time. nullopt for --kind invisible or no --kind
 /// and no appearance option. Errors as appearance::makeAppearance, plus UsageError for bad values.
-Result<std::optional<appearance::Appearance>> appearanceFromOptions(const ArgParser& args,
-                                                                    const std::filesystem::path& inputPdf,
-                                                                    const SignerDetails& signer,
-                                                                    std::chrono::system_clock::time_point signingTime);
+Result<std::optional<appearance::Appearance>> appearanceFromOptions(
+    const ArgParser& args, const std::filesystem::path& inputPdf, const SignerDetails& signer,
+    std::chrono::system_clock::time_point signingTime);
 
 /// Prints the appearance's notes (e.g. "the image has no transparency") to stderr as sentences
 /// from the message table, and logs (info) where it was placed.
 void printAppearanceNotes(const appearance::Appearance& a);
-
-/// For `--print-template KIND`: the shipped template's JSON, or nullopt when the option is absent.
-/// UsageError for an unknown name.
-Result<std::optional<std::string>> printTemplateRequest(const ArgParser& args);
 
 }  // namespace kyso::cli

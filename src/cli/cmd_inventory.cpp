@@ -50,7 +50,9 @@ int fail(const std::string& what, const Error& e) {
   return e.kind == Errc::UsageError ? kExitUsage : kExitInputError;
 }
 
-void printJson(const Json& j) { std::printf("%s\n", j.dump(2).c_str()); }
+void printJson(const Json& j) {
+  std::printf("%s\n", j.dump(2).c_str());
+}
 
 Status writeOutput(const std::string& path, std::string_view data) {
   if (path.empty() || path == "-") {

@@ -26,17 +26,19 @@ Result<Inventory*> openWith(Context& c, ArgParser& p, const char* what, bool& us
   return c.open();
 }
 
-#define KYSO_INV_OPEN(parser, what)                                  \
-  bool usage_ = false;                                               \
-  auto opened_ = openWith(c, parser, what, usage_);                  \
-  if (usage_) return kExitUsage;                                     \
+#define KYSO_INV_OPEN(parser, what)                                                \
+  bool usage_ = false;                                                             \
+  auto opened_ = openWith(c, parser, what, usage_);                                \
+  if (usage_) return kExitUsage;                                                   \
   if (!opened_.ok()) return fail("Opening the inventory failed", opened_.error()); \
   Inventory& inv = **opened_
 
 void printEvent(const Event& e) {
   std::printf("%s\t%s\t%s -> %s\tdoc %s %s\tby %s\t%s\n", e.at.c_str(), e.kind.c_str(),
-              e.fromState.empty() ? "-" : e.fromState.c_str(), e.toState.empty() ? "-" : e.toState.c_str(),
-              e.docNumber.empty() ? "-" : e.docNumber.c_str(), e.docDate.c_str(), e.who.c_str(), e.note.c_str());
+              e.fromState.empty() ? "-" : e.fromState.c_str(),
+              e.toState.empty() ? "-" : e.toState.c_str(),
+              e.docNumber.empty() ? "-" : e.docNumber.c_str(), e.docDate.c_str(), e.who.c_str(),
+              e.note.c_str());
 }
 
 }  // namespace
@@ -57,7 +59,9 @@ int runTransition(Context& c) {
   e.docDate = p.getOr("doc-date", "");
   if (!e.docDate.empty()) {
     auto d = normalizeDate(e.docDate);
-    if (!d) return fail("kyso inventory transition", Error::kyso(Errc::UsageError, "--doc-date", e.docDate));
+    if (!d)
+      return fail("kyso inventory transition",
+                  Error::kyso(Errc::UsageError, "--doc-date", e.docDate));
     e.docDate = *d;
   }
   e.note = p.getOr("note", "");
@@ -78,7 +82,10 @@ int runTransition(Context& c) {
   }
   auto r = inv.transition(*subject, pos[1], pos[2], e);
   if (!r.ok()) return fail("The change of state was refused", r.error());
-  if (c.json) printJson(toJson(*r)); else printEvent(*r);
+  if (c.json)
+    printJson(toJson(*r));
+  else
+    printEvent(*r);
   return kExitOk;
 }
 
@@ -87,14 +94,18 @@ int runHistory(Context& c) {
   KYSO_INV_OPEN(p, "kyso inventory history");
   const auto& pos = p.positional();
   if (pos.size() != 2)
-    return fail("kyso inventory history", Error::kyso(Errc::UsageError, "history", "token|cert KEY"));
+    return fail("kyso inventory history",
+                Error::kyso(Errc::UsageError, "history", "token|cert KEY"));
   auto subject = subjectOf(pos[0]);
   if (!subject.ok()) return fail("kyso inventory history", subject.error());
   auto r = inv.history(*subject, pos[1]);
   if (!r.ok()) return fail("Reading the history failed", r.error());
   Json arr = Json::array();
   for (const Event& e : *r) {
-    if (c.json) arr.push(toJson(e)); else printEvent(e);
+    if (c.json)
+      arr.push(toJson(e));
+    else
+      printEvent(e);
   }
   if (c.json) printJson(arr);
   return kExitOk;
@@ -107,7 +118,8 @@ int runExpiring(Context& c) {
   const std::string d = p.getOr("days", "60");
   char* end = nullptr;
   const long days = std::strtol(d.c_str(), &end, 10);
-  if (d.empty() || *end) return fail("kyso inventory expiring", Error::kyso(Errc::UsageError, "--days", d));
+  if (d.empty() || *end)
+    return fail("kyso inventory expiring", Error::kyso(Errc::UsageError, "--days", d));
   auto r = inv.expiring(days);
   if (!r.ok()) return fail("Listing expiring certificates failed", r.error());
   Json arr = Json::array();
@@ -115,8 +127,9 @@ int runExpiring(Context& c) {
     if (c.json) {
       arr.push(toJson(x));
     } else {
-      std::printf("%s\t%s\t%s\tholder=%s\tunit=%s\n", x.notAfter.c_str(), x.sha256.substr(0, 16).c_str(),
-                  x.subject.c_str(), x.holderName.empty() ? "-" : x.holderName.c_str(),
+      std::printf("%s\t%s\t%s\tholder=%s\tunit=%s\n", x.notAfter.c_str(),
+                  x.sha256.substr(0, 16).c_str(), x.subject.c_str(),
+                  x.holderName.empty() ? "-" : x.holderName.c_str(),
                   x.unitName.empty() ? "-" : x.unitName.c_str());
     }
   }
@@ -131,8 +144,10 @@ int runWarnings(Context& c) {
   if (!r.ok()) return fail("Computing warnings failed", r.error());
   Json arr = Json::array();
   for (const Warning& w : *r) {
-    if (c.json) arr.push(toJson(w));
-    else std::printf("%s\t%s\t%s\n", w.kind.c_str(), w.subject.c_str(), w.detail.c_str());
+    if (c.json)
+      arr.push(toJson(w));
+    else
+      std::printf("%s\t%s\t%s\n", w.kind.c_str(), w.subject.c_str(), w.detail.c_str());
   }
   if (c.json) printJson(arr);
   return kExitOk;
@@ -144,10 +159,13 @@ int runReport(Context& c) {
   KYSO_INV_OPEN(p, "kyso inventory report");
   const std::string fmt = p.getOr("format", c.json ? "json" : "csv");
   if (fmt != "csv" && fmt != "html" && fmt != "json")
-    return fail("kyso inventory report", Error::kyso(Errc::UsageError, "--format", fmt + ": csv, html or json"));
+    return fail("kyso inventory report",
+                Error::kyso(Errc::UsageError, "--format", fmt + ": csv, html or json"));
   auto r = buildReport(inv);
   if (!r.ok()) return fail("Building the report failed", r.error());
-  const std::string text = fmt == "csv" ? reportCsv(*r) : fmt == "html" ? reportHtml(*r) : reportJson(*r).dump(2) + "\n";
+  const std::string text = fmt == "csv"    ? reportCsv(*r)
+                           : fmt == "html" ? reportHtml(*r)
+                                           : reportJson(*r).dump(2) + "\n";
   auto st = writeOutput(p.getOr("output", ""), text);
   if (!st.ok()) return fail("Writing the report failed", st.error());
   return kExitOk;
@@ -157,7 +175,8 @@ int runImportCsv(Context& c) {
   ArgParser p = parserFor(c);
   KYSO_INV_OPEN(p, "kyso inventory import-csv");
   if (p.positional().size() != 1)
-    return fail("kyso inventory import-csv", Error::kyso(Errc::UsageError, "import-csv", "give one CSV file"));
+    return fail("kyso inventory import-csv",
+                Error::kyso(Errc::UsageError, "import-csv", "give one CSV file"));
   auto bytes = readSmallFile(p.positional()[0]);
   if (!bytes.ok()) return fail("Reading the spreadsheet failed", bytes.error());
   auto r = importTokensCsv(inv, *bytes);
@@ -179,7 +198,8 @@ int runImportCsv(Context& c) {
                 r->imported, r->rejected.size());
   }
   if (!r->rejected.empty()) {
-    printError("Importing the spreadsheet failed", Error::kyso(Errc::CsvInvalid, "import-csv", p.positional()[0]));
+    printError("Importing the spreadsheet failed",
+               Error::kyso(Errc::CsvInvalid, "import-csv", p.positional()[0]));
     return kExitInputError;
   }
   return kExitOk;
@@ -224,7 +244,8 @@ int runBackup(Context& c) {
   ArgParser p = parserFor(c);
   KYSO_INV_OPEN(p, "kyso inventory backup");
   if (p.positional().size() != 1)
-    return fail("kyso inventory backup", Error::kyso(Errc::UsageError, "backup", "give the backup file"));
+    return fail("kyso inventory backup",
+                Error::kyso(Errc::UsageError, "backup", "give the backup file"));
   auto st = inv.backup(p.positional()[0]);
   if (!st.ok()) return fail("The backup failed", st.error());
   std::printf("backup written to %s\n", p.positional()[0].c_str());
@@ -236,10 +257,12 @@ int runRestore(Context& c) {
   p.flag("yes");
   KYSO_INV_OPEN(p, "kyso inventory restore");
   if (p.positional().size() != 1)
-    return fail("kyso inventory restore", Error::kyso(Errc::UsageError, "restore", "give the backup file"));
+    return fail("kyso inventory restore",
+                Error::kyso(Errc::UsageError, "restore", "give the backup file"));
   if (!p.has("yes"))
     return fail("kyso inventory restore",
-                Error::kyso(Errc::ConfirmationRequired, "restore", "this replaces the whole inventory: add --yes"));
+                Error::kyso(Errc::ConfirmationRequired, "restore",
+                            "this replaces the whole inventory: add --yes"));
   auto st = inv.restore(p.positional()[0]);
   if (!st.ok()) return fail("The restore failed", st.error());
   std::printf("inventory restored from %s\n", p.positional()[0].c_str());

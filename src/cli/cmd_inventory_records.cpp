@@ -11,7 +11,9 @@ namespace {
 
 using namespace kyso::inventory;
 
-const char* orDash(const std::string& s) { return s.empty() ? "-" : s.c_str(); }
+const char* orDash(const std::string& s) {
+  return s.empty() ? "-" : s.c_str();
+}
 
 Result<long long> parseVersion(const ArgParser& p, long long current) {
   auto v = p.get("if-version");
@@ -40,16 +42,17 @@ Result<std::optional<long long>> personOpt(Inventory& inv, const ArgParser& p, c
 
 void printUnit(const Unit& u) {
   std::printf("%lld\t%s\tkind=%s\tparent=%s\tfocal=%s\tseal=%s\tv%lld\n", u.id, u.name.c_str(),
-              u.kind.c_str(), orDash(u.parentName), orDash(u.focalPersonName), u.hasSeal ? "yes" : "no",
-              u.version);
+              u.kind.c_str(), orDash(u.parentName), orDash(u.focalPersonName),
+              u.hasSeal ? "yes" : "no", u.version);
 }
 void printPerson(const Person& p) {
   std::printf("%lld\t%s\t%s\t%s\t%s%s\tv%lld\n", p.id, p.fullName.c_str(), orDash(p.position),
               p.unitName.c_str(), p.leftOn.empty() ? "" : "left ", p.leftOn.c_str(), p.version);
 }
 void printToken(const Token& t) {
-  std::printf("%s\t%s %s\t%s\tholder=%s\tunit=%s\tv%lld\n", t.serial.c_str(), t.manufacturer.c_str(),
-              t.model.c_str(), t.state.c_str(), orDash(t.holderName), orDash(t.unitName), t.version);
+  std::printf("%s\t%s %s\t%s\tholder=%s\tunit=%s\tv%lld\n", t.serial.c_str(),
+              t.manufacturer.c_str(), t.model.c_str(), t.state.c_str(), orDash(t.holderName),
+              orDash(t.unitName), t.version);
 }
 void printCert(const Certificate& c) {
   std::printf("%s\t%s\t%s..%s\t%s\tholder=%s\ttoken=%s\tv%lld\n", c.sha256.substr(0, 16).c_str(),
@@ -57,13 +60,20 @@ void printCert(const Certificate& c) {
               orDash(c.holderName), orDash(c.tokenSerial), c.version);
 }
 
-Result<std::string> readPng(const std::string& path) { return readSmallFile(path, 8u << 20); }
+Result<std::string> readPng(const std::string& path) {
+  return readSmallFile(path, 8u << 20);
+}
 
 }  // namespace
 
 int runUnit(Context& c, const std::string& action) {
   ArgParser p = parserFor(c);
-  p.value("name").value("parent").value("kind").value("focal-person").value("seal").value("if-version");
+  p.value("name")
+      .value("parent")
+      .value("kind")
+      .value("focal-person")
+      .value("seal")
+      .value("if-version");
   p.value("export-seal");
   if (!parseOrReport(p, c.rest, "kyso inventory unit")) return kExitUsage;
   applyGlobals(c, p);
@@ -86,7 +96,10 @@ int runUnit(Context& c, const std::string& action) {
       auto st = inv.setSeal(std::to_string(r->id), *png);
       if (!st.ok()) return fail("Storing the seal image failed", st.error());
     }
-    if (c.json) printJson(toJson(*r)); else printUnit(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printUnit(*r);
     return kExitOk;
   }
   if (action == "list") {
@@ -101,12 +114,17 @@ int runUnit(Context& c, const std::string& action) {
     Json arr = Json::array();
     for (const Unit& u : *r) {
       if (parent && u.parentId != parent) continue;
-      if (c.json) arr.push(toJson(u)); else printUnit(u);
+      if (c.json)
+        arr.push(toJson(u));
+      else
+        printUnit(u);
     }
     if (c.json) printJson(arr);
     return kExitOk;
   }
-  if (pos.empty()) return fail("kyso inventory unit " + action, Error::kyso(Errc::UsageError, action, "give the unit's name or id"));
+  if (pos.empty())
+    return fail("kyso inventory unit " + action,
+                Error::kyso(Errc::UsageError, action, "give the unit's name or id"));
   auto found = inv.unit(pos[0]);
   if (!found.ok()) return fail("Finding the unit failed", found.error());
   if (action == "show") {
@@ -116,7 +134,10 @@ int runUnit(Context& c, const std::string& action) {
       auto st = writeOutput(*out, *png);
       if (!st.ok()) return fail("Writing the seal image failed", st.error());
     }
-    if (c.json) printJson(toJson(*found)); else printUnit(*found);
+    if (c.json)
+      printJson(toJson(*found));
+    else
+      printUnit(*found);
     return kExitOk;
   }
   if (action == "edit") {
@@ -145,7 +166,10 @@ int runUnit(Context& c, const std::string& action) {
       if (!st.ok()) return fail("Storing the seal image failed", st.error());
       r = inv.unit(std::to_string(u.id));
     }
-    if (c.json) printJson(toJson(*r)); else printUnit(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printUnit(*r);
     return kExitOk;
   }
   return fail("kyso inventory unit", Error::kyso(Errc::UsageError, action, "unknown action"));
@@ -170,7 +194,9 @@ int runPerson(Context& c, const std::string& action) {
     np.email = p.getOr("email", "");
     np.phone = p.getOr("phone", "");
     np.leftOn = p.getOr("left-on", "");
-    if (!*unitId) return fail("Adding the person failed", Error::kyso(Errc::UsageError, "person add", "--unit is required"));
+    if (!*unitId)
+      return fail("Adding the person failed",
+                  Error::kyso(Errc::UsageError, "person add", "--unit is required"));
     np.unitId = **unitId;
     auto r = inv.addPerson(np);
     if (!r.ok()) return fail("Adding the person failed", r.error());
@@ -180,7 +206,10 @@ int runPerson(Context& c, const std::string& action) {
       auto st = inv.setHandwriting(std::to_string(r->id), *png);
       if (!st.ok()) return fail("Storing the handwriting image failed", st.error());
     }
-    if (c.json) printJson(toJson(*r)); else printPerson(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printPerson(*r);
     return kExitOk;
   }
   if (action == "list") {
@@ -188,12 +217,17 @@ int runPerson(Context& c, const std::string& action) {
     if (!r.ok()) return fail("Listing people failed", r.error());
     Json arr = Json::array();
     for (const Person& x : *r) {
-      if (c.json) arr.push(toJson(x)); else printPerson(x);
+      if (c.json)
+        arr.push(toJson(x));
+      else
+        printPerson(x);
     }
     if (c.json) printJson(arr);
     return kExitOk;
   }
-  if (pos.empty()) return fail("kyso inventory person " + action, Error::kyso(Errc::UsageError, action, "give the person's name or id"));
+  if (pos.empty())
+    return fail("kyso inventory person " + action,
+                Error::kyso(Errc::UsageError, action, "give the person's name or id"));
   auto found = inv.person(pos[0], *unitId);
   if (!found.ok()) return fail("Finding the person failed", found.error());
   if (action == "show") {
@@ -203,7 +237,10 @@ int runPerson(Context& c, const std::string& action) {
       auto st = writeOutput(*out, *png);
       if (!st.ok()) return fail("Writing the handwriting image failed", st.error());
     }
-    if (c.json) printJson(toJson(*found)); else printPerson(*found);
+    if (c.json)
+      printJson(toJson(*found));
+    else
+      printPerson(*found);
     return kExitOk;
   }
   if (action == "edit") {
@@ -230,7 +267,10 @@ int runPerson(Context& c, const std::string& action) {
       if (!st.ok()) return fail("Storing the handwriting image failed", st.error());
       r = inv.person(std::to_string(e.id));
     }
-    if (c.json) printJson(toJson(*r)); else printPerson(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printPerson(*r);
     return kExitOk;
   }
   return fail("kyso inventory person", Error::kyso(Errc::UsageError, action, "unknown action"));
@@ -264,7 +304,10 @@ int runTokenCmd(Context& c, const std::string& action) {
     t.state = p.getOr("state", t.holderId ? "active" : "in_stock");
     auto r = inv.addToken(t);
     if (!r.ok()) return fail("Adding the token failed", r.error());
-    if (c.json) printJson(toJson(*r)); else printToken(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printToken(*r);
     return kExitOk;
   }
   if (action == "list") {
@@ -279,12 +322,17 @@ int runTokenCmd(Context& c, const std::string& action) {
     if (!r.ok()) return fail("Listing tokens failed", r.error());
     Json arr = Json::array();
     for (const Token& t : *r) {
-      if (c.json) arr.push(toJson(t)); else printToken(t);
+      if (c.json)
+        arr.push(toJson(t));
+      else
+        printToken(t);
     }
     if (c.json) printJson(arr);
     return kExitOk;
   }
-  if (pos.empty()) return fail("kyso inventory token " + action, Error::kyso(Errc::UsageError, action, "give the token's serial"));
+  if (pos.empty())
+    return fail("kyso inventory token " + action,
+                Error::kyso(Errc::UsageError, action, "give the token's serial"));
   auto found = inv.token(pos[0]);
   if (!found.ok()) return fail("Finding the token failed", found.error());
   if (action == "show") {
@@ -321,10 +369,14 @@ int runTokenCmd(Context& c, const std::string& action) {
     if (p.get("unit")) t.unitId = *unitId;
     if (p.get("holder") || p.get("state"))
       return fail("kyso inventory token edit",
-                  Error::kyso(Errc::UsageError, "token edit", "holder and state change only by `transition`"));
+                  Error::kyso(Errc::UsageError, "token edit",
+                              "holder and state change only by `transition`"));
     auto r = inv.editToken(t);
     if (!r.ok()) return fail("Saving the token failed", r.error());
-    if (c.json) printJson(toJson(*r)); else printToken(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printToken(*r);
     return kExitOk;
   }
   return fail("kyso inventory token", Error::kyso(Errc::UsageError, action, "unknown action"));
@@ -352,7 +404,9 @@ int runCert(Context& c, const std::string& action) {
   const auto& pos = p.positional();
   if (action == "import" || action == "add") {
     std::string file = p.getOr("file", pos.empty() ? "" : pos[0]);
-    if (file.empty()) return fail("kyso inventory cert " + action, Error::kyso(Errc::UsageError, action, "give the certificate file"));
+    if (file.empty())
+      return fail("kyso inventory cert " + action,
+                  Error::kyso(Errc::UsageError, action, "give the certificate file"));
     auto parsed = readCertificateFile(file);
     if (!parsed.ok()) return fail("Reading the certificate failed", parsed.error());
     Certificate cert = parsed->cert;
@@ -363,7 +417,10 @@ int runCert(Context& c, const std::string& action) {
     cert.state = p.getOr("state", cert.notAfter < inv.today() ? "expired" : "valid");
     auto r = inv.addCertificate(cert, parsed->der);
     if (!r.ok()) return fail("Adding the certificate failed", r.error());
-    if (c.json) printJson(toJson(*r)); else printCert(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printCert(*r);
     return kExitOk;
   }
   if (action == "list") {
@@ -378,16 +435,25 @@ int runCert(Context& c, const std::string& action) {
     if (!r.ok()) return fail("Listing certificates failed", r.error());
     Json arr = Json::array();
     for (const Certificate& x : *r) {
-      if (c.json) arr.push(toJson(x)); else printCert(x);
+      if (c.json)
+        arr.push(toJson(x));
+      else
+        printCert(x);
     }
     if (c.json) printJson(arr);
     return kExitOk;
   }
-  if (pos.empty()) return fail("kyso inventory cert " + action, Error::kyso(Errc::UsageError, action, "give the certificate's SHA-256 (prefix) or id"));
+  if (pos.empty())
+    return fail(
+        "kyso inventory cert " + action,
+        Error::kyso(Errc::UsageError, action, "give the certificate's SHA-256 (prefix) or id"));
   auto found = inv.certificate(pos[0]);
   if (!found.ok()) return fail("Finding the certificate failed", found.error());
   if (action == "show") {
-    if (c.json) printJson(toJson(*found)); else printCert(*found);
+    if (c.json)
+      printJson(toJson(*found));
+    else
+      printCert(*found);
     return kExitOk;
   }
   if (action == "edit") {
@@ -400,10 +466,14 @@ int runCert(Context& c, const std::string& action) {
     if (p.get("unit")) e.unitId = *unitId;
     if (auto k = p.get("kind")) e.kind = *k;
     if (p.get("state"))
-      return fail("kyso inventory cert edit", Error::kyso(Errc::UsageError, "cert edit", "state changes only by `transition`"));
+      return fail("kyso inventory cert edit",
+                  Error::kyso(Errc::UsageError, "cert edit", "state changes only by `transition`"));
     auto r = inv.editCertificate(e);
     if (!r.ok()) return fail("Saving the certificate failed", r.error());
-    if (c.json) printJson(toJson(*r)); else printCert(*r);
+    if (c.json)
+      printJson(toJson(*r));
+    else
+      printCert(*r);
     return kExitOk;
   }
   return fail("kyso inventory cert", Error::kyso(Errc::UsageError, action, "unknown action"));

@@ -11,6 +11,8 @@
 #include <openssl/pem.h>
 
 #include <cstdio>
+#include <deque>
+#include <future>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -138,13 +140,6 @@ int runSign(const Args& args) {
     std::printf("%s%s", kSignHelp, p.optionHelp().c_str());
     return kExitOk;
   }
-  if (auto t = printTemplateRequest(p); !t.ok()) {
-    printError("kyso sign", t.error());
-    return kExitUsage;
-  } else if (t->has_value()) {
-    std::printf("%s\n", (*t)->c_str());
-    return kExitOk;
-  }
   const auto& inputs = p.positional();
   if (inputs.empty()) {
     std::fprintf(stderr, "%s%s", kSignHelp, p.optionHelp().c_str());
@@ -194,6 +189,8 @@ int runSign(const Args& args) {
       fs::path out = dir / fs::path(in).filename();
       if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
         return usage("--out-dir would replace the input " + in);
+      for (const auto& r : rows)
+        if (r.output == out.string()) return usage("two inputs named " + out.filename().string() + " would share one output");
       rows.push_back({in, out.string(), "", ""});
     }
   } else {
@@ -232,7 +229,9 @@ int runSign(const Args& args) {
   sig.signerName = certs::commonName(X509_get_subject_name(id.cert.get()));
 
   certs::HttpOptions http;
-  auto store = certs::TrustStore::loadShipped();
+  // The shipped anchors are only needed to build chains for B-LT; loading them costs start-up time.
+  const bool needTrust = *level == pdf::PadesLevel::BLT || *level == pdf::PadesLevel::BLTA;
+  auto store = needTrust ? certs::TrustStore::loadShipped() : Result<certs::TrustStore>(certs::TrustStore::empty());
   certs::TrustStore trust = store.ok() ? std::move(*store) : certs::TrustStore::empty();
   for (const auto& a : p.all("trust-anchor")) {
     if (auto st = trust.addAnchors(a, "admin"); !st.ok()) {
@@ -251,6 +250,28 @@ int runSign(const Args& args) {
   int failed = 0;
   std::optional<Error> firstError;
   bool stop = false;
+  auto fail = [&](FileOutcome& row, const Error& e) {
+    ++failed;
+    row.status = "failed";
+    row.detail = describe(e);
+    if (!firstError) firstError = e;
+    if (rows.size() == 1) printError("Signing " + row.input + " failed", e);
+    log::debug(e.technical());
+  };
+  // Commits (fsync, rename, fsync of the folder) run on helper threads while the next file is
+  // signed: the token still signs one file at a time, and waits on the disk overlap and coalesce.
+  struct Pending {
+    std::size_t row;
+    std::future<Status> done;
+  };
+  std::deque<Pending> pending;
+  auto finishOne = [&] {
+    Pending pc = std::move(pending.front());
+    pending.pop_front();
+    Status st = pc.done.get();
+    if (!st.ok()) fail(rows[pc.row], st.error());
+  };
+  constexpr std::size_t kMaxPendingCommits = 16;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto& row = rows[i];
     if (stop) {
@@ -273,29 +294,26 @@ int runSign(const Args& args) {
     req.sig.signingTime = std::chrono::system_clock::now();
     req.level = *level;
     auto ap = appearanceFromOptions(p, req.input, details, req.sig.signingTime);
-    Result<pdf::PadesResult> r = Error::kyso(Errc::UsageError, "appearance");
     if (ap.ok() && ap->has_value()) {
       printAppearanceNotes(**ap);
       req.sig.appearance = &**ap;
     }
-    if (ap.ok())
-      r = pdf::signPdfFile(req, signer, &ltv, docTs ? &*docTs : nullptr);
-    else
-      r = ap.error();
-    if (r.ok()) {
+    Result<pdf::PreparedPades> prepared = ap.ok()
+        ? pdf::preparePdfSignature(req, signer, &ltv, docTs ? &*docTs : nullptr)
+        : Result<pdf::PreparedPades>(ap.error());
+    if (prepared.ok()) {
       row.status = "signed";
-      row.detail = std::string(pdf::padesLevelName(*level)) + ", " + r->signature.fieldName;
+      row.detail = std::string(pdf::padesLevelName(*level)) + ", " + prepared->result.signature.fieldName;
+      pending.push_back({i, std::async(std::launch::async,
+                                       [out = std::move(prepared->output)]() mutable { return out.commit(); })});
+      while (pending.size() >= kMaxPendingCommits) finishOne();
       continue;
     }
-    ++failed;
-    row.status = "failed";
-    row.detail = describe(r.error());
-    if (!firstError) firstError = r.error();
-    if (rows.size() == 1) printError("Signing " + row.input + " failed", r.error());
-    log::debug(r.error().technical());
+    fail(row, prepared.error());
     // A removed token or a PIN problem will fail every later file too: stop, keep what is done.
-    if (isTokenFailure(r.error())) stop = true;
+    if (isTokenFailure(prepared.error())) stop = true;
   }
+  while (!pending.empty()) finishOne();
   if (rows.size() > 1) printTable(rows);
   if (failed == 0) return kExitOk;
   if (rows.size() == 1 && firstError) return exitCodeForFileError(*firstError);

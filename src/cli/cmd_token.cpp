@@ -43,6 +43,11 @@ void printSlotHuman(const p11::SlotView& s) {
     return;
   }
   const auto& t = *s.token;
+  if (!t.has(CKF_TOKEN_INITIALIZED)) {
+    std::printf("    Token:        (not initialised; `kyso token init --slot %lu`)\n",
+                static_cast<unsigned long>(s.id));
+    return;
+  }
   std::printf("    Token:        %s\n", t.label.c_str());
   std::printf("    Manufacturer: %s\n    Model:        %s\n    Serial:       %s\n",
               t.manufacturer.c_str(), t.model.c_str(), t.serial.c_str());

@@ -1,7 +1,8 @@
 // `kyso verify FILE.pdf|FOLDER... [--trust PEM]... [--trust-group gov|public|all|none] [--at TIME]
-// [--offline] [--json] [--html OUT.html] [--lang en|vi]`: verifies every signature of every PDF
-// (folders are searched for *.pdf), in one process. .p7s/.p7m files and any call with --content go
-// to the CMS verifier (runVerifyCms). Exit codes: exit_codes.h (0 all passed, 1 any failed, 2
+// [--offline] [--json] [--html OUT.html] [--lang en|vi] [--no-revocation] [--accept-weak]
+// [--crl FILE]... [--system-trust] [--proxy URL] [--timeout S]`: verifies every signature of every
+// PDF (folders are searched for *.pdf), in one process. .p7s/.p7m files and any call with --content
+// go to the CMS verifier (runVerifyCms). Exit codes: exit_codes.h (0 all passed, 1 any failed, 2
 // indeterminate, 3 no signature, 4 unreadable; for several files, 1 when any file failed or is
 // unreadable).
 #include <algorithm>
@@ -9,11 +10,15 @@
 #include <filesystem>
 #include <system_error>
 
+#include "certs/cert_info.h"
+#include "certs/trust_store.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
+#include "src/core/paths.h"
+#include "src/pdfverify/cms_checker.h"
 #include "src/pdfverify/report.h"
 #include "src/pdfverify/verifier.h"
 
@@ -69,15 +74,25 @@ Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
 }  // namespace
 
 int runVerify(const Args& args) {
+  // CMS files (and --content) have their own options: hand the whole line over before parsing.
+  for (auto& a : args)
+    if (a == "--content" || a.rfind("--content=", 0) == 0 || endsWithCi(a, ".p7s") ||
+        endsWithCi(a, ".p7m"))
+      return runVerifyCms(args);
   ArgParser p;
   p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
       .value("trust-group", 0, "shipped anchors to trust: gov, public, all (default) or none")
       .value("at", 0, "validate as of this time (ISO 8601)")
+      .flag("system-trust", 0, "also trust the system's CA store (off by default)")
       .flag("offline", 0, "no network: revocation only from the document and supplied files")
+      .flag("no-revocation", 0, "do not check revocation")
+      .flag("accept-weak", 0, "accept SHA-1 and RSA keys under 2048 bits (old archives)")
+      .multi("crl", 0, "a CRL file to use (repeatable)")
+      .value("proxy", 0, "HTTP proxy (\"none\": no proxy)")
+      .value("timeout", 0, "network timeout in seconds (default 10)")
       .flag("json", 0, "one JSON object per file (JSON lines)")
       .value("html", 0, "also write a printable HTML report to this file")
       .value("lang", 0, "language of the text and HTML report: en or vi")
-      .value("content", 0, "detached content of a CMS signature (CMS files only)")
       .flag("help", 'h', "show this help");
   if (auto st = p.parse(args); !st.ok()) {
     printError("verify", st.error());
@@ -87,11 +102,6 @@ int runVerify(const Args& args) {
     std::printf("usage: kyso verify FILE.pdf|FOLDER... [options]\n%s", p.optionHelp().c_str());
     return p.has("help") ? kExitOk : kExitUsage;
   }
-  const bool cms = p.has("content") ||
-                   std::any_of(p.positional().begin(), p.positional().end(), [](auto& f) {
-                     return endsWithCi(f, ".p7s") || endsWithCi(f, ".p7m");
-                   });
-  if (cms) return runVerifyCms(args);
   std::string group = p.getOr("trust-group", "all");
   if (group != "gov" && group != "public" && group != "all" && group != "none") {
     printError("verify --trust-group", Error::kyso(Errc::UsageError, "verify", group));
@@ -111,10 +121,56 @@ int runVerify(const Args& args) {
     return kExitInputError;
   }
 
+  auto store = certs::TrustStore::loadShipped();
+  if (!store.ok()) {
+    printError("Loading the trusted root certificates failed", store.error());
+    return kExitInputError;
+  }
+  store->setGroupEnabled(certs::TrustGroup::Gov, group == "gov" || group == "all");
+  store->setGroupEnabled(certs::TrustGroup::Public, group == "public" || group == "all");
+  for (const auto& t : p.all("trust"))
+    if (auto st = store->addAnchors(t); !st.ok()) {
+      printError("Reading --trust " + t + " failed", st.error());
+      return kExitInputError;
+    }
+  if (p.has("system-trust"))
+    if (auto st = store->enableSystemStore(); !st.ok()) {
+      printError("Reading the system CA store failed", st.error());
+      return kExitInputError;
+    }
+  cms::VerifyOptions co;
+  co.trust = &*store;
+  co.acceptWeak = p.has("accept-weak");
+  co.checkRevocation = !p.has("no-revocation");
+  co.chain.http.offline = p.has("offline");
+  co.chain.http.proxy = p.getOr("proxy", "");
+  try {
+    co.chain.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "10")));
+  } catch (const std::exception&) {
+    printError("verify --timeout", Error::kyso(Errc::UsageError, "verify", "not a number"));
+    return kExitUsage;
+  }
+  co.chain.cacheDir = dataDir() / "cache" / "issuers";
+  co.revocation.http = co.chain.http;
+  if (auto at = p.get("at")) {
+    auto t = certs::parseIsoTime(*at);
+    if (!t.ok()) {
+      printError("verify --at", Error::kyso(Errc::UsageError, "verify", *at));
+      return kExitUsage;
+    }
+    co.at = *t;
+  }
+  for (const auto& c : p.all("crl")) {
+    auto data = readSmallFile(c, 64u << 20);
+    if (!data.ok()) {
+      printError("Reading --crl " + c + " failed", data.error());
+      return kExitInputError;
+    }
+    co.extraCrls.push_back(std::move(*data));
+  }
+  pdfverify::KysoCmsChecker checker(co);
   pdfverify::VerifyOptions opt;
-  // The CMS layer (trust groups, --trust, --at, --offline) plugs in here through
-  // pdfverify::CmsChecker; until it is part of the build every signature's cryptography is
-  // reported as not checked (INDETERMINATE), never as valid.
+  opt.cms = &checker;
   const bool json = p.has("json");
   std::vector<FileReport> reports;
   reports.reserve(files->size());
@@ -148,8 +204,10 @@ int runVerify(const Args& args) {
   for (auto& r : reports) {
     int c = exitFor(r);
     if (c == kExitSignatureFailed || c == kExitInputError) return kExitSignatureFailed;
-    if (c == kExitIndeterminate) worst = kExitIndeterminate;
-    else if (c == kExitNoSignature && worst == kExitOk) worst = kExitNoSignature;
+    if (c == kExitIndeterminate)
+      worst = kExitIndeterminate;
+    else if (c == kExitNoSignature && worst == kExitOk)
+      worst = kExitNoSignature;
   }
   return worst;
 }

@@ -156,6 +156,7 @@ int runSignDetached(const Args& args) {
     id = std::move(*r);
   }
   if (EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = cms::DigestAlg::Sha512;  // RFC 8419
+  if (EVP_PKEY_is_a(id.key.get(), "ED448")) opt.digest = cms::DigestAlg::Shake256;
 
   bool json = p.has("json");
   int rc = kExitOk;

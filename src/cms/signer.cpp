@@ -19,12 +19,13 @@ int digestNid(DigestAlg d) {
     case DigestAlg::Sha256: return NID_sha256;
     case DigestAlg::Sha384: return NID_sha384;
     case DigestAlg::Sha512: return NID_sha512;
+    case DigestAlg::Shake256: return NID_shake256;
   }
   return NID_sha256;
 }
 
 std::size_t digestSize(DigestAlg d) {
-  return d == DigestAlg::Sha256 ? 32 : d == DigestAlg::Sha384 ? 48 : 64;
+  return d == DigestAlg::Sha256 ? 32 : d == DigestAlg::Sha384 ? 48 : 64;  // SHAKE256: 512 bits
 }
 
 namespace {
@@ -56,10 +57,11 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   if (digest.size() != digestSize(opt.digest))
     return Error::kyso(Errc::UsageError, kOp, "digest length does not match the algorithm");
   int keyType = EVP_PKEY_get_base_id(id.key.get());
-  if (keyType == EVP_PKEY_ED448 || EVP_PKEY_is_a(id.key.get(), "ED448"))
-    return Error::kyso(Errc::MechanismUnsupported, kOp, "Ed448 signing (SHAKE256) is not offered");
-  bool eddsa = keyType == EVP_PKEY_ED25519 || EVP_PKEY_is_a(id.key.get(), "ED25519");
-  if (eddsa && opt.digest != DigestAlg::Sha512)
+  bool ed448 = keyType == EVP_PKEY_ED448 || EVP_PKEY_is_a(id.key.get(), "ED448");
+  bool eddsa = ed448 || keyType == EVP_PKEY_ED25519 || EVP_PKEY_is_a(id.key.get(), "ED25519");
+  if (ed448 != (opt.digest == DigestAlg::Shake256))
+    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp, "Ed448 and only Ed448 uses SHAKE256 (RFC 8419)");
+  if (eddsa && !ed448 && opt.digest != DigestAlg::Sha512)
     return Error::kyso(Errc::CmsAlgorithmMismatch, kOp, "Ed25519 signatures use SHA-512 (RFC 8419)");
   const EVP_MD* md = EVP_get_digestbynid(digestNid(opt.digest));
 
@@ -69,6 +71,14 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   CMS_SignerInfo* si = CMS_add1_signer(cms.get(), id.cert.get(), id.key.get(), md,
                                        CMS_PARTIAL | CMS_NOSMIMECAP | CMS_BINARY);
   if (!si) return Error::openssl("CMS_add1_signer", id.description);
+  if (eddsa) {
+    // OpenSSL 3.0 leaves signatureAlgorithm empty for EdDSA keys: RFC 8419 names the key's OID,
+    // with absent parameters, for both algorithm identifiers.
+    X509_ALGOR *digAlg = nullptr, *sigAlg = nullptr;
+    CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digAlg, &sigAlg);
+    X509_ALGOR_set0(sigAlg, OBJ_nid2obj(ed448 ? NID_ED448 : NID_ED25519), V_ASN1_UNDEF, nullptr);
+    X509_ALGOR_set0(digAlg, OBJ_nid2obj(digestNid(opt.digest)), V_ASN1_UNDEF, nullptr);
+  }
   if (opt.includeChain && id.chain)
     for (int i = 0; i < sk_X509_num(id.chain.get()); ++i)
       if (!CMS_add1_cert(cms.get(), sk_X509_value(id.chain.get(), i))) ERR_clear_error();  // duplicates
@@ -126,6 +136,7 @@ Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, st
                                                    const SignOptions& optIn) {
   SignOptions opt = optIn;
   if (id.key && EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = DigestAlg::Sha512;
+  if (id.key && EVP_PKEY_is_a(id.key.get(), "ED448")) opt.digest = DigestAlg::Shake256;
   ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_get_digestbynid(digestNid(opt.digest)), nullptr) != 1)
     return Error::openssl("EVP_DigestInit_ex");
@@ -138,7 +149,12 @@ Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, st
   if (in.bad()) return Error::kyso(Errc::FileUnreadable, "read");
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx.get(), md, &len);
+  if (opt.digest == DigestAlg::Shake256) {
+    len = 64;
+    EVP_DigestFinalXOF(ctx.get(), md, len);
+  } else {
+    EVP_DigestFinal_ex(ctx.get(), md, &len);
+  }
   return signDigestSlowly(id, std::span<const std::uint8_t>(md, len), opt);
 }
 
@@ -165,7 +181,12 @@ Result<std::vector<std::uint8_t>> digestFile(const std::string& path, int mdNid)
   }
   std::vector<std::uint8_t> out(EVP_MAX_MD_SIZE);
   unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx.get(), out.data(), &len);
+  if (mdNid == NID_shake256) {
+    len = 64;  // RFC 8419: SHAKE256 with 512-bit output
+    EVP_DigestFinalXOF(ctx.get(), out.data(), len);
+  } else {
+    EVP_DigestFinal_ex(ctx.get(), out.data(), &len);
+  }
   out.resize(len);
   return out;
 }

@@ -5,8 +5,8 @@
 // certHash + issuerSerial) and, unless turned off (PAdES), signingTime. The signature is made by
 // the identity's EVP_PKEY over the DER encoding of the signed attributes (RFC 5652 5.4), so a
 // token key signs through the token layer. RSA keys sign PKCS#1 v1.5, EC keys ECDSA, Ed25519
-// pure EdDSA with SHA-512 as the digest algorithm (RFC 8419; signStreamSlowly picks it). Ed448
-// signing (SHAKE256) and RSA-PSS signing are not offered; both are verified. B-T adds an
+// pure EdDSA with SHA-512 and Ed448 with SHAKE256 (512-bit) as the digest algorithm (RFC 8419;
+// signStreamSlowly picks them). RSA-PSS signing is not offered (PSS signatures are verified). B-T adds an
 // RFC 3161 signature timestamp over the signature value as the unsigned attribute
 // id-aa-signatureTimeStampToken. Signing blocks on the token and (B-T) on the network.
 #pragma once
@@ -24,10 +24,10 @@
 
 namespace kyso::cms {
 
-enum class DigestAlg { Sha256, Sha384, Sha512 };
-/// NID_sha256 / NID_sha384 / NID_sha512.
+enum class DigestAlg { Sha256, Sha384, Sha512, Shake256 };  // Shake256: 512-bit output, Ed448 only
+/// NID_sha256 / NID_sha384 / NID_sha512 / NID_shake256.
 int digestNid(DigestAlg d);
-/// Digest length in bytes (32/48/64).
+/// Digest length in bytes (32/48/64/64).
 std::size_t digestSize(DigestAlg d);
 
 struct SignOptions {

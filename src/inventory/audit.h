@@ -12,7 +12,8 @@
 
 namespace kyso::inventory {
 
-/// One change to record. before/after are JSON texts (empty when the record did not / no longer exists).
+/// One change to record. before/after are JSON texts (empty when the record did not / no longer
+/// exists).
 struct AuditChange {
   std::string entity;
   long long entityId = 0;
@@ -22,7 +23,12 @@ struct AuditChange {
 };
 
 /// Appends `change` as the next entry. Must be called inside a transaction.
-Status appendAudit(Db& db, const std::string& at, const std::string& who, const AuditChange& change);
+Status appendAudit(Db& db, const std::string& at, const std::string& who,
+                   const AuditChange& change);
+
+/// Appends several changes as consecutive entries with one lock and one head update (importer).
+Status appendAuditBatch(Db& db, const std::string& at, const std::string& who,
+                        const std::vector<AuditChange>& changes);
 
 /// What audit-verify found.
 struct AuditReport {

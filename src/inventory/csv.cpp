@@ -28,8 +28,8 @@ Result<std::string> fromCp1258(std::string_view in) {
   while (il > 0) {
     if (iconv(cd, &ip, &il, &op, &ol) == static_cast<std::size_t>(-1)) {
       const long at = static_cast<long>(ip - src.data());
-      return Error::raw(Domain::Posix, errno, "iconv", "byte " + std::to_string(at) +
-                                                           " is neither UTF-8 nor Windows-1258",
+      return Error::raw(Domain::Posix, errno, "iconv",
+                        "byte " + std::to_string(at) + " is neither UTF-8 nor Windows-1258",
                         Errc::CsvInvalid);
     }
   }
@@ -63,11 +63,16 @@ bool isValidUtf8(std::string_view s) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     std::size_t n = 0;
-    if (c < 0x80) n = 0;
-    else if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) n = 2;
-    else if (c >= 0xf0 && c <= 0xf4) n = 3;
-    else return false;
+    if (c < 0x80)
+      n = 0;
+    else if (c >= 0xc2 && c <= 0xdf)
+      n = 1;
+    else if (c >= 0xe0 && c <= 0xef)
+      n = 2;
+    else if (c >= 0xf0 && c <= 0xf4)
+      n = 3;
+    else
+      return false;
     if (i + n >= s.size() && n > 0) return false;
     for (std::size_t k = 1; k <= n; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
@@ -84,7 +89,8 @@ Result<std::string> decodeSpreadsheetText(std::string_view b, std::string* encod
     return Error::kyso(Errc::CsvInvalid, "decode", "the file is UTF-16: save it as CSV UTF-8");
   if (b.starts_with("\xef\xbb\xbf")) {
     b.remove_prefix(3);
-    if (!isValidUtf8(b)) return Error::kyso(Errc::CsvInvalid, "decode", "UTF-8 BOM but invalid UTF-8 text");
+    if (!isValidUtf8(b))
+      return Error::kyso(Errc::CsvInvalid, "decode", "UTF-8 BOM but invalid UTF-8 text");
     setEnc("UTF-8 with BOM");
     return std::string(b);
   }
@@ -154,7 +160,8 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
     }
   }
   if (quoted)
-    return Error::kyso(Errc::CsvInvalid, "parseCsv", "line " + std::to_string(quoteLine) + ": unterminated quote");
+    return Error::kyso(Errc::CsvInvalid, "parseCsv",
+                       "line " + std::to_string(quoteLine) + ": unterminated quote");
   if (any || !field.empty()) endRecord();
   return out;
 }

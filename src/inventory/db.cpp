@@ -1,7 +1,9 @@
 // Engine choice, row accessors and the scoped transaction shared by both engines.
+#include "src/inventory/db.h"
+
+#include <algorithm>
 #include <cstdlib>
 
-#include "src/inventory/db.h"
 #include "src/inventory/db_internal.h"
 
 namespace kyso::inventory {
@@ -21,6 +23,26 @@ Result<std::unique_ptr<Db>> openDb(const std::string& location) {
     return openPostgres(location);
   if (location.empty()) return Error::kyso(Errc::UsageError, "openDb", "no database given");
   return openSqlite(location);
+}
+
+Status insertRows(Db& db, const std::string& head, std::size_t cols, std::size_t rows,
+                  const std::function<void(std::size_t, Params&)>& row) {
+  const std::size_t batch = std::max<std::size_t>(1, 4000 / std::max<std::size_t>(cols, 1));
+  for (std::size_t start = 0; start < rows; start += batch) {
+    const std::size_t n = std::min(batch, rows - start);
+    std::string sql = head + " VALUES ";
+    Params p;
+    p.reserve(n * cols);
+    for (std::size_t i = 0; i < n; ++i) {
+      sql += i ? ",(" : "(";
+      for (std::size_t c = 0; c < cols; ++c) sql += c ? ",?" : "?";
+      sql += ")";
+      row(start + i, p);
+    }
+    if (p.size() != n * cols) return Error::kyso(Errc::UsageError, "insertRows", head);
+    KYSO_TRY(db.exec(sql, p));
+  }
+  return {};
 }
 
 Result<Transaction> Transaction::begin(Db& db) {

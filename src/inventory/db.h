@@ -5,6 +5,7 @@
 // call blocks on the database (and, for PostgreSQL, on the network).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,7 +48,8 @@ class Db {
   virtual Result<long long> exec(std::string_view sql, const Params& params = {}) = 0;
   /// Runs several `;`-separated statements without parameters (migrations).
   virtual Status script(std::string_view sql) = 0;
-  /// Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing late).
+  /// Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing
+  /// late).
   virtual Status begin() = 0;
   virtual Status commit() = 0;
   virtual void rollback() noexcept = 0;
@@ -60,6 +62,12 @@ class Db {
 /// Opens `location`: a `postgresql://` or `postgres://` URL, or a file path for SQLite (created
 /// when missing; WAL journal, foreign keys on, 5 s busy timeout). The schema is not touched here.
 Result<std::unique_ptr<Db>> openDb(const std::string& location);
+
+/// Inserts `rows` rows with multi-row INSERTs (a few hundred rows per statement): `head` is
+/// "INSERT INTO t (a, b, c)", `cols` the number of columns, and `row(i, params)` appends row i's
+/// values. Used by the importer and the generators, where one statement per row is too slow.
+Status insertRows(Db& db, const std::string& head, std::size_t cols, std::size_t rows,
+                  const std::function<void(std::size_t, Params&)>& row);
 
 /// Rolls back on scope exit unless commit() succeeded: every change is one transaction.
 class Transaction {

@@ -32,7 +32,9 @@ bool certInUse(std::string_view s) {
   return s == "valid" || s == "renewal_requested" || s == "change_requested";
 }
 
-std::string Inventory::defaultLocation() { return (dataDir() / "inventory.sqlite").string(); }
+std::string Inventory::defaultLocation() {
+  return (dataDir() / "inventory.sqlite").string();
+}
 
 Result<Inventory> Inventory::open(const std::string& location, const Clock& clock) {
   KYSO_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, openDb(location));
@@ -42,7 +44,9 @@ Result<Inventory> Inventory::open(const std::string& location, const Clock& cloc
   return inv;
 }
 
-std::string Inventory::today() const { return dateOf(m_clock->now()); }
+std::string Inventory::today() const {
+  return dateOf(m_clock->now());
+}
 
 std::string Inventory::now() const {
   const auto t = m_clock->now();
@@ -54,7 +58,8 @@ std::string Inventory::now() const {
   return dateOf(t) + buf;
 }
 
-Status Inventory::record(const AuditChange& change, const Event* e, std::optional<long long> unitId) {
+Status Inventory::record(const AuditChange& change, const Event* e,
+                         std::optional<long long> unitId) {
   const std::string at = now();
   if (e) {
     KYSO_TRY(m_db->exec(
@@ -75,8 +80,8 @@ Result<Unit> Inventory::unit(std::string_view key) {
                                             {std::stoll(std::string(key))}));
   }
   if (rows.empty()) {
-    KYSO_ASSIGN_OR_RETURN(rows, m_db->query(std::string(sql::kUnitSelect) + "WHERE u.name = ?",
-                                            {std::string(key)}));
+    KYSO_ASSIGN_OR_RETURN(
+        rows, m_db->query(std::string(sql::kUnitSelect) + "WHERE u.name = ?", {std::string(key)}));
   }
   if (rows.empty()) return notFound("unit", key);
   return sql::unitFrom(rows[0]);
@@ -92,8 +97,9 @@ Result<std::vector<Unit>> Inventory::units() {
 Result<Unit> Inventory::addUnit(Unit u) {
   if (u.name.empty()) return Error::kyso(Errc::UsageError, "unit add", "--name is required");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
-  KYSO_ASSIGN_OR_RETURN(Rows r, m_db->query("INSERT INTO units (name, parent_id, kind) VALUES (?, ?, ?) RETURNING id",
-                                            {u.name, sql::id(u.parentId), u.kind}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows r, m_db->query("INSERT INTO units (name, parent_id, kind) VALUES (?, ?, ?) RETURNING id",
+                          {u.name, sql::id(u.parentId), u.kind}));
   KYSO_ASSIGN_OR_RETURN(Unit added, unit(std::to_string(r[0].integer(0))));
   Event e{0, "unit", added.id, "created", "", "", "", "", "", "", ""};
   KYSO_TRY(record({"unit", added.id, "create", "", toJson(added).dump()}, &e, added.id));
@@ -104,17 +110,18 @@ Result<Unit> Inventory::addUnit(Unit u) {
 Result<Unit> Inventory::editUnit(const Unit& u) {
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Unit before, unit(std::to_string(u.id)));
-  if (before.version != u.version)
-    return Error::kyso(Errc::DbConflict, "unit edit", before.name);
+  if (before.version != u.version) return Error::kyso(Errc::DbConflict, "unit edit", before.name);
   if (u.parentId && *u.parentId == u.id)
     return Error::kyso(Errc::UsageError, "unit edit", "a unit cannot be its own parent");
-  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec(
-      "UPDATE units SET name = ?, parent_id = ?, kind = ?, focal_person_id = ?, version = version + 1 "
-      "WHERE id = ? AND version = ?",
-      {u.name, sql::id(u.parentId), u.kind, sql::id(u.focalPersonId), u.id, u.version}));
+  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec("UPDATE units SET name = ?, parent_id = ?, kind = "
+                                                "?, focal_person_id = ?, version = version + 1 "
+                                                "WHERE id = ? AND version = ?",
+                                                {u.name, sql::id(u.parentId), u.kind,
+                                                 sql::id(u.focalPersonId), u.id, u.version}));
   if (n == 0) return Error::kyso(Errc::PermissionDenied, "unit edit", before.name);
   KYSO_ASSIGN_OR_RETURN(Unit after, unit(std::to_string(u.id)));
-  KYSO_TRY(record({"unit", u.id, "edit", toJson(before).dump(), toJson(after).dump()}, nullptr, u.id));
+  KYSO_TRY(
+      record({"unit", u.id, "edit", toJson(before).dump(), toJson(after).dump()}, nullptr, u.id));
   KYSO_TRY(tx.commit());
   return after;
 }
@@ -123,8 +130,9 @@ Status Inventory::setSeal(std::string_view key, const std::string& png) {
   KYSO_TRY(checkPng(png, "seal"));
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Unit u, unit(key));
-  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec("UPDATE units SET seal = ?, version = version + 1 WHERE id = ?",
-                                                {Blob{png}, u.id}));
+  KYSO_ASSIGN_OR_RETURN(long long n,
+                        m_db->exec("UPDATE units SET seal = ?, version = version + 1 WHERE id = ?",
+                                   {Blob{png}, u.id}));
   if (n == 0) return Error::kyso(Errc::PermissionDenied, "seal", u.name);
   KYSO_TRY(record({"unit", u.id, "seal", "", "sha256:" + sha256Hex(png)}, nullptr, u.id));
   return tx.commit();
@@ -151,21 +159,25 @@ Result<Person> Inventory::person(std::string_view key, std::optional<long long> 
                                                   "WHERE p.full_name = ? AND p.unit_id = ?",
                                               {std::string(key), *unitId}));
     } else {
-      KYSO_ASSIGN_OR_RETURN(rows, m_db->query(std::string(sql::kPersonSelect) + "WHERE p.full_name = ?",
-                                              {std::string(key)}));
+      KYSO_ASSIGN_OR_RETURN(rows,
+                            m_db->query(std::string(sql::kPersonSelect) + "WHERE p.full_name = ?",
+                                        {std::string(key)}));
     }
   }
   if (rows.empty()) return notFound("person", key);
   if (rows.size() > 1)
-    return Error::kyso(Errc::UsageError, "person",
-                       "several people are named '" + std::string(key) + "': give the unit or the id");
+    return Error::kyso(
+        Errc::UsageError, "person",
+        "several people are named '" + std::string(key) + "': give the unit or the id");
   return sql::personFrom(rows[0]);
 }
 
 Result<std::vector<Person>> Inventory::people(std::optional<long long> unitId) {
   Rows rows;
   if (unitId) {
-    KYSO_ASSIGN_OR_RETURN(rows, m_db->query(std::string(sql::kPersonSelect) + "WHERE p.unit_id = ? ORDER BY p.id", {*unitId}));
+    KYSO_ASSIGN_OR_RETURN(
+        rows, m_db->query(std::string(sql::kPersonSelect) + "WHERE p.unit_id = ? ORDER BY p.id",
+                          {*unitId}));
   } else {
     KYSO_ASSIGN_OR_RETURN(rows, m_db->query(std::string(sql::kPersonSelect) + "ORDER BY p.id"));
   }
@@ -179,9 +191,11 @@ Result<Person> Inventory::addPerson(Person p) {
   if (!p.leftOn.empty() && !parseDate(p.leftOn))
     return Error::kyso(Errc::UsageError, "person add", "--left-on YYYY-MM-DD");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
-  KYSO_ASSIGN_OR_RETURN(Rows r, m_db->query(
-      "INSERT INTO people (full_name, position, unit_id, email, phone, left_on) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {p.fullName, p.position, p.unitId, p.email, p.phone, sql::text(p.leftOn)}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows r,
+      m_db->query("INSERT INTO people (full_name, position, unit_id, email, phone, left_on) VALUES "
+                  "(?, ?, ?, ?, ?, ?) RETURNING id",
+                  {p.fullName, p.position, p.unitId, p.email, p.phone, sql::text(p.leftOn)}));
   KYSO_ASSIGN_OR_RETURN(Person added, person(std::to_string(r[0].integer(0))));
   Event e{0, "person", added.id, "created", "", "", "", "", "", "", ""};
   KYSO_TRY(record({"person", added.id, "create", "", toJson(added).dump()}, &e, added.unitId));
@@ -194,16 +208,21 @@ Result<Person> Inventory::editPerson(const Person& p) {
     return Error::kyso(Errc::UsageError, "person edit", "--left-on YYYY-MM-DD");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Person before, person(std::to_string(p.id)));
-  if (before.version != p.version) return Error::kyso(Errc::DbConflict, "person edit", before.fullName);
-  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec(
-      "UPDATE people SET full_name = ?, position = ?, unit_id = ?, email = ?, phone = ?, left_on = ?, "
-      "version = version + 1 WHERE id = ? AND version = ?",
-      {p.fullName, p.position, p.unitId, p.email, p.phone, sql::text(p.leftOn), p.id, p.version}));
+  if (before.version != p.version)
+    return Error::kyso(Errc::DbConflict, "person edit", before.fullName);
+  KYSO_ASSIGN_OR_RETURN(long long n,
+                        m_db->exec("UPDATE people SET full_name = ?, position = ?, unit_id = ?, "
+                                   "email = ?, phone = ?, left_on = ?, "
+                                   "version = version + 1 WHERE id = ? AND version = ?",
+                                   {p.fullName, p.position, p.unitId, p.email, p.phone,
+                                    sql::text(p.leftOn), p.id, p.version}));
   if (n == 0) return Error::kyso(Errc::PermissionDenied, "person edit", before.fullName);
   KYSO_ASSIGN_OR_RETURN(Person after, person(std::to_string(p.id)));
-  Event e{0, "person", p.id, before.leftOn.empty() && !after.leftOn.empty() ? "left" : "edited",
-          "", "", "", "", "", "", ""};
-  KYSO_TRY(record({"person", p.id, "edit", toJson(before).dump(), toJson(after).dump()}, &e, after.unitId));
+  Event e{0,  "person", p.id, before.leftOn.empty() && !after.leftOn.empty() ? "left" : "edited",
+          "", "",       "",   "",
+          "", "",       ""};
+  KYSO_TRY(record({"person", p.id, "edit", toJson(before).dump(), toJson(after).dump()}, &e,
+                  after.unitId));
   KYSO_TRY(tx.commit());
   return after;
 }
@@ -212,10 +231,13 @@ Status Inventory::setHandwriting(std::string_view key, const std::string& png) {
   KYSO_TRY(checkPng(png, "handwriting"));
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Person p, person(key));
-  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec(
-      "UPDATE people SET handwriting = ?, version = version + 1 WHERE id = ?", {Blob{png}, p.id}));
+  KYSO_ASSIGN_OR_RETURN(
+      long long n,
+      m_db->exec("UPDATE people SET handwriting = ?, version = version + 1 WHERE id = ?",
+                 {Blob{png}, p.id}));
   if (n == 0) return Error::kyso(Errc::PermissionDenied, "handwriting", p.fullName);
-  KYSO_TRY(record({"person", p.id, "handwriting", "", "sha256:" + sha256Hex(png)}, nullptr, p.unitId));
+  KYSO_TRY(
+      record({"person", p.id, "handwriting", "", "sha256:" + sha256Hex(png)}, nullptr, p.unitId));
   return tx.commit();
 }
 
@@ -230,8 +252,7 @@ Result<std::string> Inventory::handwriting(std::string_view key) {
 
 Status Inventory::backup(const std::string& path) {
   if (m_db->dialect() != Db::Dialect::Sqlite)
-    return Error::kyso(Errc::NotImplemented, "backup",
-                       "use pg_dump for a PostgreSQL inventory");
+    return Error::kyso(Errc::NotImplemented, "backup", "use pg_dump for a PostgreSQL inventory");
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return Error::kyso(Errc::FileExists, "backup", path);
   // Written beside the target under a temporary name and renamed only when complete.
@@ -252,17 +273,21 @@ Status Inventory::backup(const std::string& path) {
 
 Status Inventory::restore(const std::string& path) {
   if (m_db->dialect() != Db::Dialect::Sqlite)
-    return Error::kyso(Errc::NotImplemented, "restore", "use pg_restore for a PostgreSQL inventory");
+    return Error::kyso(Errc::NotImplemented, "restore",
+                       "use pg_restore for a PostgreSQL inventory");
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return Error::kyso(Errc::FileNotFound, "restore", path);
+  if (!std::filesystem::is_regular_file(path, ec))
+    return Error::kyso(Errc::FileNotFound, "restore", path);
   {
     // Check the backup is an inventory this program understands before touching anything.
     KYSO_ASSIGN_OR_RETURN(std::unique_ptr<Db> probe, openSqlite(path, /*readOnly=*/true));
     KYSO_ASSIGN_OR_RETURN(int v, schemaVersion(*probe));
-    if (v == 0) return Error::kyso(Errc::DbNotADatabase, "restore", path + ": not a kyso inventory");
+    if (v == 0)
+      return Error::kyso(Errc::DbNotADatabase, "restore", path + ": not a kyso inventory");
     if (v > kSchemaVersion) return Error::kyso(Errc::DbSchemaTooNew, "restore", path);
     KYSO_ASSIGN_OR_RETURN(AuditReport rep, inventory::verifyAudit(*probe));
-    if (!rep.ok()) return Error::kyso(Errc::AuditChainBroken, "restore", path + ": " + rep.problems.front());
+    if (!rep.ok())
+      return Error::kyso(Errc::AuditChainBroken, "restore", path + ": " + rep.problems.front());
   }
   KYSO_TRY(sqliteRestore(*m_db, path));
   return migrate(*m_db);

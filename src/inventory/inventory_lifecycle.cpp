@@ -4,7 +4,8 @@
 
 namespace kyso::inventory {
 
-Result<Event> Inventory::transition(Subject s, std::string_view key, std::string_view to, EvidenceGiven e) {
+Result<Event> Inventory::transition(Subject s, std::string_view key, std::string_view to,
+                                    EvidenceGiven e) {
   e.today = today();
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   Event ev;
@@ -19,18 +20,22 @@ Result<Event> Inventory::transition(Subject s, std::string_view key, std::string
     if (rule.needs & kHolder) {
       KYSO_ASSIGN_OR_RETURN(Person h, person(std::to_string(*e.holderId)));
       if (!h.leftOn.empty() && h.leftOn <= e.today)
-        return Error::kyso(Errc::TransitionNotAllowed, rule.event.data(), h.fullName + " has left the unit");
+        return Error::kyso(Errc::TransitionNotAllowed, rule.event.data(),
+                           h.fullName + " has left the unit");
       if (rule.event == "hand_over" && before.holderId == h.id)
-        return Error::kyso(Errc::TransitionNotAllowed, "hand_over", "the token is already with " + h.fullName);
+        return Error::kyso(Errc::TransitionNotAllowed, "hand_over",
+                           "the token is already with " + h.fullName);
       holder = h.id;
       unitId = h.unitId;
       issuedOn = e.docDate;
     }
     if (to == "returned" || to == "in_stock" || to == "destroyed") holder = nullptr;
-    KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec(
-        "UPDATE tokens SET state = ?, holder_id = ?, unit_id = ?, issued_on = ?, version = version + 1 "
-        "WHERE id = ? AND version = ?",
-        {std::string(to), holder, unitId, sql::text(issuedOn), before.id, before.version}));
+    KYSO_ASSIGN_OR_RETURN(
+        long long n, m_db->exec("UPDATE tokens SET state = ?, holder_id = ?, unit_id = ?, "
+                                "issued_on = ?, version = version + 1 "
+                                "WHERE id = ? AND version = ?",
+                                {std::string(to), holder, unitId, sql::text(issuedOn), before.id,
+                                 before.version}));
     if (n == 0) return Error::kyso(Errc::PermissionDenied, "transition", before.serial);
     KYSO_ASSIGN_OR_RETURN(Token after, token(std::to_string(before.id)));
     if (after.id != before.id) {
@@ -41,11 +46,12 @@ Result<Event> Inventory::transition(Subject s, std::string_view key, std::string
     ev.kind = rule.event;
     ev.fromState = before.state;
     ev.toState = std::string(to);
-    if (rule.needs & kHolder) ev.note = (ev.note.empty() ? "" : ev.note + "; ") + "holder: " + after.holderName;
+    if (rule.needs & kHolder)
+      ev.note = (ev.note.empty() ? "" : ev.note + "; ") + "holder: " + after.holderName;
     if (e.wiped) ev.note = (ev.note.empty() ? "" : ev.note + "; ") + "wiped";
     // The event belongs to the unit that held the token before (an officer hands over their own).
-    KYSO_TRY(record({"token", before.id, "transition", toJson(before).dump(), toJson(after).dump()}, &ev,
-                    before.unitId ? before.unitId : after.unitId));
+    KYSO_TRY(record({"token", before.id, "transition", toJson(before).dump(), toJson(after).dump()},
+                    &ev, before.unitId ? before.unitId : after.unitId));
   } else {
     KYSO_ASSIGN_OR_RETURN(Certificate before, certificate(key));
     if (e.notBefore.empty()) e.notBefore = before.notBefore;
@@ -57,21 +63,25 @@ Result<Event> Inventory::transition(Subject s, std::string_view key, std::string
       notAfter = e.notAfter;
     }
     if (rule.needs & kNewExpiry) notAfter = e.newNotAfter;
-    KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec(
-        "UPDATE certificates SET state = ?, not_before = ?, not_after = ?, version = version + 1 "
-        "WHERE id = ? AND version = ?",
-        {std::string(to), notBefore, notAfter, before.id, before.version}));
+    KYSO_ASSIGN_OR_RETURN(
+        long long n, m_db->exec("UPDATE certificates SET state = ?, not_before = ?, not_after = ?, "
+                                "version = version + 1 "
+                                "WHERE id = ? AND version = ?",
+                                {std::string(to), notBefore, notAfter, before.id, before.version}));
     if (n == 0) return Error::kyso(Errc::PermissionDenied, "transition", before.sha256);
-    KYSO_ASSIGN_OR_RETURN(Rows got, m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {before.id}));
+    KYSO_ASSIGN_OR_RETURN(
+        Rows got, m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {before.id}));
     const Certificate after = sql::certFrom(got[0]);
     ev.entity = "certificate";
     ev.entityId = before.id;
     ev.kind = rule.event;
     ev.fromState = before.state;
     ev.toState = std::string(to);
-    if (rule.needs & kNewExpiry) ev.note = (ev.note.empty() ? "" : ev.note + "; ") + "valid until " + notAfter;
-    KYSO_TRY(record({"certificate", before.id, "transition", toJson(before).dump(), toJson(after).dump()},
-                    &ev, after.unitId));
+    if (rule.needs & kNewExpiry)
+      ev.note = (ev.note.empty() ? "" : ev.note + "; ") + "valid until " + notAfter;
+    KYSO_TRY(record(
+        {"certificate", before.id, "transition", toJson(before).dump(), toJson(after).dump()}, &ev,
+        after.unitId));
   }
   ev.who = m_who;
   ev.at = now();
@@ -88,9 +98,10 @@ Result<std::vector<Event>> Inventory::history(Subject s, std::string_view key) {
     KYSO_ASSIGN_OR_RETURN(Certificate c, certificate(key));
     id = c.id;
   }
-  KYSO_ASSIGN_OR_RETURN(Rows rows, m_db->query(std::string(sql::kEventSelect) +
-                                                   "WHERE entity = ? AND entity_id = ? ORDER BY id",
-                                               {std::string(s == Subject::Token ? "token" : "certificate"), id}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows rows,
+      m_db->query(std::string(sql::kEventSelect) + "WHERE entity = ? AND entity_id = ? ORDER BY id",
+                  {std::string(s == Subject::Token ? "token" : "certificate"), id}));
   std::vector<Event> out;
   for (const Row& r : rows) out.push_back(sql::eventFrom(r));
   return out;
@@ -99,11 +110,12 @@ Result<std::vector<Event>> Inventory::history(Subject s, std::string_view key) {
 Result<std::vector<Certificate>> Inventory::expiring(long days) {
   if (days < 0) return Error::kyso(Errc::UsageError, "expiring", "--days must not be negative");
   const auto t = parseDate(today());
-  KYSO_ASSIGN_OR_RETURN(Rows rows, m_db->query(
-      std::string(sql::kCertSelect) +
-          "WHERE c.state IN ('valid', 'renewal_requested', 'change_requested') "
-          "AND c.not_after >= ? AND c.not_after <= ? ORDER BY c.not_after, c.id",
-      {today(), formatDate(*t + days)}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows rows,
+      m_db->query(std::string(sql::kCertSelect) +
+                      "WHERE c.state IN ('valid', 'renewal_requested', 'change_requested') "
+                      "AND c.not_after >= ? AND c.not_after <= ? ORDER BY c.not_after, c.id",
+                  {today(), formatDate(*t + days)}));
   std::vector<Certificate> out;
   out.reserve(rows.size());
   for (const Row& r : rows) out.push_back(sql::certFrom(r));
@@ -119,39 +131,53 @@ Result<std::vector<Warning>> Inventory::warnings() {
     const long left = *parseDate(c.notAfter) - t;
     const char* kind = left <= 7 ? "expiring_7" : left <= 30 ? "expiring_30" : "expiring_60";
     out.push_back({kind, "certificate " + c.sha256.substr(0, 16),
-                   c.subject + " expires on " + c.notAfter + (c.holderName.empty() ? "" : " (" + c.holderName + ")"),
+                   c.subject + " expires on " + c.notAfter +
+                       (c.holderName.empty() ? "" : " (" + c.holderName + ")"),
                    left});
   }
   // A holder who has left still holds a token or certificate in use.
-  KYSO_ASSIGN_OR_RETURN(Rows left, m_db->query(
-      "SELECT t.serial, p.full_name, p.left_on FROM tokens t JOIN people p ON p.id = t.holder_id "
-      "WHERE p.left_on IS NOT NULL AND p.left_on <= ? "
-      "AND t.state IN ('active', 'pin_locked', 'restore_requested', 'suspended') ORDER BY t.serial",
-      {now_}));
+  KYSO_ASSIGN_OR_RETURN(Rows left,
+                        m_db->query("SELECT t.serial, p.full_name, p.left_on FROM tokens t JOIN "
+                                    "people p ON p.id = t.holder_id "
+                                    "WHERE p.left_on IS NOT NULL AND p.left_on <= ? "
+                                    "AND t.state IN ('active', 'pin_locked', 'restore_requested', "
+                                    "'suspended') ORDER BY t.serial",
+                                    {now_}));
   for (const Row& r : left)
-    out.push_back({"holder_left", "token " + r.text(0), r.text(1) + " left on " + r.text(2) + " but still holds it", 0});
-  KYSO_ASSIGN_OR_RETURN(Rows leftCerts, m_db->query(
-      "SELECT c.sha256, p.full_name, p.left_on FROM certificates c JOIN people p ON p.id = c.holder_id "
-      "WHERE p.left_on IS NOT NULL AND p.left_on <= ? "
-      "AND c.state IN ('valid', 'renewal_requested', 'change_requested', 'suspended') ORDER BY c.id",
-      {now_}));
+    out.push_back({"holder_left", "token " + r.text(0),
+                   r.text(1) + " left on " + r.text(2) + " but still holds it", 0});
+  KYSO_ASSIGN_OR_RETURN(Rows leftCerts,
+                        m_db->query("SELECT c.sha256, p.full_name, p.left_on FROM certificates c "
+                                    "JOIN people p ON p.id = c.holder_id "
+                                    "WHERE p.left_on IS NOT NULL AND p.left_on <= ? "
+                                    "AND c.state IN ('valid', 'renewal_requested', "
+                                    "'change_requested', 'suspended') ORDER BY c.id",
+                                    {now_}));
   for (const Row& r : leftCerts)
     out.push_back({"holder_left", "certificate " + r.text(0).substr(0, 16),
                    r.text(1) + " left on " + r.text(2) + " but the certificate is not revoked", 0});
   // A token back in stock must be empty: any certificate not revoked/expired on it is a leak.
-  KYSO_ASSIGN_OR_RETURN(Rows stock, m_db->query(
-      "SELECT t.serial, c.sha256, c.state FROM tokens t JOIN certificates c ON c.token_id = t.id "
-      "WHERE t.state IN ('in_stock', 'returned') AND c.state NOT IN ('revoked', 'expired') "
-      "ORDER BY t.serial"));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows stock,
+      m_db->query(
+          "SELECT t.serial, c.sha256, c.state FROM tokens t JOIN certificates c ON c.token_id = "
+          "t.id "
+          "WHERE t.state IN ('in_stock', 'returned') AND c.state NOT IN ('revoked', 'expired') "
+          "ORDER BY t.serial"));
   for (const Row& r : stock)
     out.push_back({"stock_token_with_cert", "token " + r.text(0),
-                   "in stock with certificate " + r.text(1).substr(0, 16) + " (" + r.text(2) + ") still on it", 0});
-  KYSO_ASSIGN_OR_RETURN(Rows revoked, m_db->query(
-      "SELECT t.serial, c.sha256 FROM tokens t JOIN certificates c ON c.token_id = t.id "
-      "WHERE t.state = 'active' AND c.state = 'revoked' ORDER BY t.serial"));
+                   "in stock with certificate " + r.text(1).substr(0, 16) + " (" + r.text(2) +
+                       ") still on it",
+                   0});
+  KYSO_ASSIGN_OR_RETURN(
+      Rows revoked,
+      m_db->query(
+          "SELECT t.serial, c.sha256 FROM tokens t JOIN certificates c ON c.token_id = t.id "
+          "WHERE t.state = 'active' AND c.state = 'revoked' ORDER BY t.serial"));
   for (const Row& r : revoked)
-    out.push_back({"revoked_cert_on_active_token", "token " + r.text(0),
-                   "revoked certificate " + r.text(1).substr(0, 16) + " is still on this active token", 0});
+    out.push_back(
+        {"revoked_cert_on_active_token", "token " + r.text(0),
+         "revoked certificate " + r.text(1).substr(0, 16) + " is still on this active token", 0});
   return out;
 }
 

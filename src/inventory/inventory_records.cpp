@@ -14,8 +14,9 @@ Error notFound(const char* what, std::string_view key) {
 // ---- tokens ----
 
 Result<Token> Inventory::token(std::string_view key) {
-  KYSO_ASSIGN_OR_RETURN(Rows rows, m_db->query(std::string(sql::kTokenSelect) + "WHERE t.serial = ?",
-                                               {std::string(key)}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows rows,
+      m_db->query(std::string(sql::kTokenSelect) + "WHERE t.serial = ?", {std::string(key)}));
   if (rows.empty() && sql::isNumber(key)) {
     KYSO_ASSIGN_OR_RETURN(rows, m_db->query(std::string(sql::kTokenSelect) + "WHERE t.id = ?",
                                             {std::stoll(std::string(key))}));
@@ -64,7 +65,8 @@ Result<Token> Inventory::addToken(Token t) {
   if (!isState(Subject::Token, t.state))
     return Error::kyso(Errc::UsageError, "token add", "unknown state '" + t.state + "'");
   for (const std::string* d : {&t.receivedOn, &t.issuedOn})
-    if (!d->empty() && !parseDate(*d)) return Error::kyso(Errc::UsageError, "token add", "bad date '" + *d + "'");
+    if (!d->empty() && !parseDate(*d))
+      return Error::kyso(Errc::UsageError, "token add", "bad date '" + *d + "'");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   if (t.holderId) {
     KYSO_ASSIGN_OR_RETURN(Person h, person(std::to_string(*t.holderId)));
@@ -72,11 +74,14 @@ Result<Token> Inventory::addToken(Token t) {
       return Error::kyso(Errc::UsageError, "token add", h.fullName + " is not in that unit");
     t.unitId = h.unitId;
   }
-  KYSO_ASSIGN_OR_RETURN(Rows r, m_db->query(
-      "INSERT INTO tokens (serial, manufacturer, model, provider, module, state, holder_id, unit_id, "
-      "received_on, issued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {t.serial, t.manufacturer, t.model, t.provider, t.module, t.state, sql::id(t.holderId),
-       sql::id(t.unitId), sql::text(t.receivedOn), sql::text(t.issuedOn)}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows r,
+      m_db->query(
+          "INSERT INTO tokens (serial, manufacturer, model, provider, module, state, holder_id, "
+          "unit_id, "
+          "received_on, issued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {t.serial, t.manufacturer, t.model, t.provider, t.module, t.state, sql::id(t.holderId),
+           sql::id(t.unitId), sql::text(t.receivedOn), sql::text(t.issuedOn)}));
   KYSO_ASSIGN_OR_RETURN(Token added, token(std::to_string(r[0].integer(0))));
   if (added.id != r[0].integer(0)) {  // a serial that looks like another token's id
     KYSO_ASSIGN_OR_RETURN(added, token(t.serial));
@@ -91,7 +96,8 @@ Result<Token> Inventory::editToken(const Token& t) {
   if (t.serial.empty() || t.manufacturer.empty())
     return Error::kyso(Errc::UsageError, "token edit", "serial and manufacturer cannot be empty");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
-  KYSO_ASSIGN_OR_RETURN(Rows cur, m_db->query(std::string(sql::kTokenSelect) + "WHERE t.id = ?", {t.id}));
+  KYSO_ASSIGN_OR_RETURN(Rows cur,
+                        m_db->query(std::string(sql::kTokenSelect) + "WHERE t.id = ?", {t.id}));
   if (cur.empty()) return notFound("token", std::to_string(t.id));
   const Token before = sql::tokenFrom(cur[0]);
   if (before.version != t.version)
@@ -99,23 +105,28 @@ Result<Token> Inventory::editToken(const Token& t) {
                        before.serial + ": version " + std::to_string(t.version) + " is now " +
                            std::to_string(before.version));
   if (t.unitId != before.unitId && before.holderId)
-    return Error::kyso(Errc::UsageError, "token edit", "hand the token over instead of moving its unit");
-  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec(
-      "UPDATE tokens SET serial = ?, manufacturer = ?, model = ?, provider = ?, module = ?, unit_id = ?, "
-      "received_on = ?, version = version + 1 WHERE id = ? AND version = ?",
-      {t.serial, t.manufacturer, t.model, t.provider, t.module, sql::id(t.unitId),
-       sql::text(t.receivedOn), t.id, t.version}));
+    return Error::kyso(Errc::UsageError, "token edit",
+                       "hand the token over instead of moving its unit");
+  KYSO_ASSIGN_OR_RETURN(
+      long long n, m_db->exec("UPDATE tokens SET serial = ?, manufacturer = ?, model = ?, provider "
+                              "= ?, module = ?, unit_id = ?, "
+                              "received_on = ?, version = version + 1 WHERE id = ? AND version = ?",
+                              {t.serial, t.manufacturer, t.model, t.provider, t.module,
+                               sql::id(t.unitId), sql::text(t.receivedOn), t.id, t.version}));
   if (n == 0) {
     // Either someone committed first (the version moved) or row-level security hid the row.
-    KYSO_ASSIGN_OR_RETURN(Rows again, m_db->query("SELECT version FROM tokens WHERE id = ?", {t.id}));
+    KYSO_ASSIGN_OR_RETURN(Rows again,
+                          m_db->query("SELECT version FROM tokens WHERE id = ?", {t.id}));
     if (!again.empty() && again[0].integer(0) != t.version)
       return Error::kyso(Errc::DbConflict, "token edit", before.serial);
     return Error::kyso(Errc::PermissionDenied, "token edit", before.serial);
   }
-  KYSO_ASSIGN_OR_RETURN(Rows now_, m_db->query(std::string(sql::kTokenSelect) + "WHERE t.id = ?", {t.id}));
+  KYSO_ASSIGN_OR_RETURN(Rows now_,
+                        m_db->query(std::string(sql::kTokenSelect) + "WHERE t.id = ?", {t.id}));
   const Token after = sql::tokenFrom(now_[0]);
   Event e{0, "token", t.id, "edited", "", "", "", "", "", "", ""};
-  KYSO_TRY(record({"token", t.id, "edit", toJson(before).dump(), toJson(after).dump()}, &e, after.unitId));
+  KYSO_TRY(record({"token", t.id, "edit", toJson(before).dump(), toJson(after).dump()}, &e,
+                  after.unitId));
   KYSO_TRY(tx.commit());
   return after;
 }
@@ -137,10 +148,12 @@ Result<Certificate> Inventory::certificate(std::string_view key) {
   } else if (key.size() >= 8) {
     std::string k(key);
     for (char& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    KYSO_ASSIGN_OR_RETURN(rows, m_db->query(std::string(sql::kCertSelect) + "WHERE c.sha256 LIKE ? LIMIT 2",
-                                            {k + "%"}));
+    KYSO_ASSIGN_OR_RETURN(
+        rows,
+        m_db->query(std::string(sql::kCertSelect) + "WHERE c.sha256 LIKE ? LIMIT 2", {k + "%"}));
     if (rows.size() > 1)
-      return Error::kyso(Errc::UsageError, "certificate", "'" + k + "' matches several certificates");
+      return Error::kyso(Errc::UsageError, "certificate",
+                         "'" + k + "' matches several certificates");
   }
   if (rows.empty()) return notFound("certificate", key);
   return sql::certFrom(rows[0]);
@@ -196,14 +209,17 @@ Result<Certificate> Inventory::addCertificate(Certificate c, const std::string& 
     KYSO_ASSIGN_OR_RETURN(Token t, token(std::to_string(*c.tokenId)));
     c.unitId = t.unitId;
   }
-  KYSO_ASSIGN_OR_RETURN(Rows r, m_db->query(
-      "INSERT INTO certificates (serial, issuer, subject, not_before, not_after, sha256, key_id, "
-      "token_id, holder_id, unit_id, kind, state, der) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id",
-      {c.serial, c.issuer, c.subject, c.notBefore, c.notAfter, c.sha256, c.keyId, sql::id(c.tokenId),
-       sql::id(c.holderId), sql::id(c.unitId), c.kind, c.state,
-       der.empty() ? Value(nullptr) : Value(Blob{der})}));
-  KYSO_ASSIGN_OR_RETURN(Rows got, m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {r[0].integer(0)}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows r, m_db->query("INSERT INTO certificates (serial, issuer, subject, not_before, "
+                          "not_after, sha256, key_id, "
+                          "token_id, holder_id, unit_id, kind, state, der) VALUES (?, ?, ?, ?, ?, "
+                          "?, ?, ?, ?, ?, ?, ?, ?) "
+                          "RETURNING id",
+                          {c.serial, c.issuer, c.subject, c.notBefore, c.notAfter, c.sha256,
+                           c.keyId, sql::id(c.tokenId), sql::id(c.holderId), sql::id(c.unitId),
+                           c.kind, c.state, der.empty() ? Value(nullptr) : Value(Blob{der})}));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows got, m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {r[0].integer(0)}));
   const Certificate added = sql::certFrom(got[0]);
   Event e{0, "certificate", added.id, "registered", "", added.state, "", "", "", "", ""};
   KYSO_TRY(record({"certificate", added.id, "create", "", toJson(added).dump()}, &e, added.unitId));
@@ -215,24 +231,29 @@ Result<Certificate> Inventory::editCertificate(const Certificate& c) {
   if (c.kind != "personal" && c.kind != "organisation")
     return Error::kyso(Errc::UsageError, "cert edit", "kind is personal or organisation");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
-  KYSO_ASSIGN_OR_RETURN(Rows cur, m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {c.id}));
+  KYSO_ASSIGN_OR_RETURN(Rows cur,
+                        m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {c.id}));
   if (cur.empty()) return notFound("certificate", std::to_string(c.id));
   const Certificate before = sql::certFrom(cur[0]);
   if (before.version != c.version) return Error::kyso(Errc::DbConflict, "cert edit", before.sha256);
-  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec(
-      "UPDATE certificates SET token_id = ?, holder_id = ?, unit_id = ?, kind = ?, version = version + 1 "
-      "WHERE id = ? AND version = ?",
-      {sql::id(c.tokenId), sql::id(c.holderId), sql::id(c.unitId), c.kind, c.id, c.version}));
+  KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec("UPDATE certificates SET token_id = ?, holder_id = "
+                                                "?, unit_id = ?, kind = ?, version = version + 1 "
+                                                "WHERE id = ? AND version = ?",
+                                                {sql::id(c.tokenId), sql::id(c.holderId),
+                                                 sql::id(c.unitId), c.kind, c.id, c.version}));
   if (n == 0) {
-    KYSO_ASSIGN_OR_RETURN(Rows again, m_db->query("SELECT version FROM certificates WHERE id = ?", {c.id}));
+    KYSO_ASSIGN_OR_RETURN(Rows again,
+                          m_db->query("SELECT version FROM certificates WHERE id = ?", {c.id}));
     if (!again.empty() && again[0].integer(0) != c.version)
       return Error::kyso(Errc::DbConflict, "cert edit", before.sha256);
     return Error::kyso(Errc::PermissionDenied, "cert edit", before.sha256);
   }
-  KYSO_ASSIGN_OR_RETURN(Rows now_, m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {c.id}));
+  KYSO_ASSIGN_OR_RETURN(Rows now_,
+                        m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {c.id}));
   const Certificate after = sql::certFrom(now_[0]);
   Event e{0, "certificate", c.id, "edited", "", "", "", "", "", "", ""};
-  KYSO_TRY(record({"certificate", c.id, "edit", toJson(before).dump(), toJson(after).dump()}, &e, after.unitId));
+  KYSO_TRY(record({"certificate", c.id, "edit", toJson(before).dump(), toJson(after).dump()}, &e,
+                  after.unitId));
   KYSO_TRY(tx.commit());
   return after;
 }

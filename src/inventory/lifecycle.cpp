@@ -11,12 +11,17 @@ namespace kyso::inventory {
 namespace {
 
 constexpr std::array<std::string_view, 9> kTokenStates = {
-    "in_stock", "active", "pin_locked", "restore_requested", "suspended",
-    "lost",     "damaged", "returned",  "destroyed"};
+    "in_stock", "active",  "pin_locked", "restore_requested", "suspended",
+    "lost",     "damaged", "returned",   "destroyed"};
 
-constexpr std::array<std::string_view, 8> kCertStates = {
-    "requested", "valid", "renewal_requested", "change_requested", "revocation_requested",
-    "suspended", "revoked", "expired"};
+constexpr std::array<std::string_view, 8> kCertStates = {"requested",
+                                                         "valid",
+                                                         "renewal_requested",
+                                                         "change_requested",
+                                                         "revocation_requested",
+                                                         "suspended",
+                                                         "revoked",
+                                                         "expired"};
 
 constexpr unsigned D = kDocument;
 
@@ -47,7 +52,7 @@ constexpr std::array<TransitionRule, 24> kTokenRules = {{
     {"lost", "destroyed", "written_off", D},
 }};
 
-constexpr std::array<TransitionRule, 18> kCertRules = {{
+constexpr std::array<TransitionRule, 21> kCertRules = {{
     {"requested", "valid", "issue", D | kValidity},
     {"valid", "renewal_requested", "renewal_requested", D},
     {"renewal_requested", "valid", "renew", D | kNewExpiry},
@@ -57,8 +62,11 @@ constexpr std::array<TransitionRule, 18> kCertRules = {{
     {"renewal_requested", "revocation_requested", "revocation_requested", D},
     {"change_requested", "revocation_requested", "revocation_requested", D},
     {"suspended", "revocation_requested", "revocation_requested", D},
-    {"revocation_requested", "revoked", "revoke", D},
-    {"valid", "revoked", "revoke", D},
+    {"revocation_requested", "revoked", "revoke", kDocOrProof},
+    {"valid", "revoked", "revoke", kDocOrProof},
+    {"renewal_requested", "revoked", "revoke", kDocOrProof},
+    {"change_requested", "revoked", "revoke", kDocOrProof},
+    {"suspended", "revoked", "revoke", kDocOrProof},
     {"valid", "suspended", "suspend", D},
     {"suspended", "valid", "resume", D},
     {"valid", "expired", "expire", kPastExpiry},
@@ -77,7 +85,9 @@ long daysFromCivil(int y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 unsigned monthDays(int y, unsigned m) {
   static constexpr unsigned k[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && leap(y) ? 29 : k[m - 1];
@@ -113,7 +123,8 @@ std::optional<long> parseDate(std::string_view t) {
   int y, m, d;
   if (!toInt(t.substr(0, 4), y) || !toInt(t.substr(5, 2), m) || !toInt(t.substr(8, 2), d))
     return std::nullopt;
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > monthDays(y, static_cast<unsigned>(m)))
+  if (y < 1900 || m < 1 || m > 12 || d < 1 ||
+      static_cast<unsigned>(d) > monthDays(y, static_cast<unsigned>(m)))
     return std::nullopt;
   return daysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
@@ -161,7 +172,8 @@ std::string addYears(std::string_view ymd, int years) {
   (void)toInt(ymd.substr(5, 2), m);
   (void)toInt(ymd.substr(8, 2), d);
   y += years;
-  if (static_cast<unsigned>(d) > monthDays(y, static_cast<unsigned>(m))) d = static_cast<int>(monthDays(y, static_cast<unsigned>(m)));
+  if (static_cast<unsigned>(d) > monthDays(y, static_cast<unsigned>(m)))
+    d = static_cast<int>(monthDays(y, static_cast<unsigned>(m)));
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
@@ -171,7 +183,8 @@ Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::st
                                        const EvidenceGiven& e) {
   const char* what = s == Subject::Token ? "token" : "certificate";
   if (!isState(s, to))
-    return Error::kyso(Errc::UsageError, "transition", std::string("unknown ") + what + " state '" + std::string(to) + "'");
+    return Error::kyso(Errc::UsageError, "transition",
+                       std::string("unknown ") + what + " state '" + std::string(to) + "'");
   const TransitionRule* rule = nullptr;
   for (const auto& r : rules(s))
     if (r.from == from && r.to == to) rule = &r;
@@ -186,17 +199,24 @@ Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::st
     if (!parseDate(e.docDate)) return missing("--doc-date YYYY-MM-DD is required");
     if (!e.today.empty() && e.docDate > e.today) return missing("--doc-date is in the future");
   }
+  if (rule->needs & kDocOrProof) {
+    const bool proof = e.revocationSource == "crl" || e.revocationSource == "ocsp";
+    if (!proof && e.docNumber.empty()) return missing("--doc-number is required");
+    if (!parseDate(e.docDate)) return missing("--doc-date YYYY-MM-DD is required");
+  }
   if ((rule->needs & kHolder) && !e.holderId) return missing("--holder is required");
   if ((rule->needs & kWiped) && !e.wiped) return missing("the token must be wiped first (--wiped)");
   if ((rule->needs & kNote) && e.note.empty()) return missing("--note is required");
   if (rule->needs & kValidity) {
     auto nb = parseDate(e.notBefore), na = parseDate(e.notAfter);
     if (!nb || !na) return missing("the certificate's validity dates are required");
-    if (e.notAfter > addYears(e.notBefore, 5)) return missing("a new certificate is valid for at most 5 years");
+    if (e.notAfter > addYears(e.notBefore, 5))
+      return missing("a new certificate is valid for at most 5 years");
   }
   if (rule->needs & kNewExpiry) {
     if (!parseDate(e.newNotAfter)) return missing("--valid-until YYYY-MM-DD is required");
-    if (e.newNotAfter <= e.notAfter) return missing("--valid-until must be later than the current expiry");
+    if (e.newNotAfter <= e.notAfter)
+      return missing("--valid-until must be later than the current expiry");
     if (e.newNotAfter > addYears(e.notAfter, 3)) return missing("a renewal adds at most 3 years");
   }
   if ((rule->needs & kPastExpiry) && !(e.notAfter.size() == 10 && e.today > e.notAfter))

@@ -24,6 +24,7 @@ enum Evidence : unsigned {
   kNewExpiry = 1u << 4,   // the new not-after date (renewal: at most 3 years more)
   kValidity = 1u << 5,    // the certificate's validity (new certificate: at most 5 years)
   kPastExpiry = 1u << 6,  // only once the certificate's not-after has passed
+  kDocOrProof = 1u << 7,  // the written request, or a CRL/OCSP answer saying it is revoked
 };
 
 /// One allowed change of state and what it needs.
@@ -50,10 +51,11 @@ struct EvidenceGiven {
   std::optional<long long> holderId;
   bool wiped = false;
   std::string newNotAfter;  // YYYY-MM-DD (renewal)
+  std::string revocationSource;  // "crl" | "ocsp" when a revocation was confirmed online
   // Facts about the certificate that the rules check.
-  std::string notBefore;    // YYYY-MM-DD
-  std::string notAfter;     // YYYY-MM-DD
-  std::string today;        // YYYY-MM-DD, from the injected clock
+  std::string notBefore;  // YYYY-MM-DD
+  std::string notAfter;   // YYYY-MM-DD
+  std::string today;      // YYYY-MM-DD, from the injected clock
 };
 
 /// The rule for from -> to, or TransitionNotAllowed naming the states; EvidenceMissing (with what

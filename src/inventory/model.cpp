@@ -3,8 +3,12 @@
 
 namespace kyso::inventory {
 namespace {
-Json optId(const std::optional<long long>& v) { return v ? Json(*v) : Json(); }
-Json optText(const std::string& s) { return s.empty() ? Json() : Json(s); }
+Json optId(const std::optional<long long>& v) {
+  return v ? Json(*v) : Json();
+}
+Json optText(const std::string& s) {
+  return s.empty() ? Json() : Json(s);
+}
 }  // namespace
 
 Json toJson(const Unit& u) {
@@ -20,13 +24,18 @@ Json toJson(const Person& p) {
   Json j = Json::object();
   j.set("id", p.id).set("name", p.fullName).set("position", p.position);
   j.set("unit_id", p.unitId).set("unit", p.unitName).set("email", p.email).set("phone", p.phone);
-  j.set("left_on", optText(p.leftOn)).set("has_handwriting", p.hasHandwriting).set("version", p.version);
+  j.set("left_on", optText(p.leftOn))
+      .set("has_handwriting", p.hasHandwriting)
+      .set("version", p.version);
   return j;
 }
 
 Json toJson(const Token& t) {
   Json j = Json::object();
-  j.set("id", t.id).set("serial", t.serial).set("manufacturer", t.manufacturer).set("model", t.model);
+  j.set("id", t.id)
+      .set("serial", t.serial)
+      .set("manufacturer", t.manufacturer)
+      .set("model", t.model);
   j.set("provider", t.provider).set("module", t.module).set("state", t.state);
   j.set("holder_id", optId(t.holderId)).set("holder", optText(t.holderName));
   j.set("unit_id", optId(t.unitId)).set("unit", optText(t.unitName));

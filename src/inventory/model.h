@@ -99,7 +99,7 @@ struct Warning {
                         // stock_token_with_cert | revoked_cert_on_active_token
   std::string subject;  // "token <serial>" / "certificate <sha256 prefix>"
   std::string detail;
-  long days = 0;        // days left for expiry warnings
+  long days = 0;  // days left for expiry warnings
 };
 
 Json toJson(const Unit& u);

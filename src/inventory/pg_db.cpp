@@ -29,7 +29,8 @@ Errc classify(std::string_view state) {
   if (state == "40001" || state == "40P01") return Errc::DbConflict;
   if (state == "53100") return Errc::DiskFull;
   if (state == "25006") return Errc::DbReadOnly;
-  if (state.starts_with("08") || state.starts_with("28") || state == "3D000") return Errc::DbOpenFailed;
+  if (state.starts_with("08") || state.starts_with("28") || state == "3D000")
+    return Errc::DbOpenFailed;
   return Errc::Ok;
 }
 
@@ -101,8 +102,10 @@ class PgDb final : public Db {
         values[i] = nullptr;
         continue;
       }
-      if (auto* n = std::get_if<long long>(&v)) storage[i] = std::to_string(*n);
-      else if (auto* s = std::get_if<std::string>(&v)) storage[i] = *s;
+      if (auto* n = std::get_if<long long>(&v))
+        storage[i] = std::to_string(*n);
+      else if (auto* s = std::get_if<std::string>(&v))
+        storage[i] = *s;
       else {
         storage[i] = std::get<Blob>(v).bytes;
         formats[i] = 1;
@@ -164,7 +167,8 @@ class PgDb final : public Db {
   Status begin() override { return script("BEGIN"); }
   Status commit() override { return script("COMMIT"); }
   void rollback() noexcept override {
-    if (PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE) PgResult r(PQexec(m_conn.get(), "ROLLBACK"));
+    if (PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE)
+      PgResult r(PQexec(m_conn.get(), "ROLLBACK"));
   }
 
   std::string who() override {
@@ -185,7 +189,8 @@ Result<std::unique_ptr<Db>> openPostgres(const std::string& url) {
   if (!c || PQstatus(c) != CONNECTION_OK) {
     std::string msg = c ? PQerrorMessage(c) : "out of memory";
     while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-    return Error::raw(Domain::Postgres, 0, "PQconnectdb", redact(url) + ": " + msg, Errc::DbOpenFailed);
+    return Error::raw(Domain::Postgres, 0, "PQconnectdb", redact(url) + ": " + msg,
+                      Errc::DbOpenFailed);
   }
   PQsetClientEncoding(c, "UTF8");
   auto db = std::make_unique<PgDb>(guard.release(), url);

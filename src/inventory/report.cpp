@@ -12,11 +12,20 @@ std::string html(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -66,23 +75,26 @@ Result<InventoryReport> buildReport(Inventory& inv) {
     }
     return rep.units[it->second];
   };
-  KYSO_ASSIGN_OR_RETURN(Rows tk, inv.db().query(
-      "SELECT unit_id, state, count(*) FROM tokens GROUP BY unit_id, state ORDER BY unit_id"));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows tk,
+      inv.db().query(
+          "SELECT unit_id, state, count(*) FROM tokens GROUP BY unit_id, state ORDER BY unit_id"));
   for (const Row& r : tk) {
     slot(r).tokens[r.text(1)] += r.integer(2);
     rep.province.tokens[r.text(1)] += r.integer(2);
   }
-  KYSO_ASSIGN_OR_RETURN(Rows cs, inv.db().query(
-      "SELECT unit_id, state, count(*) FROM certificates GROUP BY unit_id, state ORDER BY unit_id"));
+  KYSO_ASSIGN_OR_RETURN(Rows cs, inv.db().query("SELECT unit_id, state, count(*) FROM certificates "
+                                                "GROUP BY unit_id, state ORDER BY unit_id"));
   for (const Row& r : cs) {
     slot(r).certs[r.text(1)] += r.integer(2);
     rep.province.certs[r.text(1)] += r.integer(2);
   }
   const std::string y = std::to_string(rep.nextYear);
-  KYSO_ASSIGN_OR_RETURN(Rows dm, inv.db().query(
-      "SELECT unit_id, count(*) FROM certificates WHERE state IN ('valid', 'renewal_requested', "
-      "'change_requested') AND not_after >= ? AND not_after <= ? GROUP BY unit_id ORDER BY unit_id",
-      {y + "-01-01", y + "-12-31"}));
+  KYSO_ASSIGN_OR_RETURN(Rows dm, inv.db().query("SELECT unit_id, count(*) FROM certificates WHERE "
+                                                "state IN ('valid', 'renewal_requested', "
+                                                "'change_requested') AND not_after >= ? AND "
+                                                "not_after <= ? GROUP BY unit_id ORDER BY unit_id",
+                                                {y + "-01-01", y + "-12-31"}));
   for (const Row& r : dm) {
     slot(r).demandNextYear += r.integer(1);
     rep.province.demandNextYear += r.integer(1);
@@ -118,11 +130,14 @@ std::string reportCsv(const InventoryReport& r) {
 
 std::string reportHtml(const InventoryReport& r) {
   std::string out =
-      "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kyso inventory report " +
+      "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kyso inventory "
+      "report " +
       html(r.date) +
       "</title>\n<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}"
-      "td{text-align:right}td:first-child{text-align:left}tr.total{font-weight:bold}</style></head>\n"
-      "<body><h1>Tokens and certificates as of " + html(r.date) + "</h1>\n<table>\n<tr>";
+      "td{text-align:right}td:first-child{text-align:left}tr.total{font-weight:bold}</style></"
+      "head>\n"
+      "<body><h1>Tokens and certificates as of " +
+      html(r.date) + "</h1>\n<table>\n<tr>";
   for (const auto& h : header(r)) out += "<th>" + html(h) + "</th>";
   out += "</tr>\n";
   auto row = [&](const UnitCounts& u, bool total) {

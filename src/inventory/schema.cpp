@@ -106,7 +106,8 @@ CREATE TABLE audit_head (
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
 )SQL";
 
-// PostgreSQL: the focal person's key (SQLite resolves forward references itself), then access control.
+// PostgreSQL: the focal person's key (SQLite resolves forward references itself), then access
+// control.
 constexpr const char* kStep2Postgres = R"SQL(
 ALTER TABLE units ADD CONSTRAINT units_focal_fk FOREIGN KEY (focal_person_id) REFERENCES people(id);
 DO $$ BEGIN
@@ -174,9 +175,10 @@ std::string step(int n, Db::Dialect d) {
 }
 
 Result<bool> hasSchemaTable(Db& db) {
-  const char* sql = db.dialect() == Db::Dialect::Postgres
-                        ? "SELECT to_regclass('kyso_schema') IS NOT NULL"
-                        : "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='kyso_schema'";
+  const char* sql =
+      db.dialect() == Db::Dialect::Postgres
+          ? "SELECT to_regclass('kyso_schema') IS NOT NULL"
+          : "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='kyso_schema'";
   KYSO_ASSIGN_OR_RETURN(Rows r, db.query(sql));
   const std::string v = r.empty() ? "" : r[0].text(0);
   return v == "1" || v == "t" || v == "true";

@@ -12,7 +12,8 @@ constexpr int kSchemaVersion = 2;
 
 /// The schema version stored in `db` (0 for an empty database).
 Result<int> schemaVersion(Db& db);
-/// Brings `db` to kSchemaVersion in one transaction, or refuses a newer one. Blocks on the database.
+/// Brings `db` to kSchemaVersion in one transaction, or refuses a newer one. Blocks on the
+/// database.
 Status migrate(Db& db);
 
 }  // namespace kyso::inventory

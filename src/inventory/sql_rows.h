@@ -36,8 +36,12 @@ inline std::optional<long long> optId(const Row& r, std::size_t i) {
   if (r.isNull(i)) return std::nullopt;
   return r.integer(i);
 }
-inline Value id(const std::optional<long long>& v) { return v ? Value(*v) : Value(nullptr); }
-inline Value text(const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); }
+inline Value id(const std::optional<long long>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+inline Value text(const std::string& s) {
+  return s.empty() ? Value(nullptr) : Value(s);
+}
 inline bool isNumber(std::string_view s) {
   if (s.empty() || s.size() > 18) return false;
   for (char c : s)

@@ -1,5 +1,6 @@
 // The SQLite implementation of Db: one file, WAL journal, foreign keys on, a busy timeout so that a
-// second writer waits instead of failing. Result codes are kept raw (extended codes) and classified.
+// second writer waits instead of failing. Result codes are kept raw (extended codes) and
+// classified.
 #include <pwd.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -16,16 +17,23 @@ namespace {
 
 Errc classify(int rc) {
   switch (rc & 0xff) {
-    case SQLITE_NOTADB: return Errc::DbNotADatabase;
-    case SQLITE_READONLY: return Errc::DbReadOnly;
-    case SQLITE_FULL: return Errc::DiskFull;
-    case SQLITE_CONSTRAINT: return Errc::DbConstraint;
+    case SQLITE_NOTADB:
+      return Errc::DbNotADatabase;
+    case SQLITE_READONLY:
+      return Errc::DbReadOnly;
+    case SQLITE_FULL:
+      return Errc::DiskFull;
+    case SQLITE_CONSTRAINT:
+      return Errc::DbConstraint;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Errc::DbConflict;
+    case SQLITE_LOCKED:
+      return Errc::DbConflict;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_IOERR: return Errc::DbOpenFailed;
-    default: return Errc::Ok;
+    case SQLITE_IOERR:
+      return Errc::DbOpenFailed;
+    default:
+      return Errc::Ok;
   }
 }
 
@@ -55,7 +63,8 @@ class SqliteDb final : public Db {
 
   Result<Stmt> prepare(std::string_view sql, const Params& params) {
     sqlite3_stmt* raw = nullptr;
-    int rc = sqlite3_prepare_v2(m_db.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+    int rc =
+        sqlite3_prepare_v2(m_db.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
     if (rc != SQLITE_OK) return err(sqlite3_extended_errcode(m_db.get()), "sqlite3_prepare_v2");
     Stmt st(raw);
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -93,11 +102,13 @@ class SqliteDb final : public Db {
         } else if (type == SQLITE_BLOB) {
           const void* p = sqlite3_column_blob(st.get(), c);
           const int len = sqlite3_column_bytes(st.get(), c);
-          row.cols.emplace_back(std::string(static_cast<const char*>(p), static_cast<std::size_t>(len)));
+          row.cols.emplace_back(
+              std::string(static_cast<const char*>(p), static_cast<std::size_t>(len)));
         } else {
           const unsigned char* p = sqlite3_column_text(st.get(), c);
           const int len = sqlite3_column_bytes(st.get(), c);
-          row.cols.emplace_back(std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(len)));
+          row.cols.emplace_back(
+              std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(len)));
         }
       }
       rows.push_back(std::move(row));
@@ -124,7 +135,8 @@ class SqliteDb final : public Db {
   Status begin() override { return script("BEGIN IMMEDIATE"); }
   Status commit() override { return script("COMMIT"); }
   void rollback() noexcept override {
-    if (!sqlite3_get_autocommit(m_db.get())) sqlite3_exec(m_db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!sqlite3_get_autocommit(m_db.get()))
+      sqlite3_exec(m_db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
 
   std::string who() override {
@@ -200,16 +212,21 @@ Status sqliteCopy(Db& from, const std::string& toPath) {
   auto* src = dynamic_cast<SqliteDb*>(&from);
   if (!src) return Error::kyso(Errc::UsageError, "backup", "not an SQLite database");
   sqlite3* dst = nullptr;
-  int rc = sqlite3_open_v2(toPath.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int rc =
+      sqlite3_open_v2(toPath.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   std::unique_ptr<sqlite3, DbDeleter> guard(dst);
-  if (rc != SQLITE_OK) return Error::raw(Domain::Sqlite, rc, "sqlite3_open_v2", toPath, Errc::OutputNotWritable);
+  if (rc != SQLITE_OK)
+    return Error::raw(Domain::Sqlite, rc, "sqlite3_open_v2", toPath, Errc::OutputNotWritable);
   sqlite3_backup* b = sqlite3_backup_init(dst, "main", src->handle(), "main");
-  if (!b) return Error::raw(Domain::Sqlite, sqlite3_errcode(dst), "sqlite3_backup_init", toPath, Errc::OutputNotWritable);
+  if (!b)
+    return Error::raw(Domain::Sqlite, sqlite3_errcode(dst), "sqlite3_backup_init", toPath,
+                      Errc::OutputNotWritable);
   rc = sqlite3_backup_step(b, -1);
   sqlite3_backup_finish(b);
   if (rc != SQLITE_DONE) {
     Errc k = classify(rc);
-    return Error::raw(Domain::Sqlite, rc, "sqlite3_backup_step", toPath, k == Errc::Ok ? Errc::OutputNotWritable : k);
+    return Error::raw(Domain::Sqlite, rc, "sqlite3_backup_step", toPath,
+                      k == Errc::Ok ? Errc::OutputNotWritable : k);
   }
   // The copy is a standalone file: leave it in rollback-journal mode so it is one file.
   sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
@@ -224,14 +241,18 @@ Status sqliteRestore(Db& into, const std::string& fromPath) {
   sqlite3* src = nullptr;
   int rc = sqlite3_open_v2(fromPath.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
   std::unique_ptr<sqlite3, DbDeleter> guard(src);
-  if (rc != SQLITE_OK) return Error::raw(Domain::Sqlite, rc, "sqlite3_open_v2", fromPath, Errc::FileUnreadable);
+  if (rc != SQLITE_OK)
+    return Error::raw(Domain::Sqlite, rc, "sqlite3_open_v2", fromPath, Errc::FileUnreadable);
   sqlite3_backup* b = sqlite3_backup_init(dst->handle(), "main", src, "main");
-  if (!b) return Error::raw(Domain::Sqlite, sqlite3_errcode(dst->handle()), "sqlite3_backup_init", fromPath);
+  if (!b)
+    return Error::raw(Domain::Sqlite, sqlite3_errcode(dst->handle()), "sqlite3_backup_init",
+                      fromPath);
   rc = sqlite3_backup_step(b, -1);
   sqlite3_backup_finish(b);
   if (rc != SQLITE_DONE) {
     Errc k = classify(rc);
-    return Error::raw(Domain::Sqlite, rc, "sqlite3_backup_step", fromPath, k == Errc::Ok ? Errc::DbOpenFailed : k);
+    return Error::raw(Domain::Sqlite, rc, "sqlite3_backup_step", fromPath,
+                      k == Errc::Ok ? Errc::DbOpenFailed : k);
   }
   return {};
 }

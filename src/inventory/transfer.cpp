@@ -28,8 +28,8 @@ std::string lower(std::string s) {
 }  // namespace
 
 const std::vector<std::string>& tokenCsvColumns() {
-  static const std::vector<std::string> k = {"serial", "manufacturer", "model",       "provider",
-                                             "module", "state",        "unit",        "holder",
+  static const std::vector<std::string> k = {"serial",      "manufacturer", "model", "provider",
+                                             "module",      "state",        "unit",  "holder",
                                              "received_on", "issued_on"};
   return k;
 }
@@ -46,13 +46,15 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
   for (std::size_t i = 0; i < recs[0].fields.size(); ++i) {
     const std::string name = lower(trim(recs[0].fields[i]));
     if (std::find(known.begin(), known.end(), name) == known.end())
-      return Error::kyso(Errc::CsvInvalid, "import-csv", "unknown column '" + recs[0].fields[i] + "'");
+      return Error::kyso(Errc::CsvInvalid, "import-csv",
+                         "unknown column '" + recs[0].fields[i] + "'");
     if (!col.emplace(name, i).second)
       return Error::kyso(Errc::CsvInvalid, "import-csv", "column '" + name + "' appears twice");
   }
   for (const char* req : {"serial", "manufacturer"})
     if (!col.count(req))
-      return Error::kyso(Errc::CsvInvalid, "import-csv", std::string("missing column '") + req + "'");
+      return Error::kyso(Errc::CsvInvalid, "import-csv",
+                         std::string("missing column '") + req + "'");
 
   // Lookup tables, read once.
   std::map<std::string, long long> unitByName;
@@ -60,7 +62,8 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
   for (const Row& r : ur) unitByName[r.text(1)] = r.integer(0);
   std::multimap<std::string, std::pair<long long, long long>> personByName;  // name -> (id, unit)
   KYSO_ASSIGN_OR_RETURN(Rows pr, inv.db().query("SELECT id, full_name, unit_id FROM people"));
-  for (const Row& r : pr) personByName.emplace(r.text(1), std::make_pair(r.integer(0), r.integer(2)));
+  for (const Row& r : pr)
+    personByName.emplace(r.text(1), std::make_pair(r.integer(0), r.integer(2)));
   std::set<std::string> existing;
   KYSO_ASSIGN_OR_RETURN(Rows sr, inv.db().query("SELECT serial FROM tokens"));
   for (const Row& r : sr) existing.insert(r.text(0));
@@ -88,23 +91,30 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
     t.module = get("module");
     const std::string unitName = get("unit"), holderName = get("holder");
     std::string problem;
-    if (t.serial.empty()) problem = "serial is empty";
-    else if (existing.count(t.serial)) problem = "serial " + t.serial + " is already in the inventory";
+    if (t.serial.empty())
+      problem = "serial is empty";
+    else if (existing.count(t.serial))
+      problem = "serial " + t.serial + " is already in the inventory";
     else if (auto s = seen.find(t.serial); s != seen.end())
       problem = "serial " + t.serial + " is also on line " + std::to_string(s->second);
-    else if (t.manufacturer.empty()) problem = "manufacturer is empty";
+    else if (t.manufacturer.empty())
+      problem = "manufacturer is empty";
     if (problem.empty() && !unitName.empty()) {
       auto u = unitByName.find(unitName);
-      if (u == unitByName.end()) problem = "unknown unit '" + unitName + "'";
-      else t.unitId = u->second;
+      if (u == unitByName.end())
+        problem = "unknown unit '" + unitName + "'";
+      else
+        t.unitId = u->second;
     }
     if (problem.empty() && !holderName.empty()) {
       auto [b, e] = personByName.equal_range(holderName);
       std::vector<std::pair<long long, long long>> match;
       for (auto it = b; it != e; ++it)
         if (!t.unitId || it->second.second == *t.unitId) match.push_back(it->second);
-      if (match.empty()) problem = "unknown person '" + holderName + "'" + (t.unitId ? " in that unit" : "");
-      else if (match.size() > 1) problem = "several people are named '" + holderName + "': give the unit";
+      if (match.empty())
+        problem = "unknown person '" + holderName + "'" + (t.unitId ? " in that unit" : "");
+      else if (match.size() > 1)
+        problem = "several people are named '" + holderName + "': give the unit";
       else {
         t.holderId = match[0].first;
         t.unitId = match[0].second;
@@ -112,14 +122,19 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
     }
     const std::string state = get("state");
     t.state = state.empty() ? (t.holderId ? "active" : "in_stock") : lower(state);
-    if (problem.empty() && !isState(Subject::Token, t.state)) problem = "unknown state '" + state + "'";
-    if (problem.empty() && t.holderId && t.state == "in_stock") problem = "a token in stock has no holder";
-    for (auto [name, dest] : {std::pair{"received_on", &t.receivedOn}, std::pair{"issued_on", &t.issuedOn}}) {
+    if (problem.empty() && !isState(Subject::Token, t.state))
+      problem = "unknown state '" + state + "'";
+    if (problem.empty() && t.holderId && t.state == "in_stock")
+      problem = "a token in stock has no holder";
+    for (auto [name, dest] :
+         {std::pair{"received_on", &t.receivedOn}, std::pair{"issued_on", &t.issuedOn}}) {
       const std::string v = get(name);
       if (!problem.empty() || v.empty()) continue;
       auto d = normalizeDate(v);
-      if (!d) problem = std::string(name) + " '" + v + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)";
-      else *dest = *d;
+      if (!d)
+        problem = std::string(name) + " '" + v + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)";
+      else
+        *dest = *d;
     }
     if (!problem.empty()) {
       reject(problem);
@@ -130,18 +145,52 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
   }
   if (!rep.rejected.empty()) return rep;
 
-  KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(inv.db()));
+  // Bulk statements: tokens, then their ids by serial, then events and audit entries.
+  Db& db = inv.db();
+  KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  KYSO_TRY(insertRows(db,
+                      "INSERT INTO tokens (serial, manufacturer, model, provider, module, state, "
+                      "holder_id, unit_id, received_on, issued_on)",
+                      10, rows.size(), [&](std::size_t i, Params& p) {
+                        const Token& t = rows[i];
+                        p.emplace_back(t.serial);
+                        p.emplace_back(t.manufacturer);
+                        p.emplace_back(t.model);
+                        p.emplace_back(t.provider);
+                        p.emplace_back(t.module);
+                        p.emplace_back(t.state);
+                        p.push_back(sql::id(t.holderId));
+                        p.push_back(sql::id(t.unitId));
+                        p.push_back(sql::text(t.receivedOn));
+                        p.push_back(sql::text(t.issuedOn));
+                      }));
+  std::map<std::string, long long> idBySerial;
+  KYSO_ASSIGN_OR_RETURN(Rows ids, db.query("SELECT serial, id FROM tokens"));
+  for (const Row& r : ids) idBySerial[r.text(0)] = r.integer(1);
+  std::vector<AuditChange> changes;
+  changes.reserve(rows.size());
   for (Token& t : rows) {
-    KYSO_ASSIGN_OR_RETURN(Rows r, inv.db().query(
-        "INSERT INTO tokens (serial, manufacturer, model, provider, module, state, holder_id, "
-        "unit_id, received_on, issued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {t.serial, t.manufacturer, t.model, t.provider, t.module, t.state, sql::id(t.holderId),
-         sql::id(t.unitId), sql::text(t.receivedOn), sql::text(t.issuedOn)}));
-    t.id = r[0].integer(0);
+    t.id = idBySerial[t.serial];
     t.version = 1;
-    Event e{0, "token", t.id, "imported", "", t.state, "", "", "", "", ""};
-    KYSO_TRY(inv.record({"token", t.id, "import", "", toJson(t).dump()}, &e, t.unitId));
+    changes.push_back({"token", t.id, "import", "", toJson(t).dump()});
   }
+  const std::string at = inv.now();
+  KYSO_TRY(insertRows(db,
+                      "INSERT INTO events (entity, entity_id, kind, from_state, to_state, who, at, "
+                      "note, unit_id)",
+                      9, rows.size(), [&](std::size_t i, Params& p) {
+                        const Token& t = rows[i];
+                        p.emplace_back(std::string("token"));
+                        p.emplace_back(t.id);
+                        p.emplace_back(std::string("imported"));
+                        p.emplace_back(nullptr);
+                        p.emplace_back(t.state);
+                        p.emplace_back(inv.who());
+                        p.emplace_back(at);
+                        p.emplace_back(std::string());
+                        p.push_back(sql::id(t.unitId));
+                      }));
+  KYSO_TRY(appendAuditBatch(db, at, inv.who(), changes));
   KYSO_TRY(tx.commit());
   rep.imported = static_cast<long>(rows.size());
   return rep;

@@ -84,8 +84,8 @@ Result<std::vector<std::vector<unsigned char>>> signatureContents(PdfDocument& d
   });
 }
 
-Result<PadesResult> signPdfFile(const PadesRequest& req, ContentsMaker& signer, LtvSource* ltv,
-                                ContentsMaker* docTimestamp) {
+Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker& signer,
+                                          LtvSource* ltv, ContentsMaker* docTimestamp) {
   const bool needLtv = req.level == PadesLevel::BLT || req.level == PadesLevel::BLTA;
   if (needLtv && !ltv) return Error::kyso(Errc::UsageError, "signPdfFile", "B-LT needs revocation data");
   if (req.level == PadesLevel::BLTA && !docTimestamp)
@@ -100,8 +100,14 @@ Result<PadesResult> signPdfFile(const PadesRequest& req, ContentsMaker& signer, 
   if (needLtv)
     KYSO_TRY(addLtvAndTimestamp(out, req.level, {res.signature.contents}, *ltv, docTimestamp, res));
   res.outputSize = out.size();
-  KYSO_TRY(out.commit());
-  return res;
+  return PreparedPades{std::move(res), std::move(out)};
+}
+
+Result<PadesResult> signPdfFile(const PadesRequest& req, ContentsMaker& signer, LtvSource* ltv,
+                                ContentsMaker* docTimestamp) {
+  KYSO_ASSIGN_OR_RETURN(PreparedPades p, preparePdfSignature(req, signer, ltv, docTimestamp));
+  KYSO_TRY(p.output.commit());
+  return std::move(p.result);
 }
 
 Result<PadesResult> extendPdfFile(const std::filesystem::path& input,

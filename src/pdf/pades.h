@@ -55,6 +55,17 @@ struct PadesResult {
 Result<PadesResult> signPdfFile(const PadesRequest& req, ContentsMaker& signer, LtvSource* ltv,
                                 ContentsMaker* docTimestamp);
 
+/// A signed output that is complete but not yet committed (flushed and renamed into place).
+struct PreparedPades {
+  PadesResult result;
+  RevisionWriter output;
+};
+
+/// signPdfFile without the commit: a batch commits file i (fsync, rename, fsync of the folder) on
+/// another thread while file i+1 is being signed. Destroying it uncommitted removes the temporary.
+Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker& signer,
+                                          LtvSource* ltv, ContentsMaker* docTimestamp);
+
 /// Raises an already signed file to B-LT (DSS for every signature and document timestamp in it)
 /// or B-LTA (and then a document timestamp). Existing signatures are not touched. PdfNoSignature
 /// when the file has none.

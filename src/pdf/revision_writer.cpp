@@ -34,12 +34,17 @@ Result<RevisionWriter> RevisionWriter::start(const std::filesystem::path& input,
   if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
     return Error::openssl("EVP_DigestInit_ex");
 
-  // A fixed buffer: memory stays bounded whatever the file size.
+  // A fixed buffer: memory stays bounded whatever the file size. The bytes are hashed from the
+  // buffer and copied to the output by the kernel (copy_file_range: no second trip through user
+  // space, a reflink where the file system has them), or written from the buffer where the
+  // kernel cannot copy between these files.
   constexpr std::size_t kBuf = 1u << 20;
   std::unique_ptr<std::byte[]> buf(new std::byte[kBuf]);
-  std::uint64_t copied = 0;
+  std::uint64_t copied = 0, kicked = 0;
+  constexpr std::uint64_t kKick = 8u << 20;
+  bool kernelCopy = true;
   for (;;) {
-    ssize_t n = ::read(in.fd, buf.get(), kBuf);
+    ssize_t n = ::pread(in.fd, buf.get(), kBuf, static_cast<off_t>(copied));
     if (n < 0) {
       if (errno == EINTR) continue;
       return Error::posix(errno, "read", input.string());
@@ -47,12 +52,39 @@ Result<RevisionWriter> RevisionWriter::start(const std::filesystem::path& input,
     if (n == 0) break;
     auto len = static_cast<std::size_t>(n);
     if (EVP_DigestUpdate(md.get(), buf.get(), len) != 1) return Error::openssl("EVP_DigestUpdate");
-    KYSO_TRY(file.write(std::span<const std::byte>(buf.get(), len)));
+    std::size_t done = 0;
+    while (kernelCopy && done < len) {
+      auto off = static_cast<off_t>(copied + done);
+      ssize_t c = ::copy_file_range(in.fd, &off, file.fd(), nullptr, len - done, 0);
+      if (c > 0) {
+        done += static_cast<std::size_t>(c);
+        continue;
+      }
+      if (c < 0 && errno == EINTR) continue;
+      if (c < 0 && (errno == ENOSPC || errno == EIO || errno == EFBIG || errno == EDQUOT))
+        return Error::posix(errno, "copy_file_range", output.string());
+      if (done != 0) return Error::posix(c < 0 ? errno : EIO, "copy_file_range", output.string());
+      kernelCopy = false;  // EXDEV, EINVAL, ENOSYS, ...: write from the buffer from now on
+    }
+    if (!kernelCopy) KYSO_TRY(file.write(std::span<const std::byte>(buf.get(), len)));
     copied += len;
+    // Start writing back what is done every 8 MiB, so that the fsync at commit has little left
+    // to do and dirty pages stay bounded (a hint: errors surface at fsync).
+    if (copied - kicked >= kKick) {
+      ::sync_file_range(file.fd(), static_cast<off_t>(kicked), static_cast<off_t>(copied - kicked),
+                        SYNC_FILE_RANGE_WRITE);
+      kicked = copied;
+    }
   }
-  if (copied != static_cast<std::uint64_t>(st.st_size))
+  // The hashed bytes and the copied bytes were read separately: the input must not have changed.
+  struct stat after {};
+  if (::fstat(in.fd, &after) != 0) return Error::posix(errno, "fstat", input.string());
+  if (copied != static_cast<std::uint64_t>(st.st_size) || after.st_size != st.st_size ||
+      after.st_mtim.tv_sec != st.st_mtim.tv_sec || after.st_mtim.tv_nsec != st.st_mtim.tv_nsec)
     return Error::kyso(Errc::FileUnreadable, "read", input.string() + ": changed while being read");
-  return RevisionWriter(std::move(file), std::move(md));
+  RevisionWriter w(std::move(file), std::move(md));
+  w.m_size = copied;
+  return w;
 }
 
 Result<std::vector<unsigned char>> RevisionWriter::digestWith(
@@ -72,7 +104,9 @@ Result<std::vector<unsigned char>> RevisionWriter::digestWith(
 Status RevisionWriter::append(std::string_view bytes) {
   if (EVP_DigestUpdate(m_md.get(), bytes.data(), bytes.size()) != 1)
     return Error::openssl("EVP_DigestUpdate");
-  return m_file.write(bytes);
+  KYSO_TRY(m_file.write(bytes));
+  m_size += bytes.size();
+  return okStatus();
 }
 
 }  // namespace kyso::pdf

@@ -1,6 +1,6 @@
 // RevisionWriter: builds an output PDF as the input's exact bytes followed by incremental updates,
 // through an AtomicFile (temporary file beside the target, renamed on commit). The input is copied
-// in one streaming pass with a fixed 1 MiB buffer while a running SHA-256 of everything written
+// in one streaming pass with a fixed 1 MiB buffer (the kernel copies, kyso hashes) while a running SHA-256 of everything written
 // is kept, so that signing a 100 MB file never holds it in memory and never reads it twice.
 #pragma once
 
@@ -27,7 +27,7 @@ class RevisionWriter {
                                       AtomicFile::Overwrite overwrite);
 
   /// Bytes written so far (the offset the next update starts at).
-  std::uint64_t size() const { return m_file.size(); }
+  std::uint64_t size() const { return m_size; }
   /// The temporary file (complete up to size()), for reopening with qpdf between updates.
   const std::filesystem::path& tempPath() const { return m_file.tempPath(); }
 
@@ -43,6 +43,7 @@ class RevisionWriter {
   RevisionWriter(AtomicFile f, ossl::Ptr<EVP_MD_CTX> md) : m_file(std::move(f)), m_md(std::move(md)) {}
   AtomicFile m_file;
   ossl::Ptr<EVP_MD_CTX> m_md;
+  std::uint64_t m_size = 0;  // bytes in the output (copy_file_range bypasses AtomicFile's count)
 };
 
 }  // namespace kyso::pdf

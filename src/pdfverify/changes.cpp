@@ -1,9 +1,8 @@
 #include "src/pdfverify/changes.h"
 
+#include <algorithm>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-
-#include <algorithm>
 #include <set>
 
 namespace kyso::pdfverify {
@@ -53,7 +52,12 @@ class Analyser {
  public:
   Analyser(OpenRevision& o, const RoleMap& orol, OpenRevision& n, const RoleMap& nrol,
            const ChangeRules& rules, const Budget& budget, std::vector<Change>& out)
-      : m_old(o), m_oldRoles(orol), m_new(n), m_newRoles(nrol), m_rules(rules), m_budget(budget),
+      : m_old(o),
+        m_oldRoles(orol),
+        m_new(n),
+        m_newRoles(nrol),
+        m_rules(rules),
+        m_budget(budget),
         m_out(out) {}
 
   Status run() {
@@ -94,7 +98,8 @@ class Analyser {
     auto& po = m_oldRoles.pages;
     auto& pn = m_newRoles.pages;
     for (std::size_t i = 0; i < std::min(po.size(), pn.size()); ++i)
-      if (po[i] != pn[i]) note("page " + std::to_string(i + 1) + " replaced by another page", false);
+      if (po[i] != pn[i])
+        note("page " + std::to_string(i + 1) + " replaced by another page", false);
     for (std::size_t i = po.size(); i < pn.size(); ++i)
       note("page " + std::to_string(i + 1) + " added", false);
     for (std::size_t i = pn.size(); i < po.size(); ++i)
@@ -129,7 +134,8 @@ class Analyser {
     }
     if (nf->type == "/Sig") {
       if (of && of->has_value) {
-        if (of->value_og != nf->value_og) note("the signature in field " + name + " replaced", false);
+        if (of->value_og != nf->value_og)
+          note("the signature in field " + name + " replaced", false);
         return;
       }
       if (!nf->has_value) return;
@@ -139,7 +145,8 @@ class Analyser {
       } else if (locked(name)) {
         note("field " + name + " is locked by a signature and was signed", false);
       } else {
-        note(std::string(ts ? "document timestamp" : "signature") + " added in field " + name, true);
+        note(std::string(ts ? "document timestamp" : "signature") + " added in field " + name,
+             true);
       }
       return;
     }
@@ -174,7 +181,8 @@ class Analyser {
           bool ts = isDocTimestamp(f->value_og);
           if (p1() && !ts)
             note("signature field " + f->name + " added on " + pg +
-                     ", which the certification (no changes) forbids", false);
+                     ", which the certification (no changes) forbids",
+                 false);
           else
             note("signature field " + f->name + " added on " + pg, true);
         } else {
@@ -202,7 +210,8 @@ class Analyser {
         note("form field " + it->second.name + " added", false);
       } else if (p1() && !isDocTimestamp(it->second.value_og)) {
         note("signature field " + it->second.name +
-                 " added, which the certification (no changes) forbids", false);
+                 " added, which the certification (no changes) forbids",
+             false);
       } else {
         note("signature field " + it->second.name + " added", true);
       }
@@ -233,7 +242,8 @@ class Analyser {
           note("the form dictionary was replaced by another object", false);
         else if (!ao.isIndirect() || !an.isIndirect())
           acroFormDict(ao, an);
-        if (ao.isNull() && an.isDictionary()) fieldList(QPDFObjectHandle::newArray(), an.getKey("/Fields"));
+        if (ao.isNull() && an.isDictionary())
+          fieldList(QPDFObjectHandle::newArray(), an.getKey("/Fields"));
       } else if (k == "/Pages") {
         note("the page tree was replaced", false);
       } else {
@@ -311,10 +321,13 @@ class Analyser {
     }
   }
 
-  void classify(QPDFObjGen og, const std::set<Role>& roles, QPDFObjectHandle o, QPDFObjectHandle n) {
+  void classify(QPDFObjGen og, const std::set<Role>& roles, QPDFObjectHandle o,
+                QPDFObjectHandle n) {
     for (auto& r : roles) {
       switch (r.kind) {
-        case RoleKind::Catalog: catalog(o, n); break;
+        case RoleKind::Catalog:
+          catalog(o, n);
+          break;
         case RoleKind::PageTree:
           // Added, removed and reordered pages are reported by pages(); anything else here is
           // a change to inherited page attributes or to the tree itself.
@@ -322,27 +335,53 @@ class Analyser {
             if ((k != "/Kids" && k != "/Count") || m_oldRoles.pages == m_newRoles.pages)
               note("the page tree changed (" + k.substr(1) + ")", false);
           break;
-        case RoleKind::Page: page(r.page, o, n); break;
-        case RoleKind::AnnotsArray: annotationLists(r.page, o, n); break;
+        case RoleKind::Page:
+          page(r.page, o, n);
+          break;
+        case RoleKind::AnnotsArray:
+          annotationLists(r.page, o, n);
+          break;
         case RoleKind::Annotation:
-          note("an annotation on page " + std::to_string(r.page) + " changed", annotationsAllowed());
+          note("an annotation on page " + std::to_string(r.page) + " changed",
+               annotationsAllowed());
           break;
         case RoleKind::Widget:
         case RoleKind::Field:
-          if (!r.name.empty()) field(r.name, o, n);
-          else if (roles.size() == 1) note("a form widget on page " + std::to_string(r.page) + " changed", false);
+          if (!r.name.empty())
+            field(r.name, o, n);
+          else if (roles.size() == 1)
+            note("a form widget on page " + std::to_string(r.page) + " changed", false);
           break;
-        case RoleKind::FieldsArray: fieldList(o, n); break;
-        case RoleKind::AcroForm: acroFormDict(o, n); break;
-        case RoleKind::FormResource: note("the form's default resources updated", !p1()); break;
-        case RoleKind::Appearance: appearance(r, roles); break;
-        case RoleKind::SignatureDict: note("signature dictionary of " + r.name + " changed", false); break;
-        case RoleKind::Dss: note("document security store (/DSS) added or updated", true); break;
-        case RoleKind::Metadata: note("XMP metadata updated", !p1()); break;
-        case RoleKind::Info: note("document information (title, dates) updated", true); break;
-        case RoleKind::PageContent: note("content of page " + std::to_string(r.page) + " replaced", false); break;
+        case RoleKind::FieldsArray:
+          fieldList(o, n);
+          break;
+        case RoleKind::AcroForm:
+          acroFormDict(o, n);
+          break;
+        case RoleKind::FormResource:
+          note("the form's default resources updated", !p1());
+          break;
+        case RoleKind::Appearance:
+          appearance(r, roles);
+          break;
+        case RoleKind::SignatureDict:
+          note("signature dictionary of " + r.name + " changed", false);
+          break;
+        case RoleKind::Dss:
+          note("document security store (/DSS) added or updated", true);
+          break;
+        case RoleKind::Metadata:
+          note("XMP metadata updated", !p1());
+          break;
+        case RoleKind::Info:
+          note("document information (title, dates) updated", true);
+          break;
+        case RoleKind::PageContent:
+          note("content of page " + std::to_string(r.page) + " replaced", false);
+          break;
         case RoleKind::PageResource:
-          note("a resource (font, image or form) of page " + std::to_string(r.page) + " replaced", false);
+          note("a resource (font, image or form) of page " + std::to_string(r.page) + " replaced",
+               false);
           break;
         case RoleKind::Other:
           if (r.name == "catalog /StructTreeRoot") {
@@ -351,7 +390,8 @@ class Analyser {
             note("the document's structure tree (tags) updated", !p1());
             break;
           }
-          note("object " + std::to_string(og.getObj()) + " reached from " + r.name + " changed", false);
+          note("object " + std::to_string(og.getObj()) + " reached from " + r.name + " changed",
+               false);
           break;
       }
     }

@@ -20,8 +20,8 @@ namespace kyso::pdfverify {
 
 /// The rules that apply to changes after one signature.
 struct ChangeRules {
-  int docmdp = 0;                      // strictest DocMDP P in force (0: none)
-  std::vector<FieldLock> locks;        // FieldMDP locks of this and earlier signatures
+  int docmdp = 0;                // strictest DocMDP P in force (0: none)
+  std::vector<FieldLock> locks;  // FieldMDP locks of this and earlier signatures
 };
 
 /// Compares `signedRev` (with its roles) against `current`; appends changes to `out`.

@@ -11,9 +11,12 @@ namespace {
 
 Indication mapIndication(cms::Indication i) {
   switch (i) {
-    case cms::Indication::TotalPassed: return Indication::TotalPassed;
-    case cms::Indication::TotalFailed: return Indication::TotalFailed;
-    case cms::Indication::Indeterminate: return Indication::Indeterminate;
+    case cms::Indication::TotalPassed:
+      return Indication::TotalPassed;
+    case cms::Indication::TotalFailed:
+      return Indication::TotalFailed;
+    case cms::Indication::Indeterminate:
+      return Indication::Indeterminate;
   }
   return Indication::Indeterminate;
 }
@@ -33,9 +36,12 @@ void fromSigner(const cms::SignerReport& s, CryptoFacts& f) {
     if (!s.signer->organization.empty() && s.signer->organization != s.signer->commonName)
       f.signer_name += " (" + s.signer->organization + ")";
   }
-  if (s.timestamp && s.timestamp->valid) f.signing_time = s.timestamp->time;
-  else if (s.signingTime) f.signing_time = *s.signingTime;
+  if (s.timestamp && s.timestamp->valid)
+    f.signing_time = s.timestamp->time;
+  else if (s.signingTime)
+    f.signing_time = *s.signingTime;
   for (auto& n : s.notes) f.notes.push_back(n);
+  f.reason = s.errc;
 }
 
 CryptoFacts failed(const std::string& sub, const std::string& why, std::optional<bool> intact) {
@@ -70,23 +76,24 @@ CryptoFacts KysoCmsChecker::checkSlowly(const CmsInput& in) {
     };
     cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, &content, opt);
     if (rep.signers.empty())
-      return failed(rep.subIndication == cms::SubIndication::None
-                        ? "FORMAT_FAILURE"
-                        : cms::subIndicationName(rep.subIndication),
-                    rep.notes.empty() ? "the CMS in /Contents has no usable signer" : rep.notes.front(),
-                    std::nullopt);
+      return failed(
+          rep.subIndication == cms::SubIndication::None ? "FORMAT_FAILURE"
+                                                        : cms::subIndicationName(rep.subIndication),
+          rep.notes.empty() ? "the CMS in /Contents has no usable signer" : rep.notes.front(),
+          std::nullopt);
     CryptoFacts f;
     fromSigner(rep.signers.front(), f);
     if (rep.signers.size() > 1)
       f.notes.push_back("the CMS holds more than one signer; only the first is reported");
-    if (!rep.detached) {
+    if (!rep.detached && f.indication != Indication::TotalFailed) {
       f.indication = Indication::TotalFailed;
       f.subindication = "FORMAT_FAILURE";
       f.notes.push_back("a detached PDF signature must not carry the signed content (eContent)");
     }
     for (auto& n : rep.notes) f.notes.push_back(n);
     const bool ts = rep.signers.front().timestamp && rep.signers.front().timestamp->valid;
-    f.level = in.subfilter == "ETSI.CAdES.detached" ? (ts ? "B-T" : "B-B") : (ts ? "PKCS7-T" : "PKCS7");
+    f.level =
+        in.subfilter == "ETSI.CAdES.detached" ? (ts ? "B-T" : "B-B") : (ts ? "PKCS7-T" : "PKCS7");
     return f;
   }
 
@@ -113,9 +120,11 @@ CryptoFacts KysoCmsChecker::checkSlowly(const CmsInput& in) {
   if (in.subfilter == "ETSI.RFC3161") {
     std::string_view tok(in.contents_der->data(), in.contents_der->size());
     auto nid = certs::imprintAlgorithm(tok);
-    if (!nid.ok()) return failed("FORMAT_FAILURE", "the document timestamp is unreadable", std::nullopt);
+    if (!nid.ok())
+      return failed("FORMAT_FAILURE", "the document timestamp is unreadable", std::nullopt);
     const EVP_MD* md = EVP_get_digestbynid(*nid);
-    if (!md) return failed("FORMAT_FAILURE", "the timestamp's hash algorithm is unknown", std::nullopt);
+    if (!md)
+      return failed("FORMAT_FAILURE", "the timestamp's hash algorithm is unknown", std::nullopt);
     auto digest = in.digest_covered(md);
     if (!digest.ok()) return failed("FORMAT_FAILURE", digest.error().technical(), std::nullopt);
     auto info = certs::verifyTimestampToken(tok, *digest);

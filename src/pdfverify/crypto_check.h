@@ -33,8 +33,8 @@ struct CmsInput {
   std::function<Result<std::vector<unsigned char>>(const EVP_MD* md)> digest_covered;
   /// Passes the covered bytes, in order, to a sink (streamed from the file; blocks on reading).
   std::function<Status(const std::function<void(const unsigned char*, std::size_t)>&)> feed_covered;
-  const DssMaterial* dss;           // borrowed; never null
-  bool has_later_revisions = false; // the signed revision is not the last one
+  const DssMaterial* dss;            // borrowed; never null
+  bool has_later_revisions = false;  // the signed revision is not the last one
 };
 
 /// Judges /Contents. Implementations may block on the network (revocation) unless offline.

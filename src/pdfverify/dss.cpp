@@ -2,7 +2,6 @@
 
 #include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-
 #include <stdexcept>
 
 namespace kyso::pdfverify {
@@ -20,7 +19,8 @@ struct TooLarge : std::runtime_error {
 // Collects decoded bytes and stops the decoder (by throwing) once the limit is passed.
 class LimitedSink final : public Pipeline {
  public:
-  LimitedSink(std::string& out, std::size_t max) : Pipeline("kyso-limited", nullptr), m_out(out), m_max(max) {}
+  LimitedSink(std::string& out, std::size_t max)
+      : Pipeline("kyso-limited", nullptr), m_out(out), m_max(max) {}
   void write(unsigned char const* data, size_t len) override {
     if (len > m_max - m_out.size()) throw TooLarge();
     m_out.append(reinterpret_cast<const char*>(data), len);

@@ -110,8 +110,8 @@ Result<FileBytes::Markers> FileBytes::scanMarkers(std::size_t maxHits) const {
       std::size_t pos = 0;
       while ((pos = view.find(needle, pos)) != std::string_view::npos && pos < limit) {
         if (out->size() >= maxHits)
-          return Error::kyso(Errc::PdfTooComplex, "scanMarkers", m_name + ": too many " +
-                                                                   std::string(needle));
+          return Error::kyso(Errc::PdfTooComplex, "scanMarkers",
+                             m_name + ": too many " + std::string(needle));
         out->push_back(base + pos);
         pos += needle.size();
       }
@@ -151,8 +151,9 @@ Result<FileBytes::Markers> FileBytes::scanMarkers(std::size_t maxHits) const {
   return m;
 }
 
-Status FileBytes::feedRanges(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& ranges,
-                             const std::function<void(const unsigned char*, std::size_t)>& sink) const {
+Status FileBytes::feedRanges(
+    const std::vector<std::pair<std::uint64_t, std::uint64_t>>& ranges,
+    const std::function<void(const unsigned char*, std::size_t)>& sink) const {
   std::string buf(kChunk, '\0');
   for (auto [start, len] : ranges) {
     if (start > m_size || len > m_size - start)

@@ -4,6 +4,8 @@
 // streaming with a fixed buffer. All calls block on the file system only.
 #pragma once
 
+#include <openssl/evp.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -12,18 +14,16 @@
 #include <utility>
 #include <vector>
 
-#include <openssl/evp.h>
-
 #include "src/core/result.h"
 
 namespace kyso::pdfverify {
 
 /// One revision's end: the offset just past `%%EOF` and past the end-of-line after it (if any).
 struct RevisionEnd {
-  std::uint64_t eof_marker = 0;  // offset of the `%%EOF` bytes
-  std::uint64_t end = 0;         // offset after `%%EOF` (no EOL)
-  std::uint64_t end_with_eol = 0;// offset after `%%EOF` and its EOL (CR, LF or CRLF)
-  std::uint64_t startxref = 0;   // the number after `startxref`
+  std::uint64_t eof_marker = 0;    // offset of the `%%EOF` bytes
+  std::uint64_t end = 0;           // offset after `%%EOF` (no EOL)
+  std::uint64_t end_with_eol = 0;  // offset after `%%EOF` and its EOL (CR, LF or CRLF)
+  std::uint64_t startxref = 0;     // the number after `startxref`
 };
 
 /// Read-only bytes of one file, or of an in-memory buffer (fuzzing, tests).

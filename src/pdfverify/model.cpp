@@ -4,9 +4,12 @@ namespace kyso::pdfverify {
 
 const char* indicationName(Indication i) {
   switch (i) {
-    case Indication::TotalPassed: return "TOTAL-PASSED";
-    case Indication::TotalFailed: return "TOTAL-FAILED";
-    case Indication::Indeterminate: return "INDETERMINATE";
+    case Indication::TotalPassed:
+      return "TOTAL-PASSED";
+    case Indication::TotalFailed:
+      return "TOTAL-FAILED";
+    case Indication::Indeterminate:
+      return "INDETERMINATE";
   }
   return "INDETERMINATE";
 }

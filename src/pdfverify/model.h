@@ -26,14 +26,15 @@ struct Change {
 
 /// What the CMS layer said about /Contents (filled by a CmsChecker; see crypto_check.h).
 struct CryptoFacts {
-  bool checked = false;          // false: no CMS layer ran (the reason is in notes)
-  std::optional<bool> intact;    // covered bytes match and the signature value verifies
+  bool checked = false;        // false: no CMS layer ran (the reason is in notes)
+  std::optional<bool> intact;  // covered bytes match and the signature value verifies
   Indication indication = Indication::Indeterminate;
   std::string subindication;
-  std::string level;             // B-B, B-T, B-LT, B-LTA, PKCS7, PKCS7-T
-  std::string signer_name;       // for the one-line summary
-  std::string signing_time;      // ISO 8601
-  Json signer;                   // objects in the shared schema, null when unknown
+  Errc reason = Errc::Ok;    // the main reason when not passed (CmsDigestMismatch, ...)
+  std::string level;         // B-B, B-T, B-LT, B-LTA, PKCS7, PKCS7-T
+  std::string signer_name;   // for the one-line summary
+  std::string signing_time;  // ISO 8601
+  Json signer;               // objects in the shared schema, null when unknown
   Json timestamp;
   Json chain;
   Json revocation;
@@ -42,21 +43,21 @@ struct CryptoFacts {
 
 /// Everything found about one signature.
 struct SignatureReport {
-  int index = 0;                   // 1-based, in file order of the signed revisions
-  std::string field;               // fully qualified field name ("" if found only in the raw file)
-  std::string kind;                // "approval", "certification", "timestamp"
-  std::string type;                // /Type value
+  int index = 0;      // 1-based, in file order of the signed revisions
+  std::string field;  // fully qualified field name ("" if found only in the raw file)
+  std::string kind;   // "approval", "certification", "timestamp"
+  std::string type;   // /Type value
   std::string filter, subfilter;
   std::vector<std::int64_t> byte_range;
-  std::uint64_t signed_end = 0;    // end of the covered bytes
-  int revision = 0;                // 1-based revision the signature covers (0: none)
-  int docmdp = 0;                  // DocMDP P of a certification signature (0: none)
+  std::uint64_t signed_end = 0;  // end of the covered bytes
+  int revision = 0;              // 1-based revision the signature covers (0: none)
+  int docmdp = 0;                // DocMDP P of a certification signature (0: none)
   Indication indication = Indication::Indeterminate;
   std::string subindication;
-  std::string coverage = "invalid";// whole-document | revision | partial | invalid
+  std::string coverage = "invalid";    // whole-document | revision | partial | invalid
   std::string modifications = "none";  // none | allowed | disallowed
   std::vector<Change> changes;
-  std::vector<std::string> problems;   // structural faults, in words
+  std::vector<std::string> problems;  // structural faults, in words
   std::vector<std::string> notes;
   CryptoFacts crypto;
 };
@@ -64,7 +65,7 @@ struct SignatureReport {
 /// Everything found about one file.
 struct FileReport {
   std::string file;
-  std::string status = "error";    // signed | unsigned | error
+  std::string status = "error";  // signed | unsigned | error
   std::optional<Error> error;
   Indication indication = Indication::Indeterminate;
   int revisions = 0;

@@ -28,10 +28,17 @@ bool PrefixInputSource::fill(std::uint64_t blockStart) {
 void PrefixInputSource::seek(qpdf_offset_t offset, int whence) {
   qpdf_offset_t target = 0;
   switch (whence) {
-    case SEEK_SET: target = offset; break;
-    case SEEK_CUR: target = m_pos + offset; break;
-    case SEEK_END: target = m_limit + offset; break;
-    default: throw std::logic_error("PrefixInputSource::seek: bad whence");
+    case SEEK_SET:
+      target = offset;
+      break;
+    case SEEK_CUR:
+      target = m_pos + offset;
+      break;
+    case SEEK_END:
+      target = m_limit + offset;
+      break;
+    default:
+      throw std::logic_error("PrefixInputSource::seek: bad whence");
   }
   if (target < 0) throw std::runtime_error(m_name + ": seek before the start of the file");
   m_pos = target;

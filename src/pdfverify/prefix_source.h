@@ -1,12 +1,11 @@
-// PrefixInputSource: a qpdf InputSource that shows qpdf only the first `limit` bytes of a FileBytes,
-// so the document can be opened "as of" an earlier revision without copying the file. Reads go
-// through a 64 KiB block cache; nothing beyond the limit is ever visible. Not thread-safe (one
-// QPDF object uses it).
+// PrefixInputSource: a qpdf InputSource that shows qpdf only the first `limit` bytes of a
+// FileBytes, so the document can be opened "as of" an earlier revision without copying the file.
+// Reads go through a 64 KiB block cache; nothing beyond the limit is ever visible. Not thread-safe
+// (one QPDF object uses it).
 #pragma once
 
-#include <qpdf/InputSource.hh>
-
 #include <memory>
+#include <qpdf/InputSource.hh>
 #include <string>
 
 #include "src/pdfverify/file_bytes.h"

@@ -9,11 +9,20 @@ std::string esc(const std::string& s) {
   o.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o += c;
     }
   }
   return o;
@@ -37,14 +46,36 @@ struct Labels {
   const char* footer;
 };
 
-const Labels kEn{"Signature verification report", "File", "Result", "The document has no signature.",
-                 "The file cannot be read as a PDF", "Signature", "Indication", "Coverage",
-                 "Changes after signing", "none", "Problems", "Notes", "allowed", "NOT allowed",
+const Labels kEn{"Signature verification report",
+                 "File",
+                 "Result",
+                 "The document has no signature.",
+                 "The file cannot be read as a PDF",
+                 "Signature",
+                 "Indication",
+                 "Coverage",
+                 "Changes after signing",
+                 "none",
+                 "Problems",
+                 "Notes",
+                 "allowed",
+                 "NOT allowed",
                  "Produced by kyso verify."};
-const Labels kVi{"Biên bản kiểm tra chữ ký số", "Tệp", "Kết quả", "Tài liệu không có chữ ký.",
-                 "Không đọc được tệp PDF", "Chữ ký", "Kết luận", "Phạm vi ký",
-                 "Thay đổi sau khi ký", "không có", "Lỗi", "Ghi chú", "được phép",
-                 "KHÔNG được phép", "Lập bởi kyso verify."};
+const Labels kVi{"Biên bản kiểm tra chữ ký số",
+                 "Tệp",
+                 "Kết quả",
+                 "Tài liệu không có chữ ký.",
+                 "Không đọc được tệp PDF",
+                 "Chữ ký",
+                 "Kết luận",
+                 "Phạm vi ký",
+                 "Thay đổi sau khi ký",
+                 "không có",
+                 "Lỗi",
+                 "Ghi chú",
+                 "được phép",
+                 "KHÔNG được phép",
+                 "Lập bởi kyso verify."};
 
 const char* cssClass(Indication i) {
   return i == Indication::TotalPassed ? "ok" : i == Indication::TotalFailed ? "bad" : "unk";
@@ -59,13 +90,14 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
   h += lang == Lang::Vi ? "vi" : "en";
   h += "\"><head><meta charset=\"utf-8\"><title>";
   h += L.title;
-  h += "</title><style>"
-       "body{font-family:'Liberation Serif','Times New Roman',serif;margin:2em;color:#000}"
-       "h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #888}"
-       "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.25em .5em;"
-       "vertical-align:top;text-align:left}.ok{color:#064}.bad{color:#a00;font-weight:bold}"
-       ".unk{color:#850}.line{font-size:1.05em;margin:.3em 0}"
-       "@media print{body{margin:1cm}a{color:#000}}</style></head><body>\n<h1>";
+  h +=
+      "</title><style>"
+      "body{font-family:'Liberation Serif','Times New Roman',serif;margin:2em;color:#000}"
+      "h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #888}"
+      "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.25em .5em;"
+      "vertical-align:top;text-align:left}.ok{color:#064}.bad{color:#a00;font-weight:bold}"
+      ".unk{color:#850}.line{font-size:1.05em;margin:.3em 0}"
+      "@media print{body{margin:1cm}a{color:#000}}</style></head><body>\n<h1>";
   h += L.title;
   h += "</h1>\n";
   for (auto& f : files) {

@@ -5,7 +5,9 @@ namespace kyso::pdfverify {
 
 namespace {
 
-Json orNull(const Json& j) { return j.isNull() ? Json() : j; }
+Json orNull(const Json& j) {
+  return j.isNull() ? Json() : j;
+}
 
 Json signatureJson(const SignatureReport& s) {
   Json j = Json::object();

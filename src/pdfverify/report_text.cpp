@@ -45,15 +45,24 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
     else if (!s.problems.empty())
       line += s.problems.front();
     else if (s.crypto.intact == false)
-      line += vi ? "nội dung đã ký bị thay đổi hoặc chữ ký sai" : "the signed bytes were changed or the signature value is wrong";
+      line += vi ? "nội dung đã ký bị thay đổi hoặc chữ ký sai"
+                 : "the signed bytes were changed or the signature value is wrong";
+    else if (s.crypto.reason != Errc::Ok)
+      line += describe(Error::kyso(s.crypto.reason, "verify"), lang);
+    else if (!s.crypto.notes.empty())
+      line += s.crypto.notes.front();
     else
       line += s.subindication;
     line += " — " + who(s, lang);
     return line;
   }
   line += vi ? "Chưa xác định được: " : "Cannot confirm: ";
-  if (!s.crypto.notes.empty()) line += s.crypto.notes.front();
-  else line += s.subindication;
+  if (s.crypto.reason != Errc::Ok)
+    line += describe(Error::kyso(s.crypto.reason, "verify"), lang);
+  else if (!s.crypto.notes.empty())
+    line += s.crypto.notes.front();
+  else
+    line += s.subindication;
   line += " — " + who(s, lang);
   return line;
 }
@@ -80,13 +89,17 @@ std::string reportText(const FileReport& r, Lang lang) {
     out += "    indication:    " + std::string(indicationName(s.indication)) +
            (s.subindication.empty() ? "" : " / " + s.subindication) + "\n";
     out += "    intact:        " +
-           std::string(!s.crypto.intact ? "unknown" : *s.crypto.intact ? "yes" : "NO") + "\n";
-    out += "    coverage:      " + s.coverage + " (revision " + std::to_string(s.revision) + " of " +
-           std::to_string(r.revisions) + ")\n";
+           std::string(!s.crypto.intact   ? "unknown"
+                       : *s.crypto.intact ? "yes"
+                                          : "NO") +
+           "\n";
+    out += "    coverage:      " + s.coverage + " (revision " + std::to_string(s.revision) +
+           " of " + std::to_string(r.revisions) + ")\n";
     if (!s.crypto.level.empty()) out += "    level:         " + s.crypto.level + "\n";
     if (s.docmdp) out += "    certification: DocMDP P=" + std::to_string(s.docmdp) + "\n";
     out += "    later changes: " + s.modifications + "\n";
-    for (auto& c : s.changes) out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") + c.what + "\n";
+    for (auto& c : s.changes)
+      out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") + c.what + "\n";
     for (auto& p : s.problems) out += "    problem: " + p + "\n";
     for (auto& n : s.notes) out += "    note: " + n + "\n";
     for (auto& n : s.crypto.notes) out += "    note: " + n + "\n";
@@ -100,11 +113,16 @@ std::string summaryTable(const std::vector<FileReport>& files, Lang lang) {
   std::string out = vi ? "KẾT QUẢ          CHỮ KÝ  TỆP\n" : "RESULT           SIGS  FILE\n";
   for (auto& f : files) {
     std::string res;
-    if (f.status == "error") res = vi ? "lỗi đọc" : "unreadable";
-    else if (f.status == "unsigned") res = vi ? "không có chữ ký" : "unsigned";
-    else if (f.indication == Indication::TotalPassed) res = vi ? "hợp lệ" : "valid";
-    else if (f.indication == Indication::TotalFailed) res = vi ? "KHÔNG hợp lệ" : "NOT valid";
-    else res = vi ? "chưa xác định" : "indeterminate";
+    if (f.status == "error")
+      res = vi ? "lỗi đọc" : "unreadable";
+    else if (f.status == "unsigned")
+      res = vi ? "không có chữ ký" : "unsigned";
+    else if (f.indication == Indication::TotalPassed)
+      res = vi ? "hợp lệ" : "valid";
+    else if (f.indication == Indication::TotalFailed)
+      res = vi ? "KHÔNG hợp lệ" : "NOT valid";
+    else
+      res = vi ? "chưa xác định" : "indeterminate";
     std::string sigs = std::to_string(f.signatures.size());
     // Pad by characters, not bytes, so Vietnamese labels line up.
     auto width = [](const std::string& s) {

@@ -62,7 +62,8 @@ Result<std::unique_ptr<OpenRevision>> OpenRevision::open(std::shared_ptr<const F
     for (auto& w : r->m_pdf->getWarnings()) {
       std::string what = w.what();
       r->m_openWarnings.push_back(what);
-      if (what.find("reconstruct") != std::string::npos || what.find("damaged") != std::string::npos)
+      if (what.find("reconstruct") != std::string::npos ||
+          what.find("damaged") != std::string::npos)
         return Error::kyso(Errc::PdfDamaged, "QPDF::processInputSource", name + ": " + what);
     }
   } catch (const std::exception& e) {

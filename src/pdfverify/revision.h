@@ -4,11 +4,10 @@
 // PdfEncrypted...). Owns the QPDF object; objects handed out are valid while it lives.
 #pragma once
 
-#include <qpdf/QPDF.hh>
-
 #include <chrono>
 #include <map>
 #include <memory>
+#include <qpdf/QPDF.hh>
 #include <string>
 #include <vector>
 
@@ -32,10 +31,10 @@ class Budget {
 
 /// One cross-reference entry, reduced to what decides "was this object rewritten".
 struct XrefPos {
-  int type = 0;                // 1 = in the file at `offset`, 2 = in object stream `stream`
-  std::uint64_t offset = 0;    // type 1
-  int stream = 0;              // type 2
-  int index = 0;               // type 2
+  int type = 0;              // 1 = in the file at `offset`, 2 = in object stream `stream`
+  std::uint64_t offset = 0;  // type 1
+  int stream = 0;            // type 2
+  int index = 0;             // type 2
   bool operator==(const XrefPos&) const = default;
 };
 

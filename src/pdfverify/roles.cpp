@@ -1,8 +1,7 @@
 #include "src/pdfverify/roles.h"
 
-#include <qpdf/QPDFObjectHandle.hh>
-
 #include <deque>
+#include <qpdf/QPDFObjectHandle.hh>
 
 namespace kyso::pdfverify {
 
@@ -72,7 +71,8 @@ class Mapper {
       if (depth > kMaxDirectDepth)
         return Error::kyso(Errc::PdfTooComplex, "mapRoles", "objects nested too deeply");
       if (h.isArray()) {
-        for (int i = 0; i < h.getArrayNItems(); ++i) todo.emplace_back(h.getArrayItem(i), depth + 1);
+        for (int i = 0; i < h.getArrayNItems(); ++i)
+          todo.emplace_back(h.getArrayItem(i), depth + 1);
       } else if (h.isDictionary() || h.isStream()) {
         auto d = h.isStream() ? h.getDict() : h;
         for (auto& key : d.getKeys()) {
@@ -125,7 +125,8 @@ class Mapper {
         if (!a.isDictionary()) continue;
         bool widget = a.getKey("/Subtype").isName() && a.getKey("/Subtype").getName() == "/Widget";
         add(a, {widget ? RoleKind::Widget : RoleKind::Annotation, n});
-        if (!widget) KYSO_TRY(reach(a.getKey("/AP"), {RoleKind::Appearance, n, "annotation"}, false));
+        if (!widget)
+          KYSO_TRY(reach(a.getKey("/AP"), {RoleKind::Appearance, n, "annotation"}, false));
       }
     }
     return okStatus();
@@ -222,27 +223,43 @@ Result<RoleMap> mapRoles(OpenRevision& rev, const Budget& budget) {
 std::string describeRole(const Role& r) {
   const std::string pg = "page " + std::to_string(r.page);
   switch (r.kind) {
-    case RoleKind::Catalog: return "the document catalog";
-    case RoleKind::PageTree: return "the page tree";
-    case RoleKind::Page: return pg;
-    case RoleKind::PageContent: return "the content of " + pg;
-    case RoleKind::PageResource: return "a resource (font, image or form) of " + pg;
-    case RoleKind::AnnotsArray: return "the annotation list of " + pg;
-    case RoleKind::Annotation: return "an annotation on " + pg;
+    case RoleKind::Catalog:
+      return "the document catalog";
+    case RoleKind::PageTree:
+      return "the page tree";
+    case RoleKind::Page:
+      return pg;
+    case RoleKind::PageContent:
+      return "the content of " + pg;
+    case RoleKind::PageResource:
+      return "a resource (font, image or form) of " + pg;
+    case RoleKind::AnnotsArray:
+      return "the annotation list of " + pg;
+    case RoleKind::Annotation:
+      return "an annotation on " + pg;
     case RoleKind::Widget:
       return r.name.empty() ? "a form widget on " + pg : "the widget of field " + r.name;
-    case RoleKind::Field: return "field " + r.name;
-    case RoleKind::FieldsArray: return "the list of form fields";
-    case RoleKind::AcroForm: return "the form dictionary";
-    case RoleKind::FormResource: return "the form's default resources";
+    case RoleKind::Field:
+      return "field " + r.name;
+    case RoleKind::FieldsArray:
+      return "the list of form fields";
+    case RoleKind::AcroForm:
+      return "the form dictionary";
+    case RoleKind::FormResource:
+      return "the form's default resources";
     case RoleKind::Appearance:
       return r.name == "annotation" ? "the appearance of an annotation on " + pg
                                     : "the appearance of field " + r.name;
-    case RoleKind::SignatureDict: return "the signature dictionary of " + r.name;
-    case RoleKind::Dss: return "the document security store (/DSS)";
-    case RoleKind::Metadata: return "the XMP metadata";
-    case RoleKind::Info: return "the document information";
-    case RoleKind::Other: return "an object reached from " + r.name;
+    case RoleKind::SignatureDict:
+      return "the signature dictionary of " + r.name;
+    case RoleKind::Dss:
+      return "the document security store (/DSS)";
+    case RoleKind::Metadata:
+      return "the XMP metadata";
+    case RoleKind::Info:
+      return "the document information";
+    case RoleKind::Other:
+      return "an object reached from " + r.name;
   }
   return "an object";
 }

@@ -5,9 +5,8 @@
 // nesting depth, the shared time budget) and tolerate loops.
 #pragma once
 
-#include <qpdf/QPDFObjGen.hh>
-
 #include <map>
+#include <qpdf/QPDFObjGen.hh>
 #include <set>
 #include <string>
 #include <tuple>
@@ -55,8 +54,8 @@ struct Role {
 /// A form field as seen in one revision.
 struct FieldInfo {
   std::string name;
-  std::string type;        // /Sig, /Tx, ... (inherited)
-  QPDFObjGen value_og;     // /V when it is an indirect object
+  std::string type;     // /Sig, /Tx, ... (inherited)
+  QPDFObjGen value_og;  // /V when it is an indirect object
   bool has_value = false;
   std::vector<QPDFObjGen> widgets;
 };
@@ -64,9 +63,9 @@ struct FieldInfo {
 /// The roles of every object reachable in one revision.
 struct RoleMap {
   std::map<QPDFObjGen, std::set<Role>> roles;
-  std::vector<QPDFObjGen> pages;                 // page objects in order
-  std::map<QPDFObjGen, FieldInfo> fields;        // terminal fields by object
-  std::map<QPDFObjGen, QPDFObjGen> widget_field; // widget annotation -> its terminal field
+  std::vector<QPDFObjGen> pages;                  // page objects in order
+  std::map<QPDFObjGen, FieldInfo> fields;         // terminal fields by object
+  std::map<QPDFObjGen, QPDFObjGen> widget_field;  // widget annotation -> its terminal field
   QPDFObjGen root;
 };
 

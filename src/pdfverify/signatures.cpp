@@ -1,7 +1,6 @@
 #include "src/pdfverify/signatures.h"
 
 #include <qpdf/QPDFObjectHandle.hh>
-
 #include <set>
 
 namespace kyso::pdfverify {
@@ -12,7 +11,9 @@ constexpr int kMaxFieldDepth = 32;
 constexpr std::size_t kMaxFields = 20000;
 constexpr std::uint64_t kMaxContentsHex = 4u << 20;  // 2 MiB of DER is far beyond any real CMS
 
-std::string nameOf(QPDFObjectHandle h) { return h.isName() ? h.getName() : std::string(); }
+std::string nameOf(QPDFObjectHandle h) {
+  return h.isName() ? h.getName() : std::string();
+}
 
 void readReference(QPDFObjectHandle sigDict, FoundSignature& s) {
   auto refs = sigDict.getKey("/Reference");
@@ -101,9 +102,11 @@ struct Walker {
       }
     } else if (br.isArray()) {
       for (int i = 0; i < std::min(br.getArrayNItems(), 16); ++i)
-        if (br.getArrayItem(i).isInteger()) s.byte_range.push_back(br.getArrayItem(i).getIntValue());
+        if (br.getArrayItem(i).isInteger())
+          s.byte_range.push_back(br.getArrayItem(i).getIntValue());
     }
-    if (v.getKey("/Contents").isString()) s.parsed_contents = v.getKey("/Contents").getStringValue();
+    if (v.getKey("/Contents").isString())
+      s.parsed_contents = v.getKey("/Contents").getStringValue();
     readReference(v, s);
     auto lock = field.getKey("/Lock");
     if (lock.isDictionary()) {
@@ -207,7 +210,11 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
   if (dict_offset != 0) {
     // No `endobj` may come between the dictionary's start and the gap.
     std::string head;
-    if (bytes.readAt(dict_offset, static_cast<std::size_t>(std::min<std::uint64_t>(a - dict_offset, 1u << 20)), head).ok() &&
+    if (bytes
+            .readAt(dict_offset,
+                    static_cast<std::size_t>(std::min<std::uint64_t>(a - dict_offset, 1u << 20)),
+                    head)
+            .ok() &&
         (head.find("endobj") != std::string::npos || a - dict_offset > (1u << 20)))
       return fail("the gap between the byte ranges lies outside the signature dictionary");
   }
@@ -220,7 +227,8 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
     if (l0 < 0x80) {
       len = l0;
     } else if (l0 > 0x80 && l0 <= 0x84 && der.size() >= 2u + (l0 & 0x7f)) {
-      for (int i = 0; i < (l0 & 0x7f); ++i) len = (len << 8) | static_cast<unsigned char>(der[2 + i]);
+      for (int i = 0; i < (l0 & 0x7f); ++i)
+        len = (len << 8) | static_cast<unsigned char>(der[2 + i]);
       hdr += l0 & 0x7f;
     } else {
       hdr = 0;

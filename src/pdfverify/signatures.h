@@ -4,9 +4,8 @@
 // file bytes of the ByteRange gap, never from a parsed (possibly decrypted) string.
 #pragma once
 
-#include <qpdf/QPDFObjGen.hh>
-
 #include <cstdint>
+#include <qpdf/QPDFObjGen.hh>
 #include <string>
 #include <vector>
 
@@ -24,15 +23,15 @@ struct FieldLock {
 
 /// A signature field and its dictionary as found in the latest revision.
 struct FoundSignature {
-  std::string field;                // fully qualified name
-  QPDFObjGen field_og;              // the field (or merged field/widget) object
-  QPDFObjGen dict_og;               // the signature dictionary (/V)
+  std::string field;    // fully qualified name
+  QPDFObjGen field_og;  // the field (or merged field/widget) object
+  QPDFObjGen dict_og;   // the signature dictionary (/V)
   std::string type, filter, subfilter;
-  bool byte_range_shape_ok = false; // an array of exactly four integers
+  bool byte_range_shape_ok = false;  // an array of exactly four integers
   std::vector<std::int64_t> byte_range;
-  std::string parsed_contents;      // /Contents as qpdf parsed it (to cross-check the gap)
-  int docmdp = 0;                   // P of a DocMDP transform in /Reference (0: none)
-  std::vector<FieldLock> locks;     // FieldMDP transforms in /Reference and the field's /Lock
+  std::string parsed_contents;   // /Contents as qpdf parsed it (to cross-check the gap)
+  int docmdp = 0;                // P of a DocMDP transform in /Reference (0: none)
+  std::vector<FieldLock> locks;  // FieldMDP transforms in /Reference and the field's /Lock
 };
 
 /// Walks /AcroForm /Fields (bounded depth and count). Field entries that are not signatures are
@@ -49,7 +48,7 @@ struct ByteRangeFacts {
   bool fatal = false;                 // the ranges cannot be hashed or are not this signature's
   int revision = 0;                   // 1-based revision whose end the ranges reach (0: none)
   std::uint64_t end = 0;
-  std::string contents_der;           // hex-decoded gap, trailing zero padding removed
+  std::string contents_der;  // hex-decoded gap, trailing zero padding removed
 };
 
 /// Applies the ByteRange rules: starts at 0, exactly two ranges, the gap is exactly the /Contents

@@ -7,6 +7,7 @@
 #include "src/pdfverify/changes.h"
 #include "src/pdfverify/dss.h"
 #include "src/pdfverify/revision.h"
+#include "src/pdfverify/revision_chain.h"
 #include "src/pdfverify/roles.h"
 #include "src/pdfverify/signatures.h"
 
@@ -49,11 +50,13 @@ struct RevisionCache {
 };
 
 void dictionaryChecks(const FoundSignature& s, SignatureReport& r) {
-  if (s.type.empty()) r.notes.push_back("the signature dictionary has no /Type (tolerated)");
+  if (s.type.empty())
+    r.notes.push_back("the signature dictionary has no /Type (tolerated)");
   else if (s.type != "/Sig" && s.type != "/DocTimeStamp")
     r.problems.push_back("the signature dictionary's /Type is " + s.type);
   if (s.filter.empty()) r.problems.push_back("the signature dictionary has no /Filter");
-  if (s.subfilter.empty()) r.problems.push_back("the signature dictionary has no /SubFilter");
+  if (s.subfilter.empty())
+    r.problems.push_back("the signature dictionary has no /SubFilter");
   else if (!kKnownSubFilters.count(s.subfilter))
     r.problems.push_back("the signature format " + s.subfilter + " is not supported");
   if (s.subfilter == "ETSI.RFC3161" && s.type != "/DocTimeStamp")
@@ -96,19 +99,36 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   if (head.find("%PDF-") == std::string::npos)
     return errorReport(rep, Error::kyso(Errc::NotAPdf, "verifyPdf", rep.file));
 
-  auto markers = bytes->scanMarkers(opt.max_revisions);
-  if (!markers.ok()) return errorReport(rep, markers.error());
-  auto& revs = markers->revisions;
-  if (revs.empty())
-    return errorReport(rep, Error::kyso(Errc::PdfDamaged, "verifyPdf", "no end-of-file marker"));
+  auto chain = revisionChain(*bytes, opt.max_revisions);
+  if (!chain.ok()) return errorReport(rep, chain.error());
+  auto& revs = *chain;
+  // A raw pass over smaller files finds signature dictionaries and end-of-file markers that the
+  // cross-reference chain does not account for; large files skip it (it would cost as much as
+  // hashing them).
+  std::optional<FileBytes::Markers> markers;
+  if (bytes->size() <= opt.raw_scan_limit) {
+    auto m = bytes->scanMarkers(opt.max_revisions);
+    if (!m.ok()) return errorReport(rep, m.error());
+    markers = std::move(*m);
+    std::size_t orphans = 0;
+    for (auto& e : markers->revisions)
+      orphans += std::none_of(revs.begin(), revs.end(), [&](auto& r) { return r.end == e.end; });
+    if (orphans > 0)
+      rep.notes.push_back(std::to_string(orphans) +
+                          " end-of-file markers are not part of the cross-reference chain");
+  } else {
+    rep.notes.push_back(
+        "the file is large: the raw search for signature dictionaries outside "
+        "the form was skipped");
+  }
   rep.revisions = static_cast<int>(revs.size());
   const std::uint64_t lastEnd = revs.back().end_with_eol;
   std::string tail;
   std::uint64_t trailing = 0;
   if (lastEnd < bytes->size()) {
-    auto s = bytes->readAt(lastEnd, static_cast<std::size_t>(std::min<std::uint64_t>(
-                                        bytes->size() - lastEnd, 1u << 20)),
-                           tail);
+    auto s = bytes->readAt(
+        lastEnd,
+        static_cast<std::size_t>(std::min<std::uint64_t>(bytes->size() - lastEnd, 1u << 20)), tail);
     if (!s.ok()) return errorReport(rep, s.error());
     if (bytes->size() - lastEnd > (1u << 20) || !onlyWhitespace(tail))
       trailing = bytes->size() - lastEnd;
@@ -127,10 +147,11 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   if (trailing > 0)
     rep.notes.push_back(std::to_string(trailing) +
                         " bytes after the last end-of-file marker are not part of any revision");
-  if (markers->byte_range_keys.size() > found->size())
-    rep.notes.push_back(std::to_string(markers->byte_range_keys.size() - found->size()) +
-                        " signature-like dictionaries in the file are not signatures of the form "
-                        "as it is now (earlier versions or unused objects); they were not verified");
+  if (markers && markers->byte_range_keys.size() > found->size())
+    rep.notes.push_back(
+        std::to_string(markers->byte_range_keys.size() - found->size()) +
+        " signature-like dictionaries in the file are not signatures of the form "
+        "as it is now (earlier versions or unused objects); they were not verified");
   if (found->empty()) {
     rep.status = "unsigned";
     rep.indication = Indication::Indeterminate;
@@ -154,23 +175,25 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     r.byte_range = s.byte_range;
     r.docmdp = s.docmdp;
     r.kind = (s.type == "/DocTimeStamp" || s.subfilter == "ETSI.RFC3161") ? "timestamp"
-             : s.docmdp > 0                                                ? "certification"
-                                                                           : "approval";
+             : s.docmdp > 0                                               ? "certification"
+                                                                          : "approval";
     dictionaryChecks(s, r);
     std::uint64_t dictOffset = 0;
     auto x = cur.xref().find(s.dict_og);
-    if (x != cur.xref().end() && x->second.type == 1) dictOffset = x->second.offset;
+    if (x != cur.xref().end() && x->second.type == 1)
+      dictOffset = x->second.offset;
     else if (x != cur.xref().end())
       r.problems.push_back("the signature dictionary is inside a compressed object stream");
     ByteRangeFacts br = checkByteRange(*bytes, s, revs, dictOffset);
     for (auto& p : br.problems) r.problems.push_back(p);
     r.signed_end = br.end;
     r.revision = br.revision;
-    r.coverage = br.fatal ? "invalid" : br.revision == 0 ? "partial"
+    r.coverage = br.fatal           ? "invalid"
+                 : br.revision == 0 ? "partial"
                  : (br.revision == static_cast<int>(revs.size()) && trailing == 0)
                      ? "whole-document"
-                     : br.revision == static_cast<int>(revs.size()) ? "partial"
-                                                                   : "revision";
+                 : br.revision == static_cast<int>(revs.size()) ? "partial"
+                                                                : "revision";
     if (r.coverage == "partial" && br.revision != 0)
       r.problems.push_back("bytes were appended after the signed revision without a new revision");
     if (!br.fatal && opt.cms) {
@@ -194,9 +217,8 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     }
     sigs.emplace_back(std::move(s), std::move(r));
   }
-  std::stable_sort(sigs.begin(), sigs.end(), [](auto& x, auto& y) {
-    return x.second.signed_end < y.second.signed_end;
-  });
+  std::stable_sort(sigs.begin(), sigs.end(),
+                   [](auto& x, auto& y) { return x.second.signed_end < y.second.signed_end; });
 
   for (std::size_t i = 0; i < sigs.size(); ++i) {
     auto& [s, r] = sigs[i];
@@ -205,7 +227,8 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
       ChangeRules rules;
       for (auto& [s2, r2] : sigs) {
         if (r2.revision == 0 || r2.revision > r.revision) continue;
-        if (s2.docmdp > 0 && (rules.docmdp == 0 || s2.docmdp < rules.docmdp)) rules.docmdp = s2.docmdp;
+        if (s2.docmdp > 0 && (rules.docmdp == 0 || s2.docmdp < rules.docmdp))
+          rules.docmdp = s2.docmdp;
         for (auto& l : s2.locks) rules.locks.push_back(l);
       }
       auto signedRev = cache.get(revs[static_cast<std::size_t>(r.revision) - 1].end_with_eol);
@@ -216,7 +239,8 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
         auto st = analyseChanges(*signedRev->first, *signedRev->second, cur, curRoles, rules,
                                  budget, r.changes);
         if (!st.ok()) return errorReport(rep, st.error());
-        bool bad = std::any_of(r.changes.begin(), r.changes.end(), [](auto& c) { return !c.allowed; });
+        bool bad =
+            std::any_of(r.changes.begin(), r.changes.end(), [](auto& c) { return !c.allowed; });
         r.modifications = bad ? "disallowed" : r.changes.empty() ? "none" : "allowed";
       }
     }

@@ -18,10 +18,11 @@
 namespace kyso::pdfverify {
 
 struct VerifyOptions {
-  CmsChecker* cms = nullptr;        // borrowed; null: cryptography is not judged (INDETERMINATE)
+  CmsChecker* cms = nullptr;  // borrowed; null: cryptography is not judged (INDETERMINATE)
   std::chrono::milliseconds budget{8000};  // wall-clock limit for the structure analysis
   std::size_t max_revisions = 5000;
   std::size_t max_signatures = 200;
+  std::uint64_t raw_scan_limit = 32u << 20;  // files up to this size also get a raw byte scan
 };
 
 /// Verifies one PDF. Never throws.

@@ -99,7 +99,8 @@ TEST_F(ErrorsTest, SealNeedsAnApprovalAndASize) {
 
 TEST_F(ErrorsTest, TextShrinksThenRefuses) {
   Request r = request(Kind::Copy);
-  r.fields = {{"copy_form", "SAO LỤC"}, {"org", "Trung tâm Kiểm soát bệnh tật tỉnh Lâm Đồng, Sở Y tế"}};
+  r.fields = {{"copy_form", "SAO LỤC"},
+              {"org", "Trung tâm Kiểm soát bệnh tật tỉnh Lâm Đồng, Sở Y tế"}};
   auto a = makeAppearance(r);  // longer than 80 mm at 10 pt: shrinks, still fits
   ASSERT_TRUE(a.ok()) << a.error().technical();
   r.fields["org"] = std::string(300, 'W');
@@ -123,7 +124,8 @@ TEST_F(ErrorsTest, FontsPagesRectsFieldsTemplates) {
   // A file that is not a font.
   std::ofstream(dir / "fake.ttf") << "not a font";
   std::ofstream(tpl) << R"({"format":"kyso-appearance/1","kind":"appendix","placement":"top-right",
-      "text":{"font":")" + (dir / "fake.ttf").string() + R"(","lines":["{doc_number}"]}})";
+      "text":{"font":")" + (dir / "fake.ttf").string() +
+                            R"(","lines":["{doc_number}"]}})";
   EXPECT_EQ(kindOf(makeAppearance(r)), Errc::FontMissing);
   // No font installed: an empty font folder only.
   r.templateSpec.clear();
@@ -169,6 +171,24 @@ TEST_F(ErrorsTest, FontsPagesRectsFieldsTemplates) {
   notPdf.pdf = dir / "sig.png";
   notPdf.fields = {{"copy_form", "sao y"}, {"org", "Sở Y tế"}};
   EXPECT_EQ(kindOf(makeAppearance(notPdf)), Errc::NotAPdf);
+}
+
+TEST_F(ErrorsTest, StampsGoOnTheVisiblePart) {
+  // A page cropped by 50 pt on the right and 40 pt at the top: the copy stamp follows the crop.
+  test::setCropBox(dir / "letter.pdf", dir / "cropped.pdf", PdfRect{0, 0, 545.276, 801.89});
+  Request r = request(Kind::Copy);
+  r.pdf = dir / "cropped.pdf";
+  r.fields = {{"copy_form", "trích sao"}, {"org", "Sở Y tế"}};
+  auto a = makeAppearance(r);
+  ASSERT_TRUE(a.ok()) << a.error().technical();
+  EXPECT_NEAR(a->rect.urx, 545.276 - 10 * kPtPerMm, 1e-6);
+  EXPECT_NEAR(a->rect.ury, 801.89 - 6 * kPtPerMm, 1e-6);
+  r.rect = "0,0,100,20";
+  a = makeAppearance(r);
+  ASSERT_TRUE(a.ok());
+  EXPECT_NEAR(a->rect.ury, 801.89, 1e-6);
+  r.rect = "460,0,100,20";  // inside the MediaBox but beyond the crop
+  EXPECT_EQ(kindOf(makeAppearance(r)), Errc::RectangleOffPage);
 }
 
 TEST_F(ErrorsTest, BadImagesAndImagesWithoutAlpha) {

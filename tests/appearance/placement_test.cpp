@@ -46,7 +46,8 @@ TEST(Placement, ParsesRectFromTopLeft) {
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().kind, Errc::UsageError) << bad;
   }
-  for (const char* off : {"500,10,200,50", "10,800,100,100", "-5,10,50,50", "10,10,0,50", "10,10,50,-3"}) {
+  for (const char* off :
+       {"500,10,200,50", "10,800,100,100", "-5,10,50,50", "10,10,0,50", "10,10,50,-3"}) {
     auto r = parseRect(off, kA4);
     ASSERT_FALSE(r.ok()) << off;
     EXPECT_EQ(r.error().kind, Errc::RectangleOffPage) << off;
@@ -91,7 +92,8 @@ TEST(Placement, FindsTitleAndNameLines) {
   ASSERT_TRUE(noTitle.ok());
   EXPECT_EQ(noTitle->titleText, "GIÁM ĐỐC");
 
-  for (auto [name, title] : {std::pair{"Trần Văn B", "Giám đốc"}, std::pair{"Nguyễn Nam Hùng", "Phó Giám đốc"}}) {
+  for (auto [name, title] :
+       {std::pair{"Trần Văn B", "Giám đốc"}, std::pair{"Nguyễn Nam Hùng", "Phó Giám đốc"}}) {
     auto miss = findSignerSlot(pdf, std::nullopt, name, title);
     ASSERT_FALSE(miss.ok()) << name;
     EXPECT_EQ(miss.error().kind, Errc::PlacementNotFound);

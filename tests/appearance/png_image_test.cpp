@@ -2,7 +2,6 @@
 #include "src/appearance/png_image.h"
 
 #include <gtest/gtest.h>
-
 #include <zlib.h>
 
 #include <fstream>
@@ -50,7 +49,9 @@ TEST(PngImage, NoAlphaIsAcceptedOrMadeTransparent) {
   test::TempDir dir;
   const auto p = dir / "scan.png";
   int st = 0;
-  run("convert -size 60x20 xc:white -fill '#0030c8' -draw 'rectangle 10,5 50,15' PNG24:" + shq(p.string()), &st);
+  run("convert -size 60x20 xc:white -fill '#0030c8' -draw 'rectangle 10,5 50,15' PNG24:" +
+          shq(p.string()),
+      &st);
   ASSERT_EQ(st, 0);
   auto plain = loadPng(p);
   ASSERT_TRUE(plain.ok());
@@ -62,7 +63,7 @@ TEST(PngImage, NoAlphaIsAcceptedOrMadeTransparent) {
   auto clear = loadPng(p, o);
   ASSERT_TRUE(clear.ok());
   EXPECT_TRUE(clear->madeTransparent);
-  EXPECT_EQ(static_cast<unsigned char>(clear->alpha[0]), 0);             // white -> transparent
+  EXPECT_EQ(static_cast<unsigned char>(clear->alpha[0]), 0);               // white -> transparent
   EXPECT_GT(static_cast<unsigned char>(clear->alpha[10 * 60 + 30]), 200);  // ink stays
 }
 

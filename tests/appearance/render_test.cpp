@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 using test::run;
 using test::shq;
 
-const auto kSigningTime = std::chrono::system_clock::from_time_t(1788685302);  // 2026-09-06T09:01:42Z
+const auto kSigningTime =
+    std::chrono::system_clock::from_time_t(1788685302);  // 2026-09-06T09:01:42Z
 constexpr double kDpi = 100;
 constexpr double kPageH = 841.89;
 
@@ -36,7 +37,8 @@ PxRect toPx(const PdfRect& r) {
 // KYSO_UPDATE_REFERENCES=1 rewrites the reference instead.
 void compareWithReference(const test::Raster& r, PxRect box, const std::string& name) {
   const int x0 = static_cast<int>(std::floor(box.x0)), y0 = static_cast<int>(std::floor(box.y0));
-  const int w = static_cast<int>(std::ceil(box.x1)) - x0, h = static_cast<int>(std::ceil(box.y1)) - y0;
+  const int w = static_cast<int>(std::ceil(box.x1)) - x0,
+            h = static_cast<int>(std::ceil(box.y1)) - y0;
   const char* src = std::getenv("KYSO_SOURCE_DIR");
   const fs::path ref = fs::path(src ? src : ".") / "tests/appearance/reference" / (name + ".png");
   if (const char* u = std::getenv("KYSO_UPDATE_REFERENCES"); u && std::string(u) == "1") {
@@ -54,13 +56,15 @@ void compareWithReference(const test::Raster& r, PxRect box, const std::string& 
   ASSERT_TRUE(img.ok()) << "reference " << ref << ": " << img.error().technical();
   ASSERT_NEAR(static_cast<int>(img->width), w, 1) << name;
   ASSERT_NEAR(static_cast<int>(img->height), h, 1) << name;
-  const int cw = std::min<int>(w, static_cast<int>(img->width)), ch = std::min<int>(h, static_cast<int>(img->height));
+  const int cw = std::min<int>(w, static_cast<int>(img->width)),
+            ch = std::min<int>(h, static_cast<int>(img->height));
   long long sum = 0, far = 0;
   for (int y = 0; y < ch; ++y)
     for (int x = 0; x < cw; ++x)
       for (int c = 0; c < 3; ++c) {
         const int a = r.at(x0 + x, y0 + y)[c];
-        const int b = static_cast<unsigned char>(img->rgb[(static_cast<std::size_t>(y) * img->width + x) * 3 + c]);
+        const int b = static_cast<unsigned char>(
+            img->rgb[(static_cast<std::size_t>(y) * img->width + x) * 3 + c]);
         sum += std::abs(a - b);
         if (std::abs(a - b) > 80) ++far;
       }
@@ -97,8 +101,8 @@ TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
   EXPECT_TRUE(approved->notes.empty());
   EXPECT_EQ(approved->pageIndex, 0);
   const PdfRect ar = approved->rect;
-  EXPECT_LT(ar.ury, kPageH - 520 + 1);  // below the title's baseline
-  EXPECT_GT(ar.lly, kPageH - 640 + 10); // above the name's cap height
+  EXPECT_LT(ar.ury, kPageH - 520 + 1);   // below the title's baseline
+  EXPECT_GT(ar.lly, kPageH - 640 + 10);  // above the name's cap height
   EXPECT_NEAR((ar.llx + ar.urx) / 2, 430, 2);
   EXPECT_NEAR(ar.width() / ar.height(), 600.0 / 240.0, 0.01);  // aspect kept
   test::stampAppearance(dir / "letter.pdf", dir / "approved.pdf", *approved, "Approval");
@@ -138,12 +142,14 @@ TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
   // The signature is still visible to the right of the seal.
   EXPECT_GT(test::findPixels(r2, test::isBlue).count, blue.count / 3);
   int st = 0;
-  const std::string issuedText = run("pdftotext -enc UTF-8 " + shq((dir / "issued.pdf").string()) + " -", &st);
+  const std::string issuedText =
+      run("pdftotext -enc UTF-8 " + shq((dir / "issued.pdf").string()) + " -", &st);
   ASSERT_EQ(st, 0);
   EXPECT_NE(issuedText.find("Số: 286/SYT-VP"), std::string::npos) << issuedText;
   EXPECT_NE(issuedText.find("Ngày: 06/09/2026"), std::string::npos) << issuedText;
-  compareWithReference(r2, toPx(PdfRect{issued->rect.llx, ar.lly - 20, ar.urx, std::max(ar.ury, issued->rect.ury)}),
-                       "approved-issued");
+  compareWithReference(
+      r2, toPx(PdfRect{issued->rect.llx, ar.lly - 20, ar.urx, std::max(ar.ury, issued->rect.ury)}),
+      "approved-issued");
 
   // 3. Copy stamp by another unit: top right of page 1, exact text, embedded subset font.
   Request rc = request(Kind::Copy, dir / "issued.pdf");
@@ -159,7 +165,9 @@ TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
                            std::to_string(static_cast<int>(kPageH - cr.ury)) + " -W " +
                            std::to_string(static_cast<int>(cr.width() + 1)) + " -H " +
                            std::to_string(static_cast<int>(cr.height() + 1));
-  std::string stamp = run("pdftotext -enc UTF-8 -f 1 -l 1 -r 72" + crop + " " + shq((dir / "copy.pdf").string()) + " -", &st);
+  std::string stamp = run(
+      "pdftotext -enc UTF-8 -f 1 -l 1 -r 72" + crop + " " + shq((dir / "copy.pdf").string()) + " -",
+      &st);
   ASSERT_EQ(st, 0);
   while (!stamp.empty() && (stamp.back() == '\f' || stamp.back() == '\n')) stamp.pop_back();
   EXPECT_EQ(stamp, "SAO Y\nTrung tâm Y tế huyện Đức Trọng\n2026-09-06T16:01:42+07:00");
@@ -183,7 +191,8 @@ TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
     fonts += line + "\n";
     // e.g. "ABCDEF+LiberationSerif  CID TrueType  Identity-H  yes yes yes  12  0"
     if (line.size() > 7 && line[6] == '+' && line.find("Serif") != std::string::npos &&
-        line.find("CID TrueType") != std::string::npos && line.find("Identity-H") != std::string::npos &&
+        line.find("CID TrueType") != std::string::npos &&
+        line.find("Identity-H") != std::string::npos &&
         line.find("yes yes yes") != std::string::npos)
       subsetEmbedded = true;
   }
@@ -191,15 +200,18 @@ TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
   const test::Raster r3 = test::renderPage(dir / "copy.pdf", 0, kDpi);
   const PxRect cpx = toPx(cr);
   // Black text inside the stamp; in the top band right of the page's middle nothing else is dark.
-  const auto dark = test::findPixels(r3, [&](int r, int g, int b) { return r < 80 && g < 80 && b < 80; });
+  const auto dark =
+      test::findPixels(r3, [&](int r, int g, int b) { return r < 80 && g < 80 && b < 80; });
   ASSERT_GT(dark.count, 0);
   int inside = 0, outside = 0;
   for (int y = 0; y < static_cast<int>(cpx.y1) + 40; ++y)
     for (int x = r3.width / 2; x < r3.width; ++x) {
       const auto* p = r3.at(x, y);
       if (!(p[0] < 80 && p[1] < 80 && p[2] < 80)) continue;
-      if (x >= cpx.x0 - 1 && x <= cpx.x1 + 1 && y >= cpx.y0 - 1 && y <= cpx.y1 + 1) ++inside;
-      else ++outside;
+      if (x >= cpx.x0 - 1 && x <= cpx.x1 + 1 && y >= cpx.y0 - 1 && y <= cpx.y1 + 1)
+        ++inside;
+      else
+        ++outside;
     }
   EXPECT_GT(inside, 200);
   EXPECT_EQ(outside, 0);
@@ -225,7 +237,8 @@ TEST_F(RenderTest, AppendixIncomingAndApprovedWithText) {
   EXPECT_NE(t.find("Văn phòng Sở Y tế"), std::string::npos) << t;
   EXPECT_NE(t.find("Số: 1234"), std::string::npos) << t;
   const test::Raster ri = test::renderPage(dir / "incoming.pdf", 0, kDpi);
-  const auto frame = test::findPixels(ri, [](int r, int g, int b) { return r > 120 && g < 60 && b < 60; });
+  const auto frame =
+      test::findPixels(ri, [](int r, int g, int b) { return r > 120 && g < 60 && b < 60; });
   const PxRect ipx = toPx(incoming->rect);
   ASSERT_GT(frame.count, 100);
   EXPECT_NEAR(frame.x0, ipx.x0, 2);

@@ -1,6 +1,6 @@
 // Test helpers for appearance tests: temporary directories, external tools (ImageMagick `convert`,
-// poppler-utils), a letter PDF drawn with cairo, a stamper that writes an Appearance into a PDF as a
-// signature widget with qpdf (what the PDF signer does, without the signature), and page rasters
+// poppler-utils), a letter PDF drawn with cairo, a stamper that writes an Appearance into a PDF as
+// a signature widget with qpdf (what the PDF signer does, without the signature), and page rasters
 // from pdftoppm.
 #pragma once
 
@@ -43,7 +43,12 @@ struct LetterLine {
 };
 /// Writes an A4 PDF with the lines on the page (cairo, Liberation Serif via fontconfig). `pages`
 /// pages; the lines go on the last one; the others get "Trang N".
-void makeLetterPdf(const std::filesystem::path& out, const std::vector<LetterLine>& lines, int pages = 1);
+void makeLetterPdf(const std::filesystem::path& out, const std::vector<LetterLine>& lines,
+                   int pages = 1);
+/// Lays out the sample letter (../shared/samples/cong-van-286-SYT-VP.txt) as an official letter:
+/// wrapped body text in Liberation Serif 13 pt, then the signature block in two columns: "Nơi
+/// nhận:" and its list on the left, the title on the right with the signer's name 30 mm below it.
+void makeSampleLetterPdf(const std::filesystem::path& text, const std::filesystem::path& out);
 /// The usual signature block: "Nơi nhận:" and "GIÁM ĐỐC" on one line, "Nguyễn Nam Hùng" below.
 std::vector<LetterLine> sampleLetterLines();
 
@@ -52,12 +57,17 @@ std::vector<LetterLine> sampleLetterLines();
 void stampAppearance(const std::filesystem::path& in, const std::filesystem::path& out,
                      const appearance::Appearance& a, const std::string& field);
 
+/// Copies `in` to `out` with every page's /CropBox set to [llx lly urx ury] (qpdf).
+void setCropBox(const std::filesystem::path& in, const std::filesystem::path& out, const appearance::PdfRect& box);
+
 /// A rendered page: RGB, top-left origin.
 struct Raster {
   int width = 0, height = 0;
   double dpi = 0;
   std::vector<std::uint8_t> rgb;
-  const std::uint8_t* at(int x, int y) const { return &rgb[(static_cast<std::size_t>(y) * width + x) * 3]; }
+  const std::uint8_t* at(int x, int y) const {
+    return &rgb[(static_cast<std::size_t>(y) * width + x) * 3];
+  }
 };
 /// pdftoppm -r dpi of one page (0-based).
 Raster renderPage(const std::filesystem::path& pdf, int pageIndex, double dpi);
@@ -81,8 +91,12 @@ PixelBox findPixels(const Raster& r, Pred pred) {
     }
   return b;
 }
-inline bool isBlue(int r, int g, int b) { return b > 140 && r < 110 && g < 130 && b - r > 60; }
-inline bool isRed(int r, int g, int b) { return r > 150 && g < 90 && b < 90; }
+inline bool isBlue(int r, int g, int b) {
+  return b > 140 && r < 110 && g < 130 && b - r > 60;
+}
+inline bool isRed(int r, int g, int b) {
+  return r > 150 && g < 90 && b < 90;
+}
 
 /// A blue handwriting-like stroke on a transparent background (ImageMagick).
 void makeSignaturePng(const std::filesystem::path& out, int w = 600, int h = 240);

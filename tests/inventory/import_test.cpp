@@ -54,13 +54,13 @@ class ImportTest : public ::testing::TestWithParam<Backend> {
   long long auditCount() { return (*inv->db().query("SELECT count(*) FROM audit"))[0].integer(0); }
 };
 
-#define SEED_OR_SKIP()                                                              \
-  do {                                                                              \
-    if (!seed()) {                                                                  \
-      if (HasFailure()) return;                                                     \
-      if (test::inCi()) FAIL() << "PostgreSQL test server not running";             \
+#define SEED_OR_SKIP()                                                             \
+  do {                                                                             \
+    if (!seed()) {                                                                 \
+      if (HasFailure()) return;                                                    \
+      if (test::inCi()) FAIL() << "PostgreSQL test server not running";            \
       GTEST_SKIP() << "PostgreSQL test server not running (fixture inventory_pg)"; \
-    }                                                                               \
+    }                                                                              \
   } while (0)
 
 TEST(Csv, ParsesQuotesDelimitersAndLines) {
@@ -96,7 +96,8 @@ TEST_P(ImportTest, ImportsAGoodSpreadsheetWithBomSemicolonsAndVietnameseDates) {
   SEED_OR_SKIP();
   const std::string csv =
       "\xef\xbb\xbfSerial;Manufacturer;Model;Unit;Holder;State;Received_On\r\n"
-      "54A1;Bit4id;miniLector EVO;Trung tâm Y tế huyện Phú Vang;Hoàng Thị Lệ Thủy;active;05/03/2025\r\n"
+      "54A1;Bit4id;miniLector EVO;Trung tâm Y tế huyện Phú Vang;Hoàng Thị Lệ "
+      "Thủy;active;05/03/2025\r\n"
       "54A2;SafeNet;eToken 5110;Bệnh viện Đa khoa tỉnh;;;2025-04-01\r\n"
       "54A3;SafeNet;eToken 5110;;;;\r\n";
   auto r = importTokensCsv(*inv, csv);
@@ -116,7 +117,8 @@ TEST_P(ImportTest, ImportsAGoodSpreadsheetWithBomSemicolonsAndVietnameseDates) {
 TEST_P(ImportTest, ImportsWindows1258) {
   SEED_OR_SKIP();
   const std::string csv = toCp1258(
-      "serial,manufacturer,unit,holder\r\nCP-1,Bit4id,Trung tâm Y tế huyện Phú Vang,Hoàng Thị Lệ Thủy\r\n");
+      "serial,manufacturer,unit,holder\r\nCP-1,Bit4id,Trung tâm Y tế huyện Phú Vang,Hoàng Thị Lệ "
+      "Thủy\r\n");
   auto r = importTokensCsv(*inv, csv);
   ASSERT_TRUE(r.ok()) << r.error().technical();
   ASSERT_TRUE(r->rejected.empty()) << r->rejected[0].reason;
@@ -148,15 +150,15 @@ TEST_P(ImportTest, BadRowsAreAllReportedAndNothingIsWritten) {
   const long long tokens = tokenCount(), audit = auditCount();
   const std::string csv =
       "serial,manufacturer,unit,holder,state,received_on\r\n"
-      "G-1,Bit4id,,,,2025-01-01\r\n"                       // line 2: fine
-      "G-2,Bit4id,,,,31/02/2025\r\n"                       // 3: bad date
-      "G-3,Bit4id,Trạm Y tế xã Không Có,,,\r\n"            // 4: unknown unit
-      "G-1,Bit4id,,,,\r\n"                                 // 5: duplicate in the file
-      "OLD-1,SafeNet,,,,\r\n"                              // 6: already in the inventory
-      "G-6,Bit4id,,,broken,\r\n"                           // 7: unknown state
-      "G-7,Bit4id\r\n"                                     // 8: wrong field count
-      "G-8,,,,,\r\n"                                       // 9: no manufacturer
-      "G-9,Bit4id,,Người Lạ,,\r\n";                        // 10: unknown person
+      "G-1,Bit4id,,,,2025-01-01\r\n"             // line 2: fine
+      "G-2,Bit4id,,,,31/02/2025\r\n"             // 3: bad date
+      "G-3,Bit4id,Trạm Y tế xã Không Có,,,\r\n"  // 4: unknown unit
+      "G-1,Bit4id,,,,\r\n"                       // 5: duplicate in the file
+      "OLD-1,SafeNet,,,,\r\n"                    // 6: already in the inventory
+      "G-6,Bit4id,,,broken,\r\n"                 // 7: unknown state
+      "G-7,Bit4id\r\n"                           // 8: wrong field count
+      "G-8,,,,,\r\n"                             // 9: no manufacturer
+      "G-9,Bit4id,,Người Lạ,,\r\n";              // 10: unknown person
   auto r = importTokensCsv(*inv, csv);
   ASSERT_TRUE(r.ok()) << r.error().technical();
   EXPECT_EQ(r->imported, 0);
@@ -193,8 +195,8 @@ TEST_P(ImportTest, ExportThenImportRoundTrips) {
   EXPECT_EQ(*exportTokensCsv(*inv), *out);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ImportTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         test::backendName);
+INSTANTIATE_TEST_SUITE_P(Backends, ImportTest,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
 
 }  // namespace
 }  // namespace kyso::inventory

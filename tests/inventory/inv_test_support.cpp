@@ -53,7 +53,8 @@ bool pgAvailable() {
 
 std::optional<std::string> freshDatabase(Backend b, const TempDir& dir) {
   static std::atomic<int> counter{0};
-  if (b == Backend::Sqlite) return (dir.path / ("inv" + std::to_string(++counter) + ".sqlite")).string();
+  if (b == Backend::Sqlite)
+    return (dir.path / ("inv" + std::to_string(++counter) + ".sqlite")).string();
   if (!pgAvailable()) return std::nullopt;
   auto admin = openDb(pgAdminUrl());
   if (!admin.ok()) return std::nullopt;

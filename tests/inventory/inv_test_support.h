@@ -52,10 +52,10 @@ std::string kysoBin();
 }  // namespace kyso::inventory::test
 
 /// Opens `loc` for the current backend parameter or skips (fails under CI=true).
-#define KYSO_FRESH_DB_OR_SKIP(var, backend, dir)                                        \
-  auto var##_opt = ::kyso::inventory::test::freshDatabase(backend, dir);                \
-  if (!var##_opt) {                                                                     \
+#define KYSO_FRESH_DB_OR_SKIP(var, backend, dir)                                         \
+  auto var##_opt = ::kyso::inventory::test::freshDatabase(backend, dir);                 \
+  if (!var##_opt) {                                                                      \
     if (::kyso::inventory::test::inCi()) FAIL() << "PostgreSQL test server not running"; \
-    GTEST_SKIP() << "PostgreSQL test server not running (fixture inventory_pg)";        \
-  }                                                                                     \
+    GTEST_SKIP() << "PostgreSQL test server not running (fixture inventory_pg)";         \
+  }                                                                                      \
   const std::string var = *var##_opt

@@ -1,9 +1,10 @@
 // The declared transition tables: every (from, to) pair of every subject is tried, both in the
 // pure judge and against a real database (SQLite and PostgreSQL): allowed pairs move the record and
 // record an event and an audit entry; refused pairs change nothing at all.
+#include "src/inventory/lifecycle.h"
+
 #include <gtest/gtest.h>
 
-#include "src/inventory/lifecycle.h"
 #include "tests/inventory/inv_test_support.h"
 
 namespace kyso::inventory {
@@ -59,21 +60,36 @@ TEST(LifecycleTable, EveryPairIsJudgedByTheTable) {
 TEST(LifecycleTable, EveryRuleStatesItsEvidence) {
   for (Subject s : {Subject::Token, Subject::Certificate}) {
     for (const auto& rule : rules(s)) {
-      for (unsigned bit = 1; bit <= kPastExpiry; bit <<= 1) {
+      for (unsigned bit = 1; bit <= kDocOrProof; bit <<= 1) {
         if (!(rule.needs & bit)) continue;
         EvidenceGiven e = fullEvidence(s, rule);
         switch (bit) {
-          case kDocument: e.docNumber.clear(); break;
-          case kHolder: e.holderId.reset(); break;
-          case kWiped: e.wiped = false; break;
-          case kNote: e.note.clear(); break;
-          case kNewExpiry: e.newNotAfter.clear(); break;
-          case kValidity: e.notAfter = "bad"; break;
-          case kPastExpiry: e.notAfter = "2027-01-01"; break;
+          case kDocument:
+            e.docNumber.clear();
+            break;
+          case kHolder:
+            e.holderId.reset();
+            break;
+          case kWiped:
+            e.wiped = false;
+            break;
+          case kNote:
+            e.note.clear();
+            break;
+          case kNewExpiry:
+            e.newNotAfter.clear();
+            break;
+          case kValidity:
+            e.notAfter = "bad";
+            break;
+          case kPastExpiry:
+            e.notAfter = "2027-01-01";
+            break;
         }
         auto r = checkTransition(s, rule.from, rule.to, e);
         ASSERT_FALSE(r.ok()) << rule.from << " -> " << rule.to << " without evidence bit " << bit;
-        EXPECT_TRUE(r.error().kind == Errc::EvidenceMissing || r.error().kind == Errc::TransitionNotAllowed);
+        EXPECT_TRUE(r.error().kind == Errc::EvidenceMissing ||
+                    r.error().kind == Errc::TransitionNotAllowed);
       }
     }
   }
@@ -85,9 +101,11 @@ TEST(LifecycleTable, DocumentDateMustBeADateAndNotInTheFuture) {
   e.docNumber = "1/QĐ";
   e.holderId = 3;
   e.docDate = "20/11/2026";  // the CLI normalises; the judge wants ISO
-  EXPECT_EQ(checkTransition(Subject::Token, "in_stock", "active", e).error().kind, Errc::EvidenceMissing);
+  EXPECT_EQ(checkTransition(Subject::Token, "in_stock", "active", e).error().kind,
+            Errc::EvidenceMissing);
   e.docDate = "2026-12-01";
-  EXPECT_EQ(checkTransition(Subject::Token, "in_stock", "active", e).error().kind, Errc::EvidenceMissing);
+  EXPECT_EQ(checkTransition(Subject::Token, "in_stock", "active", e).error().kind,
+            Errc::EvidenceMissing);
   e.docDate = "2026-11-25";
   EXPECT_TRUE(checkTransition(Subject::Token, "in_stock", "active", e).ok());
 }
@@ -153,7 +171,8 @@ TEST_P(LifecycleDb, EveryTransitionAllowedAndRefused) {
   KYSO_FRESH_DB_OR_SKIP(loc, GetParam(), dir);
   auto inv = Inventory::open(loc, clock);
   ASSERT_TRUE(inv.ok()) << inv.error().technical();
-  auto unit = inv->addUnit({0, "Trung tâm Y tế huyện Phú Vang", {}, "", "district", {}, "", false, 0});
+  auto unit =
+      inv->addUnit({0, "Trung tâm Y tế huyện Phú Vang", {}, "", "district", {}, "", false, 0});
   ASSERT_TRUE(unit.ok()) << unit.error().technical();
   Person p;
   p.fullName = "Nguyễn Thị Hồng Nhung";
@@ -184,7 +203,8 @@ TEST_P(LifecycleDb, EveryTransitionAllowedAndRefused) {
           key = t.serial;
         } else {
           const bool past = rule && (rule->needs & kPastExpiry);
-          Certificate c = test::fakeCert("c" + tag, "2025-01-01", past ? "2026-11-01" : "2027-06-30");
+          Certificate c =
+              test::fakeCert("c" + tag, "2025-01-01", past ? "2026-11-01" : "2027-06-30");
           c.state = std::string(from);
           c.unitId = unit->id;
           auto added = inv->addCertificate(c);
@@ -192,7 +212,8 @@ TEST_P(LifecycleDb, EveryTransitionAllowedAndRefused) {
           key = c.sha256;
         }
         EvidenceGiven e = fullEvidence(s, rule ? *rule : TransitionRule{});
-        e.holderId = from == "active" ? holder2->id : holder->id;  // a hand-over goes to someone else
+        e.holderId =
+            from == "active" ? holder2->id : holder->id;  // a hand-over goes to someone else
         e.notBefore.clear();
         e.notAfter.clear();
         const long long events = count(*inv, "events"), audit = count(*inv, "audit");
@@ -264,8 +285,8 @@ TEST_P(LifecycleDb, MissingEvidenceChangesNothing) {
   EXPECT_EQ(inv->history(Subject::Token, "A1")->size(), 1u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LifecycleDb, ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         test::backendName);
+INSTANTIATE_TEST_SUITE_P(Backends, LifecycleDb,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
 
 }  // namespace
 }  // namespace kyso::inventory

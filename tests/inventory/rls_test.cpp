@@ -42,8 +42,10 @@ TEST_F(RlsTest, OfficerCannotChangeAnotherUnitsTokenEvenWithPlainSql) {
   const std::string officer = "officer_" + suffix, viewer = "viewer_" + suffix;
   ASSERT_TRUE(admin->db().script("CREATE ROLE " + officer + " LOGIN IN ROLE kyso_officer").ok());
   ASSERT_TRUE(admin->db().script("CREATE ROLE " + viewer + " LOGIN IN ROLE kyso_viewer").ok());
-  ASSERT_TRUE(admin->db().exec("INSERT INTO unit_officers (login, unit_id) VALUES (?, ?)",
-                               {officer, unitA}).ok());
+  ASSERT_TRUE(
+      admin->db()
+          .exec("INSERT INTO unit_officers (login, unit_id) VALUES (?, ?)", {officer, unitA})
+          .ok());
 
   auto conn = openDb(withUser(loc, officer + "@"));
   ASSERT_TRUE(conn.ok()) << conn.error().technical();
@@ -56,7 +58,10 @@ TEST_F(RlsTest, OfficerCannotChangeAnotherUnitsTokenEvenWithPlainSql) {
   auto moved = off.exec("UPDATE tokens SET unit_id = ? WHERE serial = 'A-1'", {unitB});
   ASSERT_FALSE(moved.ok());
   EXPECT_EQ(moved.error().kind, Errc::PermissionDenied) << moved.error().technical();
-  auto ins = off.exec("INSERT INTO tokens (serial, manufacturer, state, unit_id) VALUES ('B-2', 'X', 'in_stock', ?)", {unitB});
+  auto ins = off.exec(
+      "INSERT INTO tokens (serial, manufacturer, state, unit_id) VALUES ('B-2', 'X', 'in_stock', "
+      "?)",
+      {unitB});
   ASSERT_FALSE(ins.ok());
   EXPECT_EQ(ins.error().kind, Errc::PermissionDenied);
   // Their own unit's token: allowed.
@@ -67,7 +72,8 @@ TEST_F(RlsTest, OfficerCannotChangeAnotherUnitsTokenEvenWithPlainSql) {
   EXPECT_EQ(off.exec("DELETE FROM audit").error().kind, Errc::PermissionDenied);
   EXPECT_EQ(off.exec("UPDATE audit SET who = 'x'").error().kind, Errc::PermissionDenied);
   // A unit is not theirs to create.
-  EXPECT_EQ(off.exec("INSERT INTO units (name) VALUES ('Mới')").error().kind, Errc::PermissionDenied);
+  EXPECT_EQ(off.exec("INSERT INTO units (name) VALUES ('Mới')").error().kind,
+            Errc::PermissionDenied);
 
   auto b1 = admin->token("B-1");
   EXPECT_EQ(b1->model, "original");

@@ -16,7 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) { return readSmallFile(p).ok() ? *readSmallFile(p) : std::string(); }
+std::string slurp(const fs::path& p) {
+  return readSmallFile(p).ok() ? *readSmallFile(p) : std::string();
+}
 
 void spit(const fs::path& p, const std::string& s) {
   std::ofstream(p, std::ios::binary) << s;
@@ -65,8 +67,8 @@ TEST_F(SqliteFileTest, AReadOnlyDatabaseIsRefusedWithAClearError) {
     // Root ignores file modes: run the real CLI as an unprivileged user instead.
     if (!fs::exists(test::kysoBin())) GTEST_SKIP() << "kyso binary not built";
     std::string out;
-    const int rc = test::runCommand("setpriv --reuid=65534 --regid=65534 --clear-groups " + test::kysoBin() +
-                                        " inventory --db " + f.string() +
+    const int rc = test::runCommand("setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                                        test::kysoBin() + " inventory --db " + f.string() +
                                         " token add --serial RO-2 --manufacturer X 2>&1",
                                     &out);
     EXPECT_EQ(rc, 4) << out;
@@ -86,10 +88,12 @@ TEST_F(SqliteFileTest, AFullDiskLeavesNothingHalfWritten) {
   // SQLite's own page limit produces the same SQLITE_FULL a full disk does.
   auto pages = inv->db().query("PRAGMA page_count");
   ASSERT_TRUE(pages.ok());
-  ASSERT_TRUE(inv->db().script("PRAGMA max_page_count=" + std::to_string((*pages)[0].integer(0) + 8)).ok());
+  ASSERT_TRUE(
+      inv->db().script("PRAGMA max_page_count=" + std::to_string((*pages)[0].integer(0) + 8)).ok());
   std::string csv = "serial,manufacturer,model\r\n";
   for (int i = 0; i < 3000; ++i)
-    csv += "FULL-" + std::to_string(i) + ",Bit4id,miniLector EVO với tên rất dài để lấp đầy trang\r\n";
+    csv +=
+        "FULL-" + std::to_string(i) + ",Bit4id,miniLector EVO với tên rất dài để lấp đầy trang\r\n";
   auto r = importTokensCsv(*inv, csv);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, Errc::DiskFull) << r.error().technical();

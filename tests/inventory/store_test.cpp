@@ -53,13 +53,13 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   }
 };
 
-#define SEED_OR_SKIP()                                                              \
-  do {                                                                              \
-    if (!seed()) {                                                                  \
-      if (HasFailure()) return;                                                     \
-      if (test::inCi()) FAIL() << "PostgreSQL test server not running";             \
+#define SEED_OR_SKIP()                                                             \
+  do {                                                                             \
+    if (!seed()) {                                                                 \
+      if (HasFailure()) return;                                                    \
+      if (test::inCi()) FAIL() << "PostgreSQL test server not running";            \
       GTEST_SKIP() << "PostgreSQL test server not running (fixture inventory_pg)"; \
-    }                                                                               \
+    }                                                                              \
   } while (0)
 
 TEST_P(StoreTest, UnitsAndPeopleByNameOrId) {
@@ -218,11 +218,11 @@ TEST_P(StoreTest, WarningsWithAFixedClock) {
     auto r = inv->addCertificate(c);
     EXPECT_TRUE(r.ok()) << r.error().technical();
   };
-  cert("in7", "2026-12-02", std::nullopt, "valid", std::nullopt);     // 7 days
-  cert("in8", "2026-12-03", std::nullopt, "valid", std::nullopt);     // 8 days -> 30
-  cert("in30", "2026-12-25", std::nullopt, "valid", std::nullopt);    // 30 days
-  cert("in60", "2027-01-24", std::nullopt, "valid", std::nullopt);    // 60 days
-  cert("in61", "2027-01-25", std::nullopt, "valid", std::nullopt);    // none
+  cert("in7", "2026-12-02", std::nullopt, "valid", std::nullopt);            // 7 days
+  cert("in8", "2026-12-03", std::nullopt, "valid", std::nullopt);            // 8 days -> 30
+  cert("in30", "2026-12-25", std::nullopt, "valid", std::nullopt);           // 30 days
+  cert("in60", "2027-01-24", std::nullopt, "valid", std::nullopt);           // 60 days
+  cert("in61", "2027-01-25", std::nullopt, "valid", std::nullopt);           // none
   cert("revokedSoon", "2026-12-01", std::nullopt, "revoked", std::nullopt);  // not in use: none
   cert("onStock", "2028-01-01", stockId, "valid", std::nullopt);
   cert("revokedOnActive", "2028-01-01", activeId, "revoked", std::nullopt);
@@ -298,8 +298,10 @@ TEST_P(StoreTest, AuditChainFindsEntriesRemovedFromTheEnd) {
 
 TEST_P(StoreTest, NewerSchemaIsRefusedAndLeftAlone) {
   SEED_OR_SKIP();
-  ASSERT_TRUE(inv->db().exec("INSERT INTO kyso_schema (version) VALUES (?)",
-                             {static_cast<long long>(kSchemaVersion + 1)}).ok());
+  ASSERT_TRUE(inv->db()
+                  .exec("INSERT INTO kyso_schema (version) VALUES (?)",
+                        {static_cast<long long>(kSchemaVersion + 1)})
+                  .ok());
   inv.reset();
   auto again = Inventory::open(loc, clock);
   ASSERT_FALSE(again.ok());

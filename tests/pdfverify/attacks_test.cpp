@@ -96,8 +96,9 @@ TEST_F(AttackTest, PageAdded) {
   auto s = base();
   auto a = appendUpdate(s.bytes,
                         {{2, "<< /Type /Pages /Kids [3 0 R 30 0 R] /Count 2 >>"},
-                         {30, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 0 "
-                              "R /Resources << /Font << /F1 5 0 R >> >> >>"}},
+                         {30,
+                          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 0 "
+                          "R /Resources << /Font << /F1 5 0 R >> >> >>"}},
                         s.size);
   expectDisallowed(verify(a), "page 2 added");
 }
@@ -105,7 +106,8 @@ TEST_F(AttackTest, PageAdded) {
 TEST_F(AttackTest, ContentReplaced) {
   auto s = base();
   auto a = appendUpdate(
-      s.bytes, {{4, "<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 700 Td (pay 999999) Tj ET\n\nendstream"}},
+      s.bytes,
+      {{4, "<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 700 Td (pay 999999) Tj ET\n\nendstream"}},
       s.size);
   expectDisallowed(verify(a), "content of page 1 replaced");
 }
@@ -130,11 +132,11 @@ TEST_F(AttackTest, ShadowHideOverlayReplaced) {
   // The signed page draws /Fm1 (empty when signed); the update fills it with a white box.
   auto s = base();
   std::string box = "1 1 1 rg 0 0 595 842 re f";
-  auto a = appendUpdate(s.bytes,
-                        {{10, "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length " +
-                                  std::to_string(box.size()) + " >>\nstream\n" + box +
-                                  "\nendstream"}},
-                        s.size);
+  auto a =
+      appendUpdate(s.bytes,
+                   {{10, "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length " +
+                             std::to_string(box.size()) + " >>\nstream\n" + box + "\nendstream"}},
+                   s.size);
   expectDisallowed(verify(a), "resource (font, image or form) of page 1 replaced");
 }
 
@@ -142,17 +144,18 @@ TEST_F(AttackTest, ShadowReplaceFieldAppearanceWithoutNewValue) {
   auto s = base();
   std::string ap = "BT /F1 12 Tf 2 4 Td (Mallory) Tj ET";
   auto a = appendUpdate(s.bytes,
-                        {{12, "<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << "
-                              "/Font << /F1 5 0 R >> >> /Length " +
-                                  std::to_string(ap.size()) + " >>\nstream\n" + ap +
-                                  "\nendstream"}},
+                        {{12,
+                          "<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << "
+                          "/Font << /F1 5 0 R >> >> /Length " +
+                              std::to_string(ap.size()) + " >>\nstream\n" + ap + "\nendstream"}},
                         s.size);
   expectDisallowed(verify(a), "appearance of field Name replaced without a new value");
 }
 
 TEST_F(AttackTest, ShadowReplaceFont) {
   auto s = base();
-  auto a = appendUpdate(s.bytes, {{5, "<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>"}}, s.size);
+  auto a =
+      appendUpdate(s.bytes, {{5, "<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>"}}, s.size);
   expectDisallowed(verify(a), "of page 1 replaced");
 }
 
@@ -160,9 +163,10 @@ TEST_F(AttackTest, ShadowHideAndReplacePreparedContentSwitchedOn) {
   // Object 9 (prepared, unused when signed) becomes the page content.
   auto s = base();
   auto a = appendUpdate(s.bytes,
-                        {{3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 0 R "
-                             "/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R >> >> "
-                             "/Annots [7 0 R 11 0 R] >>"}},
+                        {{3,
+                          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 0 R "
+                          "/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R >> >> "
+                          "/Annots [7 0 R 11 0 R] >>"}},
                         s.size);
   expectDisallowed(verify(a), "content of page 1 replaced");
 }
@@ -182,11 +186,13 @@ TEST_F(AttackTest, FormFillingAllowedUnlessCertifiedNoChanges) {
     std::string ap = "BT /F1 12 Tf 2 4 Td (Bob) Tj ET";
     auto a = appendUpdate(
         s.bytes,
-        {{11, "<< /FT /Tx /T (Name) /V (Bob) /Type /Annot /Subtype /Widget /Rect [100 100 300 120] "
-              "/P 3 0 R /AP << /N 12 0 R >> >>"},
-         {12, "<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 5 0 "
-              "R >> >> /Length " +
-                  std::to_string(ap.size()) + " >>\nstream\n" + ap + "\nendstream"}},
+        {{11,
+          "<< /FT /Tx /T (Name) /V (Bob) /Type /Annot /Subtype /Widget /Rect [100 100 300 120] "
+          "/P 3 0 R /AP << /N 12 0 R >> >>"},
+         {12,
+          "<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 5 0 "
+          "R >> >> /Length " +
+              std::to_string(ap.size()) + " >>\nstream\n" + ap + "\nendstream"}},
         s.size);
     FileReport r = verify(a);
     if (p == 1)
@@ -226,8 +232,9 @@ TEST_F(AttackTest, EarlierSignatureDictionaryOverwritten) {
   // After the second signature, rewrite the first signature's field to point at a fresh copy of
   // a signature dictionary: the second signature must flag it.
   auto a = appendUpdate(two,
-                        {{7, "<< /FT /Sig /T (Signature1) /Type /Annot /Subtype /Widget /Rect [0 0 "
-                             "0 0] /F 132 /P 3 0 R /V 21 0 R >>"}},
+                        {{7,
+                          "<< /FT /Sig /T (Signature1) /Type /Annot /Subtype /Widget /Rect [0 0 "
+                          "0 0] /F 132 /P 3 0 R /V 21 0 R >>"}},
                         22);
   FileReport r = verify(a);
   ASSERT_EQ(r.status, "signed");
@@ -269,8 +276,8 @@ TEST_F(AttackTest, SignedBytesMovedWrapping) {
   auto s = base();
   auto pos = s.bytes.find("/ByteRange [0 ");
   unsigned long long b = std::stoull(s.bytes.substr(pos + 25, 10));
-  std::string wrapped = s.bytes.substr(0, b) +
-                        "\n30 0 obj\n<< /Injected (evil) >>\nendobj\n" + s.bytes.substr(b);
+  std::string wrapped =
+      s.bytes.substr(0, b) + "\n30 0 obj\n<< /Injected (evil) >>\nendobj\n" + s.bytes.substr(b);
   FileReport r = verify(wrapped);
   EXPECT_NE(r.indication, Indication::TotalPassed);
   if (r.status == "signed") {

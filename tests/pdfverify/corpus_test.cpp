@@ -43,7 +43,9 @@ std::vector<Row> readManifest() {
   return rows;
 }
 
-void PrintTo(const Row& r, std::ostream* os) { *os << r.id << " " << r.file; }
+void PrintTo(const Row& r, std::ostream* os) {
+  *os << r.id << " " << r.file;
+}
 
 class CorpusTest : public ::testing::TestWithParam<Row> {};
 
@@ -102,8 +104,8 @@ TEST_P(CorpusTest, MatchesCategoryExpectation) {
     EXPECT_EQ(s.modifications, "disallowed") << changesText(r, 0);
     EXPECT_EQ(s.indication, Indication::TotalFailed);
     if (cms) {
-        EXPECT_EQ(s.crypto.intact, std::optional<bool>(true));
-      }
+      EXPECT_EQ(s.crypto.intact, std::optional<bool>(true));
+    }
     EXPECT_FALSE(passing(r));
   } else if (cat == "coverage-anomaly") {
     ASSERT_EQ(r.status, "signed");

@@ -47,7 +47,8 @@ class HostileTest : public ::testing::Test {
       getrusage(RUSAGE_SELF, &ru);
       EXPECT_LT(ru.ru_maxrss, 512L * 1024) << what << ": peak RSS " << ru.ru_maxrss << " KiB";
     }
-    EXPECT_NE(r.indication, Indication::TotalPassed) << what << ": " << pdfverify::reportJson(r).dump();
+    EXPECT_NE(r.indication, Indication::TotalPassed)
+        << what << ": " << pdfverify::reportJson(r).dump();
     for (auto& s : r.signatures) EXPECT_NE(s.indication, Indication::TotalPassed) << what;
     return r;
   }
@@ -76,8 +77,8 @@ std::string deflateZeros(std::size_t n) {
 }
 
 TEST_F(HostileTest, XrefLoop) {
-  std::string a = appendUpdate(m_base.bytes, {{5, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}},
-                               m_base.size);
+  std::string a = appendUpdate(
+      m_base.bytes, {{5, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}}, m_base.size);
   // Point /Prev at the update's own xref: a loop.
   auto sx = a.rfind("startxref\n");
   std::string self = a.substr(sx + 10, a.find('\n', sx + 10) - sx - 10);
@@ -106,13 +107,13 @@ TEST_F(HostileTest, HugeLength) {
 
 TEST_F(HostileTest, DecompressionBombInDss) {
   std::string bomb = deflateZeros(256u << 20);
-  std::string a = appendUpdate(
-      m_base.bytes,
-      {{1, "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R /DSS 30 0 R >>"},
-       {30, "<< /Certs [31 0 R] >>"},
-       {31, "<< /Filter /FlateDecode /Length " + std::to_string(bomb.size()) + " >>\nstream\n" +
-                bomb + "\nendstream"}},
-      m_base.size);
+  std::string a =
+      appendUpdate(m_base.bytes,
+                   {{1, "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R /DSS 30 0 R >>"},
+                    {30, "<< /Certs [31 0 R] >>"},
+                    {31, "<< /Filter /FlateDecode /Length " + std::to_string(bomb.size()) +
+                             " >>\nstream\n" + bomb + "\nendstream"}},
+                   m_base.size);
   FileReport r = bounded(a, "decompression bomb");
   EXPECT_EQ(r.status, "error");
 }
@@ -158,7 +159,8 @@ TEST_F(HostileTest, BrokenObjectStream) {
 
 TEST_F(HostileTest, TruncatedAndGarbage) {
   const std::string& b = m_base.bytes;
-  for (int k = 1; k < 16; ++k) bounded(b.substr(0, b.size() * k / 16), "truncated " + std::to_string(k));
+  for (int k = 1; k < 16; ++k)
+    bounded(b.substr(0, b.size() * k / 16), "truncated " + std::to_string(k));
   std::string garbage = b;
   for (std::size_t i = 100; i < garbage.size(); i += 97) garbage[i] = static_cast<char>(i * 31);
   bounded(garbage, "garbage");

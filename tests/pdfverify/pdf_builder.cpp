@@ -54,11 +54,15 @@ std::string signLastPlaceholder(const fs::path& dir, std::string pdf, std::strin
   char brText[128];
   std::snprintf(brText, sizeof brText, "/ByteRange [0 %010zu %010zu %010zu]", a, b, c);
   pdf.replace(br, kBrPlaceholder.size(), brText);
-  writeFile(dir / "tosign.bin", pdf.substr(0, a) + pdf.substr(b));
-  auto r = runTool({"openssl", "cms", "-sign", "-binary", "-in", (dir / "tosign.bin").string(),
-                    "-signer", (dir / "signer.pem").string(), "-inkey",
-                    (dir / "signer.key").string(), "-md", "sha256", "-outform", "DER", "-out",
-                    (dir / "sig.der").string()});
+  {
+    std::ofstream out(dir / "tosign.bin", std::ios::binary | std::ios::trunc);
+    out.write(pdf.data(), static_cast<std::streamsize>(a));
+    out.write(pdf.data() + b, static_cast<std::streamsize>(c));
+  }
+  auto r =
+      runTool({"openssl", "cms", "-sign", "-binary", "-in", (dir / "tosign.bin").string(),
+               "-signer", (dir / "signer.pem").string(), "-inkey", (dir / "signer.key").string(),
+               "-md", "sha256", "-outform", "DER", "-out", (dir / "sig.der").string()});
   if (r.status != 0) return *err = "openssl cms -sign: " + r.out, std::string();
   std::string der = readAll(dir / "sig.der");
   static const char* hex = "0123456789ABCDEF";
@@ -108,9 +112,9 @@ std::string appendUpdate(const std::string& base, const std::vector<PdfObject>& 
                   static_cast<unsigned long long>(off));
     out += line;
   }
-  out += "trailer\n<< /Size " + std::to_string(std::max(size, maxNum + 1)) +
-         " /Root 1 0 R /Prev " + std::to_string(lastStartxref(base)) + " >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
+  out += "trailer\n<< /Size " + std::to_string(std::max(size, maxNum + 1)) + " /Root 1 0 R /Prev " +
+         std::to_string(lastStartxref(base)) + " >>\nstartxref\n" + std::to_string(xref) +
+         "\n%%EOF\n";
   return out;
 }
 
@@ -123,30 +127,52 @@ SignedPdf makeSignedPdf(const fs::path& dir, const BaseOptions& opt, std::string
   std::vector<PdfObject> objs = {
       {1, catalog},
       {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
-      {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << "
-          "/Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R >> >> /Annots [7 0 R 11 0 R] >>"},
+      {3,
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << "
+       "/Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R >> >> /Annots [7 0 R 11 0 R] >>"},
       {4, stream("", content)},
       {5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
       {6, "<< /Fields [7 0 R 11 0 R] /SigFlags 3 >>"},
-      {7, "<< /FT /Sig /T (Signature1) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P 3 "
-          "0 R /V 8 0 R >>"},
+      {7,
+       "<< /FT /Sig /T (Signature1) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P 3 "
+       "0 R /V 8 0 R >>"},
       {8, sigDict(opt.subfilter, opt.docmdp)},
       {9, stream("", evil)},
       {10, stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", "")},
-      {11, "<< /FT /Tx /T (Name) /V (Alice) /Type /Annot /Subtype /Widget /Rect [100 100 300 120] "
-           "/P 3 0 R /AP << /N 12 0 R >> >>"},
+      {11,
+       "<< /FT /Tx /T (Name) /V (Alice) /Type /Annot /Subtype /Widget /Rect [100 100 300 120] "
+       "/P 3 0 R /AP << /N 12 0 R >> >>"},
       {12, stream("/Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 5 0 "
                   "R >> >>",
                   "BT /F1 12 Tf 2 4 Td (Alice) Tj ET")},
   };
+  if (opt.padding > 0) {
+    // An image resource of the page (never drawn) holding pseudo-random bytes.
+    std::string data(opt.padding, '\0');
+    std::uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (auto& ch : data) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      ch = static_cast<char>(x);
+    }
+    objs[2].body =
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << "
+        "/Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R /Im1 13 0 R >> >> /Annots [7 0 R 11 0 R] >>";
+    objs.push_back({13, stream("/Type /XObject /Subtype /Image /Width 1024 /Height " +
+                                   std::to_string(opt.padding / 1024) +
+                                   " /ColorSpace /DeviceGray /BitsPerComponent 8",
+                               data)});
+  }
   SignedPdf s;
-  s.size = 13;
+  s.size = opt.padding > 0 ? 14 : 13;
   std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   // An unused second version of page 3 showing the prepared content: invisible until an
   // attacker's xref points at it.
   s.hiddenPageOffset = out.size();
-  out += "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 0 R "
-         "/Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n";
+  out +=
+      "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n";
   std::map<int, std::uint64_t> off;
   for (auto& o : objs) {
     off[o.num] = out.size();
@@ -169,11 +195,13 @@ std::string appendSignature(const fs::path& dir, const std::string& base, int si
                             std::string* err) {
   std::string upd = appendUpdate(
       base,
-      {{3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << "
-           "/Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R >> >> /Annots [7 0 R 11 0 R 20 0 R] >>"},
+      {{3,
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << "
+        "/Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R >> >> /Annots [7 0 R 11 0 R 20 0 R] >>"},
        {6, "<< /Fields [7 0 R 11 0 R 20 0 R] /SigFlags 3 >>"},
-       {20, "<< /FT /Sig /T (Signature2) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P "
-            "3 0 R /V 21 0 R >>"},
+       {20,
+        "<< /FT /Sig /T (Signature2) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P "
+        "3 0 R /V 21 0 R >>"},
        {21, sigDict("adbe.pkcs7.detached", 0)}},
       size);
   return signLastPlaceholder(dir, upd, err);

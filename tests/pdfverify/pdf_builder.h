@@ -19,8 +19,9 @@ struct PdfObject {
 
 /// Options for the base document.
 struct BaseOptions {
-  int docmdp = 0;                   // 0: approval signature; 1..3: certification with this P
+  int docmdp = 0;  // 0: approval signature; 1..3: certification with this P
   std::string subfilter = "adbe.pkcs7.detached";
+  std::size_t padding = 0;  // bytes of incompressible image data on the page (big files)
 };
 
 /// The signed base document and what tests need to know about it.

@@ -22,8 +22,7 @@ struct TestVerifier::Impl {
   pdfverify::VerifyOptions opt;
 };
 
-TestVerifier::TestVerifier(const std::vector<std::filesystem::path>& anchors,
-                           const std::string& at)
+TestVerifier::TestVerifier(const std::vector<std::filesystem::path>& anchors, const std::string& at)
     : m(std::make_unique<Impl>()) {
 #ifdef KYSO_PDFVERIFY_HAS_CMS
   for (auto& a : anchors)

@@ -36,6 +36,9 @@
 #   tsa.{pem,der,key,key.der}              "TSA (test)", EKU timeStamping (critical), RSA-2048
 #   ocsp.{pem,der,key,key.der}             "OCSP Responder (test)" issued by gov-ca, EKU OCSPSigning,
 #                                          id-pkix-ocsp-nocheck
+#   ocsp-hang.{pem,der,key,key.der}        "Lý Văn Chờ": AIA OCSP -> http://127.0.0.1:<HTTP>/hang (never
+#                                          answers), CRL DP -> /garbage (not a CRL): timeouts, bad CRLs
+#   ocsp-garbage.{pem,der,key,key.der}     "Mai Thị Rác": AIA OCSP -> /garbage, CRL DP -> /status500
 #   rogue-ocsp.{pem,der,key}               OCSPSigning cert issued by root (NOT authorised for
 #                                          gov-ca's certificates): unauthorised-responder tests
 #   gov-ca.crl.pem root.crl.pem            CRLs (PEM); www/gov-ca.crl and www/root.crl are DER
@@ -164,6 +167,22 @@ authorityInfoAccess = caIssuers;URI:${BASE_URL}/gov-ca.der, OCSP;URI:${OCSP_URL}
 crlDistributionPoints = URI:${BASE_URL}/gov-ca.crl
 certificatePolicies = 2.16.704.1.1.1.1.1
 
+[ v3_ocsp_hang ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+authorityInfoAccess = caIssuers;URI:${BASE_URL}/gov-ca.der, OCSP;URI:${BASE_URL}/hang
+crlDistributionPoints = URI:${BASE_URL}/garbage
+
+[ v3_ocsp_garbage ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+authorityInfoAccess = caIssuers;URI:${BASE_URL}/gov-ca.der, OCSP;URI:${BASE_URL}/garbage
+crlDistributionPoints = URI:${BASE_URL}/status500
+
 [ v3_wrong_ku ]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, keyEncipherment
@@ -219,7 +238,7 @@ newkey root rsa:3072 &
 newkey gov-ca rsa:3072 &
 newkey signer-rsa3072 rsa:3072 &
 wait
-for n in signer-rsa2048 org expired revoked wrong-ku tsa ocsp rogue-ocsp; do newkey "$n" rsa:2048 & done
+for n in signer-rsa2048 org expired revoked wrong-ku tsa ocsp rogue-ocsp ocsp-hang ocsp-garbage; do newkey "$n" rsa:2048 & done
 newkey signer-rsa1024 rsa:1024 &
 newkey signer-ec256 ec:P-256 &
 newkey signer-ed25519 ed25519 &
@@ -249,6 +268,8 @@ issue govca org "/C=VN/ST=Hà Nội/CN=Sở Y tế (test)/O=Sở Y tế (test)" 
 issue govca expired "$ORG/CN=Hoàng Văn Hết Hạn" v3_signer 20200101000000Z 20210101000000Z
 issue govca revoked "$ORG/CN=Vũ Thị Thu Hồi" v3_signer 20240101000000Z 20460101000000Z
 issue govca wrong-ku "$ORG/CN=Bùi Văn Sai" v3_wrong_ku 20240101000000Z 20460101000000Z
+issue govca ocsp-hang "$ORG/CN=Lý Văn Chờ" v3_ocsp_hang 20240101000000Z 20460101000000Z
+issue govca ocsp-garbage "$ORG/CN=Mai Thị Rác" v3_ocsp_garbage 20240101000000Z 20460101000000Z
 issue govca tsa "/C=VN/O=Ban Cơ yếu Chính phủ (test)/CN=TSA (test)" v3_tsa 20200101000000Z 20460101000000Z
 issue govca ocsp "/C=VN/O=Ban Cơ yếu Chính phủ (test)/CN=OCSP Responder (test)" v3_ocsp 20200101000000Z 20460101000000Z
 issue rootca rogue-ocsp "/C=VN/O=kyso test PKI/CN=Rogue OCSP Responder (test)" v3_ocsp 20200101000000Z 20460101000000Z

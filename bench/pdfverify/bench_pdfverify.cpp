@@ -1,0 +1,162 @@
+// Benchmark of the PDF verifier against pdfsig and `openssl dgst -sha256`, measured in the same
+// run on the same files (issue 7):
+//   1. 200 signed one-page PDFs verified in one process vs pdfsig once per file (target >= 20x).
+//   2. a signed 100 MB PDF: wall time vs `openssl dgst -sha256` (target <= 1.5x) and peak RSS vs
+//      pdfsig's (target <= 2x).
+// Usage: bench_pdfverify [WORKDIR]   (default: a temporary folder, removed at the end)
+// The verifier runs in a child process (this program with --verify FILE...) so that its time and
+// peak RSS are measured exactly like the other tools' (fork/exec + wait4). Signatures are made
+// with the openssl CLI; the verifier runs offline with the signer as trust anchor.
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "certs/trust_store.h"
+#include "src/pdfverify/cms_checker.h"
+#include "src/pdfverify/verifier.h"
+#include "tests/pdfverify/pdf_builder.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Run {
+  double seconds = 0;
+  long maxRssKb = 0;
+  int status = -1;
+};
+
+// Runs argv to completion with stdout/stderr to /dev/null; wall time and the child's peak RSS.
+Run run(const std::vector<std::string>& argv) {
+  std::vector<char*> cargv;
+  for (auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
+  cargv.push_back(nullptr);
+  std::fflush(stdout);  // the child must not inherit (and print again) buffered output
+  auto t0 = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
+    execvp(cargv[0], cargv.data());
+    _exit(127);
+  }
+  Run r;
+  int st = 0;
+  struct rusage ru {};
+  wait4(pid, &st, 0, &ru);
+  r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  r.maxRssKb = ru.ru_maxrss;
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+Run best(int times, const std::vector<std::string>& argv) {
+  Run b;
+  b.seconds = 1e9;
+  for (int i = 0; i < times; ++i) {
+    Run r = run(argv);
+    if (r.seconds < b.seconds) b = r;
+  }
+  return b;
+}
+
+// Child mode: verify every file in one process; exit 0 when each has a signature whose bytes
+// are intact (so the benchmark never times a verifier that silently failed).
+int verifyMode(int argc, char** argv) {
+  using namespace kyso;
+  auto store = certs::TrustStore::empty();
+  if (!store.addAnchors(argv[2], "bench").ok()) return 3;
+  cms::VerifyOptions co;
+  co.trust = &store;
+  co.chain.http.offline = true;
+  co.revocation.http.offline = true;
+  pdfverify::KysoCmsChecker checker(co);
+  pdfverify::VerifyOptions opt;
+  opt.cms = &checker;
+  int bad = 0;
+  for (int i = 3; i < argc; ++i) {
+    auto r = pdfverify::verifyPdfFile(argv[i], opt);
+    if (r.signatures.empty() || r.signatures.front().crypto.intact != true) ++bad;
+  }
+  return bad == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 2 && std::string(argv[1]) == "--verify") return verifyMode(argc, argv);
+  std::string tmpl = (fs::temp_directory_path() / "kyso-bench-pdfverify-XXXXXX").string();
+  fs::path work = argc > 1 ? fs::path(argv[1]) : fs::path(mkdtemp(tmpl.data()));
+  fs::create_directories(work / "small");
+  std::string err;
+  if (!kyso::test::makeSigner(work, &err)) {
+    std::fprintf(stderr, "making the signer failed: %s\n", err.c_str());
+    return 1;
+  }
+  const std::string self = fs::canonical("/proc/self/exe").string();
+  const std::string anchor = (work / "signer.pem").string();
+
+  // 1. 200 one-page signed PDFs.
+  std::vector<std::string> files;
+  for (int i = 0; i < 200; ++i) {
+    auto s = kyso::test::makeSignedPdf(work, {}, &err);
+    if (s.bytes.empty()) {
+      std::fprintf(stderr, "signing failed: %s\n", err.c_str());
+      return 1;
+    }
+    auto p = work / "small" / ("doc" + std::to_string(i) + ".pdf");
+    kyso::test::writeFile(p, s.bytes);
+    files.push_back(p.string());
+  }
+  std::vector<std::string> argvK = {self, "--verify", anchor};
+  argvK.insert(argvK.end(), files.begin(), files.end());
+  Run k = best(3, argvK);
+  auto t0 = Clock::now();
+  int pdfsigFail = 0;
+  for (auto& f : files) pdfsigFail += run({"pdfsig", f}).status != 0;
+  double pdfsigSecs = std::chrono::duration<double>(Clock::now() - t0).count();
+  double kRate = files.size() / k.seconds, pRate = files.size() / pdfsigSecs;
+  std::printf("200 signed one-page PDFs\n");
+  std::printf("  kyso (one process):   %7.3f s  %8.1f files/s  (exit %d)\n", k.seconds, kRate,
+              k.status);
+  std::printf("  pdfsig (per file):    %7.3f s  %8.1f files/s  (%d failed)\n", pdfsigSecs, pRate,
+              pdfsigFail);
+  std::printf("  ratio: %.1fx (target >= 20x): %s\n\n", kRate / pRate,
+              kRate / pRate >= 20 ? "PASS" : "FAIL");
+
+  // 2. One signed 100 MB PDF.
+  kyso::test::BaseOptions big;
+  big.padding = 100u << 20;
+  auto s = kyso::test::makeSignedPdf(work, big, &err);
+  if (s.bytes.empty()) {
+    std::fprintf(stderr, "signing the big file failed: %s\n", err.c_str());
+    return 1;
+  }
+  const std::string bigFile = (work / "big.pdf").string();
+  kyso::test::writeFile(bigFile, s.bytes);
+  s.bytes.clear();
+  s.bytes.shrink_to_fit();
+  Run kb = best(3, {self, "--verify", anchor, bigFile});
+  Run ps = best(3, {"pdfsig", bigFile});
+  Run dg = best(3, {"openssl", "dgst", "-sha256", bigFile});
+  std::printf("signed 100 MB PDF\n");
+  std::printf("  kyso:                %7.3f s  peak RSS %7ld KiB (exit %d)\n", kb.seconds,
+              kb.maxRssKb, kb.status);
+  std::printf("  pdfsig:              %7.3f s  peak RSS %7ld KiB\n", ps.seconds, ps.maxRssKb);
+  std::printf("  openssl dgst -sha256:%7.3f s  peak RSS %7ld KiB\n", dg.seconds, dg.maxRssKb);
+  std::printf("  time vs openssl dgst: %.2fx (target <= 1.5x): %s\n", kb.seconds / dg.seconds,
+              kb.seconds / dg.seconds <= 1.5 ? "PASS" : "FAIL");
+  std::printf("  RSS vs pdfsig:        %.2fx (target <= 2x): %s\n",
+              static_cast<double>(kb.maxRssKb) / ps.maxRssKb,
+              kb.maxRssKb <= 2 * ps.maxRssKb ? "PASS" : "FAIL");
+  if (argc <= 1) fs::remove_all(work);
+  return 0;
+}

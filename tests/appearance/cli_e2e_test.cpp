@@ -1,0 +1,166 @@
+// The end-to-end case through the real `kyso` binary: the sample letter approved by
+// "GIÁM ĐỐC" Nguyễn Nam Hùng (automatic placement between title and name), then issued with the
+// seal, then stamped as a copy by another unit. pdfsig must report three valid signatures; the
+// rendered pages must show the handwriting in the approval box, the seal over its left third and
+// the copy stamp's exact text at the top right of page 1.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <regex>
+
+#include "src/appearance/placement.h"
+#include "tests/appearance/test_support.h"
+
+namespace kyso::appearance {
+namespace {
+namespace fs = std::filesystem;
+using test::run;
+using test::shq;
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* t : {"convert", "pdftoppm", "pdftotext", "pdfsig"}) KYSO_REQUIRE_TOOL(t);
+    kyso = fs::path(env("KYSO_BIN")) / "kyso";
+    pki = env("KYSO_TEST_PKI");
+    if (!fs::exists(kyso) || !fs::exists(pki / "org.key")) {
+      if (env("CI") == "true") FAIL() << "kyso binary or test PKI missing: " << kyso << " " << pki;
+      GTEST_SKIP() << "MISSING: the kyso binary (" << kyso << ") or the test PKI (" << pki << ")";
+    }
+    const fs::path sample = fs::path(env("KYSO_SHARED_DIR")) / "samples/cong-van-286-SYT-VP.txt";
+    ASSERT_TRUE(fs::exists(sample)) << sample;
+    test::makeSampleLetterPdf(sample, dir / "letter.pdf");
+    test::makeSignaturePng(dir / "sig.png");
+    test::makeSealPng(dir / "seal.png", 472, 300);
+  }
+  // Runs `kyso sign` with a key file; returns the exit status, output in *out.
+  int sign(const std::string& in, const std::string& out, const std::string& key,
+           const std::string& extra, std::string* text = nullptr) {
+    int st = 0;
+    const std::string o = run(
+        "cd " + shq(dir.path().string()) + " && KYSO_LANG=en " + shq(kyso.string()) + " sign " +
+            shq(in) + " -o " + shq(out) + " --key-file " + shq((pki / (key + ".key")).string()) +
+            " --cert-file " + shq((pki / (key + ".pem")).string()) + " " + extra + " 2>&1",
+        &st);
+    if (text) *text = o;
+    return st;
+  }
+  fs::path kyso, pki;
+  test::TempDir dir;
+};
+
+TEST_F(CliTest, SampleLetterApprovedIssuedCopied) {
+  std::string out;
+  ASSERT_EQ(sign("letter.pdf", "approved.pdf", "signer-rsa2048",
+                 "--kind approved --image sig.png --signer-name 'Nguyễn Nam Hùng' --signer-title "
+                 "'GIÁM ĐỐC'",
+                 &out),
+            0)
+      << out;
+  ASSERT_EQ(sign("approved.pdf", "issued.pdf", "org",
+                 "--kind issued --seal seal.png --doc-number 286/SYT-VP", &out),
+            0)
+      << out;
+  ASSERT_EQ(sign("issued.pdf", "copy.pdf", "org",
+                 "--kind copy --copy-form sao-y --org 'Trung tâm Y tế huyện Đức Trọng'", &out),
+            0)
+      << out;
+
+  int st = 0;
+  const std::string sigs = run("pdfsig " + shq((dir / "copy.pdf").string()) + " 2>&1", &st);
+  std::size_t valid = 0;
+  for (std::size_t p = 0; (p = sigs.find("Signature is Valid.", p)) != std::string::npos; ++p)
+    ++valid;
+  EXPECT_EQ(valid, 3u) << sigs;
+  EXPECT_EQ(sigs.find("Signature #4"), std::string::npos) << sigs;
+
+  auto widgets = signatureWidgets(dir / "copy.pdf");
+  ASSERT_TRUE(widgets.ok()) << widgets.error().technical();
+  ASSERT_EQ(widgets->size(), 3u);
+  const SignatureWidget* approval = nullptr;
+  const SignatureWidget* copy = nullptr;
+  const SignatureWidget* seal = nullptr;
+  for (const auto& w : *widgets) {
+    if (w.kysoApproved)
+      approval = &w;
+    else if (w.pageIndex == 0 && w.rect.ury > 780)
+      copy = &w;
+    else
+      seal = &w;
+  }
+  ASSERT_TRUE(approval && copy && seal);
+  EXPECT_EQ(seal->pageIndex, approval->pageIndex);
+
+  const double dpi = 100, s = dpi / 72;
+  auto geo = pageGeometry(dir / "copy.pdf", approval->pageIndex + 1);
+  ASSERT_TRUE(geo.ok());
+  const double H = geo->mediaBox.ury;
+  const test::Raster last = test::renderPage(dir / "copy.pdf", approval->pageIndex, dpi);
+  const auto blue = test::findPixels(last, test::isBlue);
+  const double ax0 = approval->rect.llx * s, ax1 = approval->rect.urx * s;
+  const double ay0 = (H - approval->rect.ury) * s, ay1 = (H - approval->rect.lly) * s;
+  ASSERT_GT(blue.count, 300);
+  EXPECT_GE(blue.x0, ax0 - 1);
+  EXPECT_LE(blue.x1, ax1 + 1);
+  EXPECT_GE(blue.y0, ay0 - 1);
+  EXPECT_LE(blue.y1, ay1 + 1);
+  const auto red = test::findPixels(last, test::isRed);
+  ASSERT_GT(red.count, 1000);
+  EXPECT_NEAR(red.x1 - red.x0 + 1, 472 / 300.0 * dpi, 3);
+  EXPECT_NEAR(red.x1 + 1, ax0 + (ax1 - ax0) / 3, 3);
+  EXPECT_NEAR((red.y0 + red.y1 + 1) / 2.0, (ay0 + ay1) / 2, 3);
+
+  const std::string crop = " -x " + std::to_string(static_cast<int>(copy->rect.llx)) + " -y " +
+                           std::to_string(static_cast<int>(H - copy->rect.ury)) + " -W " +
+                           std::to_string(static_cast<int>(copy->rect.width() + 1)) + " -H " +
+                           std::to_string(static_cast<int>(copy->rect.height() + 1));
+  std::string stamp = run(
+      "pdftotext -enc UTF-8 -f 1 -l 1 -r 72" + crop + " " + shq((dir / "copy.pdf").string()) + " -",
+      &st);
+  while (!stamp.empty() && (stamp.back() == '\f' || stamp.back() == '\n')) stamp.pop_back();
+  EXPECT_TRUE(std::regex_match(
+      stamp,
+      std::regex("SAO Y\nTrung tâm Y tế huyện Đức Trọng\n"
+                 "20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]\\+07:00")))
+      << stamp;
+}
+
+TEST_F(CliTest, ClearErrorsFromTheCommandLine) {
+  std::string out;
+  EXPECT_NE(
+      sign(
+          "letter.pdf", "a.pdf", "signer-rsa2048",
+          "--kind approved --image sig.png --signer-name 'Trần Văn Bình' --signer-title 'GIÁM ĐỐC'",
+          &out),
+      0);
+  EXPECT_NE(out.find("give a position with --rect"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "a.pdf"));
+  EXPECT_NE(
+      sign("letter.pdf", "b.pdf", "org", "--kind issued --seal seal.png --doc-number 1/X", &out),
+      0);
+  EXPECT_NE(out.find("No approval signature"), std::string::npos) << out;
+  EXPECT_NE(sign("letter.pdf", "c.pdf", "org", "--image sig.png", &out), 0);
+  EXPECT_NE(sign("letter.pdf", "d.pdf", "org",
+                 "--kind copy --copy-form sao-y --org X --rect 10,10,5000,20", &out),
+            0);
+  EXPECT_NE(out.find("outside the page"), std::string::npos) << out;
+  EXPECT_NE(
+      sign("letter.pdf", "e.pdf", "org", "--kind copy --copy-form sao-y --org X --page 9", &out),
+      0);
+  EXPECT_NE(out.find("outside the document"), std::string::npos) << out;
+  // An explicit rectangle works where automatic placement found nothing.
+  EXPECT_EQ(sign("letter.pdf", "f.pdf", "signer-rsa2048",
+                 "--kind approved --image sig.png --signer-name 'Trần Văn Bình' --rect "
+                 "120mm,200mm,50mm,20mm --page -1",
+                 &out),
+            0)
+      << out;
+}
+
+}  // namespace
+}  // namespace kyso::appearance

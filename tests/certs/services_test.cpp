@@ -1,0 +1,315 @@
+// Chains, revocation, timestamps and HTTP against the loopback services of the test PKI
+// (HTTP :BASE, OCSP :BASE+1 backed by `openssl ocsp`, TSA :BASE+2), plus the bad cases: hanging
+// and garbage responders, an unauthorised OCSP signer, a TSA answering the wrong imprint or nonce.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "certs/chain.h"
+#include "certs/http.h"
+#include "certs/revocation.h"
+#include "certs/timestamp.h"
+#include "tests/certs/test_env.h"
+
+namespace kyso::certs {
+namespace {
+
+using namespace std::chrono_literals;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+class Services : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    KYSO_REQUIRE_PKI();
+    store = TrustStore::empty();
+    ASSERT_TRUE(store.addAnchors(test::pki("root.pem")).ok());
+    http.timeout = 3000ms;
+  }
+  ossl::Ptr<X509> cert(const std::string& n) { return test::loadCert(test::pki(n + ".pem")); }
+  TrustStore store;
+  HttpOptions http;
+  TimePoint now = std::chrono::system_clock::now();
+};
+
+TEST_F(Services, ChainCompletedByAiaFetchAndCached) {
+  TempDir cache;
+  ChainBuilder b(store, ChainOptions{http, cache.path(), 8});
+  auto leaf = cert("signer-rsa2048");
+  auto r = b.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->trusted) << r->detail;
+  EXPECT_EQ(r->status, ChainStatus::Valid);
+  EXPECT_EQ(r->certs.size(), 3u);
+  EXPECT_NE(r->anchor.find("RootCA (test)"), std::string::npos);
+  EXPECT_EQ(r->anchorSource, "admin");
+  ASSERT_EQ(r->fetched.size(), 1u);
+  EXPECT_NE(r->fetched[0].find("/gov-ca.der"), std::string::npos);
+  // A second builder, offline, finds the issuer in the cache.
+  HttpOptions off = http;
+  off.offline = true;
+  ChainBuilder b2(store, ChainOptions{off, cache.path(), 8});
+  auto r2 = b2.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_TRUE(r2->trusted);
+  EXPECT_TRUE(r2->fetched.empty());
+}
+
+TEST_F(Services, OfflineWithoutIntermediateNamesTheMissingIssuer) {
+  HttpOptions off = http;
+  off.offline = true;
+  ChainBuilder b(store, ChainOptions{off, {}, 8});
+  auto leaf = cert("signer-ec256");
+  auto r = b.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->trusted);
+  EXPECT_EQ(r->status, ChainStatus::Incomplete);
+  ASSERT_EQ(r->missing.size(), 1u);
+  EXPECT_NE(r->missing[0].find("Government CA (test)"), std::string::npos);
+  EXPECT_EQ(r->errc, Errc::ChainIncomplete);
+}
+
+TEST_F(Services, ValidationAtAChosenTime) {
+  ChainBuilder b(store, ChainOptions{http, {}, 8});
+  auto leaf = cert("expired");
+  auto gov = cert("gov-ca");
+  ossl::X509Stack extra(sk_X509_new_null());
+  sk_X509_push(extra.get(), gov.release());
+  auto r = b.buildSlowly(leaf.get(), extra.get(), now, Purpose::Signer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, ChainStatus::Expired);
+  EXPECT_FALSE(r->trusted);
+  auto at = parseIsoTime("2020-06-01");
+  auto r2 = b.buildSlowly(leaf.get(), extra.get(), *at, Purpose::Signer);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_TRUE(r2->trusted) << r2->detail;
+}
+
+TEST_F(Services, KeyUsageForPurposes) {
+  ChainBuilder b(store, ChainOptions{http, {}, 8});
+  auto r = b.buildSlowly(cert("wrong-ku").get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, ChainStatus::UsageNotAllowed);
+  EXPECT_EQ(r->errc, Errc::KeyUsageNotAllowed);
+  auto tsa = b.buildSlowly(cert("tsa").get(), nullptr, now, Purpose::Tsa);
+  ASSERT_TRUE(tsa.ok());
+  EXPECT_TRUE(tsa->trusted) << tsa->detail;
+  auto notTsa = b.buildSlowly(cert("signer-rsa2048").get(), nullptr, now, Purpose::Tsa);
+  ASSERT_TRUE(notTsa.ok());
+  EXPECT_EQ(notTsa->status, ChainStatus::UsageNotAllowed);
+  auto ocsp = b.buildSlowly(cert("ocsp").get(), nullptr, now, Purpose::Ocsp);
+  ASSERT_TRUE(ocsp.ok());
+  EXPECT_TRUE(ocsp->trusted);
+}
+
+TEST_F(Services, PartialChainWhenAnIntermediateIsAnchored) {
+  TrustStore s = TrustStore::empty();
+  s.addAnchor(cert("gov-ca"), "admin");
+  HttpOptions off = http;
+  off.offline = true;
+  ChainBuilder b(s, ChainOptions{off, {}, 8});
+  auto r = b.buildSlowly(cert("signer-rsa3072").get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->trusted) << r->detail;
+  EXPECT_NE(r->anchor.find("Government CA (test)"), std::string::npos);
+}
+
+TEST_F(Services, UntrustedRootIsNotTrusted) {
+  TrustStore s = TrustStore::empty();
+  ChainBuilder b(s, ChainOptions{http, {}, 8});
+  auto r = b.buildSlowly(cert("signer-rsa2048").get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->trusted);
+  EXPECT_TRUE(r->status == ChainStatus::Untrusted || r->status == ChainStatus::Incomplete)
+      << chainStatusName(r->status);
+}
+
+TEST_F(Services, OcspGoodAndRevoked) {
+  RevocationOptions ro;
+  ro.http = http;
+  ro.useCrl = false;
+  RevocationChecker c(store, ro);
+  auto good = c.checkSlowly(cert("signer-rsa2048").get(), cert("gov-ca").get(), now);
+  EXPECT_EQ(good.status, RevocationStatus::Good) << good.detail;
+  EXPECT_EQ(good.source, "ocsp");
+  EXPECT_TRUE(good.nextUpdate.has_value());
+  auto rev = c.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h);
+  EXPECT_EQ(rev.status, RevocationStatus::Revoked) << rev.detail;
+  EXPECT_EQ(rev.reason, 1);  // keyCompromise
+  ASSERT_TRUE(rev.revokedAt.has_value());
+  // Before the revocation date the certificate was good.
+  auto before = c.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), *parseIsoTime("2025-01-01"));
+  EXPECT_EQ(before.status, RevocationStatus::Good) << before.detail;
+  EXPECT_EQ(c.material().ocspResponses.size(), 3u);
+}
+
+TEST_F(Services, CrlGoodAndRevoked) {
+  RevocationOptions ro;
+  ro.http = http;
+  ro.useOcsp = false;
+  RevocationChecker c(store, ro);
+  auto good = c.checkSlowly(cert("signer-ec256").get(), cert("gov-ca").get(), now);
+  EXPECT_EQ(good.status, RevocationStatus::Good) << good.detail;
+  EXPECT_EQ(good.source, "crl");
+  auto rev = c.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h);
+  EXPECT_EQ(rev.status, RevocationStatus::Revoked) << rev.detail;
+  EXPECT_EQ(std::string(crlReasonName(rev.reason)), "keyCompromise");
+  auto ca = c.checkSlowly(cert("gov-ca").get(), cert("root").get(), now);
+  EXPECT_EQ(ca.status, RevocationStatus::Good) << ca.detail;
+  EXPECT_FALSE(c.material().crls.empty());
+}
+
+TEST_F(Services, ImportedCrlWorksOffline) {
+  RevocationOptions ro;
+  ro.http.offline = true;
+  RevocationChecker c(store, ro);
+  ASSERT_TRUE(c.addCrl(test::readFile(test::pki("gov-ca.crl.pem"))).ok());
+  auto rev = c.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h);
+  EXPECT_EQ(rev.status, RevocationStatus::Revoked);
+  // A CRL from another issuer is not used for this one.
+  RevocationChecker c2(store, ro);
+  ASSERT_TRUE(c2.addCrl(test::readFile(test::pki("root.crl.pem"))).ok());
+  EXPECT_EQ(c2.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now).status, RevocationStatus::Unknown);
+  EXPECT_FALSE(c2.addCrl("garbage").ok());
+}
+
+TEST_F(Services, OfflineIsUnknownNeverGood) {
+  RevocationOptions ro;
+  ro.http.offline = true;
+  RevocationChecker c(store, ro);
+  auto r = c.checkSlowly(cert("signer-rsa2048").get(), cert("gov-ca").get(), now);
+  EXPECT_EQ(r.status, RevocationStatus::Unknown);
+  EXPECT_NE(r.detail.find("offline"), std::string::npos);
+}
+
+TEST_F(Services, HangingResponderTimesOut) {
+  RevocationOptions ro;
+  ro.http = http;
+  ro.http.timeout = 1500ms;
+  RevocationChecker c(store, ro);
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = c.checkSlowly(cert("ocsp-hang").get(), cert("gov-ca").get(), now);
+  auto took = std::chrono::steady_clock::now() - t0;
+  EXPECT_EQ(r.status, RevocationStatus::Unknown);
+  EXPECT_LT(took, 6s);
+  EXPECT_NE(r.detail.find("OCSP"), std::string::npos) << r.detail;
+}
+
+TEST_F(Services, GarbageResponderIsUnknown) {
+  RevocationOptions ro;
+  ro.http = http;
+  RevocationChecker c(store, ro);
+  auto r = c.checkSlowly(cert("ocsp-garbage").get(), cert("gov-ca").get(), now);
+  EXPECT_EQ(r.status, RevocationStatus::Unknown);
+  EXPECT_EQ(c.checkOcspResponse("garbage", cert("signer-rsa2048").get(), cert("gov-ca").get(), nullptr, now).errc,
+            Errc::OcspResponseInvalid);
+}
+
+TEST_F(Services, UnauthorisedOcspSignerIsRejected) {
+  KYSO_REQUIRE_TOOL("openssl");
+  TempDir t;
+  std::string out;
+  // A request for signer-rsa2048, answered by the real responder logic but signed with a key that
+  // gov-ca never authorised (the rogue responder certificate is issued by the root).
+  ASSERT_EQ(test::run("openssl ocsp -issuer " + test::pki("gov-ca.pem").string() + " -cert " +
+                          test::pki("signer-rsa2048.pem").string() + " -reqout " + (t / "req.der").string() + " -no_nonce",
+                      &out), 0) << out;
+  ASSERT_EQ(test::run("openssl ocsp -index " + test::pki("gov-ca-index.txt").string() + " -CA " +
+                          test::pki("gov-ca.pem").string() + " -rsigner " + test::pki("rogue-ocsp.pem").string() +
+                          " -rkey " + test::pki("rogue-ocsp.key").string() + " -reqin " + (t / "req.der").string() +
+                          " -respout " + (t / "resp.der").string(),
+                      &out), 0) << out;
+  RevocationChecker c(store, RevocationOptions{});
+  auto r = c.checkOcspResponse(test::readFile(t / "resp.der"), cert("signer-rsa2048").get(), cert("gov-ca").get(),
+                               nullptr, now);
+  EXPECT_EQ(r.status, RevocationStatus::Unknown);
+  EXPECT_EQ(r.errc, Errc::OcspResponseInvalid);
+  // The same answer signed by the authorised responder is accepted (the test is not vacuous).
+  ASSERT_EQ(test::run("openssl ocsp -index " + test::pki("gov-ca-index.txt").string() + " -CA " +
+                          test::pki("gov-ca.pem").string() + " -rsigner " + test::pki("ocsp.pem").string() +
+                          " -rkey " + test::pki("ocsp.key").string() + " -reqin " + (t / "req.der").string() +
+                          " -respout " + (t / "ok.der").string(),
+                      &out), 0) << out;
+  auto ok = c.checkOcspResponse(test::readFile(t / "ok.der"), cert("signer-rsa2048").get(), cert("gov-ca").get(),
+                                nullptr, now);
+  EXPECT_EQ(ok.status, RevocationStatus::Good) << ok.detail;
+  // And an answer about another certificate is not taken for this one.
+  auto other = c.checkOcspResponse(test::readFile(t / "ok.der"), cert("signer-ec256").get(), cert("gov-ca").get(),
+                                   nullptr, now);
+  EXPECT_EQ(other.status, RevocationStatus::Unknown);
+}
+
+TEST_F(Services, TimestampFromTheTsaVerifiesWithOpenssl) {
+  KYSO_REQUIRE_TOOL("openssl");
+  std::string data = "văn bản cần đóng dấu thời gian";
+  unsigned char md[32];
+  unsigned int n = 0;
+  EVP_Digest(data.data(), data.size(), md, &n, EVP_sha256(), nullptr);
+  auto tok = requestTimestampSlowly(test::tsaUrl(), NID_sha256, std::span<const unsigned char>(md, n), http);
+  ASSERT_TRUE(tok.ok()) << tok.error().technical();
+  auto info = verifyTimestampToken(*tok, std::span<const unsigned char>(md, n));
+  ASSERT_TRUE(info.ok()) << info.error().technical();
+  EXPECT_NE(info->tsaName.find("TSA (test)"), std::string::npos);
+  EXPECT_LT(std::chrono::abs(info->genTime - now), 120s);
+  TempDir t;
+  test::writeFile(t / "tok.der", *tok);
+  test::writeFile(t / "data", data);
+  std::string out;
+  EXPECT_EQ(test::run("openssl ts -verify -token_in -in " + (t / "tok.der").string() + " -data " + (t / "data").string() +
+                          " -CAfile " + test::pki("root.pem").string() + " -untrusted " + test::pki("gov-ca.pem").string(),
+                      &out), 0) << out;
+  // The TSA chain for that token, at genTime.
+  ChainBuilder b(store, ChainOptions{http, {}, 8});
+  auto ch = b.buildSlowly(info->tsaCert.get(), nullptr, info->genTime, Purpose::Tsa);
+  ASSERT_TRUE(ch.ok());
+  EXPECT_TRUE(ch->trusted) << ch->detail;
+  // Another imprint is refused.
+  md[0] ^= 1;
+  auto bad = verifyTimestampToken(*tok, std::span<const unsigned char>(md, n));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().kind, Errc::TimestampImprintMismatch);
+}
+
+TEST_F(Services, TsaMisbehaviourIsCaught) {
+  unsigned char md[32] = {1, 2, 3};
+  std::span<const unsigned char> d(md, 32);
+  auto imprint = requestTimestampSlowly(test::tsaUrl("/wrong-imprint"), NID_sha256, d, http);
+  ASSERT_FALSE(imprint.ok());
+  EXPECT_EQ(imprint.error().kind, Errc::TimestampImprintMismatch) << imprint.error().technical();
+  auto nonce = requestTimestampSlowly(test::tsaUrl("/wrong-nonce"), NID_sha256, d, http);
+  ASSERT_FALSE(nonce.ok());
+  EXPECT_EQ(nonce.error().kind, Errc::TimestampNonceMismatch);
+  auto rej = requestTimestampSlowly(test::tsaUrl("/rejection"), NID_sha256, d, http);
+  ASSERT_FALSE(rej.ok());
+  EXPECT_EQ(rej.error().kind, Errc::TimestampInvalid);
+  auto garbage = requestTimestampSlowly(test::tsaUrl("/garbage"), NID_sha256, d, http);
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_EQ(garbage.error().kind, Errc::TimestampInvalid);
+  HttpOptions quick = http;
+  quick.timeout = 1000ms;
+  auto hang = requestTimestampSlowly(test::tsaUrl("/hang"), NID_sha256, d, quick);
+  ASSERT_FALSE(hang.ok());
+  EXPECT_EQ(hang.error().kind, Errc::HttpTimeout);
+}
+
+TEST_F(Services, HttpLimits) {
+  HttpOptions small = http;
+  small.maxBytes = 1 << 20;
+  auto big = httpGetSlowly(test::httpUrl("/big"), small);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.error().kind, Errc::HttpTooLarge);
+  auto e500 = httpGetSlowly(test::httpUrl("/status500"), http);
+  ASSERT_FALSE(e500.ok());
+  EXPECT_EQ(e500.error().kind, Errc::HttpFailed);
+  EXPECT_EQ(e500.error().code, 500);
+  HttpOptions off = http;
+  off.offline = true;
+  EXPECT_FALSE(httpGetSlowly(test::httpUrl("/root.der"), off).ok());
+  EXPECT_FALSE(httpGetSlowly("file:///etc/passwd", http).ok());
+  auto ok = httpGetSlowly(test::httpUrl("/root.der"), http);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(*ok, test::readFile(test::pki("root.der")));
+}
+
+}  // namespace
+}  // namespace kyso::certs

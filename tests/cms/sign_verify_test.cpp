@@ -1,0 +1,209 @@
+// Signing and verifying detached CAdES with the test PKI, cross-checked with `openssl cms`, and
+// the trust/revocation/timestamp outcomes (revoked, expired, wrong key usage, weak keys, B-T).
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "tests/cms/cms_test_util.h"
+
+namespace kyso::cms {
+namespace {
+
+using test::CmsFixture;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+const std::string kContent = "Công văn số 286/SYT-VP: V/v triển khai chữ ký số.\n";
+
+class SignVerify : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { KYSO_REQUIRE_PKI(); }
+};
+
+TEST_P(SignVerify, RoundTripAndOpensslAccepts) {
+  KYSO_REQUIRE_TOOL("openssl");
+  auto id = test::identity(GetParam());
+  ASSERT_TRUE(id.key && id.cert);
+  std::istringstream in(kContent);
+  auto signedR = signStreamSlowly(id, in, {});
+  ASSERT_TRUE(signedR.ok()) << signedR.error().technical();
+  auto der = *signedR;
+  CmsFixture f;
+  CmsReport r = f.verify(der, kContent);
+  ASSERT_EQ(r.signers.size(), 1u);
+  const SignerReport& s = r.signers[0];
+  EXPECT_EQ(s.indication, Indication::TotalPassed) << summaryLine(s) << " " << cmsReportToJson(r).dump(2);
+  EXPECT_TRUE(s.intact);
+  EXPECT_TRUE(s.chainTrusted);
+  EXPECT_EQ(s.revocationStatus, "good");
+  ASSERT_TRUE(s.signingTime.has_value());
+  ASSERT_TRUE(s.signer.has_value());
+  EXPECT_EQ(s.signer->organization, "Sở Y tế (test)");
+  EXPECT_EQ(summaryLine(s).rfind("Valid: signed by ", 0), 0u);
+  // Another content: HASH_FAILURE, never passed.
+  CmsReport bad = f.verify(der, kContent + " ");
+  EXPECT_EQ(bad.signers[0].indication, Indication::TotalFailed);
+  EXPECT_EQ(bad.signers[0].subIndication, SubIndication::HashFailure);
+  EXPECT_FALSE(bad.signers[0].intact);
+  // OpenSSL's own verifier accepts the same bytes. OpenSSL 3.0's CMS code has no EdDSA support
+  // ("no default digest" / "invalid digest"), so EdDSA signatures are checked by kyso only.
+  if (GetParam() == "signer-ed448" || GetParam() == "signer-ed25519") return;
+  TempDir t;
+  test::writeFile(t / "c.txt", kContent);
+  test::writeFile(t / "s.p7s", test::str(der));
+  std::string out;
+  EXPECT_EQ(test::run("openssl cms -verify -binary -inform DER -in " + (t / "s.p7s").string() + " -content " +
+                          (t / "c.txt").string() + " -CAfile " + test::pki("root.pem").string() + " -certfile " +
+                          test::pki("gov-ca.pem").string() + " -purpose any -out /dev/null",
+                      &out), 0) << out;
+  // CAdES: the signingCertificateV2 attribute is there.
+  EXPECT_EQ(test::run("openssl cms -cmsout -print -inform DER -in " + (t / "s.p7s").string() +
+                          " | grep -q id-smime-aa-signingCertificateV2"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Keys, SignVerify,
+                         ::testing::Values("signer-rsa2048", "signer-rsa3072", "signer-ec256", "signer-ed25519",
+                                           "signer-ed448", "org"));
+
+class Cms : public ::testing::Test {
+ protected:
+  void SetUp() override { KYSO_REQUIRE_PKI(); }
+  CmsFixture f;
+};
+
+TEST_F(Cms, PadesModeOmitsSigningTimeAndSha384Works) {
+  SignOptions o;
+  o.signingTime = false;
+  o.digest = DigestAlg::Sha384;
+  auto der = test::signBytes(test::identity("signer-rsa2048"), kContent, o);
+  CmsReport r = f.verify(der, kContent);
+  ASSERT_EQ(r.signers.size(), 1u);
+  EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed);
+  EXPECT_FALSE(r.signers[0].signingTime.has_value());
+  EXPECT_EQ(r.signers[0].digestAlgorithm, "SHA384");
+}
+
+TEST_F(Cms, PrecomputedDigestSignsAndVerifies) {
+  unsigned char md[32];
+  unsigned int n = 0;
+  EVP_Digest(kContent.data(), kContent.size(), md, &n, EVP_sha256(), nullptr);
+  auto der = signDigestSlowly(test::identity("signer-ec256"), std::span<const std::uint8_t>(md, n), {});
+  ASSERT_TRUE(der.ok());
+  DetachedContent digestOnly;
+  digestOnly.digests[NID_sha256] = std::vector<unsigned char>(md, md + n);
+  CmsReport r = verifyCmsSlowly(*der, &digestOnly, f.opt);
+  EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
+  EXPECT_FALSE(signDigestSlowly(test::identity("signer-ec256"), std::span<const std::uint8_t>(md, 20), {}).ok());
+}
+
+TEST_F(Cms, SignatureTimestampBT) {
+  SignOptions o;
+  o.tsaUrl = test::tsaUrl();
+  o.http.timeout = std::chrono::milliseconds(3000);
+  auto der = test::signBytes(test::identity("signer-rsa2048"), kContent, o);
+  ASSERT_FALSE(der.empty());
+  CmsReport r = f.verify(der, kContent);
+  const SignerReport& s = r.signers[0];
+  ASSERT_TRUE(s.timestamp.has_value());
+  EXPECT_TRUE(s.timestamp->valid) << s.timestamp->detail;
+  EXPECT_TRUE(s.timestamp->trusted) << s.timestamp->detail;
+  EXPECT_EQ(s.validationTimeSource, "timestamp");
+  EXPECT_EQ(s.indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
+  // The TSA that answers another imprint makes signing fail, not a bad file.
+  o.tsaUrl = test::tsaUrl("/wrong-imprint");
+  std::istringstream in(kContent);
+  auto badTsa = signStreamSlowly(test::identity("signer-rsa2048"), in, o);
+  ASSERT_FALSE(badTsa.ok());
+  EXPECT_EQ(badTsa.error().kind, Errc::TimestampImprintMismatch);
+}
+
+TEST_F(Cms, RevokedSignerIsNotPassed) {
+  auto der = test::signBytes(test::identity("revoked"), kContent);
+  CmsReport r = f.verify(der, kContent);
+  const SignerReport& s = r.signers[0];
+  EXPECT_TRUE(s.intact);
+  EXPECT_EQ(s.indication, Indication::Indeterminate);
+  EXPECT_EQ(s.subIndication, SubIndication::RevokedNoPoe) << cmsReportToJson(r).dump(2);
+  EXPECT_EQ(s.revocationStatus, "revoked");
+}
+
+TEST_F(Cms, ExpiredSignerIsOutOfBoundsNowButValidAtItsTime) {
+  auto der = test::signBytes(test::identity("expired"), kContent);
+  CmsReport now = f.verify(der, kContent);
+  EXPECT_EQ(now.signers[0].indication, Indication::Indeterminate);
+  EXPECT_EQ(now.signers[0].subIndication, SubIndication::OutOfBoundsNoPoe);
+  f.opt.at = *certs::parseIsoTime("2020-06-01");
+  f.opt.checkRevocation = false;
+  CmsReport then = f.verify(der, kContent);
+  EXPECT_EQ(then.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(then).dump(2);
+  EXPECT_EQ(then.signers[0].validationTimeSource, "at");
+}
+
+TEST_F(Cms, WrongKeyUsageIsNotPassed) {
+  auto der = test::signBytes(test::identity("wrong-ku"), kContent);
+  CmsReport r = f.verify(der, kContent);
+  EXPECT_TRUE(r.signers[0].intact);
+  EXPECT_NE(r.signers[0].indication, Indication::TotalPassed);
+  EXPECT_EQ(r.signers[0].subIndication, SubIndication::ChainConstraintsFailure);
+}
+
+TEST_F(Cms, WeakKeyPolicy) {
+  auto der = test::signBytes(test::identity("signer-rsa1024"), kContent);
+  CmsReport r = f.verify(der, kContent);
+  EXPECT_EQ(r.signers[0].indication, Indication::Indeterminate);
+  EXPECT_EQ(r.signers[0].subIndication, SubIndication::CryptoConstraintsFailure);
+  EXPECT_EQ(r.signers[0].errc, Errc::WeakAlgorithm);
+  f.opt.acceptWeak = true;
+  CmsReport ok = f.verify(der, kContent);
+  EXPECT_EQ(ok.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(ok).dump(2);
+}
+
+TEST_F(Cms, UntrustedWhenTheRootIsNotAnAnchor) {
+  auto der = test::signBytes(test::identity("signer-rsa2048"), kContent);
+  certs::TrustStore none = certs::TrustStore::empty();
+  f.opt.trust = &none;
+  CmsReport r = f.verify(der, kContent);
+  EXPECT_TRUE(r.signers[0].intact);
+  EXPECT_EQ(r.signers[0].indication, Indication::Indeterminate);
+  EXPECT_EQ(r.signers[0].subIndication, SubIndication::NoCertificateChainFound);
+  EXPECT_FALSE(r.signers[0].chainTrusted);
+}
+
+TEST_F(Cms, OfflineRevocationUnknownIsNeverPassed) {
+  auto der = test::signBytes(test::identity("signer-rsa2048"), kContent);
+  f.opt.chain.http.offline = true;
+  f.opt.revocation.http.offline = true;
+  CmsReport r = f.verify(der, kContent);
+  EXPECT_EQ(r.signers[0].indication, Indication::Indeterminate);
+  EXPECT_EQ(r.signers[0].revocationStatus, "unknown");
+  EXPECT_EQ(r.signers[0].subIndication, SubIndication::TryLater);
+}
+
+TEST_F(Cms, HangingOcspResponderEndsInBoundedTime) {
+  auto der = test::signBytes(test::identity("ocsp-hang"), kContent);
+  f.opt.revocation.http.timeout = std::chrono::milliseconds(1000);
+  auto t0 = std::chrono::steady_clock::now();
+  CmsReport r = f.verify(der, kContent);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(8));
+  EXPECT_EQ(r.signers[0].indication, Indication::Indeterminate);
+  EXPECT_EQ(r.signers[0].revocationStatus, "unknown");
+}
+
+TEST_F(Cms, JsonHasTheSharedFields) {
+  auto der = test::signBytes(test::identity("signer-rsa2048"), kContent);
+  Json j = cmsReportToJson(f.verify(der, kContent));
+  auto parsed = Json::parse(j.dump());
+  ASSERT_TRUE(parsed.ok());
+  const Json& s = (*parsed)["signatures"][0];
+  for (const char* k : {"indication", "subindication", "intact", "signer", "chain", "revocation", "timestamp",
+                        "signing_time", "notes"})
+    EXPECT_TRUE(s.contains(k)) << k;
+  EXPECT_EQ(s["indication"].asString(), "TOTAL-PASSED");
+  EXPECT_TRUE(s["chain"]["trusted"].asBool());
+  EXPECT_EQ(s["chain"]["status"].asString(), "valid");
+  EXPECT_EQ(s["signer"]["common_name"].asString(), "Nguyễn Thị Lấp Lánh");
+  EXPECT_EQ(s["revocation"]["status"].asString(), "good");
+}
+
+}  // namespace
+}  // namespace kyso::cms

@@ -1,0 +1,144 @@
+// The `kyso inventory` command line as scripts use it (the shape in issue 8), on SQLite and on
+// PostgreSQL, with a real certificate made by the openssl CLI (Vietnamese subject, PEM and DER).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "src/core/json.h"
+#include "tests/inventory/inv_test_support.h"
+
+namespace kyso::inventory {
+namespace {
+
+using test::Backend;
+namespace fs = std::filesystem;
+
+void spit(const fs::path& p, const std::string& s) {
+  std::ofstream(p, std::ios::binary) << s;
+}
+
+class CliTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  test::TempDir dir;
+  std::string db;
+
+  int kyso(const std::string& args, std::string* out = nullptr) {
+    std::string o;
+    const int rc = test::runCommand("cd " + dir.path.string() + " && " + test::kysoBin() +
+                                        " inventory --db '" + db + "' " + args + " 2>&1",
+                                    &o);
+    if (out) *out = o;
+    return rc;
+  }
+  Json kysoJson(const std::string& args) {
+    std::string out;
+    EXPECT_EQ(kyso(args + " --json", &out), 0) << args << "\n" << out;
+    auto j = Json::parse(out);
+    EXPECT_TRUE(j.ok()) << out;
+    return j.ok() ? *j : Json();
+  }
+};
+
+TEST_P(CliTest, TheIssuesCommandLine) {
+  if (!fs::exists(test::kysoBin())) {
+    if (test::inCi()) FAIL() << "kyso binary missing";
+    GTEST_SKIP() << "kyso binary not built";
+  }
+  std::string o;
+  if (test::runCommand("command -v openssl", &o) != 0) {
+    if (test::inCi()) FAIL() << "openssl CLI missing";
+    GTEST_SKIP() << "openssl CLI missing";
+  }
+  KYSO_FRESH_DB_OR_SKIP(loc, GetParam(), dir);
+  db = loc;
+  const std::string unit = "Trung tâm Y tế huyện Phú Vang";
+  ASSERT_EQ(kyso("unit add --name 'Sở Y tế Thừa Thiên Huế' --kind department", &o), 0) << o;
+  ASSERT_EQ(kyso("unit add --name '" + unit + "' --parent 'Sở Y tế Thừa Thiên Huế'", &o), 0) << o;
+  ASSERT_EQ(
+      kyso("person add --name 'Nguyễn Văn An' --unit '" + unit + "' --position 'Giám đốc'", &o), 0)
+      << o;
+  ASSERT_EQ(
+      kyso("token add --serial 5A1B2C --manufacturer Bit4id --model 'miniLector EVO' --unit '" +
+               unit + "'",
+           &o),
+      0)
+      << o;
+  ASSERT_EQ(kyso("token add --serial 5A1B2C --manufacturer Bit4id --model x", &o), 4) << o;
+
+  // A transition with its written request, then an illegal one.
+  ASSERT_EQ(kyso("transition token 5A1B2C active --holder 'Nguyễn Văn An' --doc-number 12/SYT-VP "
+                 "--doc-date 2026-01-20",
+                 &o),
+            0)
+      << o;
+  EXPECT_EQ(
+      kyso("transition token 5A1B2C destroyed --doc-number 13/SYT-VP --doc-date 2026-01-21", &o),
+      4);
+  EXPECT_NE(o.find("not allowed"), std::string::npos) << o;
+  EXPECT_NE(o.find("active -> destroyed"), std::string::npos) << o;
+  EXPECT_EQ(kyso("transition token 5A1B2C returned", &o), 4);
+  EXPECT_NE(o.find("number and date"), std::string::npos) << o;
+
+  // A real certificate, PEM then the same as DER (a duplicate).
+  ASSERT_EQ(test::runCommand(
+                "cd " + dir.path.string() +
+                    " && openssl req -x509 -utf8 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes"
+                    " -keyout k.pem -out c.pem -days 400 -subj '/C=VN/O=Sở Y tế/CN=Nguyễn Văn An'"
+                    " 2>&1 && openssl x509 -in c.pem -outform DER -out c.der",
+                &o),
+            0)
+      << o;
+  Json cert = kysoJson("cert import c.pem --token 5A1B2C --holder 'Nguyễn Văn An'");
+  EXPECT_NE(cert["subject"].asString().find("CN=Nguyễn Văn An"), std::string::npos) << cert.dump();
+  EXPECT_EQ(cert["sha256"].asString().size(), 64u);
+  EXPECT_EQ(cert["token"].asString(), "5A1B2C");
+  EXPECT_EQ(cert["unit"].asString(), unit);
+  std::string fp;
+  test::runCommand(
+      "openssl x509 -in " + (dir.path / "c.pem").string() + " -noout -fingerprint -sha256", &fp);
+  std::string hex;
+  for (char ch : fp.substr(fp.find('=') + 1))
+    if (std::isxdigit(static_cast<unsigned char>(ch)))
+      hex += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  EXPECT_EQ(cert["sha256"].asString(), hex);
+  EXPECT_EQ(kyso("cert import c.der", &o), 4) << o;
+  spit(dir.path / "junk.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+  EXPECT_EQ(kyso("cert import junk.pem", &o), 4) << o;
+
+  Json list = kysoJson("token list --unit '" + unit + "' --state active");
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["holder"].asString(), "Nguyễn Văn An");
+  EXPECT_EQ(kysoJson("token list --state lost").size(), 0u);
+  Json hist = kysoJson("history token 5A1B2C");
+  ASSERT_EQ(hist.size(), 2u);
+  EXPECT_EQ(hist[1]["doc_number"].asString(), "12/SYT-VP");
+  EXPECT_EQ(kysoJson("expiring --days 400").size(), 1u);
+  EXPECT_EQ(kysoJson("expiring --days 10").size(), 0u);
+  EXPECT_EQ(kysoJson("unit list").size(), 2u);
+  EXPECT_EQ(kysoJson("person list --unit '" + unit + "'").size(), 1u);
+  EXPECT_EQ(kysoJson("unit show 2")["name"].asString(), unit);
+
+  ASSERT_EQ(kyso("report --format html --output r.html", &o), 0) << o;
+  std::ifstream html(dir.path / "r.html");
+  std::string page((std::istreambuf_iterator<char>(html)), {});
+  EXPECT_NE(page.find("<td>" + unit + "</td>"), std::string::npos);
+  ASSERT_EQ(kyso("report --format csv", &o), 0);
+  EXPECT_NE(o.find(unit + ",0,1,"), std::string::npos) << o;
+
+  ASSERT_EQ(kyso("export-csv --output t.csv", &o), 0) << o;
+  spit(dir.path / "bad.csv", "serial,manufacturer,unit\r\nN1,Bit4id,Không tồn tại\r\nN2,,\r\n");
+  EXPECT_EQ(kyso("import-csv bad.csv", &o), 4);
+  EXPECT_NE(o.find("line 2: unknown unit"), std::string::npos) << o;
+  EXPECT_NE(o.find("line 3: manufacturer is empty"), std::string::npos) << o;
+  EXPECT_EQ(kysoJson("token list").size(), 1u);
+
+  ASSERT_EQ(kyso("audit-verify", &o), 0) << o;
+  EXPECT_NE(o.find("chain intact"), std::string::npos);
+  EXPECT_EQ(kyso("frobnicate", &o), 64);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         test::backendName);
+
+}  // namespace
+}  // namespace kyso::inventory

@@ -1,0 +1,223 @@
+// `kyso sign` and `kyso extend` end to end: the built binary, the test PKI (key files) or a SoftHSM
+// token, the loopback TSA/OCSP/HTTP services, and pdfsig/qpdf/openssl checking the results.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "tests/pdf/pdf_test_support.h"
+#include "tests/support/softhsm_fixture.h"
+
+namespace kyso::pdf {
+namespace {
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+class SignCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* tool : {"pdfsig", "qpdf", "certutil"}) {
+      if (!test::haveTool(tool)) {
+        if (std::getenv("CI")) FAIL() << tool << " missing";
+        GTEST_SKIP() << tool << " is not installed";
+      }
+    }
+    const char* bin = std::getenv("KYSO_BIN");
+    ASSERT_NE(bin, nullptr);
+    m_kyso = (fs::path(bin) / "kyso").string();
+    ASSERT_TRUE(fs::exists(m_kyso));
+    const char* base = std::getenv("KYSO_TEST_PORT_BASE");
+    ASSERT_NE(base, nullptr);
+    m_tsa = "http://127.0.0.1:" + std::to_string(std::atoi(base) + 2) + "/";
+    m_nss = test::makeNssDb(m_tmp / "nss");
+  }
+  std::string keyArgs(const std::string& who = "signer-rsa2048") {
+    auto p = test::pkiDir();
+    return " --key-file " + (p / (who + ".key")).string() + " --cert-file " + (p / (who + ".pem")).string() +
+           " --chain-file " + (p / "chain.pem").string() + " --trust-anchor " + (p / "root.pem").string();
+  }
+  int kyso(const std::string& args, std::string* out = nullptr) {
+    std::string o;
+    int rc = test::run("no_proxy='*' " + m_kyso + " " + args, &o);
+    if (out) *out = o;
+    return rc;
+  }
+  void expectSigned(const fs::path& in, const fs::path& out, int sigs) {
+    EXPECT_TRUE(test::isBytePrefix(in, out)) << out;
+    std::string qc;
+    EXPECT_TRUE(test::qpdfCheck(out, &qc)) << qc;
+    auto rep = test::pdfsig(m_nss, out);
+    EXPECT_EQ(rep.valid, sigs) << rep.text;
+    EXPECT_EQ(rep.trusted, sigs) << rep.text;
+    EXPECT_TRUE(rep.lastCoversAll) << rep.text;
+  }
+  fs::path sample(const std::string& name) { return test::samplesDir() / name; }
+  test::TempDir m_tmp;
+  std::string m_kyso, m_tsa, m_nss;
+};
+
+TEST_F(SignCliTest, SignsOneFileAndRefusesToOverwriteWithoutForce) {
+  fs::path out = m_tmp / "out.pdf";
+  std::string o;
+  ASSERT_EQ(kyso("sign " + sample("letter.pdf").string() + " -o " + out.string() + keyArgs() +
+                     " --reason 'Phê duyệt' --location 'Thừa Thiên Huế' --contact vp@syt.example",
+                 &o),
+            0)
+      << o;
+  expectSigned(sample("letter.pdf"), out, 1);
+  auto rep = test::pdfsig(m_nss, out);
+  EXPECT_NE(rep.text.find("ETSI.CAdES.detached"), std::string::npos);
+  const std::string before = slurp(out);
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + out.string() + keyArgs(), &o), 4) << o;
+  EXPECT_NE(o.find("--force"), std::string::npos) << o;
+  EXPECT_EQ(slurp(out), before) << "the existing file is untouched";
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + out.string() + " --force" + keyArgs() +
+                     " --subfilter adbe.pkcs7.detached",
+                 &o),
+            0)
+      << o;
+  expectSigned(sample("classic.pdf"), out, 1);
+  EXPECT_NE(test::pdfsig(m_nss, out).text.find("adbe.pkcs7.detached"), std::string::npos);
+}
+
+TEST_F(SignCliTest, BatchGoesOnPastBadFilesAndResumes) {
+  fs::path dir = m_tmp / "signed";
+  fs::create_directories(dir);
+  std::string files;
+  for (const char* f : {"classic.pdf", "encrypted.pdf", "objstm.pdf", "damaged-xref.pdf", "linearized.pdf",
+                        "not-a-pdf.pdf", "incremental.pdf"})
+    files += " " + sample(f).string();
+  std::string o;
+  EXPECT_EQ(kyso("sign" + files + " --out-dir " + dir.string() + keyArgs(), &o), 1) << o;
+  for (const char* f : {"classic.pdf", "objstm.pdf", "linearized.pdf", "incremental.pdf"}) {
+    SCOPED_TRACE(f);
+    expectSigned(sample(f), dir / f, 1);
+  }
+  for (const char* f : {"encrypted.pdf", "damaged-xref.pdf", "not-a-pdf.pdf"})
+    EXPECT_FALSE(fs::exists(dir / f)) << f;
+  EXPECT_NE(o.find("encrypted"), std::string::npos) << o;
+  EXPECT_NE(o.find("damaged"), std::string::npos) << o;
+  // Nothing but our outputs in the folder (no temporary files left behind).
+  int n = 0;
+  for (auto& e : fs::directory_iterator(dir)) n += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(n, 4);
+  // Resume: the signed ones are skipped, only good inputs this time.
+  std::string good;
+  for (const char* f : {"classic.pdf", "objstm.pdf", "letter.pdf"}) good += " " + sample(f).string();
+  EXPECT_EQ(kyso("sign" + good + " --out-dir " + dir.string() + " --skip-existing" + keyArgs(), &o), 0) << o;
+  EXPECT_NE(o.find("skipped"), std::string::npos) << o;
+  expectSigned(sample("letter.pdf"), dir / "letter.pdf", 1);
+}
+
+TEST_F(SignCliTest, RefusesUnusableOutputsAndLockedDocuments) {
+  std::string o;
+  fs::path notDir = m_tmp / "file";
+  { std::ofstream(notDir) << "x"; }
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " --out-dir " + notDir.string() + keyArgs(), &o), 4) << o;
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + (notDir / "x.pdf").string() + keyArgs(), &o), 4) << o;
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + sample("classic.pdf").string() + " --force" + keyArgs(), &o), 64) << o;
+  fs::path cert = m_tmp / "certified.pdf";
+  ASSERT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + cert.string() + " --certify 1" + keyArgs(), &o), 0) << o;
+  expectSigned(sample("classic.pdf"), cert, 1);
+  EXPECT_NE(test::pdfsig(m_nss, cert).text.find("Signature Validation: Signature is Valid"), std::string::npos);
+  EXPECT_EQ(kyso("sign " + cert.string() + " -o " + (m_tmp / "again.pdf").string() + keyArgs("signer-ec256"), &o), 4) << o;
+  EXPECT_NE(o.find("certified"), std::string::npos) << o;
+  EXPECT_FALSE(fs::exists(m_tmp / "again.pdf"));
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + (m_tmp / "l.pdf").string() + " --level B-T" + keyArgs(), &o), 64) << o;
+}
+
+TEST_F(SignCliTest, SignsAnEmptyFieldAndOtherProducersFilesTwice) {
+  std::string o;
+  fs::path a = m_tmp / "field.pdf", b = m_tmp / "field2.pdf";
+  ASSERT_EQ(kyso("sign " + sample("empty-field.pdf").string() + " -o " + a.string() + " --field Approval --lock-fields" + keyArgs(), &o), 0) << o;
+  expectSigned(sample("empty-field.pdf"), a, 1);
+  ASSERT_EQ(kyso("sign " + a.string() + " -o " + b.string() + keyArgs("signer-rsa3072"), &o), 0) << o;
+  expectSigned(a, b, 2);
+  for (const char* f : {"pdfsig-signed.pdf", "podofo-signed.pdf"}) {
+    fs::path x = m_tmp / (std::string("x-") + f), y = m_tmp / (std::string("y-") + f);
+    ASSERT_EQ(kyso("sign " + sample(f).string() + " -o " + x.string() + keyArgs(), &o), 0) << o;
+    ASSERT_EQ(kyso("sign " + x.string() + " -o " + y.string() + keyArgs("signer-ec256"), &o), 0) << o;
+    auto rep = test::pdfsig(m_nss, y);
+    EXPECT_EQ(rep.signatures, 3) << rep.text;
+    EXPECT_EQ(rep.valid, 3) << rep.text;  // the other producer's signature stays valid
+    EXPECT_EQ(rep.trusted, 2) << rep.text;
+    EXPECT_TRUE(test::isBytePrefix(sample(f), y));
+  }
+}
+
+TEST_F(SignCliTest, LevelsAndExtendThroughTheCli) {
+  std::string o;
+  fs::path bt = m_tmp / "bt.pdf", lta = m_tmp / "lta.pdf", ext = m_tmp / "ext.pdf";
+  ASSERT_EQ(kyso("sign " + sample("objstm.pdf").string() + " -o " + bt.string() + " --tsa " + m_tsa + keyArgs(), &o), 0) << o;
+  expectSigned(sample("objstm.pdf"), bt, 1);
+  ASSERT_EQ(kyso("sign " + sample("linearized.pdf").string() + " -o " + lta.string() + " --level B-LTA --tsa " + m_tsa + keyArgs(), &o), 0) << o;
+  EXPECT_TRUE(test::isBytePrefix(sample("linearized.pdf"), lta));
+  auto rep = test::pdfsig(m_nss, lta);
+  EXPECT_EQ(rep.signatures, 2) << rep.text;
+  EXPECT_EQ(rep.valid, 1) << rep.text;  // pdfsig 22.12 cannot check the ETSI.RFC3161 one
+  EXPECT_TRUE(rep.lastCoversAll);
+  std::string qc;
+  EXPECT_TRUE(test::qpdfCheck(lta, &qc)) << qc;
+  ASSERT_EQ(kyso("extend " + bt.string() + " -o " + ext.string() + " --level B-LT --trust-anchor " +
+                     (test::pkiDir() / "root.pem").string(), &o), 0) << o;
+  EXPECT_TRUE(test::isBytePrefix(bt, ext));
+  EXPECT_NE(slurp(ext).find("/Type /DSS"), std::string::npos);
+  EXPECT_EQ(test::pdfsig(m_nss, ext).valid, 1);
+  EXPECT_EQ(kyso("extend " + sample("classic.pdf").string() + " -o " + (m_tmp / "n.pdf").string() + " --level B-LT", &o), 3) << o;
+  EXPECT_EQ(kyso("extend " + bt.string() + " -o " + (m_tmp / "n.pdf").string() + " --level B-LTA", &o), 64) << o;
+}
+
+// A full disk, imitated with a file-size limit (the write fails with EFBIG as it would with
+// ENOSPC): a clear error, no output and no temporary file left.
+TEST_F(SignCliTest, FullDiskLeavesNothingBehind) {
+  fs::path dir = m_tmp / "full";
+  fs::create_directories(dir);
+  std::string o;
+  int rc = test::run("trap '' XFSZ; ulimit -f 16; " + m_kyso + " sign " + sample("letter-long.pdf").string() +
+                         " -o " + (dir / "out.pdf").string() + keyArgs(),
+                     &o);
+  EXPECT_NE(rc, 0) << o;
+  EXPECT_NE(o.find("kyso:"), std::string::npos) << o;
+  EXPECT_TRUE(fs::is_empty(dir)) << "no partial output, no temporary file";
+}
+
+// The token path: one login for a batch on a SoftHSM token holding the test PKI's signer key.
+class SignTokenTest : public kyso::test::SoftHsmTest {};
+
+TEST_F(SignTokenTest, BatchWithOneLoginAndWrongPinStopsCleanly) {
+  KYSO_REQUIRE_TOOL("pdfsig");
+  auto pki = test::pkiDir();
+  ASSERT_TRUE(token().importKey(pki / "signer-rsa2048.key", "01", "signer").ok());
+  ASSERT_TRUE(token().importCert(pki / "signer-rsa2048.pem", "01", "signer").ok());
+  ASSERT_TRUE(token().importCert(pki / "gov-ca.pem", "02", "gov-ca").ok());
+  test::TempDir tmp;
+  std::string nss = test::makeNssDb(tmp / "nss");
+  fs::path pin = tmp / "pin", bad = tmp / "bad";
+  { std::ofstream(pin) << token().userPin() << "\n"; }
+  { std::ofstream(bad) << "000000\n"; }
+  fs::path dir = tmp / "out";
+  fs::create_directories(dir);
+  std::string files;
+  for (const char* f : {"classic.pdf", "objstm.pdf", "linearized.pdf"}) files += " " + (test::samplesDir() / f).string();
+  const std::string kyso = (fs::path(std::getenv("KYSO_BIN")) / "kyso").string();
+  const std::string mod = " --module " + token().modulePath().string();
+  std::string o;
+  EXPECT_EQ(test::run(kyso + " sign" + files + " --out-dir " + dir.string() + mod + " --pin-file " + bad.string(), &o), 5) << o;
+  EXPECT_TRUE(fs::is_empty(dir)) << "a rejected PIN signs nothing";
+  ASSERT_EQ(test::run(kyso + " sign" + files + " --out-dir " + dir.string() + mod + " --pin-file " + pin.string(), &o), 0) << o;
+  for (const char* f : {"classic.pdf", "objstm.pdf", "linearized.pdf"}) {
+    auto rep = test::pdfsig(nss, dir / f);
+    EXPECT_EQ(rep.valid, 1) << rep.text;
+    EXPECT_EQ(rep.trusted, 1) << rep.text;
+    EXPECT_TRUE(test::isBytePrefix(test::samplesDir() / f, dir / f));
+  }
+}
+
+}  // namespace
+}  // namespace kyso::pdf

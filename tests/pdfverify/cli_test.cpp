@@ -1,0 +1,121 @@
+// `kyso verify` end to end: exit codes 0-4, JSON lines with issue 7's fields, folders with a
+// summary table, the HTML report, and .p7s files handed to the CMS verifier.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "src/core/json.h"
+#include "tests/pdfverify/verify_fixture.h"
+
+namespace kyso::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path corpus() {
+  const char* s = std::getenv("KYSO_SHARED_DIR");
+  return fs::path(s ? s : "../shared") / "corpus";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* bin = std::getenv("KYSO_BIN");
+    m_kyso = fs::path(bin ? bin : "bin") / "kyso";
+    if (!fs::exists(m_kyso)) {
+      if (inCi()) FAIL() << "kyso binary missing: " << m_kyso;
+      GTEST_SKIP() << "*** SKIPPED: kyso binary not built: " << m_kyso << " ***";
+    }
+  }
+  ToolRun kyso(std::vector<std::string> args) {
+    args.insert(args.begin(), {m_kyso.string(), "verify"});
+    return runTool(args, {}, 60);
+  }
+  std::string pdf(const std::string& name) { return (corpus() / "pdf" / name).string(); }
+  fs::path m_kyso;
+  TempDir m_dir;
+};
+
+TEST_F(CliTest, ExitCodes) {
+  const std::string nsp = pdf("nsp__signed-once.pdf");
+  auto ok = kyso({"--offline", "--trust", (corpus() / "trust/nsp-signpdf-selfsigned.pem").string(),
+                  "--at", "2019-11-05T12:00:00Z", "--trust-group", "none", nsp});
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("Valid: signed by signpdf"), std::string::npos) << ok.out;
+  auto bad = kyso({"--offline", pdf("dss__pdf-signed-added-page.pdf")});
+  EXPECT_EQ(bad.status, 1) << bad.out;
+  EXPECT_NE(bad.out.find("NOT valid: page 2 added"), std::string::npos) << bad.out;
+  auto indet = kyso({"--offline", "--trust-group", "none", nsp});
+  EXPECT_EQ(indet.status, 2) << indet.out;
+  EXPECT_EQ(kyso({pdf("pyhanko__minimal.pdf")}).status, 3);
+  EXPECT_EQ(kyso({pdf("dss__malformed-pades.pdf")}).status, 4);
+  EXPECT_EQ(kyso({(m_dir.path() / "missing.pdf").string()}).status, 4);
+  EXPECT_EQ(kyso({"--trust-group", "bogus", nsp}).status, 64);
+}
+
+TEST_F(CliTest, JsonLinesCarryTheSchema) {
+  auto r = kyso({"--json", "--offline",
+                 pdf("pyhanko__form-update-override-appearance-stream-sneaky.pdf"),
+                 pdf("pyhanko__minimal.pdf"), pdf("pyhanko__minimal-startxref-hopeless.pdf")});
+  EXPECT_EQ(r.status, 1) << r.out;
+  std::istringstream in(r.out);
+  std::string line;
+  std::vector<Json> docs;
+  while (std::getline(in, line)) {
+    auto j = Json::parse(line);
+    ASSERT_TRUE(j.ok()) << line;
+    docs.push_back(*j);
+  }
+  ASSERT_EQ(docs.size(), 3u) << r.out;
+  EXPECT_EQ(docs[0]["status"].asString(), "signed");
+  EXPECT_EQ(docs[0]["indication"].asString(), "TOTAL-FAILED");
+  const Json& sig = docs[0]["signatures"][0];
+  for (const char* key : {"index", "field", "subfilter", "indication", "subindication", "intact",
+                          "coverage", "modifications", "changes", "level", "signer", "signing_time",
+                          "timestamp", "chain", "revocation", "notes"})
+    EXPECT_TRUE(sig.contains(key)) << key;
+  EXPECT_EQ(sig["modifications"].asString(), "disallowed");
+  EXPECT_EQ(sig["coverage"].asString(), "revision");
+  EXPECT_TRUE(sig["chain"].contains("trusted"));
+  EXPECT_EQ(docs[1]["status"].asString(), "unsigned");
+  EXPECT_EQ(docs[2]["status"].asString(), "error");
+  EXPECT_FALSE(docs[2]["error"].isNull());
+}
+
+TEST_F(CliTest, FolderSummaryAndHtml) {
+  fs::create_directories(m_dir.path() / "in" / "sub");
+  fs::copy_file(pdf("dss__pdf-signed-original.pdf"), m_dir.path() / "in" / "a.pdf");
+  fs::copy_file(pdf("pyhanko__minimal.pdf"), m_dir.path() / "in" / "sub" / "b.pdf");
+  fs::copy_file(pdf("dss__pdf-signed-added-page.pdf"), m_dir.path() / "in" / "c.PDF");
+  const fs::path html = m_dir.path() / "report.html";
+  auto r =
+      kyso({"--offline", "--lang", "vi", "--html", html.string(), (m_dir.path() / "in").string()});
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("KẾT QUẢ"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("b.pdf"), std::string::npos);
+  EXPECT_NE(r.out.find("c.PDF"), std::string::npos);
+  std::ifstream in(html);
+  std::string h((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(h.find("<html lang=\"vi\">"), std::string::npos);
+  EXPECT_NE(h.find("Biên bản kiểm tra chữ ký số"), std::string::npos);
+  EXPECT_NE(h.find("page 2 added"), std::string::npos);
+  EXPECT_EQ(h.find("http"), std::string::npos) << "the report must be self-contained";
+  // Inputs are never modified.
+  EXPECT_EQ(fs::file_size(m_dir.path() / "in" / "a.pdf"),
+            fs::file_size(pdf("dss__pdf-signed-original.pdf")));
+}
+
+TEST_F(CliTest, CmsFilesGoToTheCmsVerifier) {
+  auto r = kyso({"--offline", (corpus() / "cms/dss__cades-bes-signeddata-detached.p7s").string(),
+                 "--content", (corpus() / "cms/content/hello_world.txt").string()});
+  EXPECT_TRUE(r.status == 0 || r.status == 2) << r.out;
+  auto wrong =
+      kyso({"--offline", (corpus() / "cms/dss__cades-bes-signeddata-detached.p7s").string(),
+            "--content", (corpus() / "cms/content/bye_world.txt").string()});
+  EXPECT_EQ(wrong.status, 1) << wrong.out;
+}
+
+}  // namespace
+}  // namespace kyso::test

@@ -1,0 +1,193 @@
+// `kyso token` end to end on SoftHSM: the management round trip (keygen -> CSR checked with
+// `openssl req -verify` -> signed by a CA made here with openssl -> import-cert -> listed paired
+// with its key -> self-test signs and verifies), PIN commands (change-pin, unblock,
+// change-so-pin), init and delete with confirmation, list/info --json, wrong PINs and bad modules.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "src/core/json.h"
+#include "tests/support/softhsm_fixture.h"
+
+namespace kyso::test {
+namespace {
+
+class TokenCliTest : public SoftHsmTest {
+ protected:
+  void SetUp() override {
+    SoftHsmTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    const char* bin = std::getenv("KYSO_BIN");
+    ASSERT_NE(bin, nullptr);
+    m_kyso = std::string(bin) + "/kyso";
+    setenv("KYSO_CONFIG", (token().dir() / "no-config.ini").c_str(), 1);
+    setenv("KYSO_LANG", "en", 1);
+  }
+  ToolRun kyso(std::vector<std::string> args, const std::string& in = {}) {
+    args.insert(args.begin(), m_kyso);
+    return runTool(args, in);
+  }
+  std::vector<std::string> withModule(std::vector<std::string> a) {
+    a.push_back("--module");
+    a.push_back(token().modulePath().string());
+    return a;
+  }
+  Json json(const ToolRun& r) {
+    auto j = Json::parse(r.out.substr(r.out.find_first_of("[{")));
+    EXPECT_TRUE(j.ok()) << r.out;
+    return j.ok() ? *j : Json();
+  }
+  std::string m_kyso;
+};
+
+TEST_F(TokenCliTest, ManagementRoundTrip) {
+  const std::string pin = token().userPin() + "\n";
+  auto r = kyso(withModule({"token", "keygen", "--pin-stdin", "--type", "rsa:2048", "--id", "0a",
+                            "--label", "Chữ ký lãnh đạo"}), pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = kyso(withModule({"token", "keygen", "--pin-stdin", "--type", "rsa:2048", "--id", "0a"}), pin);
+  EXPECT_EQ(r.status, 5) << "a second key with the same ID is refused: " << r.out;
+
+  auto csr = token().dir() / "req.pem";
+  r = kyso(withModule({"token", "csr", "--pin-stdin", "--key", "0a", "--subject",
+                       "/C=VN/O=Sở Y tế (test)/CN=Nguyễn Thị Lấp Lánh", "-o", csr.string()}),
+           pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = runTool({"openssl", "req", "-in", csr.string(), "-verify", "-noout"});
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("verify OK"), std::string::npos) << r.out;
+  r = runTool({"openssl", "asn1parse", "-in", csr.string()});
+  EXPECT_NE(r.out.find("UTF8STRING        :Nguyễn Thị Lấp Lánh"), std::string::npos) << r.out;
+
+  // A CA made here signs the request.
+  auto caKey = token().dir() / "ca.key", caCrt = token().dir() / "ca.crt";
+  ASSERT_EQ(runTool({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                     caKey.string(), "-out", caCrt.string(), "-subj", "/CN=Test CA", "-days", "5",
+                     "-addext", "basicConstraints=critical,CA:true"}).status, 0);
+  auto ext = token().dir() / "ext.cnf";
+  std::ofstream(ext) << "keyUsage=critical,digitalSignature,nonRepudiation\n";
+  auto crt = token().dir() / "signer.crt";
+  r = runTool({"openssl", "x509", "-req", "-in", csr.string(), "-CA", caCrt.string(), "-CAkey",
+               caKey.string(), "-CAcreateserial", "-days", "3", "-extfile", ext.string(), "-out",
+               crt.string()});
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto chain = token().dir() / "chain.pem";
+  {
+    std::ifstream a(crt), b(caCrt);
+    std::ofstream c(chain);
+    c << a.rdbuf() << b.rdbuf();
+  }
+  r = kyso(withModule({"token", "import-cert", "--pin-stdin", "--json", chain.string()}), pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(json(r)["id"].asString(), "0a");
+  r = kyso(withModule({"token", "import-cert", "--pin-stdin", caCrt.string()}), pin);
+  EXPECT_EQ(r.status, 5) << "a certificate that matches no key is refused: " << r.out;
+
+  r = kyso(withModule({"token", "info", "--pin-stdin", "--json"}), pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  Json info = json(r);
+  bool paired = false;
+  for (const auto& o : info["objects"].items())
+    if (o["id"].asString() == "0a") {
+      paired = !o["key"].isNull() && !o["certificate"].isNull();
+      EXPECT_EQ(o["key"]["label"].asString(), "Chữ ký lãnh đạo");
+      EXPECT_NE(o["certificate"]["subject"].asString().find("Nguyễn Thị Lấp Lánh"),
+                std::string::npos);
+      EXPECT_EQ(o["certificate"]["issuer"].asString(), "CN=Test CA");
+    }
+  EXPECT_TRUE(paired) << r.out;
+
+  r = kyso(withModule({"token", "self-test", "--pin-stdin", "--json"}), pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(json(r)["ok"].asBool());
+
+  // Delete needs confirmation: no terminal and no --yes is refused.
+  r = kyso(withModule({"token", "delete", "--pin-stdin", "--id", "0a"}), pin);
+  EXPECT_EQ(r.status, 5) << r.out;
+  r = kyso(withModule({"token", "delete", "--pin-stdin", "--id", "0a", "--yes", "--json"}), pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(json(r)["deleted"].asInt(), 3);  // private key, public key, certificate
+}
+
+TEST_F(TokenCliTest, PinCommandsAndWrongPins) {
+  auto pinFile = token().dir() / "pin.txt";
+  std::ofstream(pinFile) << "123456\n";
+  auto r = kyso(withModule({"token", "info", "--pin-file", pinFile.string()}));
+  ASSERT_EQ(r.status, 0) << r.out;
+
+  r = kyso(withModule({"token", "change-pin", "--pin-stdin"}), "123456\n654321\n");
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = kyso(withModule({"token", "info", "--pin-file", pinFile.string()}));
+  EXPECT_EQ(r.status, 5);
+  EXPECT_NE(r.out.find("The PIN is wrong"), std::string::npos) << r.out;
+  setenv("KYSO_TEST_PIN", "654321", 1);
+  r = kyso(withModule({"token", "info", "--pin-env", "KYSO_TEST_PIN"}));
+  EXPECT_EQ(r.status, 0) << r.out;
+
+  r = kyso(withModule({"token", "unblock", "--pin-stdin"}), token().soPin() + "\n111111\n");
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = kyso(withModule({"token", "info", "--pin-stdin"}), "111111\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+
+  r = kyso(withModule({"token", "change-so-pin", "--pin-stdin"}), token().soPin() + "\n87654321\n");
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = kyso(withModule({"token", "unblock", "--pin-stdin"}), token().soPin() + "\n222222\n");
+  EXPECT_EQ(r.status, 5) << "the old SO PIN no longer works: " << r.out;
+  r = kyso(withModule({"token", "unblock", "--pin-stdin"}), "87654321\n222222\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+
+  r = kyso(withModule({"token", "info", "--pin-stdin"}), "");
+  EXPECT_EQ(r.status, 5) << "no PIN on stdin: " << r.out;
+  r = kyso({"token", "info", "--module", token().modulePath().string(), "--pin-stdin",
+            "--pin-env", "X"});
+  EXPECT_EQ(r.status, 64) << r.out;
+  r = kyso(withModule({"token", "info", "--pin", "123456"}));
+  EXPECT_EQ(r.status, 64) << "PINs are never options: " << r.out;
+}
+
+TEST_F(TokenCliTest, InitListAndBadModules) {
+  auto r = kyso(withModule({"token", "list", "--all", "--json"}));
+  ASSERT_EQ(r.status, 0) << r.out;
+  Json list = json(r);
+  std::string freeSlot;
+  bool sawOurs = false;
+  for (const auto& s : list[0]["slots"].items()) {
+    const Json& t = s["token"];
+    bool initialised = false;
+    for (const auto& f : t["flags"].items()) initialised |= f.asString() == "token-initialized";
+    if (!initialised) freeSlot = std::to_string(s["slot"].asInt());
+    if (t["label"].asString() == token().label()) {
+      sawOurs = true;
+      EXPECT_EQ(t["serial"].asString(), token().serial());
+    }
+  }
+  EXPECT_TRUE(sawOurs) << r.out;
+  ASSERT_FALSE(freeSlot.empty()) << r.out;
+  r = kyso(withModule({"token", "init", "--slot", freeSlot, "--label", "Token mới", "--pin-stdin"}),
+           "11112222\n3333\n");
+  EXPECT_EQ(r.status, 5) << "init without --yes and no terminal is refused: " << r.out;
+  r = kyso(withModule({"token", "init", "--slot", freeSlot, "--label", "Token mới", "--pin-stdin",
+                       "--yes"}),
+           "11112222\n3333\n");
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = kyso(withModule({"token", "info", "--token", "Token mới", "--pin-stdin", "--json"}), "3333\n");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(json(r)["token"]["label"].asString(), "Token mới");
+  r = kyso(withModule({"token", "info", "--pin-stdin"}), "3333\n");
+  EXPECT_EQ(r.status, 5) << "two tokens now: a choice is needed: " << r.out;
+  EXPECT_NE(r.out.find("--token"), std::string::npos) << r.out;
+
+  r = kyso({"token", "list", "--module", "/nonexistent/lib.so"});
+  EXPECT_EQ(r.status, 5);
+  EXPECT_NE(r.out.find("not found"), std::string::npos) << r.out;
+  r = kyso({"token", "mechanisms", "--module", token().modulePath().string(), "--token",
+            token().serial(), "--json"});
+  ASSERT_EQ(r.status, 0) << r.out;
+  bool rsaPkcs = false;
+  Json mechs = json(r);
+  for (const auto& m : mechs.items()) rsaPkcs |= m["mechanism"].asString() == "CKM_RSA_PKCS";
+  EXPECT_TRUE(rsaPkcs);
+}
+
+}  // namespace
+}  // namespace kyso::test

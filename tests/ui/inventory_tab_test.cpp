@@ -1,0 +1,172 @@
+// The Inventory tab on a real SQLite register in a temporary folder: tables with search and state
+// filter, the expiring-soon view, the history of a token, and a transition made through the
+// dialog (with the request document's number and date) as well as one the register refuses.
+#include <gtest/gtest.h>
+
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QPushButton>
+#include <chrono>
+
+#include "src/inventory/inventory.h"
+#include "tests/ui/qt_print.h"
+#include "ui/inventory_tab.h"
+#include "ui/record_table_model.h"
+#include "ui/transition_dialog.h"
+
+namespace kyso::ui {
+namespace {
+
+class InventoryTabTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(m_dir.isValid());
+    m_db = m_dir.filePath(QStringLiteral("inventory.sqlite")).toStdString();
+    auto inv = inventory::Inventory::open(m_db, m_clock);
+    ASSERT_TRUE(inv.ok()) << inv.error().technical();
+    inventory::Unit u;
+    u.name = "Văn phòng Sở";
+    auto unit = inv->addUnit(u);
+    ASSERT_TRUE(unit.ok()) << unit.error().technical();
+    inventory::Person p;
+    p.fullName = "Nguyễn Văn A";
+    p.unitId = unit->id;
+    auto person = inv->addPerson(p);
+    ASSERT_TRUE(person.ok()) << person.error().technical();
+    inventory::Token t;
+    t.serial = "ABC123";
+    t.manufacturer = "Bit4id";
+    t.model = "miniLector";
+    ASSERT_TRUE(inv->addToken(t).ok());
+    t.serial = "XYZ789";
+    t.manufacturer = "SafeNet";
+    t.state = "active";
+    t.holderId = person->id;
+    auto active = inv->addToken(t);
+    ASSERT_TRUE(active.ok()) << active.error().technical();
+    inventory::Certificate c;
+    c.serial = "01";
+    c.issuer = "CN=CA phục vụ các cơ quan Nhà nước G2";
+    c.subject = "CN=Nguyễn Văn A";
+    c.sha256 = std::string(64, 'a');
+    c.notBefore = "2024-01-01";
+    c.notAfter = inv->today();  // last valid day today: expiring
+    c.holderId = person->id;
+    auto cert = inv->addCertificate(c);
+    ASSERT_TRUE(cert.ok()) << cert.error().technical();
+  }
+
+  QTemporaryDir m_dir;
+  std::string m_db;
+  SystemClock m_clock;
+};
+
+TEST_F(InventoryTabTest, ShowsSearchesFiltersAndRecordsTransitions) {
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  tab.resize(900, 600);
+  tab.show();
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  ASSERT_TRUE(loaded.last().at(0).toBool());
+  ASSERT_EQ(tab.tokens()->rowCount(), 2);
+  EXPECT_EQ(tab.certificates()->rowCount(), 1);
+  ASSERT_EQ(tab.expiring()->rowCount(), 1);
+  EXPECT_EQ(tab.expiring()->index(0, 2).data().toString(), QStringLiteral("Nguyễn Văn A"));
+
+  // Search and state filter act on the tokens table.
+  auto* pages = tab.findChild<QTabWidget*>(QStringLiteral("inventoryPages"));
+  ASSERT_NE(pages, nullptr);
+  auto* view = qobject_cast<QTableView*>(pages->widget(0));
+  ASSERT_NE(view, nullptr);
+  auto* search = tab.findChild<QLineEdit*>(QStringLiteral("inventorySearch"));
+  search->setText(QStringLiteral("safenet"));
+  EXPECT_EQ(view->model()->rowCount(), 1);
+  search->clear();
+  auto* filter = tab.findChild<QComboBox*>(QStringLiteral("stateFilter"));
+  filter->setCurrentIndex(filter->findData(QStringLiteral("in_stock")));
+  ASSERT_EQ(view->model()->rowCount(), 1);
+  EXPECT_EQ(view->model()->index(0, 0).data().toString(), QStringLiteral("ABC123"));
+  EXPECT_EQ(view->model()->index(0, 5).data(Qt::BackgroundRole).value<QColor>(),
+            RecordTableModel::stateColor(QStringLiteral("in_stock")));
+  filter->setCurrentIndex(0);
+  ASSERT_EQ(view->model()->rowCount(), 2);
+
+  // Report XYZ789 lost, with the request document, through the dialog.
+  int row = view->model()->index(0, 0).data().toString() == QLatin1String("XYZ789") ? 0 : 1;
+  view->setCurrentIndex(view->model()->index(row, 0));
+  QSignalSpy history(&tab, &InventoryTab::historyShown);
+  QSignalSpy done(&tab, &InventoryTab::transitionDone);
+  auto* change = tab.findChildren<QPushButton*>().at(1);
+  ASSERT_TRUE(change->isEnabled());
+  change->click();
+  auto* dialog = tab.findChild<TransitionDialog*>();
+  ASSERT_NE(dialog, nullptr);
+  dialog->findChild<QComboBox*>(QStringLiteral("state"))->setCurrentText(QStringLiteral("lost"));
+  dialog->findChild<QLineEdit*>(QStringLiteral("docNumber"))->setText(QStringLiteral("286/SYT-VP"));
+  dialog->findChild<QDateEdit*>(QStringLiteral("docDate"))->setDate(QDate(2026, 9, 6));
+  EXPECT_EQ(dialog->docDate(), QStringLiteral("2026-09-06"));
+  dialog->accept();
+  ASSERT_TRUE(done.wait(20000));
+  EXPECT_TRUE(done.last().at(0).toBool());
+  ASSERT_TRUE(loaded.wait(20000));
+
+  auto inv = inventory::Inventory::open(m_db, m_clock);
+  ASSERT_TRUE(inv.ok());
+  auto t = inv->token("XYZ789");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->state, "lost");
+
+  // The history pane shows the event with its document.
+  for (int i = 0; i < view->model()->rowCount(); ++i) {
+    if (view->model()->index(i, 0).data().toString() == QLatin1String("XYZ789")) row = i;
+  }
+  history.clear();
+  view->setCurrentIndex(QModelIndex());
+  view->setCurrentIndex(view->model()->index(row, 0));
+  ASSERT_TRUE(history.count() > 0 || history.wait(20000));
+  auto* pane = tab.findChild<QTextBrowser*>(QStringLiteral("history"));
+  EXPECT_TRUE(pane->toPlainText().contains(QLatin1String("286/SYT-VP")))
+      << pane->toPlainText().toStdString();
+
+  // A change the register does not allow is refused and nothing changes.
+  row = view->model()->index(0, 0).data().toString() == QLatin1String("ABC123") ? 0 : 1;
+  view->setCurrentIndex(view->model()->index(row, 0));
+  change->click();
+  dialog = nullptr;
+  for (auto* d : tab.findChildren<TransitionDialog*>())
+    if (d->isVisible()) dialog = d;
+  ASSERT_NE(dialog, nullptr);
+  dialog->findChild<QComboBox*>(QStringLiteral("state"))->setCurrentText(QStringLiteral("lost"));
+  dialog->accept();
+  ASSERT_TRUE(done.wait(20000));
+  EXPECT_FALSE(done.last().at(0).toBool());
+  auto stock = inv->token("ABC123");
+  ASSERT_TRUE(stock.ok());
+  EXPECT_EQ(stock->state, "in_stock");
+}
+
+TEST_F(InventoryTabTest, FileThatIsNotADatabaseIsReportedNotACrash) {
+  AppSettings settings;
+  settings.inventoryDatabase = m_dir.filePath(QStringLiteral("junk.sqlite"));
+  QFile junk(settings.inventoryDatabase);
+  ASSERT_TRUE(junk.open(QIODevice::WriteOnly));
+  junk.write(QByteArray(4096, 'x'));
+  junk.close();
+  InventoryTab tab(settings);
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  EXPECT_FALSE(loaded.last().at(0).toBool());
+  EXPECT_EQ(tab.tokens()->rowCount(), 0);
+}
+
+}  // namespace
+}  // namespace kyso::ui

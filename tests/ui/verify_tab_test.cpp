@@ -1,0 +1,131 @@
+// The Verify tab on third-party corpus files (/work/shared/corpus, MANIFEST.tsv categories): the
+// table shows the verifier's verdict for each file with the right colour, runs off the UI thread,
+// and the details pane shows the report. Verdicts are the library's; this checks the UI keeps them.
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <cstdlib>
+
+#include "tests/ui/qt_print.h"
+#include "ui/verify_model.h"
+#include "ui/verify_service.h"
+#include "ui/verify_tab.h"
+
+namespace kyso::ui {
+namespace {
+
+QString corpus(const char* file) {
+  const char* shared = std::getenv("KYSO_SHARED_DIR");
+  return QString::fromUtf8(shared ? shared : "/work/shared") + QStringLiteral("/corpus/pdf/") +
+         QString::fromUtf8(file);
+}
+
+struct Case {
+  const char* file;
+  const char* category;
+};
+
+const Case kCases[] = {
+    {"pyhanko__minimal.pdf", "unsigned"},
+    {"dss__pdf-signed-corrupted.pdf", "tampered"},
+    {"derived__dss-pdf-signed-original_producer-byteflip.pdf", "tampered-derived"},
+    {"pyhanko__minimal-startxref-hopeless.pdf", "malformed"},
+    {"dss__pdf-signed-added-page.pdf", "incremental-disallowed"},
+    {"dss__pdf-signed-original.pdf", "valid"},
+};
+
+void expectVerdictFits(const std::string& category, VerifyModel::Verdict v) {
+  using V = VerifyModel::Verdict;
+  if (category == "unsigned") {
+    EXPECT_EQ(v, V::Unsigned);
+  } else if (category == "tampered-derived") {
+    EXPECT_EQ(v, V::Invalid);
+  } else if (category == "tampered") {
+    // Truncated inside the signed range: the verifier may refuse the file as unreadable; either
+    // way it must be shown as a failure, never as valid or unsigned.
+    EXPECT_TRUE(v == V::Invalid || v == V::Error) << VerifyModel::verdictText(v).toStdString();
+  } else if (category == "malformed" || category == "incremental-disallowed") {
+    EXPECT_NE(v, V::Valid);
+    EXPECT_NE(v, V::Pending);
+    EXPECT_NE(v, V::Unsigned);
+  } else if (category == "valid") {
+    // Without the corpus row's trust anchor the chain cannot be trusted: never "NOT valid".
+    EXPECT_TRUE(v == V::Valid || v == V::Indeterminate) << VerifyModel::verdictText(v).toStdString();
+  }
+}
+
+TEST(VerifyTab, TableShowsTheVerdictsOfCorpusFiles) {
+  for (const Case& c : kCases) ASSERT_TRUE(QFile::exists(corpus(c.file))) << c.file;
+  AppSettings settings;
+  VerifyTab tab(settings);
+  tab.resize(900, 600);
+  tab.show();
+  QSignalSpy done(&tab, &VerifyTab::finished);
+  QStringList files;
+  for (const Case& c : kCases) files << corpus(c.file);
+  tab.addPaths(files);
+  EXPECT_TRUE(tab.busy());  // work runs on a pool thread; the UI thread is free meanwhile
+  ASSERT_TRUE(done.count() > 0 || done.wait(60000));
+  EXPECT_FALSE(tab.busy());
+  VerifyModel* m = tab.model();
+  ASSERT_EQ(m->rowCount(), int(std::size(kCases)));
+  for (int i = 0; i < m->rowCount(); ++i) {
+    SCOPED_TRACE(kCases[i].file);
+    const auto v = m->verdict(i);
+    expectVerdictFits(kCases[i].category, v);
+    const QModelIndex verdict = m->index(i, VerifyModel::VerdictColumn);
+    EXPECT_EQ(verdict.data().toString(), VerifyModel::verdictText(v));
+    EXPECT_EQ(verdict.data(Qt::BackgroundRole).value<QColor>(), VerifyModel::verdictColor(v));
+    EXPECT_FALSE(m->index(i, VerifyModel::ReasonColumn).data().toString().isEmpty());
+  }
+  // Red for the file changed after signing.
+  EXPECT_EQ(m->index(2, VerifyModel::VerdictColumn).data(Qt::BackgroundRole).value<QColor>(),
+            VerifyModel::verdictColor(VerifyModel::Verdict::Invalid));
+  // The details pane shows the selected file's report.
+  auto* table = tab.findChild<QTableView*>(QStringLiteral("verifyTable"));
+  auto* details = tab.findChild<QTextBrowser*>(QStringLiteral("verifyDetails"));
+  ASSERT_TRUE(table && details);
+  table->selectRow(5);
+  EXPECT_TRUE(details->toPlainText().contains(QLatin1String("dss__pdf-signed-original.pdf")))
+      << details->toPlainText().left(300).toStdString();
+}
+
+TEST(VerifyTab, FoldersAreSearchedAndDuplicatesSkipped) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  ASSERT_TRUE(QDir().mkpath(dir.filePath(QStringLiteral("in/sub"))));
+  ASSERT_TRUE(QFile::copy(corpus("pyhanko__minimal.pdf"), dir.filePath(QStringLiteral("in/a.pdf"))));
+  ASSERT_TRUE(QFile::copy(corpus("derived__dss-pdf-signed-original_producer-byteflip.pdf"),
+                          dir.filePath(QStringLiteral("in/sub/b.PDF"))));
+  QFile txt(dir.filePath(QStringLiteral("in/notes.txt")));
+  ASSERT_TRUE(txt.open(QIODevice::WriteOnly));
+  txt.close();
+  VerifyTab tab(AppSettings{});
+  QSignalSpy done(&tab, &VerifyTab::finished);
+  tab.addPaths({dir.filePath(QStringLiteral("in"))});
+  ASSERT_TRUE(done.count() > 0 || done.wait(60000));
+  ASSERT_EQ(tab.model()->rowCount(), 2);
+  EXPECT_EQ(tab.model()->verdict(0), VerifyModel::Verdict::Unsigned);
+  EXPECT_EQ(tab.model()->verdict(1), VerifyModel::Verdict::Invalid);
+  tab.addPaths({dir.filePath(QStringLiteral("in/a.pdf"))});
+  EXPECT_EQ(tab.model()->rowCount(), 2);
+}
+
+TEST(VerifyTab, UnreadableFileIsAnErrorRowNotACrash) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  auto service = VerifyService::create(AppSettings{});
+  ASSERT_TRUE(service.ok());
+  VerifyModel m;
+  const QString missing = dir.filePath(QStringLiteral("gone.pdf"));
+  m.addFiles({missing});
+  m.setReport(missing, (*service)->verifyNow(missing));
+  EXPECT_EQ(m.verdict(0), VerifyModel::Verdict::Error);
+  EXPECT_FALSE(m.index(0, VerifyModel::ReasonColumn).data().toString().isEmpty());
+}
+
+}  // namespace
+}  // namespace kyso::ui
