@@ -27,7 +27,9 @@ Result<std::vector<ossl::Ptr<X509>>> parseCertificates(std::string_view data) {
   std::vector<ossl::Ptr<X509>> out;
   if (data.empty() || data.size() > (64u << 20))
     return Error::kyso(Errc::CertificateMalformed, "parseCertificates", "empty or too large");
-  auto mem = [&] { return ossl::Ptr<BIO>(BIO_new_mem_buf(data.data(), static_cast<int>(data.size()))); };
+  auto mem = [&] {
+    return ossl::Ptr<BIO>(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
+  };
   if (data.find("-----BEGIN") != std::string_view::npos) {
     auto bio = mem();
     while (X509* c = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) out.emplace_back(c);
@@ -50,7 +52,8 @@ Result<std::vector<ossl::Ptr<X509>>> parseCertificates(std::string_view data) {
     }
     ERR_clear_error();
   }
-  if (out.empty()) return Error::kyso(Errc::CertificateMalformed, "parseCertificates", "no certificate found");
+  if (out.empty())
+    return Error::kyso(Errc::CertificateMalformed, "parseCertificates", "no certificate found");
   return out;
 }
 
@@ -67,8 +70,8 @@ std::string nameToString(const X509_NAME* name) {
   // RFC 2253 order (most specific first: CN=..., O=..., C=VN), ", " between parts, UTF-8 kept
   // as is (no \XX escapes) so Vietnamese names print as written.
   X509_NAME_print_ex(b.get(), name, 0,
-                     (ASN1_STRFLGS_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) | XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_DN_REV |
-                         XN_FLAG_FN_SN);
+                     (ASN1_STRFLGS_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) | XN_FLAG_SEP_CPLUS_SPC |
+                         XN_FLAG_DN_REV | XN_FLAG_FN_SN);
   char* p = nullptr;
   long n = BIO_get_mem_data(b.get(), &p);
   return n > 0 ? std::string(p, static_cast<size_t>(n)) : std::string();
@@ -124,7 +127,8 @@ std::string toDer(const X509* cert) {
 
 Result<TimePoint> toTimePoint(const ASN1_TIME* t) {
   std::tm tm{};
-  if (!t || !ASN1_TIME_to_tm(t, &tm)) return Error::kyso(Errc::CertificateMalformed, "ASN1_TIME_to_tm");
+  if (!t || !ASN1_TIME_to_tm(t, &tm))
+    return Error::kyso(Errc::CertificateMalformed, "ASN1_TIME_to_tm");
   return std::chrono::system_clock::from_time_t(timegm(&tm));
 }
 

@@ -11,26 +11,36 @@ namespace kyso::certs {
 
 const char* chainStatusName(ChainStatus s) {
   switch (s) {
-    case ChainStatus::Valid: return "valid";
-    case ChainStatus::Untrusted: return "untrusted";
-    case ChainStatus::Incomplete: return "incomplete";
-    case ChainStatus::Expired: return "expired";
-    case ChainStatus::NotYetValid: return "not-yet-valid";
-    case ChainStatus::BadSignature: return "bad-signature";
-    case ChainStatus::UsageNotAllowed: return "usage-not-allowed";
-    case ChainStatus::Invalid: return "invalid";
+    case ChainStatus::Valid:
+      return "valid";
+    case ChainStatus::Untrusted:
+      return "untrusted";
+    case ChainStatus::Incomplete:
+      return "incomplete";
+    case ChainStatus::Expired:
+      return "expired";
+    case ChainStatus::NotYetValid:
+      return "not-yet-valid";
+    case ChainStatus::BadSignature:
+      return "bad-signature";
+    case ChainStatus::UsageNotAllowed:
+      return "usage-not-allowed";
+    case ChainStatus::Invalid:
+      return "invalid";
   }
   return "invalid";
 }
 
 namespace {
 
-bool selfIssued(X509* c) { return X509_check_issued(c, c) == X509_V_OK; }
+bool selfIssued(X509* c) {
+  return X509_check_issued(c, c) == X509_V_OK;
+}
 
 std::vector<std::string> caIssuerUrls(X509* cert) {
   std::vector<std::string> urls;
-  ossl::Ptr<AUTHORITY_INFO_ACCESS> aia(
-      static_cast<AUTHORITY_INFO_ACCESS*>(X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr)));
+  ossl::Ptr<AUTHORITY_INFO_ACCESS> aia(static_cast<AUTHORITY_INFO_ACCESS*>(
+      X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr)));
   if (!aia) return urls;
   for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(aia.get()); ++i) {
     ACCESS_DESCRIPTION* ad = sk_ACCESS_DESCRIPTION_value(aia.get(), i);
@@ -61,8 +71,8 @@ bool usageAllowed(X509* c, Purpose p, std::string& why) {
       return true;
     case Purpose::Tsa: {
       int crit = -1;
-      ossl::Ptr<EXTENDED_KEY_USAGE> eku(static_cast<EXTENDED_KEY_USAGE*>(
-          X509_get_ext_d2i(c, NID_ext_key_usage, &crit, nullptr)));
+      ossl::Ptr<EXTENDED_KEY_USAGE> eku(
+          static_cast<EXTENDED_KEY_USAGE*>(X509_get_ext_d2i(c, NID_ext_key_usage, &crit, nullptr)));
       if (!eku || !(xku & XKU_TIMESTAMP)) {
         why = "the TSA certificate lacks extendedKeyUsage timeStamping";
         return false;
@@ -79,17 +89,21 @@ bool usageAllowed(X509* c, Purpose p, std::string& why) {
         return false;
       }
       return true;
-    case Purpose::Any: return true;
+    case Purpose::Any:
+      return true;
   }
   return true;
 }
 
 }  // namespace
 
-ChainBuilder::ChainBuilder(const TrustStore& store, ChainOptions opt) : m_store(store), m_opt(std::move(opt)) {}
+ChainBuilder::ChainBuilder(const TrustStore& store, ChainOptions opt)
+    : m_store(store), m_opt(std::move(opt)) {}
 
 X509* ChainBuilder::findIssuer(X509* cert, STACK_OF(X509) * extra) {
-  auto match = [&](X509* cand) { return cand && cand != cert && X509_check_issued(cand, cert) == X509_V_OK; };
+  auto match = [&](X509* cand) {
+    return cand && cand != cert && X509_check_issued(cand, cert) == X509_V_OK;
+  };
   for (X509* a : m_store.anchors())
     if (match(a)) return a;
   if (extra)
@@ -142,7 +156,8 @@ X509* ChainBuilder::fetchIssuerSlowly(X509* cert, std::vector<std::string>& fetc
 Result<ChainResult> ChainBuilder::buildSlowly(X509* leaf, STACK_OF(X509) * extra, TimePoint at,
                                               Purpose purpose) {
   ChainResult res;
-  if (!leaf) return Error::kyso(Errc::CertificateMalformed, "ChainBuilder::build", "no certificate");
+  if (!leaf)
+    return Error::kyso(Errc::CertificateMalformed, "ChainBuilder::build", "no certificate");
   // 1. Collect a path by names and key identifiers, fetching issuers when needed.
   ossl::X509Stack untrusted(sk_X509_new_null());
   X509* cur = leaf;
@@ -234,7 +249,8 @@ Result<ChainResult> ChainBuilder::buildSlowly(X509* leaf, STACK_OF(X509) * extra
       res.status = ChainStatus::Invalid;
       res.errc = Errc::ChainUntrusted;
   }
-  if (res.status == ChainStatus::Untrusted && !res.missing.empty()) res.status = ChainStatus::Incomplete;
+  if (res.status == ChainStatus::Untrusted && !res.missing.empty())
+    res.status = ChainStatus::Incomplete;
   return res;
 }
 

@@ -28,21 +28,21 @@ enum class Purpose {
 
 /// Overall state of a chain, as reports print it ("status" in JSON).
 enum class ChainStatus {
-  Valid,          // complete, trusted, every certificate valid at the time
-  Untrusted,      // complete up to a self-signed root that is not an enabled anchor
-  Incomplete,     // an issuer certificate could not be found (see `missing`)
-  Expired,        // a certificate had expired at the time (or was not yet valid)
+  Valid,       // complete, trusted, every certificate valid at the time
+  Untrusted,   // complete up to a self-signed root that is not an enabled anchor
+  Incomplete,  // an issuer certificate could not be found (see `missing`)
+  Expired,     // a certificate had expired at the time (or was not yet valid)
   NotYetValid,
-  BadSignature,   // a certificate's signature does not verify
-  UsageNotAllowed,// the end certificate is not allowed for the purpose
-  Invalid,        // anything else OpenSSL rejects (see detail)
+  BadSignature,     // a certificate's signature does not verify
+  UsageNotAllowed,  // the end certificate is not allowed for the purpose
+  Invalid,          // anything else OpenSSL rejects (see detail)
 };
 const char* chainStatusName(ChainStatus s);  // "valid", "untrusted", "incomplete", ...
 
 /// Options for ChainBuilder.
 struct ChainOptions {
-  HttpOptions http;                     // http.offline turns AIA fetching off
-  std::filesystem::path cacheDir;       // issuer certificates fetched by AIA, empty: no cache
+  HttpOptions http;                // http.offline turns AIA fetching off
+  std::filesystem::path cacheDir;  // issuer certificates fetched by AIA, empty: no cache
   int maxDepth = 8;
 };
 
@@ -51,14 +51,14 @@ struct ChainResult {
   std::vector<ossl::Ptr<X509>> certs;  // end entity first, then issuers up to the anchor (or as
                                        // far as could be found)
   ChainStatus status = ChainStatus::Invalid;
-  bool trusted = false;                // ends in an enabled anchor and validates at the time
-  std::string anchor;                  // subject of the anchor the chain ends in (if any)
-  std::string anchorSource;            // "gov", "public", "admin", ...
-  std::vector<std::string> missing;    // subjects of issuers that could not be found
-  std::vector<std::string> fetched;    // URLs fetched over the network
-  int x509Error = 0;                   // X509_V_ERR_* from OpenSSL, 0 when none
-  std::string detail;                  // one technical line for logs and notes
-  Errc errc = Errc::Ok;                // ChainIncomplete, ChainUntrusted, CertificateExpired...
+  bool trusted = false;              // ends in an enabled anchor and validates at the time
+  std::string anchor;                // subject of the anchor the chain ends in (if any)
+  std::string anchorSource;          // "gov", "public", "admin", ...
+  std::vector<std::string> missing;  // subjects of issuers that could not be found
+  std::vector<std::string> fetched;  // URLs fetched over the network
+  int x509Error = 0;                 // X509_V_ERR_* from OpenSSL, 0 when none
+  std::string detail;                // one technical line for logs and notes
+  Errc errc = Errc::Ok;              // ChainIncomplete, ChainUntrusted, CertificateExpired...
 };
 
 /// Builds chains against a TrustStore. Holds a reference to the store (which must outlive it).

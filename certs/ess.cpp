@@ -8,10 +8,14 @@ namespace kyso::certs {
 
 const char* essCheckName(EssCheck e) {
   switch (e) {
-    case EssCheck::Absent: return "absent";
-    case EssCheck::Match: return "match";
-    case EssCheck::Mismatch: return "mismatch";
-    case EssCheck::Malformed: return "malformed";
+    case EssCheck::Absent:
+      return "absent";
+    case EssCheck::Match:
+      return "match";
+    case EssCheck::Mismatch:
+      return "mismatch";
+    case EssCheck::Malformed:
+      return "malformed";
   }
   return "malformed";
 }

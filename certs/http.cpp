@@ -56,13 +56,16 @@ Result<std::string> perform(const std::string& url, const std::string* contentTy
   curl_easy_setopt(c.get(), CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c.get(), CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(opt.timeout.count()));
-  curl_easy_setopt(c.get(), CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt.connectTimeout.count()));
+  curl_easy_setopt(c.get(), CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(opt.connectTimeout.count()));
   curl_easy_setopt(c.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(opt.maxBytes));
   curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, onData);
   curl_easy_setopt(c.get(), CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(c.get(), CURLOPT_USERAGENT, "kyso/0.1");
-  if (opt.proxy == "-" || opt.proxy == "none") curl_easy_setopt(c.get(), CURLOPT_PROXY, "");
-  else if (!opt.proxy.empty()) curl_easy_setopt(c.get(), CURLOPT_PROXY, opt.proxy.c_str());
+  if (opt.proxy == "-" || opt.proxy == "none")
+    curl_easy_setopt(c.get(), CURLOPT_PROXY, "");
+  else if (!opt.proxy.empty())
+    curl_easy_setopt(c.get(), CURLOPT_PROXY, opt.proxy.c_str());
   if (contentType) {
     headers.reset(curl_slist_append(nullptr, ("Content-Type: " + *contentType).c_str()));
     curl_easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
@@ -75,12 +78,13 @@ Result<std::string> perform(const std::string& url, const std::string* contentTy
   if (rc == CURLE_OPERATION_TIMEDOUT)
     return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTimeout);
   if (rc != CURLE_OK)
-    return Error::raw(Domain::Http, -static_cast<long>(rc), op,
-                      url + ": " + curl_easy_strerror(rc), Errc::HttpFailed);
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url + ": " + curl_easy_strerror(rc),
+                      Errc::HttpFailed);
   long status = 0;
   curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &status);
   if (status < 200 || status >= 300)
-    return Error::raw(Domain::Http, status, op, url + ": HTTP " + std::to_string(status), Errc::HttpFailed);
+    return Error::raw(Domain::Http, status, op, url + ": HTTP " + std::to_string(status),
+                      Errc::HttpFailed);
   return std::move(sink.body);
 }
 

@@ -1,5 +1,6 @@
 // Deleters for OpenSSL handles that src/core/openssl_ptr.h does not list yet, so that
-// `ossl::Ptr<ESS_SIGNING_CERT_V2>` works the same way. (To be moved into openssl_ptr.h by its owner.)
+// `ossl::Ptr<ESS_SIGNING_CERT_V2>` works the same way. (To be moved into openssl_ptr.h by its
+// owner.)
 #pragma once
 
 #include <openssl/ess.h>

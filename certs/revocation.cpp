@@ -4,23 +4,28 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
+#include "src/core/atomic_file.h"
 #include "src/core/log.h"
 
 namespace kyso::certs {
 
 const char* revocationStatusName(RevocationStatus s) {
   switch (s) {
-    case RevocationStatus::Good: return "good";
-    case RevocationStatus::Revoked: return "revoked";
-    case RevocationStatus::Unknown: return "unknown";
+    case RevocationStatus::Good:
+      return "good";
+    case RevocationStatus::Revoked:
+      return "revoked";
+    case RevocationStatus::Unknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 const char* crlReasonName(int reason) {
-  static const char* names[] = {"unspecified", "keyCompromise", "cACompromise", "affiliationChanged",
-                                "superseded", "cessationOfOperation", "certificateHold", "unused",
-                                "removeFromCRL", "privilegeWithdrawn", "aACompromise"};
+  static const char* names[] = {"unspecified",        "keyCompromise", "cACompromise",
+                                "affiliationChanged", "superseded",    "cessationOfOperation",
+                                "certificateHold",    "unused",        "removeFromCRL",
+                                "privilegeWithdrawn", "aACompromise"};
   if (reason < 0 || reason > 10) return "unspecified";
   return names[reason];
 }
@@ -30,8 +35,8 @@ namespace {
 std::vector<std::string> uris(X509* cert, int nid) {
   std::vector<std::string> out;
   if (nid == NID_info_access) {
-    ossl::Ptr<AUTHORITY_INFO_ACCESS> aia(
-        static_cast<AUTHORITY_INFO_ACCESS*>(X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr)));
+    ossl::Ptr<AUTHORITY_INFO_ACCESS> aia(static_cast<AUTHORITY_INFO_ACCESS*>(
+        X509_get_ext_d2i(cert, NID_info_access, nullptr, nullptr)));
     for (int i = 0; aia && i < sk_ACCESS_DESCRIPTION_num(aia.get()); ++i) {
       ACCESS_DESCRIPTION* ad = sk_ACCESS_DESCRIPTION_value(aia.get(), i);
       if (OBJ_obj2nid(ad->method) == NID_ad_OCSP && ad->location->type == GEN_URI) {
@@ -41,8 +46,8 @@ std::vector<std::string> uris(X509* cert, int nid) {
       }
     }
   } else {
-    ossl::Ptr<CRL_DIST_POINTS> dps(
-        static_cast<CRL_DIST_POINTS*>(X509_get_ext_d2i(cert, NID_crl_distribution_points, nullptr, nullptr)));
+    ossl::Ptr<CRL_DIST_POINTS> dps(static_cast<CRL_DIST_POINTS*>(
+        X509_get_ext_d2i(cert, NID_crl_distribution_points, nullptr, nullptr)));
     for (int i = 0; dps && i < sk_DIST_POINT_num(dps.get()); ++i) {
       DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
       if (!dp->distpoint || dp->distpoint->type != 0) continue;
@@ -67,6 +72,13 @@ RevocationResult unknown(X509* cert, Errc e, std::string detail, std::string url
   r.detail = std::move(detail);
   r.url = std::move(url);
   return r;
+}
+
+std::string urlKey(const std::string& url) {
+  unsigned char md[32];
+  unsigned int n = 0;
+  EVP_Digest(url.data(), url.size(), md, &n, EVP_sha256(), nullptr);
+  return hex(std::string_view(reinterpret_cast<char*>(md), n)).substr(0, 32);
 }
 
 std::optional<TimePoint> optTime(const ASN1_TIME* t) {
@@ -98,8 +110,9 @@ Status RevocationChecker::addOcspResponse(std::string_view der) {
   return okStatus();
 }
 
-RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509* cert, X509* issuer,
-                                                      const std::string* nonce, TimePoint at) const {
+RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509* cert,
+                                                      X509* issuer, const std::string* nonce,
+                                                      TimePoint at) const {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
   ossl::Ptr<OCSP_RESPONSE> resp(d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size())));
   ERR_clear_error();
@@ -136,7 +149,8 @@ RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509
   X509_VERIFY_PARAM_set_flags(vp, X509_V_FLAG_PARTIAL_CHAIN);
   // Verify time: the responder certificate must be valid when the answer was produced.
   const ASN1_GENERALIZEDTIME* produced = OCSP_resp_get0_produced_at(basic.get());
-  if (auto pt = optTime(produced)) X509_VERIFY_PARAM_set_time(vp, std::chrono::system_clock::to_time_t(*pt));
+  if (auto pt = optTime(produced))
+    X509_VERIFY_PARAM_set_time(vp, std::chrono::system_clock::to_time_t(*pt));
   if (OCSP_basic_verify(basic.get(), issuers.get(), xs.get(), 0) <= 0) {
     ERR_clear_error();
     return unknown(cert, Errc::OcspResponseInvalid,
@@ -145,12 +159,15 @@ RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509
   ossl::Ptr<OCSP_CERTID> id(OCSP_cert_to_id(EVP_sha1(), cert, issuer));
   int status = -1, reason = -1;
   ASN1_GENERALIZEDTIME *rev = nullptr, *thisUpd = nullptr, *nextUpd = nullptr;
-  if (!id || !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
+  if (!id ||
+      !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
     // The responder may have used another hash for the CertID.
     id.reset(OCSP_cert_to_id(EVP_sha256(), cert, issuer));
-    if (!id || !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
+    if (!id ||
+        !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
       ERR_clear_error();
-      return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer is about another certificate");
+      return unknown(cert, Errc::OcspResponseInvalid,
+                     "the OCSP answer is about another certificate");
     }
   }
   RevocationResult r;
@@ -163,10 +180,13 @@ RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509
   // Freshness: thisUpdate not in the future (now); nextUpdate, when given, not before `at`.
   if (!OCSP_check_validity(thisUpd, nullptr, skew, -1)) {
     ERR_clear_error();
-    return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer's thisUpdate is in the future");
+    return unknown(cert, Errc::OcspResponseInvalid,
+                   "the OCSP answer's thisUpdate is in the future");
   }
-  if (r.nextUpdate && *r.nextUpdate + m_opt.maxClockSkew < at && status != V_OCSP_CERTSTATUS_REVOKED)
-    return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer had expired at the validation time");
+  if (r.nextUpdate && *r.nextUpdate + m_opt.maxClockSkew < at &&
+      status != V_OCSP_CERTSTATUS_REVOKED)
+    return unknown(cert, Errc::OcspResponseInvalid,
+                   "the OCSP answer had expired at the validation time");
   if (status == V_OCSP_CERTSTATUS_GOOD) {
     r.status = RevocationStatus::Good;
     r.detail = "OCSP: good";
@@ -196,7 +216,8 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
   }
   auto urls = uris(cert, NID_info_access);
   if (urls.empty()) return unknown(cert, Errc::RevocationUnknown, "no OCSP responder named");
-  if (m_opt.http.offline) return unknown(cert, Errc::RevocationUnknown, "offline: OCSP not asked", urls[0]);
+  if (m_opt.http.offline)
+    return unknown(cert, Errc::RevocationUnknown, "offline: OCSP not asked", urls[0]);
   ossl::Ptr<OCSP_REQUEST> req(OCSP_REQUEST_new());
   OCSP_CERTID* id = OCSP_cert_to_id(EVP_sha1(), cert, issuer);
   if (!req || !id || !OCSP_request_add0_id(req.get(), id)) {
@@ -215,13 +236,15 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
   ossl::Mem<unsigned char> guard(buf);
   RevocationResult last;
   for (const std::string& url : urls) {
-    auto body = httpPostSlowly(url, "application/ocsp-request",
-                               std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)), m_opt.http);
+    auto body = httpPostSlowly(
+        url, "application/ocsp-request",
+        std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)), m_opt.http);
     if (!body.ok()) {
       last = unknown(cert, body.error().kind, "OCSP: " + body.error().technical(), url);
       continue;
     }
-    RevocationResult r = checkOcspResponse(*body, cert, issuer, m_opt.ocspNonce ? &nonce : nullptr, at);
+    RevocationResult r =
+        checkOcspResponse(*body, cert, issuer, m_opt.ocspNonce ? &nonce : nullptr, at);
     r.url = url;
     if (r.status != RevocationStatus::Unknown || r.errc == Errc::RevocationUnknown) {
       m_material.ocspResponses.push_back(*body);
@@ -232,8 +255,8 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
   return last;
 }
 
-RevocationResult RevocationChecker::checkWithCrl(X509_CRL* crl, X509* cert, X509* issuer, TimePoint at,
-                                                 const std::string& url) const {
+RevocationResult RevocationChecker::checkWithCrl(X509_CRL* crl, X509* cert, X509* issuer,
+                                                 TimePoint at, const std::string& url) const {
   if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(issuer)) != 0)
     return unknown(cert, Errc::CrlInvalid, "the CRL is from another issuer", url);
   EVP_PKEY* ipk = X509_get0_pubkey(issuer);
@@ -250,8 +273,8 @@ RevocationResult RevocationChecker::checkWithCrl(X509_CRL* crl, X509* cert, X509
   X509_REVOKED* rev = nullptr;
   if (X509_CRL_get0_by_cert(crl, &rev, cert) == 1 && rev) {
     r.revokedAt = optTime(X509_REVOKED_get0_revocationDate(rev));
-    ossl::Ptr<ASN1_STRING> reason(static_cast<ASN1_STRING*>(
-        X509_REVOKED_get_ext_d2i(rev, NID_crl_reason, nullptr, nullptr)));
+    ossl::Ptr<ASN1_STRING> reason(
+        static_cast<ASN1_STRING*>(X509_REVOKED_get_ext_d2i(rev, NID_crl_reason, nullptr, nullptr)));
     r.reason = reason ? static_cast<int>(ASN1_ENUMERATED_get(reason.get())) : -1;
     if (r.revokedAt && *r.revokedAt > at) {
       r.status = RevocationStatus::Good;
@@ -283,14 +306,37 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
   }
   auto urls = uris(cert, NID_crl_distribution_points);
   if (urls.empty()) return last;
-  if (m_opt.http.offline) return unknown(cert, Errc::RevocationUnknown, "offline: CRL not fetched", urls[0]);
   for (const std::string& url : urls) {
-    auto body = httpGetSlowly(url, m_opt.http);
-    if (!body.ok()) {
-      last = unknown(cert, body.error().kind, "CRL: " + body.error().technical(), url);
-      continue;
+    // The disk cache first: a CRL is reused until its nextUpdate, then fetched again.
+    std::filesystem::path cached = m_opt.crlCacheDir.empty() ? std::filesystem::path()
+                                                              : m_opt.crlCacheDir / (urlKey(url) + ".crl");
+    std::string body;
+    bool fromCache = false;
+    if (!cached.empty()) {
+      if (auto c = readSmallFile(cached, m_opt.http.maxBytes); c.ok()) {
+        ossl::Ptr<BIO> cb(BIO_new_mem_buf(c->data(), static_cast<int>(c->size())));
+        ossl::Ptr<X509_CRL> ccrl(d2i_X509_CRL_bio(cb.get(), nullptr));
+        ERR_clear_error();
+        auto next = ccrl ? optTime(X509_CRL_get0_nextUpdate(ccrl.get())) : std::nullopt;
+        if (next && *next > std::chrono::system_clock::now()) {
+          body = std::move(*c);
+          fromCache = true;
+        }
+      }
     }
-    ossl::Ptr<BIO> b(BIO_new_mem_buf(body->data(), static_cast<int>(body->size())));
+    if (!fromCache) {
+      if (m_opt.http.offline) {
+        last = unknown(cert, Errc::RevocationUnknown, "offline: CRL not fetched", url);
+        continue;
+      }
+      auto got = httpGetSlowly(url, m_opt.http);
+      if (!got.ok()) {
+        last = unknown(cert, got.error().kind, "CRL: " + got.error().technical(), url);
+        continue;
+      }
+      body = std::move(*got);
+    }
+    ossl::Ptr<BIO> b(BIO_new_mem_buf(body.data(), static_cast<int>(body.size())));
     ossl::Ptr<X509_CRL> crl(d2i_X509_CRL_bio(b.get(), nullptr));
     ERR_clear_error();
     if (!crl) {
@@ -299,7 +345,13 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
     }
     RevocationResult r = checkWithCrl(crl.get(), cert, issuer, at, url);
     if (r.status != RevocationStatus::Unknown) {
-      m_material.crls.push_back(*body);
+      if (!fromCache && !cached.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(m_opt.crlCacheDir, ec);
+        if (auto f = AtomicFile::create(cached, AtomicFile::Overwrite::Allow); f.ok())
+          if (f->write(body).ok()) (void)f->commit();
+      }
+      m_material.crls.push_back(body);
       m_crls.push_back(std::move(crl));
       return r;
     }
@@ -309,8 +361,10 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
 }
 
 RevocationResult RevocationChecker::checkSlowly(X509* cert, X509* issuer, TimePoint at) {
-  if (!cert || !issuer) return RevocationResult{RevocationStatus::Unknown, {}, {}, {}, {}, -1, {}, {}, {},
-                                                Errc::ChainIncomplete, "the issuer certificate is missing"};
+  if (!cert || !issuer)
+    return RevocationResult{
+        RevocationStatus::Unknown,          {}, {}, {}, {}, -1, {}, {}, {}, Errc::ChainIncomplete,
+        "the issuer certificate is missing"};
   RevocationResult ocsp, crl;
   if (m_opt.useOcsp) {
     ocsp = checkOcspSlowly(cert, issuer, at);
@@ -330,7 +384,8 @@ RevocationResult RevocationChecker::checkSlowly(X509* cert, X509* issuer, TimePo
 std::vector<RevocationResult> RevocationChecker::checkChainSlowly(const std::vector<X509*>& chain,
                                                                   TimePoint at) {
   std::vector<RevocationResult> out;
-  for (size_t i = 0; i + 1 < chain.size(); ++i) out.push_back(checkSlowly(chain[i], chain[i + 1], at));
+  for (size_t i = 0; i + 1 < chain.size(); ++i)
+    out.push_back(checkSlowly(chain[i], chain[i + 1], at));
   return out;
 }
 

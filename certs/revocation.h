@@ -6,6 +6,7 @@
 // Network calls block: call off the UI thread.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,8 +29,8 @@ struct RevocationResult {
   std::optional<TimePoint> revokedAt;  // Revoked only
   int reason = -1;                     // CRL reason code (RFC 5280 5.3.1), -1 when none given
   std::optional<TimePoint> thisUpdate, nextUpdate, producedAt;
-  Errc errc = Errc::Ok;                // why Unknown: RevocationUnknown, HttpTimeout, OcspResponseInvalid...
-  std::string detail;                  // one line: what was tried and what failed
+  Errc errc = Errc::Ok;  // why Unknown: RevocationUnknown, HttpTimeout, OcspResponseInvalid...
+  std::string detail;    // one line: what was tried and what failed
 };
 const char* crlReasonName(int reason);  // "keyCompromise", ... ("unspecified" for -1/0)
 
@@ -41,10 +42,12 @@ struct RevocationMaterial {
 };
 
 struct RevocationOptions {
-  HttpOptions http;       // http.offline: use only supplied material
+  HttpOptions http;  // http.offline: use only supplied material
   bool useOcsp = true;
   bool useCrl = true;
   bool ocspNonce = true;  // send a nonce; a reply that echoes a different one is rejected
+  std::filesystem::path crlCacheDir;  // CRLs fetched by URL, reused until their nextUpdate
+                                      // (empty: no disk cache)
   std::chrono::seconds maxClockSkew{300};
 };
 

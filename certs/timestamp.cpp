@@ -11,7 +11,9 @@
 namespace kyso::certs {
 namespace {
 
-Error tsErr(Errc e, std::string ctx) { return Error::kyso(e, "verifyTimestampToken", std::move(ctx)); }
+Error tsErr(Errc e, std::string ctx) {
+  return Error::kyso(e, "verifyTimestampToken", std::move(ctx));
+}
 
 Result<ossl::Ptr<TS_TST_INFO>> parseTstInfo(CMS_ContentInfo* cms) {
   if (OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed ||
@@ -56,26 +58,33 @@ Result<TimestampInfo> verifyTimestampToken(std::string_view tokenDer,
   KYSO_ASSIGN_OR_RETURN(auto cms, parseToken(tokenDer));
   KYSO_ASSIGN_OR_RETURN(auto tst, parseTstInfo(cms.get()));
   STACK_OF(CMS_SignerInfo)* sis = CMS_get0_SignerInfos(cms.get());
-  if (sk_CMS_SignerInfo_num(sis) != 1) return tsErr(Errc::TimestampInvalid, "a token must have one signer");
+  if (sk_CMS_SignerInfo_num(sis) != 1)
+    return tsErr(Errc::TimestampInvalid, "a token must have one signer");
   // The signature over TSTInfo (and its messageDigest), with the signer certificate from the token.
   // The chain is judged by the caller at genTime.
-  if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, nullptr, CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
+  if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, nullptr,
+                 CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
     Error e = Error::openssl("CMS_verify", "timestamp token", Errc::TimestampInvalid);
     return e;
   }
   ossl::X509Stack signers(CMS_get0_signers(cms.get()));
   // CMS_get0_signers returns borrowed pointers in a new stack: take a reference on each so the
   // owning stack may free them.
-  for (int i = 0; signers && i < sk_X509_num(signers.get()); ++i) X509_up_ref(sk_X509_value(signers.get(), i));
-  X509* tsaCert = signers && sk_X509_num(signers.get()) == 1 ? sk_X509_value(signers.get(), 0) : nullptr;
+  for (int i = 0; signers && i < sk_X509_num(signers.get()); ++i)
+    X509_up_ref(sk_X509_value(signers.get(), i));
+  X509* tsaCert =
+      signers && sk_X509_num(signers.get()) == 1 ? sk_X509_value(signers.get(), 0) : nullptr;
   if (!tsaCert) return tsErr(Errc::TimestampInvalid, "the token's signer certificate is missing");
   X509_up_ref(tsaCert);
   ossl::Ptr<X509> tsaOwned(tsaCert);
   EssCheck ess = checkEssSigningCertificate(sk_CMS_SignerInfo_value(sis, 0), tsaCert);
   if (ess != EssCheck::Match)
-    return tsErr(Errc::TimestampInvalid, std::string("ESS signing certificate: ") + essCheckName(ess));
-  if (!(X509_get_extended_key_usage(tsaCert) & XKU_TIMESTAMP) || X509_get_extended_key_usage(tsaCert) == UINT32_MAX)
-    return tsErr(Errc::KeyUsageNotAllowed, "the TSA certificate lacks extendedKeyUsage timeStamping");
+    return tsErr(Errc::TimestampInvalid,
+                 std::string("ESS signing certificate: ") + essCheckName(ess));
+  if (!(X509_get_extended_key_usage(tsaCert) & XKU_TIMESTAMP) ||
+      X509_get_extended_key_usage(tsaCert) == UINT32_MAX)
+    return tsErr(Errc::KeyUsageNotAllowed,
+                 "the TSA certificate lacks extendedKeyUsage timeStamping");
   TS_MSG_IMPRINT* mi = TS_TST_INFO_get_msg_imprint(tst.get());
   ASN1_OCTET_STRING* msg = TS_MSG_IMPRINT_get_msg(mi);
   std::string imprint(reinterpret_cast<const char*>(ASN1_STRING_get0_data(msg)),
@@ -103,7 +112,8 @@ Result<TimestampInfo> verifyTimestampToken(std::string_view tokenDer,
 }
 
 Result<std::string> requestTimestampSlowly(const std::string& url, int mdNid,
-                                           std::span<const unsigned char> digest, const HttpOptions& http) {
+                                           std::span<const unsigned char> digest,
+                                           const HttpOptions& http) {
   const char* op = "requestTimestamp";
   ossl::Ptr<TS_REQ> req(TS_REQ_new());
   ossl::Ptr<TS_MSG_IMPRINT> mi(TS_MSG_IMPRINT_new());
@@ -114,9 +124,11 @@ Result<std::string> requestTimestampSlowly(const std::string& url, int mdNid,
   nb[0] &= 0x7f;  // positive
   ossl::Ptr<BIGNUM> nbn(BN_bin2bn(nb, sizeof nb, nullptr));
   nonce.reset(BN_to_ASN1_INTEGER(nbn.get(), nullptr));
-  if (!req || !mi || !alg || !nonce || !X509_ALGOR_set0(alg.get(), OBJ_nid2obj(mdNid), V_ASN1_NULL, nullptr) ||
+  if (!req || !mi || !alg || !nonce ||
+      !X509_ALGOR_set0(alg.get(), OBJ_nid2obj(mdNid), V_ASN1_NULL, nullptr) ||
       !TS_MSG_IMPRINT_set_algo(mi.get(), alg.get()) ||
-      !TS_MSG_IMPRINT_set_msg(mi.get(), const_cast<unsigned char*>(digest.data()), static_cast<int>(digest.size())) ||
+      !TS_MSG_IMPRINT_set_msg(mi.get(), const_cast<unsigned char*>(digest.data()),
+                              static_cast<int>(digest.size())) ||
       !TS_REQ_set_version(req.get(), 1) || !TS_REQ_set_msg_imprint(req.get(), mi.get()) ||
       !TS_REQ_set_nonce(req.get(), nonce.get()) || !TS_REQ_set_cert_req(req.get(), 1))
     return Error::openssl("TS_REQ");
@@ -124,23 +136,28 @@ Result<std::string> requestTimestampSlowly(const std::string& url, int mdNid,
   int len = i2d_TS_REQ(req.get(), &buf);
   ossl::Mem<unsigned char> guard(buf);
   if (len <= 0) return Error::openssl("i2d_TS_REQ");
-  KYSO_ASSIGN_OR_RETURN(std::string body,
-                        httpPostSlowly(url, "application/timestamp-query",
-                                       std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)), http));
+  KYSO_ASSIGN_OR_RETURN(
+      std::string body,
+      httpPostSlowly(url, "application/timestamp-query",
+                     std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)),
+                     http));
   const unsigned char* p = reinterpret_cast<const unsigned char*>(body.data());
   ossl::Ptr<TS_RESP> resp(d2i_TS_RESP(nullptr, &p, static_cast<long>(body.size())));
   if (!resp) {
     ERR_clear_error();
-    return Error::kyso(Errc::TimestampInvalid, op, "the TSA's answer is not a TimeStampResp: " + url);
+    return Error::kyso(Errc::TimestampInvalid, op,
+                       "the TSA's answer is not a TimeStampResp: " + url);
   }
   const ASN1_INTEGER* st = TS_STATUS_INFO_get0_status(TS_RESP_get_status_info(resp.get()));
   long status = ASN1_INTEGER_get(st);
   if (status != TS_STATUS_GRANTED && status != TS_STATUS_GRANTED_WITH_MODS)
     return Error::raw(Domain::Kyso, static_cast<long>(Errc::TimestampInvalid), op,
-                      "the TSA refused (PKIStatus " + std::to_string(status) + "): " + url, Errc::TimestampInvalid);
+                      "the TSA refused (PKIStatus " + std::to_string(status) + "): " + url,
+                      Errc::TimestampInvalid);
   PKCS7* token = TS_RESP_get_token(resp.get());
   TS_TST_INFO* tst = TS_RESP_get_tst_info(resp.get());
-  if (!token || !tst) return Error::kyso(Errc::TimestampInvalid, op, "granted but no token: " + url);
+  if (!token || !tst)
+    return Error::kyso(Errc::TimestampInvalid, op, "granted but no token: " + url);
   const ASN1_INTEGER* gotNonce = TS_TST_INFO_get_nonce(tst);
   if (!gotNonce || ASN1_INTEGER_cmp(gotNonce, nonce.get()) != 0)
     return Error::kyso(Errc::TimestampNonceMismatch, op, url);
@@ -150,7 +167,8 @@ Result<std::string> requestTimestampSlowly(const std::string& url, int mdNid,
   if (tlen <= 0) return Error::openssl("i2d_PKCS7");
   std::string tokenDer(reinterpret_cast<char*>(tb), static_cast<size_t>(tlen));
   KYSO_ASSIGN_OR_RETURN(int algNid, imprintAlgorithm(tokenDer));
-  if (algNid != mdNid) return Error::kyso(Errc::TimestampImprintMismatch, op, "imprint algorithm differs");
+  if (algNid != mdNid)
+    return Error::kyso(Errc::TimestampImprintMismatch, op, "imprint algorithm differs");
   auto info = verifyTimestampToken(tokenDer, digest);
   if (!info.ok()) return info.error();
   return tokenDer;

@@ -9,7 +9,9 @@
 
 namespace kyso::certs {
 
-const char* trustGroupName(TrustGroup g) { return g == TrustGroup::Gov ? "gov" : "public"; }
+const char* trustGroupName(TrustGroup g) {
+  return g == TrustGroup::Gov ? "gov" : "public";
+}
 const char* trustGroupLabel(TrustGroup g) {
   return g == TrustGroup::Gov ? "Chuyên dùng Chính phủ" : "Công cộng";
 }
@@ -34,7 +36,9 @@ void TrustStore::setGroupEnabled(TrustGroup g, bool on) {
   (g == TrustGroup::Gov ? m_gov : m_public) = on;
 }
 
-bool TrustStore::groupEnabled(TrustGroup g) const { return g == TrustGroup::Gov ? m_gov : m_public; }
+bool TrustStore::groupEnabled(TrustGroup g) const {
+  return g == TrustGroup::Gov ? m_gov : m_public;
+}
 
 Status TrustStore::addAnchors(const std::filesystem::path& path, const std::string& source) {
   std::error_code ec;
@@ -47,10 +51,12 @@ Status TrustStore::addAnchors(const std::filesystem::path& path, const std::stri
     for (const auto& f : files) {
       auto certs = loadCertificates(f);
       if (!certs.ok()) continue;  // a folder may hold READMEs, hash links, keys...
-      for (auto& c : *certs) m_entries.push_back(TrustEntry{std::move(c), source, f.string(), true});
+      for (auto& c : *certs)
+        m_entries.push_back(TrustEntry{std::move(c), source, f.string(), true});
       any = true;
     }
-    if (!any) return Error::kyso(Errc::CertificateNotFound, "TrustStore::addAnchors", path.string());
+    if (!any)
+      return Error::kyso(Errc::CertificateNotFound, "TrustStore::addAnchors", path.string());
     return okStatus();
   }
   KYSO_ASSIGN_OR_RETURN(auto certs, loadCertificates(path));

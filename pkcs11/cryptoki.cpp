@@ -17,16 +17,22 @@ Errc classify(CK_RV rv) {
     case CKR_SESSION_HANDLE_INVALID:
     case CKR_SESSION_CLOSED:
       return Errc::TokenRemoved;
-    case CKR_PIN_INCORRECT: return Errc::PinIncorrect;
-    case CKR_PIN_LOCKED: return Errc::PinLocked;
-    case CKR_PIN_EXPIRED: return Errc::PinToBeChanged;
-    case CKR_PIN_LEN_RANGE: return Errc::PinIncorrect;
+    case CKR_PIN_INCORRECT:
+      return Errc::PinIncorrect;
+    case CKR_PIN_LOCKED:
+      return Errc::PinLocked;
+    case CKR_PIN_EXPIRED:
+      return Errc::PinToBeChanged;
+    case CKR_PIN_LEN_RANGE:
+      return Errc::PinIncorrect;
     case CKR_MECHANISM_INVALID:
     case CKR_KEY_TYPE_INCONSISTENT:
     case CKR_KEY_FUNCTION_NOT_PERMITTED:
       return Errc::MechanismUnsupported;
-    case CKR_FUNCTION_CANCELED: return Errc::Cancelled;
-    default: return Errc::Ok;
+    case CKR_FUNCTION_CANCELED:
+      return Errc::Cancelled;
+    default:
+      return Errc::Ok;
   }
 }
 

@@ -50,8 +50,9 @@ Result<ossl::Ptr<X509_REQ>> makeCsr(EVP_PKEY* key, const SubjectParts& subject, 
   if (!X509_REQ_set_version(req.get(), X509_REQ_VERSION_1) ||
       !X509_REQ_set_subject_name(req.get(), name.get()) || !X509_REQ_set_pubkey(req.get(), key))
     return Error::openssl("X509_REQ_set_pubkey");
-  const EVP_MD* md = hash == HashAlg::Sha256 ? EVP_sha256()
-                     : hash == HashAlg::Sha384 ? EVP_sha384() : EVP_sha512();
+  const EVP_MD* md = hash == HashAlg::Sha256   ? EVP_sha256()
+                     : hash == HashAlg::Sha384 ? EVP_sha384()
+                                               : EVP_sha512();
   if (X509_REQ_sign(req.get(), key, md) <= 0) {
     if (auto te = takeLastTokenError()) return *te;
     return Error::openssl("X509_REQ_sign");

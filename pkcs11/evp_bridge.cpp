@@ -162,8 +162,7 @@ Result<ossl::Ptr<EVP_PKEY>> makeRsa(std::shared_ptr<TokenKey> key, const EVP_PKE
 Result<ossl::Ptr<EVP_PKEY>> makeEc(std::shared_ptr<TokenKey> key, const EVP_PKEY* pub) {
   char group[80] = {};
   std::size_t glen = 0;
-  if (!EVP_PKEY_get_utf8_string_param(pub, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group,
-                                      &glen))
+  if (!EVP_PKEY_get_utf8_string_param(pub, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &glen))
     return Error::openssl("EVP_PKEY_get_utf8_string_param", "EC group");
   unsigned char point[200];
   std::size_t plen = 0;
@@ -197,7 +196,9 @@ Result<ossl::Ptr<EVP_PKEY>> makeTokenEvpKey(std::shared_ptr<TokenKey> key,
   return Error::kyso(Errc::MechanismUnsupported, "makeTokenEvpKey", "key type not RSA or EC");
 }
 
-std::optional<Error> takeLastTokenError() { return std::exchange(t_lastError, std::nullopt); }
+std::optional<Error> takeLastTokenError() {
+  return std::exchange(t_lastError, std::nullopt);
+}
 
 bool isTokenEvpKey(const EVP_PKEY* pkey) {
   if (!pkey || g_rsaIndex < 0) return false;

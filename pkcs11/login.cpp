@@ -25,11 +25,15 @@ PinRequest::Kind kindFor(CK_USER_TYPE u) {
   return PinRequest::Kind::User;
 }
 
-const char* userOp(CK_USER_TYPE u) { return u == CKU_CONTEXT_SPECIFIC ? "C_Login(context)" : "C_Login"; }
+const char* userOp(CK_USER_TYPE u) {
+  return u == CKU_CONTEXT_SPECIFIC ? "C_Login(context)" : "C_Login";
+}
 
 }  // namespace
 
-std::span<const TokenQuirk> tokenQuirks() { return kQuirks; }
+std::span<const TokenQuirk> tokenQuirks() {
+  return kQuirks;
+}
 
 const TokenQuirk* findQuirk(const TokenView& t, std::span<const TokenQuirk> extra) {
   auto matches = [&](const TokenQuirk& q) {

@@ -25,7 +25,7 @@ struct TokenQuirk {
   const char* manufacturer;  // prefix of CK_TOKEN_INFO.manufacturerID
   const char* model;         // prefix of CK_TOKEN_INFO.model ("" matches any)
   bool generalErrorIsWrongPin;
-  const char* note;          // why, for the documentation and --verbose
+  const char* note;  // why, for the documentation and --verbose
 };
 
 /// The declared quirk table.
@@ -35,9 +35,9 @@ const TokenQuirk* findQuirk(const TokenView& t, std::span<const TokenQuirk> extr
 
 struct LoginOptions {
   CK_USER_TYPE user = CKU_USER;
-  bool force = false;                    // allow final-try and to-be-changed logins
+  bool force = false;                       // allow final-try and to-be-changed logins
   std::span<const TokenQuirk> extraQuirks;  // tests only
-  std::string keyLabel;                  // for context-specific prompts
+  std::string keyLabel;                     // for context-specific prompts
 };
 
 /// Pre-login check on flags alone (no Cryptoki call): the refusal the flags call for, if any.

@@ -62,8 +62,8 @@ Status unblockUserPin(const Session& rw, PinPrompt& prompt, bool force) {
   KYSO_TRY(loginSafely(rw, prompt, lo));
   KYSO_ASSIGN_OR_RETURN(TokenView t, readToken(*rw.module(), rw.slot()));
   auto newPin = ask(prompt, t, PinRequest::Kind::NewUser);
-  CK_RV rv = newPin.ok() ? KYSO_CK(rw.fl(), C_InitPIN, rw.get(), pinPtr(*newPin), newPin->size())
-                         : CKR_OK;
+  CK_RV rv =
+      newPin.ok() ? KYSO_CK(rw.fl(), C_InitPIN, rw.get(), pinPtr(*newPin), newPin->size()) : CKR_OK;
   (void)KYSO_CK(rw.fl(), C_Logout, rw.get());
   if (!newPin.ok()) return newPin.error();
   return ck::check(rv, "C_InitPIN");
@@ -93,8 +93,8 @@ Status initToken(const std::shared_ptr<Module>& m, CK_SLOT_ID slot, const std::s
   if (t.has(CKF_TOKEN_INITIALIZED) && t.has(CKF_SO_PIN_LOCKED))
     return Error::kyso(Errc::SoPinLocked, "initToken", t.label);
   // An initialised token needs its current SO PIN; a blank one takes the new SO PIN.
-  PinRequest::Kind kind = t.has(CKF_TOKEN_INITIALIZED) ? PinRequest::Kind::So
-                                                       : PinRequest::Kind::NewSo;
+  PinRequest::Kind kind =
+      t.has(CKF_TOKEN_INITIALIZED) ? PinRequest::Kind::So : PinRequest::Kind::NewSo;
   KYSO_ASSIGN_OR_RETURN(SecretBuffer soPin, ask(prompt, t, kind));
   unsigned char lbl[32];
   std::memset(lbl, ' ', sizeof lbl);
@@ -134,13 +134,11 @@ Result<KeyView> generateKeyPair(const Session& rw, const KeyGenSpec& spec) {
                                    {CKA_VERIFY, &yes, sizeof yes},
                                    {CKA_ID, id.data(), id.size()},
                                    {CKA_LABEL, label.data(), label.size()}};
-  std::vector<CK_ATTRIBUTE> priv = {{CKA_TOKEN, &yes, sizeof yes},
-                                    {CKA_PRIVATE, &yes, sizeof yes},
-                                    {CKA_SENSITIVE, &yes, sizeof yes},
-                                    {CKA_EXTRACTABLE, &no, sizeof no},
-                                    {CKA_SIGN, &yes, sizeof yes},
-                                    {CKA_ID, id.data(), id.size()},
-                                    {CKA_LABEL, label.data(), label.size()}};
+  std::vector<CK_ATTRIBUTE> priv = {
+      {CKA_TOKEN, &yes, sizeof yes},          {CKA_PRIVATE, &yes, sizeof yes},
+      {CKA_SENSITIVE, &yes, sizeof yes},      {CKA_EXTRACTABLE, &no, sizeof no},
+      {CKA_SIGN, &yes, sizeof yes},           {CKA_ID, id.data(), id.size()},
+      {CKA_LABEL, label.data(), label.size()}};
   CK_MECHANISM mech{CKM_RSA_PKCS_KEY_PAIR_GEN, nullptr, 0};
   if (spec.type == KeyGenSpec::Type::Rsa) {
     if (spec.rsaBits < 2048 || spec.rsaBits > 8192)
@@ -148,8 +146,9 @@ Result<KeyView> generateKeyPair(const Session& rw, const KeyGenSpec& spec) {
     pub.push_back({CKA_MODULUS_BITS, &bits, sizeof bits});
     pub.push_back({CKA_PUBLIC_EXPONENT, exponent, sizeof exponent});
   } else {
-    int nid = spec.curve == "P-256" ? NID_X9_62_prime256v1
-              : spec.curve == "P-384" ? NID_secp384r1 : NID_undef;
+    int nid = spec.curve == "P-256"   ? NID_X9_62_prime256v1
+              : spec.curve == "P-384" ? NID_secp384r1
+                                      : NID_undef;
     if (nid == NID_undef)
       return Error::kyso(Errc::UsageError, "generateKeyPair", "curve must be P-256 or P-384");
     ossl::Ptr<ASN1_OBJECT> obj(OBJ_nid2obj(nid));
@@ -232,7 +231,8 @@ Status createCert(const Session& rw, X509* cert, const Bytes& idIn, const std::s
   CK_OBJECT_CLASS cls = CKO_CERTIFICATE;
   KYSO_ASSIGN_OR_RETURN(auto existing, findObjects(rw, {{CKA_CLASS, &cls, sizeof cls},
                                                         {CKA_VALUE, value.data(), value.size()}}));
-  if (!existing.empty()) return Error::kyso(Errc::FileExists, "importCertificate", "already on the token");
+  if (!existing.empty())
+    return Error::kyso(Errc::FileExists, "importCertificate", "already on the token");
   CK_CERTIFICATE_TYPE ct = CKC_X_509;
   CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
   std::vector<CK_ATTRIBUTE> t = {{CKA_CLASS, &cls, sizeof cls},

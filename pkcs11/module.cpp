@@ -24,9 +24,15 @@ constexpr KnownModule kKnown[] = {
 };
 
 constexpr const char* kDirs[] = {
-    "/usr/lib/x86_64-linux-gnu/pkcs11", "/usr/lib/x86_64-linux-gnu", "/usr/lib/pkcs11",
-    "/usr/lib/softhsm",                 "/usr/lib",                  "/usr/local/lib",
-    "/usr/local/lib/pkcs11",            "/opt/lib",                  "/lib/x86_64-linux-gnu",
+    "/usr/lib/x86_64-linux-gnu/pkcs11",
+    "/usr/lib/x86_64-linux-gnu",
+    "/usr/lib/pkcs11",
+    "/usr/lib/softhsm",
+    "/usr/lib",
+    "/usr/local/lib",
+    "/usr/local/lib/pkcs11",
+    "/opt/lib",
+    "/lib/x86_64-linux-gnu",
 };
 
 // The ELF class and machine of this process, to compare modules against.
@@ -52,8 +58,12 @@ std::filesystem::path findIn(const char* file) {
 
 }  // namespace
 
-std::span<const KnownModule> knownModules() { return kKnown; }
-std::span<const char* const> moduleSearchDirs() { return kDirs; }
+std::span<const KnownModule> knownModules() {
+  return kKnown;
+}
+std::span<const char* const> moduleSearchDirs() {
+  return kDirs;
+}
 
 Result<std::filesystem::path> resolveModule(std::string_view spec) {
   std::error_code ec;
@@ -94,7 +104,8 @@ Status checkElf(const std::filesystem::path& path) {
   if (!in) return Error::posix(errno, "open", path.string());
   std::array<unsigned char, 20> h{};
   in.read(reinterpret_cast<char*>(h.data()), h.size());
-  if (in.gcount() < static_cast<std::streamsize>(h.size()) || std::memcmp(h.data(), ELFMAG, SELFMAG))
+  if (in.gcount() < static_cast<std::streamsize>(h.size()) ||
+      std::memcmp(h.data(), ELFMAG, SELFMAG))
     return Error::kyso(Errc::ModuleLoadFailed, "checkElf", path.string() + ": not an ELF file");
   if (h[EI_CLASS] != kOwnClass)
     return Error::kyso(Errc::ModuleWrongArchitecture, "checkElf",

@@ -6,7 +6,8 @@
 // signature with its own PIN prompt, list mechanisms, and run C_InitToken / C_InitPIN / C_SetPIN.
 // libp11 0.4.12 caches token flags at enumeration, hides the session handle and the mechanism
 // list, does context-specific login through an OpenSSL UI_METHOD, and re-logs in by itself after
-// fork. So the whole layer uses Cryptoki through one wrapper (cryptoki.h) instead of mixing the two.
+// fork. So the whole layer uses Cryptoki through one wrapper (cryptoki.h) instead of mixing the
+// two.
 //
 // Loading: by path; by a known name ("viettel", "bit4id", "opensc", "softhsm", "p11-kit") looked up
 // in the usual library directories; or "p11-kit" for the proxy of all registered modules. Before

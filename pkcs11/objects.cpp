@@ -4,9 +4,9 @@
 #include <openssl/param_build.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <cstdio>
 #include <map>
 
 namespace kyso::p11 {
@@ -31,10 +31,14 @@ int curveNid(const Bytes& params) {
 
 std::string curveName(int nid) {
   switch (nid) {
-    case NID_X9_62_prime256v1: return "P-256";
-    case NID_secp384r1: return "P-384";
-    case NID_secp521r1: return "P-521";
-    default: return nid == NID_undef ? "unknown" : OBJ_nid2sn(nid);
+    case NID_X9_62_prime256v1:
+      return "P-256";
+    case NID_secp384r1:
+      return "P-384";
+    case NID_secp521r1:
+      return "P-521";
+    default:
+      return nid == NID_undef ? "unknown" : OBJ_nid2sn(nid);
   }
 }
 
@@ -78,7 +82,8 @@ Result<ossl::Ptr<EVP_PKEY>> keyFromAttributes(const Session& s, CK_OBJECT_HANDLE
       return Error::kyso(Errc::MechanismUnsupported, "CKA_EC_PARAMS", "unknown curve");
     // CKA_EC_POINT is a DER OCTET STRING around the point (some modules give the raw point).
     const unsigned char* p = pt.data();
-    ossl::Ptr<ASN1_OCTET_STRING> os(d2i_ASN1_OCTET_STRING(nullptr, &p, static_cast<long>(pt.size())));
+    ossl::Ptr<ASN1_OCTET_STRING> os(
+        d2i_ASN1_OCTET_STRING(nullptr, &p, static_cast<long>(pt.size())));
     if (os && p == pt.data() + pt.size())
       point.assign(os->data, os->data + os->length);
     else
@@ -90,7 +95,7 @@ Result<ossl::Ptr<EVP_PKEY>> keyFromAttributes(const Session& s, CK_OBJECT_HANDLE
     return Error::kyso(Errc::MechanismUnsupported, "publicKeyFor", "key type not RSA or EC");
   }
   std::unique_ptr<OSSL_PARAM, void (*)(OSSL_PARAM*)> params(OSSL_PARAM_BLD_to_param(bld),
-                                                           OSSL_PARAM_free);
+                                                            OSSL_PARAM_free);
   EVP_PKEY* pk = nullptr;
   if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0 ||
       EVP_PKEY_fromdata(ctx.get(), &pk, EVP_PKEY_PUBLIC_KEY, params.get()) <= 0)
@@ -165,8 +170,10 @@ Result<std::vector<KeyView>> listPrivateKeys(const Session& s) {
       auto params = getAttribute(s, h, CKA_EC_PARAMS);
       int nid = params.ok() ? curveNid(*params) : NID_undef;
       k.curve = curveName(nid);
-      k.bits = nid == NID_X9_62_prime256v1 ? 256 : nid == NID_secp384r1 ? 384
-                                                 : nid == NID_secp521r1 ? 521 : 0;
+      k.bits = nid == NID_X9_62_prime256v1 ? 256
+               : nid == NID_secp384r1      ? 384
+               : nid == NID_secp521r1      ? 521
+                                           : 0;
     }
     out.push_back(std::move(k));
   }
@@ -209,8 +216,10 @@ Result<std::vector<KeyPairView>> listKeyPairs(const Session& s) {
     }
     auto& p = byId[k.id];
     p.id = k.id;
-    if (!p.key) p.key = std::move(k);
-    else noId.push_back(KeyPairView{k.id, std::move(k), std::nullopt});  // duplicate id
+    if (!p.key)
+      p.key = std::move(k);
+    else
+      noId.push_back(KeyPairView{k.id, std::move(k), std::nullopt});  // duplicate id
   }
   for (auto& c : certs) {
     if (c.id.empty()) {
@@ -219,8 +228,10 @@ Result<std::vector<KeyPairView>> listKeyPairs(const Session& s) {
     }
     auto& p = byId[c.id];
     p.id = c.id;
-    if (!p.cert) p.cert = std::move(c);
-    else noId.push_back(KeyPairView{c.id, std::nullopt, std::move(c)});
+    if (!p.cert)
+      p.cert = std::move(c);
+    else
+      noId.push_back(KeyPairView{c.id, std::nullopt, std::move(c)});
   }
   std::vector<KeyPairView> out;
   for (auto& [id, p] : byId) out.push_back(std::move(p));
@@ -232,8 +243,7 @@ Result<ossl::Ptr<EVP_PKEY>> publicKeyFor(const Session& s, const KeyView& k) {
   if (!k.id.empty()) {
     CK_OBJECT_CLASS cls = CKO_PUBLIC_KEY;
     Bytes id = k.id;
-    auto pubs = findObjects(s, {{CKA_CLASS, &cls, sizeof cls},
-                                {CKA_ID, id.data(), id.size()}});
+    auto pubs = findObjects(s, {{CKA_CLASS, &cls, sizeof cls}, {CKA_ID, id.data(), id.size()}});
     if (pubs.ok() && !pubs->empty()) {
       auto pk = keyFromAttributes(s, pubs->front(), k.type);
       if (pk.ok()) return pk;

@@ -24,8 +24,8 @@ struct KeyView {
   std::string label;
   bool canSign = false;
   bool alwaysAuthenticate = false;
-  int bits = 0;            // RSA modulus bits, or EC field bits when the curve is known
-  std::string curve;       // "P-256", "P-384", ... for EC keys
+  int bits = 0;       // RSA modulus bits, or EC field bits when the curve is known
+  std::string curve;  // "P-256", "P-384", ... for EC keys
   std::string typeName() const;
 };
 
@@ -48,8 +48,7 @@ struct KeyPairView {
 /// Reads one attribute (two-call length query). Missing/sensitive attributes give an error.
 Result<Bytes> getAttribute(const Session& s, CK_OBJECT_HANDLE o, CK_ATTRIBUTE_TYPE t);
 /// Finds objects matching `tmpl`.
-Result<std::vector<CK_OBJECT_HANDLE>> findObjects(const Session& s,
-                                                  std::vector<CK_ATTRIBUTE> tmpl);
+Result<std::vector<CK_OBJECT_HANDLE>> findObjects(const Session& s, std::vector<CK_ATTRIBUTE> tmpl);
 
 Result<std::vector<KeyView>> listPrivateKeys(const Session& s);
 Result<std::vector<CertView>> listCertificates(const Session& s);

@@ -74,8 +74,10 @@ Result<std::unique_ptr<OpenToken>> OpenToken::open(const TokenSelector& sel, Pin
   }
   std::string moduleSpec = sel.module;
   if (moduleSpec.empty() && t->m_uri) {
-    if (t->m_uri->modulePath) moduleSpec = *t->m_uri->modulePath;
-    else if (t->m_uri->moduleName) moduleSpec = *t->m_uri->moduleName;
+    if (t->m_uri->modulePath)
+      moduleSpec = *t->m_uri->modulePath;
+    else if (t->m_uri->moduleName)
+      moduleSpec = *t->m_uri->moduleName;
   }
   OpenToken* self = t.get();
   Status st = t->m_worker->call([&]() -> Status {
@@ -112,7 +114,9 @@ OpenToken::~OpenToken() {
     });
 }
 
-const TokenView& OpenToken::token() const { return m_session->token(); }
+const TokenView& OpenToken::token() const {
+  return m_session->token();
+}
 
 Status OpenToken::login(CK_USER_TYPE user) {
   return m_worker->call([&] {

@@ -34,7 +34,7 @@ struct TokenSelector {
 };
 
 struct OpenOptions {
-  bool login = true;     // log in as the user once (needed to see and use private keys)
+  bool login = true;  // log in as the user once (needed to see and use private keys)
   bool readWrite = false;
 };
 

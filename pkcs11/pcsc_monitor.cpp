@@ -44,20 +44,25 @@ std::string hex(const unsigned char* p, DWORD n) {
 }
 
 bool serviceGone(LONG rv) {
-  return rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED ||
-         rv == SCARD_E_INVALID_HANDLE;
+  return rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED || rv == SCARD_E_INVALID_HANDLE;
 }
 
 }  // namespace
 
 const char* ReaderEvent::name() const {
   switch (kind) {
-    case Kind::ReaderAdded: return "reader-added";
-    case Kind::ReaderRemoved: return "reader-removed";
-    case Kind::CardInserted: return "card-inserted";
-    case Kind::CardRemoved: return "card-removed";
-    case Kind::ServiceDown: return "service-down";
-    case Kind::ServiceUp: return "service-up";
+    case Kind::ReaderAdded:
+      return "reader-added";
+    case Kind::ReaderRemoved:
+      return "reader-removed";
+    case Kind::CardInserted:
+      return "card-inserted";
+    case Kind::CardRemoved:
+      return "card-removed";
+    case Kind::ServiceDown:
+      return "service-down";
+    case Kind::ServiceUp:
+      return "service-up";
   }
   return "?";
 }
@@ -78,7 +83,9 @@ Json ReaderEvent::toJson() const {
 PcscMonitor::PcscMonitor(Callback cb, std::chrono::milliseconds retry)
     : m_cb(std::move(cb)), m_retry(retry) {}
 
-PcscMonitor::~PcscMonitor() { stop(); }
+PcscMonitor::~PcscMonitor() {
+  stop();
+}
 
 void PcscMonitor::start() {
   std::lock_guard lk(m_mutex);
@@ -174,7 +181,8 @@ void PcscMonitor::run() {
 
       bool rescan = false;
       while (!rescan) {
-        LONG w = SCardGetStatusChange(ctx.get(), INFINITE, rs.data(), static_cast<DWORD>(rs.size()));
+        LONG w =
+            SCardGetStatusChange(ctx.get(), INFINITE, rs.data(), static_cast<DWORD>(rs.size()));
         if (w == SCARD_E_CANCELLED) {
           std::lock_guard lk(m_mutex);
           if (m_stop) {
@@ -194,7 +202,8 @@ void PcscMonitor::run() {
           e.kind = ReaderEvent::Kind::ServiceDown;
           e.code = w;
           for (auto& [name, st] : state)
-            if (st & SCARD_STATE_PRESENT) m_cb(ReaderEvent{ReaderEvent::Kind::CardRemoved, name, {}, false, 0});
+            if (st & SCARD_STATE_PRESENT)
+              m_cb(ReaderEvent{ReaderEvent::Kind::CardRemoved, name, {}, false, 0});
           m_cb(e);
           reportedDown = wasDown = true;
           break;

@@ -27,9 +27,9 @@ struct ReaderEvent {
   enum class Kind { ReaderAdded, ReaderRemoved, CardInserted, CardRemoved, ServiceDown, ServiceUp };
   Kind kind = Kind::ReaderAdded;
   std::string reader;
-  std::string atr;        // hex, for CardInserted
-  bool initial = false;   // part of the first snapshot after (re)connecting
-  long code = 0;          // the SCARD code for ServiceDown
+  std::string atr;       // hex, for CardInserted
+  bool initial = false;  // part of the first snapshot after (re)connecting
+  long code = 0;         // the SCARD code for ServiceDown
   const char* name() const;
   Json toJson() const;
 };

@@ -13,8 +13,7 @@ class ScardContext {
  public:
   ScardContext() = default;
   explicit ScardContext(SCARDCONTEXT c) : m_c(c), m_valid(true) {}
-  ScardContext(ScardContext&& o) noexcept
-      : m_c(o.m_c), m_valid(std::exchange(o.m_valid, false)) {}
+  ScardContext(ScardContext&& o) noexcept : m_c(o.m_c), m_valid(std::exchange(o.m_valid, false)) {}
   ScardContext& operator=(ScardContext&& o) noexcept {
     if (this != &o) {
       reset();

@@ -27,9 +27,9 @@ struct PinRequest {
   Kind kind = Kind::User;
   std::string tokenLabel;
   std::string tokenSerial;
-  std::string keyLabel;     // for ContextSpecific
-  bool countLow = false;    // the token says few tries are left
-  bool finalTry = false;    // the token says this is the last try (only asked with --force)
+  std::string keyLabel;   // for ContextSpecific
+  bool countLow = false;  // the token says few tries are left
+  bool finalTry = false;  // the token says this is the last try (only asked with --force)
 };
 
 class PinPrompt {

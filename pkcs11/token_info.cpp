@@ -32,12 +32,18 @@ constexpr FlagName kTokenFlags[] = {
 };
 
 constexpr FlagName kMechFlags[] = {
-    {CKF_HW, "hw"},           {CKF_ENCRYPT, "encrypt"},
-    {CKF_DECRYPT, "decrypt"}, {CKF_DIGEST, "digest"},
-    {CKF_SIGN, "sign"},       {CKF_SIGN_RECOVER, "sign-recover"},
-    {CKF_VERIFY, "verify"},   {CKF_VERIFY_RECOVER, "verify-recover"},
-    {CKF_GENERATE, "generate"}, {CKF_GENERATE_KEY_PAIR, "generate-key-pair"},
-    {CKF_WRAP, "wrap"},       {CKF_UNWRAP, "unwrap"},
+    {CKF_HW, "hw"},
+    {CKF_ENCRYPT, "encrypt"},
+    {CKF_DECRYPT, "decrypt"},
+    {CKF_DIGEST, "digest"},
+    {CKF_SIGN, "sign"},
+    {CKF_SIGN_RECOVER, "sign-recover"},
+    {CKF_VERIFY, "verify"},
+    {CKF_VERIFY_RECOVER, "verify-recover"},
+    {CKF_GENERATE, "generate"},
+    {CKF_GENERATE_KEY_PAIR, "generate-key-pair"},
+    {CKF_WRAP, "wrap"},
+    {CKF_UNWRAP, "unwrap"},
     {CKF_DERIVE, "derive"},
 };
 
@@ -102,7 +108,9 @@ std::string mechanismName(CK_MECHANISM_TYPE m) {
   return buf;
 }
 
-std::vector<std::string> TokenView::flagNames() const { return tokenFlagNames(flags); }
+std::vector<std::string> TokenView::flagNames() const {
+  return tokenFlagNames(flags);
+}
 
 Json TokenView::toJson() const {
   Json j = Json::object();
@@ -134,7 +142,9 @@ Json SlotView::toJson() const {
   return j;
 }
 
-std::string MechanismView::name() const { return mechanismName(type); }
+std::string MechanismView::name() const {
+  return mechanismName(type);
+}
 
 std::vector<std::string> MechanismView::flagNames() const {
   std::vector<std::string> out;
@@ -198,8 +208,10 @@ Result<std::vector<SlotView>> listSlots(const Module& m, bool tokenPresentOnly) 
     if (si.flags & CKF_TOKEN_PRESENT) {
       auto t = readToken(m, id);
       // A token pulled out between the two calls is reported as absent, not as a failure.
-      if (t.ok()) s.token = std::move(t).value();
-      else if (t.error().kind != Errc::TokenRemoved) return t.error();
+      if (t.ok())
+        s.token = std::move(t).value();
+      else if (t.error().kind != Errc::TokenRemoved)
+        return t.error();
     }
     out.push_back(std::move(s));
   }

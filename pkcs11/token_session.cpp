@@ -10,39 +10,47 @@ namespace kyso::p11 {
 namespace {
 
 // DER prefixes of DigestInfo ::= SEQUENCE { AlgorithmIdentifier, OCTET STRING } (RFC 8017 9.2).
-constexpr std::uint8_t kSha256Prefix[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
-                                          0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
-constexpr std::uint8_t kSha384Prefix[] = {0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
-                                          0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30};
-constexpr std::uint8_t kSha512Prefix[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
-                                          0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40};
+constexpr std::uint8_t kSha256Prefix[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60,
+                                          0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+                                          0x01, 0x05, 0x00, 0x04, 0x20};
+constexpr std::uint8_t kSha384Prefix[] = {0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60,
+                                          0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+                                          0x02, 0x05, 0x00, 0x04, 0x30};
+constexpr std::uint8_t kSha512Prefix[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60,
+                                          0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+                                          0x03, 0x05, 0x00, 0x04, 0x40};
 
 CK_MECHANISM_TYPE ckHash(HashAlg h) {
   return h == HashAlg::Sha256 ? CKM_SHA256 : h == HashAlg::Sha384 ? CKM_SHA384 : CKM_SHA512;
 }
 CK_RSA_PKCS_MGF_TYPE ckMgf(HashAlg h) {
-  return h == HashAlg::Sha256 ? CKG_MGF1_SHA256 : h == HashAlg::Sha384 ? CKG_MGF1_SHA384
-                                                                       : CKG_MGF1_SHA512;
+  return h == HashAlg::Sha256   ? CKG_MGF1_SHA256
+         : h == HashAlg::Sha384 ? CKG_MGF1_SHA384
+                                : CKG_MGF1_SHA512;
 }
 
 CK_MECHANISM_TYPE combined(SignScheme s, HashAlg h) {
   switch (s) {
     case SignScheme::RsaPkcs1:
-      return h == HashAlg::Sha256 ? CKM_SHA256_RSA_PKCS
-             : h == HashAlg::Sha384 ? CKM_SHA384_RSA_PKCS : CKM_SHA512_RSA_PKCS;
+      return h == HashAlg::Sha256   ? CKM_SHA256_RSA_PKCS
+             : h == HashAlg::Sha384 ? CKM_SHA384_RSA_PKCS
+                                    : CKM_SHA512_RSA_PKCS;
     case SignScheme::RsaPss:
-      return h == HashAlg::Sha256 ? CKM_SHA256_RSA_PKCS_PSS
-             : h == HashAlg::Sha384 ? CKM_SHA384_RSA_PKCS_PSS : CKM_SHA512_RSA_PKCS_PSS;
+      return h == HashAlg::Sha256   ? CKM_SHA256_RSA_PKCS_PSS
+             : h == HashAlg::Sha384 ? CKM_SHA384_RSA_PKCS_PSS
+                                    : CKM_SHA512_RSA_PKCS_PSS;
     case SignScheme::Ecdsa:
-      return h == HashAlg::Sha256 ? CKM_ECDSA_SHA256
-             : h == HashAlg::Sha384 ? CKM_ECDSA_SHA384 : CKM_ECDSA_SHA512;
+      return h == HashAlg::Sha256   ? CKM_ECDSA_SHA256
+             : h == HashAlg::Sha384 ? CKM_ECDSA_SHA384
+                                    : CKM_ECDSA_SHA512;
   }
   return CKM_VENDOR_DEFINED;
 }
 
 CK_MECHANISM_TYPE raw(SignScheme s) {
-  return s == SignScheme::RsaPkcs1 ? CKM_RSA_PKCS : s == SignScheme::RsaPss ? CKM_RSA_PKCS_PSS
-                                                                            : CKM_ECDSA;
+  return s == SignScheme::RsaPkcs1 ? CKM_RSA_PKCS
+         : s == SignScheme::RsaPss ? CKM_RSA_PKCS_PSS
+                                   : CKM_ECDSA;
 }
 
 }  // namespace
@@ -95,8 +103,10 @@ bool TokenSession::hasMechanism(CK_MECHANISM_TYPE m, CK_FLAGS needed) const {
   return false;
 }
 
-CK_MECHANISM_TYPE TokenKey::mechanismFor(SignScheme scheme, HashAlg hash, bool allowCombined) const {
-  if (allowCombined && m_session->hasMechanism(combined(scheme, hash))) return combined(scheme, hash);
+CK_MECHANISM_TYPE TokenKey::mechanismFor(SignScheme scheme, HashAlg hash,
+                                         bool allowCombined) const {
+  if (allowCombined && m_session->hasMechanism(combined(scheme, hash)))
+    return combined(scheme, hash);
   return raw(scheme);
 }
 

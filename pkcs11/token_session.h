@@ -35,8 +35,8 @@ class TokenSession {
  public:
   /// Opens a session on `slot` (read-write when `rw`) and reads the token and its mechanisms.
   /// `prompt` is borrowed and must outlive the session (it is asked for context-specific PINs).
-  static Result<std::shared_ptr<TokenSession>> open(std::shared_ptr<Module> module,
-                                                    CK_SLOT_ID slot, bool rw, PinPrompt* prompt,
+  static Result<std::shared_ptr<TokenSession>> open(std::shared_ptr<Module> module, CK_SLOT_ID slot,
+                                                    bool rw, PinPrompt* prompt,
                                                     std::shared_ptr<DeviceWorker> worker);
   ~TokenSession();
 

@@ -27,10 +27,13 @@ Result<std::string> pctDecode(std::string_view v) {
 
 }  // namespace
 
-bool isPkcs11Uri(std::string_view s) { return s.substr(0, 7) == "pkcs11:"; }
+bool isPkcs11Uri(std::string_view s) {
+  return s.substr(0, 7) == "pkcs11:";
+}
 
 Result<Pkcs11Uri> parsePkcs11Uri(std::string_view uri) {
-  if (!isPkcs11Uri(uri)) return Error::kyso(Errc::UsageError, "parsePkcs11Uri", "not a pkcs11: URI");
+  if (!isPkcs11Uri(uri))
+    return Error::kyso(Errc::UsageError, "parsePkcs11Uri", "not a pkcs11: URI");
   Pkcs11Uri u;
   std::string_view rest = uri.substr(7);
   std::string_view path = rest, query;
@@ -52,15 +55,24 @@ Result<Pkcs11Uri> parsePkcs11Uri(std::string_view uri) {
       if (k == "pin-value" || k == "pin-source")
         return Error::kyso(Errc::PinSourceInvalid, "parsePkcs11Uri",
                            "PINs are not accepted in URIs; use --pin-stdin/--pin-file/--pin-env");
-      if (k == "token") u.token = v;
-      else if (k == "manufacturer") u.manufacturer = v;
-      else if (k == "model") u.model = v;
-      else if (k == "serial") u.serial = v;
-      else if (k == "object") u.object = v;
-      else if (k == "id") u.id = std::vector<std::uint8_t>(v.begin(), v.end());
-      else if (k == "type") u.type = v;
-      else if (k == "module-path") u.modulePath = v;
-      else if (k == "module-name") u.moduleName = v;
+      if (k == "token")
+        u.token = v;
+      else if (k == "manufacturer")
+        u.manufacturer = v;
+      else if (k == "model")
+        u.model = v;
+      else if (k == "serial")
+        u.serial = v;
+      else if (k == "object")
+        u.object = v;
+      else if (k == "id")
+        u.id = std::vector<std::uint8_t>(v.begin(), v.end());
+      else if (k == "type")
+        u.type = v;
+      else if (k == "module-path")
+        u.modulePath = v;
+      else if (k == "module-name")
+        u.moduleName = v;
       else if (k == "slot-id") {
         try {
           u.slotId = std::stoul(v);

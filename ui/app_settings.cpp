@@ -30,7 +30,7 @@ void AppSettings::save(QSettings& s) const {
 QString AppSettings::effectiveLanguage() const {
   if (language == QLatin1String("vi") || language == QLatin1String("en")) return language;
   return QLocale::system().name().startsWith(QLatin1String("vi")) ? QStringLiteral("vi")
-                                                                   : QStringLiteral("en");
+                                                                  : QStringLiteral("en");
 }
 
 }  // namespace kyso::ui

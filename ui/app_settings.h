@@ -9,13 +9,13 @@
 namespace kyso::ui {
 
 struct AppSettings {
-  QStringList pkcs11Modules;     // paths of PKCS#11 modules to load, in order
-  QString tsaUrl;                // RFC 3161 time-stamping authority
-  bool trustGovernment = true;   // anchors of the government specialised PKI (Ban Cơ yếu)
-  bool trustPublic = true;       // the Vietnam National Root CA hierarchy
-  QStringList extraAnchors;      // PEM files an administrator added
-  QString inventoryDatabase;     // SQLite file path or a PostgreSQL connection string
-  QString language;              // "vi" or "en"; empty: from the system locale
+  QStringList pkcs11Modules;    // paths of PKCS#11 modules to load, in order
+  QString tsaUrl;               // RFC 3161 time-stamping authority
+  bool trustGovernment = true;  // anchors of the government specialised PKI (Ban Cơ yếu)
+  bool trustPublic = true;      // the Vietnam National Root CA hierarchy
+  QStringList extraAnchors;     // PEM files an administrator added
+  QString inventoryDatabase;    // SQLite file path or a PostgreSQL connection string
+  QString language;             // "vi" or "en"; empty: from the system locale
 
   static AppSettings load(QSettings& s);
   void save(QSettings& s) const;

@@ -11,8 +11,8 @@ struct InventoryService::State {
 
   Result<inventory::Inventory*> open() {
     if (!inv) {
-      const std::string where = location.empty() ? inventory::Inventory::defaultLocation()
-                                                 : location;
+      const std::string where =
+          location.empty() ? inventory::Inventory::defaultLocation() : location;
       KYSO_ASSIGN_OR_RETURN(auto opened, inventory::Inventory::open(where, clock));
       inv.emplace(std::move(opened));
       location = where;
@@ -26,7 +26,9 @@ InventoryService::InventoryService(QString location) : m_state(std::make_shared<
   m_pool.setMaxThreadCount(1);  // one call at a time: the register is not thread-safe
 }
 
-InventoryService::~InventoryService() { m_pool.waitForDone(); }
+InventoryService::~InventoryService() {
+  m_pool.waitForDone();
+}
 
 QFuture<Result<InventorySnapshot>> InventoryService::load(long expiringDays) {
   return QtConcurrent::run(&m_pool, [st = m_state, expiringDays]() -> Result<InventorySnapshot> {
@@ -44,24 +46,24 @@ QFuture<Result<InventorySnapshot>> InventoryService::load(long expiringDays) {
 }
 
 QFuture<Result<std::vector<inventory::Event>>> InventoryService::history(inventory::Subject s,
-                                                                        QString key) {
-  return QtConcurrent::run(
-      &m_pool, [st = m_state, s, key]() -> Result<std::vector<inventory::Event>> {
-        KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
-        return inv->history(s, key.toStdString());
-      });
+                                                                         QString key) {
+  return QtConcurrent::run(&m_pool,
+                           [st = m_state, s, key]() -> Result<std::vector<inventory::Event>> {
+                             KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+                             return inv->history(s, key.toStdString());
+                           });
 }
 
 QFuture<Result<inventory::Event>> InventoryService::transition(inventory::Subject s, QString key,
                                                                QString to,
                                                                inventory::EvidenceGiven evidence) {
-  return QtConcurrent::run(&m_pool, [st = m_state, s, key, to,
-                                     evidence]() -> Result<inventory::Event> {
-    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
-    inventory::EvidenceGiven e = evidence;
-    if (e.today.empty()) e.today = inv->today();
-    return inv->transition(s, key.toStdString(), to.toStdString(), e);
-  });
+  return QtConcurrent::run(&m_pool,
+                           [st = m_state, s, key, to, evidence]() -> Result<inventory::Event> {
+                             KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+                             inventory::EvidenceGiven e = evidence;
+                             if (e.today.empty()) e.today = inv->today();
+                             return inv->transition(s, key.toStdString(), to.toStdString(), e);
+                           });
 }
 
 }  // namespace kyso::ui

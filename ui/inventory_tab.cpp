@@ -33,16 +33,23 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(new UnavailableNotice(
       [] {
-        return tr("The inventory is not available in this build: the register (kyso_inventory) "
-                  "was not built.");
+        return tr(
+            "The inventory is not available in this build: the register (kyso_inventory) "
+            "was not built.");
       },
       this));
   layout->addStretch();
 }
 InventoryTab::~InventoryTab() = default;
-void InventoryTab::setSettings(const AppSettings& settings) { m_settings = settings; }
-void InventoryTab::reload() { emit loaded(false); }
-void InventoryTab::changeEvent(QEvent* e) { QWidget::changeEvent(e); }
+void InventoryTab::setSettings(const AppSettings& settings) {
+  m_settings = settings;
+}
+void InventoryTab::reload() {
+  emit loaded(false);
+}
+void InventoryTab::changeEvent(QEvent* e) {
+  QWidget::changeEvent(e);
+}
 #else
 
 namespace {
@@ -57,7 +64,9 @@ void whenDone(QObject* context, QFuture<T> future, F&& onDone) {
   w->setFuture(std::move(future));
 }
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
 }  // namespace
 
 InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
@@ -103,7 +112,10 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
 
   connect(m_reload, &QPushButton::clicked, this, &InventoryTab::reload);
   connect(m_transition, &QPushButton::clicked, this, &InventoryTab::askTransition);
-  connect(m_pages, &QTabWidget::currentChanged, this, [this] { retranslateUi(); showHistory(); });
+  connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+    retranslateUi();
+    showHistory();
+  });
   connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
     const QString state = m_stateFilter->currentData().toString();
     for (size_t i = 0; i < 2; ++i) {
@@ -127,8 +139,7 @@ InventoryTab::Page InventoryTab::addPage(RecordTableModel* model, QLineEdit* sea
    protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
       const QString state = property("state").toString();
-      if (!state.isEmpty() &&
-          sourceModel()->index(row, 5, parent).data().toString() != state)
+      if (!state.isEmpty() && sourceModel()->index(row, 5, parent).data().toString() != state)
         return false;
       return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
@@ -171,28 +182,32 @@ void InventoryTab::reload() {
     const InventorySnapshot& s = *r;
     std::vector<RecordTableModel::Row> rows;
     for (const auto& t : s.tokens)
-      rows.push_back({q(t.serial), {q(t.serial), q(t.manufacturer), q(t.model), q(t.holderName),
-                                    q(t.unitName), q(t.state), q(t.lastSeen)}});
+      rows.push_back({q(t.serial),
+                      {q(t.serial), q(t.manufacturer), q(t.model), q(t.holderName), q(t.unitName),
+                       q(t.state), q(t.lastSeen)}});
     m_tokens->setRows(std::move(rows));
     rows = {};
     for (const auto& c : s.certificates)
-      rows.push_back({q(c.sha256), {q(c.subject), q(c.holderName), q(c.tokenSerial),
-                                    q(c.notBefore), q(c.notAfter), q(c.state), q(c.issuer)}});
+      rows.push_back({q(c.sha256),
+                      {q(c.subject), q(c.holderName), q(c.tokenSerial), q(c.notBefore),
+                       q(c.notAfter), q(c.state), q(c.issuer)}});
     m_certs->setRows(std::move(rows));
     rows = {};
     for (const auto& c : s.expiring)
-      rows.push_back({q(c.sha256), {q(c.notAfter), q(c.subject), q(c.holderName),
-                                    q(c.unitName), q(c.tokenSerial)}});
+      rows.push_back(
+          {q(c.sha256),
+           {q(c.notAfter), q(c.subject), q(c.holderName), q(c.unitName), q(c.tokenSerial)}});
     m_expiring->setRows(std::move(rows));
     rows = {};
     for (const auto& p : s.people)
-      rows.push_back({QString::number(p.id), {q(p.fullName), q(p.position), q(p.unitName),
-                                              q(p.email), q(p.phone), q(p.leftOn)}});
+      rows.push_back(
+          {QString::number(p.id),
+           {q(p.fullName), q(p.position), q(p.unitName), q(p.email), q(p.phone), q(p.leftOn)}});
     m_people->setRows(std::move(rows));
     rows = {};
     for (const auto& u : s.units)
-      rows.push_back({QString::number(u.id), {q(u.name), q(u.kind), q(u.parentName),
-                                              q(u.focalPersonName)}});
+      rows.push_back(
+          {QString::number(u.id), {q(u.name), q(u.kind), q(u.parentName), q(u.focalPersonName)}});
     m_units->setRows(std::move(rows));
     m_status->setText(tr("%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, "
                          "%5 warnings.")
@@ -224,25 +239,27 @@ void InventoryTab::showHistory() {
     return;
   }
   const auto s = subject == 0 ? inventory::Subject::Token : inventory::Subject::Certificate;
-  whenDone(this, m_service->history(s, key), [this](const Result<std::vector<inventory::Event>>& r) {
-    if (!r.ok()) {
-      m_history->setPlainText(errorText(r.error()));
-      emit historyShown();
-      return;
-    }
-    QString html = QStringLiteral("<table cellpadding=3>");
-    for (const auto& e : *r) {
-      html += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td>%3 → %4</td><td>%5 %6</td>"
-                             "<td>%7</td><td>%8</td></tr>")
-                  .arg(q(e.at).toHtmlEscaped(), q(e.kind).toHtmlEscaped(),
-                       q(e.fromState).toHtmlEscaped(), q(e.toState).toHtmlEscaped(),
-                       q(e.docNumber).toHtmlEscaped(), q(e.docDate).toHtmlEscaped(),
-                       q(e.who).toHtmlEscaped(), q(e.note).toHtmlEscaped());
-    }
-    html += QStringLiteral("</table>");
-    m_history->setHtml(r->empty() ? tr("No history yet.") : html);
-    emit historyShown();
-  });
+  whenDone(this, m_service->history(s, key),
+           [this](const Result<std::vector<inventory::Event> >& r) {
+             if (!r.ok()) {
+               m_history->setPlainText(errorText(r.error()));
+               emit historyShown();
+               return;
+             }
+             QString html = QStringLiteral("<table cellpadding=3>");
+             for (const auto& e : *r) {
+               html += QStringLiteral(
+                           "<tr><td>%1</td><td><b>%2</b></td><td>%3 → %4</td><td>%5 %6</td>"
+                           "<td>%7</td><td>%8</td></tr>")
+                           .arg(q(e.at).toHtmlEscaped(), q(e.kind).toHtmlEscaped(),
+                                q(e.fromState).toHtmlEscaped(), q(e.toState).toHtmlEscaped(),
+                                q(e.docNumber).toHtmlEscaped(), q(e.docDate).toHtmlEscaped(),
+                                q(e.who).toHtmlEscaped(), q(e.note).toHtmlEscaped());
+             }
+             html += QStringLiteral("</table>");
+             m_history->setHtml(r->empty() ? tr("No history yet.") : html);
+             emit historyShown();
+           });
 }
 
 void InventoryTab::askTransition() {
@@ -290,8 +307,7 @@ void InventoryTab::retranslateUi() {
                         tr("State"), tr("Last seen")});
   m_certs->setHeaders({tr("Subject"), tr("Holder"), tr("Token"), tr("Valid from"),
                        tr("Valid until"), tr("State"), tr("Issuer")});
-  m_expiring->setHeaders(
-      {tr("Valid until"), tr("Subject"), tr("Holder"), tr("Unit"), tr("Token")});
+  m_expiring->setHeaders({tr("Valid until"), tr("Subject"), tr("Holder"), tr("Unit"), tr("Token")});
   m_people->setHeaders(
       {tr("Full name"), tr("Position"), tr("Unit"), tr("E-mail"), tr("Phone"), tr("Left on")});
   m_units->setHeaders({tr("Name"), tr("Kind"), tr("Parent unit"), tr("Focal person")});

@@ -25,8 +25,8 @@ bool Language::apply(const QString& code) {
   if (ok) {
     QCoreApplication::installTranslator(&m_app);
     m_current = code;
-    QLocale::setDefault(QLocale(code == QLatin1String("vi") ? QLocale::Vietnamese
-                                                            : QLocale::English));
+    QLocale::setDefault(
+        QLocale(code == QLatin1String("vi") ? QLocale::Vietnamese : QLocale::English));
   }
   return ok;
 }

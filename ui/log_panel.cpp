@@ -21,7 +21,9 @@ LogPanel::LogPanel(QWidget* parent) : QPlainTextEdit(parent) {
   });
 }
 
-LogPanel::~LogPanel() { kyso::log::setSink(nullptr); }
+LogPanel::~LogPanel() {
+  kyso::log::setSink(nullptr);
+}
 
 void LogPanel::appendLine(int level, const QString& text) {
   static const char* const kNames[] = {"debug", "info", "warning", "error"};

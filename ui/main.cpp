@@ -1,6 +1,7 @@
 // kyso-gui: the desktop app. Options (for scripts and CI; users just start it):
 //   --lang vi|en          language for this run (else the saved setting, else the system's)
 //   --screenshots DIR     grab every tab and dialog into DIR/<lang>-<name>.png and exit
+//   --verify FILE         a file or folder to verify at start (repeatable)
 //   FILE...               files to put on the Sign tab
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,6 +13,7 @@
 #include "ui/main_window.h"
 #include "ui/screenshots.h"
 #include "ui/sign_tab.h"
+#include "ui/verify_tab.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -27,6 +29,10 @@ int main(int argc, char** argv) {
   QCommandLineOption shotsOpt(QStringLiteral("screenshots"),
                               QStringLiteral("Save screenshots of every tab into DIR and exit."),
                               QStringLiteral("DIR"));
+  QCommandLineOption verifyOpt(QStringLiteral("verify"),
+                               QStringLiteral("A file or folder to verify at start."),
+                               QStringLiteral("FILE"));
+  parser.addOption(verifyOpt);
   parser.addOption(langOpt);
   parser.addOption(shotsOpt);
   parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to sign."));
@@ -36,13 +42,13 @@ int main(int argc, char** argv) {
 
   QSettings store;
   kyso::ui::AppSettings settings = kyso::ui::AppSettings::load(store);
-  const QString lang =
-      parser.isSet(langOpt) ? parser.value(langOpt) : settings.effectiveLanguage();
+  const QString lang = parser.isSet(langOpt) ? parser.value(langOpt) : settings.effectiveLanguage();
   kyso::ui::Language language;
   if (!language.apply(lang)) language.apply(QStringLiteral("en"));
 
   kyso::ui::MainWindow window(&store, &language);
   window.signTab()->addFiles(parser.positionalArguments());
+  window.verifyTab()->addPaths(parser.values(verifyOpt));
   if (parser.isSet(shotsOpt)) {
     return kyso::ui::saveScreenshots(window, parser.value(shotsOpt), language.current()) ? 0 : 1;
   }

@@ -64,8 +64,7 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   m_tokenStatus = new QLabel(this);
   m_tokenStatus->setObjectName(QStringLiteral("tokenStatus"));
   statusBar()->addPermanentWidget(m_tokenStatus);
-  connect(m_tokenModel, &TokenListModel::currentTokenChanged, this,
-          &MainWindow::updateTokenStatus);
+  connect(m_tokenModel, &TokenListModel::currentTokenChanged, this, &MainWindow::updateTokenStatus);
 
   m_fileMenu = menuBar()->addMenu(QString());
   m_settingsAction = m_fileMenu->addAction(QString(), this, &MainWindow::openSettings);
@@ -130,30 +129,31 @@ void MainWindow::startTokenLayer(TokensTab* tab) {
   auto* source = new Pkcs11TokenSource(modulesToRead(m_settings), layer->worker, watchPcsc);
   m_tokenSource = source;
   m_tokenModel->setSource(source);
-  connect(tab, &TokensTab::actionConfirmed, this, [this, layer](const QString& action,
-                                                                const QString& reader) {
-    const int row = m_tokenModel->rowOf(reader);
-    if (row < 0) return;
-    const TokenSnapshot s = m_tokenModel->snapshot(row);
-    auto* w = new QFutureWatcher<Status>(this);
-    connect(w, &QFutureWatcherBase::finished, this, [this, w, action, s] {
-      w->deleteLater();
-      const Status st = w->future().result();
-      if (m_tokenSource) m_tokenSource->refresh();
-      if (!st.ok() && st.error().kind == Errc::Cancelled) return;  // cancel is not an error
-      const QString what = action == QLatin1String("change-pin")
-                               ? tr("Changing the PIN of %1").arg(TokenListModel::tokenName(s))
-                               : tr("Unblocking the PIN of %1").arg(TokenListModel::tokenName(s));
-      auto* box = new QMessageBox(
-          st.ok() ? QMessageBox::Information : QMessageBox::Warning, windowTitle(),
-          st.ok() ? tr("%1: done.").arg(what)
-                  : tr("%1 failed: %2").arg(what, errorText(st.error())),
-          QMessageBox::Ok, this);
-      box->setAttribute(Qt::WA_DeleteOnClose);
-      box->open();
-    });
-    w->setFuture(runTokenAction(action, s.module, s.serial, layer->worker, layer->prompt));
-  });
+  connect(tab, &TokensTab::actionConfirmed, this,
+          [this, layer](const QString& action, const QString& reader) {
+            const int row = m_tokenModel->rowOf(reader);
+            if (row < 0) return;
+            const TokenSnapshot s = m_tokenModel->snapshot(row);
+            auto* w = new QFutureWatcher<Status>(this);
+            connect(w, &QFutureWatcherBase::finished, this, [this, w, action, s] {
+              w->deleteLater();
+              const Status st = w->future().result();
+              if (m_tokenSource) m_tokenSource->refresh();
+              if (!st.ok() && st.error().kind == Errc::Cancelled) return;  // cancel is not an error
+              const QString what =
+                  action == QLatin1String("change-pin")
+                      ? tr("Changing the PIN of %1").arg(TokenListModel::tokenName(s))
+                      : tr("Unblocking the PIN of %1").arg(TokenListModel::tokenName(s));
+              auto* box = new QMessageBox(
+                  st.ok() ? QMessageBox::Information : QMessageBox::Warning, windowTitle(),
+                  st.ok() ? tr("%1: done.").arg(what)
+                          : tr("%1 failed: %2").arg(what, errorText(st.error())),
+                  QMessageBox::Ok, this);
+              box->setAttribute(Qt::WA_DeleteOnClose);
+              box->open();
+            });
+            w->setFuture(runTokenAction(action, s.module, s.serial, layer->worker, layer->prompt));
+          });
 }
 #endif
 
@@ -185,8 +185,8 @@ void MainWindow::updateTokenStatus() {
   if (!m_tokenModel->lastFailure().isEmpty()) {
     m_tokenStatus->setText(m_tokenModel->lastFailure());
   } else if (t) {
-    m_tokenStatus->setText(tr("Token: %1 — %2")
-                               .arg(TokenListModel::tokenName(*t), TokenListModel::pinText(*t)));
+    m_tokenStatus->setText(
+        tr("Token: %1 — %2").arg(TokenListModel::tokenName(*t), TokenListModel::pinText(*t)));
   } else {
     m_tokenStatus->setText(tr("No token plugged in"));
   }

@@ -1,11 +1,10 @@
 #include "ui/page_boxes.h"
 
+#include <exception>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-
-#include <exception>
 
 namespace kyso::ui {
 namespace {

@@ -114,7 +114,9 @@ void PagePreview::mouseMoveEvent(QMouseEvent* e) {
   const QRectF pr = pageRect();
   const QPointF d = pos - m_anchor;
   switch (m_drag) {
-    case Drag::Move: m_live = clampToPage(pr, m_startRect.translated(d)); break;
+    case Drag::Move:
+      m_live = clampToPage(pr, m_startRect.translated(d));
+      break;
     case Drag::Resize: {
       QRectF r = m_startRect;
       r.setBottomRight(QPointF(std::min(r.right() + d.x(), pr.right()),
@@ -124,8 +126,11 @@ void PagePreview::mouseMoveEvent(QMouseEvent* e) {
       m_live = clampToPage(pr, r);
       break;
     }
-    case Drag::Draw: m_live = QRectF(m_anchor, pos).normalized().intersected(pr); break;
-    case Drag::None: break;
+    case Drag::Draw:
+      m_live = QRectF(m_anchor, pos).normalized().intersected(pr);
+      break;
+    case Drag::None:
+      break;
   }
   update();
 }

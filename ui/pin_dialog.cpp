@@ -40,7 +40,11 @@ void appendUtf8(SecretBuffer& out, const QString& text) {
 }
 
 void wipeQString(QString& text) {
-  if (text.isEmpty()) return;
+  // Static data (a literal set by a test, an empty string) is read-only and not a typed secret.
+  if (text.isEmpty() || !text.data_ptr().isMutable()) {
+    text = QString();
+    return;
+  }
   // Writing through constData() reaches the buffer shared with the line edit; detaching first (the
   // usual data()) would wipe only a fresh copy and leave the original behind.
   auto* p = const_cast<QChar*>(text.constData());
@@ -99,7 +103,9 @@ PinDialog::PinDialog(const PinRequest& request, QWidget* parent)
   updateState();
 }
 
-PinDialog::~PinDialog() { wipeEntry(); }
+PinDialog::~PinDialog() {
+  wipeEntry();
+}
 
 void PinDialog::retranslateUi() {
   switch (m_request.role) {
@@ -118,17 +124,18 @@ void PinDialog::retranslateUi() {
       break;
     case PinRequest::Role::NewSecurityOfficer:
       setWindowTitle(tr("New security officer PIN"));
-      m_title->setText(
-          tr("Choose the new security officer (SO) PIN of %1 and type it twice.")
-              .arg(m_request.token));
+      m_title->setText(tr("Choose the new security officer (SO) PIN of %1 and type it twice.")
+                           .arg(m_request.token));
       break;
     case PinRequest::Role::User:
       setWindowTitle(tr("Token PIN"));
       m_title->setText(tr("Enter the PIN of %1.").arg(m_request.token));
       break;
   }
-  if (m_request.pinPad) m_title->setText(tr("Enter the PIN on the reader's keypad for %1, then "
-                                            "press Continue.").arg(m_request.token));
+  if (m_request.pinPad)
+    m_title->setText(tr("Enter the PIN on the reader's keypad for %1, then "
+                        "press Continue.")
+                         .arg(m_request.token));
   if (m_request.locked) {
     m_tries->setText(tr("Locked: request restoration of this token."));
   } else if (m_request.triesLeft) {
@@ -158,7 +165,9 @@ bool PinDialog::canAccept() const {
   return !m_pin->text().isEmpty();
 }
 
-void PinDialog::updateState() { m_ok->setEnabled(canAccept()); }
+void PinDialog::updateState() {
+  m_ok->setEnabled(canAccept());
+}
 
 void PinDialog::accept() {
   if (!canAccept()) return;  // Enter pressed at the final try without the box ticked

@@ -21,13 +21,13 @@ namespace kyso::ui {
 /// What the token layer knows when it asks for a PIN; the dialog only displays it.
 struct PinRequest {
   enum class Role { User, SecurityOfficer, Signature, NewUser, NewSecurityOfficer };
-  QString token;                  // names the token for people: "Nguyễn Văn A — serial 0123"
+  QString token;  // names the token for people: "Nguyễn Văn A — serial 0123"
   Role role = Role::User;
-  std::optional<int> triesLeft;   // when the token reports it
-  bool countLow = false;          // CKF_*_PIN_COUNT_LOW
-  bool finalTry = false;          // CKF_*_PIN_FINAL_TRY
-  bool locked = false;            // CKF_*_PIN_LOCKED: nothing to enter, restoration is needed
-  bool pinPad = false;            // protected authentication path: the PIN is typed on the reader
+  std::optional<int> triesLeft;  // when the token reports it
+  bool countLow = false;         // CKF_*_PIN_COUNT_LOW
+  bool finalTry = false;         // CKF_*_PIN_FINAL_TRY
+  bool locked = false;           // CKF_*_PIN_LOCKED: nothing to enter, restoration is needed
+  bool pinPad = false;           // protected authentication path: the PIN is typed on the reader
 };
 
 class PinDialog : public QDialog {

@@ -30,20 +30,24 @@ TokenSnapshot snapshotOf(const QString& reader, const p11::TokenView& t) {
   s.model = QString::fromStdString(t.model);
   s.serial = QString::fromStdString(t.serial);
   s.pinPad = t.has(CKF_PROTECTED_AUTHENTICATION_PATH);
-  if (t.has(CKF_USER_PIN_LOCKED)) s.pin = TokenSnapshot::Pin::Locked;
-  else if (t.has(CKF_USER_PIN_FINAL_TRY)) s.pin = TokenSnapshot::Pin::FinalTry;
-  else if (t.has(CKF_USER_PIN_COUNT_LOW)) s.pin = TokenSnapshot::Pin::CountLow;
-  else if (t.has(CKF_USER_PIN_TO_BE_CHANGED)) s.pin = TokenSnapshot::Pin::MustChange;
-  else s.pin = TokenSnapshot::Pin::Ok;
+  if (t.has(CKF_USER_PIN_LOCKED))
+    s.pin = TokenSnapshot::Pin::Locked;
+  else if (t.has(CKF_USER_PIN_FINAL_TRY))
+    s.pin = TokenSnapshot::Pin::FinalTry;
+  else if (t.has(CKF_USER_PIN_COUNT_LOW))
+    s.pin = TokenSnapshot::Pin::CountLow;
+  else if (t.has(CKF_USER_PIN_TO_BE_CHANGED))
+    s.pin = TokenSnapshot::Pin::MustChange;
+  else
+    s.pin = TokenSnapshot::Pin::Ok;
   if (s.pin == TokenSnapshot::Pin::FinalTry) s.triesLeft = 1;
   return s;
 }
 
 }  // namespace
 
-Pkcs11TokenSource::Pkcs11TokenSource(QStringList modules,
-                                     std::shared_ptr<p11::DeviceWorker> worker, bool watchPcsc,
-                                     QObject* parent)
+Pkcs11TokenSource::Pkcs11TokenSource(QStringList modules, std::shared_ptr<p11::DeviceWorker> worker,
+                                     bool watchPcsc, QObject* parent)
     : TokenEventSource(parent),
       m_modules(std::move(modules)),
       m_worker(std::move(worker)),
@@ -52,8 +56,8 @@ Pkcs11TokenSource::Pkcs11TokenSource(QStringList modules,
     // Monitor thread -> queued to this object on the UI thread -> rescan posted to the worker.
     m_monitor = std::make_unique<p11::PcscMonitor>([this](const p11::ReaderEvent& e) {
       const bool down = e.kind == p11::ReaderEvent::Kind::ServiceDown;
-      const Error err = Error::raw(Domain::Pcsc, e.code, "SCardEstablishContext", {},
-                                   Errc::PcscNoService);
+      const Error err =
+          Error::raw(Domain::Pcsc, e.code, "SCardEstablishContext", {}, Errc::PcscNoService);
       QMetaObject::invokeMethod(
           this,
           [this, down, err] {

@@ -24,8 +24,8 @@ class Pkcs11TokenSource : public TokenEventSource {
  public:
   /// `modules`: PKCS#11 modules (paths or known names) to read; `worker` is the app's device
   /// thread (shared). `watchPcsc`: start the PC/SC monitor (off in tests without pcscd).
-  Pkcs11TokenSource(QStringList modules, std::shared_ptr<p11::DeviceWorker> worker,
-                    bool watchPcsc, QObject* parent = nullptr);
+  Pkcs11TokenSource(QStringList modules, std::shared_ptr<p11::DeviceWorker> worker, bool watchPcsc,
+                    QObject* parent = nullptr);
   ~Pkcs11TokenSource() override;
 
   /// Queues a full rescan on the device worker. Non-blocking.

@@ -21,10 +21,14 @@ PdfPoint displayToPdf(const PageGeometry& g, double u, double v) {
   const PdfRectF& b = g.visible;
   const double w = b.width(), h = b.height();
   switch (g.rotate) {
-    case 90: return {b.llx + v * w, b.lly + u * h};
-    case 180: return {b.urx - u * w, b.lly + v * h};
-    case 270: return {b.urx - v * w, b.ury - u * h};
-    default: return {b.llx + u * w, b.ury - v * h};
+    case 90:
+      return {b.llx + v * w, b.lly + u * h};
+    case 180:
+      return {b.urx - u * w, b.lly + v * h};
+    case 270:
+      return {b.urx - v * w, b.ury - u * h};
+    default:
+      return {b.llx + u * w, b.ury - v * h};
   }
 }
 
@@ -33,10 +37,14 @@ QPointF pdfToDisplay(const PageGeometry& g, PdfPoint p) {
   const PdfRectF& b = g.visible;
   const double w = b.width(), h = b.height();
   switch (g.rotate) {
-    case 90: return {(p.y - b.lly) / h, (p.x - b.llx) / w};
-    case 180: return {(b.urx - p.x) / w, (p.y - b.lly) / h};
-    case 270: return {(b.ury - p.y) / h, (b.urx - p.x) / w};
-    default: return {(p.x - b.llx) / w, (b.ury - p.y) / h};
+    case 90:
+      return {(p.y - b.lly) / h, (p.x - b.llx) / w};
+    case 180:
+      return {(b.urx - p.x) / w, (p.y - b.lly) / h};
+    case 270:
+      return {(b.ury - p.y) / h, (b.urx - p.x) / w};
+    default:
+      return {(p.x - b.llx) / w, (b.ury - p.y) / h};
   }
 }
 

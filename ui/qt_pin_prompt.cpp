@@ -14,11 +14,21 @@ PinRequest toDialogRequest(const p11::PinRequest& req) {
                 ? label
                 : QStringLiteral("%1 (%2)").arg(label, QString::fromStdString(req.tokenSerial));
   switch (req.kind) {
-    case p11::PinRequest::Kind::User: r.role = PinRequest::Role::User; break;
-    case p11::PinRequest::Kind::So: r.role = PinRequest::Role::SecurityOfficer; break;
-    case p11::PinRequest::Kind::ContextSpecific: r.role = PinRequest::Role::Signature; break;
-    case p11::PinRequest::Kind::NewUser: r.role = PinRequest::Role::NewUser; break;
-    case p11::PinRequest::Kind::NewSo: r.role = PinRequest::Role::NewSecurityOfficer; break;
+    case p11::PinRequest::Kind::User:
+      r.role = PinRequest::Role::User;
+      break;
+    case p11::PinRequest::Kind::So:
+      r.role = PinRequest::Role::SecurityOfficer;
+      break;
+    case p11::PinRequest::Kind::ContextSpecific:
+      r.role = PinRequest::Role::Signature;
+      break;
+    case p11::PinRequest::Kind::NewUser:
+      r.role = PinRequest::Role::NewUser;
+      break;
+    case p11::PinRequest::Kind::NewSo:
+      r.role = PinRequest::Role::NewSecurityOfficer;
+      break;
   }
   r.countLow = req.countLow;
   r.finalTry = req.finalTry;
@@ -66,8 +76,10 @@ Result<SecretBuffer> QtPinPrompt::getPin(const p11::PinRequest& req) {
         auto* d = new PinDialog(dialogReq, parent);
         d->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(d, &QDialog::finished, d, [d, guard](int result) {
-          if (result == QDialog::Accepted) guard->answer->set(d->takePin());
-          else guard->answer->set(Error::kyso(Errc::Cancelled, "PinDialog"));
+          if (result == QDialog::Accepted)
+            guard->answer->set(d->takePin());
+          else
+            guard->answer->set(Error::kyso(Errc::Cancelled, "PinDialog"));
         });
         d->open();
       },

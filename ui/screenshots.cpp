@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QTabWidget>
 #include <cstdio>
 
@@ -11,6 +12,7 @@
 #include "ui/pin_dialog.h"
 #include "ui/settings_dialog.h"
 #include "ui/ui_text.h"
+#include "ui/verify_tab.h"
 
 namespace kyso::ui {
 namespace {
@@ -47,6 +49,12 @@ bool saveScreenshots(MainWindow& window, const QString& dir, const QString& lang
     return false;
   }
   window.show();
+  // Let the background work started at launch (verification, the register, the token list)
+  // finish so that the pictures show results. This runs before the event loop starts.
+  QElapsedTimer clock;
+  clock.start();
+  while (clock.elapsed() < 30000 && (window.verifyTab()->busy() || clock.elapsed() < 1500))
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
   bool ok = true;
   static const char* const kNames[] = {"tokens", "sign", "verify", "inventory"};
   for (int i = 0; i < window.tabs()->count() && i < 4; ++i) {

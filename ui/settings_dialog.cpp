@@ -107,14 +107,12 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
     chooseFile(this, tr("Choose a PKCS#11 module"), tr("Libraries (*.so *.so.*)"),
                [this](const QString& f) { m_modules->addItem(f); });
   });
-  connect(m_removeModule, &QPushButton::clicked, this,
-          [this] { delete m_modules->currentItem(); });
+  connect(m_removeModule, &QPushButton::clicked, this, [this] { delete m_modules->currentItem(); });
   connect(m_addAnchor, &QPushButton::clicked, this, [this] {
     chooseFile(this, tr("Choose a trust anchor"), tr("Certificates (*.pem *.crt *.cer)"),
                [this](const QString& f) { m_anchors->addItem(f); });
   });
-  connect(m_removeAnchor, &QPushButton::clicked, this,
-          [this] { delete m_anchors->currentItem(); });
+  connect(m_removeAnchor, &QPushButton::clicked, this, [this] { delete m_anchors->currentItem(); });
   connect(m_browseDb, &QPushButton::clicked, this, [this] {
     chooseFile(this, tr("Choose the inventory database"), tr("SQLite databases (*.db *.sqlite)"),
                [this](const QString& f) { m_db->setText(f); });

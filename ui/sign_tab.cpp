@@ -34,8 +34,9 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   // issue 9); say so rather than show a Sign button that cannot work.
   m_signNotice = new UnavailableNotice(
       [] {
-        return tr("Signing from this window is not available in this version: use the kyso "
-                  "command line to sign. You can preview files and place the signature here.");
+        return tr(
+            "Signing from this window is not available in this version: use the kyso "
+            "command line to sign. You can preview files and place the signature here.");
       },
       this);
   outer->addWidget(m_signNotice);
@@ -193,8 +194,11 @@ void SignTab::retranslateUi() {
   m_kindLabel->setText(tr("Kind"));
   m_levelLabel->setText(tr("Level"));
   const QStringList kinds = {tr("Approved (personal signature)"),
-                             tr("Issued (organisation seal)"), tr("Copy (sao y)"),
-                             tr("Appendix"), tr("Incoming document"), tr("Invisible")};
+                             tr("Issued (organisation seal)"),
+                             tr("Copy (sao y)"),
+                             tr("Appendix"),
+                             tr("Incoming document"),
+                             tr("Invisible")};
   for (int i = 0; i < kinds.size() && i < m_kind->count(); ++i) m_kind->setItemText(i, kinds[i]);
   m_cert->setPlaceholderText(tr("No certificate: plug in a token"));
   m_pageLabel->setText(tr("Page"));

@@ -8,8 +8,8 @@
 
 namespace kyso::ui {
 
-QFuture<Status> runTokenAction(const QString& action, const QString& module,
-                               const QString& serial, std::shared_ptr<p11::DeviceWorker> worker,
+QFuture<Status> runTokenAction(const QString& action, const QString& module, const QString& serial,
+                               std::shared_ptr<p11::DeviceWorker> worker,
                                std::shared_ptr<QtPinPrompt> prompt) {
   return QtConcurrent::run([action, module, serial, worker, prompt]() -> Status {
     p11::TokenSelector sel;

@@ -22,8 +22,8 @@ class QtPinPrompt;
 
 /// `action`: "change-pin" or "unblock". `module` and `serial` name the token. The prompt and the
 /// worker are shared with the running job. Errc::Cancelled when the person cancels a PIN dialog.
-QFuture<Status> runTokenAction(const QString& action, const QString& module,
-                               const QString& serial, std::shared_ptr<p11::DeviceWorker> worker,
+QFuture<Status> runTokenAction(const QString& action, const QString& module, const QString& serial,
+                               std::shared_ptr<p11::DeviceWorker> worker,
                                std::shared_ptr<QtPinPrompt> prompt);
 
 }  // namespace kyso::ui

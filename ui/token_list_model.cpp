@@ -53,16 +53,20 @@ QString TokenListModel::tokenName(const TokenSnapshot& s) {
 QString TokenListModel::pinText(const TokenSnapshot& s) {
   if (!s.present) return {};
   switch (s.pin) {
-    case TokenSnapshot::Pin::Locked: return tr("Locked: request restoration");
-    case TokenSnapshot::Pin::FinalTry: return tr("Final try: one wrong PIN locks it");
-    case TokenSnapshot::Pin::MustChange: return tr("The PIN must be changed");
+    case TokenSnapshot::Pin::Locked:
+      return tr("Locked: request restoration");
+    case TokenSnapshot::Pin::FinalTry:
+      return tr("Final try: one wrong PIN locks it");
+    case TokenSnapshot::Pin::MustChange:
+      return tr("The PIN must be changed");
     case TokenSnapshot::Pin::CountLow:
       if (s.triesLeft) return tr("%n tries left", nullptr, *s.triesLeft);
       return tr("A wrong PIN was entered");
     case TokenSnapshot::Pin::Ok:
       if (s.triesLeft) return tr("%n tries left", nullptr, *s.triesLeft);
       return tr("OK");
-    case TokenSnapshot::Pin::Unknown: break;
+    case TokenSnapshot::Pin::Unknown:
+      break;
   }
   return tr("Unknown");
 }
@@ -73,15 +77,20 @@ QVariant TokenListModel::data(const QModelIndex& index, int role) const {
   if (role == SnapshotRole) return QVariant::fromValue(s);
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
-      case Reader: return s.reader;
-      case Token: return s.present ? tokenName(s) : tr("(empty reader)");
-      case Serial: return s.serial;
-      case PinState: return pinText(s);
+      case Reader:
+        return s.reader;
+      case Token:
+        return s.present ? tokenName(s) : tr("(empty reader)");
+      case Serial:
+        return s.serial;
+      case PinState:
+        return pinText(s);
       case Expiry:
-        return s.firstCertExpiry.isValid() ? QLocale().toString(s.firstCertExpiry.date(),
-                                                                QLocale::ShortFormat)
-                                           : QString();
-      default: break;
+        return s.firstCertExpiry.isValid()
+                   ? QLocale().toString(s.firstCertExpiry.date(), QLocale::ShortFormat)
+                   : QString();
+      default:
+        break;
     }
   }
   if (role == Qt::ForegroundRole && index.column() == PinState) {
@@ -95,12 +104,18 @@ QVariant TokenListModel::data(const QModelIndex& index, int role) const {
 QVariant TokenListModel::headerData(int section, Qt::Orientation o, int role) const {
   if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case Reader: return tr("Reader");
-    case Token: return tr("Token");
-    case Serial: return tr("Serial");
-    case PinState: return tr("PIN");
-    case Expiry: return tr("First expiry");
-    default: return {};
+    case Reader:
+      return tr("Reader");
+    case Token:
+      return tr("Token");
+    case Serial:
+      return tr("Serial");
+    case PinState:
+      return tr("PIN");
+    case Expiry:
+      return tr("First expiry");
+    default:
+      return {};
   }
 }
 

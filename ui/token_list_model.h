@@ -14,18 +14,18 @@ namespace kyso::ui {
 /// What the UI knows about one reader and the token in it, at one moment. Copied freely.
 struct TokenSnapshot {
   enum class Pin { Unknown, Ok, CountLow, FinalTry, Locked, MustChange };
-  QString reader;            // PC/SC reader name (the row's key)
-  QString module;            // the PKCS#11 module that shows this token (for actions)
-  bool present = false;      // a token is in the reader
-  QString label;             // CKA_LABEL-like token label (may change with driver versions)
+  QString reader;        // PC/SC reader name (the row's key)
+  QString module;        // the PKCS#11 module that shows this token (for actions)
+  bool present = false;  // a token is in the reader
+  QString label;         // CKA_LABEL-like token label (may change with driver versions)
   QString manufacturer;
   QString model;
   QString serial;
   Pin pin = Pin::Unknown;
   std::optional<int> triesLeft;
   bool pinPad = false;
-  int certificates = -1;     // -1 when not read yet
-  QDateTime firstCertExpiry; // earliest expiry among its certificates, invalid when unknown
+  int certificates = -1;      // -1 when not read yet
+  QDateTime firstCertExpiry;  // earliest expiry among its certificates, invalid when unknown
 };
 
 /// Where token events come from. Signals may be emitted from any thread; the model receives them

@@ -23,8 +23,9 @@ TokensTab::TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* p
   if (!m_available) {
     layout->addWidget(new UnavailableNotice(
         [] {
-          return tr("Token access is not available in this build: the token layer (kyso_pkcs11) "
-                    "was not built.");
+          return tr(
+              "Token access is not available in this build: the token layer (kyso_pkcs11) "
+              "was not built.");
         },
         this));
   }
@@ -56,9 +57,8 @@ TokensTab::TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* p
           [this] { showDetails(); });
   connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { showDetails(); });
   connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { showDetails(); });
-  connect(m_changePin, &QPushButton::clicked, this, [this] {
-    confirm(QStringLiteral("change-pin"), tr("Change the PIN of %1?"));
-  });
+  connect(m_changePin, &QPushButton::clicked, this,
+          [this] { confirm(QStringLiteral("change-pin"), tr("Change the PIN of %1?")); });
   connect(m_unblock, &QPushButton::clicked, this, [this] {
     confirm(QStringLiteral("unblock"),
             tr("Unblock the user PIN of %1 with the security officer (SO) PIN?"));
@@ -88,13 +88,15 @@ void TokensTab::showDetails() {
   const bool has = row >= 0 && row < m_model->rowCount() && m_model->snapshot(row).present;
   for (auto* b : {m_changePin, m_unblock}) b->setEnabled(has && m_available);
   if (!has) {
-    m_details->setHtml(QStringLiteral("<p>%1</p>").arg(
-        m_model->rowCount() == 0 ? tr("No reader found. Plug in a token.")
-                                 : tr("Select a token to see its details.")));
+    m_details->setHtml(QStringLiteral("<p>%1</p>")
+                           .arg(m_model->rowCount() == 0
+                                    ? tr("No reader found. Plug in a token.")
+                                    : tr("Select a token to see its details.")));
     return;
   }
   const TokenSnapshot s = m_model->snapshot(row);
-  QString html = QStringLiteral("<h3>%1</h3><table>").arg(TokenListModel::tokenName(s).toHtmlEscaped());
+  QString html =
+      QStringLiteral("<h3>%1</h3><table>").arg(TokenListModel::tokenName(s).toHtmlEscaped());
   auto rowHtml = [&](const QString& k, const QString& v) {
     html += QStringLiteral("<tr><td><b>%1</b>&nbsp;</td><td>%2</td></tr>")
                 .arg(k.toHtmlEscaped(), v.toHtmlEscaped());

@@ -40,11 +40,17 @@ TransitionDialog::TransitionDialog(const QString& what, const QString& current,
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-QString TransitionDialog::targetState() const { return m_state->currentText(); }
-QString TransitionDialog::docNumber() const { return m_doc->text().trimmed(); }
+QString TransitionDialog::targetState() const {
+  return m_state->currentText();
+}
+QString TransitionDialog::docNumber() const {
+  return m_doc->text().trimmed();
+}
 QString TransitionDialog::docDate() const {
   return m_date->date().toString(QStringLiteral("yyyy-MM-dd"));
 }
-QString TransitionDialog::note() const { return m_note->text().trimmed(); }
+QString TransitionDialog::note() const {
+  return m_note->text().trimmed();
+}
 
 }  // namespace kyso::ui

@@ -6,8 +6,12 @@
 
 namespace kyso::ui {
 
-Lang uiLang() { return QLocale().language() == QLocale::Vietnamese ? Lang::Vi : Lang::En; }
+Lang uiLang() {
+  return QLocale().language() == QLocale::Vietnamese ? Lang::Vi : Lang::En;
+}
 
-QString errorText(const Error& e) { return QString::fromStdString(describe(e, uiLang())); }
+QString errorText(const Error& e) {
+  return QString::fromStdString(describe(e, uiLang()));
+}
 
 }  // namespace kyso::ui

@@ -10,8 +10,9 @@ UnavailableNotice::UnavailableNotice(std::function<QString()> text, QWidget* par
   setWordWrap(true);
   setAlignment(Qt::AlignCenter);
   setMargin(24);
-  setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #5f3b00; border: 1px solid "
-                               "#f0c36d; border-radius: 6px; font-size: 11pt; }"));
+  setStyleSheet(
+      QStringLiteral("QLabel { background: #fff4e5; color: #5f3b00; border: 1px solid "
+                     "#f0c36d; border-radius: 6px; font-size: 11pt; }"));
   setText(m_text());
 }
 

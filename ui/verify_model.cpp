@@ -52,33 +52,47 @@ VerifyModel::Verdict VerifyModel::verdict(int row) const {
   if (r->status == "error") return Verdict::Error;
   if (r->status == "unsigned") return Verdict::Unsigned;
   switch (r->indication) {
-    case pdfverify::Indication::TotalPassed: return Verdict::Valid;
-    case pdfverify::Indication::TotalFailed: return Verdict::Invalid;
-    case pdfverify::Indication::Indeterminate: break;
+    case pdfverify::Indication::TotalPassed:
+      return Verdict::Valid;
+    case pdfverify::Indication::TotalFailed:
+      return Verdict::Invalid;
+    case pdfverify::Indication::Indeterminate:
+      break;
   }
   return Verdict::Indeterminate;
 }
 
 QString VerifyModel::verdictText(Verdict v) {
   switch (v) {
-    case Verdict::Pending: return tr("Checking…");
-    case Verdict::Valid: return tr("Valid");
-    case Verdict::Invalid: return tr("NOT valid");
-    case Verdict::Indeterminate: return tr("Cannot be confirmed");
-    case Verdict::Unsigned: return tr("Not signed");
-    case Verdict::Error: return tr("Cannot be read");
+    case Verdict::Pending:
+      return tr("Checking…");
+    case Verdict::Valid:
+      return tr("Valid");
+    case Verdict::Invalid:
+      return tr("NOT valid");
+    case Verdict::Indeterminate:
+      return tr("Cannot be confirmed");
+    case Verdict::Unsigned:
+      return tr("Not signed");
+    case Verdict::Error:
+      return tr("Cannot be read");
   }
   return {};
 }
 
 QColor VerifyModel::verdictColor(Verdict v) {
   switch (v) {
-    case Verdict::Valid: return QColor(0xd7, 0xf5, 0xdd);
-    case Verdict::Invalid: return QColor(0xfb, 0xd5, 0xd5);
-    case Verdict::Indeterminate: return QColor(0xff, 0xec, 0xc2);
-    case Verdict::Error: return QColor(0xf0, 0xd0, 0xe0);
+    case Verdict::Valid:
+      return QColor(0xd7, 0xf5, 0xdd);
+    case Verdict::Invalid:
+      return QColor(0xfb, 0xd5, 0xd5);
+    case Verdict::Indeterminate:
+      return QColor(0xff, 0xec, 0xc2);
+    case Verdict::Error:
+      return QColor(0xf0, 0xd0, 0xe0);
     case Verdict::Unsigned:
-    case Verdict::Pending: break;
+    case Verdict::Pending:
+      break;
   }
   return QColor(0xee, 0xee, 0xee);
 }
@@ -96,7 +110,8 @@ QString VerifyModel::reason(const pdfverify::FileReport& r) {
       worst = &s;
   }
   QString line = QString::fromStdString(pdfverify::verdictLine(*worst, uiLang()));
-  if (r.signatures.size() > 1) line = tr("%n signatures. ", nullptr, int(r.signatures.size())) + line;
+  if (r.signatures.size() > 1)
+    line = tr("%n signatures. ", nullptr, int(r.signatures.size())) + line;
   return line;
 }
 
@@ -106,10 +121,14 @@ QVariant VerifyModel::data(const QModelIndex& index, int role) const {
   const Verdict v = verdict(index.row());
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
-      case FileColumn: return QFileInfo(row.path).fileName();
-      case VerdictColumn: return verdictText(v);
-      case ReasonColumn: return row.report ? reason(*row.report) : QString();
-      default: return {};
+      case FileColumn:
+        return QFileInfo(row.path).fileName();
+      case VerdictColumn:
+        return verdictText(v);
+      case ReasonColumn:
+        return row.report ? reason(*row.report) : QString();
+      default:
+        return {};
     }
   }
   if (role == Qt::ToolTipRole && index.column() == FileColumn) return row.path;
@@ -120,10 +139,14 @@ QVariant VerifyModel::data(const QModelIndex& index, int role) const {
 QVariant VerifyModel::headerData(int section, Qt::Orientation o, int role) const {
   if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case FileColumn: return tr("File");
-    case VerdictColumn: return tr("Verdict");
-    case ReasonColumn: return tr("Why");
-    default: return {};
+    case FileColumn:
+      return tr("File");
+    case VerdictColumn:
+      return tr("Verdict");
+    case ReasonColumn:
+      return tr("Why");
+    default:
+      return {};
   }
 }
 

@@ -38,19 +38,30 @@ VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(new UnavailableNotice(
       [] {
-        return tr("Verification is not available in this build: the PDF verifier "
-                  "(kyso_pdfverify) was not built.");
+        return tr(
+            "Verification is not available in this build: the PDF verifier "
+            "(kyso_pdfverify) was not built.");
       },
       this));
   layout->addStretch();
 }
 VerifyTab::~VerifyTab() = default;
-void VerifyTab::setSettings(const AppSettings& settings) { m_settings = settings; }
+void VerifyTab::setSettings(const AppSettings& settings) {
+  m_settings = settings;
+}
 void VerifyTab::addPaths(const QStringList&) {}
-bool VerifyTab::busy() const { return false; }
-void VerifyTab::changeEvent(QEvent* e) { QWidget::changeEvent(e); }
-void VerifyTab::dragEnterEvent(QDragEnterEvent* e) { QWidget::dragEnterEvent(e); }
-void VerifyTab::dropEvent(QDropEvent* e) { QWidget::dropEvent(e); }
+bool VerifyTab::busy() const {
+  return false;
+}
+void VerifyTab::changeEvent(QEvent* e) {
+  QWidget::changeEvent(e);
+}
+void VerifyTab::dragEnterEvent(QDragEnterEvent* e) {
+  QWidget::dragEnterEvent(e);
+}
+void VerifyTab::dropEvent(QDropEvent* e) {
+  QWidget::dropEvent(e);
+}
 void VerifyTab::retranslateUi() {}
 void VerifyTab::startNext() {}
 void VerifyTab::showDetails() {}
@@ -65,8 +76,9 @@ VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
   if (!VerifyService::checksCryptography()) {
     layout->addWidget(new UnavailableNotice(
         [] {
-          return tr("The CMS layer is not in this build: signatures are checked for structure "
-                    "and changes only, and are never reported as valid.");
+          return tr(
+              "The CMS layer is not in this build: signatures are checked for structure "
+              "and changes only, and are never reported as valid.");
         },
         this));
   }
@@ -106,8 +118,8 @@ VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
   m_clear = new QPushButton(this);
   m_save = new QPushButton(this);
   m_save->setEnabled(false);
-  for (QWidget* w : std::initializer_list<QWidget*>{m_add, m_addFolder, m_progress, m_cancel,
-                                                    m_clear, m_save})
+  for (QWidget* w :
+       std::initializer_list<QWidget*>{m_add, m_addFolder, m_progress, m_cancel, m_clear, m_save})
     row->addWidget(w);
   row->addStretch();
   layout->addLayout(row);
@@ -167,7 +179,9 @@ void VerifyTab::setSettings(const AppSettings& settings) {
   m_service = *service;
 }
 
-bool VerifyTab::busy() const { return m_watcher != nullptr; }
+bool VerifyTab::busy() const {
+  return m_watcher != nullptr;
+}
 
 void VerifyTab::addPaths(const QStringList& paths) {
   const QStringList files = expandPaths(paths, {QStringLiteral("pdf")});

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   }
   void* lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
   if (!lib) return std::fprintf(stderr, "dlopen: %s\n", dlerror()), 1;
-  auto getList = reinterpret_cast<CK_RV (*)(CK_FUNCTION_LIST_PTR_PTR)>(dlsym(lib, "C_GetFunctionList"));
+  auto getList =
+      reinterpret_cast<CK_RV (*)(CK_FUNCTION_LIST_PTR_PTR)>(dlsym(lib, "C_GetFunctionList"));
   CK_FUNCTION_LIST_PTR f = nullptr;
   if (!getList || getList(&f) != CKR_OK) return 1;
   if (f->C_Initialize(nullptr) != CKR_OK) return 1;
@@ -41,8 +42,8 @@ int main(int argc, char** argv) {
   f->C_FindObjectsFinal(s);
   if (!found) return std::fprintf(stderr, "no private key\n"), 1;
   // DigestInfo for SHA-256 (prefix + 32 bytes).
-  std::vector<unsigned char> di = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65,
-                                   0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
+  std::vector<unsigned char> di = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                   0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
   di.resize(di.size() + 32, 0x5a);
   const int count = std::atoi(argv[3]);
   CK_MECHANISM mech{CKM_RSA_PKCS, nullptr, 0};
@@ -50,7 +51,8 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   for (int i = 0; i < count; ++i) {
     CK_ULONG len = sig.size();
-    if (f->C_SignInit(s, &mech, key) != CKR_OK || f->C_Sign(s, di.data(), di.size(), sig.data(), &len) != CKR_OK)
+    if (f->C_SignInit(s, &mech, key) != CKR_OK ||
+        f->C_Sign(s, di.data(), di.size(), sig.data(), &len) != CKR_OK)
       return std::fprintf(stderr, "C_Sign failed\n"), 1;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

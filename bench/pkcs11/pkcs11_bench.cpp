@@ -23,7 +23,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double seconds(Clock::duration d) {
+  return std::chrono::duration<double>(d).count();
+}
 
 // The direct Cryptoki loop: its own module handle, session and login, no kyso code.
 double directRate(const std::string& module, const std::string& pin, CK_BYTE id, bool ec,
@@ -41,7 +43,8 @@ double directRate(const std::string& module, const std::string& pin, CK_BYTE id,
   f->C_GetSlotList(CK_TRUE, slots.data(), &n);
   CK_SESSION_HANDLE s = 0;
   f->C_OpenSession(slots[0], CKF_SERIAL_SESSION, nullptr, nullptr, &s);
-  f->C_Login(s, CKU_USER, reinterpret_cast<CK_UTF8CHAR*>(const_cast<char*>(pin.data())), pin.size());
+  f->C_Login(s, CKU_USER, reinterpret_cast<CK_UTF8CHAR*>(const_cast<char*>(pin.data())),
+             pin.size());
   CK_OBJECT_CLASS cls = CKO_PRIVATE_KEY;
   CK_ATTRIBUTE t[] = {{CKA_CLASS, &cls, sizeof cls}, {CKA_ID, &id, 1}};
   CK_OBJECT_HANDLE key = 0;
@@ -88,7 +91,8 @@ double layerRate(p11::OpenToken& tok, bool ec, double budget) {
   auto start = Clock::now();
   while (seconds(Clock::now() - start) < budget) {
     // From this (non-device) thread, through the worker, as a GUI or batch would.
-    auto sig = tok.worker()->call([&] { return (*key)->signData(scheme, p11::HashAlg::Sha256, d); });
+    auto sig =
+        tok.worker()->call([&] { return (*key)->signData(scheme, p11::HashAlg::Sha256, d); });
     if (!sig.ok()) {
       std::fprintf(stderr, "layer sign failed: %s\n", sig.error().technical().c_str());
       break;
@@ -153,11 +157,11 @@ int main(int argc, char** argv) {
   }
   std::printf("kyso PKCS#11 bench on SoftHSM (%s), %.1f s per loop\n\n", t.modulePath().c_str(),
               budget);
-  std::printf("%-10s %12s %12s %12s %10s %10s\n", "key", "direct/s", "layer/s", "bridge/s",
-              "layer", "bridge");
+  std::printf("%-10s %12s %12s %12s %10s %10s\n", "key", "direct/s", "layer/s", "bridge/s", "layer",
+              "bridge");
   bool ok = true;
-  for (auto [id, ec, name] : {std::tuple{CK_BYTE{1}, false, "RSA-2048"},
-                              std::tuple{CK_BYTE{2}, true, "P-256"}}) {
+  for (auto [id, ec, name] :
+       {std::tuple{CK_BYTE{1}, false, "RSA-2048"}, std::tuple{CK_BYTE{2}, true, "P-256"}}) {
     p11::FixedPinPrompt prompt(t.userPin());
     p11::TokenSelector sel;
     sel.module = t.modulePath().string();
@@ -180,14 +184,16 @@ int main(int argc, char** argv) {
   double pt = medianRun({"pkcs11-tool", "--module", t.modulePath().string(), "--list-slots"}, 15);
   double ky = medianRun({kysoBin, "token", "list", "--module", t.modulePath().string()}, 15);
   double kv = medianRun({kysoBin, "--version"}, 15);
-  std::printf("\nstart-up (median of 15): pkcs11-tool --list-slots %.1f ms, kyso token list "
-              "%.1f ms, ratio %.2fx (target <= 1.5x)\n",
-              pt * 1000, ky * 1000, ky / pt);
+  std::printf(
+      "\nstart-up (median of 15): pkcs11-tool --list-slots %.1f ms, kyso token list "
+      "%.1f ms, ratio %.2fx (target <= 1.5x)\n",
+      pt * 1000, ky * 1000, ky / pt);
   // How much of that is the kyso binary itself (dynamic loading of every layer's libraries)
   // rather than the token layer: `kyso --version` does no token work at all.
-  std::printf("  of which `kyso --version` alone: %.1f ms; token work: %.1f ms (%.2fx of "
-              "pkcs11-tool's whole run)\n",
-              kv * 1000, (ky - kv) * 1000, (ky - kv) / pt);
+  std::printf(
+      "  of which `kyso --version` alone: %.1f ms; token work: %.1f ms (%.2fx of "
+      "pkcs11-tool's whole run)\n",
+      kv * 1000, (ky - kv) * 1000, (ky - kv) / pt);
   std::printf("signing target (layer >= 0.95x direct): %s\n", ok ? "met" : "NOT met");
   return 0;
 }

@@ -21,7 +21,8 @@ struct PageGeometry {
   int pageCount = 0;
   int pageIndex = 0;  // 0-based
   PdfRect mediaBox;
-  int rotate = 0;  // /Rotate of the page (0, 90, 180, 270)
+  PdfRect visibleBox;  // the CropBox clipped to the MediaBox: what viewers show and print
+  int rotate = 0;      // /Rotate of the page (0, 90, 180, 270)
 };
 
 /// Turns a 1-based page number (negative counts from the end: -1 = last) into a 0-based index;

@@ -29,12 +29,21 @@ constexpr const char* kExtendHelp =
 
 int exitFor(const Error& e) {
   switch (e.kind) {
-    case Errc::UsageError: return kExitUsage;
-    case Errc::PdfNoSignature: return kExitNoSignature;
-    case Errc::NotAPdf: case Errc::PdfDamaged: case Errc::PdfEncrypted: case Errc::FileNotFound:
-    case Errc::FileUnreadable: case Errc::FileExists: case Errc::OutputNotWritable: case Errc::DiskFull:
+    case Errc::UsageError:
+      return kExitUsage;
+    case Errc::PdfNoSignature:
+      return kExitNoSignature;
+    case Errc::NotAPdf:
+    case Errc::PdfDamaged:
+    case Errc::PdfEncrypted:
+    case Errc::FileNotFound:
+    case Errc::FileUnreadable:
+    case Errc::FileExists:
+    case Errc::OutputNotWritable:
+    case Errc::DiskFull:
       return kExitInputError;
-    default: return kExitSignatureFailed;
+    default:
+      return kExitSignatureFailed;
   }
 }
 
@@ -82,13 +91,16 @@ int runExtend(const Args& args) {
   pdf::NetworkLtvSource ltv(trust, http);
   std::optional<pdf::TsaContentsMaker> docTs;
   if (tsa) docTs.emplace(*tsa, http);
-  const auto overwrite = p.has("force") ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
+  const auto overwrite =
+      p.has("force") ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
 
   int failed = 0, lastExit = kExitOk;
   for (const auto& in : inputs) {
-    fs::path out = p.has("output") ? fs::path(*p.get("output")) : fs::path(*p.get("out-dir")) / fs::path(in).filename();
+    fs::path out = p.has("output") ? fs::path(*p.get("output"))
+                                   : fs::path(*p.get("out-dir")) / fs::path(in).filename();
     std::error_code ec;
-    if (fs::exists(out, ec) && fs::equivalent(out, in, ec)) return usage("the output must not be the input");
+    if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
+      return usage("the output must not be the input");
     auto r = pdf::extendPdfFile(in, out, overwrite, *level, ltv, docTs ? &*docTs : nullptr);
     if (r.ok()) {
       std::printf("%s: %s -> %s\n", in.c_str(), pdf::padesLevelName(*level), out.c_str());

@@ -84,6 +84,8 @@ constexpr const char* kInventoryUsage =
     "  export-csv [--output FILE]     tokens as CSV\n"
     "  audit-verify                   check the audit log's hash chain\n"
     "  backup FILE | restore FILE --yes   (SQLite inventories)\n"
+    "  sync [--module M]...           register the tokens plugged in, report mismatches\n"
+    "  check-revocation [--issuers F] [--crl F] [--offline]   CRL/OCSP for every certificate\n"
     "The database defaults to $KYSO_INVENTORY_DB, else <data dir>/inventory.sqlite.\n"
     "Units and people are named by name or id; tokens by serial; certificates by SHA-256 prefix.\n";
 
@@ -136,6 +138,8 @@ int runInventory(const Args& args) {
   if (sub == "audit-verify") return inv::runAuditVerify(c);
   if (sub == "backup") return inv::runBackup(c);
   if (sub == "restore") return inv::runRestore(c);
+  if (sub == "sync") return inv::runSync(c);
+  if (sub == "check-revocation") return inv::runCheckRevocation(c);
   std::fprintf(stderr, "kyso inventory: unknown subcommand '%s'\n%s", sub.c_str(), kInventoryUsage);
   return kExitUsage;
 }

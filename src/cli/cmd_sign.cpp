@@ -12,8 +12,8 @@
 
 #include <cstdio>
 #include <deque>
-#include <future>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +38,8 @@ constexpr const char* kSignHelp =
     "Usage: kyso sign IN.pdf -o OUT.pdf [options]\n"
     "       kyso sign A.pdf B.pdf ... --out-dir DIR [options]\n"
     "Signs PDFs with PAdES signatures as incremental updates (the original bytes are kept).\n"
-    "Other files, or --detached, make detached CMS signatures (see kyso sign --detached --help).\n\n";
+    "Other files, or --detached, make detached CMS signatures (see kyso sign --detached "
+    "--help).\n\n";
 
 bool endsWithPdf(const std::string& s) {
   if (s.size() < 4) return false;
@@ -47,7 +48,9 @@ bool endsWithPdf(const std::string& s) {
   return ext == ".pdf";
 }
 
-int noPrompt(char*, int, int, void*) { return -1; }
+int noPrompt(char*, int, int, void*) {
+  return -1;
+}
 
 // A SigningIdentity from PEM files (a key kept on disk; tests and servers without tokens).
 Result<SigningIdentity> identityFromFiles(const fs::path& cert, const fs::path& key,
@@ -79,9 +82,16 @@ struct FileOutcome {
 
 int exitCodeForFileError(const Error& e) {
   switch (e.kind) {
-    case Errc::NotAPdf: case Errc::PdfDamaged: case Errc::PdfEncrypted: case Errc::FileNotFound:
-    case Errc::FileUnreadable: case Errc::PdfCertifiedLocked: case Errc::PdfFieldNotFound:
-    case Errc::PdfPageOutOfRange: case Errc::FileExists: case Errc::OutputNotWritable:
+    case Errc::NotAPdf:
+    case Errc::PdfDamaged:
+    case Errc::PdfEncrypted:
+    case Errc::FileNotFound:
+    case Errc::FileUnreadable:
+    case Errc::PdfCertifiedLocked:
+    case Errc::PdfFieldNotFound:
+    case Errc::PdfPageOutOfRange:
+    case Errc::FileExists:
+    case Errc::OutputNotWritable:
     case Errc::DiskFull:
       return kExitInputError;
     case Errc::UsageError:
@@ -92,8 +102,9 @@ int exitCodeForFileError(const Error& e) {
 }
 
 bool isTokenFailure(const Error& e) {
-  return e.domain == Domain::Pkcs11 || e.kind == Errc::TokenRemoved || e.kind == Errc::PinIncorrect ||
-         e.kind == Errc::PinLocked || e.kind == Errc::NoTokenPresent;
+  return e.domain == Domain::Pkcs11 || e.kind == Errc::TokenRemoved ||
+         e.kind == Errc::PinIncorrect || e.kind == Errc::PinLocked ||
+         e.kind == Errc::NoTokenPresent;
 }
 
 void printTable(const std::vector<FileOutcome>& rows) {
@@ -124,7 +135,8 @@ int runSign(const Args& args) {
       .value("location", 0, "place of signing")
       .value("contact", 0, "signer's contact information")
       .value("field", 0, "sign this existing empty signature field")
-      .value("certify", 0, "1|2|3: certification signature allowing no changes / forms / annotations")
+      .value("certify", 0,
+             "1|2|3: certification signature allowing no changes / forms / annotations")
       .flag("lock-fields", 0, "lock all form fields once signed (FieldMDP)")
       .value("subfilter", 0, "ETSI.CAdES.detached (default) | adbe.pkcs7.detached")
       .multi("trust-anchor", 0, "extra trusted certificate file for B-LT chain building")
@@ -190,13 +202,15 @@ int runSign(const Args& args) {
       if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
         return usage("--out-dir would replace the input " + in);
       for (const auto& r : rows)
-        if (r.output == out.string()) return usage("two inputs named " + out.filename().string() + " would share one output");
+        if (r.output == out.string())
+          return usage("two inputs named " + out.filename().string() + " would share one output");
       rows.push_back({in, out.string(), "", ""});
     }
   } else {
     rows.push_back({inputs.front(), *p.get("output"), "", ""});
     std::error_code ec;
-    if (fs::exists(rows.front().output, ec) && fs::equivalent(rows.front().output, inputs.front(), ec))
+    if (fs::exists(rows.front().output, ec) &&
+        fs::equivalent(rows.front().output, inputs.front(), ec))
       return usage("the output must not be the input");
   }
 
@@ -231,7 +245,8 @@ int runSign(const Args& args) {
   certs::HttpOptions http;
   // The shipped anchors are only needed to build chains for B-LT; loading them costs start-up time.
   const bool needTrust = *level == pdf::PadesLevel::BLT || *level == pdf::PadesLevel::BLTA;
-  auto store = needTrust ? certs::TrustStore::loadShipped() : Result<certs::TrustStore>(certs::TrustStore::empty());
+  auto store = needTrust ? certs::TrustStore::loadShipped()
+                         : Result<certs::TrustStore>(certs::TrustStore::empty());
   certs::TrustStore trust = store.ok() ? std::move(*store) : certs::TrustStore::empty();
   for (const auto& a : p.all("trust-anchor")) {
     if (auto st = trust.addAnchors(a, "admin"); !st.ok()) {
@@ -243,10 +258,12 @@ int runSign(const Args& args) {
   std::optional<pdf::TsaContentsMaker> docTs;
   if (tsa) docTs.emplace(*tsa, http);
   pdf::NetworkLtvSource ltv(trust, http);
-  SignerDetails details{sig.signerName, certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_title),
-                        certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_organizationName)};
+  SignerDetails details{
+      sig.signerName, certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_title),
+      certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_organizationName)};
 
-  const auto overwrite = p.has("force") ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
+  const auto overwrite =
+      p.has("force") ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
   int failed = 0;
   std::optional<Error> firstError;
   bool stop = false;
@@ -285,7 +302,8 @@ int runSign(const Args& args) {
       row.detail = "output exists";
       continue;
     }
-    if (rows.size() > 1) std::fprintf(stderr, "[%zu/%zu] %s\n", i + 1, rows.size(), row.input.c_str());
+    if (rows.size() > 1)
+      std::fprintf(stderr, "[%zu/%zu] %s\n", i + 1, rows.size(), row.input.c_str());
     pdf::PadesRequest req;
     req.input = row.input;
     req.output = row.output;
@@ -298,14 +316,16 @@ int runSign(const Args& args) {
       printAppearanceNotes(**ap);
       req.sig.appearance = &**ap;
     }
-    Result<pdf::PreparedPades> prepared = ap.ok()
-        ? pdf::preparePdfSignature(req, signer, &ltv, docTs ? &*docTs : nullptr)
-        : Result<pdf::PreparedPades>(ap.error());
+    Result<pdf::PreparedPades> prepared =
+        ap.ok() ? pdf::preparePdfSignature(req, signer, &ltv, docTs ? &*docTs : nullptr)
+                : Result<pdf::PreparedPades>(ap.error());
     if (prepared.ok()) {
       row.status = "signed";
-      row.detail = std::string(pdf::padesLevelName(*level)) + ", " + prepared->result.signature.fieldName;
-      pending.push_back({i, std::async(std::launch::async,
-                                       [out = std::move(prepared->output)]() mutable { return out.commit(); })});
+      row.detail =
+          std::string(pdf::padesLevelName(*level)) + ", " + prepared->result.signature.fieldName;
+      pending.push_back(
+          {i, std::async(std::launch::async,
+                         [out = std::move(prepared->output)]() mutable { return out.commit(); })});
       while (pending.size() >= kMaxPendingCommits) finishOne();
       continue;
     }

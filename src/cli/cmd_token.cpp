@@ -107,8 +107,7 @@ int runList(const Args& args) {
       j.set("manufacturer", m->manufacturer());
       j.set("description", m->description());
       Json js = Json::array();
-      if (!json)
-        std::printf("Module: %s (%s)\n", m->path().c_str(), m->description().c_str());
+      if (!json) std::printf("Module: %s (%s)\n", m->path().c_str(), m->description().c_str());
       for (const auto& s : slots) {
         js.push(s.toJson());
         if (!json) printSlotHuman(s);
@@ -178,11 +177,12 @@ int runInfo(const Args& args) {
       std::printf("    Key:         (none with this ID)\n");
     if (kp.cert) {
       const Json& c = j["certificate"];
-      std::printf("    Certificate: %s\n      Issuer:    %s\n      Serial:    %s\n"
-                  "      Valid:     %s .. %s\n",
-                  c["subject"].asString().c_str(), c["issuer"].asString().c_str(),
-                  c["serial"].asString().c_str(), c["not_before"].asString().c_str(),
-                  c["not_after"].asString().c_str());
+      std::printf(
+          "    Certificate: %s\n      Issuer:    %s\n      Serial:    %s\n"
+          "      Valid:     %s .. %s\n",
+          c["subject"].asString().c_str(), c["issuer"].asString().c_str(),
+          c["serial"].asString().c_str(), c["not_before"].asString().c_str(),
+          c["not_after"].asString().c_str());
       std::string ku;
       for (auto& u : c["key_usage"].items()) ku += (ku.empty() ? "" : ", ") + u.asString();
       if (!ku.empty()) std::printf("      Usage:     %s\n", ku.c_str());

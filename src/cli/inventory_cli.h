@@ -53,5 +53,7 @@ int runExportCsv(Context& c);
 int runAuditVerify(Context& c);
 int runBackup(Context& c);
 int runRestore(Context& c);
+int runSync(Context& c);
+int runCheckRevocation(Context& c);
 
 }  // namespace kyso::cli::inv

@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "certs/cert_info.h"
+#include "certs/chain.h"
+#include "certs/trust_store.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
@@ -24,6 +26,7 @@
 #include "src/core/atomic_file.h"
 #include "src/core/json.h"
 #include "src/core/messages.h"
+#include "src/core/paths.h"
 
 namespace kyso::cli {
 namespace {
@@ -34,7 +37,9 @@ constexpr const char* kHelp =
     "Makes a detached CAdES signature FILE.p7s for each FILE (any kind of file), with one token\n"
     "login for all of them. --key-file/--cert-file are for tests and developers only.\n\n";
 
-int noPassphrase(char*, int, int, void*) { return -1; }
+int noPassphrase(char*, int, int, void*) {
+  return -1;
+}
 
 Result<SigningIdentity> identityFromPem(const std::string& certFile, const std::string& keyFile,
                                         const std::optional<std::string>& chainFile) {
@@ -85,7 +90,8 @@ int runSignDetached(const Args& args) {
       .value("digest", 0, "sha256 (default) | sha384 | sha512")
       .flag("no-signing-time", 0, "omit the signingTime attribute")
       .flag("no-chain", 0, "do not include the intermediate certificates")
-      .value("proxy", 0, "HTTP proxy for the TSA (\"none\": no proxy)")
+      .flag("offline", 0, "do not fetch missing intermediate certificates (AIA)")
+      .value("proxy", 0, "HTTP proxy for the TSA and AIA (\"none\": no proxy)")
       .value("timeout", 0, "network timeout in seconds (default 15)")
       .flag("json", 0, "one JSON object per file (JSON lines)")
       .value("key-file", 0, "TEST/DEVELOPER PATH: signing key as an unencrypted PEM file")
@@ -106,14 +112,19 @@ int runSignDetached(const Args& args) {
   };
   const auto& inputs = p.positional();
   if (inputs.empty()) return usage("no input file");
-  if (p.has("output") && inputs.size() != 1) return usage("-o needs exactly one input; use --out-dir");
+  if (p.has("output") && inputs.size() != 1)
+    return usage("-o needs exactly one input; use --out-dir");
 
   cms::SignOptions opt;
   std::string digest = p.getOr("digest", "sha256");
-  if (digest == "sha256") opt.digest = cms::DigestAlg::Sha256;
-  else if (digest == "sha384") opt.digest = cms::DigestAlg::Sha384;
-  else if (digest == "sha512") opt.digest = cms::DigestAlg::Sha512;
-  else return usage("--digest must be sha256, sha384 or sha512");
+  if (digest == "sha256")
+    opt.digest = cms::DigestAlg::Sha256;
+  else if (digest == "sha384")
+    opt.digest = cms::DigestAlg::Sha384;
+  else if (digest == "sha512")
+    opt.digest = cms::DigestAlg::Sha512;
+  else
+    return usage("--digest must be sha256, sha384 or sha512");
   opt.signingTime = !p.has("no-signing-time");
   opt.includeChain = !p.has("no-chain");
   std::string level = p.getOr("level", p.has("tsa") ? "B-T" : "B-B");
@@ -134,7 +145,8 @@ int runSignDetached(const Args& args) {
   std::unique_ptr<CliToken> token;
   SigningIdentity id;
   if (p.has("key-file") || p.has("cert-file")) {
-    if (!p.has("key-file") || !p.has("cert-file")) return usage("--key-file and --cert-file go together");
+    if (!p.has("key-file") || !p.has("cert-file"))
+      return usage("--key-file and --cert-file go together");
     auto r = identityFromPem(*p.get("cert-file"), *p.get("key-file"), p.get("chain-file"));
     if (!r.ok()) {
       printError("Reading the signing key failed", r.error());
@@ -155,6 +167,26 @@ int runSignDetached(const Args& args) {
     }
     id = std::move(*r);
   }
+  // Tokens usually hold only the signer's certificate: complete the chain from the shipped
+  // intermediates and AIA caIssuers so that verifiers without them can build it.
+  if (opt.includeChain && (!id.chain || sk_X509_num(id.chain.get()) == 0)) {
+    if (!id.chain) id.chain.reset(sk_X509_new_null());
+    auto store = certs::TrustStore::loadShipped();
+    certs::TrustStore empty = certs::TrustStore::empty();
+    certs::HttpOptions http = opt.http;
+    http.offline = p.has("offline");
+    certs::ChainBuilder builder(store.ok() ? *store : empty,
+                                certs::ChainOptions{http, dataDir() / "cache" / "issuers", 8});
+    auto chain = builder.buildSlowly(id.cert.get(), nullptr, std::chrono::system_clock::now(),
+                                     certs::Purpose::Any);
+    if (chain.ok())
+      for (size_t i = 1; i < chain->certs.size(); ++i) {
+        X509* c = chain->certs[i].get();
+        if (X509_check_issued(c, c) == X509_V_OK) continue;  // roots are not included
+        X509_up_ref(c);
+        sk_X509_push(id.chain.get(), c);
+      }
+  }
   if (EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = cms::DigestAlg::Sha512;  // RFC 8419
   if (EVP_PKEY_is_a(id.key.get(), "ED448")) opt.digest = cms::DigestAlg::Shake256;
 
@@ -163,8 +195,9 @@ int runSignDetached(const Args& args) {
   std::size_t ok = 0;
   for (const auto& in : inputs) {
     fs::path out = p.has("output") ? fs::path(*p.get("output"))
-                   : p.has("out-dir") ? fs::path(*p.get("out-dir")) / (fs::path(in).filename().string() + ".p7s")
-                                      : fs::path(in + ".p7s");
+                   : p.has("out-dir")
+                       ? fs::path(*p.get("out-dir")) / (fs::path(in).filename().string() + ".p7s")
+                       : fs::path(in + ".p7s");
     Status st = signOne(id, in, out, opt, p.has("force"));
     if (json) {
       Json j = Json::object();
@@ -189,8 +222,7 @@ int runSignDetached(const Args& args) {
     rc = tokenGone ? kExitTokenError : kExitInputError;
     if (tokenGone) break;
   }
-  if (!json && inputs.size() > 1)
-    std::printf("%zu of %zu file(s) signed.\n", ok, inputs.size());
+  if (!json && inputs.size() > 1) std::printf("%zu of %zu file(s) signed.\n", ok, inputs.size());
   return rc;
 }
 

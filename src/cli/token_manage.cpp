@@ -131,7 +131,8 @@ int runTokenPin(const std::string& which, const Args& args) {
   j.set("ok", true);
   j.set("command", which);
   printJsonOk(p, std::move(j));
-  if (!p.has("json")) std::printf("%s\n", std::string(errcSentence(Errc::Ok, defaultLang())).c_str());
+  if (!p.has("json"))
+    std::printf("%s\n", std::string(errcSentence(Errc::Ok, defaultLang())).c_str());
   return kExitOk;
 }
 
@@ -243,8 +244,9 @@ int runTokenCsr(const Args& args) {
   auto subject = p11::parseSubject(p.getOr("subject", ""));
   if (!subject.ok()) return fail("", subject.error());
   std::string h = p.getOr("hash", "sha256");
-  p11::HashAlg hash = h == "sha384" ? p11::HashAlg::Sha384
-                      : h == "sha512" ? p11::HashAlg::Sha512 : p11::HashAlg::Sha256;
+  p11::HashAlg hash = h == "sha384"   ? p11::HashAlg::Sha384
+                      : h == "sha512" ? p11::HashAlg::Sha512
+                                      : p11::HashAlg::Sha256;
   auto tok = openSelectedToken(p);
   if (!tok.ok()) return fail("Opening the token failed", tok.error());
   auto key = (*tok)->token().selectedEvpKey();
@@ -334,7 +336,8 @@ int runTokenDelete(const Args& args) {
   auto n = (*tok)->token().call(
       [&](p11::TokenSession& ts) { return p11::deleteObjectsWithId(ts.session(), *id); });
   if (!n.ok()) return fail("Deleting failed", n.error());
-  if (*n == 0) return fail("Deleting failed", Error::kyso(Errc::KeyNotFound, "delete", p11::hexId(*id)));
+  if (*n == 0)
+    return fail("Deleting failed", Error::kyso(Errc::KeyNotFound, "delete", p11::hexId(*id)));
   Json j = Json::object();
   j.set("deleted", *n);
   if (p.has("json"))

@@ -43,11 +43,16 @@ const char* question(const p11::PinRequest& r, Lang lang) {
   using K = p11::PinRequest::Kind;
   bool vi = lang == Lang::Vi;
   switch (r.kind) {
-    case K::User: return vi ? "PIN của token" : "Token PIN";
-    case K::So: return vi ? "PIN quản trị (SO)" : "Administrator (SO) PIN";
-    case K::ContextSpecific: return vi ? "PIN để ký (khóa yêu cầu nhập lại)" : "PIN for this signature";
-    case K::NewUser: return vi ? "PIN mới" : "New PIN";
-    case K::NewSo: return vi ? "PIN quản trị (SO) mới" : "New administrator (SO) PIN";
+    case K::User:
+      return vi ? "PIN của token" : "Token PIN";
+    case K::So:
+      return vi ? "PIN quản trị (SO)" : "Administrator (SO) PIN";
+    case K::ContextSpecific:
+      return vi ? "PIN để ký (khóa yêu cầu nhập lại)" : "PIN for this signature";
+    case K::NewUser:
+      return vi ? "PIN mới" : "New PIN";
+    case K::NewSo:
+      return vi ? "PIN quản trị (SO) mới" : "New administrator (SO) PIN";
   }
   return "PIN";
 }
@@ -55,8 +60,9 @@ const char* question(const p11::PinRequest& r, Lang lang) {
 }  // namespace
 
 void addTokenOptions(ArgParser& p) {
-  p.value("module", 0, "PKCS#11 module: path or known name (bit4id, safenet, viettel, vnpt, fpt, "
-                       "opensc, p11-kit, softhsm)")
+  p.value("module", 0,
+          "PKCS#11 module: path or known name (bit4id, safenet, viettel, vnpt, fpt, "
+          "opensc, p11-kit, softhsm)")
       .value("token", 0, "token serial or label (not needed with one token)")
       .value("key", 0, "key: CKA_ID in hex, label, or pkcs11: URI (not needed with one key)")
       .flag("pin-stdin", 0, "read the PIN from standard input")
@@ -164,7 +170,8 @@ Result<SecretBuffer> CliPinPrompt::getPin(const p11::PinRequest& req) {
   using K = p11::PinRequest::Kind;
   Lang lang = defaultLang();
   if (req.countLow && (req.kind == K::User || req.kind == K::So))
-    std::fprintf(stderr, "kyso: %s\n", std::string(errcSentence(Errc::PinIncorrectCountLow, lang)).c_str());
+    std::fprintf(stderr, "kyso: %s\n",
+                 std::string(errcSentence(Errc::PinIncorrectCountLow, lang)).c_str());
   if (req.kind == K::ContextSpecific && m_userPin && m_source != Source::Terminal)
     return SecretBuffer(m_userPin->view());
   if (m_source != Source::Terminal) {
@@ -177,8 +184,8 @@ Result<SecretBuffer> CliPinPrompt::getPin(const p11::PinRequest& req) {
   if (!req.keyLabel.empty()) q += " [" + req.keyLabel + "]";
   KYSO_ASSIGN_OR_RETURN(SecretBuffer pin, fromTerminal(q));
   if (req.kind == K::NewUser || req.kind == K::NewSo) {
-    KYSO_ASSIGN_OR_RETURN(SecretBuffer again,
-                          fromTerminal(lang == Lang::Vi ? "Nhập lại để xác nhận" : "Again to confirm"));
+    KYSO_ASSIGN_OR_RETURN(SecretBuffer again, fromTerminal(lang == Lang::Vi ? "Nhập lại để xác nhận"
+                                                                            : "Again to confirm"));
     if (again.view() != pin.view())
       return Error::kyso(Errc::PinSourceInvalid, "getPin",
                          lang == Lang::Vi ? "hai lần nhập không khớp" : "the two entries differ");
@@ -200,11 +207,14 @@ Result<std::unique_ptr<CliToken>> openSelectedToken(const ArgParser& p,
 
 int exitCodeFor(const Error& e) {
   switch (e.kind) {
-    case Errc::UsageError: return kExitUsage;
+    case Errc::UsageError:
+      return kExitUsage;
     case Errc::FileNotFound:
     case Errc::FileUnreadable:
-    case Errc::CertificateMalformed: return kExitInputError;
-    default: return kExitTokenError;
+    case Errc::CertificateMalformed:
+      return kExitInputError;
+    default:
+      return kExitTokenError;
   }
 }
 

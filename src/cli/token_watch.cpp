@@ -16,7 +16,9 @@ namespace kyso::cli {
 namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
-void onSignal(int) { g_interrupted = 1; }
+void onSignal(int) {
+  g_interrupted = 1;
+}
 
 }  // namespace
 
@@ -55,7 +57,8 @@ int runTokenWatch(const Args& args) {
             Json j = Json::object();
             j.set("event", "tokens");
             auto m = p11::Module::load(module);
-            auto slots = m.ok() ? p11::listSlots(**m, true) : Result<std::vector<p11::SlotView>>(m.error());
+            auto slots =
+                m.ok() ? p11::listSlots(**m, true) : Result<std::vector<p11::SlotView>>(m.error());
             if (!slots.ok()) {
               j.set("error", describe(slots.error()));
             } else {
@@ -79,8 +82,8 @@ int runTokenWatch(const Args& args) {
     std::unique_lock lk(mu);
     while (!g_interrupted) {
       if (maxEvents > 0 && seen >= maxEvents) break;
-      if (timeout > 0 && std::chrono::steady_clock::now() - start >
-                             std::chrono::duration<double>(timeout))
+      if (timeout > 0 &&
+          std::chrono::steady_clock::now() - start > std::chrono::duration<double>(timeout))
         break;
       cv.wait_for(lk, std::chrono::milliseconds(100));
     }

@@ -43,11 +43,16 @@ int exitFor(const cms::CmsReport& r) {
 int worseExit(int a, int b) {
   auto rank = [](int c) {
     switch (c) {
-      case kExitOk: return 0;
-      case kExitIndeterminate: return 1;
-      case kExitNoSignature: return 2;
-      case kExitSignatureFailed: return 3;
-      default: return 4;
+      case kExitOk:
+        return 0;
+      case kExitIndeterminate:
+        return 1;
+      case kExitNoSignature:
+        return 2;
+      case kExitSignatureFailed:
+        return 3;
+      default:
+        return 4;
     }
   };
   return rank(a) >= rank(b) ? a : b;
@@ -55,7 +60,8 @@ int worseExit(int a, int b) {
 
 void printText(const std::string& file, const cms::CmsReport& r) {
   if (r.signers.empty()) {
-    std::printf("%s: NOT valid: %s\n", file.c_str(), r.notes.empty() ? "unreadable" : r.notes.front().c_str());
+    std::printf("%s: NOT valid: %s\n", file.c_str(),
+                r.notes.empty() ? "unreadable" : r.notes.front().c_str());
     return;
   }
   for (const auto& s : r.signers) std::printf("%s\n", cms::summaryLine(s).c_str());
@@ -65,15 +71,19 @@ void printText(const std::string& file, const cms::CmsReport& r) {
   for (const auto& s : r.signers) {
     std::printf("  signer %d: %s %s%s\n", ++i, cms::indicationName(s.indication),
                 cms::subIndicationName(s.subIndication), s.intact ? " (content intact)" : "");
-    if (s.signer) std::printf("    certificate: %s (issuer %s)\n", s.signer->subject.c_str(), s.signer->issuer.c_str());
-    std::printf("    algorithms: %s with %s\n", s.signatureAlgorithm.c_str(), s.digestAlgorithm.c_str());
+    if (s.signer)
+      std::printf("    certificate: %s (issuer %s)\n", s.signer->subject.c_str(),
+                  s.signer->issuer.c_str());
+    std::printf("    algorithms: %s with %s\n", s.signatureAlgorithm.c_str(),
+                s.digestAlgorithm.c_str());
     if (s.signingTime) std::printf("    signing time (claimed): %s\n", s.signingTime->c_str());
     if (s.timestamp)
-      std::printf("    timestamp: %s %s %s\n", s.timestamp->status.c_str(), s.timestamp->time.c_str(),
-                  s.timestamp->tsa.c_str());
-    std::printf("    chain: %s%s%s (judged at %s, %s)\n", s.chainStatus.empty() ? "not built" : s.chainStatus.c_str(),
-                s.chainAnchor.empty() ? "" : ", anchor ", s.chainAnchor.c_str(), s.validationTime.c_str(),
-                s.validationTimeSource.c_str());
+      std::printf("    timestamp: %s %s %s\n", s.timestamp->status.c_str(),
+                  s.timestamp->time.c_str(), s.timestamp->tsa.c_str());
+    std::printf("    chain: %s%s%s (judged at %s, %s)\n",
+                s.chainStatus.empty() ? "not built" : s.chainStatus.c_str(),
+                s.chainAnchor.empty() ? "" : ", anchor ", s.chainAnchor.c_str(),
+                s.validationTime.c_str(), s.validationTimeSource.c_str());
     std::printf("    revocation: %s\n", s.revocationStatus.c_str());
     for (const auto& n : s.notes) std::printf("    - %s\n", n.c_str());
   }
@@ -108,12 +118,14 @@ int runVerifyCms(const Args& args) {
     return kExitUsage;
   };
   if (p.has("help")) {
-    std::printf("usage: kyso verify FILE.p7s [--content FILE] | FILE.p7m ... [options]\n%s", p.optionHelp().c_str());
+    std::printf("usage: kyso verify FILE.p7s [--content FILE] | FILE.p7m ... [options]\n%s",
+                p.optionHelp().c_str());
     return kExitOk;
   }
   const auto& files = p.positional();
   if (files.empty()) return usage("no signature file");
-  if (p.has("content") && files.size() != 1) return usage("--content goes with exactly one signature file");
+  if (p.has("content") && files.size() != 1)
+    return usage("--content goes with exactly one signature file");
 
   auto store = certs::TrustStore::loadShipped();
   if (!store.ok()) {
@@ -149,6 +161,7 @@ int runVerifyCms(const Args& args) {
   }
   opt.chain.cacheDir = p.has("cache") ? fs::path(*p.get("cache")) : dataDir() / "cache" / "issuers";
   opt.revocation.http = opt.chain.http;
+  opt.revocation.crlCacheDir = dataDir() / "cache" / "crls";
   if (auto at = p.get("at")) {
     auto t = certs::parseIsoTime(*at);
     if (!t.ok()) return usage("--at: not a date/time: " + *at);
@@ -191,12 +204,14 @@ int runVerifyCms(const Args& args) {
     if (contentPath) {
       std::error_code ec;
       if (!fs::is_regular_file(*contentPath, ec)) {
-        printError("Reading the content failed", Error::kyso(Errc::FileNotFound, "open", *contentPath));
+        printError("Reading the content failed",
+                   Error::kyso(Errc::FileNotFound, "open", *contentPath));
         rc = worseExit(rc, kExitInputError);
         continue;
       }
     }
-    std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der->data()), der->size());
+    std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der->data()),
+                                         der->size());
     if (contentPath) {
       cms::DetachedContent content = cms::DetachedContent::fromFile(*contentPath);
       rep = cms::verifyCmsSlowly(bytes, &content, opt);
@@ -208,8 +223,10 @@ int runVerifyCms(const Args& args) {
       Json out = Json::object();
       out.set("file", f);
       out.set("content_file", contentPath ? Json(*contentPath) : Json());
-      out.set("status", rep.signers.empty() ? (rep.error && rep.error->kind == Errc::CmsNoSigner ? "unsigned" : "error")
-                                            : "signed");
+      out.set("status",
+              rep.signers.empty()
+                  ? (rep.error && rep.error->kind == Errc::CmsNoSigner ? "unsigned" : "error")
+                  : "signed");
       for (const auto& [k, v] : j.members()) out.set(k, v);
       std::printf("%s\n", out.dump().c_str());
     } else {

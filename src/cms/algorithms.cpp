@@ -11,20 +11,24 @@
 namespace kyso::cms {
 namespace {
 
-Error mismatch(std::string ctx) { return Error::kyso(Errc::CmsAlgorithmMismatch, "verifySignature", std::move(ctx)); }
+Error mismatch(std::string ctx) {
+  return Error::kyso(Errc::CmsAlgorithmMismatch, "verifySignature", std::move(ctx));
+}
 
-// BSI TR-03111 ecdsa-plain-SHA* (0.4.0.127.0.7.1.1.4.1.x): not in OpenSSL's table; compared by text.
+// BSI TR-03111 ecdsa-plain-SHA* (0.4.0.127.0.7.1.1.4.1.x): not in OpenSSL's table; compared by
+// text.
 int plainEcdsaHash(const ASN1_OBJECT* obj) {
   char buf[64] = {0};
   OBJ_obj2txt(buf, sizeof buf, obj, 1);
   static const struct {
     const char* oid;
     int nid;
-  } kPlain[] = {{"0.4.0.127.0.7.1.1.4.1.1", NID_sha1},   {"0.4.0.127.0.7.1.1.4.1.2", NID_sha224},
-                {"0.4.0.127.0.7.1.1.4.1.3", NID_sha256}, {"0.4.0.127.0.7.1.1.4.1.4", NID_sha384},
-                {"0.4.0.127.0.7.1.1.4.1.5", NID_sha512}, {"0.4.0.127.0.7.1.1.4.1.8", NID_sha3_224},
-                {"0.4.0.127.0.7.1.1.4.1.9", NID_sha3_256}, {"0.4.0.127.0.7.1.1.4.1.10", NID_sha3_384},
-                {"0.4.0.127.0.7.1.1.4.1.11", NID_sha3_512}};
+  } kPlain[] = {
+      {"0.4.0.127.0.7.1.1.4.1.1", NID_sha1},     {"0.4.0.127.0.7.1.1.4.1.2", NID_sha224},
+      {"0.4.0.127.0.7.1.1.4.1.3", NID_sha256},   {"0.4.0.127.0.7.1.1.4.1.4", NID_sha384},
+      {"0.4.0.127.0.7.1.1.4.1.5", NID_sha512},   {"0.4.0.127.0.7.1.1.4.1.8", NID_sha3_224},
+      {"0.4.0.127.0.7.1.1.4.1.9", NID_sha3_256}, {"0.4.0.127.0.7.1.1.4.1.10", NID_sha3_384},
+      {"0.4.0.127.0.7.1.1.4.1.11", NID_sha3_512}};
   for (auto& p : kPlain)
     if (std::strcmp(buf, p.oid) == 0) return p.nid;
   return 0;
@@ -32,7 +36,8 @@ int plainEcdsaHash(const ASN1_OBJECT* obj) {
 
 // Plain r||s (two big-endian integers of equal length) to a DER ECDSA-Sig-Value.
 Result<std::vector<unsigned char>> plainToDer(std::span<const unsigned char> sig) {
-  if (sig.empty() || sig.size() % 2) return Error::kyso(Errc::CmsSignatureInvalid, "ECDSA plain", "odd length");
+  if (sig.empty() || sig.size() % 2)
+    return Error::kyso(Errc::CmsSignatureInvalid, "ECDSA plain", "odd length");
   size_t half = sig.size() / 2;
   ossl::Ptr<ECDSA_SIG> es(ECDSA_SIG_new());
   BIGNUM* r = BN_bin2bn(sig.data(), static_cast<int>(half), nullptr);
@@ -75,8 +80,10 @@ Result<PssParams> pssParams(const X509_ALGOR* alg) {
     if (OBJ_obj2nid(params->maskGenAlgorithm->algorithm) != NID_mgf1)
       return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "mask generation is not MGF1");
     ossl::Ptr<X509_ALGOR> mgfHash;
-    if (params->maskHash) mgfHash.reset(X509_ALGOR_dup(params->maskHash));
-    else if (params->maskGenAlgorithm->parameter && params->maskGenAlgorithm->parameter->type == V_ASN1_SEQUENCE) {
+    if (params->maskHash)
+      mgfHash.reset(X509_ALGOR_dup(params->maskHash));
+    else if (params->maskGenAlgorithm->parameter &&
+             params->maskGenAlgorithm->parameter->type == V_ASN1_SEQUENCE) {
       const ASN1_STRING* s = params->maskGenAlgorithm->parameter->value.sequence;
       const unsigned char* q = ASN1_STRING_get0_data(s);
       mgfHash.reset(d2i_X509_ALGOR(nullptr, &q, ASN1_STRING_length(s)));
@@ -86,12 +93,15 @@ Result<PssParams> pssParams(const X509_ALGOR* alg) {
   if (params->saltLength) out.saltLen = static_cast<int>(ASN1_INTEGER_get(params->saltLength));
   if (params->trailerField && ASN1_INTEGER_get(params->trailerField) != 1)
     return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "trailer field is not 1");
-  if (!out.md || !out.mgf1) return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "unknown hash");
+  if (!out.md || !out.mgf1)
+    return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "unknown hash");
   if (out.saltLen < 0) return Error::kyso(Errc::CmsMalformed, "RSASSA-PSS", "negative salt length");
   return out;
 }
 
-bool keyIs(EVP_PKEY* key, const char* name) { return EVP_PKEY_is_a(key, name) == 1; }
+bool keyIs(EVP_PKEY* key, const char* name) {
+  return EVP_PKEY_is_a(key, name) == 1;
+}
 
 }  // namespace
 
@@ -106,7 +116,9 @@ std::string digestName(int nid) {
   return out;
 }
 
-bool weakDigest(int nid) { return nid == NID_sha1 || nid == NID_md5 || nid == NID_md2 || nid == NID_md4; }
+bool weakDigest(int nid) {
+  return nid == NID_sha1 || nid == NID_md5 || nid == NID_md2 || nid == NID_md4;
+}
 
 SigAlgInfo describeSigAlg(const X509_ALGOR* alg) {
   SigAlgInfo info;
@@ -120,12 +132,28 @@ SigAlgInfo describeSigAlg(const X509_ALGOR* alg) {
     return info;
   }
   switch (nid) {
-    case NID_rsaEncryption: info.family = SigAlgInfo::Rsa; info.name = "RSA"; return info;
-    case NID_rsassaPss: info.family = SigAlgInfo::RsaPss; info.name = "RSASSA-PSS"; return info;
-    case NID_ED25519: info.family = SigAlgInfo::Ed25519; info.name = "Ed25519"; return info;
-    case NID_ED448: info.family = SigAlgInfo::Ed448; info.name = "Ed448"; return info;
-    case NID_X9_62_id_ecPublicKey: info.family = SigAlgInfo::Ecdsa; info.name = "ECDSA"; return info;
-    default: break;
+    case NID_rsaEncryption:
+      info.family = SigAlgInfo::Rsa;
+      info.name = "RSA";
+      return info;
+    case NID_rsassaPss:
+      info.family = SigAlgInfo::RsaPss;
+      info.name = "RSASSA-PSS";
+      return info;
+    case NID_ED25519:
+      info.family = SigAlgInfo::Ed25519;
+      info.name = "Ed25519";
+      return info;
+    case NID_ED448:
+      info.family = SigAlgInfo::Ed448;
+      info.name = "Ed448";
+      return info;
+    case NID_X9_62_id_ecPublicKey:
+      info.family = SigAlgInfo::Ecdsa;
+      info.name = "ECDSA";
+      return info;
+    default:
+      break;
   }
   int hash = 0, pkey = 0;
   if (OBJ_find_sigid_algs(nid, &hash, &pkey)) {
@@ -156,14 +184,17 @@ Status checkAndPrepare(EVP_PKEY* key, const X509_ALGOR* sigAlg, int digestNid, S
   info = describeSigAlg(sigAlg);
   md = EVP_get_digestbynid(digestNid);
   switch (info.family) {
-    case SigAlgInfo::Unknown: return Error::kyso(Errc::CmsUnknownAlgorithm, "verifySignature", info.name);
+    case SigAlgInfo::Unknown:
+      return Error::kyso(Errc::CmsUnknownAlgorithm, "verifySignature", info.name);
     case SigAlgInfo::Rsa:
       if (!keyIs(key, "RSA")) return mismatch("an RSA signature with a non-RSA key");
       break;
     case SigAlgInfo::RsaPss: {
-      if (!keyIs(key, "RSA") && !keyIs(key, "RSA-PSS")) return mismatch("RSASSA-PSS with a non-RSA key");
+      if (!keyIs(key, "RSA") && !keyIs(key, "RSA-PSS"))
+        return mismatch("RSASSA-PSS with a non-RSA key");
       KYSO_ASSIGN_OR_RETURN(pss, pssParams(sigAlg));
-      if (EVP_MD_get_type(pss.md) != digestNid) return mismatch("RSASSA-PSS hash differs from the digest algorithm");
+      if (EVP_MD_get_type(pss.md) != digestNid)
+        return mismatch("RSASSA-PSS hash differs from the digest algorithm");
       break;
     }
     case SigAlgInfo::Ecdsa:
@@ -176,16 +207,18 @@ Status checkAndPrepare(EVP_PKEY* key, const X509_ALGOR* sigAlg, int digestNid, S
       break;
     case SigAlgInfo::Ed25519:
       if (!keyIs(key, "ED25519")) return mismatch("Ed25519 with another key type");
-      if (digestNid != NID_sha512) return mismatch("Ed25519 requires SHA-512 as the digest algorithm (RFC 8419)");
+      if (digestNid != NID_sha512)
+        return mismatch("Ed25519 requires SHA-512 as the digest algorithm (RFC 8419)");
       return okStatus();
     case SigAlgInfo::Ed448:
       if (!keyIs(key, "ED448")) return mismatch("Ed448 with another key type");
-      if (digestNid != NID_shake256) return mismatch("Ed448 requires SHAKE256 as the digest algorithm (RFC 8419)");
+      if (digestNid != NID_shake256)
+        return mismatch("Ed448 requires SHAKE256 as the digest algorithm (RFC 8419)");
       return okStatus();
   }
   if (info.hashNid && info.hashNid != digestNid)
-    return mismatch("the signature algorithm names " + digestName(info.hashNid) + " but the digest is " +
-                    digestName(digestNid));
+    return mismatch("the signature algorithm names " + digestName(info.hashNid) +
+                    " but the digest is " + digestName(digestNid));
   if (!md) return Error::kyso(Errc::CmsUnknownAlgorithm, "verifySignature", digestName(digestNid));
   return okStatus();
 }
@@ -215,8 +248,10 @@ Status verifySignature(EVP_PKEY* key, const X509_ALGOR* sigAlg, int digestNid,
   bool eddsa = info.family == SigAlgInfo::Ed25519 || info.family == SigAlgInfo::Ed448;
   ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
   EVP_PKEY_CTX* pctx = nullptr;
-  if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, eddsa ? nullptr : (info.family == SigAlgInfo::RsaPss ? pss.md : md),
-                                   nullptr, key) != 1)
+  if (!ctx ||
+      EVP_DigestVerifyInit(ctx.get(), &pctx,
+                           eddsa ? nullptr : (info.family == SigAlgInfo::RsaPss ? pss.md : md),
+                           nullptr, key) != 1)
     return Error::openssl("EVP_DigestVerifyInit", {}, Errc::CmsSignatureInvalid);
   if (!eddsa) KYSO_TRY(configure(pctx, info, pss));
   int ok = EVP_DigestVerify(ctx.get(), sig.data(), sig.size(), tbs.data(), tbs.size());
@@ -226,7 +261,8 @@ Status verifySignature(EVP_PKEY* key, const X509_ALGOR* sigAlg, int digestNid,
 }
 
 Status verifySignatureOfDigest(EVP_PKEY* key, const X509_ALGOR* sigAlg, int digestNid,
-                               std::span<const unsigned char> digest, std::span<const unsigned char> sig) {
+                               std::span<const unsigned char> digest,
+                               std::span<const unsigned char> sig) {
   SigAlgInfo info;
   const EVP_MD* md = nullptr;
   PssParams pss;
@@ -238,7 +274,8 @@ Status verifySignatureOfDigest(EVP_PKEY* key, const X509_ALGOR* sigAlg, int dige
   ossl::Ptr<EVP_PKEY_CTX> pctx(EVP_PKEY_CTX_new(key, nullptr));
   if (!pctx || EVP_PKEY_verify_init(pctx.get()) != 1) return Error::openssl("EVP_PKEY_verify_init");
   KYSO_TRY(configure(pctx.get(), info, pss));
-  if (EVP_PKEY_CTX_set_signature_md(pctx.get(), info.family == SigAlgInfo::RsaPss ? pss.md : md) <= 0)
+  if (EVP_PKEY_CTX_set_signature_md(pctx.get(), info.family == SigAlgInfo::RsaPss ? pss.md : md) <=
+      0)
     return Error::openssl("EVP_PKEY_CTX_set_signature_md");
   int ok = EVP_PKEY_verify(pctx.get(), sig.data(), sig.size(), digest.data(), digest.size());
   ERR_clear_error();

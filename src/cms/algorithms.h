@@ -34,7 +34,8 @@ Status verifySignature(EVP_PKEY* key, const X509_ALGOR* sigAlg, int digestNid,
 /// For SignerInfos without signed attributes: the signature is over the content digest itself
 /// (RSA, ECDSA; EdDSA would need the whole content and is refused with CmsUnknownAlgorithm).
 Status verifySignatureOfDigest(EVP_PKEY* key, const X509_ALGOR* sigAlg, int digestNid,
-                               std::span<const unsigned char> digest, std::span<const unsigned char> sig);
+                               std::span<const unsigned char> digest,
+                               std::span<const unsigned char> sig);
 
 /// "SHA256", "SHA1", "SHAKE256" ... for reports.
 std::string digestName(int nid);

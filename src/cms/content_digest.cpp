@@ -11,7 +11,9 @@ namespace kyso::cms {
 namespace {
 
 size_t outLen(int nid, const EVP_MD* md) {
-  return nid == NID_shake256 ? 64 : nid == NID_shake128 ? 32 : static_cast<size_t>(EVP_MD_get_size(md));
+  return nid == NID_shake256   ? 64
+         : nid == NID_shake128 ? 32
+                               : static_cast<size_t>(EVP_MD_get_size(md));
 }
 
 std::vector<unsigned char> finish(EVP_MD_CTX* ctx, int nid) {

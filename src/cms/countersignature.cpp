@@ -29,7 +29,9 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
   if (!si) {
     r.subIndication = SubIndication::FormatFailure;
     r.errc = Errc::CmsMalformed;
-    r.notes.push_back("The counter-signature cannot be read (only issuer-and-serial signer identifiers are supported).");
+    r.notes.push_back(
+        "The counter-signature cannot be read (only issuer-and-serial signer identifiers are "
+        "supported).");
     return r;
   }
   int dnid = OBJ_obj2nid(si->digest_alg->algorithm);
@@ -67,18 +69,22 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
   auto tbs = attributesDer(si->auth_attr);
   Status st = Error::kyso(Errc::CmsMalformed, "counter-signature", "no signed attributes");
   if (tbs.ok() && !tbs->empty())
-    st = verifySignature(X509_get0_pubkey(cert), si->digest_enc_alg, dnid,
-                         std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size()),
-                         std::span<const unsigned char>(ASN1_STRING_get0_data(si->enc_digest),
-                                                        static_cast<size_t>(ASN1_STRING_length(si->enc_digest))));
+    st = verifySignature(
+        X509_get0_pubkey(cert), si->digest_enc_alg, dnid,
+        std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(tbs->data()),
+                                       tbs->size()),
+        std::span<const unsigned char>(ASN1_STRING_get0_data(si->enc_digest),
+                                       static_cast<size_t>(ASN1_STRING_length(si->enc_digest))));
   r.signatureValid = st.ok();
   r.intact = r.digestMatches && r.signatureValid;
   if (!r.intact) {
     r.indication = Indication::TotalFailed;
-    r.subIndication = r.digestMatches ? SubIndication::SigCryptoFailure : SubIndication::HashFailure;
+    r.subIndication =
+        r.digestMatches ? SubIndication::SigCryptoFailure : SubIndication::HashFailure;
     r.errc = r.digestMatches ? Errc::CmsSignatureInvalid : Errc::CmsDigestMismatch;
-    r.notes.push_back(r.digestMatches ? "The counter-signature value does not verify."
-                                      : "The counter-signature does not cover this signature's value.");
+    r.notes.push_back(r.digestMatches
+                          ? "The counter-signature value does not verify."
+                          : "The counter-signature does not cover this signature's value.");
     return r;
   }
   if (weakDigest(dnid) && !acceptWeak) {
@@ -95,16 +101,18 @@ std::vector<SignerReport> verifyCounterSignatures(CMS_SignerInfo* parent, STACK_
                                                   bool acceptWeak) {
   std::vector<SignerReport> out;
   const ASN1_OCTET_STRING* sig = CMS_SignerInfo_get0_signature(parent);
-  std::span<const unsigned char> parentSig(ASN1_STRING_get0_data(sig), static_cast<size_t>(ASN1_STRING_length(sig)));
-  for (int idx = CMS_unsigned_get_attr_by_NID(parent, NID_pkcs9_countersignature, -1); idx >= 0 && out.size() < 16;
+  std::span<const unsigned char> parentSig(ASN1_STRING_get0_data(sig),
+                                           static_cast<size_t>(ASN1_STRING_length(sig)));
+  for (int idx = CMS_unsigned_get_attr_by_NID(parent, NID_pkcs9_countersignature, -1);
+       idx >= 0 && out.size() < 16;
        idx = CMS_unsigned_get_attr_by_NID(parent, NID_pkcs9_countersignature, idx)) {
     X509_ATTRIBUTE* a = CMS_unsigned_get_attr(parent, idx);
     for (int v = 0; v < X509_ATTRIBUTE_count(a) && out.size() < 16; ++v) {
       ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(a, v);
       if (!t || t->type != V_ASN1_SEQUENCE) continue;
       const ASN1_STRING* s = t->value.sequence;
-      out.push_back(checkOne({ASN1_STRING_get0_data(s), static_cast<size_t>(ASN1_STRING_length(s))}, parentSig,
-                             certs, acceptWeak));
+      out.push_back(checkOne({ASN1_STRING_get0_data(s), static_cast<size_t>(ASN1_STRING_length(s))},
+                             parentSig, certs, acceptWeak));
     }
   }
   return out;

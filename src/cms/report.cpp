@@ -19,14 +19,17 @@ Json certJson(const CertSummary& c) {
   return j;
 }
 
-Json optString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(); }
+Json optString(const std::optional<std::string>& s) {
+  return s ? Json(*s) : Json();
+}
 
 }  // namespace
 
 Json signerReportToJson(const SignerReport& r) {
   Json j = Json::object();
   j.set("indication", indicationName(r.indication));
-  j.set("subindication", r.subIndication == SubIndication::None ? Json() : Json(subIndicationName(r.subIndication)));
+  j.set("subindication",
+        r.subIndication == SubIndication::None ? Json() : Json(subIndicationName(r.subIndication)));
   j.set("intact", r.intact);
   j.set("signer", r.signer ? certJson(*r.signer) : Json());
   j.set("signing_time", optString(r.signingTime));
@@ -91,7 +94,8 @@ Json signerReportToJson(const SignerReport& r) {
 Json cmsReportToJson(const CmsReport& r) {
   Json j = Json::object();
   j.set("indication", indicationName(r.indication));
-  j.set("subindication", r.subIndication == SubIndication::None ? Json() : Json(subIndicationName(r.subIndication)));
+  j.set("subindication",
+        r.subIndication == SubIndication::None ? Json() : Json(subIndicationName(r.subIndication)));
   j.set("detached", r.detached);
   j.set("content_type", r.eContentType);
   j.set("error", r.error ? Json(std::string(errcName(r.error->kind))) : Json());
@@ -122,7 +126,8 @@ std::string summaryLine(const SignerReport& r) {
     case Indication::TotalPassed:
       return "Valid: signed by " + who + when + "; the content has not changed since.";
     case Indication::TotalFailed:
-      return "NOT valid: " + (first.empty() ? std::string(subIndicationName(r.subIndication)) : first);
+      return "NOT valid: " +
+             (first.empty() ? std::string(subIndicationName(r.subIndication)) : first);
     case Indication::Indeterminate:
       break;
   }

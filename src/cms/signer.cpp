@@ -1,9 +1,8 @@
 #include "src/cms/signer.h"
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <openssl/err.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <ctime>
@@ -16,10 +15,14 @@ namespace kyso::cms {
 
 int digestNid(DigestAlg d) {
   switch (d) {
-    case DigestAlg::Sha256: return NID_sha256;
-    case DigestAlg::Sha384: return NID_sha384;
-    case DigestAlg::Sha512: return NID_sha512;
-    case DigestAlg::Shake256: return NID_shake256;
+    case DigestAlg::Sha256:
+      return NID_sha256;
+    case DigestAlg::Sha384:
+      return NID_sha384;
+    case DigestAlg::Sha512:
+      return NID_sha512;
+    case DigestAlg::Shake256:
+      return NID_shake256;
   }
   return NID_sha256;
 }
@@ -33,13 +36,15 @@ namespace {
 constexpr const char* kOp = "cms::sign";
 
 Status addSequenceAttr(CMS_SignerInfo* si, int nid, const std::string& der) {
-  if (!CMS_signed_add1_attr_by_NID(si, nid, V_ASN1_SEQUENCE, der.data(), static_cast<int>(der.size())))
+  if (!CMS_signed_add1_attr_by_NID(si, nid, V_ASN1_SEQUENCE, der.data(),
+                                   static_cast<int>(der.size())))
     return Error::openssl("CMS_signed_add1_attr_by_NID", OBJ_nid2sn(nid));
   return okStatus();
 }
 
 Result<std::string> essV2(X509* cert) {
-  ossl::Ptr<ESS_SIGNING_CERT_V2> sc(OSSL_ESS_signing_cert_v2_new_init(EVP_sha256(), cert, nullptr, 1));
+  ossl::Ptr<ESS_SIGNING_CERT_V2> sc(
+      OSSL_ESS_signing_cert_v2_new_init(EVP_sha256(), cert, nullptr, 1));
   if (!sc) return Error::openssl("OSSL_ESS_signing_cert_v2_new_init");
   unsigned char* b = nullptr;
   int n = i2d_ESS_SIGNING_CERT_V2(sc.get(), &b);
@@ -60,9 +65,11 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   bool ed448 = keyType == EVP_PKEY_ED448 || EVP_PKEY_is_a(id.key.get(), "ED448");
   bool eddsa = ed448 || keyType == EVP_PKEY_ED25519 || EVP_PKEY_is_a(id.key.get(), "ED25519");
   if (ed448 != (opt.digest == DigestAlg::Shake256))
-    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp, "Ed448 and only Ed448 uses SHAKE256 (RFC 8419)");
+    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp,
+                       "Ed448 and only Ed448 uses SHAKE256 (RFC 8419)");
   if (eddsa && !ed448 && opt.digest != DigestAlg::Sha512)
-    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp, "Ed25519 signatures use SHA-512 (RFC 8419)");
+    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp,
+                       "Ed25519 signatures use SHA-512 (RFC 8419)");
   const EVP_MD* md = EVP_get_digestbynid(digestNid(opt.digest));
 
   ossl::Ptr<CMS_ContentInfo> cms(
@@ -81,16 +88,20 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   }
   if (opt.includeChain && id.chain)
     for (int i = 0; i < sk_X509_num(id.chain.get()); ++i)
-      if (!CMS_add1_cert(cms.get(), sk_X509_value(id.chain.get(), i))) ERR_clear_error();  // duplicates
+      if (!CMS_add1_cert(cms.get(), sk_X509_value(id.chain.get(), i)))
+        ERR_clear_error();  // duplicates
 
-  if (!CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1) ||
+  if (!CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT,
+                                   OBJ_nid2obj(NID_pkcs7_data), -1) ||
       !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, digest.data(),
                                    static_cast<int>(digest.size())))
     return Error::openssl("CMS_signed_add1_attr_by_NID");
   if (opt.signingTime) {
-    std::time_t now = opt.signingTimeOverride ? static_cast<std::time_t>(*opt.signingTimeOverride) : std::time(nullptr);
+    std::time_t now = opt.signingTimeOverride ? static_cast<std::time_t>(*opt.signingTimeOverride)
+                                              : std::time(nullptr);
     ossl::Ptr<ASN1_STRING> t(X509_time_adj_ex(nullptr, 0, 0, &now));
-    if (!t || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, ASN1_STRING_type(t.get()), t.get(), -1))
+    if (!t || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, ASN1_STRING_type(t.get()),
+                                           t.get(), -1))
       return Error::openssl("signingTime");
   }
   if (opt.signingCertificateV2) {
@@ -101,7 +112,8 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   // RFC 5652 5.4: the signature covers the DER of the signed attributes with an explicit SET tag.
   KYSO_ASSIGN_OR_RETURN(std::string tbs, signedAttributesDer(si));
   ossl::Ptr<EVP_MD_CTX> mctx(EVP_MD_CTX_new());
-  if (!mctx || EVP_DigestSignInit(mctx.get(), nullptr, eddsa ? nullptr : md, nullptr, id.key.get()) != 1)
+  if (!mctx ||
+      EVP_DigestSignInit(mctx.get(), nullptr, eddsa ? nullptr : md, nullptr, id.key.get()) != 1)
     return Error::openssl("EVP_DigestSignInit", id.description);
   size_t sigLen = 0;
   const auto* tbsp = reinterpret_cast<const unsigned char*>(tbs.data());
@@ -118,10 +130,11 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
     unsigned char h[32];
     unsigned int hl = 0;
     EVP_Digest(sig.data(), sig.size(), h, &hl, EVP_sha256(), nullptr);
-    KYSO_ASSIGN_OR_RETURN(std::string token,
-                          certs::requestTimestampSlowly(*opt.tsaUrl, NID_sha256, std::span<const unsigned char>(h, hl), opt.http));
-    if (!CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, token.data(),
-                                       static_cast<int>(token.size())))
+    KYSO_ASSIGN_OR_RETURN(std::string token, certs::requestTimestampSlowly(
+                                                 *opt.tsaUrl, NID_sha256,
+                                                 std::span<const unsigned char>(h, hl), opt.http));
+    if (!CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
+                                       token.data(), static_cast<int>(token.size())))
       return Error::openssl("CMS_unsigned_add1_attr_by_NID", "timeStampToken");
   }
 
@@ -138,7 +151,8 @@ Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, st
   if (id.key && EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = DigestAlg::Sha512;
   if (id.key && EVP_PKEY_is_a(id.key.get(), "ED448")) opt.digest = DigestAlg::Shake256;
   ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_get_digestbynid(digestNid(opt.digest)), nullptr) != 1)
+  if (!ctx ||
+      EVP_DigestInit_ex(ctx.get(), EVP_get_digestbynid(digestNid(opt.digest)), nullptr) != 1)
     return Error::openssl("EVP_DigestInit_ex");
   std::vector<char> buf(1 << 16);
   while (in) {
@@ -168,7 +182,8 @@ Result<std::vector<std::uint8_t>> digestFile(const std::string& path, int mdNid)
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
   const EVP_MD* md = EVP_get_digestbynid(mdNid);
-  if (!ctx || !md || EVP_DigestInit_ex(ctx.get(), md, nullptr) != 1) return Error::openssl("EVP_DigestInit_ex");
+  if (!ctx || !md || EVP_DigestInit_ex(ctx.get(), md, nullptr) != 1)
+    return Error::openssl("EVP_DigestInit_ex");
   std::vector<unsigned char> buf(1 << 20);
   for (;;) {
     ssize_t n = ::read(fd, buf.data(), buf.size());

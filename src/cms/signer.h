@@ -6,8 +6,8 @@
 // the identity's EVP_PKEY over the DER encoding of the signed attributes (RFC 5652 5.4), so a
 // token key signs through the token layer. RSA keys sign PKCS#1 v1.5, EC keys ECDSA, Ed25519
 // pure EdDSA with SHA-512 and Ed448 with SHAKE256 (512-bit) as the digest algorithm (RFC 8419;
-// signStreamSlowly picks them). RSA-PSS signing is not offered (PSS signatures are verified). B-T adds an
-// RFC 3161 signature timestamp over the signature value as the unsigned attribute
+// signStreamSlowly picks them). RSA-PSS signing is not offered (PSS signatures are verified). B-T
+// adds an RFC 3161 signature timestamp over the signature value as the unsigned attribute
 // id-aa-signatureTimeStampToken. Signing blocks on the token and (B-T) on the network.
 #pragma once
 
@@ -32,11 +32,11 @@ std::size_t digestSize(DigestAlg d);
 
 struct SignOptions {
   DigestAlg digest = DigestAlg::Sha256;
-  bool signingTime = true;           // PAdES: false (the time is in the PDF's /M)
-  bool signingCertificateV2 = true;  // CAdES: ESS signingCertificateV2
-  bool includeChain = true;          // identity.chain certificates go into SignedData.certificates
-  std::optional<std::string> tsaUrl; // set: B-T, a signature timestamp from this TSA
-  certs::HttpOptions http;           // for the TSA
+  bool signingTime = true;            // PAdES: false (the time is in the PDF's /M)
+  bool signingCertificateV2 = true;   // CAdES: ESS signingCertificateV2
+  bool includeChain = true;           // identity.chain certificates go into SignedData.certificates
+  std::optional<std::string> tsaUrl;  // set: B-T, a signature timestamp from this TSA
+  certs::HttpOptions http;            // for the TSA
   std::optional<std::int64_t> signingTimeOverride;  // seconds since epoch (tests); else now
 };
 

@@ -13,7 +13,7 @@ enum class SubIndication {
   HashFailure,
   SigCryptoFailure,
   Revoked,
-  SigConstraintsFailure,   // also INDETERMINATE in some cases; used for key usage / structure rules
+  SigConstraintsFailure,  // also INDETERMINATE in some cases; used for key usage / structure rules
   ChainConstraintsFailure,
   // INDETERMINATE
   NoSigningCertificateFound,
@@ -36,7 +36,8 @@ enum class SubIndication {
 const char* indicationName(Indication i);
 /// "HASH_FAILURE", ...; "" for None.
 const char* subIndicationName(SubIndication s);
-/// The worse of two indications (FAILED > INDETERMINATE > PASSED), for a document's overall verdict.
+/// The worse of two indications (FAILED > INDETERMINATE > PASSED), for a document's overall
+/// verdict.
 Indication worse(Indication a, Indication b);
 
 }  // namespace kyso::cms

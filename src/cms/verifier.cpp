@@ -17,7 +17,9 @@ namespace {
 
 using certs::TimePoint;
 
-int rank(Indication i) { return i == Indication::TotalFailed ? 2 : i == Indication::Indeterminate ? 1 : 0; }
+int rank(Indication i) {
+  return i == Indication::TotalFailed ? 2 : i == Indication::Indeterminate ? 1 : 0;
+}
 
 // Records a finding; the most severe indication wins, and the first reason of that severity.
 void fail(SignerReport& r, Indication i, SubIndication s, Errc e, std::string note) {
@@ -36,7 +38,8 @@ std::span<const unsigned char> bytesOf(const ASN1_STRING* s) {
 std::string keyDescription(X509* c) {
   EVP_PKEY* k = X509_get0_pubkey(c);
   if (!k) return "unknown";
-  if (EVP_PKEY_is_a(k, "RSA") || EVP_PKEY_is_a(k, "RSA-PSS")) return "RSA-" + std::to_string(EVP_PKEY_get_bits(k));
+  if (EVP_PKEY_is_a(k, "RSA") || EVP_PKEY_is_a(k, "RSA-PSS"))
+    return "RSA-" + std::to_string(EVP_PKEY_get_bits(k));
   if (EVP_PKEY_is_a(k, "EC")) {
     char name[64] = {0};
     size_t len = 0;
@@ -84,7 +87,8 @@ void checkTimestamp(Ctx& ctx, SignerReport& r, CMS_SignerInfo* si) {
     r.timestamp = tr;
     return;
   }
-  std::vector<unsigned char> imprint = digestBytes(*alg, bytesOf(CMS_SignerInfo_get0_signature(si)));
+  std::vector<unsigned char> imprint =
+      digestBytes(*alg, bytesOf(CMS_SignerInfo_get0_signature(si)));
   auto info = certs::verifyTimestampToken(der, imprint);
   if (!info.ok()) {
     tr.status = "invalid";
@@ -99,18 +103,21 @@ void checkTimestamp(Ctx& ctx, SignerReport& r, CMS_SignerInfo* si) {
   const unsigned char* p = seq.data();
   ossl::Ptr<CMS_ContentInfo> tok(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(seq.size())));
   ossl::X509Stack tokCerts(tok ? CMS_get1_certs(tok.get()) : nullptr);
-  auto chain = ctx.builder.buildSlowly(info->tsaCert.get(), tokCerts.get(), info->genTime, certs::Purpose::Tsa);
+  auto chain = ctx.builder.buildSlowly(info->tsaCert.get(), tokCerts.get(), info->genTime,
+                                       certs::Purpose::Tsa);
   tr.trusted = chain.ok() && chain->trusted;
   tr.status = tr.trusted ? "valid" : "untrusted";
-  if (chain.ok() && !chain->trusted) tr.detail = std::string("TSA chain: ") + certs::chainStatusName(chain->status) + " (" + chain->detail + ")";
+  if (chain.ok() && !chain->trusted)
+    tr.detail = std::string("TSA chain: ") + certs::chainStatusName(chain->status) + " (" +
+                chain->detail + ")";
   r.timestamp = tr;
 }
 
 void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
   auto chain = ctx.builder.buildSlowly(cert, ctx.certs, at, certs::Purpose::Signer);
   if (!chain.ok()) {
-    fail(r, Indication::Indeterminate, SubIndication::CertificateChainGeneralFailure, chain.error().kind,
-         chain.error().technical());
+    fail(r, Indication::Indeterminate, SubIndication::CertificateChainGeneralFailure,
+         chain.error().kind, chain.error().technical());
     return;
   }
   r.chainTrusted = chain->trusted;
@@ -127,33 +134,40 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
     s.issuer = certs::nameToString(X509_get_issuer_name(x));
     s.serial = certs::serialHex(x);
     s.sha256 = certs::sha256Hex(x);
-    if (auto nb = certs::toTimePoint(X509_get0_notBefore(x)); nb.ok()) s.notBefore = certs::isoTime(*nb);
-    if (auto na = certs::toTimePoint(X509_get0_notAfter(x)); na.ok()) s.notAfter = certs::isoTime(*na);
+    if (auto nb = certs::toTimePoint(X509_get0_notBefore(x)); nb.ok())
+      s.notBefore = certs::isoTime(*nb);
+    if (auto na = certs::toTimePoint(X509_get0_notAfter(x)); na.ok())
+      s.notAfter = certs::isoTime(*na);
     s.keyType = keyDescription(x);
     r.chain.push_back(std::move(s));
   }
   using CS = certs::ChainStatus;
   switch (chain->status) {
-    case CS::Valid: break;
+    case CS::Valid:
+      break;
     case CS::Untrusted:
-      fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound, Errc::ChainUntrusted,
-           "The certificate chain ends in " + (r.chain.empty() ? std::string("an unknown CA") : r.chain.back().subject) +
+      fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound,
+           Errc::ChainUntrusted,
+           "The certificate chain ends in " +
+               (r.chain.empty() ? std::string("an unknown CA") : r.chain.back().subject) +
                ", which is not a trusted anchor.");
       break;
     case CS::Incomplete: {
       std::string miss;
       for (auto& m : chain->missing) miss += (miss.empty() ? "" : "; ") + m;
-      fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound, Errc::ChainIncomplete,
-           "The issuer certificate is missing: " + miss + ".");
+      fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound,
+           Errc::ChainIncomplete, "The issuer certificate is missing: " + miss + ".");
       break;
     }
     case CS::Expired:
     case CS::NotYetValid:
       fail(r, Indication::Indeterminate, SubIndication::OutOfBoundsNoPoe, chain->errc,
-           "A certificate in the chain was not valid at " + r.validationTime + " (" + chain->detail + ").");
+           "A certificate in the chain was not valid at " + r.validationTime + " (" +
+               chain->detail + ").");
       break;
     case CS::UsageNotAllowed:
-      fail(r, Indication::Indeterminate, SubIndication::ChainConstraintsFailure, Errc::KeyUsageNotAllowed,
+      fail(r, Indication::Indeterminate, SubIndication::ChainConstraintsFailure,
+           Errc::KeyUsageNotAllowed,
            "The signer certificate is not allowed for signing: " + chain->detail + ".");
       break;
     case CS::BadSignature:
@@ -176,7 +190,8 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
     const auto& rv = r.revocation[i];
     if (rv.status == certs::RevocationStatus::Revoked) {
       r.revocationStatus = "revoked";
-      fail(r, Indication::Indeterminate, i == 0 ? SubIndication::RevokedNoPoe : SubIndication::RevokedCaNoPoe,
+      fail(r, Indication::Indeterminate,
+           i == 0 ? SubIndication::RevokedNoPoe : SubIndication::RevokedCaNoPoe,
            Errc::CertificateRevoked,
            "The certificate of " + rv.subject + " was revoked" +
                (rv.revokedAt ? " on " + certs::isoTime(*rv.revokedAt) : std::string()) + " (" +
@@ -204,14 +219,17 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
 
   X509* cert = nullptr;
   for (int i = 0; ctx.certs && i < sk_X509_num(ctx.certs) && !cert; ++i)
-    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(ctx.certs, i)) == 0) cert = sk_X509_value(ctx.certs, i);
+    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(ctx.certs, i)) == 0)
+      cert = sk_X509_value(ctx.certs, i);
 
   bool hasSignedAttrs = CMS_signed_get_attr_count(si) > 0;
   auto digIt = ctx.digests.find(dnid);
-  const std::vector<unsigned char>* contentDigest = digIt != ctx.digests.end() ? &digIt->second : nullptr;
+  const std::vector<unsigned char>* contentDigest =
+      digIt != ctx.digests.end() ? &digIt->second : nullptr;
   if (!contentDigest) {
     fail(r, Indication::Indeterminate,
-         ctx.contentAvailable ? SubIndication::CryptoConstraintsFailure : SubIndication::SignedDataNotFound,
+         ctx.contentAvailable ? SubIndication::CryptoConstraintsFailure
+                              : SubIndication::SignedDataNotFound,
          ctx.contentAvailable ? Errc::CmsUnknownAlgorithm : Errc::CmsNoSigner,
          ctx.contentAvailable ? "The digest algorithm " + r.digestAlgorithm + " is not supported."
                               : std::string("The signed content was not given."));
@@ -219,7 +237,8 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
   if (hasSignedAttrs) {
     int mdIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, -1);
     const ASN1_TYPE* mdv = mdIdx >= 0 ? attrValue(CMS_signed_get_attr(si, mdIdx)) : nullptr;
-    if (!mdv || mdv->type != V_ASN1_OCTET_STRING || CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, mdIdx) >= 0) {
+    if (!mdv || mdv->type != V_ASN1_OCTET_STRING ||
+        CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, mdIdx) >= 0) {
       fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
            "The signed attributes lack a single messageDigest.");
     } else if (contentDigest) {
@@ -228,7 +247,8 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
                         std::memcmp(got.data(), contentDigest->data(), got.size()) == 0;
       if (!r.digestMatches)
         fail(r, Indication::TotalFailed, SubIndication::HashFailure, Errc::CmsDigestMismatch,
-             "The content does not match the signed message digest: it was changed after signing, or it is another file.");
+             "The content does not match the signed message digest: it was changed after signing, "
+             "or it is another file.");
     }
     int ctIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_contentType, -1);
     const ASN1_TYPE* ctv = ctIdx >= 0 ? attrValue(CMS_signed_get_attr(si, ctIdx)) : nullptr;
@@ -243,12 +263,15 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
     int stIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
     if (const ASN1_TYPE* st = stIdx >= 0 ? attrValue(CMS_signed_get_attr(si, stIdx)) : nullptr;
         st && (st->type == V_ASN1_UTCTIME || st->type == V_ASN1_GENERALIZEDTIME))
-      if (auto tp = certs::toTimePoint(st->value.asn1_string); tp.ok()) r.signingTime = certs::isoTime(*tp);
+      if (auto tp = certs::toTimePoint(st->value.asn1_string); tp.ok())
+        r.signingTime = certs::isoTime(*tp);
   }
 
   if (!cert) {
-    fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound, Errc::CertificateNotFound,
-         "The signer's certificate is not in the signature, so the signature value cannot be checked.");
+    fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
+         Errc::CertificateNotFound,
+         "The signer's certificate is not in the signature, so the signature value cannot be "
+         "checked.");
   } else {
     CertSummary s;
     s.subject = certs::nameToString(X509_get_subject_name(cert));
@@ -257,8 +280,10 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
     s.issuer = certs::nameToString(X509_get_issuer_name(cert));
     s.serial = certs::serialHex(cert);
     s.sha256 = certs::sha256Hex(cert);
-    if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok()) s.notBefore = certs::isoTime(*nb);
-    if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok()) s.notAfter = certs::isoTime(*na);
+    if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok())
+      s.notBefore = certs::isoTime(*nb);
+    if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok())
+      s.notAfter = certs::isoTime(*na);
     s.keyType = keyDescription(cert);
     r.signer = s;
     EVP_PKEY* key = X509_get0_pubkey(cert);
@@ -268,16 +293,22 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
     } else if (hasSignedAttrs) {
       auto tbs = signedAttributesDer(si);
       if (tbs.ok()) {
-        auto tb = std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size());
+        auto tb = std::span<const unsigned char>(
+            reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size());
         st = verifySignature(key, sigAlg, dnid, tb, sigBytes);
         if (!st.ok() && st.error().kind == Errc::CmsSignatureInvalid) {
           auto stored = signedAttributesDer(si, true);
           if (stored.ok() && *stored != *tbs &&
-              verifySignature(key, sigAlg, dnid,
-                              std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(stored->data()), stored->size()),
-                              sigBytes).ok()) {
+              verifySignature(
+                  key, sigAlg, dnid,
+                  std::span<const unsigned char>(
+                      reinterpret_cast<const unsigned char*>(stored->data()), stored->size()),
+                  sigBytes)
+                  .ok()) {
             st = okStatus();
-            r.notes.push_back("The signature covers the signed attributes in stored order, not DER order (accepted).");
+            r.notes.push_back(
+                "The signature covers the signed attributes in stored order, not DER order "
+                "(accepted).");
           }
         }
       } else {
@@ -299,26 +330,30 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
         fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, k,
              "The signature algorithm is not supported: " + st.error().context + ".");
       else if (k == Errc::CmsSignatureInvalid)
-        fail(r, Indication::TotalFailed, SubIndication::SigCryptoFailure, k, "The signature value does not verify.");
+        fail(r, Indication::TotalFailed, SubIndication::SigCryptoFailure, k,
+             "The signature value does not verify.");
       else if (k != Errc::CmsNoSigner)
         fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k, st.error().technical());
     }
     // ESS signingCertificate(V2): binds the signature to this certificate.
     certs::EssCheck ess = certs::checkEssSigningCertificate(si, cert);
     if (ess == certs::EssCheck::Mismatch)
-      fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound, Errc::CmsSigningCertificateMismatch,
+      fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
+           Errc::CmsSigningCertificateMismatch,
            "The signing-certificate attribute names another certificate than the one found.");
     else if (ess == certs::EssCheck::Malformed)
       fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
            "The signing-certificate attribute cannot be read.");
     // Weak-algorithm policy.
-    bool weak = weakDigest(dnid) || ((EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_is_a(key, "RSA-PSS")) && EVP_PKEY_get_bits(key) < 2048);
+    bool weak = weakDigest(dnid) || ((EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_is_a(key, "RSA-PSS")) &&
+                                     EVP_PKEY_get_bits(key) < 2048);
     if (weak) {
       std::string what = weakDigest(dnid) ? r.digestAlgorithm : keyDescription(cert);
       if (ctx.opt.acceptWeak)
         r.notes.push_back("Weak algorithm " + what + " accepted by the policy option.");
       else
-        fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, Errc::WeakAlgorithm,
+        fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure,
+             Errc::WeakAlgorithm,
              "The signature uses " + what + ", which is no longer considered safe.");
     }
   }
@@ -364,7 +399,8 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
     return rep;
   };
   if (der.empty()) return bad(Errc::CmsMalformed, "The signature file is empty.");
-  if (der.size() > (64u << 20)) return bad(Errc::InputTooLarge, "The signature is larger than 64 MiB.");
+  if (der.size() > (64u << 20))
+    return bad(Errc::InputTooLarge, "The signature is larger than 64 MiB.");
   const unsigned char* p = der.data();
   ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
   ERR_clear_error();
@@ -383,7 +419,8 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
   bool hasEContent = pos && *pos;
   rep.detached = !hasEContent;
   STACK_OF(CMS_SignerInfo)* sis = CMS_get0_SignerInfos(cms.get());
-  if (sk_CMS_SignerInfo_num(sis) <= 0) return bad(Errc::CmsNoSigner, "The signature holds no signer.");
+  if (sk_CMS_SignerInfo_num(sis) <= 0)
+    return bad(Errc::CmsNoSigner, "The signature holds no signer.");
 
   static const certs::TrustStore kEmpty;
   const certs::TrustStore& trust = opt.trust ? *opt.trust : kEmpty;
@@ -394,8 +431,14 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
       for (auto& x : *parsed) sk_X509_push(all.get(), x.release());
   static const SystemClock kSystemClock;
   const Clock& clock = opt.clock ? *opt.clock : kSystemClock;
-  Ctx ctx{opt, certs::ChainBuilder(trust, opt.chain), certs::RevocationChecker(trust, opt.revocation),
-          clock.now(), all.get(), {}, false, rep.eContentType};
+  Ctx ctx{opt,
+          certs::ChainBuilder(trust, opt.chain),
+          certs::RevocationChecker(trust, opt.revocation),
+          clock.now(),
+          all.get(),
+          {},
+          false,
+          rep.eContentType};
   for (const auto& c : opt.extraCrls) (void)ctx.checker.addCrl(c);
   for (const auto& o : opt.extraOcsp) (void)ctx.checker.addOcspResponse(o);
 
@@ -408,8 +451,10 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
   if (hasEContent && opt.requireDetached) {
     rep.indication = Indication::TotalFailed;
     rep.subIndication = SubIndication::FormatFailure;
-    rep.error = Error::kyso(Errc::CmsUnexpectedContent, "verifyCms", "detached signature with eContent");
-    rep.notes.push_back("A detached signature must not carry the content inside it (eContent is present).");
+    rep.error =
+        Error::kyso(Errc::CmsUnexpectedContent, "verifyCms", "detached signature with eContent");
+    rep.notes.push_back(
+        "A detached signature must not carry the content inside it (eContent is present).");
   }
   if (content) {
     auto d = computeDigests(*content, nids);
@@ -422,7 +467,9 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
     }
     ctx.digests = std::move(*d);
     ctx.contentAvailable = true;
-    if (hasEContent) rep.notes.push_back("The signature also carries content; the given content was checked instead.");
+    if (hasEContent)
+      rep.notes.push_back(
+          "The signature also carries content; the given content was checked instead.");
   } else if (hasEContent) {
     auto bytes = bytesOf(*pos);
     for (int nid : nids)
@@ -441,7 +488,9 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
       fail(sr, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsUnexpectedContent,
            "A detached signature must not carry eContent.");
   for (const auto& sr : rep.signers) overall = worse(overall, sr.indication);
-  rep.indication = worse(rep.indication == Indication::TotalFailed ? Indication::TotalFailed : Indication::TotalPassed, overall);
+  rep.indication = worse(
+      rep.indication == Indication::TotalFailed ? Indication::TotalFailed : Indication::TotalPassed,
+      overall);
   rep.material = ctx.checker.material();
   return rep;
 }

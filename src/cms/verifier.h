@@ -50,10 +50,10 @@ struct VerifyOptions {
   certs::ChainOptions chain;                 // chain.http.offline: no network
   certs::RevocationOptions revocation;
   bool checkRevocation = true;
-  std::optional<certs::TimePoint> at;        // --at: validation time
-  bool acceptWeak = false;                   // accept SHA-1 and RSA < 2048 (old archives)
-  bool requireDetached = false;              // PDF detached subfilters: eContent is an error
-  const Clock* clock = nullptr;              // default: the system clock
+  std::optional<certs::TimePoint> at;  // --at: validation time
+  bool acceptWeak = false;             // accept SHA-1 and RSA < 2048 (old archives)
+  bool requireDetached = false;        // PDF detached subfilters: eContent is an error
+  const Clock* clock = nullptr;        // default: the system clock
   /// Revocation material from a PDF's /DSS (DER), used before the network.
   std::vector<std::string> extraCrls, extraOcsp;
   std::vector<std::string> extraCerts;
@@ -80,15 +80,15 @@ struct TimestampReport {
 struct SignerReport {
   Indication indication = Indication::Indeterminate;
   SubIndication subIndication = SubIndication::None;
-  bool intact = false;               // message digest matches AND the signature value verifies
+  bool intact = false;  // message digest matches AND the signature value verifies
   bool digestMatches = false;
   bool signatureValid = false;
-  std::optional<CertSummary> signer; // absent: NO_SIGNING_CERTIFICATE_FOUND
-  std::string digestAlgorithm;       // "SHA256"
-  std::string signatureAlgorithm;    // "RSA", "RSASSA-PSS", "ECDSA", "Ed25519"...
+  std::optional<CertSummary> signer;       // absent: NO_SIGNING_CERTIFICATE_FOUND
+  std::string digestAlgorithm;             // "SHA256"
+  std::string signatureAlgorithm;          // "RSA", "RSASSA-PSS", "ECDSA", "Ed25519"...
   std::optional<std::string> signingTime;  // claimed signingTime attribute (ISO 8601)
-  std::string validationTime;        // the time the chain was judged at
-  std::string validationTimeSource;  // "at", "timestamp", "now"
+  std::string validationTime;              // the time the chain was judged at
+  std::string validationTimeSource;        // "at", "timestamp", "now"
   // chain
   bool chainTrusted = false;
   std::string chainAnchor;           // anchor subject, "" if none
@@ -97,12 +97,12 @@ struct SignerReport {
   std::vector<CertSummary> chain;    // end entity first
   std::vector<std::string> missing;  // subjects of missing issuers
   // revocation
-  std::string revocationStatus = "not-checked";  // "good", "revoked", "unknown", "not-checked"
+  std::string revocationStatus = "not-checked";     // "good", "revoked", "unknown", "not-checked"
   std::vector<certs::RevocationResult> revocation;  // per certificate
   std::optional<TimestampReport> timestamp;
   std::vector<SignerReport> counterSignatures;
-  std::vector<std::string> notes;    // for people, English, one fact each
-  Errc errc = Errc::Ok;              // the main reason (CmsDigestMismatch, ChainUntrusted, ...)
+  std::vector<std::string> notes;  // for people, English, one fact each
+  Errc errc = Errc::Ok;            // the main reason (CmsDigestMismatch, ChainUntrusted, ...)
   std::vector<std::uint8_t> signatureValue;  // raw signature bytes (PDF LTV: the VRI key)
 };
 
@@ -110,12 +110,12 @@ struct SignerReport {
 struct CmsReport {
   Indication indication = Indication::Indeterminate;  // the worst over signers
   SubIndication subIndication = SubIndication::None;  // set when the CMS itself is unusable
-  std::string eContentType;          // dotted OID
-  bool detached = true;              // false: the content is inside (enveloping .p7m)
+  std::string eContentType;                           // dotted OID
+  bool detached = true;                 // false: the content is inside (enveloping .p7m)
   std::vector<unsigned char> eContent;  // enveloped content (enveloping only; bounded)
   std::vector<SignerReport> signers;
   std::vector<std::string> notes;
-  std::optional<Error> error;        // set when the bytes are not a usable SignedData
+  std::optional<Error> error;          // set when the bytes are not a usable SignedData
   certs::RevocationMaterial material;  // everything gathered (for B-LT)
 };
 

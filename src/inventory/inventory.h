@@ -82,6 +82,8 @@ class Inventory {
   Result<Certificate> addCertificate(Certificate c, const std::string& der = {});
   Result<Certificate> certificate(std::string_view key);
   Result<std::vector<Certificate>> certificates(const CertFilter& f = {});
+  /// The certificate's DER as imported (empty when it was registered without one).
+  Result<std::string> certificateDer(std::string_view key);
   /// Saves token/holder/unit/kind links; `c.version` is the version the edit started from.
   Result<Certificate> editCertificate(const Certificate& c);
 

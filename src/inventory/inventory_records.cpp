@@ -227,6 +227,12 @@ Result<Certificate> Inventory::addCertificate(Certificate c, const std::string& 
   return added;
 }
 
+Result<std::string> Inventory::certificateDer(std::string_view key) {
+  KYSO_ASSIGN_OR_RETURN(Certificate c, certificate(key));
+  KYSO_ASSIGN_OR_RETURN(Rows r, m_db->query("SELECT der FROM certificates WHERE id = ?", {c.id}));
+  return r.empty() ? std::string() : r[0].text(0);
+}
+
 Result<Certificate> Inventory::editCertificate(const Certificate& c) {
   if (c.kind != "personal" && c.kind != "organisation")
     return Error::kyso(Errc::UsageError, "cert edit", "kind is personal or organisation");

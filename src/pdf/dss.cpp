@@ -39,7 +39,8 @@ Status appendDss(RevisionWriter& out, PdfDocument& doc, const std::vector<VriEnt
   if (doc.fileSize() != out.size())
     return Error::kyso(Errc::FileUnreadable, "appendDss", "document and output differ in size");
   bool any = false;
-  for (const auto& e : entries) any = any || !e.certs.empty() || !e.ocsps.empty() || !e.crls.empty();
+  for (const auto& e : entries)
+    any = any || !e.certs.empty() || !e.ocsps.empty() || !e.crls.empty();
   if (!any) return Error::kyso(Errc::UsageError, "appendDss", "no validation material");
 
   return guardQpdf("appendDss", [&]() -> Status {
@@ -51,7 +52,8 @@ Status appendDss(RevisionWriter& out, PdfDocument& doc, const std::vector<VriEnt
       auto it = streams.find(der);
       if (it != streams.end()) return it->second;
       int n = up.allocate();
-      up.setObject(n, 0, "<< /Length " + std::to_string(der.size()) + " >>\nstream\n" + der + "\nendstream");
+      up.setObject(
+          n, 0, "<< /Length " + std::to_string(der.size()) + " >>\nstream\n" + der + "\nendstream");
       streams.emplace(der, n);
       all.push_back(n);
       return n;

@@ -59,10 +59,14 @@ std::optional<PadesLevel> parsePadesLevel(std::string_view s) {
 
 const char* padesLevelName(PadesLevel l) {
   switch (l) {
-    case PadesLevel::BB: return "B-B";
-    case PadesLevel::BT: return "B-T";
-    case PadesLevel::BLT: return "B-LT";
-    case PadesLevel::BLTA: return "B-LTA";
+    case PadesLevel::BB:
+      return "B-B";
+    case PadesLevel::BT:
+      return "B-T";
+    case PadesLevel::BLT:
+      return "B-LT";
+    case PadesLevel::BLTA:
+      return "B-LTA";
   }
   return "?";
 }
@@ -77,7 +81,8 @@ Result<std::vector<std::vector<unsigned char>>> signatureContents(PdfDocument& d
       if (!v.isDictionary() || !v.getKey("/Contents").isString()) continue;
       std::string raw = v.getKey("/Contents").getStringValue();
       std::size_t n = derLength(raw);
-      if (n == 0) return Error::kyso(Errc::CmsMalformed, "signatureContents", field.getFullyQualifiedName());
+      if (n == 0)
+        return Error::kyso(Errc::CmsMalformed, "signatureContents", field.getFullyQualifiedName());
       out.emplace_back(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(n));
     }
     return out;
@@ -87,13 +92,16 @@ Result<std::vector<std::vector<unsigned char>>> signatureContents(PdfDocument& d
 Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker& signer,
                                           LtvSource* ltv, ContentsMaker* docTimestamp) {
   const bool needLtv = req.level == PadesLevel::BLT || req.level == PadesLevel::BLTA;
-  if (needLtv && !ltv) return Error::kyso(Errc::UsageError, "signPdfFile", "B-LT needs revocation data");
+  if (needLtv && !ltv)
+    return Error::kyso(Errc::UsageError, "signPdfFile", "B-LT needs revocation data");
   if (req.level == PadesLevel::BLTA && !docTimestamp)
     return Error::kyso(Errc::UsageError, "signPdfFile", "B-LTA needs a TSA");
   KYSO_ASSIGN_OR_RETURN(auto doc, PdfDocument::open(req.input));
-  KYSO_ASSIGN_OR_RETURN(RevisionWriter out, RevisionWriter::start(req.input, req.output, req.overwrite));
+  KYSO_ASSIGN_OR_RETURN(RevisionWriter out,
+                        RevisionWriter::start(req.input, req.output, req.overwrite));
   if (out.size() != doc->fileSize())
-    return Error::kyso(Errc::FileUnreadable, "signPdfFile", req.input.string() + ": changed while being read");
+    return Error::kyso(Errc::FileUnreadable, "signPdfFile",
+                       req.input.string() + ": changed while being read");
   PadesResult res;
   KYSO_ASSIGN_OR_RETURN(res.signature, appendSignature(out, *doc, req.sig, signer));
   doc.reset();
@@ -112,8 +120,8 @@ Result<PadesResult> signPdfFile(const PadesRequest& req, ContentsMaker& signer, 
 
 Result<PadesResult> extendPdfFile(const std::filesystem::path& input,
                                   const std::filesystem::path& output,
-                                  AtomicFile::Overwrite overwrite, PadesLevel level,
-                                  LtvSource& ltv, ContentsMaker* docTimestamp) {
+                                  AtomicFile::Overwrite overwrite, PadesLevel level, LtvSource& ltv,
+                                  ContentsMaker* docTimestamp) {
   if (level != PadesLevel::BLT && level != PadesLevel::BLTA)
     return Error::kyso(Errc::UsageError, "extend", "--level must be B-LT or B-LTA");
   if (level == PadesLevel::BLTA && !docTimestamp)

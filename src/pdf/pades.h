@@ -71,8 +71,8 @@ Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker
 /// when the file has none.
 Result<PadesResult> extendPdfFile(const std::filesystem::path& input,
                                   const std::filesystem::path& output,
-                                  AtomicFile::Overwrite overwrite, PadesLevel level,
-                                  LtvSource& ltv, ContentsMaker* docTimestamp);
+                                  AtomicFile::Overwrite overwrite, PadesLevel level, LtvSource& ltv,
+                                  ContentsMaker* docTimestamp);
 
 /// The DER of every signature's /Contents in the document (trailing placeholder zeros removed).
 Result<std::vector<std::vector<unsigned char>>> signatureContents(PdfDocument& doc);

@@ -21,7 +21,8 @@ struct CmsSigner {
 
 // Parses a CMS SignedData; returns each signer certificate with the certificates it carries, and
 // recursively those of timestamp tokens in unsigned attributes.
-Status collectSigners(std::span<const unsigned char> der, std::vector<CmsSigner>& out, int depth = 0) {
+Status collectSigners(std::span<const unsigned char> der, std::vector<CmsSigner>& out,
+                      int depth = 0) {
   if (depth > 2) return okStatus();
   const unsigned char* p = der.data();
   ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
@@ -49,9 +50,10 @@ Status collectSigners(std::span<const unsigned char> der, std::vector<CmsSigner>
         ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(attr, k);
         if (!t || t->type != V_ASN1_SEQUENCE) continue;
         const ASN1_STRING* s2 = t->value.sequence;
-        KYSO_TRY(collectSigners(std::span<const unsigned char>(ASN1_STRING_get0_data(s2),
-                                                                static_cast<std::size_t>(ASN1_STRING_length(s2))),
-                                out, depth + 1));
+        KYSO_TRY(collectSigners(
+            std::span<const unsigned char>(ASN1_STRING_get0_data(s2),
+                                           static_cast<std::size_t>(ASN1_STRING_length(s2))),
+            out, depth + 1));
       }
     }
   }
@@ -85,7 +87,8 @@ Result<std::vector<unsigned char>> CmsContentsMaker::make(std::span<const unsign
 }
 
 Result<std::vector<unsigned char>> TsaContentsMaker::make(std::span<const unsigned char> digest) {
-  KYSO_ASSIGN_OR_RETURN(std::string tok, certs::requestTimestampSlowly(m_url, NID_sha256, digest, m_http));
+  KYSO_ASSIGN_OR_RETURN(std::string tok,
+                        certs::requestTimestampSlowly(m_url, NID_sha256, digest, m_http));
   m_lastSize = tok.size();
   return std::vector<unsigned char>(tok.begin(), tok.end());
 }
@@ -107,8 +110,8 @@ Result<VriEntry> NetworkLtvSource::materialForSlowly(std::span<const unsigned ch
   certs::ChainBuilder builder(m_store, copt);
   const auto now = std::chrono::system_clock::now();
   for (auto& s : signers) {
-    KYSO_ASSIGN_OR_RETURN(certs::ChainResult chain,
-                          builder.buildSlowly(s.cert.get(), s.certs.get(), now, certs::Purpose::Any));
+    KYSO_ASSIGN_OR_RETURN(certs::ChainResult chain, builder.buildSlowly(s.cert.get(), s.certs.get(),
+                                                                        now, certs::Purpose::Any));
     std::vector<X509*> ptrs;
     for (auto& c : chain.certs) ptrs.push_back(c.get());
     if (ptrs.empty()) ptrs.push_back(s.cert.get());
@@ -121,8 +124,8 @@ Result<VriEntry> NetworkLtvSource::materialForSlowly(std::span<const unsigned ch
       if (r.status == certs::RevocationStatus::Revoked)
         return Error::kyso(Errc::CertificateRevoked, "materialForSlowly", r.subject);
       if (r.status != certs::RevocationStatus::Good)
-        return Error::kyso(r.errc == Errc::Ok ? Errc::RevocationUnknown : r.errc, "materialForSlowly",
-                           r.subject + ": " + r.detail);
+        return Error::kyso(r.errc == Errc::Ok ? Errc::RevocationUnknown : r.errc,
+                           "materialForSlowly", r.subject + ": " + r.detail);
     }
   }
   const auto& m = checker.material();

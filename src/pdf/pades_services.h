@@ -35,7 +35,8 @@ class CmsContentsMaker : public ContentsMaker {
 /// Document timestamps (ETSI.RFC3161): the TimeStampToken from a TSA for the digest.
 class TsaContentsMaker : public ContentsMaker {
  public:
-  TsaContentsMaker(std::string url, certs::HttpOptions http) : m_url(std::move(url)), m_http(std::move(http)) {}
+  TsaContentsMaker(std::string url, certs::HttpOptions http)
+      : m_url(std::move(url)), m_http(std::move(http)) {}
   std::size_t estimatedSize() override { return m_lastSize ? m_lastSize + 512 : 8192; }
   Result<std::vector<unsigned char>> make(std::span<const unsigned char> digest) override;
 

@@ -1,16 +1,15 @@
 #include "src/pdf/pdf_document.h"
 
-#include <qpdf/QPDFAcroFormDocumentHelper.hh>
-#include <qpdf/QPDFExc.hh>
-#include <qpdf/QPDFFormFieldObjectHelper.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <qpdf/QPDFAcroFormDocumentHelper.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFFormFieldObjectHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include "src/core/log.h"
 
@@ -62,7 +61,8 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
   File f(std::fopen(path.c_str(), "rb"));
   if (!f) return Error::posix(errno, "fopen", ctx);
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return Error::kyso(Errc::FileUnreadable, "open", ctx);
+  if (std::filesystem::is_directory(path, ec))
+    return Error::kyso(Errc::FileUnreadable, "open", ctx);
   if (::fseeko(f.get(), 0, SEEK_END) != 0) return Error::posix(errno, "fseeko", ctx);
   const auto size = static_cast<std::uint64_t>(::ftello(f.get()));
   if (size == 0) return Error::kyso(Errc::NotAPdf, "open", ctx + ": empty file");
@@ -96,7 +96,8 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
   while (j < sec.size() && isPdfSpace(sec[j])) ++j;
   bool table = sec.compare(j, 4, "xref") == 0;
   if (!table && parseObjHeader(sec) < 0)
-    return Error::kyso(Errc::PdfDamaged, "startxref", ctx + ": startxref does not point at a cross-reference section");
+    return Error::kyso(Errc::PdfDamaged, "startxref",
+                       ctx + ": startxref does not point at a cross-reference section");
 
   auto q = std::make_unique<QPDF>();
   q->setSuppressWarnings(true);
@@ -105,12 +106,15 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
     q->processFile(path.c_str());
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password)
-      return Error::kyso(Errc::PdfEncrypted, "QPDF::processFile", ctx);
+      return Error::kyso(Errc::PdfEncrypted, "QPDF::processFile",
+                         ctx + ": signing encrypted PDFs is not supported yet");
     return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
   } catch (const std::exception& e) {
     return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
   }
-  if (q->isEncrypted()) return Error::kyso(Errc::PdfEncrypted, "QPDF::isEncrypted", ctx);
+  if (q->isEncrypted())
+    return Error::kyso(Errc::PdfEncrypted, "QPDF::isEncrypted",
+                       ctx + ": signing encrypted PDFs is not supported yet");
 
   try {
     QPDFObjectHandle trailer = q->getTrailer();
@@ -121,7 +125,8 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
     QPDFObjectHandle root = trailer.getKey("/Root");
     if (!root.isIndirect() || !root.isDictionary())
       return Error::kyso(Errc::PdfDamaged, "trailer", ctx + ": no /Root catalog");
-    long long sizeKey = trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
+    long long sizeKey =
+        trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
     // Every in-use entry must point at "N G obj" for its own number: a signature over a file that
     // viewers would repair (each in its own way) is worthless.
     int maxObj = 0;
@@ -134,7 +139,8 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
       if (n != og.getObj() || gen != og.getGen())
         return Error::kyso(Errc::PdfDamaged, "xref",
                            ctx + ": entry for object " + std::to_string(og.getObj()) +
-                               " points at offset " + std::to_string(off) + " which does not hold it");
+                               " points at offset " + std::to_string(off) +
+                               " which does not hold it");
     }
     doc->m_nextObj = static_cast<int>(std::max<long long>(sizeKey, maxObj + 1));
     // Reading the page tree resolves the objects a signer touches; failures mean damage.
@@ -149,7 +155,9 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
   return doc;
 }
 
-std::string PdfDocument::rootRef() { return m_qpdf->getTrailer().getKey("/Root").unparse(); }
+std::string PdfDocument::rootRef() {
+  return m_qpdf->getTrailer().getKey("/Root").unparse();
+}
 
 std::optional<std::string> PdfDocument::infoRef() {
   auto info = m_qpdf->getTrailer().getKey("/Info");

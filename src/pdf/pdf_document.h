@@ -6,13 +6,12 @@
 // qpdf reads objects lazily from the file, so a large file is not held in memory.
 #pragma once
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
 #include <string>
 #include <vector>
 
@@ -29,9 +28,9 @@ enum class XrefKind {
 
 /// A signature field found in /AcroForm /Fields.
 struct SignatureField {
-  std::string name;     // fully qualified name
-  QPDFObjGen objgen;    // the field (terminal) object
-  bool signed_ = false; // has a /V
+  std::string name;      // fully qualified name
+  QPDFObjGen objgen;     // the field (terminal) object
+  bool signed_ = false;  // has a /V
 };
 
 /// A PDF opened for reading. Not copyable; owns its QPDF.

@@ -85,7 +85,8 @@ std::string nameObject(std::string_view name) {
   std::string out = "/";
   for (char ch : name) {
     auto c = static_cast<unsigned char>(ch);
-    bool regular = c > 0x20 && c < 0x7F && std::string_view("()<>[]{}/%#").find(ch) == std::string_view::npos;
+    bool regular =
+        c > 0x20 && c < 0x7F && std::string_view("()<>[]{}/%#").find(ch) == std::string_view::npos;
     if (regular) {
       out.push_back(ch);
     } else {

@@ -90,13 +90,15 @@ Result<RevisionWriter> RevisionWriter::start(const std::filesystem::path& input,
 Result<std::vector<unsigned char>> RevisionWriter::digestWith(
     std::span<const std::string_view> extra) const {
   ossl::Ptr<EVP_MD_CTX> c(EVP_MD_CTX_new());
-  if (!c || EVP_MD_CTX_copy_ex(c.get(), m_md.get()) != 1) return Error::openssl("EVP_MD_CTX_copy_ex");
+  if (!c || EVP_MD_CTX_copy_ex(c.get(), m_md.get()) != 1)
+    return Error::openssl("EVP_MD_CTX_copy_ex");
   for (auto part : extra)
     if (EVP_DigestUpdate(c.get(), part.data(), part.size()) != 1)
       return Error::openssl("EVP_DigestUpdate");
   std::vector<unsigned char> out(EVP_MAX_MD_SIZE);
   unsigned int len = 0;
-  if (EVP_DigestFinal_ex(c.get(), out.data(), &len) != 1) return Error::openssl("EVP_DigestFinal_ex");
+  if (EVP_DigestFinal_ex(c.get(), out.data(), &len) != 1)
+    return Error::openssl("EVP_DigestFinal_ex");
   out.resize(len);
   return out;
 }

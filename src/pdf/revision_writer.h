@@ -1,7 +1,8 @@
 // RevisionWriter: builds an output PDF as the input's exact bytes followed by incremental updates,
 // through an AtomicFile (temporary file beside the target, renamed on commit). The input is copied
-// in one streaming pass with a fixed 1 MiB buffer (the kernel copies, kyso hashes) while a running SHA-256 of everything written
-// is kept, so that signing a 100 MB file never holds it in memory and never reads it twice.
+// in one streaming pass with a fixed 1 MiB buffer (the kernel copies, kyso hashes) while a running
+// SHA-256 of everything written is kept, so that signing a 100 MB file never holds it in memory and
+// never reads it twice.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +41,8 @@ class RevisionWriter {
   Status commit() { return m_file.commit(); }
 
  private:
-  RevisionWriter(AtomicFile f, ossl::Ptr<EVP_MD_CTX> md) : m_file(std::move(f)), m_md(std::move(md)) {}
+  RevisionWriter(AtomicFile f, ossl::Ptr<EVP_MD_CTX> md)
+      : m_file(std::move(f)), m_md(std::move(md)) {}
   AtomicFile m_file;
   ossl::Ptr<EVP_MD_CTX> m_md;
   std::uint64_t m_size = 0;  // bytes in the output (copy_file_range bypasses AtomicFile's count)

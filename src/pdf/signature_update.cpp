@@ -1,9 +1,8 @@
 #include "src/pdf/signature_update.h"
 
-#include <qpdf/QPDFPageDocumentHelper.hh>
-
 #include <cstdio>
 #include <map>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 #include <set>
 
 #include "src/pdf/incremental_update.h"
@@ -51,20 +50,26 @@ class Edits {
 std::string transformRefs(const SignatureOptions& o) {
   std::string refs;
   if (o.certifyP > 0)
-    refs += "<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P " +
-            std::to_string(o.certifyP) + " /V /1.2 >> >>";
+    refs +=
+        "<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P " +
+        std::to_string(o.certifyP) + " /V /1.2 >> >>";
   if (o.lockFields)
-    refs += "<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams << /Type /TransformParams "
-            "/Action /All /V /1.2 >> >>";
+    refs +=
+        "<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams << /Type /TransformParams "
+        "/Action /All /V /1.2 >> >>";
   return refs.empty() ? refs : " /Reference [" + refs + "]";
 }
 
 std::string sigDictionary(const SignatureOptions& o, std::size_t placeholderBytes) {
-  std::string d;
-  if (o.kind == SignatureOptions::Kind::DocTimeStamp) {
-    d = "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161";
-  } else {
-    d = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter " + nameObject(o.subFilter);
+  // /ByteRange and /Contents come first, before any free text (/Reason may contain anything), so
+  // that the first match after the object's start is theirs.
+  std::string d =
+      o.kind == SignatureOptions::Kind::DocTimeStamp
+          ? "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161"
+          : "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter " + nameObject(o.subFilter);
+  d += " /ByteRange [" + std::string("0 0000000000 0000000000 0000000000") + "]";
+  d += " /Contents <" + std::string(placeholderBytes * 2, '0') + ">";
+  if (o.kind == SignatureOptions::Kind::Signature) {
     d += " /M " + dateString(o.signingTime);
     if (!o.signerName.empty()) d += " /Name " + textString(o.signerName);
     if (!o.reason.empty()) d += " /Reason " + textString(o.reason);
@@ -72,9 +77,7 @@ std::string sigDictionary(const SignatureOptions& o, std::size_t placeholderByte
     if (!o.contact.empty()) d += " /ContactInfo " + textString(o.contact);
     d += transformRefs(o);
   }
-  d += " /ByteRange [" + std::string("0 0000000000 0000000000 0000000000") + "]";
-  d += " /Contents <" + std::string(placeholderBytes * 2, '0') + "> >>";
-  return d;
+  return d + " >>";
 }
 
 // Builds the update (everything except the /Contents value). Returns the sig object number.
@@ -109,7 +112,8 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
           body.replace(p, ph.size(), std::to_string(apNums[r]) + " 0 R");
       }
       if (body.find("{{ref:") != std::string::npos)
-        return Error::kyso(Errc::TemplateInvalid, "appearance", "reference outside the object list");
+        return Error::kyso(Errc::TemplateInvalid, "appearance",
+                           "reference outside the object list");
       up.setObject(apNums[k], 0, std::move(body));
     }
     if (o.appearance->formIndex >= apNums.size())
@@ -118,7 +122,8 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
   auto setAppearance = [&](QPDFObjectHandle& widget) {
     if (!o.appearance) return;
     const auto& r = o.appearance->rect;
-    widget.replaceKey("/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(r.llx, r.lly, r.urx, r.ury)));
+    widget.replaceKey("/Rect", QPDFObjectHandle::newArray(
+                                   QPDFObjectHandle::Rectangle(r.llx, r.lly, r.urx, r.ury)));
     auto ap = QPDFObjectHandle::newDictionary();
     ap.replaceKey("/N", newRef(apNums[o.appearance->formIndex]));
     widget.replaceKey("/AP", ap);
@@ -151,7 +156,8 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
     for (const auto& f : fields)
       if (f.name == o.fieldName) target = &f;
     if (!target) return Error::kyso(Errc::PdfFieldNotFound, "--field", o.fieldName);
-    if (target->signed_) return Error::kyso(Errc::UsageError, "--field", o.fieldName + " is already signed");
+    if (target->signed_)
+      return Error::kyso(Errc::UsageError, "--field", o.fieldName + " is already signed");
     QPDFObjectHandle& field = edits.edit(q.getObjectByObjGen(target->objgen));
     field.replaceKey("/V", newRef(sigNum));
     if (o.lockFields) field.replaceKey("/Lock", lockDict());
@@ -218,7 +224,8 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
 Result<SignedRevision> appendSignature(RevisionWriter& out, PdfDocument& doc,
                                        const SignatureOptions& opts, ContentsMaker& maker) {
   if (doc.fileSize() != out.size())
-    return Error::kyso(Errc::FileUnreadable, "appendSignature", "document and output differ in size");
+    return Error::kyso(Errc::FileUnreadable, "appendSignature",
+                       "document and output differ in size");
   if (opts.certifyP < 0 || opts.certifyP > 3)
     return Error::kyso(Errc::UsageError, "--certify", std::to_string(opts.certifyP));
   std::size_t placeholder = maker.estimatedSize() + kPlaceholderMargin;
@@ -226,7 +233,8 @@ Result<SignedRevision> appendSignature(RevisionWriter& out, PdfDocument& doc,
   for (int attempt = 1; attempt <= 3; ++attempt) {
     IncrementalUpdate up(doc);
     std::string fieldName;
-    auto sigNum = guardQpdf("buildUpdate", [&] { return buildUpdate(doc, opts, placeholder, up, fieldName); });
+    auto sigNum = guardQpdf("buildUpdate",
+                            [&] { return buildUpdate(doc, opts, placeholder, up, fieldName); });
     if (!sigNum.ok()) return sigNum.error();
     RenderedUpdate r = up.render();
     std::string& b = r.bytes;

@@ -27,10 +27,10 @@ struct SignatureOptions {
   std::string subFilter = "ETSI.CAdES.detached";  // or adbe.pkcs7.detached; ETSI.RFC3161 for LTA
   std::string reason, location, contact, signerName;
   std::chrono::system_clock::time_point signingTime = std::chrono::system_clock::now();
-  std::string fieldName;  // an existing empty signature field to fill; empty: a new field
-  int certifyP = 0;       // 1, 2 or 3: a certification signature (DocMDP) with that /P
-  bool lockFields = false;// FieldMDP: lock all fields once signed
-  int page = 0;           // 0-based page for a new invisible widget
+  std::string fieldName;    // an existing empty signature field to fill; empty: a new field
+  int certifyP = 0;         // 1, 2 or 3: a certification signature (DocMDP) with that /P
+  bool lockFields = false;  // FieldMDP: lock all fields once signed
+  int page = 0;             // 0-based page for a new invisible widget
   const appearance::Appearance* appearance = nullptr;  // visible widget; borrowed, may be null
 };
 
@@ -50,7 +50,7 @@ struct SignedRevision {
   std::string fieldName;
   std::vector<unsigned char> contents;  // the DER placed in /Contents
   std::uint64_t byteRange[4] = {0, 0, 0, 0};
-  int attempts = 0;                     // 1 unless the placeholder had to be enlarged
+  int attempts = 0;  // 1 unless the placeholder had to be enlarged
 };
 
 /// Appends a signature revision for `doc` (whose bytes must be exactly what `out` holds so far).

@@ -12,6 +12,8 @@
 
 namespace kyso::pdfverify {
 
+/// A change or problem sentence in `lang` (the JSON keeps English; unknown sentences stay English).
+std::string localizeChange(const std::string& en, Lang lang);
 /// The issue-7 JSON object for one file.
 Json reportJson(const FileReport& r);
 /// The clerk's line for one signature ("Valid: signed by ... , the document has not changed

@@ -34,16 +34,16 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
       line += vi ? ", tài liệu không thay đổi kể từ đó" : ", the document has not changed since";
     } else {
       line += vi ? ", sau đó chỉ có thay đổi được phép" : ", only allowed changes since";
-      if (!s.changes.empty()) line += " (" + s.changes.front().what + ")";
+      if (!s.changes.empty()) line += " (" + localizeChange(s.changes.front().what, lang) + ")";
     }
     return line;
   }
   if (s.indication == Indication::TotalFailed) {
     line += vi ? "KHÔNG hợp lệ: " : "NOT valid: ";
     if (auto* c = firstDisallowed(s))
-      line += c->what + (vi ? " sau khi ký" : " after this signature");
+      line += localizeChange(c->what, lang) + (vi ? " sau khi ký" : " after this signature");
     else if (!s.problems.empty())
-      line += s.problems.front();
+      line += localizeChange(s.problems.front(), lang);
     else if (s.crypto.intact == false)
       line += vi ? "nội dung đã ký bị thay đổi hoặc chữ ký sai"
                  : "the signed bytes were changed or the signature value is wrong";
@@ -99,8 +99,8 @@ std::string reportText(const FileReport& r, Lang lang) {
     if (s.docmdp) out += "    certification: DocMDP P=" + std::to_string(s.docmdp) + "\n";
     out += "    later changes: " + s.modifications + "\n";
     for (auto& c : s.changes)
-      out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") + c.what + "\n";
-    for (auto& p : s.problems) out += "    problem: " + p + "\n";
+      out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") + localizeChange(c.what, lang) + "\n";
+    for (auto& p : s.problems) out += "    problem: " + localizeChange(p, lang) + "\n";
     for (auto& n : s.notes) out += "    note: " + n + "\n";
     for (auto& n : s.crypto.notes) out += "    note: " + n + "\n";
   }

@@ -58,7 +58,8 @@ void stampAppearance(const std::filesystem::path& in, const std::filesystem::pat
                      const appearance::Appearance& a, const std::string& field);
 
 /// Copies `in` to `out` with every page's /CropBox set to [llx lly urx ury] (qpdf).
-void setCropBox(const std::filesystem::path& in, const std::filesystem::path& out, const appearance::PdfRect& box);
+void setCropBox(const std::filesystem::path& in, const std::filesystem::path& out,
+                const appearance::PdfRect& box);
 
 /// A rendered page: RGB, top-left origin.
 struct Raster {

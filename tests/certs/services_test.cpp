@@ -138,7 +138,8 @@ TEST_F(Services, OcspGoodAndRevoked) {
   EXPECT_EQ(rev.reason, 1);  // keyCompromise
   ASSERT_TRUE(rev.revokedAt.has_value());
   // Before the revocation date the certificate was good.
-  auto before = c.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), *parseIsoTime("2025-01-01"));
+  auto before =
+      c.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), *parseIsoTime("2025-01-01"));
   EXPECT_EQ(before.status, RevocationStatus::Good) << before.detail;
   EXPECT_EQ(c.material().ocspResponses.size(), 3u);
 }
@@ -159,6 +160,23 @@ TEST_F(Services, CrlGoodAndRevoked) {
   EXPECT_FALSE(c.material().crls.empty());
 }
 
+TEST_F(Services, CrlDiskCacheIsUsedUntilNextUpdate) {
+  TempDir cache;
+  RevocationOptions ro;
+  ro.http = http;
+  ro.useOcsp = false;
+  ro.crlCacheDir = cache.path();
+  RevocationChecker online(store, ro);
+  EXPECT_EQ(online.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h).status, RevocationStatus::Revoked);
+  // Offline, a new checker finds the fetched CRL in the cache (its nextUpdate is years ahead).
+  ro.http.offline = true;
+  RevocationChecker offline(store, ro);
+  auto r = offline.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h);
+  EXPECT_EQ(r.status, RevocationStatus::Revoked) << r.detail;
+  EXPECT_EQ(offline.checkSlowly(cert("signer-rsa2048").get(), cert("gov-ca").get(), now).status,
+            RevocationStatus::Good);
+}
+
 TEST_F(Services, ImportedCrlWorksOffline) {
   RevocationOptions ro;
   ro.http.offline = true;
@@ -169,7 +187,8 @@ TEST_F(Services, ImportedCrlWorksOffline) {
   // A CRL from another issuer is not used for this one.
   RevocationChecker c2(store, ro);
   ASSERT_TRUE(c2.addCrl(test::readFile(test::pki("root.crl.pem"))).ok());
-  EXPECT_EQ(c2.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now).status, RevocationStatus::Unknown);
+  EXPECT_EQ(c2.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now).status,
+            RevocationStatus::Unknown);
   EXPECT_FALSE(c2.addCrl("garbage").ok());
 }
 
@@ -201,7 +220,9 @@ TEST_F(Services, GarbageResponderIsUnknown) {
   RevocationChecker c(store, ro);
   auto r = c.checkSlowly(cert("ocsp-garbage").get(), cert("gov-ca").get(), now);
   EXPECT_EQ(r.status, RevocationStatus::Unknown);
-  EXPECT_EQ(c.checkOcspResponse("garbage", cert("signer-rsa2048").get(), cert("gov-ca").get(), nullptr, now).errc,
+  EXPECT_EQ(c.checkOcspResponse("garbage", cert("signer-rsa2048").get(), cert("gov-ca").get(),
+                                nullptr, now)
+                .errc,
             Errc::OcspResponseInvalid);
 }
 
@@ -212,30 +233,39 @@ TEST_F(Services, UnauthorisedOcspSignerIsRejected) {
   // A request for signer-rsa2048, answered by the real responder logic but signed with a key that
   // gov-ca never authorised (the rogue responder certificate is issued by the root).
   ASSERT_EQ(test::run("openssl ocsp -issuer " + test::pki("gov-ca.pem").string() + " -cert " +
-                          test::pki("signer-rsa2048.pem").string() + " -reqout " + (t / "req.der").string() + " -no_nonce",
-                      &out), 0) << out;
+                          test::pki("signer-rsa2048.pem").string() + " -reqout " +
+                          (t / "req.der").string() + " -no_nonce",
+                      &out),
+            0)
+      << out;
   ASSERT_EQ(test::run("openssl ocsp -index " + test::pki("gov-ca-index.txt").string() + " -CA " +
-                          test::pki("gov-ca.pem").string() + " -rsigner " + test::pki("rogue-ocsp.pem").string() +
-                          " -rkey " + test::pki("rogue-ocsp.key").string() + " -reqin " + (t / "req.der").string() +
-                          " -respout " + (t / "resp.der").string(),
-                      &out), 0) << out;
+                          test::pki("gov-ca.pem").string() + " -rsigner " +
+                          test::pki("rogue-ocsp.pem").string() + " -rkey " +
+                          test::pki("rogue-ocsp.key").string() + " -reqin " +
+                          (t / "req.der").string() + " -respout " + (t / "resp.der").string(),
+                      &out),
+            0)
+      << out;
   RevocationChecker c(store, RevocationOptions{});
-  auto r = c.checkOcspResponse(test::readFile(t / "resp.der"), cert("signer-rsa2048").get(), cert("gov-ca").get(),
-                               nullptr, now);
+  auto r = c.checkOcspResponse(test::readFile(t / "resp.der"), cert("signer-rsa2048").get(),
+                               cert("gov-ca").get(), nullptr, now);
   EXPECT_EQ(r.status, RevocationStatus::Unknown);
   EXPECT_EQ(r.errc, Errc::OcspResponseInvalid);
   // The same answer signed by the authorised responder is accepted (the test is not vacuous).
-  ASSERT_EQ(test::run("openssl ocsp -index " + test::pki("gov-ca-index.txt").string() + " -CA " +
-                          test::pki("gov-ca.pem").string() + " -rsigner " + test::pki("ocsp.pem").string() +
-                          " -rkey " + test::pki("ocsp.key").string() + " -reqin " + (t / "req.der").string() +
-                          " -respout " + (t / "ok.der").string(),
-                      &out), 0) << out;
-  auto ok = c.checkOcspResponse(test::readFile(t / "ok.der"), cert("signer-rsa2048").get(), cert("gov-ca").get(),
-                                nullptr, now);
+  ASSERT_EQ(
+      test::run("openssl ocsp -index " + test::pki("gov-ca-index.txt").string() + " -CA " +
+                    test::pki("gov-ca.pem").string() + " -rsigner " +
+                    test::pki("ocsp.pem").string() + " -rkey " + test::pki("ocsp.key").string() +
+                    " -reqin " + (t / "req.der").string() + " -respout " + (t / "ok.der").string(),
+                &out),
+      0)
+      << out;
+  auto ok = c.checkOcspResponse(test::readFile(t / "ok.der"), cert("signer-rsa2048").get(),
+                                cert("gov-ca").get(), nullptr, now);
   EXPECT_EQ(ok.status, RevocationStatus::Good) << ok.detail;
   // And an answer about another certificate is not taken for this one.
-  auto other = c.checkOcspResponse(test::readFile(t / "ok.der"), cert("signer-ec256").get(), cert("gov-ca").get(),
-                                   nullptr, now);
+  auto other = c.checkOcspResponse(test::readFile(t / "ok.der"), cert("signer-ec256").get(),
+                                   cert("gov-ca").get(), nullptr, now);
   EXPECT_EQ(other.status, RevocationStatus::Unknown);
 }
 
@@ -245,7 +275,8 @@ TEST_F(Services, TimestampFromTheTsaVerifiesWithOpenssl) {
   unsigned char md[32];
   unsigned int n = 0;
   EVP_Digest(data.data(), data.size(), md, &n, EVP_sha256(), nullptr);
-  auto tok = requestTimestampSlowly(test::tsaUrl(), NID_sha256, std::span<const unsigned char>(md, n), http);
+  auto tok = requestTimestampSlowly(test::tsaUrl(), NID_sha256,
+                                    std::span<const unsigned char>(md, n), http);
   ASSERT_TRUE(tok.ok()) << tok.error().technical();
   auto info = verifyTimestampToken(*tok, std::span<const unsigned char>(md, n));
   ASSERT_TRUE(info.ok()) << info.error().technical();
@@ -255,9 +286,12 @@ TEST_F(Services, TimestampFromTheTsaVerifiesWithOpenssl) {
   test::writeFile(t / "tok.der", *tok);
   test::writeFile(t / "data", data);
   std::string out;
-  EXPECT_EQ(test::run("openssl ts -verify -token_in -in " + (t / "tok.der").string() + " -data " + (t / "data").string() +
-                          " -CAfile " + test::pki("root.pem").string() + " -untrusted " + test::pki("gov-ca.pem").string(),
-                      &out), 0) << out;
+  EXPECT_EQ(test::run("openssl ts -verify -token_in -in " + (t / "tok.der").string() + " -data " +
+                          (t / "data").string() + " -CAfile " + test::pki("root.pem").string() +
+                          " -untrusted " + test::pki("gov-ca.pem").string(),
+                      &out),
+            0)
+      << out;
   // The TSA chain for that token, at genTime.
   ChainBuilder b(store, ChainOptions{http, {}, 8});
   auto ch = b.buildSlowly(info->tsaCert.get(), nullptr, info->genTime, Purpose::Tsa);

@@ -28,18 +28,28 @@ inline std::string env(const char* name, const char* fallback = "") {
   return v && *v ? v : fallback;
 }
 
-inline bool inCi() { return env("CI") == "true"; }
+inline bool inCi() {
+  return env("CI") == "true";
+}
 
-inline fs::path pkiDir() { return env("KYSO_TEST_PKI"); }
-inline int portBase() { return std::atoi(env("KYSO_TEST_PORT_BASE", "0").c_str()); }
+inline fs::path pkiDir() {
+  return env("KYSO_TEST_PKI");
+}
+inline int portBase() {
+  return std::atoi(env("KYSO_TEST_PORT_BASE", "0").c_str());
+}
 inline std::string httpUrl(const std::string& path) {
   return "http://127.0.0.1:" + std::to_string(portBase()) + path;
 }
-inline std::string ocspUrl() { return "http://127.0.0.1:" + std::to_string(portBase() + 1) + "/"; }
+inline std::string ocspUrl() {
+  return "http://127.0.0.1:" + std::to_string(portBase() + 1) + "/";
+}
 inline std::string tsaUrl(const std::string& path = "/") {
   return "http://127.0.0.1:" + std::to_string(portBase() + 2) + path;
 }
-inline fs::path pki(const std::string& name) { return pkiDir() / name; }
+inline fs::path pki(const std::string& name) {
+  return pkiDir() / name;
+}
 
 inline std::string readFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -63,24 +73,27 @@ inline int run(const std::string& cmd, std::string* out = nullptr) {
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-inline bool haveTool(const std::string& tool) { return run("command -v " + tool + " >/dev/null") == 0; }
+inline bool haveTool(const std::string& tool) {
+  return run("command -v " + tool + " >/dev/null") == 0;
+}
 
 /// Skips (loudly) without the tool, fails in CI.
-#define KYSO_REQUIRE_TOOL(tool)                                                     \
-  do {                                                                              \
-    if (!::kyso::test::haveTool(tool)) {                                            \
-      if (::kyso::test::inCi()) FAIL() << "required tool missing in CI: " << tool;  \
-      GTEST_SKIP() << "*** SKIPPED: tool not installed: " << tool;                  \
-    }                                                                               \
+#define KYSO_REQUIRE_TOOL(tool)                                                    \
+  do {                                                                             \
+    if (!::kyso::test::haveTool(tool)) {                                           \
+      if (::kyso::test::inCi()) FAIL() << "required tool missing in CI: " << tool; \
+      GTEST_SKIP() << "*** SKIPPED: tool not installed: " << tool;                 \
+    }                                                                              \
   } while (0)
 
 /// The test PKI must exist (ctest fixture `pki`); skip loudly when run by hand without it.
-#define KYSO_REQUIRE_PKI()                                                                \
-  do {                                                                                    \
-    if (::kyso::test::pkiDir().empty() || !std::filesystem::exists(::kyso::test::pki("root.pem"))) {  \
-      if (::kyso::test::inCi()) FAIL() << "test PKI missing (KYSO_TEST_PKI)";             \
-      GTEST_SKIP() << "*** SKIPPED: no test PKI; run through ctest (fixture pki)";        \
-    }                                                                                     \
+#define KYSO_REQUIRE_PKI()                                                         \
+  do {                                                                             \
+    if (::kyso::test::pkiDir().empty() ||                                          \
+        !std::filesystem::exists(::kyso::test::pki("root.pem"))) {                 \
+      if (::kyso::test::inCi()) FAIL() << "test PKI missing (KYSO_TEST_PKI)";      \
+      GTEST_SKIP() << "*** SKIPPED: no test PKI; run through ctest (fixture pki)"; \
+    }                                                                              \
   } while (0)
 
 /// A unique temporary folder, removed at the end of the test.

@@ -1,8 +1,9 @@
 // The trust store: shipped anchors with their checksums, groups, administrator anchors.
+#include "certs/trust_store.h"
+
 #include <gtest/gtest.h>
 
 #include "certs/shipped_anchors.h"
-#include "certs/trust_store.h"
 #include "tests/certs/test_env.h"
 
 namespace kyso::certs {
@@ -11,7 +12,9 @@ namespace {
 using test::TempDir;
 namespace fs = std::filesystem;
 
-fs::path shippedDir() { return fs::path(test::env("KYSO_SOURCE_DIR", ".")) / "certs" / "anchors"; }
+fs::path shippedDir() {
+  return fs::path(test::env("KYSO_SOURCE_DIR", ".")) / "certs" / "anchors";
+}
 
 TEST(TrustStore, LoadsShippedAnchorsWithTheirChecksums) {
   auto s = TrustStore::loadShipped(shippedDir());
@@ -26,7 +29,8 @@ TEST(TrustStore, GroupsSwitchIndependently) {
   ASSERT_TRUE(s.ok());
   s->setGroupEnabled(TrustGroup::Gov, false);
   ASSERT_EQ(s->anchors().size(), 1u);
-  EXPECT_NE(nameToString(X509_get_subject_name(s->anchors()[0])).find("Vietnam National Root CA"), std::string::npos);
+  EXPECT_NE(nameToString(X509_get_subject_name(s->anchors()[0])).find("Vietnam National Root CA"),
+            std::string::npos);
   s->setGroupEnabled(TrustGroup::Gov, true);
   s->setGroupEnabled(TrustGroup::Public, false);
   ASSERT_EQ(s->anchors().size(), 2u);
@@ -59,7 +63,8 @@ TEST(TrustStore, OneChangedByteIsRefused) {
   test::writeFile(t / "vn-national-root-ca.pem", pem);
   auto s = TrustStore::loadShipped(t.path());
   ASSERT_FALSE(s.ok());
-  EXPECT_TRUE(s.error().kind == Errc::AnchorChecksumMismatch || s.error().kind == Errc::CertificateMalformed)
+  EXPECT_TRUE(s.error().kind == Errc::AnchorChecksumMismatch ||
+              s.error().kind == Errc::CertificateMalformed)
       << s.error().technical();
 }
 
@@ -92,7 +97,8 @@ TEST(CertInfo, NamesAreUtf8AndTimesParse) {
   ASSERT_TRUE(c);
   EXPECT_EQ(commonName(X509_get_subject_name(c.get())), "Nguyễn Thị Lấp Lánh");
   EXPECT_EQ(nameEntry(X509_get_subject_name(c.get()), NID_organizationName), "Sở Y tế (test)");
-  EXPECT_NE(nameToString(X509_get_subject_name(c.get())).find("CN=Nguyễn Thị Lấp Lánh"), std::string::npos);
+  EXPECT_NE(nameToString(X509_get_subject_name(c.get())).find("CN=Nguyễn Thị Lấp Lánh"),
+            std::string::npos);
   auto t = parseIsoTime("2024-05-01T10:20:30Z");
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(isoTime(*t), "2024-05-01T10:20:30Z");

@@ -18,9 +18,15 @@ std::string envOr(const char* n) {
   const char* v = std::getenv(n);
   return v ? v : "";
 }
-fs::path pkiFile(const std::string& n) { return fs::path(envOr("KYSO_TEST_PKI")) / n; }
-std::string kyso() { return (fs::path(envOr("KYSO_BIN")) / "kyso").string(); }
-void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+fs::path pkiFile(const std::string& n) {
+  return fs::path(envOr("KYSO_TEST_PKI")) / n;
+}
+std::string kyso() {
+  return (fs::path(envOr("KYSO_BIN")) / "kyso").string();
+}
+void write(const fs::path& p, const std::string& s) {
+  std::ofstream(p, std::ios::binary) << s;
+}
 
 class CliCms : public SoftHsmTest {
  protected:
@@ -32,12 +38,14 @@ class CliCms : public SoftHsmTest {
     SoftHsmTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     ::setenv("KYSO_HOME", (work.path() / "home").c_str(), 1);
-    for (int i = 0; i < 3; ++i) write(work.path() / ("doc" + std::to_string(i) + ".docx"), "nội dung " + std::to_string(i));
+    for (int i = 0; i < 3; ++i)
+      write(work.path() / ("doc" + std::to_string(i) + ".docx"), "nội dung " + std::to_string(i));
   }
   ToolRun opensslVerify(const fs::path& p7s, const fs::path& content) {
-    return runTool({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s.string(), "-content",
-                    content.string(), "-CAfile", pkiFile("root.pem").string(), "-certfile", pkiFile("gov-ca.pem").string(),
-                    "-purpose", "any", "-out", "/dev/null"});
+    return runTool({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s.string(),
+                    "-content", content.string(), "-CAfile", pkiFile("root.pem").string(),
+                    "-certfile", pkiFile("gov-ca.pem").string(), "-purpose", "any", "-out",
+                    "/dev/null"});
   }
   TempDir work;
 };
@@ -46,9 +54,11 @@ TEST_F(CliCms, TokenBatchSignsEveryFileOnce) {
   ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
   ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
   ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
-  std::vector<std::string> argv = {kyso(), "sign", "--detached", "--module", token().modulePath().string(),
-                                   "--pin-env", "KYSO_TEST_PIN", "--json"};
-  for (int i = 0; i < 3; ++i) argv.push_back((work.path() / ("doc" + std::to_string(i) + ".docx")).string());
+  std::vector<std::string> argv = {
+      kyso(),      "sign",          "--detached", "--module", token().modulePath().string(),
+      "--pin-env", "KYSO_TEST_PIN", "--json"};
+  for (int i = 0; i < 3; ++i)
+    argv.push_back((work.path() / ("doc" + std::to_string(i) + ".docx")).string());
   ToolRun r = runTool(argv);
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out.find(token().userPin()), std::string::npos) << "the PIN must never be printed";
@@ -63,8 +73,8 @@ TEST_F(CliCms, TokenBatchSignsEveryFileOnce) {
     std::ifstream in(work.path() / "doc0.docx.p7s", std::ios::binary);
     before.assign(std::istreambuf_iterator<char>(in), {});
   }
-  ToolRun again = runTool({kyso(), "sign", "--detached", "--module", token().modulePath().string(), "--pin-env",
-                           "KYSO_TEST_PIN", (work.path() / "doc0.docx").string()});
+  ToolRun again = runTool({kyso(), "sign", "--detached", "--module", token().modulePath().string(),
+                           "--pin-env", "KYSO_TEST_PIN", (work.path() / "doc0.docx").string()});
   EXPECT_NE(again.status, 0);
   std::ifstream in(work.path() / "doc0.docx.p7s", std::ios::binary);
   EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), before);
@@ -72,24 +82,28 @@ TEST_F(CliCms, TokenBatchSignsEveryFileOnce) {
 
 TEST_F(CliCms, KeyFileSignVerifyAndExitCodes) {
   fs::path doc = work.path() / "doc1.docx";
-  ToolRun s = runTool({kyso(), "sign", doc.string(), "--detached", "--key-file", pkiFile("signer-ec256.key").string(),
-                       "--cert-file", pkiFile("signer-ec256.pem").string(), "--chain-file", pkiFile("gov-ca.pem").string()});
+  ToolRun s = runTool({kyso(), "sign", doc.string(), "--detached", "--key-file",
+                       pkiFile("signer-ec256.key").string(), "--cert-file",
+                       pkiFile("signer-ec256.pem").string(), "--chain-file",
+                       pkiFile("gov-ca.pem").string()});
   ASSERT_EQ(s.status, 0) << s.out;
   EXPECT_EQ(opensslVerify(doc.string() + ".p7s", doc).status, 0);
   // Trusted with the test root, revocation via the loopback OCSP responder.
-  ToolRun v = runTool({kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string(), "--json"});
+  ToolRun v = runTool(
+      {kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string(), "--json"});
   EXPECT_EQ(v.status, 0) << v.out;
   auto j = Json::parse(v.out);
   ASSERT_TRUE(j.ok()) << v.out;
   EXPECT_EQ((*j)["indication"].asString(), "TOTAL-PASSED");
   EXPECT_EQ((*j)["signatures"][0]["signer"]["common_name"].asString(), "Lê Thị Hồng Nhung");
   // Text output leads with the actionable line.
-  ToolRun text = runTool({kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string()});
+  ToolRun text =
+      runTool({kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string()});
   EXPECT_EQ(text.out.rfind("Valid: signed by Lê Thị Hồng Nhung", 0), 0u) << text.out;
   // Another content: exit 1 (failed).
   fs::path other = work.path() / "doc2.docx";
-  ToolRun bad = runTool({kyso(), "verify", doc.string() + ".p7s", "--content", other.string(), "--trust",
-                         pkiFile("root.pem").string()});
+  ToolRun bad = runTool({kyso(), "verify", doc.string() + ".p7s", "--content", other.string(),
+                         "--trust", pkiFile("root.pem").string()});
   EXPECT_EQ(bad.status, 1) << bad.out;
   EXPECT_EQ(bad.out.rfind("NOT valid", 0), 0u) << bad.out;
   // Untrusted root (only the shipped anchors): exit 2 (indeterminate).
@@ -97,7 +111,8 @@ TEST_F(CliCms, KeyFileSignVerifyAndExitCodes) {
   EXPECT_EQ(untrusted.status, 2) << untrusted.out;
   // Garbage: exit 4.
   write(work.path() / "junk.p7s", "not a signature");
-  ToolRun junk = runTool({kyso(), "verify", (work.path() / "junk.p7s").string(), "--content", doc.string()});
+  ToolRun junk =
+      runTool({kyso(), "verify", (work.path() / "junk.p7s").string(), "--content", doc.string()});
   EXPECT_EQ(junk.status, 4) << junk.out;
   // Usage.
   EXPECT_EQ(runTool({kyso(), "sign", doc.string(), "--detached", "--level", "B-T"}).status, 64);
@@ -107,10 +122,12 @@ TEST_F(CliCms, BtWithTheLoopbackTsaAndOpensslTsVerify) {
   fs::path doc = work.path() / "doc0.docx";
   std::string base = envOr("KYSO_TEST_PORT_BASE");
   std::string tsa = "http://127.0.0.1:" + std::to_string(std::atoi(base.c_str()) + 2) + "/";
-  ToolRun s = runTool({kyso(), "sign", doc.string(), "--detached", "--level", "B-T", "--tsa", tsa, "--key-file",
-                       pkiFile("signer-rsa3072.key").string(), "--cert-file", pkiFile("signer-rsa3072.pem").string()});
+  ToolRun s = runTool({kyso(), "sign", doc.string(), "--detached", "--level", "B-T", "--tsa", tsa,
+                       "--key-file", pkiFile("signer-rsa3072.key").string(), "--cert-file",
+                       pkiFile("signer-rsa3072.pem").string()});
   ASSERT_EQ(s.status, 0) << s.out;
-  ToolRun v = runTool({kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string(), "--json"});
+  ToolRun v = runTool(
+      {kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string(), "--json"});
   auto j = Json::parse(v.out);
   ASSERT_TRUE(j.ok()) << v.out;
   const Json& sig = (*j)["signatures"][0];
@@ -122,9 +139,10 @@ TEST_F(CliCms, BtWithTheLoopbackTsaAndOpensslTsVerify) {
 TEST_F(CliCms, EnvelopingP7mFromOpenssl) {
   fs::path doc = work.path() / "doc0.docx";
   fs::path p7m = work.path() / "doc0.docx.p7m";
-  ToolRun s = runTool({"openssl", "cms", "-sign", "-nodetach", "-binary", "-in", doc.string(), "-signer",
-                       pkiFile("signer-rsa2048.pem").string(), "-inkey", pkiFile("signer-rsa2048.key").string(),
-                       "-certfile", pkiFile("gov-ca.pem").string(), "-outform", "DER", "-out", p7m.string()});
+  ToolRun s = runTool({"openssl", "cms", "-sign", "-nodetach", "-binary", "-in", doc.string(),
+                       "-signer", pkiFile("signer-rsa2048.pem").string(), "-inkey",
+                       pkiFile("signer-rsa2048.key").string(), "-certfile",
+                       pkiFile("gov-ca.pem").string(), "-outform", "DER", "-out", p7m.string()});
   ASSERT_EQ(s.status, 0) << s.out;
   ToolRun v = runTool({kyso(), "verify", p7m.string(), "--trust", pkiFile("root.pem").string()});
   EXPECT_EQ(v.status, 0) << v.out;

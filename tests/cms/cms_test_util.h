@@ -23,8 +23,8 @@ struct CmsFixture {
     opt.revocation.http = opt.chain.http;
   }
   cms::CmsReport verify(const std::vector<std::uint8_t>& der, const std::string& content) {
-    auto c = cms::DetachedContent::fromBytes(
-        std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(content.data()), content.size()));
+    auto c = cms::DetachedContent::fromBytes(std::span<const unsigned char>(
+        reinterpret_cast<const unsigned char*>(content.data()), content.size()));
     return cms::verifyCmsSlowly(der, &c, opt);
   }
   cms::CmsReport verifyFile(const fs::path& p7s, const std::string& content) {
@@ -40,6 +40,8 @@ inline std::vector<std::uint8_t> signBytes(const SigningIdentity& id, const std:
   return r.ok() ? std::move(*r) : std::vector<std::uint8_t>{};
 }
 
-inline std::string str(const std::vector<std::uint8_t>& v) { return std::string(v.begin(), v.end()); }
+inline std::string str(const std::vector<std::uint8_t>& v) {
+  return std::string(v.begin(), v.end());
+}
 
 }  // namespace kyso::test

@@ -36,8 +36,8 @@ std::vector<Row> cmsRows(const fs::path& manifest) {
       return std::string();
     };
     if (col("category").rfind("cms-", 0) != 0) continue;
-    rows.push_back({col("id"), col("file"), col("content_file"), col("category"), col("trust_anchor"),
-                    col("validation_time"), col("what_it_is")});
+    rows.push_back({col("id"), col("file"), col("content_file"), col("category"),
+                    col("trust_anchor"), col("validation_time"), col("what_it_is")});
   }
   return rows;
 }
@@ -64,7 +64,8 @@ TEST(Corpus, EveryCmsRowMatchesItsCategory) {
     if (!row.time.empty()) opt.at = *certs::parseIsoTime(row.time);
     std::string der = test::readFile(shared / "corpus" / row.file);
     ASSERT_FALSE(der.empty());
-    std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der.data()), der.size());
+    std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der.data()),
+                                         der.size());
     CmsReport r;
     if (!row.content.empty()) {
       DetachedContent c = DetachedContent::fromFile((shared / "corpus" / row.content).string());

@@ -1,7 +1,6 @@
 // What `openssl cms -sign` makes, kyso verifies (PKCS#1 v1.5, PSS, ECDSA, enveloping, BER
 // indefinite length); and bad input of every kind gets a clear result, never TOTAL-PASSED.
 #include <gtest/gtest.h>
-
 #include <openssl/err.h>
 
 #include "src/cms/signed_attrs.h"
@@ -27,8 +26,9 @@ class Interop : public ::testing::Test {
   std::vector<std::uint8_t> opensslSign(const std::string& name, const std::string& extra) {
     std::string out;
     std::string cmd = "openssl cms -sign -binary -in " + (t / "c.txt").string() + " -signer " +
-                      test::pki(name + ".pem").string() + " -inkey " + test::pki(name + ".key").string() +
-                      " -certfile " + test::pki("gov-ca.pem").string() + " -outform DER -out " +
+                      test::pki(name + ".pem").string() + " -inkey " +
+                      test::pki(name + ".key").string() + " -certfile " +
+                      test::pki("gov-ca.pem").string() + " -outform DER -out " +
                       (t / "s.p7s").string() + " " + extra;
     EXPECT_EQ(test::run(cmd, &out), 0) << cmd << "\n" << out;
     std::string d = test::readFile(t / "s.p7s");
@@ -58,11 +58,14 @@ TEST_F(Interop, OpensslCadesWithSigningCertificateV2) {
 }
 
 TEST_F(Interop, OpensslRsaPss) {
-  auto r = verifyBytes(opensslSign("signer-rsa2048", "-md sha256 -keyopt rsa_padding_mode:pss -keyopt rsa_pss_saltlen:32"));
+  auto r = verifyBytes(opensslSign(
+      "signer-rsa2048", "-md sha256 -keyopt rsa_padding_mode:pss -keyopt rsa_pss_saltlen:32"));
   ASSERT_EQ(r.signers.size(), 1u);
   EXPECT_EQ(r.signers[0].signatureAlgorithm, "RSASSA-PSS");
   EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
-  EXPECT_EQ(verifyBytes(opensslSign("signer-rsa2048", "-md sha512 -keyopt rsa_padding_mode:pss")).signers[0].indication,
+  EXPECT_EQ(verifyBytes(opensslSign("signer-rsa2048", "-md sha512 -keyopt rsa_padding_mode:pss"))
+                .signers[0]
+                .indication,
             Indication::TotalPassed);
 }
 
@@ -118,8 +121,12 @@ TEST_F(Interop, MissingSignerCertificate) {
 
 TEST_F(Interop, NoSignerAtAll) {
   std::string out;
-  ASSERT_EQ(test::run("openssl crl2pkcs7 -nocrl -certfile " + test::pki("signer-rsa2048.pem").string() +
-                          " -outform DER -out " + (t / "certs.p7b").string(), &out), 0) << out;
+  ASSERT_EQ(
+      test::run("openssl crl2pkcs7 -nocrl -certfile " + test::pki("signer-rsa2048.pem").string() +
+                    " -outform DER -out " + (t / "certs.p7b").string(),
+                &out),
+      0)
+      << out;
   std::string d = test::readFile(t / "certs.p7b");
   CmsReport r = verifyBytes(std::vector<std::uint8_t>(d.begin(), d.end()));
   EXPECT_TRUE(r.signers.empty());
@@ -129,7 +136,8 @@ TEST_F(Interop, NoSignerAtAll) {
 }
 
 // Replaces the first occurrence of `from` by `to` (same length) in the DER.
-bool patch(std::vector<std::uint8_t>& der, const std::vector<std::uint8_t>& from, const std::vector<std::uint8_t>& to) {
+bool patch(std::vector<std::uint8_t>& der, const std::vector<std::uint8_t>& from,
+           const std::vector<std::uint8_t>& to) {
   auto it = std::search(der.begin(), der.end(), from.begin(), from.end());
   if (it == der.end()) return false;
   std::copy(to.begin(), to.end(), it);
@@ -139,7 +147,8 @@ bool patch(std::vector<std::uint8_t>& der, const std::vector<std::uint8_t>& from
 TEST_F(Interop, SignatureOidNamingAnotherHashIsRejected) {
   auto der = opensslSign("signer-ec256", "-md sha256");
   // ecdsa-with-SHA256 (1.2.840.10045.4.3.2) -> ecdsa-with-SHA384 (...4.3.3).
-  ASSERT_TRUE(patch(der, {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02}, {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03}));
+  ASSERT_TRUE(patch(der, {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02},
+                    {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03}));
   CmsReport r = verifyBytes(der);
   EXPECT_EQ(r.signers[0].indication, Indication::TotalFailed);
   EXPECT_EQ(r.signers[0].errc, Errc::CmsAlgorithmMismatch) << cmsReportToJson(r).dump(2);
@@ -148,7 +157,8 @@ TEST_F(Interop, SignatureOidNamingAnotherHashIsRejected) {
 TEST_F(Interop, UnknownSignatureAlgorithm) {
   auto der = opensslSign("signer-ec256", "-md sha256");
   // ecdsa-with-SHA256 -> an unassigned arc of the same length.
-  ASSERT_TRUE(patch(der, {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02}, {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x7f, 0x02}));
+  ASSERT_TRUE(patch(der, {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02},
+                    {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x7f, 0x02}));
   CmsReport r = verifyBytes(der);
   neverPassed(r);
   EXPECT_EQ(r.signers[0].errc, Errc::CmsUnknownAlgorithm) << cmsReportToJson(r).dump(2);
@@ -162,33 +172,67 @@ TEST_F(Interop, FlippedSignatureByte) {
   EXPECT_EQ(r.signers[0].subIndication, SubIndication::SigCryptoFailure);
 }
 
-TEST_F(Interop, Ed448WithSha512IsRejected) {
-  // OpenSSL's CMS cannot make EdDSA signatures; build one by hand, declaring SHA-512 as the digest.
-  auto id = test::identity("signer-ed448");
+// A CMS signed by hand with the PKI's NAME key; `sigOid` names the signature algorithm, and
+// `plainEcdsa` turns the DER ECDSA signature into BSI TR-03111 r||s.
+std::vector<std::uint8_t> handSigned(const std::string& name, const EVP_MD* md, const char* sigOid, bool plainEcdsa,
+                                     const std::string& content) {
+  auto id = test::identity(name);
   ossl::Ptr<CMS_ContentInfo> cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY));
-  CMS_SignerInfo* si = CMS_add1_signer(cms.get(), id.cert.get(), id.key.get(), EVP_sha512(), CMS_PARTIAL | CMS_NOSMIMECAP);
-  ASSERT_NE(si, nullptr);
+  CMS_SignerInfo* si = CMS_add1_signer(cms.get(), id.cert.get(), id.key.get(), md, CMS_PARTIAL | CMS_NOSMIMECAP);
+  if (!si) return {};
   X509_ALGOR *dig = nullptr, *sig = nullptr;
   CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &dig, &sig);
-  X509_ALGOR_set0(sig, OBJ_nid2obj(NID_ED448), V_ASN1_UNDEF, nullptr);
-  unsigned char md[64];
+  X509_ALGOR_set0(sig, OBJ_txt2obj(sigOid, 1), V_ASN1_UNDEF, nullptr);
+  unsigned char h[64];
   unsigned int n = 0;
-  EVP_Digest(kContent.data(), kContent.size(), md, &n, EVP_sha512(), nullptr);
+  EVP_Digest(content.data(), content.size(), h, &n, md, nullptr);
   CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1);
-  CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, md, static_cast<int>(n));
+  CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, h, static_cast<int>(n));
   auto tbs = signedAttributesDer(si);
-  ASSERT_TRUE(tbs.ok());
   ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
-  ASSERT_EQ(EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, id.key.get()), 1);
-  unsigned char s[114];
-  size_t sl = sizeof s;
-  ASSERT_EQ(EVP_DigestSign(ctx.get(), s, &sl, reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size()), 1);
-  ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), s, static_cast<int>(sl));
+  bool eddsa = EVP_PKEY_is_a(id.key.get(), "ED448") || EVP_PKEY_is_a(id.key.get(), "ED25519");
+  if (!tbs.ok() || EVP_DigestSignInit(ctx.get(), nullptr, eddsa ? nullptr : md, nullptr, id.key.get()) != 1) return {};
+  std::vector<unsigned char> s(512);
+  size_t sl = s.size();
+  if (EVP_DigestSign(ctx.get(), s.data(), &sl, reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size()) != 1)
+    return {};
+  s.resize(sl);
+  if (plainEcdsa) {
+    const unsigned char* p = s.data();
+    ossl::Ptr<ECDSA_SIG> es(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(s.size())));
+    std::vector<unsigned char> rs(64);
+    BN_bn2binpad(ECDSA_SIG_get0_r(es.get()), rs.data(), 32);
+    BN_bn2binpad(ECDSA_SIG_get0_s(es.get()), rs.data() + 32, 32);
+    s = rs;
+  }
+  ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), s.data(), static_cast<int>(s.size()));
   unsigned char* out = nullptr;
   int len = i2d_CMS_ContentInfo(cms.get(), &out);
   ossl::Mem<unsigned char> guard(out);
-  ASSERT_GT(len, 0);
-  std::vector<std::uint8_t> der(out, out + len);
+  return len > 0 ? std::vector<std::uint8_t>(out, out + len) : std::vector<std::uint8_t>{};
+}
+
+TEST_F(Interop, EcdsaPlainRsForm) {
+  // ecdsa-plain-SHA256 (BSI TR-03111): the signature value is r||s, not a DER SEQUENCE.
+  auto der = handSigned("signer-ec256", EVP_sha256(), "0.4.0.127.0.7.1.1.4.1.3", true, kContent);
+  ASSERT_FALSE(der.empty());
+  CmsReport r = verifyBytes(der);
+  EXPECT_EQ(r.signers[0].signatureAlgorithm, "ECDSA-plain");
+  EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
+  // The plain OID with a digest of another hash is refused.
+  auto mismatch = handSigned("signer-ec256", EVP_sha384(), "0.4.0.127.0.7.1.1.4.1.3", true, kContent);
+  CmsReport m = verifyBytes(mismatch);
+  EXPECT_EQ(m.signers[0].errc, Errc::CmsAlgorithmMismatch) << cmsReportToJson(m).dump(2);
+  // A DER signature labelled plain does not verify.
+  auto wrongForm = handSigned("signer-ec256", EVP_sha256(), "0.4.0.127.0.7.1.1.4.1.3", false, kContent);
+  neverPassed(verifyBytes(wrongForm));
+}
+
+TEST_F(Interop, Ed448WithSha512IsRejected) {
+  // OpenSSL's CMS cannot make EdDSA signatures; this one is made by hand, declaring SHA-512 where
+  // RFC 8419 requires SHAKE256.
+  auto der = handSigned("signer-ed448", EVP_sha512(), "1.3.101.113", false, kContent);
+  ASSERT_FALSE(der.empty());
   CmsReport r = verifyBytes(der);
   EXPECT_EQ(r.signers[0].indication, Indication::TotalFailed);
   EXPECT_EQ(r.signers[0].errc, Errc::CmsAlgorithmMismatch) << cmsReportToJson(r).dump(2);
@@ -203,7 +247,8 @@ TEST_F(Interop, TruncatedGarbageAndEmpty) {
     EXPECT_TRUE(r.error.has_value()) << "cut at " << cut;
   }
   std::vector<std::uint8_t> garbage(5000);
-  for (size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<std::uint8_t>(i * 7919 % 251);
+  for (size_t i = 0; i < garbage.size(); ++i)
+    garbage[i] = static_cast<std::uint8_t>(i * 7919 % 251);
   CmsReport g = verifyBytes(garbage);
   neverPassed(g);
   EXPECT_EQ(g.error->kind, Errc::CmsMalformed);

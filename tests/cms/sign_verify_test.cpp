@@ -2,6 +2,8 @@
 // the trust/revocation/timestamp outcomes (revoked, expired, wrong key usage, weak keys, B-T).
 #include <gtest/gtest.h>
 
+#include <openssl/pkcs7.h>
+
 #include <sstream>
 
 #include "tests/cms/cms_test_util.h"
@@ -32,7 +34,8 @@ TEST_P(SignVerify, RoundTripAndOpensslAccepts) {
   CmsReport r = f.verify(der, kContent);
   ASSERT_EQ(r.signers.size(), 1u);
   const SignerReport& s = r.signers[0];
-  EXPECT_EQ(s.indication, Indication::TotalPassed) << summaryLine(s) << " " << cmsReportToJson(r).dump(2);
+  EXPECT_EQ(s.indication, Indication::TotalPassed)
+      << summaryLine(s) << " " << cmsReportToJson(r).dump(2);
   EXPECT_TRUE(s.intact);
   EXPECT_TRUE(s.chainTrusted);
   EXPECT_EQ(s.revocationStatus, "good");
@@ -52,18 +55,22 @@ TEST_P(SignVerify, RoundTripAndOpensslAccepts) {
   test::writeFile(t / "c.txt", kContent);
   test::writeFile(t / "s.p7s", test::str(der));
   std::string out;
-  EXPECT_EQ(test::run("openssl cms -verify -binary -inform DER -in " + (t / "s.p7s").string() + " -content " +
-                          (t / "c.txt").string() + " -CAfile " + test::pki("root.pem").string() + " -certfile " +
+  EXPECT_EQ(test::run("openssl cms -verify -binary -inform DER -in " + (t / "s.p7s").string() +
+                          " -content " + (t / "c.txt").string() + " -CAfile " +
+                          test::pki("root.pem").string() + " -certfile " +
                           test::pki("gov-ca.pem").string() + " -purpose any -out /dev/null",
-                      &out), 0) << out;
+                      &out),
+            0)
+      << out;
   // CAdES: the signingCertificateV2 attribute is there.
   EXPECT_EQ(test::run("openssl cms -cmsout -print -inform DER -in " + (t / "s.p7s").string() +
-                          " | grep -q id-smime-aa-signingCertificateV2"), 0);
+                      " | grep -q id-smime-aa-signingCertificateV2"),
+            0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Keys, SignVerify,
-                         ::testing::Values("signer-rsa2048", "signer-rsa3072", "signer-ec256", "signer-ed25519",
-                                           "signer-ed448", "org"));
+                         ::testing::Values("signer-rsa2048", "signer-rsa3072", "signer-ec256",
+                                           "signer-ed25519", "signer-ed448", "org"));
 
 class Cms : public ::testing::Test {
  protected:
@@ -87,13 +94,16 @@ TEST_F(Cms, PrecomputedDigestSignsAndVerifies) {
   unsigned char md[32];
   unsigned int n = 0;
   EVP_Digest(kContent.data(), kContent.size(), md, &n, EVP_sha256(), nullptr);
-  auto der = signDigestSlowly(test::identity("signer-ec256"), std::span<const std::uint8_t>(md, n), {});
+  auto der =
+      signDigestSlowly(test::identity("signer-ec256"), std::span<const std::uint8_t>(md, n), {});
   ASSERT_TRUE(der.ok());
   DetachedContent digestOnly;
   digestOnly.digests[NID_sha256] = std::vector<unsigned char>(md, md + n);
   CmsReport r = verifyCmsSlowly(*der, &digestOnly, f.opt);
   EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
-  EXPECT_FALSE(signDigestSlowly(test::identity("signer-ec256"), std::span<const std::uint8_t>(md, 20), {}).ok());
+  EXPECT_FALSE(
+      signDigestSlowly(test::identity("signer-ec256"), std::span<const std::uint8_t>(md, 20), {})
+          .ok());
 }
 
 TEST_F(Cms, SignatureTimestampBT) {
@@ -189,14 +199,62 @@ TEST_F(Cms, HangingOcspResponderEndsInBoundedTime) {
   EXPECT_EQ(r.signers[0].revocationStatus, "unknown");
 }
 
+// Adds a counter-signature by NAME over the first signer's signature value (RFC 5652 11.4).
+std::vector<std::uint8_t> counterSign(const std::vector<std::uint8_t>& der, const std::string& name, bool corrupt) {
+  const unsigned char* p = der.data();
+  ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
+  CMS_SignerInfo* parent = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
+  const ASN1_OCTET_STRING* sv = CMS_SignerInfo_get0_signature(parent);
+  auto id = test::identity(name);
+  std::unique_ptr<PKCS7_SIGNER_INFO, decltype(&PKCS7_SIGNER_INFO_free)> si(PKCS7_SIGNER_INFO_new(),
+                                                                            &PKCS7_SIGNER_INFO_free);
+  if (!PKCS7_SIGNER_INFO_set(si.get(), id.cert.get(), id.key.get(), EVP_sha256())) return {};
+  unsigned char h[32];
+  unsigned int n = 0;
+  EVP_Digest(ASN1_STRING_get0_data(sv), static_cast<size_t>(ASN1_STRING_length(sv)), h, &n, EVP_sha256(), nullptr);
+  if (corrupt) h[0] ^= 1;
+  ossl::Ptr<ASN1_OCTET_STRING> md(ASN1_OCTET_STRING_new());
+  ASN1_OCTET_STRING_set(md.get(), h, static_cast<int>(n));
+  PKCS7_add_signed_attribute(si.get(), NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, md.release());
+  if (PKCS7_SIGNER_INFO_sign(si.get()) != 1) return {};
+  unsigned char* buf = nullptr;
+  int len = i2d_PKCS7_SIGNER_INFO(si.get(), &buf);
+  ossl::Mem<unsigned char> g1(buf);
+  CMS_unsigned_add1_attr_by_NID(parent, NID_pkcs9_countersignature, V_ASN1_SEQUENCE, buf, len);
+  CMS_add1_cert(cms.get(), id.cert.get());
+  unsigned char* out = nullptr;
+  int olen = i2d_CMS_ContentInfo(cms.get(), &out);
+  ossl::Mem<unsigned char> g2(out);
+  return olen > 0 ? std::vector<std::uint8_t>(out, out + olen) : std::vector<std::uint8_t>{};
+}
+
+TEST_F(Cms, CounterSignaturesAreChecked) {
+  auto der = test::signBytes(test::identity("signer-rsa2048"), kContent);
+  auto withCs = counterSign(der, "signer-ec256", false);
+  ASSERT_FALSE(withCs.empty());
+  CmsReport r = f.verify(withCs, kContent);
+  ASSERT_EQ(r.signers.size(), 1u);
+  ASSERT_EQ(r.signers[0].counterSignatures.size(), 1u);
+  const SignerReport& cs = r.signers[0].counterSignatures[0];
+  EXPECT_TRUE(cs.intact) << cmsReportToJson(r).dump(2);
+  EXPECT_NE(cs.indication, Indication::TotalPassed);  // its chain is not evaluated
+  EXPECT_EQ(cs.signer->commonName, "Lê Thị Hồng Nhung");
+  EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed);
+  auto broken = counterSign(der, "signer-ec256", true);
+  CmsReport b = f.verify(broken, kContent);
+  ASSERT_EQ(b.signers[0].counterSignatures.size(), 1u);
+  EXPECT_EQ(b.signers[0].counterSignatures[0].indication, Indication::TotalFailed);
+  EXPECT_EQ(b.signers[0].counterSignatures[0].subIndication, SubIndication::HashFailure);
+}
+
 TEST_F(Cms, JsonHasTheSharedFields) {
   auto der = test::signBytes(test::identity("signer-rsa2048"), kContent);
   Json j = cmsReportToJson(f.verify(der, kContent));
   auto parsed = Json::parse(j.dump());
   ASSERT_TRUE(parsed.ok());
   const Json& s = (*parsed)["signatures"][0];
-  for (const char* k : {"indication", "subindication", "intact", "signer", "chain", "revocation", "timestamp",
-                        "signing_time", "notes"})
+  for (const char* k : {"indication", "subindication", "intact", "signer", "chain", "revocation",
+                        "timestamp", "signing_time", "notes"})
     EXPECT_TRUE(s.contains(k)) << k;
   EXPECT_EQ(s["indication"].asString(), "TOTAL-PASSED");
   EXPECT_TRUE(s["chain"]["trusted"].asBool());

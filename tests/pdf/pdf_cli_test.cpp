@@ -39,8 +39,9 @@ class SignCliTest : public ::testing::Test {
   }
   std::string keyArgs(const std::string& who = "signer-rsa2048") {
     auto p = test::pkiDir();
-    return " --key-file " + (p / (who + ".key")).string() + " --cert-file " + (p / (who + ".pem")).string() +
-           " --chain-file " + (p / "chain.pem").string() + " --trust-anchor " + (p / "root.pem").string();
+    return " --key-file " + (p / (who + ".key")).string() + " --cert-file " +
+           (p / (who + ".pem")).string() + " --chain-file " + (p / "chain.pem").string() +
+           " --trust-anchor " + (p / "root.pem").string();
   }
   int kyso(const std::string& args, std::string* out = nullptr) {
     std::string o;
@@ -74,11 +75,13 @@ TEST_F(SignCliTest, SignsOneFileAndRefusesToOverwriteWithoutForce) {
   auto rep = test::pdfsig(m_nss, out);
   EXPECT_NE(rep.text.find("ETSI.CAdES.detached"), std::string::npos);
   const std::string before = slurp(out);
-  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + out.string() + keyArgs(), &o), 4) << o;
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + out.string() + keyArgs(), &o),
+            4)
+      << o;
   EXPECT_NE(o.find("--force"), std::string::npos) << o;
   EXPECT_EQ(slurp(out), before) << "the existing file is untouched";
-  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + out.string() + " --force" + keyArgs() +
-                     " --subfilter adbe.pkcs7.detached",
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + out.string() + " --force" +
+                     keyArgs() + " --subfilter adbe.pkcs7.detached",
                  &o),
             0)
       << o;
@@ -90,8 +93,8 @@ TEST_F(SignCliTest, BatchGoesOnPastBadFilesAndResumes) {
   fs::path dir = m_tmp / "signed";
   fs::create_directories(dir);
   std::string files;
-  for (const char* f : {"classic.pdf", "encrypted.pdf", "objstm.pdf", "damaged-xref.pdf", "linearized.pdf",
-                        "not-a-pdf.pdf", "incremental.pdf"})
+  for (const char* f : {"classic.pdf", "encrypted.pdf", "objstm.pdf", "damaged-xref.pdf",
+                        "linearized.pdf", "not-a-pdf.pdf", "incremental.pdf"})
     files += " " + sample(f).string();
   std::string o;
   EXPECT_EQ(kyso("sign" + files + " --out-dir " + dir.string() + keyArgs(), &o), 1) << o;
@@ -109,8 +112,11 @@ TEST_F(SignCliTest, BatchGoesOnPastBadFilesAndResumes) {
   EXPECT_EQ(n, 4);
   // Resume: the signed ones are skipped, only good inputs this time.
   std::string good;
-  for (const char* f : {"classic.pdf", "objstm.pdf", "letter.pdf"}) good += " " + sample(f).string();
-  EXPECT_EQ(kyso("sign" + good + " --out-dir " + dir.string() + " --skip-existing" + keyArgs(), &o), 0) << o;
+  for (const char* f : {"classic.pdf", "objstm.pdf", "letter.pdf"})
+    good += " " + sample(f).string();
+  EXPECT_EQ(kyso("sign" + good + " --out-dir " + dir.string() + " --skip-existing" + keyArgs(), &o),
+            0)
+      << o;
   EXPECT_NE(o.find("skipped"), std::string::npos) << o;
   expectSigned(sample("letter.pdf"), dir / "letter.pdf", 1);
 }
@@ -119,30 +125,61 @@ TEST_F(SignCliTest, RefusesUnusableOutputsAndLockedDocuments) {
   std::string o;
   fs::path notDir = m_tmp / "file";
   { std::ofstream(notDir) << "x"; }
-  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " --out-dir " + notDir.string() + keyArgs(), &o), 4) << o;
-  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + (notDir / "x.pdf").string() + keyArgs(), &o), 4) << o;
-  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + sample("classic.pdf").string() + " --force" + keyArgs(), &o), 64) << o;
+  EXPECT_EQ(
+      kyso("sign " + sample("classic.pdf").string() + " --out-dir " + notDir.string() + keyArgs(),
+           &o),
+      4)
+      << o;
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + (notDir / "x.pdf").string() +
+                     keyArgs(),
+                 &o),
+            4)
+      << o;
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " +
+                     sample("classic.pdf").string() + " --force" + keyArgs(),
+                 &o),
+            64)
+      << o;
   fs::path cert = m_tmp / "certified.pdf";
-  ASSERT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + cert.string() + " --certify 1" + keyArgs(), &o), 0) << o;
+  ASSERT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + cert.string() +
+                     " --certify 1" + keyArgs(),
+                 &o),
+            0)
+      << o;
   expectSigned(sample("classic.pdf"), cert, 1);
-  EXPECT_NE(test::pdfsig(m_nss, cert).text.find("Signature Validation: Signature is Valid"), std::string::npos);
-  EXPECT_EQ(kyso("sign " + cert.string() + " -o " + (m_tmp / "again.pdf").string() + keyArgs("signer-ec256"), &o), 4) << o;
+  EXPECT_NE(test::pdfsig(m_nss, cert).text.find("Signature Validation: Signature is Valid"),
+            std::string::npos);
+  EXPECT_EQ(kyso("sign " + cert.string() + " -o " + (m_tmp / "again.pdf").string() +
+                     keyArgs("signer-ec256"),
+                 &o),
+            4)
+      << o;
   EXPECT_NE(o.find("certified"), std::string::npos) << o;
   EXPECT_FALSE(fs::exists(m_tmp / "again.pdf"));
-  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + (m_tmp / "l.pdf").string() + " --level B-T" + keyArgs(), &o), 64) << o;
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + (m_tmp / "l.pdf").string() +
+                     " --level B-T" + keyArgs(),
+                 &o),
+            64)
+      << o;
 }
 
 TEST_F(SignCliTest, SignsAnEmptyFieldAndOtherProducersFilesTwice) {
   std::string o;
   fs::path a = m_tmp / "field.pdf", b = m_tmp / "field2.pdf";
-  ASSERT_EQ(kyso("sign " + sample("empty-field.pdf").string() + " -o " + a.string() + " --field Approval --lock-fields" + keyArgs(), &o), 0) << o;
+  ASSERT_EQ(kyso("sign " + sample("empty-field.pdf").string() + " -o " + a.string() +
+                     " --field Approval --lock-fields" + keyArgs(),
+                 &o),
+            0)
+      << o;
   expectSigned(sample("empty-field.pdf"), a, 1);
-  ASSERT_EQ(kyso("sign " + a.string() + " -o " + b.string() + keyArgs("signer-rsa3072"), &o), 0) << o;
+  ASSERT_EQ(kyso("sign " + a.string() + " -o " + b.string() + keyArgs("signer-rsa3072"), &o), 0)
+      << o;
   expectSigned(a, b, 2);
   for (const char* f : {"pdfsig-signed.pdf", "podofo-signed.pdf"}) {
     fs::path x = m_tmp / (std::string("x-") + f), y = m_tmp / (std::string("y-") + f);
     ASSERT_EQ(kyso("sign " + sample(f).string() + " -o " + x.string() + keyArgs(), &o), 0) << o;
-    ASSERT_EQ(kyso("sign " + x.string() + " -o " + y.string() + keyArgs("signer-ec256"), &o), 0) << o;
+    ASSERT_EQ(kyso("sign " + x.string() + " -o " + y.string() + keyArgs("signer-ec256"), &o), 0)
+        << o;
     auto rep = test::pdfsig(m_nss, y);
     EXPECT_EQ(rep.signatures, 3) << rep.text;
     EXPECT_EQ(rep.valid, 3) << rep.text;  // the other producer's signature stays valid
@@ -154,9 +191,17 @@ TEST_F(SignCliTest, SignsAnEmptyFieldAndOtherProducersFilesTwice) {
 TEST_F(SignCliTest, LevelsAndExtendThroughTheCli) {
   std::string o;
   fs::path bt = m_tmp / "bt.pdf", lta = m_tmp / "lta.pdf", ext = m_tmp / "ext.pdf";
-  ASSERT_EQ(kyso("sign " + sample("objstm.pdf").string() + " -o " + bt.string() + " --tsa " + m_tsa + keyArgs(), &o), 0) << o;
+  ASSERT_EQ(kyso("sign " + sample("objstm.pdf").string() + " -o " + bt.string() + " --tsa " +
+                     m_tsa + keyArgs(),
+                 &o),
+            0)
+      << o;
   expectSigned(sample("objstm.pdf"), bt, 1);
-  ASSERT_EQ(kyso("sign " + sample("linearized.pdf").string() + " -o " + lta.string() + " --level B-LTA --tsa " + m_tsa + keyArgs(), &o), 0) << o;
+  ASSERT_EQ(kyso("sign " + sample("linearized.pdf").string() + " -o " + lta.string() +
+                     " --level B-LTA --tsa " + m_tsa + keyArgs(),
+                 &o),
+            0)
+      << o;
   EXPECT_TRUE(test::isBytePrefix(sample("linearized.pdf"), lta));
   auto rep = test::pdfsig(m_nss, lta);
   EXPECT_EQ(rep.signatures, 2) << rep.text;
@@ -165,12 +210,22 @@ TEST_F(SignCliTest, LevelsAndExtendThroughTheCli) {
   std::string qc;
   EXPECT_TRUE(test::qpdfCheck(lta, &qc)) << qc;
   ASSERT_EQ(kyso("extend " + bt.string() + " -o " + ext.string() + " --level B-LT --trust-anchor " +
-                     (test::pkiDir() / "root.pem").string(), &o), 0) << o;
+                     (test::pkiDir() / "root.pem").string(),
+                 &o),
+            0)
+      << o;
   EXPECT_TRUE(test::isBytePrefix(bt, ext));
   EXPECT_NE(slurp(ext).find("/Type /DSS"), std::string::npos);
   EXPECT_EQ(test::pdfsig(m_nss, ext).valid, 1);
-  EXPECT_EQ(kyso("extend " + sample("classic.pdf").string() + " -o " + (m_tmp / "n.pdf").string() + " --level B-LT", &o), 3) << o;
-  EXPECT_EQ(kyso("extend " + bt.string() + " -o " + (m_tmp / "n.pdf").string() + " --level B-LTA", &o), 64) << o;
+  EXPECT_EQ(kyso("extend " + sample("classic.pdf").string() + " -o " + (m_tmp / "n.pdf").string() +
+                     " --level B-LT",
+                 &o),
+            3)
+      << o;
+  EXPECT_EQ(
+      kyso("extend " + bt.string() + " -o " + (m_tmp / "n.pdf").string() + " --level B-LTA", &o),
+      64)
+      << o;
 }
 
 // A full disk, imitated with a file-size limit (the write fails with EFBIG as it would with
@@ -179,8 +234,9 @@ TEST_F(SignCliTest, FullDiskLeavesNothingBehind) {
   fs::path dir = m_tmp / "full";
   fs::create_directories(dir);
   std::string o;
-  int rc = test::run("trap '' XFSZ; ulimit -f 16; " + m_kyso + " sign " + sample("letter-long.pdf").string() +
-                         " -o " + (dir / "out.pdf").string() + keyArgs(),
+  int rc = test::run("trap '' XFSZ; ulimit -f 16; " + m_kyso + " sign " +
+                         sample("letter-long.pdf").string() + " -o " + (dir / "out.pdf").string() +
+                         keyArgs(),
                      &o);
   EXPECT_NE(rc, 0) << o;
   EXPECT_NE(o.find("kyso:"), std::string::npos) << o;
@@ -204,19 +260,70 @@ TEST_F(SignTokenTest, BatchWithOneLoginAndWrongPinStopsCleanly) {
   fs::path dir = tmp / "out";
   fs::create_directories(dir);
   std::string files;
-  for (const char* f : {"classic.pdf", "objstm.pdf", "linearized.pdf"}) files += " " + (test::samplesDir() / f).string();
+  for (const char* f : {"classic.pdf", "objstm.pdf", "linearized.pdf"})
+    files += " " + (test::samplesDir() / f).string();
   const std::string kyso = (fs::path(std::getenv("KYSO_BIN")) / "kyso").string();
   const std::string mod = " --module " + token().modulePath().string();
   std::string o;
-  EXPECT_EQ(test::run(kyso + " sign" + files + " --out-dir " + dir.string() + mod + " --pin-file " + bad.string(), &o), 5) << o;
+  EXPECT_EQ(test::run(kyso + " sign" + files + " --out-dir " + dir.string() + mod + " --pin-file " +
+                          bad.string(),
+                      &o),
+            5)
+      << o;
   EXPECT_TRUE(fs::is_empty(dir)) << "a rejected PIN signs nothing";
-  ASSERT_EQ(test::run(kyso + " sign" + files + " --out-dir " + dir.string() + mod + " --pin-file " + pin.string(), &o), 0) << o;
+  ASSERT_EQ(test::run(kyso + " sign" + files + " --out-dir " + dir.string() + mod + " --pin-file " +
+                          pin.string(),
+                      &o),
+            0)
+      << o;
   for (const char* f : {"classic.pdf", "objstm.pdf", "linearized.pdf"}) {
     auto rep = test::pdfsig(nss, dir / f);
     EXPECT_EQ(rep.valid, 1) << rep.text;
     EXPECT_EQ(rep.trusted, 1) << rep.text;
     EXPECT_TRUE(test::isBytePrefix(test::samplesDir() / f, dir / f));
   }
+}
+
+// The token is pulled out after two signatures (the fault-injecting module in tests/pkcs11): the
+// two finished files stay valid, the batch stops, nothing partial is left, the exit code says so.
+TEST_F(SignTokenTest, TokenRemovedMidBatchKeepsFinishedFilesValid) {
+  KYSO_REQUIRE_TOOL("pdfsig");
+  const char* fault = std::getenv("KYSO_FAULT_MODULE");
+  if (!fault || !fs::exists(fault)) {
+    if (kyso::test::inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
+    GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
+  }
+  auto pki = test::pkiDir();
+  ASSERT_TRUE(token().importKey(pki / "signer-rsa2048.key", "01", "signer").ok());
+  ASSERT_TRUE(token().importCert(pki / "signer-rsa2048.pem", "01", "signer").ok());
+  ASSERT_TRUE(token().importCert(pki / "gov-ca.pem", "02", "gov-ca").ok());
+  test::TempDir tmp;
+  std::string nss = test::makeNssDb(tmp / "nss");
+  fs::path pin = tmp / "pin", dir = tmp / "out";
+  { std::ofstream(pin) << token().userPin() << "\n"; }
+  fs::create_directories(dir);
+  const char* names[] = {"classic.pdf", "objstm.pdf", "linearized.pdf", "incremental.pdf"};
+  std::string files;
+  for (const char* f : names) files += " " + (test::samplesDir() / f).string();
+  const std::string kyso = (fs::path(std::getenv("KYSO_BIN")) / "kyso").string();
+  std::string o;
+  int rc = test::run(
+      "KYSO_FAULT=remove_after_signs=2 KYSO_FAULT_TARGET=" + token().modulePath().string() + " " +
+          kyso + " sign" + files + " --out-dir " + dir.string() + " --module " + fault +
+          " --pin-file " + pin.string(),
+      &o);
+  EXPECT_EQ(rc, 1) << o;
+  for (int i = 0; i < 2; ++i) {
+    auto rep = test::pdfsig(nss, dir / names[i]);
+    EXPECT_EQ(rep.valid, 1) << rep.text;
+    EXPECT_TRUE(rep.lastCoversAll) << rep.text;
+  }
+  EXPECT_FALSE(fs::exists(dir / names[2]));
+  EXPECT_FALSE(fs::exists(dir / names[3]));
+  int n = 0;
+  for (auto& e : fs::directory_iterator(dir)) n += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(n, 2) << "no temporary files left";
+  EXPECT_NE(o.find("not attempted"), std::string::npos) << o;
 }
 
 }  // namespace

@@ -67,12 +67,14 @@ class PadesLevelsTest : public ::testing::Test {
     m_nss = test::makeNssDb(m_tmp / "nss");
     m_http.proxy = "none";
     m_http.timeout = std::chrono::milliseconds(15000);
-    m_trust.addAnchor(std::move(certs::loadCertificates(test::pkiDir() / "root.pem")->front()), "test");
+    m_trust.addAnchor(std::move(certs::loadCertificates(test::pkiDir() / "root.pem")->front()),
+                      "test");
     m_id = loadIdentity("signer-rsa2048");
     ASSERT_TRUE(m_id.key && m_id.cert);
   }
   Result<PadesResult> sign(const fs::path& in, const fs::path& out, PadesLevel level) {
-    CmsContentsMaker signer(m_id, level == PadesLevel::BB ? std::nullopt : std::optional(m_tsa), m_http);
+    CmsContentsMaker signer(m_id, level == PadesLevel::BB ? std::nullopt : std::optional(m_tsa),
+                            m_http);
     TsaContentsMaker ts(m_tsa, m_http);
     NetworkLtvSource ltv(m_trust, m_http);
     PadesRequest req{in, out, AtomicFile::Overwrite::Refuse, {}, level};
@@ -105,21 +107,25 @@ TEST_F(PadesLevelsTest, BTTimestampVerifiesWithOpenssl) {
   ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
   ASSERT_TRUE(cms);
   CMS_SignerInfo* si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
-  EXPECT_LT(CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1), 0) << "PAdES: no signingTime";
+  EXPECT_LT(CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1), 0)
+      << "PAdES: no signingTime";
   int idx = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
   ASSERT_GE(idx, 0) << "B-T needs a signature timestamp";
   ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(si, idx), 0);
   ASSERT_TRUE(t && t->type == V_ASN1_SEQUENCE);
-  writeFile(m_tmp / "tst.der", std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(t->value.sequence)),
-                                                static_cast<std::size_t>(ASN1_STRING_length(t->value.sequence))));
+  writeFile(
+      m_tmp / "tst.der",
+      std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(t->value.sequence)),
+                       static_cast<std::size_t>(ASN1_STRING_length(t->value.sequence))));
   ASN1_OCTET_STRING* sigValue = CMS_SignerInfo_get0_signature(si);
-  std::string digest = sha256Hex(std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(sigValue)),
-                                                  static_cast<std::size_t>(ASN1_STRING_length(sigValue))));
+  std::string digest =
+      sha256Hex(std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(sigValue)),
+                                 static_cast<std::size_t>(ASN1_STRING_length(sigValue))));
   auto pki = test::pkiDir();
   std::string outText;
-  int rc = test::run("openssl ts -verify -token_in -in " + (m_tmp / "tst.der").string() + " -digest " +
-                         digest + " -CAfile " + (pki / "root.pem").string() + " -untrusted " +
-                         (pki / "chain.pem").string(),
+  int rc = test::run("openssl ts -verify -token_in -in " + (m_tmp / "tst.der").string() +
+                         " -digest " + digest + " -CAfile " + (pki / "root.pem").string() +
+                         " -untrusted " + (pki / "chain.pem").string(),
                      &outText);
   EXPECT_EQ(rc, 0) << outText;
   EXPECT_NE(outText.find("Verification: OK"), std::string::npos) << outText;
@@ -145,7 +151,8 @@ TEST_F(PadesLevelsTest, BLTAndBLTA) {
   {
     unsigned char md[20];
     unsigned int n = 0;
-    EVP_Digest(r->signature.contents.data(), r->signature.contents.size(), md, &n, EVP_sha1(), nullptr);
+    EVP_Digest(r->signature.contents.data(), r->signature.contents.size(), md, &n, EVP_sha1(),
+               nullptr);
     key = "/" + hexUpper(std::span<const unsigned char>(md, n));
   }
   auto vri = dss.getKey("/VRI").getKey(key);
@@ -153,9 +160,13 @@ TEST_F(PadesLevelsTest, BLTAndBLTA) {
   EXPECT_TRUE(vri.getKey("/OCSP").isArray());
   // Each OCSP response parses and says good.
   auto first = dss.getKey("/OCSPs").getArrayItem(0).getStreamData();
-  writeFile(m_tmp / "ocsp.der", std::string_view(reinterpret_cast<const char*>(first->getBuffer()), first->getSize()));
+  writeFile(m_tmp / "ocsp.der",
+            std::string_view(reinterpret_cast<const char*>(first->getBuffer()), first->getSize()));
   std::string text;
-  EXPECT_EQ(test::run("openssl ocsp -respin " + (m_tmp / "ocsp.der").string() + " -resp_text -noverify", &text), 0);
+  EXPECT_EQ(
+      test::run("openssl ocsp -respin " + (m_tmp / "ocsp.der").string() + " -resp_text -noverify",
+                &text),
+      0);
   EXPECT_NE(text.find("Cert Status: good"), std::string::npos) << text;
   doc->reset();
 
@@ -195,11 +206,13 @@ TEST_F(PadesLevelsTest, BLTAndBLTA) {
   std::string covered = all.substr(a, b) + all.substr(c, d);
   EXPECT_EQ(c + d, all.size());
   const auto& tst = contents->back();
-  writeFile(m_tmp / "doc-tst.der", std::string_view(reinterpret_cast<const char*>(tst.data()), tst.size()));
+  writeFile(m_tmp / "doc-tst.der",
+            std::string_view(reinterpret_cast<const char*>(tst.data()), tst.size()));
   std::string outText;
-  int rc = test::run("openssl ts -verify -token_in -in " + (m_tmp / "doc-tst.der").string() + " -digest " +
-                         sha256Hex(covered) + " -CAfile " + (test::pkiDir() / "root.pem").string() +
-                         " -untrusted " + (test::pkiDir() / "chain.pem").string(),
+  int rc = test::run("openssl ts -verify -token_in -in " + (m_tmp / "doc-tst.der").string() +
+                         " -digest " + sha256Hex(covered) + " -CAfile " +
+                         (test::pkiDir() / "root.pem").string() + " -untrusted " +
+                         (test::pkiDir() / "chain.pem").string(),
                      &outText);
   EXPECT_EQ(rc, 0) << outText;
 }
@@ -214,9 +227,9 @@ TEST_F(PadesLevelsTest, ExtendsAFileSignedByPodofosign) {
   auto pki = test::pkiDir();
   fs::path in = m_tmp / "podofo.pdf", out = m_tmp / "podofo-lt.pdf";
   std::string o;
-  ASSERT_EQ(test::run("podofosign -in " + (test::samplesDir() / "classic.pdf").string() + " -out " + in.string() +
-                          " -cert " + (pki / "signer-rsa3072.pem").string() + " -pkey " +
-                          (pki / "signer-rsa3072.key").string(),
+  ASSERT_EQ(test::run("podofosign -in " + (test::samplesDir() / "classic.pdf").string() + " -out " +
+                          in.string() + " -cert " + (pki / "signer-rsa3072.pem").string() +
+                          " -pkey " + (pki / "signer-rsa3072.key").string(),
                       &o),
             0)
       << o;
@@ -230,8 +243,8 @@ TEST_F(PadesLevelsTest, ExtendsAFileSignedByPodofosign) {
   ASSERT_TRUE(doc.ok());
   EXPECT_GE((*doc)->qpdf().getRoot().getKey("/DSS").getKey("/OCSPs").getArrayNItems(), 1);
   // Unsigned input: nothing to extend.
-  auto none = extendPdfFile(test::samplesDir() / "classic.pdf", m_tmp / "x.pdf", AtomicFile::Overwrite::Refuse,
-                            PadesLevel::BLT, ltv, nullptr);
+  auto none = extendPdfFile(test::samplesDir() / "classic.pdf", m_tmp / "x.pdf",
+                            AtomicFile::Overwrite::Refuse, PadesLevel::BLT, ltv, nullptr);
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().kind, Errc::PdfNoSignature);
   EXPECT_FALSE(fs::exists(m_tmp / "x.pdf"));

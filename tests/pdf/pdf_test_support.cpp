@@ -37,13 +37,20 @@ static fs::path envPath(const char* name, const char* fallback = "") {
   return v ? fs::path(v) : fs::path(fallback);
 }
 
-fs::path samplesDir() { return envPath("KYSO_BINARY_DIR") / "test-samples"; }
-fs::path pkiDir() { return envPath("KYSO_TEST_PKI"); }
-fs::path sharedDir() { return envPath("KYSO_SHARED_DIR"); }
+fs::path samplesDir() {
+  return envPath("KYSO_BINARY_DIR") / "test-samples";
+}
+fs::path pkiDir() {
+  return envPath("KYSO_TEST_PKI");
+}
+fs::path sharedDir() {
+  return envPath("KYSO_SHARED_DIR");
+}
 
 TempDir::TempDir() {
   std::random_device rd;
-  m_path = fs::temp_directory_path() / ("kyso-pdf-test-" + std::to_string(rd()) + std::to_string(rd()));
+  m_path =
+      fs::temp_directory_path() / ("kyso-pdf-test-" + std::to_string(rd()) + std::to_string(rd()));
   fs::create_directories(m_path);
 }
 TempDir::~TempDir() {
@@ -56,7 +63,9 @@ std::string makeNssDb(const fs::path& dir) {
   std::string db = "sql:" + dir.string();
   std::string out;
   if (run("certutil -N -d " + db + " --empty-password", &out) != 0) ADD_FAILURE() << out;
-  if (run("certutil -A -d " + db + " -n kyso-test-root -t CT,C,C -i " + (pkiDir() / "root.pem").string(), &out) != 0)
+  if (run("certutil -A -d " + db + " -n kyso-test-root -t CT,C,C -i " +
+              (pkiDir() / "root.pem").string(),
+          &out) != 0)
     ADD_FAILURE() << out;
   return db;
 }
@@ -70,10 +79,12 @@ PdfsigReport pdfsig(const std::string& nssDb, const fs::path& pdf) {
     std::size_t next = r.text.find("Signature #", pos);
     if (next == std::string::npos) break;
     std::size_t end = r.text.find("Signature #", next + 1);
-    std::string part = r.text.substr(next, end == std::string::npos ? std::string::npos : end - next);
+    std::string part =
+        r.text.substr(next, end == std::string::npos ? std::string::npos : end - next);
     ++r.signatures;
     if (part.find("Signature Validation: Signature is Valid.") != std::string::npos) ++r.valid;
-    if (part.find("Certificate Validation: Certificate is Trusted.") != std::string::npos) ++r.trusted;
+    if (part.find("Certificate Validation: Certificate is Trusted.") != std::string::npos)
+      ++r.trusted;
     lastTotal = part.find("Total document signed") != std::string::npos;
     pos = next + 1;
   }

@@ -41,9 +41,9 @@ std::string makeNssDb(const std::filesystem::path& dir);
 struct PdfsigReport {
   int exitCode = -1;
   int signatures = 0;
-  int valid = 0;             // "Signature is Valid."
-  int trusted = 0;           // "Certificate is Trusted."
-  bool lastCoversAll = false;// the last signature: "Total document signed"
+  int valid = 0;               // "Signature is Valid."
+  int trusted = 0;             // "Certificate is Trusted."
+  bool lastCoversAll = false;  // the last signature: "Total document signed"
   std::string text;
 };
 PdfsigReport pdfsig(const std::string& nssDb, const std::filesystem::path& pdf);

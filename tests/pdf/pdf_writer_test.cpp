@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 #include <sstream>
 
 #include "src/pdf/pades.h"
@@ -60,10 +61,10 @@ TEST_F(PdfWriterTest, SignsEveryProducerTwiceWithTwoKeys) {
     const char* file;
     int existing;  // signatures already in it (by other producers, not trusted here)
   };
-  for (Case c : {Case{"letter.pdf", 0}, Case{"classic.pdf", 0}, Case{"objstm.pdf", 0},
-                 Case{"linearized.pdf", 0}, Case{"linearized-objstm.pdf", 0},
-                 Case{"incremental.pdf", 0}, Case{"pdfsig-signed.pdf", 1},
-                 Case{"podofo-signed.pdf", 1}}) {
+  for (Case c :
+       {Case{"letter.pdf", 0}, Case{"classic.pdf", 0}, Case{"objstm.pdf", 0},
+        Case{"linearized.pdf", 0}, Case{"linearized-objstm.pdf", 0}, Case{"incremental.pdf", 0},
+        Case{"pdfsig-signed.pdf", 1}, Case{"podofo-signed.pdf", 1}}) {
     SCOPED_TRACE(c.file);
     fs::path in = test::samplesDir() / c.file;
     fs::path once = m_tmp / (std::string("once-") + c.file);
@@ -93,7 +94,9 @@ TEST_F(PdfWriterTest, XrefKindFollowsTheDocument) {
   for (const fs::path& p : {a, b}) {
     auto doc = PdfDocument::open(p);
     ASSERT_TRUE(doc.ok()) << doc.error().technical();
-    auto in = PdfDocument::open(test::samplesDir() / p.filename().string().replace(p.filename().string().find("-signed"), 7, ""));
+    auto in =
+        PdfDocument::open(test::samplesDir() / p.filename().string().replace(
+                                                   p.filename().string().find("-signed"), 7, ""));
     ASSERT_TRUE(in.ok());
     EXPECT_EQ((*doc)->idArray(), (*in)->idArray()) << "the /ID is kept";
     auto fields = (*doc)->signatureFields();
@@ -110,6 +113,7 @@ TEST_F(PdfWriterTest, FillsAnExistingEmptyField) {
   o.fieldName = "Approval";
   o.reason = "Phê duyệt";
   o.location = "Huế";
+  o.contact = "tricky text: /ByteRange [0 1 2 3] /Contents <00> (";  // must not confuse the writer
   signAndCheck(test::samplesDir() / "empty-field.pdf", m_tmp / "f.pdf", "signer-rsa2048", 1, o);
   auto rep = test::pdfsig(m_nss, m_tmp / "f.pdf");
   EXPECT_NE(rep.text.find("Signature Field Name: Approval"), std::string::npos) << rep.text;
@@ -120,6 +124,40 @@ TEST_F(PdfWriterTest, FillsAnExistingEmptyField) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, Errc::PdfFieldNotFound);
   EXPECT_FALSE(fs::exists(m_tmp / "g.pdf"));
+}
+
+// A visible appearance from the appearance layer's contract: new objects with {{ref:K}}
+// placeholders, the form XObject as /AP /N, the widget's /Rect on the chosen page.
+TEST_F(PdfWriterTest, VisibleAppearanceBecomesTheWidgetsNormalAppearance) {
+  appearance::Appearance ap;
+  const std::string content = "q 0 0 1 rg 0 0 120 40 re f Q q /Im0 Do Q";
+  ap.objects.push_back(
+      {"<< /Type /XObject /Subtype /Form /BBox [0 0 120 40] /Resources << "
+       "/XObject << /Im0 {{ref:1}} >> >> /Length " +
+       std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"});
+  ap.objects.push_back(
+      {"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace "
+       "/DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"});
+  ap.formIndex = 0;
+  ap.pageIndex = 1;
+  ap.rect = {350, 100, 470, 140};
+  SignatureOptions o;
+  o.appearance = &ap;
+  fs::path out = m_tmp / "visible.pdf";
+  signAndCheck(test::samplesDir() / "letter-long.pdf", out, "signer-rsa2048", 1, o);
+  auto doc = PdfDocument::open(out);
+  ASSERT_TRUE(doc.ok());
+  auto fields = (*doc)->signatureFields();
+  ASSERT_TRUE(fields.ok() && fields->size() == 1);
+  auto w = (*doc)->qpdf().getObjectByObjGen(fields->front().objgen);
+  auto n = w.getKey("/AP").getKey("/N");
+  ASSERT_TRUE(n.isStream());
+  EXPECT_TRUE(n.getDict().getKey("/Subtype").isNameAndEquals("/Form"));
+  EXPECT_TRUE(n.getDict().getKey("/Resources").getKey("/XObject").getKey("/Im0").isStream());
+  auto r = w.getKey("/Rect");
+  EXPECT_EQ(r.getArrayItem(2).getNumericValue(), 470);
+  EXPECT_EQ(w.getKey("/P").getObjGen(),
+            QPDFPageDocumentHelper((*doc)->qpdf()).getAllPages()[1].getObjectHandle().getObjGen());
 }
 
 TEST_F(PdfWriterTest, PlaceholderTooSmallIsRetriedLargerNeverTruncated) {
@@ -162,10 +200,11 @@ TEST_F(PdfWriterTest, RefusesBadInputWithTheRightReason) {
     const char* file;
     Errc want;
   };
-  for (Case c : {Case{"encrypted.pdf", Errc::PdfEncrypted}, Case{"encrypted-owner.pdf", Errc::PdfEncrypted},
-                 Case{"damaged-xref.pdf", Errc::PdfDamaged}, Case{"empty.pdf", Errc::NotAPdf},
-                 Case{"not-a-pdf.pdf", Errc::NotAPdf}, Case{"truncated.pdf", Errc::PdfDamaged},
-                 Case{"no-such-file.pdf", Errc::FileNotFound}}) {
+  for (Case c :
+       {Case{"encrypted.pdf", Errc::PdfEncrypted}, Case{"encrypted-owner.pdf", Errc::PdfEncrypted},
+        Case{"damaged-xref.pdf", Errc::PdfDamaged}, Case{"empty.pdf", Errc::NotAPdf},
+        Case{"not-a-pdf.pdf", Errc::NotAPdf}, Case{"truncated.pdf", Errc::PdfDamaged},
+        Case{"no-such-file.pdf", Errc::FileNotFound}}) {
     SCOPED_TRACE(c.file);
     auto m = maker("signer-rsa2048");
     PadesRequest req{test::samplesDir() / c.file, m_tmp / "out.pdf", {}, {}, PadesLevel::BB};
@@ -181,7 +220,8 @@ TEST_F(PdfWriterTest, OutputOntoExistingFileNeedsOverwrite) {
   fs::path out = m_tmp / "exists.pdf";
   { std::ofstream(out) << "keep me"; }
   auto m = maker("signer-rsa2048");
-  PadesRequest req{test::samplesDir() / "classic.pdf", out, AtomicFile::Overwrite::Refuse, {}, PadesLevel::BB};
+  PadesRequest req{
+      test::samplesDir() / "classic.pdf", out, AtomicFile::Overwrite::Refuse, {}, PadesLevel::BB};
   auto r = signPdfFile(req, m, nullptr, nullptr);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, Errc::FileExists);

@@ -100,7 +100,9 @@ TEST_F(CliTest, FolderSummaryAndHtml) {
   std::string h((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(h.find("<html lang=\"vi\">"), std::string::npos);
   EXPECT_NE(h.find("Biên bản kiểm tra chữ ký số"), std::string::npos);
-  EXPECT_NE(h.find("page 2 added"), std::string::npos);
+  EXPECT_NE(h.find("trang 2 được thêm vào"), std::string::npos) << h;
+  EXPECT_NE(r.out.find("KHÔNG hợp lệ: trang 2 được thêm vào sau khi ký"), std::string::npos)
+      << r.out;
   EXPECT_EQ(h.find("http"), std::string::npos) << "the report must be self-contained";
   // Inputs are never modified.
   EXPECT_EQ(fs::file_size(m_dir.path() / "in" / "a.pdf"),

@@ -16,9 +16,8 @@
 // KYSO_FAULT_LOG=path appends one line per C_Login ("C_Login user=1 rv=0xa0") so tests can count
 // login attempts (never the PIN).
 #include <dlfcn.h>
-#include <unistd.h>
-
 #include <p11-kit-1/p11-kit/pkcs11.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -160,8 +159,7 @@ CK_RV fSign(CK_SESSION_HANDLE h, CK_BYTE* d, CK_ULONG dl, CK_BYTE* s, CK_ULONG* 
 
 }  // namespace
 
-extern "C" __attribute__((visibility("default"))) CK_RV C_GetFunctionList(
-    CK_FUNCTION_LIST** out) {
+extern "C" __attribute__((visibility("default"))) CK_RV C_GetFunctionList(CK_FUNCTION_LIST** out) {
   if (!out) return CKR_ARGUMENTS_BAD;
   if (!g_target) {
     const char* t = std::getenv("KYSO_FAULT_TARGET");

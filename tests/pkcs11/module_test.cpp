@@ -26,8 +26,8 @@ TEST(ModuleTest, ThirtyTwoBitLibraryIsWrongArchitecture) {
   {
     // A minimal 32-bit little-endian i386 ELF header, like FPT-CA's driver.
     unsigned char h[52] = {0x7f, 'E', 'L', 'F', 1, 1, 1, 0};
-    h[16] = 3;   // ET_DYN
-    h[18] = 3;   // EM_386
+    h[16] = 3;  // ET_DYN
+    h[18] = 3;  // EM_386
     std::ofstream(p, std::ios::binary).write(reinterpret_cast<char*>(h), sizeof h);
   }
   auto m = Module::load(p.string());
@@ -66,8 +66,9 @@ TEST(ModuleTest, KnownNamesResolveInLibraryDirectories) {
 }
 
 TEST(UriTest, ParsesRfc7512) {
-  auto u = parsePkcs11Uri("pkcs11:token=S%E1%BB%9F%20Y%20t%E1%BA%BF;id=%01%a2;object=K%C3%BD;"
-                          "type=private?module-path=/usr/lib/softhsm/libsofthsm2.so");
+  auto u = parsePkcs11Uri(
+      "pkcs11:token=S%E1%BB%9F%20Y%20t%E1%BA%BF;id=%01%a2;object=K%C3%BD;"
+      "type=private?module-path=/usr/lib/softhsm/libsofthsm2.so");
   ASSERT_TRUE(u.ok());
   EXPECT_EQ(*u->token, "Sở Y tế");
   EXPECT_EQ(*u->id, (std::vector<std::uint8_t>{0x01, 0xa2}));

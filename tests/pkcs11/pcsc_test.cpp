@@ -123,8 +123,10 @@ class VirtualCard {
       std::size_t n = (h[0] << 8) | h[1];
       std::vector<unsigned char> buf(n);
       if (n && !readAll(buf.data(), n)) return;
-      if (n == 1 && buf[0] == 4) reply({0x3B, 0x80, 0x80, 0x01, 0x01});  // ATR
-      else if (n > 1) reply({0x6D, 0x00});                                // any APDU
+      if (n == 1 && buf[0] == 4)
+        reply({0x3B, 0x80, 0x80, 0x01, 0x01});  // ATR
+      else if (n > 1)
+        reply({0x6D, 0x00});  // any APDU
     }
   }
   int m_fd = -1;
@@ -135,10 +137,14 @@ class PcscdTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const char* why = nullptr;
-    if (geteuid() != 0) why = "not root (pcscd needs root to start)";
-    else if (!std::filesystem::exists("/usr/sbin/pcscd")) why = "pcscd not installed";
-    else if (!std::filesystem::exists(kVpcd)) why = "vsmartcard-vpcd not installed";
-    else if (!test::haveTool("unshare")) why = "unshare missing";
+    if (geteuid() != 0)
+      why = "not root (pcscd needs root to start)";
+    else if (!std::filesystem::exists("/usr/sbin/pcscd"))
+      why = "pcscd not installed";
+    else if (!std::filesystem::exists(kVpcd))
+      why = "vsmartcard-vpcd not installed";
+    else if (!test::haveTool("unshare"))
+      why = "unshare missing";
     if (why) {
       if (test::inCi()) FAIL() << why << " with CI=true";
       GTEST_SKIP() << "*** SKIPPED: " << why << " ***";
@@ -154,9 +160,7 @@ class PcscdTest : public ::testing::Test {
         << "\nCHANNELID " << hex << "\n";
     (void)runDir();
   }
-  void TearDown() override {
-    stopPcscd();
-  }
+  void TearDown() override { stopPcscd(); }
   bool startPcscd() {
     std::filesystem::remove(runDir() / "pcscd.comm");
     std::string script = "mount --bind '" + runDir().string() +

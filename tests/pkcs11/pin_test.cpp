@@ -173,7 +173,8 @@ TEST_F(PinTest, TokenRemovedMidBatchGivesClearErrorAndKeepsDoneSignatures) {
     std::string msg = "document " + std::to_string(i);
     ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
     ASSERT_EQ(EVP_DigestSignInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, id->key.get(),
-                                    nullptr), 1);
+                                    nullptr),
+              1);
     Bytes sig(512);
     std::size_t len = sig.size();
     if (EVP_DigestSign(ctx.get(), sig.data(), &len,
@@ -195,10 +196,12 @@ TEST_F(PinTest, TokenRemovedMidBatchGivesClearErrorAndKeepsDoneSignatures) {
   for (int i = 0; i < 2; ++i) {
     std::string msg = "document " + std::to_string(i);
     ossl::Ptr<EVP_MD_CTX> v(EVP_MD_CTX_new());
-    ASSERT_EQ(EVP_DigestVerifyInit_ex(v.get(), nullptr, "SHA256", nullptr, nullptr, pub.get(),
-                                      nullptr), 1);
+    ASSERT_EQ(
+        EVP_DigestVerifyInit_ex(v.get(), nullptr, "SHA256", nullptr, nullptr, pub.get(), nullptr),
+        1);
     EXPECT_EQ(EVP_DigestVerify(v.get(), done[i].data(), done[i].size(),
-                               reinterpret_cast<const unsigned char*>(msg.data()), msg.size()), 1);
+                               reinterpret_cast<const unsigned char*>(msg.data()), msg.size()),
+              1);
   }
   // Opening again while it is out: TokenRemoved-class error, not a hang or a crash.
   ScriptedPrompt prompt2({"123456"});
@@ -219,16 +222,17 @@ TEST_F(PinTest, SlowTokenSignsOneAtATimeFromTwoThreads) {
     std::size_t len = sig.size();
     *ok = EVP_DigestSignInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, id->key.get(),
                                 nullptr) == 1 &&
-          EVP_DigestSign(ctx.get(), sig.data(), &len,
-                         reinterpret_cast<const unsigned char*>("x"), 1) == 1;
+          EVP_DigestSign(ctx.get(), sig.data(), &len, reinterpret_cast<const unsigned char*>("x"),
+                         1) == 1;
   };
   bool ok1 = false, ok2 = false;
   auto start = std::chrono::steady_clock::now();
   std::thread a(signOnce, &ok1), b(signOnce, &ok2);
   a.join();
   b.join();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - start).count();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
   EXPECT_TRUE(ok1);
   EXPECT_TRUE(ok2);
   EXPECT_GE(ms, 590) << "the two signatures ran one after the other on the device worker";
@@ -247,12 +251,14 @@ TEST_F(PinTest, ContextSpecificWrongPinFailsThatSignatureWithoutRetry) {
   auto id = (*t)->signingIdentity();
   ASSERT_TRUE(id.ok());
   ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
-  ASSERT_EQ(EVP_DigestSignInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, id->key.get(),
-                                  nullptr), 1);
+  ASSERT_EQ(
+      EVP_DigestSignInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, id->key.get(), nullptr),
+      1);
   Bytes sig(256);
   std::size_t len = sig.size();
-  EXPECT_NE(EVP_DigestSign(ctx.get(), sig.data(), &len,
-                           reinterpret_cast<const unsigned char*>("x"), 1), 1);
+  EXPECT_NE(
+      EVP_DigestSign(ctx.get(), sig.data(), &len, reinterpret_cast<const unsigned char*>("x"), 1),
+      1);
   auto err = takeLastTokenError();
   ASSERT_TRUE(err.has_value());
   EXPECT_EQ(err->kind, Errc::PinIncorrectTriesUnknown);
@@ -263,10 +269,12 @@ TEST_F(PinTest, ContextSpecificWrongPinFailsThatSignatureWithoutRetry) {
   // The session is still usable: the next signature asks again and succeeds.
   ossl::Ptr<EVP_MD_CTX> ctx2(EVP_MD_CTX_new());
   ASSERT_EQ(EVP_DigestSignInit_ex(ctx2.get(), nullptr, "SHA256", nullptr, nullptr, id->key.get(),
-                                  nullptr), 1);
+                                  nullptr),
+            1);
   len = sig.size();
-  EXPECT_EQ(EVP_DigestSign(ctx2.get(), sig.data(), &len,
-                           reinterpret_cast<const unsigned char*>("x"), 1), 1);
+  EXPECT_EQ(
+      EVP_DigestSign(ctx2.get(), sig.data(), &len, reinterpret_cast<const unsigned char*>("x"), 1),
+      1);
 }
 
 }  // namespace

@@ -75,7 +75,8 @@ class SigningTest : public test::SoftHsmTest {
 
 TEST_F(SigningTest, CmsSignThroughBridgeVerifiesWithOpensslCli) {
   auto keyFile = token().makeRsaKey(2048);
-  auto cert = token().importKeyAndCert(keyFile, "01", "Lãnh đạo", "/CN=Nguyễn Văn A/O=Sở Y tế (test)");
+  auto cert =
+      token().importKeyAndCert(keyFile, "01", "Lãnh đạo", "/CN=Nguyễn Văn A/O=Sở Y tế (test)");
   ASSERT_TRUE(cert.ok()) << cert.error().context;
   auto tok = open();
   ASSERT_TRUE(tok);
@@ -85,8 +86,8 @@ TEST_F(SigningTest, CmsSignThroughBridgeVerifiesWithOpensslCli) {
   EXPECT_TRUE(isTokenEvpKey(id->key.get()));
 
   ossl::Ptr<BIO> in(BIO_new_mem_buf(m_data.data(), static_cast<int>(m_data.size())));
-  ossl::Ptr<CMS_ContentInfo> cms(CMS_sign(id->cert.get(), id->key.get(), nullptr, in.get(),
-                                          CMS_DETACHED | CMS_BINARY));
+  ossl::Ptr<CMS_ContentInfo> cms(
+      CMS_sign(id->cert.get(), id->key.get(), nullptr, in.get(), CMS_DETACHED | CMS_BINARY));
   ASSERT_TRUE(cms) << Error::openssl("CMS_sign").context;
   auto sigFile = token().dir() / "sig.p7s";
   {
@@ -101,8 +102,8 @@ TEST_F(SigningTest, CmsSignThroughBridgeVerifiesWithOpensslCli) {
   EXPECT_EQ(r.status, 0) << r.out;
   std::ofstream(dataFile) << m_data << "!";
   r = runTool({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", sigFile.string(),
-               "-content", dataFile.string(), "-CAfile", cert->string(), "-purpose", "any",
-               "-out", "/dev/null"});
+               "-content", dataFile.string(), "-CAfile", cert->string(), "-purpose", "any", "-out",
+               "/dev/null"});
   EXPECT_NE(r.status, 0) << "tampered content must not verify";
   EXPECT_EQ(m_prompt.asked(), 1) << "one login for the whole session";
 }
@@ -119,8 +120,10 @@ TEST_F(SigningTest, DigestSignRsaPkcs1AndPssAndEcdsa) {
     std::filesystem::path file;
     const char* md;
     bool pss;
-  } cases[] = {{"01", rsa, "SHA256", false}, {"01", rsa, "SHA512", false},
-               {"01", rsa, "SHA256", true},  {"02", ec256, "SHA256", false},
+  } cases[] = {{"01", rsa, "SHA256", false},
+               {"01", rsa, "SHA512", false},
+               {"01", rsa, "SHA256", true},
+               {"02", ec256, "SHA256", false},
                {"03", ec384, "SHA384", false}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.id + " " + c.md + (c.pss ? " PSS" : ""));
@@ -182,7 +185,8 @@ TEST_F(RestrictedTokenTest, FallsBackToLocalHashWithRawMechanisms) {
     ASSERT_TRUE(key.ok());
     EXPECT_EQ(tok->worker()->call([&] {
       return (*key)->mechanismFor(SignScheme::RsaPkcs1, HashAlg::Sha256, true);
-    }), static_cast<CK_MECHANISM_TYPE>(CKM_RSA_PKCS));
+    }),
+              static_cast<CK_MECHANISM_TYPE>(CKM_RSA_PKCS));
     auto sig = tok->worker()->call(
         [&] { return (*key)->signData(SignScheme::RsaPkcs1, HashAlg::Sha384, data); });
     ASSERT_TRUE(sig.ok()) << sig.error().technical();

@@ -43,7 +43,8 @@ class TokenCliTest : public SoftHsmTest {
 TEST_F(TokenCliTest, ManagementRoundTrip) {
   const std::string pin = token().userPin() + "\n";
   auto r = kyso(withModule({"token", "keygen", "--pin-stdin", "--type", "rsa:2048", "--id", "0a",
-                            "--label", "Chữ ký lãnh đạo"}), pin);
+                            "--label", "Chữ ký lãnh đạo"}),
+                pin);
   ASSERT_EQ(r.status, 0) << r.out;
   r = kyso(withModule({"token", "keygen", "--pin-stdin", "--type", "rsa:2048", "--id", "0a"}), pin);
   EXPECT_EQ(r.status, 5) << "a second key with the same ID is refused: " << r.out;
@@ -63,7 +64,9 @@ TEST_F(TokenCliTest, ManagementRoundTrip) {
   auto caKey = token().dir() / "ca.key", caCrt = token().dir() / "ca.crt";
   ASSERT_EQ(runTool({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
                      caKey.string(), "-out", caCrt.string(), "-subj", "/CN=Test CA", "-days", "5",
-                     "-addext", "basicConstraints=critical,CA:true"}).status, 0);
+                     "-addext", "basicConstraints=critical,CA:true"})
+                .status,
+            0);
   auto ext = token().dir() / "ext.cnf";
   std::ofstream(ext) << "keyUsage=critical,digitalSignature,nonRepudiation\n";
   auto crt = token().dir() / "signer.crt";
@@ -138,9 +141,17 @@ TEST_F(TokenCliTest, PinCommandsAndWrongPins) {
 
   r = kyso(withModule({"token", "info", "--pin-stdin"}), "");
   EXPECT_EQ(r.status, 5) << "no PIN on stdin: " << r.out;
-  r = kyso({"token", "info", "--module", token().modulePath().string(), "--pin-stdin",
-            "--pin-env", "X"});
+  r = kyso({"token", "info", "--module", token().modulePath().string(), "--pin-stdin", "--pin-env",
+            "X"});
   EXPECT_EQ(r.status, 64) << r.out;
+  // Defaults from the config file: no --module needed.
+  auto cfg = token().dir() / "config.ini";
+  std::ofstream(cfg) << "# kyso\n[token]\nmodule = " << token().modulePath().string()
+                     << "\ntoken = " << token().serial() << "\n";
+  setenv("KYSO_CONFIG", cfg.c_str(), 1);
+  r = kyso({"token", "info", "--pin-stdin", "--json"}, "222222\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+  setenv("KYSO_CONFIG", (token().dir() / "no-config.ini").c_str(), 1);
   r = kyso(withModule({"token", "info", "--pin", "123456"}));
   EXPECT_EQ(r.status, 64) << "PINs are never options: " << r.out;
 }
@@ -170,7 +181,8 @@ TEST_F(TokenCliTest, InitListAndBadModules) {
                        "--yes"}),
            "11112222\n3333\n");
   ASSERT_EQ(r.status, 0) << r.out;
-  r = kyso(withModule({"token", "info", "--token", "Token mới", "--pin-stdin", "--json"}), "3333\n");
+  r = kyso(withModule({"token", "info", "--token", "Token mới", "--pin-stdin", "--json"}),
+           "3333\n");
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(json(r)["token"]["label"].asString(), "Token mới");
   r = kyso(withModule({"token", "info", "--pin-stdin"}), "3333\n");

@@ -20,15 +20,14 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ts.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/ts.h>
 
 #include <atomic>
 #include <chrono>
@@ -60,7 +59,9 @@ std::atomic<long> g_serial{1};
 std::string g_ocspIndex, g_ocspCa, g_ocspSigner, g_ocspKey;
 std::atomic<long> g_tmpCounter{0};
 
-void onSignal(int) { g_stop = true; }
+void onSignal(int) {
+  g_stop = true;
+}
 
 int listenOn(int port) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -131,7 +132,8 @@ bool readRequest(int fd, Request& r) {
 
 bool misbehave(int fd, const std::string& path) {
   if (path == "/hang") {
-    for (int i = 0; i < 600 && !g_stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 600 && !g_stop; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
     return true;
   }
   if (path == "/garbage") {
@@ -144,7 +146,8 @@ bool misbehave(int fd, const std::string& path) {
   }
   if (path == "/big") {
     std::string head =
-        "HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 67108864\r\n\r\n";
+        "HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+        "67108864\r\n\r\n";
     if (!sendAll(fd, head)) return true;
     std::string chunk(1 << 16, '\0');
     for (int i = 0; i < 1024 && !g_stop; ++i)
@@ -168,10 +171,14 @@ void serveFile(int fd, const Request& r) {
   }
   std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string type = "application/octet-stream";
-  if (name.ends_with(".crl")) type = "application/pkix-crl";
-  else if (name.ends_with(".der") || name.ends_with(".crt")) type = "application/pkix-cert";
-  else if (name.ends_with(".p7c")) type = "application/pkcs7-mime";
-  else if (name.ends_with(".ocsp")) type = "application/ocsp-response";
+  if (name.ends_with(".crl"))
+    type = "application/pkix-crl";
+  else if (name.ends_with(".der") || name.ends_with(".crt"))
+    type = "application/pkix-cert";
+  else if (name.ends_with(".p7c"))
+    type = "application/pkcs7-mime";
+  else if (name.ends_with(".ocsp"))
+    type = "application/ocsp-response";
   respond(fd, 200, type, body);
 }
 
@@ -215,15 +222,18 @@ void serveTsa(int fd, const Request& r) {
   kyso::ossl::Ptr<BIO> cb(BIO_new_file(g_tsaCert.c_str(), "r"));
   kyso::ossl::Ptr<X509> cert(cb ? PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr) : nullptr);
   kyso::ossl::Ptr<BIO> kb(BIO_new_file(g_tsaKey.c_str(), "r"));
-  kyso::ossl::Ptr<EVP_PKEY> key(kb ? PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr) : nullptr);
+  kyso::ossl::Ptr<EVP_PKEY> key(kb ? PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr)
+                                   : nullptr);
   kyso::ossl::X509Stack chain(sk_X509_new_null());
   if (kyso::ossl::Ptr<BIO> chb(BIO_new_file(g_tsaChain.c_str(), "r")); chb) {
-    while (X509* c = PEM_read_bio_X509(chb.get(), nullptr, nullptr, nullptr)) sk_X509_push(chain.get(), c);
+    while (X509* c = PEM_read_bio_X509(chb.get(), nullptr, nullptr, nullptr))
+      sk_X509_push(chain.get(), c);
     ERR_clear_error();
   }
   kyso::ossl::Ptr<ASN1_OBJECT> policy(OBJ_txt2obj("1.3.6.1.4.1.99999.1.1", 1));
   if (!ctx || !cert || !key || !TS_RESP_CTX_set_signer_cert(ctx.get(), cert.get()) ||
-      !TS_RESP_CTX_set_signer_key(ctx.get(), key.get()) || !TS_RESP_CTX_set_certs(ctx.get(), chain.get()) ||
+      !TS_RESP_CTX_set_signer_key(ctx.get(), key.get()) ||
+      !TS_RESP_CTX_set_certs(ctx.get(), chain.get()) ||
       !TS_RESP_CTX_set_def_policy(ctx.get(), policy.get())) {
     respond(fd, 500, "text/plain", "TSA not configured");
     return;
@@ -255,7 +265,8 @@ void serveTsa(int fd, const Request& r) {
     respond(fd, 500, "text/plain", "i2d_TS_RESP failed");
     return;
   }
-  respond(fd, 200, "application/timestamp-reply", std::string(reinterpret_cast<char*>(out), static_cast<size_t>(len)));
+  respond(fd, 200, "application/timestamp-reply",
+          std::string(reinterpret_cast<char*>(out), static_cast<size_t>(len)));
 }
 
 void serveOcsp(int fd, const Request& r) {
@@ -264,16 +275,20 @@ void serveOcsp(int fd, const Request& r) {
     respond(fd, 405, "text/plain", "POST an OCSPRequest");
     return;
   }
-  std::string base = "/tmp/kyso-ocsp-" + std::to_string(::getpid()) + "-" + std::to_string(g_tmpCounter++);
+  std::string base =
+      "/tmp/kyso-ocsp-" + std::to_string(::getpid()) + "-" + std::to_string(g_tmpCounter++);
   std::string reqPath = base + ".req", respPath = base + ".resp";
   std::ofstream(reqPath, std::ios::binary) << r.body;
   pid_t pid = ::fork();
   if (pid == 0) {
     int devnull = ::open("/dev/null", O_WRONLY);
-    if (devnull >= 0) { ::dup2(devnull, 1); ::dup2(devnull, 2); }
+    if (devnull >= 0) {
+      ::dup2(devnull, 1);
+      ::dup2(devnull, 2);
+    }
     ::execlp("openssl", "openssl", "ocsp", "-index", g_ocspIndex.c_str(), "-CA", g_ocspCa.c_str(),
-             "-rsigner", g_ocspSigner.c_str(), "-rkey", g_ocspKey.c_str(), "-nmin", "60",
-             "-reqin", reqPath.c_str(), "-respout", respPath.c_str(), static_cast<char*>(nullptr));
+             "-rsigner", g_ocspSigner.c_str(), "-rkey", g_ocspKey.c_str(), "-nmin", "60", "-reqin",
+             reqPath.c_str(), "-respout", respPath.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   int status = 0;
@@ -282,8 +297,10 @@ void serveOcsp(int fd, const Request& r) {
   std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ::unlink(reqPath.c_str());
   ::unlink(respPath.c_str());
-  if (body.empty()) respond(fd, 500, "text/plain", "openssl ocsp failed");
-  else respond(fd, 200, "application/ocsp-response", body);
+  if (body.empty())
+    respond(fd, 500, "text/plain", "openssl ocsp failed");
+  else
+    respond(fd, 200, "application/ocsp-response", body);
 }
 
 void handle(int fd, int kind) {
@@ -292,9 +309,12 @@ void handle(int fd, int kind) {
   ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   Request r;
   if (readRequest(fd, r)) {
-    if (kind == 1) serveTsa(fd, r);
-    else if (kind == 2) serveOcsp(fd, r);
-    else serveFile(fd, r);
+    if (kind == 1)
+      serveTsa(fd, r);
+    else if (kind == 2)
+      serveOcsp(fd, r);
+    else
+      serveFile(fd, r);
   }
   ERR_clear_error();
   ::close(fd);
@@ -324,7 +344,10 @@ int main(int argc, char** argv) {
     } else if (a == "--pidfile" && i + 1 < argc) {
       pidfile = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: %s --http PORT DIR [--tsa PORT CERT KEY CHAIN] [--ocsp PORT INDEX CA RSIGNER RKEY] [--pidfile F]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s --http PORT DIR [--tsa PORT CERT KEY CHAIN] [--ocsp PORT INDEX CA "
+                   "RSIGNER RKEY] [--pidfile F]\n",
+                   argv[0]);
       return 64;
     }
   }

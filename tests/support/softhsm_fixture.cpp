@@ -28,8 +28,10 @@ std::optional<std::string> getEnv(const char* n) {
 }
 
 void restoreEnv(const char* n, const std::optional<std::string>& v) {
-  if (v) setenv(n, v->c_str(), 1);
-  else unsetenv(n);
+  if (v)
+    setenv(n, v->c_str(), 1);
+  else
+    unsetenv(n);
 }
 
 }  // namespace
@@ -108,9 +110,9 @@ bool haveTool(const std::string& name) {
 }
 
 std::filesystem::path softHsmModule() {
-  for (const char* p : {"/usr/lib/softhsm/libsofthsm2.so",
-                        "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                        "/usr/local/lib/softhsm/libsofthsm2.so"})
+  for (const char* p :
+       {"/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+        "/usr/local/lib/softhsm/libsofthsm2.so"})
     if (std::filesystem::exists(p)) return p;
   return {};
 }
@@ -125,7 +127,8 @@ TempDir::TempDir() {
 
 TempDir::~TempDir() {
   std::error_code ec;
-  if (!m_path.empty() && !std::getenv("KYSO_KEEP_TEST_DIRS")) std::filesystem::remove_all(m_path, ec);
+  if (!m_path.empty() && !std::getenv("KYSO_KEEP_TEST_DIRS"))
+    std::filesystem::remove_all(m_path, ec);
 }
 
 Result<std::unique_ptr<SoftHsmToken>> SoftHsmToken::create(const Options& opt) {
@@ -157,8 +160,8 @@ Result<std::unique_ptr<SoftHsmToken>> SoftHsmToken::create(const Options& opt) {
   setenv("SOFTHSM2_CONF", t->m_conf.c_str(), 1);
   setenv("OPENSSL_CONF", (t->m_dir / "openssl.cnf").c_str(), 1);
 
-  ToolRun r = runTool({"softhsm2-util", "--init-token", "--free", "--label", opt.label,
-                       "--so-pin", opt.soPin, "--pin", opt.userPin});
+  ToolRun r = runTool({"softhsm2-util", "--init-token", "--free", "--label", opt.label, "--so-pin",
+                       opt.soPin, "--pin", opt.userPin});
   if (r.status != 0)
     return Error::kyso(Errc::ModuleLoadFailed, "softhsm2-util --init-token", r.out);
   ToolRun show = runTool({"softhsm2-util", "--show-slots"});
@@ -221,15 +224,17 @@ Status SoftHsmToken::importKey(const std::filesystem::path& key, const std::stri
   // pkcs11-tool reads DER private keys reliably; convert first.
   auto der = key;
   der.replace_extension(".key.der");
-  ToolRun c = runTool({"openssl", "pkey", "-in", key.string(), "-outform", "DER", "-out",
-                       der.string()});
+  ToolRun c =
+      runTool({"openssl", "pkey", "-in", key.string(), "-outform", "DER", "-out", der.string()});
   if (c.status != 0) return Error::kyso(Errc::FileUnreadable, "openssl pkey", c.out);
-  std::vector<std::string> a = {"--login", "--pin", m_opt.userPin, "--write-object", der.string(),
-                                "--type", "privkey", "--id", idHex, "--label", label,
-                                "--usage-sign", "--sensitive"};
+  std::vector<std::string> a = {"--login",    "--pin",   m_opt.userPin, "--write-object",
+                                der.string(), "--type",  "privkey",     "--id",
+                                idHex,        "--label", label,         "--usage-sign",
+                                "--sensitive"};
   if (alwaysAuthenticate) a.push_back("--always-auth");
   ToolRun r = pkcs11Tool(a);
-  if (r.status != 0) return Error::kyso(Errc::ModuleLoadFailed, "pkcs11-tool --write-object", r.out);
+  if (r.status != 0)
+    return Error::kyso(Errc::ModuleLoadFailed, "pkcs11-tool --write-object", r.out);
   return okStatus();
 }
 
@@ -237,12 +242,13 @@ Status SoftHsmToken::importPublicKey(const std::filesystem::path& key, const std
                                      const std::string& label) {
   auto der = key;
   der.replace_extension(".pub.der");
-  ToolRun c = runTool({"openssl", "pkey", "-in", key.string(), "-pubout", "-outform", "DER",
-                       "-out", der.string()});
+  ToolRun c = runTool(
+      {"openssl", "pkey", "-in", key.string(), "-pubout", "-outform", "DER", "-out", der.string()});
   if (c.status != 0) return Error::kyso(Errc::FileUnreadable, "openssl pkey -pubout", c.out);
   ToolRun r = pkcs11Tool({"--login", "--pin", m_opt.userPin, "--write-object", der.string(),
                           "--type", "pubkey", "--id", idHex, "--label", label});
-  if (r.status != 0) return Error::kyso(Errc::ModuleLoadFailed, "pkcs11-tool --write-object", r.out);
+  if (r.status != 0)
+    return Error::kyso(Errc::ModuleLoadFailed, "pkcs11-tool --write-object", r.out);
   return okStatus();
 }
 
@@ -250,12 +256,13 @@ Status SoftHsmToken::importCert(const std::filesystem::path& cert, const std::st
                                 const std::string& label) {
   auto der = cert;
   der.replace_extension(".crt.der");
-  ToolRun c = runTool({"openssl", "x509", "-in", cert.string(), "-outform", "DER", "-out",
-                       der.string()});
+  ToolRun c =
+      runTool({"openssl", "x509", "-in", cert.string(), "-outform", "DER", "-out", der.string()});
   if (c.status != 0) return Error::kyso(Errc::FileUnreadable, "openssl x509", c.out);
   ToolRun r = pkcs11Tool({"--login", "--pin", m_opt.userPin, "--write-object", der.string(),
                           "--type", "cert", "--id", idHex, "--label", label});
-  if (r.status != 0) return Error::kyso(Errc::ModuleLoadFailed, "pkcs11-tool --write-object", r.out);
+  if (r.status != 0)
+    return Error::kyso(Errc::ModuleLoadFailed, "pkcs11-tool --write-object", r.out);
   return okStatus();
 }
 

@@ -43,12 +43,12 @@ std::filesystem::path softHsmModule();
 bool inCi();
 
 /// In a test body: skips loudly (outside CI) or fails (CI=true) when `tool` is not on PATH.
-#define KYSO_REQUIRE_TOOL(tool)                                                   \
-  do {                                                                            \
-    if (!::kyso::test::haveTool(tool)) {                                          \
+#define KYSO_REQUIRE_TOOL(tool)                                                             \
+  do {                                                                                      \
+    if (!::kyso::test::haveTool(tool)) {                                                    \
       if (::kyso::test::inCi()) FAIL() << "required tool missing with CI=true: " << (tool); \
-      GTEST_SKIP() << "*** SKIPPED: required tool missing: " << (tool) << " ***";  \
-    }                                                                             \
+      GTEST_SKIP() << "*** SKIPPED: required tool missing: " << (tool) << " ***";           \
+    }                                                                                       \
   } while (0)
 /// A fresh temporary directory, removed by the returned object.
 class TempDir {
@@ -105,8 +105,7 @@ class SoftHsmToken {
                     const std::string& label);
   /// Key + public key + self-signed certificate under one id; returns the certificate path.
   Result<std::filesystem::path> importKeyAndCert(const std::filesystem::path& key,
-                                                 const std::string& idHex,
-                                                 const std::string& label,
+                                                 const std::string& idHex, const std::string& label,
                                                  const std::string& subject,
                                                  bool alwaysAuthenticate = false);
   /// Runs pkcs11-tool on this token's module with the extra arguments.

@@ -1,10 +1,10 @@
 // The SoftHSM fixture itself: a token is created in its own directory, keys are imported under a
 // chosen CKA_ID, pkcs11-tool signs one buffer with it and the openssl CLI verifies the signature.
+#include "tests/support/softhsm_fixture.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
-
-#include "tests/support/softhsm_fixture.h"
 
 namespace kyso::test {
 namespace {
@@ -31,15 +31,18 @@ void signAndVerify(SoftHsmToken& t, const std::filesystem::path& key, const std:
   if (mech == "ECDSA") {
     // SoftHSM 2.6 has no CKM_ECDSA_SHA256: hash with openssl, sign the hash with CKM_ECDSA.
     input = t.dir() / "data.sha256";
-    ASSERT_EQ(runTool({"openssl", "dgst", "-sha256", "-binary", "-out", input.string(),
-                       data.string()}).status, 0);
+    ASSERT_EQ(
+        runTool({"openssl", "dgst", "-sha256", "-binary", "-out", input.string(), data.string()})
+            .status,
+        0);
   }
   ToolRun s = t.pkcs11Tool({"--login", "--pin", t.userPin(), "--sign", "--id", "a1b2",
                             "--mechanism", mech, "--input-file", input.string(), "--output-file",
                             sig.string(), "--signature-format", "openssl"});
   ASSERT_EQ(s.status, 0) << s.out;
   auto pub = t.dir() / "pub.pem";
-  ASSERT_EQ(runTool({"openssl", "pkey", "-in", key.string(), "-pubout", "-out", pub.string()}).status, 0);
+  ASSERT_EQ(
+      runTool({"openssl", "pkey", "-in", key.string(), "-pubout", "-out", pub.string()}).status, 0);
   ToolRun v = runTool({"openssl", "dgst", "-sha256", "-verify", pub.string(), "-signature",
                        sig.string(), data.string()});
   EXPECT_EQ(v.status, 0) << v.out;

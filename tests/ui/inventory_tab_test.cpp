@@ -1,23 +1,24 @@
 // The Inventory tab on a real SQLite register in a temporary folder: tables with search and state
 // filter, the expiring-soon view, the history of a token, and a transition made through the
 // dialog (with the request document's number and date) as well as one the register refuses.
+#include "ui/inventory_tab.h"
+
 #include <gtest/gtest.h>
 
+#include <QComboBox>
 #include <QDateEdit>
 #include <QLineEdit>
-#include <QComboBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
-#include <QPushButton>
 #include <chrono>
 
 #include "src/inventory/inventory.h"
 #include "tests/ui/qt_print.h"
-#include "ui/inventory_tab.h"
 #include "ui/record_table_model.h"
 #include "ui/transition_dialog.h"
 

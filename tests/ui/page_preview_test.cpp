@@ -5,14 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/ui/qt_print.h"
-
 #include <QMouseEvent>
 #include <QPdfDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/ui/qt_print.h"
 #include "tests/ui/test_pdf.h"
 #include "ui/page_boxes.h"
 
@@ -36,13 +35,13 @@ class PagePreviewTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(m_dir.isValid());
     m_pdf = m_dir.filePath(QStringLiteral("pages.pdf"));
-    ASSERT_TRUE(test::writeTestPdf(
-        m_pdf, {{"[0 0 612 792]", "", 0},
-                {"[0 0 612 792]", "[50 100 550 700]", 90},
-                {"[0 0 612 792]", "", 180},
-                {"[-100 -200 500 600]", "[0 0 400 300]", 270},
-                {"[0 0 595 842]", "", -1}},
-        90));
+    ASSERT_TRUE(test::writeTestPdf(m_pdf,
+                                   {{"[0 0 612 792]", "", 0},
+                                    {"[0 0 612 792]", "[50 100 550 700]", 90},
+                                    {"[0 0 612 792]", "", 180},
+                                    {"[-100 -200 500 600]", "[0 0 400 300]", 270},
+                                    {"[0 0 595 842]", "", -1}},
+                                   90));
   }
   QTemporaryDir m_dir;
   QString m_pdf;

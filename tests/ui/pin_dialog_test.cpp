@@ -4,13 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/ui/qt_print.h"
-
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
+
+#include "tests/ui/qt_print.h"
 
 namespace kyso::ui {
 namespace {
@@ -90,8 +90,8 @@ TEST(PinDialog, LockedTokenCannotBeAccepted) {
   EXPECT_FALSE(d.canAccept());
   d.accept();
   EXPECT_NE(d.result(), QDialog::Accepted);
-  EXPECT_TRUE(d.findChild<QLabel*>(QStringLiteral("tries"))->text().contains(
-      QLatin1String("restoration")));
+  EXPECT_TRUE(
+      d.findChild<QLabel*>(QStringLiteral("tries"))->text().contains(QLatin1String("restoration")));
 }
 
 TEST(PinDialog, CancelWipesTheEntry) {

@@ -2,12 +2,12 @@
 // the Sign tab, and checks that every screenshot is a real PNG of a real window. The files stay
 // in ${KYSO_SCREENSHOT_DIR} (the build tree's screenshots/) for people to look at.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace {
 
@@ -29,12 +29,13 @@ TEST(Screenshots, EveryTabInBothLanguages) {
   for (const char* lang : {"vi", "en"}) {
     // Settings go to a throwaway home, never the user's.
     const std::string cmd = "HOME='" + home.string() + "' XDG_CONFIG_HOME='" + home.string() +
-                            "/config' QT_QPA_PLATFORM=offscreen '" + gui.string() +
-                            "' --lang " + lang + " --screenshots '" + out.string() + "' '" +
-                            sample + "' > '" + home.string() + "/out.txt' 2>&1";
+                            "/config' QT_QPA_PLATFORM=offscreen '" + gui.string() + "' --lang " +
+                            lang + " --screenshots '" + out.string() + "' --verify '" +
+                            env("KYSO_SHARED_DIR") + "/corpus/pdf' '" + sample + "' > '" +
+                            home.string() + "/out.txt' 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
-    for (const char* name : {"1-tokens", "2-sign", "3-verify", "4-inventory", "5-settings",
-                             "6-pin-final-try"}) {
+    for (const char* name :
+         {"1-tokens", "2-sign", "3-verify", "4-inventory", "5-settings", "6-pin-final-try"}) {
       const auto png = out / (std::string(lang) + "-" + name + ".png");
       ASSERT_TRUE(std::filesystem::exists(png)) << png;
       EXPECT_GT(std::filesystem::file_size(png), 2000u) << png;

@@ -21,8 +21,8 @@ inline bool writeTestPdf(const QString& path, const std::vector<TestPage>& pages
   QByteArray kids;
   for (size_t i = 0; i < pages.size(); ++i) kids += QByteArray::number(int(3 + 2 * i)) + " 0 R ";
   objs.push_back("<< /Type /Catalog /Pages 2 0 R >>");
-  QByteArray pagesObj = "<< /Type /Pages /Count " + QByteArray::number(int(pages.size())) +
-                        " /Kids [" + kids + "]";
+  QByteArray pagesObj =
+      "<< /Type /Pages /Count " + QByteArray::number(int(pages.size())) + " /Kids [" + kids + "]";
   if (inheritedRotate >= 0) pagesObj += " /Rotate " + QByteArray::number(inheritedRotate);
   objs.push_back(pagesObj + " >>");
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -33,8 +33,8 @@ inline bool writeTestPdf(const QString& path, const std::vector<TestPage>& pages
     page += " /Contents " + QByteArray::number(int(4 + 2 * i)) + " 0 R /Resources << >> >>";
     objs.push_back(page);
     const QByteArray content = "0 0 1 rg 100 100 200 300 re f";
-    objs.push_back("<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" +
-                   content + "\nendstream");
+    objs.push_back("<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content +
+                   "\nendstream");
   }
   QByteArray out = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
   std::vector<qsizetype> offsets;

@@ -4,11 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/ui/qt_print.h"
-
 #include <QSignalSpy>
 #include <QTest>
 #include <thread>
+
+#include "tests/ui/qt_print.h"
 
 namespace kyso::ui {
 namespace {

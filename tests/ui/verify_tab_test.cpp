@@ -1,6 +1,8 @@
 // The Verify tab on third-party corpus files (/work/shared/corpus, MANIFEST.tsv categories): the
 // table shows the verifier's verdict for each file with the right colour, runs off the UI thread,
 // and the details pane shows the report. Verdicts are the library's; this checks the UI keeps them.
+#include "ui/verify_tab.h"
+
 #include <gtest/gtest.h>
 
 #include <QSignalSpy>
@@ -12,7 +14,6 @@
 #include "tests/ui/qt_print.h"
 #include "ui/verify_model.h"
 #include "ui/verify_service.h"
-#include "ui/verify_tab.h"
 
 namespace kyso::ui {
 namespace {
@@ -53,7 +54,8 @@ void expectVerdictFits(const std::string& category, VerifyModel::Verdict v) {
     EXPECT_NE(v, V::Unsigned);
   } else if (category == "valid") {
     // Without the corpus row's trust anchor the chain cannot be trusted: never "NOT valid".
-    EXPECT_TRUE(v == V::Valid || v == V::Indeterminate) << VerifyModel::verdictText(v).toStdString();
+    EXPECT_TRUE(v == V::Valid || v == V::Indeterminate)
+        << VerifyModel::verdictText(v).toStdString();
   }
 }
 
@@ -97,7 +99,8 @@ TEST(VerifyTab, FoldersAreSearchedAndDuplicatesSkipped) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
   ASSERT_TRUE(QDir().mkpath(dir.filePath(QStringLiteral("in/sub"))));
-  ASSERT_TRUE(QFile::copy(corpus("pyhanko__minimal.pdf"), dir.filePath(QStringLiteral("in/a.pdf"))));
+  ASSERT_TRUE(
+      QFile::copy(corpus("pyhanko__minimal.pdf"), dir.filePath(QStringLiteral("in/a.pdf"))));
   ASSERT_TRUE(QFile::copy(corpus("derived__dss-pdf-signed-original_producer-byteflip.pdf"),
                           dir.filePath(QStringLiteral("in/sub/b.PDF"))));
   QFile txt(dir.filePath(QStringLiteral("in/notes.txt")));

@@ -139,6 +139,76 @@ VI = {
         "Bản dựng này không có chức năng kiểm tra chữ ký: chưa dựng thư viện kyso_pdfverify.",
     "The inventory is not available in this build: the register (kyso_inventory) was not built.":
         "Bản dựng này không có chức năng quản lý: chưa dựng thư viện kyso_inventory.",
+    'Reading the register…': 'Đang đọc sổ quản lý…',
+    'The register cannot be read: %1': 'Không đọc được sổ quản lý: %1',
+    '%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.': '%1 — %2 thiết bị, %3 chứng thư số, %4 sắp hết hạn trong 60 ngày, %5 cảnh báo.',
+    'No history yet.': 'Chưa có lịch sử.',
+    'Token %1': 'Thiết bị %1',
+    'Certificate %1': 'Chứng thư số %1',
+    'The change was not recorded: %1': 'Không ghi nhận được thay đổi: %1',
+    'Search…': 'Tìm kiếm…',
+    'Reload': 'Tải lại',
+    'Change state…': 'Đổi trạng thái…',
+    'Expiring soon': 'Sắp hết hạn',
+    'People': 'Cán bộ',
+    'Units': 'Đơn vị',
+    'Holder': 'Người giữ',
+    'Unit': 'Đơn vị',
+    'State': 'Trạng thái',
+    'Last seen': 'Lần thấy gần nhất',
+    'Subject': 'Chủ thể',
+    'Valid from': 'Hiệu lực từ',
+    'Valid until': 'Hiệu lực đến',
+    'Issuer': 'Tổ chức cấp',
+    'Full name': 'Họ và tên',
+    'Position': 'Chức vụ',
+    'E-mail': 'Thư điện tử',
+    'Phone': 'Điện thoại',
+    'Left on': 'Ngày nghỉ',
+    'Name': 'Tên',
+    'Parent unit': 'Đơn vị cấp trên',
+    'Focal person': 'Người đầu mối',
+    'All states': 'Mọi trạng thái',
+    'Changing the PIN of %1': 'Đổi mã PIN của %1',
+    'Unblocking the PIN of %1': 'Mở khóa mã PIN của %1',
+    '%1: done.': '%1: đã xong.',
+    '%1 failed: %2': '%1 không thành công: %2',
+    'New PIN': 'Mã PIN mới',
+    'Choose the new PIN of %1 and type it twice.': 'Chọn mã PIN mới cho %1 và nhập hai lần.',
+    'New security officer PIN': 'Mã PIN quản trị mới',
+    'Choose the new security officer (SO) PIN of %1 and type it twice.': 'Chọn mã PIN quản trị (SO) mới cho %1 và nhập hai lần.',
+    'The same PIN again': 'Nhập lại mã PIN',
+    'Change state': 'Đổi trạng thái',
+    '%1, now “%2”': '%1, hiện là “%2”',
+    'e.g. 286/SYT-VP': 'ví dụ 286/SYT-VP',
+    'New state': 'Trạng thái mới',
+    'Request document number': 'Số văn bản đề nghị',
+    'Request document date': 'Ngày văn bản đề nghị',
+    'Note': 'Ghi chú',
+    'Checking…': 'Đang kiểm tra…',
+    'Valid': 'Hợp lệ',
+    'NOT valid': 'KHÔNG hợp lệ',
+    'Cannot be confirmed': 'Chưa xác nhận được',
+    'Not signed': 'Chưa ký',
+    'Cannot be read': 'Không đọc được',
+    'The file could not be read as a PDF.': 'Không đọc được tệp dưới dạng PDF.',
+    'The document has no signature.': 'Văn bản không có chữ ký.',
+    '%n signatures. ': '%n chữ ký. ',
+    'Verdict': 'Kết luận',
+    'Why': 'Lý do',
+    'The CMS layer is not in this build: signatures are checked for structure and changes only, and are never reported as valid.': 'Bản dựng này không có lớp CMS: chỉ kiểm tra cấu trúc và các thay đổi, không bao giờ kết luận là hợp lệ.',
+    'Choose documents to verify': 'Chọn văn bản cần kiểm tra',
+    'Choose a folder to verify': 'Chọn thư mục cần kiểm tra',
+    'The trust settings cannot be used: %1': 'Không dùng được cài đặt tin cậy: %1',
+    'Save the report': 'Lưu báo cáo',
+    'HTML report (*.html)': 'Báo cáo HTML (*.html)',
+    'PDF report (*.pdf)': 'Báo cáo PDF (*.pdf)',
+    'The report was not saved: %1': 'Chưa lưu được báo cáo: %1',
+    'Drop signed PDF documents or folders here, or press Add.': 'Thả văn bản PDF đã ký hoặc thư mục vào đây, hoặc bấm Thêm.',
+    'Add files…': 'Thêm tệp…',
+    'Add folder…': 'Thêm thư mục…',
+    'Clear': 'Xóa danh sách',
+    'Save report…': 'Lưu báo cáo…',
 }
 
 # Where one English word needs two Vietnamese ones, keyed by (lupdate context, source).
@@ -148,6 +218,7 @@ VI_IN_CONTEXT = {
 
 EN_PLURALS = {
     "%n tries left": ("%n try left", "%n tries left"),
+    "%n signatures. ": ("%n signature. ", "%n signatures. "),
 }
 
 
@@ -155,33 +226,33 @@ def fill(path, lang):
     tree = ET.parse(path)
     missing = []
     for ctx in tree.getroot().iter("context"):
-      context = ctx.find("name").text
-      for msg in ctx.iter("message"):
-          src = msg.find("source").text or ""
-          tr = msg.find("translation")
-          numerus = msg.get("numerus") == "yes"
-          for child in list(tr):
-              tr.remove(child)
-          tr.text = None
-          if "type" in tr.attrib:
-              del tr.attrib["type"]
-          if lang == "vi":
-              text = VI_IN_CONTEXT.get((context, src), VI.get(src))
-              if text is None:
-                  missing.append(src)
-                  tr.set("type", "unfinished")
-                  continue
-              if numerus:
-                  ET.SubElement(tr, "numerusform").text = text  # Vietnamese has one plural form
-              else:
-                  tr.text = text
-          else:
-              if numerus:
-                  one, many = EN_PLURALS.get(src, (src, src))
-                  ET.SubElement(tr, "numerusform").text = one
-                  ET.SubElement(tr, "numerusform").text = many
-              else:
-                  tr.text = src
+        context = ctx.find("name").text
+        for msg in ctx.iter("message"):
+            src = msg.find("source").text or ""
+            tr = msg.find("translation")
+            numerus = msg.get("numerus") == "yes"
+            for child in list(tr):
+                tr.remove(child)
+            tr.text = None
+            if "type" in tr.attrib:
+                del tr.attrib["type"]
+            if lang == "vi":
+                text = VI_IN_CONTEXT.get((context, src), VI.get(src))
+                if text is None:
+                    missing.append(src)
+                    tr.set("type", "unfinished")
+                    continue
+                if numerus:
+                    ET.SubElement(tr, "numerusform").text = text  # Vietnamese has one plural form
+                else:
+                    tr.text = text
+            else:
+                if numerus:
+                    one, many = EN_PLURALS.get(src, (src, src))
+                    ET.SubElement(tr, "numerusform").text = one
+                    ET.SubElement(tr, "numerusform").text = many
+                else:
+                    tr.text = src
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return missing
 

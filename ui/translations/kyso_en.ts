@@ -6,6 +6,154 @@
         <source>The inventory is not available in this build: the register (kyso_inventory) was not built.</source>
         <translation>The inventory is not available in this build: the register (kyso_inventory) was not built.</translation>
     </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation>Reading the register…</translation>
+    </message>
+    <message>
+        <source>The register cannot be read: %1</source>
+        <translation>The register cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.</source>
+        <translation>%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>No history yet.</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>Certificate %1</translation>
+    </message>
+    <message>
+        <source>The change was not recorded: %1</source>
+        <translation>The change was not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Change state…</source>
+        <translation>Change state…</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Expiring soon</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Manufacturer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <source>Focal person</source>
+        <translation>Focal person</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -60,6 +208,22 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Changing the PIN of %1</source>
+        <translation>Changing the PIN of %1</translation>
+    </message>
+    <message>
+        <source>Unblocking the PIN of %1</source>
+        <translation>Unblocking the PIN of %1</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: done.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
     </message>
 </context>
 <context>
@@ -131,6 +295,26 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>Choose the new PIN of %1 and type it twice.</source>
+        <translation>Choose the new PIN of %1 and type it twice.</translation>
+    </message>
+    <message>
+        <source>New security officer PIN</source>
+        <translation>New security officer PIN</translation>
+    </message>
+    <message>
+        <source>Choose the new security officer (SO) PIN of %1 and type it twice.</source>
+        <translation>Choose the new security officer (SO) PIN of %1 and type it twice.</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>The same PIN again</translation>
     </message>
 </context>
 <context>
@@ -417,10 +601,6 @@
         <translation>Unblock the user PIN of %1 with the security officer (SO) PIN?</translation>
     </message>
     <message>
-        <source>Run a signing self-test on %1? It asks for the PIN.</source>
-        <translation>Run a signing self-test on %1? It asks for the PIN.</translation>
-    </message>
-    <message>
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
@@ -476,9 +656,87 @@
         <source>Unblock with SO PIN…</source>
         <translation>Unblock with SO PIN…</translation>
     </message>
+</context>
+<context>
+    <name>kyso::ui::TransitionDialog</name>
     <message>
-        <source>Self-test…</source>
-        <translation>Self-test…</translation>
+        <source>Change state</source>
+        <translation>Change state</translation>
+    </message>
+    <message>
+        <source>%1, now “%2”</source>
+        <translation>%1, now “%2”</translation>
+    </message>
+    <message>
+        <source>e.g. 286/SYT-VP</source>
+        <translation>e.g. 286/SYT-VP</translation>
+    </message>
+    <message>
+        <source>New state</source>
+        <translation>New state</translation>
+    </message>
+    <message>
+        <source>Request document number</source>
+        <translation>Request document number</translation>
+    </message>
+    <message>
+        <source>Request document date</source>
+        <translation>Request document date</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::VerifyModel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>NOT valid</translation>
+    </message>
+    <message>
+        <source>Cannot be confirmed</source>
+        <translation>Cannot be confirmed</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Cannot be read</translation>
+    </message>
+    <message>
+        <source>The file could not be read as a PDF.</source>
+        <translation>The file could not be read as a PDF.</translation>
+    </message>
+    <message>
+        <source>The document has no signature.</source>
+        <translation>The document has no signature.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signatures. </source>
+        <translation><numerusform>%n signature. </numerusform><numerusform>%n signatures. </numerusform></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
     </message>
 </context>
 <context>
@@ -486,6 +744,70 @@
     <message>
         <source>Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.</source>
         <translation>Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.</translation>
+    </message>
+    <message>
+        <source>The CMS layer is not in this build: signatures are checked for structure and changes only, and are never reported as valid.</source>
+        <translation>The CMS layer is not in this build: signatures are checked for structure and changes only, and are never reported as valid.</translation>
+    </message>
+    <message>
+        <source>Choose documents to verify</source>
+        <translation>Choose documents to verify</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a folder to verify</source>
+        <translation>Choose a folder to verify</translation>
+    </message>
+    <message>
+        <source>The trust settings cannot be used: %1</source>
+        <translation>The trust settings cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML report (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF report (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was not saved: %1</source>
+        <translation>The report was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Drop signed PDF documents or folders here, or press Add.</source>
+        <translation>Drop signed PDF documents or folders here, or press Add.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Save report…</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,154 @@
         <source>The inventory is not available in this build: the register (kyso_inventory) was not built.</source>
         <translation>Bản dựng này không có chức năng quản lý: chưa dựng thư viện kyso_inventory.</translation>
     </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation>Đang đọc sổ quản lý…</translation>
+    </message>
+    <message>
+        <source>The register cannot be read: %1</source>
+        <translation>Không đọc được sổ quản lý: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.</source>
+        <translation>%1 — %2 thiết bị, %3 chứng thư số, %4 sắp hết hạn trong 60 ngày, %5 cảnh báo.</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>Chưa có lịch sử.</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Thiết bị %1</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>Chứng thư số %1</translation>
+    </message>
+    <message>
+        <source>The change was not recorded: %1</source>
+        <translation>Không ghi nhận được thay đổi: %1</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Tìm kiếm…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Change state…</source>
+        <translation>Đổi trạng thái…</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Sắp hết hạn</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Số sê-ri</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Nhà sản xuất</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Kiểu</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Người giữ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Lần thấy gần nhất</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Chủ thể</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Tổ chức cấp</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại ký</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>Focal person</source>
+        <translation>Người đầu mối</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -60,6 +208,22 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Changing the PIN of %1</source>
+        <translation>Đổi mã PIN của %1</translation>
+    </message>
+    <message>
+        <source>Unblocking the PIN of %1</source>
+        <translation>Mở khóa mã PIN của %1</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: đã xong.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 không thành công: %2</translation>
     </message>
 </context>
 <context>
@@ -131,6 +295,26 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Mã PIN mới</translation>
+    </message>
+    <message>
+        <source>Choose the new PIN of %1 and type it twice.</source>
+        <translation>Chọn mã PIN mới cho %1 và nhập hai lần.</translation>
+    </message>
+    <message>
+        <source>New security officer PIN</source>
+        <translation>Mã PIN quản trị mới</translation>
+    </message>
+    <message>
+        <source>Choose the new security officer (SO) PIN of %1 and type it twice.</source>
+        <translation>Chọn mã PIN quản trị (SO) mới cho %1 và nhập hai lần.</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Nhập lại mã PIN</translation>
     </message>
 </context>
 <context>
@@ -417,10 +601,6 @@
         <translation>Mở khóa mã PIN người dùng của %1 bằng mã PIN quản trị (SO)?</translation>
     </message>
     <message>
-        <source>Run a signing self-test on %1? It asks for the PIN.</source>
-        <translation>Chạy thử ký trên %1? Sẽ cần nhập mã PIN.</translation>
-    </message>
-    <message>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
@@ -476,9 +656,87 @@
         <source>Unblock with SO PIN…</source>
         <translation>Mở khóa bằng mã PIN quản trị…</translation>
     </message>
+</context>
+<context>
+    <name>kyso::ui::TransitionDialog</name>
     <message>
-        <source>Self-test…</source>
-        <translation>Chạy thử…</translation>
+        <source>Change state</source>
+        <translation>Đổi trạng thái</translation>
+    </message>
+    <message>
+        <source>%1, now “%2”</source>
+        <translation>%1, hiện là “%2”</translation>
+    </message>
+    <message>
+        <source>e.g. 286/SYT-VP</source>
+        <translation>ví dụ 286/SYT-VP</translation>
+    </message>
+    <message>
+        <source>New state</source>
+        <translation>Trạng thái mới</translation>
+    </message>
+    <message>
+        <source>Request document number</source>
+        <translation>Số văn bản đề nghị</translation>
+    </message>
+    <message>
+        <source>Request document date</source>
+        <translation>Ngày văn bản đề nghị</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::VerifyModel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>KHÔNG hợp lệ</translation>
+    </message>
+    <message>
+        <source>Cannot be confirmed</source>
+        <translation>Chưa xác nhận được</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Chưa ký</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <source>The file could not be read as a PDF.</source>
+        <translation>Không đọc được tệp dưới dạng PDF.</translation>
+    </message>
+    <message>
+        <source>The document has no signature.</source>
+        <translation>Văn bản không có chữ ký.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signatures. </source>
+        <translation><numerusform>%n chữ ký. </numerusform></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 <context>
@@ -486,6 +744,70 @@
     <message>
         <source>Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.</source>
         <translation>Bản dựng này không có chức năng kiểm tra chữ ký: chưa dựng thư viện kyso_pdfverify.</translation>
+    </message>
+    <message>
+        <source>The CMS layer is not in this build: signatures are checked for structure and changes only, and are never reported as valid.</source>
+        <translation>Bản dựng này không có lớp CMS: chỉ kiểm tra cấu trúc và các thay đổi, không bao giờ kết luận là hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Choose documents to verify</source>
+        <translation>Chọn văn bản cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Văn bản PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a folder to verify</source>
+        <translation>Chọn thư mục cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>The trust settings cannot be used: %1</source>
+        <translation>Không dùng được cài đặt tin cậy: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>Báo cáo HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>Báo cáo PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was not saved: %1</source>
+        <translation>Chưa lưu được báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>Drop signed PDF documents or folders here, or press Add.</source>
+        <translation>Thả văn bản PDF đã ký hoặc thư mục vào đây, hoặc bấm Thêm.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xóa danh sách</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Lưu báo cáo…</translation>
     </message>
 </context>
 </TS>

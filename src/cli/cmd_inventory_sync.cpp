@@ -1,0 +1,184 @@
+// `kyso inventory sync` (the tokens plugged in now, through pkcs11/) and `kyso inventory
+// check-revocation` (CRL/OCSP for every certificate in use, through certs/). The decisions about
+// the records are made in src/inventory/sync.h; this file only gathers what the devices and the
+// network say.
+#include <cstdio>
+
+#include "certs/cert_info.h"
+#include "certs/revocation.h"
+#include "certs/trust_store.h"
+#include "pkcs11/device_worker.h"
+#include "pkcs11/module.h"
+#include "pkcs11/objects.h"
+#include "pkcs11/token_info.h"
+#include "src/cli/exit_codes.h"
+#include "src/cli/inventory_cli.h"
+#include "src/core/atomic_file.h"
+#include "src/core/messages.h"
+#include "src/inventory/sync.h"
+
+namespace kyso::cli::inv {
+namespace {
+
+using namespace kyso::inventory;
+
+// Runs on the device thread: every Cryptoki call stays there.
+Result<std::vector<SeenToken>> readTokens(const std::string& spec) {
+  std::vector<SeenToken> out;
+  KYSO_ASSIGN_OR_RETURN(auto m, p11::Module::load(spec));
+  KYSO_ASSIGN_OR_RETURN(auto slots, p11::listSlots(*m, true));
+  for (const auto& slot : slots) {
+    if (!slot.token) continue;
+    SeenToken s;
+    s.serial = slot.token->serial;
+    s.manufacturer = slot.token->manufacturer;
+    s.model = slot.token->model;
+    s.label = slot.token->label;
+    s.module = m->path().filename().string();
+    KYSO_ASSIGN_OR_RETURN(auto session, p11::Session::open(m, slot.id, false));
+    KYSO_ASSIGN_OR_RETURN(auto certs, p11::listCertificates(session));
+    for (const auto& c : certs) {
+      unsigned char* der = nullptr;
+      const int len = i2d_X509(c.cert.get(), &der);
+      if (len <= 0) continue;
+      ossl::Mem<unsigned char> guard(der);
+      s.certificatesDer.emplace_back(reinterpret_cast<const char*>(der), static_cast<std::size_t>(len));
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+X509* findIssuer(X509* cert, const std::vector<X509*>& candidates) {
+  for (X509* c : candidates)
+    if (X509_check_issued(c, cert) == X509_V_OK) return c;
+  return nullptr;
+}
+
+}  // namespace
+
+int runSync(Context& c) {
+  ArgParser p = parserFor(c);
+  p.multi("module", 'm', "PKCS#11 module (path or known name); repeatable");
+  if (!parseOrReport(p, c.rest, "kyso inventory sync")) return kExitUsage;
+  applyGlobals(c, p);
+  auto opened = c.open();
+  if (!opened.ok()) return fail("Opening the inventory failed", opened.error());
+  std::vector<std::string> specs = p.all("module");
+  if (specs.empty()) {
+    for (const auto& k : p11::knownModules())
+      if (std::string(k.name) != "p11-kit" && p11::resolveModule(k.name).ok()) specs.emplace_back(k.name);
+  }
+  if (specs.empty()) {
+    printError("kyso inventory sync", Error::kyso(Errc::ModuleNotFound, "sync"));
+    return kExitTokenError;
+  }
+  std::vector<SeenToken> seen;
+  p11::DeviceWorker worker;
+  for (const auto& spec : specs) {
+    auto r = worker.call([&] { return readTokens(spec); });
+    if (!r.ok()) {
+      printError("Reading the tokens of " + spec + " failed", r.error());
+      return kExitTokenError;
+    }
+    for (auto& t : *r) seen.push_back(std::move(t));
+  }
+  auto rep = reconcileTokens(**opened, seen);
+  if (!rep.ok()) return fail("Recording the tokens failed", rep.error());
+  if (c.json) {
+    Json j = Json::object();
+    j.set("tokens_seen", rep->tokensSeen);
+    Json reg = Json::array(), mis = Json::array();
+    for (const auto& s : rep->registered) reg.push(s);
+    for (const auto& s : rep->mismatches) mis.push(s);
+    j.set("registered", std::move(reg)).set("mismatches", std::move(mis));
+    printJson(j);
+  } else {
+    for (const auto& s : rep->registered) std::printf("registered: %s\n", s.c_str());
+    for (const auto& s : rep->mismatches) std::printf("MISMATCH: %s\n", s.c_str());
+    std::printf("%ld token(s) seen, %zu registered, %zu mismatch(es)\n", rep->tokensSeen,
+                rep->registered.size(), rep->mismatches.size());
+  }
+  return rep->mismatches.empty() ? kExitOk : kExitSignatureFailed;
+}
+
+int runCheckRevocation(Context& c) {
+  ArgParser p = parserFor(c);
+  p.multi("issuers", 0, "CA certificates (file or folder) to find issuers and trust");
+  p.flag("offline", 0, "use only supplied CRLs");
+  p.multi("crl", 0, "a CRL file to use");
+  if (!parseOrReport(p, c.rest, "kyso inventory check-revocation")) return kExitUsage;
+  applyGlobals(c, p);
+  auto opened = c.open();
+  if (!opened.ok()) return fail("Opening the inventory failed", opened.error());
+  Inventory& inv = **opened;
+
+  auto shipped = certs::TrustStore::loadShipped();
+  certs::TrustStore store = shipped.ok() ? std::move(*shipped) : certs::TrustStore::empty();
+  for (const auto& f : p.all("issuers")) {
+    auto st = store.addAnchors(f, "admin");
+    if (!st.ok()) return fail("Reading the CA certificates failed", st.error());
+  }
+  std::vector<X509*> candidates = store.anchors();
+  for (X509* x : store.intermediates()) candidates.push_back(x);
+  certs::RevocationOptions opt;
+  opt.http.offline = p.has("offline");
+  certs::RevocationChecker checker(store, opt);
+  for (const auto& f : p.all("crl")) {
+    auto data = readSmallFile(f);
+    if (!data.ok()) return fail("Reading the CRL failed", data.error());
+    auto st = checker.addCrl(*data);
+    if (!st.ok()) return fail("Reading the CRL failed", st.error());
+  }
+
+  auto all = inv.certificates();
+  if (!all.ok()) return fail("Listing certificates failed", all.error());
+  Json out = Json::array();
+  int unknown = 0;
+  for (const Certificate& cert : *all) {
+    if (!certInUse(cert.state) && cert.state != "revocation_requested" && cert.state != "suspended") continue;
+    Json row = Json::object();
+    row.set("sha256", cert.sha256).set("subject", cert.subject).set("state_before", cert.state);
+    std::string status, detail;
+    auto der = inv.certificateDer(cert.sha256);
+    ossl::Ptr<X509> x;
+    if (der.ok() && !der->empty()) {
+      const unsigned char* q = reinterpret_cast<const unsigned char*>(der->data());
+      x.reset(d2i_X509(nullptr, &q, static_cast<long>(der->size())));
+    }
+    X509* issuer = x ? findIssuer(x.get(), candidates) : nullptr;
+    if (!x) {
+      status = "unknown";
+      detail = "no certificate file recorded (import it with `cert import`)";
+    } else if (!issuer) {
+      status = "unknown";
+      detail = "issuer certificate not found (give --issuers)";
+    } else {
+      certs::RevocationResult r = checker.checkSlowly(x.get(), issuer, inv.clock().now());
+      status = certs::revocationStatusName(r.status);
+      detail = r.detail;
+      if (r.status == certs::RevocationStatus::Revoked) {
+        RevocationEvidence ev;
+        ev.source = r.source;
+        ev.url = r.url;
+        ev.revokedOn = r.revokedAt ? dateOf(*r.revokedAt) : inv.today();
+        ev.reason = certs::crlReasonName(r.reason);
+        auto marked = markRevoked(inv, cert.sha256, ev);
+        if (!marked.ok()) {
+          detail += "; recording it failed: " + describe(marked.error());
+        } else {
+          detail = "revoked on " + ev.revokedOn + " (" + ev.source + ", " + ev.reason + "), marked";
+        }
+      }
+    }
+    if (status == "unknown") ++unknown;
+    row.set("status", status).set("detail", detail);
+    if (c.json) out.push(std::move(row));
+    else std::printf("%s\t%s\t%s\t%s\n", cert.sha256.substr(0, 16).c_str(), status.c_str(),
+                     cert.subject.c_str(), detail.c_str());
+  }
+  if (c.json) printJson(out);
+  return unknown ? kExitIndeterminate : kExitOk;
+}
+
+}  // namespace kyso::cli::inv

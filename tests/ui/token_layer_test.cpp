@@ -1,0 +1,160 @@
+// The Tokens tab's link to the token layer on a real SoftHSM token: the live list shows the
+// token read on the device worker; the Qt PIN prompt answers the worker through a dialog on the UI
+// thread (and cancels, and refuses to run on the UI thread); changing the PIN end to end through
+// the dialogs works and the token accepts the new PIN afterwards.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QTest>
+#include <QTimer>
+#include <deque>
+#include <thread>
+
+#include "pkcs11/device_worker.h"
+#include "pkcs11/open_token.h"
+#include "tests/support/softhsm_fixture.h"
+#include "tests/ui/qt_print.h"
+#include "ui/pin_dialog.h"
+#include "ui/pkcs11_token_source.h"
+#include "ui/qt_pin_prompt.h"
+#include "ui/token_actions.h"
+
+namespace kyso::ui {
+namespace {
+
+class TokenLayerTest : public test::SoftHsmTest {
+ protected:
+  test::SoftHsmToken::Options options() const override {
+    test::SoftHsmToken::Options o;
+    o.label = "Nguyễn Văn A";
+    return o;
+  }
+};
+
+// Answers PIN dialogs as they open: each entry is a PIN to type, or empty to cancel.
+class DialogScript : public QObject {
+ public:
+  std::deque<QString> answers;
+  QStringList titles;
+  DialogScript() {
+    connect(&m_timer, &QTimer::timeout, this, [this] { step(); });
+    m_timer.start(20);
+  }
+
+ private:
+  void step() {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      auto* d = qobject_cast<PinDialog*>(w);
+      if (!d || !d->isVisible() || d->property("answered").toBool()) continue;
+      d->setProperty("answered", true);
+      titles << d->windowTitle();
+      if (answers.empty() || answers.front().isEmpty()) {
+        if (!answers.empty()) answers.pop_front();
+        d->reject();
+        continue;
+      }
+      const QString pin = answers.front();
+      answers.pop_front();
+      for (auto* e : d->findChildren<QLineEdit*>())
+        if (e->isVisible()) e->setText(pin);
+      d->accept();
+    }
+  }
+  QTimer m_timer;
+};
+
+TEST_F(TokenLayerTest, TokenListShowsTheSoftHsmToken) {
+  auto worker = std::make_shared<p11::DeviceWorker>();
+  TokenListModel model;
+  Pkcs11TokenSource source({QString::fromStdString(token().modulePath().string())}, worker, false);
+  model.setSource(&source);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return model.currentToken().has_value(); }, 20000));
+  const TokenSnapshot s = *model.currentToken();
+  EXPECT_EQ(s.label, QStringLiteral("Nguyễn Văn A"));
+  EXPECT_EQ(s.serial, QString::fromStdString(token().serial()));
+  EXPECT_EQ(s.pin, TokenSnapshot::Pin::Ok);
+  EXPECT_EQ(model.index(model.rowOf(s.reader), TokenListModel::Token).data().toString(),
+            QStringLiteral("Nguyễn Văn A (serial %1)").arg(s.serial));
+}
+
+TEST_F(TokenLayerTest, PinPromptAnswersTheWorkerThroughADialog) {
+  QWidget parent;
+  QtPinPrompt prompt(&parent);
+  p11::PinRequest req;
+  req.tokenLabel = "Nguyễn Văn A";
+  req.tokenSerial = "42";
+  req.finalTry = true;
+  // On the UI thread it refuses instead of freezing the window.
+  auto onUi = prompt.getPin(req);
+  ASSERT_FALSE(onUi.ok());
+  EXPECT_EQ(onUi.error().kind, Errc::PinSourceInvalid);
+
+  DialogScript script;
+  script.answers = {QStringLiteral("2468"), QString()};
+  std::optional<Result<SecretBuffer>> first, second;
+  std::thread worker([&] {
+    first.emplace(prompt.getPin(req));
+    req.finalTry = false;
+    second.emplace(prompt.getPin(req));
+  });
+  // The final-try dialog refuses until "I understand" is ticked; tick it when it shows.
+  QTimer ticker;
+  QObject::connect(&ticker, &QTimer::timeout, [] {
+    for (QWidget* w : QApplication::topLevelWidgets())
+      if (auto* d = qobject_cast<PinDialog*>(w))
+        for (auto* c : d->findChildren<QCheckBox*>()) c->setChecked(true);
+  });
+  ticker.start(5);
+  const bool done = QTest::qWaitFor([&] { return second.has_value(); }, 20000);
+  worker.join();
+  ASSERT_TRUE(done);
+  ASSERT_TRUE(first->ok());
+  EXPECT_EQ((*first)->view(), "2468");
+  ASSERT_FALSE(second->ok());
+  EXPECT_EQ(second->error().kind, Errc::Cancelled);
+  EXPECT_TRUE(script.titles.value(0).contains(QLatin1String("PIN")));
+}
+
+TEST_F(TokenLayerTest, ChangePinThroughTheDialogs) {
+  auto worker = std::make_shared<p11::DeviceWorker>();
+  QWidget parent;
+  auto prompt = std::make_shared<QtPinPrompt>(&parent);
+  DialogScript script;
+  // The current PIN, then the new one (typed twice in the same dialog).
+  script.answers = {QString::fromStdString(token().userPin()), QStringLiteral("654321")};
+  auto future = runTokenAction(QStringLiteral("change-pin"),
+                               QString::fromStdString(token().modulePath().string()),
+                               QString::fromStdString(token().serial()), worker, prompt);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return future.isFinished(); }, 30000));
+  const Status st = future.result();
+  ASSERT_TRUE(st.ok()) << st.error().technical();
+  EXPECT_EQ(script.titles.size(), 2);
+  // The token now takes the new PIN.
+  p11::FixedPinPrompt fixed("654321");
+  p11::TokenSelector sel;
+  sel.module = token().modulePath().string();
+  sel.token = token().serial();
+  p11::OpenOptions opt;
+  auto tok = p11::OpenToken::open(sel, fixed, opt, worker);
+  EXPECT_TRUE(tok.ok()) << tok.error().technical();
+}
+
+TEST_F(TokenLayerTest, CancelledPinDialogCancelsTheAction) {
+  auto worker = std::make_shared<p11::DeviceWorker>();
+  QWidget parent;
+  auto prompt = std::make_shared<QtPinPrompt>(&parent);
+  DialogScript script;
+  script.answers = {QString()};
+  auto future = runTokenAction(QStringLiteral("change-pin"),
+                               QString::fromStdString(token().modulePath().string()),
+                               QString::fromStdString(token().serial()), worker, prompt);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return future.isFinished(); }, 30000));
+  const Status st = future.result();
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().kind, Errc::Cancelled) << st.error().technical();
+}
+
+}  // namespace
+}  // namespace kyso::ui
