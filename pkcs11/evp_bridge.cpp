@@ -202,9 +202,13 @@ std::optional<Error> takeLastTokenError() {
 
 bool isTokenEvpKey(const EVP_PKEY* pkey) {
   if (!pkey || g_rsaIndex < 0) return false;
-  if (const RSA* rsa = EVP_PKEY_get0_RSA(pkey)) return RSA_get_ex_data(rsa, g_rsaIndex) != nullptr;
-  if (const EC_KEY* ec = EVP_PKEY_get0_EC_KEY(pkey))
-    return EC_KEY_get_ex_data(ec, g_ecIndex) != nullptr;
+  int id = EVP_PKEY_get_base_id(pkey);
+  if (id == EVP_PKEY_RSA)
+    if (const RSA* rsa = EVP_PKEY_get0_RSA(pkey))
+      return RSA_get_ex_data(rsa, g_rsaIndex) != nullptr;
+  if (id == EVP_PKEY_EC)
+    if (const EC_KEY* ec = EVP_PKEY_get0_EC_KEY(pkey))
+      return EC_KEY_get_ex_data(ec, g_ecIndex) != nullptr;
   return false;
 }
 

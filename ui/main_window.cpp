@@ -13,6 +13,7 @@
 #include "ui/inventory_tab.h"
 #include "ui/language.h"
 #include "ui/log_panel.h"
+#include "ui/pin_dialog.h"
 #include "ui/settings_dialog.h"
 #include "ui/sign_tab.h"
 #include "ui/token_list_model.h"
@@ -96,6 +97,9 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
 }
 
 MainWindow::~MainWindow() {
+  // A PIN dialog still open means the device worker waits for it: closing it answers "cancelled"
+  // (see QtPinPrompt), so that the worker can finish before it is joined.
+  qDeleteAll(findChildren<PinDialog*>());
   // The token source stops its PC/SC monitor and drains its worker jobs before the worker goes.
   delete m_tokenSource;
   m_tokenSource = nullptr;

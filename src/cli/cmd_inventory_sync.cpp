@@ -28,7 +28,8 @@ Result<std::vector<SeenToken>> readTokens(const std::string& spec) {
   KYSO_ASSIGN_OR_RETURN(auto m, p11::Module::load(spec));
   KYSO_ASSIGN_OR_RETURN(auto slots, p11::listSlots(*m, true));
   for (const auto& slot : slots) {
-    if (!slot.token) continue;
+    // A blank (never initialised) token, like SoftHSM's spare slot, holds nothing to record.
+    if (!slot.token || !slot.token->has(CKF_TOKEN_INITIALIZED)) continue;
     SeenToken s;
     s.serial = slot.token->serial;
     s.manufacturer = slot.token->manufacturer;
@@ -42,7 +43,8 @@ Result<std::vector<SeenToken>> readTokens(const std::string& spec) {
       const int len = i2d_X509(c.cert.get(), &der);
       if (len <= 0) continue;
       ossl::Mem<unsigned char> guard(der);
-      s.certificatesDer.emplace_back(reinterpret_cast<const char*>(der), static_cast<std::size_t>(len));
+      s.certificatesDer.emplace_back(reinterpret_cast<const char*>(der),
+                                     static_cast<std::size_t>(len));
     }
     out.push_back(std::move(s));
   }
@@ -67,7 +69,8 @@ int runSync(Context& c) {
   std::vector<std::string> specs = p.all("module");
   if (specs.empty()) {
     for (const auto& k : p11::knownModules())
-      if (std::string(k.name) != "p11-kit" && p11::resolveModule(k.name).ok()) specs.emplace_back(k.name);
+      if (std::string(k.name) != "p11-kit" && p11::resolveModule(k.name).ok())
+        specs.emplace_back(k.name);
   }
   if (specs.empty()) {
     printError("kyso inventory sync", Error::kyso(Errc::ModuleNotFound, "sync"));
@@ -136,7 +139,8 @@ int runCheckRevocation(Context& c) {
   Json out = Json::array();
   int unknown = 0;
   for (const Certificate& cert : *all) {
-    if (!certInUse(cert.state) && cert.state != "revocation_requested" && cert.state != "suspended") continue;
+    if (!certInUse(cert.state) && cert.state != "revocation_requested" && cert.state != "suspended")
+      continue;
     Json row = Json::object();
     row.set("sha256", cert.sha256).set("subject", cert.subject).set("state_before", cert.state);
     std::string status, detail;
@@ -173,9 +177,11 @@ int runCheckRevocation(Context& c) {
     }
     if (status == "unknown") ++unknown;
     row.set("status", status).set("detail", detail);
-    if (c.json) out.push(std::move(row));
-    else std::printf("%s\t%s\t%s\t%s\n", cert.sha256.substr(0, 16).c_str(), status.c_str(),
-                     cert.subject.c_str(), detail.c_str());
+    if (c.json)
+      out.push(std::move(row));
+    else
+      std::printf("%s\t%s\t%s\t%s\n", cert.sha256.substr(0, 16).c_str(), status.c_str(),
+                  cert.subject.c_str(), detail.c_str());
   }
   if (c.json) printJson(out);
   return unknown ? kExitIndeterminate : kExitOk;

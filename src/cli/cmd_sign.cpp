@@ -20,6 +20,7 @@
 
 #include "certs/cert_info.h"
 #include "certs/trust_store.h"
+#include "pkcs11/evp_bridge.h"
 #include "src/cli/appearance_options.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
@@ -329,9 +330,12 @@ int runSign(const Args& args) {
       while (pending.size() >= kMaxPendingCommits) finishOne();
       continue;
     }
-    fail(row, prepared.error());
+    // A token-backed key reports through OpenSSL; the token's own error says what happened.
+    Error err = prepared.error();
+    if (auto tokenErr = p11::takeLastTokenError()) err = *tokenErr;
+    fail(row, err);
     // A removed token or a PIN problem will fail every later file too: stop, keep what is done.
-    if (isTokenFailure(prepared.error())) stop = true;
+    if (isTokenFailure(err)) stop = true;
   }
   while (!pending.empty()) finishOne();
   if (rows.size() > 1) printTable(rows);

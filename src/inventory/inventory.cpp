@@ -118,7 +118,7 @@ Result<Unit> Inventory::editUnit(const Unit& u) {
                                                 "WHERE id = ? AND version = ?",
                                                 {u.name, sql::id(u.parentId), u.kind,
                                                  sql::id(u.focalPersonId), u.id, u.version}));
-  if (n == 0) return Error::kyso(Errc::PermissionDenied, "unit edit", before.name);
+  if (n == 0) return sql::noRowUpdated(*m_db, "units", u.id, u.version, "unit edit", before.name);
   KYSO_ASSIGN_OR_RETURN(Unit after, unit(std::to_string(u.id)));
   KYSO_TRY(
       record({"unit", u.id, "edit", toJson(before).dump(), toJson(after).dump()}, nullptr, u.id));
@@ -216,7 +216,8 @@ Result<Person> Inventory::editPerson(const Person& p) {
                                    "version = version + 1 WHERE id = ? AND version = ?",
                                    {p.fullName, p.position, p.unitId, p.email, p.phone,
                                     sql::text(p.leftOn), p.id, p.version}));
-  if (n == 0) return Error::kyso(Errc::PermissionDenied, "person edit", before.fullName);
+  if (n == 0)
+    return sql::noRowUpdated(*m_db, "people", p.id, p.version, "person edit", before.fullName);
   KYSO_ASSIGN_OR_RETURN(Person after, person(std::to_string(p.id)));
   Event e{0,  "person", p.id, before.leftOn.empty() && !after.leftOn.empty() ? "left" : "edited",
           "", "",       "",   "",

@@ -36,7 +36,9 @@ Result<Event> Inventory::transition(Subject s, std::string_view key, std::string
                                 "WHERE id = ? AND version = ?",
                                 {std::string(to), holder, unitId, sql::text(issuedOn), before.id,
                                  before.version}));
-    if (n == 0) return Error::kyso(Errc::PermissionDenied, "transition", before.serial);
+    if (n == 0)
+      return sql::noRowUpdated(*m_db, "tokens", before.id, before.version, "transition",
+                               before.serial);
     KYSO_ASSIGN_OR_RETURN(Token after, token(std::to_string(before.id)));
     if (after.id != before.id) {
       KYSO_ASSIGN_OR_RETURN(after, token(before.serial));
@@ -68,7 +70,9 @@ Result<Event> Inventory::transition(Subject s, std::string_view key, std::string
                                 "version = version + 1 "
                                 "WHERE id = ? AND version = ?",
                                 {std::string(to), notBefore, notAfter, before.id, before.version}));
-    if (n == 0) return Error::kyso(Errc::PermissionDenied, "transition", before.sha256);
+    if (n == 0)
+      return sql::noRowUpdated(*m_db, "certificates", before.id, before.version, "transition",
+                               before.sha256);
     KYSO_ASSIGN_OR_RETURN(
         Rows got, m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {before.id}));
     const Certificate after = sql::certFrom(got[0]);

@@ -50,7 +50,7 @@ struct EvidenceGiven {
   std::string note;
   std::optional<long long> holderId;
   bool wiped = false;
-  std::string newNotAfter;  // YYYY-MM-DD (renewal)
+  std::string newNotAfter;       // YYYY-MM-DD (renewal)
   std::string revocationSource;  // "crl" | "ocsp" when a revocation was confirmed online
   // Facts about the certificate that the rules check.
   std::string notBefore;  // YYYY-MM-DD

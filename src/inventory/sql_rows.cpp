@@ -3,6 +3,14 @@
 
 namespace kyso::inventory::sql {
 
+Error noRowUpdated(Db& db, const char* table, long long id, long long version, const char* op,
+                   const std::string& what) {
+  auto r = db.query(std::string("SELECT version FROM ") + table + " WHERE id = ?", {id});
+  if (r.ok() && !r->empty() && (*r)[0].integer(0) != version)
+    return Error::kyso(Errc::DbConflict, op, what);
+  return Error::kyso(Errc::PermissionDenied, op, what);
+}
+
 Unit unitFrom(const Row& r) {
   Unit u;
   u.id = r.integer(0);

@@ -49,6 +49,11 @@ inline bool isNumber(std::string_view s) {
   return true;
 }
 
+/// After an UPDATE ... WHERE id = ? AND version = ? changed no row: DbConflict when the version
+/// moved (someone else committed first), else PermissionDenied (row-level security hid the row).
+Error noRowUpdated(Db& db, const char* table, long long id, long long version, const char* op,
+                   const std::string& what);
+
 Unit unitFrom(const Row& r);
 Person personFrom(const Row& r);
 Token tokenFrom(const Row& r);

@@ -25,7 +25,8 @@ Result<SyncReport> reconcileTokens(Inventory& inv, const std::vector<SeenToken>&
     s.manufacturer = trim(s.manufacturer);
     s.model = trim(s.model);
     if (s.serial.empty()) {
-      rep.mismatches.push_back("a token (" + trim(s.label) + ") reports no serial number: not recorded");
+      rep.mismatches.push_back("a token (" + trim(s.label) +
+                               ") reports no serial number: not recorded");
       continue;
     }
     auto known = inv.token(s.serial);
@@ -56,16 +57,18 @@ Result<SyncReport> reconcileTokens(Inventory& inv, const std::vector<SeenToken>&
     for (const std::string& der : s.certificatesDer) {
       auto parsed = parseCertificate(der, "token " + s.serial);
       if (!parsed.ok()) {
-        rep.mismatches.push_back("token " + s.serial + " holds a certificate object that cannot be parsed");
+        rep.mismatches.push_back("token " + s.serial +
+                                 " holds a certificate object that cannot be parsed");
         continue;
       }
       onToken.push_back(parsed->cert.sha256);
       auto have = inv.certificate(parsed->cert.sha256);
       if (have.ok()) {
         if (have->tokenId != tok.id)
-          rep.mismatches.push_back("certificate " + have->sha256.substr(0, 16) + " (" + have->subject +
-                                   ") is on token " + s.serial + " but recorded " +
-                                   (have->tokenSerial.empty() ? "without a token" : "on token " + have->tokenSerial));
+          rep.mismatches.push_back(
+              "certificate " + have->sha256.substr(0, 16) + " (" + have->subject +
+              ") is on token " + s.serial + " but recorded " +
+              (have->tokenSerial.empty() ? "without a token" : "on token " + have->tokenSerial));
         continue;
       }
       if (have.error().kind != Errc::DbNotFound) return have.error();

@@ -132,11 +132,13 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
       if (s.changes.empty()) h += L.none;
       for (auto& c : s.changes)
         h += std::string("<div class=\"") + (c.allowed ? "ok" : "bad") + "\">" +
-             (c.allowed ? L.allowed : L.notAllowed) + ": " + esc(localizeChange(c.what, lang)) + "</div>";
+             (c.allowed ? L.allowed : L.notAllowed) + ": " + esc(localizeChange(c.what, lang)) +
+             "</div>";
       h += "</td></tr>\n";
       if (!s.problems.empty()) {
         h += "<tr><td>" + std::string(L.problems) + "</td><td>";
-        for (auto& p : s.problems) h += "<div class=\"bad\">" + esc(localizeChange(p, lang)) + "</div>";
+        for (auto& p : s.problems)
+          h += "<div class=\"bad\">" + esc(localizeChange(p, lang)) + "</div>";
         h += "</td></tr>\n";
       }
       std::vector<std::string> notes = s.notes;

@@ -99,7 +99,8 @@ std::string reportText(const FileReport& r, Lang lang) {
     if (s.docmdp) out += "    certification: DocMDP P=" + std::to_string(s.docmdp) + "\n";
     out += "    later changes: " + s.modifications + "\n";
     for (auto& c : s.changes)
-      out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") + localizeChange(c.what, lang) + "\n";
+      out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") +
+             localizeChange(c.what, lang) + "\n";
     for (auto& p : s.problems) out += "    problem: " + localizeChange(p, lang) + "\n";
     for (auto& n : s.notes) out += "    note: " + n + "\n";
     for (auto& n : s.crypto.notes) out += "    note: " + n + "\n";

@@ -35,7 +35,9 @@ struct XrefPos {
   std::uint64_t offset = 0;  // type 1
   int stream = 0;            // type 2
   int index = 0;             // type 2
-  bool operator==(const XrefPos&) const = default;
+  bool operator==(const XrefPos& o) const {
+    return type == o.type && offset == o.offset && stream == o.stream && index == o.index;
+  }
 };
 
 class OpenRevision {

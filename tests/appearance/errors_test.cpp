@@ -183,11 +183,11 @@ TEST_F(ErrorsTest, StampsGoOnTheVisiblePart) {
   ASSERT_TRUE(a.ok()) << a.error().technical();
   EXPECT_NEAR(a->rect.urx, 545.276 - 10 * kPtPerMm, 1e-6);
   EXPECT_NEAR(a->rect.ury, 801.89 - 6 * kPtPerMm, 1e-6);
-  r.rect = "0,0,100,20";
+  r.rect = "0,0,250,45";
   a = makeAppearance(r);
-  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a.ok()) << a.error().technical();
   EXPECT_NEAR(a->rect.ury, 801.89, 1e-6);
-  r.rect = "460,0,100,20";  // inside the MediaBox but beyond the crop
+  r.rect = "400,0,200,45";  // inside the MediaBox but beyond the crop
   EXPECT_EQ(kindOf(makeAppearance(r)), Errc::RectangleOffPage);
 }
 

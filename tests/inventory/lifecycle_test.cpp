@@ -85,6 +85,9 @@ TEST(LifecycleTable, EveryRuleStatesItsEvidence) {
           case kPastExpiry:
             e.notAfter = "2027-01-01";
             break;
+          case kDocOrProof:
+            e.docNumber.clear();
+            break;
         }
         auto r = checkTransition(s, rule.from, rule.to, e);
         ASSERT_FALSE(r.ok()) << rule.from << " -> " << rule.to << " without evidence bit " << bit;
@@ -132,6 +135,18 @@ TEST(LifecycleTable, NewCertificateAtMostFiveYearsRenewalAtMostThree) {
   EXPECT_NE(r.error().context.find("3 years"), std::string::npos);
   e.newNotAfter = "2027-02-01";
   EXPECT_FALSE(checkTransition(Subject::Certificate, "renewal_requested", "valid", e).ok());
+}
+
+TEST(LifecycleTable, RevocationNeedsARequestOrACrlOrOcspAnswer) {
+  EvidenceGiven e;
+  e.today = "2026-11-25";
+  e.docDate = "2026-11-20";
+  EXPECT_EQ(checkTransition(Subject::Certificate, "valid", "revoked", e).error().kind,
+            Errc::EvidenceMissing);
+  e.revocationSource = "ocsp";
+  EXPECT_TRUE(checkTransition(Subject::Certificate, "valid", "revoked", e).ok());
+  e.revocationSource = "rumour";
+  EXPECT_FALSE(checkTransition(Subject::Certificate, "valid", "revoked", e).ok());
 }
 
 TEST(LifecycleTable, ExpireOnlyAfterTheLastValidDay) {
