@@ -129,7 +129,15 @@ Result<TimePoint> toTimePoint(const ASN1_TIME* t) {
   std::tm tm{};
   if (!t || !ASN1_TIME_to_tm(t, &tm))
     return Error::kyso(Errc::CertificateMalformed, "ASN1_TIME_to_tm");
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
+  // system_clock counts nanoseconds in 64 bits (years 1678..2261); certificates say 9999-12-31
+  // for "no expiry" and fuzzed ones say anything, so clamp instead of overflowing.
+  using std::chrono::system_clock;
+  constexpr auto kMax = std::chrono::duration_cast<std::chrono::seconds>(
+                            system_clock::duration::max()).count() - 1;
+  std::time_t secs = timegm(&tm);
+  if (secs > kMax) secs = kMax;
+  if (secs < -kMax) secs = -kMax;
+  return system_clock::time_point(std::chrono::seconds(secs));
 }
 
 std::string isoTime(TimePoint t) {
@@ -155,7 +163,15 @@ Result<TimePoint> parseIsoTime(std::string_view s) {
   tm.tm_hour = h;
   tm.tm_min = mi;
   tm.tm_sec = sec;
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
+  // system_clock counts nanoseconds in 64 bits (years 1678..2261); certificates say 9999-12-31
+  // for "no expiry" and fuzzed ones say anything, so clamp instead of overflowing.
+  using std::chrono::system_clock;
+  constexpr auto kMax = std::chrono::duration_cast<std::chrono::seconds>(
+                            system_clock::duration::max()).count() - 1;
+  std::time_t secs = timegm(&tm);
+  if (secs > kMax) secs = kMax;
+  if (secs < -kMax) secs = -kMax;
+  return system_clock::time_point(std::chrono::seconds(secs));
 }
 
 }  // namespace kyso::certs

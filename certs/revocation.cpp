@@ -308,8 +308,9 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
   if (urls.empty()) return last;
   for (const std::string& url : urls) {
     // The disk cache first: a CRL is reused until its nextUpdate, then fetched again.
-    std::filesystem::path cached = m_opt.crlCacheDir.empty() ? std::filesystem::path()
-                                                              : m_opt.crlCacheDir / (urlKey(url) + ".crl");
+    std::filesystem::path cached = m_opt.crlCacheDir.empty()
+                                       ? std::filesystem::path()
+                                       : m_opt.crlCacheDir / (urlKey(url) + ".crl");
     std::string body;
     bool fromCache = false;
     if (!cached.empty()) {

@@ -13,6 +13,7 @@ namespace kyso::p11 {
 namespace {
 
 constexpr const char* kPnp = "\\\\?PnP?\\Notification";
+constexpr DWORD kWaitMs = 1000;
 
 std::vector<std::string> listReaders(SCARDCONTEXT ctx, LONG* rvOut) {
   DWORD len = 0;
@@ -181,8 +182,16 @@ void PcscMonitor::run() {
 
       bool rescan = false;
       while (!rescan) {
-        LONG w =
-            SCardGetStatusChange(ctx.get(), INFINITE, rs.data(), static_cast<DWORD>(rs.size()));
+        {
+          // SCardCancel only wakes a call already waiting: a stop() that lands while this thread
+          // is delivering events is seen here, and the bounded wait is the safety net.
+          std::lock_guard lk(m_mutex);
+          if (m_stop) {
+            m_haveCtx = false;
+            return;
+          }
+        }
+        LONG w = SCardGetStatusChange(ctx.get(), kWaitMs, rs.data(), static_cast<DWORD>(rs.size()));
         if (w == SCARD_E_CANCELLED) {
           std::lock_guard lk(m_mutex);
           if (m_stop) {

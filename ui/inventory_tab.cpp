@@ -26,7 +26,10 @@
 namespace kyso::ui {
 
 #ifndef KYSO_HAVE_INVENTORY
-// The register is not in this build: an honest notice, nothing else.
+// The register is not in this build: an honest notice, nothing else. (The service type exists so
+// that the unique_ptr member can be destroyed; it is never made.)
+class InventoryService {};
+
 InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
     : QWidget(parent), m_settings(settings) {
   setObjectName(QStringLiteral("InventoryTab"));

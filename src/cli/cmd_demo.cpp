@@ -1,14 +1,305 @@
-// `kyso demo`: placeholder until its issue lands; says so plainly.
-#include <cstdio>
+// `kyso demo`: the main job on embedded defaults. On first run it makes, under the user's data
+// directory, a test PKI (tests/pki/make-pki.sh, openssl CLI), a SoftHSM demo token with a signing
+// key generated ON the token and its certificate from the test CA, an SQLite inventory that holds
+// the token and certificate (via `inventory sync`), and the sample official letter as PDF. It then
+// signs the letter and verifies it through the same code paths as `kyso token`, `kyso sign`,
+// `kyso inventory` and `kyso verify`, and prints where everything is and the verdict. Later runs
+// reuse what exists (each step leaves a marker only once it succeeded).
+//
+// The demo token's PINs are published demo values kept in files beside it (0600); kyso reads them
+// with --pin-file exactly as a script would. They protect nothing but the demo key.
+#include <spawn.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/core/atomic_file.h"
+#include "src/core/messages.h"
+#include "src/core/paths.h"
+#include "src/letter/letter_pdf.h"
+
+extern char** environ;
 
 namespace kyso::cli {
+namespace {
 
-int runDemo(const Args&) {
-  std::fprintf(stderr, "kyso demo: not available in this build yet.\n");
-  return kExitUsage;
+namespace fs = std::filesystem;
+
+constexpr const char* kTokenLabel = "kyso demo";
+constexpr const char* kSignerName = "Nguyễn Thị Lấp Lánh";
+constexpr const char* kUnit = "Sở Y tế (demo)";
+constexpr const char* kPkiPortBase = "28000";
+
+void say(const std::string& s) {
+  std::printf("%s\n", s.c_str());
+  std::fflush(stdout);
+}
+
+bool marker(const fs::path& dir, const char* name) {
+  std::error_code ec;
+  return fs::exists(dir / ".state" / name, ec);
+}
+
+Status setMarker(const fs::path& dir, const char* name) {
+  std::error_code ec;
+  fs::create_directories(dir / ".state", ec);
+  auto f = AtomicFile::create(dir / ".state" / name, AtomicFile::Overwrite::Allow);
+  if (!f.ok()) return f.error();
+  KYSO_TRY(f->write("ok\n"));
+  return f->commit();
+}
+
+Status writePrivateFile(const fs::path& p, const std::string& content) {
+  auto f = AtomicFile::create(p, AtomicFile::Overwrite::Allow);
+  if (!f.ok()) return f.error();
+  ::fchmod(f->fd(), 0600);
+  KYSO_TRY(f->write(content));
+  return f->commit();
+}
+
+/// Runs a program (no shell) and waits; stdout/stderr go to `log`.
+Status runTool(const std::vector<std::string>& argv, const fs::path& log) {
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                   0644);
+  posix_spawn_file_actions_adddup2(&fa, STDOUT_FILENO, STDERR_FILENO);
+  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0) return Error::posix(rc, "posix_spawn", argv[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return Error::posix(errno, "waitpid", argv[0]);
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return Error::kyso(Errc::FileUnreadable, argv[0],
+                       "failed (exit " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                           "); see " + log.string());
+  return {};
+}
+
+int step(const char* what, int rc) {
+  if (rc != kExitOk) std::fprintf(stderr, "kyso demo: %s failed (exit code %d).\n", what, rc);
+  return rc;
+}
+
+/// The certificate extensions a government signer certificate carries (as the test PKI's).
+std::string signerExtensions() {
+  const std::string http = std::string("http://127.0.0.1:") + kPkiPortBase;
+  const std::string ocsp = "http://127.0.0.1:" + std::to_string(std::atoi(kPkiPortBase) + 1);
+  return "basicConstraints=critical,CA:FALSE\n"
+         "keyUsage=critical,digitalSignature,nonRepudiation\n"
+         "extendedKeyUsage=emailProtection,clientAuth\n"
+         "subjectKeyIdentifier=hash\n"
+         "authorityKeyIdentifier=keyid\n"
+         "certificatePolicies=2.16.704.1.1.1.1.1\n"
+         "crlDistributionPoints=URI:" + http + "/gov-ca.crl\n"
+         "authorityInfoAccess=caIssuers;URI:" + http + "/gov-ca.der,OCSP;URI:" + ocsp + "/\n";
+}
+
+}  // namespace
+
+int runDemo(const Args& args) {
+  ArgParser p;
+  p.value("dir", 0, "where the demo keeps its files (default: the data directory's demo/)")
+      .flag("reset", 0, "start again: remove the demo's token, inventory and documents first")
+      .flag("help", 'h', "this text");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help")) {
+    std::printf("Usage: kyso demo [--dir DIR] [--reset]\n\n%s", p.optionHelp().c_str());
+    return kExitOk;
+  }
+  const fs::path dir = p.has("dir") ? fs::path(*p.get("dir")) : dataDir() / "demo";
+  std::error_code ec;
+  if (p.has("reset")) fs::remove_all(dir, ec);
+  fs::create_directories(dir, ec);
+  if (ec) {
+    printError("Creating " + dir.string(), Error::posix(ec.value(), "mkdir", dir.string()));
+    return kExitInputError;
+  }
+  const fs::path log = dir / "demo.log";
+  const fs::path pki = dir / "pki";
+  const fs::path res = resourceDir();
+  say("kyso demo: files under " + dir.string());
+
+  // 1. The test PKI: root, government CA, CRLs (openssl CLI).
+  const fs::path pkiScript = res / "tests" / "pki" / "make-pki.sh";
+  if (!fs::exists(pkiScript, ec)) {
+    std::fprintf(stderr, "kyso demo: %s is missing; set KYSO_RESOURCE_DIR to the kyso source tree.\n",
+                 pkiScript.c_str());
+    return kExitInputError;
+  }
+  if (auto st = runTool({"bash", pkiScript.string(), pki.string(), kPkiPortBase}, log); !st.ok()) {
+    printError("Making the demo PKI", st.error());
+    return kExitInputError;
+  }
+  say("  PKI:        " + pki.string() + " (RootCA (test) -> Government CA (test))");
+
+  // 2. The SoftHSM demo token, initialised through `kyso token init`.
+  const fs::path tokens = dir / "softhsm-tokens";
+  const fs::path conf = dir / "softhsm2.conf";
+  const fs::path initPins = dir / "demo-init-pins.txt";  // SO PIN, then user PIN
+  const fs::path userPin = dir / "demo-pin.txt";
+  fs::create_directories(tokens, ec);
+  if (auto st = writePrivateFile(conf, "directories.tokendir = " + tokens.string() +
+                                           "\nobjectstore.backend = file\nlog.level = ERROR\n");
+      !st.ok()) {
+    printError("Writing " + conf.string(), st.error());
+    return kExitInputError;
+  }
+  ::setenv("SOFTHSM2_CONF", conf.c_str(), 1);
+  const std::string module = "softhsm";
+  if (!marker(dir, "token")) {
+    fs::remove_all(tokens, ec);
+    fs::create_directories(tokens, ec);
+    if (!writePrivateFile(initPins, "87654321\n123456\n").ok() ||
+        !writePrivateFile(userPin, "123456\n").ok()) {
+      std::fprintf(stderr, "kyso demo: cannot write the demo PIN files in %s\n", dir.c_str());
+      return kExitInputError;
+    }
+    if (int rc = step("token init",
+                      runToken({"init", "--module", module, "--slot", "0", "--label", kTokenLabel,
+                                "--yes", "--pin-file", initPins.string()}));
+        rc != kExitOk)
+      return rc;
+    if (auto st = setMarker(dir, "token"); !st.ok()) return kExitInputError;
+  }
+  const std::vector<std::string> tokenSel = {"--module", module, "--token", kTokenLabel,
+                                             "--pin-file", userPin.string()};
+  auto withToken = [&](std::vector<std::string> a) {
+    a.insert(a.end(), tokenSel.begin(), tokenSel.end());
+    return a;
+  };
+
+  // 3. A signing key generated on the token, a CSR signed by it, the certificate from the test
+  //    CA, imported with its chain under the key's CKA_ID.
+  const fs::path csr = dir / "signer.csr";
+  const fs::path cert = dir / "signer-chain.pem";
+  if (!marker(dir, "key")) {
+    fs::remove(csr, ec);
+    if (int rc = step("token keygen",
+                      runToken(withToken({"keygen", "--type", "rsa:2048", "--id", "01", "--label",
+                                          kSignerName})));
+        rc != kExitOk)
+      return rc;
+    if (int rc = step("token csr",
+                      runToken(withToken({"csr", "--key", "01", "--subject",
+                                          std::string("/C=VN/ST=Thừa Thiên Huế/O=") + kUnit +
+                                              "/CN=" + kSignerName,
+                                          "-o", csr.string()})));
+        rc != kExitOk)
+      return rc;
+    const fs::path ext = dir / "signer.ext";
+    const fs::path leaf = dir / "signer.pem";
+    if (!writePrivateFile(ext, signerExtensions()).ok()) return kExitInputError;
+    fs::remove(leaf, ec);
+    if (auto st = runTool({"openssl", "x509", "-req", "-in", csr.string(), "-CA",
+                           (pki / "gov-ca.pem").string(), "-CAkey", (pki / "gov-ca.key").string(),
+                           "-set_serial", "0x" + std::to_string(::time(nullptr)), "-days", "730",
+                           "-sha256", "-extfile", ext.string(), "-out", leaf.string()},
+                          log);
+        !st.ok()) {
+      printError("Issuing the demo certificate", st.error());
+      return kExitInputError;
+    }
+    std::string bundle;
+    for (const char* f : {"signer.pem", "pki/gov-ca.pem", "pki/root.pem"}) {
+      auto part = readSmallFile(dir / f);
+      if (!part.ok()) {
+        printError("Reading " + (dir / f).string(), part.error());
+        return kExitInputError;
+      }
+      bundle += *part;
+    }
+    if (!writePrivateFile(cert, bundle).ok()) return kExitInputError;
+    if (int rc = step("token import-cert", runToken(withToken({"import-cert", cert.string()})));
+        rc != kExitOk)
+      return rc;
+    if (auto st = setMarker(dir, "key"); !st.ok()) return kExitInputError;
+  }
+  say(std::string("  Token:      SoftHSM \"") + kTokenLabel + "\" with the key and certificate of " +
+      kSignerName + " (demo PIN in " + userPin.string() + ")");
+
+  // 4. The inventory: the unit, the holder, and the token with its certificate read from it.
+  const fs::path db = dir / "inventory.sqlite";
+  if (!marker(dir, "inventory")) {
+    fs::remove(db, ec);
+    const std::vector<std::string> dbArg = {"--db", db.string()};
+    auto inv = [&](std::vector<std::string> a) {
+      a.insert(a.begin(), dbArg.begin(), dbArg.end());
+      return runInventory(a);
+    };
+    if (int rc = step("inventory unit add", inv({"unit", "add", "--name", kUnit})); rc != kExitOk)
+      return rc;
+    if (int rc = step("inventory person add", inv({"person", "add", "--name", kSignerName, "--unit",
+                                                   kUnit, "--position", "Chuyên viên"}));
+        rc != kExitOk)
+      return rc;
+    if (int rc = step("inventory sync",
+                      inv({"sync", "--module", module}));
+        rc != kExitOk)
+      return rc;
+    if (auto st = setMarker(dir, "inventory"); !st.ok()) return kExitInputError;
+  }
+  say("  Inventory:  " + db.string());
+
+  // 5. The sample letter as PDF.
+  const fs::path letterPdf = dir / "cong-van-286-SYT-VP.pdf";
+  if (!fs::exists(letterPdf, ec)) {
+    auto text = readSmallFile(res / "resources" / "samples" / "cong-van-286-SYT-VP.txt");
+    if (!text.ok()) {
+      printError("Reading the sample letter", text.error());
+      return kExitInputError;
+    }
+    if (auto st = letter::renderLetterPdf(*text, letterPdf); !st.ok()) {
+      printError("Rendering the sample letter", st.error());
+      return kExitInputError;
+    }
+  }
+  say("  Letter:     " + letterPdf.string());
+
+  // 6. Sign (PAdES B-B, an incremental update) with the token, then verify against the demo root
+  //    with the CRLs of the demo PKI (offline: no network needed).
+  const fs::path signedPdf = dir / "cong-van-286-SYT-VP.signed.pdf";
+  say("");
+  say("Signing the letter with the token...");
+  if (int rc = step("sign", runSign(withToken({letterPdf.string(), "-o", signedPdf.string(),
+                                               "--force", "--reason", "Phê duyệt văn bản",
+                                               "--location", "Thừa Thiên Huế"})));
+      rc != kExitOk)
+    return rc;
+  say("  Signed:     " + signedPdf.string());
+  say("");
+  say("Verifying the signed letter (trust: the demo root; revocation: the demo CRLs)...");
+  const fs::path report = dir / "cong-van-286-SYT-VP.report.html";
+  int rc = runVerify({signedPdf.string(), "--trust", (pki / "root.pem").string(), "--trust-group",
+                      "none", "--offline", "--crl", (pki / "gov-ca.crl.pem").string(), "--crl",
+                      (pki / "root.crl.pem").string(), "--html", report.string()});
+  say("");
+  say("  Report:     " + report.string());
+  say(rc == kExitOk ? "kyso demo: done; the signed letter verifies."
+                    : "kyso demo: the signed letter did NOT verify as expected (exit code " +
+                          std::to_string(rc) + ").");
+  return rc;
 }
 
 }  // namespace kyso::cli

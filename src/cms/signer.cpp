@@ -184,7 +184,8 @@ Result<std::vector<std::uint8_t>> digestFile(const std::string& path, int mdNid)
   const EVP_MD* md = EVP_get_digestbynid(mdNid);
   if (!ctx || !md || EVP_DigestInit_ex(ctx.get(), md, nullptr) != 1)
     return Error::openssl("EVP_DigestInit_ex");
-  // One buffer per thread, reused: a fresh zeroed megabyte per small file costs more than hashing it.
+  // One buffer per thread, reused: a fresh zeroed megabyte per small file costs more than hashing
+  // it.
   thread_local std::vector<unsigned char> buf(1 << 20);
   for (;;) {
     ssize_t n = ::read(fd, buf.data(), buf.size());

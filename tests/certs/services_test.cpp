@@ -167,7 +167,8 @@ TEST_F(Services, CrlDiskCacheIsUsedUntilNextUpdate) {
   ro.useOcsp = false;
   ro.crlCacheDir = cache.path();
   RevocationChecker online(store, ro);
-  EXPECT_EQ(online.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h).status, RevocationStatus::Revoked);
+  EXPECT_EQ(online.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h).status,
+            RevocationStatus::Revoked);
   // Offline, a new checker finds the fetched CRL in the cache (its nextUpdate is years ahead).
   ro.http.offline = true;
   RevocationChecker offline(store, ro);

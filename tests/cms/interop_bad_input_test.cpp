@@ -174,11 +174,13 @@ TEST_F(Interop, FlippedSignatureByte) {
 
 // A CMS signed by hand with the PKI's NAME key; `sigOid` names the signature algorithm, and
 // `plainEcdsa` turns the DER ECDSA signature into BSI TR-03111 r||s.
-std::vector<std::uint8_t> handSigned(const std::string& name, const EVP_MD* md, const char* sigOid, bool plainEcdsa,
-                                     const std::string& content) {
+std::vector<std::uint8_t> handSigned(const std::string& name, const EVP_MD* md, const char* sigOid,
+                                     bool plainEcdsa, const std::string& content) {
   auto id = test::identity(name);
-  ossl::Ptr<CMS_ContentInfo> cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY));
-  CMS_SignerInfo* si = CMS_add1_signer(cms.get(), id.cert.get(), id.key.get(), md, CMS_PARTIAL | CMS_NOSMIMECAP);
+  ossl::Ptr<CMS_ContentInfo> cms(
+      CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY));
+  CMS_SignerInfo* si =
+      CMS_add1_signer(cms.get(), id.cert.get(), id.key.get(), md, CMS_PARTIAL | CMS_NOSMIMECAP);
   if (!si) return {};
   X509_ALGOR *dig = nullptr, *sig = nullptr;
   CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &dig, &sig);
@@ -186,15 +188,20 @@ std::vector<std::uint8_t> handSigned(const std::string& name, const EVP_MD* md, 
   unsigned char h[64];
   unsigned int n = 0;
   EVP_Digest(content.data(), content.size(), h, &n, md, nullptr);
-  CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1);
-  CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, h, static_cast<int>(n));
+  CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data),
+                              -1);
+  CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, h,
+                              static_cast<int>(n));
   auto tbs = signedAttributesDer(si);
   ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
   bool eddsa = EVP_PKEY_is_a(id.key.get(), "ED448") || EVP_PKEY_is_a(id.key.get(), "ED25519");
-  if (!tbs.ok() || EVP_DigestSignInit(ctx.get(), nullptr, eddsa ? nullptr : md, nullptr, id.key.get()) != 1) return {};
+  if (!tbs.ok() ||
+      EVP_DigestSignInit(ctx.get(), nullptr, eddsa ? nullptr : md, nullptr, id.key.get()) != 1)
+    return {};
   std::vector<unsigned char> s(512);
   size_t sl = s.size();
-  if (EVP_DigestSign(ctx.get(), s.data(), &sl, reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size()) != 1)
+  if (EVP_DigestSign(ctx.get(), s.data(), &sl, reinterpret_cast<const unsigned char*>(tbs->data()),
+                     tbs->size()) != 1)
     return {};
   s.resize(sl);
   if (plainEcdsa) {
@@ -220,11 +227,13 @@ TEST_F(Interop, EcdsaPlainRsForm) {
   EXPECT_EQ(r.signers[0].signatureAlgorithm, "ECDSA-plain");
   EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
   // The plain OID with a digest of another hash is refused.
-  auto mismatch = handSigned("signer-ec256", EVP_sha384(), "0.4.0.127.0.7.1.1.4.1.3", true, kContent);
+  auto mismatch =
+      handSigned("signer-ec256", EVP_sha384(), "0.4.0.127.0.7.1.1.4.1.3", true, kContent);
   CmsReport m = verifyBytes(mismatch);
   EXPECT_EQ(m.signers[0].errc, Errc::CmsAlgorithmMismatch) << cmsReportToJson(m).dump(2);
   // A DER signature labelled plain does not verify.
-  auto wrongForm = handSigned("signer-ec256", EVP_sha256(), "0.4.0.127.0.7.1.1.4.1.3", false, kContent);
+  auto wrongForm =
+      handSigned("signer-ec256", EVP_sha256(), "0.4.0.127.0.7.1.1.4.1.3", false, kContent);
   neverPassed(verifyBytes(wrongForm));
 }
 

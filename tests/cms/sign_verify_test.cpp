@@ -1,7 +1,6 @@
 // Signing and verifying detached CAdES with the test PKI, cross-checked with `openssl cms`, and
 // the trust/revocation/timestamp outcomes (revoked, expired, wrong key usage, weak keys, B-T).
 #include <gtest/gtest.h>
-
 #include <openssl/pkcs7.h>
 
 #include <sstream>
@@ -200,18 +199,20 @@ TEST_F(Cms, HangingOcspResponderEndsInBoundedTime) {
 }
 
 // Adds a counter-signature by NAME over the first signer's signature value (RFC 5652 11.4).
-std::vector<std::uint8_t> counterSign(const std::vector<std::uint8_t>& der, const std::string& name, bool corrupt) {
+std::vector<std::uint8_t> counterSign(const std::vector<std::uint8_t>& der, const std::string& name,
+                                      bool corrupt) {
   const unsigned char* p = der.data();
   ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
   CMS_SignerInfo* parent = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
   const ASN1_OCTET_STRING* sv = CMS_SignerInfo_get0_signature(parent);
   auto id = test::identity(name);
   std::unique_ptr<PKCS7_SIGNER_INFO, decltype(&PKCS7_SIGNER_INFO_free)> si(PKCS7_SIGNER_INFO_new(),
-                                                                            &PKCS7_SIGNER_INFO_free);
+                                                                           &PKCS7_SIGNER_INFO_free);
   if (!PKCS7_SIGNER_INFO_set(si.get(), id.cert.get(), id.key.get(), EVP_sha256())) return {};
   unsigned char h[32];
   unsigned int n = 0;
-  EVP_Digest(ASN1_STRING_get0_data(sv), static_cast<size_t>(ASN1_STRING_length(sv)), h, &n, EVP_sha256(), nullptr);
+  EVP_Digest(ASN1_STRING_get0_data(sv), static_cast<size_t>(ASN1_STRING_length(sv)), h, &n,
+             EVP_sha256(), nullptr);
   if (corrupt) h[0] ^= 1;
   ossl::Ptr<ASN1_OCTET_STRING> md(ASN1_OCTET_STRING_new());
   ASN1_OCTET_STRING_set(md.get(), h, static_cast<int>(n));

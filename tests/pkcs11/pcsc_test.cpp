@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -170,14 +171,21 @@ class PcscdTest : public ::testing::Test {
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(a.data());
     args.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
     std::string log = (m_tmp.path() / "pcscd.log").string();
-    posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    posix_spawn_file_actions_adddup2(&fa, 1, 2);
-    int rc = posix_spawnp(&m_pid, "unshare", &fa, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) return false;
+    // fork+exec rather than posix_spawn, to set PR_SET_PDEATHSIG: if this test process dies,
+    // the kernel stops its pcscd too (unshare execs sh which execs pcscd: one process).
+    m_pid = fork();
+    if (m_pid < 0) return false;
+    if (m_pid == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (fd >= 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+      }
+      execvp("unshare", args.data());
+      _exit(127);
+    }
     for (int i = 0; i < 100; ++i) {
       if (std::filesystem::exists(runDir() / "pcscd.comm")) return true;
       std::this_thread::sleep_for(50ms);
