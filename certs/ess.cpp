@@ -2,7 +2,6 @@
 
 #include <openssl/err.h>
 
-#include "certs/ossl_more.h"
 
 namespace kyso::certs {
 

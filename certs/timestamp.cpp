@@ -6,7 +6,6 @@
 #include <cstring>
 
 #include "certs/ess.h"
-#include "certs/ossl_more.h"
 
 namespace kyso::certs {
 namespace {

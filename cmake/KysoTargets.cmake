@@ -39,6 +39,8 @@ function(kyso_executable)
   cmake_parse_arguments(K "" "NAME;OUTPUT_NAME" "SOURCES;DEPS" ${ARGN})
   add_executable(${K_NAME} ${K_SOURCES})
   target_link_libraries(${K_NAME} PRIVATE ${K_DEPS})
+  # Load only the shared libraries the program really uses: start-up time is measured.
+  target_link_options(${K_NAME} PRIVATE -Wl,--as-needed)
   if(K_OUTPUT_NAME)
     set_target_properties(${K_NAME} PROPERTIES OUTPUT_NAME ${K_OUTPUT_NAME})
   endif()

@@ -3,17 +3,23 @@
 namespace kyso::cli {
 
 ArgParser& ArgParser::flag(const std::string& name, char s, std::string help) {
-  m_specs[name] = {Kind::Flag, s, std::move(help)};
+  m_specs[name] = {Kind::Flag, s, std::move(help), {}};
+  m_order.push_back(name);
+  return *this;
+}
+ArgParser& ArgParser::flagAlias(const std::string& name, const std::string& target,
+                                std::string help) {
+  m_specs[name] = {Kind::Flag, 0, std::move(help), target};
   m_order.push_back(name);
   return *this;
 }
 ArgParser& ArgParser::value(const std::string& name, char s, std::string help) {
-  m_specs[name] = {Kind::Value, s, std::move(help)};
+  m_specs[name] = {Kind::Value, s, std::move(help), {}};
   m_order.push_back(name);
   return *this;
 }
 ArgParser& ArgParser::multi(const std::string& name, char s, std::string help) {
-  m_specs[name] = {Kind::Multi, s, std::move(help)};
+  m_specs[name] = {Kind::Multi, s, std::move(help), {}};
   m_order.push_back(name);
   return *this;
 }
@@ -53,6 +59,7 @@ Status ArgParser::parse(const std::vector<std::string>& args) {
     if (it->second.kind == Kind::Flag) {
       if (inline_value) return Error::kyso(Errc::UsageError, "parse", "--" + name + " takes no value");
       m_values[name].push_back("1");
+      if (!it->second.alsoSets.empty()) m_values[it->second.alsoSets].push_back("1");
       continue;
     }
     std::string v;

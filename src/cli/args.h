@@ -22,6 +22,10 @@ class ArgParser {
   /// Declares `--name VALUE` that may be repeated.
   ArgParser& multi(const std::string& name, char short_name = 0, std::string help = {});
 
+  /// Declares the flag `--name` as also setting the flag `target` (e.g. `kyso token`'s --force is
+  /// --force-login, while `kyso sign`'s --force only means "replace the output").
+  ArgParser& flagAlias(const std::string& name, const std::string& target, std::string help = {});
+
   /// Parses argv[first..]; on a usage error returns Errc::UsageError with the offending word.
   Status parse(const std::vector<std::string>& args);
 
@@ -40,6 +44,7 @@ class ArgParser {
     Kind kind;
     char short_name;
     std::string help;
+    std::string alsoSets;  // for flag aliases
   };
   std::map<std::string, Spec> m_specs;
   std::map<std::string, std::vector<std::string>> m_values;

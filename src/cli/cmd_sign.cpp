@@ -124,11 +124,11 @@ int runSign(const Args& args) {
     if (a == "--detached") return runSignDetached(args);
 
   ArgParser p;
-  addTokenOptions(p);
+  addTokenOptions(p, ForceFlag::Separate);
   addAppearanceOptions(p);
   p.value("output", 'o', "output file (one input)")
       .value("out-dir", 0, "output folder (any number of inputs; same file names)")
-      .flag("force", 0, "replace an existing output file (and log in at a final PIN try)")
+      .flag("force", 0, "replace an existing output file (a final PIN try needs --force-login)")
       .flag("skip-existing", 0, "with --out-dir: skip inputs whose output already exists")
       .value("level", 0, "B-B | B-T | B-LT | B-LTA (default B-B, B-T with --tsa)")
       .value("tsa", 0, "RFC 3161 timestamp authority URL (B-T and above)")

@@ -104,10 +104,11 @@ std::vector<Status> commitAll(std::vector<AtomicFile>& files) {
 
 int runSignDetached(const Args& args) {
   ArgParser p;
-  addTokenOptions(p);
+  addTokenOptions(p, ForceFlag::Separate);
   p.flag("detached", 0, "make detached CMS signatures (implied for non-PDF files)")
       .value("output", 'o', "output file (one input; default FILE.p7s)")
       .value("out-dir", 0, "output folder (FILE.p7s files go there)")
+      .flag("force", 0, "replace existing .p7s files (a final PIN try needs --force-login)")
       .value("level", 0, "B-B (default) | B-T (adds a signature timestamp; needs --tsa)")
       .value("tsa", 0, "RFC 3161 timestamp authority URL")
       .value("digest", 0, "sha256 (default) | sha384 | sha512")

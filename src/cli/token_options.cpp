@@ -59,7 +59,7 @@ const char* question(const p11::PinRequest& r, Lang lang) {
 
 }  // namespace
 
-void addTokenOptions(ArgParser& p) {
+void addTokenOptions(ArgParser& p, ForceFlag force) {
   p.value("module", 0,
           "PKCS#11 module: path or known name (bit4id, safenet, viettel, vnpt, fpt, "
           "opensc, p11-kit, softhsm)")
@@ -68,7 +68,9 @@ void addTokenOptions(ArgParser& p) {
       .flag("pin-stdin", 0, "read the PIN from standard input")
       .value("pin-file", 0, "read the PIN from the first line of this file")
       .value("pin-env", 0, "read the PIN from this environment variable")
-      .flag("force", 0, "log in even if the token warns of a final PIN try");
+      .flag("force-login", 0, "log in even if the token warns of a final PIN try");
+  if (force == ForceFlag::IsForceLogin)
+    p.flagAlias("force", "force-login", "the same as --force-login");
 }
 
 p11::TokenSelector tokenSelectorFrom(const ArgParser& p) {
@@ -76,7 +78,7 @@ p11::TokenSelector tokenSelectorFrom(const ArgParser& p) {
   s.module = p.get("module").value_or(configValue("module").value_or(""));
   s.token = p.get("token").value_or(configValue("token").value_or(""));
   s.key = p.get("key").value_or(configValue("key").value_or(""));
-  s.force = p.has("force");
+  s.force = p.has("force-login");
   return s;
 }
 

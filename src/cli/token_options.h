@@ -9,7 +9,9 @@
 //   --pin-stdin          read the PIN (one line; more lines for commands that need more PINs)
 //   --pin-file PATH      read the PIN from the first line(s) of a file
 //   --pin-env VAR        read the PIN from an environment variable
-//   --force              log in even when the token says final try / PIN to be changed
+//   --force-login        log in even when the token says final try / PIN to be changed
+//                        (`kyso token` commands also take it as --force; `kyso sign --force`
+//                        only replaces an existing output and never weakens PIN safety)
 // With no PIN option the PIN is asked on the terminal without echo. PINs are never options.
 // Defaults for --module/--token/--key may be set in the config file (paths.h configFile()):
 //   [token]
@@ -38,8 +40,15 @@
 
 namespace kyso::cli {
 
-/// Declares --module, --token, --key, --pin-stdin, --pin-file, --pin-env, --force.
-void addTokenOptions(ArgParser& p);
+/// How a command's own --force relates to the token's PIN safety override.
+enum class ForceFlag {
+  IsForceLogin,  // `kyso token ...`: --force is --force-login
+  Separate,      // `kyso sign` and others: --force is the command's own (overwrite)
+};
+
+/// Declares --module, --token, --key, --pin-stdin, --pin-file, --pin-env, --force-login (and
+/// --force as its alias when `force` is IsForceLogin).
+void addTokenOptions(ArgParser& p, ForceFlag force = ForceFlag::IsForceLogin);
 
 /// The selection from the parsed options, with config-file defaults for unset ones.
 p11::TokenSelector tokenSelectorFrom(const ArgParser& p);

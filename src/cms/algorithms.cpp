@@ -6,7 +6,6 @@
 #include <cstring>
 #include <vector>
 
-#include "certs/ossl_more.h"
 
 namespace kyso::cms {
 namespace {

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <ctime>
 
-#include "certs/ossl_more.h"
 #include "certs/timestamp.h"
 #include "src/cms/signed_attrs.h"
 

@@ -14,7 +14,8 @@ Error Error::posix(int err, std::string op, std::string ctx) {
   Errc k = Errc::Ok;
   switch (err) {
     case ENOSPC:
-    case EDQUOT: k = Errc::DiskFull; break;
+    case EDQUOT:
+    case EFBIG: k = Errc::DiskFull; break;
     case ENOENT: k = Errc::FileNotFound; break;
     case EACCES:
     case EPERM:

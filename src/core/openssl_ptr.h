@@ -7,6 +7,8 @@
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/cms.h>
+#include <openssl/ess.h>
+#include <openssl/rsa.h>
 #include <openssl/evp.h>
 #include <openssl/ocsp.h>
 #include <openssl/pkcs7.h>
@@ -67,6 +69,11 @@ KYSO_OSSL_DELETER(BASIC_CONSTRAINTS, BASIC_CONSTRAINTS_free)
 KYSO_OSSL_DELETER(EXTENDED_KEY_USAGE, EXTENDED_KEY_USAGE_free)
 KYSO_OSSL_DELETER(ECDSA_SIG, ECDSA_SIG_free)
 KYSO_OSSL_DELETER(OSSL_LIB_CTX, OSSL_LIB_CTX_free)
+KYSO_OSSL_DELETER(ESS_SIGNING_CERT, ESS_SIGNING_CERT_free)
+KYSO_OSSL_DELETER(ESS_SIGNING_CERT_V2, ESS_SIGNING_CERT_V2_free)
+KYSO_OSSL_DELETER(RSA_PSS_PARAMS, RSA_PSS_PARAMS_free)
+KYSO_OSSL_DELETER(TS_STATUS_INFO, TS_STATUS_INFO_free)
+KYSO_OSSL_DELETER(TS_RESP_CTX, TS_RESP_CTX_free)
 
 #undef KYSO_OSSL_DELETER
 

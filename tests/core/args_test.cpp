@@ -32,3 +32,23 @@ TEST(ArgParser, RejectsUnknownOptionsAndPinOnCommandLine) {
 
 }  // namespace
 }  // namespace kyso::cli
+
+namespace kyso::cli {
+namespace {
+
+TEST(ArgParser, FlagAliasSetsItsTargetOnly) {
+  ArgParser token;
+  token.flag("force-login").flagAlias("force", "force-login");
+  ASSERT_TRUE(token.parse({"--force"}).ok());
+  EXPECT_TRUE(token.has("force-login"));
+
+  // `kyso sign`: --force replaces the output and must not weaken PIN safety.
+  ArgParser sign;
+  sign.flag("force-login").flag("force");
+  ASSERT_TRUE(sign.parse({"--force"}).ok());
+  EXPECT_TRUE(sign.has("force"));
+  EXPECT_FALSE(sign.has("force-login"));
+}
+
+}  // namespace
+}  // namespace kyso::cli

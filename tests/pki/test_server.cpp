@@ -44,13 +44,6 @@
 
 namespace {
 
-struct TsRespCtxDeleter {
-  void operator()(TS_RESP_CTX* c) const noexcept { TS_RESP_CTX_free(c); }
-};
-
-struct StatusInfoDeleter {
-  void operator()(TS_STATUS_INFO* s) const noexcept { TS_STATUS_INFO_free(s); }
-};
 
 std::atomic<bool> g_stop{false};
 std::string g_dir;
@@ -218,7 +211,7 @@ void serveTsa(int fd, const Request& r) {
     respond(fd, 405, "text/plain", "POST a TimeStampReq");
     return;
   }
-  std::unique_ptr<TS_RESP_CTX, TsRespCtxDeleter> ctx(TS_RESP_CTX_new());
+  kyso::ossl::Ptr<TS_RESP_CTX> ctx(TS_RESP_CTX_new());
   kyso::ossl::Ptr<BIO> cb(BIO_new_file(g_tsaCert.c_str(), "r"));
   kyso::ossl::Ptr<X509> cert(cb ? PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr) : nullptr);
   kyso::ossl::Ptr<BIO> kb(BIO_new_file(g_tsaKey.c_str(), "r"));
@@ -252,7 +245,7 @@ void serveTsa(int fd, const Request& r) {
   }
   if (r.path == "/rejection") {
     resp.reset(TS_RESP_new());
-    std::unique_ptr<TS_STATUS_INFO, StatusInfoDeleter> si(TS_STATUS_INFO_new());
+    kyso::ossl::Ptr<TS_STATUS_INFO> si(TS_STATUS_INFO_new());
     if (si && resp) {
       TS_STATUS_INFO_set_status(si.get(), TS_STATUS_REJECTION);
       TS_RESP_set_status_info(resp.get(), si.get());  // copies
