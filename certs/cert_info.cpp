@@ -132,8 +132,8 @@ Result<TimePoint> toTimePoint(const ASN1_TIME* t) {
   // system_clock counts nanoseconds in 64 bits (years 1678..2261); certificates say 9999-12-31
   // for "no expiry" and fuzzed ones say anything, so clamp instead of overflowing.
   using std::chrono::system_clock;
-  constexpr auto kMax = std::chrono::duration_cast<std::chrono::seconds>(
-                            system_clock::duration::max()).count() - 1;
+  constexpr auto kMax =
+      std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count() - 1;
   std::time_t secs = timegm(&tm);
   if (secs > kMax) secs = kMax;
   if (secs < -kMax) secs = -kMax;
@@ -166,8 +166,8 @@ Result<TimePoint> parseIsoTime(std::string_view s) {
   // system_clock counts nanoseconds in 64 bits (years 1678..2261); certificates say 9999-12-31
   // for "no expiry" and fuzzed ones say anything, so clamp instead of overflowing.
   using std::chrono::system_clock;
-  constexpr auto kMax = std::chrono::duration_cast<std::chrono::seconds>(
-                            system_clock::duration::max()).count() - 1;
+  constexpr auto kMax =
+      std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count() - 1;
   std::time_t secs = timegm(&tm);
   if (secs > kMax) secs = kMax;
   if (secs < -kMax) secs = -kMax;

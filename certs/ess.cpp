@@ -1,7 +1,7 @@
+#include "src/core/openssl_ptr.h"
 #include "certs/ess.h"
 
 #include <openssl/err.h>
-
 
 namespace kyso::certs {
 

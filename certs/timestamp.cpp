@@ -1,3 +1,4 @@
+#include "src/core/openssl_ptr.h"
 #include "certs/timestamp.h"
 
 #include <openssl/err.h>

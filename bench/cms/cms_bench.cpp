@@ -133,8 +133,10 @@ int main(int argc, char** argv) {
          "files/s", oSignPem / kSign, "reference");
 
   // --- 2. verifying ---------------------------------------------------------------------------
-  std::vector<std::string> vargv = {
-      kyso, "verify", "--offline", "--no-revocation", "--trust", (pki / "root.pem").string(), "--trust", (pki / "gov-ca.pem").string()};
+  std::vector<std::string> vargv = {kyso,        "verify",
+                                    "--offline", "--no-revocation",
+                                    "--trust",   (pki / "root.pem").string(),
+                                    "--trust",   (pki / "gov-ca.pem").string()};
   for (auto& f : files) vargv.push_back((dir / "k" / (f + ".p7s")).string());
   double kVer = timeIt(vargv, &st);
   auto v0 = Clock::now();

@@ -57,7 +57,8 @@ Status ArgParser::parse(const std::vector<std::string>& args) {
       return Error::kyso(Errc::UsageError, "parse", "unknown option --" + name);
     }
     if (it->second.kind == Kind::Flag) {
-      if (inline_value) return Error::kyso(Errc::UsageError, "parse", "--" + name + " takes no value");
+      if (inline_value)
+        return Error::kyso(Errc::UsageError, "parse", "--" + name + " takes no value");
       m_values[name].push_back("1");
       if (!it->second.alsoSets.empty()) m_values[it->second.alsoSets].push_back("1");
       continue;
@@ -76,7 +77,9 @@ Status ArgParser::parse(const std::vector<std::string>& args) {
   return {};
 }
 
-bool ArgParser::has(const std::string& name) const { return m_values.count(name) != 0; }
+bool ArgParser::has(const std::string& name) const {
+  return m_values.count(name) != 0;
+}
 
 std::optional<std::string> ArgParser::get(const std::string& name) const {
   auto it = m_values.find(name);
@@ -102,8 +105,10 @@ std::string ArgParser::optionHelp() const {
     if (s.short_name) left += std::string("-") + s.short_name + ", ";
     left += "--" + name;
     if (s.kind != Kind::Flag) left += " VALUE";
-    if (left.size() < 28) left.resize(28, ' ');
-    else left += "  ";
+    if (left.size() < 28)
+      left.resize(28, ' ');
+    else
+      left += "  ";
     out += left + s.help + "\n";
   }
   return out;

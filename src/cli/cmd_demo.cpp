@@ -8,8 +8,8 @@
 //
 // The demo token's PINs are published demo values kept in files beside it (0600); kyso reads them
 // with --pin-file exactly as a script would. They protect nothing but the demo key.
-#include <spawn.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -89,7 +89,8 @@ Status runTool(const std::vector<std::string>& argv, const fs::path& log) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     return Error::kyso(Errc::FileUnreadable, argv[0],
-                       "failed (exit " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                       "failed (exit " +
+                           std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
                            "); see " + log.string());
   return {};
 }
@@ -109,8 +110,11 @@ std::string signerExtensions() {
          "subjectKeyIdentifier=hash\n"
          "authorityKeyIdentifier=keyid\n"
          "certificatePolicies=2.16.704.1.1.1.1.1\n"
-         "crlDistributionPoints=URI:" + http + "/gov-ca.crl\n"
-         "authorityInfoAccess=caIssuers;URI:" + http + "/gov-ca.der,OCSP;URI:" + ocsp + "/\n";
+         "crlDistributionPoints=URI:" +
+         http +
+         "/gov-ca.crl\n"
+         "authorityInfoAccess=caIssuers;URI:" +
+         http + "/gov-ca.der,OCSP;URI:" + ocsp + "/\n";
 }
 
 }  // namespace
@@ -144,7 +148,8 @@ int runDemo(const Args& args) {
   // 1. The test PKI: root, government CA, CRLs (openssl CLI).
   const fs::path pkiScript = res / "tests" / "pki" / "make-pki.sh";
   if (!fs::exists(pkiScript, ec)) {
-    std::fprintf(stderr, "kyso demo: %s is missing; set KYSO_RESOURCE_DIR to the kyso source tree.\n",
+    std::fprintf(stderr,
+                 "kyso demo: %s is missing; set KYSO_RESOURCE_DIR to the kyso source tree.\n",
                  pkiScript.c_str());
     return kExitInputError;
   }
@@ -176,15 +181,15 @@ int runDemo(const Args& args) {
       std::fprintf(stderr, "kyso demo: cannot write the demo PIN files in %s\n", dir.c_str());
       return kExitInputError;
     }
-    if (int rc = step("token init",
-                      runToken({"init", "--module", module, "--slot", "0", "--label", kTokenLabel,
-                                "--yes", "--pin-file", initPins.string()}));
+    if (int rc =
+            step("token init", runToken({"init", "--module", module, "--slot", "0", "--label",
+                                         kTokenLabel, "--yes", "--pin-file", initPins.string()}));
         rc != kExitOk)
       return rc;
     if (auto st = setMarker(dir, "token"); !st.ok()) return kExitInputError;
   }
-  const std::vector<std::string> tokenSel = {"--module", module, "--token", kTokenLabel,
-                                             "--pin-file", userPin.string()};
+  const std::vector<std::string> tokenSel = {"--module",  module,       "--token",
+                                             kTokenLabel, "--pin-file", userPin.string()};
   auto withToken = [&](std::vector<std::string> a) {
     a.insert(a.end(), tokenSel.begin(), tokenSel.end());
     return a;
@@ -196,16 +201,14 @@ int runDemo(const Args& args) {
   const fs::path cert = dir / "signer-chain.pem";
   if (!marker(dir, "key")) {
     fs::remove(csr, ec);
-    if (int rc = step("token keygen",
-                      runToken(withToken({"keygen", "--type", "rsa:2048", "--id", "01", "--label",
-                                          kSignerName})));
+    if (int rc = step("token keygen", runToken(withToken({"keygen", "--type", "rsa:2048", "--id",
+                                                          "01", "--label", kSignerName})));
         rc != kExitOk)
       return rc;
-    if (int rc = step("token csr",
-                      runToken(withToken({"csr", "--key", "01", "--subject",
-                                          std::string("/C=VN/ST=Thừa Thiên Huế/O=") + kUnit +
-                                              "/CN=" + kSignerName,
-                                          "-o", csr.string()})));
+    if (int rc = step("token csr", runToken(withToken({"csr", "--key", "01", "--subject",
+                                                       std::string("/C=VN/ST=Thừa Thiên Huế/O=") +
+                                                           kUnit + "/CN=" + kSignerName,
+                                                       "-o", csr.string()})));
         rc != kExitOk)
       return rc;
     const fs::path ext = dir / "signer.ext";
@@ -236,8 +239,9 @@ int runDemo(const Args& args) {
       return rc;
     if (auto st = setMarker(dir, "key"); !st.ok()) return kExitInputError;
   }
-  say(std::string("  Token:      SoftHSM \"") + kTokenLabel + "\" with the key and certificate of " +
-      kSignerName + " (demo PIN in " + userPin.string() + ")");
+  say(std::string("  Token:      SoftHSM \"") + kTokenLabel +
+      "\" with the key and certificate of " + kSignerName + " (demo PIN in " + userPin.string() +
+      ")");
 
   // 4. The inventory: the unit, the holder, and the token with its certificate read from it.
   const fs::path db = dir / "inventory.sqlite";
@@ -254,9 +258,7 @@ int runDemo(const Args& args) {
                                                    kUnit, "--position", "Chuyên viên"}));
         rc != kExitOk)
       return rc;
-    if (int rc = step("inventory sync",
-                      inv({"sync", "--module", module}));
-        rc != kExitOk)
+    if (int rc = step("inventory sync", inv({"sync", "--module", module})); rc != kExitOk)
       return rc;
     if (auto st = setMarker(dir, "inventory"); !st.ok()) return kExitInputError;
   }

@@ -17,7 +17,8 @@
 namespace {
 
 constexpr const char* kUsage =
-    "kyso " KYSO_VERSION ": digital signatures for official documents\n"
+    "kyso " KYSO_VERSION
+    ": digital signatures for official documents\n"
     "\n"
     "Usage: kyso COMMAND [OPTIONS]\n"
     "\n"

@@ -1,3 +1,4 @@
+#include "src/core/openssl_ptr.h"
 #include "src/cms/algorithms.h"
 
 #include <openssl/err.h>
@@ -5,7 +6,6 @@
 
 #include <cstring>
 #include <vector>
-
 
 namespace kyso::cms {
 namespace {

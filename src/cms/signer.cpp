@@ -1,3 +1,4 @@
+#include "src/core/openssl_ptr.h"
 #include "src/cms/signer.h"
 
 #include <fcntl.h>

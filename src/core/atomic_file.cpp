@@ -25,7 +25,9 @@ AtomicFile::AtomicFile(AtomicFile&& o) noexcept
   o.m_temp.clear();
 }
 
-AtomicFile::~AtomicFile() { abandon(); }
+AtomicFile::~AtomicFile() {
+  abandon();
+}
 
 Result<AtomicFile> AtomicFile::create(const fs::path& target, Overwrite overwrite) {
   std::error_code ec;
@@ -34,7 +36,10 @@ Result<AtomicFile> AtomicFile::create(const fs::path& target, Overwrite overwrit
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   if (!fs::is_directory(dir, ec)) return Error::posix(ENOENT, "open", dir.string());
-  std::string tmpl = (dir / ("." + target.filename().string() + ".kyso-XXXXXX")).string();
+  std::string name = ".";  // built by appending: GCC 12 warns falsely on "." + std::string
+  name += target.filename().string();
+  name += ".kyso-XXXXXX";
+  std::string tmpl = (dir / name).string();
   int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
   if (fd < 0) return Error::posix(errno, "mkstemp", dir.string());
   ::fchmod(fd, 0644);

@@ -15,14 +15,25 @@ Error Error::posix(int err, std::string op, std::string ctx) {
   switch (err) {
     case ENOSPC:
     case EDQUOT:
-    case EFBIG: k = Errc::DiskFull; break;
-    case ENOENT: k = Errc::FileNotFound; break;
+    case EFBIG:
+      k = Errc::DiskFull;
+      break;
+    case ENOENT:
+      k = Errc::FileNotFound;
+      break;
     case EACCES:
     case EPERM:
-    case EROFS: k = Errc::OutputNotWritable; break;
-    case EEXIST: k = Errc::FileExists; break;
-    case EISDIR: k = Errc::FileUnreadable; break;
-    default: break;
+    case EROFS:
+      k = Errc::OutputNotWritable;
+      break;
+    case EEXIST:
+      k = Errc::FileExists;
+      break;
+    case EISDIR:
+      k = Errc::FileUnreadable;
+      break;
+    default:
+      break;
   }
   return Error{Domain::Posix, err, std::move(op), std::move(ctx), k};
 }
@@ -47,10 +58,18 @@ std::string Error::technical() const {
   std::string s = operation.empty() ? std::string("?") : operation;
   s += ": ";
   switch (domain) {
-    case Domain::Kyso: s += errcName(static_cast<Errc>(code)); break;
-    case Domain::Pkcs11: s += ckrName(static_cast<unsigned long>(code)); break;
-    case Domain::Pcsc: s += pcscName(code); break;
-    case Domain::Posix: s += std::strerror(static_cast<int>(code)); break;
+    case Domain::Kyso:
+      s += errcName(static_cast<Errc>(code));
+      break;
+    case Domain::Pkcs11:
+      s += ckrName(static_cast<unsigned long>(code));
+      break;
+    case Domain::Pcsc:
+      s += pcscName(code);
+      break;
+    case Domain::Posix:
+      s += std::strerror(static_cast<int>(code));
+      break;
     default: {
       char buf[48];
       std::snprintf(buf, sizeof buf, "code %ld", code);

@@ -13,14 +13,14 @@ namespace kyso {
 
 /// Where a raw error code comes from; decides which table explains it.
 enum class Domain : std::uint8_t {
-  Kyso,     // code is a kyso::Errc
-  Pkcs11,   // code is a CK_RV
-  Pcsc,     // code is a PC/SC LONG (SCARD_E_*)
-  OpenSsl,  // code is an OpenSSL packed error (ERR_get_error)
-  Posix,    // code is an errno value
-  Sqlite,   // code is an SQLite extended result code
-  Postgres, // code is a libpq SQLSTATE packed by sqlStateCode()
-  Http,     // code is an HTTP status or a CURLcode (negated)
+  Kyso,      // code is a kyso::Errc
+  Pkcs11,    // code is a CK_RV
+  Pcsc,      // code is a PC/SC LONG (SCARD_E_*)
+  OpenSsl,   // code is an OpenSSL packed error (ERR_get_error)
+  Posix,     // code is an errno value
+  Sqlite,    // code is an SQLite extended result code
+  Postgres,  // code is a libpq SQLSTATE packed by sqlStateCode()
+  Http,      // code is an HTTP status or a CURLcode (negated)
 };
 
 /// A failure: domain + raw code + operation + context. Copyable, cheap, never holds secrets.

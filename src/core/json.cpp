@@ -32,7 +32,9 @@ class Parser {
     return Error::kyso(Errc::UsageError, "json_parse", why + " at offset " + std::to_string(m_i));
   }
   void skipWs() {
-    while (m_i < m_t.size() && (m_t[m_i] == ' ' || m_t[m_i] == '\n' || m_t[m_i] == '\r' || m_t[m_i] == '\t')) ++m_i;
+    while (m_i < m_t.size() &&
+           (m_t[m_i] == ' ' || m_t[m_i] == '\n' || m_t[m_i] == '\r' || m_t[m_i] == '\t'))
+      ++m_i;
   }
   bool eat(std::string_view w) {
     if (m_t.substr(m_i, w.size()) == w) {
@@ -112,10 +114,14 @@ class Parser {
     for (int k = 0; k < 4; ++k) {
       char c = m_t[m_i++];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else return fail("bad escape");
+      if (c >= '0' && c <= '9')
+        v |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        v |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        return fail("bad escape");
     }
     return v;
   }
@@ -133,14 +139,30 @@ class Parser {
       if (m_i >= m_t.size()) break;
       char e = m_t[m_i++];
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           auto cp = hex4();
           if (!cp) return cp.error();
@@ -153,7 +175,8 @@ class Parser {
           appendUtf8(out, v);
           break;
         }
-        default: return fail("bad escape");
+        default:
+          return fail("bad escape");
       }
     }
     return fail("unterminated string");
@@ -202,11 +225,21 @@ std::string jsonQuote(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -284,9 +317,15 @@ void Json::dumpTo(std::string& out, int indent, int level) const {
     out.append(static_cast<std::size_t>(indent * lvl), ' ');
   };
   switch (m_v.index()) {
-    case 0: out += "null"; break;
-    case 1: out += std::get<1>(m_v) ? "true" : "false"; break;
-    case 2: out += std::to_string(std::get<2>(m_v)); break;
+    case 0:
+      out += "null";
+      break;
+    case 1:
+      out += std::get<1>(m_v) ? "true" : "false";
+      break;
+    case 2:
+      out += std::to_string(std::get<2>(m_v));
+      break;
     case 3: {
       double d = std::get<3>(m_v);
       if (!std::isfinite(d)) {
@@ -298,7 +337,9 @@ void Json::dumpTo(std::string& out, int indent, int level) const {
       }
       break;
     }
-    case 4: out += jsonQuote(std::get<4>(m_v)); break;
+    case 4:
+      out += jsonQuote(std::get<4>(m_v));
+      break;
     case 5: {
       const auto& a = std::get<5>(m_v);
       out += '[';

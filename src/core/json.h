@@ -36,8 +36,16 @@ class Json {
   Json(std::string_view s) : m_v(std::string(s)) {}
   Json(Array a) : m_v(std::move(a)) {}
 
-  static Json object() { Json j; j.m_v = Object{}; return j; }
-  static Json array() { Json j; j.m_v = Array{}; return j; }
+  static Json object() {
+    Json j;
+    j.m_v = Object{};
+    return j;
+  }
+  static Json array() {
+    Json j;
+    j.m_v = Array{};
+    return j;
+  }
 
   bool isNull() const { return m_v.index() == 0; }
   bool isBool() const { return m_v.index() == 1; }
@@ -48,7 +56,11 @@ class Json {
   bool isObject() const { return m_v.index() == 6; }
 
   bool asBool() const { return isBool() && std::get<1>(m_v); }
-  std::int64_t asInt() const { return isInt() ? std::get<2>(m_v) : isDouble() ? static_cast<std::int64_t>(std::get<3>(m_v)) : 0; }
+  std::int64_t asInt() const {
+    return isInt()      ? std::get<2>(m_v)
+           : isDouble() ? static_cast<std::int64_t>(std::get<3>(m_v))
+                        : 0;
+  }
   double asDouble() const { return isDouble() ? std::get<3>(m_v) : static_cast<double>(asInt()); }
   const std::string& asString() const;
   const Array& items() const;

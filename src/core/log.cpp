@@ -24,18 +24,26 @@ std::function<void(Level, std::string_view)> g_sink;
 
 const char* name(Level l) {
   switch (l) {
-    case Level::Debug: return "debug";
-    case Level::Info: return "info";
-    case Level::Warn: return "warning";
-    case Level::Error: return "error";
+    case Level::Debug:
+      return "debug";
+    case Level::Info:
+      return "info";
+    case Level::Warn:
+      return "warning";
+    case Level::Error:
+      return "error";
   }
   return "?";
 }
 
 }  // namespace
 
-void setLevel(Level l) { g_level = l; }
-Level level() { return g_level; }
+void setLevel(Level l) {
+  g_level = l;
+}
+Level level() {
+  return g_level;
+}
 
 void setSink(std::function<void(Level, std::string_view)> sink) {
   std::lock_guard lock(g_mutex);

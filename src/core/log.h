@@ -16,9 +16,17 @@ Level level();
 void setSink(std::function<void(Level, std::string_view)> sink);
 
 void write(Level l, std::string_view msg);
-inline void debug(std::string_view m) { write(Level::Debug, m); }
-inline void info(std::string_view m) { write(Level::Info, m); }
-inline void warn(std::string_view m) { write(Level::Warn, m); }
-inline void error(std::string_view m) { write(Level::Error, m); }
+inline void debug(std::string_view m) {
+  write(Level::Debug, m);
+}
+inline void info(std::string_view m) {
+  write(Level::Info, m);
+}
+inline void warn(std::string_view m) {
+  write(Level::Warn, m);
+}
+inline void error(std::string_view m) {
+  write(Level::Error, m);
+}
 
 }  // namespace kyso::log

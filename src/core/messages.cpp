@@ -268,9 +268,15 @@ std::string describe(const Error& e, Lang lang) {
     s = errcSentence(e.kind, lang);
   } else {
     switch (e.domain) {
-      case Domain::Kyso: s = errcSentence(static_cast<Errc>(e.code), lang); break;
-      case Domain::Pkcs11: s = ckrSentence(static_cast<unsigned long>(e.code), lang); break;
-      case Domain::Pcsc: s = pcscSentence(e.code, lang); break;
+      case Domain::Kyso:
+        s = errcSentence(static_cast<Errc>(e.code), lang);
+        break;
+      case Domain::Pkcs11:
+        s = ckrSentence(static_cast<unsigned long>(e.code), lang);
+        break;
+      case Domain::Pcsc:
+        s = pcscSentence(e.code, lang);
+        break;
       case Domain::Posix:
         s = lang == Lang::Vi ? "Lỗi hệ thống: " : "System error: ";
         s += std::strerror(static_cast<int>(e.code));

@@ -1,5 +1,6 @@
 // The one place where codes become sentences for people, in English and Vietnamese. Call sites add
-// what was being done ("Changing the PIN failed: ..."); this table says why. Cancel is not an error.
+// what was being done ("Changing the PIN failed: ..."); this table says why. Cancel is not an
+// error.
 #pragma once
 
 #include <string>

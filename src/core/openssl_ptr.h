@@ -8,10 +8,10 @@
 #include <openssl/bn.h>
 #include <openssl/cms.h>
 #include <openssl/ess.h>
-#include <openssl/rsa.h>
 #include <openssl/evp.h>
 #include <openssl/ocsp.h>
 #include <openssl/pkcs7.h>
+#include <openssl/rsa.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>

@@ -22,16 +22,31 @@ class [[nodiscard]] Result {
   bool ok() const { return m_v.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(m_v); }
-  const T& value() const& { assert(ok()); return std::get<0>(m_v); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(m_v)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(m_v);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(m_v);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(m_v));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const { assert(!ok()); return std::get<1>(m_v); }
-  Error& error() { assert(!ok()); return std::get<1>(m_v); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<1>(m_v);
+  }
+  Error& error() {
+    assert(!ok());
+    return std::get<1>(m_v);
+  }
 
  private:
   std::variant<T, Error> m_v;
@@ -45,8 +60,14 @@ class [[nodiscard]] Result<void> {
 
   bool ok() const { return !m_error.has_value(); }
   explicit operator bool() const { return ok(); }
-  const Error& error() const { assert(!ok()); return *m_error; }
-  Error& error() { assert(!ok()); return *m_error; }
+  const Error& error() const {
+    assert(!ok());
+    return *m_error;
+  }
+  Error& error() {
+    assert(!ok());
+    return *m_error;
+  }
 
  private:
   std::optional<Error> m_error;
@@ -54,15 +75,17 @@ class [[nodiscard]] Result<void> {
 
 using Status = Result<void>;
 
-inline Status okStatus() { return {}; }
+inline Status okStatus() {
+  return {};
+}
 
 }  // namespace kyso
 
 /// Returns the error of a failed Result/Status from the enclosing function.
-#define KYSO_TRY(expr)                                  \
-  do {                                                  \
-    auto&& kyso_try_r_ = (expr);                        \
-    if (!kyso_try_r_.ok()) return kyso_try_r_.error();  \
+#define KYSO_TRY(expr)                                 \
+  do {                                                 \
+    auto&& kyso_try_r_ = (expr);                       \
+    if (!kyso_try_r_.ok()) return kyso_try_r_.error(); \
   } while (0)
 
 #define KYSO_CONCAT_INNER_(a, b) a##b

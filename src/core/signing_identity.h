@@ -13,10 +13,10 @@
 namespace kyso {
 
 struct SigningIdentity {
-  ossl::Ptr<EVP_PKEY> key;   // private key (or a token-backed handle to it)
-  ossl::Ptr<X509> cert;      // the signer's certificate
-  ossl::X509Stack chain;     // intermediates (and optionally the root), may be empty
-  std::string description;   // for people: "Nguyễn Văn A (token 0123, key 01)"
+  ossl::Ptr<EVP_PKEY> key;  // private key (or a token-backed handle to it)
+  ossl::Ptr<X509> cert;     // the signer's certificate
+  ossl::X509Stack chain;    // intermediates (and optionally the root), may be empty
+  std::string description;  // for people: "Nguyễn Văn A (token 0123, key 01)"
 };
 
 }  // namespace kyso

@@ -12,7 +12,7 @@
 namespace kyso::letter {
 namespace {
 
-constexpr double kPageW = 595.28, kPageH = 841.89;  // A4 in points
+constexpr double kPageW = 595.28, kPageH = 841.89;                          // A4 in points
 constexpr double kLeft = 85.0, kRight = 56.7, kTop = 56.7, kBottom = 56.7;  // 30 / 20 / 20 / 20 mm
 constexpr double kBody = 13.0, kLead = 18.0;
 

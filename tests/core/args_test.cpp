@@ -8,8 +8,8 @@ namespace {
 TEST(ArgParser, ParsesDeclaredOptions) {
   ArgParser p;
   p.flag("json").value("out", 'o').multi("trust");
-  ASSERT_TRUE(p.parse({"a.pdf", "--json", "-o", "x.pdf", "--trust=r1.pem", "--trust", "r2.pem", "--",
-                       "--weird.pdf"})
+  ASSERT_TRUE(p.parse({"a.pdf", "--json", "-o", "x.pdf", "--trust=r1.pem", "--trust", "r2.pem",
+                       "--", "--weird.pdf"})
                   .ok());
   EXPECT_TRUE(p.has("json"));
   EXPECT_EQ(*p.get("out"), "x.pdf");

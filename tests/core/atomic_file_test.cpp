@@ -1,12 +1,11 @@
 #include "src/core/atomic_file.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fstream>
 
 namespace kyso {

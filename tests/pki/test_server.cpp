@@ -44,7 +44,6 @@
 
 namespace {
 
-
 std::atomic<bool> g_stop{false};
 std::string g_dir;
 std::string g_tsaCert, g_tsaKey, g_tsaChain;
