@@ -27,6 +27,7 @@
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
 #include "src/core/paths.h"
+#include "src/letter/handwriting_png.h"
 #include "src/letter/letter_pdf.h"
 
 extern char** environ;
@@ -37,7 +38,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kTokenLabel = "kyso demo";
-constexpr const char* kSignerName = "Nguyễn Thị Lấp Lánh";
+constexpr const char* kSignerName = "Nguyễn Nam Hùng";  // the letter's signer
+constexpr const char* kSignerTitle = "GIÁM ĐỐC";
 constexpr const char* kUnit = "Sở Y tế (demo)";
 constexpr const char* kPkiPortBase = "28000";
 
@@ -255,7 +257,7 @@ int runDemo(const Args& args) {
     if (int rc = step("inventory unit add", inv({"unit", "add", "--name", kUnit})); rc != kExitOk)
       return rc;
     if (int rc = step("inventory person add", inv({"person", "add", "--name", kSignerName, "--unit",
-                                                   kUnit, "--position", "Chuyên viên"}));
+                                                   kUnit, "--position", "Giám đốc"}));
         rc != kExitOk)
       return rc;
     if (int rc = step("inventory sync", inv({"sync", "--module", module})); rc != kExitOk)
@@ -279,14 +281,25 @@ int runDemo(const Args& args) {
   }
   say("  Letter:     " + letterPdf.string());
 
-  // 6. Sign (PAdES B-B, an incremental update) with the token, then verify against the demo root
-  //    with the CRLs of the demo PKI (offline: no network needed).
+  // 6. Sign as the leader approves (PAdES B-B, an incremental update, Decree 30 "approved"
+  //    appearance: the handwriting image placed between the title and the name found on the
+  //    page), then verify against the demo root with the demo PKI's CRLs (offline).
+  const fs::path handwriting = dir / "chu-ky-nguyen-nam-hung.png";
+  if (!fs::exists(handwriting, ec)) {
+    if (auto st = letter::renderHandwritingPng(kSignerName, handwriting); !st.ok()) {
+      printError("Making the demo handwriting image", st.error());
+      return kExitInputError;
+    }
+  }
   const fs::path signedPdf = dir / "cong-van-286-SYT-VP.signed.pdf";
   say("");
-  say("Signing the letter with the token...");
-  if (int rc = step("sign", runSign(withToken({letterPdf.string(), "-o", signedPdf.string(),
-                                               "--force", "--reason", "Phê duyệt văn bản",
-                                               "--location", "Thừa Thiên Huế"})));
+  say("Signing the letter with the token (approved, visible)...");
+  if (int rc =
+          step("sign",
+               runSign(withToken({letterPdf.string(), "-o", signedPdf.string(), "--force", "--kind",
+                                  "approved", "--image", handwriting.string(), "--signer-name",
+                                  kSignerName, "--signer-title", kSignerTitle, "--reason",
+                                  "Phê duyệt văn bản", "--location", "Thừa Thiên Huế"})));
       rc != kExitOk)
     return rc;
   say("  Signed:     " + signedPdf.string());
