@@ -1,7 +1,8 @@
-#include "src/core/openssl_ptr.h"
 #include "certs/ess.h"
 
 #include <openssl/err.h>
+
+#include "src/core/openssl_ptr.h"
 
 namespace kyso::certs {
 

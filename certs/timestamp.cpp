@@ -1,4 +1,3 @@
-#include "src/core/openssl_ptr.h"
 #include "certs/timestamp.h"
 
 #include <openssl/err.h>
@@ -7,6 +6,7 @@
 #include <cstring>
 
 #include "certs/ess.h"
+#include "src/core/openssl_ptr.h"
 
 namespace kyso::certs {
 namespace {

@@ -1,4 +1,3 @@
-#include "src/core/openssl_ptr.h"
 #include "src/cms/algorithms.h"
 
 #include <openssl/err.h>
@@ -6,6 +5,8 @@
 
 #include <cstring>
 #include <vector>
+
+#include "src/core/openssl_ptr.h"
 
 namespace kyso::cms {
 namespace {

@@ -1,4 +1,3 @@
-#include "src/core/openssl_ptr.h"
 #include "src/cms/signer.h"
 
 #include <fcntl.h>
@@ -10,6 +9,7 @@
 
 #include "certs/timestamp.h"
 #include "src/cms/signed_attrs.h"
+#include "src/core/openssl_ptr.h"
 
 namespace kyso::cms {
 
