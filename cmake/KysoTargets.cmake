@@ -4,6 +4,7 @@
 #
 #   kyso_library(NAME kyso_x SOURCES a.cpp ... [DEPS target...] [PRIVATE_DEPS target...])
 #   kyso_executable(NAME kyso SOURCES main.cpp ... [DEPS ...])
+#   kyso_module(NAME kyso_mod_x FILE kyso-x SOURCES a.cpp ... [DEPS target...])
 #   kyso_test(NAME x_test SOURCES x_test.cpp ... [DEPS ...] [LABELS ...] [TIMEOUT s]
 #             [FIXTURES fixture...] [ENVIRONMENT VAR=value...])
 
@@ -32,6 +33,27 @@ function(kyso_library)
   target_include_directories(${K_NAME} PUBLIC ${PROJECT_SOURCE_DIR})
   target_link_libraries(${K_NAME} PUBLIC ${K_DEPS} PRIVATE ${K_PRIVATE_DEPS})
   set_target_properties(${K_NAME} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  _kyso_common_options(${K_NAME})
+endfunction()
+
+# A module: a shared object loaded on demand with kyso::modules::loadApi (src/core/module_loader.h)
+# so that the executables do not load its heavy third-party libraries at start-up. Built as
+# ${PROJECT_BINARY_DIR}/lib/kyso/<FILE>.so (the loader looks in <bin>/../lib/kyso). Only the entry
+# function marked KYSO_MODULE_EXPORT is exported; the static kyso libraries it links stay private
+# to it. The library that loads a module should add_dependencies() on it so that every program
+# linking that library gets the module built.
+function(kyso_module)
+  cmake_parse_arguments(K "" "NAME;FILE" "SOURCES;DEPS" ${ARGN})
+  add_library(${K_NAME} MODULE ${K_SOURCES})
+  target_include_directories(${K_NAME} PRIVATE ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${K_NAME} PRIVATE ${K_DEPS})
+  set_target_properties(${K_NAME} PROPERTIES PREFIX "" OUTPUT_NAME ${K_FILE} SUFFIX ".so"
+                        LIBRARY_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/lib/kyso
+                        CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+  target_link_options(${K_NAME} PRIVATE -Wl,--as-needed -Wl,--exclude-libs,ALL)
+  if(NOT KYSO_SANITIZE)
+    target_link_options(${K_NAME} PRIVATE -Wl,--no-undefined)
+  endif()
   _kyso_common_options(${K_NAME})
 endfunction()
 

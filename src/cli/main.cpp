@@ -1,14 +1,15 @@
-// kyso: the command-line front end. Dispatches to one subcommand per file.
+// kyso: the command-line front end. Dispatches to one subcommand per file: `token` here, the
+// others through the module kyso-commands.so, loaded on demand (commands_module.h).
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "src/cli/commands.h"
+#include "src/cli/commands_module.h"
 #include "src/cli/exit_codes.h"
 #include "src/core/error.h"
-#include "src/core/log.h"
-#include "src/core/messages.h"
+#include "src/core/module_loader.h"
 
 #ifndef KYSO_VERSION
 #define KYSO_VERSION "0.0.0"
@@ -39,16 +40,6 @@ constexpr const char* kUsage =
 
 }  // namespace
 
-namespace kyso::cli {
-
-void printError(const std::string& what_failed, const Error& e) {
-  std::string line = what_failed.empty() ? describe(e) : what_failed + ": " + describe(e);
-  std::fprintf(stderr, "kyso: %s\n", line.c_str());
-  log::debug(e.technical());
-}
-
-}  // namespace kyso::cli
-
 int main(int argc, char** argv) {
   using namespace kyso::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -67,11 +58,14 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (cmd == "token") return runToken(rest);
-  if (cmd == "sign") return runSign(rest);
-  if (cmd == "extend") return runExtend(rest);
-  if (cmd == "verify") return runVerify(rest);
-  if (cmd == "inventory") return runInventory(rest);
-  if (cmd == "demo") return runDemo(rest);
+  if (isModuleCommand(cmd)) {
+    auto api = kyso::modules::loadApi<CommandsApi>("kyso-commands.so", "kyso_commands_api");
+    if (!api.ok()) {
+      printError("", api.error());
+      return kExitInputError;
+    }
+    return api.value()->run(cmd, rest);
+  }
   std::fprintf(stderr, "kyso: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

@@ -109,6 +109,11 @@ enum class Errc : int {
   CsvInvalid,
   AuditChainBroken,
   PermissionDenied,
+  // Lazily loaded parts of kyso (src/core/module_loader.h)
+  ComponentUnavailable,
+  // Letters' number and date lines filled in at issue (src/appearance)
+  LetterPlaceNotFound,
+  LetterAlreadyFilled,
   Count_  // keep last: the number of codes
 };
 

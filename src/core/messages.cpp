@@ -84,7 +84,7 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::CmsUnexpectedContent, "CmsUnexpectedContent", "A detached signature carries content inside it.", "Chữ ký tách rời lại chứa nội dung bên trong."},
   {Errc::NotAPdf, "NotAPdf", "The file is not a PDF.", "Tệp không phải PDF."},
   {Errc::PdfDamaged, "PdfDamaged", "The PDF is damaged (its cross-reference table is broken).", "Tệp PDF bị hỏng (bảng tham chiếu chéo bị lỗi)."},
-  {Errc::PdfEncrypted, "PdfEncrypted", "The PDF is encrypted.", "Tệp PDF đã được mã hóa."},
+  {Errc::PdfEncrypted, "PdfEncrypted", "The PDF is encrypted (password-protected); kyso cannot open encrypted PDFs yet. Ask for a copy without a password.", "Tệp PDF đã được mã hóa (có mật khẩu); kyso chưa mở được tệp PDF mã hóa. Hãy xin bản không đặt mật khẩu."},
   {Errc::PdfCertifiedLocked, "PdfCertifiedLocked", "The PDF is certified with no changes allowed; it cannot be signed again.", "Tệp PDF đã được chứng nhận không cho phép thay đổi; không thể ký thêm."},
   {Errc::PdfNoSignature, "PdfNoSignature", "The PDF has no signature.", "Tệp PDF không có chữ ký."},
   {Errc::PdfByteRangeInvalid, "PdfByteRangeInvalid", "The signature's byte range is not valid.", "Phạm vi byte của chữ ký không hợp lệ."},
@@ -114,6 +114,9 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::CsvInvalid, "CsvInvalid", "The spreadsheet has rows that are not valid; nothing was imported.", "Bảng tính có dòng không hợp lệ; chưa nhập dòng nào."},
   {Errc::AuditChainBroken, "AuditChainBroken", "The audit log has been edited or has entries missing.", "Nhật ký kiểm toán đã bị sửa hoặc bị xóa mục."},
   {Errc::PermissionDenied, "PermissionDenied", "You are not allowed to make this change.", "Bạn không có quyền thực hiện thay đổi này."},
+  {Errc::ComponentUnavailable, "ComponentUnavailable", "A part of kyso needed for this task is missing or cannot be loaded; reinstall kyso.", "Thiếu hoặc không nạp được một thành phần của kyso cần cho việc này; hãy cài lại kyso."},
+  {Errc::LetterPlaceNotFound, "LetterPlaceNotFound", "The letter has no empty place for the document number (after \"Số:\") or the issue date (\"ngày ... tháng ... năm ...\") that the template fills in.", "Văn bản không có chỗ trống để ghi số văn bản (sau \"Số:\") hoặc ngày ban hành (\"ngày ... tháng ... năm ...\") theo mẫu."},
+  {Errc::LetterAlreadyFilled, "LetterAlreadyFilled", "The letter already has a document number or issue date there; kyso does not write over it.", "Văn bản đã có số hoặc ngày ban hành ở vị trí đó; kyso không ghi đè."},
 };
 // clang-format on
 static_assert(std::size(kErrcRows) == static_cast<std::size_t>(Errc::Count_),

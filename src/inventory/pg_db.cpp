@@ -173,7 +173,8 @@ class PgDb final : public Db {
 
   std::string who() override {
     auto r = query("SELECT current_user");
-    return r.ok() && !r->empty() ? (*r)[0].text(0) : std::string("?");
+    // Row::text lives in db.cpp, outside this module (pg_module.h).
+    return r.ok() && !r->empty() && !(*r)[0].isNull(0) ? *(*r)[0].cols[0] : std::string("?");
   }
 
  private:
