@@ -5,8 +5,11 @@
 //
 // What each OpenSSL operation becomes on the token:
 //   RSA PKCS#1 v1.5: OpenSSL builds the DigestInfo, the token signs it with CKM_RSA_PKCS.
-//   RSA-PSS:         OpenSSL pads (EMSA-PSS), the token applies the raw key with CKM_RSA_X_509
-//                    (tokens without CKM_RSA_X_509 need TokenKey::signData for PSS).
+//   RSA-PSS:         MGF1 with the signature hash and salt = hash length (what CMS/CAdES uses):
+//                    the token signs the digest with CKM_RSA_PKCS_PSS when it offers it. Other
+//                    PSS parameters, or a token without CKM_RSA_PKCS_PSS: OpenSSL pads
+//                    (EMSA-PSS) and the token applies the raw key with CKM_RSA_X_509; a token
+//                    with neither gives Errc::MechanismUnsupported.
 //   ECDSA:           the token signs the digest with CKM_ECDSA; the bridge returns DER.
 // Keys with CKA_ALWAYS_AUTHENTICATE prompt again (PinPrompt) before each signature.
 #pragma once

@@ -164,7 +164,8 @@ Result<Bytes> TokenKey::signRaw(CK_MECHANISM& mech, std::span<const std::uint8_t
   CK_RV rv = KYSO_CK(fl, C_SignInit, s.get(), &mech, m_key.handle);
   if (rv != CKR_OK) return ck::toError(rv, "C_SignInit", mechanismName(mech.mechanism));
   auto* in = const_cast<CK_BYTE*>(input.data());
-  Bytes sig(1024);
+  // Large enough for RSA-8192 and any EC curve; C_Sign's CKR_BUFFER_TOO_SMALL path covers more.
+  Bytes sig(m_key.type == CKK_EC ? 144 : 1024);
   CK_ULONG len = sig.size();
   if (m_key.alwaysAuthenticate) {
     LoginOptions opt;
@@ -192,22 +193,32 @@ Result<Bytes> TokenKey::signRaw(CK_MECHANISM& mech, std::span<const std::uint8_t
 }
 
 Result<Bytes> ecdsaRawToDer(std::span<const std::uint8_t> rawSig) {
-  if (rawSig.empty() || rawSig.size() % 2)
-    return Error::kyso(Errc::CmsSignatureInvalid, "ecdsaRawToDer", "odd-length signature");
+  if (rawSig.empty() || rawSig.size() % 2 || rawSig.size() > 2 * 66)
+    return Error::kyso(Errc::CmsSignatureInvalid, "ecdsaRawToDer", "bad signature length");
+  // Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } (RFC 3279), written directly: it runs
+  // once per signature, and BIGNUM + i2d_ECDSA_SIG cost several allocations for the same bytes.
+  // Each INTEGER: leading zero bytes dropped, one 0x00 added when the top bit is set (positive).
   std::size_t half = rawSig.size() / 2;
-  ossl::Ptr<ECDSA_SIG> sig(ECDSA_SIG_new());
-  BIGNUM* r = BN_bin2bn(rawSig.data(), static_cast<int>(half), nullptr);
-  BIGNUM* s = BN_bin2bn(rawSig.data() + half, static_cast<int>(half), nullptr);
-  if (!sig || !r || !s || !ECDSA_SIG_set0(sig.get(), r, s)) {
-    BN_free(r);
-    BN_free(s);
-    return Error::openssl("ECDSA_SIG_set0");
-  }
-  unsigned char* der = nullptr;
-  int n = i2d_ECDSA_SIG(sig.get(), &der);
-  if (n <= 0) return Error::openssl("i2d_ECDSA_SIG");
-  ossl::Mem<unsigned char> owner(der);
-  return Bytes(der, der + n);
+  auto integer = [](std::span<const std::uint8_t> v, Bytes& out) {
+    std::size_t i = 0;
+    while (i + 1 < v.size() && v[i] == 0) ++i;
+    bool pad = v[i] & 0x80;
+    out.push_back(0x02);
+    out.push_back(static_cast<std::uint8_t>(v.size() - i + (pad ? 1 : 0)));
+    if (pad) out.push_back(0x00);
+    out.insert(out.end(), v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
+  };
+  Bytes body;
+  body.reserve(rawSig.size() + 6);
+  integer(rawSig.first(half), body);
+  integer(rawSig.subspan(half), body);
+  Bytes der;
+  der.reserve(body.size() + 3);
+  der.push_back(0x30);
+  if (body.size() >= 0x80) der.push_back(0x81);  // at most 2 * (66 + 3) = 138 bytes
+  der.push_back(static_cast<std::uint8_t>(body.size()));
+  der.insert(der.end(), body.begin(), body.end());
+  return der;
 }
 
 Bytes digestInfo(HashAlg h, std::span<const std::uint8_t> digest) {
@@ -222,10 +233,15 @@ Bytes digestInfo(HashAlg h, std::span<const std::uint8_t> digest) {
 }
 
 Result<Bytes> hashLocally(HashAlg h, std::span<const std::uint8_t> data) {
-  Bytes out(EVP_MAX_MD_SIZE);
+  // Fetched once per process: an implicit fetch (EVP_sha256() or EVP_MD_fetch per call) costs a
+  // provider-store lookup under a lock on every signature. Never freed (process lifetime).
+  static EVP_MD* const kMds[] = {EVP_MD_fetch(nullptr, "SHA256", nullptr),
+                                 EVP_MD_fetch(nullptr, "SHA384", nullptr),
+                                 EVP_MD_fetch(nullptr, "SHA512", nullptr)};
+  const EVP_MD* md = kMds[static_cast<int>(h)];
+  Bytes out(hashSize(h));
   unsigned int n = 0;
-  ossl::Ptr<EVP_MD> md(EVP_MD_fetch(nullptr, hashName(h), nullptr));
-  if (!md || !EVP_Digest(data.data(), data.size(), out.data(), &n, md.get(), nullptr))
+  if (!md || !EVP_Digest(data.data(), data.size(), out.data(), &n, md, nullptr))
     return Error::openssl("EVP_Digest", hashName(h));
   out.resize(n);
   return out;

@@ -5,13 +5,15 @@
 //     (C_SignInit + C_Sign with the same mechanism). Target: >= 0.95 of the direct rate.
 //  2. start-up of `kyso token list --module softhsm` against `pkcs11-tool --list-slots`.
 //     Target: <= 1.5x.
-// Usage: kyso_bench_pkcs11 [seconds-per-loop (default 2)] [path to kyso (default: build tree)]
+// Usage: kyso_bench_pkcs11 [seconds per loop (default 2)] [path to kyso (default: build tree)]
+// Each rate is also given per second of process CPU time (caller + device worker threads).
 #include <dlfcn.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -23,13 +25,32 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// Signatures per second of wall time, and per second of this process's CPU time (all threads:
+// the caller and the device worker). The CPU figure is what the layer costs in work; it is far
+// less disturbed than wall time when other jobs share the machine.
+struct Rate {
+  double wall = 0, cpu = 0;
+};
+double cpuNow() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+Rate rate(long count, Clock::time_point start, double cpuStart) {
+  return {count / std::chrono::duration<double>(Clock::now() - start).count(),
+          count / (cpuNow() - cpuStart)};
+}
+Rate best(Rate a, Rate b) {
+  return {std::max(a.wall, b.wall), std::max(a.cpu, b.cpu)};
+}
+
 double seconds(Clock::duration d) {
   return std::chrono::duration<double>(d).count();
 }
 
 // The direct Cryptoki loop: its own module handle, session and login, no kyso code.
-double directRate(const std::string& module, const std::string& pin, CK_BYTE id, bool ec,
-                  double budget) {
+Rate directRate(const std::string& module, const std::string& pin, CK_BYTE id, bool ec,
+                double budget) {
   void* dl = dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
   auto get = reinterpret_cast<CK_C_GetFunctionList>(dlsym(dl, "C_GetFunctionList"));
   CK_FUNCTION_LIST* f = nullptr;
@@ -56,6 +77,7 @@ double directRate(const std::string& module, const std::string& pin, CK_BYTE id,
   CK_BYTE sig[1024];
   long count = 0;
   auto start = Clock::now();
+  double cpu0 = cpuNow();
   while (seconds(Clock::now() - start) < budget) {
     CK_MECHANISM m{ec ? CKM_ECDSA : CKM_SHA256_RSA_PKCS, nullptr, 0};
     CK_BYTE digest[32];
@@ -74,21 +96,22 @@ double directRate(const std::string& module, const std::string& pin, CK_BYTE id,
     }
     ++count;
   }
-  double rate = count / seconds(Clock::now() - start);
+  Rate r = rate(count, start, cpu0);
   f->C_CloseSession(s);
   if (irv == CKR_OK) f->C_Finalize(nullptr);
   dlclose(dl);
-  return rate;
+  return r;
 }
 
-double layerRate(p11::OpenToken& tok, bool ec, double budget) {
+Rate layerRate(p11::OpenToken& tok, bool ec, double budget) {
   auto key = tok.selectedKey();
-  if (!key.ok()) return 0;
+  if (!key.ok()) return {};
   const std::string data = "Sở Y tế: công văn số 286/SYT-VP";
   std::span<const std::uint8_t> d(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
   auto scheme = ec ? p11::SignScheme::Ecdsa : p11::SignScheme::RsaPkcs1;
   long count = 0;
   auto start = Clock::now();
+  double cpu0 = cpuNow();
   while (seconds(Clock::now() - start) < budget) {
     // From this (non-device) thread, through the worker, as a GUI or batch would.
     auto sig =
@@ -99,15 +122,16 @@ double layerRate(p11::OpenToken& tok, bool ec, double budget) {
     }
     ++count;
   }
-  return count / seconds(Clock::now() - start);
+  return rate(count, start, cpu0);
 }
 
-double bridgeRate(p11::OpenToken& tok, double budget) {
+Rate bridgeRate(p11::OpenToken& tok, double budget) {
   auto key = tok.selectedEvpKey();
-  if (!key.ok()) return 0;
+  if (!key.ok()) return {};
   const std::string data = "Sở Y tế: công văn số 286/SYT-VP";
   long count = 0;
   auto start = Clock::now();
+  double cpu0 = cpuNow();
   unsigned char sig[1024];
   while (seconds(Clock::now() - start) < budget) {
     ossl::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
@@ -121,7 +145,7 @@ double bridgeRate(p11::OpenToken& tok, double budget) {
     }
     ++count;
   }
-  return count / seconds(Clock::now() - start);
+  return rate(count, start, cpu0);
 }
 
 double medianRun(const std::vector<std::string>& argv, int runs) {
@@ -144,6 +168,7 @@ double medianRun(const std::vector<std::string>& argv, int runs) {
 int main(int argc, char** argv) {
   double budget = argc > 1 ? std::atof(argv[1]) : 2.0;
   std::string kysoBin = argc > 2 ? argv[2] : KYSO_BENCH_KYSO;
+  int rounds = argc > 3 ? std::max(1, std::atoi(argv[3])) : 8;
   auto token = test::SoftHsmToken::create();
   if (!token.ok()) {
     std::fprintf(stderr, "SoftHSM token: %s\n", token.error().technical().c_str());
@@ -157,8 +182,8 @@ int main(int argc, char** argv) {
   }
   std::printf("kyso PKCS#11 bench on SoftHSM (%s), %.1f s per loop\n\n", t.modulePath().c_str(),
               budget);
-  std::printf("%-10s %12s %12s %12s %10s %10s\n", "key", "direct/s", "layer/s", "bridge/s", "layer",
-              "bridge");
+  std::printf("%-10s %-5s %10s %10s %10s %8s %8s\n", "key", "clock", "direct/s", "layer/s",
+              "bridge/s", "layer", "bridge");
   bool ok = true;
   for (auto [id, ec, name] :
        {std::tuple{CK_BYTE{1}, false, "RSA-2048"}, std::tuple{CK_BYTE{2}, true, "P-256"}}) {
@@ -171,15 +196,32 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "open: %s\n", tok.error().technical().c_str());
       return 1;
     }
-    // Interleave to share the machine's noise: direct, layer, bridge, twice; keep the best.
-    double d = 0, l = 0, b = 0;
-    for (int round = 0; round < 2; ++round) {
-      d = std::max(d, directRate(t.modulePath().string(), t.userPin(), id, ec, budget / 2));
-      l = std::max(l, layerRate(**tok, ec, budget / 2));
-      b = std::max(b, bridgeRate(**tok, budget / 2));
+    // Interleave many short rounds to share the machine's noise; keep each loop's best round.
+    Rate d, l, b;
+    for (int round = 0; round < rounds; ++round) {
+      d = best(d, directRate(t.modulePath().string(), t.userPin(), id, ec, budget / rounds));
+      l = best(l, layerRate(**tok, ec, budget / rounds));
+      b = best(b, bridgeRate(**tok, budget / rounds));
     }
-    std::printf("%-10s %12.0f %12.0f %12.0f %9.3fx %9.3fx\n", name, d, l, b, l / d, b / d);
-    ok &= l / d >= 0.95;
+    std::printf("%-10s %-5s %10.0f %10.0f %10.0f %7.3fx %7.3fx\n", name, "wall", d.wall, l.wall,
+                b.wall, l.wall / d.wall, b.wall / d.wall);
+    std::printf("%-10s %-5s %10.0f %10.0f %10.0f %7.3fx %7.3fx\n", "", "cpu", d.cpu, l.cpu, b.cpu,
+                l.cpu / d.cpu, b.cpu / d.cpu);
+    ok &= l.wall / d.wall >= 0.95;
+  }
+  {
+    // What the device-thread hop alone costs: an empty job through DeviceWorker::call.
+    p11::DeviceWorker w;
+    long n = 0;
+    auto start = Clock::now();
+    double cpu0 = cpuNow();
+    while (seconds(Clock::now() - start) < 0.5) {
+      w.call([] { return 0; });
+      ++n;
+    }
+    Rate hop = rate(n, start, cpu0);
+    std::printf("\ndevice-thread hop (empty job): %.2f us wall, %.2f us CPU per call\n",
+                1e6 / hop.wall, 1e6 / hop.cpu);
   }
   double pt = medianRun({"pkcs11-tool", "--module", t.modulePath().string(), "--list-slots"}, 15);
   double ky = medianRun({kysoBin, "token", "list", "--module", t.modulePath().string()}, 15);
@@ -194,6 +236,6 @@ int main(int argc, char** argv) {
       "  of which `kyso --version` alone: %.1f ms; token work: %.1f ms (%.2fx of "
       "pkcs11-tool's whole run)\n",
       kv * 1000, (ky - kv) * 1000, (ky - kv) / pt);
-  std::printf("signing target (layer >= 0.95x direct): %s\n", ok ? "met" : "NOT met");
+  std::printf("signing target (layer wall rate >= 0.95x direct): %s\n", ok ? "met" : "NOT met");
   return 0;
 }

@@ -2,6 +2,7 @@
 // token login for the whole batch.
 //   kyso sign report.docx --detached                      -> report.docx.p7s
 //   kyso sign *.xlsx --detached --out-dir signed/ --level B-T --tsa http://tsa.example/
+//   kyso sign report.docx --detached --pss --digest sha384  -> RSASSA-PSS (RSA keys only)
 // Each file is hashed in one streaming pass (never held in memory) and its .p7s written through
 // AtomicFile (temporary file + rename). The key comes from the token options (token_options.h);
 // --key-file/--cert-file/--chain-file (PEM, unencrypted key) are a developer and test path for
@@ -24,6 +25,7 @@
 #include "certs/cert_info.h"
 #include "certs/chain.h"
 #include "certs/trust_store.h"
+#include "pkcs11/evp_bridge.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
@@ -77,7 +79,14 @@ Result<AtomicFile> signOne(const SigningIdentity& id, const std::string& in, con
   std::error_code ec;
   if (!fs::is_regular_file(in, ec)) return Error::kyso(Errc::FileNotFound, "sign", in);
   KYSO_ASSIGN_OR_RETURN(auto digest, cms::digestFile(in, cms::digestNid(opt.digest)));
-  KYSO_ASSIGN_OR_RETURN(auto der, cms::signDigestSlowly(id, digest, opt));
+  auto signedDer = cms::signDigestSlowly(id, digest, opt);
+  // A token failure surfaces from OpenSSL as a generic error: report the token's own instead
+  // (TokenRemoved, MechanismUnsupported, ... with its CK_RV).
+  if (!signedDer.ok()) {
+    if (auto tokenErr = p11::takeLastTokenError()) return *tokenErr;
+    return signedDer.error();
+  }
+  auto der = std::move(signedDer).value();
   KYSO_ASSIGN_OR_RETURN(auto file, AtomicFile::create(out, force ? AtomicFile::Overwrite::Allow
                                                                  : AtomicFile::Overwrite::Refuse));
   KYSO_TRY(file.write(std::as_bytes(std::span<const std::uint8_t>(der))));
@@ -112,6 +121,7 @@ int runSignDetached(const Args& args) {
       .value("level", 0, "B-B (default) | B-T (adds a signature timestamp; needs --tsa)")
       .value("tsa", 0, "RFC 3161 timestamp authority URL")
       .value("digest", 0, "sha256 (default) | sha384 | sha512")
+      .flag("pss", 0, "RSA keys: sign RSASSA-PSS (MGF1 with the digest, salt = digest length)")
       .flag("no-signing-time", 0, "omit the signingTime attribute")
       .flag("no-chain", 0, "do not include the intermediate certificates")
       .flag("offline", 0, "do not fetch missing intermediate certificates (AIA)")
@@ -149,6 +159,7 @@ int runSignDetached(const Args& args) {
     opt.digest = cms::DigestAlg::Sha512;
   else
     return usage("--digest must be sha256, sha384 or sha512");
+  opt.rsaPss = p.has("pss");
   opt.signingTime = !p.has("no-signing-time");
   opt.includeChain = !p.has("no-chain");
   std::string level = p.getOr("level", p.has("tsa") ? "B-T" : "B-B");

@@ -138,8 +138,7 @@ Result<SecretBuffer> CliPinPrompt::fromTerminal(const std::string& q) {
   if (fd < 0)
     return Error::kyso(Errc::PinSourceInvalid, "open /dev/tty",
                        "no terminal; use --pin-stdin, --pin-file or --pin-env");
-  std::string prompt = q + ": ";
-  ssize_t ignored = ::write(fd, prompt.data(), prompt.size());
+  // Echo goes off before the question appears, so nothing typed in answer to it is echoed.
   termios old{};
   bool restore = tcgetattr(fd, &old) == 0;
   if (restore) {
@@ -148,6 +147,8 @@ Result<SecretBuffer> CliPinPrompt::fromTerminal(const std::string& q) {
     t.c_lflag |= ECHONL;
     tcsetattr(fd, TCSAFLUSH, &t);
   }
+  std::string prompt = q + ": ";
+  ssize_t ignored = ::write(fd, prompt.data(), prompt.size());
   SecretBuffer pin;
   char c = 0;
   bool gotNewline = false;

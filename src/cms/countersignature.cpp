@@ -18,7 +18,8 @@ struct P7SignerInfoDeleter {
 };
 
 SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsigned char> parentSig,
-                      STACK_OF(X509) * certs, bool acceptWeak) {
+                      STACK_OF(X509) * certs, bool acceptWeak,
+                      const ChainEvaluator& evaluateChain) {
   SignerReport r;
   r.indication = Indication::Indeterminate;
   r.subIndication = SubIndication::NoCertificateChainFound;
@@ -87,18 +88,35 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
                           : "The counter-signature does not cover this signature's value.");
     return r;
   }
+  // Intact: from here the chain and the policy decide, as for a signer.
+  r.indication = Indication::TotalPassed;
+  r.subIndication = SubIndication::None;
   if (weakDigest(dnid) && !acceptWeak) {
+    r.indication = Indication::Indeterminate;
     r.subIndication = SubIndication::CryptoConstraintsFailure;
     r.errc = Errc::WeakAlgorithm;
+    r.notes.push_back("The counter-signature uses " + r.digestAlgorithm +
+                      ", which is no longer considered safe.");
   }
-  r.notes.push_back("The counter-signature is intact; its certificate chain was not evaluated.");
+  if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok())
+    r.signer->notAfter = certs::isoTime(*na);
+  if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok())
+    r.signer->notBefore = certs::isoTime(*nb);
+  if (evaluateChain) {
+    evaluateChain(r, cert);
+  } else {
+    r.indication = Indication::Indeterminate;
+    r.subIndication = SubIndication::NoCertificateChainFound;
+    r.notes.push_back("The counter-signature is intact; its certificate chain was not evaluated.");
+  }
   return r;
 }
 
 }  // namespace
 
 std::vector<SignerReport> verifyCounterSignatures(CMS_SignerInfo* parent, STACK_OF(X509) * certs,
-                                                  bool acceptWeak) {
+                                                  bool acceptWeak,
+                                                  const ChainEvaluator& evaluateChain) {
   std::vector<SignerReport> out;
   const ASN1_OCTET_STRING* sig = CMS_SignerInfo_get0_signature(parent);
   std::span<const unsigned char> parentSig(ASN1_STRING_get0_data(sig),
@@ -112,7 +130,7 @@ std::vector<SignerReport> verifyCounterSignatures(CMS_SignerInfo* parent, STACK_
       if (!t || t->type != V_ASN1_SEQUENCE) continue;
       const ASN1_STRING* s = t->value.sequence;
       out.push_back(checkOne({ASN1_STRING_get0_data(s), static_cast<size_t>(ASN1_STRING_length(s))},
-                             parentSig, certs, acceptWeak));
+                             parentSig, certs, acceptWeak, evaluateChain));
     }
   }
   return out;

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <openssl/err.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -53,6 +55,34 @@ Result<std::string> essV2(X509* cert) {
   return std::string(reinterpret_cast<char*>(b), static_cast<size_t>(n));
 }
 
+// RSASSA-PSS-params for `md` (RFC 4055 3.1, as RFC 4056 profiles them for CMS): hashAlgorithm md,
+// maskGenAlgorithm MGF1 over md, saltLength = the hash length, trailerField default (1).
+Status setPssAlgorithm(X509_ALGOR* sigAlg, const EVP_MD* md) {
+  ossl::Ptr<RSA_PSS_PARAMS> pss(RSA_PSS_PARAMS_new());
+  ossl::Ptr<X509_ALGOR> mgfHash(X509_ALGOR_new());
+  if (!pss || !mgfHash) return Error::openssl("RSA_PSS_PARAMS_new");
+  pss->hashAlgorithm = X509_ALGOR_new();
+  pss->maskGenAlgorithm = X509_ALGOR_new();
+  pss->saltLength = ASN1_INTEGER_new();
+  if (!pss->hashAlgorithm || !pss->maskGenAlgorithm || !pss->saltLength ||
+      !ASN1_INTEGER_set(pss->saltLength, EVP_MD_get_size(md)))
+    return Error::openssl("RSA_PSS_PARAMS", "hash and salt");
+  X509_ALGOR_set_md(pss->hashAlgorithm, md);
+  X509_ALGOR_set_md(mgfHash.get(), md);
+  ASN1_STRING* mgfParam = ASN1_item_pack(mgfHash.get(), ASN1_ITEM_rptr(X509_ALGOR), nullptr);
+  if (!mgfParam ||
+      !X509_ALGOR_set0(pss->maskGenAlgorithm, OBJ_nid2obj(NID_mgf1), V_ASN1_SEQUENCE, mgfParam)) {
+    ASN1_STRING_free(mgfParam);
+    return Error::openssl("X509_ALGOR_set0", "MGF1");
+  }
+  ASN1_STRING* params = ASN1_item_pack(pss.get(), ASN1_ITEM_rptr(RSA_PSS_PARAMS), nullptr);
+  if (!params || !X509_ALGOR_set0(sigAlg, OBJ_nid2obj(NID_rsassaPss), V_ASN1_SEQUENCE, params)) {
+    ASN1_STRING_free(params);
+    return Error::openssl("X509_ALGOR_set0", "RSASSA-PSS");
+  }
+  return okStatus();
+}
+
 }  // namespace
 
 Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
@@ -70,6 +100,9 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   if (eddsa && !ed448 && opt.digest != DigestAlg::Sha512)
     return Error::kyso(Errc::CmsAlgorithmMismatch, kOp,
                        "Ed25519 signatures use SHA-512 (RFC 8419)");
+  bool rsa = keyType == EVP_PKEY_RSA || EVP_PKEY_is_a(id.key.get(), "RSA");
+  if (opt.rsaPss && !rsa)
+    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp, "RSASSA-PSS needs an RSA key");
   const EVP_MD* md = EVP_get_digestbynid(digestNid(opt.digest));
 
   ossl::Ptr<CMS_ContentInfo> cms(
@@ -85,6 +118,11 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
     CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digAlg, &sigAlg);
     X509_ALGOR_set0(sigAlg, OBJ_nid2obj(ed448 ? NID_ED448 : NID_ED25519), V_ASN1_UNDEF, nullptr);
     X509_ALGOR_set0(digAlg, OBJ_nid2obj(digestNid(opt.digest)), V_ASN1_UNDEF, nullptr);
+  }
+  if (opt.rsaPss) {
+    X509_ALGOR* sigAlg = nullptr;
+    CMS_SignerInfo_get0_algs(si, nullptr, nullptr, nullptr, &sigAlg);
+    KYSO_TRY(setPssAlgorithm(sigAlg, md));
   }
   if (opt.includeChain && id.chain)
     for (int i = 0; i < sk_X509_num(id.chain.get()); ++i)
@@ -112,9 +150,14 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   // RFC 5652 5.4: the signature covers the DER of the signed attributes with an explicit SET tag.
   KYSO_ASSIGN_OR_RETURN(std::string tbs, signedAttributesDer(si));
   ossl::Ptr<EVP_MD_CTX> mctx(EVP_MD_CTX_new());
+  EVP_PKEY_CTX* pctx = nullptr;  // owned by mctx
   if (!mctx ||
-      EVP_DigestSignInit(mctx.get(), nullptr, eddsa ? nullptr : md, nullptr, id.key.get()) != 1)
+      EVP_DigestSignInit(mctx.get(), &pctx, eddsa ? nullptr : md, nullptr, id.key.get()) != 1)
     return Error::openssl("EVP_DigestSignInit", id.description);
+  if (opt.rsaPss && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) <= 0 ||
+                     EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, md) <= 0 ||
+                     EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) <= 0))
+    return Error::openssl("EVP_PKEY_CTX_set_rsa_padding", "RSASSA-PSS");
   size_t sigLen = 0;
   const auto* tbsp = reinterpret_cast<const unsigned char*>(tbs.data());
   if (EVP_DigestSign(mctx.get(), nullptr, &sigLen, tbsp, tbs.size()) != 1)

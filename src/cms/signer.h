@@ -6,7 +6,9 @@
 // the identity's EVP_PKEY over the DER encoding of the signed attributes (RFC 5652 5.4), so a
 // token key signs through the token layer. RSA keys sign PKCS#1 v1.5, EC keys ECDSA, Ed25519
 // pure EdDSA with SHA-512 and Ed448 with SHAKE256 (512-bit) as the digest algorithm (RFC 8419;
-// signStreamSlowly picks them). RSA-PSS signing is not offered (PSS signatures are verified). B-T
+// signStreamSlowly picks them). With SignOptions::rsaPss an RSA key signs RSASSA-PSS (RFC 4056:
+// MGF1 with the content digest's hash, salt as long as that hash, trailer 1), so that a token key
+// signs with CKM_RSA_PKCS_PSS through the bridge (pkcs11/evp_bridge.h). B-T
 // adds an RFC 3161 signature timestamp over the signature value as the unsigned attribute
 // id-aa-signatureTimeStampToken. Signing blocks on the token and (B-T) on the network.
 #pragma once
@@ -35,6 +37,7 @@ struct SignOptions {
   bool signingTime = true;            // PAdES: false (the time is in the PDF's /M)
   bool signingCertificateV2 = true;   // CAdES: ESS signingCertificateV2
   bool includeChain = true;           // identity.chain certificates go into SignedData.certificates
+  bool rsaPss = false;                // RSA keys: RSASSA-PSS instead of PKCS#1 v1.5
   std::optional<std::string> tsaUrl;  // set: B-T, a signature timestamp from this TSA
   certs::HttpOptions http;            // for the TSA
   std::optional<std::int64_t> signingTimeOverride;  // seconds since epoch (tests); else now

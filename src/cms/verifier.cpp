@@ -204,6 +204,64 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
   }
 }
 
+// checkChain() on a fresh report, so that the caller sees what the chain alone concluded.
+SignerReport chainAt(Ctx& ctx, X509* cert, TimePoint at) {
+  SignerReport c;
+  c.indication = Indication::TotalPassed;
+  c.validationTime = certs::isoTime(at);
+  checkChain(ctx, c, cert, at);
+  return c;
+}
+
+// Moves the chain, revocation and validation-time findings of `c` into `r`.
+void adoptChain(SignerReport& r, SignerReport&& c) {
+  r.validationTime = c.validationTime;
+  r.chainTrusted = c.chainTrusted;
+  r.chainAnchor = std::move(c.chainAnchor);
+  r.chainAnchorSource = std::move(c.chainAnchorSource);
+  r.chainStatus = std::move(c.chainStatus);
+  r.chain = std::move(c.chain);
+  r.missing = std::move(c.missing);
+  r.revocationStatus = std::move(c.revocationStatus);
+  r.revocation = std::move(c.revocation);
+  for (auto& n : c.notes) r.notes.push_back(std::move(n));
+  if (c.indication != Indication::TotalPassed) fail(r, c.indication, c.subIndication, c.errc, "");
+}
+
+bool noPoe(SubIndication s) {
+  return s == SubIndication::RevokedNoPoe || s == SubIndication::RevokedCaNoPoe ||
+         s == SubIndication::OutOfBoundsNoPoe;
+}
+
+// What a proof of existence must precede, for notes: the first revocation in the chain, else the
+// end of the signer certificate's validity.
+std::string poeEvent(const SignerReport& c) {
+  for (const auto& rv : c.revocation)
+    if (rv.status == certs::RevocationStatus::Revoked)
+      return "the certificate of " + rv.subject + " was revoked" +
+             (rv.revokedAt ? " on " + certs::isoTime(*rv.revokedAt) : std::string());
+  if (!c.chain.empty() && !c.chain.front().notAfter.empty())
+    return "the signer's certificate is valid only until " + c.chain.front().notAfter;
+  return "a certificate in the chain is outside its validity period";
+}
+
+// After validation at the signature timestamp's time: says which later events (a revocation, the
+// end of the signer certificate's validity before `now`) the timestamp outlives.
+void notePoe(SignerReport& c, const std::string& tsTime, X509* cert, TimePoint now) {
+  for (const auto& rv : c.revocation)
+    if (rv.status == certs::RevocationStatus::Good && rv.revokedAt) {
+      c.revocationStatus = "revoked-after-timestamp";
+      c.notes.push_back("The certificate of " + rv.subject + " was revoked on " +
+                        certs::isoTime(*rv.revokedAt) + " (" + certs::crlReasonName(rv.reason) +
+                        "), after the signature timestamp of " + tsTime +
+                        ", which proves the signature existed before the revocation.");
+    }
+  if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok() && *na < now)
+    c.notes.push_back("The signer's certificate expired on " + certs::isoTime(*na) +
+                      "; the signature timestamp of " + tsTime +
+                      " proves the signature was made while it was valid.");
+}
+
 SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
   SignerReport r;
   r.indication = Indication::TotalPassed;
@@ -359,30 +417,63 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
   }
   r.intact = r.digestMatches && r.signatureValid;
 
-  // Counter-signatures and the signature timestamp sign this signature's value.
-  r.counterSignatures = verifyCounterSignatures(si, ctx.certs, ctx.opt.acceptWeak);
+  // Counter-signatures and the signature timestamp sign this signature's value. A
+  // counter-signer's chain and revocation are judged at --at, else now (the signature timestamp
+  // does not cover counter-signatures added after it).
+  TimePoint base = ctx.opt.at ? *ctx.opt.at : ctx.now;
+  r.counterSignatures = verifyCounterSignatures(
+      si, ctx.certs, ctx.opt.acceptWeak, [&](SignerReport& cs, X509* csCert) {
+        cs.validationTimeSource = ctx.opt.at ? "at" : "now";
+        adoptChain(cs, chainAt(ctx, csCert, base));
+      });
   for (auto& cs : r.counterSignatures)
     if (cs.indication == Indication::TotalFailed)
       r.notes.push_back("A counter-signature on this signature is not valid.");
+    else if (cs.indication == Indication::Indeterminate)
+      r.notes.push_back("A counter-signature on this signature could not be confirmed.");
   if (cert) checkTimestamp(ctx, r, si);
   if (r.timestamp && !r.timestamp->valid)
     fail(r, Indication::Indeterminate, SubIndication::SigConstraintsFailure, Errc::TimestampInvalid,
          "The signature timestamp is not valid: " + r.timestamp->detail + ".");
 
-  // Time of validation: --at, else a valid and trusted signature timestamp, else now.
-  TimePoint at = ctx.now;
-  r.validationTimeSource = "now";
-  if (ctx.opt.at) {
-    at = *ctx.opt.at;
-    r.validationTimeSource = "at";
-  } else if (r.timestamp && r.timestamp->valid && r.timestamp->trusted) {
-    if (auto t = certs::parseIsoTime(r.timestamp->time); t.ok()) {
-      at = *t;
-      r.validationTimeSource = "timestamp";
-    }
+  // Time of validation: --at, else a valid and trusted signature timestamp (proof that the
+  // signature existed then, ETSI EN 319 102-1 5.6.2.4), else now.
+  std::optional<TimePoint> poe;
+  if (r.timestamp && r.timestamp->valid && r.timestamp->trusted)
+    if (auto t = certs::parseIsoTime(r.timestamp->time); t.ok()) poe = *t;
+  TimePoint at = base;
+  r.validationTimeSource = ctx.opt.at ? "at" : "now";
+  if (poe && !ctx.opt.at) {
+    at = *poe;
+    r.validationTimeSource = "timestamp";
   }
   r.validationTime = certs::isoTime(at);
-  if (cert) checkChain(ctx, r, cert, at);
+  if (!cert) return r;
+
+  SignerReport c = chainAt(ctx, cert, at);
+  if (noPoe(c.subIndication) && poe && *poe < at) {
+    // --at after the event: the timestamp may still prove existence before it (past validation).
+    std::string event = poeEvent(c);
+    SignerReport past = chainAt(ctx, cert, *poe);
+    if (!noPoe(past.subIndication)) {
+      past.notes.insert(past.notes.begin(), "At " + certs::isoTime(at) + ", " + event + ".");
+      c = std::move(past);
+      r.validationTimeSource = "timestamp";
+    } else {
+      c.notes.push_back("The signature timestamp of " + r.timestamp->time +
+                        " does not prove the signature existed before that (" + event + ").");
+    }
+  } else if (noPoe(c.subIndication)) {
+    c.notes.push_back(poe ? "The signature timestamp of " + r.timestamp->time +
+                                " is not before that, so it does not prove the signature was made "
+                                "while the certificate was usable."
+                          : std::string("No valid signature timestamp proves the signature was "
+                                        "made before that, so its validity cannot be "
+                                        "established."));
+  }
+  if (r.validationTimeSource == "timestamp" && !noPoe(c.subIndication))
+    notePoe(c, r.timestamp->time, cert, base);
+  adoptChain(r, std::move(c));
   return r;
 }
 

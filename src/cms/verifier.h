@@ -7,9 +7,13 @@
 // signature algorithms consistent (a signature OID naming a hash must name the digest's hash);
 // RSA PKCS#1 v1.5, RSA-PSS (parameters from the algorithm identifier), ECDSA (DER and BSI plain
 // r||s), Ed25519 and Ed448 (Ed448 needs SHAKE256; SHA-512 with Ed448 is rejected); ESS
-// signingCertificate(V2) against the signer certificate; counter-signatures; signature
-// timestamps (chain at their genTime); the signer's chain at the right time (--at, else the
-// signature timestamp's time when valid, else now) and its revocation; the weak-algorithm policy.
+// signingCertificate(V2) against the signer certificate; counter-signatures (value, chain and
+// revocation at --at or now); signature timestamps (chain at their genTime); the signer's chain at
+// the right time (--at, else the signature timestamp's time when valid, else now) and its
+// revocation; the weak-algorithm policy. Proof of existence (ETSI EN 319 102-1): a revoked or
+// expired signer certificate gives REVOKED_NO_POE / OUT_OF_BOUNDS_NO_POE unless a valid signature
+// timestamp precedes the revocation / the expiry; then the signature is validated at the
+// timestamp's time and passes with a note saying so.
 // verify*Slowly may use the network (AIA, OCSP, CRL) unless offline.
 #pragma once
 
@@ -97,7 +101,9 @@ struct SignerReport {
   std::vector<CertSummary> chain;    // end entity first
   std::vector<std::string> missing;  // subjects of missing issuers
   // revocation
-  std::string revocationStatus = "not-checked";     // "good", "revoked", "unknown", "not-checked"
+  // "good", "revoked", "unknown", "not-checked", or "revoked-after-timestamp" (revoked, but
+  // after the signature timestamp that the signature was validated at)
+  std::string revocationStatus = "not-checked";
   std::vector<certs::RevocationResult> revocation;  // per certificate
   std::optional<TimestampReport> timestamp;
   std::vector<SignerReport> counterSignatures;

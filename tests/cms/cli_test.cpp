@@ -80,6 +80,57 @@ TEST_F(CliCms, TokenBatchSignsEveryFileOnce) {
   EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), before);
 }
 
+// A token with CKM_RSA_PKCS_PSS but without raw RSA (CKM_RSA_X_509): `--pss` can only succeed if
+// the token signs with CKM_RSA_PKCS_PSS. Both openssl and kyso's verifier must accept the result.
+class CliCmsPssToken : public CliCms {
+ protected:
+  SoftHsmToken::Options options() const override {
+    SoftHsmToken::Options o;
+    o.mechanisms = {"CKM_RSA_PKCS", "CKM_RSA_PKCS_PSS", "CKM_ECDSA"};
+    return o;
+  }
+};
+
+TEST_F(CliCmsPssToken, PssWithEveryDigestVerifiesWithOpensslAndKyso) {
+  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
+  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
+  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  for (std::string digest : {"sha256", "sha384", "sha512"}) {
+    SCOPED_TRACE(digest);
+    fs::path doc = work.path() / "doc0.docx";
+    fs::path out = work.path() / ("doc0-" + digest + ".p7s");
+    ToolRun r = runTool({kyso(), "sign", "--detached", "--pss", "--digest", digest, "--module",
+                         token().modulePath().string(), "--pin-env", "KYSO_TEST_PIN", "-o",
+                         out.string(), doc.string()});
+    ASSERT_EQ(r.status, 0) << r.out;
+    ToolRun o = opensslVerify(out, doc);
+    EXPECT_EQ(o.status, 0) << o.out;
+    ToolRun printed = runTool(
+        {"openssl", "cms", "-cmsout", "-print", "-noout", "-inform", "DER", "-in", out.string()});
+    EXPECT_NE(printed.out.find("rsassaPss"), std::string::npos) << printed.out;
+    EXPECT_NE(printed.out.find("mgf1"), std::string::npos) << printed.out;
+    ToolRun v = runTool({kyso(), "verify", out.string(), "--content", doc.string(), "--trust",
+                         pkiFile("root.pem").string(), "--json"});
+    EXPECT_EQ(v.status, 0) << v.out;
+    auto j = Json::parse(v.out);
+    ASSERT_TRUE(j.ok()) << v.out;
+    EXPECT_EQ((*j)["indication"].asString(), "TOTAL-PASSED") << v.out;
+    EXPECT_NE(v.out.find("PSS"), std::string::npos) << v.out;
+    // Tampered content: not valid.
+    fs::path other = work.path() / "doc1.docx";
+    EXPECT_EQ(runTool({kyso(), "verify", out.string(), "--content", other.string(), "--trust",
+                       pkiFile("root.pem").string()})
+                  .status,
+              1);
+  }
+  // --pss with an EC key is refused, not silently signed otherwise.
+  ToolRun ec = runTool({kyso(), "sign", (work.path() / "doc2.docx").string(), "--detached", "--pss",
+                        "--key-file", pkiFile("signer-ec256.key").string(), "--cert-file",
+                        pkiFile("signer-ec256.pem").string()});
+  EXPECT_NE(ec.status, 0) << ec.out;
+  EXPECT_FALSE(fs::exists(work.path() / "doc2.docx.p7s"));
+}
+
 TEST_F(CliCms, KeyFileSignVerifyAndExitCodes) {
   fs::path doc = work.path() / "doc1.docx";
   ToolRun s = runTool({kyso(), "sign", doc.string(), "--detached", "--key-file",

@@ -238,7 +238,11 @@ TEST_F(Cms, CounterSignaturesAreChecked) {
   ASSERT_EQ(r.signers[0].counterSignatures.size(), 1u);
   const SignerReport& cs = r.signers[0].counterSignatures[0];
   EXPECT_TRUE(cs.intact) << cmsReportToJson(r).dump(2);
-  EXPECT_NE(cs.indication, Indication::TotalPassed);  // its chain is not evaluated
+  // Intact, chain to the test root, unrevoked (loopback OCSP): passed.
+  EXPECT_EQ(cs.indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
+  EXPECT_TRUE(cs.chainTrusted);
+  EXPECT_EQ(cs.chain.size(), 3u);
+  EXPECT_EQ(cs.revocationStatus, "good");
   EXPECT_EQ(cs.signer->commonName, "Lê Thị Hồng Nhung");
   EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed);
   auto broken = counterSign(der, "signer-ec256", true);
@@ -246,6 +250,43 @@ TEST_F(Cms, CounterSignaturesAreChecked) {
   ASSERT_EQ(b.signers[0].counterSignatures.size(), 1u);
   EXPECT_EQ(b.signers[0].counterSignatures[0].indication, Indication::TotalFailed);
   EXPECT_EQ(b.signers[0].counterSignatures[0].subIndication, SubIndication::HashFailure);
+}
+
+TEST_F(Cms, CounterSignerChainsAreEvaluated) {
+  auto der = test::signBytes(test::identity("signer-rsa2048"), kContent);
+  struct Case {
+    std::string name;
+    SubIndication want;
+  } cases[] = {{"revoked", SubIndication::RevokedNoPoe},
+               {"expired", SubIndication::OutOfBoundsNoPoe},
+               {"wrong-ku", SubIndication::ChainConstraintsFailure}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    CmsReport r = f.verify(counterSign(der, c.name, false), kContent);
+    ASSERT_EQ(r.signers.size(), 1u);
+    ASSERT_EQ(r.signers[0].counterSignatures.size(), 1u);
+    const SignerReport& cs = r.signers[0].counterSignatures[0];
+    EXPECT_TRUE(cs.intact);
+    EXPECT_EQ(cs.indication, Indication::Indeterminate) << cmsReportToJson(r).dump(2);
+    EXPECT_EQ(cs.subIndication, c.want) << cmsReportToJson(r).dump(2);
+    // The main signature stands on its own, with a note about the counter-signature.
+    EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed);
+    bool noted = false;
+    for (const auto& n : r.signers[0].notes) noted |= n.find("counter-signature") != n.npos;
+    EXPECT_TRUE(noted);
+  }
+  // Without the test root as an anchor the counter-signer's chain is not trusted.
+  certs::TrustStore none = certs::TrustStore::empty();
+  VerifyOptions o = f.opt;
+  o.trust = &none;
+  auto withCs = counterSign(der, "signer-ec256", false);
+  auto content = DetachedContent::fromBytes(std::span<const unsigned char>(
+      reinterpret_cast<const unsigned char*>(kContent.data()), kContent.size()));
+  CmsReport u = verifyCmsSlowly(withCs, &content, o);
+  ASSERT_EQ(u.signers[0].counterSignatures.size(), 1u);
+  EXPECT_EQ(u.signers[0].counterSignatures[0].subIndication,
+            SubIndication::NoCertificateChainFound);
+  EXPECT_FALSE(u.signers[0].counterSignatures[0].chainTrusted);
 }
 
 TEST_F(Cms, JsonHasTheSharedFields) {

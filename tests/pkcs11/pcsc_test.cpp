@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/prctl.h>
@@ -20,6 +21,7 @@
 #include <thread>
 
 #include "pkcs11/pcsc_monitor.h"
+#include "src/core/json.h"
 #include "tests/support/softhsm_fixture.h"
 
 extern char** environ;
@@ -249,6 +251,122 @@ TEST_F(PcscdTest, ReaderCardInsertRemoveAndServiceRestart) {
   auto t0 = std::chrono::steady_clock::now();
   mon.stop();  // SCardCancel wakes the blocked SCardGetStatusChange
   EXPECT_LT(std::chrono::steady_clock::now() - t0, 2s);
+}
+
+// `kyso token watch --module M` as a child process whose stdout (JSON lines) is read with poll().
+class WatchProcess {
+ public:
+  bool start(const std::vector<std::string>& argv) {
+    int fds[2];
+    if (pipe(fds) != 0) return false;
+    m_pid = fork();
+    if (m_pid < 0) return false;
+    if (m_pid == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      dup2(fds[1], 1);
+      close(fds[0]);
+      close(fds[1]);
+      std::vector<char*> args;
+      for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+    close(fds[1]);
+    m_fd = fds[0];
+    return true;
+  }
+  // The next JSON line whose "event" is `event`, within `t`; lines before it are kept in log().
+  std::optional<Json> next(const std::string& event, std::chrono::milliseconds t) {
+    auto end = std::chrono::steady_clock::now() + t;
+    for (;;) {
+      for (auto nl = m_buf.find('\n'); nl != std::string::npos; nl = m_buf.find('\n')) {
+        std::string line = m_buf.substr(0, nl);
+        m_buf.erase(0, nl + 1);
+        m_log += line + "\n";
+        auto j = Json::parse(line);
+        if (j.ok() && (*j)["event"].asString() == event) return std::move(*j);
+      }
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          end - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return std::nullopt;
+      pollfd pfd{m_fd, POLLIN, 0};
+      if (poll(&pfd, 1, static_cast<int>(left.count())) <= 0) continue;
+      char b[4096];
+      ssize_t n = read(m_fd, b, sizeof b);
+      if (n <= 0) return std::nullopt;
+      m_buf.append(b, static_cast<std::size_t>(n));
+    }
+  }
+  const std::string& log() const { return m_log; }
+  int stop() {
+    int st = -1;
+    if (m_pid > 0) {
+      kill(m_pid, SIGTERM);
+      waitpid(m_pid, &st, 0);
+      m_pid = -1;
+    }
+    if (m_fd >= 0) close(m_fd);
+    m_fd = -1;
+    return st;
+  }
+  ~WatchProcess() { stop(); }
+
+ private:
+  pid_t m_pid = -1;
+  int m_fd = -1;
+  std::string m_buf, m_log;
+};
+
+std::vector<std::string> labelsOf(const Json& tokens) {
+  std::vector<std::string> out;
+  const Json& slots = tokens["slots"];
+  for (std::size_t i = 0; i < slots.size(); ++i)
+    // SoftHSM always adds one uninitialised token (empty label): not counted.
+    if (slots[i]["token_present"].asBool() && !slots[i]["token"]["label"].asString().empty())
+      out.push_back(slots[i]["token"]["label"].asString());
+  return out;
+}
+
+// `kyso token watch --module SOFTHSM`: each card event is followed by a "tokens" line read afresh
+// from PKCS#11. A token initialised between two card events must appear after the second one:
+// the view is re-read, not cached.
+TEST_F(PcscdTest, TokenWatchRefreshesFromPkcs11AfterCardEvents) {
+  const char* bin = std::getenv("KYSO_BIN");
+  std::string kyso = bin ? std::string(bin) + "/kyso" : "";
+  if (kyso.empty() || !std::filesystem::exists(kyso)) {
+    if (test::inCi()) FAIL() << "kyso binary missing (KYSO_BIN)";
+    GTEST_SKIP() << "*** SKIPPED: kyso binary missing (KYSO_BIN) ***";
+  }
+  KYSO_REQUIRE_TOOL("softhsm2-util");
+  auto tok = test::SoftHsmToken::create();
+  ASSERT_TRUE(tok.ok()) << tok.error().technical();
+  ASSERT_TRUE(startPcscd()) << "pcscd did not start";
+  WatchProcess w;
+  ASSERT_TRUE(w.start({kyso, "token", "watch", "--module", (*tok)->modulePath().string(), "--retry",
+                       "0.2", "--timeout", "60"}));
+  ASSERT_TRUE(w.next("reader-added", 10s)) << w.log();
+  VirtualCard card;
+  ASSERT_TRUE(card.insert(m_port));
+  auto ins = w.next("card-inserted", 10s);
+  ASSERT_TRUE(ins) << w.log();
+  EXPECT_EQ((*ins)["atr"].asString(), "3B80800101");
+  auto first = w.next("tokens", 10s);
+  ASSERT_TRUE(first) << w.log();
+  EXPECT_EQ(labelsOf(*first), std::vector<std::string>{"kyso test"}) << w.log();
+
+  auto init = test::runTool({"softhsm2-util", "--init-token", "--free", "--label", "Thẻ thứ hai",
+                             "--pin", "123456", "--so-pin", "12345678"});
+  ASSERT_EQ(init.status, 0) << init.out;
+  card.remove();
+  ASSERT_TRUE(w.next("card-removed", 10s)) << w.log();
+  auto second = w.next("tokens", 10s);
+  ASSERT_TRUE(second) << w.log();
+  auto labels = labelsOf(*second);
+  EXPECT_EQ(labels.size(), 2u) << w.log();
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "Thẻ thứ hai"), labels.end()) << w.log();
+  int st = w.stop();
+  EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << "SIGTERM ends the watch cleanly: " << st;
 }
 
 }  // namespace

@@ -12,6 +12,12 @@
 namespace kyso::test {
 namespace {
 
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+  return n;
+}
+
 class TokenCliTest : public SoftHsmTest {
  protected:
   void SetUp() override {
@@ -110,6 +116,80 @@ TEST_F(TokenCliTest, ManagementRoundTrip) {
   r = kyso(withModule({"token", "delete", "--pin-stdin", "--id", "0a", "--yes", "--json"}), pin);
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(json(r)["deleted"].asInt(), 3);  // private key, public key, certificate
+}
+
+// import-cert with a PKCS#7 certs-only bundle (.p7b, as CAs deliver chains), DER and PEM, made
+// with `openssl crl2pkcs7 -nocrl`: the certificate matching the token key is stored under its
+// CKA_ID; the CA certificate in the bundle does not become the key's certificate.
+TEST_F(TokenCliTest, ImportCertificateFromP7bChain) {
+  const std::string pin = token().userPin() + "\n";
+  auto r = kyso(withModule({"token", "keygen", "--pin-stdin", "--type", "ec:P-256", "--id", "0b",
+                            "--label", "Văn thư"}),
+                pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto csr = token().dir() / "req.pem";
+  r = kyso(withModule({"token", "csr", "--pin-stdin", "--key", "0b", "--subject",
+                       "/C=VN/O=Sở Y tế (test)/CN=Đặng Thị Văn Thư", "-o", csr.string()}),
+           pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto caKey = token().dir() / "ca.key", caCrt = token().dir() / "ca.crt";
+  ASSERT_EQ(runTool({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                     caKey.string(), "-out", caCrt.string(), "-subj", "/CN=Bundle CA", "-days", "5",
+                     "-addext", "basicConstraints=critical,CA:true"})
+                .status,
+            0);
+  auto crt = token().dir() / "signer.crt";
+  r = runTool({"openssl", "x509", "-req", "-in", csr.string(), "-CA", caCrt.string(), "-CAkey",
+               caKey.string(), "-CAcreateserial", "-days", "3", "-out", crt.string()});
+  ASSERT_EQ(r.status, 0) << r.out;
+  // The CA first: the importer must pick the certificate by key, not by position.
+  auto der = token().dir() / "chain.p7b", pem = token().dir() / "chain-pem.p7b";
+  r = runTool({"openssl", "crl2pkcs7", "-nocrl", "-certfile", caCrt.string(), "-certfile",
+               crt.string(), "-outform", "DER", "-out", der.string()});
+  ASSERT_EQ(r.status, 0) << r.out;
+  r = runTool({"openssl", "crl2pkcs7", "-nocrl", "-certfile", caCrt.string(), "-certfile",
+               crt.string(), "-out", pem.string()});
+  ASSERT_EQ(r.status, 0) << r.out;
+
+  r = kyso(withModule({"token", "import-cert", "--pin-stdin", "--json", der.string()}), pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(json(r)["id"].asString(), "0b");
+  auto listed = token().pkcs11Tool({"--list-objects", "--type", "cert"});
+  // The signer's certificate under the key's ID, the CA as a CA certificate (management.h).
+  EXPECT_EQ(count(listed.out, "Certificate Object"), 2u) << listed.out;
+  EXPECT_EQ(count(listed.out, "ID:         0b"), 1u) << listed.out;
+  r = kyso(withModule({"token", "info", "--pin-stdin", "--json"}), pin);
+  ASSERT_EQ(r.status, 0) << r.out;
+  bool paired = false;
+  Json info = json(r);
+  for (const auto& o : info["objects"].items())
+    if (o["id"].asString() == "0b") {
+      paired = !o["key"].isNull() && !o["certificate"].isNull();
+      EXPECT_EQ(o["certificate"]["issuer"].asString(), "CN=Bundle CA");
+      EXPECT_NE(o["certificate"]["subject"].asString().find("Đặng Thị Văn Thư"), std::string::npos);
+    }
+  EXPECT_TRUE(paired) << r.out;
+  r = kyso(withModule({"token", "self-test", "--pin-stdin", "--json"}), pin);
+  EXPECT_EQ(r.status, 0) << r.out;
+
+  // A bundle without the key's certificate is refused (exit 5), the PEM form of the bundle too
+  // is read (the certificate is already there: refused or accepted, never a crash), and garbage
+  // named .p7b is a clear input error.
+  r = kyso(withModule({"token", "import-cert", "--pin-stdin", pem.string()}), pin);
+  EXPECT_LT(r.status, 64) << r.out;
+  EXPECT_EQ(r.out.find("cannot be read"), std::string::npos) << r.out;
+  auto caOnly = token().dir() / "ca-only.p7b";
+  ASSERT_EQ(runTool({"openssl", "crl2pkcs7", "-nocrl", "-certfile", caCrt.string(), "-outform",
+                     "DER", "-out", caOnly.string()})
+                .status,
+            0);
+  r = kyso(withModule({"token", "import-cert", "--pin-stdin", caOnly.string()}), pin);
+  EXPECT_EQ(r.status, 5) << r.out;
+  auto junk = token().dir() / "junk.p7b";
+  std::ofstream(junk) << "not a PKCS#7 bundle";
+  r = kyso(withModule({"token", "import-cert", "--pin-stdin", junk.string()}), pin);
+  EXPECT_NE(r.status, 0) << r.out;
+  EXPECT_LT(r.status, 128) << "no crash: " << r.out;
 }
 
 TEST_F(TokenCliTest, PinCommandsAndWrongPins) {
