@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     auto p = work / "small" / ("doc" + std::to_string(i) + ".pdf");
-    kyso::test::writeFile(p, s.bytes);
+    kyso::test::writeBytes(p, s.bytes);
     files.push_back(p.string());
   }
   std::vector<std::string> argvK = {self, "--verify", anchor};
@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string bigFile = (work / "big.pdf").string();
-  kyso::test::writeFile(bigFile, s.bytes);
+  kyso::test::writeBytes(bigFile, s.bytes);
   s.bytes.clear();
   s.bytes.shrink_to_fit();
   Run kb = best(3, {self, "--verify", anchor, bigFile});

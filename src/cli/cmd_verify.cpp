@@ -10,11 +10,10 @@
 #include <filesystem>
 #include <system_error>
 
-#include "certs/cert_info.h"
-#include "certs/trust_store.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cli/verify_options.h"
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
 #include "src/core/paths.h"
@@ -80,17 +79,8 @@ int runVerify(const Args& args) {
         endsWithCi(a, ".p7m"))
       return runVerifyCms(args);
   ArgParser p;
-  p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
-      .value("trust-group", 0, "shipped anchors to trust: gov, public, all (default) or none")
-      .value("at", 0, "validate as of this time (ISO 8601)")
-      .flag("system-trust", 0, "also trust the system's CA store (off by default)")
-      .flag("offline", 0, "no network: revocation only from the document and supplied files")
-      .flag("no-revocation", 0, "do not check revocation")
-      .flag("accept-weak", 0, "accept SHA-1 and RSA keys under 2048 bits (old archives)")
-      .multi("crl", 0, "a CRL file to use (repeatable)")
-      .value("proxy", 0, "HTTP proxy (\"none\": no proxy)")
-      .value("timeout", 0, "network timeout in seconds (default 10)")
-      .flag("json", 0, "one JSON object per file (JSON lines)")
+  declareVerifyOptions(p);
+  p.flag("json", 0, "one JSON object per file (JSON lines)")
       .value("html", 0, "also write a printable HTML report to this file")
       .value("lang", 0, "language of the text and HTML report: en or vi")
       .flag("help", 'h', "show this help");
@@ -102,11 +92,6 @@ int runVerify(const Args& args) {
     std::printf("usage: kyso verify FILE.pdf|FOLDER... [options]\n%s", p.optionHelp().c_str());
     return p.has("help") ? kExitOk : kExitUsage;
   }
-  std::string group = p.getOr("trust-group", "all");
-  if (group != "gov" && group != "public" && group != "all" && group != "none") {
-    printError("verify --trust-group", Error::kyso(Errc::UsageError, "verify", group));
-    return kExitUsage;
-  }
   Lang lang = defaultLang();
   if (auto l = p.get("lang")) {
     if (*l != "en" && *l != "vi") {
@@ -115,60 +100,15 @@ int runVerify(const Args& args) {
     }
     lang = *l == "vi" ? Lang::Vi : Lang::En;
   }
+  int failCode = kExitOk;
+  auto setup = makeVerifySetup(p, "kyso verify", failCode);
+  if (!setup) return failCode;
   auto files = expand(p.positional());
   if (!files.ok()) {
     printError("verify", files.error());
     return kExitInputError;
   }
-
-  auto store = certs::TrustStore::loadShipped();
-  if (!store.ok()) {
-    printError("Loading the trusted root certificates failed", store.error());
-    return kExitInputError;
-  }
-  store->setGroupEnabled(certs::TrustGroup::Gov, group == "gov" || group == "all");
-  store->setGroupEnabled(certs::TrustGroup::Public, group == "public" || group == "all");
-  for (const auto& t : p.all("trust"))
-    if (auto st = store->addAnchors(t); !st.ok()) {
-      printError("Reading --trust " + t + " failed", st.error());
-      return kExitInputError;
-    }
-  if (p.has("system-trust"))
-    if (auto st = store->enableSystemStore(); !st.ok()) {
-      printError("Reading the system CA store failed", st.error());
-      return kExitInputError;
-    }
-  cms::VerifyOptions co;
-  co.trust = &*store;
-  co.acceptWeak = p.has("accept-weak");
-  co.checkRevocation = !p.has("no-revocation");
-  co.chain.http.offline = p.has("offline");
-  co.chain.http.proxy = p.getOr("proxy", "");
-  try {
-    co.chain.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "10")));
-  } catch (const std::exception&) {
-    printError("verify --timeout", Error::kyso(Errc::UsageError, "verify", "not a number"));
-    return kExitUsage;
-  }
-  co.chain.cacheDir = dataDir() / "cache" / "issuers";
-  co.revocation.http = co.chain.http;
-  if (auto at = p.get("at")) {
-    auto t = certs::parseIsoTime(*at);
-    if (!t.ok()) {
-      printError("verify --at", Error::kyso(Errc::UsageError, "verify", *at));
-      return kExitUsage;
-    }
-    co.at = *t;
-  }
-  for (const auto& c : p.all("crl")) {
-    auto data = readSmallFile(c, 64u << 20);
-    if (!data.ok()) {
-      printError("Reading --crl " + c + " failed", data.error());
-      return kExitInputError;
-    }
-    co.extraCrls.push_back(std::move(*data));
-  }
-  pdfverify::KysoCmsChecker checker(co);
+  pdfverify::KysoCmsChecker checker(setup->cms);
   pdfverify::VerifyOptions opt;
   opt.cms = &checker;
   const bool json = p.has("json");

@@ -12,11 +12,10 @@
 #include <filesystem>
 #include <string>
 
-#include "certs/cert_info.h"
-#include "certs/trust_store.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cli/verify_options.h"
 #include "src/cms/verifier.h"
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
@@ -93,18 +92,8 @@ void printText(const std::string& file, const cms::CmsReport& r) {
 
 int runVerifyCms(const Args& args) {
   ArgParser p;
-  p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
-      .value("trust-group", 0, "shipped anchors: gov, public, all (default) or none")
-      .flag("system-trust", 0, "also trust the system's CA store (off by default)")
-      .value("at", 0, "validate as of this time (ISO 8601, UTC)")
-      .flag("offline", 0, "no network (no AIA, OCSP or CRL fetching)")
-      .flag("no-revocation", 0, "do not check revocation")
-      .flag("accept-weak", 0, "accept SHA-1 and RSA keys under 2048 bits (old archives)")
-      .multi("crl", 0, "a CRL file to use (repeatable)")
-      .value("content", 0, "the signed file, for a detached .p7s")
-      .value("proxy", 0, "HTTP proxy (\"none\": no proxy)")
-      .value("timeout", 0, "network timeout in seconds (default 10)")
-      .value("cache", 0, "folder for fetched CA certificates (default: kyso's data folder)")
+  declareVerifyOptions(p);
+  p.value("content", 0, "the signed file, for a detached .p7s")
       .value("html", 0, "(PDF only)")
       .value("lang", 0, "language: en or vi")
       .flag("json", 0, "one JSON object per file (JSON lines)")
@@ -127,54 +116,10 @@ int runVerifyCms(const Args& args) {
   if (p.has("content") && files.size() != 1)
     return usage("--content goes with exactly one signature file");
 
-  auto store = certs::TrustStore::loadShipped();
-  if (!store.ok()) {
-    printError("Loading the trusted root certificates failed", store.error());
-    return kExitInputError;
-  }
-  std::string group = p.getOr("trust-group", "all");
-  if (group != "gov" && group != "public" && group != "all" && group != "none")
-    return usage("--trust-group must be gov, public, all or none");
-  store->setGroupEnabled(certs::TrustGroup::Gov, group == "gov" || group == "all");
-  store->setGroupEnabled(certs::TrustGroup::Public, group == "public" || group == "all");
-  for (const auto& t : p.all("trust"))
-    if (auto st = store->addAnchors(t); !st.ok()) {
-      printError("Reading --trust " + t + " failed", st.error());
-      return kExitInputError;
-    }
-  if (p.has("system-trust"))
-    if (auto st = store->enableSystemStore(); !st.ok()) {
-      printError("Reading the system CA store failed", st.error());
-      return kExitInputError;
-    }
-
-  cms::VerifyOptions opt;
-  opt.trust = &*store;
-  opt.acceptWeak = p.has("accept-weak");
-  opt.checkRevocation = !p.has("no-revocation");
-  opt.chain.http.offline = p.has("offline");
-  opt.chain.http.proxy = p.getOr("proxy", "");
-  try {
-    opt.chain.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "10")));
-  } catch (...) {
-    return usage("--timeout must be a number of seconds");
-  }
-  opt.chain.cacheDir = p.has("cache") ? fs::path(*p.get("cache")) : dataDir() / "cache" / "issuers";
-  opt.revocation.http = opt.chain.http;
-  opt.revocation.crlCacheDir = dataDir() / "cache" / "crls";
-  if (auto at = p.get("at")) {
-    auto t = certs::parseIsoTime(*at);
-    if (!t.ok()) return usage("--at: not a date/time: " + *at);
-    opt.at = *t;
-  }
-  for (const auto& c : p.all("crl")) {
-    auto data = readSmallFile(c, 64u << 20);
-    if (!data.ok()) {
-      printError("Reading --crl " + c + " failed", data.error());
-      return kExitInputError;
-    }
-    opt.extraCrls.push_back(std::move(*data));
-  }
+  int failCode = kExitOk;
+  auto setup = makeVerifySetup(p, "kyso verify", failCode);
+  if (!setup) return failCode;
+  const cms::VerifyOptions& opt = setup->cms;
 
   bool json = p.has("json");
   int rc = kExitOk;

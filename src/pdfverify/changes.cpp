@@ -68,10 +68,19 @@ class Analyser {
   }
 
  private:
-  void note(std::string what, bool allowed) {
+  void note(ChangeKind kind, std::vector<std::string> args, bool allowed,
+            std::vector<std::string> argsVi = {}) {
+    std::string what = changeSentence(kind, args, Lang::En);
     if (!m_seen.insert(what).second) return;
-    m_out.push_back({std::move(what), allowed});
+    Change c;
+    c.kind = kind;
+    c.args = std::move(args);
+    c.args_vi = std::move(argsVi);
+    c.allowed = allowed;
+    c.what = std::move(what);
+    m_out.push_back(std::move(c));
   }
+  static std::string num(long long n) { return std::to_string(n); }
 
   bool p1() const { return m_rules.docmdp == 1; }
   bool annotationsAllowed() const { return m_rules.docmdp == 0 || m_rules.docmdp == 3; }
@@ -89,21 +98,20 @@ class Analyser {
   void trailer() {
     auto to = m_old.pdf().getTrailer(), tn = m_new.pdf().getTrailer();
     if (to.getKey("/Root").unparse() != tn.getKey("/Root").unparse())
-      note("the document catalog was replaced by another object", false);
+      note(ChangeKind::CatalogReplaced, {}, false);
     if (to.getKey("/Encrypt").unparse() != tn.getKey("/Encrypt").unparse())
-      note("the document's encryption was changed", false);
+      note(ChangeKind::EncryptionChanged, {}, false);
   }
 
   void pages() {
     auto& po = m_oldRoles.pages;
     auto& pn = m_newRoles.pages;
     for (std::size_t i = 0; i < std::min(po.size(), pn.size()); ++i)
-      if (po[i] != pn[i])
-        note("page " + std::to_string(i + 1) + " replaced by another page", false);
+      if (po[i] != pn[i]) note(ChangeKind::PageReplaced, {num(i + 1)}, false);
     for (std::size_t i = po.size(); i < pn.size(); ++i)
-      note("page " + std::to_string(i + 1) + " added", false);
+      note(ChangeKind::PageAdded, {num(i + 1)}, false);
     for (std::size_t i = pn.size(); i < po.size(); ++i)
-      note("page " + std::to_string(i + 1) + " removed", false);
+      note(ChangeKind::PageRemoved, {num(i + 1)}, false);
   }
 
   const FieldInfo* newField(const std::string& name) const {
@@ -129,42 +137,40 @@ class Analyser {
     const FieldInfo* nf = newField(name);
     const FieldInfo* of = oldField(name);
     if (!nf) {
-      note("field " + name + " removed", false);
+      note(ChangeKind::FieldRemoved, {name}, false);
       return;
     }
     if (nf->type == "/Sig") {
       if (of && of->has_value) {
-        if (of->value_og != nf->value_og)
-          note("the signature in field " + name + " replaced", false);
+        if (of->value_og != nf->value_og) note(ChangeKind::SignatureReplaced, {name}, false);
         return;
       }
       if (!nf->has_value) return;
       bool ts = isDocTimestamp(nf->value_og);
       if (p1() && !ts) {
-        note("field " + name + " signed, which the certification (no changes) forbids", false);
+        note(ChangeKind::FieldSignedForbidden, {name}, false);
       } else if (locked(name)) {
-        note("field " + name + " is locked by a signature and was signed", false);
+        note(ChangeKind::LockedFieldSigned, {name}, false);
       } else {
-        note(std::string(ts ? "document timestamp" : "signature") + " added in field " + name,
-             true);
+        note(ts ? ChangeKind::TimestampAdded : ChangeKind::SignatureAdded, {name}, true);
       }
       return;
     }
     if (p1()) {
-      note("field " + name + " filled in, which the certification (no changes) forbids", false);
+      note(ChangeKind::FieldFilledForbidden, {name}, false);
     } else if (locked(name)) {
-      note("field " + name + " is locked by a signature and was changed", false);
+      note(ChangeKind::LockedFieldChanged, {name}, false);
     } else {
-      note("field " + name + " filled in", true);
+      note(ChangeKind::FieldFilled, {name}, true);
     }
   }
 
   void annotationLists(int page, QPDFObjectHandle ao, QPDFObjectHandle an) {
     auto lo = refsOf(ao), ln = refsOf(an);
     std::set<QPDFObjGen> so(lo.begin(), lo.end()), sn(ln.begin(), ln.end());
-    const std::string pg = "page " + std::to_string(page);
+    const std::string pg = std::to_string(page);
     for (auto og : lo)
-      if (!sn.count(og)) note("an annotation removed from " + pg, false);
+      if (!sn.count(og)) note(ChangeKind::AnnotationRemoved, {pg}, false);
     for (auto og : ln) {
       if (so.count(og)) continue;
       auto a = m_new.pdf().getObjectByObjGen(og);
@@ -174,25 +180,23 @@ class Analyser {
         const FieldInfo* f = nullptr;
         if (it != m_newRoles.widget_field.end()) f = &m_newRoles.fields.at(it->second);
         if (!f) {
-          note("a form widget not belonging to any field added on " + pg, false);
+          note(ChangeKind::WidgetWithoutFieldAdded, {pg}, false);
         } else if (oldField(f->name)) {
-          note("a widget added to the existing field " + f->name + " on " + pg, false);
+          note(ChangeKind::WidgetAddedToField, {f->name, pg}, false);
         } else if (f->type == "/Sig") {
           bool ts = isDocTimestamp(f->value_og);
           if (p1() && !ts)
-            note("signature field " + f->name + " added on " + pg +
-                     ", which the certification (no changes) forbids",
-                 false);
+            note(ChangeKind::SignatureFieldAddedOnPageForbidden, {f->name, pg}, false);
           else
-            note("signature field " + f->name + " added on " + pg, true);
+            note(ChangeKind::SignatureFieldAddedOnPage, {f->name, pg}, true);
         } else {
-          note("form field " + f->name + " added on " + pg, false);
+          note(ChangeKind::FormFieldAddedOnPage, {f->name, pg}, false);
         }
         continue;
       }
-      note("annotation (" + subtype.substr(1) + ") added on " + pg +
-               (annotationsAllowed() ? "" : ", which the certification forbids"),
-           annotationsAllowed());
+      note(
+          annotationsAllowed() ? ChangeKind::AnnotationAdded : ChangeKind::AnnotationAddedForbidden,
+          {subtype.substr(1), pg}, annotationsAllowed());
     }
   }
 
@@ -200,20 +204,18 @@ class Analyser {
     auto lo = refsOf(fo), ln = refsOf(fn);
     std::set<QPDFObjGen> sn(ln.begin(), ln.end()), so(lo.begin(), lo.end());
     for (auto og : lo)
-      if (!sn.count(og)) note("a form field removed", false);
+      if (!sn.count(og)) note(ChangeKind::FormFieldRemoved, {}, false);
     for (auto og : ln) {
       if (so.count(og)) continue;
       auto it = m_newRoles.fields.find(og);
       if (it == m_newRoles.fields.end()) {
-        note("a group of form fields added", false);
+        note(ChangeKind::FieldGroupAdded, {}, false);
       } else if (it->second.type != "/Sig") {
-        note("form field " + it->second.name + " added", false);
+        note(ChangeKind::FormFieldAdded, {it->second.name}, false);
       } else if (p1() && !isDocTimestamp(it->second.value_og)) {
-        note("signature field " + it->second.name +
-                 " added, which the certification (no changes) forbids",
-             false);
+        note(ChangeKind::SignatureFieldAddedForbidden, {it->second.name}, false);
       } else {
-        note("signature field " + it->second.name + " added", true);
+        note(ChangeKind::SignatureFieldAdded, {it->second.name}, true);
       }
     }
   }
@@ -223,9 +225,9 @@ class Analyser {
       if (k == "/Fields") {
         fieldList(o.getKey("/Fields"), n.getKey("/Fields"));
       } else if (k == "/SigFlags" || k == "/DR" || k == "/DA" || k == "/NeedAppearances") {
-        note("form settings updated (" + k.substr(1) + ")", !p1());
+        note(ChangeKind::FormSettingsUpdated, {k.substr(1)}, !p1());
       } else {
-        note("form dictionary changed (" + k.substr(1) + ")", false);
+        note(ChangeKind::FormDictionaryChanged, {k.substr(1)}, false);
       }
     }
   }
@@ -233,36 +235,36 @@ class Analyser {
   void catalog(QPDFObjectHandle o, QPDFObjectHandle n) {
     for (auto& k : diffKeys(o, n)) {
       if (k == "/DSS" || k == "/Extensions") {
-        note("document security store (/DSS) added or updated", true);
+        note(ChangeKind::DssUpdated, {}, true);
       } else if (k == "/Metadata") {
-        note("XMP metadata updated", !p1());
+        note(ChangeKind::MetadataUpdated, {}, !p1());
       } else if (k == "/AcroForm") {
         auto ao = o.getKey("/AcroForm"), an = n.getKey("/AcroForm");
         if (ao.isIndirect() && an.isIndirect() && ao.getObjGen() != an.getObjGen())
-          note("the form dictionary was replaced by another object", false);
+          note(ChangeKind::FormDictionaryReplaced, {}, false);
         else if (!ao.isIndirect() || !an.isIndirect())
           acroFormDict(ao, an);
         if (ao.isNull() && an.isDictionary())
           fieldList(QPDFObjectHandle::newArray(), an.getKey("/Fields"));
       } else if (k == "/Pages") {
-        note("the page tree was replaced", false);
+        note(ChangeKind::PageTreeReplaced, {}, false);
       } else {
-        note("document catalog entry " + k.substr(1) + " changed", false);
+        note(ChangeKind::CatalogEntryChanged, {k.substr(1)}, false);
       }
     }
   }
 
   void page(int n, QPDFObjectHandle o, QPDFObjectHandle nw) {
-    const std::string pg = "page " + std::to_string(n);
+    const std::string pg = std::to_string(n);
     for (auto& k : diffKeys(o, nw)) {
       if (k == "/Annots") {
         annotationLists(n, o.getKey("/Annots"), nw.getKey("/Annots"));
       } else if (k == "/Contents") {
-        note("content of " + pg + " replaced", false);
+        note(ChangeKind::ContentReplaced, {pg}, false);
       } else if (k == "/Resources") {
-        note("resources (fonts, images) of " + pg + " changed", false);
+        note(ChangeKind::PageResourcesChanged, {pg}, false);
       } else {
-        note(pg + " changed (" + k.substr(1) + ")", false);
+        note(ChangeKind::PageChanged, {pg, k.substr(1)}, false);
       }
     }
   }
@@ -272,11 +274,11 @@ class Analyser {
       if (k == "/V" || k == "/AS" || k == "/AP" || k == "/MK") {
         fieldFilled(name);
         if (k == "/AP" && !fieldValueChanged(name) && !newlySigned(name))
-          note("the appearance of field " + name + " changed without a new value", false);
+          note(ChangeKind::AppearanceChangedWithoutValue, {name}, false);
       } else if (k == "/Kids") {
-        note("the widgets of field " + name + " changed", false);
+        note(ChangeKind::FieldWidgetsChanged, {name}, false);
       } else {
-        note("field " + name + " changed (" + k.substr(1) + ")", false);
+        note(ChangeKind::FieldChanged, {name, k.substr(1)}, false);
       }
     }
   }
@@ -302,22 +304,20 @@ class Analyser {
 
   void appearance(const Role& r, const std::set<Role>& all) {
     if (r.name == "annotation") {
-      note("the appearance of an annotation on page " + std::to_string(r.page) + " changed",
-           annotationsAllowed());
+      note(ChangeKind::AnnotationAppearanceChanged, {num(r.page)}, annotationsAllowed());
       return;
     }
     for (auto& other : all) {
       if (other.kind == RoleKind::Appearance || other.kind == RoleKind::PageResource ||
           other.kind == RoleKind::FormResource)
         continue;
-      note("the appearance of field " + r.name + " replaced by an object used elsewhere (" +
-               describeRole(other) + ")",
-           false);
+      note(ChangeKind::AppearanceReused, {r.name, describeRole(other)}, false,
+           {"", describeRole(other, Lang::Vi)});
     }
     if (fieldValueChanged(r.name) || newlySigned(r.name)) {
       fieldFilled(r.name);
     } else {
-      note("the appearance of field " + r.name + " replaced without a new value", false);
+      note(ChangeKind::AppearanceReplacedWithoutValue, {r.name}, false);
     }
   }
 
@@ -333,7 +333,7 @@ class Analyser {
           // a change to inherited page attributes or to the tree itself.
           for (auto& k : diffKeys(o, n))
             if ((k != "/Kids" && k != "/Count") || m_oldRoles.pages == m_newRoles.pages)
-              note("the page tree changed (" + k.substr(1) + ")", false);
+              note(ChangeKind::PageTreeChanged, {k.substr(1)}, false);
           break;
         case RoleKind::Page:
           page(r.page, o, n);
@@ -342,15 +342,14 @@ class Analyser {
           annotationLists(r.page, o, n);
           break;
         case RoleKind::Annotation:
-          note("an annotation on page " + std::to_string(r.page) + " changed",
-               annotationsAllowed());
+          note(ChangeKind::AnnotationChanged, {num(r.page)}, annotationsAllowed());
           break;
         case RoleKind::Widget:
         case RoleKind::Field:
           if (!r.name.empty())
             field(r.name, o, n);
           else if (roles.size() == 1)
-            note("a form widget on page " + std::to_string(r.page) + " changed", false);
+            note(ChangeKind::WidgetChanged, {num(r.page)}, false);
           break;
         case RoleKind::FieldsArray:
           fieldList(o, n);
@@ -359,39 +358,37 @@ class Analyser {
           acroFormDict(o, n);
           break;
         case RoleKind::FormResource:
-          note("the form's default resources updated", !p1());
+          note(ChangeKind::FormResourcesUpdated, {}, !p1());
           break;
         case RoleKind::Appearance:
           appearance(r, roles);
           break;
         case RoleKind::SignatureDict:
-          note("signature dictionary of " + r.name + " changed", false);
+          note(ChangeKind::SignatureDictionaryChanged, {r.name}, false);
           break;
         case RoleKind::Dss:
-          note("document security store (/DSS) added or updated", true);
+          note(ChangeKind::DssUpdated, {}, true);
           break;
         case RoleKind::Metadata:
-          note("XMP metadata updated", !p1());
+          note(ChangeKind::MetadataUpdated, {}, !p1());
           break;
         case RoleKind::Info:
-          note("document information (title, dates) updated", true);
+          note(ChangeKind::InfoUpdated, {}, true);
           break;
         case RoleKind::PageContent:
-          note("content of page " + std::to_string(r.page) + " replaced", false);
+          note(ChangeKind::ContentReplaced, {num(r.page)}, false);
           break;
         case RoleKind::PageResource:
-          note("a resource (font, image or form) of page " + std::to_string(r.page) + " replaced",
-               false);
+          note(ChangeKind::PageResourceReplaced, {num(r.page)}, false);
           break;
         case RoleKind::Other:
           if (r.name == "catalog /StructTreeRoot") {
             // Tagged PDFs record each new widget in the structure tree's /ParentTree; the tree
             // does not change what a page shows.
-            note("the document's structure tree (tags) updated", !p1());
+            note(ChangeKind::StructureTreeUpdated, {}, !p1());
             break;
           }
-          note("object " + std::to_string(og.getObj()) + " reached from " + r.name + " changed",
-               false);
+          note(ChangeKind::ObjectChanged, {std::to_string(og.getObj()), r.name}, false);
           break;
       }
     }
@@ -407,7 +404,8 @@ class Analyser {
       auto it = xn.find(og);
       if (it == xn.end()) {
         if (rit != m_oldRoles.roles.end())
-          note(describeRole(*rit->second.begin()) + " deleted", false);
+          note(ChangeKind::ObjectDeleted, {describeRole(*rit->second.begin())}, false,
+               {describeRole(*rit->second.begin(), Lang::Vi)});
         continue;
       }
       bool moved = !(it->second == po);

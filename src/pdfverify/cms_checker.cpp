@@ -56,13 +56,86 @@ CryptoFacts failed(const std::string& sub, const std::string& why, std::optional
   return f;
 }
 
+CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt);
+
+// The signer's revocation status came out "good" or "revoked".
+bool revocationAnswered(const CryptoFacts& f) {
+  if (!f.revocation.isObject()) return false;
+  const Json& st = f.revocation["status"];
+  return st.isString() && (st.asString() == "good" || st.asString() == "revoked");
+}
+
+// Where the answers came from: "network" when any answer was fetched, else `supplied`.
+std::string answeredFrom(const CryptoFacts& f, const std::string& supplied) {
+  if (!revocationAnswered(f)) return "none";
+  const Json& checks = f.revocation["checks"];
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    const Json& url = checks[i]["url"];
+    if (url.isString() && !url.asString().empty()) return "network";
+  }
+  return supplied;
+}
+
+void recordMaterial(CryptoFacts& f, bool vriEntry, const std::string& used) {
+  if (!f.revocation.isObject()) f.revocation = Json::object();
+  f.revocation.set("vri_entry", vriEntry);
+  f.revocation.set("material", used);
+  if (used == "vri")
+    f.notes.push_back("revocation from this signature's /VRI entry in the /DSS");
+  else if (used == "dss")
+    f.notes.push_back(vriEntry ? "revocation from the document's /DSS (its /VRI entry for this "
+                                 "signature did not answer)"
+                               : "revocation from the document's /DSS");
+}
+
 }  // namespace
 
 CryptoFacts KysoCmsChecker::checkSlowly(const CmsInput& in) {
+  std::vector<std::string> certs = m_base.extraCerts;
+  if (in.vri) certs.insert(certs.end(), in.vri->certs.begin(), in.vri->certs.end());
+  certs.insert(certs.end(), in.dss->certs.begin(), in.dss->certs.end());
+  const bool vriRevocation = in.vri && (!in.vri->crls.empty() || !in.vri->ocsps.empty());
+  if (vriRevocation && m_base.checkRevocation) {
+    // First this signature's own /VRI material alone, without the network.
+    cms::VerifyOptions opt = m_base;
+    opt.extraCerts = certs;
+    opt.extraCrls = in.vri->crls;
+    opt.extraOcsp = in.vri->ocsps;
+    opt.revocation.http.offline = true;
+    CryptoFacts f = checkOnce(in, opt);
+    if (revocationAnswered(f)) {
+      recordMaterial(f, true, "vri");
+      return f;
+    }
+  }
+  // Then the /VRI material, the DSS-wide arrays and the material given on the command line, then
+  // the network unless offline.
   cms::VerifyOptions opt = m_base;
-  for (auto& c : in.dss->certs) opt.extraCerts.push_back(c);
-  for (auto& c : in.dss->crls) opt.extraCrls.push_back(c);
-  for (auto& o : in.dss->ocsps) opt.extraOcsp.push_back(o);
+  opt.extraCerts = certs;
+  opt.extraCrls.clear();
+  opt.extraOcsp.clear();
+  if (in.vri) {
+    opt.extraCrls = in.vri->crls;
+    opt.extraOcsp = in.vri->ocsps;
+  }
+  opt.extraCrls.insert(opt.extraCrls.end(), in.dss->crls.begin(), in.dss->crls.end());
+  opt.extraOcsp.insert(opt.extraOcsp.end(), in.dss->ocsps.begin(), in.dss->ocsps.end());
+  opt.extraCrls.insert(opt.extraCrls.end(), m_base.extraCrls.begin(), m_base.extraCrls.end());
+  opt.extraOcsp.insert(opt.extraOcsp.end(), m_base.extraOcsp.begin(), m_base.extraOcsp.end());
+  CryptoFacts f = checkOnce(in, opt);
+  const bool dssAnswers = !in.dss->crls.empty() || !in.dss->ocsps.empty();
+  const bool cliAnswers = !m_base.extraCrls.empty() || !m_base.extraOcsp.empty();
+  std::string used = answeredFrom(
+      f, dssAnswers && !cliAnswers ? "dss"
+                                   : (vriRevocation || dssAnswers ? "supplied" : "command-line"));
+  if (!m_base.checkRevocation) used = "not-checked";
+  recordMaterial(f, in.vri != nullptr, used);
+  return f;
+}
+
+namespace {
+
+CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
   const auto* der = reinterpret_cast<const unsigned char*>(in.contents_der->data());
   std::span<const unsigned char> derSpan(der, in.contents_der->size());
 
@@ -156,5 +229,7 @@ CryptoFacts KysoCmsChecker::checkSlowly(const CmsInput& in) {
   }
   return failed("FORMAT_FAILURE", "unsupported signature format " + in.subfilter, std::nullopt);
 }
+
+}  // namespace
 
 }  // namespace kyso::pdfverify

@@ -8,7 +8,9 @@
 #include <openssl/evp.h>
 
 #include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/core/result.h"
@@ -16,13 +18,25 @@
 
 namespace kyso::pdfverify {
 
+/// The validation material of one /DSS /VRI entry (DER): the material for one signature.
+struct VriMaterial {
+  std::vector<std::string> certs;  // /Cert
+  std::vector<std::string> crls;   // /CRL
+  std::vector<std::string> ocsps;  // /OCSP
+};
+
 /// Validation material found in the document's /DSS (DER), for revocation and chain building.
 struct DssMaterial {
   std::vector<std::string> certs;
   std::vector<std::string> crls;
   std::vector<std::string> ocsps;
   bool present = false;  // the document has a /DSS
+  /// /VRI entries by key: the uppercase hex SHA-1 of a signature's /Contents.
+  std::map<std::string, VriMaterial> vri;
 };
+
+/// The /VRI key of a signature whose /Contents holds `contents` (uppercase hex SHA-1).
+std::string vriKey(std::string_view contents);
 
 /// What a CmsChecker gets for one signature.
 struct CmsInput {
@@ -33,7 +47,10 @@ struct CmsInput {
   std::function<Result<std::vector<unsigned char>>(const EVP_MD* md)> digest_covered;
   /// Passes the covered bytes, in order, to a sink (streamed from the file; blocks on reading).
   std::function<Status(const std::function<void(const unsigned char*, std::size_t)>&)> feed_covered;
-  const DssMaterial* dss;            // borrowed; never null
+  const DssMaterial* dss;  // borrowed; never null
+  /// This signature's /VRI entry (borrowed; null when the /DSS has none for it): its revocation
+  /// material is tried before the DSS-wide arrays.
+  const VriMaterial* vri = nullptr;
   bool has_later_revisions = false;  // the signed revision is not the last one
 };
 

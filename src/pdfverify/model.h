@@ -9,6 +9,7 @@
 
 #include "src/core/error.h"
 #include "src/core/json.h"
+#include "src/pdfverify/change_kinds.h"
 
 namespace kyso::pdfverify {
 
@@ -18,10 +19,16 @@ const char* indicationName(Indication i);  // "TOTAL-PASSED", ... (ETSI spelling
 /// The worse of two indications (failed > indeterminate > passed).
 Indication worse(Indication a, Indication b);
 
-/// One change a later revision made, in words, and whether the signature's rules allow it.
+/// One change a later revision made: its kind (machine code + sentences, change_kinds.h), the
+/// words that fill the sentence, the revision that made it, and whether the signature's rules
+/// allow it.
 struct Change {
-  std::string what;  // "page 2 added", "content of page 1 replaced"
+  ChangeKind kind = ChangeKind::ObjectChanged;
+  std::vector<std::string> args;     // page numbers, field names, PDF keys (language-neutral)
+  std::vector<std::string> args_vi;  // Vietnamese forms of `args` when they are words ("" = same)
+  int revision = 0;                  // 1-based revision that made the change
   bool allowed = false;
+  std::string what;  // the English sentence: "page 2 added", "content of page 1 replaced"
 };
 
 /// What the CMS layer said about /Contents (filled by a CmsChecker; see crypto_check.h).

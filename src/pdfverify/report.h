@@ -12,8 +12,10 @@
 
 namespace kyso::pdfverify {
 
-/// A change or problem sentence in `lang` (the JSON keeps English; unknown sentences stay English).
+/// A problem sentence in `lang` (the JSON keeps English; unknown sentences stay English).
 std::string localizeChange(const std::string& en, Lang lang);
+/// A change's sentence in `lang`, from its kind's table row (change_kinds.h).
+std::string changeText(const Change& c, Lang lang);
 /// The issue-7 JSON object for one file.
 Json reportJson(const FileReport& r);
 /// The clerk's line for one signature ("Valid: signed by ... , the document has not changed

@@ -132,8 +132,8 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
       if (s.changes.empty()) h += L.none;
       for (auto& c : s.changes)
         h += std::string("<div class=\"") + (c.allowed ? "ok" : "bad") + "\">" +
-             (c.allowed ? L.allowed : L.notAllowed) + ": " + esc(localizeChange(c.what, lang)) +
-             "</div>";
+             (lang == Lang::Vi ? "Phiên bản " : "Revision ") + std::to_string(c.revision) + " — " +
+             (c.allowed ? L.allowed : L.notAllowed) + ": " + esc(changeText(c, lang)) + "</div>";
       h += "</td></tr>\n";
       if (!s.problems.empty()) {
         h += "<tr><td>" + std::string(L.problems) + "</td><td>";

@@ -23,6 +23,8 @@ Json signatureJson(const SignatureReport& s) {
   Json changes = Json::array();
   for (auto& c : s.changes) {
     Json cj = Json::object();
+    cj.set("revision", c.revision);
+    cj.set("code", changeCode(c.kind));
     cj.set("what", c.what);
     cj.set("allowed", c.allowed);
     changes.push(std::move(cj));

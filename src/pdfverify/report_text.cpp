@@ -34,14 +34,15 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
       line += vi ? ", tài liệu không thay đổi kể từ đó" : ", the document has not changed since";
     } else {
       line += vi ? ", sau đó chỉ có thay đổi được phép" : ", only allowed changes since";
-      if (!s.changes.empty()) line += " (" + localizeChange(s.changes.front().what, lang) + ")";
+      if (!s.changes.empty()) line += " (" + changeText(s.changes.front(), lang) + ")";
     }
     return line;
   }
   if (s.indication == Indication::TotalFailed) {
     line += vi ? "KHÔNG hợp lệ: " : "NOT valid: ";
     if (auto* c = firstDisallowed(s))
-      line += localizeChange(c->what, lang) + (vi ? " sau khi ký" : " after this signature");
+      line += changeText(*c, lang) + (vi ? " sau khi ký" : " after this signature") +
+              (vi ? " (phiên bản " : " (revision ") + std::to_string(c->revision) + ")";
     else if (!s.problems.empty())
       line += localizeChange(s.problems.front(), lang);
     else if (s.crypto.intact == false)
@@ -97,10 +98,18 @@ std::string reportText(const FileReport& r, Lang lang) {
            " of " + std::to_string(r.revisions) + ")\n";
     if (!s.crypto.level.empty()) out += "    level:         " + s.crypto.level + "\n";
     if (s.docmdp) out += "    certification: DocMDP P=" + std::to_string(s.docmdp) + "\n";
-    out += "    later changes: " + s.modifications + "\n";
-    for (auto& c : s.changes)
-      out += std::string("      ") + (c.allowed ? "allowed:    " : "NOT allowed: ") +
-             localizeChange(c.what, lang) + "\n";
+    out += (vi ? "    thay đổi sau: " : "    later changes: ") + s.modifications + "\n";
+    int shown = 0;
+    for (auto& c : s.changes) {
+      if (c.revision != shown) {
+        shown = c.revision;
+        out += (vi ? "      phiên bản " : "      revision ") + std::to_string(shown) + ":\n";
+      }
+      out += std::string("        ") +
+             (c.allowed ? (vi ? "được phép:       " : "allowed:     ")
+                        : (vi ? "KHÔNG được phép: " : "NOT allowed: ")) +
+             changeText(c, lang) + "\n";
+    }
     for (auto& p : s.problems) out += "    problem: " + localizeChange(p, lang) + "\n";
     for (auto& n : s.notes) out += "    note: " + n + "\n";
     for (auto& n : s.crypto.notes) out += "    note: " + n + "\n";

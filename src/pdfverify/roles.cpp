@@ -54,7 +54,12 @@ class Mapper {
   // a structural role get this role too but are not descended into (an outline's link to a page
   // must not make the page "outline data"). /Parent and /P links are never followed.
   Status reach(QPDFObjectHandle start, Role role, bool stopAtStructure) {
-    if (start.isNull()) return okStatus();
+    // A reference to a missing or unreadable object still has its role: defining that object in
+    // a later revision changes what the document shows.
+    if (start.isNull()) {
+      add(start, role);
+      return okStatus();
+    }
     std::deque<std::pair<QPDFObjectHandle, int>> todo{{start, 0}};
     std::set<QPDFObjGen> seen;
     while (!todo.empty()) {
@@ -220,48 +225,80 @@ Result<RoleMap> mapRoles(OpenRevision& rev, const Budget& budget) {
   return m.take();
 }
 
-std::string describeRole(const Role& r) {
-  const std::string pg = "page " + std::to_string(r.page);
+namespace {
+
+// Words for each role in English and Vietnamese; {p} is the page number, {n} the field name or
+// key path. Widget and Appearance have a second form (no field name / an annotation's).
+struct RoleWords {
+  const char* en;
+  const char* vi;
+};
+
+RoleWords roleWords(const Role& r) {
   switch (r.kind) {
     case RoleKind::Catalog:
-      return "the document catalog";
+      return {"the document catalog", "danh mục tài liệu"};
     case RoleKind::PageTree:
-      return "the page tree";
+      return {"the page tree", "cây trang"};
     case RoleKind::Page:
-      return pg;
+      return {"page {p}", "trang {p}"};
     case RoleKind::PageContent:
-      return "the content of " + pg;
+      return {"the content of page {p}", "nội dung trang {p}"};
     case RoleKind::PageResource:
-      return "a resource (font, image or form) of " + pg;
+      return {"a resource (font, image or form) of page {p}",
+              "một tài nguyên (phông chữ, hình ảnh hoặc biểu mẫu) của trang {p}"};
     case RoleKind::AnnotsArray:
-      return "the annotation list of " + pg;
+      return {"the annotation list of page {p}", "danh sách chú thích của trang {p}"};
     case RoleKind::Annotation:
-      return "an annotation on " + pg;
+      return {"an annotation on page {p}", "một chú thích trên trang {p}"};
     case RoleKind::Widget:
-      return r.name.empty() ? "a form widget on " + pg : "the widget of field " + r.name;
+      if (r.name.empty()) return {"a form widget on page {p}", "một ô biểu mẫu trên trang {p}"};
+      return {"the widget of field {n}", "ô hiển thị của trường {n}"};
     case RoleKind::Field:
-      return "field " + r.name;
+      return {"field {n}", "trường {n}"};
     case RoleKind::FieldsArray:
-      return "the list of form fields";
+      return {"the list of form fields", "danh sách trường biểu mẫu"};
     case RoleKind::AcroForm:
-      return "the form dictionary";
+      return {"the form dictionary", "từ điển biểu mẫu"};
     case RoleKind::FormResource:
-      return "the form's default resources";
+      return {"the form's default resources", "tài nguyên mặc định của biểu mẫu"};
     case RoleKind::Appearance:
-      return r.name == "annotation" ? "the appearance of an annotation on " + pg
-                                    : "the appearance of field " + r.name;
+      if (r.name == "annotation")
+        return {"the appearance of an annotation on page {p}",
+                "hình thức của một chú thích trên trang {p}"};
+      return {"the appearance of field {n}", "hình thức của trường {n}"};
     case RoleKind::SignatureDict:
-      return "the signature dictionary of " + r.name;
+      return {"the signature dictionary of {n}", "từ điển chữ ký của {n}"};
     case RoleKind::Dss:
-      return "the document security store (/DSS)";
+      return {"the document security store (/DSS)", "kho dữ liệu xác thực (/DSS)"};
     case RoleKind::Metadata:
-      return "the XMP metadata";
+      return {"the XMP metadata", "siêu dữ liệu XMP"};
     case RoleKind::Info:
-      return "the document information";
+      return {"the document information", "thông tin tài liệu"};
     case RoleKind::Other:
-      return "an object reached from " + r.name;
+      return {"an object reached from {n}", "một đối tượng dùng bởi {n}"};
   }
-  return "an object";
+  return {"an object", "một đối tượng"};
+}
+
+}  // namespace
+
+std::string describeRole(const Role& r, Lang lang) {
+  RoleWords w = roleWords(r);
+  std::string t = lang == Lang::Vi ? w.vi : w.en;
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.compare(i, 3, "{p}") == 0) {
+      out += std::to_string(r.page);
+      i += 2;
+    } else if (t.compare(i, 3, "{n}") == 0) {
+      out += r.name;
+      i += 2;
+    } else {
+      out += t[i];
+    }
+  }
+  return out;
 }
 
 }  // namespace kyso::pdfverify

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "src/core/messages.h"
 #include "src/core/result.h"
 #include "src/pdfverify/revision.h"
 
@@ -72,7 +73,7 @@ struct RoleMap {
 /// Maps the roles of `rev`. PdfTooComplex when a bound is hit, PdfDamaged on broken structure.
 Result<RoleMap> mapRoles(OpenRevision& rev, const Budget& budget);
 
-/// "page 2", "field Signature1": words for a role.
-std::string describeRole(const Role& r);
+/// "page 2", "field Signature1" (Vietnamese: "trang 2", "trường Signature1"): words for a role.
+std::string describeRole(const Role& r, Lang lang = Lang::En);
 
 }  // namespace kyso::pdfverify

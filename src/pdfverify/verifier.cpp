@@ -32,11 +32,13 @@ bool onlyWhitespace(const std::string& s) {
   });
 }
 
-// Revisions opened once and shared by every signature that covers them.
+// Revisions opened once and shared by every signature that covers them. Revisions opened only to
+// see what they changed are released once compared; their qpdf warnings are kept.
 struct RevisionCache {
   std::shared_ptr<const FileBytes> bytes;
   const Budget& budget;
   std::map<std::uint64_t, std::pair<std::unique_ptr<OpenRevision>, RoleMap>> open;
+  std::vector<std::string> releasedWarnings;
 
   Result<std::pair<OpenRevision*, const RoleMap*>> get(std::uint64_t limit) {
     auto it = open.find(limit);
@@ -46,6 +48,13 @@ struct RevisionCache {
       it = open.emplace(limit, std::make_pair(std::move(rev), std::move(roles))).first;
     }
     return std::make_pair(it->second.first.get(), static_cast<const RoleMap*>(&it->second.second));
+  }
+  void release(std::uint64_t limit) {
+    auto it = open.find(limit);
+    if (it == open.end()) return;
+    for (auto& w : it->second.first->laterWarnings())
+      if (releasedWarnings.size() < 5) releasedWarnings.push_back(w);
+    open.erase(it);
   }
 };
 
@@ -88,6 +97,107 @@ void judge(SignatureReport& r) {
     r.indication = Indication::Indeterminate;
     r.subindication = "GENERIC";
   }
+}
+
+using SignatureList = std::vector<std::pair<FoundSignature, SignatureReport>>;
+
+// The DocMDP and FieldMDP rules in force after signature `r`: its own and earlier signatures'.
+ChangeRules rulesAfter(const SignatureReport& r, const SignatureList& sigs) {
+  ChangeRules rules;
+  for (auto& [s2, r2] : sigs) {
+    if (r2.revision == 0 || r2.revision > r.revision) continue;
+    if (s2.docmdp > 0 && (rules.docmdp == 0 || s2.docmdp < rules.docmdp)) rules.docmdp = s2.docmdp;
+    for (auto& l : s2.locks) rules.locks.push_back(l);
+  }
+  return rules;
+}
+
+// What every revision after each signed revision changed, object by object: the document as of
+// revision j-1 against the document as of revision j, for j from the first signed revision + 1 to
+// the last, each change judged by the rules of every signature that revision j came after and
+// attributed to revision j. A change made and undone later, or an object rewritten in one update
+// and hidden by the next, is therefore seen in the revision that made it. At most
+// kMaxRevisionsOneByOne revisions are compared one by one; the rest are compared in one step and
+// reported as not checked one by one (never allowed).
+constexpr std::size_t kMaxRevisionsOneByOne = 256;
+
+Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& revs,
+                        RevisionCache& cache, const Budget& budget) {
+  std::vector<std::pair<SignatureReport*, ChangeRules>> judged;
+  std::size_t first = revs.size();
+  for (auto& [s, r] : sigs) {
+    if (r.coverage != "revision") continue;
+    judged.emplace_back(&r, rulesAfter(r, sigs));
+    first = std::min(first, static_cast<std::size_t>(r.revision));
+  }
+  if (judged.empty()) return okStatus();
+  auto limitOf = [&](std::size_t rev) { return revs[rev - 1].end_with_eol; };
+  auto pinned = [&](std::size_t rev) {
+    if (rev == revs.size()) return true;
+    return std::any_of(sigs.begin(), sigs.end(),
+                       [&](auto& p) { return static_cast<std::size_t>(p.second.revision) == rev; });
+  };
+  // Signed revisions that cannot be read on their own make their signature invalid.
+  for (auto& [r, rules] : judged) {
+    if (!cache.get(limitOf(static_cast<std::size_t>(r->revision))).ok()) {
+      r->problems.push_back("the signed revision cannot be read on its own");
+      r->coverage = "invalid";
+    }
+  }
+  std::size_t prev = first;
+  for (std::size_t j = first + 1; j <= revs.size(); ++j) {
+    KYSO_TRY(budget.check("analyseRevisions"));
+    std::size_t from = prev;
+    int firstMade = static_cast<int>(prev) + 1;
+    // Too many revisions: compare the rest in one step.
+    if (j - first > kMaxRevisionsOneByOne && j < revs.size()) continue;
+    auto older = cache.get(limitOf(from));
+    auto newer = cache.get(limitOf(j));
+    for (auto& [r, rules] : judged) {
+      if (r->coverage != "revision" || static_cast<std::size_t>(r->revision) >= j) continue;
+      std::vector<Change> changes;
+      if (static_cast<std::size_t>(r->revision) > from) {
+        // Signed inside the range compared in one step: nothing after it was checked one by one.
+        Change c;
+        c.kind = ChangeKind::RevisionsNotCheckedOneByOne;
+        c.args = {std::to_string(r->revision + 1), std::to_string(j)};
+        c.what = changeSentence(c.kind, c.args, Lang::En);
+        c.revision = static_cast<int>(j);
+        r->changes.push_back(std::move(c));
+        continue;
+      }
+      if (!older.ok() || !newer.ok()) {
+        Change c;
+        c.kind = ChangeKind::RevisionUnreadable;
+        c.args = {std::to_string(!newer.ok() ? j : from)};
+        c.what = changeSentence(c.kind, c.args, Lang::En);
+        changes.push_back(std::move(c));
+      } else {
+        KYSO_TRY(analyseChanges(*older->first, *older->second, *newer->first, *newer->second, rules,
+                                budget, changes));
+      }
+      if (static_cast<std::size_t>(firstMade) < j) {
+        Change c;
+        c.kind = ChangeKind::RevisionsNotCheckedOneByOne;
+        c.args = {std::to_string(firstMade), std::to_string(j)};
+        c.what = changeSentence(c.kind, c.args, Lang::En);
+        changes.push_back(std::move(c));
+      }
+      for (auto& c : changes) {
+        c.revision = static_cast<int>(j);
+        r->changes.push_back(std::move(c));
+      }
+    }
+    if (!pinned(from)) cache.release(limitOf(from));
+    prev = j;
+  }
+  for (auto& [r, rules] : judged) {
+    if (r->coverage != "revision") continue;
+    bool bad =
+        std::any_of(r->changes.begin(), r->changes.end(), [](auto& c) { return !c.allowed; });
+    r->modifications = bad ? "disallowed" : r->changes.empty() ? "none" : "allowed";
+  }
+  return okStatus();
 }
 
 FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt) {
@@ -134,12 +244,11 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
       trailing = bytes->size() - lastEnd;
   }
 
-  RevisionCache cache{bytes, budget, {}};
+  RevisionCache cache{bytes, budget, {}, {}};
   // The document as it is now: the last complete revision.
   auto current = cache.get(lastEnd);
   if (!current.ok()) return errorReport(rep, current.error());
   OpenRevision& cur = *current->first;
-  const RoleMap& curRoles = *current->second;
   auto found = findSignatures(cur, budget);
   if (!found.ok()) return errorReport(rep, found.error());
   if (found->size() > opt.max_signatures)
@@ -210,6 +319,15 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
         return bytes->feedRanges({{0, a}, {b, c}}, sink);
       };
       in.dss = &*dss;
+      // The /VRI key is the SHA-1 of the signature: kyso and most signers hash the DER, some the
+      // whole zero-padded /Contents string.
+      for (const std::string* candidate : {&br.contents_der, &s.parsed_contents}) {
+        auto v = dss->vri.find(vriKey(*candidate));
+        if (v != dss->vri.end()) {
+          in.vri = &v->second;
+          break;
+        }
+      }
       in.has_later_revisions = r.coverage == "revision";
       r.crypto = opt.cms->checkSlowly(in);
     } else if (!opt.cms) {
@@ -220,34 +338,12 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   std::stable_sort(sigs.begin(), sigs.end(),
                    [](auto& x, auto& y) { return x.second.signed_end < y.second.signed_end; });
 
-  for (std::size_t i = 0; i < sigs.size(); ++i) {
-    auto& [s, r] = sigs[i];
-    r.index = static_cast<int>(i) + 1;
-    if (r.coverage == "revision") {
-      ChangeRules rules;
-      for (auto& [s2, r2] : sigs) {
-        if (r2.revision == 0 || r2.revision > r.revision) continue;
-        if (s2.docmdp > 0 && (rules.docmdp == 0 || s2.docmdp < rules.docmdp))
-          rules.docmdp = s2.docmdp;
-        for (auto& l : s2.locks) rules.locks.push_back(l);
-      }
-      auto signedRev = cache.get(revs[static_cast<std::size_t>(r.revision) - 1].end_with_eol);
-      if (!signedRev.ok()) {
-        r.problems.push_back("the signed revision cannot be read on its own");
-        r.coverage = "invalid";
-      } else {
-        auto st = analyseChanges(*signedRev->first, *signedRev->second, cur, curRoles, rules,
-                                 budget, r.changes);
-        if (!st.ok()) return errorReport(rep, st.error());
-        bool bad =
-            std::any_of(r.changes.begin(), r.changes.end(), [](auto& c) { return !c.allowed; });
-        r.modifications = bad ? "disallowed" : r.changes.empty() ? "none" : "allowed";
-      }
-    }
-  }
+  for (std::size_t i = 0; i < sigs.size(); ++i) sigs[i].second.index = static_cast<int>(i) + 1;
+  if (auto st = analyseRevisions(sigs, revs, cache, budget); !st.ok())
+    return errorReport(rep, st.error());
   // Objects qpdf had to work around while the revisions were read mean a damaged file: never
   // valid, whatever the signatures say.
-  std::vector<std::string> damage;
+  std::vector<std::string> damage = cache.releasedWarnings;
   for (auto& [limit, entry] : cache.open)
     for (auto& w : entry.first->laterWarnings())
       if (damage.size() < 5) damage.push_back(w);

@@ -73,6 +73,41 @@ class AttackTest : public ::testing::Test {
     EXPECT_NE(s.indication, Indication::TotalFailed) << changesText(r, 0);
   }
 
+  // Changes of signature `sig` made by revision `rev`, with `needle` in their text.
+  static bool hasChangeIn(const FileReport& r, std::size_t sig, int rev, const std::string& needle,
+                          bool allowed) {
+    if (sig >= r.signatures.size()) return false;
+    auto& ch = r.signatures[sig].changes;
+    return std::any_of(ch.begin(), ch.end(), [&](auto& c) {
+      return c.revision == rev && c.what.find(needle) != std::string::npos && c.allowed == allowed;
+    });
+  }
+
+  // The body of object `num` as written in the base document (between "N 0 obj\n" and endobj).
+  static std::string objectBody(const std::string& bytes, int num) {
+    std::string head = "\n" + std::to_string(num) + " 0 obj\n";
+    auto p = bytes.rfind(head);
+    if (p == std::string::npos) return {};
+    p += head.size();
+    auto e = bytes.find("\nendobj", p);
+    return e == std::string::npos ? std::string() : bytes.substr(p, e - p);
+  }
+
+  // Fills the text field Name with `value` and a matching appearance, as a form filler would.
+  static std::string fillName(const std::string& bytes, int size, const std::string& value) {
+    std::string ap = "BT /F1 12 Tf 2 4 Td (" + value + ") Tj ET";
+    return appendUpdate(
+        bytes,
+        {{11, "<< /FT /Tx /T (Name) /V (" + value +
+                  ") /Type /Annot /Subtype /Widget /Rect [100 100 300 120] /P 3 0 R /AP << /N 12 "
+                  "0 R >> >>"},
+         {12,
+          "<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 5 0 "
+          "R >> >> /Length " +
+              std::to_string(ap.size()) + " >>\nstream\n" + ap + "\nendstream"}},
+        size);
+  }
+
   TempDir m_dir;
 };
 
@@ -183,18 +218,7 @@ TEST_F(AttackTest, FormFillingAllowedUnlessCertifiedNoChanges) {
   for (int p : {0, 2, 1}) {
     SCOPED_TRACE("DocMDP P=" + std::to_string(p));
     auto s = base(p);
-    std::string ap = "BT /F1 12 Tf 2 4 Td (Bob) Tj ET";
-    auto a = appendUpdate(
-        s.bytes,
-        {{11,
-          "<< /FT /Tx /T (Name) /V (Bob) /Type /Annot /Subtype /Widget /Rect [100 100 300 120] "
-          "/P 3 0 R /AP << /N 12 0 R >> >>"},
-         {12,
-          "<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 5 0 "
-          "R >> >> /Length " +
-              std::to_string(ap.size()) + " >>\nstream\n" + ap + "\nendstream"}},
-        s.size);
-    FileReport r = verify(a);
+    FileReport r = verify(fillName(s.bytes, s.size, "Bob"));
     if (p == 1)
       expectDisallowed(r, "field Name filled in");
     else
@@ -284,6 +308,99 @@ TEST_F(AttackTest, SignedBytesMovedWrapping) {
     EXPECT_EQ(r.signatures.front().indication, Indication::TotalFailed)
         << pdfverify::reportJson(r).dump();
   }
+}
+
+// Revision by revision: a change made in one update and undone in the next is still a change the
+// rules judge, attributed to the revision that made it (comparing only the signed revision with
+// the final one would see nothing).
+TEST_F(AttackTest, ContentReplacedThenRevertedIsFlaggedInItsRevision) {
+  auto s = base();
+  const std::string original = objectBody(s.bytes, 4);
+  ASSERT_FALSE(original.empty());
+  // A well-formed replacement (nothing damaged: only the revision-by-revision analysis sees it).
+  const std::string text = "BT /F1 24 Tf 72 700 Td (pay 999999) Tj ET";
+  auto evil = appendUpdate(
+      s.bytes,
+      {{4, "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream"}},
+      s.size);
+  auto reverted = appendUpdate(evil, {{4, original}}, s.size);
+  FileReport r = verify(reverted);
+  ASSERT_EQ(r.revisions, 3);
+  EXPECT_TRUE(r.signatures.at(0).problems.empty()) << changesText(r, 0);
+  expectDisallowed(r, "content of page 1 replaced");
+  EXPECT_TRUE(hasChangeIn(r, 0, 2, "content of page 1 replaced", false)) << changesText(r, 0);
+  EXPECT_TRUE(hasChangeIn(r, 0, 3, "content of page 1 replaced", false))
+      << pdfverify::reportJson(r).dump();
+  Json j = pdfverify::reportJson(r);
+  const Json& first = j["signatures"][0]["changes"][0];
+  EXPECT_EQ(first["revision"].asInt(), 2) << j.dump();
+  EXPECT_EQ(first["code"].asString(), "content-replaced") << j.dump();
+}
+
+TEST_F(AttackTest, ShadowOverlayIntroducedThenHiddenIsFlagged) {
+  // Revision 2 fills the (empty when signed) overlay with a white box, revision 3 puts the empty
+  // overlay back: in between the signed text was hidden.
+  auto s = base();
+  const std::string original = objectBody(s.bytes, 10);
+  ASSERT_FALSE(original.empty());
+  std::string box = "1 1 1 rg 0 0 595 842 re f";
+  auto hidden =
+      appendUpdate(s.bytes,
+                   {{10, "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length " +
+                             std::to_string(box.size()) + " >>\nstream\n" + box + "\nendstream"}},
+                   s.size);
+  FileReport r = verify(appendUpdate(hidden, {{10, original}}, s.size));
+  expectDisallowed(r, "resource (font, image or form) of page 1 replaced");
+  EXPECT_TRUE(hasChangeIn(r, 0, 2, "of page 1 replaced", false)) << changesText(r, 0);
+}
+
+TEST_F(AttackTest, PageAddedThenRemovedIsFlagged) {
+  auto s = base();
+  auto added = appendUpdate(s.bytes,
+                            {{2, "<< /Type /Pages /Kids [3 0 R 30 0 R] /Count 2 >>"},
+                             {30,
+                              "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 "
+                              "0 R /Resources << /Font << /F1 5 0 R >> >> >>"}},
+                            s.size);
+  auto removed = appendUpdate(added, {{2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"}}, s.size);
+  FileReport r = verify(removed);
+  expectDisallowed(r, "page 2 added");
+  EXPECT_TRUE(hasChangeIn(r, 0, 2, "page 2 added", false)) << changesText(r, 0);
+  EXPECT_TRUE(hasChangeIn(r, 0, 3, "page 2 removed", false)) << changesText(r, 0);
+}
+
+TEST_F(AttackTest, AllowedFillThenDisallowedChangeAttributedPerRevision) {
+  auto s = base();
+  auto filled = fillName(s.bytes, s.size, "Bob");
+  FileReport ok = verify(filled);
+  expectAllowed(ok, "field Name filled in");
+  EXPECT_TRUE(hasChangeIn(ok, 0, 2, "field Name filled in", true)) << changesText(ok, 0);
+  auto bad =
+      appendUpdate(filled, {{5, "<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>"}}, s.size);
+  FileReport r = verify(bad);
+  expectDisallowed(r, "of page 1 replaced");
+  EXPECT_TRUE(hasChangeIn(r, 0, 2, "field Name filled in", true)) << changesText(r, 0);
+  EXPECT_TRUE(hasChangeIn(r, 0, 3, "of page 1 replaced", false)) << changesText(r, 0);
+  EXPECT_FALSE(hasChangeIn(r, 0, 2, "of page 1 replaced", false)) << changesText(r, 0);
+  // The text report names the revision.
+  std::string text = pdfverify::reportText(r, Lang::En);
+  EXPECT_NE(text.find("revision 3:"), std::string::npos) << text;
+  EXPECT_NE(text.find("(revision 3)"), std::string::npos) << text;
+}
+
+TEST_F(AttackTest, AnnotationAddedThenRemovedUnderP2IsFlagged) {
+  auto s = base(2);
+  auto added = appendUpdate(s.bytes, {{3, kPage3WithAnnots}, {30, kTextAnnot}}, s.size);
+  auto removed = appendUpdate(added,
+                              {{3,
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 "
+                                "0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 10 0 R "
+                                ">> >> /Annots [7 0 R 11 0 R] >>"}},
+                              s.size);
+  FileReport r = verify(removed);
+  expectDisallowed(r, "annotation (Text) added on page 1");
+  EXPECT_TRUE(hasChangeIn(r, 0, 2, "annotation (Text) added on page 1", false))
+      << changesText(r, 0);
 }
 
 }  // namespace

@@ -141,7 +141,7 @@ TEST_F(HostileTest, MegabyteToken) {
 
 TEST_F(HostileTest, BrokenObjectStream) {
   KYSO_REQUIRE_TOOL("qpdf");
-  writeFile(m_dir.path() / "in.pdf", m_base.bytes);
+  writeBytes(m_dir.path() / "in.pdf", m_base.bytes);
   auto run = runTool({"qpdf", "--object-streams=generate", "--compress-streams=y",
                       (m_dir.path() / "in.pdf").string(), (m_dir.path() / "os.pdf").string()});
   ASSERT_TRUE(run.status == 0 || run.status == 3) << run.out;

@@ -78,7 +78,7 @@ std::string signLastPlaceholder(const fs::path& dir, std::string pdf, std::strin
 
 }  // namespace
 
-void writeFile(const fs::path& path, const std::string& data) {
+void writeBytes(const fs::path& path, const std::string& data) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(data.data(), static_cast<std::streamsize>(data.size()));
 }
@@ -93,7 +93,8 @@ bool makeSigner(const fs::path& dir, std::string* err) {
 }
 
 std::string appendUpdate(const std::string& base, const std::vector<PdfObject>& objects, int size,
-                         const std::map<int, std::uint64_t>& xrefOverride) {
+                         const std::map<int, std::uint64_t>& xrefOverride,
+                         const std::string& root) {
   std::string out = base;
   if (!out.empty() && out.back() != '\n') out += "\n";
   std::map<int, std::uint64_t> offsets = xrefOverride;
@@ -112,9 +113,9 @@ std::string appendUpdate(const std::string& base, const std::vector<PdfObject>& 
                   static_cast<unsigned long long>(off));
     out += line;
   }
-  out += "trailer\n<< /Size " + std::to_string(std::max(size, maxNum + 1)) + " /Root 1 0 R /Prev " +
-         std::to_string(lastStartxref(base)) + " >>\nstartxref\n" + std::to_string(xref) +
-         "\n%%EOF\n";
+  out += "trailer\n<< /Size " + std::to_string(std::max(size, maxNum + 1)) + " /Root " + root +
+         " /Prev " + std::to_string(lastStartxref(base)) + " >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
   return out;
 }
 

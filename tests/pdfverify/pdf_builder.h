@@ -42,8 +42,10 @@ SignedPdf makeSignedPdf(const std::filesystem::path& dir, const BaseOptions& opt
 /// Appends an incremental update with `objects` (new versions or new objects) and a trailer
 /// (/Root 1 0 R, /Prev, /Size = max(size, highest+1)). `xrefOverride` adds xref entries that
 /// point an object number at an offset without writing an object (the "second xref" attack).
+/// `root` is the catalog reference for the new trailer.
 std::string appendUpdate(const std::string& base, const std::vector<PdfObject>& objects, int size,
-                         const std::map<int, std::uint64_t>& xrefOverride = {});
+                         const std::map<int, std::uint64_t>& xrefOverride = {},
+                         const std::string& root = "1 0 R");
 
 /// Appends an update that adds a second signature (field Signature2, new widget on page 1) and
 /// signs the whole file with openssl. Empty on failure.
@@ -51,6 +53,6 @@ std::string appendSignature(const std::filesystem::path& dir, const std::string&
                             std::string* err);
 
 /// Writes `data` to `path` (test helper).
-void writeFile(const std::filesystem::path& path, const std::string& data);
+void writeBytes(const std::filesystem::path& path, const std::string& data);
 
 }  // namespace kyso::test

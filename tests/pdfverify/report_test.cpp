@@ -1,0 +1,142 @@
+// The change table (change_kinds.cpp) is complete in both languages, and the reports use it: the
+// JSON carries each change's stable code and revision, the Vietnamese text and HTML reports say
+// every kind of change in Vietnamese.
+#include "src/pdfverify/report.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+#include <string>
+
+#include "src/pdfverify/change_kinds.h"
+#include "src/pdfverify/roles.h"
+
+namespace kyso::pdfverify {
+namespace {
+
+std::set<std::string> placeholders(const std::string& t) {
+  std::set<std::string> out;
+  static const std::regex re("\\{[1-9]\\}");
+  for (auto it = std::sregex_iterator(t.begin(), t.end(), re); it != std::sregex_iterator(); ++it)
+    out.insert(it->str());
+  return out;
+}
+
+ChangeKind kindAt(std::size_t i) {
+  return static_cast<ChangeKind>(i);
+}
+
+// A change of kind `k` with arguments that cannot appear in any template by chance.
+Change sample(ChangeKind k, int revision) {
+  Change c;
+  c.kind = k;
+  c.args = {"ARG1x", "ARG2x"};
+  c.revision = revision;
+  c.allowed = false;
+  c.what = changeSentence(k, c.args, Lang::En);
+  return c;
+}
+
+TEST(ChangeKinds, EveryKindHasACodeAndBothSentences) {
+  static const std::regex code("[a-z]+(-[a-z]+)*");
+  for (std::size_t i = 0; i < kChangeKindCount; ++i) {
+    SCOPED_TRACE("kind " + std::to_string(i));
+    const ChangeKind k = kindAt(i);
+    ASSERT_NE(changeCode(k), nullptr);
+    EXPECT_TRUE(std::regex_match(std::string(changeCode(k)), code)) << changeCode(k);
+    const std::string en = changeTemplate(k, Lang::En), vi = changeTemplate(k, Lang::Vi);
+    EXPECT_FALSE(en.empty());
+    EXPECT_FALSE(vi.empty());
+    EXPECT_NE(en, vi) << "untranslated: " << en;
+    EXPECT_EQ(placeholders(en), placeholders(vi)) << en << " / " << vi;
+  }
+}
+
+TEST(ChangeKinds, SentencesFillArguments) {
+  EXPECT_EQ(changeSentence(ChangeKind::PageAdded, {"2"}, Lang::En), "page 2 added");
+  EXPECT_EQ(changeSentence(ChangeKind::PageAdded, {"2"}, Lang::Vi), "trang 2 được thêm vào");
+  EXPECT_EQ(changeSentence(ChangeKind::ContentReplaced, {"1"}, Lang::En),
+            "content of page 1 replaced");
+  EXPECT_EQ(changeSentence(ChangeKind::AppearanceReused, {"X", "page 2"}, Lang::En),
+            "the appearance of field X replaced by an object used elsewhere (page 2)");
+  // A missing argument leaves the placeholder, never reads past the arguments.
+  EXPECT_EQ(changeSentence(ChangeKind::PageAdded, {}, Lang::En), "page {1} added");
+  EXPECT_STREQ(changeCode(ChangeKind::PageAdded), "page-added");
+  EXPECT_STREQ(changeCode(ChangeKind::ContentReplaced), "content-replaced");
+}
+
+TEST(ChangeKinds, VietnameseReportsSayEveryChangeInVietnamese) {
+  FileReport r;
+  r.file = "x.pdf";
+  r.status = "signed";
+  r.revisions = 3;
+  r.indication = Indication::TotalFailed;
+  SignatureReport s;
+  s.index = 1;
+  s.revision = 1;
+  s.coverage = "revision";
+  s.modifications = "disallowed";
+  s.indication = Indication::TotalFailed;
+  for (std::size_t i = 0; i < kChangeKindCount; ++i) s.changes.push_back(sample(kindAt(i), 2));
+  r.signatures.push_back(s);
+  const std::string text = reportText(r, Lang::Vi);
+  const std::string html = reportHtml({r}, Lang::Vi);
+  for (auto& c : s.changes) {
+    SCOPED_TRACE(changeCode(c.kind));
+    const std::string vi = changeSentence(c.kind, c.args, Lang::Vi);
+    EXPECT_NE(text.find(vi), std::string::npos) << text;
+    EXPECT_EQ(text.find(c.what), std::string::npos) << "English sentence in the Vietnamese text";
+    EXPECT_EQ(html.find(c.what), std::string::npos) << "English sentence in the Vietnamese HTML";
+  }
+  EXPECT_NE(text.find("phiên bản 2:"), std::string::npos) << text;
+  const std::string en = reportText(r, Lang::En);
+  for (auto& c : s.changes) EXPECT_NE(en.find(c.what), std::string::npos) << c.what;
+}
+
+TEST(ChangeKinds, VietnameseArgumentsReplaceEnglishWords) {
+  Change c;
+  c.kind = ChangeKind::ObjectDeleted;
+  c.args = {"the content of page 1"};
+  c.args_vi = {"nội dung trang 1"};
+  c.what = changeSentence(c.kind, c.args, Lang::En);
+  EXPECT_EQ(changeText(c, Lang::En), "the content of page 1 deleted");
+  EXPECT_EQ(changeText(c, Lang::Vi), "nội dung trang 1 bị xóa");
+}
+
+TEST(ChangeKinds, JsonCarriesCodeRevisionAndEnglishText) {
+  FileReport r;
+  r.status = "signed";
+  SignatureReport s;
+  Change c;
+  c.kind = ChangeKind::PageAdded;
+  c.args = {"2"};
+  c.revision = 3;
+  c.what = changeSentence(c.kind, c.args, Lang::En);
+  s.changes.push_back(c);
+  r.signatures.push_back(s);
+  Json j = reportJson(r);
+  const Json& cj = j["signatures"][0]["changes"][0];
+  EXPECT_EQ(cj["code"].asString(), "page-added") << j.dump();
+  EXPECT_EQ(cj["revision"].asInt(), 3) << j.dump();
+  EXPECT_EQ(cj["what"].asString(), "page 2 added") << j.dump();
+  EXPECT_FALSE(cj["allowed"].asBool());
+}
+
+}  // namespace
+}  // namespace kyso::pdfverify
+
+namespace kyso::pdfverify {
+namespace {
+
+TEST(RoleWords, EnglishAndVietnamese) {
+  EXPECT_EQ(describeRole({RoleKind::PageContent, 2}), "the content of page 2");
+  EXPECT_EQ(describeRole({RoleKind::PageContent, 2}, Lang::Vi), "nội dung trang 2");
+  EXPECT_EQ(describeRole({RoleKind::Widget, 1, "Sig"}, Lang::Vi), "ô hiển thị của trường Sig");
+  EXPECT_EQ(describeRole({RoleKind::Widget, 3}), "a form widget on page 3");
+  EXPECT_EQ(describeRole({RoleKind::Appearance, 1, "annotation"}),
+            "the appearance of an annotation on page 1");
+}
+
+}  // namespace
+}  // namespace kyso::pdfverify
