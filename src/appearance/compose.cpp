@@ -1,6 +1,7 @@
 #include "src/appearance/compose.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -8,8 +9,10 @@
 
 #include "src/appearance/font.h"
 #include "src/appearance/layout.h"
+#include "src/appearance/letter_fill.h"
 #include "src/appearance/pdf_syntax.h"
 #include "src/appearance/placement.h"
+#include "src/appearance/poppler_text.h"
 #include "src/appearance/text_norm.h"
 
 namespace kyso::appearance {
@@ -129,12 +132,13 @@ Result<Appearance> makeAppearance(const Request& r) {
     const int pageNumber = r.page.value_or(t.page.value_or(r.rect ? -1 : 1));
     KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, pageNumber));
     if (r.rect) {
-      KYSO_ASSIGN_OR_RETURN(box, parseRect(*r.rect, geo.visibleBox));
+      KYSO_ASSIGN_OR_RETURN(box, parseRect(*r.rect, displayBox(geo)));
       out.placementInfo = "--rect " + *r.rect;
     } else {
       const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
-      const double urx = geo.visibleBox.urx - t.marginRightMm * kPtPerMm;
-      const double ury = geo.visibleBox.ury - t.marginTopMm * kPtPerMm;
+      const PdfRect page = displayBox(geo);
+      const double urx = page.urx - t.marginRightMm * kPtPerMm;
+      const double ury = page.ury - t.marginTopMm * kPtPerMm;
       box = {urx - w, ury - h, urx, ury};
       out.placementInfo = "top right of page " + std::to_string(geo.pageIndex + 1);
     }
@@ -155,7 +159,7 @@ Result<Appearance> makeAppearance(const Request& r) {
       double h = (slot.top - slot.bottom) * t.imageFill * t.imageArea.h;
       double w = h * aw / ah;
       const double maxW =
-          t.imageMaxWidthMm > 0 ? t.imageMaxWidthMm * kPtPerMm : geo.visibleBox.width() / 2;
+          t.imageMaxWidthMm > 0 ? t.imageMaxWidthMm * kPtPerMm : displayBox(geo).width() / 2;
       if (w > maxW) {
         h *= maxW / w;
         w = maxW;
@@ -169,6 +173,7 @@ Result<Appearance> makeAppearance(const Request& r) {
     } else {
       KYSO_ASSIGN_OR_RETURN(auto widget, findApprovalWidget(r.pdf, pageIndex));
       KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, widget.pageIndex + 1));
+      const PdfRect approval = userToDisplay(widget.rect, geo);
       double w = 0, h = 0;
       if (r.sealSizeMm) {
         if (!(*r.sealSizeMm >= 5 && *r.sealSizeMm <= 100))
@@ -183,24 +188,28 @@ Result<Appearance> makeAppearance(const Request& r) {
       }
       imgW = w;
       imgH = h;
-      const double cx = widget.rect.llx + t.overlap * widget.rect.width() - w / 2;
-      const double cy = (widget.rect.lly + widget.rect.ury) / 2;
+      const double cx = approval.llx + t.overlap * approval.width() - w / 2;
+      const double cy = (approval.lly + approval.ury) / 2;
       box = boxAround(t, w, h, cx, cy);
       out.placementInfo = "over the left part of signature \"" + widget.fieldName + "\" on page " +
                           std::to_string(widget.pageIndex + 1);
     }
   }
-  if (auto st = checkOnPage(box, geo.visibleBox); !st.ok()) {
+  // `box` is in display space (the page as shown, after /Rotate) until here.
+  if (auto st = checkOnPage(box, displayBox(geo)); !st.ok()) {
     Error e = st.error();
     e.context += " (" + out.placementInfo + ")";
     return e;
   }
   out.pageIndex = geo.pageIndex;
-  out.rect = box;
+  out.rect = displayToUser(box, geo);
+  out.rotate = geo.rotate;
 
-  LayoutInput li{t,    box.width(), box.height(), image ? &*image : nullptr,
-                 imgW, imgH,        fields,       std::string(kindName(t.kind))};
+  LayoutInput li{t,         box.width(), box.height(), image ? &*image : nullptr,
+                 imgW,      imgH,        fields,       std::string(kindName(t.kind)),
+                 geo.rotate};
   KYSO_TRY(layoutForm(li, out));
+  if (t.hasLetter) KYSO_TRY(fillLetter(t, r, fields, out));
   return out;
 }
 

@@ -17,6 +17,20 @@ std::string rgbOp(const Rgb& c, const char* op) {
 
 }  // namespace
 
+// The annotation's /Rect then holds the turned box (PDF 32000-1 12.5.5).
+std::string rotationMatrix(int rotate) {
+  switch (rotate) {
+    case 90:
+      return "/Matrix [0 1 -1 0 0 0] ";
+    case 180:
+      return "/Matrix [-1 0 0 -1 0 0] ";
+    case 270:
+      return "/Matrix [0 -1 1 0 0 0] ";
+    default:
+      return "";
+  }
+}
+
 Result<std::string> fillFields(const std::string& line,
                                const std::map<std::string, std::string>& fields) {
   std::string out;
@@ -129,7 +143,7 @@ Status layoutForm(const LayoutInput& in, Appearance& out) {
   KYSO_ASSIGN_OR_RETURN(
       std::string form,
       flateStream("/Type /XObject /Subtype /Form /FormType 1 /BBox [0 0 " + pdfNum(W) + " " +
-                      pdfNum(H) + "] /Resources << " + resources +
+                      pdfNum(H) + "] " + rotationMatrix(in.rotate) + "/Resources << " + resources +
                       "/ProcSet [/PDF /Text /ImageC] >> /KysoKind /" + in.kindTag,
                   content));
   out.objects.push_back({std::move(form)});

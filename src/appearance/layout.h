@@ -23,11 +23,17 @@ struct LayoutInput {
   std::optional<double> imageW, imageH;  // the image's size when placement fixed it (real size)
   const std::map<std::string, std::string>& fields;  // NFC values
   std::string kindTag;                               // written as /KysoKind in the form dictionary
+  int rotate = 0;  // the page's /Rotate; width and height are as displayed, and the form gets a
+                   // /Matrix that turns it upright on the rotated page
 };
 
 /// Fills "{field}" placeholders; UsageError naming the option when a field has no value.
 Result<std::string> fillFields(const std::string& line,
                                const std::map<std::string, std::string>& fields);
+
+/// "/Matrix [...] " turning a form counter-clockwise by a page's /Rotate, so that it reads upright
+/// on the page as displayed; "" for 0.
+std::string rotationMatrix(int rotate);
 
 /// Appends the objects to `out.objects` and sets `out.formIndex`.
 Status layoutForm(const LayoutInput& in, Appearance& out);

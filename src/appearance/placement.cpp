@@ -1,9 +1,5 @@
 #include "src/appearance/placement.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -13,6 +9,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "src/appearance/pdf_syntax.h"
+#include "src/appearance/poppler_text.h"
 #include "src/appearance/text_norm.h"
 
 namespace kyso::appearance {
@@ -68,10 +65,6 @@ QPDFObjectHandle inheritedKey(QPDFObjectHandle field, const std::string& key) {
   return QPDFObjectHandle::newNull();
 }
 
-void silencePoppler() {
-  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-}
-
 // Strips a leading delegation prefix ("KT. ", "TM. ", ...) from a folded line.
 std::u32string withoutDelegation(const std::u32string& key) {
   for (const std::u32string p :
@@ -122,6 +115,63 @@ Result<PageGeometry> pageGeometry(const fs::path& pdf, int pageNumber) {
   }
 }
 
+PdfRect displayBox(const PageGeometry& g) {
+  const PdfRect& v = g.visibleBox;
+  const bool quarter = g.rotate == 90 || g.rotate == 270;
+  return {v.llx, v.lly, v.llx + (quarter ? v.height() : v.width()),
+          v.lly + (quarter ? v.width() : v.height())};
+}
+
+PdfRect displayToUser(const PdfRect& d, const PageGeometry& g) {
+  const PdfRect& v = g.visibleBox;
+  // One corner at a time, relative to the displayed bottom-left corner (x right, y up).
+  auto map = [&](double dx, double dy) -> std::pair<double, double> {
+    dx -= v.llx;
+    dy -= v.lly;
+    switch (g.rotate) {
+      case 90:
+        return {v.urx - dy, v.lly + dx};
+      case 180:
+        return {v.urx - dx, v.ury - dy};
+      case 270:
+        return {v.llx + dy, v.ury - dx};
+      default:
+        return {v.llx + dx, v.lly + dy};
+    }
+  };
+  const auto [x0, y0] = map(d.llx, d.lly);
+  const auto [x1, y1] = map(d.urx, d.ury);
+  return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
+}
+
+PdfRect userToDisplay(const PdfRect& u, const PageGeometry& g) {
+  const PdfRect& v = g.visibleBox;
+  auto map = [&](double x, double y) -> std::pair<double, double> {
+    switch (g.rotate) {
+      case 90:
+        return {v.llx + (y - v.lly), v.lly + (v.urx - x)};
+      case 180:
+        return {v.llx + (v.urx - x), v.lly + (v.ury - y)};
+      case 270:
+        return {v.llx + (v.ury - y), v.lly + (x - v.llx)};
+      default:
+        return {x, y};
+    }
+  };
+  const auto [x0, y0] = map(u.llx, u.lly);
+  const auto [x1, y1] = map(u.urx, u.ury);
+  return {std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
+}
+
+void segmentsToDisplay(std::vector<TextSegment>& segs, const PageGeometry& g) {
+  // pageSegments measured y down from the visible box's top over the displayed page's height.
+  const double shift = displayBox(g).height() - g.visibleBox.height();
+  for (auto& s : segs) {
+    s.box.lly += shift;
+    s.box.ury += shift;
+  }
+}
+
 Status checkOnPage(const PdfRect& r, const PdfRect& mb) {
   const double eps = 0.01;
   if (!(r.width() > 0) || !(r.height() > 0) || r.llx < mb.llx - eps || r.lly < mb.lly - eps ||
@@ -169,32 +219,11 @@ Result<PdfRect> parseRect(std::string_view spec, const PdfRect& mb) {
 
 Result<std::vector<TextSegment>> pageSegments(const fs::path& pdf, int pageIndex) {
   KYSO_TRY(checkReadable(pdf));
-  silencePoppler();
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
-  if (!doc) return Error::kyso(Errc::NotAPdf, "poppler::document::load_from_file", pdf.string());
-  if (doc->is_locked())
-    return Error::kyso(Errc::PdfEncrypted, "poppler::document::load_from_file", pdf.string());
-  if (pageIndex < 0 || pageIndex >= doc->pages())
-    return Error::kyso(Errc::PdfPageOutOfRange, "poppler::document::create_page",
-                       std::to_string(pageIndex + 1));
-  std::unique_ptr<poppler::page> page(doc->create_page(pageIndex));
-  if (!page)
-    return Error::kyso(Errc::PdfDamaged, "poppler::document::create_page",
-                       std::to_string(pageIndex + 1));
-  // poppler's boxes have a top-left origin in points over the page's crop box.
-  const poppler::rectf crop = page->page_rect(poppler::crop_box);
-  const double pageTop = crop.y() + crop.height();
-  struct Word {
-    std::string text;
-    double x0, x1, y0, y1;  // top-left origin
-  };
-  std::vector<Word> words;
-  for (const auto& tb : page->text_list()) {
-    const poppler::rectf b = tb.bbox();
-    const auto bytes = tb.text().to_utf8();
-    words.push_back(
-        {std::string(bytes.begin(), bytes.end()), b.left(), b.right(), b.top(), b.bottom()});
-  }
+  // poppler (loaded on first use) gives boxes with a top-left origin over the page's crop box.
+  KYSO_ASSIGN_OR_RETURN(PageWords page, pageWords(pdf, pageIndex));
+  const double cropX = page.cropX, pageTop = page.cropTop;
+  using Word = PageWord;
+  std::vector<Word> words = std::move(page.words);
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     const double ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
     if (std::fabs(ca - cb) > 0.5 * std::min(a.y1 - a.y0, b.y1 - b.y0)) return ca < cb;
@@ -211,8 +240,8 @@ Result<std::vector<TextSegment>> pageSegments(const fs::path& pdf, int pageIndex
       all.y0 = std::min(all.y0, seg[i].y0);
       all.y1 = std::max(all.y1, seg[i].y1);
     }
-    out.push_back({all.text, PdfRect{crop.x() + all.x0, pageTop - all.y1, crop.x() + all.x1,
-                                     pageTop - all.y0}});
+    out.push_back(
+        {all.text, PdfRect{cropX + all.x0, pageTop - all.y1, cropX + all.x1, pageTop - all.y0}});
     seg.clear();
   };
   for (const Word& w : words) {
@@ -244,6 +273,10 @@ Result<SignerSlot> findSignerSlot(const fs::path& pdf, std::optional<int> pageIn
     for (int i = geometry.pageCount - 1; i >= 0; --i) pages.push_back(i);
   for (int p : pages) {
     KYSO_ASSIGN_OR_RETURN(auto segs, pageSegments(pdf, p));
+    if (p != geometry.pageIndex) {
+      KYSO_ASSIGN_OR_RETURN(geometry, pageGeometry(pdf, p + 1));
+    }
+    segmentsToDisplay(segs, geometry);
     // Bottom-most match of the name first: the signature block is at the end.
     for (auto it = segs.rbegin(); it != segs.rend(); ++it) {
       KYSO_ASSIGN_OR_RETURN(auto segCps, decodeUtf8(it->text));

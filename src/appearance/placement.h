@@ -32,10 +32,21 @@ Result<int> resolvePage(int pageNumber, int pageCount);
 /// Opens the PDF with qpdf: NotAPdf / PdfDamaged / FileNotFound. `pageNumber` as resolvePage.
 Result<PageGeometry> pageGeometry(const std::filesystem::path& pdf, int pageNumber);
 
+/// Display space: the page as viewers show it after /Rotate, in points, x to the right and y up,
+/// with the displayed visible box's bottom-left corner at (visibleBox.llx, visibleBox.lly). On an
+/// unrotated page it is PDF user space; on a page with /Rotate 90 or 270 its width and height are
+/// the visible box's height and width.
+PdfRect displayBox(const PageGeometry& g);
+/// Display space to PDF user space and back (rectangles stay axis-aligned: /Rotate is a multiple
+/// of 90 degrees).
+PdfRect displayToUser(const PdfRect& d, const PageGeometry& g);
+PdfRect userToDisplay(const PdfRect& u, const PageGeometry& g);
+
 /// Parses "X,Y,W,H" (each number optionally with "mm"; points otherwise) measured from the top-left
 /// corner of `pageBox` (the page's visible box) into PDF user space; UsageError when malformed,
 /// RectangleOffPage when any part lies outside `pageBox` or the size is not positive.
-/// /Rotate is not applied: X and Y run along the unrotated page.
+/// Pass displayBox(g) to measure from the top-left corner of the page as displayed (then
+/// displayToUser the result).
 Result<PdfRect> parseRect(std::string_view spec, const PdfRect& pageBox);
 /// RectangleOffPage unless `r` has a positive size and lies within `pageBox`.
 Status checkOnPage(const PdfRect& r, const PdfRect& pageBox);
@@ -45,11 +56,16 @@ struct TextSegment {
   std::string text;  // UTF-8, as extracted
   PdfRect box;
 };
-/// The page's text as segments: words on the same baseline, split where the gap between words is
+/// The page's text as segments (boxes: PDF user space on an unrotated page; on a rotated page
+/// see segmentsToDisplay): words on the same baseline, split where the gap between words is
 /// wider than about two characters (so "Nơi nhận:" and "GIÁM ĐỐC" on one line stay apart).
 Result<std::vector<TextSegment>> pageSegments(const std::filesystem::path& pdf, int pageIndex);
 
+/// Moves pageSegments' boxes into display space (poppler extracts a rotated page as displayed).
+void segmentsToDisplay(std::vector<TextSegment>& segs, const PageGeometry& g);
+
 /// The space between the signer's title line and name line, where the approval signature goes.
+/// Coordinates are in display space (the same as PDF user space unless the page has /Rotate).
 struct SignerSlot {
   int pageIndex = 0;
   double centerX = 0;  // horizontal centre of the title and name lines

@@ -134,7 +134,7 @@ Result<Template> parseTemplate(std::string_view text) {
     return bad("format");
   static const std::vector<std::string> keys = {"format", "kind",   "description", "placement",
                                                 "page",   "box_mm", "margin_mm",   "overlap",
-                                                "border", "image",  "text"};
+                                                "border", "image",  "text",        "letter"};
   for (const auto& [k, v] : j.members())
     if (std::find(keys.begin(), keys.end(), k) == keys.end()) return bad("unknown key " + k);
   Template t;
@@ -234,6 +234,38 @@ Result<Template> parseTemplate(std::string_view text) {
       (void)unused;
       t.lines.push_back(l.asString());
     }
+  }
+  if (j.contains("letter")) {
+    const Json& le = j["letter"];
+    if (!le.isObject()) return bad("letter");
+    for (const auto& [k, v] : le.members())
+      if (k != "page" && k != "number_after" && k != "fill_date" && k != "font" && k != "color")
+        return bad("unknown key letter." + k);
+    t.hasLetter = true;
+    if (le.contains("page")) {
+      if (!le["page"].isInt() || le["page"].asInt() == 0) return bad("letter.page");
+      t.letterPage = static_cast<int>(le["page"].asInt());
+    }
+    if (le.contains("number_after")) {
+      if (!le["number_after"].isString() || le["number_after"].asString().empty() ||
+          le["number_after"].asString().find(' ') != std::string::npos)
+        return bad("letter.number_after: needs one word such as \"Số:\"");
+      t.numberAfter = le["number_after"].asString();
+    }
+    if (le.contains("fill_date")) {
+      if (!le["fill_date"].isBool()) return bad("letter.fill_date");
+      t.fillDate = le["fill_date"].asBool();
+    }
+    if (le.contains("font")) {
+      if (!le["font"].isString() || le["font"].asString().empty()) return bad("letter.font");
+      t.letterFont = le["font"].asString();
+    }
+    if (le.contains("color")) {
+      KYSO_ASSIGN_OR_RETURN(t.letterColor, color(le["color"], "letter.color"));
+    }
+    if (t.numberAfter.empty() && !t.fillDate)
+      return bad("letter: neither number_after nor fill_date");
+    if (t.kind != Kind::Issued) return bad("letter: only for kind issued");
   }
   if (!t.hasImage && !t.hasText) return bad("neither image nor text");
   if ((t.placement == Template::Placement::BetweenTitleAndName ||

@@ -54,6 +54,16 @@ struct Template {
   Rgb textColor;
   enum class Align { Left, Center, Right } align = Align::Left;
   std::vector<std::string> lines;  // with {field} placeholders
+  // Filled in on the letter's own lines (issued): the document number after the word
+  // `numberAfter` ("Số:"; empty = not asked) and, when `fillDate`, the issue date in the blanks of
+  // the place-and-date line "..., ngày ... tháng ... năm ...", on page `letterPage`, in the
+  // letter's font size (measured on the page).
+  bool hasLetter = false;
+  int letterPage = 1;
+  std::string numberAfter;
+  bool fillDate = false;
+  std::string letterFont = "serif";
+  Rgb letterColor;
 };
 
 /// Parses and validates template JSON (TemplateInvalid with the offending key as context).

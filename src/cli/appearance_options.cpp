@@ -48,7 +48,9 @@ void addAppearanceOptions(ArgParser& p) {
       .value("copy-form", 0, "sao-y | sao-luc | trich-sao (copy)")
       .value("org", 0, "organisation name shown in the stamp (default: the certificate's O)")
       .value("doc-number", 0, "document number and symbol, e.g. 286/SYT-VP (issued, appendix)")
-      .value("issued-date", 0, "issue date shown with the seal (default: the signing date)")
+      .value("issued-date", 0,
+             "issue date DD/MM/YYYY written into the letter's \"ngày ... tháng ... năm\" line "
+             "(default: the signing date)")
       .value("arrival-number", 0, "arrival number of an incoming document (incoming)")
       .value("page", 0, "page for the signature: 1-based, negative counts from the end")
       .value("rect", 0, "X,Y,W,H from the page's top-left, points or with mm suffix")

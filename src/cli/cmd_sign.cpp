@@ -14,7 +14,9 @@
 #include <deque>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -276,8 +278,10 @@ int runSign(const Args& args) {
     if (rows.size() == 1) printError("Signing " + row.input + " failed", e);
     log::debug(e.technical());
   };
-  // Commits (fsync, rename, fsync of the folder) run on helper threads while the next file is
-  // signed: the token still signs one file at a time, and waits on the disk overlap and coalesce.
+  // Commits (fsync, rename) run on helper threads while the next file is signed: the token still
+  // signs one file at a time, and waits on the disk overlap and coalesce. Each output folder is
+  // fsynced once at the end (DirSync::Deferred), not once per file: every file's data is on disk
+  // before its rename either way.
   struct Pending {
     std::size_t row;
     std::future<Status> done;
@@ -290,6 +294,50 @@ int runSign(const Args& args) {
     if (!st.ok()) fail(rows[pc.row], st.error());
   };
   constexpr std::size_t kMaxPendingCommits = 16;
+  // Two files are prepared at once (read, hash, build the update, CMS) so that one is being
+  // hashed and written while the other's signature is computed: the token still signs one
+  // digest at a time (its device worker queues them). Each lane has its own CMS maker (it keeps
+  // the last size as the next estimate). B-LT and B-LTA fetch revocation data through one shared
+  // source, and visible appearances are made one after another: those run one file at a time.
+  const bool twoLanes = (*level == pdf::PadesLevel::BB || *level == pdf::PadesLevel::BT);
+  const std::size_t lanes = twoLanes ? 2 : 1;
+  std::vector<std::unique_ptr<pdf::CmsContentsMaker>> laneSigner;
+  laneSigner.push_back(nullptr);  // lane 0 uses `signer`
+  for (std::size_t l = 1; l < lanes; ++l)
+    laneSigner.push_back(std::make_unique<pdf::CmsContentsMaker>(id, tsa, http));
+  struct Outcome {
+    std::optional<Result<pdf::PreparedPades>> prepared;
+    std::optional<Error> tokenError;
+  };
+  struct InFlight {
+    std::size_t row;
+    std::unique_ptr<appearance::Appearance> ap;  // borrowed by the request until done
+    std::future<Outcome> done;
+  };
+  std::deque<InFlight> inFlight;
+  auto collect = [&] {
+    InFlight f = std::move(inFlight.front());
+    inFlight.pop_front();
+    Outcome o = f.done.get();
+    auto& row = rows[f.row];
+    Result<pdf::PreparedPades>& prepared = *o.prepared;
+    if (prepared.ok()) {
+      row.status = "signed";
+      row.detail =
+          std::string(pdf::padesLevelName(*level)) + ", " + prepared->result.signature.fieldName;
+      pending.push_back(
+          {f.row, std::async(std::launch::async, [out = std::move(prepared->output)]() mutable {
+             return out.commit(AtomicFile::DirSync::Deferred);
+           })});
+      while (pending.size() >= kMaxPendingCommits) finishOne();
+      return;
+    }
+    // A token-backed key reports through OpenSSL; the token's own error says what happened.
+    Error err = o.tokenError ? *o.tokenError : prepared.error();
+    fail(row, err);
+    // A removed token or a PIN problem will fail every later file too: stop, keep what is done.
+    if (isTokenFailure(err)) stop = true;
+  };
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto& row = rows[i];
     if (stop) {
@@ -313,31 +361,44 @@ int runSign(const Args& args) {
     req.sig.signingTime = std::chrono::system_clock::now();
     req.level = *level;
     auto ap = appearanceFromOptions(p, req.input, details, req.sig.signingTime);
-    if (ap.ok() && ap->has_value()) {
-      printAppearanceNotes(**ap);
-      req.sig.appearance = &**ap;
-    }
-    Result<pdf::PreparedPades> prepared =
-        ap.ok() ? pdf::preparePdfSignature(req, signer, &ltv, docTs ? &*docTs : nullptr)
-                : Result<pdf::PreparedPades>(ap.error());
-    if (prepared.ok()) {
-      row.status = "signed";
-      row.detail =
-          std::string(pdf::padesLevelName(*level)) + ", " + prepared->result.signature.fieldName;
-      pending.push_back(
-          {i, std::async(std::launch::async,
-                         [out = std::move(prepared->output)]() mutable { return out.commit(); })});
-      while (pending.size() >= kMaxPendingCommits) finishOne();
+    if (!ap.ok()) {
+      fail(row, ap.error());
       continue;
     }
-    // A token-backed key reports through OpenSSL; the token's own error says what happened.
-    Error err = prepared.error();
-    if (auto tokenErr = p11::takeLastTokenError()) err = *tokenErr;
-    fail(row, err);
-    // A removed token or a PIN problem will fail every later file too: stop, keep what is done.
-    if (isTokenFailure(err)) stop = true;
+    InFlight f{i, nullptr, {}};
+    if (ap->has_value()) {
+      printAppearanceNotes(**ap);
+      f.ap = std::make_unique<appearance::Appearance>(std::move(**ap));
+      req.sig.appearance = f.ap.get();
+    }
+    // The lane of the file before last is free once that file is collected.
+    while (inFlight.size() >= lanes) collect();
+    if (stop) {
+      row.status = "not attempted";
+      ++failed;
+      continue;
+    }
+    pdf::ContentsMaker& maker =
+        laneSigner[i % lanes] ? *laneSigner[i % lanes] : static_cast<pdf::ContentsMaker&>(signer);
+    f.done = std::async(std::launch::async, [req = std::move(req), &maker, &ltv, &docTs] {
+      Outcome o;
+      o.prepared.emplace(pdf::preparePdfSignature(req, maker, &ltv, docTs ? &*docTs : nullptr));
+      if (!o.prepared->ok()) o.tokenError = p11::takeLastTokenError();  // this thread's
+      return o;
+    });
+    inFlight.push_back(std::move(f));
   }
+  while (!inFlight.empty()) collect();
   while (!pending.empty()) finishOne();
+  std::set<fs::path> outputDirs;
+  for (const auto& row : rows)
+    if (row.status == "signed") outputDirs.insert(fs::path(row.output).parent_path());
+  for (const auto& dir : outputDirs)
+    if (auto st = syncDirectory(dir); !st.ok()) {
+      printError("Flushing the folder " + dir.string() + " to disk failed", st.error());
+      if (!firstError) firstError = st.error();
+      ++failed;
+    }
   if (rows.size() > 1) printTable(rows);
   if (failed == 0) return kExitOk;
   if (rows.size() == 1 && firstError) return exitCodeForFileError(*firstError);

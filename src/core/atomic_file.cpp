@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "src/core/log.h"
+
 namespace kyso {
 
 namespace fs = std::filesystem;
@@ -78,7 +80,7 @@ Status AtomicFile::pwrite(std::uint64_t offset, std::span<const std::byte> data)
   return {};
 }
 
-Status AtomicFile::commit() {
+Status AtomicFile::commit(DirSync dirSync) {
   if (m_fd < 0) return Error::kyso(Errc::OutputNotWritable, "commit", m_target.string());
   if (::fsync(m_fd) != 0) return Error::posix(errno, "fsync", m_target.string());
   if (::close(m_fd) != 0) {
@@ -95,13 +97,24 @@ Status AtomicFile::commit() {
     return Error::posix(errno, "rename", m_target.string());
   }
   m_temp.clear();
-  fs::path dir = m_target.parent_path();
-  if (dir.empty()) dir = ".";
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  if (dirSync == DirSync::Deferred) return {};
+  // The file is complete and in place; a directory that cannot be synced only makes the new name
+  // less durable, so it is logged, not reported as a failed write.
+  if (auto st = syncDirectory(m_target.parent_path()); !st.ok())
+    log::warn("directory not synced after writing " + m_target.string() + ": " +
+              st.error().technical());
+  return {};
+}
+
+Status syncDirectory(const fs::path& path) {
+  const fs::path dir = path.empty() ? fs::path(".") : path;
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) return Error::posix(errno, "open", dir.string());
+  const int rc = ::fsync(dfd);
+  const int err = errno;
+  ::close(dfd);
+  // Some file systems cannot fsync a directory (EINVAL); the rename is then as durable as it gets.
+  if (rc != 0 && err != EINVAL) return Error::posix(err, "fsync", dir.string());
   return {};
 }
 

@@ -16,6 +16,11 @@ namespace kyso {
 class AtomicFile {
  public:
   enum class Overwrite { Refuse, Allow };
+  /// Whether commit() also fsyncs the target's directory (so that the new name survives a power
+  /// loss) or leaves that to one syncDirectory() call after a batch of commits into one folder.
+  /// The file's own data is always flushed before the rename, so the target is never a partial
+  /// file either way.
+  enum class DirSync { Now, Deferred };
 
   /// Creates the temporary file beside `target`. Refuses (FileExists) when the target exists and
   /// overwrite is Refuse. Blocks on the file system only.
@@ -39,8 +44,9 @@ class AtomicFile {
   const std::filesystem::path& tempPath() const { return m_temp; }
   const std::filesystem::path& target() const { return m_target; }
 
-  /// fsync, close, rename over the target, fsync the directory. After success the object is empty.
-  Status commit();
+  /// fsync, close, rename over the target, fsync the directory (unless Deferred). After success
+  /// the object is empty.
+  Status commit(DirSync dirSync = DirSync::Now);
   /// Deletes the temporary file (also done by the destructor).
   void abandon() noexcept;
 
@@ -52,6 +58,10 @@ class AtomicFile {
   std::uint64_t m_written = 0;
   Overwrite m_overwrite = Overwrite::Refuse;
 };
+
+/// fsyncs a directory, making earlier renames into it durable (after AtomicFile::commit with
+/// DirSync::Deferred).
+Status syncDirectory(const std::filesystem::path& dir);
 
 /// Reads a whole (small) file; refuses files larger than `maxBytes` with InputTooLarge.
 Result<std::string> readSmallFile(const std::filesystem::path& path,

@@ -37,8 +37,10 @@ class RevisionWriter {
   Result<std::vector<unsigned char>> digestWith(std::span<const std::string_view> extra) const;
   /// Appends bytes (hashing them).
   Status append(std::string_view bytes);
-  /// fsync + rename over the target.
-  Status commit() { return m_file.commit(); }
+  /// fsync + rename over the target (+ fsync of its directory unless Deferred).
+  Status commit(AtomicFile::DirSync dirSync = AtomicFile::DirSync::Now) {
+    return m_file.commit(dirSync);
+  }
 
  private:
   RevisionWriter(AtomicFile f, ossl::Ptr<EVP_MD_CTX> md)

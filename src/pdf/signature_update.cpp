@@ -127,6 +127,11 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
     auto ap = QPDFObjectHandle::newDictionary();
     ap.replaceKey("/N", newRef(apNums[o.appearance->formIndex]));
     widget.replaceKey("/AP", ap);
+    if (o.appearance->rotate != 0) {  // the form is already turned; this tells form editors
+      auto mk = QPDFObjectHandle::newDictionary();
+      mk.replaceKey("/R", QPDFObjectHandle::newInteger(o.appearance->rotate));
+      widget.replaceKey("/MK", mk);
+    }
   };
   auto lockDict = [] {
     auto l = QPDFObjectHandle::newDictionary();
@@ -205,6 +210,42 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
       auto arr = fieldsArr.isArray() ? fieldsArr.shallowCopy() : QPDFObjectHandle::newArray();
       arr.appendItem(newRef(widgetNum));
       acro->replaceKey("/Fields", arr);
+    }
+  }
+  // Text on the letter's own lines (the number after "Số:", the issue date): locked, read-only,
+  // printable stamp annotations, signed with this revision.
+  if (o.appearance) {
+    auto pages = QPDFPageDocumentHelper(q).getAllPages();
+    for (const auto& m : o.appearance->marks) {
+      if (m.pageIndex < 0 || static_cast<std::size_t>(m.pageIndex) >= pages.size() ||
+          m.formIndex >= apNums.size())
+        return Error::kyso(Errc::PdfPageOutOfRange, "appearance_mark",
+                           std::to_string(m.pageIndex + 1));
+      QPDFObjectHandle mp = pages[static_cast<std::size_t>(m.pageIndex)].getObjectHandle();
+      const int markNum = up.allocate();
+      auto a = QPDFObjectHandle::newDictionary();
+      a.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
+      a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Stamp"));
+      a.replaceKey("/F",
+                   QPDFObjectHandle::newInteger(708));  // Print|ReadOnly|Locked|LockedContents
+      a.replaceKey("/P", mp);
+      a.replaceKey("/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(
+                                m.rect.llx, m.rect.lly, m.rect.urx, m.rect.ury)));
+      a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(m.text));
+      auto ap = QPDFObjectHandle::newDictionary();
+      ap.replaceKey("/N", newRef(apNums[m.formIndex]));
+      a.replaceKey("/AP", ap);
+      up.setObject(markNum, 0, substituteRefs(a.unparse()));
+      QPDFObjectHandle annots = mp.getKey("/Annots");
+      if (annots.isArray() && annots.isIndirect()) {
+        edits.edit(annots).appendItem(newRef(markNum));
+      } else {
+        QPDFObjectHandle& pg = edits.edit(mp);
+        auto arr = pg.getKey("/Annots");
+        arr = arr.isArray() ? arr.shallowCopy() : QPDFObjectHandle::newArray();
+        arr.appendItem(newRef(markNum));
+        pg.replaceKey("/Annots", arr);
+      }
     }
   }
   if (o.certifyP > 0) {

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "src/appearance/placement.h"
 #include "tests/appearance/test_support.h"
@@ -34,7 +36,20 @@ class CliTest : public ::testing::Test {
     }
     const fs::path sample = fs::path(env("KYSO_SHARED_DIR")) / "samples/cong-van-286-SYT-VP.txt";
     ASSERT_TRUE(fs::exists(sample)) << sample;
-    test::makeSampleLetterPdf(sample, dir / "letter.pdf");
+    // As the letter is before it is issued: blanks after "Số:" and in the date line.
+    std::ifstream in(sample);
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string letter = text.str();
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"Số:286/SYT-VP", "Số:          /SYT-VP"},
+          {"ngày 12 tháng 02 năm 2020", "ngày        tháng        năm"}}) {
+      const auto at = letter.find(from);
+      ASSERT_NE(at, std::string::npos) << from;
+      letter.replace(at, from.size(), to);
+    }
+    std::ofstream(dir / "letter.txt") << letter;
+    test::makeSampleLetterPdf(dir / "letter.txt", dir / "letter.pdf");
     test::makeSignaturePng(dir / "sig.png");
     test::makeSealPng(dir / "seal.png", 472, 300);
   }
@@ -62,10 +77,29 @@ TEST_F(CliTest, SampleLetterApprovedIssuedCopied) {
                  &out),
             0)
       << out;
-  ASSERT_EQ(sign("approved.pdf", "issued.pdf", "org",
-                 "--kind issued --seal seal.png --doc-number 286/SYT-VP", &out),
-            0)
+  ASSERT_EQ(
+      sign("approved.pdf", "issued.pdf", "org",
+           "--kind issued --seal seal.png --doc-number 286/SYT-VP --issued-date 25/11/2026", &out),
+      0)
       << out;
+  // The number and the date went into the letter's own lines.
+  int qst = 0;
+  const std::string issuedText =
+      run("pdftotext -enc UTF-8 " + shq((dir / "issued.pdf").string()) + " -", &qst);
+  ASSERT_EQ(qst, 0);
+  EXPECT_TRUE(issuedText.find("Số: 286 /SYT-VP") != std::string::npos ||
+              issuedText.find("Số: 286/SYT-VP") != std::string::npos)
+      << issuedText;
+  EXPECT_NE(issuedText.find("Thừa Thiên Huế, ngày 25 tháng 11 năm 2026"), std::string::npos)
+      << issuedText;
+  run("qpdf --check " + shq((dir / "issued.pdf").string()) + " >/dev/null 2>&1", &qst);
+  EXPECT_EQ(qst, 0);
+  // Another number on an already numbered letter is refused, and nothing is written.
+  EXPECT_NE(sign("issued.pdf", "again.pdf", "org",
+                 "--kind issued --seal seal.png --doc-number 287/SYT-VP --seal-size-mm 38", &out),
+            0);
+  EXPECT_NE(out.find("already has a document number"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "again.pdf"));
   ASSERT_EQ(sign("issued.pdf", "copy.pdf", "org",
                  "--kind copy --copy-form sao-y --org 'Trung tâm Y tế huyện Đức Trọng'", &out),
             0)

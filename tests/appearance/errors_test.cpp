@@ -65,6 +65,17 @@ TEST_F(ErrorsTest, SealNeedsAnApprovalAndASize) {
   r.image = dir / "seal.png";
   r.fields = {{"doc_number", "286/SYT-VP"}};
   EXPECT_EQ(kindOf(makeAppearance(r)), Errc::ApprovalNotFound);
+  // This letter's head ("Số:", the date line) is on its last page: the shipped template with
+  // "letter": { "page": -1 }.
+  std::string json(shippedTemplateJson("issued"));
+  const std::string pageOne = "\"page\": 1";
+  ASSERT_NE(json.find(pageOne), std::string::npos);
+  json.replace(json.find(pageOne), pageOne.size(), "\"page\": -1");
+  {
+    std::ofstream f(dir / "issued-last-page.json");
+    f << json;
+  }
+  r.templateSpec = (dir / "issued-last-page.json").string();
 
   // Put an approval on the last page, then seal: without pHYs and without --seal-size-mm refuse.
   Request ra = request(Kind::Approved);

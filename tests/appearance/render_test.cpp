@@ -145,8 +145,9 @@ TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
   const std::string issuedText =
       run("pdftotext -enc UTF-8 " + shq((dir / "issued.pdf").string()) + " -", &st);
   ASSERT_EQ(st, 0);
+  // The letter was numbered and dated already, with the same number: nothing is written on it.
+  EXPECT_TRUE(issued->marks.empty());
   EXPECT_NE(issuedText.find("Số: 286/SYT-VP"), std::string::npos) << issuedText;
-  EXPECT_NE(issuedText.find("Ngày: 06/09/2026"), std::string::npos) << issuedText;
   compareWithReference(
       r2, toPx(PdfRect{issued->rect.llx, ar.lly - 20, ar.urx, std::max(ar.ury, issued->rect.ury)}),
       "approved-issued");
@@ -216,6 +217,91 @@ TEST_F(RenderTest, ApprovedIssuedCopyLookAsTheDecreeSays) {
   EXPECT_GT(inside, 200);
   EXPECT_EQ(outside, 0);
   compareWithReference(r3, cpx, "copy-stamp");
+}
+
+// Issue: the number goes after "Số:" (into the blank before the printed symbol) and the date into
+// "ngày ... tháng ... năm ...", in the letter's font size; a different number already there is
+// refused; the seal carries no text.
+TEST_F(RenderTest, IssuedWritesNumberAndDateIntoTheLetter) {
+  auto lines = test::sampleLetterLines();
+  for (auto& l : lines) {
+    if (l.text.rfind("Số:", 0) == 0) l.text = "Số:          /SYT-VP";
+    if (l.text.find("ngày") != std::string::npos) l.text = "Lâm Đồng, ngày        tháng        năm";
+  }
+  test::makeLetterPdf(dir / "blank.pdf", lines);
+  Request ra = request(Kind::Approved, dir / "blank.pdf");
+  ra.image = dir / "sig.png";
+  ra.fields = {{"name", "Nguyễn Nam Hùng"}, {"title", "Giám đốc"}};
+  auto approved = makeAppearance(ra);
+  ASSERT_TRUE(approved.ok()) << approved.error().technical();
+  test::stampAppearance(dir / "blank.pdf", dir / "approved.pdf", *approved, "Approval");
+
+  Request ri = request(Kind::Issued, dir / "approved.pdf");
+  ri.image = dir / "seal.png";
+  ri.fields = {{"doc_number", "286/SYT-VP"}};  // issue date: the signing date, 06/09/2026
+  auto issued = makeAppearance(ri);
+  ASSERT_TRUE(issued.ok()) << issued.error().technical();
+  ASSERT_EQ(issued->marks.size(), 4u);  // 286, 06, 9, 2026
+  EXPECT_EQ(issued->marks[0].text, "286");
+  EXPECT_EQ(issued->marks[1].text, "06");
+  EXPECT_EQ(issued->marks[2].text, "9");  // Decree 30: a leading 0 only for months 1 and 2
+  EXPECT_EQ(issued->marks[3].text, "2026");
+  // In the letter's font size: a mark's box is ascent + descent (1.107 em) + 2 pt of padding.
+  EXPECT_NEAR((issued->marks[0].rect.height() - 2) / 1.107, 12, 0.6);
+  EXPECT_NEAR((issued->marks[1].rect.height() - 2) / 1.107, 13, 0.6);
+  // On the "Số:" line: its baseline is 95 pt from the top.
+  EXPECT_LT(issued->marks[0].rect.lly, kPageH - 95);
+  EXPECT_GT(issued->marks[0].rect.ury, kPageH - 95);
+  test::stampAppearance(dir / "approved.pdf", dir / "issued.pdf", *issued, "Seal");
+
+  int st = 0;
+  const std::string text =
+      run("pdftotext -enc UTF-8 " + shq((dir / "issued.pdf").string()) + " -", &st);
+  ASSERT_EQ(st, 0);
+  // The number sits in the blank, on the "Số:" line, before the printed symbol.
+  const std::size_t so = text.find("Số:");
+  ASSERT_NE(so, std::string::npos) << text;
+  const std::string line = text.substr(so, text.find('\n', so) - so);
+  EXPECT_TRUE(line == "Số: 286 /SYT-VP" || line == "Số: 286/SYT-VP") << text;
+  EXPECT_NE(text.find("Lâm Đồng, ngày 06 tháng 9 năm 2026"), std::string::npos) << text;
+  // Pixels: ink appeared in the blank after "Số:" and nowhere else near the letter's head.
+  const test::Raster before = test::renderPage(dir / "approved.pdf", 0, kDpi);
+  const test::Raster after = test::renderPage(dir / "issued.pdf", 0, kDpi);
+  const PxRect num = toPx(issued->marks[0].rect);
+  int newInk = 0, strayInk = 0;
+  for (int y = 0; y < static_cast<int>(140 * kDpi / 72); ++y)
+    for (int x = 0; x < after.width; ++x) {
+      const bool was = before.at(x, y)[0] < 100, is = after.at(x, y)[0] < 100;
+      if (!is || was) continue;
+      bool inMark = false;
+      for (const auto& m : issued->marks) {
+        const PxRect p = toPx(m.rect);
+        inMark = inMark || (x >= p.x0 - 1 && x <= p.x1 + 1 && y >= p.y0 - 1 && y <= p.y1 + 1);
+      }
+      (inMark ? newInk : strayInk)++;
+    }
+  EXPECT_GT(newInk, 100);
+  EXPECT_EQ(strayInk, 0);
+  EXPECT_GT(num.x0, 60 + 18 * kDpi / 72);  // after "Số:"
+  // The seal's own appearance has no text: nothing but red is added below the head.
+  EXPECT_NEAR(issued->rect.width(), issued->rect.height(), 0.01);
+
+  // Issuing again with another number: the letter already has one.
+  Request again = request(Kind::Issued, dir / "issued.pdf");
+  again.image = dir / "seal.png";
+  again.fields = {{"doc_number", "287/SYT-VP"}};
+  auto refused = makeAppearance(again);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, Errc::LetterAlreadyFilled) << refused.error().technical();
+  // A letter without "Số:" cannot be numbered.
+  auto noNumber = test::sampleLetterLines();
+  noNumber.erase(noNumber.begin() + 1);
+  test::makeLetterPdf(dir / "nonumber.pdf", noNumber);
+  test::stampAppearance(dir / "nonumber.pdf", dir / "nonumber-approved.pdf", *approved, "A");
+  again.pdf = dir / "nonumber-approved.pdf";
+  auto missing = makeAppearance(again);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, Errc::LetterPlaceNotFound) << missing.error().technical();
 }
 
 TEST_F(RenderTest, AppendixIncomingAndApprovedWithText) {

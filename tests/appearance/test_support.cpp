@@ -72,6 +72,7 @@ std::vector<LetterLine> sampleLetterLines() {
   return {
       {"SỞ Y TẾ TỈNH LÂM ĐỒNG", 60, 70, 0, 12, true},
       {"Số: 286/SYT-VP", 60, 95, 0, 12, false},
+      {"Lâm Đồng, ngày 06 tháng 9 năm 2026", 0, 120, 430, 13, false},
       {"V/v tăng cường phòng, chống dịch bệnh mùa mưa", 60, 160, 0, 12, false},
       {"Kính gửi: các đơn vị trực thuộc.", 60, 200, 0, 12, false},
       {"Sở Y tế đề nghị các đơn vị triển khai thực hiện nghiêm túc.", 60, 230, 0, 12, false},
@@ -95,11 +96,34 @@ void releaseFontCachesAtExit() {
   (void)registered;
 }
 
-void makeLetterPdf(const fs::path& out, const std::vector<LetterLine>& lines, int pages) {
+void makeLetterPdf(const fs::path& out, const std::vector<LetterLine>& lines, int pages,
+                   int rotate) {
   releaseFontCachesAtExit();
-  cairo_surface_t* s = cairo_pdf_surface_create(out.c_str(), 595.276, 841.89);
+  const double dw = 595.276, dh = 841.89;  // the page as displayed
+  const bool quarter = rotate == 90 || rotate == 270;
+  const double uw = quarter ? dh : dw, uh = quarter ? dw : dh;  // the page in user space
+  const fs::path drawn = rotate ? fs::path(out.string() + ".unrotated.pdf") : out;
+  cairo_surface_t* s = cairo_pdf_surface_create(drawn.c_str(), uw, uh);
   cairo_t* cr = cairo_create(s);
+  // Maps displayed coordinates (top-left origin, y down) to cairo's user space, so that a viewer
+  // turning the page clockwise by `rotate` shows the letter upright.
+  cairo_matrix_t m;
+  switch (rotate) {
+    case 90:
+      cairo_matrix_init(&m, 0, -1, 1, 0, 0, uh);
+      break;
+    case 180:
+      cairo_matrix_init(&m, -1, 0, 0, -1, uw, uh);
+      break;
+    case 270:
+      cairo_matrix_init(&m, 0, 1, -1, 0, uw, 0);
+      break;
+    default:
+      cairo_matrix_init_identity(&m);
+      break;
+  }
   for (int p = 1; p <= pages; ++p) {
+    cairo_set_matrix(cr, &m);
     cairo_set_source_rgb(cr, 0, 0, 0);
     if (p < pages) {
       cairo_select_font_face(cr, "Liberation Serif", CAIRO_FONT_SLANT_NORMAL,
@@ -130,6 +154,14 @@ void makeLetterPdf(const fs::path& out, const std::vector<LetterLine>& lines, in
   const cairo_status_t st = cairo_surface_status(s);
   cairo_surface_destroy(s);
   if (st != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo failed");
+  if (rotate) {
+    QPDF q;
+    q.processFile(drawn.c_str());
+    for (auto& page : QPDFPageDocumentHelper(q).getAllPages())
+      page.getObjectHandle().replaceKey("/Rotate", QPDFObjectHandle::newInteger(rotate));
+    QPDFWriter w(q, out.c_str());
+    w.write();
+  }
 }
 
 void makeSampleLetterPdf(const fs::path& text, const fs::path& out) {
@@ -168,6 +200,12 @@ void makeSampleLetterPdf(const fs::path& text, const fs::path& out) {
   for (; i < paras.size() && paras[i] != "Nơi nhận:"; ++i) {
     if (paras[i].empty()) {
       newline(6);
+      continue;
+    }
+    if (paras[i].find("  ") != std::string::npos) {  // blanks to fill in: drawn as they are
+      cairo_move_to(cr, left, y);
+      cairo_show_text(cr, paras[i].c_str());
+      newline(17);
       continue;
     }
     std::istringstream words(paras[i]);
@@ -288,6 +326,19 @@ void stampAppearance(const fs::path& in, const fs::path& out, const appearance::
   if (!root.getKey("/AcroForm").isDictionary())
     root.replaceKey("/AcroForm", QPDFObjectHandle::parse("<< /Fields [] /SigFlags 3 >>"));
   root.getKey("/AcroForm").getKey("/Fields").appendItem(annot);
+  // Text on the letter's own lines: stamp annotations, as the signer writes them.
+  for (const auto& m : a.marks) {
+    QPDFObjectHandle mp = pages.at(static_cast<std::size_t>(m.pageIndex)).getObjectHandle();
+    std::snprintf(rect, sizeof rect, "[%.4f %.4f %.4f %.4f]", m.rect.llx, m.rect.lly, m.rect.urx,
+                  m.rect.ury);
+    QPDFObjectHandle mark = q.makeIndirectObject(QPDFObjectHandle::parse(
+        &q, std::string("<< /Type /Annot /Subtype /Stamp /F 708 /Rect ") + rect + " /AP << /N " +
+                std::to_string(handles.at(m.formIndex).getObjectID()) + " 0 R >> >>"));
+    mark.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(m.text));
+    mark.replaceKey("/P", mp);
+    if (!mp.getKey("/Annots").isArray()) mp.replaceKey("/Annots", QPDFObjectHandle::newArray());
+    mp.getKey("/Annots").appendItem(mark);
+  }
   QPDFWriter w(q, out.c_str());
   w.write();
 }

@@ -42,14 +42,18 @@ struct LetterLine {
   bool bold = false;
 };
 /// Writes an A4 PDF with the lines on the page (cairo, Liberation Serif via fontconfig). `pages`
-/// pages; the lines go on the last one; the others get "Trang N".
+/// pages; the lines go on the last one; the others get "Trang N". With `rotate` 90, 180 or 270 the
+/// pages get that /Rotate and the content is drawn turned the other way, so that the page as
+/// displayed looks exactly like the unrotated letter (as scanners and landscape exports do).
 void makeLetterPdf(const std::filesystem::path& out, const std::vector<LetterLine>& lines,
-                   int pages = 1);
+                   int pages = 1, int rotate = 0);
 /// Lays out the sample letter (../shared/samples/cong-van-286-SYT-VP.txt) as an official letter:
 /// wrapped body text in Liberation Serif 13 pt, then the signature block in two columns: "Nơi
 /// nhận:" and its list on the left, the title on the right with the signer's name 30 mm below it.
+/// A line with two spaces in a row (blanks to fill in) is drawn as it is, unwrapped.
 void makeSampleLetterPdf(const std::filesystem::path& text, const std::filesystem::path& out);
-/// The usual signature block: "Nơi nhận:" and "GIÁM ĐỐC" on one line, "Nguyễn Nam Hùng" below.
+/// An issued letter's head ("Số: 286/SYT-VP", "Lâm Đồng, ngày 06 tháng 9 năm 2026") and the usual
+/// signature block: "Nơi nhận:" and "GIÁM ĐỐC" on one line, "Nguyễn Nam Hùng" below.
 std::vector<LetterLine> sampleLetterLines();
 
 /// Adds the appearance's objects and a signed-looking signature widget (with a dummy /V) named

@@ -42,6 +42,23 @@ TEST_F(AtomicFileTest, CommitRenamesIntoPlace) {
   EXPECT_EQ(entries(), 1u);
 }
 
+TEST_F(AtomicFileTest, DeferredDirectorySyncStillRenamesIntoPlace) {
+  for (const char* name : {"a.pdf", "b.pdf"}) {
+    auto f = AtomicFile::create(dir / name);
+    ASSERT_TRUE(f.ok());
+    ASSERT_TRUE(f->write(name).ok());
+    ASSERT_TRUE(f->commit(AtomicFile::DirSync::Deferred).ok());
+  }
+  EXPECT_EQ(slurp(dir / "a.pdf"), "a.pdf");
+  EXPECT_EQ(slurp(dir / "b.pdf"), "b.pdf");
+  EXPECT_EQ(entries(), 2u);
+  EXPECT_TRUE(kyso::syncDirectory(dir).ok());
+  auto missing = kyso::syncDirectory(dir / "nope");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, Errc::FileNotFound);
+  EXPECT_EQ(missing.error().operation, "open");
+}
+
 TEST_F(AtomicFileTest, AbandonLeavesNothing) {
   {
     auto f = AtomicFile::create(dir / "out.pdf");

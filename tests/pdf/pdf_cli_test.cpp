@@ -106,6 +106,15 @@ TEST_F(SignCliTest, BatchGoesOnPastBadFilesAndResumes) {
     EXPECT_FALSE(fs::exists(dir / f)) << f;
   EXPECT_NE(o.find("encrypted"), std::string::npos) << o;
   EXPECT_NE(o.find("damaged"), std::string::npos) << o;
+  // Alone, an encrypted PDF (user password, or only an owner password) is refused with a
+  // sentence that says signing encrypted PDFs is not supported yet, and nothing is written.
+  for (const char* f : {"encrypted.pdf", "encrypted-owner.pdf"}) {
+    SCOPED_TRACE(f);
+    EXPECT_NE(kyso("sign " + sample(f).string() + " -o " + (m_tmp / f).string() + keyArgs(), &o),
+              0);
+    EXPECT_NE(o.find("kyso cannot open encrypted PDFs yet"), std::string::npos) << o;
+    EXPECT_FALSE(fs::exists(m_tmp / f));
+  }
   // Nothing but our outputs in the folder (no temporary files left behind).
   int n = 0;
   for (auto& e : fs::directory_iterator(dir)) n += e.is_regular_file() ? 1 : 0;
@@ -302,7 +311,10 @@ TEST_F(SignTokenTest, TokenRemovedMidBatchKeepsFinishedFilesValid) {
   fs::path pin = tmp / "pin", dir = tmp / "out";
   { std::ofstream(pin) << token().userPin() << "\n"; }
   fs::create_directories(dir);
-  const char* names[] = {"classic.pdf", "objstm.pdf", "linearized.pdf", "incremental.pdf"};
+  // Two files are prepared at a time: the fourth is already under way when the third fails, the
+  // fifth and sixth are never started.
+  const char* names[] = {"classic.pdf",           "objstm.pdf", "linearized.pdf", "incremental.pdf",
+                         "linearized-objstm.pdf", "letter.pdf"};
   std::string files;
   for (const char* f : names) files += " " + (test::samplesDir() / f).string();
   const std::string kyso = (fs::path(std::getenv("KYSO_BIN")) / "kyso").string();
@@ -313,16 +325,18 @@ TEST_F(SignTokenTest, TokenRemovedMidBatchKeepsFinishedFilesValid) {
           " --pin-file " + pin.string(),
       &o);
   EXPECT_EQ(rc, 1) << o;
-  for (int i = 0; i < 2; ++i) {
-    auto rep = test::pdfsig(nss, dir / names[i]);
-    EXPECT_EQ(rep.valid, 1) << rep.text;
+  // Which two files the token signed before it went depends on which lane got there first: every
+  // output there is is valid, and there are exactly two (and no temporary files).
+  int n = 0;
+  for (auto& e : fs::directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    ++n;
+    auto rep = test::pdfsig(nss, e.path());
+    EXPECT_EQ(rep.valid, 1) << e.path() << rep.text;
     EXPECT_TRUE(rep.lastCoversAll) << rep.text;
   }
-  EXPECT_FALSE(fs::exists(dir / names[2]));
-  EXPECT_FALSE(fs::exists(dir / names[3]));
-  int n = 0;
-  for (auto& e : fs::directory_iterator(dir)) n += e.is_regular_file() ? 1 : 0;
-  EXPECT_EQ(n, 2) << "no temporary files left";
+  EXPECT_EQ(n, 2) << "two signed, nothing partial, no temporary files";
+  for (int i = 4; i < 6; ++i) EXPECT_FALSE(fs::exists(dir / names[i])) << names[i];
   EXPECT_NE(o.find("not attempted"), std::string::npos) << o;
 }
 

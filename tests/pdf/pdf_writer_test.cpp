@@ -108,6 +108,52 @@ TEST_F(PdfWriterTest, XrefKindFollowsTheDocument) {
   }
 }
 
+// A hybrid-reference file (classic table + /XRefStm, written byte-exactly by make-hybrid-pdf.py
+// beside this test: no tool at hand writes one) signed twice: each update appends a classic table
+// whose /Prev leads back to the hybrid section, so readers still find the compressed objects.
+TEST_F(PdfWriterTest, SignsAHybridReferenceFileTwice) {
+  if (!test::haveTool("python3")) {
+    if (std::getenv("CI")) FAIL() << "python3 missing";
+    GTEST_SKIP() << "python3 is not installed";
+  }
+  const char* src = std::getenv("KYSO_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  const fs::path hybrid = m_tmp / "hybrid.pdf";
+  std::string out;
+  ASSERT_EQ(test::run("python3 '" + (fs::path(src) / "tests/pdf/make-hybrid-pdf.py").string() +
+                          "' '" + hybrid.string() + "' 2>&1",
+                      &out),
+            0)
+      << out;
+  std::string qc;
+  ASSERT_TRUE(test::qpdfCheck(hybrid, &qc)) << qc;
+  {
+    auto doc = PdfDocument::open(hybrid);
+    ASSERT_TRUE(doc.ok()) << doc.error().technical();
+    EXPECT_EQ((*doc)->xrefKind(), XrefKind::Hybrid);
+  }
+  const fs::path once = m_tmp / "hybrid-once.pdf", twice = m_tmp / "hybrid-twice.pdf";
+  signAndCheck(hybrid, once, "signer-rsa2048", 1);
+  signAndCheck(once, twice, "signer-ec256", 2);
+  EXPECT_EQ(test::pdfsig(m_nss, twice).trusted, 2);
+  // The updates are classic tables chained by /Prev; the compressed Pages and Font objects are
+  // still found (qpdf lists them as compressed; poppler extracts the page's text).
+  std::ifstream f(twice, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const std::string bytes = ss.str();
+  std::size_t tables = 0;
+  for (std::size_t p = 0; (p = bytes.find("\nxref\n", p)) != std::string::npos; ++p) ++tables;
+  EXPECT_EQ(tables, 3u);
+  EXPECT_EQ(bytes.find("/Type /XRef", bytes.find("%%EOF")), std::string::npos);
+  ASSERT_EQ(test::run("qpdf --show-xref '" + twice.string() + "'", &out), 0);
+  EXPECT_NE(out.find("2/0: compressed; stream = 6, index = 0"), std::string::npos) << out;
+  EXPECT_NE(out.find("5/0: compressed; stream = 6, index = 1"), std::string::npos) << out;
+  ASSERT_EQ(test::run("pdftotext '" + twice.string() + "' - 2>&1", &out), 0);
+  EXPECT_NE(out.find("Hybrid reference PDF"), std::string::npos) << out;
+  EXPECT_EQ(out.find("rror"), std::string::npos) << out;
+}
+
 TEST_F(PdfWriterTest, FillsAnExistingEmptyField) {
   SignatureOptions o;
   o.fieldName = "Approval";
