@@ -1,6 +1,10 @@
 #include "ui/inventory_service.h"
 
+#include <QFileInfo>
 #include <QtConcurrent>
+
+#include "src/core/atomic_file.h"
+#include "ui/pool_thread_cleanup.h"
 
 namespace kyso::ui {
 
@@ -64,6 +68,56 @@ QFuture<Result<inventory::Event>> InventoryService::transition(inventory::Subjec
                              if (e.today.empty()) e.today = inv->today();
                              return inv->transition(s, key.toStdString(), to.toStdString(), e);
                            });
+}
+
+namespace {
+Status writeFile(const QString& file, const std::string& bytes) {
+  KYSO_ASSIGN_OR_RETURN(auto out, AtomicFile::create(std::filesystem::path(file.toStdU16String()),
+                                                     AtomicFile::Overwrite::Allow));
+  KYSO_TRY(out.write(bytes));
+  return out.commit();
+}
+}  // namespace
+
+QFuture<Result<inventory::SyncReport>> InventoryService::sync(
+    std::vector<inventory::SeenToken> seen) {
+  return QtConcurrent::run(&m_pool, [st = m_state, seen]() -> Result<inventory::SyncReport> {
+    const PoolThreadCleanup cleanup;  // certificates are parsed with OpenSSL
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+    return inventory::reconcileTokens(*inv, seen);
+  });
+}
+
+QFuture<Result<inventory::ImportReport>> InventoryService::importTokensCsv(QString file) {
+  return QtConcurrent::run(&m_pool, [st = m_state, file]() -> Result<inventory::ImportReport> {
+    KYSO_ASSIGN_OR_RETURN(auto bytes, readSmallFile(std::filesystem::path(file.toStdU16String())));
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+    return inventory::importTokensCsv(*inv, bytes);
+  });
+}
+
+QFuture<Status> InventoryService::exportTokensCsv(QString file) {
+  return QtConcurrent::run(&m_pool, [st = m_state, file]() -> Status {
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+    KYSO_ASSIGN_OR_RETURN(auto csv, inventory::exportTokensCsv(*inv));
+    return writeFile(file, csv);
+  });
+}
+
+QFuture<Result<QString>> InventoryService::report(QString file) {
+  return QtConcurrent::run(&m_pool, [st = m_state, file]() -> Result<QString> {
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+    KYSO_ASSIGN_OR_RETURN(auto r, inventory::buildReport(*inv));
+    const std::string html = inventory::reportHtml(r);
+    if (!file.isEmpty()) {
+      const QString ext = QFileInfo(file).suffix().toLower();
+      const std::string bytes = ext == QLatin1String("csv")    ? inventory::reportCsv(r)
+                                : ext == QLatin1String("json") ? inventory::reportJson(r).dump()
+                                                               : html;
+      KYSO_TRY(writeFile(file, bytes));
+    }
+    return QString::fromStdString(html);
+  });
 }
 
 }  // namespace kyso::ui

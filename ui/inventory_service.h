@@ -12,6 +12,9 @@
 
 #include "src/core/result.h"
 #include "src/inventory/inventory.h"
+#include "src/inventory/report.h"
+#include "src/inventory/sync.h"
+#include "src/inventory/transfer.h"
 
 namespace kyso::ui {
 
@@ -37,6 +40,15 @@ class InventoryService {
   QFuture<Result<std::vector<inventory::Event>>> history(inventory::Subject s, QString key);
   QFuture<Result<inventory::Event>> transition(inventory::Subject s, QString key, QString to,
                                                inventory::EvidenceGiven evidence);
+  /// Reconciles the register with the tokens read from the plugged devices (sync.h).
+  QFuture<Result<inventory::SyncReport>> sync(std::vector<inventory::SeenToken> seen);
+  /// Imports tokens from a spreadsheet file (all rows or none; transfer.h).
+  QFuture<Result<inventory::ImportReport>> importTokensCsv(QString file);
+  /// Writes every token as CSV to `file` (replacing it: the save dialog asked).
+  QFuture<Status> exportTokensCsv(QString file);
+  /// Builds the per-unit report (report.h) and, when `file` is not empty, writes it there as HTML,
+  /// CSV or JSON by the file's extension. Returns the report's HTML for display.
+  QFuture<Result<QString>> report(QString file);
 
  private:
   struct State;

@@ -1,7 +1,10 @@
 #include "ui/inventory_tab.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -50,6 +53,11 @@ void InventoryTab::setSettings(const AppSettings& settings) {
 void InventoryTab::reload() {
   emit loaded(false);
 }
+void InventoryTab::setTokenReader(TokenReader) {}
+void InventoryTab::syncTokens() {}
+void InventoryTab::importCsv(const QString&) {}
+void InventoryTab::exportCsv(const QString&) {}
+void InventoryTab::makeReport(const QString&) {}
 void InventoryTab::changeEvent(QEvent* e) {
   QWidget::changeEvent(e);
 }
@@ -90,6 +98,16 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   bar->addWidget(m_reload);
   bar->addWidget(m_transition);
   layout->addLayout(bar);
+  auto* tools = new QHBoxLayout;
+  m_sync = new QPushButton(this);
+  m_sync->setObjectName(QStringLiteral("syncTokens"));
+  m_sync->setEnabled(false);  // until the app gives a token reader
+  m_import = new QPushButton(this);
+  m_export = new QPushButton(this);
+  m_report = new QPushButton(this);
+  for (auto* b : {m_sync, m_import, m_export, m_report}) tools->addWidget(b);
+  tools->addStretch();
+  layout->addLayout(tools);
 
   auto* split = new QSplitter(Qt::Vertical, this);
   m_pages = new QTabWidget(split);
@@ -115,6 +133,16 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
 
   connect(m_reload, &QPushButton::clicked, this, &InventoryTab::reload);
   connect(m_transition, &QPushButton::clicked, this, &InventoryTab::askTransition);
+  connect(m_sync, &QPushButton::clicked, this, &InventoryTab::syncTokens);
+  const QStringList csv = {tr("CSV spreadsheets (*.csv)"), tr("All files (*)")};
+  connect(m_import, &QPushButton::clicked, this,
+          [this, csv] { chooseFile(false, csv, [this](QString f) { importCsv(f); }); });
+  connect(m_export, &QPushButton::clicked, this,
+          [this, csv] { chooseFile(true, csv, [this](QString f) { exportCsv(f); }); });
+  connect(m_report, &QPushButton::clicked, this, [this] {
+    chooseFile(true, {tr("Web page (*.html)"), tr("CSV spreadsheets (*.csv)"), tr("JSON (*.json)")},
+               [this](QString f) { makeReport(f); });
+  });
   connect(m_pages, &QTabWidget::currentChanged, this, [this] {
     retranslateUi();
     showHistory();
@@ -297,7 +325,111 @@ void InventoryTab::askTransition() {
   d->open();
 }
 
+void InventoryTab::setTokenReader(TokenReader reader) {
+  m_reader = std::move(reader);
+  m_sync->setEnabled(bool(m_reader));
+}
+
+void InventoryTab::chooseFile(bool save, const QStringList& filters,
+                              std::function<void(QString)> then) {
+  auto* d = new QFileDialog(this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->setAcceptMode(save ? QFileDialog::AcceptSave : QFileDialog::AcceptOpen);
+  d->setFileMode(save ? QFileDialog::AnyFile : QFileDialog::ExistingFile);
+  d->setNameFilters(filters);
+  connect(d, &QFileDialog::fileSelected, this, [d, save, then](QString f) {
+    // A saved file gets the chosen filter's extension when the person typed none.
+    if (save && QFileInfo(f).suffix().isEmpty()) {
+      const QString filter = d->selectedNameFilter();
+      const int star = filter.indexOf(QLatin1String("*."));
+      if (star >= 0) f += filter.mid(star + 1, filter.indexOf(QLatin1Char(')'), star) - star - 1);
+    }
+    then(f);
+  });
+  d->open();
+}
+
+void InventoryTab::finishAction(bool ok, const QString& summary) {
+  for (auto* b : {m_import, m_export, m_report}) b->setEnabled(true);
+  m_sync->setEnabled(bool(m_reader));
+  m_status->setText(summary);
+  emit actionDone(ok, summary);
+}
+
+void InventoryTab::syncTokens() {
+  if (!m_reader) return;
+  m_sync->setEnabled(false);
+  m_status->setText(tr("Reading the plugged tokens…"));
+  whenDone(this, m_reader(), [this](const Result<std::vector<inventory::SeenToken> >& seen) {
+    if (!seen.ok())
+      return finishAction(false, tr("The tokens cannot be read: %1").arg(errorText(seen.error())));
+    whenDone(this, m_service->sync(*seen), [this](const Result<inventory::SyncReport>& r) {
+      if (!r.ok()) return finishAction(false, tr("The sync failed: %1").arg(errorText(r.error())));
+      QString text = tr("Tokens seen: %1; new records: %2; differences: %3.")
+                         .arg(r->tokensSeen)
+                         .arg(r->registered.size())
+                         .arg(r->mismatches.size());
+      QStringList lines;
+      for (const auto& m : r->mismatches) lines << q(m).toHtmlEscaped();
+      for (const auto& g : r->registered) lines << q(g).toHtmlEscaped();
+      m_history->setHtml(QStringLiteral("<p>%1</p><ul><li>%2</li></ul>")
+                             .arg(text.toHtmlEscaped(), lines.join(QStringLiteral("</li><li>"))));
+      reload();
+      finishAction(true, text);
+    });
+  });
+}
+
+void InventoryTab::importCsv(const QString& file) {
+  m_import->setEnabled(false);
+  whenDone(
+      this, m_service->importTokensCsv(file), [this](const Result<inventory::ImportReport>& r) {
+        if (!r.ok())
+          return finishAction(false, tr("The import failed: %1").arg(errorText(r.error())));
+        if (!r->rejected.empty()) {
+          QStringList lines;
+          for (const auto& row : r->rejected)
+            lines << tr("line %1: %2").arg(row.line).arg(q(row.reason)).toHtmlEscaped();
+          m_history->setHtml(
+              QStringLiteral("<ul><li>%1</li></ul>").arg(lines.join(QStringLiteral("</li><li>"))));
+          return finishAction(false,
+                              tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
+                                  .arg(r->rejected.size())
+                                  .arg(r->rows));
+        }
+        reload();
+        finishAction(true, tr("Tokens imported: %1.").arg(r->imported));
+      });
+}
+
+void InventoryTab::exportCsv(const QString& file) {
+  m_export->setEnabled(false);
+  whenDone(this, m_service->exportTokensCsv(file), [this, file](const Status& st) {
+    if (!st.ok())
+      return finishAction(false, tr("The export failed: %1").arg(errorText(st.error())));
+    finishAction(true, tr("The tokens were saved to %1.").arg(QDir::toNativeSeparators(file)));
+  });
+}
+
+void InventoryTab::makeReport(const QString& file) {
+  m_report->setEnabled(false);
+  whenDone(this, m_service->report(file), [this, file](const Result<QString>& html) {
+    if (!html.ok())
+      return finishAction(false, tr("The report failed: %1").arg(errorText(html.error())));
+    m_history->setHtml(*html);
+    finishAction(
+        true, file.isEmpty()
+                  ? tr("The report per unit is shown below.")
+                  : tr("The report per unit was saved to %1.").arg(QDir::toNativeSeparators(file)));
+  });
+}
+
 void InventoryTab::retranslateUi() {
+  m_sync->setText(tr("Sync with plugged tokens"));
+  m_sync->setToolTip(m_reader ? QString() : tr("No token layer in this build"));
+  m_import->setText(tr("Import CSV…"));
+  m_export->setText(tr("Export CSV…"));
+  m_report->setText(tr("Report per unit…"));
   m_search->setPlaceholderText(tr("Search…"));
   m_reload->setText(tr("Reload"));
   m_transition->setText(tr("Change state…"));

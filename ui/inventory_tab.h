@@ -1,13 +1,18 @@
 // InventoryTab: tokens, certificates, people and units from the register (kyso_inventory), each
 // a table with search and a state filter and coloured state badges; the certificates expiring in
 // the next 60 days; the history of the selected token or certificate; a transition dialog that
-// records the request document's number and date. Database calls run off the UI thread. Without
-// the inventory library in this build the tab says so.
+// records the request document's number and date; sync with the plugged tokens, CSV import and
+// export of tokens, and the per-unit report (shown, and saved as HTML, CSV or JSON). Database
+// calls run off the UI thread. Without the inventory library in this build the tab says so.
 #pragma once
 
+#include <QFuture>
 #include <QWidget>
+#include <functional>
 #include <memory>
+#include <vector>
 
+#include "src/core/result.h"
 #include "ui/app_settings.h"
 
 class QComboBox;
@@ -18,6 +23,10 @@ class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
+
+namespace kyso::inventory {
+struct SeenToken;
+}
 
 namespace kyso::ui {
 
@@ -37,10 +46,23 @@ class InventoryTab : public QWidget {
   RecordTableModel* certificates() const { return m_certs; }
   RecordTableModel* expiring() const { return m_expiring; }
 
+  /// Reads the plugged tokens (the app's token layer); without one, sync is not offered.
+  using TokenReader = std::function<QFuture<Result<std::vector<inventory::SeenToken>>>()>;
+  void setTokenReader(TokenReader reader);
+  /// Sync with the plugged tokens; emits synced() with a summary for people.
+  void syncTokens();
+  /// CSV of tokens in and out, and the report, as the buttons do (after their file dialogs).
+  void importCsv(const QString& file);
+  void exportCsv(const QString& file);
+  /// Shows the per-unit report and, when `file` is not empty, saves it (.html, .csv or .json).
+  void makeReport(const QString& file);
+
  signals:
   void loaded(bool ok);
   void historyShown();
   void transitionDone(bool ok);
+  /// A sync, import, export or report finished; `summary` is what the status line says.
+  void actionDone(bool ok, const QString& summary);
 
  protected:
   void changeEvent(QEvent* e) override;
@@ -55,6 +77,8 @@ class InventoryTab : public QWidget {
   void showHistory();
   void askTransition();
   QString selectedKey(int* subjectOut) const;
+  void finishAction(bool ok, const QString& summary);
+  void chooseFile(bool save, const QStringList& filters, std::function<void(QString)> then);
 
   AppSettings m_settings;
   std::unique_ptr<InventoryService> m_service;
@@ -71,6 +95,11 @@ class InventoryTab : public QWidget {
   QLabel* m_status = nullptr;
   QPushButton* m_reload = nullptr;
   QPushButton* m_transition = nullptr;
+  QPushButton* m_sync = nullptr;
+  QPushButton* m_import = nullptr;
+  QPushButton* m_export = nullptr;
+  QPushButton* m_report = nullptr;
+  TokenReader m_reader;
 };
 
 }  // namespace kyso::ui

@@ -28,6 +28,10 @@
 #include "ui/pkcs11_token_source.h"
 #include "ui/qt_pin_prompt.h"
 #include "ui/token_actions.h"
+#include "ui/token_management.h"
+#ifdef KYSO_HAVE_INVENTORY
+#include "ui/plugged_tokens.h"
+#endif
 #include "ui/ui_text.h"
 #endif
 
@@ -49,6 +53,7 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   auto* tokensTab = new TokensTab(m_tokenModel, kTokens, m_tabs);
   m_tabs->addTab(tokensTab, QString());
   m_signTab = new SignTab(m_tabs);
+  m_signTab->setSettings(m_settings);
   m_tabs->addTab(m_signTab, QString());
   m_verifyTab = new VerifyTab(m_settings, m_tabs);
   m_tabs->addTab(m_verifyTab, QString());
@@ -133,6 +138,11 @@ void MainWindow::startTokenLayer(TokensTab* tab) {
   auto* source = new Pkcs11TokenSource(modulesToRead(m_settings), layer->worker, watchPcsc);
   m_tokenSource = source;
   m_tokenModel->setSource(source);
+  m_signTab->setTokenLayer(m_tokenModel, layer->worker, layer->prompt);
+#ifdef KYSO_HAVE_INVENTORY
+  m_inventoryTab->setTokenReader(
+      [this, layer] { return readPluggedTokens(modulesToRead(m_settings), layer->worker); });
+#endif
   connect(tab, &TokensTab::actionConfirmed, this,
           [this, layer](const QString& action, const QString& reader) {
             const int row = m_tokenModel->rowOf(reader);
@@ -158,6 +168,29 @@ void MainWindow::startTokenLayer(TokensTab* tab) {
             });
             w->setFuture(runTokenAction(action, s.module, s.serial, layer->worker, layer->prompt));
           });
+  connect(
+      tab, &TokensTab::managementConfirmed, this,
+      [this, layer](const QString& action, const QString& reader, const QVariantMap& params) {
+        const int row = m_tokenModel->rowOf(reader);
+        if (row < 0) return;
+        const TokenSnapshot s = m_tokenModel->snapshot(row);
+        auto* w = new QFutureWatcher<Result<QString>>(this);
+        connect(w, &QFutureWatcherBase::finished, this, [this, w, s] {
+          w->deleteLater();
+          const Result<QString> r = w->future().result();
+          if (m_tokenSource) m_tokenSource->refresh();
+          if (!r.ok() && r.error().kind == Errc::Cancelled) return;  // not an error
+          auto* box = new QMessageBox(
+              r.ok() ? QMessageBox::Information : QMessageBox::Warning, windowTitle(),
+              r.ok() ? tr("%1: %2").arg(TokenListModel::tokenName(s), *r)
+                     : tr("%1: failed: %2").arg(TokenListModel::tokenName(s), errorText(r.error())),
+              QMessageBox::Ok, this);
+          box->setObjectName(QStringLiteral("tokenActionResult"));
+          box->setAttribute(Qt::WA_DeleteOnClose);
+          box->open();
+        });
+        w->setFuture(runTokenManagement(action, s, params, layer->worker, layer->prompt));
+      });
 }
 #endif
 
@@ -181,6 +214,7 @@ void MainWindow::applySettings(const AppSettings& s) {
   m_settings.save(*m_store);
   m_verifyTab->setSettings(m_settings);
   m_inventoryTab->setSettings(m_settings);
+  m_signTab->setSettings(m_settings);
   if (langChanged) setLanguage(s.effectiveLanguage());
 }
 

@@ -115,6 +115,8 @@ void Pkcs11TokenSource::rescanOnWorker() {
         withToken.insert(reader);
         TokenSnapshot snap = snapshotOf(reader, *s.token);
         snap.module = spec;
+        snap.slotId = s.id;
+        snap.initialized = s.token->has(CKF_TOKEN_INITIALIZED);
         emit tokenChanged(snap);
       } else if (m_state->withToken.count(reader)) {
         emit tokenRemoved(reader);

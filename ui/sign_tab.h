@@ -1,27 +1,46 @@
-// SignTab: files to sign (dropped or opened), the certificate, the kind (approved, issued, copy,
-// appendix, incoming, invisible) and the PAdES level, a page preview with the signature's
-// rectangle (drag to move, handle to resize), and the batch list with per-file progress. The
-// signing itself belongs to kyso_pdf and the token layer; without them the tab previews and
-// places but says that signing is not available in this build.
+// SignTab: files to sign (dropped or opened), the certificate (the signing certificates of the
+// plugged tokens), the kind (approved, issued, copy, appendix, incoming, invisible), the PAdES
+// level and the image (handwriting or seal: the inventory's, else a chosen PNG), a page preview
+// with the signature's rectangle (the automatic placement first; drag to move, handle to resize),
+// and the batch list with per-file progress and result, cancel, "open" and "show in folder".
+// Signing runs in SignBatch (sign_batch.h) off the UI thread, one PIN for the batch. Outputs go
+// beside the inputs as NAME-signed.pdf (NAME.ext.p7s for other files) or into a chosen folder;
+// existing files are replaced only when the person agrees. Without the token layer, kyso_pdf and
+// kyso_appearance in the build, the tab previews and places but says that it cannot sign.
 #pragma once
 
+#include <QMap>
 #include <QWidget>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "ui/app_settings.h"
 #include "ui/placement.h"
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPdfDocument;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
+namespace kyso::p11 {
+class DeviceWorker;
+class PinPrompt;
+}  // namespace kyso::p11
+
 namespace kyso::ui {
 
 class FileDropList;
 class PagePreview;
+class SignBatch;
+class TokenListModel;
+struct SigningCert;
+struct SignOutcome;
 
 class SignTab : public QWidget {
   Q_OBJECT
@@ -31,15 +50,54 @@ class SignTab : public QWidget {
   /// Adds files as if dropped (for "Open…", the command line and screenshots).
   void addFiles(const QStringList& paths);
   PagePreview* preview() const { return m_preview; }
+  QComboBox* certificateBox() const { return m_cert; }
+  QTableWidget* batchTable() const { return m_batch; }
+
+  /// The app's token layer: the token list (for the certificate chooser), the one device worker
+  /// and the PIN prompt. Without it the tab cannot sign.
+  void setTokenLayer(TokenListModel* tokens, std::shared_ptr<p11::DeviceWorker> worker,
+                     std::shared_ptr<p11::PinPrompt> prompt);
+  /// TSA, anchors for B-LT, the inventory (for images).
+  void setSettings(const AppSettings& settings);
+  /// Where signed copies go; empty: beside the originals.
+  void setOutputFolder(const QString& folder);
+  /// The PNG to use for approved (handwriting) or issued (seal); empty: the inventory's.
+  void setImageFile(const QString& png);
+  /// Reads the signing certificates of the plugged tokens again.
+  void refreshCertificates();
+  /// The Sign button: checks, asks before replacing files, then starts the batch.
+  void startSigning();
+  void cancelSigning();
+  bool signing() const;
+
+ signals:
+  /// The certificate chooser was filled again (count may be 0).
+  void certificatesChanged();
+  /// The batch ended (after its last result was shown).
+  void batchFinished();
 
  protected:
   void changeEvent(QEvent* e) override;
 
  private:
+  struct Placed {
+    int page = 0;
+    PdfRectF rect;
+  };
   void retranslateUi();
   void showFile(const QString& path);
   void showPageIndex(int page);
   void chooseFiles();
+  void chooseImage();
+  void chooseFolder();
+  void requestAutomaticPlacement();
+  void updateButtons();
+  void updateDetailRow();
+  std::map<std::string, std::string> documentFields() const;
+  void runBatch(bool replaceExisting);
+  void onOutcome(const SignOutcome& o);
+  QString currentFile() const;
+  QString selectedOutput() const;
 
   FileDropList* m_files = nullptr;
   QPushButton* m_open = nullptr;
@@ -50,12 +108,24 @@ class SignTab : public QWidget {
   QComboBox* m_kind = nullptr;
   QLabel* m_levelLabel = nullptr;
   QComboBox* m_level = nullptr;
+  QLabel* m_detailLabel = nullptr;
+  QLineEdit* m_detail = nullptr;    // document number (issued, appendix) or arrival number
+  QComboBox* m_copyForm = nullptr;  // copy: SAO Y, SAO LỤC, TRÍCH SAO
+  QLabel* m_imageLabel = nullptr;
+  QLabel* m_imageText = nullptr;
+  QPushButton* m_imageButton = nullptr;
+  QPushButton* m_imageClear = nullptr;
+  QLabel* m_folderLabel = nullptr;
+  QLabel* m_folderText = nullptr;
+  QPushButton* m_folderButton = nullptr;
+  QPushButton* m_folderClear = nullptr;
   QLabel* m_pageLabel = nullptr;
   QSpinBox* m_pageSpin = nullptr;
   QLabel* m_fileError = nullptr;
   QLabel* m_placementText = nullptr;
   PagePreview* m_preview = nullptr;
   QTableWidget* m_batch = nullptr;
+  QLabel* m_batchStatus = nullptr;
   QPushButton* m_sign = nullptr;
   QPushButton* m_cancel = nullptr;
   QPushButton* m_openResult = nullptr;
@@ -63,6 +133,21 @@ class SignTab : public QWidget {
   QLabel* m_signNotice = nullptr;
   std::unique_ptr<QPdfDocument> m_doc;
   std::vector<PageGeometry> m_pages;
+  QString m_shownFile;
+  QMap<QString, Placed> m_placed;  // per PDF: the rectangle shown (automatic or the person's)
+  QString m_autoNote;              // why the automatic placement failed, for people
+  int m_autoRequest = 0;           // the latest automatic-placement request (older ones ignored)
+  AppSettings m_settings;
+  QString m_imageFile;
+  QString m_outputFolder;
+  TokenListModel* m_tokens = nullptr;
+  std::shared_ptr<p11::DeviceWorker> m_worker;
+  std::shared_ptr<p11::PinPrompt> m_prompt;
+  std::vector<SigningCert> m_certs;
+  int m_certRequest = 0;
+  SignBatch* m_job = nullptr;
+  QString m_batchFailure;
+  int m_done = 0, m_failed = 0;
 };
 
 }  // namespace kyso::ui

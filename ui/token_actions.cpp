@@ -4,6 +4,7 @@
 
 #include "pkcs11/management.h"
 #include "pkcs11/open_token.h"
+#include "ui/pool_thread_cleanup.h"
 #include "ui/qt_pin_prompt.h"
 
 namespace kyso::ui {
@@ -12,6 +13,7 @@ QFuture<Status> runTokenAction(const QString& action, const QString& module, con
                                std::shared_ptr<p11::DeviceWorker> worker,
                                std::shared_ptr<QtPinPrompt> prompt) {
   return QtConcurrent::run([action, module, serial, worker, prompt]() -> Status {
+    const PoolThreadCleanup cleanup;
     p11::TokenSelector sel;
     sel.module = module.toStdString();
     sel.token = serial.toStdString();

@@ -24,6 +24,8 @@ struct TokenSnapshot {
   Pin pin = Pin::Unknown;
   std::optional<int> triesLeft;
   bool pinPad = false;
+  unsigned long slotId = 0;   // the module's slot id (for initialising the token)
+  bool initialized = true;    // CKF_TOKEN_INITIALIZED
   int certificates = -1;      // -1 when not read yet
   QDateTime firstCertExpiry;  // earliest expiry among its certificates, invalid when unknown
 };

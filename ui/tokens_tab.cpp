@@ -11,6 +11,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "ui/token_action_dialog.h"
 #include "ui/token_list_model.h"
 #include "ui/unavailable_notice.h"
 
@@ -46,7 +47,17 @@ TokensTab::TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* p
   auto* actions = new QHBoxLayout;
   m_changePin = new QPushButton(this);
   m_unblock = new QPushButton(this);
-  for (auto* b : {m_changePin, m_unblock}) {
+  m_init = new QPushButton(this);
+  m_keygen = new QPushButton(this);
+  m_csr = new QPushButton(this);
+  m_import = new QPushButton(this);
+  m_selfTest = new QPushButton(this);
+  m_init->setObjectName(QStringLiteral("initToken"));
+  m_keygen->setObjectName(QStringLiteral("generateKey"));
+  m_csr->setObjectName(QStringLiteral("makeCsr"));
+  m_import->setObjectName(QStringLiteral("importCert"));
+  m_selfTest->setObjectName(QStringLiteral("selfTest"));
+  for (auto* b : {m_changePin, m_unblock, m_init, m_keygen, m_csr, m_import, m_selfTest}) {
     b->setEnabled(false);
     actions->addWidget(b);
   }
@@ -63,8 +74,29 @@ TokensTab::TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* p
     confirm(QStringLiteral("unblock"),
             tr("Unblock the user PIN of %1 with the security officer (SO) PIN?"));
   });
+  connect(m_init, &QPushButton::clicked, this,
+          [this] { confirmManagement(QStringLiteral("init")); });
+  connect(m_keygen, &QPushButton::clicked, this,
+          [this] { confirmManagement(QStringLiteral("keygen")); });
+  connect(m_csr, &QPushButton::clicked, this, [this] { confirmManagement(QStringLiteral("csr")); });
+  connect(m_import, &QPushButton::clicked, this,
+          [this] { confirmManagement(QStringLiteral("import-cert")); });
+  connect(m_selfTest, &QPushButton::clicked, this,
+          [this] { confirmManagement(QStringLiteral("self-test")); });
   retranslateUi();
   showDetails();
+}
+
+void TokensTab::confirmManagement(const QString& action) {
+  const int row = m_table->currentIndex().row();
+  if (row < 0) return;
+  const TokenSnapshot s = m_model->snapshot(row);
+  auto* d = new TokenActionDialog(action, TokenListModel::tokenName(s), this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  const QString reader = s.reader;
+  connect(d, &QDialog::accepted, this,
+          [this, d, action, reader] { emit managementConfirmed(action, reader, d->params()); });
+  d->open();  // not exec(): no nested event loop
 }
 
 void TokensTab::confirm(const QString& action, const QString& question) {
@@ -86,7 +118,10 @@ void TokensTab::confirm(const QString& action, const QString& question) {
 void TokensTab::showDetails() {
   const int row = m_table->currentIndex().row();
   const bool has = row >= 0 && row < m_model->rowCount() && m_model->snapshot(row).present;
-  for (auto* b : {m_changePin, m_unblock}) b->setEnabled(has && m_available);
+  const bool initialized = has && m_model->snapshot(row).initialized;
+  for (auto* b : {m_changePin, m_unblock, m_keygen, m_csr, m_import, m_selfTest})
+    b->setEnabled(initialized && m_available);
+  m_init->setEnabled(has && m_available);
   if (!has) {
     m_details->setHtml(QStringLiteral("<p>%1</p>")
                            .arg(m_model->rowCount() == 0
@@ -115,6 +150,11 @@ void TokensTab::showDetails() {
 void TokensTab::retranslateUi() {
   m_changePin->setText(tr("Change PIN…"));
   m_unblock->setText(tr("Unblock with SO PIN…"));
+  m_init->setText(tr("Initialise…"));
+  m_keygen->setText(tr("Generate key…"));
+  m_csr->setText(tr("Certificate request…"));
+  m_import->setText(tr("Import certificate…"));
+  m_selfTest->setText(tr("Self-test…"));
   showDetails();
 }
 

@@ -3,6 +3,7 @@
 // on the device worker. Without the token layer in this build the tab says so.
 #pragma once
 
+#include <QVariantMap>
 #include <QWidget>
 
 class QLabel;
@@ -22,6 +23,9 @@ class TokensTab : public QWidget {
  signals:
   /// The user confirmed an action on the token in `reader` ("change-pin", "unblock").
   void actionConfirmed(const QString& action, const QString& reader);
+  /// The user confirmed a management action (init, keygen, csr, import-cert, self-test) on the
+  /// token in `reader`, with its choices (TokenActionDialog::params()).
+  void managementConfirmed(const QString& action, const QString& reader, const QVariantMap& params);
 
  protected:
   void changeEvent(QEvent* e) override;
@@ -30,6 +34,7 @@ class TokensTab : public QWidget {
   void retranslateUi();
   void showDetails();
   void confirm(const QString& action, const QString& question);
+  void confirmManagement(const QString& action);
 
   TokenListModel* m_model;
   bool m_available;
@@ -37,6 +42,11 @@ class TokensTab : public QWidget {
   QTextBrowser* m_details = nullptr;
   QPushButton* m_changePin = nullptr;
   QPushButton* m_unblock = nullptr;
+  QPushButton* m_init = nullptr;
+  QPushButton* m_keygen = nullptr;
+  QPushButton* m_csr = nullptr;
+  QPushButton* m_import = nullptr;
+  QPushButton* m_selfTest = nullptr;
   QLabel* m_notice = nullptr;
 };
 

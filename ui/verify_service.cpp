@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "src/pdfverify/verifier.h"
+#include "ui/pool_thread_cleanup.h"
 #ifdef KYSO_PDFVERIFY_HAS_CMS
 #include "certs/trust_store.h"
 #include "src/pdfverify/cms_checker.h"
@@ -61,6 +62,7 @@ FileReportPtr VerifyService::verifyNow(const QString& file) {
 
 QFuture<FileReportPtr> VerifyService::verifyFiles(const QStringList& files) {
   return QtConcurrent::run([state = m_state, files](QPromise<FileReportPtr>& promise) {
+    const PoolThreadCleanup cleanup;
     promise.setProgressRange(0, int(files.size()));
     int done = 0;
     for (const QString& f : files) {

@@ -7,6 +7,8 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
+#include <QFuture>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -16,8 +18,10 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <chrono>
+#include <tuple>
 
 #include "src/inventory/inventory.h"
+#include "src/inventory/sync.h"
 #include "tests/ui/qt_print.h"
 #include "ui/record_table_model.h"
 #include "ui/transition_dialog.h"
@@ -167,6 +171,156 @@ TEST_F(InventoryTabTest, FileThatIsNotADatabaseIsReportedNotACrash) {
   ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
   EXPECT_FALSE(loaded.last().at(0).toBool());
   EXPECT_EQ(tab.tokens()->rowCount(), 0);
+}
+
+// Waits for the tab's next actionDone and returns (ok, summary).
+std::pair<bool, QString> waitAction(QSignalSpy& spy) {
+  const qsizetype before = spy.count();
+  EXPECT_TRUE(spy.count() > before || spy.wait(20000));
+  if (spy.isEmpty()) return {false, QString()};
+  return {spy.last().at(0).toBool(), spy.last().at(1).toString()};
+}
+
+std::string readFile(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return f.readAll().toStdString();
+}
+
+TEST_F(InventoryTabTest, ExportsAndImportsTokensAsCsv) {
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  QSignalSpy done(&tab, &InventoryTab::actionDone);
+  const QString csv = m_dir.filePath(QStringLiteral("tokens.csv"));
+  tab.exportCsv(csv);
+  auto [ok, summary] = waitAction(done);
+  EXPECT_TRUE(ok) << summary.toStdString();
+  const std::string text = readFile(csv);
+  EXPECT_EQ(text.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 with BOM for spreadsheet programs";
+  EXPECT_NE(text.find("ABC123"), std::string::npos);
+  EXPECT_NE(text.find("XYZ789"), std::string::npos);
+
+  // Into a new register: both tokens arrive.
+  AppSettings other;
+  other.inventoryDatabase = m_dir.filePath(QStringLiteral("other.sqlite"));
+  InventoryTab fresh(other);
+  QSignalSpy freshLoaded(&fresh, &InventoryTab::loaded);
+  ASSERT_TRUE(freshLoaded.count() > 0 || freshLoaded.wait(20000));
+  ASSERT_EQ(fresh.tokens()->rowCount(), 0);
+  // The exported holder and unit are not in the new register: import only what it can take.
+  const QString simple = m_dir.filePath(QStringLiteral("simple.csv"));
+  {
+    QFile f(simple);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("serial,manufacturer,model\nNEW001,Bit4id,miniLector\nNEW002,SafeNet,eToken 5110\n");
+  }
+  QSignalSpy freshDone(&fresh, &InventoryTab::actionDone);
+  freshLoaded.clear();
+  fresh.importCsv(simple);
+  std::tie(ok, summary) = waitAction(freshDone);
+  EXPECT_TRUE(ok) << summary.toStdString();
+  EXPECT_TRUE(summary.contains(QStringLiteral("Tokens imported: 2."))) << summary.toStdString();
+  ASSERT_TRUE(freshLoaded.count() > 0 || freshLoaded.wait(20000));
+  EXPECT_EQ(fresh.tokens()->rowCount(), 2);
+
+  // A file with a bad row imports nothing and says which line.
+  const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+  {
+    QFile f(bad);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("serial,manufacturer\nNEW003,Bit4id\n,SafeNet\n");
+  }
+  fresh.importCsv(bad);
+  std::tie(ok, summary) = waitAction(freshDone);
+  EXPECT_FALSE(ok);
+  EXPECT_TRUE(summary.startsWith(QStringLiteral("Nothing was imported"))) << summary.toStdString();
+  EXPECT_TRUE(fresh.findChild<QTextBrowser*>(QStringLiteral("history"))
+                  ->toPlainText()
+                  .contains(QStringLiteral("line 3")));
+  auto inv = inventory::Inventory::open(other.inventoryDatabase.toStdString(), m_clock);
+  ASSERT_TRUE(inv.ok());
+  EXPECT_FALSE(inv->token("NEW003").ok()) << "all rows or none";
+}
+
+TEST_F(InventoryTabTest, ReportPerUnitIsShownAndSaved) {
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  QSignalSpy done(&tab, &InventoryTab::actionDone);
+  const QString html = m_dir.filePath(QStringLiteral("report.html"));
+  tab.makeReport(html);
+  auto [ok, summary] = waitAction(done);
+  EXPECT_TRUE(ok) << summary.toStdString();
+  EXPECT_NE(readFile(html).find("Văn phòng Sở"), std::string::npos);
+  EXPECT_TRUE(tab.findChild<QTextBrowser*>(QStringLiteral("history"))
+                  ->toPlainText()
+                  .contains(QStringLiteral("Văn phòng Sở")));
+  const QString csv = m_dir.filePath(QStringLiteral("report.csv"));
+  tab.makeReport(csv);
+  std::tie(ok, summary) = waitAction(done);
+  EXPECT_TRUE(ok) << summary.toStdString();
+  const std::string text = readFile(csv);
+  EXPECT_EQ(text.find("<"), std::string::npos) << "CSV, not HTML";
+  EXPECT_NE(text.find("Văn phòng Sở"), std::string::npos);
+}
+
+TEST_F(InventoryTabTest, SyncRegistersNewTokensAndMarksKnownOnesSeen) {
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  auto* sync = tab.findChild<QPushButton*>(QStringLiteral("syncTokens"));
+  EXPECT_FALSE(sync->isEnabled()) << "no token reader yet";
+  // A reader as the token layer would answer (the SoftHSM case is in ui_token_test).
+  tab.setTokenReader([] {
+    std::vector<inventory::SeenToken> seen(2);
+    seen[0].serial = "ABC123";
+    seen[0].manufacturer = "Bit4id";
+    seen[0].model = "miniLector";
+    seen[1].serial = "NEW777";
+    seen[1].manufacturer = "VNPT";
+    seen[1].model = "SmartCA";
+    return QtFuture::makeReadyFuture(Result<std::vector<inventory::SeenToken>>(seen));
+  });
+  ASSERT_TRUE(sync->isEnabled());
+  QSignalSpy done(&tab, &InventoryTab::actionDone);
+  loaded.clear();
+  sync->click();
+  auto [ok, summary] = waitAction(done);
+  EXPECT_TRUE(ok) << summary.toStdString();
+  EXPECT_TRUE(summary.startsWith(QStringLiteral("Tokens seen: 2;"))) << summary.toStdString();
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  EXPECT_EQ(tab.tokens()->rowCount(), 3);
+  auto inv = inventory::Inventory::open(m_db, m_clock);
+  ASSERT_TRUE(inv.ok());
+  auto known = inv->token("ABC123");
+  ASSERT_TRUE(known.ok());
+  EXPECT_FALSE(known->lastSeen.empty());
+  EXPECT_TRUE(inv->token("NEW777").ok());
+}
+
+TEST_F(InventoryTabTest, SyncFailureIsReported) {
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  tab.setTokenReader([] {
+    return QtFuture::makeReadyFuture(Result<std::vector<inventory::SeenToken>>(
+        Error::kyso(Errc::ModuleNotFound, "inventory sync")));
+  });
+  QSignalSpy done(&tab, &InventoryTab::actionDone);
+  tab.syncTokens();
+  auto [ok, summary] = waitAction(done);
+  EXPECT_FALSE(ok);
+  EXPECT_TRUE(summary.startsWith(QStringLiteral("The tokens cannot be read")))
+      << summary.toStdString();
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "pkcs11/device_worker.h"
 #include "pkcs11/open_token.h"
 #include "tests/support/softhsm_fixture.h"
+#include "tests/ui/pin_script.h"
 #include "tests/ui/qt_print.h"
 #include "ui/pin_dialog.h"
 #include "ui/pkcs11_token_source.h"
@@ -33,37 +34,7 @@ class TokenLayerTest : public test::SoftHsmTest {
   }
 };
 
-// Answers PIN dialogs as they open: each entry is a PIN to type, or empty to cancel.
-class DialogScript : public QObject {
- public:
-  std::deque<QString> answers;
-  QStringList titles;
-  DialogScript() {
-    connect(&m_timer, &QTimer::timeout, this, [this] { step(); });
-    m_timer.start(20);
-  }
-
- private:
-  void step() {
-    for (QWidget* w : QApplication::topLevelWidgets()) {
-      auto* d = qobject_cast<PinDialog*>(w);
-      if (!d || !d->isVisible() || d->property("answered").toBool()) continue;
-      d->setProperty("answered", true);
-      titles << d->windowTitle();
-      if (answers.empty() || answers.front().isEmpty()) {
-        if (!answers.empty()) answers.pop_front();
-        d->reject();
-        continue;
-      }
-      const QString pin = answers.front();
-      answers.pop_front();
-      for (auto* e : d->findChildren<QLineEdit*>())
-        if (e->isVisible()) e->setText(pin);
-      d->accept();
-    }
-  }
-  QTimer m_timer;
-};
+using DialogScript = PinScript;
 
 TEST_F(TokenLayerTest, TokenListShowsTheSoftHsmToken) {
   auto worker = std::make_shared<p11::DeviceWorker>();

@@ -1,5 +1,79 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>SignBatch</name>
+    <message>
+        <source>The signer&apos;s title and name were not found on the page: draw the rectangle in the preview.</source>
+        <translation>The signer&apos;s title and name were not found on the page: draw the rectangle in the preview.</translation>
+    </message>
+    <message>
+        <source>There is no approval signature to put the seal over: draw the rectangle in the preview.</source>
+        <translation>There is no approval signature to put the seal over: draw the rectangle in the preview.</translation>
+    </message>
+    <message>
+        <source>This kind needs an image (the handwriting or the seal): choose one, or record it in the inventory.</source>
+        <translation>This kind needs an image (the handwriting or the seal): choose one, or record it in the inventory.</translation>
+    </message>
+    <message>
+        <source>Fill in the document number.</source>
+        <translation>Fill in the document number.</translation>
+    </message>
+    <message>
+        <source>Fill in the arrival number.</source>
+        <translation>Fill in the arrival number.</translation>
+    </message>
+    <message>
+        <source>The certificate gives no signer name to print.</source>
+        <translation>The certificate gives no signer name to print.</translation>
+    </message>
+    <message>
+        <source>A detail of the document is missing (%1).</source>
+        <translation>A detail of the document is missing (%1).</translation>
+    </message>
+    <message>
+        <source>Draw the rectangle in the preview.</source>
+        <translation>Draw the rectangle in the preview.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningCert</name>
+    <message>
+        <source>%1 — token %2</source>
+        <translation>%1 — token %2</translation>
+    </message>
+    <message>
+        <source>%1 — token %2 (valid until %3)</source>
+        <translation>%1 — token %2 (valid until %3)</translation>
+    </message>
+</context>
+<context>
+    <name>TokenManagement</name>
+    <message>
+        <source>The token was initialised with the label &quot;%1&quot;.</source>
+        <translation>The token was initialised with the label &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Generated %1, ID %2, label &quot;%3&quot;.</source>
+        <translation>Generated %1, ID %2, label &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>The certificate request was saved to %1.</source>
+        <translation>The certificate request was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The certificate was stored with the key ID %1 (CA certificates stored with it: %2).</source>
+        <translation>The certificate was stored with the key ID %1 (CA certificates stored with it: %2).</translation>
+    </message>
+    <message>
+        <source>%1: signed and verified.</source>
+        <translation>%1: signed and verified.</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+</context>
 <context>
     <name>kyso::ui::InventoryTab</name>
     <message>
@@ -154,6 +228,94 @@
         <source>All states</source>
         <translation>All states</translation>
     </message>
+    <message>
+        <source>CSV spreadsheets (*.csv)</source>
+        <translation>CSV spreadsheets (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Reading the plugged tokens…</source>
+        <translation>Reading the plugged tokens…</translation>
+    </message>
+    <message>
+        <source>The tokens cannot be read: %1</source>
+        <translation>The tokens cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation>The sync failed: %1</translation>
+    </message>
+    <message>
+        <source>Tokens seen: %1; new records: %2; differences: %3.</source>
+        <translation>Tokens seen: %1; new records: %2; differences: %3.</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>The import failed: %1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: rows rejected: %1 of %2 (listed below).</source>
+        <translation>Nothing was imported: rows rejected: %1 of %2 (listed below).</translation>
+    </message>
+    <message>
+        <source>Tokens imported: %1.</source>
+        <translation>Tokens imported: %1.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>The tokens were saved to %1.</source>
+        <translation>The tokens were saved to %1.</translation>
+    </message>
+    <message>
+        <source>The report failed: %1</source>
+        <translation>The report failed: %1</translation>
+    </message>
+    <message>
+        <source>The report per unit is shown below.</source>
+        <translation>The report per unit is shown below.</translation>
+    </message>
+    <message>
+        <source>The report per unit was saved to %1.</source>
+        <translation>The report per unit was saved to %1.</translation>
+    </message>
+    <message>
+        <source>Sync with plugged tokens</source>
+        <translation>Sync with plugged tokens</translation>
+    </message>
+    <message>
+        <source>No token layer in this build</source>
+        <translation>No token layer in this build</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Report per unit…</source>
+        <translation>Report per unit…</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -225,6 +387,14 @@
         <source>%1 failed: %2</source>
         <translation>%1 failed: %2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::PinDialog</name>
@@ -253,8 +423,8 @@
         <translation>Enter the PIN of %1.</translation>
     </message>
     <message>
-        <source>Enter the PIN on the reader's keypad for %1, then press Continue.</source>
-        <translation>Enter the PIN on the reader's keypad for %1, then press Continue.</translation>
+        <source>Enter the PIN on the reader&apos;s keypad for %1, then press Continue.</source>
+        <translation>Enter the PIN on the reader&apos;s keypad for %1, then press Continue.</translation>
     </message>
     <message>
         <source>Locked: request restoration of this token.</source>
@@ -262,7 +432,10 @@
     </message>
     <message numerus="yes">
         <source>%n tries left</source>
-        <translation><numerusform>%n try left</numerusform><numerusform>%n tries left</numerusform></translation>
+        <translation>
+            <numerusform>%n try left</numerusform>
+            <numerusform>%n tries left</numerusform>
+        </translation>
     </message>
     <message>
         <source>A wrong PIN was entered recently: few tries are left.</source>
@@ -518,6 +691,243 @@
         <source>Signature on page %1 at (%2, %3)–(%4, %5) pt.</source>
         <translation>Signature on page %1 at (%2, %3)–(%4, %5) pt.</translation>
     </message>
+    <message>
+        <source>Cancelled: the files already signed are kept.</source>
+        <translation>Cancelled: the files already signed are kept.</translation>
+    </message>
+    <message>
+        <source>Choose the handwritten signature or the seal</source>
+        <translation>Choose the handwritten signature or the seal</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the signed files</source>
+        <translation>Choose the folder for the signed files</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>Stopping after the current file…</translation>
+    </message>
+    <message>
+        <source>The level %1 needs a time-stamping server: set it in Settings, or choose B-B.</source>
+        <translation>The level %1 needs a time-stamping server: set it in Settings, or choose B-B.</translation>
+    </message>
+    <message>
+        <source>Replace signed files?</source>
+        <translation>Replace signed files?</translation>
+    </message>
+    <message>
+        <source>These files exist already:
+%1
+
+Replace them?</source>
+        <translation>These files exist already:
+%1
+
+Replace them?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>Keep them and skip those files</source>
+        <translation>Keep them and skip those files</translation>
+    </message>
+    <message>
+        <source>Skipped: the signed file exists</source>
+        <translation>Skipped: the signed file exists</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Nothing to sign.</source>
+        <translation>Nothing to sign.</translation>
+    </message>
+    <message>
+        <source>Signed (%1): %2</source>
+        <translation>Signed (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not signed: %1</source>
+        <translation>Not signed: %1</translation>
+    </message>
+    <message>
+        <source>Not signed (the batch stopped)</source>
+        <translation>Not signed (the batch stopped)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>From the inventory (the person&apos;s handwriting, the unit&apos;s seal)</source>
+        <translation>From the inventory (the person&apos;s handwriting, the unit&apos;s seal)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Use the inventory&apos;s</source>
+        <translation>Use the inventory&apos;s</translation>
+    </message>
+    <message>
+        <source>Beside each original, as NAME-signed.pdf</source>
+        <translation>Beside each original, as NAME-signed.pdf</translation>
+    </message>
+    <message>
+        <source>Beside the originals</source>
+        <translation>Beside the originals</translation>
+    </message>
+    <message>
+        <source>This file gets a detached signature (.p7s) beside it.</source>
+        <translation>This file gets a detached signature (.p7s) beside it.</translation>
+    </message>
+    <message>
+        <source>An invisible signature: nothing is drawn on the page.</source>
+        <translation>An invisible signature: nothing is drawn on the page.</translation>
+    </message>
+    <message>
+        <source>Signing: %1 of %2 done; not signed: %3.</source>
+        <translation>Signing: %1 of %2 done; not signed: %3.</translation>
+    </message>
+    <message>
+        <source>Signed: %1; not signed: %2.</source>
+        <translation>Signed: %1; not signed: %2.</translation>
+    </message>
+    <message>
+        <source>Arrival number</source>
+        <translation>Arrival number</translation>
+    </message>
+    <message>
+        <source>Copy form</source>
+        <translation>Copy form</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>e.g. 125</source>
+        <translation>e.g. 125</translation>
+    </message>
+    <message>
+        <source>e.g. 286/SYT-VP</source>
+        <translation>e.g. 286/SYT-VP</translation>
+    </message>
+    <message>
+        <source>No automatic place: %1</source>
+        <translation>No automatic place: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::TokenActionDialog</name>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Certificate requests (*.pem *.csr)</source>
+        <translation>Certificate requests (*.pem *.csr)</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Initialise %1? This erases every key and certificate on the token; you then choose a new security officer (SO) PIN and the first user PIN.</source>
+        <translation>Initialise %1? This erases every key and certificate on the token; you then choose a new security officer (SO) PIN and the first user PIN.</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>New label</translation>
+    </message>
+    <message>
+        <source>I understand that everything on this token is erased</source>
+        <translation>I understand that everything on this token is erased</translation>
+    </message>
+    <message>
+        <source>Initialise</source>
+        <translation>Initialise</translation>
+    </message>
+    <message>
+        <source>Generate a new signing key on %1?</source>
+        <translation>Generate a new signing key on %1?</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>Key type</translation>
+    </message>
+    <message>
+        <source>Key ID (hex)</source>
+        <translation>Key ID (hex)</translation>
+    </message>
+    <message>
+        <source>Key label</source>
+        <translation>Key label</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Make a certificate request with a key on %1? The key signs the request.</source>
+        <translation>Make a certificate request with a key on %1? The key signs the request.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Save the request as</source>
+        <translation>Save the request as</translation>
+    </message>
+    <message>
+        <source>Make the request</source>
+        <translation>Make the request</translation>
+    </message>
+    <message>
+        <source>Store a certificate on %1, beside its key? Other certificates in the file are stored as CA certificates.</source>
+        <translation>Store a certificate on %1, beside its key? Other certificates in the file are stored as CA certificates.</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Test %1? Every signing key signs a test message and the signature is checked.</source>
+        <translation>Test %1? Every signing key signs a test message and the signature is checked.</translation>
+    </message>
+    <message>
+        <source>Run the self-test</source>
+        <translation>Run the self-test</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::TokenListModel</name>
@@ -547,7 +957,10 @@
     </message>
     <message numerus="yes">
         <source>%n tries left</source>
-        <translation><numerusform>%n try left</numerusform><numerusform>%n tries left</numerusform></translation>
+        <translation>
+            <numerusform>%n try left</numerusform>
+            <numerusform>%n tries left</numerusform>
+        </translation>
     </message>
     <message>
         <source>A wrong PIN was entered</source>
@@ -637,8 +1050,8 @@
         <translation>PIN entry</translation>
     </message>
     <message>
-        <source>on the reader's keypad</source>
-        <translation>on the reader's keypad</translation>
+        <source>on the reader&apos;s keypad</source>
+        <translation>on the reader&apos;s keypad</translation>
     </message>
     <message>
         <source>on the keyboard</source>
@@ -655,6 +1068,26 @@
     <message>
         <source>Unblock with SO PIN…</source>
         <translation>Unblock with SO PIN…</translation>
+    </message>
+    <message>
+        <source>Initialise…</source>
+        <translation>Initialise…</translation>
+    </message>
+    <message>
+        <source>Generate key…</source>
+        <translation>Generate key…</translation>
+    </message>
+    <message>
+        <source>Certificate request…</source>
+        <translation>Certificate request…</translation>
+    </message>
+    <message>
+        <source>Import certificate…</source>
+        <translation>Import certificate…</translation>
+    </message>
+    <message>
+        <source>Self-test…</source>
+        <translation>Self-test…</translation>
     </message>
 </context>
 <context>
@@ -724,7 +1157,10 @@
     </message>
     <message numerus="yes">
         <source>%n signatures. </source>
-        <translation><numerusform>%n signature. </numerusform><numerusform>%n signatures. </numerusform></translation>
+        <translation>
+            <numerusform>%n signature. </numerusform>
+            <numerusform>%n signatures. </numerusform>
+        </translation>
     </message>
     <message>
         <source>File</source>

@@ -1,5 +1,79 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>SignBatch</name>
+    <message>
+        <source>The signer&apos;s title and name were not found on the page: draw the rectangle in the preview.</source>
+        <translation>Không tìm thấy chức vụ và họ tên người ký trên trang: hãy vẽ khung trong phần xem trước.</translation>
+    </message>
+    <message>
+        <source>There is no approval signature to put the seal over: draw the rectangle in the preview.</source>
+        <translation>Không có chữ ký phê duyệt để đóng dấu lên: hãy vẽ khung trong phần xem trước.</translation>
+    </message>
+    <message>
+        <source>This kind needs an image (the handwriting or the seal): choose one, or record it in the inventory.</source>
+        <translation>Loại ký này cần hình ảnh (chữ ký tay hoặc con dấu): hãy chọn ảnh, hoặc lưu ảnh trong sổ quản lý.</translation>
+    </message>
+    <message>
+        <source>Fill in the document number.</source>
+        <translation>Hãy điền số, ký hiệu văn bản.</translation>
+    </message>
+    <message>
+        <source>Fill in the arrival number.</source>
+        <translation>Hãy điền số đến.</translation>
+    </message>
+    <message>
+        <source>The certificate gives no signer name to print.</source>
+        <translation>Chứng thư số không có họ tên người ký để in.</translation>
+    </message>
+    <message>
+        <source>A detail of the document is missing (%1).</source>
+        <translation>Thiếu một thông tin của văn bản (%1).</translation>
+    </message>
+    <message>
+        <source>Draw the rectangle in the preview.</source>
+        <translation>Hãy vẽ khung trong phần xem trước.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningCert</name>
+    <message>
+        <source>%1 — token %2</source>
+        <translation>%1 — thiết bị %2</translation>
+    </message>
+    <message>
+        <source>%1 — token %2 (valid until %3)</source>
+        <translation>%1 — thiết bị %2 (hiệu lực đến %3)</translation>
+    </message>
+</context>
+<context>
+    <name>TokenManagement</name>
+    <message>
+        <source>The token was initialised with the label &quot;%1&quot;.</source>
+        <translation>Đã khởi tạo thiết bị với nhãn &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Generated %1, ID %2, label &quot;%3&quot;.</source>
+        <translation>Đã sinh khóa %1, mã định danh %2, nhãn &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>The certificate request was saved to %1.</source>
+        <translation>Đã lưu yêu cầu cấp chứng thư số vào %1.</translation>
+    </message>
+    <message>
+        <source>The certificate was stored with the key ID %1 (CA certificates stored with it: %2).</source>
+        <translation>Đã lưu chứng thư số cùng khóa có mã định danh %1 (số chứng thư CA lưu kèm: %2).</translation>
+    </message>
+    <message>
+        <source>%1: signed and verified.</source>
+        <translation>%1: ký thử và kiểm tra thành công.</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: không thành công: %2</translation>
+    </message>
+</context>
 <context>
     <name>kyso::ui::InventoryTab</name>
     <message>
@@ -154,6 +228,94 @@
         <source>All states</source>
         <translation>Mọi trạng thái</translation>
     </message>
+    <message>
+        <source>CSV spreadsheets (*.csv)</source>
+        <translation>Bảng tính CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Trang web (*.html)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Reading the plugged tokens…</source>
+        <translation>Đang đọc các thiết bị ký số đang cắm…</translation>
+    </message>
+    <message>
+        <source>The tokens cannot be read: %1</source>
+        <translation>Không đọc được thiết bị ký số: %1</translation>
+    </message>
+    <message>
+        <source>The sync failed: %1</source>
+        <translation>Đồng bộ không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Tokens seen: %1; new records: %2; differences: %3.</source>
+        <translation>Thiết bị đã thấy: %1; bản ghi mới: %2; điểm khác biệt: %3.</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>Nhập dữ liệu không thành công: %1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>dòng %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: rows rejected: %1 of %2 (listed below).</source>
+        <translation>Không nhập dòng nào: số dòng bị từ chối: %1/%2 (liệt kê bên dưới).</translation>
+    </message>
+    <message>
+        <source>Tokens imported: %1.</source>
+        <translation>Số thiết bị đã nhập: %1.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Xuất dữ liệu không thành công: %1</translation>
+    </message>
+    <message>
+        <source>The tokens were saved to %1.</source>
+        <translation>Đã lưu danh sách thiết bị vào %1.</translation>
+    </message>
+    <message>
+        <source>The report failed: %1</source>
+        <translation>Lập báo cáo không thành công: %1</translation>
+    </message>
+    <message>
+        <source>The report per unit is shown below.</source>
+        <translation>Báo cáo theo đơn vị hiển thị bên dưới.</translation>
+    </message>
+    <message>
+        <source>The report per unit was saved to %1.</source>
+        <translation>Đã lưu báo cáo theo đơn vị vào %1.</translation>
+    </message>
+    <message>
+        <source>Sync with plugged tokens</source>
+        <translation>Đồng bộ với thiết bị đang cắm</translation>
+    </message>
+    <message>
+        <source>No token layer in this build</source>
+        <translation>Bản dựng này không có lớp thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Nhập từ CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất ra CSV…</translation>
+    </message>
+    <message>
+        <source>Report per unit…</source>
+        <translation>Báo cáo theo đơn vị…</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -225,6 +387,14 @@
         <source>%1 failed: %2</source>
         <translation>%1 không thành công: %2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: không thành công: %2</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::PinDialog</name>
@@ -253,7 +423,7 @@
         <translation>Nhập mã PIN của %1.</translation>
     </message>
     <message>
-        <source>Enter the PIN on the reader's keypad for %1, then press Continue.</source>
+        <source>Enter the PIN on the reader&apos;s keypad for %1, then press Continue.</source>
         <translation>Nhập mã PIN trên bàn phím của đầu đọc cho %1, rồi bấm Tiếp tục.</translation>
     </message>
     <message>
@@ -262,7 +432,9 @@
     </message>
     <message numerus="yes">
         <source>%n tries left</source>
-        <translation><numerusform>Còn %n lần thử</numerusform></translation>
+        <translation>
+            <numerusform>Còn %n lần thử</numerusform>
+        </translation>
     </message>
     <message>
         <source>A wrong PIN was entered recently: few tries are left.</source>
@@ -518,6 +690,243 @@
         <source>Signature on page %1 at (%2, %3)–(%4, %5) pt.</source>
         <translation>Chữ ký ở trang %1, tại (%2, %3)–(%4, %5) pt.</translation>
     </message>
+    <message>
+        <source>Cancelled: the files already signed are kept.</source>
+        <translation>Đã dừng: các tệp đã ký vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Choose the handwritten signature or the seal</source>
+        <translation>Chọn ảnh chữ ký tay hoặc con dấu</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the signed files</source>
+        <translation>Chọn thư mục lưu các tệp đã ký</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>Sẽ dừng sau tệp đang ký…</translation>
+    </message>
+    <message>
+        <source>The level %1 needs a time-stamping server: set it in Settings, or choose B-B.</source>
+        <translation>Mức %1 cần máy chủ cấp dấu thời gian: hãy đặt trong Cài đặt, hoặc chọn B-B.</translation>
+    </message>
+    <message>
+        <source>Replace signed files?</source>
+        <translation>Thay thế các tệp đã ký?</translation>
+    </message>
+    <message>
+        <source>These files exist already:
+%1
+
+Replace them?</source>
+        <translation>Các tệp sau đã có:
+%1
+
+Thay thế chúng?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Thay thế</translation>
+    </message>
+    <message>
+        <source>Keep them and skip those files</source>
+        <translation>Giữ nguyên và bỏ qua các tệp đó</translation>
+    </message>
+    <message>
+        <source>Skipped: the signed file exists</source>
+        <translation>Bỏ qua: tệp đã ký đã có</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Nothing to sign.</source>
+        <translation>Không có tệp nào cần ký.</translation>
+    </message>
+    <message>
+        <source>Signed (%1): %2</source>
+        <translation>Đã ký (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not signed: %1</source>
+        <translation>Chưa ký: %1</translation>
+    </message>
+    <message>
+        <source>Not signed (the batch stopped)</source>
+        <translation>Chưa ký (đợt ký đã dừng)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Hình ảnh</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Lưu vào</translation>
+    </message>
+    <message>
+        <source>From the inventory (the person&apos;s handwriting, the unit&apos;s seal)</source>
+        <translation>Lấy từ sổ quản lý (chữ ký tay của người ký, con dấu của đơn vị)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Use the inventory&apos;s</source>
+        <translation>Dùng ảnh trong sổ quản lý</translation>
+    </message>
+    <message>
+        <source>Beside each original, as NAME-signed.pdf</source>
+        <translation>Cạnh tệp gốc, với tên TÊN-signed.pdf</translation>
+    </message>
+    <message>
+        <source>Beside the originals</source>
+        <translation>Cạnh tệp gốc</translation>
+    </message>
+    <message>
+        <source>This file gets a detached signature (.p7s) beside it.</source>
+        <translation>Tệp này được ký rời (.p7s), lưu cạnh tệp.</translation>
+    </message>
+    <message>
+        <source>An invisible signature: nothing is drawn on the page.</source>
+        <translation>Chữ ký ẩn: không hiển thị gì trên trang.</translation>
+    </message>
+    <message>
+        <source>Signing: %1 of %2 done; not signed: %3.</source>
+        <translation>Đang ký: xong %1/%2; chưa ký được: %3.</translation>
+    </message>
+    <message>
+        <source>Signed: %1; not signed: %2.</source>
+        <translation>Đã ký: %1; chưa ký được: %2.</translation>
+    </message>
+    <message>
+        <source>Arrival number</source>
+        <translation>Số đến</translation>
+    </message>
+    <message>
+        <source>Copy form</source>
+        <translation>Hình thức sao</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Số, ký hiệu văn bản</translation>
+    </message>
+    <message>
+        <source>e.g. 125</source>
+        <translation>ví dụ 125</translation>
+    </message>
+    <message>
+        <source>e.g. 286/SYT-VP</source>
+        <translation>ví dụ 286/SYT-VP</translation>
+    </message>
+    <message>
+        <source>No automatic place: %1</source>
+        <translation>Không tự tìm được vị trí: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::TokenActionDialog</name>
+    <message>
+        <source>Confirm</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Certificate requests (*.pem *.csr)</source>
+        <translation>Yêu cầu cấp chứng thư số (*.pem *.csr)</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der *.p7b *.p7c)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Initialise %1? This erases every key and certificate on the token; you then choose a new security officer (SO) PIN and the first user PIN.</source>
+        <translation>Khởi tạo %1? Thao tác này xóa mọi khóa và chứng thư số trên thiết bị; sau đó bạn chọn mã PIN quản trị (SO) mới và mã PIN người dùng đầu tiên.</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Nhãn mới</translation>
+    </message>
+    <message>
+        <source>I understand that everything on this token is erased</source>
+        <translation>Tôi hiểu rằng mọi dữ liệu trên thiết bị này sẽ bị xóa</translation>
+    </message>
+    <message>
+        <source>Initialise</source>
+        <translation>Khởi tạo</translation>
+    </message>
+    <message>
+        <source>Generate a new signing key on %1?</source>
+        <translation>Sinh khóa ký mới trên %1?</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>Loại khóa</translation>
+    </message>
+    <message>
+        <source>Key ID (hex)</source>
+        <translation>Mã định danh khóa (hex)</translation>
+    </message>
+    <message>
+        <source>Key label</source>
+        <translation>Nhãn khóa</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Sinh khóa</translation>
+    </message>
+    <message>
+        <source>Make a certificate request with a key on %1? The key signs the request.</source>
+        <translation>Lập yêu cầu cấp chứng thư số bằng một khóa trên %1? Khóa đó sẽ ký yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Chủ thể</translation>
+    </message>
+    <message>
+        <source>Save the request as</source>
+        <translation>Lưu yêu cầu thành</translation>
+    </message>
+    <message>
+        <source>Make the request</source>
+        <translation>Lập yêu cầu</translation>
+    </message>
+    <message>
+        <source>Store a certificate on %1, beside its key? Other certificates in the file are stored as CA certificates.</source>
+        <translation>Lưu chứng thư số vào %1, cùng với khóa của nó? Các chứng thư khác trong tệp được lưu làm chứng thư CA.</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Test %1? Every signing key signs a test message and the signature is checked.</source>
+        <translation>Kiểm tra %1? Mỗi khóa ký sẽ ký thử một thông điệp và chữ ký được kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>Run the self-test</source>
+        <translation>Chạy kiểm tra</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::TokenListModel</name>
@@ -547,7 +956,9 @@
     </message>
     <message numerus="yes">
         <source>%n tries left</source>
-        <translation><numerusform>Còn %n lần thử</numerusform></translation>
+        <translation>
+            <numerusform>Còn %n lần thử</numerusform>
+        </translation>
     </message>
     <message>
         <source>A wrong PIN was entered</source>
@@ -637,7 +1048,7 @@
         <translation>Cách nhập mã PIN</translation>
     </message>
     <message>
-        <source>on the reader's keypad</source>
+        <source>on the reader&apos;s keypad</source>
         <translation>trên bàn phím của đầu đọc</translation>
     </message>
     <message>
@@ -655,6 +1066,26 @@
     <message>
         <source>Unblock with SO PIN…</source>
         <translation>Mở khóa bằng mã PIN quản trị…</translation>
+    </message>
+    <message>
+        <source>Initialise…</source>
+        <translation>Khởi tạo…</translation>
+    </message>
+    <message>
+        <source>Generate key…</source>
+        <translation>Sinh khóa…</translation>
+    </message>
+    <message>
+        <source>Certificate request…</source>
+        <translation>Yêu cầu cấp chứng thư…</translation>
+    </message>
+    <message>
+        <source>Import certificate…</source>
+        <translation>Nhập chứng thư số…</translation>
+    </message>
+    <message>
+        <source>Self-test…</source>
+        <translation>Tự kiểm tra…</translation>
     </message>
 </context>
 <context>
@@ -724,7 +1155,9 @@
     </message>
     <message numerus="yes">
         <source>%n signatures. </source>
-        <translation><numerusform>%n chữ ký. </numerusform></translation>
+        <translation>
+            <numerusform>%n chữ ký. </numerusform>
+        </translation>
     </message>
     <message>
         <source>File</source>

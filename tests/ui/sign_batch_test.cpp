@@ -1,0 +1,386 @@
+// SignBatch (the Sign tab's signing) on a real SoftHSM token holding a test-PKI signer: one login
+// for a batch of a PDF with a visible approval signature, a bad PDF (reported, the batch goes on)
+// and a text file (detached .p7s, checked with `openssl cms -verify`); the signed PDF verifies as
+// valid with the test root as anchor; inputs are untouched; an existing output is not replaced;
+// cancel stops after the current file and that file stays valid. The certificate chooser lists
+// only the signing certificate, not the CA on the same token.
+#include "ui/sign_batch.h"
+
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QTest>
+#include <atomic>
+
+#include "pkcs11/device_worker.h"
+#include "pkcs11/pin_prompt.h"
+#include "src/appearance/placement.h"
+#include "src/core/clock.h"
+#include "src/inventory/certfile.h"
+#include "src/inventory/inventory.h"
+#include "tests/support/softhsm_fixture.h"
+#include "tests/ui/qt_print.h"
+#include "tests/ui/sign_support.h"
+#include "ui/language.h"
+#include "ui/verify_service.h"
+
+namespace kyso::ui {
+namespace {
+namespace fs = std::filesystem;
+using namespace kyso::ui::testing;
+
+class SignBatchTest : public test::SoftHsmTest {
+ protected:
+  void SetUp() override {
+    test::SoftHsmTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(fs::exists(pkiDir() / "signer-rsa2048.pem")) << "fixture 'pki' missing";
+    ASSERT_TRUE(fs::exists(samplesDir() / "letter.pdf")) << "fixture 'samples' missing";
+  }
+  void importSigner(bool alwaysAuthenticate = false) {
+    const Status st = importTestSigner(token(), alwaysAuthenticate);
+    ASSERT_TRUE(st.ok()) << st.error().technical();
+  }
+  TokenSnapshot snapshot() {
+    TokenSnapshot s;
+    s.present = true;
+    s.module = QString::fromStdString(token().modulePath().string());
+    s.serial = QString::fromStdString(token().serial());
+    s.label = QString::fromStdString(token().label());
+    return s;
+  }
+  SigningCert onlyCert() {
+    auto f = listSigningCertificates({snapshot()}, worker);
+    f.waitForFinished();
+    auto r = f.result();
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().technical());
+    if (!r.ok() || r->size() != 1) {
+      ADD_FAILURE() << "expected exactly one signing certificate";
+      return {};
+    }
+    return r->front();
+  }
+  QString copyIn(const fs::path& from, const std::string& name) {
+    const fs::path to = token().dir() / name;
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+    return QString::fromStdString(to.string());
+  }
+  std::vector<SignOutcome> run(SignBatch& batch, std::vector<SignItem> items, SignSettings st) {
+    std::vector<SignOutcome> out;
+    QObject::connect(&batch, &SignBatch::itemFinished,
+                     [&](const SignOutcome& o) { out.push_back(o); });
+    QSignalSpy done(&batch, &SignBatch::finished);
+    EXPECT_TRUE(batch.start(std::move(items), std::move(st)));
+    EXPECT_TRUE(batch.running());
+    EXPECT_TRUE(done.wait(60000));
+    lastFinished = done.isEmpty() ? QList<QVariant>{} : done.front();
+    return out;
+  }
+  std::shared_ptr<p11::DeviceWorker> worker = std::make_shared<p11::DeviceWorker>();
+  QList<QVariant> lastFinished;
+};
+
+pdfverify::Indication verifyWithTestRoot(const QString& file, std::size_t signatures = 1) {
+  AppSettings s;
+  s.extraAnchors = {QString::fromStdString((pkiDir() / "root.pem").string())};
+  auto svc = VerifyService::create(s);
+  EXPECT_TRUE(svc.ok());
+  if (!svc.ok()) return pdfverify::Indication::TotalFailed;
+  auto report = (*svc)->verifyNow(file);
+  EXPECT_EQ(report->status, "signed");
+  EXPECT_EQ(report->signatures.size(), signatures);
+  if (report->indication != pdfverify::Indication::TotalPassed) {
+    for (const auto& n : report->notes) ADD_FAILURE() << "file note: " << n;
+    for (const auto& sig : report->signatures) {
+      ADD_FAILURE() << "signature: " << sig.subindication << " / " << sig.crypto.subindication
+                    << " / " << describe(Error::kyso(sig.crypto.reason, "verify"));
+      for (const auto& n : sig.crypto.notes) ADD_FAILURE() << "crypto note: " << n;
+      for (const auto& n : sig.problems) ADD_FAILURE() << "problem: " << n;
+    }
+  }
+  return report->indication;
+}
+
+TEST_F(SignBatchTest, ChooserListsOnlyTheSigningCertificate) {
+  importSigner();
+  const SigningCert c = onlyCert();
+  EXPECT_EQ(c.name, QStringLiteral("Nguyễn Thị Lấp Lánh"));
+  EXPECT_EQ(c.keyIdHex, QStringLiteral("01"));
+  EXPECT_EQ(c.tokenSerial, QString::fromStdString(token().serial()));
+  EXPECT_EQ(c.sha256.size(), 64);
+  EXPECT_TRUE(c.notAfter.isValid());
+}
+
+TEST_F(SignBatchTest, SignsABatchWithOneLoginAndGoesOnAfterABadFile) {
+  importSigner();
+  const QString letter = copyIn(samplesDir() / "letter.pdf", "letter.pdf");
+  const QString bad = copyIn(samplesDir() / "not-a-pdf.pdf", "bad.pdf");
+  const fs::path notes = token().dir() / "notes.txt";
+  std::ofstream(notes) << "Biên bản họp giao ban\n";
+  const std::string letterBefore = readAll(letter.toStdString());
+
+  auto prompt = std::make_shared<p11::FixedPinPrompt>(token().userPin());
+  SignBatch batch(worker, prompt);
+  SignSettings st;
+  st.cert = onlyCert();
+  st.kind = QStringLiteral("approved");
+  st.level = QStringLiteral("B-B");
+  st.image = makeSignaturePng(token().dir());
+  st.inventory = QString::fromStdString((token().dir() / "no-inventory.sqlite").string());
+  std::vector<SignItem> items;
+  // The person's rectangle on page 1 (the letter has one page), in PDF user space.
+  items.push_back(
+      {letter, signedOutputPath(letter, {}), false, PlacedRect{0, {300, 200, 460, 280}}});
+  items.push_back({bad, signedOutputPath(bad, {}), false, std::nullopt});
+  const QString notesIn = QString::fromStdString(notes.string());
+  items.push_back({notesIn, signedOutputPath(notesIn, {}), false, std::nullopt});
+  const auto out = run(batch, items, st);
+
+  EXPECT_EQ(prompt->asked(), 1) << "one login for the whole batch";
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  EXPECT_TRUE(out[0].detail.startsWith(QStringLiteral("B-B"))) << out[0].detail.toStdString();
+  EXPECT_EQ(out[1].state, SignOutcome::State::Failed);
+  EXPECT_EQ(out[1].error, Errc::NotAPdf) << out[1].detail.toStdString();
+  EXPECT_FALSE(out[1].detail.isEmpty());
+  EXPECT_FALSE(fs::exists(signedOutputPath(bad, {}).toStdString()));
+  EXPECT_EQ(out[2].state, SignOutcome::State::Signed) << out[2].detail.toStdString();
+  ASSERT_EQ(lastFinished.size(), 2);
+  EXPECT_FALSE(lastFinished[0].toBool());
+  EXPECT_TRUE(lastFinished[1].toString().isEmpty());
+
+  const QString signedPdf = signedOutputPath(letter, {});
+  EXPECT_TRUE(signedPdf.endsWith(QStringLiteral("letter-signed.pdf")));
+  EXPECT_EQ(readAll(letter.toStdString()), letterBefore) << "the input must not change";
+  const std::string signedBytes = readAll(signedPdf.toStdString());
+  EXPECT_EQ(signedBytes.compare(0, letterBefore.size(), letterBefore), 0)
+      << "an incremental update keeps the original bytes";
+  EXPECT_NE(signedBytes.find("/KysoKind /approved"), std::string::npos);
+  EXPECT_EQ(verifyWithTestRoot(signedPdf), pdfverify::Indication::TotalPassed);
+
+  // The detached signature, checked by OpenSSL against the test root.
+  KYSO_REQUIRE_TOOL("openssl");
+  const auto r =
+      test::runTool({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                     notes.string() + ".p7s", "-content", notes.string(), "-CAfile",
+                     (pkiDir() / "root.pem").string(), "-purpose", "any", "-out", "/dev/null"});
+  EXPECT_EQ(r.status, 0) << r.out;
+}
+
+TEST_F(SignBatchTest, ExistingOutputIsNotReplacedUnlessAgreed) {
+  importSigner();
+  const QString letter = copyIn(samplesDir() / "letter.pdf", "letter.pdf");
+  const QString output = signedOutputPath(letter, {});
+  std::ofstream(output.toStdString()) << "keep me";
+  auto prompt = std::make_shared<p11::FixedPinPrompt>(token().userPin());
+  SignBatch batch(worker, prompt);
+  SignSettings st;
+  st.cert = onlyCert();
+  auto out = run(batch, {{letter, output, false, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::Failed);
+  EXPECT_EQ(out[0].error, Errc::FileExists);
+  EXPECT_EQ(readAll(output.toStdString()), "keep me");
+
+  SignBatch again(worker, prompt);
+  out = run(again, {{letter, output, true, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  EXPECT_EQ(verifyWithTestRoot(output), pdfverify::Indication::TotalPassed);
+}
+
+// Cancels the batch when the token asks for the PIN a second time: with a key that needs the PIN
+// for every signature, that is during the first file's signature.
+class CancellingPrompt final : public p11::PinPrompt {
+ public:
+  CancellingPrompt(std::string pin, SignBatch*& batch) : m_pin(pin), m_batch(batch) {}
+  Result<SecretBuffer> getPin(const p11::PinRequest&) override {
+    if (++asked == 2 && m_batch) m_batch->cancel();
+    return SecretBuffer(m_pin.view());
+  }
+  std::atomic<int> asked{0};
+
+ private:
+  SecretBuffer m_pin;
+  SignBatch*& m_batch;
+};
+
+TEST_F(SignBatchTest, CancelStopsAfterTheCurrentFileWhichStaysValid) {
+  importSigner(/*alwaysAuthenticate=*/true);
+  std::vector<SignItem> items;
+  for (const char* name : {"a.pdf", "b.pdf", "c.pdf"}) {
+    const QString in = copyIn(samplesDir() / "letter.pdf", name);
+    items.push_back({in, signedOutputPath(in, {}), false, std::nullopt});
+  }
+  SignBatch* target = nullptr;
+  auto prompt = std::make_shared<CancellingPrompt>(token().userPin(), target);
+  SignBatch batch(worker, prompt);
+  target = &batch;
+  SignSettings st;
+  st.cert = onlyCert();
+  const auto out = run(batch, items, st);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  EXPECT_EQ(out[1].state, SignOutcome::State::NotAttempted);
+  EXPECT_EQ(out[2].state, SignOutcome::State::NotAttempted);
+  ASSERT_EQ(lastFinished.size(), 2);
+  EXPECT_TRUE(lastFinished[0].toBool()) << "reported as cancelled";
+  EXPECT_EQ(verifyWithTestRoot(items[0].output), pdfverify::Indication::TotalPassed);
+  EXPECT_FALSE(fs::exists(items[1].output.toStdString()));
+  EXPECT_FALSE(fs::exists(items[2].output.toStdString()));
+}
+
+TEST_F(SignBatchTest, CancelledPinEndsTheBatchWithoutSigning) {
+  importSigner();
+  const QString letter = copyIn(samplesDir() / "letter.pdf", "letter.pdf");
+  class Refuse final : public p11::PinPrompt {
+   public:
+    Result<SecretBuffer> getPin(const p11::PinRequest&) override {
+      return Error::kyso(Errc::Cancelled, "test");
+    }
+  };
+  SignBatch batch(worker, std::make_shared<Refuse>());
+  SignSettings st;
+  st.cert = onlyCert();
+  const auto out = run(batch, {{letter, signedOutputPath(letter, {}), false, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::NotAttempted);
+  ASSERT_EQ(lastFinished.size(), 2);
+  EXPECT_TRUE(lastFinished[0].toBool());
+  EXPECT_FALSE(fs::exists(signedOutputPath(letter, {}).toStdString()));
+}
+
+// A round red seal PNG with transparency at 300 dpi-like size (the seal's size comes from pHYs or
+// the default; the appearance needs an image).
+QString makeSealPng(const fs::path& dir) {
+  QImage img(400, 400, QImage::Format_ARGB32);
+  img.fill(Qt::transparent);
+  QPainter p(&img);
+  p.setPen(QPen(QColor(200, 20, 20), 12));
+  p.drawEllipse(20, 20, 360, 360);
+  p.end();
+  img.setDotsPerMeterX(11811);  // 300 dpi: 400 px = 34 mm
+  img.setDotsPerMeterY(11811);
+  const QString out = QString::fromStdString((dir / "seal.png").string());
+  img.save(out, "PNG");
+  return out;
+}
+
+TEST_F(SignBatchTest, TheSealGoesOverTheApprovalWithTheDocumentNumber) {
+  importSigner();
+  const QString letter = copyIn(samplesDir() / "letter.pdf", "letter.pdf");
+  auto prompt = std::make_shared<p11::FixedPinPrompt>(token().userPin());
+  SignSettings st;
+  st.cert = onlyCert();
+  st.kind = QStringLiteral("approved");
+  st.image = makeSignaturePng(token().dir());
+  SignBatch approve(worker, prompt);
+  const QString approved = signedOutputPath(letter, {});
+  auto out = run(approve, {{letter, approved, false, PlacedRect{0, {300, 200, 460, 280}}}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+
+  // The clerk issues it: the seal over the approval (found automatically), the number filled in.
+  st.kind = QStringLiteral("issued");
+  st.image = makeSealPng(token().dir());
+  st.document["doc_number"] = "286/SYT-VP";
+  SignBatch issue(worker, prompt);
+  const QString issued = signedOutputPath(approved, {});
+  out = run(issue, {{approved, issued, false, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  auto widgets = appearance::signatureWidgets(issued.toStdString());
+  ASSERT_TRUE(widgets.ok());
+  ASSERT_EQ(widgets->size(), 2u);
+  const auto& seal = (*widgets)[1].rect;
+  EXPECT_LT(seal.llx, 300 + 160 / 2.0) << "over the left part of the approval";
+  EXPECT_GT(seal.urx, 300);
+  EXPECT_EQ(verifyWithTestRoot(issued, 2), pdfverify::Indication::TotalPassed);
+
+  // Without the number the template says what is missing; nothing is written.
+  st.document.clear();
+  SignBatch again(worker, prompt);
+  const QString other = QString::fromStdString((token().dir() / "other.pdf").string());
+  out = run(again, {{approved, other, false, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::Failed);
+  EXPECT_EQ(out[0].error, Errc::UsageError);
+  EXPECT_EQ(out[0].detail.toStdString(), "Fill in the document number.");
+  EXPECT_FALSE(fs::exists(other.toStdString()));
+}
+
+TEST_F(SignBatchTest, TheHandwritingComesFromTheInventory) {
+  importSigner();
+  // The register knows the signer's certificate, its holder and her handwriting.
+  const std::string db = (token().dir() / "inventory.sqlite").string();
+  {
+    SystemClock clock;
+    auto inv = inventory::Inventory::open(db, clock);
+    ASSERT_TRUE(inv.ok()) << inv.error().technical();
+    inventory::Unit u;
+    u.name = "Văn phòng Sở";
+    auto unit = inv->addUnit(u);
+    ASSERT_TRUE(unit.ok());
+    inventory::Person person;
+    person.fullName = "Nguyễn Thị Lấp Lánh";
+    person.unitId = unit->id;
+    auto added = inv->addPerson(person);
+    ASSERT_TRUE(added.ok());
+    ASSERT_TRUE(inv->setHandwriting(std::to_string(added->id),
+                                    readAll(makeSignaturePng(token().dir()).toStdString()))
+                    .ok());
+    auto parsed = inventory::readCertificateFile(pkiDir() / "signer-rsa2048.pem");
+    ASSERT_TRUE(parsed.ok());
+    parsed->cert.holderId = added->id;
+    ASSERT_TRUE(inv->addCertificate(parsed->cert, parsed->der).ok());
+  }
+  const QString letter = copyIn(samplesDir() / "letter.pdf", "letter.pdf");
+  SignSettings st;
+  st.cert = onlyCert();
+  st.kind = QStringLiteral("approved");
+  st.inventory = QString::fromStdString(db);  // no image chosen: the inventory's
+  SignBatch batch(worker, std::make_shared<p11::FixedPinPrompt>(token().userPin()));
+  const auto out =
+      run(batch,
+          {{letter, signedOutputPath(letter, {}), false, PlacedRect{0, {300, 200, 460, 280}}}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  const std::string bytes = readAll(signedOutputPath(letter, {}).toStdString());
+  EXPECT_NE(bytes.find("/Subtype /Image"), std::string::npos);
+
+  // With no image anywhere, the approved kind says it needs one.
+  SignSettings none = st;
+  none.inventory = QString::fromStdString((token().dir() / "empty.sqlite").string());
+  SignBatch second(worker, std::make_shared<p11::FixedPinPrompt>(token().userPin()));
+  const QString out2 = QString::fromStdString((token().dir() / "second.pdf").string());
+  const auto r2 = run(second, {{letter, out2, false, PlacedRect{0, {300, 200, 460, 280}}}}, none);
+  ASSERT_EQ(r2.size(), 1u);
+  EXPECT_EQ(r2[0].state, SignOutcome::State::Failed);
+  EXPECT_EQ(r2[0].error, Errc::UsageError) << r2[0].detail.toStdString();
+}
+
+TEST(SignErrorText, SpeaksOfThePreviewNotOfOptionsInBothLanguages) {
+  const Error e = Error::kyso(Errc::PlacementNotFound, "find signer slot");
+  Language language;
+  ASSERT_TRUE(language.apply(QStringLiteral("en")));
+  EXPECT_TRUE(signErrorText(e).contains(QStringLiteral("draw the rectangle")));
+  EXPECT_FALSE(signErrorText(e).contains(QStringLiteral("--rect")));
+  ASSERT_TRUE(language.apply(QStringLiteral("vi")));
+  EXPECT_TRUE(signErrorText(e).startsWith(QStringLiteral("Không tìm thấy chức vụ")))
+      << signErrorText(e).toStdString();
+  EXPECT_EQ(signErrorText(Error::kyso(Errc::UsageError, "appearance_field", "--doc-number")),
+            QStringLiteral("Hãy điền số, ký hiệu văn bản."));
+  ASSERT_TRUE(language.apply(QStringLiteral("en")));
+}
+
+TEST(SignedOutputPath, NamesBesideTheInputOrInTheFolder) {
+  EXPECT_EQ(signedOutputPath(QStringLiteral("/a/b/Công văn.pdf"), {}),
+            QStringLiteral("/a/b/Công văn-signed.pdf"));
+  EXPECT_EQ(signedOutputPath(QStringLiteral("/a/b/x.PDF"), QStringLiteral("/out")),
+            QStringLiteral("/out/x-signed.pdf"));
+  EXPECT_EQ(signedOutputPath(QStringLiteral("/a/b/report.docx"), {}),
+            QStringLiteral("/a/b/report.docx.p7s"));
+}
+
+}  // namespace
+}  // namespace kyso::ui

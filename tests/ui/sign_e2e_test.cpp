@@ -1,0 +1,212 @@
+// The app end to end (issue 9): start the main window (offscreen) on a SoftHSM token holding a
+// test-PKI signer, load the sample letter into the Sign tab, choose the certificate and the kind,
+// draw where the signature goes, press Sign and answer the PIN dialog (a scripted person), then
+// find the Verify tab showing the signed copy valid with the test root as trust anchor. Also: the
+// automatic placement starts the rectangle between the leader's title and name when the
+// certificate names the letter's signer.
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <cstdlib>
+
+#include "src/appearance/placement.h"
+#include "tests/support/softhsm_fixture.h"
+#include "tests/ui/pin_script.h"
+#include "tests/ui/qt_print.h"
+#include "tests/ui/sign_support.h"
+#include "ui/language.h"
+#include "ui/main_window.h"
+#include "ui/page_preview.h"
+#include "ui/sign_tab.h"
+#include "ui/token_list_model.h"
+#include "ui/verify_model.h"
+#include "ui/verify_tab.h"
+
+namespace kyso::ui {
+namespace {
+namespace fs = std::filesystem;
+using namespace kyso::ui::testing;
+
+void mouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+  QMouseEvent e(type, pos, w->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
+  QCoreApplication::sendEvent(w, &e);
+}
+
+// Receives what the tab hands to the desktop (QDesktopServices::setUrlHandler).
+class UrlCatcher : public QObject {
+  Q_OBJECT
+ public:
+  QList<QUrl> urls;
+ public slots:
+  void open(const QUrl& url) { urls << url; }
+};
+
+class SignEndToEnd : public test::SoftHsmTest {
+ protected:
+  void SetUp() override {
+    test::SoftHsmTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(fs::exists(pkiDir() / "root.pem")) << "fixture 'pki' missing";
+    ASSERT_TRUE(fs::exists(samplesDir() / "letter.pdf")) << "fixture 'samples' missing";
+    ASSERT_TRUE(dir.isValid());
+    letter = dir.filePath(QStringLiteral("cong-van-286.pdf"));
+    ASSERT_TRUE(
+        QFile::copy(QString::fromStdString((samplesDir() / "letter.pdf").string()), letter));
+  }
+  // Settings as an administrator would set them: the token's module, the test root as an added
+  // anchor, a register of our own, English.
+  std::unique_ptr<MainWindow> startApp() {
+    store = std::make_unique<QSettings>(dir.filePath(QStringLiteral("kyso-gui.ini")),
+                                        QSettings::IniFormat);
+    AppSettings s;
+    s.pkcs11Modules = {QString::fromStdString(token().modulePath().string())};
+    s.extraAnchors = {QString::fromStdString((pkiDir() / "root.pem").string())};
+    s.inventoryDatabase = dir.filePath(QStringLiteral("inventory.sqlite"));
+    s.language = QStringLiteral("en");
+    // The RFC 3161 TSA of the 'services' fixture: the Sign tab's default level is B-T.
+    const char* base = std::getenv("KYSO_TEST_PORT_BASE");
+    if (base) s.tsaUrl = QStringLiteral("http://127.0.0.1:%1/").arg(std::atoi(base) + 2);
+    s.save(*store);
+    EXPECT_TRUE(language.apply(QStringLiteral("en")));
+    auto w = std::make_unique<MainWindow>(store.get(), &language);
+    w->show();
+    w->tabs()->setCurrentWidget(w->signTab());
+    return w;
+  }
+  QTemporaryDir dir;
+  QString letter;
+  std::unique_ptr<QSettings> store;
+  Language language;
+};
+
+TEST_F(SignEndToEnd, SignsTheSampleLetterAndVerifyShowsItValid) {
+  ASSERT_TRUE(importTestSigner(token()).ok());
+  auto w = startApp();
+  SignTab* tab = w->signTab();
+  // The chooser lists the token's signing certificate (not its CA certificate).
+  ASSERT_TRUE(QTest::qWaitFor([&] { return tab->certificateBox()->count() == 1; }, 20000))
+      << "tokens: " << w->tokenModel()->rowCount() << " "
+      << w->tokenModel()->lastFailure().toStdString() << " "
+      << tab->certificateBox()->toolTip().toStdString();
+  EXPECT_TRUE(
+      tab->certificateBox()->currentText().startsWith(QStringLiteral("Nguyễn Thị Lấp Lánh")))
+      << tab->certificateBox()->currentText().toStdString();
+
+  tab->addFiles({letter});
+  auto* kind = tab->findChild<QComboBox*>(QStringLiteral("kind"));
+  ASSERT_NE(kind, nullptr);
+  kind->setCurrentIndex(kind->findData(QStringLiteral("approved")));
+  tab->setImageFile(makeSignaturePng(fs::path(dir.path().toStdString())));
+  PagePreview* preview = tab->preview();
+  auto* placementText = tab->findChild<QLabel*>(QStringLiteral("placementText"));
+  // This signer's name is not in the letter: no automatic place, the person draws one.
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        return placementText->text().startsWith(
+            QStringLiteral("No automatic place: The signer's title and name"));
+      },
+      20000))
+      << placementText->text().toStdString();
+  EXPECT_FALSE(preview->placement().has_value());
+  const QRectF page = preview->pageRect();
+  ASSERT_FALSE(page.isEmpty());
+  const QPointF from = page.topLeft() + QPointF(page.width() * 0.55, page.height() * 0.62);
+  const QPointF to = from + QPointF(page.width() * 0.3, page.height() * 0.1);
+  mouse(preview, QEvent::MouseButtonPress, from, Qt::LeftButton);
+  mouse(preview, QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
+  mouse(preview, QEvent::MouseMove, to, Qt::LeftButton);
+  mouse(preview, QEvent::MouseButtonRelease, to, Qt::NoButton);
+  ASSERT_TRUE(preview->placement().has_value());
+  const PdfRectF placed = *preview->placement();
+
+  // Sign: one PIN dialog, answered by the scripted person.
+  PinScript person;
+  person.answers = {QString::fromStdString(token().userPin())};
+  QSignalSpy done(tab, &SignTab::batchFinished);
+  auto* sign = tab->findChild<QPushButton*>(QStringLiteral("signButton"));
+  ASSERT_TRUE(sign->isEnabled());
+  QTest::mouseClick(sign, Qt::LeftButton);
+  ASSERT_TRUE(done.wait(60000))
+      << "dialogs answered: " << person.titles.size() << ", signing: " << tab->signing() << ", "
+      << tab->findChild<QLabel*>(QStringLiteral("batchStatus"))->text().toStdString();
+  EXPECT_EQ(person.titles.size(), 1) << "one PIN for the batch";
+  EXPECT_EQ(tab->findChild<QComboBox*>(QStringLiteral("level"))->currentData().toString(),
+            QStringLiteral("B-T"));
+  QTableWidget* batch = tab->batchTable();
+  ASSERT_EQ(batch->rowCount(), 1);
+  EXPECT_TRUE(batch->item(0, 2)->text().startsWith(QStringLiteral("Signed")))
+      << batch->item(0, 2)->text().toStdString();
+  const QString output = dir.filePath(QStringLiteral("cong-van-286-signed.pdf"));
+  ASSERT_TRUE(QFile::exists(output));
+
+  // "Open" and "Show in folder" hand the signed file and its folder to the desktop.
+  UrlCatcher desktop;
+  QDesktopServices::setUrlHandler(QStringLiteral("file"), &desktop, "open");
+  auto* open = tab->findChild<QPushButton*>(QStringLiteral("openResult"));
+  auto* folder = tab->findChild<QPushButton*>(QStringLiteral("showInFolder"));
+  ASSERT_TRUE(open->isEnabled() && folder->isEnabled());
+  QTest::mouseClick(open, Qt::LeftButton);
+  QTest::mouseClick(folder, Qt::LeftButton);
+  QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+  ASSERT_EQ(desktop.urls.size(), 2);
+  EXPECT_EQ(desktop.urls[0].toLocalFile(), output);
+  EXPECT_EQ(QDir(desktop.urls[1].toLocalFile()).canonicalPath(), QDir(dir.path()).canonicalPath());
+
+  // The signature is where it was drawn.
+  auto widgets = appearance::signatureWidgets(output.toStdString());
+  ASSERT_TRUE(widgets.ok());
+  ASSERT_EQ(widgets->size(), 1u);
+  EXPECT_NEAR((*widgets)[0].rect.llx, placed.llx, 0.01);
+  EXPECT_NEAR((*widgets)[0].rect.lly, placed.lly, 0.01);
+  EXPECT_NEAR((*widgets)[0].rect.urx, placed.urx, 0.01);
+  EXPECT_NEAR((*widgets)[0].rect.ury, placed.ury, 0.01);
+
+  // The Verify tab shows it valid.
+  w->tabs()->setCurrentWidget(w->verifyTab());
+  QSignalSpy verified(w->verifyTab(), &VerifyTab::finished);
+  w->verifyTab()->addPaths({output});
+  ASSERT_TRUE(verified.count() > 0 || verified.wait(60000));
+  VerifyModel* m = w->verifyTab()->model();
+  ASSERT_EQ(m->rowCount(), 1);
+  EXPECT_EQ(m->verdict(0), VerifyModel::Verdict::Valid)
+      << VerifyModel::verdictText(m->verdict(0)).toStdString();
+}
+
+TEST_F(SignEndToEnd, AutomaticPlacementStartsBetweenTheLeadersTitleAndName) {
+  // A certificate naming the letter's signer, as the leader's token would.
+  const auto key = token().makeRsaKey(2048);
+  auto cert = token().importKeyAndCert(key, "07", "Leader", "/CN=Nguyễn Nam Hùng/title=GIÁM ĐỐC");
+  ASSERT_TRUE(cert.ok()) << cert.error().technical();
+  auto w = startApp();
+  SignTab* tab = w->signTab();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return tab->certificateBox()->count() == 1; }, 20000));
+  tab->setImageFile(makeSignaturePng(fs::path(dir.path().toStdString())));
+  tab->addFiles({letter});  // the kind is "approved" by default
+  PagePreview* preview = tab->preview();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return preview->placement().has_value(); }, 20000));
+  auto slot =
+      appearance::findSignerSlot(letter.toStdString(), std::nullopt, "Nguyễn Nam Hùng", "GIÁM ĐỐC");
+  ASSERT_TRUE(slot.ok()) << slot.error().technical();
+  const PdfRectF r = *preview->placement();
+  EXPECT_EQ(preview->page(), slot->pageIndex);
+  EXPECT_NEAR((r.llx + r.urx) / 2, slot->centerX, 2.0);
+  EXPECT_GT(r.ury, slot->bottom);  // overlaps the gap between the two lines
+  EXPECT_LT(r.lly, slot->top);
+}
+
+}  // namespace
+}  // namespace kyso::ui
+
+#include "sign_e2e_test.moc"

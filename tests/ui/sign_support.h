@@ -1,0 +1,68 @@
+// Helpers for the Sign tab tests: the test PKI (fixture 'pki') and sample letter (fixture
+// 'samples') locations, a SoftHSM token holding a test-PKI signer with its CA, and a handwritten
+// signature PNG with transparency.
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QPainter>
+#include <QString>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "src/core/result.h"
+#include "tests/support/softhsm_fixture.h"
+
+namespace kyso::ui::testing {
+namespace fs = std::filesystem;
+
+inline fs::path envDir(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? fs::path(v) : fs::path();
+}
+inline fs::path pkiDir() {
+  return envDir("KYSO_TEST_PKI");
+}
+inline fs::path samplesDir() {
+  return envDir("KYSO_BINARY_DIR") / "test-samples";
+}
+inline std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Puts signer-rsa2048 (key + certificate, CKA_ID 01) and the issuing CA (CKA_ID ca) on the
+/// token. The files are copied into the token's folder first (the fixture writes DER beside them).
+inline Status importTestSigner(test::SoftHsmToken& t, bool alwaysAuthenticate = false) {
+  const fs::path pki = pkiDir();
+  for (const char* f : {"signer-rsa2048.key", "signer-rsa2048.pem", "gov-ca.pem"}) {
+    std::error_code ec;
+    fs::copy_file(pki / f, t.dir() / f, fs::copy_options::overwrite_existing, ec);
+    if (ec) return Error::posix(ec.value(), "copy", (pki / f).string());
+  }
+  KYSO_TRY(t.importKey(t.dir() / "signer-rsa2048.key", "01", "Lap Lanh", alwaysAuthenticate));
+  KYSO_TRY(t.importCert(t.dir() / "signer-rsa2048.pem", "01", "Lap Lanh"));
+  return t.importCert(t.dir() / "gov-ca.pem", "ca", "Government CA");
+}
+
+/// A handwriting-like PNG (blue strokes on a transparent background).
+inline QString makeSignaturePng(const fs::path& dir) {
+  QImage img(600, 240, QImage::Format_ARGB32);
+  img.fill(Qt::transparent);
+  QPainter p(&img);
+  p.setPen(QPen(QColor(20, 40, 160), 8));
+  p.drawLine(40, 180, 220, 40);
+  p.drawLine(220, 40, 330, 200);
+  p.drawLine(330, 200, 560, 70);
+  p.end();
+  const QString out = QString::fromStdString((dir / "handwriting.png").string());
+  img.save(out, "PNG");
+  return out;
+}
+
+}  // namespace kyso::ui::testing
