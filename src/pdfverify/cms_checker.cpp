@@ -4,6 +4,7 @@
 #include <openssl/objects.h>
 
 #include "certs/timestamp.h"
+#include "src/pdfverify/problems.h"
 
 namespace kyso::pdfverify {
 
@@ -81,11 +82,10 @@ void recordMaterial(CryptoFacts& f, bool vriEntry, const std::string& used) {
   f.revocation.set("vri_entry", vriEntry);
   f.revocation.set("material", used);
   if (used == "vri")
-    f.notes.push_back("revocation from this signature's /VRI entry in the /DSS");
+    f.notes.push_back(problemSentence(Problem::RevocationFromVri));
   else if (used == "dss")
-    f.notes.push_back(vriEntry ? "revocation from the document's /DSS (its /VRI entry for this "
-                                 "signature did not answer)"
-                               : "revocation from the document's /DSS");
+    f.notes.push_back(problemSentence(vriEntry ? Problem::RevocationFromDssVriSilent
+                                               : Problem::RevocationFromDss));
 }
 
 }  // namespace
@@ -152,16 +152,15 @@ CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
       return failed(
           rep.subIndication == cms::SubIndication::None ? "FORMAT_FAILURE"
                                                         : cms::subIndicationName(rep.subIndication),
-          rep.notes.empty() ? "the CMS in /Contents has no usable signer" : rep.notes.front(),
+          rep.notes.empty() ? problemSentence(Problem::CmsNoUsableSigner) : rep.notes.front(),
           std::nullopt);
     CryptoFacts f;
     fromSigner(rep.signers.front(), f);
-    if (rep.signers.size() > 1)
-      f.notes.push_back("the CMS holds more than one signer; only the first is reported");
+    if (rep.signers.size() > 1) f.notes.push_back(problemSentence(Problem::CmsManySigners));
     if (!rep.detached && f.indication != Indication::TotalFailed) {
       f.indication = Indication::TotalFailed;
       f.subindication = "FORMAT_FAILURE";
-      f.notes.push_back("a detached PDF signature must not carry the signed content (eContent)");
+      f.notes.push_back(problemSentence(Problem::DetachedWithContent));
     }
     for (auto& n : rep.notes) f.notes.push_back(n);
     const bool ts = rep.signers.front().timestamp && rep.signers.front().timestamp->valid;
@@ -173,8 +172,10 @@ CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
   if (in.subfilter == "adbe.pkcs7.sha1") {
     cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, nullptr, opt);
     if (rep.signers.empty())
-      return failed("FORMAT_FAILURE", rep.notes.empty() ? "no usable signer" : rep.notes.front(),
-                    std::nullopt);
+      return failed(
+          "FORMAT_FAILURE",
+          rep.notes.empty() ? problemSentence(Problem::NoUsableSigner) : rep.notes.front(),
+          std::nullopt);
     CryptoFacts f;
     fromSigner(rep.signers.front(), f);
     auto sha1 = in.digest_covered(EVP_sha1());
@@ -184,7 +185,7 @@ CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
       f.intact = false;
       f.indication = Indication::TotalFailed;
       f.subindication = "HASH_FAILURE";
-      f.notes.push_back("the SHA-1 inside the signature does not match the signed bytes");
+      f.notes.push_back(problemSentence(Problem::Sha1Mismatch));
     }
     f.level = "PKCS7";
     return f;
@@ -194,10 +195,10 @@ CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
     std::string_view tok(in.contents_der->data(), in.contents_der->size());
     auto nid = certs::imprintAlgorithm(tok);
     if (!nid.ok())
-      return failed("FORMAT_FAILURE", "the document timestamp is unreadable", std::nullopt);
+      return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampUnreadable), std::nullopt);
     const EVP_MD* md = EVP_get_digestbynid(*nid);
     if (!md)
-      return failed("FORMAT_FAILURE", "the timestamp's hash algorithm is unknown", std::nullopt);
+      return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampHashUnknown), std::nullopt);
     auto digest = in.digest_covered(md);
     if (!digest.ok()) return failed("FORMAT_FAILURE", digest.error().technical(), std::nullopt);
     auto info = certs::verifyTimestampToken(tok, *digest);
@@ -211,8 +212,8 @@ CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
       f.intact = false;
       f.indication = Indication::TotalFailed;
       f.subindication = mismatch ? "HASH_FAILURE" : "SIG_CRYPTO_FAILURE";
-      f.notes.push_back(mismatch ? "the timestamp does not cover these bytes"
-                                 : "the timestamp token does not verify");
+      f.notes.push_back(mismatch ? problemSentence(Problem::TimestampNotCovering)
+                                 : problemSentence(Problem::TimestampNotVerifying));
       return f;
     }
     f.intact = true;
@@ -227,7 +228,8 @@ CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
     f.level = "DocTimeStamp";
     return f;
   }
-  return failed("FORMAT_FAILURE", "unsupported signature format " + in.subfilter, std::nullopt);
+  return failed("FORMAT_FAILURE", problemSentence(Problem::UnsupportedFormat, {in.subfilter}),
+                std::nullopt);
 }
 
 }  // namespace

@@ -12,8 +12,14 @@
 
 namespace kyso::pdfverify {
 
-/// A problem sentence in `lang` (the JSON keeps English; unknown sentences stay English).
-std::string localizeChange(const std::string& en, Lang lang);
+/// A problem or note sentence in `lang`, through the table of problems.h (the JSON keeps English;
+/// a detail from a lower layer that has no row stays as it is).
+std::string problemText(const std::string& en, Lang lang);
+/// The words for a coverage ("whole-document", ...), a modifications verdict ("none", ...) and a
+/// signature kind ("approval", ...) in `lang`; English gives the JSON's words.
+std::string coverageText(const std::string& coverage, Lang lang);
+std::string modificationsText(const std::string& modifications, Lang lang);
+std::string kindText(const std::string& kind, Lang lang);
 /// A change's sentence in `lang`, from its kind's table row (change_kinds.h).
 std::string changeText(const Change& c, Lang lang);
 /// The issue-7 JSON object for one file.

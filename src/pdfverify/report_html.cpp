@@ -41,6 +41,10 @@ struct Labels {
   const char* none;
   const char* problems;
   const char* notes;
+  const char* signer;
+  const char* time;
+  const char* level;
+  const char* revision;
   const char* allowed;
   const char* notAllowed;
   const char* footer;
@@ -58,6 +62,10 @@ const Labels kEn{"Signature verification report",
                  "none",
                  "Problems",
                  "Notes",
+                 "Signer",
+                 "Time",
+                 "Level",
+                 "Revision",
                  "allowed",
                  "NOT allowed",
                  "Produced by kyso verify."};
@@ -71,14 +79,26 @@ const Labels kVi{"Biên bản kiểm tra chữ ký số",
                  "Phạm vi ký",
                  "Thay đổi sau khi ký",
                  "không có",
-                 "Lỗi",
+                 "Lỗi phát hiện",
                  "Ghi chú",
+                 "Người ký",
+                 "Thời điểm ký",
+                 "Mức độ",
+                 "Phiên bản",
                  "được phép",
                  "KHÔNG được phép",
                  "Lập bởi kyso verify."};
 
 const char* cssClass(Indication i) {
   return i == Indication::TotalPassed ? "ok" : i == Indication::TotalFailed ? "bad" : "unk";
+}
+
+// The notes about the whole file (bytes after the last revision, damaged objects, ...).
+std::string fileNotes(const FileReport& f, const Labels& L, Lang lang) {
+  if (f.notes.empty()) return {};
+  std::string h = "<p>" + std::string(L.notes) + ":</p>\n<ul>";
+  for (auto& n : f.notes) h += "<li>" + esc(problemText(n, lang)) + "</li>";
+  return h + "</ul>\n";
 }
 
 }  // namespace
@@ -109,6 +129,7 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
     }
     if (f.status == "unsigned") {
       h += "<p>" + std::string(L.unsigned_) + "</p>\n";
+      h += fileNotes(f, L, lang);
       continue;
     }
     for (auto& s : f.signatures)
@@ -121,35 +142,39 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
            "\">" + indicationName(s.indication) +
            (s.subindication.empty() ? "" : " / " + esc(s.subindication)) + "</td></tr>\n";
       h += "<tr><td>SubFilter</td><td>" + esc(s.subfilter) + "</td></tr>\n";
-      h += "<tr><td>" + std::string(L.coverage) + "</td><td>" + esc(s.coverage) + "</td></tr>\n";
+      h += "<tr><td>" + std::string(L.coverage) + "</td><td>" +
+           esc(coverageText(s.coverage, lang)) + "</td></tr>\n";
       if (!s.crypto.signer_name.empty())
-        h += "<tr><td>Signer</td><td>" + esc(s.crypto.signer_name) + "</td></tr>\n";
+        h += "<tr><td>" + std::string(L.signer) + "</td><td>" + esc(s.crypto.signer_name) +
+             "</td></tr>\n";
       if (!s.crypto.signing_time.empty())
-        h += "<tr><td>Time</td><td>" + esc(s.crypto.signing_time) + "</td></tr>\n";
+        h += "<tr><td>" + std::string(L.time) + "</td><td>" + esc(s.crypto.signing_time) +
+             "</td></tr>\n";
       if (!s.crypto.level.empty())
-        h += "<tr><td>Level</td><td>" + esc(s.crypto.level) + "</td></tr>\n";
+        h += "<tr><td>" + std::string(L.level) + "</td><td>" + esc(s.crypto.level) + "</td></tr>\n";
       h += "<tr><td>" + std::string(L.changes) + "</td><td>";
       if (s.changes.empty()) h += L.none;
       for (auto& c : s.changes)
-        h += std::string("<div class=\"") + (c.allowed ? "ok" : "bad") + "\">" +
-             (lang == Lang::Vi ? "Phiên bản " : "Revision ") + std::to_string(c.revision) + " — " +
-             (c.allowed ? L.allowed : L.notAllowed) + ": " + esc(changeText(c, lang)) + "</div>";
+        h += std::string("<div class=\"") + (c.allowed ? "ok" : "bad") + "\">" + L.revision + " " +
+             std::to_string(c.revision) + " — " + (c.allowed ? L.allowed : L.notAllowed) + ": " +
+             esc(changeText(c, lang)) + "</div>";
       h += "</td></tr>\n";
       if (!s.problems.empty()) {
         h += "<tr><td>" + std::string(L.problems) + "</td><td>";
         for (auto& p : s.problems)
-          h += "<div class=\"bad\">" + esc(localizeChange(p, lang)) + "</div>";
+          h += "<div class=\"bad\">" + esc(problemText(p, lang)) + "</div>";
         h += "</td></tr>\n";
       }
       std::vector<std::string> notes = s.notes;
       notes.insert(notes.end(), s.crypto.notes.begin(), s.crypto.notes.end());
       if (!notes.empty()) {
         h += "<tr><td>" + std::string(L.notes) + "</td><td>";
-        for (auto& n : notes) h += "<div>" + esc(n) + "</div>";
+        for (auto& n : notes) h += "<div>" + esc(problemText(n, lang)) + "</div>";
         h += "</td></tr>\n";
       }
       h += "</table>\n";
     }
+    h += fileNotes(f, L, lang);
   }
   h += "<p><small>" + std::string(L.footer) + "</small></p>\n</body></html>\n";
   return h;

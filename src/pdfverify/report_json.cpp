@@ -1,4 +1,5 @@
 #include "src/core/messages.h"
+#include "src/pdfverify/problems.h"
 #include "src/pdfverify/report.h"
 
 namespace kyso::pdfverify {
@@ -51,6 +52,13 @@ Json signatureJson(const SignatureReport& s) {
   Json problems = Json::array();
   for (auto& p : s.problems) problems.push(p);
   j.set("problems", std::move(problems));
+  // The stable code of each problem, in the same order (null for a detail with no table row).
+  Json codes = Json::array();
+  for (auto& p : s.problems) {
+    auto m = findProblem(p);
+    codes.push(m ? Json(problemCode(m->problem)) : Json());
+  }
+  j.set("problem_codes", std::move(codes));
   Json notes = Json::array();
   for (auto& n : s.notes) notes.push(n);
   for (auto& n : s.crypto.notes) notes.push(n);

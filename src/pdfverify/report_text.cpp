@@ -44,14 +44,14 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
       line += changeText(*c, lang) + (vi ? " sau khi ký" : " after this signature") +
               (vi ? " (phiên bản " : " (revision ") + std::to_string(c->revision) + ")";
     else if (!s.problems.empty())
-      line += localizeChange(s.problems.front(), lang);
+      line += problemText(s.problems.front(), lang);
     else if (s.crypto.intact == false)
       line += vi ? "nội dung đã ký bị thay đổi hoặc chữ ký sai"
                  : "the signed bytes were changed or the signature value is wrong";
     else if (s.crypto.reason != Errc::Ok)
       line += describe(Error::kyso(s.crypto.reason, "verify"), lang);
     else if (!s.crypto.notes.empty())
-      line += s.crypto.notes.front();
+      line += problemText(s.crypto.notes.front(), lang);
     else
       line += s.subindication;
     line += " — " + who(s, lang);
@@ -61,7 +61,7 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
   if (s.crypto.reason != Errc::Ok)
     line += describe(Error::kyso(s.crypto.reason, "verify"), lang);
   else if (!s.crypto.notes.empty())
-    line += s.crypto.notes.front();
+    line += problemText(s.crypto.notes.front(), lang);
   else
     line += s.subindication;
   line += " — " + who(s, lang);
@@ -79,26 +79,33 @@ std::string reportText(const FileReport& r, Lang lang) {
   }
   if (r.status == "unsigned") {
     out += vi ? "  Tài liệu không có chữ ký.\n" : "  The document has no signature.\n";
-    for (auto& n : r.notes) out += "  note: " + n + "\n";
+    for (auto& n : r.notes) out += (vi ? "  ghi chú: " : "  note: ") + problemText(n, lang) + "\n";
     return out;
   }
   for (auto& s : r.signatures) out += "  " + verdictLine(s, lang) + "\n";
   out += "\n";
   for (auto& s : r.signatures) {
-    out += "  Signature #" + std::to_string(s.index) + " (" + s.kind + ", " +
-           (s.subfilter.empty() ? "?" : s.subfilter) + ")\n";
-    out += "    indication:    " + std::string(indicationName(s.indication)) +
+    out += (vi ? "  Chữ ký #" : "  Signature #") + std::to_string(s.index) + " (" +
+           kindText(s.kind, lang) + ", " + (s.subfilter.empty() ? "?" : s.subfilter) + ")\n";
+    out += (vi ? "    kết luận:         " : "    indication:    ") +
+           std::string(indicationName(s.indication)) +
            (s.subindication.empty() ? "" : " / " + s.subindication) + "\n";
-    out += "    intact:        " +
-           std::string(!s.crypto.intact   ? "unknown"
-                       : *s.crypto.intact ? "yes"
-                                          : "NO") +
+    out += (vi ? "    nguyên vẹn:       " : "    intact:        ") +
+           std::string(!s.crypto.intact   ? (vi ? "chưa rõ" : "unknown")
+                       : *s.crypto.intact ? (vi ? "có" : "yes")
+                                          : (vi ? "KHÔNG" : "NO")) +
            "\n";
-    out += "    coverage:      " + s.coverage + " (revision " + std::to_string(s.revision) +
-           " of " + std::to_string(r.revisions) + ")\n";
-    if (!s.crypto.level.empty()) out += "    level:         " + s.crypto.level + "\n";
-    if (s.docmdp) out += "    certification: DocMDP P=" + std::to_string(s.docmdp) + "\n";
-    out += (vi ? "    thay đổi sau: " : "    later changes: ") + s.modifications + "\n";
+    out += (vi ? "    phạm vi ký:       " : "    coverage:      ") +
+           coverageText(s.coverage, lang) + (vi ? " (phiên bản " : " (revision ") +
+           std::to_string(s.revision) + (vi ? " trên " : " of ") + std::to_string(r.revisions) +
+           ")\n";
+    if (!s.crypto.level.empty())
+      out += (vi ? "    mức độ:           " : "    level:         ") + s.crypto.level + "\n";
+    if (s.docmdp)
+      out += (vi ? "    chứng nhận:       DocMDP P=" : "    certification: DocMDP P=") +
+             std::to_string(s.docmdp) + "\n";
+    out += (vi ? "    thay đổi sau khi ký: " : "    later changes: ") +
+           modificationsText(s.modifications, lang) + "\n";
     int shown = 0;
     for (auto& c : s.changes) {
       if (c.revision != shown) {
@@ -110,11 +117,14 @@ std::string reportText(const FileReport& r, Lang lang) {
                         : (vi ? "KHÔNG được phép: " : "NOT allowed: ")) +
              changeText(c, lang) + "\n";
     }
-    for (auto& p : s.problems) out += "    problem: " + localizeChange(p, lang) + "\n";
-    for (auto& n : s.notes) out += "    note: " + n + "\n";
-    for (auto& n : s.crypto.notes) out += "    note: " + n + "\n";
+    for (auto& p : s.problems)
+      out += (vi ? "    lỗi: " : "    problem: ") + problemText(p, lang) + "\n";
+    for (auto& n : s.notes)
+      out += (vi ? "    ghi chú: " : "    note: ") + problemText(n, lang) + "\n";
+    for (auto& n : s.crypto.notes)
+      out += (vi ? "    ghi chú: " : "    note: ") + problemText(n, lang) + "\n";
   }
-  for (auto& n : r.notes) out += "  note: " + n + "\n";
+  for (auto& n : r.notes) out += (vi ? "  ghi chú: " : "  note: ") + problemText(n, lang) + "\n";
   return out;
 }
 

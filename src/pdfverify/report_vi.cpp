@@ -1,35 +1,9 @@
-#include <regex>
-#include <utility>
-#include <vector>
+#include <string>
 
+#include "src/pdfverify/problems.h"
 #include "src/pdfverify/report.h"
 
 namespace kyso::pdfverify {
-
-namespace {
-
-// English problem sentences (signatures.cpp, verifier.cpp) and their Vietnamese forms; $1 carries
-// the varying part. Tried in order. Changes have their own table (change_kinds.cpp).
-const std::vector<std::pair<std::regex, const char*>>& table() {
-  static const std::vector<std::pair<std::regex, const char*>> t = [] {
-    std::vector<std::pair<const char*, const char*>> rows = {
-        {"^the signed bytes do not end at the end of a revision \\(%%EOF\\)$",
-         "phần đã ký không kết thúc ở cuối một phiên bản (%%EOF)"},
-        {"^bytes were appended after the signed revision without a new revision$",
-         "có dữ liệu được nối thêm sau phiên bản đã ký"},
-        {"^the gap between the byte ranges (.*)$",
-         "khoảng trống giữa hai phạm vi byte không phải là /Contents của chữ ký này"},
-        {"^the document has damaged objects that had to be worked around$",
-         "tài liệu có đối tượng bị hỏng"},
-    };
-    std::vector<std::pair<std::regex, const char*>> out;
-    for (auto& [re, vi] : rows) out.emplace_back(std::regex(re), vi);
-    return out;
-  }();
-  return t;
-}
-
-}  // namespace
 
 std::string changeText(const Change& c, Lang lang) {
   if (lang != Lang::Vi) return c.what.empty() ? changeSentence(c.kind, c.args, lang) : c.what;
@@ -39,11 +13,33 @@ std::string changeText(const Change& c, Lang lang) {
   return changeSentence(c.kind, args, lang);
 }
 
-std::string localizeChange(const std::string& en, Lang lang) {
-  if (lang != Lang::Vi) return en;
-  for (auto& [re, vi] : table())
-    if (std::regex_match(en, re)) return std::regex_replace(en, re, vi);
-  return en;  // no translation yet: the English sentence is still exact
+std::string problemText(const std::string& en, Lang lang) {
+  return localizeProblem(en, lang);
+}
+
+std::string coverageText(const std::string& coverage, Lang lang) {
+  if (lang != Lang::Vi) return coverage;
+  if (coverage == "whole-document") return "toàn bộ tài liệu";
+  if (coverage == "revision") return "một phiên bản của tài liệu";
+  if (coverage == "partial") return "một phần tài liệu";
+  if (coverage == "invalid") return "không hợp lệ";
+  return coverage;
+}
+
+std::string modificationsText(const std::string& modifications, Lang lang) {
+  if (lang != Lang::Vi) return modifications;
+  if (modifications == "none") return "không có";
+  if (modifications == "allowed") return "chỉ có thay đổi được phép";
+  if (modifications == "disallowed") return "có thay đổi không được phép";
+  return modifications;
+}
+
+std::string kindText(const std::string& kind, Lang lang) {
+  if (lang != Lang::Vi) return kind;
+  if (kind == "approval") return "chữ ký phê duyệt";
+  if (kind == "certification") return "chữ ký chứng nhận";
+  if (kind == "timestamp") return "dấu thời gian tài liệu";
+  return kind;
 }
 
 }  // namespace kyso::pdfverify

@@ -3,6 +3,8 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <set>
 
+#include "src/pdfverify/problems.h"
+
 namespace kyso::pdfverify {
 
 namespace {
@@ -173,40 +175,38 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
     f.fatal = true;
     return f;
   };
-  if (!sig.byte_range_shape_ok) return fail("the byte range is not exactly two ranges of integers");
+  if (!sig.byte_range_shape_ok) return fail(problemSentence(Problem::ByteRangeShape));
   const auto& br = sig.byte_range;
   const std::uint64_t size = bytes.size();
   for (auto v : br)
     if (v < 0 || static_cast<std::uint64_t>(v) > size)
-      return fail("a byte range number is negative or beyond the end of the file");
+      return fail(problemSentence(Problem::ByteRangeOutOfFile));
   const std::uint64_t a = static_cast<std::uint64_t>(br[1]);
   const std::uint64_t b = static_cast<std::uint64_t>(br[2]);
   const std::uint64_t c = static_cast<std::uint64_t>(br[3]);
-  if (br[0] != 0) return fail("the byte range does not start at the beginning of the file");
-  if (b <= a) return fail("the two byte ranges overlap or are out of order");
-  if (c > size - b) return fail("the second byte range runs past the end of the file");
+  if (br[0] != 0) return fail(problemSentence(Problem::ByteRangeNotAtStart));
+  if (b <= a) return fail(problemSentence(Problem::ByteRangesOverlap));
+  if (c > size - b) return fail(problemSentence(Problem::ByteRangePastEnd));
   f.end = b + c;
   if (b - a < 2 || b - a > kMaxContentsHex + 2)
-    return fail("the gap between the byte ranges has an impossible size");
+    return fail(problemSentence(Problem::GapImpossibleSize));
   // The gap must be exactly `<hex>` and it must be this dictionary's /Contents.
   std::string gap;
   if (!bytes.readAt(a, static_cast<std::size_t>(b - a), gap).ok() || gap.size() != b - a)
-    return fail("the signature's /Contents could not be read from the file");
+    return fail(problemSentence(Problem::ContentsUnreadable));
   if (gap.front() != '<' || gap.back() != '>')
-    return fail("the gap between the byte ranges is not the /Contents hex string");
-  if ((gap.size() - 2) % 2 != 0)
-    return fail("the /Contents hex string has an odd number of digits");
+    return fail(problemSentence(Problem::GapNotContents));
+  if ((gap.size() - 2) % 2 != 0) return fail(problemSentence(Problem::ContentsOddDigits));
   std::string der;
   der.reserve((gap.size() - 2) / 2);
   for (std::size_t i = 1; i + 1 < gap.size(); i += 2) {
     int hi = hexVal(gap[i]), lo = hexVal(gap[i + 1]);
-    if (hi < 0 || lo < 0) return fail("the gap between the byte ranges is not only hex digits");
+    if (hi < 0 || lo < 0) return fail(problemSentence(Problem::GapNotHex));
     der.push_back(static_cast<char>(hi * 16 + lo));
   }
-  if (der != sig.parsed_contents)
-    return fail("the gap between the byte ranges is not this signature's /Contents");
+  if (der != sig.parsed_contents) return fail(problemSentence(Problem::GapNotThisContents));
   if (dict_offset != 0 && (a <= dict_offset))
-    return fail("the gap between the byte ranges lies outside the signature dictionary");
+    return fail(problemSentence(Problem::GapOutsideDictionary));
   if (dict_offset != 0) {
     // No `endobj` may come between the dictionary's start and the gap.
     std::string head;
@@ -216,7 +216,7 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
                     head)
             .ok() &&
         (head.find("endobj") != std::string::npos || a - dict_offset > (1u << 20)))
-      return fail("the gap between the byte ranges lies outside the signature dictionary");
+      return fail(problemSentence(Problem::GapOutsideDictionary));
   }
   f.gap_is_contents = true;
   // The DER is padded with zeros to the reserved size; the outer definite length says where the
@@ -238,8 +238,7 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
   f.contents_der = std::move(der);
   for (std::size_t i = 0; i < revisions.size(); ++i)
     if (f.end == revisions[i].end || f.end == revisions[i].end_with_eol) f.revision = int(i) + 1;
-  if (f.revision == 0)
-    f.problems.push_back("the signed bytes do not end at the end of a revision (%%EOF)");
+  if (f.revision == 0) f.problems.push_back(problemSentence(Problem::SignedEndNotRevision));
   return f;
 }
 

@@ -6,6 +6,7 @@
 
 #include "src/pdfverify/changes.h"
 #include "src/pdfverify/dss.h"
+#include "src/pdfverify/problems.h"
 #include "src/pdfverify/revision.h"
 #include "src/pdfverify/revision_chain.h"
 #include "src/pdfverify/roles.h"
@@ -60,19 +61,19 @@ struct RevisionCache {
 
 void dictionaryChecks(const FoundSignature& s, SignatureReport& r) {
   if (s.type.empty())
-    r.notes.push_back("the signature dictionary has no /Type (tolerated)");
+    r.notes.push_back(problemSentence(Problem::NoType));
   else if (s.type != "/Sig" && s.type != "/DocTimeStamp")
-    r.problems.push_back("the signature dictionary's /Type is " + s.type);
-  if (s.filter.empty()) r.problems.push_back("the signature dictionary has no /Filter");
+    r.problems.push_back(problemSentence(Problem::WrongType, {s.type}));
+  if (s.filter.empty()) r.problems.push_back(problemSentence(Problem::NoFilter));
   if (s.subfilter.empty())
-    r.problems.push_back("the signature dictionary has no /SubFilter");
+    r.problems.push_back(problemSentence(Problem::NoSubFilter));
   else if (!kKnownSubFilters.count(s.subfilter))
-    r.problems.push_back("the signature format " + s.subfilter + " is not supported");
+    r.problems.push_back(problemSentence(Problem::UnsupportedSubFilter, {s.subfilter}));
   if (s.subfilter == "ETSI.RFC3161" && s.type != "/DocTimeStamp")
-    r.problems.push_back("a document timestamp whose /Type is not /DocTimeStamp");
+    r.problems.push_back(problemSentence(Problem::TimestampWrongType));
   if (s.type == "/DocTimeStamp" && s.subfilter != "ETSI.RFC3161")
-    r.problems.push_back("a /DocTimeStamp whose /SubFilter is not ETSI.RFC3161");
-  if (s.parsed_contents.empty()) r.problems.push_back("the signature has no /Contents");
+    r.problems.push_back(problemSentence(Problem::DocTimeStampWrongSubFilter));
+  if (s.parsed_contents.empty()) r.problems.push_back(problemSentence(Problem::NoContents));
 }
 
 void judge(SignatureReport& r) {
@@ -140,7 +141,7 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
   // Signed revisions that cannot be read on their own make their signature invalid.
   for (auto& [r, rules] : judged) {
     if (!cache.get(limitOf(static_cast<std::size_t>(r->revision))).ok()) {
-      r->problems.push_back("the signed revision cannot be read on its own");
+      r->problems.push_back(problemSentence(Problem::SignedRevisionUnreadable));
       r->coverage = "invalid";
     }
   }
@@ -224,12 +225,9 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     for (auto& e : markers->revisions)
       orphans += std::none_of(revs.begin(), revs.end(), [&](auto& r) { return r.end == e.end; });
     if (orphans > 0)
-      rep.notes.push_back(std::to_string(orphans) +
-                          " end-of-file markers are not part of the cross-reference chain");
+      rep.notes.push_back(problemSentence(Problem::OrphanEofMarkers, {std::to_string(orphans)}));
   } else {
-    rep.notes.push_back(
-        "the file is large: the raw search for signature dictionaries outside "
-        "the form was skipped");
+    rep.notes.push_back(problemSentence(Problem::LargeFileRawSearchSkipped));
   }
   rep.revisions = static_cast<int>(revs.size());
   const std::uint64_t lastEnd = revs.back().end_with_eol;
@@ -254,13 +252,11 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   if (found->size() > opt.max_signatures)
     return errorReport(rep, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "too many signatures"));
   if (trailing > 0)
-    rep.notes.push_back(std::to_string(trailing) +
-                        " bytes after the last end-of-file marker are not part of any revision");
+    rep.notes.push_back(problemSentence(Problem::TrailingBytes, {std::to_string(trailing)}));
   if (markers && markers->byte_range_keys.size() > found->size())
     rep.notes.push_back(
-        std::to_string(markers->byte_range_keys.size() - found->size()) +
-        " signature-like dictionaries in the file are not signatures of the form "
-        "as it is now (earlier versions or unused objects); they were not verified");
+        problemSentence(Problem::UnusedSignatureDictionaries,
+                        {std::to_string(markers->byte_range_keys.size() - found->size())}));
   if (found->empty()) {
     rep.status = "unsigned";
     rep.indication = Indication::Indeterminate;
@@ -292,7 +288,7 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     if (x != cur.xref().end() && x->second.type == 1)
       dictOffset = x->second.offset;
     else if (x != cur.xref().end())
-      r.problems.push_back("the signature dictionary is inside a compressed object stream");
+      r.problems.push_back(problemSentence(Problem::DictionaryInObjectStream));
     ByteRangeFacts br = checkByteRange(*bytes, s, revs, dictOffset);
     for (auto& p : br.problems) r.problems.push_back(p);
     r.signed_end = br.end;
@@ -304,7 +300,7 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
                  : br.revision == static_cast<int>(revs.size()) ? "partial"
                                                                 : "revision";
     if (r.coverage == "partial" && br.revision != 0)
-      r.problems.push_back("bytes were appended after the signed revision without a new revision");
+      r.problems.push_back(problemSentence(Problem::BytesAppended));
     if (!br.fatal && opt.cms) {
       CmsInput in;
       in.subfilter = s.subfilter;
@@ -331,7 +327,7 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
       in.has_later_revisions = r.coverage == "revision";
       r.crypto = opt.cms->checkSlowly(in);
     } else if (!opt.cms) {
-      r.crypto.notes.push_back("the cryptographic check is not part of this build");
+      r.crypto.notes.push_back(problemSentence(Problem::NoCryptoCheck));
     }
     sigs.emplace_back(std::move(s), std::move(r));
   }
@@ -347,10 +343,9 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   for (auto& [limit, entry] : cache.open)
     for (auto& w : entry.first->laterWarnings())
       if (damage.size() < 5) damage.push_back(w);
-  for (auto& w : damage) rep.notes.push_back("damaged object: " + w);
+  for (auto& w : damage) rep.notes.push_back(problemSentence(Problem::DamagedObject, {w}));
   for (auto& [s, r] : sigs) {
-    if (!damage.empty())
-      r.problems.push_back("the document has damaged objects that had to be worked around");
+    if (!damage.empty()) r.problems.push_back(problemSentence(Problem::DamagedDocument));
     judge(r);
   }
   // LTV levels need the whole document: a later document timestamp stands in for a signature

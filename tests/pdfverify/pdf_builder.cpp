@@ -86,7 +86,7 @@ void writeBytes(const fs::path& path, const std::string& data) {
 bool makeSigner(const fs::path& dir, std::string* err) {
   auto r = runTool({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
                     (dir / "signer.key").string(), "-out", (dir / "signer.pem").string(), "-days",
-                    "30", "-subj", "/CN=Nguyễn Văn A/O=Sở Y tế (test)", "-addext",
+                    "30", "-utf8", "-subj", "/CN=Nguyễn Văn A/O=Sở Y tế (test)", "-addext",
                     "keyUsage=critical,digitalSignature,nonRepudiation"});
   if (r.status != 0) *err = "openssl req: " + r.out;
   return r.status == 0;

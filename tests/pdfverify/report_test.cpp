@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <string>
 
 #include "src/pdfverify/change_kinds.h"
+#include "src/pdfverify/problems.h"
 #include "src/pdfverify/roles.h"
 
 namespace kyso::pdfverify {
@@ -128,6 +130,69 @@ TEST(ChangeKinds, JsonCarriesCodeRevisionAndEnglishText) {
 
 namespace kyso::pdfverify {
 namespace {
+
+// Every problem/note row: a code, an English and a different, non-empty Vietnamese sentence
+// (with diacritics) using the same placeholders, and the English sentence is found back as its
+// own row (no earlier row shadows it), so the reports can show the Vietnamese one.
+TEST(Problems, EveryRowHasACodeAndBothSentences) {
+  static const std::regex code("[a-z0-9]+(-[a-z0-9]+)*");
+  for (std::size_t i = 0; i < kProblemCount; ++i) {
+    const auto p = static_cast<Problem>(i);
+    SCOPED_TRACE("problem " + std::to_string(i));
+    ASSERT_NE(problemCode(p), nullptr);
+    EXPECT_TRUE(std::regex_match(std::string(problemCode(p)), code)) << problemCode(p);
+    const std::string en = problemTemplate(p, Lang::En), vi = problemTemplate(p, Lang::Vi);
+    EXPECT_FALSE(en.empty());
+    EXPECT_FALSE(vi.empty());
+    EXPECT_NE(en, vi) << "untranslated: " << en;
+    EXPECT_TRUE(std::any_of(vi.begin(), vi.end(), [](char c) { return (c & 0x80) != 0; }))
+        << "no Vietnamese letters: " << vi;
+    EXPECT_EQ(placeholders(en), placeholders(vi)) << en << " / " << vi;
+    const std::vector<std::string> args = {"ARG1x", "ARG2x", "ARG3x", "ARG4x"};
+    auto m = findProblem(problemSentence(p, args));
+    ASSERT_TRUE(m.has_value()) << en;
+    EXPECT_EQ(static_cast<std::size_t>(m->problem), i)
+        << en << " matched " << problemCode(m->problem);
+    EXPECT_EQ(localizeProblem(problemSentence(p, args), Lang::Vi),
+              problemSentence(p, args, Lang::Vi));
+  }
+}
+
+TEST(Problems, SentencesAndLocalization) {
+  EXPECT_EQ(problemSentence(Problem::WrongType, {"/Xyz"}),
+            "the signature dictionary's /Type is /Xyz");
+  EXPECT_EQ(localizeProblem("the signature dictionary's /Type is /Xyz", Lang::Vi),
+            "/Type của từ điển chữ ký là /Xyz, không đúng quy định");
+  EXPECT_EQ(localizeProblem(
+                "3 bytes after the last end-of-file marker are not part of any revision", Lang::Vi),
+            "3 byte sau dấu kết thúc tệp cuối cùng không thuộc phiên bản nào của tài liệu");
+  // A detail with no row stays as it is; English stays English.
+  EXPECT_EQ(localizeProblem("error:1E08010C:DECODER routines", Lang::Vi),
+            "error:1E08010C:DECODER routines");
+  EXPECT_EQ(localizeProblem("the signature has no /Contents", Lang::En),
+            "the signature has no /Contents");
+  EXPECT_FALSE(findProblem("the signature has no /Contents at all").has_value());
+  // A sentence of the table inside another one (the CMS layer's past-validation notes).
+  EXPECT_EQ(localizeProblem("At 2026-01-02T03:04:05Z, the certificate of CN=A was revoked on "
+                            "2026-01-01T00:00:00Z.",
+                            Lang::Vi),
+            "Tại thời điểm 2026-01-02T03:04:05Z: chứng thư của CN=A bị thu hồi ngày "
+            "2026-01-01T00:00:00Z.");
+}
+
+TEST(Problems, JsonKeepsEnglishAndAddsCodes) {
+  FileReport r;
+  r.status = "signed";
+  SignatureReport s;
+  s.problems = {problemSentence(Problem::ByteRangeNotAtStart), "some lower-layer detail"};
+  r.signatures.push_back(s);
+  Json j = reportJson(r);
+  const Json& sj = j["signatures"][0];
+  EXPECT_EQ(sj["problems"][0].asString(),
+            "the byte range does not start at the beginning of the file");
+  EXPECT_EQ(sj["problem_codes"][0].asString(), "byte-range-not-at-start") << j.dump();
+  EXPECT_TRUE(sj["problem_codes"][1].isNull()) << j.dump();
+}
 
 TEST(RoleWords, EnglishAndVietnamese) {
   EXPECT_EQ(describeRole({RoleKind::PageContent, 2}), "the content of page 2");
