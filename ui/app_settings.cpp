@@ -27,6 +27,19 @@ void AppSettings::save(QSettings& s) const {
   s.sync();
 }
 
+SignFormMemory SignFormMemory::load(QSettings& s) {
+  SignFormMemory m;
+  m.reason = s.value(QStringLiteral("sign/reason")).toString();
+  m.location = s.value(QStringLiteral("sign/location")).toString();
+  return m;
+}
+
+void SignFormMemory::save(QSettings& s) const {
+  s.setValue(QStringLiteral("sign/reason"), reason);
+  s.setValue(QStringLiteral("sign/location"), location);
+  s.sync();
+}
+
 QString AppSettings::effectiveLanguage() const {
   if (language == QLatin1String("vi") || language == QLatin1String("en")) return language;
   return QLocale::system().name().startsWith(QLatin1String("vi")) ? QStringLiteral("vi")

@@ -23,4 +23,14 @@ struct AppSettings {
   QString effectiveLanguage() const;
 };
 
+/// What the Sign tab's form remembers between runs (the signature's reason and location), kept
+/// under its own QSettings keys ("sign/...") so that saving AppSettings never clears them.
+struct SignFormMemory {
+  QString reason;    // PAdES /Reason, e.g. "Phát hành"
+  QString location;  // PAdES /Location, e.g. "Huế"
+
+  static SignFormMemory load(QSettings& s);
+  void save(QSettings& s) const;
+};
+
 }  // namespace kyso::ui

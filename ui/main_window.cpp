@@ -54,6 +54,7 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   m_tabs->addTab(tokensTab, QString());
   m_signTab = new SignTab(m_tabs);
   m_signTab->setSettings(m_settings);
+  m_signTab->setFormStore(m_store);
   m_tabs->addTab(m_signTab, QString());
   m_verifyTab = new VerifyTab(m_settings, m_tabs);
   m_tabs->addTab(m_verifyTab, QString());

@@ -72,6 +72,8 @@ Result<QString> signPdf(Signer& s, const SignItem& item) {
   req.overwrite = item.overwrite ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
   req.level = s.level;
   req.sig.signerName = s.fields.name;
+  req.sig.reason = s.settings.reason.trimmed().toStdString();
+  req.sig.location = s.settings.location.trimmed().toStdString();
   req.sig.signingTime = std::chrono::system_clock::now();
   KYSO_ASSIGN_OR_RETURN(auto ap, buildAppearance(s.settings.kind.toStdString(), req.input, s.image,
                                                  s.fields, item.placed, req.sig.signingTime));
@@ -206,6 +208,9 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
       if (!st.tsaUrl.isEmpty() && *level != pdf::PadesLevel::BB) s.tsa = st.tsaUrl.toStdString();
       s.fields = {st.cert.name.toStdString(), st.cert.title.toStdString(),
                   st.cert.org.toStdString(), st.document};
+      if (st.kind == QLatin1String("issued") && st.issuedDate.isValid())
+        s.fields.document["issued_date"] =
+            st.issuedDate.toString(QStringLiteral("dd/MM/yyyy")).toStdString();
       if (*level == pdf::PadesLevel::BLT || *level == pdf::PadesLevel::BLTA) {
         auto shipped = certs::TrustStore::loadShipped();
         if (shipped.ok()) s.trust = std::move(*shipped);

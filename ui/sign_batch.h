@@ -9,6 +9,7 @@
 // Built with kyso_pkcs11, kyso_pdf and kyso_appearance.
 #pragma once
 
+#include <QDate>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -47,6 +48,13 @@ struct SignSettings {
   /// The document's details for the appearance (SignerFields::document): doc_number,
   /// arrival_number, copy_form.
   std::map<std::string, std::string> document;
+  /// PDFs: the signature dictionary's /Reason and /Location (empty: left out), as `kyso sign
+  /// --reason --location`.
+  QString reason;
+  QString location;
+  /// Kind issued: the date written into the letter's "ngày ... tháng ... năm" line, as `kyso sign
+  /// --issued-date`; null: the signing date.
+  QDate issuedDate;
 };
 
 /// The result of one file.

@@ -1,6 +1,7 @@
 #include "ui/sign_tab.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDesktopServices>
 #include <QDir>
 #include <QEvent>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPdfDocument>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -98,6 +100,19 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   m_copyForm->addItem(QStringLiteral("TRÍCH SAO"), QStringLiteral("trich-sao"));
   detailRow->addWidget(m_detail, 1);
   detailRow->addWidget(m_copyForm, 1);
+  m_issuedDateLabel = new QLabel(left);
+  m_issuedDate = new QDateEdit(QDate::currentDate(), left);
+  m_issuedDate->setObjectName(QStringLiteral("issuedDate"));
+  m_issuedDate->setCalendarPopup(true);
+  m_issuedDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+  m_issuedDate->setMinimumDate(QDate(1900, 1, 1));  // the range the letter's date line accepts
+  m_issuedDate->setMaximumDate(QDate(9999, 12, 31));
+  m_reasonLabel = new QLabel(left);
+  m_reason = new QLineEdit(left);
+  m_reason->setObjectName(QStringLiteral("reason"));
+  m_locationLabel = new QLabel(left);
+  m_location = new QLineEdit(left);
+  m_location->setObjectName(QStringLiteral("location"));
   auto row = [left](QLabel*& text, QPushButton*& choose, QPushButton*& clear) {
     auto* box = new QVBoxLayout;
     text = new QLabel(left);
@@ -120,6 +135,9 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   form->addRow(m_kindLabel, m_kind);
   form->addRow(m_levelLabel, m_level);
   form->addRow(m_detailLabel, detailRow);
+  form->addRow(m_issuedDateLabel, m_issuedDate);
+  form->addRow(m_reasonLabel, m_reason);
+  form->addRow(m_locationLabel, m_location);
   form->addRow(m_imageLabel, imageRow);
   form->addRow(m_folderLabel, folderRow);
   ll->addLayout(form);
@@ -204,6 +222,8 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
     placementInputsChanged();
     updateButtons();
   });
+  connect(m_reason, &QLineEdit::editingFinished, this, &SignTab::rememberForm);
+  connect(m_location, &QLineEdit::editingFinished, this, &SignTab::rememberForm);
   connect(m_imageButton, &QPushButton::clicked, this, &SignTab::chooseImage);
   connect(m_imageClear, &QPushButton::clicked, this, [this] { setImageFile(QString()); });
   connect(m_folderButton, &QPushButton::clicked, this, &SignTab::chooseFolder);
@@ -234,6 +254,9 @@ void SignTab::updateDetailRow() {
   m_detail->setVisible(number);
   m_copyForm->setVisible(copy);
   m_detailLabel->setVisible(number || copy);
+  const bool issued = kind == QLatin1String("issued");
+  m_issuedDate->setVisible(issued);
+  m_issuedDateLabel->setVisible(issued);
   retranslateUi();
 }
 
@@ -258,6 +281,22 @@ void SignTab::addFiles(const QStringList& paths) {
 
 void SignTab::setSettings(const AppSettings& settings) {
   m_settings = settings;
+}
+
+void SignTab::setFormStore(QSettings* store) {
+  m_formStore = store;
+  if (!m_formStore) return;
+  const SignFormMemory m = SignFormMemory::load(*m_formStore);
+  m_reason->setText(m.reason);
+  m_location->setText(m.location);
+}
+
+void SignTab::rememberForm() {
+  if (!m_formStore) return;
+  SignFormMemory m;
+  m.reason = m_reason->text().trimmed();
+  m.location = m_location->text().trimmed();
+  m.save(*m_formStore);
 }
 
 void SignTab::setOutputFolder(const QString& folder) {
@@ -439,6 +478,15 @@ void SignTab::retranslateUi() {
                                                               : tr("Document number"));
   m_detail->setPlaceholderText(kindNow == QLatin1String("incoming") ? tr("e.g. 125")
                                                                     : tr("e.g. 286/SYT-VP"));
+  m_issuedDateLabel->setText(tr("Issue date"));
+  m_issuedDate->setToolTip(
+      tr("The date written into the letter's \"ngày ... tháng ... năm ...\" line"));
+  m_reasonLabel->setText(tr("Reason"));
+  m_reason->setPlaceholderText(tr("e.g. Phát hành"));
+  m_reason->setToolTip(tr("The reason for signing, kept in the signature"));
+  m_locationLabel->setText(tr("Location"));
+  m_location->setPlaceholderText(tr("e.g. Huế"));
+  m_location->setToolTip(tr("The place of signing, kept in the signature"));
   m_imageLabel->setText(tr("Image"));
   m_folderLabel->setText(tr("Save to"));
   const QStringList kinds = {tr("Approved (personal signature)"),

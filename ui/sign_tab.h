@@ -1,12 +1,13 @@
 // SignTab: files to sign (dropped or opened), the certificate (the signing certificates of the
 // plugged tokens), the kind (approved, issued, copy, appendix, incoming, invisible), the PAdES
-// level and the image (handwriting or seal: the inventory's, else a chosen PNG), a page preview
-// with the signature's rectangle (the automatic placement first; drag to move, handle to resize),
-// and the batch list with per-file progress and result, cancel, "open" and "show in folder".
-// Signing runs in SignBatch (sign_batch.h) off the UI thread, one PIN for the batch. Outputs go
-// beside the inputs as NAME-signed.pdf (NAME.ext.p7s for other files) or into a chosen folder;
-// existing files are replaced only when the person agrees. Without the token layer, kyso_pdf and
-// kyso_appearance in the build, the tab previews and places but says that it cannot sign.
+// level, the signature's reason and location (remembered), the issue date (kind issued) and the
+// image (handwriting or seal: the inventory's, else a chosen PNG), a page preview with the
+// signature's rectangle (the automatic placement first; drag to move, handle to resize), and the
+// batch list with per-file progress and result, cancel, "open" and "show in folder". Signing runs
+// in SignBatch (sign_batch.h) off the UI thread, one PIN for the batch. Outputs go beside the
+// inputs as NAME-signed.pdf (NAME.ext.p7s for other files) or into a chosen folder; existing files
+// are replaced only when the person agrees. Without the token layer, kyso_pdf and kyso_appearance
+// in the build, the tab previews and places but says that it cannot sign.
 #pragma once
 
 #include <QMap>
@@ -21,10 +22,12 @@
 #include "ui/placement.h"
 
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPdfDocument;
 class QPushButton;
+class QSettings;
 class QSpinBox;
 class QTableWidget;
 
@@ -59,6 +62,9 @@ class SignTab : public QWidget {
                      std::shared_ptr<p11::PinPrompt> prompt);
   /// TSA, anchors for B-LT, the inventory (for images).
   void setSettings(const AppSettings& settings);
+  /// Where the form's reason and location are remembered (SignFormMemory): read now, written
+  /// when they are edited and when a batch starts. Null: not remembered.
+  void setFormStore(QSettings* store);
   /// Where signed copies go; empty: beside the originals.
   void setOutputFolder(const QString& folder);
   /// The PNG to use for approved (handwriting) or issued (seal); empty: the inventory's.
@@ -94,6 +100,7 @@ class SignTab : public QWidget {
   void updateButtons();
   void updateDetailRow();
   std::map<std::string, std::string> documentFields() const;
+  void rememberForm();
   void runBatch(bool replaceExisting);
   void onOutcome(const SignOutcome& o);
   QString currentFile() const;
@@ -111,6 +118,13 @@ class SignTab : public QWidget {
   QLabel* m_detailLabel = nullptr;
   QLineEdit* m_detail = nullptr;    // document number (issued, appendix) or arrival number
   QComboBox* m_copyForm = nullptr;  // copy: SAO Y, SAO LỤC, TRÍCH SAO
+  QLabel* m_issuedDateLabel = nullptr;
+  QDateEdit* m_issuedDate = nullptr;  // issued: the letter's date (today unless changed)
+  QLabel* m_reasonLabel = nullptr;
+  QLineEdit* m_reason = nullptr;  // PAdES /Reason
+  QLabel* m_locationLabel = nullptr;
+  QLineEdit* m_location = nullptr;  // PAdES /Location
+  QSettings* m_formStore = nullptr;
   QLabel* m_imageLabel = nullptr;
   QLabel* m_imageText = nullptr;
   QPushButton* m_imageButton = nullptr;

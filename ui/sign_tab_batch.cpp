@@ -2,10 +2,12 @@
 // buttons, the question before replacing signed files, and the batch table with per-file
 // progress and result. The layout, the certificate chooser and the placement are in sign_tab.cpp.
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -142,6 +144,10 @@ void SignTab::runBatch(bool replaceExisting) {
   st.inventory = m_settings.inventoryDatabase;
   st.extraAnchors = m_settings.extraAnchors;
   st.document = documentFields();
+  st.reason = m_reason->text().trimmed();
+  st.location = m_location->text().trimmed();
+  if (st.kind == QLatin1String("issued")) st.issuedDate = m_issuedDate->date();
+  rememberForm();
   std::vector<SignItem> items;
   m_batch->setRowCount(0);
   m_done = m_failed = 0;

@@ -3,12 +3,19 @@
 // and a text file (detached .p7s, checked with `openssl cms -verify`); the signed PDF verifies as
 // valid with the test root as anchor; inputs are untouched; an existing output is not replaced;
 // cancel stops after the current file and that file stays valid. The certificate chooser lists
-// only the signing certificate, not the CA on the same token.
+// only the signing certificate, not the CA on the same token. The reason and location reach the
+// signature dictionary (read with qpdf), the chosen issue date the letter's date line (read with
+// pdftotext), and the Sign tab's form remembers reason and location in its settings store.
 #include "ui/sign_batch.h"
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
 
@@ -22,6 +29,7 @@
 #include "tests/ui/qt_print.h"
 #include "tests/ui/sign_support.h"
 #include "ui/language.h"
+#include "ui/sign_tab.h"
 #include "ui/verify_service.h"
 
 namespace kyso::ui {
@@ -357,6 +365,147 @@ TEST_F(SignBatchTest, TheHandwritingComesFromTheInventory) {
   ASSERT_EQ(r2.size(), 1u);
   EXPECT_EQ(r2[0].state, SignOutcome::State::Failed);
   EXPECT_EQ(r2[0].error, Errc::UsageError) << r2[0].detail.toStdString();
+}
+
+TEST_F(SignBatchTest, ReasonAndLocationGoIntoTheSignatureDictionary) {
+  KYSO_REQUIRE_TOOL("qpdf");
+  importSigner();
+  const QString letter = copyIn(samplesDir() / "letter.pdf", "letter.pdf");
+  SignSettings st;
+  st.cert = onlyCert();
+  st.reason = QStringLiteral("Phát hành");
+  st.location = QStringLiteral(" Huế ");  // trimmed as the form does
+  SignBatch batch(worker, std::make_shared<p11::FixedPinPrompt>(token().userPin()));
+  const QString signedPdf = signedOutputPath(letter, {});
+  const auto out = run(batch, {{letter, signedPdf, false, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  const auto sigs = signatureDictionaries(signedPdf);
+  ASSERT_EQ(sigs.size(), 1u);
+  EXPECT_EQ(sigs[0]["/Reason"].asString(), "u:Phát hành");
+  EXPECT_EQ(sigs[0]["/Location"].asString(), "u:Huế");
+  EXPECT_EQ(verifyWithTestRoot(signedPdf), pdfverify::Indication::TotalPassed);
+
+  // Empty fields are left out of the dictionary, as `kyso sign` without --reason/--location.
+  SignSettings plain = st;
+  plain.reason.clear();
+  plain.location = QStringLiteral("  ");
+  SignBatch second(worker, std::make_shared<p11::FixedPinPrompt>(token().userPin()));
+  const QString plainPdf = QString::fromStdString((token().dir() / "plain.pdf").string());
+  const auto out2 = run(second, {{letter, plainPdf, false, std::nullopt}}, plain);
+  ASSERT_EQ(out2.size(), 1u);
+  ASSERT_EQ(out2[0].state, SignOutcome::State::Signed) << out2[0].detail.toStdString();
+  const auto plainSigs = signatureDictionaries(plainPdf);
+  ASSERT_EQ(plainSigs.size(), 1u);
+  EXPECT_FALSE(plainSigs[0].contains("/Reason")) << plainSigs[0]["/Reason"].dump();
+  EXPECT_FALSE(plainSigs[0].contains("/Location")) << plainSigs[0]["/Location"].dump();
+}
+
+// The sample letter with its date line blank ("ngày ... tháng ... năm" to be filled when it is
+// issued; its number is printed already), rendered with the fixtures' make_letter (kyso's letter
+// renderer) as the sample letter is.
+QString blankLetter(const fs::path& dir) {
+  std::string text =
+      readAll(envDir("KYSO_SOURCE_DIR") / "resources/samples/cong-van-286-SYT-VP.txt");
+  // The renderer joins runs of spaces; no-break spaces keep the gaps a clerk leaves.
+  const std::string gap = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0";
+  const std::string from = "ngày 12 tháng 02 năm 2020",
+                    to = "ngày " + gap + " tháng " + gap + " năm";
+  const auto at = text.find(from);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "the sample letter has no \"" << from << "\"";
+    return {};
+  }
+  text.replace(at, from.size(), to);
+  std::ofstream(dir / "blank.txt") << text;
+  const fs::path makeLetter = envDir("KYSO_BINARY_DIR") / "tests/make_letter";
+  const auto r = test::runTool(
+      {makeLetter.string(), (dir / "blank.txt").string(), (dir / "blank.pdf").string()});
+  EXPECT_EQ(r.status, 0) << makeLetter << ": " << r.out;
+  return r.status == 0 ? QString::fromStdString((dir / "blank.pdf").string()) : QString();
+}
+
+std::string pdfText(const QString& pdf) {
+  const auto r = test::runTool({"pdftotext", "-enc", "UTF-8", pdf.toStdString(), "-"});
+  EXPECT_EQ(r.status, 0) << r.out;
+  return r.out;
+}
+
+TEST_F(SignBatchTest, TheChosenIssueDateGoesIntoTheLetter) {
+  KYSO_REQUIRE_TOOL("pdftotext");
+  importSigner();
+  const QString letter = blankLetter(token().dir());
+  ASSERT_FALSE(letter.isEmpty());
+  auto prompt = std::make_shared<p11::FixedPinPrompt>(token().userPin());
+  SignSettings st;
+  st.cert = onlyCert();
+  st.kind = QStringLiteral("issued");
+  st.image = makeSealPng(token().dir());
+  st.document["doc_number"] = "286/SYT-VP";
+  st.issuedDate = QDate(2026, 3, 7);
+  const PlacedRect seal{0, {300, 150, 400, 250}};
+  SignBatch batch(worker, prompt);
+  const QString issued = signedOutputPath(letter, {});
+  auto out = run(batch, {{letter, issued, false, seal}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  const std::string text = pdfText(issued);
+  EXPECT_NE(text.find("ngày 07 tháng 3 năm 2026"), std::string::npos) << text;
+  EXPECT_EQ(verifyWithTestRoot(issued), pdfverify::Indication::TotalPassed);
+
+  // Without a chosen date the letter gets the signing date (Vietnam time), as before.
+  st.issuedDate = QDate();
+  SignBatch again(worker, prompt);
+  const QString today = QString::fromStdString((token().dir() / "today.pdf").string());
+  out = run(again, {{letter, today, false, seal}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
+  const QDate d = QDateTime::currentDateTimeUtc().addSecs(7 * 3600).date();
+  const QString line = QStringLiteral("ngày %1 tháng %2 năm %3")
+                           .arg(d.day(), 2, 10, QLatin1Char('0'))
+                           .arg(d.month(), d.month() < 3 ? 2 : 1, 10, QLatin1Char('0'))
+                           .arg(d.year());
+  EXPECT_NE(pdfText(today).find(line.toStdString()), std::string::npos) << line.toStdString();
+  EXPECT_EQ(verifyWithTestRoot(today), pdfverify::Indication::TotalPassed);
+}
+
+// The Sign tab's form: reason and location are remembered in the settings store; the issue date
+// (today unless changed) shows only for kind issued.
+TEST(SignTabForm, RemembersReasonAndLocationAndShowsTheDateOnlyForIssued) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  QSettings store(dir.filePath(QStringLiteral("kyso.ini")), QSettings::IniFormat);
+  {
+    SignTab tab;
+    tab.setFormStore(&store);
+    auto* reason = tab.findChild<QLineEdit*>(QStringLiteral("reason"));
+    auto* location = tab.findChild<QLineEdit*>(QStringLiteral("location"));
+    ASSERT_TRUE(reason && location);
+    EXPECT_TRUE(reason->text().isEmpty());
+    reason->setText(QStringLiteral("Phát hành"));
+    emit reason->editingFinished();
+    location->setText(QStringLiteral("Huế "));
+    emit location->editingFinished();
+  }
+  EXPECT_EQ(store.value(QStringLiteral("sign/reason")).toString(), QStringLiteral("Phát hành"));
+  EXPECT_EQ(store.value(QStringLiteral("sign/location")).toString(), QStringLiteral("Huế"));
+  // Saving the other settings (the settings dialog) does not clear them.
+  AppSettings{}.save(store);
+
+  SignTab tab;
+  tab.setFormStore(&store);
+  EXPECT_EQ(tab.findChild<QLineEdit*>(QStringLiteral("reason"))->text(),
+            QStringLiteral("Phát hành"));
+  EXPECT_EQ(tab.findChild<QLineEdit*>(QStringLiteral("location"))->text(), QStringLiteral("Huế"));
+  auto* kind = tab.findChild<QComboBox*>(QStringLiteral("kind"));
+  auto* date = tab.findChild<QDateEdit*>(QStringLiteral("issuedDate"));
+  ASSERT_TRUE(kind && date);
+  EXPECT_EQ(date->date(), QDate::currentDate());
+  for (int i = 0; i < kind->count(); ++i) {
+    kind->setCurrentIndex(i);
+    EXPECT_EQ(date->isVisibleTo(&tab), kind->currentData().toString() == QLatin1String("issued"))
+        << kind->currentData().toString().toStdString();
+  }
 }
 
 TEST(SignErrorText, SpeaksOfThePreviewNotOfOptionsInBothLanguages) {

@@ -3,13 +3,15 @@
 // draw where the signature goes, press Sign and answer the PIN dialog (a scripted person), then
 // find the Verify tab showing the signed copy valid with the test root as trust anchor. Also: the
 // automatic placement starts the rectangle between the leader's title and name when the
-// certificate names the letter's signer.
+// certificate names the letter's signer. The reason and location typed in the form reach the
+// signature dictionary (read with qpdf) and are remembered in the app's settings file.
 #include <gtest/gtest.h>
 
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QSettings>
@@ -109,6 +111,11 @@ TEST_F(SignEndToEnd, SignsTheSampleLetterAndVerifyShowsItValid) {
   ASSERT_NE(kind, nullptr);
   kind->setCurrentIndex(kind->findData(QStringLiteral("approved")));
   tab->setImageFile(makeSignaturePng(fs::path(dir.path().toStdString())));
+  auto* reason = tab->findChild<QLineEdit*>(QStringLiteral("reason"));
+  auto* location = tab->findChild<QLineEdit*>(QStringLiteral("location"));
+  ASSERT_TRUE(reason && location);
+  reason->setText(QStringLiteral("Phát hành"));
+  location->setText(QStringLiteral("Huế"));
   PagePreview* preview = tab->preview();
   auto* placementText = tab->findChild<QLabel*>(QStringLiteral("placementText"));
   // This signer's name is not in the letter: no automatic place, the person draws one.
@@ -163,6 +170,16 @@ TEST_F(SignEndToEnd, SignsTheSampleLetterAndVerifyShowsItValid) {
   ASSERT_EQ(desktop.urls.size(), 2);
   EXPECT_EQ(desktop.urls[0].toLocalFile(), output);
   EXPECT_EQ(QDir(desktop.urls[1].toLocalFile()).canonicalPath(), QDir(dir.path()).canonicalPath());
+
+  // The reason and location are in the signature, and remembered in the settings file.
+  KYSO_REQUIRE_TOOL("qpdf");
+  const auto sigs = signatureDictionaries(output);
+  ASSERT_EQ(sigs.size(), 1u);
+  EXPECT_EQ(sigs[0]["/Reason"].asString(), "u:Phát hành");
+  EXPECT_EQ(sigs[0]["/Location"].asString(), "u:Huế");
+  const QSettings saved(store->fileName(), QSettings::IniFormat);
+  EXPECT_EQ(saved.value(QStringLiteral("sign/reason")).toString(), QStringLiteral("Phát hành"));
+  EXPECT_EQ(saved.value(QStringLiteral("sign/location")).toString(), QStringLiteral("Huế"));
 
   // The signature is where it was drawn.
   auto widgets = appearance::signatureWidgets(output.toStdString());

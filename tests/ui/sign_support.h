@@ -1,7 +1,9 @@
 // Helpers for the Sign tab tests: the test PKI (fixture 'pki') and sample letter (fixture
 // 'samples') locations, a SoftHSM token holding a test-PKI signer with its CA, and a handwritten
-// signature PNG with transparency.
+// signature PNG with transparency, and the signature dictionaries of a PDF as qpdf reads them.
 #pragma once
+
+#include <gtest/gtest.h>
 
 #include <QColor>
 #include <QImage>
@@ -12,7 +14,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "src/core/json.h"
 #include "src/core/result.h"
 #include "tests/support/softhsm_fixture.h"
 
@@ -62,6 +66,22 @@ inline QString makeSignaturePng(const fs::path& dir) {
   p.end();
   const QString out = QString::fromStdString((dir / "handwriting.png").string());
   img.save(out, "PNG");
+  return out;
+}
+
+/// The signature dictionaries (those with /ByteRange and /Contents) of `pdf`, read with
+/// `qpdf --json=2` (text strings come back as "u:..." in UTF-8).
+inline std::vector<Json> signatureDictionaries(const QString& pdf) {
+  const auto r = test::runTool({"qpdf", "--json=2", "--json-key=qpdf", pdf.toStdString()});
+  EXPECT_EQ(r.status, 0) << r.out;
+  auto json = Json::parse(r.out);
+  EXPECT_TRUE(json.ok()) << r.out.substr(0, 400);
+  std::vector<Json> out;
+  if (!json.ok()) return out;
+  for (const auto& [key, obj] : (*json)["qpdf"][1].members()) {
+    const Json& v = obj["value"];
+    if (v.isObject() && v.contains("/ByteRange") && v.contains("/Contents")) out.push_back(v);
+  }
   return out;
 }
 

@@ -829,6 +829,38 @@ Replace them?</translation>
         <source>No automatic place: %1</source>
         <translation>No automatic place: %1</translation>
     </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>The date written into the letter&apos;s &quot;ngày ... tháng ... năm ...&quot; line</source>
+        <translation>The date written into the letter&apos;s &quot;ngày ... tháng ... năm ...&quot; line</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>e.g. Phát hành</source>
+        <translation>e.g. Phát hành</translation>
+    </message>
+    <message>
+        <source>The reason for signing, kept in the signature</source>
+        <translation>The reason for signing, kept in the signature</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>e.g. Huế</source>
+        <translation>e.g. Huế</translation>
+    </message>
+    <message>
+        <source>The place of signing, kept in the signature</source>
+        <translation>The place of signing, kept in the signature</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::TokenActionDialog</name>

@@ -828,6 +828,38 @@ Thay thế chúng?</translation>
         <source>No automatic place: %1</source>
         <translation>Không tự tìm được vị trí: %1</translation>
     </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>The date written into the letter&apos;s &quot;ngày ... tháng ... năm ...&quot; line</source>
+        <translation>Ngày ghi vào dòng &quot;ngày ... tháng ... năm ...&quot; của văn bản</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do ký</translation>
+    </message>
+    <message>
+        <source>e.g. Phát hành</source>
+        <translation>ví dụ Phát hành</translation>
+    </message>
+    <message>
+        <source>The reason for signing, kept in the signature</source>
+        <translation>Lý do ký số, lưu trong chữ ký</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Nơi ký</translation>
+    </message>
+    <message>
+        <source>e.g. Huế</source>
+        <translation>ví dụ Huế</translation>
+    </message>
+    <message>
+        <source>The place of signing, kept in the signature</source>
+        <translation>Nơi ký số, lưu trong chữ ký</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::TokenActionDialog</name>
