@@ -16,18 +16,34 @@ DeviceWorker::~DeviceWorker() {
     m_thread.join();
 }
 
-void DeviceWorker::enqueue(std::function<void()> job) {
+void DeviceWorker::enqueue(std::function<void()> job, std::atomic<bool>* done) {
   {
     std::lock_guard lk(m_core->mutex);
-    m_core->queue.push_back(std::move(job));
+    m_core->queue.push_back(Job{std::move(job), done});
     m_core->queued.store(m_core->queue.size(), std::memory_order_release);
   }
   m_core->cv.notify_one();
 }
 
+void DeviceWorker::waitDone(const std::atomic<bool>& done) {
+  const auto until = std::chrono::steady_clock::now() + kCallerSpin;
+  for (unsigned n = 0; !done.load(std::memory_order_acquire); ++n) {
+    if (std::chrono::steady_clock::now() >= until) {
+      // Dekker-style with the worker (seq_cst on both sides): either it sees a sleeper and
+      // notifies under the mutex, or this thread sees `done` before it sleeps.
+      std::unique_lock lk(m_core->doneMutex);
+      m_core->sleepers.fetch_add(1);
+      while (!done.load()) m_core->doneCv.wait(lk);
+      m_core->sleepers.fetch_sub(1);
+      return;
+    }
+    relax(n);
+  }
+}
+
 void DeviceWorker::loop(std::shared_ptr<Core> core) {
   for (;;) {
-    std::function<void()> job;
+    Job job;
     // Spin briefly for the next job before sleeping (see kWorkerSpin).
     const auto until = std::chrono::steady_clock::now() + kWorkerSpin;
     for (unsigned n = 0; core->queued.load(std::memory_order_acquire) == 0 &&
@@ -42,7 +58,15 @@ void DeviceWorker::loop(std::shared_ptr<Core> core) {
       core->queue.pop_front();
       core->queued.store(core->queue.size(), std::memory_order_release);
     }
-    job();
+    job.run();
+    job.run = nullptr;  // release what the job captured before its caller is let go
+    if (job.done != nullptr) {
+      job.done->store(true);  // seq_cst; the last touch of the caller's frame
+      if (core->sleepers.load() > 0) {
+        { std::lock_guard lk(core->doneMutex); }
+        core->doneCv.notify_all();
+      }
+    }
   }
 }
 

@@ -21,10 +21,12 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -50,17 +52,35 @@ class DeviceWorker {
     return fut;
   }
 
-  /// Runs `f` on the worker thread and waits for its result (inline when already there).
+  /// Runs `f` on the worker thread and waits for its result (inline when already there). The job
+  /// and its result live in this stack frame (no allocation, no future): the worker's last touch
+  /// of them is the release store of `done`; a caller that stops spinning sleeps on the worker's
+  /// long-lived condition variable, never on anything in this frame.
   template <class F>
   auto call(F&& f) -> std::invoke_result_t<std::decay_t<F>&> {
+    using R = std::invoke_result_t<std::decay_t<F>&>;
     if (onWorkerThread()) return f();
-    auto fut = post(std::forward<F>(f));
-    const auto until = std::chrono::steady_clock::now() + kCallerSpin;
-    for (unsigned n = 0; fut.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
-                         std::chrono::steady_clock::now() < until;
-         ++n)
-      relax(n);
-    return fut.get();
+    struct Waiter {
+      std::conditional_t<std::is_void_v<R>, bool, std::optional<R>> result{};
+      std::exception_ptr error;
+      std::atomic<bool> done{false};
+    } w;
+    auto* fn = &f;
+    enqueue(
+        [&w, fn] {
+          try {
+            if constexpr (std::is_void_v<R>)
+              (*fn)();
+            else
+              w.result.emplace((*fn)());
+          } catch (...) {
+            w.error = std::current_exception();
+          }
+        },
+        &w.done);
+    waitDone(w.done);
+    if (w.error) std::rethrow_exception(w.error);
+    if constexpr (!std::is_void_v<R>) return std::move(*w.result);
   }
 
   /// One step of a spin: a CPU pause for the first steps (no system call), then a yield so that a
@@ -81,16 +101,25 @@ class DeviceWorker {
   static constexpr std::chrono::microseconds kCallerSpin{2000};
 
  private:
+  struct Job {
+    std::function<void()> run;
+    std::atomic<bool>* done = nullptr;  // call(): set after run; the last touch of its frame
+  };
   // The queue lives in a block shared with the thread, so that a worker released from one of its
   // own jobs can detach and let the thread drain and exit without touching freed memory.
   struct Core {
     std::mutex mutex;
     std::condition_variable cv;
-    std::deque<std::function<void()>> queue;
+    std::deque<Job> queue;
     std::atomic<std::size_t> queued{0};  // queue.size(), readable without the mutex while spinning
     bool stop = false;
+    // call()'s callers that stopped spinning sleep here until their job's `done` is set.
+    std::mutex doneMutex;
+    std::condition_variable doneCv;
+    std::atomic<int> sleepers{0};
   };
-  void enqueue(std::function<void()> job);
+  void enqueue(std::function<void()> job, std::atomic<bool>* done = nullptr);
+  void waitDone(const std::atomic<bool>& done);
   static void loop(std::shared_ptr<Core> core);
   std::shared_ptr<Core> m_core = std::make_shared<Core>();
   std::thread m_thread;
