@@ -125,12 +125,12 @@ std::string toDer(const X509* cert) {
   return n > 0 ? std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(n)) : std::string();
 }
 
-Result<TimePoint> toTimePoint(const ASN1_TIME* t) {
-  std::tm tm{};
-  if (!t || !ASN1_TIME_to_tm(t, &tm))
-    return Error::kyso(Errc::CertificateMalformed, "ASN1_TIME_to_tm");
-  // system_clock counts nanoseconds in 64 bits (years 1678..2261); certificates say 9999-12-31
-  // for "no expiry" and fuzzed ones say anything, so clamp instead of overflowing.
+namespace {
+
+// A UTC calendar time as a TimePoint. system_clock counts nanoseconds in 64 bits (years
+// 1678..2261); certificates say 9999-12-31 for "no expiry" and fuzzed ones say anything, so clamp
+// instead of overflowing.
+TimePoint clampedUtc(std::tm& tm) {
   using std::chrono::system_clock;
   constexpr auto kMax =
       std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count() - 1;
@@ -138,6 +138,15 @@ Result<TimePoint> toTimePoint(const ASN1_TIME* t) {
   if (secs > kMax) secs = kMax;
   if (secs < -kMax) secs = -kMax;
   return system_clock::time_point(std::chrono::seconds(secs));
+}
+
+}  // namespace
+
+Result<TimePoint> toTimePoint(const ASN1_TIME* t) {
+  std::tm tm{};
+  if (!t || !ASN1_TIME_to_tm(t, &tm))
+    return Error::kyso(Errc::CertificateMalformed, "ASN1_TIME_to_tm");
+  return clampedUtc(tm);
 }
 
 std::string isoTime(TimePoint t) {
@@ -163,15 +172,7 @@ Result<TimePoint> parseIsoTime(std::string_view s) {
   tm.tm_hour = h;
   tm.tm_min = mi;
   tm.tm_sec = sec;
-  // system_clock counts nanoseconds in 64 bits (years 1678..2261); certificates say 9999-12-31
-  // for "no expiry" and fuzzed ones say anything, so clamp instead of overflowing.
-  using std::chrono::system_clock;
-  constexpr auto kMax =
-      std::chrono::duration_cast<std::chrono::seconds>(system_clock::duration::max()).count() - 1;
-  std::time_t secs = timegm(&tm);
-  if (secs > kMax) secs = kMax;
-  if (secs < -kMax) secs = -kMax;
-  return system_clock::time_point(std::chrono::seconds(secs));
+  return clampedUtc(tm);
 }
 
 }  // namespace kyso::certs

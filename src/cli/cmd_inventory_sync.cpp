@@ -9,47 +9,17 @@
 #include "certs/trust_store.h"
 #include "pkcs11/device_worker.h"
 #include "pkcs11/module.h"
-#include "pkcs11/objects.h"
-#include "pkcs11/token_info.h"
 #include "src/cli/exit_codes.h"
 #include "src/cli/inventory_cli.h"
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
 #include "src/inventory/sync.h"
+#include "src/inventory/token_scan.h"
 
 namespace kyso::cli::inv {
 namespace {
 
 using namespace kyso::inventory;
-
-// Runs on the device thread: every Cryptoki call stays there.
-Result<std::vector<SeenToken>> readTokens(const std::string& spec) {
-  std::vector<SeenToken> out;
-  KYSO_ASSIGN_OR_RETURN(auto m, p11::Module::load(spec));
-  KYSO_ASSIGN_OR_RETURN(auto slots, p11::listSlots(*m, true));
-  for (const auto& slot : slots) {
-    // A blank (never initialised) token, like SoftHSM's spare slot, holds nothing to record.
-    if (!slot.token || !slot.token->has(CKF_TOKEN_INITIALIZED)) continue;
-    SeenToken s;
-    s.serial = slot.token->serial;
-    s.manufacturer = slot.token->manufacturer;
-    s.model = slot.token->model;
-    s.label = slot.token->label;
-    s.module = m->path().filename().string();
-    KYSO_ASSIGN_OR_RETURN(auto session, p11::Session::open(m, slot.id, false));
-    KYSO_ASSIGN_OR_RETURN(auto certs, p11::listCertificates(session));
-    for (const auto& c : certs) {
-      unsigned char* der = nullptr;
-      const int len = i2d_X509(c.cert.get(), &der);
-      if (len <= 0) continue;
-      ossl::Mem<unsigned char> guard(der);
-      s.certificatesDer.emplace_back(reinterpret_cast<const char*>(der),
-                                     static_cast<std::size_t>(len));
-    }
-    out.push_back(std::move(s));
-  }
-  return out;
-}
 
 X509* findIssuer(X509* cert, const std::vector<X509*>& candidates) {
   for (X509* c : candidates)
@@ -79,7 +49,7 @@ int runSync(Context& c) {
   std::vector<SeenToken> seen;
   p11::DeviceWorker worker;
   for (const auto& spec : specs) {
-    auto r = worker.call([&] { return readTokens(spec); });
+    auto r = worker.call([&] { return scanModuleTokens(spec); });
     if (!r.ok()) {
       printError("Reading the tokens of " + spec + " failed", r.error());
       return kExitTokenError;

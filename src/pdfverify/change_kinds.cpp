@@ -166,7 +166,10 @@ const char* changeTemplate(ChangeKind k, Lang lang) {
 }
 
 std::string changeSentence(ChangeKind k, const std::vector<std::string>& args, Lang lang) {
-  std::string t = changeTemplate(k, lang);
+  return fillPlaceholders(changeTemplate(k, lang), args);
+}
+
+std::string fillPlaceholders(std::string_view t, const std::vector<std::string>& args) {
   std::string out;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9' && t[i + 2] == '}') {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/core/messages.h"
@@ -80,5 +81,9 @@ const char* changeCode(ChangeKind k);
 const char* changeTemplate(ChangeKind k, Lang lang);
 /// The sentence of a kind in `lang` with `args` filled in ({N} without an argument stays as is).
 std::string changeSentence(ChangeKind k, const std::vector<std::string>& args, Lang lang);
+
+/// Replaces {1}..{9} in a sentence template with args[0..8] (a placeholder without an argument is
+/// kept as written). Shared by the change and problem tables (problems.h).
+std::string fillPlaceholders(std::string_view tmpl, const std::vector<std::string>& args);
 
 }  // namespace kyso::pdfverify

@@ -3,6 +3,8 @@
 #include <regex>
 #include <string_view>
 
+#include "src/pdfverify/change_kinds.h"
+
 namespace kyso::pdfverify {
 
 namespace {
@@ -322,20 +324,7 @@ const char* problemTemplate(Problem p, Lang lang) {
 }
 
 std::string problemSentence(Problem p, const std::vector<std::string>& args, Lang lang) {
-  std::string_view t = problemTemplate(p, lang);
-  std::string out;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9' && t[i + 2] == '}') {
-      auto n = static_cast<std::size_t>(t[i + 1] - '1');
-      if (n < args.size()) {
-        out += args[n];
-        i += 2;
-        continue;
-      }
-    }
-    out += t[i];
-  }
-  return out;
+  return fillPlaceholders(problemTemplate(p, lang), args);
 }
 
 std::optional<ProblemMatch> findProblem(const std::string& en) {
