@@ -138,6 +138,7 @@ Result<std::shared_ptr<Module>> Module::load(std::string_view spec) {
   CK_C_INITIALIZE_ARGS args{};
   args.flags = CKF_OS_LOCKING_OK;
   rv = KYSO_CK(m->m_fl, C_Initialize, &args);
+  m->m_threadSafe = rv == CKR_OK;
   if (rv == CKR_CANT_LOCK) rv = KYSO_CK(m->m_fl, C_Initialize, nullptr);
   if (rv == CKR_CRYPTOKI_ALREADY_INITIALIZED) {
     // Someone else in this process initialised it: use it, and leave finalising to them.

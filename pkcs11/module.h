@@ -61,12 +61,17 @@ class Module {
   const std::string& manufacturer() const { return m_manufacturer; }
   const std::string& description() const { return m_description; }
   CK_VERSION cryptokiVersion() const { return m_version; }
+  /// True when this Module initialised the driver with CKF_OS_LOCKING_OK, so that sessions may
+  /// be used from several threads at once (one thread per session). False when the driver
+  /// refused (CKR_CANT_LOCK) or someone else initialised it with unknown arguments.
+  bool threadSafe() const { return m_threadSafe; }
 
  private:
   Module() = default;
   void* m_dl = nullptr;
   CK_FUNCTION_LIST* m_fl = nullptr;
   bool m_finalize = false;
+  bool m_threadSafe = false;
   std::filesystem::path m_path;
   std::string m_manufacturer, m_description;
   CK_VERSION m_version{};

@@ -1,6 +1,15 @@
 #include "pkcs11/open_token.h"
 
+#include <algorithm>
+
 namespace kyso::p11 {
+
+namespace {
+ossl::Ptr<X509> shareCert(X509* c) {
+  X509_up_ref(c);
+  return ossl::Ptr<X509>(c);
+}
+}  // namespace
 
 Result<CK_SLOT_ID> selectSlot(const std::vector<SlotView>& slots, const TokenSelector& sel,
                               const std::optional<Pkcs11Uri>& uri) {
@@ -84,6 +93,8 @@ Result<std::unique_ptr<OpenToken>> OpenToken::open(const TokenSelector& sel, Pin
     KYSO_ASSIGN_OR_RETURN(self->m_module, Module::load(moduleSpec));
     KYSO_ASSIGN_OR_RETURN(auto slots, listSlots(*self->m_module, true));
     KYSO_ASSIGN_OR_RETURN(CK_SLOT_ID slot, selectSlot(slots, sel, self->m_uri));
+    for (const auto& s : slots)
+      if (s.id == slot) self->m_slotFlags = s.flags;
     KYSO_ASSIGN_OR_RETURN(self->m_session, TokenSession::open(self->m_module, slot, opt.readWrite,
                                                               &prompt, self->m_worker));
     self->m_session->setForce(sel.force);
@@ -170,8 +181,41 @@ Result<SigningIdentity> OpenToken::signingIdentity() {
     const TokenView& t = m_session->token();
     id.description = (p.key->label.empty() ? hexId(p.id) : p.key->label) + " (token " +
                      (t.label.empty() ? t.serial : t.label) + ", key " + hexId(p.id) + ")";
+    m_signingKey = *p.key;
+    m_signingCert = shareCert(id.cert.get());
+    m_signingChain.reset(X509_chain_up_ref(id.chain.get()));
+    m_signingDescription = id.description;
     return id;
   });
+}
+
+std::size_t OpenToken::signingLanes(std::size_t wanted) const {
+  if (wanted <= 1 || !m_signingKey || m_signingKey->alwaysAuthenticate) return 1;
+  if (m_slotFlags & (CKF_REMOVABLE_DEVICE | CKF_HW_SLOT)) return 1;
+  if (!m_module || !m_module->threadSafe()) return 1;
+  const TokenView& t = m_session->token();
+  if (t.maxSessions) {
+    unsigned long open = std::max<unsigned long>(t.sessions.value_or(1), 1);
+    unsigned long free = *t.maxSessions > open ? *t.maxSessions - open : 0;
+    wanted = std::min<std::size_t>(wanted, 1 + free);
+  }
+  return std::max<std::size_t>(wanted, 1);
+}
+
+Result<SigningLane> OpenToken::openSigningLane() {
+  if (!m_signingKey || !m_signingCert)
+    return Error::kyso(Errc::KeyNotFound, "openSigningLane", "no key selected yet");
+  auto laneWorker = std::make_shared<DeviceWorker>();
+  KYSO_ASSIGN_OR_RETURN(auto laneSession,
+                        m_worker->call([&] { return m_session->openSibling(laneWorker); }));
+  // Object handles are the same in every session of the application (PKCS#11 2.40, 6.7.5).
+  auto key = std::make_shared<TokenKey>(std::move(laneSession), *m_signingKey);
+  SigningIdentity id;
+  KYSO_ASSIGN_OR_RETURN(id.key, makeTokenEvpKey(key, X509_get0_pubkey(m_signingCert.get())));
+  id.cert = shareCert(m_signingCert.get());
+  id.chain.reset(X509_chain_up_ref(m_signingChain.get()));
+  id.description = m_signingDescription;
+  return SigningLane{std::move(id), std::move(laneWorker)};
 }
 
 }  // namespace kyso::p11

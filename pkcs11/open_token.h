@@ -38,6 +38,14 @@ struct OpenOptions {
   bool readWrite = false;
 };
 
+/// A second (third...) session signing with the selected key in parallel: its identity, whose
+/// EVP_PKEY signs on `worker`. Running a whole job on `worker` (post()) makes the signature calls
+/// inline, with no hand-off per signature.
+struct SigningLane {
+  SigningIdentity identity;
+  std::shared_ptr<DeviceWorker> worker;
+};
+
 class OpenToken {
  public:
   /// Loads the module, selects the token, opens a session and logs in (opt.login) once.
@@ -52,6 +60,17 @@ class OpenToken {
   /// token-backed EVP_PKEY, the certificate with the same CKA_ID, and the other (CA)
   /// certificates on the token as the chain. CertificateNotFound when the key has none.
   Result<SigningIdentity> signingIdentity();
+  /// How many sessions may sign at once with the selected key, at most `wanted`: 1 for tokens in
+  /// a removable or hardware slot (USB tokens and smart cards sign one at a time, and their
+  /// drivers are often unsafe with parallel sessions), for drivers initialised without OS
+  /// locking, and for keys with CKA_ALWAYS_AUTHENTICATE (a PIN per signature); otherwise
+  /// (software tokens, HSMs) `wanted`, bounded by the token's free sessions. Call after
+  /// signingIdentity().
+  std::size_t signingLanes(std::size_t wanted) const;
+  /// Another identity for the key signingIdentity() selected, on a new session with its own
+  /// device thread, sharing the one login: signatures through it run in parallel with the
+  /// first identity's. Use only up to signingLanes() of them. Call after signingIdentity().
+  Result<SigningLane> openSigningLane();
   /// A token-backed EVP_PKEY for the selected key, with or without a certificate (for CSRs).
   Result<ossl::Ptr<EVP_PKEY>> selectedEvpKey();
   /// The TokenKey for the selected key (for signData with the combined mechanisms).
@@ -80,6 +99,12 @@ class OpenToken {
   std::shared_ptr<TokenSession> m_session;
   TokenSelector m_sel;
   std::optional<Pkcs11Uri> m_uri;
+  CK_FLAGS m_slotFlags = 0;
+  // What signingIdentity() selected, for openSigningLane().
+  std::optional<KeyView> m_signingKey;
+  ossl::Ptr<X509> m_signingCert;
+  ossl::X509Stack m_signingChain;
+  std::string m_signingDescription;
 };
 
 /// Picks the slot for `sel` among `slots` (those with a token): by URI token attributes, serial

@@ -182,6 +182,9 @@ Result<TokenView> readToken(const Module& m, CK_SLOT_ID slot) {
   t.totalPublic = reported(ti.ulTotalPublicMemory);
   t.freePrivate = reported(ti.ulFreePrivateMemory);
   t.totalPrivate = reported(ti.ulTotalPrivateMemory);
+  if (ti.ulMaxSessionCount != CK_EFFECTIVELY_INFINITE)
+    t.maxSessions = reported(ti.ulMaxSessionCount);
+  t.sessions = reported(ti.ulSessionCount);
   return t;
 }
 

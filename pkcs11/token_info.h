@@ -19,6 +19,9 @@ struct TokenView {
   CK_VERSION hardware{}, firmware{};
   unsigned long minPin = 0, maxPin = 0;
   std::optional<unsigned long> freePublic, totalPublic, freePrivate, totalPrivate;
+  // ulMaxSessionCount / ulSessionCount; nullopt when the token does not say (or "no limit" for
+  // the maximum: CK_EFFECTIVELY_INFINITE).
+  std::optional<unsigned long> maxSessions, sessions;
 
   bool has(CK_FLAGS f) const { return (flags & f) != 0; }
   /// The decoded flag names ("login-required", "user-pin-final-try", ...).

@@ -75,6 +75,30 @@ Result<std::shared_ptr<TokenSession>> TokenSession::open(std::shared_ptr<Module>
   return ts;
 }
 
+Result<std::shared_ptr<TokenSession>> TokenSession::openSibling(
+    std::shared_ptr<DeviceWorker> worker) const {
+  std::shared_ptr<TokenSession> ts(new TokenSession());
+  ts->m_prompt = m_prompt;
+  ts->m_worker = std::move(worker);
+  ts->m_token = m_token;
+  ts->m_mechs = m_mechs;
+  ts->m_force = m_force;
+  const bool rw = false;
+  KYSO_ASSIGN_OR_RETURN(ts->m_session, Session::open(m_session.module(), m_session.slot(), rw));
+  CK_SESSION_INFO info{};
+  CK_RV rv = KYSO_CK(m_session.module()->fl(), C_GetSessionInfo, ts->m_session.get(), &info);
+  if (rv != CKR_OK) {
+    ts->m_session.reset();
+    return ck::toError(rv, "C_GetSessionInfo");
+  }
+  if (info.state != CKS_RO_USER_FUNCTIONS && info.state != CKS_RW_USER_FUNCTIONS) {
+    ts->m_session.reset();
+    return ck::toError(CKR_USER_NOT_LOGGED_IN, "C_GetSessionInfo", "second signing session");
+  }
+  ts->m_loggedIn = true;
+  return ts;
+}
+
 TokenSession::~TokenSession() {
   // Close on the device thread, as every other Cryptoki call.
   if (m_worker && !m_worker->onWorkerThread())

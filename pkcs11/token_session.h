@@ -39,6 +39,11 @@ class TokenSession {
                                                     bool rw, PinPrompt* prompt,
                                                     std::shared_ptr<DeviceWorker> worker);
   ~TokenSession();
+  /// Opens another session on the same token for `worker` (another device thread), sharing this
+  /// one's login: PKCS#11 logins belong to the application, so the new session is checked with
+  /// C_GetSessionInfo to be in a user state (SessionNotLoggedIn otherwise). Call on this
+  /// session's worker; the result is used on `worker`.
+  Result<std::shared_ptr<TokenSession>> openSibling(std::shared_ptr<DeviceWorker> worker) const;
 
   /// Logs in with loginSafely(); once done, later calls are no-ops.
   Status login(const LoginOptions& opt);

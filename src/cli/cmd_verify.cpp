@@ -16,6 +16,7 @@
 #include "src/cli/verify_options.h"
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
+#include "src/core/ordered_parallel.h"
 #include "src/core/paths.h"
 #include "src/pdfverify/cms_checker.h"
 #include "src/pdfverify/report.h"
@@ -112,19 +113,32 @@ int runVerify(const Args& args) {
   pdfverify::VerifyOptions opt;
   opt.cms = &checker;
   const bool json = p.has("json");
+  // Files are verified on `jobs` threads (the checker and the options are shared read-only);
+  // reports are printed in the order given, each as soon as those before it are done.
   std::vector<FileReport> reports;
   reports.reserve(files->size());
-  for (auto& f : *files) {
-    FileReport r = pdfverify::verifyPdfFile(f, opt);
-    if (json) {
-      std::string line = pdfverify::reportJson(r).dump() + "\n";
-      std::fwrite(line.data(), 1, line.size(), stdout);
-    } else {
-      std::string text = pdfverify::reportText(r, lang) + "\n";
-      std::fwrite(text.data(), 1, text.size(), stdout);
-    }
-    reports.push_back(std::move(r));
-  }
+  orderedParallel<FileReport>(
+      files->size(), setup->jobs,
+      [&](std::size_t i) {
+        try {
+          return pdfverify::verifyPdfFile((*files)[i], opt);
+        } catch (const std::exception& e) {
+          FileReport r;
+          r.file = (*files)[i].string();
+          r.error = Error::kyso(Errc::InputTooLarge, "verifyPdfFile", e.what());  // bad_alloc
+          return r;
+        }
+      },
+      [&](std::size_t, FileReport&& r) {
+        if (json) {
+          std::string line = pdfverify::reportJson(r).dump() + "\n";
+          std::fwrite(line.data(), 1, line.size(), stdout);
+        } else {
+          std::string text = pdfverify::reportText(r, lang) + "\n";
+          std::fwrite(text.data(), 1, text.size(), stdout);
+        }
+        reports.push_back(std::move(r));
+      });
   if (!json && reports.size() > 1) {
     std::string table = pdfverify::summaryTable(reports, lang);
     std::fwrite(table.data(), 1, table.size(), stdout);

@@ -30,6 +30,7 @@
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cli/signing_lanes.h"
 #include "src/cli/token_options.h"
 #include "src/cms/signer.h"
 #include "src/core/atomic_file.h"
@@ -69,10 +70,6 @@ Result<SigningIdentity> identityFromPem(const std::string& certFile, const std::
   id.description = certs::commonName(X509_get_subject_name(id.cert.get()));
   return id;
 }
-
-struct Outcome {
-  std::string input, output, status, detail;
-};
 
 // Signs one file and stages its .p7s in a temporary file; the caller commits it (fsync + rename).
 Result<AtomicFile> signOne(const SigningIdentity& id, const std::string& in, const fs::path& out,
@@ -131,6 +128,9 @@ int runSignDetached(const Args& args) {
       .value("proxy", 0, "HTTP proxy for the TSA and AIA (\"none\": no proxy)")
       .value("timeout", 0, "network timeout in seconds (default 15)")
       .flag("json", 0, "one JSON object per file (JSON lines)")
+      .value("jobs", 'j',
+             "signatures at once on a software token or HSM (default: cores, 2-8; USB tokens "
+             "always sign one at a time)")
       .value("key-file", 0, "TEST/DEVELOPER PATH: signing key as an unencrypted PEM file")
       .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
       .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
@@ -171,6 +171,17 @@ int runSignDetached(const Args& args) {
     opt.tsaUrl = *p.get("tsa");
   } else if (level != "B-B") {
     return usage("--level must be B-B or B-T for detached signatures");
+  }
+  std::size_t jobs = defaultSigningLanes();
+  if (auto j = p.get("jobs")) {
+    try {
+      std::size_t used = 0;
+      int v = std::stoi(*j, &used);
+      if (used != j->size() || v < 1 || v > 64) throw std::out_of_range("jobs");
+      jobs = static_cast<std::size_t>(v);
+    } catch (...) {
+      return usage("--jobs must be a number from 1 to 64");
+    }
   }
   opt.http.proxy = p.getOr("proxy", "");
   try {
@@ -227,12 +238,22 @@ int runSignDetached(const Args& args) {
   }
   if (EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = cms::DigestAlg::Sha512;  // RFC 8419
   if (EVP_PKEY_is_a(id.key.get(), "ED448")) opt.digest = cms::DigestAlg::Shake256;
+  SigningLanes lanes(std::move(id), token ? token->token().worker() : nullptr);
+  if (inputs.size() > 1) {
+    if (token)
+      lanes.addTokenLanes(token->token(), std::min(jobs, inputs.size()));
+    else
+      lanes.addSharedKeyLanes(std::min(jobs, inputs.size()));
+  }
 
   bool json = p.has("json");
   int rc = kExitOk;
   std::size_t ok = 0;
   bool stop = false;
-  auto report = [&](const std::string& in, const fs::path& out, const Status& st) {
+  std::vector<bool> attempted(inputs.size(), false);
+  auto report = [&](std::size_t i, const fs::path& out, const Status& st) {
+    attempted[i] = true;
+    const std::string& in = inputs[i];
     if (json) {
       Json j = Json::object();
       j.set("file", in);
@@ -257,7 +278,8 @@ int runSignDetached(const Args& args) {
     stop = stop || tokenGone;
   };
   // Batches of 32, pipelined: while one batch's outputs are committed (fsync + rename) on worker
-  // threads, the next batch is signed on the token. Results are reported in input order.
+  // threads, the next batch is signed. Within a batch every lane takes the next file in turn.
+  // Results are reported in input order.
   constexpr std::size_t kBatch = 32;
   struct Batch {
     std::vector<AtomicFile> staged;
@@ -272,27 +294,43 @@ int runSignDetached(const Args& args) {
     }
     std::sort(b.results.begin(), b.results.end(),
               [](const auto& x, const auto& y) { return std::get<0>(x) < std::get<0>(y); });
-    for (const auto& [i, out, st] : b.results) report(inputs[i], out, st);
+    for (const auto& [i, out, st] : b.results) report(i, out, st);
   };
+  auto outputFor = [&](const std::string& in) {
+    return p.has("output") ? fs::path(*p.get("output"))
+           : p.has("out-dir")
+               ? fs::path(*p.get("out-dir")) / (fs::path(in).filename().string() + ".p7s")
+               : fs::path(in + ".p7s");
+  };
+  const bool force = p.has("force");
   std::unique_ptr<Batch> pending;
   std::future<std::vector<Status>> pendingCommit;
-  bool tokenStop = false;
+  std::atomic<bool> tokenStop{false};
   for (std::size_t first = 0; first < inputs.size() && !tokenStop && !stop; first += kBatch) {
+    const std::size_t last = std::min(inputs.size(), first + kBatch);
+    std::vector<std::optional<Result<AtomicFile>>> signedFiles(last - first);
+    std::atomic<std::size_t> next{first};
+    auto signSome = [&](const SigningIdentity& laneId) {
+      for (std::size_t i = next++; i < last && !tokenStop; i = next++) {
+        auto r = signOne(laneId, inputs[i], outputFor(inputs[i]), opt, force);
+        if (!r.ok()) {
+          Errc k = r.error().kind;
+          if (k == Errc::TokenRemoved || k == Errc::PinLocked || k == Errc::PinIncorrect)
+            tokenStop = true;
+        }
+        signedFiles[i - first].emplace(std::move(r));
+      }
+    };
+    lanes.run(signSome);
     auto batch = std::make_unique<Batch>();
-    for (std::size_t i = first; i < std::min(inputs.size(), first + kBatch) && !tokenStop; ++i) {
-      const std::string& in = inputs[i];
-      fs::path out = p.has("output") ? fs::path(*p.get("output"))
-                     : p.has("out-dir")
-                         ? fs::path(*p.get("out-dir")) / (fs::path(in).filename().string() + ".p7s")
-                         : fs::path(in + ".p7s");
-      auto r = signOne(id, in, out, opt, p.has("force"));
-      if (r.ok()) {
-        batch->staged.push_back(std::move(*r));
-        batch->stagedInfo.emplace_back(i, out);
+    for (std::size_t i = first; i < last; ++i) {
+      auto& r = signedFiles[i - first];
+      if (!r) continue;  // not attempted: the token stopped the batch
+      if (r->ok()) {
+        batch->staged.push_back(std::move(**r));
+        batch->stagedInfo.emplace_back(i, outputFor(inputs[i]));
       } else {
-        batch->results.emplace_back(i, out, r.error());
-        Errc k = r.error().kind;
-        tokenStop = k == Errc::TokenRemoved || k == Errc::PinLocked || k == Errc::PinIncorrect;
+        batch->results.emplace_back(i, outputFor(inputs[i]), r->error());
       }
     }
     if (pending) finish(*pending, pendingCommit.get());
@@ -301,6 +339,20 @@ int runSignDetached(const Args& args) {
         std::async(std::launch::async, [b = pending.get()] { return commitAll(b->staged); });
   }
   if (pending) finish(*pending, pendingCommit.get());
+  // Files after a token failure are never started: say so for each, so nobody thinks them signed.
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (attempted[i]) continue;
+    if (json) {
+      Json j = Json::object();
+      j.set("file", inputs[i]);
+      j.set("status", "not attempted");
+      j.set("level", level);
+      std::printf("%s\n", j.dump().c_str());
+    } else {
+      std::printf("Not signed (the batch stopped at a token error): %s\n", inputs[i].c_str());
+    }
+    if (rc == kExitOk) rc = kExitTokenError;
+  }
   for (const auto& dir : committedDirs)
     if (auto st = syncDirectory(dir); !st.ok()) {
       printError("Flushing the folder " + dir.string() + " to disk failed", st.error());

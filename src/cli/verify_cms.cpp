@@ -1,8 +1,9 @@
 // `kyso verify FILE.p7s [--content FILE]` and `kyso verify FILE.p7m`: CMS/CAdES signatures, one
 // report per file, every SignerInfo. Several .p7s files in one call: each is checked against the
 // file of the same name without ".p7s" (report.docx.p7s -> report.docx) unless --content is given
-// (one signature only). Text output starts with one line per signer a person can act on; --json
-// gives one object per file (JSON lines). Exit codes: 0 all passed, 1 any failed, 2 indeterminate,
+// (one signature only); several files are checked at once (--jobs) and reported in order. Text
+// output starts with one line per signer a person can act on; --json gives one object per file
+// (JSON lines). Exit codes: 0 all passed, 1 any failed, 2 indeterminate,
 // 3 no signer, 4 unreadable input, 64 usage.
 //   --trust FILE|DIR (repeatable)  --trust-group gov|public|all|none  --system-trust
 //   --at TIME  --offline  --no-revocation  --accept-weak (old archives: SHA-1, RSA < 2048)
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "src/cli/args.h"
@@ -19,6 +21,7 @@
 #include "src/cms/verifier.h"
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
+#include "src/core/ordered_parallel.h"
 #include "src/core/paths.h"
 
 namespace kyso::cli {
@@ -123,51 +126,70 @@ int runVerifyCms(const Args& args) {
 
   bool json = p.has("json");
   int rc = kExitOk;
-  for (const auto& f : files) {
-    auto der = readSmallFile(f, 64u << 20);
+  // One file's outcome, made on any thread; printed on this one in the order given.
+  struct Outcome {
+    std::optional<Error> readError, contentError;
+    std::optional<std::string> contentPath;
     cms::CmsReport rep;
+  };
+  auto check = [&](std::size_t i) {
+    Outcome o;
+    const std::string& f = files[i];
+    auto der = readSmallFile(f, 64u << 20);
     if (!der.ok()) {
-      if (json) {
-        Json j = Json::object();
-        j.set("file", f);
-        j.set("status", "error");
-        j.set("error", std::string(errcName(der.error().kind)));
-        j.set("message", describe(der.error()));
-        std::printf("%s\n", j.dump().c_str());
-      } else {
-        printError("Reading " + f + " failed", der.error());
-      }
-      rc = worseExit(rc, kExitInputError);
-      continue;
+      o.readError = der.error();
+      return o;
     }
-    std::optional<std::string> contentPath = p.get("content");
-    if (!contentPath && endsWithCi(f, ".p7s")) {
+    o.contentPath = p.get("content");
+    if (!o.contentPath && endsWithCi(f, ".p7s")) {
       std::string guess = f.substr(0, f.size() - 4);
       std::error_code ec;
-      if (fs::is_regular_file(guess, ec)) contentPath = guess;
+      if (fs::is_regular_file(guess, ec)) o.contentPath = guess;
     }
-    if (contentPath) {
+    if (o.contentPath) {
       std::error_code ec;
-      if (!fs::is_regular_file(*contentPath, ec)) {
-        printError("Reading the content failed",
-                   Error::kyso(Errc::FileNotFound, "open", *contentPath));
-        rc = worseExit(rc, kExitInputError);
-        continue;
+      if (!fs::is_regular_file(*o.contentPath, ec)) {
+        o.contentError = Error::kyso(Errc::FileNotFound, "open", *o.contentPath);
+        return o;
       }
     }
     std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der->data()),
                                          der->size());
-    if (contentPath) {
-      cms::DetachedContent content = cms::DetachedContent::fromFile(*contentPath);
-      rep = cms::verifyCmsSlowly(bytes, &content, opt);
+    if (o.contentPath) {
+      cms::DetachedContent content = cms::DetachedContent::fromFile(*o.contentPath);
+      o.rep = cms::verifyCmsSlowly(bytes, &content, opt);
     } else {
-      rep = cms::verifyCmsSlowly(bytes, nullptr, opt);
+      o.rep = cms::verifyCmsSlowly(bytes, nullptr, opt);
     }
+    return o;
+  };
+  auto print = [&](std::size_t i, Outcome&& o) {
+    const std::string& f = files[i];
+    if (o.readError) {
+      if (json) {
+        Json j = Json::object();
+        j.set("file", f);
+        j.set("status", "error");
+        j.set("error", std::string(errcName(o.readError->kind)));
+        j.set("message", describe(*o.readError));
+        std::printf("%s\n", j.dump().c_str());
+      } else {
+        printError("Reading " + f + " failed", *o.readError);
+      }
+      rc = worseExit(rc, kExitInputError);
+      return;
+    }
+    if (o.contentError) {
+      printError("Reading the content failed", *o.contentError);
+      rc = worseExit(rc, kExitInputError);
+      return;
+    }
+    const cms::CmsReport& rep = o.rep;
     if (json) {
       Json j = cms::cmsReportToJson(rep);
       Json out = Json::object();
       out.set("file", f);
-      out.set("content_file", contentPath ? Json(*contentPath) : Json());
+      out.set("content_file", o.contentPath ? Json(*o.contentPath) : Json());
       out.set("status",
               rep.signers.empty()
                   ? (rep.error && rep.error->kind == Errc::CmsNoSigner ? "unsigned" : "error")
@@ -178,7 +200,8 @@ int runVerifyCms(const Args& args) {
       printText(f, rep);
     }
     rc = worseExit(rc, exitFor(rep));
-  }
+  };
+  orderedParallel<Outcome>(files.size(), setup->jobs, check, print);
   return rc;
 }
 

@@ -1,9 +1,10 @@
 // The options `kyso verify` shares between PDFs (cmd_verify.cpp) and CMS files (verify_cms.cpp):
 // trust anchors (--trust, --trust-group, --system-trust), the validation time (--at), revocation
-// and network (--offline, --no-revocation, --crl, --proxy, --timeout, --cache) and the weak
-// algorithm policy (--accept-weak). declareVerifyOptions adds them to a parser; makeVerifySetup
-// turns the parsed line into a trust store and cms::VerifyOptions, or prints why it cannot and
-// gives the exit code (kExitUsage for a wrong value, kExitInputError for an unreadable file).
+// and network (--offline, --no-revocation, --crl, --proxy, --timeout, --cache), the weak
+// algorithm policy (--accept-weak) and how many files are verified at once (--jobs).
+// declareVerifyOptions adds them to a parser; makeVerifySetup turns the parsed line into a trust
+// store and cms::VerifyOptions, or prints why it cannot and gives the exit code (kExitUsage for a
+// wrong value, kExitInputError for an unreadable file).
 #pragma once
 
 #include <memory>
@@ -20,6 +21,7 @@ namespace kyso::cli {
 struct VerifySetup {
   certs::TrustStore store;
   cms::VerifyOptions cms;
+  std::size_t jobs = 1;  // --jobs: files verified at once
   VerifySetup() = default;
   VerifySetup(const VerifySetup&) = delete;
   VerifySetup& operator=(const VerifySetup&) = delete;

@@ -115,6 +115,17 @@ Json cmsReportToJson(const CmsReport& r) {
   return j;
 }
 
+namespace {
+// "The issuer ..." continues "the content is unchanged, but the issuer ...": the first letter is
+// lowered unless it starts an acronym ("OCSP ...").
+std::string continuing(std::string s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (!s.empty() && upper(s[0]) && (s.size() == 1 || !upper(s[1])))
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+}  // namespace
+
 std::string summaryLine(const SignerReport& r) {
   std::string who = r.signer ? r.signer->commonName : std::string("an unknown signer");
   if (r.signer && !r.signer->organization.empty() && r.signer->organization != who)
@@ -131,9 +142,10 @@ std::string summaryLine(const SignerReport& r) {
     case Indication::Indeterminate:
       break;
   }
-  std::string intact = r.intact ? "the content is unchanged, but " : "";
-  return "Cannot confirm (signed by " + who + when + "): " + intact +
-         (first.empty() ? std::string(subIndicationName(r.subIndication)) : first);
+  std::string why = first.empty() ? std::string(subIndicationName(r.subIndication)) : first;
+  if (!r.intact) return "Cannot confirm (signed by " + who + when + "): " + why;
+  return "Cannot confirm (signed by " + who + when + "): the content is unchanged, but " +
+         (first.empty() ? why : continuing(why));
 }
 
 }  // namespace kyso::cms

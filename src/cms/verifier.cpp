@@ -8,6 +8,7 @@
 #include "certs/ess.h"
 #include "certs/timestamp.h"
 #include "src/cms/algorithms.h"
+#include "src/cms/cms_parse.h"
 #include "src/cms/content_digest.h"
 #include "src/cms/countersignature.h"
 #include "src/cms/signed_attrs.h"
@@ -100,8 +101,7 @@ void checkTimestamp(Ctx& ctx, SignerReport& r, CMS_SignerInfo* si) {
   tr.time = certs::isoTime(info->genTime);
   tr.tsa = info->tsaName;
   // The TSA's chain at genTime, with the certificates the token carries.
-  const unsigned char* p = seq.data();
-  ossl::Ptr<CMS_ContentInfo> tok(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(seq.size())));
+  ossl::Ptr<CMS_ContentInfo> tok = parseCms(seq);
   ossl::X509Stack tokCerts(tok ? CMS_get1_certs(tok.get()) : nullptr);
   auto chain = ctx.builder.buildSlowly(info->tsaCert.get(), tokCerts.get(), info->genTime,
                                        certs::Purpose::Tsa);
@@ -493,7 +493,7 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
   if (der.size() > (64u << 20))
     return bad(Errc::InputTooLarge, "The signature is larger than 64 MiB.");
   const unsigned char* p = der.data();
-  ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
+  ossl::Ptr<CMS_ContentInfo> cms = parseCms(der, &p);
   ERR_clear_error();
   if (!cms) return bad(Errc::CmsMalformed, "The data is not a CMS/PKCS#7 structure.");
   for (const unsigned char* q = p; q < der.data() + der.size(); ++q)

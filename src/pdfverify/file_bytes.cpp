@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <string_view>
 
 #include "src/core/openssl_ptr.h"
@@ -93,16 +94,18 @@ Result<FileBytes::Markers> FileBytes::scanMarkers(std::size_t maxHits) const {
   constexpr std::size_t kOverlap = 16;  // > longest needle
   Markers m;
   std::vector<std::uint64_t> eofs;
-  std::string buf(kChunk + kOverlap, '\0');
+  // Small files (most signed letters) get a buffer of their own size, not an MiB to clear.
+  const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, m_size));
+  auto buf = std::make_unique_for_overwrite<char[]>(chunk + kOverlap);
   std::uint64_t base = 0;  // file offset of buf[0]
   std::size_t have = 0;    // bytes valid in buf
   std::uint64_t next = 0;  // next file offset to read
   while (next < m_size) {
-    KYSO_ASSIGN_OR_RETURN(std::size_t n, readInto(next, buf.data() + have, kChunk));
+    KYSO_ASSIGN_OR_RETURN(std::size_t n, readInto(next, buf.get() + have, chunk));
     if (n == 0) break;
     next += n;
     have += n;
-    std::string_view view(buf.data(), have);
+    std::string_view view(buf.get(), have);
     const bool last = next >= m_size;
     // Only matches that start before the tail we carry over are taken now (no double counting).
     std::size_t limit = last ? have : have - std::min(have, kOverlap);
@@ -117,7 +120,7 @@ Result<FileBytes::Markers> FileBytes::scanMarkers(std::size_t maxHits) const {
       }
     }
     if (last) break;
-    std::memmove(buf.data(), buf.data() + limit, have - limit);
+    std::memmove(buf.get(), buf.get() + limit, have - limit);
     base += limit;
     have -= limit;
   }
@@ -154,17 +157,20 @@ Result<FileBytes::Markers> FileBytes::scanMarkers(std::size_t maxHits) const {
 Status FileBytes::feedRanges(
     const std::vector<std::pair<std::uint64_t, std::uint64_t>>& ranges,
     const std::function<void(const unsigned char*, std::size_t)>& sink) const {
-  std::string buf(kChunk, '\0');
+  std::uint64_t longest = 0;
+  for (auto [start, len] : ranges) longest = std::max(longest, len);
+  const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, longest));
+  auto buf = std::make_unique_for_overwrite<char[]>(std::max<std::size_t>(chunk, 1));
   for (auto [start, len] : ranges) {
     if (start > m_size || len > m_size - start)
       return Error::kyso(Errc::PdfByteRangeInvalid, "feedRanges", m_name);
     std::uint64_t pos = start;
     const std::uint64_t end = start + len;
     while (pos < end) {
-      std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, end - pos));
-      KYSO_ASSIGN_OR_RETURN(std::size_t n, readInto(pos, buf.data(), want));
+      std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, end - pos));
+      KYSO_ASSIGN_OR_RETURN(std::size_t n, readInto(pos, buf.get(), want));
       if (n == 0) return Error::kyso(Errc::FileUnreadable, "pread", m_name + ": file shrank");
-      sink(reinterpret_cast<const unsigned char*>(buf.data()), n);
+      sink(reinterpret_cast<const unsigned char*>(buf.get()), n);
       pos += n;
     }
   }

@@ -16,12 +16,15 @@
 
 namespace kyso::pdfverify {
 
-/// A wall-clock budget shared by one file's verification; long loops check it.
+/// A wall-clock budget shared by one file's verification; long loops check it. Time spent waiting
+/// on others (the network while the CMS layer fetches certificates and revocation) is given back
+/// with extend(): the budget bounds the structure analysis, not a slow responder.
 class Budget {
  public:
   explicit Budget(std::chrono::milliseconds limit)
       : m_deadline(std::chrono::steady_clock::now() + limit) {}
   bool expired() const { return std::chrono::steady_clock::now() > m_deadline; }
+  void extend(std::chrono::steady_clock::duration d) { m_deadline += d; }
   /// PdfTooComplex when the budget is spent.
   Status check(const char* where) const;
 

@@ -197,13 +197,14 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
   if (gap.front() != '<' || gap.back() != '>')
     return fail(problemSentence(Problem::GapNotContents));
   if ((gap.size() - 2) % 2 != 0) return fail(problemSentence(Problem::ContentsOddDigits));
-  std::string der;
-  der.reserve((gap.size() - 2) / 2);
-  for (std::size_t i = 1; i + 1 < gap.size(); i += 2) {
+  std::string der((gap.size() - 2) / 2, '\0');
+  int bad = 0;  // any digit that is not hex, checked once after the loop
+  for (std::size_t i = 1, o = 0; i + 1 < gap.size(); i += 2, ++o) {
     int hi = hexVal(gap[i]), lo = hexVal(gap[i + 1]);
-    if (hi < 0 || lo < 0) return fail(problemSentence(Problem::GapNotHex));
-    der.push_back(static_cast<char>(hi * 16 + lo));
+    bad |= hi | lo;
+    der[o] = static_cast<char>(((hi & 0x0f) << 4) | (lo & 0x0f));
   }
+  if (bad < 0) return fail(problemSentence(Problem::GapNotHex));
   if (der != sig.parsed_contents) return fail(problemSentence(Problem::GapNotThisContents));
   if (dict_offset != 0 && (a <= dict_offset))
     return fail(problemSentence(Problem::GapOutsideDictionary));

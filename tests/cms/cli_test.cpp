@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "src/core/json.h"
 #include "tests/support/softhsm_fixture.h"
@@ -129,6 +130,121 @@ TEST_F(CliCmsPssToken, PssWithEveryDigestVerifiesWithOpensslAndKyso) {
                         pkiFile("signer-ec256.pem").string()});
   EXPECT_NE(ec.status, 0) << ec.out;
   EXPECT_FALSE(fs::exists(work.path() / "doc2.docx.p7s"));
+}
+
+// A software token signs on several sessions at once (--jobs): every .p7s must carry the digest of
+// its own file, whichever lane made it, and the batch must still report in input order.
+TEST_F(CliCms, ParallelLanesSignEachFileWithItsOwnContent) {
+  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
+  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
+  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  constexpr int kFiles = 40;
+  std::vector<std::string> argv = {
+      kyso(),      "sign",          "--detached", "--module", token().modulePath().string(),
+      "--pin-env", "KYSO_TEST_PIN", "--jobs",     "3",        "--json"};
+  for (int i = 0; i < kFiles; ++i) {
+    fs::path f = work.path() / ("lane" + std::to_string(i) + ".txt");
+    write(f, "Công văn số " + std::to_string(i) + "/SYT-VP");
+    argv.push_back(f.string());
+  }
+  ToolRun r = runTool(argv);
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::size_t pos = 0;
+  for (int i = 0; i < kFiles; ++i) {
+    fs::path f = work.path() / ("lane" + std::to_string(i) + ".txt");
+    std::size_t at = r.out.find("\"" + f.string() + "\"", pos);
+    ASSERT_NE(at, std::string::npos) << "file " << i << " not reported in order:\n" << r.out;
+    pos = at;
+    EXPECT_EQ(opensslVerify(f.string() + ".p7s", f).status, 0) << f;
+  }
+  // The signature of one file does not verify another's content.
+  EXPECT_NE(
+      opensslVerify((work.path() / "lane0.txt.p7s").string(), work.path() / "lane1.txt").status, 0);
+  // Verifying them on several threads prints exactly what one thread prints, in order; one
+  // content changed after signing fails wherever it falls.
+  write(work.path() / "lane5.txt", "Công văn số 5/SYT-VP (sửa)");
+  std::vector<std::string> v1 = {kyso(),
+                                 "verify",
+                                 "--offline",
+                                 "--trust",
+                                 pkiFile("root.pem").string(),
+                                 "--trust",
+                                 pkiFile("gov-ca.pem").string()};
+  for (int i = 0; i < kFiles; ++i)
+    v1.push_back((work.path() / ("lane" + std::to_string(i) + ".txt.p7s")).string());
+  std::vector<std::string> v4 = v1;
+  v1.insert(v1.begin() + 2, {"--jobs", "1"});
+  v4.insert(v4.begin() + 2, {"--jobs", "4"});
+  ToolRun one = runTool(v1), four = runTool(v4);
+  EXPECT_EQ(one.status, 1) << one.out;
+  EXPECT_EQ(four.status, one.status);
+  EXPECT_EQ(four.out, one.out);
+  EXPECT_NE(one.out.find("NOT valid"), std::string::npos) << one.out;
+  for (const char* bad : {"0", "65", "two", "3x"})
+    EXPECT_EQ(runTool({kyso(), "sign", "--detached", (work.path() / "lane0.txt").string(),
+                       "--force", "--jobs", bad, "--module", token().modulePath().string(),
+                       "--pin-env", "KYSO_TEST_PIN"})
+                  .status,
+              64)
+        << bad;
+}
+
+// The token is pulled out after 7 signatures (the fault module) while two lanes sign: the batch
+// stops with the token error, every .p7s made is whole and valid, the rest are reported as not
+// attempted, and no temporary file is left.
+TEST_F(CliCms, TokenPulledOutMidParallelBatchKeepsWhatIsDone) {
+  const char* fault = std::getenv("KYSO_FAULT_MODULE");
+  if (!fault || !fs::exists(fault)) {
+    if (inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
+    GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
+  }
+  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
+  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
+  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  ::setenv("KYSO_FAULT", "remove_after_signs=7", 1);
+  ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+  fs::path dir = work.path() / "batch";
+  fs::create_directories(dir);
+  constexpr int kFiles = 30;
+  std::vector<std::string> argv = {kyso(), "sign",      "--detached",    "--module",
+                                   fault,  "--pin-env", "KYSO_TEST_PIN", "--jobs",
+                                   "2",    "--json"};
+  for (int i = 0; i < kFiles; ++i) {
+    fs::path f = dir / ("f" + std::to_string(i) + ".txt");
+    write(f, "tờ trình " + std::to_string(i));
+    argv.push_back(f.string());
+  }
+  ToolRun r = runTool(argv);
+  ::unsetenv("KYSO_FAULT");
+  EXPECT_EQ(r.status, 5) << r.out;
+  int signedLines = 0, failedLines = 0, notAttempted = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    auto j = Json::parse(line);
+    if (!j.ok()) continue;
+    std::string st = (*j)["status"].asString();
+    signedLines += st == "signed";
+    failedLines += st == "failed";
+    notAttempted += st == "not attempted";
+    if (st == "failed") {
+      EXPECT_EQ((*j)["error"].asString(), "TokenRemoved") << line;
+    }
+  }
+  EXPECT_GE(signedLines, 7) << r.out;
+  EXPECT_LE(signedLines, 8) << r.out;
+  EXPECT_GE(failedLines, 1) << r.out;
+  EXPECT_EQ(signedLines + failedLines + notAttempted, kFiles) << r.out;
+  int outputs = 0;
+  for (auto& e : fs::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    EXPECT_NE(name[0], '.') << "temporary file left: " << name;
+    if (e.path().extension() != ".p7s") continue;
+    ++outputs;
+    fs::path content = e.path();
+    content.replace_extension();
+    EXPECT_EQ(opensslVerify(e.path(), content).status, 0) << e.path();
+  }
+  EXPECT_EQ(outputs, signedLines);
 }
 
 TEST_F(CliCms, KeyFileSignVerifyAndExitCodes) {

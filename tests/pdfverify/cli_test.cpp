@@ -2,6 +2,7 @@
 // summary table, the HTML report, and .p7s files handed to the CMS verifier.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -107,6 +108,34 @@ TEST_F(CliTest, FolderSummaryAndHtml) {
   // Inputs are never modified.
   EXPECT_EQ(fs::file_size(m_dir.path() / "in" / "a.pdf"),
             fs::file_size(pdf("dss__pdf-signed-original.pdf")));
+}
+
+// Files are verified on several threads: the output (text and JSON lines), the summary and the exit
+// code must be exactly those of a one-thread run, in the order given, whatever finishes first.
+TEST_F(CliTest, ParallelRunsPrintExactlyWhatOneThreadPrints) {
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(corpus() / "pdf"))
+    if (e.path().extension() == ".pdf") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  files.push_back((m_dir.path() / "missing.pdf").string());
+  ASSERT_GE(files.size(), 10u);
+  for (bool json : {false, true}) {
+    SCOPED_TRACE(json ? "json" : "text");
+    std::vector<std::string> base = {"--offline", "--at", "2024-01-01T00:00:00Z"};
+    if (json) base.push_back("--json");
+    auto one = base;
+    one.insert(one.end(), {"--jobs", "1"});
+    one.insert(one.end(), files.begin(), files.end());
+    auto many = base;
+    many.insert(many.end(), {"--jobs", "5"});
+    many.insert(many.end(), files.begin(), files.end());
+    ToolRun a = kyso(one), b = kyso(many);
+    EXPECT_EQ(a.status, b.status);
+    EXPECT_EQ(a.out, b.out);
+    EXPECT_EQ(a.status, 1) << "the corpus holds invalid files";
+  }
+  EXPECT_EQ(kyso({"--jobs", "0", files.front()}).status, 64);
+  EXPECT_EQ(kyso({"--jobs", "x", files.front()}).status, 64);
 }
 
 TEST_F(CliTest, CmsFilesGoToTheCmsVerifier) {

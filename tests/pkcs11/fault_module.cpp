@@ -13,12 +13,18 @@
 //                           C_Sign / C_SignInit answer CKR_DEVICE_REMOVED, C_GetTokenInfo and
 //                           C_OpenSession CKR_TOKEN_NOT_PRESENT
 //   slow_ms=N               sleep N ms in C_Login and C_Sign
+//   slot_flags=removable|hw OR CKF_REMOVABLE_DEVICE / CKF_HW_SLOT into C_GetSlotInfo (a USB
+//                           token's reader, for the one-signature-at-a-time rule)
+//   max_sessions=N          C_GetTokenInfo's ulMaxSessionCount
+// Sessions may be used from several threads at once (parallel signing lanes): the counters are
+// atomic.
 // KYSO_FAULT_LOG=path appends one line per C_Login ("C_Login user=1 rv=0xa0") so tests can count
 // login attempts (never the PIN).
 #include <dlfcn.h>
 #include <p11-kit-1/p11-kit/pkcs11.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -31,8 +37,8 @@ namespace {
 CK_FUNCTION_LIST g_list;
 CK_FUNCTION_LIST* g_target = nullptr;
 void* g_dl = nullptr;
-int g_signs = 0;
-bool g_removed = false;
+std::atomic<int> g_signs{0};
+std::atomic<bool> g_removed{false};
 bool g_loginRejected = false;
 
 std::string directive(const char* key) {
@@ -104,6 +110,18 @@ CK_RV fGetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO* info) {
   if (!m.empty()) setText(info->manufacturerID, sizeof info->manufacturerID, m);
   std::string model = directive("model");
   if (!model.empty()) setText(info->model, sizeof info->model, model);
+  std::string maxSessions = directive("max_sessions");
+  if (!maxSessions.empty())
+    info->ulMaxSessionCount = std::strtoul(maxSessions.c_str(), nullptr, 10);
+  return rv;
+}
+
+CK_RV fGetSlotInfo(CK_SLOT_ID slot, CK_SLOT_INFO* info) {
+  CK_RV rv = g_target->C_GetSlotInfo(slot, info);
+  if (rv != CKR_OK) return rv;
+  std::string f = directive("slot_flags");
+  if (f.find("removable") != std::string::npos) info->flags |= CKF_REMOVABLE_DEVICE;
+  if (f.find("hw") != std::string::npos) info->flags |= CKF_HW_SLOT;
   return rv;
 }
 
@@ -171,6 +189,7 @@ extern "C" __attribute__((visibility("default"))) CK_RV C_GetFunctionList(CK_FUN
     g_list.C_GetFunctionList = C_GetFunctionList;
     g_list.C_Initialize = fInitialize;
     g_list.C_GetTokenInfo = fGetTokenInfo;
+    g_list.C_GetSlotInfo = fGetSlotInfo;
     g_list.C_OpenSession = fOpenSession;
     g_list.C_Login = fLogin;
     g_list.C_SignInit = fSignInit;

@@ -1,0 +1,183 @@
+#include "src/cms/cms_parse.h"
+
+#include <openssl/err.h>
+#include <openssl/x509.h>
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kyso::cms {
+
+namespace {
+
+// One DER element: tag byte, where its contents start and end.
+struct Tlv {
+  unsigned char tag = 0;
+  std::size_t start = 0;  // first byte of the element (the tag)
+  std::size_t body = 0;   // first byte of the contents
+  std::size_t end = 0;    // one past the last byte
+};
+
+// Reads one single-byte-tag element with a definite, minimally encoded length at `pos`, inside
+// [pos, limit). Nothing for anything else (multi-byte tags, indefinite or non-minimal lengths).
+std::optional<Tlv> readTlv(std::span<const unsigned char> d, std::size_t pos, std::size_t limit) {
+  if (pos + 2 > limit) return std::nullopt;
+  Tlv t;
+  t.start = pos;
+  t.tag = d[pos];
+  if ((t.tag & 0x1f) == 0x1f) return std::nullopt;
+  unsigned char l0 = d[pos + 1];
+  std::size_t len = 0, hdr = 2;
+  if (l0 < 0x80) {
+    len = l0;
+  } else {
+    std::size_t n = l0 & 0x7f;
+    if (n == 0 || n > 4 || pos + 2 + n > limit || d[pos + 2] == 0) return std::nullopt;
+    for (std::size_t i = 0; i < n; ++i) len = (len << 8) | d[pos + 2 + i];
+    if (len < 0x80) return std::nullopt;
+    hdr += n;
+  }
+  t.body = pos + hdr;
+  if (len > limit - t.body) return std::nullopt;
+  t.end = t.body + len;
+  return t;
+}
+
+void appendHeader(std::string& out, unsigned char tag, std::size_t len) {
+  out.push_back(static_cast<char>(tag));
+  if (len < 0x80) {
+    out.push_back(static_cast<char>(len));
+    return;
+  }
+  unsigned char bytes[8];
+  int n = 0;
+  for (std::size_t v = len; v; v >>= 8) bytes[n++] = static_cast<unsigned char>(v & 0xff);
+  out.push_back(static_cast<char>(0x80 | n));
+  while (n) out.push_back(static_cast<char>(bytes[--n]));
+}
+
+class CertCache {
+ public:
+  static constexpr std::size_t kMaxEntries = 1024;
+  ~CertCache() {
+    for (auto& [der, x] : m_map) X509_free(x);
+  }
+  // A new reference to the certificate with exactly these DER bytes, or null if they do not
+  // decode to exactly one certificate.
+  ossl::Ptr<X509> get(std::string_view der) {
+    {
+      std::lock_guard lock(m_mutex);
+      if (auto it = m_map.find(std::string(der)); it != m_map.end()) {
+        X509_up_ref(it->second);
+        return ossl::Ptr<X509>(it->second);
+      }
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+    ossl::Ptr<X509> x(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
+    if (!x || p != reinterpret_cast<const unsigned char*>(der.data()) + der.size()) return nullptr;
+    std::lock_guard lock(m_mutex);
+    if (m_map.size() < kMaxEntries && m_map.emplace(std::string(der), x.get()).second)
+      X509_up_ref(x.get());
+    return x;
+  }
+  std::size_t size() {
+    std::lock_guard lock(m_mutex);
+    return m_map.size();
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::unordered_map<std::string, X509*> m_map;
+};
+
+CertCache& cache() {
+  static CertCache c;
+  return c;
+}
+
+constexpr unsigned char kSignedDataOid[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86,
+                                            0xf7, 0x0d, 0x01, 0x07, 0x02};
+
+// The fast path; nothing when the input is not the plain DER shape it handles.
+ossl::Ptr<CMS_ContentInfo> parseWithCachedCerts(std::span<const unsigned char> d,
+                                                const unsigned char** end) {
+  auto outer = readTlv(d, 0, d.size());
+  if (!outer || outer->tag != 0x30) return nullptr;
+  auto oid = readTlv(d, outer->body, outer->end);
+  if (!oid || oid->end - oid->start != sizeof kSignedDataOid ||
+      !std::equal(d.begin() + oid->start, d.begin() + oid->end, kSignedDataOid))
+    return nullptr;
+  auto explicit0 = readTlv(d, oid->end, outer->end);
+  if (!explicit0 || explicit0->tag != 0xa0 || explicit0->end != outer->end) return nullptr;
+  auto sd = readTlv(d, explicit0->body, explicit0->end);
+  if (!sd || sd->tag != 0x30 || sd->end != explicit0->end) return nullptr;
+  // SignedData: version, digestAlgorithms, encapContentInfo, [0] certificates, [1] crls,
+  // signerInfos.
+  std::vector<Tlv> fields;
+  for (std::size_t pos = sd->body; pos < sd->end;) {
+    auto f = readTlv(d, pos, sd->end);
+    if (!f) return nullptr;
+    fields.push_back(*f);
+    pos = f->end;
+  }
+  if (fields.size() < 5 || fields[0].tag != 0x02 || fields[1].tag != 0x31 ||
+      fields[2].tag != 0x30 || fields[3].tag != 0xa0 || fields.back().tag != 0x31)
+    return nullptr;
+  if (fields.size() == 6 && fields[4].tag != 0xa1) return nullptr;
+  if (fields.size() > 6) return nullptr;
+  std::vector<std::string_view> certDer;
+  for (std::size_t pos = fields[3].body; pos < fields[3].end;) {
+    auto c = readTlv(d, pos, fields[3].end);
+    if (!c || c->tag != 0x30) return nullptr;  // other CertificateChoices: the plain path
+    certDer.emplace_back(reinterpret_cast<const char*>(d.data()) + c->start, c->end - c->start);
+    pos = c->end;
+  }
+  // The same structure without the certificates field.
+  std::string body;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (i != 3)
+      body.append(reinterpret_cast<const char*>(d.data()) + fields[i].start,
+                  fields[i].end - fields[i].start);
+  std::string sdDer, exDer, ciDer;
+  appendHeader(sdDer, 0x30, body.size());
+  sdDer += body;
+  appendHeader(exDer, 0xa0, sdDer.size());
+  exDer += sdDer;
+  std::string inner(reinterpret_cast<const char*>(d.data()) + oid->start, oid->end - oid->start);
+  inner += exDer;
+  appendHeader(ciDer, 0x30, inner.size());
+  ciDer += inner;
+  const auto* p = reinterpret_cast<const unsigned char*>(ciDer.data());
+  ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(ciDer.size())));
+  if (!cms || p != reinterpret_cast<const unsigned char*>(ciDer.data()) + ciDer.size())
+    return nullptr;
+  for (auto c : certDer) {
+    ossl::Ptr<X509> x = cache().get(c);
+    if (!x || CMS_add1_cert(cms.get(), x.get()) != 1) return nullptr;  // e.g. a duplicate
+  }
+  if (end) *end = d.data() + outer->end;
+  return cms;
+}
+
+}  // namespace
+
+ossl::Ptr<CMS_ContentInfo> parseCms(std::span<const unsigned char> der, const unsigned char** end) {
+  ERR_set_mark();
+  ossl::Ptr<CMS_ContentInfo> fast = parseWithCachedCerts(der, end);
+  ERR_pop_to_mark();
+  if (fast) return fast;
+  const unsigned char* p = der.data();
+  ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
+  if (cms && end) *end = p;
+  return cms;
+}
+
+std::size_t cachedCertificateCount() {
+  return cache().size();
+}
+
+}  // namespace kyso::cms
