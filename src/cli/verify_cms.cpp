@@ -23,6 +23,7 @@
 #include "src/core/messages.h"
 #include "src/core/ordered_parallel.h"
 #include "src/core/paths.h"
+#include "src/pdfverify/problems.h"
 
 namespace kyso::cli {
 namespace {
@@ -60,34 +61,57 @@ int worseExit(int a, int b) {
   return rank(a) >= rank(b) ? a : b;
 }
 
-void printText(const std::string& file, const cms::CmsReport& r) {
+// Where the validation time came from ("now", "timestamp", "at"), for people.
+const char* timeSource(const std::string& source, Lang lang) {
+  if (lang != Lang::Vi) return source.c_str();
+  if (source == "now") return "thời điểm kiểm tra";
+  if (source == "timestamp") return "dấu thời gian";
+  if (source == "at") return "thời điểm chỉ định (--at)";
+  return source.c_str();
+}
+
+// The human report: one summary line per signer, then the details; notes in the reader's
+// language (the CMS layer's sentences through the verifier's translation table).
+void printText(const std::string& file, const cms::CmsReport& r, Lang lang) {
+  const bool vi = lang == Lang::Vi;
+  auto note = [&](const std::string& en) { return pdfverify::localizeProblem(en, lang); };
   if (r.signers.empty()) {
-    std::printf("%s: NOT valid: %s\n", file.c_str(),
-                r.notes.empty() ? "unreadable" : r.notes.front().c_str());
+    std::printf(
+        "%s: %s%s\n", file.c_str(), vi ? "KHÔNG hợp lệ: " : "NOT valid: ",
+        r.notes.empty() ? (vi ? "không đọc được" : "unreadable") : note(r.notes.front()).c_str());
     return;
   }
-  for (const auto& s : r.signers) std::printf("%s\n", cms::summaryLine(s).c_str());
-  std::printf("  file: %s (%s)\n", file.c_str(), r.detached ? "detached" : "enveloping");
-  for (const auto& n : r.notes) std::printf("  note: %s\n", n.c_str());
+  for (const auto& s : r.signers) std::printf("%s\n", cms::summaryLine(s, lang, note).c_str());
+  std::printf(
+      vi ? "  tệp: %s (%s)\n" : "  file: %s (%s)\n", file.c_str(),
+      r.detached ? (vi ? "chữ ký tách rời" : "detached") : (vi ? "chữ ký đóng gói" : "enveloping"));
+  for (const auto& n : r.notes)
+    std::printf("  %s %s\n", vi ? "ghi chú:" : "note:", note(n).c_str());
   int i = 0;
   for (const auto& s : r.signers) {
-    std::printf("  signer %d: %s %s%s\n", ++i, cms::indicationName(s.indication),
-                cms::subIndicationName(s.subIndication), s.intact ? " (content intact)" : "");
+    std::printf(vi ? "  người ký %d: %s %s%s\n" : "  signer %d: %s %s%s\n", ++i,
+                cms::indicationName(s.indication), cms::subIndicationName(s.subIndication),
+                s.intact ? (vi ? " (nội dung nguyên vẹn)" : " (content intact)") : "");
     if (s.signer)
-      std::printf("    certificate: %s (issuer %s)\n", s.signer->subject.c_str(),
-                  s.signer->issuer.c_str());
-    std::printf("    algorithms: %s with %s\n", s.signatureAlgorithm.c_str(),
-                s.digestAlgorithm.c_str());
-    if (s.signingTime) std::printf("    signing time (claimed): %s\n", s.signingTime->c_str());
+      std::printf(vi ? "    chứng thư số: %s (cấp bởi %s)\n" : "    certificate: %s (issuer %s)\n",
+                  s.signer->subject.c_str(), s.signer->issuer.c_str());
+    std::printf(vi ? "    thuật toán: %s với %s\n" : "    algorithms: %s with %s\n",
+                s.signatureAlgorithm.c_str(), s.digestAlgorithm.c_str());
+    if (s.signingTime)
+      std::printf(
+          vi ? "    thời điểm ký (người ký tự ghi): %s\n" : "    signing time (claimed): %s\n",
+          s.signingTime->c_str());
     if (s.timestamp)
-      std::printf("    timestamp: %s %s %s\n", s.timestamp->status.c_str(),
-                  s.timestamp->time.c_str(), s.timestamp->tsa.c_str());
-    std::printf("    chain: %s%s%s (judged at %s, %s)\n",
-                s.chainStatus.empty() ? "not built" : s.chainStatus.c_str(),
-                s.chainAnchor.empty() ? "" : ", anchor ", s.chainAnchor.c_str(),
-                s.validationTime.c_str(), s.validationTimeSource.c_str());
-    std::printf("    revocation: %s\n", s.revocationStatus.c_str());
-    for (const auto& n : s.notes) std::printf("    - %s\n", n.c_str());
+      std::printf(vi ? "    dấu thời gian: %s %s %s\n" : "    timestamp: %s %s %s\n",
+                  s.timestamp->status.c_str(), s.timestamp->time.c_str(), s.timestamp->tsa.c_str());
+    std::printf(
+        vi ? "    chuỗi chứng thư: %s%s%s (đánh giá tại %s, theo %s)\n"
+           : "    chain: %s%s%s (judged at %s, %s)\n",
+        s.chainStatus.empty() ? (vi ? "chưa dựng được" : "not built") : s.chainStatus.c_str(),
+        s.chainAnchor.empty() ? "" : (vi ? ", gốc tin cậy " : ", anchor "), s.chainAnchor.c_str(),
+        s.validationTime.c_str(), timeSource(s.validationTimeSource, lang));
+    std::printf(vi ? "    thu hồi: %s\n" : "    revocation: %s\n", s.revocationStatus.c_str());
+    for (const auto& n : s.notes) std::printf("    - %s\n", note(n).c_str());
   }
 }
 
@@ -119,6 +143,11 @@ int runVerifyCms(const Args& args) {
   if (p.has("content") && files.size() != 1)
     return usage("--content goes with exactly one signature file");
 
+  Lang lang = defaultLang();
+  if (auto l = p.get("lang")) {
+    if (*l != "en" && *l != "vi") return usage("--lang must be en or vi");
+    lang = *l == "vi" ? Lang::Vi : Lang::En;
+  }
   int failCode = kExitOk;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);
   if (!setup) return failCode;
@@ -197,7 +226,7 @@ int runVerifyCms(const Args& args) {
       for (const auto& [k, v] : j.members()) out.set(k, v);
       std::printf("%s\n", out.dump().c_str());
     } else {
-      printText(f, rep);
+      printText(f, rep, lang);
     }
     rc = worseExit(rc, exitFor(rep));
   };

@@ -126,25 +126,33 @@ std::string continuing(std::string s) {
 }
 }  // namespace
 
-std::string summaryLine(const SignerReport& r) {
-  std::string who = r.signer ? r.signer->commonName : std::string("an unknown signer");
+std::string summaryLine(const SignerReport& r, Lang lang, const NoteLocalizer& localize) {
+  const bool vi = lang == Lang::Vi;
+  std::string who = r.signer ? r.signer->commonName
+                             : std::string(vi ? "người ký không xác định" : "an unknown signer");
   if (r.signer && !r.signer->organization.empty() && r.signer->organization != who)
     who += " (" + r.signer->organization + ")";
-  std::string when = r.signingTime ? " on " + r.signingTime->substr(0, 10) : std::string();
-  if (r.timestamp && r.timestamp->valid) when = " at " + r.timestamp->time + " (timestamped)";
+  std::string when =
+      r.signingTime ? (vi ? " ngày " : " on ") + r.signingTime->substr(0, 10) : std::string();
+  if (r.timestamp && r.timestamp->valid)
+    when = (vi ? " lúc " : " at ") + r.timestamp->time +
+           (vi ? " (có dấu thời gian)" : " (timestamped)");
   std::string first = r.notes.empty() ? std::string() : r.notes.front();
+  if (!first.empty() && localize) first = localize(first);
+  const std::string why = first.empty() ? std::string(subIndicationName(r.subIndication)) : first;
   switch (r.indication) {
     case Indication::TotalPassed:
-      return "Valid: signed by " + who + when + "; the content has not changed since.";
+      return vi ? "Hợp lệ: ký bởi " + who + when + "; nội dung không thay đổi kể từ khi ký."
+                : "Valid: signed by " + who + when + "; the content has not changed since.";
     case Indication::TotalFailed:
-      return "NOT valid: " +
-             (first.empty() ? std::string(subIndicationName(r.subIndication)) : first);
+      return (vi ? "KHÔNG hợp lệ: " : "NOT valid: ") + why;
     case Indication::Indeterminate:
       break;
   }
-  std::string why = first.empty() ? std::string(subIndicationName(r.subIndication)) : first;
-  if (!r.intact) return "Cannot confirm (signed by " + who + when + "): " + why;
-  return "Cannot confirm (signed by " + who + when + "): the content is unchanged, but " +
+  std::string head = vi ? "Chưa xác định được (ký bởi " + who + when + "): "
+                        : "Cannot confirm (signed by " + who + when + "): ";
+  if (!r.intact) return head + why;
+  return head + (vi ? "nội dung không thay đổi, nhưng " : "the content is unchanged, but ") +
          (first.empty() ? why : continuing(why));
 }
 

@@ -30,6 +30,7 @@
 #include "src/cms/verdict.h"
 #include "src/core/clock.h"
 #include "src/core/json.h"
+#include "src/core/messages.h"
 
 namespace kyso::cms {
 
@@ -140,7 +141,11 @@ Json signerReportToJson(const SignerReport& r);
 /// The whole report: {indication, subindication, detached, content_type, error, notes,
 /// signatures: [...]}.
 Json cmsReportToJson(const CmsReport& r);
-/// One line a person can act on, e.g. "Valid: signed by Nguyễn Văn A (Sở Y tế) on 2026-11-25".
-std::string summaryLine(const SignerReport& r);
+/// Turns one of the CMS layer's English note sentences into the reader's language.
+using NoteLocalizer = std::function<std::string(const std::string& english)>;
+/// One line a person can act on, e.g. "Valid: signed by Nguyễn Văn A (Sở Y tế) on 2026-11-25",
+/// or in Vietnamese "Hợp lệ: ký bởi ..." (notes go through `localize` when given).
+std::string summaryLine(const SignerReport& r, Lang lang = Lang::En,
+                        const NoteLocalizer& localize = {});
 
 }  // namespace kyso::cms

@@ -267,12 +267,23 @@ TEST_F(CliCms, KeyFileSignVerifyAndExitCodes) {
   ToolRun text =
       runTool({kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string()});
   EXPECT_EQ(text.out.rfind("Valid: signed by Lê Thị Hồng Nhung", 0), 0u) << text.out;
+  // In Vietnamese: the verdict, the labels and the CMS layer's sentences.
+  ToolRun vi = runTool({kyso(), "verify", doc.string() + ".p7s", "--trust",
+                        pkiFile("root.pem").string(), "--lang", "vi"});
+  EXPECT_EQ(vi.status, 0) << vi.out;
+  EXPECT_EQ(vi.out.rfind("Hợp lệ: ký bởi Lê Thị Hồng Nhung", 0), 0u) << vi.out;
+  EXPECT_NE(vi.out.find("chuỗi chứng thư:"), std::string::npos) << vi.out;
+  EXPECT_EQ(runTool({kyso(), "verify", doc.string() + ".p7s", "--lang", "fr"}).status, 64);
   // Another content: exit 1 (failed).
   fs::path other = work.path() / "doc2.docx";
   ToolRun bad = runTool({kyso(), "verify", doc.string() + ".p7s", "--content", other.string(),
                          "--trust", pkiFile("root.pem").string()});
   EXPECT_EQ(bad.status, 1) << bad.out;
   EXPECT_EQ(bad.out.rfind("NOT valid", 0), 0u) << bad.out;
+  ToolRun badVi = runTool({kyso(), "verify", doc.string() + ".p7s", "--content", other.string(),
+                           "--trust", pkiFile("root.pem").string(), "--lang", "vi"});
+  EXPECT_EQ(badVi.status, 1);
+  EXPECT_EQ(badVi.out.rfind("KHÔNG hợp lệ: Nội dung không khớp", 0), 0u) << badVi.out;
   // Untrusted root (only the shipped anchors): exit 2 (indeterminate).
   ToolRun untrusted = runTool({kyso(), "verify", doc.string() + ".p7s", "--offline"});
   EXPECT_EQ(untrusted.status, 2) << untrusted.out;
