@@ -6,6 +6,8 @@
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 #include "src/core/log.h"
 
@@ -119,8 +121,34 @@ Status checkElf(const std::filesystem::path& path) {
   return okStatus();
 }
 
+namespace {
+// Every Module alive in this process, by canonical path: a second load of the same driver gets
+// the same object, so exactly one owner calls C_Initialize and the last one C_Finalize.
+// Recursive: a Module that fails half-way is destroyed (and unregisters nothing) under the lock.
+std::recursive_mutex& registryMutex() {
+  static std::recursive_mutex m;
+  return m;
+}
+std::map<std::filesystem::path, std::weak_ptr<Module>>& registry() {
+  static std::map<std::filesystem::path, std::weak_ptr<Module>> r;
+  return r;
+}
+}  // namespace
+
 Result<std::shared_ptr<Module>> Module::load(std::string_view spec) {
-  KYSO_ASSIGN_OR_RETURN(auto path, resolveModule(spec));
+  KYSO_ASSIGN_OR_RETURN(auto resolved, resolveModule(spec));
+  std::error_code ec;
+  std::filesystem::path key = std::filesystem::weakly_canonical(resolved, ec);
+  if (ec) key = resolved;
+  std::lock_guard lock(registryMutex());
+  if (auto it = registry().find(key); it != registry().end())
+    if (auto alive = it->second.lock()) return alive;
+  KYSO_ASSIGN_OR_RETURN(auto m, loadNew(resolved));
+  registry()[key] = m;
+  return m;
+}
+
+Result<std::shared_ptr<Module>> Module::loadNew(const std::filesystem::path& path) {
   KYSO_TRY(checkElf(path));
   std::shared_ptr<Module> m(new Module());
   m->m_path = path;
@@ -158,6 +186,8 @@ Result<std::shared_ptr<Module>> Module::load(std::string_view spec) {
 }
 
 Module::~Module() {
+  // Under the registry lock: a load of the same driver waits until it is finalised and closed.
+  std::lock_guard lock(registryMutex());
   if (m_fl && m_finalize) {
     CK_RV rv = KYSO_CK(m_fl, C_Finalize, nullptr);
     // A module that fails to finalise is logged and still unloaded: nothing more can be done.

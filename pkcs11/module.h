@@ -47,7 +47,10 @@ Status checkElf(const std::filesystem::path& path);
 class Module {
  public:
   /// Resolves, checks, dlopens, finds C_GetFunctionList and calls C_Initialize (OS locking).
-  /// Blocks while the driver initialises.
+  /// Blocks while the driver initialises. While a Module for the same file is alive anywhere in
+  /// the process, that one is returned: one C_Initialize, and C_Finalize when the last owner
+  /// lets go (never under another owner's feet). A load after that initialises afresh (and so
+  /// sees readers plugged in since).
   static Result<std::shared_ptr<Module>> load(std::string_view spec);
 
   ~Module();
@@ -68,6 +71,7 @@ class Module {
 
  private:
   Module() = default;
+  static Result<std::shared_ptr<Module>> loadNew(const std::filesystem::path& path);
   void* m_dl = nullptr;
   CK_FUNCTION_LIST* m_fl = nullptr;
   bool m_finalize = false;

@@ -2,7 +2,8 @@
 // sessions share the one login and sign at the same time from their own device threads, every
 // signature verifying against the key; one lane only for a removable or hardware slot (through
 // the fault module), a key with CKA_ALWAYS_AUTHENTICATE, or before a key is selected; the token's
-// session limit respected; a token pulled out mid-batch stops every lane with TokenRemoved.
+// session limit respected; a token pulled out mid-batch stops every lane with TokenRemoved; one
+// Module per driver in the process.
 #include <gtest/gtest.h>
 #include <openssl/err.h>
 
@@ -163,6 +164,32 @@ TEST_F(SigningLanesTest, TokenPulledOutStopsEveryLane) {
     ASSERT_TRUE(stopped[l].has_value()) << "lane " << l << " went on after the removal";
     EXPECT_EQ(stopped[l]->kind, Errc::TokenRemoved) << stopped[l]->technical();
   }
+}
+
+// One driver, one Module per process: the token layer and, say, the inventory's token scan load
+// the same SoftHSM; whichever lets go first must not finalise it under the other.
+TEST_F(SigningLanesTest, OneModulePerDriverWhoeverLetsGoFirst) {
+  auto a = Module::load(token().modulePath().string());
+  ASSERT_TRUE(a.ok()) << a.error().technical();
+  test::TempDir d;
+  std::filesystem::create_symlink(token().modulePath(), d.path() / "alias.so");
+  auto b = Module::load((d.path() / "alias.so").string());
+  ASSERT_TRUE(b.ok()) << b.error().technical();
+  EXPECT_EQ(a->get(), b->get()) << "the same file through a symlink is the same driver";
+  auto tok = open(false);
+  ASSERT_TRUE(tok);
+  ASSERT_TRUE(tok->signingIdentity().ok());
+  EXPECT_EQ(&tok->module(), a->get());
+  a->reset();
+  tok.reset();  // the OpenToken lets go; `b` still holds the driver
+  auto slots = listSlots(**b, true);
+  ASSERT_TRUE(slots.ok()) << slots.error().technical();
+  EXPECT_FALSE(slots->empty());
+  b->reset();  // the last owner: C_Finalize
+  auto again = Module::load(token().modulePath().string());
+  ASSERT_TRUE(again.ok()) << again.error().technical();
+  auto slots2 = listSlots(**again, true);
+  ASSERT_TRUE(slots2.ok()) << "a fresh load after the last owner let go initialises again";
 }
 
 }  // namespace
