@@ -3,6 +3,8 @@
 // document, by hand and with qpdf.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <chrono>
@@ -167,6 +169,78 @@ TEST_F(HostileTest, TruncatedAndGarbage) {
   FileReport r = bounded("not a pdf at all", "text");
   EXPECT_EQ(r.status, "error");
   EXPECT_EQ(r.error->kind, Errc::NotAPdf);
+}
+
+// The heaviest cases together in one `kyso verify` on four threads, twice each so that heavy
+// files run side by side: each still ends in an error or a failing verdict, the whole run stays
+// bounded, and the process's peak memory (all threads together) stays under 512 MB.
+TEST_F(HostileTest, HeavyCasesTogetherOnFourThreads) {
+  const char* bin = std::getenv("KYSO_BIN");
+  std::filesystem::path kyso = std::filesystem::path(bin ? bin : "bin") / "kyso";
+  if (!std::filesystem::exists(kyso)) {
+    if (inCi()) FAIL() << "kyso binary missing: " << kyso;
+    GTEST_SKIP() << "*** SKIPPED: kyso binary not built ***";
+  }
+  const std::string catalog = "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R ";
+  std::string bomb = deflateZeros(256u << 20);
+  std::string revisions = m_base.bytes;
+  for (int i = 0; i < 3000; ++i)
+    revisions = appendUpdate(revisions, {{1, catalog + "/Counter " + std::to_string(i) + " >>"}},
+                             m_base.size);
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {"bomb", appendUpdate(m_base.bytes,
+                            {{1, catalog + "/DSS 30 0 R >>"},
+                             {30, "<< /Certs [31 0 R] >>"},
+                             {31, "<< /Filter /FlateDecode /Length " + std::to_string(bomb.size()) +
+                                      " >>\nstream\n" + bomb + "\nendstream"}},
+                            m_base.size)},
+      {"token",
+       appendUpdate(m_base.bytes, {{1, catalog + "/X /" + std::string(4u << 20, 'A') + " >>"}},
+                    m_base.size)},
+      {"deep", appendUpdate(m_base.bytes,
+                            {{1, catalog + "/Deep 30 0 R >>"},
+                             {30, std::string(200000, '[') + std::string(200000, ']')}},
+                            m_base.size)},
+      {"revisions", revisions}};
+  std::filesystem::path dir = m_dir.path() / "batch";
+  std::filesystem::create_directories(dir);
+  for (auto& [name, bytes] : cases)
+    for (const char* copy : {"a", "b"}) writeBytes(dir / (name + "-" + copy + ".pdf"), bytes);
+  cases.clear();
+  revisions.clear();
+  bomb.clear();
+
+  std::filesystem::path out = m_dir.path() / "out.jsonl";
+  std::vector<std::string> argv = {
+      kyso.string(),   "verify",    "--jobs",    "4",
+      "--json",        "--offline", "--trust",   (m_dir.path() / "signer.pem").string(),
+      "--trust-group", "none",      dir.string()};
+  std::vector<char*> cargv;
+  for (auto& a : argv) cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  auto t0 = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen(out.c_str(), "w", stdout)) _exit(126);
+    execv(cargv[0], cargv.data());
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  ASSERT_EQ(wait4(pid, &status, 0, &ru), pid);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(WIFEXITED(status)) << "kyso died";
+  EXPECT_EQ(WEXITSTATUS(status), 1) << "a failure or an unreadable file in the batch";
+  EXPECT_LT(secs, 40.0) << "eight heavy files on four threads";
+  if (kMeasureRss) {
+    EXPECT_LT(ru.ru_maxrss, 512L * 1024) << "peak RSS " << ru.ru_maxrss << " KiB";
+  }
+  std::ifstream in(out);
+  int lines = 0;
+  for (std::string line; std::getline(in, line); ++lines)
+    EXPECT_EQ(line.find("\"indication\":\"TOTAL-PASSED\""), std::string::npos)
+        << line.substr(0, 300);
+  EXPECT_EQ(lines, 8);
 }
 
 }  // namespace
