@@ -1,8 +1,8 @@
 // VerifyService: the thin adapter between the Verify tab and kyso_pdfverify. It builds the
 // verifier's options from the settings (shipped trust groups, added anchors) once, and verifies
-// files on a pool thread, one after the other, reporting each result as it is ready, with
-// progress and cancel (QFuture). All verification logic is the library's.
-// Only built when kyso_pdfverify is part of the build (KYSO_HAVE_PDFVERIFY).
+// files from a pool thread, several at once, reporting each result in the order given as soon as
+// it and those before it are ready, with progress and cancel (QFuture). All verification logic is
+// the library's. Only built when kyso_pdfverify is part of the build (KYSO_HAVE_PDFVERIFY).
 #pragma once
 
 #include <QFuture>
@@ -24,8 +24,8 @@ class VerifyService {
   static Result<std::shared_ptr<VerifyService>> create(const AppSettings& settings);
   ~VerifyService();
 
-  /// Verifies `files` in order on a pool thread; one result per file (a report with status
-  /// "error" for unreadable ones). Cancelling stops before the next file.
+  /// Verifies `files` from a pool thread, several at once; one result per file in the order
+  /// given (a report with status "error" for unreadable ones). Cancelling stops handing out files.
   QFuture<FileReportPtr> verifyFiles(const QStringList& files);
   /// Verifies one file now, on the calling thread (tests, small jobs). Blocks.
   FileReportPtr verifyNow(const QString& file);

@@ -1,7 +1,7 @@
 // orderedParallel (src/core/ordered_parallel.h): every item is worked on once, results are
-// emitted on the calling thread in index order whatever order they finish in, work really runs
-// on several threads, no more than the window of results waits unemitted, an exception from emit
-// stops the run and reaches the caller after every worker has returned.
+// delivered on the calling thread in index order whatever order they finish in, work really runs
+// on several threads, no more than the window of results waits undelivered, an exception from
+// deliver stops the run and reaches the caller after every worker has returned.
 #include "src/core/ordered_parallel.h"
 
 #include <gtest/gtest.h>
@@ -16,7 +16,7 @@
 namespace kyso {
 namespace {
 
-TEST(OrderedParallel, EmitsInOrderOnTheCallingThread) {
+TEST(OrderedParallel, DeliversInOrderOnTheCallingThread) {
   for (std::size_t jobs : {1u, 2u, 3u, 8u}) {
     SCOPED_TRACE(jobs);
     constexpr std::size_t n = 60;
@@ -32,7 +32,7 @@ TEST(OrderedParallel, EmitsInOrderOnTheCallingThread) {
             std::lock_guard lock(m);
             workers.insert(std::this_thread::get_id());
           }
-          // Later items finish sooner: the emitter must wait for the earlier ones.
+          // Later items finish sooner: the deliverer must wait for the earlier ones.
           std::this_thread::sleep_for(std::chrono::microseconds((n - i) % 7 * 150));
           ++done[i];
           return i * 10;
@@ -54,23 +54,23 @@ TEST(OrderedParallel, EmitsInOrderOnTheCallingThread) {
 }
 
 TEST(OrderedParallel, NothingToDoAndMoreThreadsThanItems) {
-  int emitted = 0;
+  int delivered = 0;
   orderedParallel<int>(
-      0, 4, [](std::size_t) { return 1; }, [&](std::size_t, int&&) { ++emitted; });
-  EXPECT_EQ(emitted, 0);
+      0, 4, [](std::size_t) { return 1; }, [&](std::size_t, int&&) { ++delivered; });
+  EXPECT_EQ(delivered, 0);
   orderedParallel<int>(
       2, 16, [](std::size_t i) { return static_cast<int>(i); },
       [&](std::size_t i, int&& v) {
         EXPECT_EQ(static_cast<int>(i), v);
-        ++emitted;
+        ++delivered;
       });
-  EXPECT_EQ(emitted, 2);
+  EXPECT_EQ(delivered, 2);
 }
 
-TEST(OrderedParallel, WorkersWaitForASlowEmitter) {
+TEST(OrderedParallel, WorkersWaitForASlowDeliverer) {
   constexpr std::size_t jobs = 3, n = 40;
   std::atomic<std::size_t> started{0};
-  std::size_t emitted = 0, worstAhead = 0;
+  std::size_t delivered = 0, worstAhead = 0;
   orderedParallel<int>(
       n, jobs,
       [&](std::size_t) {
@@ -78,15 +78,15 @@ TEST(OrderedParallel, WorkersWaitForASlowEmitter) {
         return 0;
       },
       [&](std::size_t, int&&) {
-        ++emitted;
-        worstAhead = std::max(worstAhead, started.load() - emitted);
+        ++delivered;
+        worstAhead = std::max(worstAhead, started.load() - delivered);
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       });
-  EXPECT_EQ(emitted, n);
+  EXPECT_EQ(delivered, n);
   EXPECT_LE(worstAhead, 2 * jobs) << "results piled up past the window";
 }
 
-TEST(OrderedParallel, AnExceptionFromEmitStopsTheRun) {
+TEST(OrderedParallel, AnExceptionFromDeliverStopsTheRun) {
   std::atomic<int> worked{0};
   EXPECT_THROW(orderedParallel<int>(
                    1000, 4,

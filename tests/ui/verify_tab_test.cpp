@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -115,6 +117,39 @@ TEST(VerifyTab, FoldersAreSearchedAndDuplicatesSkipped) {
   EXPECT_EQ(tab.model()->verdict(1), VerifyModel::Verdict::Invalid);
   tab.addPaths({dir.filePath(QStringLiteral("in/a.pdf"))});
   EXPECT_EQ(tab.model()->rowCount(), 2);
+}
+
+// The service verifies several files at once: every result must be the one-file result of the
+// file at the same position, and cancelling stops the run early without a crash.
+TEST(VerifyService, ManyFilesAtOnceGiveTheOneByOneResultsInOrder) {
+  auto svc = VerifyService::create(AppSettings{});
+  ASSERT_TRUE(svc.ok()) << svc.error().technical();
+  QDir dir(QFileInfo(corpus("pyhanko__minimal.pdf")).absolutePath());
+  QStringList files;
+  for (const QString& f : dir.entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name))
+    files << dir.filePath(f);
+  ASSERT_GE(files.size(), 10);
+  QFuture<FileReportPtr> all = (*svc)->verifyFiles(files);
+  all.waitForFinished();
+  const QList<FileReportPtr> results = all.results();
+  ASSERT_EQ(results.size(), files.size());
+  for (qsizetype i = 0; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i].toStdString());
+    FileReportPtr one = (*svc)->verifyNow(files[i]);
+    ASSERT_TRUE(results[i] && one);
+    EXPECT_EQ(results[i]->file, one->file);
+    EXPECT_EQ(results[i]->status, one->status);
+    EXPECT_EQ(results[i]->indication, one->indication);
+    ASSERT_EQ(results[i]->signatures.size(), one->signatures.size());
+    for (std::size_t k = 0; k < one->signatures.size(); ++k)
+      EXPECT_EQ(results[i]->signatures[k].subindication, one->signatures[k].subindication);
+  }
+  QStringList many;
+  for (int k = 0; k < 20; ++k) many << files;
+  QFuture<FileReportPtr> cancelled = (*svc)->verifyFiles(many);
+  cancelled.cancel();
+  cancelled.waitForFinished();
+  EXPECT_LT(cancelled.results().size(), many.size());
 }
 
 TEST(VerifyTab, UnreadableFileIsAnErrorRowNotACrash) {
