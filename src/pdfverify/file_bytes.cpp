@@ -96,7 +96,8 @@ Result<FileBytes::Markers> FileBytes::scanMarkers(std::size_t maxHits) const {
   std::vector<std::uint64_t> eofs;
   // Small files (most signed letters) get a buffer of their own size, not an MiB to clear.
   const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, m_size));
-  auto buf = std::make_unique_for_overwrite<char[]>(chunk + kOverlap);
+  // Left uninitialised: every byte looked at is read from the file first.
+  std::unique_ptr<char[]> buf(new char[chunk + kOverlap]);
   std::uint64_t base = 0;  // file offset of buf[0]
   std::size_t have = 0;    // bytes valid in buf
   std::uint64_t next = 0;  // next file offset to read
@@ -160,7 +161,7 @@ Status FileBytes::feedRanges(
   std::uint64_t longest = 0;
   for (auto [start, len] : ranges) longest = std::max(longest, len);
   const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, longest));
-  auto buf = std::make_unique_for_overwrite<char[]>(std::max<std::size_t>(chunk, 1));
+  std::unique_ptr<char[]> buf(new char[std::max<std::size_t>(chunk, 1)]);  // filled by each read
   for (auto [start, len] : ranges) {
     if (start > m_size || len > m_size - start)
       return Error::kyso(Errc::PdfByteRangeInvalid, "feedRanges", m_name);
