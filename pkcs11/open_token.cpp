@@ -208,7 +208,8 @@ Result<SigningLane> OpenToken::openSigningLane() {
   auto laneWorker = std::make_shared<DeviceWorker>();
   KYSO_ASSIGN_OR_RETURN(auto laneSession,
                         m_worker->call([&] { return m_session->openSibling(laneWorker); }));
-  // Object handles are the same in every session of the application (PKCS#11 2.40, 6.7.5).
+  // A token object has the same handle in every session of this application (PKCS#11 object
+  // handles are per application, not per session).
   auto key = std::make_shared<TokenKey>(std::move(laneSession), *m_signingKey);
   SigningIdentity id;
   KYSO_ASSIGN_OR_RETURN(id.key, makeTokenEvpKey(key, X509_get0_pubkey(m_signingCert.get())));

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -277,8 +278,8 @@ int runSignDetached(const Args& args) {
     rc = tokenGone ? kExitTokenError : kExitInputError;
     stop = stop || tokenGone;
   };
-  // Batches of 32, pipelined: while one batch's outputs are committed (fsync + rename) on worker
-  // threads, the next batch is signed. Within a batch every lane takes the next file in turn.
+  // Batches of 32, pipelined: while earlier batches' outputs are committed (fsync + rename) on
+  // worker threads, the next batch is signed. Within a batch every lane takes the next file in turn.
   // Results are reported in input order.
   constexpr std::size_t kBatch = 32;
   struct Batch {
@@ -303,8 +304,15 @@ int runSignDetached(const Args& args) {
                : fs::path(in + ".p7s");
   };
   const bool force = p.has("force");
-  std::unique_ptr<Batch> pending;
-  std::future<std::vector<Status>> pendingCommit;
+  // Batches whose outputs are being committed, oldest first. Signing goes on while up to
+  // kMaxCommitting of them flush: a slow disk does not hold the token up.
+  constexpr std::size_t kMaxCommitting = 4;
+  std::deque<std::pair<std::unique_ptr<Batch>, std::future<std::vector<Status>>>> committing;
+  auto finishOldest = [&] {
+    auto [b, fut] = std::move(committing.front());
+    committing.pop_front();
+    finish(*b, fut.get());
+  };
   std::atomic<bool> tokenStop{false};
   for (std::size_t first = 0; first < inputs.size() && !tokenStop && !stop; first += kBatch) {
     const std::size_t last = std::min(inputs.size(), first + kBatch);
@@ -333,12 +341,12 @@ int runSignDetached(const Args& args) {
         batch->results.emplace_back(i, outputFor(inputs[i]), r->error());
       }
     }
-    if (pending) finish(*pending, pendingCommit.get());
-    pending = std::move(batch);
-    pendingCommit =
-        std::async(std::launch::async, [b = pending.get()] { return commitAll(b->staged); });
+    Batch* b = batch.get();
+    committing.emplace_back(std::move(batch),
+                            std::async(std::launch::async, [b] { return commitAll(b->staged); }));
+    while (committing.size() > kMaxCommitting) finishOldest();
   }
-  if (pending) finish(*pending, pendingCommit.get());
+  while (!committing.empty()) finishOldest();
   // Files after a token failure are never started: say so for each, so nobody thinks them signed.
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (attempted[i]) continue;
