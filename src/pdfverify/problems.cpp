@@ -1,6 +1,5 @@
 #include "src/pdfverify/problems.h"
 
-#include <regex>
 #include <string_view>
 
 #include "src/pdfverify/change_kinds.h"
@@ -274,33 +273,67 @@ constexpr bool inOrder() {
 }
 static_assert(inOrder(), "kRows must follow the Problem order");
 
+// Longer than any sentence of the table with its arguments (names, subjects): such text is left as
+// it is. Also bounds the matcher, whose work grows with the square of the length at worst.
+constexpr std::size_t kMaxSentence = 4096;
+
 const Row& row(Problem p) {
   auto i = static_cast<std::size_t>(p);
   return kRows[i < kProblemCount ? i : 0];
 }
 
-// An English template as an anchored regular expression: the text literally, {N} a group.
+// An English template split at its placeholders: literal text, {N}, literal text, ... A sentence
+// matches when it is the literals in order with anything between them (each placeholder takes as
+// much as it can, as a greedy regular expression would). Matched by hand, not with std::regex:
+// libstdc++'s regex recurses once per character and a long argument (a name from a hostile PDF)
+// overflowed the stack (found by the fuzzer). Recursion here is one level per placeholder.
 struct Pattern {
-  std::regex re;
-  std::vector<int> slots;  // which argument each group fills
+  std::vector<std::string> literals;  // placeholders + 1 pieces
+  std::vector<int> slots;             // which argument each placeholder fills
 };
 
 Pattern compile(const char* t) {
   Pattern p;
-  std::string re = "^";
+  p.literals.emplace_back();
   for (const char* c = t; *c; ++c) {
     if (c[0] == '{' && c[1] >= '1' && c[1] <= '9' && c[2] == '}') {
-      re += "([\\s\\S]*)";
       p.slots.push_back(c[1] - '1');
+      p.literals.emplace_back();
       c += 2;
       continue;
     }
-    if (std::string_view("\\^$.|?*+()[]{}").find(*c) != std::string_view::npos) re += '\\';
-    re += *c;
+    p.literals.back() += *c;
   }
-  re += "$";
-  p.re = std::regex(re);
   return p;
+}
+
+// Matches placeholders k.. of `p` against s[pos..]; groups[k..] receive what they take.
+bool matchFrom(const Pattern& p, std::string_view s, std::size_t k, std::size_t pos,
+               std::vector<std::string_view>& groups) {
+  const std::string& after = p.literals[k + 1];
+  if (k + 1 == p.slots.size()) {  // the last placeholder: the rest up to the final literal
+    if (s.size() < pos + after.size() || s.substr(s.size() - after.size()) != after) return false;
+    groups[k] = s.substr(pos, s.size() - after.size() - pos);
+    return true;
+  }
+  // Greedy: the last occurrence of the next literal first, then earlier ones.
+  for (std::size_t q = s.rfind(after); q != std::string_view::npos && q >= pos;
+       q = q == 0 ? std::string_view::npos : s.rfind(after, q - 1)) {
+    groups[k] = s.substr(pos, q - pos);
+    if (matchFrom(p, s, k + 1, q + after.size(), groups)) return true;
+  }
+  return false;
+}
+
+bool match(const Pattern& p, std::string_view s, std::vector<std::string_view>& groups) {
+  const std::string& head = p.literals.front();
+  const std::string& tail = p.literals.back();
+  if (s.substr(0, head.size()) != head) return false;
+  if (p.slots.empty()) return s.size() == head.size();
+  if (s.size() < head.size() + tail.size() || s.substr(s.size() - tail.size()) != tail)
+    return false;
+  groups.assign(p.slots.size(), {});
+  return matchFrom(p, s, 0, head.size(), groups);
 }
 
 const std::vector<Pattern>& patterns() {
@@ -328,15 +361,16 @@ std::string problemSentence(Problem p, const std::vector<std::string>& args, Lan
 }
 
 std::optional<ProblemMatch> findProblem(const std::string& en) {
+  if (en.size() > kMaxSentence) return std::nullopt;
   const auto& pats = patterns();
-  std::smatch m;
+  std::vector<std::string_view> groups;
   for (std::size_t i = 0; i < pats.size(); ++i) {
-    if (!std::regex_match(en, m, pats[i].re)) continue;
+    if (!match(pats[i], en, groups)) continue;
     ProblemMatch out{static_cast<Problem>(i), {}};
     for (std::size_t g = 0; g < pats[i].slots.size(); ++g) {
       auto slot = static_cast<std::size_t>(pats[i].slots[g]);
       if (out.args.size() <= slot) out.args.resize(slot + 1);
-      out.args[slot] = m[static_cast<int>(g) + 1].str();
+      out.args[slot] = std::string(groups[g]);
     }
     return out;
   }

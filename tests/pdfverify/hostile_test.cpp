@@ -171,6 +171,27 @@ TEST_F(HostileTest, TruncatedAndGarbage) {
   EXPECT_EQ(r.error->kind, Errc::NotAPdf);
 }
 
+// Inputs the fuzzer (scripts/fuzz) once crashed on, kept in tests/pdfverify/fuzz-regressions/:
+// each is verified and rendered as every report (English text, Vietnamese text, HTML, JSON)
+// within the bounds, never passing. regex-stack-overflow.pdf: a long name in a sentence
+// overflowed the stack of the old std::regex sentence matcher in the Vietnamese reports.
+TEST_F(HostileTest, FuzzerFindingsStayFixed) {
+  const char* src = std::getenv("KYSO_SOURCE_DIR");
+  ASSERT_TRUE(src) << "KYSO_SOURCE_DIR not set (run through ctest)";
+  const auto dir = std::filesystem::path(src) / "tests" / "pdfverify" / "fuzz-regressions";
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(e.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    FileReport r = bounded(bytes, e.path().filename().string());
+    std::string out = pdfverify::reportJson(r).dump() + pdfverify::reportText(r, Lang::En) +
+                      pdfverify::reportText(r, Lang::Vi) + pdfverify::reportHtml({r}, Lang::Vi);
+    EXPECT_FALSE(out.empty());
+    ++n;
+  }
+  EXPECT_GE(n, 1);
+}
+
 // The heaviest cases together in one `kyso verify` on four threads, twice each so that heavy
 // files run side by side: each still ends in an error or a failing verdict, the whole run stays
 // bounded, and the process's peak memory (all threads together) stays under 512 MB.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <regex>
 #include <set>
 #include <string>
@@ -156,6 +157,33 @@ TEST(Problems, EveryRowHasACodeAndBothSentences) {
     EXPECT_EQ(localizeProblem(problemSentence(p, args), Lang::Vi),
               problemSentence(p, args, Lang::Vi));
   }
+}
+
+// A hostile PDF puts whatever it likes into names and values that end up as arguments. The old
+// std::regex matcher recursed once per character and overflowed the stack on a long one (the
+// fuzzer's crash-80e2cc64). Long arguments must translate, over-long text is left as it is, and
+// text full of the templates' own punctuation must not make the matcher slow.
+TEST(Problems, LongAndHostileArgumentsNeitherCrashNorHang) {
+  const std::string name(3000, 'A');
+  for (std::size_t i = 0; i < kProblemCount; ++i) {
+    const auto p = static_cast<Problem>(i);
+    const std::vector<std::string> args = {name, "B", "C", "D"};
+    EXPECT_EQ(localizeProblem(problemSentence(p, args), Lang::Vi),
+              problemSentence(p, args, Lang::Vi))
+        << problemCode(p);
+  }
+  std::size_t withArg = 0;
+  while (std::string(problemTemplate(static_cast<Problem>(withArg), Lang::En)).find("{1}") ==
+         std::string::npos)
+    ++withArg;
+  const std::string huge =
+      problemSentence(static_cast<Problem>(withArg), {std::string(200000, 'x')});
+  EXPECT_EQ(localizeProblem(huge, Lang::Vi), huge) << "over-long text stays as it is";
+  std::string punctuation;
+  while (punctuation.size() < 4000) punctuation += ", : . ' / (";
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int k = 0; k < 3; ++k) (void)localizeProblem(punctuation, Lang::Vi);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
 }
 
 TEST(Problems, SentencesAndLocalization) {
