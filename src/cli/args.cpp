@@ -1,5 +1,7 @@
 #include "src/cli/args.h"
 
+#include <exception>
+
 namespace kyso::cli {
 
 ArgParser& ArgParser::flag(const std::string& name, char s, std::string help) {
@@ -90,6 +92,21 @@ std::optional<std::string> ArgParser::get(const std::string& name) const {
 std::string ArgParser::getOr(const std::string& name, const std::string& fallback) const {
   auto v = get(name);
   return v ? *v : fallback;
+}
+
+std::optional<long> ArgParser::getInt(const std::string& name, long lo, long hi,
+                                      long fallback) const {
+  auto v = get(name);
+  if (!v) return fallback;
+  std::size_t used = 0;
+  long n = 0;
+  try {
+    n = std::stol(*v, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used == 0 || used != v->size() || n < lo || n > hi) return std::nullopt;
+  return n;
 }
 
 std::vector<std::string> ArgParser::all(const std::string& name) const {

@@ -32,6 +32,9 @@ class ArgParser {
   bool has(const std::string& name) const;
   std::optional<std::string> get(const std::string& name) const;
   std::string getOr(const std::string& name, const std::string& fallback) const;
+  /// --name as a whole number from `lo` to `hi`; `fallback` when it is not given; nullopt when it
+  /// is given but is not such a number (the caller reports the usage error).
+  std::optional<long> getInt(const std::string& name, long lo, long hi, long fallback) const;
   std::vector<std::string> all(const std::string& name) const;
   const std::vector<std::string>& positional() const { return m_positional; }
 

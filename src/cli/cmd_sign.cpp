@@ -28,6 +28,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
 #include "src/cli/token_options.h"
+#include "src/core/commit_pool.h"
 #include "src/core/log.h"
 #include "src/core/messages.h"
 #include "src/pdf/pades.h"
@@ -278,14 +279,15 @@ int runSign(const Args& args) {
     if (rows.size() == 1) printError("Signing " + row.input + " failed", e);
     log::debug(e.technical());
   };
-  // Commits (fsync, rename) run on helper threads while the next file is signed: the token still
-  // signs one file at a time, and waits on the disk overlap and coalesce. Each output folder is
-  // fsynced once at the end (DirSync::Deferred), not once per file: every file's data is on disk
-  // before its rename either way.
+  // Commits (fsync, rename) run on the CommitPool's threads while the next file is signed: the
+  // token still signs one file at a time, and waits on the disk overlap and coalesce. Each output
+  // folder is fsynced once at the end (DirSync::Deferred), not once per file: every file's data is
+  // on disk before its rename either way.
   struct Pending {
     std::size_t row;
     std::future<Status> done;
   };
+  CommitPool commits;
   std::deque<Pending> pending;
   auto finishOne = [&] {
     Pending pc = std::move(pending.front());
@@ -325,10 +327,7 @@ int runSign(const Args& args) {
       row.status = "signed";
       row.detail =
           std::string(pdf::padesLevelName(*level)) + ", " + prepared->result.signature.fieldName;
-      pending.push_back(
-          {f.row, std::async(std::launch::async, [out = std::move(prepared->output)]() mutable {
-             return out.commit(AtomicFile::DirSync::Deferred);
-           })});
+      pending.push_back({f.row, commits.commit(std::move(prepared->output).takeFile())});
       while (pending.size() >= kMaxPendingCommits) finishOne();
       return;
     }

@@ -32,12 +32,6 @@ using pdfverify::Indication;
 
 constexpr std::size_t kMaxFiles = 100000;
 
-bool endsWithCi(const std::string& s, const std::string& suffix) {
-  if (s.size() < suffix.size()) return false;
-  return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
-                    [](char a, char b) { return std::tolower(a) == std::tolower(b); });
-}
-
 int exitFor(const FileReport& r) {
   if (r.status == "error") return kExitInputError;
   if (r.status == "unsigned") return kExitNoSignature;

@@ -12,18 +12,14 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
-#include <functional>
 #include <future>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -38,6 +34,7 @@
 #include "src/cli/token_options.h"
 #include "src/cms/signer.h"
 #include "src/core/atomic_file.h"
+#include "src/core/commit_pool.h"
 #include "src/core/json.h"
 #include "src/core/messages.h"
 #include "src/core/paths.h"
@@ -94,74 +91,6 @@ Result<AtomicFile> signOne(const SigningIdentity& id, const std::string& in, con
   KYSO_TRY(file.write(std::as_bytes(std::span<const std::uint8_t>(der))));
   return file;
 }
-
-// CommitPool: a few threads, made once per run, that commit staged outputs (fsync + rename). Each
-// commit waits for the disk; overlapping several lets the file system flush them together while
-// the signing lanes go on. (Threads made afresh for every batch cost more CPU than the commits
-// themselves: stacks and page faults, taken from the lanes.) The folders are fsynced once at the
-// end of the run (DirSync::Deferred).
-class CommitPool {
- public:
-  explicit CommitPool(std::size_t threads) {
-    for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { loop(); });
-  }
-  ~CommitPool() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_stop = true;
-    }
-    m_cv.notify_all();
-    for (auto& t : m_threads) t.join();
-  }
-  CommitPool(const CommitPool&) = delete;
-  CommitPool& operator=(const CommitPool&) = delete;
-
-  /// Commits every file; the caller keeps `files` alive until the future is ready.
-  std::future<std::vector<Status>> commit(std::vector<AtomicFile>& files) {
-    struct Batch {
-      std::vector<Status> out;
-      std::atomic<std::size_t> left;
-      std::promise<std::vector<Status>> done;
-    };
-    auto b = std::make_shared<Batch>();
-    b->out.resize(files.size());
-    b->left = files.size();
-    auto fut = b->done.get_future();
-    if (files.empty()) {
-      b->done.set_value({});
-      return fut;
-    }
-    {
-      std::lock_guard lock(m_mutex);
-      for (std::size_t i = 0; i < files.size(); ++i)
-        m_jobs.push_back([b, f = &files[i], i] {
-          b->out[i] = f->commit(AtomicFile::DirSync::Deferred);
-          if (--b->left == 0) b->done.set_value(std::move(b->out));
-        });
-    }
-    m_cv.notify_all();
-    return fut;
-  }
-
- private:
-  void loop() {
-    std::unique_lock lock(m_mutex);
-    while (true) {
-      m_cv.wait(lock, [&] { return m_stop || !m_jobs.empty(); });
-      if (m_jobs.empty()) return;  // stopping and nothing left
-      auto job = std::move(m_jobs.front());
-      m_jobs.pop_front();
-      lock.unlock();
-      job();
-      lock.lock();
-    }
-  }
-  std::mutex m_mutex;
-  std::condition_variable m_cv;
-  std::deque<std::function<void()>> m_jobs;
-  bool m_stop = false;
-  std::vector<std::thread> m_threads;
-};
 
 }  // namespace
 
@@ -226,17 +155,9 @@ int runSignDetached(const Args& args) {
   } else if (level != "B-B") {
     return usage("--level must be B-B or B-T for detached signatures");
   }
-  std::size_t jobs = defaultSigningLanes();
-  if (auto j = p.get("jobs")) {
-    try {
-      std::size_t used = 0;
-      int v = std::stoi(*j, &used);
-      if (used != j->size() || v < 1 || v > 64) throw std::out_of_range("jobs");
-      jobs = static_cast<std::size_t>(v);
-    } catch (...) {
-      return usage("--jobs must be a number from 1 to 64");
-    }
-  }
+  const auto jobsGiven = p.getInt("jobs", 1, 64, static_cast<long>(defaultSigningLanes()));
+  if (!jobsGiven) return usage("--jobs must be a number from 1 to 64");
+  const auto jobs = static_cast<std::size_t>(*jobsGiven);
   opt.http.proxy = p.getOr("proxy", "");
   try {
     opt.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "15")));
@@ -336,15 +257,16 @@ int runSignDetached(const Args& args) {
   // turn. Results are reported in input order.
   constexpr std::size_t kBatch = 32;
   struct Batch {
-    std::vector<AtomicFile> staged;
-    std::vector<std::pair<std::size_t, fs::path>> stagedInfo;
+    std::vector<std::future<Status>> commits;  // of the signed files, in input order
+    std::vector<std::pair<std::size_t, fs::path>> committedInfo;
     std::vector<std::tuple<std::size_t, fs::path, Status>> results;
   };
   std::set<fs::path> committedDirs;  // fsynced once at the end
-  auto finish = [&](Batch& b, std::vector<Status> committed) {
-    for (std::size_t j = 0; j < b.staged.size(); ++j) {
-      if (committed[j].ok()) committedDirs.insert(b.stagedInfo[j].second.parent_path());
-      b.results.emplace_back(b.stagedInfo[j].first, b.stagedInfo[j].second, committed[j]);
+  auto finish = [&](Batch& b) {
+    for (std::size_t j = 0; j < b.commits.size(); ++j) {
+      Status st = b.commits[j].get();
+      if (st.ok()) committedDirs.insert(b.committedInfo[j].second.parent_path());
+      b.results.emplace_back(b.committedInfo[j].first, b.committedInfo[j].second, st);
     }
     std::sort(b.results.begin(), b.results.end(),
               [](const auto& x, const auto& y) { return std::get<0>(x) < std::get<0>(y); });
@@ -360,12 +282,12 @@ int runSignDetached(const Args& args) {
   // Batches whose outputs are being committed, oldest first. Signing goes on while up to
   // kMaxCommitting of them flush: a slow disk does not hold the token up.
   constexpr std::size_t kMaxCommitting = 4;
-  CommitPool pool(4);  // 4 overlapping fsyncs: measured best on a batch of small files
-  std::deque<std::pair<std::unique_ptr<Batch>, std::future<std::vector<Status>>>> committing;
+  CommitPool pool;
+  std::deque<std::unique_ptr<Batch>> committing;
   auto finishOldest = [&] {
-    auto [b, fut] = std::move(committing.front());
+    std::unique_ptr<Batch> b = std::move(committing.front());
     committing.pop_front();
-    finish(*b, fut.get());
+    finish(*b);
   };
   std::atomic<bool> tokenStop{false};
   for (std::size_t first = 0; first < inputs.size() && !tokenStop && !stop; first += kBatch) {
@@ -389,14 +311,13 @@ int runSignDetached(const Args& args) {
       auto& r = signedFiles[i - first];
       if (!r) continue;  // not attempted: the token stopped the batch
       if (r->ok()) {
-        batch->staged.push_back(std::move(**r));
-        batch->stagedInfo.emplace_back(i, outputFor(inputs[i]));
+        batch->commits.push_back(pool.commit(std::move(**r)));
+        batch->committedInfo.emplace_back(i, outputFor(inputs[i]));
       } else {
         batch->results.emplace_back(i, outputFor(inputs[i]), r->error());
       }
     }
-    Batch* b = batch.get();
-    committing.emplace_back(std::move(batch), pool.commit(b->staged));
+    committing.push_back(std::move(batch));
     while (committing.size() > kMaxCommitting) finishOldest();
   }
   while (!committing.empty()) finishOldest();

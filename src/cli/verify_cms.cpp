@@ -29,12 +29,6 @@ namespace kyso::cli {
 namespace {
 namespace fs = std::filesystem;
 
-bool endsWithCi(const std::string& s, const std::string& suffix) {
-  if (s.size() < suffix.size()) return false;
-  return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
-                    [](char a, char b) { return std::tolower(a) == std::tolower(b); });
-}
-
 int exitFor(const cms::CmsReport& r) {
   if (r.error && (r.error->kind == Errc::CmsNoSigner)) return kExitNoSignature;
   if (r.error && r.signers.empty()) return kExitInputError;

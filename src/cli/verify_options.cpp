@@ -1,6 +1,7 @@
 #include "src/cli/verify_options.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -13,6 +14,14 @@
 #include "src/core/paths.h"
 
 namespace kyso::cli {
+
+bool endsWithCi(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  });
+}
 
 void declareVerifyOptions(ArgParser& p) {
   p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
@@ -48,19 +57,9 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   } catch (const std::exception&) {
     return usage("--timeout must be a number of seconds");
   }
-  std::size_t jobs = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-  if (auto j = p.get("jobs")) {
-    std::size_t used = 0;
-    int v = 0;
-    try {
-      v = std::stoi(*j, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != j->size() || v < 1 || v > 64)
-      return usage("--jobs must be a number from 1 to 64");
-    jobs = static_cast<std::size_t>(v);
-  }
+  const long cores = static_cast<long>(std::thread::hardware_concurrency());
+  const auto jobs = p.getInt("jobs", 1, 64, std::clamp(cores, 1L, 8L));
+  if (!jobs) return usage("--jobs must be a number from 1 to 64");
   std::optional<certs::TimePoint> at;
   if (auto text = p.get("at")) {
     auto t = certs::parseIsoTime(*text);
@@ -72,7 +71,7 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   if (!loaded.ok())
     return fail("Loading the trusted root certificates failed", loaded.error(), kExitInputError);
   auto setup = std::make_unique<VerifySetup>();
-  setup->jobs = jobs;
+  setup->jobs = static_cast<std::size_t>(*jobs);
   setup->store = std::move(*loaded);
   certs::TrustStore& store = setup->store;
   store.setGroupEnabled(certs::TrustGroup::Gov, group == "gov" || group == "all");

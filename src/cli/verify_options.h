@@ -27,6 +27,9 @@ struct VerifySetup {
   VerifySetup& operator=(const VerifySetup&) = delete;
 };
 
+/// True when `s` ends with `suffix`, ASCII letters compared without case (".PDF", ".P7s").
+bool endsWithCi(const std::string& s, const std::string& suffix);
+
 /// Declares the shared options on `p`.
 void declareVerifyOptions(ArgParser& p);
 

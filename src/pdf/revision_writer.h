@@ -41,6 +41,8 @@ class RevisionWriter {
   Status commit(AtomicFile::DirSync dirSync = AtomicFile::DirSync::Now) {
     return m_file.commit(dirSync);
   }
+  /// The finished output, to be committed elsewhere (a CommitPool); the writer is left empty.
+  AtomicFile takeFile() && { return std::move(m_file); }
 
  private:
   RevisionWriter(AtomicFile f, ossl::Ptr<EVP_MD_CTX> md)

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <utility>
+#include <vector>
+
 namespace kyso::cli {
 namespace {
 
@@ -15,6 +19,27 @@ TEST(ArgParser, ParsesDeclaredOptions) {
   EXPECT_EQ(*p.get("out"), "x.pdf");
   EXPECT_EQ(p.all("trust"), (std::vector<std::string>{"r1.pem", "r2.pem"}));
   EXPECT_EQ(p.positional(), (std::vector<std::string>{"a.pdf", "--weird.pdf"}));
+}
+
+TEST(ArgParser, WholeNumbersInARange) {
+  for (auto [given, expected] :
+       std::vector<std::pair<std::string, std::optional<long>>>{{"3", 3},
+                                                                {"64", 64},
+                                                                {"0", std::nullopt},
+                                                                {"65", std::nullopt},
+                                                                {"two", std::nullopt},
+                                                                {"3x", std::nullopt},
+                                                                {"", std::nullopt}}) {
+    SCOPED_TRACE(given);
+    ArgParser p;
+    p.value("jobs", 'j');
+    ASSERT_TRUE(p.parse({"--jobs", given}).ok());
+    EXPECT_EQ(p.getInt("jobs", 1, 64, 2), expected);
+  }
+  ArgParser absent;
+  absent.value("jobs", 'j');
+  ASSERT_TRUE(absent.parse({}).ok());
+  EXPECT_EQ(absent.getInt("jobs", 1, 64, 2), 2L) << "the fallback when not given";
 }
 
 TEST(ArgParser, RejectsUnknownOptionsAndPinOnCommandLine) {

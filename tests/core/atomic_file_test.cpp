@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "src/core/commit_pool.h"
+
 namespace kyso {
 namespace {
 
@@ -78,6 +80,40 @@ TEST_F(AtomicFileTest, RefusesExistingTargetUnlessAllowed) {
   ASSERT_TRUE(g->write("new").ok());
   ASSERT_TRUE(g->commit().ok());
   EXPECT_EQ(slurp(dir / "out.pdf"), "new");
+}
+
+// CommitPool commits every queued file and reports each result through its own future: a file
+// whose target appeared after it was started (Overwrite::Refuse) fails with FileExists and the
+// file already there is untouched; files still queued when the pool goes are committed.
+TEST_F(AtomicFileTest, CommitPoolCommitsEachAndReportsEach) {
+  std::vector<std::future<Status>> done;
+  {
+    CommitPool pool(2);
+    for (int i = 0; i < 20; ++i) {
+      auto f = AtomicFile::create(dir / ("f" + std::to_string(i) + ".p7s"));
+      ASSERT_TRUE(f.ok());
+      ASSERT_TRUE(f->write("signature " + std::to_string(i)).ok());
+      if (i == 7) std::ofstream(dir / "f7.p7s") << "someone else's";
+      done.push_back(pool.commit(std::move(*f)));
+    }
+    auto late = AtomicFile::create(dir / "late.p7s");
+    ASSERT_TRUE(late.ok());
+    ASSERT_TRUE(late->write("late").ok());
+    (void)pool.commit(std::move(*late));  // still queued, perhaps, when the pool goes
+  }
+  for (int i = 0; i < 20; ++i) {
+    Status st = done[static_cast<std::size_t>(i)].get();
+    if (i == 7) {
+      ASSERT_FALSE(st.ok());
+      EXPECT_EQ(st.error().kind, Errc::FileExists);
+      EXPECT_EQ(slurp(dir / "f7.p7s"), "someone else's");
+    } else {
+      EXPECT_TRUE(st.ok()) << i;
+      EXPECT_EQ(slurp(dir / ("f" + std::to_string(i) + ".p7s")), "signature " + std::to_string(i));
+    }
+  }
+  EXPECT_EQ(slurp(dir / "late.p7s"), "late");
+  EXPECT_EQ(entries(), 21u) << "no temporary file left";
 }
 
 TEST_F(AtomicFileTest, MissingDirectoryIsAClearError) {
