@@ -72,6 +72,11 @@ Result<SigningIdentity> identityFromPem(const std::string& certFile, const std::
   return id;
 }
 
+// A removed token or a PIN problem fails every later file too: the batch stops there.
+bool stopsTheBatch(const Error& e) {
+  return e.kind == Errc::TokenRemoved || e.kind == Errc::PinLocked || e.kind == Errc::PinIncorrect;
+}
+
 // Signs one file and stages its .p7s in a temporary file; the caller commits it (fsync + rename).
 Result<AtomicFile> signOne(const SigningIdentity& id, const std::string& in, const fs::path& out,
                            const cms::SignOptions& opt, bool force) {
@@ -247,8 +252,7 @@ int runSignDetached(const Args& args) {
       ++ok;
       return;
     }
-    Errc k = st.error().kind;
-    bool tokenGone = k == Errc::TokenRemoved || k == Errc::PinLocked || k == Errc::PinIncorrect;
+    bool tokenGone = stopsTheBatch(st.error());
     rc = tokenGone ? kExitTokenError : kExitInputError;
     stop = stop || tokenGone;
   };
@@ -297,11 +301,7 @@ int runSignDetached(const Args& args) {
     auto signSome = [&](const SigningIdentity& laneId) {
       for (std::size_t i = next++; i < last && !tokenStop; i = next++) {
         auto r = signOne(laneId, inputs[i], outputFor(inputs[i]), opt, force);
-        if (!r.ok()) {
-          Errc k = r.error().kind;
-          if (k == Errc::TokenRemoved || k == Errc::PinLocked || k == Errc::PinIncorrect)
-            tokenStop = true;
-        }
+        if (!r.ok() && stopsTheBatch(r.error())) tokenStop = true;
         signedFiles[i - first].emplace(std::move(r));
       }
     };

@@ -189,6 +189,32 @@ TEST_F(CliCms, ParallelLanesSignEachFileWithItsOwnContent) {
         << bad;
 }
 
+// A token that refuses a second session (CKR_SESSION_COUNT although it claims room): the batch
+// signs on the one session it has, every file, and says nothing alarming.
+TEST_F(CliCms, TokenRefusingMoreSessionsSignsOnOne) {
+  const char* fault = std::getenv("KYSO_FAULT_MODULE");
+  if (!fault || !fs::exists(fault)) {
+    if (inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
+    GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
+  }
+  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
+  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
+  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  ::setenv("KYSO_FAULT", "refuse_sessions_after=1", 1);
+  ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+  std::vector<std::string> argv = {kyso(),      "sign",          "--detached", "--module", fault,
+                                   "--pin-env", "KYSO_TEST_PIN", "--jobs",     "3"};
+  for (int i = 0; i < 3; ++i)
+    argv.push_back((work.path() / ("doc" + std::to_string(i) + ".docx")).string());
+  ToolRun r = runTool(argv);
+  ::unsetenv("KYSO_FAULT");
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (int i = 0; i < 3; ++i) {
+    fs::path doc = work.path() / ("doc" + std::to_string(i) + ".docx");
+    EXPECT_EQ(opensslVerify(doc.string() + ".p7s", doc).status, 0) << doc;
+  }
+}
+
 // The token is pulled out after 7 signatures (the fault module) while two lanes sign: the batch
 // stops with the token error, every .p7s made is whole and valid, the rest are reported as not
 // attempted, and no temporary file is left.

@@ -16,6 +16,8 @@
 //   slot_flags=removable|hw OR CKF_REMOVABLE_DEVICE / CKF_HW_SLOT into C_GetSlotInfo (a USB
 //                           token's reader, for the one-signature-at-a-time rule)
 //   max_sessions=N          C_GetTokenInfo's ulMaxSessionCount
+//   refuse_sessions_after=N C_OpenSession answers CKR_SESSION_COUNT once N sessions were opened
+//                           (a token that says it allows more than it does)
 // Sessions may be used from several threads at once (parallel signing lanes): the counters are
 // atomic.
 // KYSO_FAULT_LOG=path appends one line per C_Login ("C_Login user=1 rv=0xa0") so tests can count
@@ -39,6 +41,7 @@ CK_FUNCTION_LIST* g_target = nullptr;
 void* g_dl = nullptr;
 std::atomic<int> g_signs{0};
 std::atomic<bool> g_removed{false};
+std::atomic<int> g_sessionsOpened{0};
 bool g_loginRejected = false;
 
 std::string directive(const char* key) {
@@ -91,6 +94,7 @@ CK_RV fInitialize(void* args) {
   CK_RV rv = g_target->C_Initialize(args);
   if (rv == CKR_OK) {
     g_signs = 0;
+    g_sessionsOpened = 0;
     g_removed = false;
     g_loginRejected = false;
   }
@@ -128,7 +132,11 @@ CK_RV fGetSlotInfo(CK_SLOT_ID slot, CK_SLOT_INFO* info) {
 CK_RV fOpenSession(CK_SLOT_ID slot, CK_FLAGS flags, void* app, CK_NOTIFY notify,
                    CK_SESSION_HANDLE* h) {
   if (removedNow()) return CKR_TOKEN_NOT_PRESENT;
-  return g_target->C_OpenSession(slot, flags, app, notify, h);
+  std::string refuse = directive("refuse_sessions_after");
+  if (!refuse.empty() && g_sessionsOpened >= std::atoi(refuse.c_str())) return CKR_SESSION_COUNT;
+  CK_RV rv = g_target->C_OpenSession(slot, flags, app, notify, h);
+  if (rv == CKR_OK) ++g_sessionsOpened;
+  return rv;
 }
 
 CK_RV fLogin(CK_SESSION_HANDLE h, CK_USER_TYPE user, CK_UTF8CHAR* pin, CK_ULONG len) {
