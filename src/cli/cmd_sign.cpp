@@ -123,8 +123,7 @@ void printTable(const std::vector<FileOutcome>& rows) {
 }  // namespace
 
 int runSign(const Args& args) {
-  for (const auto& a : args)
-    if (a == "--detached") return runSignDetached(args);
+  if (wantsDetached(args)) return runSignDetached(args);
 
   ArgParser p;
   addTokenOptions(p, ForceFlag::Separate);

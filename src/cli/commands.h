@@ -20,6 +20,15 @@ int runInventory(const Args& args);
 int runDemo(const Args& args);
 /// `kyso sign --detached` and `kyso sign` on non-PDF files (src/cli/sign_detached.cpp).
 int runSignDetached(const Args& args);
+/// True when `kyso sign`'s arguments ask for detached signatures: "--detached" before any "--"
+/// (after it, a file may be called that).
+inline bool wantsDetached(const Args& args) {
+  for (const auto& a : args) {
+    if (a == "--") return false;
+    if (a == "--detached") return true;
+  }
+  return false;
+}
 /// `kyso verify` on .p7s/.p7m files (src/cli/verify_cms.cpp).
 int runVerifyCms(const Args& args);
 

@@ -2,7 +2,10 @@
 // extend, verify, inventory, demo and the layers they use (qpdf, HarfBuzz, SQLite...). The `kyso`
 // executable itself links only the core, the token layer and the token commands (what
 // `kyso token list` needs), and main.cpp loads this module for the other commands, so that token
-// commands start as fast as pkcs11-tool. See docs/ARCHITECTURE.md, "Lazily loaded modules".
+// commands start as fast as pkcs11-tool. kyso-detached.so exports the same table for
+// `kyso sign --detached` alone (wantsDetached in commands.h), without the PDF, appearance and
+// inventory layers and their libraries, so that a batch of detached signatures does not pay for
+// loading them. See docs/ARCHITECTURE.md, "Lazily loaded modules".
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,6 @@
-// kyso: the command-line front end. Dispatches to one subcommand per file: `token` here, the
-// others through the module kyso-commands.so, loaded on demand (commands_module.h).
+// kyso: the command-line front end. Dispatches to one subcommand per file: `token` here,
+// `sign --detached` through the module kyso-detached.so, the others through kyso-commands.so,
+// loaded on demand (commands_module.h).
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -59,7 +60,11 @@ int main(int argc, char** argv) {
   }
   if (cmd == "token") return runToken(rest);
   if (isModuleCommand(cmd)) {
-    auto api = kyso::modules::loadApi<CommandsApi>("kyso-commands.so", "kyso_commands_api");
+    const bool detached = cmd == "sign" && wantsDetached(rest);
+    auto api = detached ? kyso::modules::loadApi<CommandsApi>("kyso-detached.so",
+                                                              "kyso_detached_api")
+                        : kyso::modules::loadApi<CommandsApi>("kyso-commands.so",
+                                                              "kyso_commands_api");
     if (!api.ok()) {
       printError("", api.error());
       return kExitInputError;

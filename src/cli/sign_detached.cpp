@@ -32,6 +32,7 @@
 #include "src/cli/exit_codes.h"
 #include "src/cli/signing_lanes.h"
 #include "src/cli/token_options.h"
+#include "src/cms/signed_data_template.h"
 #include "src/cms/signer.h"
 #include "src/core/atomic_file.h"
 #include "src/core/commit_pool.h"
@@ -78,12 +79,13 @@ bool stopsTheBatch(const Error& e) {
 }
 
 // Signs one file and stages its .p7s in a temporary file; the caller commits it (fsync + rename).
-Result<AtomicFile> signOne(const SigningIdentity& id, const std::string& in, const fs::path& out,
-                           const cms::SignOptions& opt, bool force) {
+Result<AtomicFile> signOne(const cms::SignedDataTemplate& tmpl, const SigningIdentity& id,
+                           const std::string& in, const fs::path& out, bool force) {
   std::error_code ec;
   if (!fs::is_regular_file(in, ec)) return Error::kyso(Errc::FileNotFound, "sign", in);
-  KYSO_ASSIGN_OR_RETURN(auto digest, cms::digestFile(in, cms::digestNid(opt.digest)));
-  auto signedDer = cms::signDigestSlowly(id, digest, opt);
+  KYSO_ASSIGN_OR_RETURN(auto digest,
+                        cms::digestFile(in, cms::digestNid(tmpl.options().digest)));
+  auto signedDer = cms::signDigestSlowly(tmpl, id, digest);
   // A token failure surfaces from OpenSSL as a generic error: report the token's own instead
   // (TokenRemoved, MechanismUnsupported, ... with its CK_RV).
   if (!signedDer.ok()) {
@@ -218,6 +220,12 @@ int runSignDetached(const Args& args) {
   }
   if (EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = cms::DigestAlg::Sha512;  // RFC 8419
   if (EVP_PKEY_is_a(id.key.get(), "ED448")) opt.digest = cms::DigestAlg::Shake256;
+  // Everything but the digest, the time and the signature is the same for every file.
+  auto tmpl = cms::SignedDataTemplate::make(id, opt);
+  if (!tmpl.ok()) {
+    printError("Preparing the signature failed", tmpl.error());
+    return kExitInputError;
+  }
   SigningLanes lanes(std::move(id), token ? token->token().worker() : nullptr);
   if (inputs.size() > 1) {
     if (token)
@@ -300,7 +308,7 @@ int runSignDetached(const Args& args) {
     std::atomic<std::size_t> next{first};
     auto signSome = [&](const SigningIdentity& laneId) {
       for (std::size_t i = next++; i < last && !tokenStop; i = next++) {
-        auto r = signOne(laneId, inputs[i], outputFor(inputs[i]), opt, force);
+        auto r = signOne(*tmpl, laneId, inputs[i], outputFor(inputs[i]), force);
         if (!r.ok() && stopsTheBatch(r.error())) tokenStop = true;
         signedFiles[i - first].emplace(std::move(r));
       }

@@ -10,55 +10,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include "src/cms/der.h"
+
 namespace kyso::cms {
 
 namespace {
 
-// One DER element: tag byte, where its contents start and end.
-struct Tlv {
-  unsigned char tag = 0;
-  std::size_t start = 0;  // first byte of the element (the tag)
-  std::size_t body = 0;   // first byte of the contents
-  std::size_t end = 0;    // one past the last byte
-};
-
-// Reads one single-byte-tag element with a definite, minimally encoded length at `pos`, inside
-// [pos, limit). Nothing for anything else (multi-byte tags, indefinite or non-minimal lengths).
-std::optional<Tlv> readTlv(std::span<const unsigned char> d, std::size_t pos, std::size_t limit) {
-  if (pos + 2 > limit) return std::nullopt;
-  Tlv t;
-  t.start = pos;
-  t.tag = d[pos];
-  if ((t.tag & 0x1f) == 0x1f) return std::nullopt;
-  unsigned char l0 = d[pos + 1];
-  std::size_t len = 0, hdr = 2;
-  if (l0 < 0x80) {
-    len = l0;
-  } else {
-    std::size_t n = l0 & 0x7f;
-    if (n == 0 || n > 4 || pos + 2 + n > limit || d[pos + 2] == 0) return std::nullopt;
-    for (std::size_t i = 0; i < n; ++i) len = (len << 8) | d[pos + 2 + i];
-    if (len < 0x80) return std::nullopt;
-    hdr += n;
-  }
-  t.body = pos + hdr;
-  if (len > limit - t.body) return std::nullopt;
-  t.end = t.body + len;
-  return t;
-}
-
-void appendHeader(std::string& out, unsigned char tag, std::size_t len) {
-  out.push_back(static_cast<char>(tag));
-  if (len < 0x80) {
-    out.push_back(static_cast<char>(len));
-    return;
-  }
-  unsigned char bytes[8];
-  int n = 0;
-  for (std::size_t v = len; v; v >>= 8) bytes[n++] = static_cast<unsigned char>(v & 0xff);
-  out.push_back(static_cast<char>(0x80 | n));
-  while (n) out.push_back(static_cast<char>(bytes[--n]));
-}
+using der::appendHeader;
+using der::readTlv;
+using der::Tlv;
 
 class CertCache {
  public:

@@ -18,7 +18,4 @@ Result<std::string> signedAttributesDer(CMS_SignerInfo* si, bool storedOrder = f
 /// The same for a plain stack of attributes (PKCS#7 SignerInfos, counter-signatures).
 Result<std::string> attributesDer(const STACK_OF(X509_ATTRIBUTE) * attrs, bool storedOrder = false);
 
-/// Wraps `content` in a DER header with `tag` (0x31 SET, 0x30 SEQUENCE).
-std::string derWrap(unsigned char tag, const std::string& content);
-
 }  // namespace kyso::cms

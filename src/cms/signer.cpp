@@ -10,7 +10,7 @@
 #include <ctime>
 
 #include "certs/timestamp.h"
-#include "src/cms/signed_attrs.h"
+#include "src/cms/signed_data_template.h"
 #include "src/core/openssl_ptr.h"
 
 namespace kyso::cms {
@@ -34,128 +34,35 @@ std::size_t digestSize(DigestAlg d) {
 }
 
 namespace {
-
 constexpr const char* kOp = "cms::sign";
-
-Status addSequenceAttr(CMS_SignerInfo* si, int nid, const std::string& der) {
-  if (!CMS_signed_add1_attr_by_NID(si, nid, V_ASN1_SEQUENCE, der.data(),
-                                   static_cast<int>(der.size())))
-    return Error::openssl("CMS_signed_add1_attr_by_NID", OBJ_nid2sn(nid));
-  return okStatus();
-}
-
-Result<std::string> essV2(X509* cert) {
-  ossl::Ptr<ESS_SIGNING_CERT_V2> sc(
-      OSSL_ESS_signing_cert_v2_new_init(EVP_sha256(), cert, nullptr, 1));
-  if (!sc) return Error::openssl("OSSL_ESS_signing_cert_v2_new_init");
-  unsigned char* b = nullptr;
-  int n = i2d_ESS_SIGNING_CERT_V2(sc.get(), &b);
-  ossl::Mem<unsigned char> g(b);
-  if (n <= 0) return Error::openssl("i2d_ESS_SIGNING_CERT_V2");
-  return std::string(reinterpret_cast<char*>(b), static_cast<size_t>(n));
-}
-
-// RSASSA-PSS-params for `md` (RFC 4055 3.1, as RFC 4056 profiles them for CMS): hashAlgorithm md,
-// maskGenAlgorithm MGF1 over md, saltLength = the hash length, trailerField default (1).
-Status setPssAlgorithm(X509_ALGOR* sigAlg, const EVP_MD* md) {
-  ossl::Ptr<RSA_PSS_PARAMS> pss(RSA_PSS_PARAMS_new());
-  ossl::Ptr<X509_ALGOR> mgfHash(X509_ALGOR_new());
-  if (!pss || !mgfHash) return Error::openssl("RSA_PSS_PARAMS_new");
-  pss->hashAlgorithm = X509_ALGOR_new();
-  pss->maskGenAlgorithm = X509_ALGOR_new();
-  pss->saltLength = ASN1_INTEGER_new();
-  if (!pss->hashAlgorithm || !pss->maskGenAlgorithm || !pss->saltLength ||
-      !ASN1_INTEGER_set(pss->saltLength, EVP_MD_get_size(md)))
-    return Error::openssl("RSA_PSS_PARAMS", "hash and salt");
-  X509_ALGOR_set_md(pss->hashAlgorithm, md);
-  X509_ALGOR_set_md(mgfHash.get(), md);
-  ASN1_STRING* mgfParam = ASN1_item_pack(mgfHash.get(), ASN1_ITEM_rptr(X509_ALGOR), nullptr);
-  if (!mgfParam ||
-      !X509_ALGOR_set0(pss->maskGenAlgorithm, OBJ_nid2obj(NID_mgf1), V_ASN1_SEQUENCE, mgfParam)) {
-    ASN1_STRING_free(mgfParam);
-    return Error::openssl("X509_ALGOR_set0", "MGF1");
-  }
-  ASN1_STRING* params = ASN1_item_pack(pss.get(), ASN1_ITEM_rptr(RSA_PSS_PARAMS), nullptr);
-  if (!params || !X509_ALGOR_set0(sigAlg, OBJ_nid2obj(NID_rsassaPss), V_ASN1_SEQUENCE, params)) {
-    ASN1_STRING_free(params);
-    return Error::openssl("X509_ALGOR_set0", "RSASSA-PSS");
-  }
-  return okStatus();
-}
-
 }  // namespace
 
 Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
                                                    std::span<const std::uint8_t> digest,
                                                    const SignOptions& opt) {
-  if (!id.key || !id.cert) return Error::kyso(Errc::KeyNotFound, kOp, "no key or certificate");
+  KYSO_ASSIGN_OR_RETURN(auto t, SignedDataTemplate::make(id, opt));
+  return signDigestSlowly(t, id, digest);
+}
+
+Result<std::vector<std::uint8_t>> signDigestSlowly(const SignedDataTemplate& t,
+                                                   const SigningIdentity& id,
+                                                   std::span<const std::uint8_t> digest) {
+  const SignOptions& opt = t.options();
+  if (!id.key) return Error::kyso(Errc::KeyNotFound, kOp, "no key");
   if (digest.size() != digestSize(opt.digest))
     return Error::kyso(Errc::UsageError, kOp, "digest length does not match the algorithm");
-  int keyType = EVP_PKEY_get_base_id(id.key.get());
-  bool ed448 = keyType == EVP_PKEY_ED448 || EVP_PKEY_is_a(id.key.get(), "ED448");
-  bool eddsa = ed448 || keyType == EVP_PKEY_ED25519 || EVP_PKEY_is_a(id.key.get(), "ED25519");
-  if (ed448 != (opt.digest == DigestAlg::Shake256))
-    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp,
-                       "Ed448 and only Ed448 uses SHAKE256 (RFC 8419)");
-  if (eddsa && !ed448 && opt.digest != DigestAlg::Sha512)
-    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp,
-                       "Ed25519 signatures use SHA-512 (RFC 8419)");
-  bool rsa = keyType == EVP_PKEY_RSA || EVP_PKEY_is_a(id.key.get(), "RSA");
-  if (opt.rsaPss && !rsa)
-    return Error::kyso(Errc::CmsAlgorithmMismatch, kOp, "RSASSA-PSS needs an RSA key");
-  const EVP_MD* md = EVP_get_digestbynid(digestNid(opt.digest));
-
-  ossl::Ptr<CMS_ContentInfo> cms(
-      CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_DETACHED | CMS_BINARY));
-  if (!cms) return Error::openssl("CMS_sign");
-  CMS_SignerInfo* si = CMS_add1_signer(cms.get(), id.cert.get(), id.key.get(), md,
-                                       CMS_PARTIAL | CMS_NOSMIMECAP | CMS_BINARY);
-  if (!si) return Error::openssl("CMS_add1_signer", id.description);
-  if (eddsa) {
-    // OpenSSL 3.0 leaves signatureAlgorithm empty for EdDSA keys: RFC 8419 names the key's OID,
-    // with absent parameters, for both algorithm identifiers.
-    X509_ALGOR *digAlg = nullptr, *sigAlg = nullptr;
-    CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digAlg, &sigAlg);
-    X509_ALGOR_set0(sigAlg, OBJ_nid2obj(ed448 ? NID_ED448 : NID_ED25519), V_ASN1_UNDEF, nullptr);
-    X509_ALGOR_set0(digAlg, OBJ_nid2obj(digestNid(opt.digest)), V_ASN1_UNDEF, nullptr);
-  }
-  if (opt.rsaPss) {
-    X509_ALGOR* sigAlg = nullptr;
-    CMS_SignerInfo_get0_algs(si, nullptr, nullptr, nullptr, &sigAlg);
-    KYSO_TRY(setPssAlgorithm(sigAlg, md));
-  }
-  if (opt.includeChain && id.chain)
-    for (int i = 0; i < sk_X509_num(id.chain.get()); ++i)
-      if (!CMS_add1_cert(cms.get(), sk_X509_value(id.chain.get(), i)))
-        ERR_clear_error();  // duplicates
-
-  if (!CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT,
-                                   OBJ_nid2obj(NID_pkcs7_data), -1) ||
-      !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, digest.data(),
-                                   static_cast<int>(digest.size())))
-    return Error::openssl("CMS_signed_add1_attr_by_NID");
-  if (opt.signingTime) {
-    std::time_t now = opt.signingTimeOverride ? static_cast<std::time_t>(*opt.signingTimeOverride)
-                                              : std::time(nullptr);
-    ossl::Ptr<ASN1_STRING> t(X509_time_adj_ex(nullptr, 0, 0, &now));
-    if (!t || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, ASN1_STRING_type(t.get()),
-                                           t.get(), -1))
-      return Error::openssl("signingTime");
-  }
-  if (opt.signingCertificateV2) {
-    KYSO_ASSIGN_OR_RETURN(std::string ess, essV2(id.cert.get()));
-    KYSO_TRY(addSequenceAttr(si, NID_id_smime_aa_signingCertificateV2, ess));
-  }
-
+  const std::time_t now = opt.signingTimeOverride
+                              ? static_cast<std::time_t>(*opt.signingTimeOverride)
+                              : std::time(nullptr);
   // RFC 5652 5.4: the signature covers the DER of the signed attributes with an explicit SET tag.
-  KYSO_ASSIGN_OR_RETURN(std::string tbs, signedAttributesDer(si));
+  const std::string tbs = t.signedAttributes(digest, now);
   ossl::Ptr<EVP_MD_CTX> mctx(EVP_MD_CTX_new());
   EVP_PKEY_CTX* pctx = nullptr;  // owned by mctx
-  if (!mctx ||
-      EVP_DigestSignInit(mctx.get(), &pctx, eddsa ? nullptr : md, nullptr, id.key.get()) != 1)
+  if (!mctx || EVP_DigestSignInit(mctx.get(), &pctx, t.eddsa() ? nullptr : t.digest(), nullptr,
+                                  id.key.get()) != 1)
     return Error::openssl("EVP_DigestSignInit", id.description);
   if (opt.rsaPss && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) <= 0 ||
-                     EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, md) <= 0 ||
+                     EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, t.digest()) <= 0 ||
                      EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) <= 0))
     return Error::openssl("EVP_PKEY_CTX_set_rsa_padding", "RSASSA-PSS");
   size_t sigLen = 0;
@@ -166,26 +73,17 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
   if (EVP_DigestSign(mctx.get(), sig.data(), &sigLen, tbsp, tbs.size()) != 1)
     return Error::openssl("EVP_DigestSign", id.description);
   sig.resize(sigLen);
-  if (!ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), sig.data(), static_cast<int>(sig.size())))
-    return Error::openssl("ASN1_STRING_set");
 
+  std::string token;
   if (opt.tsaUrl) {
     unsigned char h[32];
     unsigned int hl = 0;
     EVP_Digest(sig.data(), sig.size(), h, &hl, EVP_sha256(), nullptr);
-    KYSO_ASSIGN_OR_RETURN(std::string token, certs::requestTimestampSlowly(
-                                                 *opt.tsaUrl, NID_sha256,
-                                                 std::span<const unsigned char>(h, hl), opt.http));
-    if (!CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
-                                       token.data(), static_cast<int>(token.size())))
-      return Error::openssl("CMS_unsigned_add1_attr_by_NID", "timeStampToken");
+    KYSO_ASSIGN_OR_RETURN(token, certs::requestTimestampSlowly(
+                                     *opt.tsaUrl, NID_sha256,
+                                     std::span<const unsigned char>(h, hl), opt.http));
   }
-
-  unsigned char* out = nullptr;
-  int n = i2d_CMS_ContentInfo(cms.get(), &out);
-  ossl::Mem<unsigned char> g(out);
-  if (n <= 0) return Error::openssl("i2d_CMS_ContentInfo");
-  return std::vector<std::uint8_t>(out, out + n);
+  return t.contentInfo(tbs, sig, token);
 }
 
 Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, std::istream& in,

@@ -50,6 +50,15 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
                                                    std::span<const std::uint8_t> digest,
                                                    const SignOptions& opt);
 
+class SignedDataTemplate;  // signed_data_template.h
+
+/// The same with the fixed parts encoded once (SignedDataTemplate::make(id, opt)) for many
+/// documents: a batch makes one template and signs each file's digest through it. `id` is the
+/// template's signer (or a signing lane's copy of it: same certificate, another session).
+Result<std::vector<std::uint8_t>> signDigestSlowly(const SignedDataTemplate& t,
+                                                   const SigningIdentity& id,
+                                                   std::span<const std::uint8_t> digest);
+
 /// Hashes `in` in one pass (64 KiB blocks; never holds the whole content) and signs it.
 Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, std::istream& in,
                                                    const SignOptions& opt);

@@ -281,6 +281,15 @@ TEST_F(CliCms, KeyFileSignVerifyAndExitCodes) {
                        pkiFile("gov-ca.pem").string()});
   ASSERT_EQ(s.status, 0) << s.out;
   EXPECT_EQ(opensslVerify(doc.string() + ".p7s", doc).status, 0);
+  // Without --detached a file that is not a PDF is signed the same way (through kyso-commands.so
+  // instead of kyso-detached.so).
+  fs::path plain = work.path() / "tờ trình.txt";
+  write(plain, "Tờ trình\n");
+  ToolRun s2 = runTool({kyso(), "sign", "--key-file", pkiFile("signer-ec256.key").string(),
+                        "--cert-file", pkiFile("signer-ec256.pem").string(), "--out-dir",
+                        work.path().string(), plain.string()});
+  ASSERT_EQ(s2.status, 0) << s2.out;
+  EXPECT_EQ(opensslVerify(plain.string() + ".p7s", plain).status, 0);
   // Trusted with the test root, revocation via the loopback OCSP responder.
   ToolRun v = runTool(
       {kyso(), "verify", doc.string() + ".p7s", "--trust", pkiFile("root.pem").string(), "--json"});

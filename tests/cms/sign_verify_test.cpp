@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "src/cms/signed_data_template.h"
 #include "tests/cms/cms_test_util.h"
 
 namespace kyso::cms {
@@ -67,6 +68,47 @@ TEST_P(SignVerify, RoundTripAndOpensslAccepts) {
             0);
 }
 
+// The SignedData is written by hand around parts OpenSSL encoded (signed_data_template.h): what
+// comes out must be the DER OpenSSL itself writes for the same structure, byte for byte (SET OF
+// order of attributes and certificates, lengths, tags), for every key type and option.
+TEST_P(SignVerify, OutputIsTheDerOpenSslWrites) {
+  auto id = test::identity(GetParam());
+  ASSERT_TRUE(id.key && id.cert);
+  std::vector<SignOptions> variants(3);
+  variants[1].signingTime = false;  // PAdES
+  variants[1].signingCertificateV2 = false;
+  variants[2].includeChain = false;
+  if (GetParam().rfind("signer-rsa", 0) == 0) {
+    variants.emplace_back().rsaPss = true;
+    variants.back().digest = DigestAlg::Sha384;
+  }
+  for (auto o : variants) {
+    if (GetParam() == "signer-ed25519") o.digest = DigestAlg::Sha512;
+    if (GetParam() == "signer-ed448") o.digest = DigestAlg::Shake256;
+    auto der = test::signBytes(id, kContent, o);
+    ASSERT_FALSE(der.empty());
+    const unsigned char* p = der.data();
+    ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
+    ASSERT_TRUE(cms);
+    EXPECT_EQ(p, der.data() + der.size());
+    unsigned char* re = nullptr;
+    int n = i2d_CMS_ContentInfo(cms.get(), &re);
+    ossl::Mem<unsigned char> g(re);
+    ASSERT_GT(n, 0);
+    EXPECT_EQ(std::string(re, re + n), test::str(der))
+        << "pss " << o.rsaPss << " time " << o.signingTime << " chain " << o.includeChain;
+    CmsReport r = CmsFixture().verify(der, kContent);
+    ASSERT_EQ(r.signers.size(), 1u);
+    EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
+    EXPECT_EQ(r.signers[0].signingTime.has_value(), o.signingTime);
+    ossl::X509Stack certs(CMS_get1_certs(cms.get()));
+    // The signer's certificate, and the chain's intermediate unless left out.
+    EXPECT_EQ(sk_X509_num(certs.get()), o.includeChain && id.chain && sk_X509_num(id.chain.get())
+                                            ? 1 + sk_X509_num(id.chain.get())
+                                            : 1);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Keys, SignVerify,
                          ::testing::Values("signer-rsa2048", "signer-rsa3072", "signer-ec256",
                                            "signer-ed25519", "signer-ed448", "org"));
@@ -103,6 +145,52 @@ TEST_F(Cms, PrecomputedDigestSignsAndVerifies) {
   EXPECT_FALSE(
       signDigestSlowly(test::identity("signer-ec256"), std::span<const std::uint8_t>(md, 20), {})
           .ok());
+}
+
+// A batch signs every file through one template: each signature carries its own digest and
+// time, UTCTime until 2049 and GeneralizedTime from 2050 (RFC 5652 11.3), and the chain once.
+TEST_F(Cms, OneTemplateSignsManyDocuments) {
+  auto id = test::identity("signer-rsa2048");
+  auto t = SignedDataTemplate::make(id, {});
+  ASSERT_TRUE(t.ok()) << t.error().technical();
+  struct Doc {
+    std::string content;
+    std::int64_t time;
+    std::string iso;
+  };
+  const std::vector<Doc> docs = {{kContent, 1764028800, "2025-11-25T00:00:00Z"},
+                                 {kContent + "2", 2524608000, "2050-01-01T00:00:00Z"},
+                                 {"", 2524607999, "2049-12-31T23:59:59Z"}};
+  for (const auto& doc : docs) {
+    SignOptions o;
+    o.signingTimeOverride = doc.time;
+    auto tt = SignedDataTemplate::make(id, o);
+    ASSERT_TRUE(tt.ok());
+    unsigned char md[32];
+    unsigned int n = 0;
+    EVP_Digest(doc.content.data(), doc.content.size(), md, &n, EVP_sha256(), nullptr);
+    auto der = signDigestSlowly(*tt, id, std::span<const std::uint8_t>(md, n));
+    ASSERT_TRUE(der.ok()) << der.error().technical();
+    CmsReport r = f.verify(*der, doc.content);
+    ASSERT_EQ(r.signers.size(), 1u);
+    EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
+    ASSERT_TRUE(r.signers[0].signingTime.has_value());
+    EXPECT_EQ(*r.signers[0].signingTime, doc.iso);
+    // Another document's content does not match this signature.
+    EXPECT_EQ(f.verify(*der, doc.content + "x").signers[0].subIndication,
+              SubIndication::HashFailure);
+  }
+  // A digest of the wrong length is refused, not signed.
+  unsigned char md[20] = {};
+  auto wrong = signDigestSlowly(*t, id, std::span<const std::uint8_t>(md, sizeof md));
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().kind, Errc::UsageError);
+  // Options the key cannot sign with are refused when the template is made.
+  SignOptions pss;
+  pss.rsaPss = true;
+  auto ec = SignedDataTemplate::make(test::identity("signer-ec256"), pss);
+  ASSERT_FALSE(ec.ok());
+  EXPECT_EQ(ec.error().kind, Errc::CmsAlgorithmMismatch);
 }
 
 TEST_F(Cms, SignatureTimestampBT) {

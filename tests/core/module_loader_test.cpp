@@ -96,6 +96,16 @@ TEST_F(ModuleLoaderTest, KysoWithoutItsModulesExplainsAndExits4) {
   std::ifstream in(dir_ / "out.txt");
   const std::string out{std::istreambuf_iterator<char>(in), {}};
   EXPECT_NE(out.find("kyso-commands.so"), std::string::npos) << out;
+  // `sign --detached` has a module of its own, and names it.
+  const std::string detached = "'" + (lonely / "kyso").string() + "' sign '" +
+                               (dir_ / "a.txt").string() + "' --detached > '" +
+                               (dir_ / "out2.txt").string() + "' 2>&1";
+  const int rc2 = std::system(detached.c_str());
+  ASSERT_TRUE(WIFEXITED(rc2));
+  EXPECT_EQ(WEXITSTATUS(rc2), 4);
+  std::ifstream in2(dir_ / "out2.txt");
+  const std::string out2{std::istreambuf_iterator<char>(in2), {}};
+  EXPECT_NE(out2.find("kyso-detached.so"), std::string::npos) << out2;
 }
 
 }  // namespace
