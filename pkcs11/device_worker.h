@@ -112,7 +112,7 @@ class DeviceWorker {
     std::condition_variable cv;
     std::deque<Job> queue;
     std::atomic<std::size_t> queued{0};  // queue.size(), readable without the mutex while spinning
-    bool stop = false;
+    std::atomic<bool> stop{false};       // set under the mutex; read while spinning as well
     // call()'s callers that stopped spinning sleep here until their job's `done` is set.
     std::mutex doneMutex;
     std::condition_variable doneCv;
