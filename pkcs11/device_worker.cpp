@@ -47,9 +47,9 @@ void DeviceWorker::loop(std::shared_ptr<Core> core) {
     // Spin briefly for the next job before sleeping (see kWorkerSpin).
     const auto until = std::chrono::steady_clock::now() + kWorkerSpin;
     // A worker being destroyed stops spinning at once (its owner is waiting in join()).
-    for (unsigned n = 0; core->queued.load(std::memory_order_acquire) == 0 &&
-                         !core->stop.load(std::memory_order_acquire) &&
-                         std::chrono::steady_clock::now() < until;
+    for (unsigned n = 0;
+         core->queued.load(std::memory_order_acquire) == 0 &&
+         !core->stop.load(std::memory_order_acquire) && std::chrono::steady_clock::now() < until;
          ++n)
       relax(n);
     {

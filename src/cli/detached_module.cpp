@@ -1,6 +1,6 @@
 // The entry of kyso-detached.so: `kyso sign --detached` on the token, certificate and CMS layers
-// only (see commands_module.h; main.cpp sends `sign` here when wantsDetached). The same command in kyso-commands.so (non-PDF
-// inputs without --detached) runs the same runSignDetached.
+// only (see commands_module.h; main.cpp sends `sign` here when wantsDetached). The same command in
+// kyso-commands.so (non-PDF inputs without --detached) runs the same runSignDetached.
 #include "src/cli/commands_module.h"
 #include "src/cli/exit_codes.h"
 #include "src/core/module_loader.h"

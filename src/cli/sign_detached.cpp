@@ -83,8 +83,7 @@ Result<AtomicFile> signOne(const cms::SignedDataTemplate& tmpl, const SigningIde
                            const std::string& in, const fs::path& out, bool force) {
   std::error_code ec;
   if (!fs::is_regular_file(in, ec)) return Error::kyso(Errc::FileNotFound, "sign", in);
-  KYSO_ASSIGN_OR_RETURN(auto digest,
-                        cms::digestFile(in, cms::digestNid(tmpl.options().digest)));
+  KYSO_ASSIGN_OR_RETURN(auto digest, cms::digestFile(in, cms::digestNid(tmpl.options().digest)));
   auto signedDer = cms::signDigestSlowly(tmpl, id, digest);
   // A token failure surfaces from OpenSSL as a generic error: report the token's own instead
   // (TokenRemoved, MechanismUnsupported, ... with its CK_RV).

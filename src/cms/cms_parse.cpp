@@ -16,7 +16,6 @@ namespace kyso::cms {
 
 namespace {
 
-using der::appendHeader;
 using der::readTlv;
 using der::Tlv;
 
@@ -59,42 +58,28 @@ CertCache& cache() {
   return c;
 }
 
-constexpr unsigned char kSignedDataOid[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86,
-                                            0xf7, 0x0d, 0x01, 0x07, 0x02};
-
 // The fast path; nothing when the input is not the plain DER shape it handles.
 ossl::Ptr<CMS_ContentInfo> parseWithCachedCerts(std::span<const unsigned char> d,
                                                 const unsigned char** end) {
-  auto outer = readTlv(d, 0, d.size());
-  if (!outer || outer->tag != 0x30) return nullptr;
-  auto oid = readTlv(d, outer->body, outer->end);
-  if (!oid || oid->end - oid->start != sizeof kSignedDataOid ||
-      !std::equal(d.begin() + oid->start, d.begin() + oid->end, kSignedDataOid))
-    return nullptr;
-  auto explicit0 = readTlv(d, oid->end, outer->end);
-  if (!explicit0 || explicit0->tag != 0xa0 || explicit0->end != outer->end) return nullptr;
-  auto sd = readTlv(d, explicit0->body, explicit0->end);
-  if (!sd || sd->tag != 0x30 || sd->end != explicit0->end) return nullptr;
+  auto found = der::readSignedData(d);
+  if (!found) return nullptr;
+  const Tlv& outer = found->contentInfo;
   // SignedData: version, digestAlgorithms, encapContentInfo, [0] certificates, [1] crls,
   // signerInfos.
-  std::vector<Tlv> fields;
-  for (std::size_t pos = sd->body; pos < sd->end;) {
-    auto f = readTlv(d, pos, sd->end);
-    if (!f) return nullptr;
-    fields.push_back(*f);
-    pos = f->end;
-  }
+  auto parsed = der::children(d, found->signedData);
+  if (!parsed) return nullptr;
+  const std::vector<Tlv>& fields = *parsed;
   if (fields.size() < 5 || fields[0].tag != 0x02 || fields[1].tag != 0x31 ||
       fields[2].tag != 0x30 || fields[3].tag != 0xa0 || fields.back().tag != 0x31)
     return nullptr;
   if (fields.size() == 6 && fields[4].tag != 0xa1) return nullptr;
   if (fields.size() > 6) return nullptr;
+  auto certs = der::children(d, fields[3]);
+  if (!certs) return nullptr;
   std::vector<std::string_view> certDer;
-  for (std::size_t pos = fields[3].body; pos < fields[3].end;) {
-    auto c = readTlv(d, pos, fields[3].end);
-    if (!c || c->tag != 0x30) return nullptr;  // other CertificateChoices: the plain path
-    certDer.emplace_back(reinterpret_cast<const char*>(d.data()) + c->start, c->end - c->start);
-    pos = c->end;
+  for (const Tlv& c : *certs) {
+    if (c.tag != 0x30) return nullptr;  // other CertificateChoices: the plain path
+    certDer.emplace_back(reinterpret_cast<const char*>(d.data()) + c.start, c.end - c.start);
   }
   // The same structure without the certificates field.
   std::string body;
@@ -102,15 +87,10 @@ ossl::Ptr<CMS_ContentInfo> parseWithCachedCerts(std::span<const unsigned char> d
     if (i != 3)
       body.append(reinterpret_cast<const char*>(d.data()) + fields[i].start,
                   fields[i].end - fields[i].start);
-  std::string sdDer, exDer, ciDer;
-  appendHeader(sdDer, 0x30, body.size());
-  sdDer += body;
-  appendHeader(exDer, 0xa0, sdDer.size());
-  exDer += sdDer;
-  std::string inner(reinterpret_cast<const char*>(d.data()) + oid->start, oid->end - oid->start);
-  inner += exDer;
-  appendHeader(ciDer, 0x30, inner.size());
-  ciDer += inner;
+  const Tlv& type = found->contentType;
+  std::string inner(reinterpret_cast<const char*>(d.data()) + type.start, type.end - type.start);
+  inner += der::wrap(0xa0, der::wrap(0x30, body));
+  const std::string ciDer = der::wrap(0x30, inner);
   const auto* p = reinterpret_cast<const unsigned char*>(ciDer.data());
   ossl::Ptr<CMS_ContentInfo> cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(ciDer.size())));
   if (!cms || p != reinterpret_cast<const unsigned char*>(ciDer.data()) + ciDer.size())
@@ -119,7 +99,7 @@ ossl::Ptr<CMS_ContentInfo> parseWithCachedCerts(std::span<const unsigned char> d
     ossl::Ptr<X509> x = cache().get(c);
     if (!x || CMS_add1_cert(cms.get(), x.get()) != 1) return nullptr;  // e.g. a duplicate
   }
-  if (end) *end = d.data() + outer->end;
+  if (end) *end = d.data() + outer.end;
   return cms;
 }
 

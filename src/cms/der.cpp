@@ -1,8 +1,26 @@
 #include "src/cms/der.h"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace kyso::cms::der {
+
+namespace {
+
+void appendHeader(std::string& out, unsigned char tag, std::size_t len) {
+  out.push_back(static_cast<char>(tag));
+  if (len < 0x80) {
+    out.push_back(static_cast<char>(len));
+    return;
+  }
+  unsigned char bytes[sizeof(std::size_t)];
+  int n = 0;
+  for (std::size_t v = len; v; v >>= 8) bytes[n++] = static_cast<unsigned char>(v & 0xff);
+  out.push_back(static_cast<char>(0x80 | n));
+  while (n) out.push_back(static_cast<char>(bytes[--n]));
+}
+
+}  // namespace
 
 std::optional<Tlv> readTlv(std::span<const unsigned char> d, std::size_t pos, std::size_t limit) {
   if (limit > d.size() || pos > limit || limit - pos < 2) return std::nullopt;
@@ -27,17 +45,32 @@ std::optional<Tlv> readTlv(std::span<const unsigned char> d, std::size_t pos, st
   return t;
 }
 
-void appendHeader(std::string& out, unsigned char tag, std::size_t len) {
-  out.push_back(static_cast<char>(tag));
-  if (len < 0x80) {
-    out.push_back(static_cast<char>(len));
-    return;
+std::optional<std::vector<Tlv>> children(std::span<const unsigned char> d, const Tlv& parent) {
+  std::vector<Tlv> out;
+  for (std::size_t pos = parent.body; pos < parent.end;) {
+    auto e = readTlv(d, pos, parent.end);
+    if (!e) return std::nullopt;
+    out.push_back(*e);
+    pos = e->end;
   }
-  unsigned char bytes[sizeof(std::size_t)];
-  int n = 0;
-  for (std::size_t v = len; v; v >>= 8) bytes[n++] = static_cast<unsigned char>(v & 0xff);
-  out.push_back(static_cast<char>(0x80 | n));
-  while (n) out.push_back(static_cast<char>(bytes[--n]));
+  return out;
+}
+
+std::optional<SignedDataTlv> readSignedData(std::span<const unsigned char> d) {
+  static constexpr unsigned char kSignedDataOid[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86,
+                                                     0xf7, 0x0d, 0x01, 0x07, 0x02};
+  auto ci = readTlv(d, 0, d.size());
+  if (!ci || ci->tag != 0x30) return std::nullopt;
+  auto oid = readTlv(d, ci->body, ci->end);
+  if (!oid || oid->end - oid->start != sizeof kSignedDataOid ||
+      !std::equal(d.begin() + static_cast<std::ptrdiff_t>(oid->start),
+                  d.begin() + static_cast<std::ptrdiff_t>(oid->end), kSignedDataOid))
+    return std::nullopt;
+  auto explicit0 = readTlv(d, oid->end, ci->end);
+  if (!explicit0 || explicit0->tag != 0xa0 || explicit0->end != ci->end) return std::nullopt;
+  auto sd = readTlv(d, explicit0->body, explicit0->end);
+  if (!sd || sd->tag != 0x30 || sd->end != explicit0->end) return std::nullopt;
+  return SignedDataTlv{*ci, *oid, *sd};
 }
 
 std::string wrap(unsigned char tag, std::string_view content) {

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kyso::cms::der {
 
@@ -23,10 +24,21 @@ struct Tlv {
 /// non-minimal length, a length over 4 bytes or contents past `limit`.
 std::optional<Tlv> readTlv(std::span<const unsigned char> d, std::size_t pos, std::size_t limit);
 
-/// Appends a tag and the minimal definite encoding of `len`.
-void appendHeader(std::string& out, unsigned char tag, std::size_t len);
+/// The elements that make up `parent`'s contents, in order; nothing if any of them does not read.
+std::optional<std::vector<Tlv>> children(std::span<const unsigned char> d, const Tlv& parent);
 
-/// `content` with a header: tag 0x30 SEQUENCE, 0x31 SET, 0xa0 [0], ...
+/// A ContentInfo at the start of `d` (RFC 5652 3) whose contentType is id-signedData: its own
+/// element, its contentType OID and the SignedData SEQUENCE that fills its [0]. Nothing for
+/// anything else.
+struct SignedDataTlv {
+  Tlv contentInfo;
+  Tlv contentType;
+  Tlv signedData;
+};
+std::optional<SignedDataTlv> readSignedData(std::span<const unsigned char> d);
+
+/// `content` with a header (the tag and the minimal definite length): tag 0x30 SEQUENCE, 0x31 SET,
+/// 0xa0 [0], ...
 std::string wrap(unsigned char tag, std::string_view content);
 
 /// X.690 11.6, the order of a DER SET OF: the encodings compared as octet strings, a shorter one

@@ -126,11 +126,10 @@ std::string timeDer(std::time_t t) {
   const int year = tm.tm_year + 1900;
   const bool utc = year >= 1950 && year <= 2049;
   char buf[32];
-  const int n =
-      utc ? std::snprintf(buf, sizeof buf, "%02d%02d%02d%02d%02d%02dZ", year % 100, tm.tm_mon + 1,
-                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec)
-          : std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02dZ", year, tm.tm_mon + 1,
-                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  const int n = utc ? std::snprintf(buf, sizeof buf, "%02d%02d%02d%02d%02d%02dZ", year % 100,
+                                    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec)
+                    : std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02dZ", year,
+                                    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
   return der::wrap(utc ? 0x17 : 0x18, std::string_view(buf, static_cast<size_t>(n)));
 }
 
@@ -165,36 +164,21 @@ Result<SignedDataTemplate> SignedDataTemplate::make(const SigningIdentity& id,
   const auto d = std::span<const unsigned char>(
       reinterpret_cast<const unsigned char*>(proto.data()), proto.size());
   auto bad = [] { return Error::kyso(Errc::CmsMalformed, kOp, "unexpected prototype SignedData"); };
-  auto ci = der::readTlv(d, 0, d.size());
-  if (!ci || ci->tag != 0x30 || ci->end != d.size()) return bad();
-  auto type = der::readTlv(d, ci->body, ci->end);
-  if (!type || type->tag != 0x06) return bad();
-  auto explicit0 = der::readTlv(d, type->end, ci->end);
-  if (!explicit0 || explicit0->tag != 0xa0 || explicit0->end != ci->end) return bad();
-  auto sd = der::readTlv(d, explicit0->body, explicit0->end);
-  if (!sd || sd->tag != 0x30 || sd->end != explicit0->end) return bad();
-  std::optional<der::Tlv> infos;
-  for (std::size_t pos = sd->body; pos < sd->end;) {
-    auto f = der::readTlv(d, pos, sd->end);
-    if (!f) return bad();
-    if (f->end == sd->end) infos = f;
-    pos = f->end;
-  }
-  if (!infos || infos->tag != 0x31) return bad();
-  auto si = der::readTlv(d, infos->body, infos->end);
-  if (!si || si->tag != 0x30 || si->end != infos->end) return bad();
-  std::vector<der::Tlv> f;
-  for (std::size_t pos = si->body; pos < si->end;) {
-    auto e = der::readTlv(d, pos, si->end);
-    if (!e) return bad();
-    f.push_back(*e);
-    pos = e->end;
-  }
+  auto found = der::readSignedData(d);
+  if (!found || found->contentInfo.end != d.size()) return bad();
+  auto fields = der::children(d, found->signedData);
+  if (!fields || fields->empty() || fields->back().tag != 0x31) return bad();
+  const der::Tlv& infos = fields->back();
+  auto signerInfos = der::children(d, infos);
+  if (!signerInfos || signerInfos->size() != 1 || signerInfos->front().tag != 0x30) return bad();
+  auto parsed = der::children(d, signerInfos->front());
+  if (!parsed) return bad();
+  const std::vector<der::Tlv>& f = *parsed;
   // version, sid (issuerAndSerialNumber), digestAlgorithm, signatureAlgorithm, signature (empty).
   if (f.size() != 5 || f[0].tag != 0x02 || f[1].tag != 0x30 || f[2].tag != 0x30 ||
       f[3].tag != 0x30 || f[4].tag != 0x04 || f[4].body != f[4].end)
     return bad();
-  t.m_sdHead.assign(proto, sd->body, infos->start - sd->body);
+  t.m_sdHead.assign(proto, found->signedData.body, infos.start - found->signedData.body);
   t.m_siHead.assign(proto, f[0].start, f[3].start - f[0].start);
   t.m_sigAlg.assign(proto, f[3].start, f[3].end - f[3].start);
 
@@ -230,8 +214,8 @@ std::vector<std::uint8_t> SignedDataTemplate::contentInfo(std::string_view signe
   si.push_back(static_cast<char>(0xa0));
   si.append(signedAttrs.substr(1));
   si += m_sigAlg;
-  si += der::wrap(0x04, std::string_view(reinterpret_cast<const char*>(signature.data()),
-                                         signature.size()));
+  si += der::wrap(
+      0x04, std::string_view(reinterpret_cast<const char*>(signature.data()), signature.size()));
   if (!timestampToken.empty())
     si += der::wrap(0xa1, attribute(oids().timeStampToken, timestampToken));
   std::string sd = m_sdHead;

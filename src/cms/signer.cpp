@@ -79,9 +79,9 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SignedDataTemplate& t,
     unsigned char h[32];
     unsigned int hl = 0;
     EVP_Digest(sig.data(), sig.size(), h, &hl, EVP_sha256(), nullptr);
-    KYSO_ASSIGN_OR_RETURN(token, certs::requestTimestampSlowly(
-                                     *opt.tsaUrl, NID_sha256,
-                                     std::span<const unsigned char>(h, hl), opt.http));
+    KYSO_ASSIGN_OR_RETURN(
+        token, certs::requestTimestampSlowly(*opt.tsaUrl, NID_sha256,
+                                             std::span<const unsigned char>(h, hl), opt.http));
   }
   return t.contentInfo(tbs, sig, token);
 }
