@@ -79,10 +79,13 @@ bool stopsTheBatch(const Error& e) {
 }
 
 // Signs one file and stages its .p7s in a temporary file; the caller commits it (fsync + rename).
+// An output that exists already (without --force) is refused before the token signs anything: a
+// batch run again over a folder must not spend a USB token's seconds on signatures it throws away.
 Result<AtomicFile> signOne(const cms::SignedDataTemplate& tmpl, const SigningIdentity& id,
                            const std::string& in, const fs::path& out, bool force) {
   std::error_code ec;
   if (!fs::is_regular_file(in, ec)) return Error::kyso(Errc::FileNotFound, "sign", in);
+  if (!force && fs::exists(out, ec)) return Error::kyso(Errc::FileExists, "open", out.string());
   KYSO_ASSIGN_OR_RETURN(auto digest, cms::digestFile(in, cms::digestNid(tmpl.options().digest)));
   auto signedDer = cms::signDigestSlowly(tmpl, id, digest);
   // A token failure surfaces from OpenSSL as a generic error: report the token's own instead

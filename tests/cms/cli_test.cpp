@@ -79,6 +79,31 @@ TEST_F(CliCms, TokenBatchSignsEveryFileOnce) {
   EXPECT_NE(again.status, 0);
   std::ifstream in(work.path() / "doc0.docx.p7s", std::ios::binary);
   EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), before);
+  // ... and before the token signs anything: through a module whose token is "pulled out" after
+  // one signature, a batch of one new file and three existing outputs signs the new one and
+  // reports the others as existing (exit 4), not as a removed token (exit 5).
+  const char* fault = std::getenv("KYSO_FAULT_MODULE");
+  if (!fault || !fs::exists(fault)) {
+    if (inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
+    return;
+  }
+  ::setenv("KYSO_FAULT", "remove_after_signs=1", 1);
+  ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+  argv[4] = fault;
+  const fs::path fresh = work.path() / "new.docx";
+  write(fresh, "Quyết định mới");
+  argv.insert(argv.begin() + 8, {"--jobs", "1", fresh.string()});
+  ToolRun existing = runTool(argv);
+  ::unsetenv("KYSO_FAULT");
+  EXPECT_EQ(existing.status, 4) << existing.out;
+  EXPECT_EQ(existing.out.find("TokenRemoved"), std::string::npos) << existing.out;
+  EXPECT_EQ(existing.out.find("not attempted"), std::string::npos) << existing.out;
+  EXPECT_EQ(opensslVerify(fresh.string() + ".p7s", fresh).status, 0);
+  std::size_t refused = 0;
+  for (auto at = existing.out.find("\"error\":\"FileExists\""); at != std::string::npos;
+       at = existing.out.find("\"error\":\"FileExists\"", at + 1))
+    ++refused;
+  EXPECT_EQ(refused, 3u) << existing.out;
 }
 
 // A token with CKM_RSA_PKCS_PSS but without raw RSA (CKM_RSA_X_509): `--pss` can only succeed if
