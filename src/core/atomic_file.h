@@ -1,7 +1,9 @@
 // AtomicFile: writes an output through a temporary file in the target's own directory, flushes it
 // to disk and renames it over the target only on commit(). If the object is destroyed without
 // commit() (an error, a full disk, a removed token) the temporary file is deleted and the target
-// is untouched. Inputs are never opened through this class.
+// is untouched. Inputs are never opened through this class. A new output (Overwrite::Refuse) is,
+// where the file system allows, an unnamed file (O_TMPFILE) that commit() links under the
+// target's name, so that not even a crash leaves a temporary file behind.
 #pragma once
 
 #include <cstddef>
@@ -41,6 +43,7 @@ class AtomicFile {
   Status pwrite(std::uint64_t offset, std::span<const std::byte> data);
   std::uint64_t size() const { return m_written; }
   int fd() const { return m_fd; }
+  /// A path that opens the temporary file (for an unnamed one, /proc/self/fd/N) until commit().
   const std::filesystem::path& tempPath() const { return m_temp; }
   const std::filesystem::path& target() const { return m_target; }
 
@@ -51,12 +54,14 @@ class AtomicFile {
   void abandon() noexcept;
 
  private:
-  AtomicFile(std::filesystem::path target, std::filesystem::path temp, int fd, Overwrite ow);
+  AtomicFile(std::filesystem::path target, std::filesystem::path temp, int fd, Overwrite ow,
+             bool anonymous);
   std::filesystem::path m_target;
   std::filesystem::path m_temp;
   int m_fd = -1;
   std::uint64_t m_written = 0;
   Overwrite m_overwrite = Overwrite::Refuse;
+  bool m_anonymous = false;  // O_TMPFILE: m_temp is /proc/self/fd/N, nothing to unlink
 };
 
 /// fsyncs a directory, making earlier renames into it durable (after AtomicFile::commit with

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -42,6 +43,30 @@ TEST_F(AtomicFileTest, CommitRenamesIntoPlace) {
   ASSERT_TRUE(f->commit().ok());
   EXPECT_EQ(slurp(dir / "out.pdf"), "Jello");
   EXPECT_EQ(entries(), 1u);
+}
+
+// A new output is not in the folder at all until it is committed (an unnamed O_TMPFILE file on
+// file systems that have them, as every test machine does): a crash leaves nothing to clean up.
+// tempPath() still opens it (the PDF signer reads its prepared file back), and the committed
+// file is readable by others (0644) whatever the umask.
+TEST_F(AtomicFileTest, NewOutputIsInvisibleUntilCommitted) {
+  const mode_t old = ::umask(077);
+  auto f = AtomicFile::create(dir / "letter.pdf.p7s");
+  ::umask(old);
+  ASSERT_TRUE(f.ok());
+  ASSERT_TRUE(f->write("chữ ký").ok());
+  EXPECT_EQ(entries(), 0u) << "no temporary name in the folder";
+  EXPECT_EQ(slurp(f->tempPath()), "chữ ký");
+  ASSERT_TRUE(f->commit().ok());
+  EXPECT_EQ(slurp(dir / "letter.pdf.p7s"), "chữ ký");
+  EXPECT_EQ(entries(), 1u);
+  struct stat st {};
+  ASSERT_EQ(::stat((dir / "letter.pdf.p7s").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0644u);
+  // A second commit of the same object is refused, not a crash.
+  auto again = f->commit();
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, Errc::OutputNotWritable);
 }
 
 TEST_F(AtomicFileTest, DeferredDirectorySyncStillRenamesIntoPlace) {
