@@ -58,6 +58,8 @@ double medianTime(ArgvFor argvFor, int runs, int* status) {
   }
   std::sort(t.begin(), t.end());
   *status = 0;
+  std::printf("  (%d runs: %.1f-%.1f ms, median %.1f ms)\n", runs, t.front() * 1e3, t.back() * 1e3,
+              t[t.size() / 2] * 1e3);
   return t[t.size() / 2];
 }
 
