@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -188,9 +189,18 @@ TEST_F(CliCms, ParallelLanesSignEachFileWithItsOwnContent) {
   // Verifying them on several threads prints exactly what one thread prints, in order; one
   // content changed after signing fails wherever it falls.
   write(work.path() / "lane5.txt", "Công văn số 5/SYT-VP (sửa)");
+  // One validation time for both runs: "judged at ... now" would differ when they straddle a
+  // second.
+  char at[32];
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
   std::vector<std::string> v1 = {kyso(),
                                  "verify",
                                  "--offline",
+                                 "--at",
+                                 at,
                                  "--trust",
                                  pkiFile("root.pem").string(),
                                  "--trust",
