@@ -77,11 +77,15 @@ std::size_t CmsContentsMaker::estimatedSize() {
 }
 
 Result<std::vector<unsigned char>> CmsContentsMaker::make(std::span<const unsigned char> digest) {
-  cms::SignOptions opt;
-  opt.signingTime = false;  // PAdES: the time goes in /M
-  opt.tsaUrl = m_tsa;
-  opt.http = m_http;
-  KYSO_ASSIGN_OR_RETURN(auto der, cms::signDigestSlowly(m_id, digest, opt));
+  if (!m_template) {
+    cms::SignOptions opt;
+    opt.signingTime = false;  // PAdES: the time goes in /M
+    opt.tsaUrl = m_tsa;
+    opt.http = m_http;
+    KYSO_ASSIGN_OR_RETURN(auto t, cms::SignedDataTemplate::make(m_id, opt));
+    m_template.emplace(std::move(t));
+  }
+  KYSO_ASSIGN_OR_RETURN(auto der, cms::signDigestSlowly(*m_template, m_id, digest));
   m_lastSize = der.size();
   return std::vector<unsigned char>(der.begin(), der.end());
 }

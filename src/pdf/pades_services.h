@@ -11,12 +11,15 @@
 
 #include "certs/http.h"
 #include "certs/trust_store.h"
+#include "src/cms/signed_data_template.h"
 #include "src/core/signing_identity.h"
 #include "src/pdf/pades.h"
 
 namespace kyso::pdf {
 
 /// CMS signatures for PDF signature dictionaries, by a SigningIdentity (borrowed; may be a token).
+/// One maker signs any number of PDFs one after another (a batch lane has its own): the CMS parts
+/// that do not change are encoded at the first signature (cms::SignedDataTemplate).
 class CmsContentsMaker : public ContentsMaker {
  public:
   /// `tsaUrl` set: B-T (signature timestamp). `pkcs7` true: adbe.pkcs7.detached (same CMS).
@@ -30,6 +33,7 @@ class CmsContentsMaker : public ContentsMaker {
   std::optional<std::string> m_tsa;
   certs::HttpOptions m_http;
   std::size_t m_lastSize = 0;  // the previous signature's size: the best estimate for the next
+  std::optional<cms::SignedDataTemplate> m_template;  // made by the first make()
 };
 
 /// Document timestamps (ETSI.RFC3161): the TimeStampToken from a TSA for the digest.
