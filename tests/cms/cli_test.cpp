@@ -49,13 +49,29 @@ class CliCms : public SoftHsmTest {
                     "-certfile", pkiFile("gov-ca.pem").string(), "-purpose", "any", "-out",
                     "/dev/null"});
   }
+  // The test signer's key and certificate on the token, its PIN in KYSO_TEST_PIN.
+  void importSigner() {
+    ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
+    ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
+    ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  }
+  // The fault-injecting module in front of this test's token, with `directive` in KYSO_FAULT
+  // (unset by the caller after the run); empty when it is not built (a failure in CI).
+  std::string faultModule(const std::string& directive) {
+    const char* fault = std::getenv("KYSO_FAULT_MODULE");
+    if (!fault || !fs::exists(fault)) {
+      if (inCi()) ADD_FAILURE() << "KYSO_FAULT_MODULE missing";
+      return {};
+    }
+    ::setenv("KYSO_FAULT", directive.c_str(), 1);
+    ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+    return fault;
+  }
   TempDir work;
 };
 
 TEST_F(CliCms, TokenBatchSignsEveryFileOnce) {
-  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
-  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
-  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  ASSERT_NO_FATAL_FAILURE(importSigner());
   std::vector<std::string> argv = {
       kyso(),      "sign",          "--detached", "--module", token().modulePath().string(),
       "--pin-env", "KYSO_TEST_PIN", "--json"};
@@ -83,13 +99,8 @@ TEST_F(CliCms, TokenBatchSignsEveryFileOnce) {
   // ... and before the token signs anything: through a module whose token is "pulled out" after
   // one signature, a batch of one new file and three existing outputs signs the new one and
   // reports the others as existing (exit 4), not as a removed token (exit 5).
-  const char* fault = std::getenv("KYSO_FAULT_MODULE");
-  if (!fault || !fs::exists(fault)) {
-    if (inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
-    return;
-  }
-  ::setenv("KYSO_FAULT", "remove_after_signs=1", 1);
-  ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+  const std::string fault = faultModule("remove_after_signs=1");
+  if (fault.empty()) return;
   argv[4] = fault;
   const fs::path fresh = work.path() / "new.docx";
   write(fresh, "Quyết định mới");
@@ -119,9 +130,7 @@ class CliCmsPssToken : public CliCms {
 };
 
 TEST_F(CliCmsPssToken, PssWithEveryDigestVerifiesWithOpensslAndKyso) {
-  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
-  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
-  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  ASSERT_NO_FATAL_FAILURE(importSigner());
   for (std::string digest : {"sha256", "sha384", "sha512"}) {
     SCOPED_TRACE(digest);
     fs::path doc = work.path() / "doc0.docx";
@@ -161,9 +170,7 @@ TEST_F(CliCmsPssToken, PssWithEveryDigestVerifiesWithOpensslAndKyso) {
 // A software token signs on several sessions at once (--jobs): every .p7s must carry the digest of
 // its own file, whichever lane made it, and the batch must still report in input order.
 TEST_F(CliCms, ParallelLanesSignEachFileWithItsOwnContent) {
-  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
-  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
-  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  ASSERT_NO_FATAL_FAILURE(importSigner());
   constexpr int kFiles = 40;
   std::vector<std::string> argv = {
       kyso(),      "sign",          "--detached", "--module", token().modulePath().string(),
@@ -227,16 +234,9 @@ TEST_F(CliCms, ParallelLanesSignEachFileWithItsOwnContent) {
 // A token that refuses a second session (CKR_SESSION_COUNT although it claims room): the batch
 // signs on the one session it has, every file, and says nothing alarming.
 TEST_F(CliCms, TokenRefusingMoreSessionsSignsOnOne) {
-  const char* fault = std::getenv("KYSO_FAULT_MODULE");
-  if (!fault || !fs::exists(fault)) {
-    if (inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
-    GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
-  }
-  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
-  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
-  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
-  ::setenv("KYSO_FAULT", "refuse_sessions_after=1", 1);
-  ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+  ASSERT_NO_FATAL_FAILURE(importSigner());
+  const std::string fault = faultModule("refuse_sessions_after=1");
+  if (fault.empty()) GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
   std::vector<std::string> argv = {kyso(),      "sign",          "--detached", "--module", fault,
                                    "--pin-env", "KYSO_TEST_PIN", "--jobs",     "3"};
   for (int i = 0; i < 3; ++i)
@@ -254,16 +254,9 @@ TEST_F(CliCms, TokenRefusingMoreSessionsSignsOnOne) {
 // stops with the token error, every .p7s made is whole and valid, the rest are reported as not
 // attempted, and no temporary file is left.
 TEST_F(CliCms, TokenPulledOutMidParallelBatchKeepsWhatIsDone) {
-  const char* fault = std::getenv("KYSO_FAULT_MODULE");
-  if (!fault || !fs::exists(fault)) {
-    if (inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
-    GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
-  }
-  ASSERT_TRUE(token().importKey(pkiFile("signer-rsa2048.key"), "01", "Signer").ok());
-  ASSERT_TRUE(token().importCert(pkiFile("signer-rsa2048.pem"), "01", "Signer").ok());
-  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
-  ::setenv("KYSO_FAULT", "remove_after_signs=7", 1);
-  ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+  ASSERT_NO_FATAL_FAILURE(importSigner());
+  const std::string fault = faultModule("remove_after_signs=7");
+  if (fault.empty()) GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
   fs::path dir = work.path() / "batch";
   fs::create_directories(dir);
   constexpr int kFiles = 30;
