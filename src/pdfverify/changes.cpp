@@ -1,43 +1,32 @@
 #include "src/pdfverify/changes.h"
 
 #include <algorithm>
-#include <qpdf/Buffer.hh>
+#include <cmath>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <set>
+
+#include "src/pdfverify/value_compare.h"
 
 namespace kyso::pdfverify {
 
 namespace {
 
-constexpr long long kMaxCompareStream = 64ll << 20;
+constexpr std::size_t kMaxFieldsChecked = 2000;
 
-std::vector<std::string> diffKeys(QPDFObjectHandle a, QPDFObjectHandle b) {
-  if (a.isStream()) a = a.getDict();
-  if (b.isStream()) b = b.getDict();
-  std::set<std::string> keys;
-  if (a.isDictionary())
-    for (auto& k : a.getKeys()) keys.insert(k);
-  if (b.isDictionary())
-    for (auto& k : b.getKeys()) keys.insert(k);
-  std::vector<std::string> out;
-  for (auto& k : keys) {
-    auto va = a.isDictionary() ? a.getKey(k) : QPDFObjectHandle::newNull();
-    auto vb = b.isDictionary() ? b.getKey(k) : QPDFObjectHandle::newNull();
-    if (va.unparse() != vb.unparse()) out.push_back(k);
-  }
-  return out;
+// Keys real signers and form fillers set on a field or widget they fill or sign.
+bool fillKey(const std::string& k) {
+  return k == "/V" || k == "/AP" || k == "/AS" || k == "/F" || k == "/Ff" || k == "/M" ||
+         k == "/MK" || k == "/DA" || k == "/Q" || k == "/Type";
 }
 
-bool sameObject(QPDFObjectHandle a, QPDFObjectHandle b) {
-  if (a.isStream() != b.isStream()) return false;
-  if (!a.isStream()) return a.unparseResolved() == b.unparseResolved();
-  if (a.getDict().unparse() != b.getDict().unparse()) return false;
-  auto la = a.getDict().getKey("/Length");
-  if (la.isInteger() && la.getIntValue() > kMaxCompareStream) return false;
-  auto da = a.getRawStreamData();
-  auto db = b.getRawStreamData();
-  return da->getSize() == db->getSize() &&
-         std::equal(da->getBuffer(), da->getBuffer() + da->getSize(), db->getBuffer());
+// Keys producers write for themselves that no renderer reads.
+bool producerPrivateKey(const std::string& k) {
+  return k == "/ITXT";
+}
+
+// Annotation flags that keep an annotation from being shown: Hidden (2) and NoView (32).
+bool hiddenFlags(QPDFObjectHandle f) {
+  return f.isInteger() && (f.getIntValue() & (2 | 32)) != 0;
 }
 
 std::vector<QPDFObjGen> refsOf(QPDFObjectHandle arr) {
@@ -58,32 +47,34 @@ class Analyser {
         m_newRoles(nrol),
         m_rules(rules),
         m_budget(budget),
-        m_out(out) {}
+        m_out(out),
+        m_cmp(budget, [&orol](QPDFObjGen og) { return orol.roles.count(og) != 0; }),
+        m_deep(budget, nullptr) {}
 
   Status run() {
     trailer();
     pages();
     KYSO_TRY(objects());
+    if (m_cmp.exhausted() || m_deep.exhausted()) KYSO_TRY(m_budget.check("analyseChanges"));
     return okStatus();
   }
 
  private:
-  void note(ChangeKind kind, std::vector<std::string> args, bool allowed,
-            std::vector<std::string> argsVi = {}) {
+  // Records a change judged by the table (the kind may turn into its "forbidden" form).
+  void note(ChangeKind kind, std::vector<std::string> args, std::vector<std::string> argsVi = {}) {
+    kind = changeAsJudged(kind, m_rules.docmdp);
     std::string what = changeSentence(kind, args, Lang::En);
     if (!m_seen.insert(what).second) return;
     Change c;
     c.kind = kind;
     c.args = std::move(args);
     c.args_vi = std::move(argsVi);
-    c.allowed = allowed;
+    c.allowed = changeAllowed(kind, m_rules.docmdp);
     c.what = std::move(what);
     m_out.push_back(std::move(c));
   }
   static std::string num(long long n) { return std::to_string(n); }
-
-  bool p1() const { return m_rules.docmdp == 1; }
-  bool annotationsAllowed() const { return m_rules.docmdp == 0 || m_rules.docmdp == 3; }
+  static std::string bare(const std::string& key) { return key.empty() ? key : key.substr(1); }
 
   bool locked(const std::string& field) const {
     for (auto& l : m_rules.locks) {
@@ -97,33 +88,28 @@ class Analyser {
 
   void trailer() {
     auto to = m_old.pdf().getTrailer(), tn = m_new.pdf().getTrailer();
-    if (to.getKey("/Root").unparse() != tn.getKey("/Root").unparse())
-      note(ChangeKind::CatalogReplaced, {}, false);
-    if (to.getKey("/Encrypt").unparse() != tn.getKey("/Encrypt").unparse())
-      note(ChangeKind::EncryptionChanged, {}, false);
+    auto ro = to.getKey("/Root"), rn = tn.getKey("/Root");
+    if (ro.getObjGen() != rn.getObjGen() && !m_cmp.equal(ro, rn)) catalog(ro, rn);
+    if (!m_deep.equal(to.getKey("/Encrypt"), tn.getKey("/Encrypt")))
+      note(ChangeKind::EncryptionChanged, {});
+    if (!m_cmp.equal(to.getKey("/Info"), tn.getKey("/Info"))) note(ChangeKind::InfoUpdated, {});
   }
 
   void pages() {
     auto& po = m_oldRoles.pages;
     auto& pn = m_newRoles.pages;
-    for (std::size_t i = 0; i < std::min(po.size(), pn.size()); ++i)
-      if (po[i] != pn[i]) note(ChangeKind::PageReplaced, {num(i + 1)}, false);
-    for (std::size_t i = po.size(); i < pn.size(); ++i)
-      note(ChangeKind::PageAdded, {num(i + 1)}, false);
-    for (std::size_t i = pn.size(); i < po.size(); ++i)
-      note(ChangeKind::PageRemoved, {num(i + 1)}, false);
+    for (std::size_t i = 0; i < std::min(po.size(), pn.size()); ++i) {
+      if (po[i] == pn[i]) continue;
+      auto o = m_old.pdf().getObjectByObjGen(po[i]);
+      auto n = m_new.pdf().getObjectByObjGen(pn[i]);
+      if (!m_cmp.equal(o, n)) page(static_cast<int>(i) + 1, o, n);
+    }
+    for (std::size_t i = po.size(); i < pn.size(); ++i) note(ChangeKind::PageAdded, {num(i + 1)});
+    for (std::size_t i = pn.size(); i < po.size(); ++i) note(ChangeKind::PageRemoved, {num(i + 1)});
   }
 
-  const FieldInfo* newField(const std::string& name) const {
-    for (auto& [og, f] : m_newRoles.fields)
-      if (f.name == name) return &f;
-    return nullptr;
-  }
-  const FieldInfo* oldField(const std::string& name) const {
-    for (auto& [og, f] : m_oldRoles.fields)
-      if (f.name == name) return &f;
-    return nullptr;
-  }
+  const FieldInfo* newField(const std::string& name) const { return m_newRoles.field(name); }
+  const FieldInfo* oldField(const std::string& name) const { return m_oldRoles.field(name); }
 
   bool isDocTimestamp(QPDFObjGen og) {
     if (og.getObj() == 0) return false;
@@ -132,37 +118,105 @@ class Analyser {
            v.getKey("/Type").getName() == "/DocTimeStamp";
   }
 
+  QPDFObjectHandle fieldValue(OpenRevision& rev, const RoleMap& roles, const std::string& name) {
+    for (auto& [og, f] : roles.fields)
+      if (f.name == name) return rev.pdf().getObjectByObjGen(og).getKey("/V");
+    return QPDFObjectHandle::newNull();
+  }
+
+  // The field's value differs by value (a rewritten or re-pointed /V alike).
+  bool fieldValueChanged(const std::string& name) {
+    const FieldInfo* nf = newField(name);
+    const FieldInfo* of = oldField(name);
+    if (!nf || !of) return true;
+    return !m_deep.equal(fieldValue(m_old, m_oldRoles, name), fieldValue(m_new, m_newRoles, name));
+  }
+  bool newlySigned(const std::string& name) {
+    const FieldInfo* nf = newField(name);
+    const FieldInfo* of = oldField(name);
+    return nf && nf->type == "/Sig" && nf->has_value && (!of || !of->has_value);
+  }
+  bool filledNow(const std::string& name) {
+    const FieldInfo* nf = newField(name);
+    return nf && nf->has_value && (fieldValueChanged(name) || newlySigned(name));
+  }
+
   // A field that is now signed or filled and was not before (or whose value changed).
   void fieldFilled(const std::string& name) {
     const FieldInfo* nf = newField(name);
     const FieldInfo* of = oldField(name);
     if (!nf) {
-      note(ChangeKind::FieldRemoved, {name}, false);
+      note(ChangeKind::FieldRemoved, {name});
       return;
     }
     if (nf->type == "/Sig") {
       if (of && of->has_value) {
-        if (of->value_og != nf->value_og) note(ChangeKind::SignatureReplaced, {name}, false);
+        if (fieldValueChanged(name)) note(ChangeKind::SignatureReplaced, {name});
         return;
       }
       if (!nf->has_value) return;
-      bool ts = isDocTimestamp(nf->value_og);
-      if (p1() && !ts) {
-        note(ChangeKind::FieldSignedForbidden, {name}, false);
-      } else if (locked(name)) {
-        note(ChangeKind::LockedFieldSigned, {name}, false);
-      } else {
-        note(ts ? ChangeKind::TimestampAdded : ChangeKind::SignatureAdded, {name}, true);
-      }
+      const bool ts = isDocTimestamp(nf->value_og);
+      if (locked(name))
+        note(ChangeKind::LockedFieldSigned, {name});
+      else
+        note(ts ? ChangeKind::TimestampAdded : ChangeKind::SignatureAdded, {name});
       return;
     }
-    if (p1()) {
-      note(ChangeKind::FieldFilledForbidden, {name}, false);
-    } else if (locked(name)) {
-      note(ChangeKind::LockedFieldChanged, {name}, false);
-    } else {
-      note(ChangeKind::FieldFilled, {name}, true);
+    if (!fieldValueChanged(name)) return;
+    note(locked(name) ? ChangeKind::LockedFieldChanged : ChangeKind::FieldFilled, {name});
+  }
+
+  // True when a widget draws something on its page: a rectangle with an area, not hidden, and a
+  // normal appearance with content.
+  bool visibleAppearance(QPDFObjectHandle w) {
+    if (hiddenFlags(w.getKey("/F"))) return false;
+    auto rect = w.getKey("/Rect");
+    if (!rect.isArray() || rect.getArrayNItems() != 4) return false;
+    double v[4];
+    for (int i = 0; i < 4; ++i) {
+      if (!rect.getArrayItem(i).isNumber()) return false;
+      v[i] = rect.getArrayItem(i).getNumericValue();
     }
+    if (std::abs(v[2] - v[0]) < 0.5 || std::abs(v[3] - v[1]) < 0.5) return false;
+    auto n = w.getKey("/AP").getKey("/N");
+    std::vector<QPDFObjectHandle> streams;
+    if (n.isStream()) streams.push_back(n);
+    if (n.isDictionary())
+      for (auto& k : n.getKeys())
+        if (n.getKey(k).isStream()) streams.push_back(n.getKey(k));
+    for (auto& s : streams) {
+      try {
+        auto data = s.getStreamData(qpdf_dl_generalized);
+        for (std::size_t i = 0; i < data->getSize(); ++i) {
+          unsigned char c = data->getBuffer()[i];
+          if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return true;
+        }
+      } catch (const std::exception&) {
+        return true;  // cannot tell: assume it draws
+      }
+    }
+    return false;
+  }
+
+  // A new signature field: signed in this update, a document timestamp, or an empty field (an
+  // overlay when its widget draws over the page).
+  void newSignatureField(const FieldInfo& f, const std::string& page) {
+    const bool ts = isDocTimestamp(f.value_og);
+    if (ts) {
+      note(ChangeKind::TimestampFieldAdded, {f.name});
+      return;
+    }
+    if (!f.has_value) {
+      for (auto og : f.widgets)
+        if (visibleAppearance(m_new.pdf().getObjectByObjGen(og))) {
+          note(ChangeKind::UnsignedSignatureFieldOverlay, {f.name, page.empty() ? "?" : page});
+          return;
+        }
+    }
+    if (page.empty())
+      note(ChangeKind::SignatureFieldAdded, {f.name});
+    else
+      note(ChangeKind::SignatureFieldAddedOnPage, {f.name, page});
   }
 
   void annotationLists(int page, QPDFObjectHandle ao, QPDFObjectHandle an) {
@@ -170,33 +224,26 @@ class Analyser {
     std::set<QPDFObjGen> so(lo.begin(), lo.end()), sn(ln.begin(), ln.end());
     const std::string pg = std::to_string(page);
     for (auto og : lo)
-      if (!sn.count(og)) note(ChangeKind::AnnotationRemoved, {pg}, false);
+      if (!sn.count(og)) note(ChangeKind::AnnotationRemoved, {pg});
     for (auto og : ln) {
       if (so.count(og)) continue;
       auto a = m_new.pdf().getObjectByObjGen(og);
-      std::string subtype = a.getKey("/Subtype").isName() ? a.getKey("/Subtype").getName() : "?";
+      std::string subtype = a.getKey("/Subtype").isName() ? a.getKey("/Subtype").getName() : "/?";
       if (subtype == "/Widget") {
         auto it = m_newRoles.widget_field.find(og);
         const FieldInfo* f = nullptr;
         if (it != m_newRoles.widget_field.end()) f = &m_newRoles.fields.at(it->second);
-        if (!f) {
-          note(ChangeKind::WidgetWithoutFieldAdded, {pg}, false);
-        } else if (oldField(f->name)) {
-          note(ChangeKind::WidgetAddedToField, {f->name, pg}, false);
-        } else if (f->type == "/Sig") {
-          bool ts = isDocTimestamp(f->value_og);
-          if (p1() && !ts)
-            note(ChangeKind::SignatureFieldAddedOnPageForbidden, {f->name, pg}, false);
-          else
-            note(ChangeKind::SignatureFieldAddedOnPage, {f->name, pg}, true);
-        } else {
-          note(ChangeKind::FormFieldAddedOnPage, {f->name, pg}, false);
-        }
+        if (!f)
+          note(ChangeKind::WidgetWithoutFieldAdded, {pg});
+        else if (oldField(f->name))
+          note(ChangeKind::WidgetAddedToField, {f->name, pg});
+        else if (f->type == "/Sig")
+          newSignatureField(*f, pg);
+        else
+          note(ChangeKind::FormFieldAddedOnPage, {f->name, pg});
         continue;
       }
-      note(
-          annotationsAllowed() ? ChangeKind::AnnotationAdded : ChangeKind::AnnotationAddedForbidden,
-          {subtype.substr(1), pg}, annotationsAllowed());
+      note(ChangeKind::AnnotationAdded, {subtype.substr(1), pg});
     }
   }
 
@@ -204,221 +251,339 @@ class Analyser {
     auto lo = refsOf(fo), ln = refsOf(fn);
     std::set<QPDFObjGen> sn(ln.begin(), ln.end()), so(lo.begin(), lo.end());
     for (auto og : lo)
-      if (!sn.count(og)) note(ChangeKind::FormFieldRemoved, {}, false);
+      if (!sn.count(og)) note(ChangeKind::FormFieldRemoved, {});
     for (auto og : ln) {
       if (so.count(og)) continue;
       auto it = m_newRoles.fields.find(og);
       if (it == m_newRoles.fields.end()) {
-        note(ChangeKind::FieldGroupAdded, {}, false);
+        note(ChangeKind::FieldGroupAdded, {});
       } else if (it->second.type != "/Sig") {
-        note(ChangeKind::FormFieldAdded, {it->second.name}, false);
-      } else if (p1() && !isDocTimestamp(it->second.value_og)) {
-        note(ChangeKind::SignatureFieldAddedForbidden, {it->second.name}, false);
+        note(ChangeKind::FormFieldAdded, {it->second.name});
       } else {
-        note(ChangeKind::SignatureFieldAdded, {it->second.name}, true);
+        newSignatureField(it->second, "");
       }
+    }
+  }
+
+  // The first text or choice field whose normal appearance does not show its value (a viewer
+  // told to regenerate appearances would then show something else), or "".
+  std::string fieldShowingOtherValue() {
+    std::size_t n = 0;
+    for (auto& [og, f] : m_newRoles.fields) {
+      if (++n > kMaxFieldsChecked) break;
+      if (f.type != "/Tx" && f.type != "/Ch") continue;
+      auto v = m_new.pdf().getObjectByObjGen(og).getKey("/V");
+      if (!v.isString() || v.getStringValue().empty()) continue;
+      for (auto w : f.widgets) {
+        auto ap = m_new.pdf().getObjectByObjGen(w).getKey("/AP").getKey("/N");
+        std::string data;
+        try {
+          if (ap.isStream()) {
+            auto b = ap.getStreamData(qpdf_dl_generalized);
+            data.assign(reinterpret_cast<const char*>(b->getBuffer()), b->getSize());
+          }
+        } catch (const std::exception&) {
+        }
+        if (data.find(v.getStringValue()) == std::string::npos &&
+            data.find(v.getUTF8Value()) == std::string::npos)
+          return f.name;
+      }
+    }
+    return {};
+  }
+
+  void formKey(const std::string& k, QPDFObjectHandle o, QPDFObjectHandle n) {
+    if (k == "/Fields") {
+      fieldList(o.getKey("/Fields"), n.getKey("/Fields"));
+    } else if (k == "/SigFlags") {
+      note(ChangeKind::FormSettingsUpdated, {bare(k)});
+    } else if (k == "/DA" || k == "/DR" || k == "/NeedAppearances") {
+      // Appearances regenerated from /DA, /DR or because /NeedAppearances is on show each field's
+      // value: harmless unless a field shows something other than its value.
+      const bool turnedOff = k == "/NeedAppearances" && !n.getKey(k).isBool();
+      const bool off = k == "/NeedAppearances" &&
+                       (turnedOff || (n.getKey(k).isBool() && !n.getKey(k).getBoolValue()));
+      std::string other = off ? std::string() : fieldShowingOtherValue();
+      if (!other.empty())
+        note(ChangeKind::FormRenderingChanged, {bare(k), other});
+      else if (k == "/DR")
+        note(ChangeKind::FormResourcesUpdated, {});
+      else
+        note(ChangeKind::FormSettingsUpdated, {bare(k)});
+    } else if (k == "/XFA") {
+      note(ChangeKind::XfaChanged, {});
+    } else {
+      note(ChangeKind::FormDictionaryChanged, {bare(k)});
     }
   }
 
   void acroFormDict(QPDFObjectHandle o, QPDFObjectHandle n) {
-    for (auto& k : diffKeys(o, n)) {
-      if (k == "/Fields") {
-        fieldList(o.getKey("/Fields"), n.getKey("/Fields"));
-      } else if (k == "/SigFlags" || k == "/DR" || k == "/DA" || k == "/NeedAppearances") {
-        note(ChangeKind::FormSettingsUpdated, {k.substr(1)}, !p1());
-      } else {
-        note(ChangeKind::FormDictionaryChanged, {k.substr(1)}, false);
-      }
-    }
+    for (auto& k : m_cmp.differingKeys(o, n)) formKey(k, o, n);
   }
 
   void catalog(QPDFObjectHandle o, QPDFObjectHandle n) {
-    for (auto& k : diffKeys(o, n)) {
-      if (k == "/DSS" || k == "/Extensions") {
-        note(ChangeKind::DssUpdated, {}, true);
+    for (auto& k : m_cmp.differingKeys(o, n)) {
+      if (k == "/DSS") {
+        note(ChangeKind::DssUpdated, {});
+      } else if (k == "/Extensions") {
+        note(ChangeKind::ExtensionsUpdated, {});
+      } else if (k == "/Version") {
+        auto v = n.getKey("/Version");
+        note(ChangeKind::VersionRaised, {v.isName() ? bare(v.getName()) : "?"});
       } else if (k == "/Metadata") {
-        note(ChangeKind::MetadataUpdated, {}, !p1());
+        note(ChangeKind::MetadataUpdated, {});
       } else if (k == "/AcroForm") {
         auto ao = o.getKey("/AcroForm"), an = n.getKey("/AcroForm");
-        if (ao.isIndirect() && an.isIndirect() && ao.getObjGen() != an.getObjGen())
-          note(ChangeKind::FormDictionaryReplaced, {}, false);
-        else if (!ao.isIndirect() || !an.isIndirect())
+        if (ao.isDictionary() && an.isDictionary())
           acroFormDict(ao, an);
-        if (ao.isNull() && an.isDictionary())
-          fieldList(QPDFObjectHandle::newArray(), an.getKey("/Fields"));
+        else if (an.isDictionary())
+          acroFormDict(QPDFObjectHandle::newDictionary(), an);
+        else
+          note(ChangeKind::FormDictionaryReplaced, {});
       } else if (k == "/Pages") {
-        note(ChangeKind::PageTreeReplaced, {}, false);
+        note(ChangeKind::PageTreeReplaced, {});
+      } else if (k == "/StructTreeRoot") {
+        note(ChangeKind::StructureTreeUpdated, {});
+      } else if (producerPrivateKey(k)) {
+        note(ChangeKind::ProducerDataUpdated, {bare(k)});
       } else {
-        note(ChangeKind::CatalogEntryChanged, {k.substr(1)}, false);
+        note(ChangeKind::CatalogEntryChanged, {bare(k)});
       }
     }
   }
 
-  void page(int n, QPDFObjectHandle o, QPDFObjectHandle nw) {
-    const std::string pg = std::to_string(n);
-    for (auto& k : diffKeys(o, nw)) {
-      if (k == "/Annots") {
-        annotationLists(n, o.getKey("/Annots"), nw.getKey("/Annots"));
-      } else if (k == "/Contents") {
-        note(ChangeKind::ContentReplaced, {pg}, false);
-      } else if (k == "/Resources") {
-        note(ChangeKind::PageResourcesChanged, {pg}, false);
-      } else {
-        note(ChangeKind::PageChanged, {pg, k.substr(1)}, false);
-      }
+  void pageKey(int p, const std::string& k, QPDFObjectHandle o, QPDFObjectHandle n) {
+    const std::string pg = num(p);
+    if (k == "/Annots")
+      annotationLists(p, o.getKey("/Annots"), n.getKey("/Annots"));
+    else if (k == "/Contents")
+      note(ChangeKind::ContentReplaced, {pg});
+    else if (k == "/Resources")
+      note(ChangeKind::PageResourcesChanged, {pg});
+    else if (producerPrivateKey(k))
+      note(ChangeKind::ProducerDataUpdated, {bare(k)});
+    else
+      note(ChangeKind::PageChanged, {pg, bare(k)});
+  }
+
+  void page(int p, QPDFObjectHandle o, QPDFObjectHandle n) {
+    for (auto& k : m_cmp.differingKeys(o, n)) pageKey(p, k, o, n);
+  }
+
+  void pageTreeNode(QPDFObjectHandle o, QPDFObjectHandle n) {
+    for (auto& k : m_cmp.differingKeys(o, n)) {
+      // Added, removed and reordered pages are reported by pages().
+      if ((k == "/Kids" || k == "/Count") && m_oldRoles.pages != m_newRoles.pages) continue;
+      if (producerPrivateKey(k))
+        note(ChangeKind::ProducerDataUpdated, {bare(k)});
+      else
+        note(ChangeKind::PageTreeChanged, {bare(k)});
+    }
+  }
+
+  // Key `k` of an annotation on page `p` changed; `o` and `n` are the key's old and new values.
+  void annotationKey(int p, const std::string& k, QPDFObjectHandle o, QPDFObjectHandle n) {
+    const std::string pg = num(p);
+    if (k == "/F" && hiddenFlags(o) && !hiddenFlags(n))
+      note(ChangeKind::AnnotationShown, {pg});
+    else if (k == "/A" || k == "/AA")
+      note(ChangeKind::AnnotationActionChanged, {pg, bare(k)});
+    else if (k == "/AP")
+      note(ChangeKind::AnnotationAppearanceChanged, {pg});
+    else
+      note(ChangeKind::AnnotationChanged, {pg});
+  }
+
+  void annotation(int p, QPDFObjectHandle o, QPDFObjectHandle n) {
+    for (auto& k : m_cmp.differingKeys(o, n)) annotationKey(p, k, o.getKey(k), n.getKey(k));
+  }
+
+  // Key `k` of field `name` (or of one of its widgets) changed from `o` to `n`.
+  void fieldKey(const std::string& name, const std::string& k, QPDFObjectHandle o,
+                QPDFObjectHandle n) {
+    if (k == "/V" || k == "/AS") {
+      fieldFilled(name);
+    } else if (k == "/AP") {
+      if (filledNow(name))
+        fieldFilled(name);
+      else
+        note(ChangeKind::AppearanceChangedWithoutValue, {name});
+    } else if (k == "/F" && !hiddenFlags(o) && hiddenFlags(n)) {
+      note(ChangeKind::WidgetHidden, {name});
+    } else if (fillKey(k) && filledNow(name)) {
+      fieldFilled(name);
+    } else if (k == "/Kids") {
+      note(ChangeKind::FieldWidgetsChanged, {name});
+    } else if (k == "/A" || k == "/AA") {
+      note(ChangeKind::FieldChanged, {name, bare(k)});
+    } else {
+      note(ChangeKind::FieldChanged, {name, k == "(data)" ? "data" : bare(k)});
     }
   }
 
   void field(const std::string& name, QPDFObjectHandle o, QPDFObjectHandle n) {
-    for (auto& k : diffKeys(o, n)) {
-      if (k == "/V" || k == "/AS" || k == "/AP" || k == "/MK") {
-        fieldFilled(name);
-        if (k == "/AP" && !fieldValueChanged(name) && !newlySigned(name))
-          note(ChangeKind::AppearanceChangedWithoutValue, {name}, false);
-      } else if (k == "/Kids") {
-        note(ChangeKind::FieldWidgetsChanged, {name}, false);
-      } else {
-        note(ChangeKind::FieldChanged, {name, k.substr(1)}, false);
-      }
-    }
+    for (auto& k : m_cmp.differingKeys(o, n)) fieldKey(name, k, o.getKey(k), n.getKey(k));
   }
 
-  bool fieldValueChanged(const std::string& name) {
-    const FieldInfo* nf = newField(name);
-    const FieldInfo* of = oldField(name);
-    if (!nf || !of) return true;
-    return of->value_og != nf->value_og || of->has_value != nf->has_value ||
-           fieldValueText(m_old, m_oldRoles, name) != fieldValueText(m_new, m_newRoles, name);
-  }
-  bool newlySigned(const std::string& name) {
-    const FieldInfo* nf = newField(name);
-    const FieldInfo* of = oldField(name);
-    return nf && nf->type == "/Sig" && nf->has_value && (!of || !of->has_value);
-  }
-  static std::string fieldValueText(OpenRevision& rev, const RoleMap& roles,
-                                    const std::string& name) {
-    for (auto& [og, f] : roles.fields)
-      if (f.name == name) return rev.pdf().getObjectByObjGen(og).getKey("/V").unparse();
-    return {};
-  }
-
-  void appearance(const Role& r, const std::set<Role>& all) {
-    if (r.name == "annotation") {
-      note(ChangeKind::AnnotationAppearanceChanged, {num(r.page)}, annotationsAllowed());
+  void appearance(QPDFObjGen og, const Role& r) {
+    if (auto other = m_oldRoles.appearance_also_used_as.find(og);
+        other != m_oldRoles.appearance_also_used_as.end()) {
+      // Rewriting it changes that other use as well, whatever the field shows.
+      note(ChangeKind::AppearanceReused, {r.name, describeRole(other->second)},
+           {"", describeRole(other->second, Lang::Vi)});
       return;
     }
-    for (auto& other : all) {
-      if (other.kind == RoleKind::Appearance || other.kind == RoleKind::PageResource ||
-          other.kind == RoleKind::FormResource)
-        continue;
-      note(ChangeKind::AppearanceReused, {r.name, describeRole(other)}, false,
-           {"", describeRole(other, Lang::Vi)});
+    if (r.name == "annotation") {
+      note(ChangeKind::AnnotationAppearanceChanged, {num(r.page)});
+      return;
     }
-    if (fieldValueChanged(r.name) || newlySigned(r.name)) {
+    if (filledNow(r.name))
       fieldFilled(r.name);
-    } else {
-      note(ChangeKind::AppearanceReplacedWithoutValue, {r.name}, false);
-    }
+    else
+      note(ChangeKind::AppearanceReplacedWithoutValue, {r.name});
   }
 
-  void classify(QPDFObjGen og, const std::set<Role>& roles, QPDFObjectHandle o,
-                QPDFObjectHandle n) {
-    for (auto& r : roles) {
-      switch (r.kind) {
-        case RoleKind::Catalog:
-          catalog(o, n);
-          break;
-        case RoleKind::PageTree:
-          // Added, removed and reordered pages are reported by pages(); anything else here is
-          // a change to inherited page attributes or to the tree itself.
-          for (auto& k : diffKeys(o, n))
-            if ((k != "/Kids" && k != "/Count") || m_oldRoles.pages == m_newRoles.pages)
-              note(ChangeKind::PageTreeChanged, {k.substr(1)}, false);
-          break;
-        case RoleKind::Page:
-          page(r.page, o, n);
-          break;
-        case RoleKind::AnnotsArray:
-          annotationLists(r.page, o, n);
-          break;
-        case RoleKind::Annotation:
-          note(ChangeKind::AnnotationChanged, {num(r.page)}, annotationsAllowed());
-          break;
-        case RoleKind::Widget:
-        case RoleKind::Field:
-          if (!r.name.empty())
-            field(r.name, o, n);
-          else if (roles.size() == 1)
-            note(ChangeKind::WidgetChanged, {num(r.page)}, false);
-          break;
-        case RoleKind::FieldsArray:
-          fieldList(o, n);
-          break;
-        case RoleKind::AcroForm:
-          acroFormDict(o, n);
-          break;
-        case RoleKind::FormResource:
-          note(ChangeKind::FormResourcesUpdated, {}, !p1());
-          break;
-        case RoleKind::Appearance:
-          appearance(r, roles);
-          break;
-        case RoleKind::SignatureDict:
-          note(ChangeKind::SignatureDictionaryChanged, {r.name}, false);
-          break;
-        case RoleKind::Dss:
-          note(ChangeKind::DssUpdated, {}, true);
-          break;
-        case RoleKind::Metadata:
-          note(ChangeKind::MetadataUpdated, {}, !p1());
-          break;
-        case RoleKind::Info:
-          note(ChangeKind::InfoUpdated, {}, true);
-          break;
-        case RoleKind::PageContent:
-          note(ChangeKind::ContentReplaced, {num(r.page)}, false);
-          break;
-        case RoleKind::PageResource:
-          note(ChangeKind::PageResourceReplaced, {num(r.page)}, false);
-          break;
-        case RoleKind::Other:
-          if (r.name == "catalog /StructTreeRoot") {
-            // Tagged PDFs record each new widget in the structure tree's /ParentTree; the tree
-            // does not change what a page shows.
-            note(ChangeKind::StructureTreeUpdated, {}, !p1());
-            break;
-          }
-          note(ChangeKind::ObjectChanged, {std::to_string(og.getObj()), r.name}, false);
-          break;
+  void classify(QPDFObjGen og, const Role& r, QPDFObjectHandle o, QPDFObjectHandle n) {
+    switch (r.kind) {
+      case RoleKind::Catalog:
+        catalog(o, n);
+        break;
+      case RoleKind::PageTree:
+        pageTreeNode(o, n);
+        break;
+      case RoleKind::Page:
+        page(r.page, o, n);
+        break;
+      case RoleKind::PageAttribute:
+        note(ChangeKind::PageChanged, {num(r.page), bare(r.key)});
+        break;
+      case RoleKind::PageTreeAttribute:
+        note(ChangeKind::PageTreeChanged, {bare(r.key)});
+        break;
+      case RoleKind::AnnotsArray:
+        annotationLists(r.page, o, n);
+        break;
+      case RoleKind::Annotation:
+        annotation(r.page, o, n);
+        break;
+      case RoleKind::AnnotationPart:
+        if (!r.name.empty())
+          fieldKey(r.name, r.key, o, n);
+        else
+          annotationKey(r.page, r.key, o, n);
+        break;
+      case RoleKind::Widget:
+        if (!r.name.empty())
+          field(r.name, o, n);
+        else
+          note(ChangeKind::WidgetChanged, {num(r.page)});
+        break;
+      case RoleKind::Field:
+        if (r.key.empty())
+          field(r.name, o, n);
+        else
+          fieldKey(r.name, r.key, o, n);
+        break;
+      case RoleKind::FieldsArray:
+        fieldList(o, n);
+        break;
+      case RoleKind::AcroForm:
+        acroFormDict(o, n);
+        break;
+      case RoleKind::FormPart: {
+        auto af = m_new.pdf().getRoot().getKey("/AcroForm");
+        auto afOld = m_old.pdf().getRoot().getKey("/AcroForm");
+        formKey(r.key, afOld.isDictionary() ? afOld : QPDFObjectHandle::newDictionary(),
+                af.isDictionary() ? af : QPDFObjectHandle::newDictionary());
+        break;
       }
+      case RoleKind::FormResource:
+        formKey("/DR", m_old.pdf().getRoot().getKey("/AcroForm"),
+                m_new.pdf().getRoot().getKey("/AcroForm"));
+        break;
+      case RoleKind::Appearance:
+        appearance(og, r);
+        break;
+      case RoleKind::SignatureDict:
+        note(ChangeKind::SignatureDictionaryChanged, {r.name});
+        break;
+      case RoleKind::Dss:
+        note(ChangeKind::DssUpdated, {});
+        break;
+      case RoleKind::Metadata:
+        note(ChangeKind::MetadataUpdated, {});
+        break;
+      case RoleKind::Info:
+        note(ChangeKind::InfoUpdated, {});
+        break;
+      case RoleKind::Encrypt:
+        note(ChangeKind::EncryptionChanged, {});
+        break;
+      case RoleKind::PageContent:
+        note(ChangeKind::ContentReplaced, {num(r.page)});
+        break;
+      case RoleKind::PageResource:
+        if (r.page > 0)
+          note(ChangeKind::PageResourceReplaced, {num(r.page)});
+        else
+          note(ChangeKind::PageTreeChanged, {"Resources"});
+        break;
+      case RoleKind::Other:
+        if (r.name == "catalog /StructTreeRoot") {
+          // Tagged PDFs record each new widget in the structure tree's /ParentTree; the tree
+          // does not change what a page shows.
+          note(ChangeKind::StructureTreeUpdated, {});
+          break;
+        }
+        note(ChangeKind::ObjectChanged, {std::to_string(og.getObj()), r.name});
+        break;
     }
   }
 
+  // Every object the newer revision defines anew or differently, and every object the older one
+  // referred to without defining it, compared by value and judged by its role.
   Status objects() {
     auto& xo = m_old.xref();
     auto& xn = m_new.xref();
     std::size_t n = 0;
-    for (auto& [og, po] : xo) {
+    for (auto& [og, role] : m_oldRoles.roles) {
+      if (xo.count(og) && !xn.count(og))
+        note(ChangeKind::ObjectDeleted, {describeRole(role)}, {describeRole(role, Lang::Vi)});
+    }
+    for (auto& [og, pn] : xn) {
       if ((++n & 255) == 0) KYSO_TRY(m_budget.check("analyseChanges"));
-      auto rit = m_oldRoles.roles.find(og);
-      auto it = xn.find(og);
-      if (it == xn.end()) {
-        if (rit != m_oldRoles.roles.end())
-          note(ChangeKind::ObjectDeleted, {describeRole(*rit->second.begin())}, false,
-               {describeRole(*rit->second.begin(), Lang::Vi)});
-        continue;
-      }
-      bool moved = !(it->second == po);
-      if (!moved && po.type == 2) {
-        QPDFObjGen s(po.stream, 0);
+      const Role* role = m_oldRoles.roleOf(og);
+      if (!role) continue;  // new or unused when signed: judged where something refers to it
+      auto it = xo.find(og);
+      bool moved = it == xo.end() || !(it->second == pn);
+      if (!moved && pn.type == 2) {
+        QPDFObjGen s(pn.stream, 0);
         auto a = xo.find(s), b = xn.find(s);
         moved = a == xo.end() || b == xn.end() || !(a->second == b->second);
       }
-      if (!moved || rit == m_oldRoles.roles.end()) continue;
+      if (!moved) continue;
       auto o = m_old.pdf().getObjectByObjGen(og);
       auto nw = m_new.pdf().getObjectByObjGen(og);
-      if (sameObject(o, nw)) continue;
-      classify(og, rit->second, o, nw);
+      // The object itself, compared by value (its references to objects judged on their own
+      // are equal here).
+      bool same = false;
+      if (o.isStream() || nw.isStream() || o.isDictionary() || nw.isDictionary())
+        same = m_cmp.differingKeys(o, nw).empty();
+      else
+        same = m_cmp.equalContents(o, nw);
+      if (!same) classify(og, *role, o, nw);
+    }
+    // An object the signed revision referred to without defining it (a reader showed nothing
+    // there), defined now: what refers to it is unchanged, so only its role in the newer
+    // revision tells what it changes.
+    for (auto& [og, pn] : xn) {
+      if (xo.count(og) || m_oldRoles.roleOf(og)) continue;
+      const Role* role = m_newRoles.roleOf(og);
+      auto from = m_newRoles.referrer.find(og);
+      if (!role || from == m_newRoles.referrer.end() || from->second.getObj() == 0) continue;
+      auto a = xo.find(from->second), b = xn.find(from->second);
+      if (a == xo.end() || b == xn.end() || !(a->second == b->second)) continue;
+      classify(og, *role, QPDFObjectHandle::newNull(), m_new.pdf().getObjectByObjGen(og));
     }
     return okStatus();
   }
@@ -430,6 +595,8 @@ class Analyser {
   const ChangeRules& m_rules;
   const Budget& m_budget;
   std::vector<Change>& m_out;
+  ValueComparer m_cmp;   // references to objects judged on their own are equal
+  ValueComparer m_deep;  // resolves every reference
   std::set<std::string> m_seen;
 };
 

@@ -24,6 +24,9 @@ struct RevisionEnd {
   std::uint64_t end = 0;           // offset after `%%EOF` (no EOL)
   std::uint64_t end_with_eol = 0;  // offset after `%%EOF` and its EOL (CR, LF or CRLF)
   std::uint64_t startxref = 0;     // the number after `startxref`
+  // Objects this revision's cross-reference section lists more than once (readers disagree on
+  // which entry counts). Filled by revisionChain; at most a few are kept.
+  std::vector<int> duplicate_objects;
 };
 
 /// Read-only bytes of one file, or of an in-memory buffer (fuzzing, tests).

@@ -59,6 +59,9 @@ struct SignatureReport {
   std::uint64_t signed_end = 0;  // end of the covered bytes
   int revision = 0;              // 1-based revision the signature covers (0: none)
   int docmdp = 0;                // DocMDP P of a certification signature (0: none)
+  // /Name, /Reason, /Location and /M of the signature dictionary as signed (a later rewrite of
+  // the dictionary is a change, never shown here).
+  std::string name, reason, location, claimed_time;
   Indication indication = Indication::Indeterminate;
   std::string subindication;
   std::string coverage = "invalid";    // whole-document | revision | partial | invalid

@@ -49,6 +49,11 @@ Json signatureJson(const SignatureReport& s) {
   j.set("byte_range", std::move(br));
   j.set("revision", s.revision);
   j.set("docmdp", s.docmdp == 0 ? Json() : Json(s.docmdp));
+  auto optional = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
+  j.set("name", optional(s.name));
+  j.set("reason", optional(s.reason));
+  j.set("location", optional(s.location));
+  j.set("claimed_signing_time", optional(s.claimed_time));
   Json problems = Json::array();
   for (auto& p : s.problems) problems.push(p);
   j.set("problems", std::move(problems));

@@ -101,6 +101,11 @@ std::string reportText(const FileReport& r, Lang lang) {
            ")\n";
     if (!s.crypto.level.empty())
       out += (vi ? "    mức độ:           " : "    level:         ") + s.crypto.level + "\n";
+    // What the signer wrote in the dictionary as signed (never a later rewrite).
+    if (!s.reason.empty())
+      out += (vi ? "    lý do:            " : "    reason:        ") + s.reason + "\n";
+    if (!s.location.empty())
+      out += (vi ? "    nơi ký:           " : "    location:      ") + s.location + "\n";
     if (s.docmdp)
       out += (vi ? "    chứng nhận:       DocMDP P=" : "    certification: DocMDP P=") +
              std::to_string(s.docmdp) + "\n";

@@ -60,6 +60,70 @@ bool prevOf(std::string_view dict, std::uint64_t& prev) {
   return true;
 }
 
+constexpr std::size_t kMaxDuplicatesKept = 8;
+constexpr std::uint64_t kMaxTableBytes = 16u << 20;  // a classic table checked for duplicates
+
+void noteDuplicate(std::set<std::uint64_t>& seen, std::uint64_t obj, RevisionEnd& rev) {
+  if (!seen.insert(obj).second && rev.duplicate_objects.size() < kMaxDuplicatesKept &&
+      obj < 0x7fffffff)
+    rev.duplicate_objects.push_back(static_cast<int>(obj));
+}
+
+// Objects listed twice in a classic table (`xref` ... `trailer`): subsection headers `first
+// count`, then `count` entries of three tokens each.
+Status classicDuplicates(const FileBytes& b, std::uint64_t xref, std::uint64_t trailer,
+                         RevisionEnd& rev) {
+  if (trailer <= xref + 4 || trailer - xref > kMaxTableBytes) return okStatus();
+  std::string t;
+  KYSO_TRY(b.readAt(xref + 4, static_cast<std::size_t>(trailer - xref - 4), t));
+  std::size_t i = 0;
+  auto token = [&](std::string_view& out) {
+    while (i < t.size() && isWhite(t[i])) ++i;
+    std::size_t j = i;
+    while (j < t.size() && !isWhite(t[j])) ++j;
+    out = std::string_view(t).substr(i, j - i);
+    i = j;
+    return !out.empty();
+  };
+  std::set<std::uint64_t> seen;
+  std::string_view a, c;
+  while (token(a) && token(c)) {
+    std::uint64_t first = 0, count = 0;
+    if (!number(a, first) || !number(c, count)) break;
+    for (std::uint64_t k = 0; k < count; ++k) {
+      std::string_view off, gen, type;
+      if (!token(off) || !token(gen) || !token(type)) return okStatus();
+      noteDuplicate(seen, first + k, rev);
+    }
+  }
+  return okStatus();
+}
+
+// Objects an xref stream's /Index names twice (overlapping subsections).
+void streamDuplicates(std::string_view dict, RevisionEnd& rev) {
+  auto p = dict.find("/Index");
+  if (p == std::string_view::npos) return;
+  auto open = dict.find('[', p), close = dict.find(']', p);
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) return;
+  std::vector<std::uint64_t> nums;
+  std::string_view body = dict.substr(open + 1, close - open - 1);
+  for (std::size_t i = 0; i < body.size() && nums.size() < 2000;) {
+    while (i < body.size() && isWhite(body[i])) ++i;
+    std::uint64_t v = 0;
+    if (i >= body.size() || !number(body.substr(i), v)) break;
+    nums.push_back(v);
+    while (i < body.size() && !isWhite(body[i])) ++i;
+  }
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
+  for (std::size_t k = 0; k + 1 < nums.size(); k += 2) ranges.emplace_back(nums[k], nums[k + 1]);
+  std::sort(ranges.begin(), ranges.end());
+  for (std::size_t k = 1; k < ranges.size(); ++k) {
+    const auto& [s0, n0] = ranges[k - 1];
+    if (ranges[k].first < s0 + n0 && rev.duplicate_objects.size() < kMaxDuplicatesKept)
+      rev.duplicate_objects.push_back(static_cast<int>(ranges[k].first & 0x7fffffff));
+  }
+}
+
 // The revision that starts its cross-reference data at `xref`: where it ends and its /Prev.
 Status section(const FileBytes& b, std::uint64_t xref, RevisionEnd& rev, std::uint64_t& prev) {
   std::string head;
@@ -74,6 +138,7 @@ Status section(const FileBytes& b, std::uint64_t xref, RevisionEnd& rev, std::ui
     KYSO_ASSIGN_OR_RETURN(std::uint64_t t, findForward(b, xref, "trailer", kMaxSearch));
     if (t == std::string_view::npos) return damaged(b, "no trailer after the xref table");
     dictFrom = t + 7;
+    KYSO_TRY(classicDuplicates(b, xref, t, rev));
   } else {
     // An xref stream: `N G obj << ... >> stream`.
     std::uint64_t n = 0;
@@ -88,6 +153,7 @@ Status section(const FileBytes& b, std::uint64_t xref, RevisionEnd& rev, std::ui
   std::size_t cut = std::min(close, sx);
   if (cut != std::string::npos) dict.resize(cut);
   if (!prevOf(dict, prev)) return damaged(b, "unreadable /Prev");
+  if (head.rfind("xref", 0) != 0) streamDuplicates(dict, rev);
   KYSO_ASSIGN_OR_RETURN(std::uint64_t s, findForward(b, dictFrom, "startxref", kMaxSearch));
   if (s == std::string_view::npos) return damaged(b, "no startxref after the cross-reference data");
   std::string tail;
@@ -111,12 +177,14 @@ Status section(const FileBytes& b, std::uint64_t xref, RevisionEnd& rev, std::ui
 
 }  // namespace
 
-Result<std::vector<RevisionEnd>> revisionChain(const FileBytes& b, std::size_t maxRevisions) {
+Result<std::vector<RevisionEnd>> revisionChain(const FileBytes& b, std::size_t maxRevisions,
+                                               std::uint64_t searchEnd) {
   // qpdf's rule: the last `startxref` within the final 1 KiB.
-  const std::uint64_t size = b.size();
+  const std::uint64_t size =
+      searchEnd == 0 ? b.size() : std::min<std::uint64_t>(searchEnd, b.size());
   std::string tail;
   const std::uint64_t from = size > 1024 ? size - 1024 : 0;
-  KYSO_TRY(b.readAt(from, 1024, tail));
+  KYSO_TRY(b.readAt(from, static_cast<std::size_t>(size - from), tail));
   auto sx = tail.rfind("startxref");
   std::uint64_t xref = 0;
   if (sx == std::string::npos || !number(std::string_view(tail).substr(sx + 9), xref))
@@ -131,6 +199,7 @@ Result<std::vector<RevisionEnd>> revisionChain(const FileBytes& b, std::size_t m
     RevisionEnd r;
     std::uint64_t prev = 0;
     KYSO_TRY(section(b, xref, r, prev));
+    if (r.end > size) return damaged(b, "a revision ends after the searched end");
     revs.push_back(r);
     if (prev == 0) break;
     xref = prev;

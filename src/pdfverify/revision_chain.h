@@ -12,8 +12,10 @@
 
 namespace kyso::pdfverify {
 
-/// Revision ends in file order. `searchEnd` limits where the last `%%EOF` is looked for (the
-/// file size normally); bytes after the last revision end are the caller's concern.
-Result<std::vector<RevisionEnd>> revisionChain(const FileBytes& bytes, std::size_t maxRevisions);
+/// Revision ends in file order, following the chain from the last `startxref` before `searchEnd`
+/// (0: the end of the file); bytes after the last revision end are the caller's concern. Each
+/// revision also lists the objects its cross-reference section names twice.
+Result<std::vector<RevisionEnd>> revisionChain(const FileBytes& bytes, std::size_t maxRevisions,
+                                               std::uint64_t searchEnd = 0);
 
 }  // namespace kyso::pdfverify

@@ -11,26 +11,102 @@ constexpr std::size_t kMaxVisits = 400000;
 constexpr int kMaxDirectDepth = 64;
 constexpr int kMaxTreeDepth = 64;
 
+bool isName(QPDFObjectHandle h, const char* name) {
+  return h.isName() && h.getName() == name;
+}
+
+// Which keys a walk does not follow out of a dictionary.
+enum class Skip {
+  Nothing,       // resources, content, metadata, document information, catalog entries
+  Annotation,    // /P (its page), /Parent (its field), /IRT (the annotation it replies to)
+  SignatureRef,  // /Data of a signature reference (it points at the catalog or a field)
+};
+
 class Mapper {
  public:
   Mapper(OpenRevision& rev, const Budget& budget) : m_rev(rev), m_budget(budget) {}
 
   Status run() {
-    auto root = m_rev.pdf().getRoot();
+    auto trailer = m_rev.pdf().getTrailer();
+    auto root = trailer.getKey("/Root");
     m_map.root = root.getObjGen();
     add(root, {RoleKind::Catalog});
+    // Structure first, so that no navigation link can give a structural object another role.
     KYSO_TRY(pageTree(root.getKey("/Pages"), 0, {}));
-    KYSO_TRY(acroForm(root.getKey("/AcroForm")));
-    KYSO_TRY(reach(root.getKey("/DSS"), {RoleKind::Dss}, false));
-    KYSO_TRY(reach(root.getKey("/Metadata"), {RoleKind::Metadata}, false));
-    KYSO_TRY(reach(m_rev.pdf().getTrailer().getKey("/Info"), {RoleKind::Info}, false));
-    // The signature of a certification is reachable from /Perms too; keep that role.
-    KYSO_TRY(reach(root.getKey("/Perms"), {RoleKind::Other, 0, "/Perms"}, true));
+    for (std::size_t i = 0; i < m_pageObjs.size(); ++i) KYSO_TRY(annotations(i));
+    auto af = root.getKey("/AcroForm");
+    if (af.isDictionary()) {
+      add(af, {RoleKind::AcroForm});
+      auto fields = af.getKey("/Fields");
+      if (fields.isIndirect()) add(fields, {RoleKind::FieldsArray});
+      if (fields.isArray())
+        for (int i = 0; i < fields.getArrayNItems(); ++i)
+          KYSO_TRY(field(fields.getArrayItem(i), "", "", 0));
+    }
+    for (std::size_t i = 0; i < m_pageObjs.size(); ++i)
+      KYSO_TRY(walk(m_pageObjs[i].getKey("/Contents"), {RoleKind::PageContent, pageNo(i)},
+                    m_pageObjs[i].getObjGen()));
+    for (std::size_t i = 0; i < m_pageObjs.size(); ++i) {
+      auto p = m_pageObjs[i];
+      for (auto& k : p.getKeys()) {
+        if (k == "/Type" || k == "/Parent" || k == "/Contents" || k == "/Resources" ||
+            k == "/Annots")
+          continue;
+        KYSO_TRY(walk(p.getKey(k), {RoleKind::PageAttribute, pageNo(i), {}, k}, p.getObjGen()));
+      }
+    }
+    for (auto& node : m_nodes)
+      for (auto& k : node.getKeys()) {
+        if (k == "/Type" || k == "/Parent" || k == "/Kids" || k == "/Count" || k == "/Resources")
+          continue;
+        KYSO_TRY(walk(node.getKey(k), {RoleKind::PageTreeAttribute, 0, {}, k}, node.getObjGen()));
+      }
+    for (auto& [a, page] : m_annots) {
+      const bool widget = isName(a.getKey("/Subtype"), "/Widget");
+      // A widget's parts belong to its field (named by the field walk).
+      std::string owner;
+      if (widget && a.isIndirect())
+        if (auto r = m_map.roles.find(a.getObjGen()); r != m_map.roles.end())
+          owner = r->second.name;
+      for (auto& k : a.getKeys()) {
+        if (k == "/P" || k == "/Parent" || k == "/IRT" || k == "/AP" || k == "/Subtype" ||
+            k == "/Type")
+          continue;
+        if (widget && fieldKey(k)) continue;  // walked with the field
+        KYSO_TRY(walk(a.getKey(k), {RoleKind::AnnotationPart, page, owner, k}, a.getObjGen()));
+      }
+    }
+    for (std::size_t i = 0; i < m_pageObjs.size(); ++i)
+      KYSO_TRY(walk(inheritedResources(m_pageObjs[i]), {RoleKind::PageResource, pageNo(i)},
+                    m_pageObjs[i].getObjGen()));
+    for (auto& node : m_nodes)
+      KYSO_TRY(walk(node.getKey("/Resources"), {RoleKind::PageResource}, node.getObjGen()));
+    for (auto& [a, page] : m_annots) {
+      const bool widget = isName(a.getKey("/Subtype"), "/Widget");
+      std::string name = "annotation";
+      if (widget && a.isIndirect()) {
+        auto r = m_map.roles.find(a.getObjGen());
+        name = r != m_map.roles.end() ? r->second.name : std::string();
+      }
+      KYSO_TRY(walk(a.getKey("/AP"), {RoleKind::Appearance, page, name}, a.getObjGen()));
+    }
+    for (auto& [w, name] : m_fieldWidgets)
+      KYSO_TRY(walk(w.getKey("/AP"), {RoleKind::Appearance, 0, name}, w.getObjGen()));
+    if (af.isDictionary()) {
+      KYSO_TRY(walk(af.getKey("/DR"), {RoleKind::FormResource}, af.getObjGen()));
+      for (auto& k : af.getKeys())
+        if (k != "/Fields" && k != "/DR")
+          KYSO_TRY(walk(af.getKey(k), {RoleKind::FormPart, 0, {}, k}, af.getObjGen()));
+    }
+    KYSO_TRY(walk(root.getKey("/DSS"), {RoleKind::Dss}, root.getObjGen()));
+    KYSO_TRY(walk(root.getKey("/Metadata"), {RoleKind::Metadata}, root.getObjGen()));
+    KYSO_TRY(walk(trailer.getKey("/Info"), {RoleKind::Info}, {}));
+    KYSO_TRY(walk(trailer.getKey("/Encrypt"), {RoleKind::Encrypt}, {}));
     for (auto& key : root.getKeys()) {
-      if (key == "/Pages" || key == "/AcroForm" || key == "/DSS" || key == "/Metadata" ||
-          key == "/Perms" || key == "/Type")
+      if (key == "/Type" || key == "/Pages" || key == "/AcroForm" || key == "/DSS" ||
+          key == "/Metadata")
         continue;
-      KYSO_TRY(reach(root.getKey(key), {RoleKind::Other, 0, "catalog " + key}, true));
+      KYSO_TRY(walk(root.getKey(key), {RoleKind::Other, 0, "catalog " + key}, root.getObjGen()));
     }
     return okStatus();
   }
@@ -38,9 +114,24 @@ class Mapper {
   RoleMap take() { return std::move(m_map); }
 
  private:
+  static int pageNo(std::size_t i) { return static_cast<int>(i) + 1; }
+
+  // Keys of a field dictionary (walked by field()); the rest of a merged field/widget is the
+  // widget's.
+  static bool fieldKey(const std::string& k) {
+    return k == "/FT" || k == "/T" || k == "/TU" || k == "/TM" || k == "/Ff" || k == "/V" ||
+           k == "/DV" || k == "/Kids" || k == "/Opt" || k == "/TI" || k == "/I" || k == "/Lock" ||
+           k == "/SV" || k == "/MaxLen" || k == "/DA" || k == "/Q" || k == "/DS" || k == "/RV" ||
+           k == "/AA";
+  }
+
+  // Gives `h` the role when it is an object without one; true when it did.
   bool add(QPDFObjectHandle h, Role r) {
     if (!h.isIndirect()) return false;
-    return m_map.roles[h.getObjGen()].insert(std::move(r)).second;
+    auto [it, added] = m_map.roles.emplace(h.getObjGen(), r);
+    if (!added && it->second.kind == RoleKind::Appearance && r.kind != RoleKind::Appearance)
+      m_map.appearance_also_used_as.emplace(h.getObjGen(), std::move(r));
+    return added;
   }
 
   Status tick() {
@@ -50,39 +141,40 @@ class Mapper {
     return okStatus();
   }
 
-  // Everything reachable from `h` gets `role`. With `stopAtStructure`, objects that already have
-  // a structural role get this role too but are not descended into (an outline's link to a page
-  // must not make the page "outline data"). /Parent and /P links are never followed.
-  Status reach(QPDFObjectHandle start, Role role, bool stopAtStructure) {
-    // A reference to a missing or unreadable object still has its role: defining that object in
-    // a later revision changes what the document shows.
-    if (start.isNull()) {
-      add(start, role);
-      return okStatus();
-    }
-    std::deque<std::pair<QPDFObjectHandle, int>> todo{{start, 0}};
-    std::set<QPDFObjGen> seen;
+  // Everything reachable from `start` that has no role yet gets `role`; an object that already
+  // has one is neither given this role nor walked again.
+  // `from` is the object whose key holds `start`.
+  Status walk(QPDFObjectHandle start, Role role, QPDFObjGen from, Skip skip = Skip::Nothing) {
+    struct Item {
+      QPDFObjectHandle h;
+      int depth;
+      QPDFObjGen from;
+    };
+    std::deque<Item> todo{{start, 0, from}};
     while (!todo.empty()) {
-      auto [h, depth] = todo.front();
+      auto [h, depth, parent] = todo.front();
       todo.pop_front();
       KYSO_TRY(tick());
       if (h.isIndirect()) {
-        if (!seen.insert(h.getObjGen()).second) continue;
-        bool structural = m_map.roles.count(h.getObjGen()) != 0;
-        add(h, role);
-        if (stopAtStructure && structural) continue;
+        if (!add(h, role)) continue;
+        m_map.referrer.emplace(h.getObjGen(), parent);
+        parent = h.getObjGen();
         depth = 0;
       }
       if (depth > kMaxDirectDepth)
         return Error::kyso(Errc::PdfTooComplex, "mapRoles", "objects nested too deeply");
       if (h.isArray()) {
         for (int i = 0; i < h.getArrayNItems(); ++i)
-          todo.emplace_back(h.getArrayItem(i), depth + 1);
+          todo.push_back({h.getArrayItem(i), depth + 1, parent});
       } else if (h.isDictionary() || h.isStream()) {
         auto d = h.isStream() ? h.getDict() : h;
+        const bool sigRef = skip == Skip::SignatureRef &&
+                            (d.hasKey("/TransformMethod") || isName(d.getKey("/Type"), "/SigRef"));
         for (auto& key : d.getKeys()) {
-          if (key == "/Parent" || key == "/P") continue;
-          todo.emplace_back(d.getKey(key), depth + 1);
+          if (sigRef && key == "/Data") continue;
+          if (skip == Skip::Annotation && (key == "/P" || key == "/Parent" || key == "/IRT"))
+            continue;
+          todo.push_back({d.getKey(key), depth + 1, parent});
         }
       }
     }
@@ -97,11 +189,9 @@ class Mapper {
     if (node.isIndirect() && !path.insert(node.getObjGen()).second)
       return Error::kyso(Errc::PdfDamaged, "mapRoles", "page tree has a loop");
     auto kids = node.getKey("/Kids");
-    if (node.getKey("/Type").isName() && node.getKey("/Type").getName() == "/Page") {
-      return page(node);
-    }
-    if (!kids.isArray()) return page(node);
+    if (isName(node.getKey("/Type"), "/Page") || !kids.isArray()) return page(node);
     add(node, {RoleKind::PageTree});
+    m_nodes.push_back(node);
     for (int i = 0; i < kids.getArrayNItems(); ++i)
       KYSO_TRY(pageTree(kids.getArrayItem(i), depth + 1, path));
     return okStatus();
@@ -112,40 +202,36 @@ class Mapper {
     if (m_map.pages.size() > 100000)
       return Error::kyso(Errc::PdfTooComplex, "mapRoles", "too many pages");
     m_map.pages.push_back(p.getObjGen());
-    const int n = static_cast<int>(m_map.pages.size());
-    add(p, {RoleKind::Page, n});
-    KYSO_TRY(reach(p.getKey("/Contents"), {RoleKind::PageContent, n}, false));
-    // Resources may be inherited from the page tree.
-    auto res = p.getKey("/Resources");
-    for (auto up = p.getKey("/Parent"); res.isNull() && up.isDictionary() && m_inherit < 64;
-         up = up.getKey("/Parent"), ++m_inherit)
-      res = up.getKey("/Resources");
-    m_inherit = 0;
-    KYSO_TRY(reach(res, {RoleKind::PageResource, n}, false));
-    auto annots = p.getKey("/Annots");
-    if (annots.isIndirect()) add(annots, {RoleKind::AnnotsArray, n});
-    if (annots.isArray()) {
-      for (int i = 0; i < annots.getArrayNItems(); ++i) {
-        auto a = annots.getArrayItem(i);
-        if (!a.isDictionary()) continue;
-        bool widget = a.getKey("/Subtype").isName() && a.getKey("/Subtype").getName() == "/Widget";
-        add(a, {widget ? RoleKind::Widget : RoleKind::Annotation, n});
-        if (!widget)
-          KYSO_TRY(reach(a.getKey("/AP"), {RoleKind::Appearance, n, "annotation"}, false));
-      }
-    }
+    m_pageObjs.push_back(p);
+    add(p, {RoleKind::Page, static_cast<int>(m_map.pages.size())});
     return okStatus();
   }
 
-  Status acroForm(QPDFObjectHandle af) {
-    if (!af.isDictionary()) return okStatus();
-    add(af, {RoleKind::AcroForm});
-    auto fields = af.getKey("/Fields");
-    if (fields.isIndirect()) add(fields, {RoleKind::FieldsArray});
-    KYSO_TRY(reach(af.getKey("/DR"), {RoleKind::FormResource}, false));
-    if (!fields.isArray()) return okStatus();
-    for (int i = 0; i < fields.getArrayNItems(); ++i)
-      KYSO_TRY(field(fields.getArrayItem(i), "", "", 0));
+  QPDFObjectHandle inheritedResources(QPDFObjectHandle p) {
+    auto res = p.getKey("/Resources");
+    int up = 0;
+    for (auto n = p.getKey("/Parent"); res.isNull() && n.isDictionary() && up < kMaxTreeDepth;
+         n = n.getKey("/Parent"), ++up)
+      res = n.getKey("/Resources");
+    return res;
+  }
+
+  Status annotations(std::size_t i) {
+    const int n = pageNo(i);
+    auto annots = m_pageObjs[i].getKey("/Annots");
+    if (annots.isIndirect()) add(annots, {RoleKind::AnnotsArray, n});
+    if (!annots.isArray()) return okStatus();
+    for (int k = 0; k < annots.getArrayNItems() && k < 100000; ++k) {
+      KYSO_TRY(tick());
+      auto a = annots.getArrayItem(k);
+      if (!a.isDictionary()) continue;
+      const bool widget = isName(a.getKey("/Subtype"), "/Widget");
+      if (add(a, {widget ? RoleKind::Widget : RoleKind::Annotation, n}))
+        m_annots.emplace_back(a, n);
+      auto popup = a.getKey("/Popup");
+      if (popup.isDictionary() && add(popup, {RoleKind::Annotation, n}))
+        m_annots.emplace_back(popup, n);
+    }
     return okStatus();
   }
 
@@ -163,7 +249,8 @@ class Mapper {
       name = name.empty() ? t : name + "." + t;
     }
     std::string ft = f.getKey("/FT").isName() ? f.getKey("/FT").getName() : inheritedFt;
-    add(f, {RoleKind::Field, 0, name});
+    const bool selfWidget = isName(f.getKey("/Subtype"), "/Widget");
+    if (!selfWidget) add(f, {RoleKind::Field, 0, name});
     std::vector<QPDFObjectHandle> widgets;
     auto kids = f.getKey("/Kids");
     bool terminal = true;
@@ -179,27 +266,41 @@ class Mapper {
         }
       }
     }
+    // The field's own keys other than its kids (values, defaults, actions, options).
+    for (auto& key : f.getKeys()) {
+      if (key == "/Kids" || key == "/Parent" || key == "/V" || (selfWidget && !fieldKey(key)))
+        continue;
+      KYSO_TRY(
+          walk(f.getKey(key), {RoleKind::Field, 0, name, key}, f.getObjGen(), Skip::Annotation));
+    }
     if (!terminal) return okStatus();
-    if (f.getKey("/Subtype").isName() && f.getKey("/Subtype").getName() == "/Widget")
-      widgets.push_back(f);
+    if (selfWidget) widgets.push_back(f);
     FieldInfo info;
     info.name = name;
     info.type = ft;
     auto v = f.getKey("/V");
     info.has_value = !v.isNull();
     if (v.isIndirect()) info.value_og = v.getObjGen();
-    if (ft == "/Sig" && v.isDictionary()) {
-      KYSO_TRY(reach(v, {RoleKind::SignatureDict, 0, name}, false));
-    } else if (!v.isNull()) {
-      KYSO_TRY(reach(v, {RoleKind::Field, 0, name}, false));
-    }
+    if (ft == "/Sig" && v.isDictionary())
+      KYSO_TRY(walk(v, {RoleKind::SignatureDict, 0, name}, f.getObjGen(), Skip::SignatureRef));
+    else
+      KYSO_TRY(walk(v, {RoleKind::Field, 0, name, "/V"}, f.getObjGen()));
     for (auto& w : widgets) {
-      add(w, {RoleKind::Widget, 0, name});
-      if (w.isIndirect()) {
-        info.widgets.push_back(w.getObjGen());
-        m_map.widget_field[w.getObjGen()] = f.getObjGen();
+      if (!w.isIndirect()) continue;
+      const QPDFObjGen og = w.getObjGen();
+      auto it = m_map.roles.find(og);
+      if (it == m_map.roles.end()) {
+        // A widget on no page: its field still shows it nowhere, but it is the field's.
+        add(w, {RoleKind::Widget, 0, name});
+        m_fieldWidgets.emplace_back(w, name);
+        for (auto& k : w.getKeys())
+          if (k != "/P" && k != "/Parent" && k != "/AP" && !fieldKey(k))
+            KYSO_TRY(walk(w.getKey(k), {RoleKind::AnnotationPart, 0, name, k}, w.getObjGen()));
+      } else if (it->second.kind == RoleKind::Widget) {
+        it->second.name = name;
       }
-      KYSO_TRY(reach(w.getKey("/AP"), {RoleKind::Appearance, 0, name}, false));
+      info.widgets.push_back(og);
+      m_map.widget_field[og] = f.getObjGen();
     }
     m_map.fields[f.getObjGen()] = std::move(info);
     return okStatus();
@@ -209,8 +310,11 @@ class Mapper {
   const Budget& m_budget;
   RoleMap m_map;
   std::size_t m_visits = 0;
-  int m_inherit = 0;
   std::set<QPDFObjGen> m_fieldSeen;
+  std::vector<QPDFObjectHandle> m_pageObjs;
+  std::vector<QPDFObjectHandle> m_nodes;
+  std::vector<std::pair<QPDFObjectHandle, int>> m_annots;                // annotation, its page
+  std::vector<std::pair<QPDFObjectHandle, std::string>> m_fieldWidgets;  // widgets on no page
 };
 
 }  // namespace
@@ -228,7 +332,8 @@ Result<RoleMap> mapRoles(OpenRevision& rev, const Budget& budget) {
 namespace {
 
 // Words for each role in English and Vietnamese; {p} is the page number, {n} the field name or
-// key path. Widget and Appearance have a second form (no field name / an annotation's).
+// key path, {k} the key whose value the object is. Widget and Appearance have a second form (no
+// field name / an annotation's).
 struct RoleWords {
   const char* en;
   const char* vi;
@@ -247,10 +352,16 @@ RoleWords roleWords(const Role& r) {
     case RoleKind::PageResource:
       return {"a resource (font, image or form) of page {p}",
               "một tài nguyên (phông chữ, hình ảnh hoặc biểu mẫu) của trang {p}"};
+    case RoleKind::PageAttribute:
+      return {"the {k} of page {p}", "{k} của trang {p}"};
+    case RoleKind::PageTreeAttribute:
+      return {"the {k} inherited by pages", "{k} được các trang kế thừa"};
     case RoleKind::AnnotsArray:
       return {"the annotation list of page {p}", "danh sách chú thích của trang {p}"};
     case RoleKind::Annotation:
       return {"an annotation on page {p}", "một chú thích trên trang {p}"};
+    case RoleKind::AnnotationPart:
+      return {"the {k} of an annotation on page {p}", "{k} của một chú thích trên trang {p}"};
     case RoleKind::Widget:
       if (r.name.empty()) return {"a form widget on page {p}", "một ô biểu mẫu trên trang {p}"};
       return {"the widget of field {n}", "ô hiển thị của trường {n}"};
@@ -262,6 +373,8 @@ RoleWords roleWords(const Role& r) {
       return {"the form dictionary", "từ điển biểu mẫu"};
     case RoleKind::FormResource:
       return {"the form's default resources", "tài nguyên mặc định của biểu mẫu"};
+    case RoleKind::FormPart:
+      return {"the form's {k}", "{k} của biểu mẫu"};
     case RoleKind::Appearance:
       if (r.name == "annotation")
         return {"the appearance of an annotation on page {p}",
@@ -275,6 +388,8 @@ RoleWords roleWords(const Role& r) {
       return {"the XMP metadata", "siêu dữ liệu XMP"};
     case RoleKind::Info:
       return {"the document information", "thông tin tài liệu"};
+    case RoleKind::Encrypt:
+      return {"the encryption dictionary", "từ điển mã hóa"};
     case RoleKind::Other:
       return {"an object reached from {n}", "một đối tượng dùng bởi {n}"};
   }
@@ -293,6 +408,9 @@ std::string describeRole(const Role& r, Lang lang) {
       i += 2;
     } else if (t.compare(i, 3, "{n}") == 0) {
       out += r.name;
+      i += 2;
+    } else if (t.compare(i, 3, "{k}") == 0) {
+      out += r.key;
       i += 2;
     } else {
       out += t[i];

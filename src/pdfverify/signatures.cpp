@@ -50,6 +50,7 @@ struct Walker {
   std::vector<FoundSignature>& out;
   std::set<QPDFObjGen> seen;
   std::size_t count = 0;
+  bool encrypted = false;
 
   Status walk(QPDFObjectHandle field, const std::string& parentName, const std::string& inheritedFt,
               int depth) {
@@ -107,8 +108,22 @@ struct Walker {
         if (br.getArrayItem(i).isInteger())
           s.byte_range.push_back(br.getArrayItem(i).getIntValue());
     }
-    if (v.getKey("/Contents").isString())
-      s.parsed_contents = v.getKey("/Contents").getStringValue();
+    auto contents = v.getKey("/Contents");
+    if (contents.isString()) {
+      s.parsed_contents = contents.getStringValue();
+      // A prepared field that was never signed: its placeholder is all zeros (or empty).
+      if (s.parsed_contents.find_first_not_of('\0') == std::string::npos) return okStatus();
+      s.contents_offset = static_cast<long long>(contents.getParsedOffset());
+    }
+    s.encrypted = encrypted;
+    auto text = [&](const char* key) {
+      auto t = v.getKey(key);
+      return t.isString() ? t.getUTF8Value().substr(0, 512) : std::string();
+    };
+    s.name = text("/Name");
+    s.reason = text("/Reason");
+    s.location = text("/Location");
+    s.claimed_time = text("/M");
     readReference(v, s);
     auto lock = field.getKey("/Lock");
     if (lock.isDictionary()) {
@@ -143,7 +158,7 @@ Result<std::vector<FoundSignature>> findSignatures(OpenRevision& rev, const Budg
     if (!acro.isDictionary()) return out;
     auto fields = acro.getKey("/Fields");
     if (!fields.isArray()) return out;
-    Walker w{budget, out, {}, 0};
+    Walker w{budget, out, {}, 0, rev.pdf().isEncrypted()};
     for (int i = 0; i < fields.getArrayNItems(); ++i)
       KYSO_TRY(w.walk(fields.getArrayItem(i), "", "", 0));
   } catch (const std::exception& e) {
@@ -205,7 +220,12 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
     der[o] = static_cast<char>(((hi & 0x0f) << 4) | (lo & 0x0f));
   }
   if (bad < 0) return fail(problemSentence(Problem::GapNotHex));
-  if (der != sig.parsed_contents) return fail(problemSentence(Problem::GapNotThisContents));
+  // In an encrypted document the signature's /Contents is never encrypted, but a reader may have
+  // decrypted it like any other string: there, the gap must start where /Contents was parsed.
+  const bool sameBytes = der == sig.parsed_contents;
+  const bool samePlace = sig.encrypted && sig.contents_offset >= 0 &&
+                         static_cast<std::uint64_t>(sig.contents_offset) == a;
+  if (!sameBytes && !samePlace) return fail(problemSentence(Problem::GapNotThisContents));
   if (dict_offset != 0 && (a <= dict_offset))
     return fail(problemSentence(Problem::GapOutsideDictionary));
   if (dict_offset != 0) {

@@ -29,13 +29,17 @@ struct FoundSignature {
   std::string type, filter, subfilter;
   bool byte_range_shape_ok = false;  // an array of exactly four integers
   std::vector<std::int64_t> byte_range;
-  std::string parsed_contents;   // /Contents as qpdf parsed it (to cross-check the gap)
+  std::string parsed_contents;     // /Contents as qpdf parsed it (to cross-check the gap)
+  long long contents_offset = -1;  // where qpdf parsed /Contents in the file (-1: unknown)
+  bool encrypted = false;          // the document is encrypted: qpdf may have decrypted /Contents
+  std::string name, reason, location, claimed_time;  // /Name, /Reason, /Location, /M (UTF-8)
   int docmdp = 0;                // P of a DocMDP transform in /Reference (0: none)
   std::vector<FieldLock> locks;  // FieldMDP transforms in /Reference and the field's /Lock
 };
 
 /// Walks /AcroForm /Fields (bounded depth and count). Field entries that are not signatures are
-/// skipped; a malformed form is an Error (PdfDamaged).
+/// skipped, and so are prepared signature fields never signed (/Contents empty or all zeros); a
+/// malformed form is an Error (PdfDamaged).
 Result<std::vector<FoundSignature>> findSignatures(OpenRevision& rev, const Budget& budget);
 
 /// The DocMDP P from the catalog's /Perms /DocMDP and that signature dictionary ({0, {}} if none).

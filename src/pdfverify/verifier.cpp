@@ -102,6 +102,16 @@ void judge(SignatureReport& r) {
 
 using SignatureList = std::vector<std::pair<FoundSignature, SignatureReport>>;
 
+// The 1-based revision whose end a signature's ByteRange reaches (0: none).
+std::size_t revisionEnding(const FoundSignature& s, const std::vector<RevisionEnd>& revs) {
+  if (!s.byte_range_shape_ok || s.byte_range[2] < 0 || s.byte_range[3] < 0) return 0;
+  const auto end =
+      static_cast<std::uint64_t>(s.byte_range[2]) + static_cast<std::uint64_t>(s.byte_range[3]);
+  for (std::size_t i = 0; i < revs.size(); ++i)
+    if (revs[i].end == end || revs[i].end_with_eol == end) return i + 1;
+  return 0;
+}
+
 // The DocMDP and FieldMDP rules in force after signature `r`: its own and earlier signatures'.
 ChangeRules rulesAfter(const SignatureReport& r, const SignatureList& sigs) {
   ChangeRules rules;
@@ -177,6 +187,20 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
         KYSO_TRY(analyseChanges(*older->first, *older->second, *newer->first, *newer->second, rules,
                                 budget, changes));
       }
+      for (int obj : revs[j - 1].duplicate_objects) {
+        Change c;
+        c.kind = ChangeKind::XrefDuplicateEntry;
+        c.args = {std::to_string(obj)};
+        c.what = changeSentence(c.kind, c.args, Lang::En);
+        changes.push_back(std::move(c));
+      }
+      if (changes.empty()) {
+        Change c;
+        c.kind = ChangeKind::UpdateChangesNothing;
+        c.allowed = changeAllowed(c.kind, rules.docmdp);
+        c.what = changeSentence(c.kind, c.args, Lang::En);
+        changes.push_back(std::move(c));
+      }
       if (static_cast<std::size_t>(firstMade) < j) {
         Change c;
         c.kind = ChangeKind::RevisionsNotCheckedOneByOne;
@@ -210,9 +234,6 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   if (head.find("%PDF-") == std::string::npos)
     return errorReport(rep, Error::kyso(Errc::NotAPdf, "verifyPdf", rep.file));
 
-  auto chain = revisionChain(*bytes, opt.max_revisions);
-  if (!chain.ok()) return errorReport(rep, chain.error());
-  auto& revs = *chain;
   // A raw pass over smaller files finds signature dictionaries and end-of-file markers that the
   // cross-reference chain does not account for; large files skip it (it would cost as much as
   // hashing them).
@@ -221,6 +242,35 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     auto m = bytes->scanMarkers(opt.max_revisions);
     if (!m.ok()) return errorReport(rep, m.error());
     markers = std::move(*m);
+  }
+  auto chain = revisionChain(*bytes, opt.max_revisions);
+  std::optional<Error> damagedEnding;
+  if (!chain.ok()) damagedEnding = chain.error();
+  if (!chain.ok() && markers) {
+    // A damaged ending (a broken final cross-reference section, objects appended without one):
+    // every signature is judged against the last complete revision before it, and the bytes
+    // after it make coverage partial. The cross-reference table is never rebuilt.
+    for (auto e = markers->revisions.rbegin(); e != markers->revisions.rend(); ++e) {
+      auto shorter = revisionChain(*bytes, opt.max_revisions, e->end_with_eol);
+      if (shorter.ok()) {
+        chain = std::move(shorter);
+        break;
+      }
+    }
+  }
+  if (!chain.ok()) return errorReport(rep, chain.error());
+  auto& revs = *chain;
+
+  RevisionCache cache{bytes, budget, {}, {}};
+  // The document as it is now: the last complete revision that opens on its own.
+  auto current = cache.get(revs.back().end_with_eol);
+  for (int tries = 0; !current.ok() && revs.size() > 1 && tries < 8; ++tries) {
+    if (!damagedEnding) damagedEnding = current.error();
+    revs.pop_back();
+    current = cache.get(revs.back().end_with_eol);
+  }
+  if (!current.ok()) return errorReport(rep, current.error());
+  if (markers) {
     std::size_t orphans = 0;
     for (auto& e : markers->revisions)
       orphans += std::none_of(revs.begin(), revs.end(), [&](auto& r) { return r.end == e.end; });
@@ -241,11 +291,12 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     if (bytes->size() - lastEnd > (1u << 20) || !onlyWhitespace(tail))
       trailing = bytes->size() - lastEnd;
   }
+  for (std::size_t i = 0; i < revs.size(); ++i)
+    for (int obj : revs[i].duplicate_objects)
+      rep.notes.push_back(problemSentence(
+          Problem::DamagedObject,
+          {changeSentence(ChangeKind::XrefDuplicateEntry, {std::to_string(obj)}, Lang::En)}));
 
-  RevisionCache cache{bytes, budget, {}, {}};
-  // The document as it is now: the last complete revision.
-  auto current = cache.get(lastEnd);
-  if (!current.ok()) return errorReport(rep, current.error());
   OpenRevision& cur = *current->first;
   auto found = findSignatures(cur, budget);
   if (!found.ok()) return errorReport(rep, found.error());
@@ -257,6 +308,9 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     rep.notes.push_back(
         problemSentence(Problem::UnusedSignatureDictionaries,
                         {std::to_string(markers->byte_range_keys.size() - found->size())}));
+  // A damaged ending over a document without a complete signed revision (a signed file cut
+  // short, say) is unreadable, never "unsigned".
+  if (found->empty() && damagedEnding) return errorReport(rep, *damagedEnding);
   if (found->empty()) {
     rep.status = "unsigned";
     rep.indication = Indication::Indeterminate;
@@ -271,9 +325,28 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     if (catalogP > 0 && s.dict_og == certDict && s.docmdp == 0) s.docmdp = catalogP;
 
   std::vector<std::pair<FoundSignature, SignatureReport>> sigs;
-  for (auto& s : *found) {
+  for (auto& latest : *found) {
+    // Judge the dictionary as signed: the revision the ByteRange reaches holds it. A later
+    // rewrite of it (details changed, ByteRange and /Contents copied) is a change after signing.
+    std::size_t signedRev = revisionEnding(latest, revs);
+    OpenRevision* holder = &cur;
+    FoundSignature s = latest;
+    if (signedRev > 0 && signedRev < revs.size()) {
+      auto rk = cache.get(revs[signedRev - 1].end_with_eol);
+      if (rk.ok()) {
+        holder = rk->first;
+        auto then = findSignatures(*holder, budget);
+        if (then.ok())
+          for (auto& t : *then)
+            if (t.field == latest.field) s = t;
+      }
+    }
     SignatureReport r;
     r.field = s.field;
+    r.name = s.name;
+    r.reason = s.reason;
+    r.location = s.location;
+    r.claimed_time = s.claimed_time;
     r.type = s.type;
     r.filter = s.filter;
     r.subfilter = s.subfilter;
@@ -284,10 +357,10 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
                                                                           : "approval";
     dictionaryChecks(s, r);
     std::uint64_t dictOffset = 0;
-    auto x = cur.xref().find(s.dict_og);
-    if (x != cur.xref().end() && x->second.type == 1)
+    auto x = holder->xref().find(s.dict_og);
+    if (x != holder->xref().end() && x->second.type == 1)
       dictOffset = x->second.offset;
-    else if (x != cur.xref().end())
+    else if (x != holder->xref().end())
       r.problems.push_back(problemSentence(Problem::DictionaryInObjectStream));
     ByteRangeFacts br = checkByteRange(*bytes, s, revs, dictOffset);
     for (auto& p : br.problems) r.problems.push_back(p);
@@ -339,6 +412,14 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   for (std::size_t i = 0; i < sigs.size(); ++i) sigs[i].second.index = static_cast<int>(i) + 1;
   if (auto st = analyseRevisions(sigs, revs, cache, budget); !st.ok())
     return errorReport(rep, st.error());
+  // Bytes after the last complete revision (appended without a cross-reference section, or a
+  // damaged one): what they change is unknown, so no signature covers the document as it is.
+  if (trailing > 0)
+    for (auto& [s, r] : sigs)
+      if (r.coverage == "revision") {
+        r.coverage = "partial";
+        r.problems.push_back(problemSentence(Problem::BytesAppended));
+      }
   // Objects qpdf had to work around while the revisions were read mean a damaged file: never
   // valid, whatever the signatures say.
   std::vector<std::string> damage = cache.releasedWarnings;

@@ -22,14 +22,14 @@ std::string readAll(const fs::path& p) {
   return s.str();
 }
 
-std::string sigDict(const std::string& subfilter, int docmdp) {
+std::string sigDict(const std::string& subfilter, int docmdp, bool referenceData = false) {
   std::string d = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /" + subfilter + " " +
                   kBrPlaceholder + " /Contents <" + std::string(kPlaceholderHex, '0') +
                   "> /M (D:20261125080000Z)";
   if (docmdp > 0)
     d += " /Reference [ << /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type "
          "/TransformParams /P " +
-         std::to_string(docmdp) + " /V /1.2 >> >> ]";
+         std::to_string(docmdp) + " /V /1.2 >>" + (referenceData ? " /Data 1 0 R" : "") + " >> ]";
   return d + " >>";
 }
 
@@ -78,6 +78,19 @@ std::string signLastPlaceholder(const fs::path& dir, std::string pdf, std::strin
 
 }  // namespace
 
+std::string streamObject(const std::string& dict, const std::string& data) {
+  return stream(dict, data);
+}
+
+std::string objectBody(const std::string& bytes, int num) {
+  const std::string head = "\n" + std::to_string(num) + " 0 obj\n";
+  auto p = bytes.rfind(head);
+  if (p == std::string::npos) return {};
+  p += head.size();
+  auto e = bytes.find("\nendobj", p);
+  return e == std::string::npos ? std::string() : bytes.substr(p, e - p);
+}
+
 void writeBytes(const fs::path& path, const std::string& data) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(data.data(), static_cast<std::streamsize>(data.size()));
@@ -93,8 +106,9 @@ bool makeSigner(const fs::path& dir, std::string* err) {
 }
 
 std::string appendUpdate(const std::string& base, const std::vector<PdfObject>& objects, int size,
-                         const std::map<int, std::uint64_t>& xrefOverride,
-                         const std::string& root) {
+                         const std::map<int, std::uint64_t>& xrefOverride, const std::string& root,
+                         const std::string& trailerExtra,
+                         const std::vector<std::pair<int, std::uint64_t>>& leadingEntries) {
   std::string out = base;
   if (!out.empty() && out.back() != '\n') out += "\n";
   std::map<int, std::uint64_t> offsets = xrefOverride;
@@ -108,15 +122,62 @@ std::string appendUpdate(const std::string& base, const std::vector<PdfObject>& 
   const std::uint64_t xref = out.size();
   out += "xref\n";
   char line[64];
+  // An update without objects still lists object 0, the head of the free list (as Acrobat and
+  // qpdf write it; an empty table is not a valid cross-reference section).
+  if (offsets.empty() && leadingEntries.empty()) out += "0 1\n0000000000 65535 f \n";
+  for (auto& [n, off] : leadingEntries) {
+    std::snprintf(line, sizeof line, "%d 1\n%010llu 00000 n \n", n,
+                  static_cast<unsigned long long>(off));
+    out += line;
+  }
   for (auto& [n, off] : offsets) {
     std::snprintf(line, sizeof line, "%d 1\n%010llu 00000 n \n", n,
                   static_cast<unsigned long long>(off));
     out += line;
   }
   out += "trailer\n<< /Size " + std::to_string(std::max(size, maxNum + 1)) + " /Root " + root +
-         " /Prev " + std::to_string(lastStartxref(base)) + " >>\nstartxref\n" +
+         " /Prev " + std::to_string(lastStartxref(base)) + trailerExtra + " >>\nstartxref\n" +
          std::to_string(xref) + "\n%%EOF\n";
   return out;
+}
+
+std::string appendXrefStreamUpdate(const std::string& base, const std::vector<PdfObject>& objects,
+                                   int size, int xrefObj, const std::string& trailerExtra) {
+  std::string out = base;
+  if (!out.empty() && out.back() != '\n') out += "\n";
+  std::map<int, std::uint64_t> offsets;
+  int maxNum = xrefObj;
+  for (auto& o : objects) {
+    offsets[o.num] = out.size();
+    out += std::to_string(o.num) + " 0 obj\n" + o.body + "\nendobj\n";
+    maxNum = std::max(maxNum, o.num);
+  }
+  const std::uint64_t xref = out.size();
+  offsets[xrefObj] = xref;
+  // Rows of /W [1 4 2]: type 1, offset, generation 0.
+  std::string rows, index;
+  for (auto& [n, off] : offsets) {
+    rows += '\x01';
+    for (int shift = 24; shift >= 0; shift -= 8) rows += static_cast<char>((off >> shift) & 0xff);
+    rows += std::string(2, '\0');
+    index += std::to_string(n) + " 1 ";
+  }
+  out += std::to_string(xrefObj) + " 0 obj\n<< /Type /XRef /Size " +
+         std::to_string(std::max(size, maxNum + 1)) + " /W [1 4 2] /Index [" + index +
+         "] /Root 1 0 R /Prev " + std::to_string(lastStartxref(base)) + trailerExtra + " /Length " +
+         std::to_string(rows.size()) + " >>\nstream\n" + rows + "\nendstream\nendobj\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+std::string placeholderSigDict(const std::string& subfilter, const std::string& extra) {
+  std::string d = sigDict(subfilter, 0);
+  return d.substr(0, d.size() - 2) + extra + " >>";
+}
+
+std::string appendSignedUpdate(const fs::path& dir, const std::string& base,
+                               const std::vector<PdfObject>& objects, int size, std::string* err) {
+  return signLastPlaceholder(dir, appendUpdate(base, objects, size), err);
 }
 
 SignedPdf makeSignedPdf(const fs::path& dir, const BaseOptions& opt, std::string* err) {
@@ -137,7 +198,7 @@ SignedPdf makeSignedPdf(const fs::path& dir, const BaseOptions& opt, std::string
       {7,
        "<< /FT /Sig /T (Signature1) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P 3 "
        "0 R /V 8 0 R >>"},
-      {8, sigDict(opt.subfilter, opt.docmdp)},
+      {8, sigDict(opt.subfilter, opt.docmdp, opt.referenceData)},
       {9, stream("", evil)},
       {10, stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", "")},
       {11,
@@ -165,8 +226,12 @@ SignedPdf makeSignedPdf(const fs::path& dir, const BaseOptions& opt, std::string
                                    " /ColorSpace /DeviceGray /BitsPerComponent 8",
                                data)});
   }
+  for (auto& o : objs)
+    if (auto it = opt.replace.find(o.num); it != opt.replace.end()) o.body = it->second;
+  for (auto& o : opt.extra) objs.push_back(o);
   SignedPdf s;
   s.size = opt.padding > 0 ? 14 : 13;
+  for (auto& o : opt.extra) s.size = std::max(s.size, o.num + 1);
   std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   // An unused second version of page 3 showing the prepared content: invisible until an
   // attacker's xref points at it.
@@ -183,12 +248,16 @@ SignedPdf makeSignedPdf(const fs::path& dir, const BaseOptions& opt, std::string
   out += "xref\n0 " + std::to_string(s.size) + "\n0000000000 65535 f \n";
   char line[32];
   for (int n = 1; n < s.size; ++n) {
+    if (!off.count(n)) {
+      out += "0000000000 65535 f \n";  // not defined: a reference to it reads as null
+      continue;
+    }
     std::snprintf(line, sizeof line, "%010llu 00000 n \n", static_cast<unsigned long long>(off[n]));
     out += line;
   }
   out += "trailer\n<< /Size " + std::to_string(s.size) + " /Root 1 0 R >>\nstartxref\n" +
          std::to_string(xref) + "\n%%EOF\n";
-  s.bytes = signLastPlaceholder(dir, out, err);
+  s.bytes = opt.leaveUnsigned ? out : signLastPlaceholder(dir, out, err);
   return s;
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kyso::test {
@@ -19,9 +20,15 @@ struct PdfObject {
 
 /// Options for the base document.
 struct BaseOptions {
+  BaseOptions() = default;
+  BaseOptions(int p, std::string sf) : docmdp(p), subfilter(std::move(sf)) {}
   int docmdp = 0;  // 0: approval signature; 1..3: certification with this P
   std::string subfilter = "adbe.pkcs7.detached";
-  std::size_t padding = 0;  // bytes of incompressible image data on the page (big files)
+  std::size_t padding = 0;     // bytes of incompressible image data on the page (big files)
+  bool referenceData = false;  // the DocMDP reference has /Data 1 0 R (iText, VGCASignService)
+  std::map<int, std::string> replace;  // other bodies for the base objects 1..12
+  std::vector<PdfObject> extra;        // more objects (numbers from 13; gaps are free entries)
+  bool leaveUnsigned = false;          // keep the placeholder: a prepared field never signed
 };
 
 /// The signed base document and what tests need to know about it.
@@ -45,12 +52,34 @@ SignedPdf makeSignedPdf(const std::filesystem::path& dir, const BaseOptions& opt
 /// `root` is the catalog reference for the new trailer.
 std::string appendUpdate(const std::string& base, const std::vector<PdfObject>& objects, int size,
                          const std::map<int, std::uint64_t>& xrefOverride = {},
-                         const std::string& root = "1 0 R");
+                         const std::string& root = "1 0 R", const std::string& trailerExtra = "",
+                         const std::vector<std::pair<int, std::uint64_t>>& leadingEntries = {});
+
+/// The same update written with a cross-reference stream (object `xrefObj`), as iText, Adobe
+/// and qpdf write them.
+std::string appendXrefStreamUpdate(const std::string& base, const std::vector<PdfObject>& objects,
+                                   int size, int xrefObj, const std::string& trailerExtra = "");
+
+/// A signature dictionary with a ByteRange placeholder, for appendSignedUpdate.
+std::string placeholderSigDict(const std::string& subfilter = "adbe.pkcs7.detached",
+                               const std::string& extra = "");
+
+/// Appends an update with `objects` (one of them a placeholderSigDict()) and signs it with
+/// openssl over the whole file (dir/signer.*). Empty on failure.
+std::string appendSignedUpdate(const std::filesystem::path& dir, const std::string& base,
+                               const std::vector<PdfObject>& objects, int size, std::string* err);
 
 /// Appends an update that adds a second signature (field Signature2, new widget on page 1) and
 /// signs the whole file with openssl. Empty on failure.
 std::string appendSignature(const std::filesystem::path& dir, const std::string& base, int size,
                             std::string* err);
+
+/// `<< dict /Length n >> stream ... endstream` (the body of a stream object).
+std::string streamObject(const std::string& dict, const std::string& data);
+
+/// The body of the last version of object `num` written in `bytes` (between `N 0 obj` and
+/// `endobj`), or "".
+std::string objectBody(const std::string& bytes, int num);
 
 /// Writes `data` to `path` (test helper).
 void writeBytes(const std::filesystem::path& path, const std::string& data);
