@@ -22,9 +22,7 @@ namespace {
 using pdfverify::FileReport;
 using pdfverify::Indication;
 
-std::string stream(const std::string& dict, const std::string& data) {
-  return streamObject(dict, data);
-}
+constexpr auto& stream = streamObject;
 
 const std::string kFont = "/Resources << /Font << /F1 5 0 R >> >>";
 

@@ -20,9 +20,7 @@ namespace {
 using pdfverify::FileReport;
 using pdfverify::Indication;
 
-std::string stream(const std::string& dict, const std::string& data) {
-  return streamObject(dict, data);
-}
+constexpr auto& stream = streamObject;
 
 class GenuineTest : public ::testing::Test {
  protected:
