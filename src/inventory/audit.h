@@ -1,7 +1,9 @@
 // The append-only audit log: every change (who, when, what, before, after) is one entry whose hash
 // covers its fields and the previous entry's hash; audit_head keeps the last sequence number and
-// hash so that removing entries from the end is found too. Appending happens inside the caller's
-// transaction and is serialised (PostgreSQL advisory lock; SQLite's write lock).
+// hash so that removing entries from the end is found too. On SQLite kyso appends inside the
+// caller's transaction (serialised by SQLite's write lock). On PostgreSQL the database appends the
+// entries itself (schema_hardening.cpp: one per row written, who = session_user, even for writes
+// made with psql), and appendAudit does nothing.
 #pragma once
 
 #include <string>

@@ -172,7 +172,7 @@ class PgDb final : public Db {
   }
 
   std::string who() override {
-    auto r = query("SELECT current_user");
+    auto r = query("SELECT session_user");  // what the audit triggers record
     // Row::text lives in db.cpp, outside this module (pg_module.h).
     return r.ok() && !r->empty() && !(*r)[0].isNull(0) ? *(*r)[0].cols[0] : std::string("?");
   }

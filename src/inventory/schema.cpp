@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "src/inventory/schema_steps.h"
+
 namespace kyso::inventory {
 namespace {
 
@@ -168,10 +170,21 @@ std::string forDialect(std::string sql, Db::Dialect d) {
   return sql;
 }
 
-std::string step(int n, Db::Dialect d) {
+Result<std::string> step(Db& db, int n) {
+  const Db::Dialect d = db.dialect();
   if (n == 1) return forDialect(kStep1, d);
   if (n == 2) return d == Db::Dialect::Postgres ? std::string(kStep2Postgres) : std::string();
-  return {};
+  if (n == 3) {
+    std::string schema;
+    if (d == Db::Dialect::Postgres) {
+      KYSO_ASSIGN_OR_RETURN(Rows r, db.query("SELECT quote_ident(current_schema())"));
+      schema = r.empty() ? "" : r[0].text(0);
+      if (schema.empty())
+        return Error::kyso(Errc::DbOpenFailed, "migrate", db.location() + ": no current schema");
+    }
+    return hardeningStep(d, schema);
+  }
+  return std::string();
 }
 
 Result<bool> hasSchemaTable(Db& db) {
@@ -209,7 +222,7 @@ Status migrate(Db& db) {
   KYSO_ASSIGN_OR_RETURN(current, schemaVersion(db));  // another process may have migrated meanwhile
   if (current > kSchemaVersion) return Error::kyso(Errc::DbSchemaTooNew, "migrate", db.location());
   for (int n = current + 1; n <= kSchemaVersion; ++n) {
-    const std::string sql = step(n, db.dialect());
+    KYSO_ASSIGN_OR_RETURN(const std::string sql, step(db, n));
     if (!sql.empty()) KYSO_TRY(db.script(sql));
     KYSO_TRY(db.exec("INSERT INTO kyso_schema (version) VALUES (?)", {static_cast<long long>(n)}));
   }

@@ -8,7 +8,7 @@
 namespace kyso::inventory {
 
 /// The schema version this build writes and understands.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 /// The schema version stored in `db` (0 for an empty database).
 Result<int> schemaVersion(Db& db);

@@ -237,7 +237,8 @@ TEST_P(LifecycleDb, EveryTransitionAllowedAndRefused) {
           ASSERT_TRUE(r.ok()) << from << " -> " << to << ": " << r.error().technical();
           EXPECT_EQ(r->kind, rule->event);
           EXPECT_EQ(count(*inv, "events"), events + 1);
-          EXPECT_EQ(count(*inv, "audit"), audit + 1);
+          // SQLite: kyso's one entry. PostgreSQL: the triggers' entries for the row and its event.
+          EXPECT_EQ(count(*inv, "audit"), audit + (GetParam() == Backend::Sqlite ? 1 : 2));
           if (s == Subject::Token) {
             auto t = inv->token(key);
             EXPECT_EQ(t->state, to);

@@ -271,7 +271,8 @@ TEST_P(StoreTest, AuditChainFindsEditedAndDeletedEntries) {
   auto rep = inv->verifyAudit();
   ASSERT_TRUE(rep.ok());
   EXPECT_TRUE(rep->ok());
-  EXPECT_EQ(rep->entries, 5);  // 2 units, 2 people, 1 token
+  // 2 units, 2 people, 1 token; PostgreSQL's triggers also log each record's "created" event.
+  EXPECT_EQ(rep->entries, GetParam() == Backend::Sqlite ? 5 : 10);
 
   // Someone edits an entry directly in the database.
   ASSERT_TRUE(inv->db().exec("UPDATE audit SET who = 'mallory' WHERE seq = 3").ok());
@@ -290,7 +291,7 @@ TEST_P(StoreTest, AuditChainFindsEditedAndDeletedEntries) {
 
 TEST_P(StoreTest, AuditChainFindsEntriesRemovedFromTheEnd) {
   SEED_OR_SKIP();
-  ASSERT_TRUE(inv->db().exec("DELETE FROM audit WHERE seq = 4").ok());
+  ASSERT_TRUE(inv->db().exec("DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)").ok());
   auto rep = inv->verifyAudit();
   ASSERT_FALSE(rep->ok());
   EXPECT_NE(rep->problems.back().find("removed from the end"), std::string::npos);
