@@ -31,7 +31,7 @@ mkdir -p "$W/tokens"
 echo "directories.tokendir = $W/tokens" > "$SOFTHSM2_CONF"
 MOD=$(ls /usr/lib/softhsm/libsofthsm2.so /usr/lib/*/softhsm/libsofthsm2.so 2>/dev/null | head -1)
 softhsm2-util --init-token --free --label bench --pin 123456 --so-pin 12345678 >/dev/null
-echo 123456 > pin
+(umask 077 && echo 123456 > pin)
 p11() { pkcs11-tool --module "$MOD" --token-label bench --login --pin 123456 "$@" >/dev/null 2>&1; }
 p11 --write-object "$P/signer-rsa2048.key.der" --type privkey --id 01 --label signer
 p11 --write-object "$P/signer-rsa2048.der" --type cert --id 01 --label signer

@@ -1,6 +1,7 @@
 #include "src/cli/token_options.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -67,7 +68,9 @@ void addTokenOptions(ArgParser& p, ForceFlag force) {
       .value("key", 0, "key: CKA_ID in hex, label, or pkcs11: URI (not needed with one key)")
       .flag("pin-stdin", 0, "read the PIN from standard input")
       .value("pin-file", 0, "read the PIN from the first line of this file")
-      .value("pin-env", 0, "read the PIN from this environment variable")
+      .value("pin-env", 0,
+             "read the PIN from this environment variable (other processes of the same user "
+             "can read it in /proc/PID/environ)")
       .flag("force-login", 0, "log in even if the token warns of a final PIN try");
   if (force == ForceFlag::IsForceLogin)
     p.flagAlias("force", "force-login", "the same as --force-login");
@@ -103,6 +106,14 @@ Result<SecretBuffer> CliPinPrompt::nextLine() {
     } else {
       int fd = m_source == Source::Stdin ? 0 : ::open(m_arg.c_str(), O_RDONLY | O_CLOEXEC);
       if (fd < 0) return Error::posix(errno, "open", m_arg);
+      // As ssh does for keys: a PIN file others can read or change is refused (checked on the
+      // open file, so it cannot be swapped between the check and the read). Pipes pass.
+      struct stat st {};
+      if (fd != 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+          (st.st_mode & (S_IRGRP | S_IWGRP | S_IROTH | S_IWOTH)) != 0) {
+        ::close(fd);
+        return Error::kyso(Errc::PinFileExposed, "pin file", "chmod 600 " + m_arg);
+      }
       SecretBuffer cur;
       char c;
       for (std::size_t total = 0; total < 4096; ++total) {
@@ -174,7 +185,7 @@ Result<SecretBuffer> CliPinPrompt::getPin(const p11::PinRequest& req) {
   Lang lang = defaultLang();
   if (req.countLow && (req.kind == K::User || req.kind == K::So))
     std::fprintf(stderr, "kyso: %s\n",
-                 std::string(errcSentence(Errc::PinIncorrectCountLow, lang)).c_str());
+                 std::string(errcSentence(Errc::PinCountLowReported, lang)).c_str());
   if (req.kind == K::ContextSpecific && m_userPin && m_source != Source::Terminal)
     return SecretBuffer(m_userPin->view());
   if (m_source != Source::Terminal) {

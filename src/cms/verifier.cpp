@@ -204,6 +204,25 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
   }
 }
 
+// A claimed signingTime is shown as the signer's computer's word; when it cannot be true (before
+// the signer's certificate existed, or later than the time of checking, with five minutes for
+// clocks), the report says so. It is never used as the time of validation.
+void noteImplausibleClaimedTime(SignerReport& r, TimePoint checkedAt) {
+  if (!r.signingTime || !r.signer) return;
+  auto claimed = certs::parseIsoTime(*r.signingTime);
+  if (!claimed.ok()) return;
+  if (auto nb = certs::parseIsoTime(r.signer->notBefore); nb.ok() && *claimed < *nb)
+    r.notes.push_back("The signing time the signature claims (" + *r.signingTime +
+                      ") is before the signer's certificate was issued (" + r.signer->notBefore +
+                      "): it is only what the signer's computer said, and is not used to judge "
+                      "the signature.");
+  else if (*claimed > checkedAt + std::chrono::minutes(5))
+    r.notes.push_back("The signing time the signature claims (" + *r.signingTime +
+                      ") is later than the time it was checked at (" + certs::isoTime(checkedAt) +
+                      "): it is only what the signer's computer said, and is not used to judge "
+                      "the signature.");
+}
+
 // checkChain() on a fresh report, so that the caller sees what the chain alone concluded.
 SignerReport chainAt(Ctx& ctx, X509* cert, TimePoint at) {
   SignerReport c;
@@ -395,6 +414,7 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
     }
     // ESS signingCertificate(V2): binds the signature to this certificate.
     certs::EssCheck ess = certs::checkEssSigningCertificate(si, cert);
+    r.signingCertificateBound = ess == certs::EssCheck::Match;
     if (ess == certs::EssCheck::Mismatch)
       fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
            Errc::CmsSigningCertificateMismatch,
@@ -449,6 +469,7 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
   }
   r.validationTime = certs::isoTime(at);
   if (!cert) return r;
+  noteImplausibleClaimedTime(r, base);
 
   SignerReport c = chainAt(ctx, cert, at);
   if (noPoe(c.subIndication) && poe && *poe < at) {

@@ -91,7 +91,9 @@ struct SignerReport {
   std::optional<CertSummary> signer;       // absent: NO_SIGNING_CERTIFICATE_FOUND
   std::string digestAlgorithm;             // "SHA256"
   std::string signatureAlgorithm;          // "RSA", "RSASSA-PSS", "ECDSA", "Ed25519"...
-  std::optional<std::string> signingTime;  // claimed signingTime attribute (ISO 8601)
+  std::optional<std::string> signingTime;  // claimed signingTime attribute (ISO 8601): shown,
+                                           // never used to judge (see the notes when implausible)
+  bool signingCertificateBound = false;    // ESS signing-certificate(-v2) names the signer's cert
   std::string validationTime;              // the time the chain was judged at
   std::string validationTimeSource;        // "at", "timestamp", "now"
   // chain

@@ -1,11 +1,13 @@
 #include "src/core/atomic_file.h"
 
 #include <fcntl.h>
+#include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 
 #include "src/core/log.h"
@@ -26,6 +28,22 @@ std::string procFdPath(int fd) {
 bool procFdAvailable() {
   static const bool ok = ::access("/proc/self/fd", X_OK) == 0;
   return ok;
+}
+
+// ".NAME.kyso-XXXXXX" next to the target, with random letters (the named temporary file's form).
+std::string hiddenNameFor(const fs::path& target) {
+  static constexpr char kLetters[] =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  unsigned char rnd[6] = {};
+  if (RAND_bytes(rnd, sizeof rnd) != 1) {
+    const auto t = static_cast<unsigned long>(::getpid()) ^ static_cast<unsigned long>(::clock());
+    for (std::size_t i = 0; i < sizeof rnd; ++i) rnd[i] = static_cast<unsigned char>(t >> (i * 5));
+  }
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".kyso-";
+  for (unsigned char c : rnd) name += kLetters[c % (sizeof kLetters - 1)];
+  return (target.parent_path().empty() ? fs::path(name) : target.parent_path() / name).string();
 }
 
 }  // namespace
@@ -60,9 +78,10 @@ Result<AtomicFile> AtomicFile::create(const fs::path& target, Overwrite overwrit
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   if (!fs::is_directory(dir, ec)) return Error::posix(ENOENT, "open", dir.string());
-  if (overwrite == Overwrite::Refuse && procFdAvailable()) {
+  if (procFdAvailable()) {
     // An unnamed file in the target's folder (O_TMPFILE), named by linkat() on commit: no
-    // temporary name to create and remove, and nothing left behind by a crash. On a new, empty
+    // temporary name to create and remove, and nothing left behind by a crash (a replacement is
+    // named for the instant between linkat and rename only). On a new, empty
     // ext4 folder after many deletions this halves the file system's share of a batch (the
     // folder lock is not held while the inode is allocated). File systems without it (FAT, NFS,
     // old kernels) take the named temporary file below.
@@ -119,15 +138,33 @@ Status AtomicFile::commit(DirSync dirSync) {
   if (::fsync(m_fd) != 0) return Error::posix(errno, "fsync", m_target.string());
   if (m_anonymous) {
     // Named now; linkat() fails with EEXIST if the target appeared meanwhile, so nobody's file
-    // is replaced. Closing an unnamed file that was not linked frees it.
-    const int rc =
-        ::linkat(AT_FDCWD, m_temp.c_str(), AT_FDCWD, m_target.c_str(), AT_SYMLINK_FOLLOW);
-    const int err = errno;
+    // is replaced. Closing an unnamed file that was not linked frees it. A replacement gets a
+    // hidden name first and is renamed over the target at once.
+    int rc = 0, err = 0;
+    if (m_overwrite == Overwrite::Refuse) {
+      rc = ::linkat(AT_FDCWD, m_temp.c_str(), AT_FDCWD, m_target.c_str(), AT_SYMLINK_FOLLOW);
+      err = errno;
+    } else {
+      std::string hidden;
+      for (int attempt = 0; attempt < 16; ++attempt) {
+        hidden = hiddenNameFor(m_target);
+        rc = ::linkat(AT_FDCWD, m_temp.c_str(), AT_FDCWD, hidden.c_str(), AT_SYMLINK_FOLLOW);
+        err = errno;
+        if (rc == 0 || err != EEXIST) break;
+      }
+      if (rc == 0 && ::rename(hidden.c_str(), m_target.c_str()) != 0) {
+        err = errno;
+        rc = -1;
+        ::unlink(hidden.c_str());
+      }
+    }
     ::close(m_fd);
     m_fd = -1;
     m_temp.clear();
     m_anonymous = false;
-    if (rc != 0) return Error::posix(err, "link", m_target.string());
+    if (rc != 0)
+      return Error::posix(err, m_overwrite == Overwrite::Refuse ? "link" : "rename",
+                          m_target.string());
   } else {
     const int rc = ::close(m_fd);
     m_fd = -1;

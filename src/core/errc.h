@@ -114,6 +114,9 @@ enum class Errc : int {
   // Letters' number and date lines filled in at issue (src/appearance)
   LetterPlaceNotFound,
   LetterAlreadyFilled,
+  // Secrets handling (issue 16)
+  PinCountLowReported,
+  PinFileExposed,
   Count_  // keep last: the number of codes
 };
 

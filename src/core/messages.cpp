@@ -39,7 +39,7 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::KeyNotFound, "KeyNotFound", "The token has no matching signing key.", "Token không có khóa ký phù hợp."},
   {Errc::KeyAmbiguous, "KeyAmbiguous", "The token has more than one signing key; choose one with --key.", "Token có nhiều khóa ký; hãy chọn một bằng --key."},
   {Errc::CertificateNotFound, "CertificateNotFound", "No certificate on the token matches the key.", "Không có chứng thư số nào trên token khớp với khóa."},
-  {Errc::PinFinalTry, "PinFinalTry", "The token allows only one more PIN try; a wrong PIN will lock it. Use --force only if you are sure of the PIN.", "Token chỉ còn một lần nhập PIN; nhập sai sẽ bị khóa. Chỉ dùng --force khi chắc chắn PIN đúng."},
+  {Errc::PinFinalTry, "PinFinalTry", "The token allows only one more PIN try; a wrong PIN will lock it. Use --force-login only if you are sure of the PIN.", "Token chỉ còn một lần nhập PIN; nhập sai sẽ bị khóa. Chỉ dùng --force-login khi chắc chắn PIN đúng."},
   {Errc::PinLocked, "PinLocked", "The token's PIN is locked; ask the IT officer to request restoration.", "PIN của token đã bị khóa; hãy nhờ cán bộ CNTT đề nghị khôi phục."},
   {Errc::PinToBeChanged, "PinToBeChanged", "The token requires a new PIN before use; change it with `kyso token change-pin`.", "Token yêu cầu đổi PIN trước khi dùng; hãy đổi bằng `kyso token change-pin`."},
   {Errc::PinIncorrect, "PinIncorrect", "The PIN is wrong.", "PIN không đúng."},
@@ -117,6 +117,8 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::ComponentUnavailable, "ComponentUnavailable", "A part of kyso needed for this task is missing or cannot be loaded; reinstall kyso.", "Thiếu hoặc không nạp được một thành phần của kyso cần cho việc này; hãy cài lại kyso."},
   {Errc::LetterPlaceNotFound, "LetterPlaceNotFound", "The letter has no empty place for the document number (after \"Số:\") or the issue date (\"ngày ... tháng ... năm ...\") that the template fills in.", "Văn bản không có chỗ trống để ghi số văn bản (sau \"Số:\") hoặc ngày ban hành (\"ngày ... tháng ... năm ...\") theo mẫu."},
   {Errc::LetterAlreadyFilled, "LetterAlreadyFilled", "The letter already has a document number or issue date there; kyso does not write over it.", "Văn bản đã có số hoặc ngày ban hành ở vị trí đó; kyso không ghi đè."},
+  {Errc::PinCountLowReported, "PinCountLowReported", "The token reports that a wrong PIN was entered recently; few tries may be left before it locks.", "Token báo rằng gần đây đã có lần nhập sai PIN; có thể chỉ còn ít lần thử trước khi bị khóa."},
+  {Errc::PinFileExposed, "PinFileExposed", "Other users can read or change the PIN file; make it private first (chmod 600 FILE).", "Người dùng khác đọc hoặc sửa được tệp PIN; hãy để tệp ở chế độ riêng tư trước (chmod 600 TỆP)."},
 };
 // clang-format on
 static_assert(std::size(kErrcRows) == static_cast<std::size_t>(Errc::Count_),

@@ -164,8 +164,15 @@ CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
     }
     for (auto& n : rep.notes) f.notes.push_back(n);
     const bool ts = rep.signers.front().timestamp && rep.signers.front().timestamp->valid;
-    f.level =
-        in.subfilter == "ETSI.CAdES.detached" ? (ts ? "B-T" : "B-B") : (ts ? "PKCS7-T" : "PKCS7");
+    // PAdES B-B needs the ESS signing-certificate(-v2) attribute; without it the signature is
+    // plain CMS whatever its /SubFilter says.
+    const bool cades = in.subfilter == "ETSI.CAdES.detached";
+    if (cades && !rep.signers.front().signingCertificateBound) {
+      f.level = ts ? "CMS-T" : "CMS";
+      f.notes.push_back(problemSentence(Problem::CadesWithoutSigningCertificate));
+    } else {
+      f.level = cades ? (ts ? "B-T" : "B-B") : (ts ? "PKCS7-T" : "PKCS7");
+    }
     return f;
   }
 

@@ -38,7 +38,8 @@ struct CryptoFacts {
   Indication indication = Indication::Indeterminate;
   std::string subindication;
   Errc reason = Errc::Ok;    // the main reason when not passed (CmsDigestMismatch, ...)
-  std::string level;         // B-B, B-T, B-LT, B-LTA, PKCS7, PKCS7-T
+  std::string level;         // B-B, B-T, B-LT, B-LTA, PKCS7, PKCS7-T; CMS, CMS-T (a CAdES
+                             // subfilter without the signing-certificate-v2 attribute)
   std::string signer_name;   // for the one-line summary
   std::string signing_time;  // ISO 8601
   Json signer;               // objects in the shared schema, null when unknown

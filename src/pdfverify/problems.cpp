@@ -263,6 +263,21 @@ constexpr Row kRows[] = {
     {Problem::EventValidUntil, "event-valid-until",
      "the signer's certificate is valid only until {1}",
      "chứng thư của người ký chỉ có hiệu lực đến {1}"},
+    {Problem::CmsClaimedTimeBeforeCertificate, "cms-claimed-time-before-certificate",
+     "The signing time the signature claims ({1}) is before the signer's certificate was issued "
+     "({2}): it is only what the signer's computer said, and is not used to judge the signature.",
+     "Thời điểm ký mà chữ ký tự khai ({1}) trước khi chứng thư của người ký được cấp ({2}): đó chỉ "
+     "là giờ trên máy người ký, không được dùng để đánh giá chữ ký."},
+    {Problem::CmsClaimedTimeInFuture, "cms-claimed-time-in-future",
+     "The signing time the signature claims ({1}) is later than the time it was checked at "
+     "({2}): it is only what the signer's computer said, and is not used to judge the signature.",
+     "Thời điểm ký mà chữ ký tự khai ({1}) muộn hơn thời điểm kiểm tra ({2}): đó chỉ là giờ trên "
+     "máy người ký, không được dùng để đánh giá chữ ký."},
+    {Problem::CadesWithoutSigningCertificate, "cades-without-signing-certificate",
+     "the signature has no signing-certificate-v2 attribute, which PAdES and CAdES baseline "
+     "signatures require: it is a plain CMS signature",
+     "chữ ký không có thuộc tính signing-certificate-v2 mà chữ ký PAdES và CAdES cơ bản bắt buộc "
+     "phải có: đây chỉ là chữ ký CMS thông thường"},
 };
 
 constexpr bool inOrder() {

@@ -105,6 +105,9 @@ enum class Problem {
   EventRevokedOn,
   EventRevoked,
   EventValidUntil,
+  CmsClaimedTimeBeforeCertificate,
+  CmsClaimedTimeInFuture,
+  CadesWithoutSigningCertificate,
   Count_
 };
 

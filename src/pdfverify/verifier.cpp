@@ -445,7 +445,9 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     }
     const bool pades = r.subfilter == "ETSI.CAdES.detached";
     std::string& lvl = r.crypto.level;
-    if (laterTs && (lvl == "B-B" || lvl == "PKCS7")) lvl = pades ? "B-T" : "PKCS7-T";
+    if (laterTs && lvl == "B-B") lvl = "B-T";
+    if (laterTs && lvl == "PKCS7") lvl = "PKCS7-T";
+    if (laterTs && lvl == "CMS") lvl = "CMS-T";
     if (pades && lvl == "B-T" && dss->present && r.coverage == "revision") lvl = "B-LT";
     if (lvl == "B-LT" && ltaTs) lvl = "B-LTA";
   }

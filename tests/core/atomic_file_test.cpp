@@ -2,7 +2,9 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -105,6 +107,37 @@ TEST_F(AtomicFileTest, RefusesExistingTargetUnlessAllowed) {
   ASSERT_TRUE(g->write("new").ok());
   ASSERT_TRUE(g->commit().ok());
   EXPECT_EQ(slurp(dir / "out.pdf"), "new");
+}
+
+// A process killed while it writes leaves nothing next to its output, for a new output and for a
+// replacement alike (issue 16: a crash used to leave ".NAME.kyso-XXXXXX" when replacing).
+TEST_F(AtomicFileTest, CrashWhileWritingLeavesNoTemporaryFile) {
+  std::ofstream(dir / "old.pdf") << "original";
+  for (auto [name, ow] : {std::pair{"new.pdf", AtomicFile::Overwrite::Refuse},
+                          std::pair{"old.pdf", AtomicFile::Overwrite::Allow}}) {
+    SCOPED_TRACE(name);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      auto f = AtomicFile::create(dir / name, ow);
+      if (!f.ok() || !f->write("partial").ok()) _exit(1);
+      ::kill(::getpid(), SIGKILL);
+      _exit(2);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "child exit " << WEXITSTATUS(status);
+    EXPECT_EQ(entries(), 1u);
+    EXPECT_EQ(slurp(dir / "old.pdf"), "original");
+  }
+  // And a replacement that commits leaves only its target.
+  auto g = AtomicFile::create(dir / "old.pdf", AtomicFile::Overwrite::Allow);
+  ASSERT_TRUE(g.ok());
+  ASSERT_TRUE(g->write("new").ok());
+  EXPECT_EQ(entries(), 1u);
+  ASSERT_TRUE(g->commit().ok());
+  EXPECT_EQ(entries(), 1u);
+  EXPECT_EQ(slurp(dir / "old.pdf"), "new");
 }
 
 // CommitPool commits every queued file and reports each result through its own future: a file

@@ -265,6 +265,7 @@ TEST_F(SignTokenTest, BatchWithOneLoginAndWrongPinStopsCleanly) {
   std::string nss = test::makeNssDb(tmp / "nss");
   fs::path pin = tmp / "pin", bad = tmp / "bad";
   { std::ofstream(pin) << token().userPin() << "\n"; }
+  fs::permissions(pin, fs::perms::owner_read | fs::perms::owner_write);
   { std::ofstream(bad) << "000000\n"; }
   fs::path dir = tmp / "out";
   fs::create_directories(dir);
@@ -310,6 +311,7 @@ TEST_F(SignTokenTest, TokenRemovedMidBatchKeepsFinishedFilesValid) {
   std::string nss = test::makeNssDb(tmp / "nss");
   fs::path pin = tmp / "pin", dir = tmp / "out";
   { std::ofstream(pin) << token().userPin() << "\n"; }
+  fs::permissions(pin, fs::perms::owner_read | fs::perms::owner_write);
   fs::create_directories(dir);
   // Two files are prepared at a time: the fourth is already under way when the third fails, the
   // fifth and sixth are never started.

@@ -194,8 +194,19 @@ TEST_F(TokenCliTest, ImportCertificateFromP7bChain) {
 
 TEST_F(TokenCliTest, PinCommandsAndWrongPins) {
   auto pinFile = token().dir() / "pin.txt";
-  std::ofstream(pinFile) << "123456\n";
+  { std::ofstream(pinFile) << "123456\n"; }
+  // A PIN file others can read is refused before the token is asked anything (issue 16).
+  std::filesystem::permissions(pinFile, std::filesystem::perms::owner_read |
+                                            std::filesystem::perms::owner_write |
+                                            std::filesystem::perms::group_read);
   auto r = kyso(withModule({"token", "info", "--pin-file", pinFile.string()}));
+  EXPECT_NE(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("chmod 600 " + pinFile.string()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Other users can read or change the PIN file"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("The PIN is wrong"), std::string::npos) << r.out;
+  std::filesystem::permissions(
+      pinFile, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  r = kyso(withModule({"token", "info", "--pin-file", pinFile.string()}));
   ASSERT_EQ(r.status, 0) << r.out;
 
   r = kyso(withModule({"token", "change-pin", "--pin-stdin"}), "123456\n654321\n");
