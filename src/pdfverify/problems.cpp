@@ -278,6 +278,10 @@ constexpr Row kRows[] = {
      "signatures require: it is a plain CMS signature",
      "chữ ký không có thuộc tính signing-certificate-v2 mà chữ ký PAdES và CAdES cơ bản bắt buộc "
      "phải có: đây chỉ là chữ ký CMS thông thường"},
+    {Problem::SignatureDictionaryUnreadable, "signature-dictionary-unreadable",
+     "the signature dictionary (object {1}) cannot be read: it is damaged or holds a number out "
+     "of range",
+     "không đọc được từ điển chữ ký (đối tượng {1}): bị hỏng hoặc chứa số vượt giới hạn"},
 };
 
 constexpr bool inOrder() {

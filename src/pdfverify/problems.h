@@ -108,6 +108,7 @@ enum class Problem {
   CmsClaimedTimeBeforeCertificate,
   CmsClaimedTimeInFuture,
   CadesWithoutSigningCertificate,
+  SignatureDictionaryUnreadable,
   Count_
 };
 

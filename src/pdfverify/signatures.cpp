@@ -82,7 +82,20 @@ struct Walker {
     }
     if (hasFieldKids || ft != "/Sig") return okStatus();
     auto v = field.getKey("/V");
-    if (!v.isDictionary()) return okStatus();  // an empty signature field
+    if (!v.isDictionary()) {
+      // A /V that refers to an object qpdf could not read (a number out of range in /ByteRange,
+      // a broken dictionary) is a signature that fails, never an empty field: otherwise a damaged
+      // signature would make the document look unsigned.
+      if (!v.getObjGen().isIndirect() || !v.isNull()) return okStatus();  // an empty field
+      FoundSignature s;
+      s.field = name;
+      s.field_og = field.getObjGen();
+      s.dict_og = v.getObjGen();
+      s.unreadable = true;
+      s.encrypted = encrypted;
+      out.push_back(std::move(s));
+      return okStatus();
+    }
     FoundSignature s;
     s.field = name;
     s.field_og = field.getObjGen();
@@ -190,6 +203,9 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
     f.fatal = true;
     return f;
   };
+  if (sig.unreadable)
+    return fail(problemSentence(Problem::SignatureDictionaryUnreadable,
+                                {std::to_string(sig.dict_og.getObj())}));
   if (!sig.byte_range_shape_ok) return fail(problemSentence(Problem::ByteRangeShape));
   const auto& br = sig.byte_range;
   const std::uint64_t size = bytes.size();

@@ -35,6 +35,7 @@ struct FoundSignature {
   std::string name, reason, location, claimed_time;  // /Name, /Reason, /Location, /M (UTF-8)
   int docmdp = 0;                // P of a DocMDP transform in /Reference (0: none)
   std::vector<FieldLock> locks;  // FieldMDP transforms in /Reference and the field's /Lock
+  bool unreadable = false;       // /V refers to an object that cannot be read: a failed signature
 };
 
 /// Walks /AcroForm /Fields (bounded depth and count). Field entries that are not signatures are

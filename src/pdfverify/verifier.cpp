@@ -60,6 +60,7 @@ struct RevisionCache {
 };
 
 void dictionaryChecks(const FoundSignature& s, SignatureReport& r) {
+  if (s.unreadable) return;  // checkByteRange says why, and nothing else can be read
   if (s.type.empty())
     r.notes.push_back(problemSentence(Problem::NoType));
   else if (s.type != "/Sig" && s.type != "/DocTimeStamp")

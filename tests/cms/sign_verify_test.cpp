@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <openssl/pkcs7.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "src/cms/signed_data_template.h"
@@ -191,6 +192,38 @@ TEST_F(Cms, OneTemplateSignsManyDocuments) {
   auto ec = SignedDataTemplate::make(test::identity("signer-ec256"), pss);
   ASSERT_FALSE(ec.ok());
   EXPECT_EQ(ec.error().kind, Errc::CmsAlgorithmMismatch);
+}
+
+// Issue 16: a claimed signingTime that cannot be true (2047, or before the certificate existed)
+// is shown with a note and never used as the time the signature is judged at.
+TEST_F(Cms, ImplausibleClaimedSigningTimeIsNotedNotBelieved) {
+  auto id = test::identity("signer-rsa2048");
+  struct Case {
+    std::int64_t time;
+    const char* iso;
+    const char* says;
+  };
+  for (const Case& c : {Case{2442960000, "2047-06-01T00:00:00Z", "is later than the time"},
+                        Case{946684800, "2000-01-01T00:00:00Z", "is before the signer's"}}) {
+    SCOPED_TRACE(c.iso);
+    SignOptions o;
+    o.signingTimeOverride = c.time;
+    auto der = test::signBytes(id, kContent, o);
+    ASSERT_FALSE(der.empty());
+    CmsReport r = f.verify(der, kContent);
+    ASSERT_EQ(r.signers.size(), 1u);
+    const SignerReport& s = r.signers[0];
+    EXPECT_EQ(s.indication, Indication::TotalPassed) << cmsReportToJson(r).dump(2);
+    EXPECT_EQ(s.signingTime.value_or(""), c.iso);
+    EXPECT_EQ(s.validationTimeSource, "now");
+    EXPECT_NE(s.validationTime.substr(0, 4), std::string(c.iso).substr(0, 4));
+    EXPECT_TRUE(std::any_of(s.notes.begin(), s.notes.end(), [&](const std::string& n) {
+      return n.find(c.says) != std::string::npos && n.find(c.iso) != std::string::npos;
+    })) << cmsReportToJson(r).dump(2);
+  }
+  // An ordinary time says nothing.
+  CmsReport r = f.verify(test::signBytes(id, kContent, {}), kContent);
+  for (const auto& n : r.signers.at(0).notes) EXPECT_EQ(n.find("claims"), std::string::npos) << n;
 }
 
 TEST_F(Cms, SignatureTimestampBT) {

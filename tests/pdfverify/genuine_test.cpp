@@ -268,5 +268,27 @@ TEST_F(GenuineTest, PreparedFieldNeverSignedIsUnsigned) {
   EXPECT_EQ(r.status, "unsigned") << pdfverify::reportJson(r).dump();
 }
 
+// Issue 16: PAdES B-B requires the ESS signing-certificate-v2 attribute. A PAdES subfilter over a
+// CMS made without it (openssl cms without -cades) is plain CMS, said so in a note; with it
+// (openssl's -cades, as PAdES producers sign) it is B-B.
+TEST_F(GenuineTest, PadesLevelNeedsTheSigningCertificateAttribute) {
+  const SignedPdf pades = base(BaseOptions(0, "ETSI.CAdES.detached"));
+  FileReport r = verify(pades.bytes);
+  ASSERT_EQ(r.signatures.size(), 1u) << pdfverify::reportJson(r).dump();
+  EXPECT_EQ(r.signatures[0].crypto.level, "B-B") << pdfverify::reportJson(r).dump();
+
+  writeBytes(m_dir.path() / "plain-cms", "");
+  const SignedPdf plain = base(BaseOptions(0, "ETSI.CAdES.detached"));
+  std::filesystem::remove(m_dir.path() / "plain-cms");
+  r = verify(plain.bytes);
+  ASSERT_EQ(r.signatures.size(), 1u);
+  const auto& c = r.signatures[0].crypto;
+  EXPECT_EQ(c.level, "CMS") << pdfverify::reportJson(r).dump();
+  EXPECT_TRUE(std::any_of(c.notes.begin(), c.notes.end(), [](const std::string& n) {
+    return n.find("signing-certificate-v2") != std::string::npos;
+  })) << pdfverify::reportJson(r).dump();
+  EXPECT_NE(r.signatures[0].indication, Indication::TotalFailed);
+}
+
 }  // namespace
 }  // namespace kyso::test

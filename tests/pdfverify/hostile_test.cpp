@@ -95,6 +95,28 @@ TEST_F(HostileTest, XrefLoop) {
   EXPECT_EQ(r.indication, Indication::TotalFailed);
 }
 
+// Issue 16: a /ByteRange number beyond 64 bits makes qpdf drop the whole signature dictionary.
+// The signature must fail with that reason, not vanish and leave the document "unsigned".
+TEST_F(HostileTest, ByteRangeNumberOverflowIsAFailedSignature) {
+  for (const char* big : {"99999999999999999999", "18446744073709551616"}) {
+    std::string bytes = m_base.bytes;
+    const auto br = bytes.find("/ByteRange [");
+    ASSERT_NE(br, std::string::npos);
+    const auto open = br + 11, close = bytes.find(']', open);
+    std::string arr = std::string("[0 ") + big + " 1 1";
+    ASSERT_LE(arr.size(), close - open);
+    arr.append(close - open - arr.size(), ' ');
+    bytes.replace(open, close - open, arr);  // same length: every offset stays right
+    FileReport r = bounded(bytes, big);
+    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.signatures.size(), 1u);
+    EXPECT_EQ(r.signatures[0].indication, Indication::TotalFailed);
+    ASSERT_FALSE(r.signatures[0].problems.empty());
+    EXPECT_NE(r.signatures[0].problems[0].find("cannot be read"), std::string::npos)
+        << pdfverify::reportJson(r).dump();
+  }
+}
+
 TEST_F(HostileTest, DeepNesting) {
   std::string deep(200000, '[');
   deep += std::string(200000, ']');

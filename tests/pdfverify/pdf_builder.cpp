@@ -59,10 +59,22 @@ std::string signLastPlaceholder(const fs::path& dir, std::string pdf, std::strin
     out.write(pdf.data(), static_cast<std::streamsize>(a));
     out.write(pdf.data() + b, static_cast<std::streamsize>(c));
   }
-  auto r =
-      runTool({"openssl", "cms", "-sign", "-binary", "-in", (dir / "tosign.bin").string(),
-               "-signer", (dir / "signer.pem").string(), "-inkey", (dir / "signer.key").string(),
-               "-md", "sha256", "-outform", "DER", "-out", (dir / "sig.der").string()});
+  // A PAdES producer writes the ESS signing-certificate-v2 attribute (openssl's -cades) for the
+  // ETSI.CAdES.detached subfilter; a file named "plain-cms" in `dir` asks for a signature without
+  // it (a producer that only changed the subfilter).
+  const auto sf = pdf.rfind("/SubFilter", br);
+  const bool pades =
+      sf != std::string::npos && pdf.compare(sf, 31, "/SubFilter /ETSI.CAdES.detached") == 0;
+  std::vector<std::string> cmd = {"openssl",  "cms",
+                                  "-sign",    "-binary",
+                                  "-in",      (dir / "tosign.bin").string(),
+                                  "-signer",  (dir / "signer.pem").string(),
+                                  "-inkey",   (dir / "signer.key").string(),
+                                  "-md",      "sha256",
+                                  "-outform", "DER",
+                                  "-out",     (dir / "sig.der").string()};
+  if (pades && !fs::exists(dir / "plain-cms")) cmd.push_back("-cades");
+  auto r = runTool(cmd);
   if (r.status != 0) return *err = "openssl cms -sign: " + r.out, std::string();
   std::string der = readAll(dir / "sig.der");
   static const char* hex = "0123456789ABCDEF";
