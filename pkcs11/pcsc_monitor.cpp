@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "pkcs11/pcsc_readers.h"
 #include "src/core/log.h"
 #include "src/core/messages.h"
 
@@ -14,35 +15,6 @@ namespace {
 
 constexpr const char* kPnp = "\\\\?PnP?\\Notification";
 constexpr DWORD kWaitMs = 1000;
-
-std::vector<std::string> listReaders(SCARDCONTEXT ctx, LONG* rvOut) {
-  DWORD len = 0;
-  LONG rv = SCardListReaders(ctx, nullptr, nullptr, &len);
-  std::vector<std::string> out;
-  if (rv == SCARD_S_SUCCESS && len > 0) {
-    std::string buf(len, '\0');
-    rv = SCardListReaders(ctx, nullptr, buf.data(), &len);
-    if (rv == SCARD_S_SUCCESS)
-      for (std::size_t i = 0; i < buf.size() && buf[i];) {
-        std::string r(buf.c_str() + i);
-        i += r.size() + 1;
-        out.push_back(std::move(r));
-      }
-  }
-  if (rv == SCARD_E_NO_READERS_AVAILABLE) rv = SCARD_S_SUCCESS;
-  *rvOut = rv;
-  return out;
-}
-
-std::string hex(const unsigned char* p, DWORD n) {
-  std::string s;
-  char b[3];
-  for (DWORD i = 0; i < n; ++i) {
-    std::snprintf(b, sizeof b, "%02X", p[i]);
-    s += b;
-  }
-  return s;
-}
 
 bool serviceGone(LONG rv) {
   return rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED || rv == SCARD_E_INVALID_HANDLE;
@@ -230,7 +202,8 @@ void PcscMonitor::run() {
             wasPresent = false;
           }
           if (isPresent && !wasPresent) {
-            ReaderEvent e{ReaderEvent::Kind::CardInserted, name, hex(s.rgbAtr, s.cbAtr), first, 0};
+            ReaderEvent e{ReaderEvent::Kind::CardInserted, name, atrHex(s.rgbAtr, s.cbAtr), first,
+                          0};
             m_cb(e);
           } else if (!isPresent && wasPresent) {
             ReaderEvent e{ReaderEvent::Kind::CardRemoved, name, {}, false, 0};

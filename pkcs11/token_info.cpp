@@ -136,6 +136,7 @@ Json SlotView::toJson() const {
   j.set("description", description);
   j.set("manufacturer", manufacturer);
   j.set("token_present", token.has_value());
+  j.set("card_unrecognised", unrecognised);
   j.set("removable", (flags & CKF_REMOVABLE_DEVICE) != 0);
   j.set("hardware_slot", (flags & CKF_HW_SLOT) != 0);
   if (token) j.set("token", token->toJson());
@@ -211,8 +212,12 @@ Result<std::vector<SlotView>> listSlots(const Module& m, bool tokenPresentOnly) 
     if (si.flags & CKF_TOKEN_PRESENT) {
       auto t = readToken(m, id);
       // A token pulled out between the two calls is reported as absent, not as a failure.
+      // A card the module cannot read (CKR_TOKEN_NOT_RECOGNIZED) is a slot with a card and no
+      // token, not a failure of the whole listing.
       if (t.ok())
         s.token = std::move(t).value();
+      else if (t.error().domain == Domain::Pkcs11 && t.error().code == CKR_TOKEN_NOT_RECOGNIZED)
+        s.unrecognised = true;
       else if (t.error().kind != Errc::TokenRemoved)
         return t.error();
     }

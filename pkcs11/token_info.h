@@ -35,6 +35,7 @@ struct SlotView {
   std::string description, manufacturer;
   CK_FLAGS flags = 0;
   std::optional<TokenView> token;
+  bool unrecognised = false;  // a card is there, but the module does not recognise it
   Json toJson() const;
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "pkcs11/open_token.h"
+#include "pkcs11/pcsc_readers.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
 #include "src/cli/token_commands.h"
@@ -36,10 +37,42 @@ constexpr const char* kUsage =
     "  --pin-stdin | --pin-file PATH | --pin-env VAR   (default: ask without echo)\n"
     "  --force --json\n";
 
+// A card the module shows no token for: the module says so (CKR_TOKEN_NOT_RECOGNIZED), or PC/SC
+// sees a card in the reader a slot is named after (OpenSC and the vendors' modules name slots
+// after readers). Said in words, since "(no token)" there sends people looking for a missing card.
+void printUnrecognisedCards(const p11::Module& m) {
+  auto all = p11::listSlots(m, false);
+  if (!all.ok()) return;
+  auto readers = p11::readersNow();  // no pcscd: only what the module says
+  const bool vi = defaultLang() == Lang::Vi;
+  for (const p11::SlotView& s : *all) {
+    if (s.token) continue;
+    std::string d = s.description;  // blank-padded, and cut at 64 bytes
+    while (!d.empty() && d.back() == ' ') d.pop_back();
+    std::string reader = d, atr;
+    bool card = s.unrecognised;
+    if (readers.ok())
+      for (const p11::ReaderNow& r : *readers)
+        if (r.cardPresent && !d.empty() && r.name.rfind(d, 0) == 0) {
+          reader = r.name;
+          atr = r.atr;
+          card = true;
+        }
+    if (!card) continue;
+    const std::string atrText = atr.empty() ? "" : " (ATR " + atr + ")";
+    std::printf(vi ? "  Có thẻ trong đầu đọc \"%s\" nhưng trình điều khiển %s không nhận ra thẻ%s. "
+                     "Thẻ có thể cần mô-đun PKCS#11 của nhà cung cấp khác (--module).\n"
+                   : "  A card is in reader \"%s\", but the driver %s does not recognise it%s. It "
+                     "may need another vendor's PKCS#11 module (--module).\n",
+                reader.c_str(), m.path().filename().c_str(), atrText.c_str());
+  }
+}
+
 void printSlotHuman(const p11::SlotView& s) {
   std::printf("  Slot %lu: %s\n", static_cast<unsigned long>(s.id), s.description.c_str());
   if (!s.token) {
-    std::printf("    (no token)\n");
+    std::printf(s.unrecognised ? "    (a card the driver does not recognise)\n"
+                               : "    (no token)\n");
     return;
   }
   const auto& t = *s.token;
@@ -113,6 +146,7 @@ int runList(const Args& args) {
         if (!json) printSlotHuman(s);
       }
       if (!json && slots.empty()) std::printf("  (no token)\n");
+      if (!json) printUnrecognisedCards(*m);
       j.set("slots", std::move(js));
       return j;
     });

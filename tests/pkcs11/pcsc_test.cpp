@@ -369,5 +369,37 @@ TEST_F(PcscdTest, TokenWatchRefreshesFromPkcs11AfterCardEvents) {
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << "SIGTERM ends the watch cleanly: " << st;
 }
 
+// Issue 16: a card OpenSC does not recognise (this virtual card answers every APDU with 6D00) is
+// not "(no token)": kyso says a card is in that reader and the driver does not recognise it.
+TEST_F(PcscdTest, UnrecognisedCardIsNamedNotMissing) {
+  const char* bin = std::getenv("KYSO_BIN");
+  const std::string kyso = bin ? std::string(bin) + "/kyso" : "";
+  const std::string opensc = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so";
+  if (kyso.empty() || !std::filesystem::exists(kyso) || !std::filesystem::exists(opensc)) {
+    if (test::inCi()) FAIL() << "kyso binary or OpenSC missing";
+    GTEST_SKIP() << "*** SKIPPED: kyso binary or OpenSC's module missing ***";
+  }
+  ASSERT_TRUE(startPcscd()) << "pcscd did not start";
+  VirtualCard card;
+  ASSERT_TRUE(card.insert(m_port));
+  std::this_thread::sleep_for(500ms);  // pcscd powers the card up
+  auto list = [&](const char* lang) {
+    setenv("LANG", lang, 1);
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    unsetenv("LANGUAGE");
+    return test::runTool({kyso, "token", "list", "--module", opensc});
+  };
+  auto r = list("C.UTF-8");
+  EXPECT_NE(r.out.find("A card is in reader"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("does not recognise it (ATR 3B80800101)"), std::string::npos) << r.out;
+  r = list("vi_VN.UTF-8");
+  EXPECT_NE(r.out.find("không nhận ra thẻ"), std::string::npos) << r.out;
+  card.remove();
+  std::this_thread::sleep_for(300ms);
+  r = list("C.UTF-8");
+  EXPECT_EQ(r.out.find("A card is in reader"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace kyso::p11
