@@ -31,6 +31,7 @@
 #include "src/core/commit_pool.h"
 #include "src/core/log.h"
 #include "src/core/messages.h"
+#include "src/pdf/active_content.h"
 #include "src/pdf/pades.h"
 #include "src/pdf/pades_services.h"
 
@@ -120,6 +121,28 @@ void printTable(const std::vector<FileOutcome>& rows) {
                 r.detail.c_str());
 }
 
+// Prints, for each input, what in it can change what it shows after signing. False when
+// `refuse` and at least one input has such content (nothing is signed then).
+bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
+  const Lang lang = defaultLang();
+  const bool vi = lang == Lang::Vi;
+  bool found = false;
+  for (const auto& r : rows) {
+    auto doc = pdf::PdfDocument::open(r.input);
+    if (!doc.ok()) continue;  // the signing step reports why it cannot be signed
+    const pdf::ActiveContent a = pdf::findActiveContent(**doc);
+    if (!a.any()) continue;
+    found = true;
+    const char* what = refuse ? (vi ? "từ chối" : "refused") : (vi ? "cảnh báo" : "warning");
+    for (const auto& sentence : pdf::activeContentSentences(a, lang))
+      std::fprintf(stderr, "kyso: %s: %s: %s\n", what, r.input.c_str(), sentence.c_str());
+  }
+  if (found && refuse)
+    std::fprintf(stderr, vi ? "kyso: không ký tài liệu nào (--refuse-active-content).\n"
+                            : "kyso: nothing was signed (--refuse-active-content).\n");
+  return !(found && refuse);
+}
+
 }  // namespace
 
 int runSign(const Args& args) {
@@ -141,6 +164,9 @@ int runSign(const Args& args) {
       .value("certify", 0,
              "1|2|3: certification signature allowing no changes / forms / annotations")
       .flag("lock-fields", 0, "lock all form fields once signed (FieldMDP)")
+      .flag("refuse-active-content", 0,
+            "refuse documents with scripts, XFA forms, missing objects or wrong stream lengths "
+            "(default: warn before the PIN is asked)")
       .value("subfilter", 0, "ETSI.CAdES.detached (default) | adbe.pkcs7.detached")
       .multi("trust-anchor", 0, "extra trusted certificate file for B-LT chain building")
       .value("key-file", 0, "signing key as a PEM file instead of a token (unencrypted)")
@@ -216,6 +242,9 @@ int runSign(const Args& args) {
         fs::equivalent(rows.front().output, inputs.front(), ec))
       return usage("the output must not be the input");
   }
+
+  // What could change a document's appearance after signing is said before the PIN is asked.
+  if (!warnActiveContent(rows, p.has("refuse-active-content"))) return kExitInputError;
 
   // One identity (one token login) for the whole batch.
   std::unique_ptr<CliToken> token;

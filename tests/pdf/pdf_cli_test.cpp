@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "tests/pdf/pdf_test_support.h"
+#include "tests/pdfverify/pdf_builder.h"
 #include "tests/support/softhsm_fixture.h"
 
 namespace kyso::pdf {
@@ -252,6 +253,60 @@ TEST_F(SignCliTest, FullDiskLeavesNothingBehind) {
   EXPECT_TRUE(fs::is_empty(dir)) << "no partial output, no temporary file";
 }
 
+// Issue 16: what can change a document's appearance after signing is said before the PIN is
+// asked, and --refuse-active-content signs nothing. The documents are written by hand as an
+// attacker writes them (pdf_builder, real openssl CMS on the base signature).
+TEST_F(SignCliTest, ActiveContentIsWarnedOrRefusedBeforeSigning) {
+  std::string err;
+  fs::create_directories(m_tmp / "b");
+  ASSERT_TRUE(kyso::test::makeSigner(m_tmp / "b", &err)) << err;
+  const std::string catalog = "<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R";
+  struct Case {
+    const char* name = "";
+    kyso::test::BaseOptions opt;
+    const char* says = nullptr;
+  };
+  std::vector<Case> cases(5);
+  cases[0].name = "clean";
+  cases[1].name = "script";
+  cases[1].says = "scripts (JavaScript)";
+  cases[1].opt.replace[1] = catalog + " /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>";
+  cases[2].name = "xfa";
+  cases[2].says = "XFA form definitions";
+  cases[2].opt.replace[6] = "<< /Fields [7 0 R 11 0 R] /SigFlags 3 /XFA 13 0 R >>";
+  cases[2].opt.extra.push_back({13, kyso::test::streamObject("", "<xdp:xdp/>")});
+  cases[3].name = "dangling";
+  cases[3].says = "refers to 1 objects it does not contain";
+  cases[3].opt.replace[6] = "<< /Fields [7 0 R 11 0 R 40 0 R] /SigFlags 3 >>";
+  cases[4].name = "length";
+  cases[4].says = "a stream states a wrong /Length";
+  cases[4].opt.extra.push_back({13, "<< /Length 3 >>\nstream\nBT /F1 12 Tf ET\nendstream"});
+  for (auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    fs::create_directories(m_tmp / c.name);
+    kyso::test::SignedPdf base = kyso::test::makeSignedPdf(m_tmp / "b", c.opt, &err);
+    ASSERT_FALSE(base.bytes.empty()) << err;
+    const fs::path in = m_tmp / c.name / "in.pdf", out = m_tmp / c.name / "out.pdf";
+    kyso::test::writeBytes(in, base.bytes);
+    std::string o;
+    const int refused = kyso(
+        "sign " + in.string() + " -o " + out.string() + keyArgs() + " --refuse-active-content", &o);
+    if (!c.says) {
+      EXPECT_EQ(refused, 0) << o;
+      EXPECT_EQ(o.find("warning"), std::string::npos) << o;
+      continue;
+    }
+    EXPECT_EQ(refused, 4) << o;
+    EXPECT_NE(o.find(c.says), std::string::npos) << o;
+    EXPECT_NE(o.find("nothing was signed"), std::string::npos) << o;
+    EXPECT_FALSE(fs::exists(out));
+    ASSERT_EQ(kyso("sign " + in.string() + " -o " + out.string() + keyArgs(), &o), 0) << o;
+    EXPECT_NE(o.find("warning: " + in.string() + ": "), std::string::npos) << o;
+    EXPECT_NE(o.find(c.says), std::string::npos) << o;
+    EXPECT_TRUE(test::isBytePrefix(in, out));
+  }
+}
+
 // The token path: one login for a batch on a SoftHSM token holding the test PKI's signer key.
 class SignTokenTest : public kyso::test::SoftHsmTest {};
 
@@ -267,6 +322,7 @@ TEST_F(SignTokenTest, BatchWithOneLoginAndWrongPinStopsCleanly) {
   { std::ofstream(pin) << token().userPin() << "\n"; }
   fs::permissions(pin, fs::perms::owner_read | fs::perms::owner_write);
   { std::ofstream(bad) << "000000\n"; }
+  fs::permissions(bad, fs::perms::owner_read | fs::perms::owner_write);
   fs::path dir = tmp / "out";
   fs::create_directories(dir);
   std::string files;
