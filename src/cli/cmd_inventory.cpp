@@ -82,7 +82,8 @@ constexpr const char* kInventoryUsage =
     "  report [--format csv|html|json] [--output FILE]\n"
     "  import-csv FILE                tokens from a spreadsheet (all or nothing)\n"
     "  export-csv [--output FILE]     tokens as CSV\n"
-    "  audit-verify                   check the audit log's hash chain\n"
+    "  audit-verify [--seal FILE]... [--trust F] [--offline]  the hash chain and every seal\n"
+    "  audit-seal [--out FILE] [token options]   sign the log's head with your token\n"
     "  backup FILE | restore FILE --yes   (SQLite inventories)\n"
     "  sync [--module M]...           register the tokens plugged in, report mismatches\n"
     "  check-revocation [--issuers F] [--crl F] [--offline]   CRL/OCSP for every certificate\n"
@@ -136,6 +137,7 @@ int runInventory(const Args& args) {
   if (sub == "import-csv") return inv::runImportCsv(c);
   if (sub == "export-csv") return inv::runExportCsv(c);
   if (sub == "audit-verify") return inv::runAuditVerify(c);
+  if (sub == "audit-seal") return inv::runAuditSeal(c);
   if (sub == "backup") return inv::runBackup(c);
   if (sub == "restore") return inv::runRestore(c);
   if (sub == "sync") return inv::runSync(c);

@@ -51,6 +51,7 @@ int runReport(Context& c);
 int runImportCsv(Context& c);
 int runExportCsv(Context& c);
 int runAuditVerify(Context& c);
+int runAuditSeal(Context& c);
 int runBackup(Context& c);
 int runRestore(Context& c);
 int runSync(Context& c);

@@ -117,6 +117,8 @@ enum class Errc : int {
   // Secrets handling (issue 16)
   PinCountLowReported,
   PinFileExposed,
+  AuditSealInvalid,
+  AuditSealBroken,
   Count_  // keep last: the number of codes
 };
 

@@ -119,6 +119,8 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::LetterAlreadyFilled, "LetterAlreadyFilled", "The letter already has a document number or issue date there; kyso does not write over it.", "Văn bản đã có số hoặc ngày ban hành ở vị trí đó; kyso không ghi đè."},
   {Errc::PinCountLowReported, "PinCountLowReported", "The token reports that a wrong PIN was entered recently; few tries may be left before it locks.", "Token báo rằng gần đây đã có lần nhập sai PIN; có thể chỉ còn ít lần thử trước khi bị khóa."},
   {Errc::PinFileExposed, "PinFileExposed", "Other users can read or change the PIN file; make it private first (chmod 600 FILE).", "Người dùng khác đọc hoặc sửa được tệp PIN; hãy để tệp ở chế độ riêng tư trước (chmod 600 TỆP)."},
+  {Errc::AuditSealInvalid, "AuditSealInvalid", "This is not a readable kyso audit seal.", "Đây không phải là dấu niêm phong nhật ký kiểm toán của kyso đọc được."},
+  {Errc::AuditSealBroken, "AuditSealBroken", "A seal shows that the audit log was changed after it was sealed, or the seal's signature is not valid.", "Dấu niêm phong cho thấy nhật ký kiểm toán đã bị thay đổi sau khi niêm phong, hoặc chữ ký của dấu niêm phong không hợp lệ."},
 };
 // clang-format on
 static_assert(std::size(kErrcRows) == static_cast<std::size_t>(Errc::Count_),

@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 #include "src/core/clock.h"
 #include "src/core/json.h"
+#include "src/inventory/audit.h"
 #include "src/inventory/inventory.h"
 #include "tests/inventory/inv_test_support.h"
 #include "tests/support/softhsm_fixture.h"
@@ -131,6 +134,148 @@ TEST_F(DevicesTest, CheckRevocationMarksRevokedCertificatesWithTheEvidence) {
       2)
       << out;
   EXPECT_NE(out.find("unknown"), std::string::npos) << out;
+}
+
+// Recomputes every entry's hash and the head, as someone who can write the whole SQLite file
+// would after changing the log: the chain then verifies, and only a seal can tell.
+void rechain(Db& db) {
+  auto rows = db.query(
+      "SELECT seq, at, who, entity, entity_id, action, before_json, after_json FROM audit "
+      "ORDER BY seq");
+  ASSERT_TRUE(rows.ok());
+  std::string prev;
+  long long last = 0;
+  for (const Row& r : *rows) {
+    std::string buf;
+    for (std::size_t i = 0; i < 8; ++i) buf += r.text(i) + '\x1f';
+    buf += prev + '\x1f';
+    const std::string h = sha256Hex(buf);
+    ASSERT_TRUE(
+        db.exec("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", {prev, h, r.integer(0)})
+            .ok());
+    prev = h;
+    last = r.integer(0);
+  }
+  ASSERT_TRUE(db.exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {last, prev}).ok());
+}
+
+// Issue 16: `audit-seal` signs the log's head with the officer's token; `audit-verify` then finds
+// every rewrite of the log before the sealed entry, even one that recomputes the whole chain, and
+// a seal file kept outside the database survives the seals being deleted from it.
+TEST_F(DevicesTest, SealFindsRewrittenTruncatedReorderedAndEmptiedLogs) {
+  if (::kyso::test::softHsmModule().empty()) {
+    if (test::inCi()) FAIL() << "SoftHSM missing";
+    GTEST_SKIP() << "SoftHSM not installed";
+  }
+  const char* pkiEnv = std::getenv("KYSO_TEST_PKI");
+  ASSERT_NE(pkiEnv, nullptr);
+  const fs::path pki = pkiEnv;
+  auto token = ::kyso::test::SoftHsmToken::create();
+  ASSERT_TRUE(token.ok()) << token.error().technical();
+  ASSERT_TRUE((*token)->importKey(pki / "signer-rsa2048.key", "01", "signer").ok());
+  ASSERT_TRUE((*token)->importCert(pki / "signer-rsa2048.pem", "01", "signer").ok());
+  ASSERT_TRUE((*token)->importCert(pki / "gov-ca.pem", "02", "gov-ca").ok());
+  const fs::path pin = dir.path / "pin";
+  { std::ofstream(pin) << (*token)->userPin() << "\n"; }
+  fs::permissions(pin, fs::perms::owner_read | fs::perms::owner_write);
+  const std::string tokenArgs =
+      " --module " + (*token)->modulePath().string() + " --pin-file " + pin.string();
+  const std::string trust =
+      " --trust " + (pki / "root.pem").string() + " --offline --no-revocation";
+  {
+    FixedClock clock{std::chrono::system_clock::now()};
+    auto inv = Inventory::open(db(), clock);
+    ASSERT_TRUE(inv.ok());
+    for (const char* serial : {"S-1", "S-2", "S-3"}) {
+      Token t;
+      t.serial = serial;
+      t.manufacturer = "Bit4id";
+      ASSERT_TRUE(inv->addToken(t).ok());
+    }
+  }
+  std::string out;
+  const fs::path sealFile = dir.path / "seal.txt";
+  ASSERT_EQ(kyso("audit-seal" + tokenArgs + " --out " + sealFile.string(), &out), 0) << out;
+  EXPECT_NE(out.find("Sealed the audit log at entry 3"), std::string::npos) << out;
+  {
+    FixedClock clock{std::chrono::system_clock::now()};
+    auto inv = Inventory::open(db(), clock);
+    Token t;
+    t.serial = "S-4";
+    t.manufacturer = "Bit4id";
+    ASSERT_TRUE(inv->addToken(t).ok());
+  }
+  ASSERT_EQ(kyso("audit-verify" + trust + " --seal " + sealFile.string(), &out), 0) << out;
+  EXPECT_NE(out.find("chain intact"), std::string::npos) << out;
+  EXPECT_NE(out.find("seal database #1: entry 3"), std::string::npos) << out;
+  EXPECT_NE(out.find("seal " + sealFile.string() + ": entry 3"), std::string::npos) << out;
+  EXPECT_EQ(out.find("BROKEN"), std::string::npos) << out;
+  // Without the root the seal holds, but proves nothing about who made it: indeterminate.
+  EXPECT_EQ(kyso("audit-verify --offline --no-revocation", &out), 2) << out;
+
+  const fs::path pristine = dir.path / "pristine.sqlite";
+  fs::copy_file(db(), pristine);
+  struct Attack {
+    const char* name;
+    const char* sql;
+    const char* finding;
+  };
+  const Attack attacks[] = {
+      {"rewrite", "UPDATE audit SET who = 'mallory' WHERE seq = 2", "another hash"},
+      {"truncate", "DELETE FROM audit WHERE seq >= 2", "no longer in the log"},
+      {"empty", "DELETE FROM audit", "no longer in the log"},
+      {"reorder",
+       "UPDATE audit SET seq = CASE seq WHEN 1 THEN 2 WHEN 2 THEN 1 END + 1000 WHERE seq IN (1, 2); "
+       "UPDATE audit SET seq = seq - 1000 WHERE seq > 1000",
+       "another hash"},
+  };
+  for (const Attack& a : attacks) {
+    SCOPED_TRACE(a.name);
+    fs::copy_file(pristine, db(), fs::copy_options::overwrite_existing);
+    fs::remove(db() + "-wal");
+    fs::remove(db() + "-shm");
+    {
+      auto d = openDb(db());
+      ASSERT_TRUE(d.ok());
+      ASSERT_TRUE((*d)->script(a.sql).ok());
+      rechain(**d);
+      if (std::string(a.name) == "empty") {
+        ASSERT_TRUE((*d)->exec("UPDATE audit_head SET seq = 0, hash = '' WHERE id = 1").ok());
+      }
+    }
+    ASSERT_EQ(kyso("audit-verify" + trust, &out), 1) << out;
+    EXPECT_NE(out.find("chain intact"), std::string::npos) << "the chain alone is fooled: " << out;
+    EXPECT_NE(out.find(a.finding), std::string::npos) << out;
+    EXPECT_NE(out.find("BROKEN"), std::string::npos) << out;
+  }
+  // The attacker also deletes the stored seals: the chain alone passes; the seal file does not.
+  fs::copy_file(pristine, db(), fs::copy_options::overwrite_existing);
+  {
+    auto d = openDb(db());
+    ASSERT_TRUE(d.ok());
+    ASSERT_TRUE((*d)->script("UPDATE audit SET who = 'mallory' WHERE seq = 1; "
+                             "DELETE FROM audit_seals")
+                    .ok());
+    rechain(**d);
+  }
+  EXPECT_EQ(kyso("audit-verify" + trust, &out), 0) << out;
+  EXPECT_NE(out.find("no seals"), std::string::npos) << out;
+  EXPECT_EQ(kyso("audit-verify" + trust + " --seal " + sealFile.string(), &out), 1) << out;
+  EXPECT_NE(out.find("another hash"), std::string::npos) << out;
+
+  // A seal file whose text was edited (to match a rewritten log) no longer matches its signature.
+  fs::copy_file(pristine, db(), fs::copy_options::overwrite_existing);
+  std::ifstream in(sealFile);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  text.replace(text.find("seq: 3"), 6, "seq: 2");
+  const fs::path forged = dir.path / "forged.txt";
+  { std::ofstream(forged) << text; }
+  EXPECT_EQ(kyso("audit-verify" + trust + " --seal " + forged.string(), &out), 1) << out;
+  EXPECT_NE(out.find("does not match the sealed text"), std::string::npos) << out;
+  // Not a seal at all: a clear error, exit 4.
+  { std::ofstream(forged) << "hello\n"; }
+  EXPECT_EQ(kyso("audit-verify" + trust + " --seal " + forged.string(), &out), 4) << out;
+  EXPECT_NE(out.find("not a readable kyso audit seal"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "src/inventory/audit_seal.h"
 #include "src/inventory/db.h"
 #include "tests/inventory/inv_test_support.h"
 
@@ -223,6 +224,22 @@ TEST_F(RlsTest, AuditLogCannotBeWrittenOrRewoundByOfficersOrAdmins) {
     EXPECT_EQ(refusal(c->script("SELECT kyso_audit_row()")), Errc::PermissionDenied);
   }
   EXPECT_EQ(count("SELECT count(*) FROM audit"), entries);
+  EXPECT_TRUE(admin->verifyAudit()->ok());
+
+  // An officer stores a seal (kyso's audit-seal signs it first); nobody edits or removes one.
+  auto off = connectAs(officer);
+  ASSERT_TRUE(off);
+  auto facts = headToSeal(*off, "2026-12-05T10:00:00Z");
+  ASSERT_TRUE(facts.ok()) << facts.error().technical();
+  ASSERT_TRUE(storeSeal(*off, *facts, officer, {0x30, 0x00}).ok());
+  auto seals = storedSeals(admin->db());
+  ASSERT_TRUE(seals.ok());
+  ASSERT_EQ(seals->size(), 1u);
+  EXPECT_EQ((*seals)[0].who, officer);
+  EXPECT_TRUE(sealProblems(admin->db(), (*seals)[0].facts)->empty());
+  EXPECT_EQ(refusal(off->exec("UPDATE audit_seals SET seq = 1")), Errc::PermissionDenied);
+  EXPECT_EQ(refusal(off->exec("DELETE FROM audit_seals")), Errc::PermissionDenied);
+  EXPECT_EQ(count("SELECT count(*) FROM audit WHERE entity = 'audit_seal'"), 1);
   EXPECT_TRUE(admin->verifyAudit()->ok());
 }
 
