@@ -45,6 +45,7 @@ QFuture<Result<InventorySnapshot>> InventoryService::load(long expiringDays) {
     KYSO_ASSIGN_OR_RETURN(s.units, inv->units());
     KYSO_ASSIGN_OR_RETURN(s.expiring, inv->expiring(expiringDays));
     KYSO_ASSIGN_OR_RETURN(s.warnings, inv->warnings());
+    KYSO_ASSIGN_OR_RETURN(s.seal, inventory::sealAge(inv->db(), inv->clock().now()));
     return s;
   });
 }

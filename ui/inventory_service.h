@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "src/core/result.h"
+#include "src/inventory/audit_seal.h"
 #include "src/inventory/inventory.h"
 #include "src/inventory/report.h"
 #include "src/inventory/sync.h"
@@ -27,6 +28,7 @@ struct InventorySnapshot {
   std::vector<inventory::Unit> units;
   std::vector<inventory::Certificate> expiring;  // within `expiringDays`
   std::vector<inventory::Warning> warnings;
+  inventory::SealAge seal;  // the audit log against its last seal (reminder after a week)
 };
 
 class InventoryService {

@@ -128,6 +128,7 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   split->setStretchFactor(1, 1);
   layout->addWidget(split, 1);
   m_status = new QLabel(this);
+  m_status->setObjectName(QStringLiteral("inventoryStatus"));
   m_status->setWordWrap(true);
   layout->addWidget(m_status);
 
@@ -240,13 +241,22 @@ void InventoryTab::reload() {
       rows.push_back(
           {QString::number(u.id), {q(u.name), q(u.kind), q(u.parentName), q(u.focalPersonName)}});
     m_units->setRows(std::move(rows));
-    m_status->setText(tr("%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, "
-                         "%5 warnings.")
-                          .arg(q(s.location))
-                          .arg(s.tokens.size())
-                          .arg(s.certificates.size())
-                          .arg(s.expiring.size())
-                          .arg(s.warnings.size()));
+    QString status = tr("%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, "
+                        "%5 warnings.")
+                         .arg(q(s.location))
+                         .arg(s.tokens.size())
+                         .arg(s.certificates.size())
+                         .arg(s.expiring.size())
+                         .arg(s.warnings.size());
+    if (s.seal.overdue)
+      status += QStringLiteral(" ") +
+                (s.seal.lastSealAt.empty()
+                     ? tr("The audit log has never been sealed: seal it with your token "
+                          "(kyso inventory audit-seal).")
+                     : tr("The audit log was last sealed on %1, more than a week ago: seal it "
+                          "with your token (kyso inventory audit-seal).")
+                           .arg(q(s.seal.lastSealAt.substr(0, 10))));
+    m_status->setText(status);
     retranslateUi();
     emit loaded(true);
   });

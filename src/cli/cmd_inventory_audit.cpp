@@ -46,7 +46,8 @@ SealVerdict checkSeal(Db& db, const Seal& s, const cms::VerifyOptions& opt) {
     const cms::SignerReport& sr = rep.signers.front();
     if (sr.signer) v.signer = sr.signer->commonName;
     if (!sr.intact)
-      v.problems.push_back("the seal's signature does not match the sealed text (forged or edited)");
+      v.problems.push_back(
+          "the seal's signature does not match the sealed text (forged or edited)");
     else if (sr.indication == cms::Indication::TotalFailed)
       v.problems.push_back("the seal's signature is not valid" +
                            (sr.notes.empty() ? std::string() : ": " + sr.notes.front()));
@@ -192,8 +193,9 @@ int runAuditVerify(Context& c) {
     for (const auto& s : r->problems) std::printf("%s\n", s.c_str());
     std::printf("%lld entries, %s\n", r->entries, r->ok() ? "chain intact" : "CHAIN BROKEN");
     if (verdicts.empty())
-      std::printf("no seals: the chain shows edits only to someone who cannot rewrite the whole "
-                  "log (see `kyso inventory audit-seal`)\n");
+      std::printf(
+          "no seals: the chain shows edits only to someone who cannot rewrite the whole "
+          "log (see `kyso inventory audit-seal`)\n");
     for (const auto& v : verdicts) {
       std::printf("seal %s: entry %lld, %s, by %s: %s\n", v.source.c_str(), v.seq, v.at.c_str(),
                   v.signer.empty() ? "?" : v.signer.c_str(),

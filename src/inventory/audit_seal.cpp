@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <cstdio>
+
 #include "src/inventory/audit.h"
 #include "src/inventory/sql_rows.h"
 
@@ -105,8 +107,8 @@ Status storeSeal(Db& db, const SealFacts& f, const std::string& who,
 
 Result<std::vector<Seal>> storedSeals(Db& db) {
   KYSO_ASSIGN_OR_RETURN(std::string uid, databaseId(db));
-  KYSO_ASSIGN_OR_RETURN(Rows rows,
-                        db.query("SELECT id, seq, hash, at, who, cms FROM audit_seals ORDER BY id"));
+  KYSO_ASSIGN_OR_RETURN(
+      Rows rows, db.query("SELECT id, seq, hash, at, who, cms FROM audit_seals ORDER BY id"));
   std::vector<Seal> out;
   for (const Row& r : rows) {
     Seal s;
@@ -162,12 +164,43 @@ Result<Seal> parseSealFile(std::string_view bytes, const std::string& source) {
   return s;
 }
 
+Result<SealAge> sealAge(Db& db, std::chrono::system_clock::time_point now) {
+  SealAge a;
+  KYSO_ASSIGN_OR_RETURN(Rows head, db.query("SELECT seq FROM audit_head WHERE id = 1"));
+  a.entries = head.empty() ? 0 : head[0].integer(0);
+  KYSO_ASSIGN_OR_RETURN(Rows last,
+                        db.query("SELECT seq, at FROM audit_seals ORDER BY id DESC LIMIT 1"));
+  if (!last.empty()) {
+    a.sealedUpTo = last[0].integer(0);
+    a.lastSealAt = last[0].text(1);
+  }
+  // The seal's own entry (written when it was stored) does not need sealing.
+  KYSO_ASSIGN_OR_RETURN(
+      Rows after, db.query("SELECT count(*) FROM audit WHERE seq > ? AND entity <> 'audit_seal'",
+                           {a.sealedUpTo}));
+  if (after.empty() || after[0].integer(0) == 0) return a;
+  if (a.lastSealAt.empty()) {
+    a.overdue = true;
+    return a;
+  }
+  // "YYYY-MM-DDTHH:MM:SSZ": the day is enough for a weekly reminder.
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::sscanf(a.lastSealAt.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) {
+    a.overdue = true;
+    return a;
+  }
+  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  a.overdue = !day.ok() || now - std::chrono::sys_days{day} > std::chrono::days{7};
+  return a;
+}
+
 Result<std::vector<std::string>> sealProblems(Db& db, const SealFacts& f) {
   std::vector<std::string> out;
   KYSO_ASSIGN_OR_RETURN(std::string uid, databaseId(db));
   if (f.database != uid) {
-    out.push_back("the seal belongs to another database (" + f.database + ", this is " + uid +
-                  ")");
+    out.push_back("the seal belongs to another database (" + f.database + ", this is " + uid + ")");
     return out;
   }
   KYSO_ASSIGN_OR_RETURN(Rows r, db.query("SELECT hash FROM audit WHERE seq = ?", {f.seq}));

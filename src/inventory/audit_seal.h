@@ -16,6 +16,7 @@
 // A seal file is that text followed by the CMS in PEM armour ("-----BEGIN CMS-----").
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,9 +36,9 @@ struct SealFacts {
 struct Seal {
   long long id = 0;  // 0: from a file
   SealFacts facts;
-  std::string who;           // who stored it ("" from a file)
+  std::string who;                 // who stored it ("" from a file)
   std::vector<unsigned char> cms;  // DER
-  std::string source;        // "database #3" or the file path
+  std::string source;              // "database #3" or the file path
 };
 
 /// The text that is signed.
@@ -60,6 +61,15 @@ Result<std::vector<Seal>> storedSeals(Db& db);
 std::string sealFile(const SealFacts& f, const std::vector<unsigned char>& cms);
 /// Reads a seal file; AuditSealInvalid when it is not one.
 Result<Seal> parseSealFile(std::string_view bytes, const std::string& source);
+
+/// How far the log is from its last seal, for the reminder in the Inventory tab.
+struct SealAge {
+  long long entries = 0;     // the log's head
+  long long sealedUpTo = 0;  // the newest seal's entry (0: never sealed)
+  std::string lastSealAt;    // "" when never sealed
+  bool overdue = false;      // entries after the last seal, and it is older than a week (or none)
+};
+Result<SealAge> sealAge(Db& db, std::chrono::system_clock::time_point now);
 
 /// What the log says against a seal, one sentence each: another database, the sealed entry
 /// missing (removed, or the log emptied or truncated), its hash changed (the log before it was

@@ -225,7 +225,8 @@ TEST_F(DevicesTest, SealFindsRewrittenTruncatedReorderedAndEmptiedLogs) {
       {"truncate", "DELETE FROM audit WHERE seq >= 2", "no longer in the log"},
       {"empty", "DELETE FROM audit", "no longer in the log"},
       {"reorder",
-       "UPDATE audit SET seq = CASE seq WHEN 1 THEN 2 WHEN 2 THEN 1 END + 1000 WHERE seq IN (1, 2); "
+       "UPDATE audit SET seq = CASE seq WHEN 1 THEN 2 WHEN 2 THEN 1 END + 1000 WHERE seq IN (1, "
+       "2); "
        "UPDATE audit SET seq = seq - 1000 WHERE seq > 1000",
        "another hash"},
   };

@@ -9,6 +9,7 @@
 #include <QDateEdit>
 #include <QFile>
 #include <QFuture>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,6 +21,7 @@
 #include <chrono>
 #include <tuple>
 
+#include "src/inventory/audit_seal.h"
 #include "src/inventory/inventory.h"
 #include "src/inventory/sync.h"
 #include "tests/ui/qt_print.h"
@@ -157,6 +159,49 @@ TEST_F(InventoryTabTest, ShowsSearchesFiltersAndRecordsTransitions) {
   auto stock = inv->token("ABC123");
   ASSERT_TRUE(stock.ok());
   EXPECT_EQ(stock->state, "in_stock");
+}
+
+// Issue 16: the tab reminds the officer to seal the audit log when it was never sealed, or when
+// entries were written after a seal more than a week old; a fresh seal silences it.
+TEST_F(InventoryTabTest, RemindsToSealTheAuditLogAfterAWeek) {
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  auto* status = tab.findChild<QLabel*>(QStringLiteral("inventoryStatus"));
+  ASSERT_NE(status, nullptr);
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));  // the load the tab starts itself
+  auto reloadAndRead = [&] {
+    loaded.clear();
+    tab.reload();
+    EXPECT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+    return status->text().toStdString();
+  };
+  std::string first = reloadAndRead();
+  EXPECT_NE(first.find("never been sealed"), std::string::npos) << first;
+  {
+    auto inv = inventory::Inventory::open(m_db, m_clock);
+    ASSERT_TRUE(inv.ok());
+    auto facts = inventory::headToSeal(inv->db(), inv->now());
+    ASSERT_TRUE(facts.ok());
+    ASSERT_TRUE(inventory::storeSeal(inv->db(), *facts, "officer", {0x30, 0x00}).ok());
+  }
+  std::string text = reloadAndRead();
+  EXPECT_EQ(text.find("sealed"), std::string::npos) << text;
+  {
+    auto inv = inventory::Inventory::open(m_db, m_clock);
+    ASSERT_TRUE(inv.ok());
+    auto facts = inventory::headToSeal(inv->db(), "2026-01-01T00:00:00Z");
+    ASSERT_TRUE(facts.ok());
+    ASSERT_TRUE(inventory::storeSeal(inv->db(), *facts, "officer", {0x30, 0x00}).ok());
+    inventory::Token t;
+    t.serial = "NEW-1";
+    t.manufacturer = "Bit4id";
+    ASSERT_TRUE(inv->addToken(t).ok());
+  }
+  text = reloadAndRead();
+  EXPECT_NE(text.find("last sealed on 2026-01-01, more than a week ago"), std::string::npos)
+      << text;
 }
 
 TEST_F(InventoryTabTest, FileThatIsNotADatabaseIsReportedNotACrash) {

@@ -37,6 +37,12 @@ VI = {
     "Locked: request restoration of this token.":
         "Đã bị khóa: cần đề nghị khôi phục thiết bị này.",
     "%n tries left": "Còn %n lần thử",
+    "The audit log has never been sealed: seal it with your token (kyso inventory audit-seal).":
+        "Nhật ký kiểm toán chưa từng được niêm phong: hãy niêm phong bằng thiết bị ký số của bạn "
+        "(kyso inventory audit-seal).",
+    "The audit log was last sealed on %1, more than a week ago: seal it with your token (kyso inventory audit-seal).":
+        "Nhật ký kiểm toán được niêm phong lần cuối ngày %1, đã hơn một tuần: hãy niêm phong bằng "
+        "thiết bị ký số của bạn (kyso inventory audit-seal).",
     "A wrong PIN was entered recently: few tries are left.":
         "Vừa nhập sai mã PIN: chỉ còn ít lần thử.",
     "This token does not say how many tries are left.":

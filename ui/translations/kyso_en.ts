@@ -93,6 +93,14 @@
         <translation>%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.</translation>
     </message>
     <message>
+        <source>The audit log has never been sealed: seal it with your token (kyso inventory audit-seal).</source>
+        <translation>The audit log has never been sealed: seal it with your token (kyso inventory audit-seal).</translation>
+    </message>
+    <message>
+        <source>The audit log was last sealed on %1, more than a week ago: seal it with your token (kyso inventory audit-seal).</source>
+        <translation>The audit log was last sealed on %1, more than a week ago: seal it with your token (kyso inventory audit-seal).</translation>
+    </message>
+    <message>
         <source>No history yet.</source>
         <translation>No history yet.</translation>
     </message>

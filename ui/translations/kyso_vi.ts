@@ -93,6 +93,14 @@
         <translation>%1 — %2 thiết bị, %3 chứng thư số, %4 sắp hết hạn trong 60 ngày, %5 cảnh báo.</translation>
     </message>
     <message>
+        <source>The audit log has never been sealed: seal it with your token (kyso inventory audit-seal).</source>
+        <translation>Nhật ký kiểm toán chưa từng được niêm phong: hãy niêm phong bằng thiết bị ký số của bạn (kyso inventory audit-seal).</translation>
+    </message>
+    <message>
+        <source>The audit log was last sealed on %1, more than a week ago: seal it with your token (kyso inventory audit-seal).</source>
+        <translation>Nhật ký kiểm toán được niêm phong lần cuối ngày %1, đã hơn một tuần: hãy niêm phong bằng thiết bị ký số của bạn (kyso inventory audit-seal).</translation>
+    </message>
+    <message>
         <source>No history yet.</source>
         <translation>Chưa có lịch sử.</translation>
     </message>
