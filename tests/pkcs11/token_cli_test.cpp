@@ -292,5 +292,41 @@ TEST_F(TokenCliTest, InitListAndBadModules) {
   EXPECT_TRUE(rsaPkcs);
 }
 
+// Issue 16: the sentences around PIN state. A token that reports COUNT_LOW before any PIN is
+// tried gets its own sentence, not "The PIN is wrong"; one wrong PIN prints that sentence once;
+// the final-try refusal names --force-login, which every command takes.
+TEST_F(TokenCliTest, PinStateSentencesAreTrueAndSaidOnce) {
+  const char* fault = std::getenv("KYSO_FAULT_MODULE");
+  ASSERT_NE(fault, nullptr);
+  setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+  const std::vector<std::string> mod = {"--module", fault};
+  auto with = [&](std::vector<std::string> a) {
+    a.insert(a.end(), mod.begin(), mod.end());
+    return a;
+  };
+  setenv("KYSO_FAULT", "flags=count_low", 1);
+  auto r = kyso(with({"token", "info", "--pin-stdin"}), token().userPin() + "\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("reports that a wrong PIN was entered recently"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("The PIN is wrong"), std::string::npos) << r.out;
+
+  r = kyso(with({"token", "info", "--pin-stdin"}), "999999\n");
+  EXPECT_EQ(r.status, 5) << r.out;
+  const auto first = r.out.find("The PIN is wrong");
+  ASSERT_NE(first, std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("The PIN is wrong", first + 1), std::string::npos)
+      << "said twice: " << r.out;
+
+  setenv("KYSO_FAULT", "flags=final_try", 1);
+  r = kyso(with({"token", "info", "--pin-stdin"}), token().userPin() + "\n");
+  EXPECT_EQ(r.status, 5) << r.out;
+  EXPECT_NE(r.out.find("--force-login"), std::string::npos) << r.out;
+  r = kyso(with({"token", "info", "--pin-stdin", "--force-login"}), token().userPin() + "\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+  unsetenv("KYSO_FAULT");
+  unsetenv("KYSO_FAULT_TARGET");
+}
+
 }  // namespace
 }  // namespace kyso::test
