@@ -102,6 +102,8 @@ class SignTab : public QWidget {
   std::map<std::string, std::string> documentFields() const;
   void rememberForm();
   void runBatch(bool replaceExisting);
+  /// Asks about outputs that exist already, then runs the batch.
+  void askReplaceThenRun();
   void onOutcome(const SignOutcome& o);
   QString currentFile() const;
   QString selectedOutput() const;

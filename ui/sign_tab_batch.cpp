@@ -19,7 +19,9 @@
 #include "ui/sign_tab.h"
 #include "ui/token_list_model.h"
 #ifdef KYSO_UI_CAN_SIGN
+#include "src/pdf/active_content.h"
 #include "ui/sign_batch.h"
+#include "ui/ui_text.h"
 #endif
 
 namespace kyso::ui {
@@ -107,6 +109,37 @@ void SignTab::startSigning() {
             .arg(level));
     return;
   }
+  // What in a PDF can change what it shows after signing is said before the PIN is asked
+  // (src/pdf/active_content.h); the person signs anyway or stops here.
+  QStringList risky;
+  for (int i = 0; i < m_files->count(); ++i) {
+    const QString in = m_files->item(i)->data(Qt::UserRole).toString();
+    if (!in.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) continue;
+    auto doc = pdf::PdfDocument::open(std::filesystem::path(in.toStdU16String()));
+    if (!doc.ok()) continue;  // the batch reports why it cannot be signed
+    for (const auto& sentence :
+         pdf::activeContentSentences(pdf::findActiveContent(**doc), uiLang()))
+      risky << QFileInfo(in).fileName() + QStringLiteral(": ") + QString::fromStdString(sentence);
+  }
+  if (risky.isEmpty()) return askReplaceThenRun();
+  auto* box = new QMessageBox(
+      QMessageBox::Warning, tr("Sign documents that can change?"),
+      tr("What these documents show can change after you sign them:\n%1\n\nSign them anyway?")
+          .arg(risky.mid(0, 10).join(QLatin1Char('\n'))),
+      QMessageBox::Yes | QMessageBox::Cancel, this);
+  box->setObjectName(QStringLiteral("activeContentQuestion"));
+  box->button(QMessageBox::Yes)->setText(tr("Sign anyway"));
+  box->setDefaultButton(QMessageBox::Cancel);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, box](int) {
+    if (box->standardButton(box->clickedButton()) == QMessageBox::Yes) askReplaceThenRun();
+  });
+  box->open();
+#endif
+}
+
+void SignTab::askReplaceThenRun() {
+#ifdef KYSO_UI_CAN_SIGN
   QStringList existing;
   for (int i = 0; i < m_files->count(); ++i) {
     const QString out =

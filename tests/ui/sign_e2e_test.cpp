@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QSettings>
@@ -221,6 +222,62 @@ TEST_F(SignEndToEnd, AutomaticPlacementStartsBetweenTheLeadersTitleAndName) {
   EXPECT_NEAR((r.llx + r.urx) / 2, slot->centerX, 2.0);
   EXPECT_GT(r.ury, slot->bottom);  // overlaps the gap between the two lines
   EXPECT_LT(r.lly, slot->top);
+}
+
+// A one-page PDF whose catalog runs JavaScript when opened (offsets computed, xref exact).
+QByteArray pdfWithScript() {
+  const char* objs[] = {
+      "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
+  QByteArray out = "%PDF-1.7\n";
+  std::vector<int> offsets;
+  for (int n = 0; n < 3; ++n) {
+    offsets.push_back(int(out.size()));
+    out += QByteArray::number(n + 1) + " 0 obj\n" + objs[n] + "\nendobj\n";
+  }
+  const int xref = int(out.size());
+  out += "xref\n0 4\n0000000000 65535 f \n";
+  for (int o : offsets) out += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+  out += "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+  return out;
+}
+
+// Issue 16: a document that can change what it shows after signing is named before the PIN is
+// asked; "Cancel" signs nothing and asks no PIN.
+TEST_F(SignEndToEnd, ScriptInADocumentIsSaidBeforeThePin) {
+  ASSERT_TRUE(importTestSigner(token()).ok());
+  auto w = startApp();
+  SignTab* tab = w->signTab();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return tab->certificateBox()->count() == 1; }, 20000));
+  const QString risky = dir.filePath(QStringLiteral("co-ma-lenh.pdf"));
+  {
+    QFile f(risky);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(pdfWithScript());
+  }
+  tab->addFiles({risky});
+  auto* level = tab->findChild<QComboBox*>(QStringLiteral("level"));
+  level->setCurrentIndex(level->findData(QStringLiteral("B-B")));
+  PinScript person;
+  person.answers = {QString::fromStdString(token().userPin())};
+  auto* sign = tab->findChild<QPushButton*>(QStringLiteral("signButton"));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return sign->isEnabled(); }, 20000));
+  QTest::mouseClick(sign, Qt::LeftButton);
+  QMessageBox* box = nullptr;
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        box = tab->findChild<QMessageBox*>(QStringLiteral("activeContentQuestion"));
+        return box != nullptr;
+      },
+      10000));
+  EXPECT_TRUE(box->text().contains(QStringLiteral("co-ma-lenh.pdf: the document contains scripts")))
+      << box->text().toStdString();
+  box->button(QMessageBox::Cancel)->click();
+  QTest::qWait(300);
+  EXPECT_FALSE(tab->signing());
+  EXPECT_EQ(person.titles.size(), 0) << "no PIN was asked";
+  EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("co-ma-lenh-signed.pdf"))));
 }
 
 }  // namespace

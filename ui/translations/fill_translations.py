@@ -43,6 +43,10 @@ VI = {
     "The audit log was last sealed on %1, more than a week ago: seal it with your token (kyso inventory audit-seal).":
         "Nhật ký kiểm toán được niêm phong lần cuối ngày %1, đã hơn một tuần: hãy niêm phong bằng "
         "thiết bị ký số của bạn (kyso inventory audit-seal).",
+    "Sign documents that can change?": "Ký tài liệu có thể thay đổi nội dung?",
+    "What these documents show can change after you sign them:\n%1\n\nSign them anyway?":
+        "Nội dung hiển thị của các tài liệu này có thể thay đổi sau khi ký:\n%1\n\nVẫn ký?",
+    "Sign anyway": "Vẫn ký",
     "A wrong PIN was entered recently: few tries are left.":
         "Vừa nhập sai mã PIN: chỉ còn ít lần thử.",
     "This token does not say how many tries are left.":

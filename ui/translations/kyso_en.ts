@@ -724,6 +724,24 @@
         <translation>The level %1 needs a time-stamping server: set it in Settings, or choose B-B.</translation>
     </message>
     <message>
+        <source>Sign documents that can change?</source>
+        <translation>Sign documents that can change?</translation>
+    </message>
+    <message>
+        <source>What these documents show can change after you sign them:
+%1
+
+Sign them anyway?</source>
+        <translation>What these documents show can change after you sign them:
+%1
+
+Sign them anyway?</translation>
+    </message>
+    <message>
+        <source>Sign anyway</source>
+        <translation>Sign anyway</translation>
+    </message>
+    <message>
         <source>Replace signed files?</source>
         <translation>Replace signed files?</translation>
     </message>

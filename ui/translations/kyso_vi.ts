@@ -723,6 +723,24 @@
         <translation>Mức %1 cần máy chủ cấp dấu thời gian: hãy đặt trong Cài đặt, hoặc chọn B-B.</translation>
     </message>
     <message>
+        <source>Sign documents that can change?</source>
+        <translation>Ký tài liệu có thể thay đổi nội dung?</translation>
+    </message>
+    <message>
+        <source>What these documents show can change after you sign them:
+%1
+
+Sign them anyway?</source>
+        <translation>Nội dung hiển thị của các tài liệu này có thể thay đổi sau khi ký:
+%1
+
+Vẫn ký?</translation>
+    </message>
+    <message>
+        <source>Sign anyway</source>
+        <translation>Vẫn ký</translation>
+    </message>
+    <message>
         <source>Replace signed files?</source>
         <translation>Thay thế các tệp đã ký?</translation>
     </message>
