@@ -56,6 +56,21 @@ TEST_F(CliTest, ExitCodes) {
   EXPECT_EQ(kyso({"--trust-group", "bogus", nsp}).status, 64);
 }
 
+// Issue 15: a permission-protected PDF (owner password only) signed by poppler's pdfsig. The
+// signature dictionary's /Contents is never encrypted; kyso used to compare the gap with qpdf's
+// decrypted copy and call every such signature broken.
+TEST_F(CliTest, SignedPermissionProtectedPdfIsValid) {
+  const char* bin = std::getenv("KYSO_BINARY_DIR");
+  ASSERT_NE(bin, nullptr);
+  const fs::path samples = fs::path(bin) / "test-samples";
+  ASSERT_TRUE(fs::exists(samples / "pdfsig-encrypted-owner.pdf")) << "fixture 'samples' missing";
+  auto r = kyso({"--offline", "--trust", (samples / "other" / "cert.pem").string(), "--trust-group",
+                 "none", (samples / "pdfsig-encrypted-owner.pdf").string()});
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("Valid: signed by Other Producer"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("intact:        yes"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, JsonLinesCarryTheSchema) {
   auto r = kyso({"--json", "--offline",
                  pdf("pyhanko__form-update-override-appearance-stream-sneaky.pdf"),
