@@ -1,5 +1,7 @@
 #include "src/cli/args.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 namespace kyso::cli {
@@ -26,10 +28,23 @@ ArgParser& ArgParser::multi(const std::string& name, char s, std::string help) {
   return *this;
 }
 
+ArgParser& ArgParser::usage(std::string text) {
+  m_usage = std::move(text);
+  return *this;
+}
+
 Status ArgParser::parse(const std::vector<std::string>& args) {
   bool options_done = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (!options_done && (a == "--help" || a == "-h") && !m_specs.count("help")) {
+      std::string text = m_usage;
+      if (!text.empty() && text.back() != '\n') text += '\n';
+      text += "Options:\n" + optionHelp();
+      std::fwrite(text.data(), 1, text.size(), stdout);
+      std::fflush(stdout);
+      std::exit(0);
+    }
     if (options_done || a.size() < 2 || a[0] != '-' || a == "-") {
       m_positional.push_back(a);
       continue;

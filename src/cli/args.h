@@ -26,7 +26,13 @@ class ArgParser {
   /// --force-login, while `kyso sign`'s --force only means "replace the output").
   ArgParser& flagAlias(const std::string& name, const std::string& target, std::string help = {});
 
+  /// What `--help` prints above the options: the usage line(s), accepted values, an example.
+  ArgParser& usage(std::string text);
+
   /// Parses argv[first..]; on a usage error returns Errc::UsageError with the offending word.
+  /// `--help` or `-h`, when the command does not declare `help` itself, prints usage() and the
+  /// options on stdout and ends the process with exit code 0 (nothing has been opened yet when a
+  /// command parses its line).
   Status parse(const std::vector<std::string>& args);
 
   bool has(const std::string& name) const;
@@ -53,6 +59,7 @@ class ArgParser {
   std::map<std::string, std::vector<std::string>> m_values;
   std::vector<std::string> m_positional;
   std::vector<std::string> m_order;
+  std::string m_usage;
 };
 
 }  // namespace kyso::cli

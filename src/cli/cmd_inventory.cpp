@@ -7,6 +7,7 @@
 #include "src/cli/exit_codes.h"
 #include "src/cli/inventory_cli.h"
 #include "src/core/atomic_file.h"
+#include "src/inventory/lifecycle.h"
 
 namespace kyso::cli {
 namespace inv {
@@ -29,6 +30,15 @@ ArgParser parserFor(Context&) {
   p.value("db", 0, "the inventory: a file path or a postgresql:// URL");
   p.flag("json", 0, "print JSON");
   return p;
+}
+
+std::string statesText(inventory::Subject subject) {
+  std::string out;
+  for (std::string_view st : inventory::states(subject)) {
+    if (!out.empty()) out += ", ";
+    out += st;
+  }
+  return out;
 }
 
 bool parseOrReport(ArgParser& p, const Args& args, const char* what) {

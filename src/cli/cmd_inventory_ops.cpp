@@ -45,8 +45,27 @@ void printEvent(const Event& e) {
 
 int runTransition(Context& c) {
   ArgParser p = parserFor(c);
-  p.value("doc-number").value("doc-date").value("note").value("holder").value("unit");
-  p.flag("wiped").value("valid-from").value("valid-until");
+  p.usage(
+      "usage: kyso inventory transition token|cert KEY NEW-STATE --doc-number N --doc-date "
+      "YYYY-MM-DD\n"
+      "                                 [--holder P] [--unit U] [--note T] [--wiped]\n"
+      "                                 [--valid-from D --valid-until D]\n"
+      "Records a change of state with the request document that asks for it. KEY is a token serial "
+      "or a\n"
+      "certificate SHA-256 prefix. A change the rules do not allow is refused and lists the "
+      "allowed ones.\n" +
+      std::string("Token states: ") + statesText(Subject::Token) + "\n" +
+      "Certificate states: " + statesText(Subject::Certificate) + "\n" +
+      "Example: kyso inventory transition token 54C1A2 active --holder \"Nguyễn Văn An\" "
+      "--doc-number 12/SYT-VP --doc-date 2026-11-20\n");
+  p.value("doc-number", 0, "number of the request document, e.g. 12/SYT-VP")
+      .value("doc-date", 0, "its date (YYYY-MM-DD)")
+      .value("note", 0, "a note kept with the event")
+      .value("holder", 0, "the person who receives the token (hand-over, issue)")
+      .value("unit", 0, "the unit (name or id)");
+  p.flag("wiped", 0, "the token was wiped (return, destroy)")
+      .value("valid-from", 0, "certificate: start of validity (YYYY-MM-DD)")
+      .value("valid-until", 0, "certificate: end of validity, or the new end on renewal");
   KYSO_INV_OPEN(p, "kyso inventory transition");
   const auto& pos = p.positional();
   if (pos.size() != 3)
@@ -91,6 +110,10 @@ int runTransition(Context& c) {
 
 int runHistory(Context& c) {
   ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory history token|cert KEY\n"
+      "Every recorded event of a token (serial) or certificate (SHA-256 prefix), oldest first.\n"
+      "Example: kyso inventory history token 54C1A2\n");
   KYSO_INV_OPEN(p, "kyso inventory history");
   const auto& pos = p.positional();
   if (pos.size() != 2)
@@ -113,7 +136,11 @@ int runHistory(Context& c) {
 
 int runExpiring(Context& c) {
   ArgParser p = parserFor(c);
-  p.value("days");
+  p.usage(
+      "usage: kyso inventory expiring [--days N]\n"
+      "Certificates in use that end within N days (default 60).\n"
+      "Example: kyso inventory expiring --days 60\n");
+  p.value("days", 0, "how many days ahead (default 60)");
   KYSO_INV_OPEN(p, "kyso inventory expiring");
   const std::string d = p.getOr("days", "60");
   char* end = nullptr;
@@ -139,6 +166,11 @@ int runExpiring(Context& c) {
 
 int runWarnings(Context& c) {
   ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory warnings\n"
+      "What needs attention: certificates expiring, holders who left, tokens short in stock, "
+      "revoked\n"
+      "certificates still in use.\n");
   KYSO_INV_OPEN(p, "kyso inventory warnings");
   auto r = inv.warnings();
   if (!r.ok()) return fail("Computing warnings failed", r.error());
@@ -155,7 +187,12 @@ int runWarnings(Context& c) {
 
 int runReport(Context& c) {
   ArgParser p = parserFor(c);
-  p.value("format").value("output", 'o');
+  p.usage(
+      "usage: kyso inventory report [--format csv|html|json] [-o FILE]\n"
+      "Tokens and certificates per unit, as CSV unless --format says otherwise (standard output\n"
+      "without -o).\n"
+      "Example: kyso inventory report --format html -o bao-cao.html\n");
+  p.value("format", 0, "csv (default), html or json (--json)").value("output", 'o', "write here");
   KYSO_INV_OPEN(p, "kyso inventory report");
   const std::string fmt = p.getOr("format", c.json ? "json" : "csv");
   if (fmt != "csv" && fmt != "html" && fmt != "json")
@@ -173,6 +210,15 @@ int runReport(Context& c) {
 
 int runImportCsv(Context& c) {
   ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory import-csv FILE\n"
+      "Adds the tokens of a spreadsheet saved as CSV (UTF-8, comma-separated, a header row), all "
+      "or\n"
+      "nothing: any bad row is reported with its line and nothing is imported.\n"
+      "Columns: serial, manufacturer (both required), model, provider, module, state, unit, "
+      "holder,\n"
+      "received_on, issued_on (dates YYYY-MM-DD; unit and holder by name).\n"
+      "Example: kyso inventory import-csv thiet-bi.csv\n");
   KYSO_INV_OPEN(p, "kyso inventory import-csv");
   if (p.positional().size() != 1)
     return fail("kyso inventory import-csv",
@@ -207,6 +253,9 @@ int runImportCsv(Context& c) {
 
 int runExportCsv(Context& c) {
   ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory export-csv [-o FILE]\n"
+      "Every token as CSV, in the columns import-csv reads.\n");
   p.value("output", 'o');
   KYSO_INV_OPEN(p, "kyso inventory export-csv");
   std::string out = p.getOr("output", p.positional().empty() ? "" : p.positional()[0]);
@@ -219,6 +268,9 @@ int runExportCsv(Context& c) {
 
 int runBackup(Context& c) {
   ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory backup FILE\n"
+      "A consistent copy of an SQLite inventory (safe while others use it).\n");
   KYSO_INV_OPEN(p, "kyso inventory backup");
   if (p.positional().size() != 1)
     return fail("kyso inventory backup",
@@ -231,7 +283,10 @@ int runBackup(Context& c) {
 
 int runRestore(Context& c) {
   ArgParser p = parserFor(c);
-  p.flag("yes");
+  p.usage(
+      "usage: kyso inventory restore FILE --yes\n"
+      "Replaces the SQLite inventory with a backup; --yes is required.\n");
+  p.flag("yes", 0, "replace the inventory");
   KYSO_INV_OPEN(p, "kyso inventory restore");
   if (p.positional().size() != 1)
     return fail("kyso inventory restore",

@@ -5,6 +5,7 @@
 #include "src/cli/inventory_cli.h"
 #include "src/core/atomic_file.h"
 #include "src/inventory/certfile.h"
+#include "src/inventory/lifecycle.h"
 
 namespace kyso::cli::inv {
 namespace {
@@ -68,13 +69,22 @@ Result<std::string> readPng(const std::string& path) {
 
 int runUnit(Context& c, const std::string& action) {
   ArgParser p = parserFor(c);
-  p.value("name")
-      .value("parent")
-      .value("kind")
-      .value("focal-person")
-      .value("seal")
-      .value("if-version");
-  p.value("export-seal");
+  p.usage(
+      "usage: kyso inventory unit add --name NAME [--parent UNIT] [--kind KIND]\n"
+      "       kyso inventory unit show UNIT [--export-seal FILE.png]\n"
+      "       kyso inventory unit list\n"
+      "       kyso inventory unit edit UNIT [--name N] [--parent P] [--kind K] [--focal-person P]\n"
+      "                                     [--seal FILE.png] [--if-version V]\n"
+      "Units form a tree under the Department. A UNIT is named by its name or id.\n"
+      "Example: kyso inventory unit add --name \"Trung tâm Y tế huyện Phú Vang\" --parent \"Sở Y "
+      "tế\"\n");
+  p.value("name", 0, "the unit's name (unique)")
+      .value("parent", 0, "the unit above it (name or id)")
+      .value("kind", 0, "department, hospital, district, unit... (free text; default: unit)")
+      .value("focal-person", 0, "the person who looks after its tokens (name or id)")
+      .value("seal", 0, "the unit's seal image (PNG with a transparent background)")
+      .value("if-version", 0, "edit only if the record is still at this version");
+  p.value("export-seal", 0, "show: write the stored seal image to this file");
   if (!parseOrReport(p, c.rest, "kyso inventory unit")) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();
@@ -177,8 +187,27 @@ int runUnit(Context& c, const std::string& action) {
 
 int runPerson(Context& c, const std::string& action) {
   ArgParser p = parserFor(c);
-  p.value("name").value("unit").value("position").value("email").value("phone").value("left-on");
-  p.value("handwriting").value("export-handwriting").value("if-version").value("move-to");
+  p.usage(
+      "usage: kyso inventory person add --name NAME --unit UNIT [--position P] [--email E] "
+      "[--phone T]\n"
+      "       kyso inventory person show PERSON [--export-handwriting FILE.png]\n"
+      "       kyso inventory person list [--unit UNIT]\n"
+      "       kyso inventory person edit PERSON [--name N] [--position P] [--email E] [--phone T]\n"
+      "                                         [--left-on YYYY-MM-DD] [--move-to UNIT]\n"
+      "                                         [--handwriting FILE.png] [--if-version V]\n"
+      "A PERSON is named by full name or id.\n"
+      "Example: kyso inventory person add --name \"Nguyễn Văn An\" --unit \"Sở Y tế\" --position "
+      "\"Giám đốc\"\n");
+  p.value("name", 0, "full name")
+      .value("unit", 0, "the unit (name or id)")
+      .value("position", 0, "position, e.g. Giám đốc, Văn thư")
+      .value("email", 0, "e-mail address")
+      .value("phone", 0, "telephone")
+      .value("left-on", 0, "the day the person left the unit (YYYY-MM-DD)");
+  p.value("handwriting", 0, "the handwritten signature image (PNG, transparent background)")
+      .value("export-handwriting", 0, "show: write the stored handwriting image to this file")
+      .value("if-version", 0, "edit only if the record is still at this version")
+      .value("move-to", 0, "move the person to another unit");
   if (!parseOrReport(p, c.rest, "kyso inventory person")) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();
@@ -278,9 +307,31 @@ int runPerson(Context& c, const std::string& action) {
 
 int runTokenCmd(Context& c, const std::string& action) {
   ArgParser p = parserFor(c);
-  p.value("serial").value("manufacturer").value("model").value("provider").value("module");
-  p.value("unit").value("holder").value("state").value("received-on").value("search");
-  p.value("limit").value("if-version");
+  p.usage(
+      "usage: kyso inventory token add --serial S --manufacturer M [--model M] [--provider P]\n"
+      "                                [--unit U] [--holder P] [--state S] [--received-on "
+      "YYYY-MM-DD]\n"
+      "       kyso inventory token show SERIAL\n"
+      "       kyso inventory token list [--unit U] [--holder P] [--state S] [--search TEXT] "
+      "[--limit N]\n"
+      "       kyso inventory token edit SERIAL [--model M] [--provider P] [--module M] "
+      "[--if-version V]\n"
+      "A new token starts in_stock. States change only with `kyso inventory transition`.\n" +
+      std::string("Token states: ") + statesText(inventory::Subject::Token) + "\n" +
+      "Example: kyso inventory token add --serial 54C1A2 --manufacturer Bit4id --provider "
+      "\"Ban Cơ yếu\"\n");
+  p.value("serial", 0, "the token's serial number (as `kyso token list` shows it)")
+      .value("manufacturer", 0, "Bit4id, SafeNet, ePass, ...")
+      .value("model", 0, "model name")
+      .value("provider", 0, "who issued it: Ban Cơ yếu, Viettel-CA, VNPT-CA, ...")
+      .value("module", 0, "its PKCS#11 module (path or known name)");
+  p.value("unit", 0, "unit (name or id)")
+      .value("holder", 0, "person (name or id)")
+      .value("state", 0, "add: the starting state; list: only tokens in this state")
+      .value("received-on", 0, "the day the Department received it (YYYY-MM-DD)")
+      .value("search", 0, "list: serial, holder or model containing this text");
+  p.value("limit", 0, "list: at most this many rows")
+      .value("if-version", 0, "edit only if the record is still at this version");
   if (!parseOrReport(p, c.rest, "kyso inventory token")) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();
@@ -384,8 +435,26 @@ int runTokenCmd(Context& c, const std::string& action) {
 
 int runCert(Context& c, const std::string& action) {
   ArgParser p = parserFor(c);
-  p.value("token").value("holder").value("unit").value("kind").value("state").value("file");
-  p.value("expires-before").value("limit").value("if-version");
+  p.usage(
+      "usage: kyso inventory cert import FILE [--token SERIAL] [--holder P] [--kind "
+      "personal|organisation]\n"
+      "       kyso inventory cert add ... (the same details by hand)\n"
+      "       kyso inventory cert show SHA256-PREFIX\n"
+      "       kyso inventory cert list [--unit U] [--holder P] [--state S] [--expires-before "
+      "YYYY-MM-DD]\n"
+      "       kyso inventory cert edit SHA256-PREFIX [--token T] [--holder P] [--if-version V]\n"
+      "FILE is PEM or DER. A certificate is named by a prefix of its SHA-256 fingerprint.\n" +
+      std::string("Certificate states: ") + statesText(inventory::Subject::Certificate) + "\n" +
+      "Example: kyso inventory cert import nguyen-van-an.pem --token 54C1A2\n");
+  p.value("token", 0, "the token serial the certificate is on")
+      .value("holder", 0, "person (name or id)")
+      .value("unit", 0, "unit (name or id)")
+      .value("kind", 0, "personal (default) or organisation")
+      .value("state", 0, "list: only certificates in this state")
+      .value("file", 0, "the certificate file (PEM or DER), as the positional FILE");
+  p.value("expires-before", 0, "list: only those ending before this day (YYYY-MM-DD)")
+      .value("limit", 0, "list: at most this many rows")
+      .value("if-version", 0, "edit only if the record is still at this version");
   if (!parseOrReport(p, c.rest, "kyso inventory cert")) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();

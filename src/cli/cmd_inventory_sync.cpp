@@ -31,6 +31,12 @@ X509* findIssuer(X509* cert, const std::vector<X509*>& candidates) {
 
 int runSync(Context& c) {
   ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory sync [--module M]...\n"
+      "Registers the tokens plugged in now (new serials in_stock, with their certificates) and\n"
+      "marks known ones as seen; reports a token whose certificates differ from the records.\n"
+      "Without --module every known module installed is searched.\n"
+      "Example: kyso inventory sync --module viettel --module vnpt\n");
   p.multi("module", 'm', "PKCS#11 module (path or known name); repeatable");
   if (!parseOrReport(p, c.rest, "kyso inventory sync")) return kExitUsage;
   applyGlobals(c, p);
@@ -77,6 +83,11 @@ int runSync(Context& c) {
 
 int runCheckRevocation(Context& c) {
   ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory check-revocation [--issuers FILE|DIR]... [--crl FILE]... [--offline]\n"
+      "Checks every certificate in use against its CA's CRL or OCSP responder and records the\n"
+      "revoked ones. The shipped Vietnamese CA certificates are used to find issuers.\n"
+      "Example: kyso inventory check-revocation --crl cabcy-g2.crl --offline\n");
   p.multi("issuers", 0, "CA certificates (file or folder) to find issuers and trust");
   p.flag("offline", 0, "use only supplied CRLs");
   p.multi("crl", 0, "a CRL file to use");

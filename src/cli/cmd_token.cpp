@@ -106,6 +106,14 @@ void printSlotHuman(const p11::SlotView& s) {
 
 int runList(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token list [--module M] [--all] [--json]\n"
+      "Lists the tokens in every known PKCS#11 module installed (bit4id, safenet, viettel, vnpt, "
+      "fpt,\n"
+      "opensc, p11-kit, softhsm), or only in --module. --all also lists readers without a token, "
+      "and\n"
+      "names a card the driver does not recognise.\n"
+      "Example: kyso token list --module viettel\n");
   p.value("module", 0, "PKCS#11 module path or known name (default: every known module found)")
       .flag("json", 0, "JSON output")
       .flag("all", 0, "also slots without a token");
@@ -170,6 +178,12 @@ int runList(const Args& args) {
 
 int runInfo(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token info [--module M] [--token SERIAL|LABEL] [--no-login] [--json]\n"
+      "Shows the token, its PIN state, and its keys and certificates paired by CKA_ID. Logs in "
+      "once\n"
+      "(asks the PIN) unless --no-login; refuses on the final PIN try unless --force-login.\n"
+      "Example: kyso token info --module vnpt --no-login\n");
   addTokenOptions(p);
   p.flag("json", 0, "JSON output").flag("no-login", 0, "show only public objects; ask no PIN");
   if (auto st = p.parse(args); !st.ok()) {
@@ -229,6 +243,10 @@ int runInfo(const Args& args) {
 
 int runMechanisms(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token mechanisms [--module M] [--token SERIAL|LABEL] [--json]\n"
+      "Lists what the token can do (CKM_* mechanisms with key sizes and flags).\n"
+      "Example: kyso token mechanisms --module softhsm\n");
   addTokenOptions(p);
   p.flag("json", 0, "JSON output");
   if (auto st = p.parse(args); !st.ok()) {

@@ -55,6 +55,11 @@ void printJsonOk(const ArgParser& p, Json j) {
 
 int runTokenSelfTest(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token self-test [--module M] [--token T] [--json]\n"
+      "Signs a test message with every signing key on the token (one login) and checks each\n"
+      "signature with the key's public half.\n"
+      "Example: kyso token self-test --module viettel\n");
   addTokenOptions(p);
   p.flag("json", 0, "JSON output");
   if (!parseOrUsage(p, args)) return kExitUsage;
@@ -108,6 +113,14 @@ int runTokenSelfTest(const Args& args) {
 
 int runTokenPin(const std::string& which, const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token change-pin | change-so-pin | unblock [--module M] [--token T] "
+      "[--pin-stdin]\n"
+      "change-pin asks the current and the new user PIN; change-so-pin the same for the security\n"
+      "officer (SO) PIN; unblock asks the SO PIN and sets a new user PIN. With --pin-stdin the "
+      "PINs are\n"
+      "read one per line in that order. No PIN is ever an option.\n"
+      "Example: printf '123456\\n654321\\n' | kyso token change-pin --pin-stdin\n");
   addTokenOptions(p);
   p.flag("json", 0, "JSON output");
   if (!parseOrUsage(p, args)) return kExitUsage;
@@ -138,6 +151,12 @@ int runTokenPin(const std::string& which, const Args& args) {
 
 int runTokenInit(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token init --slot ID --label LABEL [--yes] [--module M]\n"
+      "Initialises the token in slot ID: erases every object on it, asks the SO PIN and a new user "
+      "PIN.\n"
+      "Asks for confirmation unless --yes. Slot ids: kyso token list --all.\n"
+      "Example: kyso token init --module softhsm --slot 0 --label \"Văn thư\"\n");
   addTokenOptions(p);
   p.value("slot", 0, "the slot id of the token to initialise (see `kyso token list --all`)")
       .value("label", 0, "the new token label")
@@ -188,6 +207,11 @@ int runTokenInit(const Args& args) {
 
 int runTokenKeygen(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token keygen --type TYPE --id HEX [--label LABEL] [--module M] [--token T]\n"
+      "Makes a key pair on the token; the private key never leaves it.\n"
+      "TYPE: rsa:2048, rsa:3072, rsa:4096, ec:P-256 or ec:P-384.\n"
+      "Example: kyso token keygen --type ec:P-256 --id 02 --label \"Nguyễn Văn A\"\n");
   addTokenOptions(p);
   p.value("type", 0, "rsa:2048, rsa:3072, rsa:4096, ec:P-256 or ec:P-384")
       .value("id", 0, "the new key's CKA_ID in hex")
@@ -236,6 +260,11 @@ int runTokenKeygen(const Args& args) {
 
 int runTokenCsr(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token csr --key ID|LABEL --subject DN [-o FILE] [--hash sha256|sha384|sha512]\n"
+      "Makes a PKCS#10 certificate request signed by the key on the token (PEM; standard output\n"
+      "without -o). The subject is UTF-8.\n"
+      "Example: kyso token csr --key 02 --subject \"/C=VN/O=Sở Y tế/CN=Nguyễn Văn A\" -o a.csr\n");
   addTokenOptions(p);
   p.value("subject", 0, "'/C=VN/O=Sở Y tế/CN=Nguyễn Văn A' (UTF-8)")
       .value("out", 'o', "write the PEM request here (default: standard output)")
@@ -269,6 +298,12 @@ int runTokenCsr(const Args& args) {
 
 int runTokenImportCert(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token import-cert FILE [--label LABEL] [--module M] [--token T]\n"
+      "Stores a certificate (DER, PEM or a PKCS#7 chain) on the token under the CKA_ID of the key "
+      "it\n"
+      "belongs to; CA certificates in the file are stored beside it.\n"
+      "Example: kyso token import-cert nguyen-van-a.pem\n");
   addTokenOptions(p);
   p.value("label", 0, "label for the certificate (default: the key's label)")
       .flag("json", 0, "JSON output");
@@ -316,6 +351,11 @@ int runTokenImportCert(const Args& args) {
 
 int runTokenDelete(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token delete --id HEX [--yes] [--module M] [--token T]\n"
+      "Deletes every object (key, certificate) with that CKA_ID; asks for confirmation unless "
+      "--yes.\n"
+      "Example: kyso token delete --id 0a\n");
   addTokenOptions(p);
   p.value("id", 0, "delete every object with this CKA_ID (hex)")
       .flag("yes", 0, "do not ask for confirmation")

@@ -24,6 +24,11 @@ void onSignal(int) {
 
 int runTokenWatch(const Args& args) {
   ArgParser p;
+  p.usage(
+      "usage: kyso token watch [--module M] [--count N] [--timeout SECONDS] [--retry SECONDS]\n"
+      "Prints PC/SC reader and card events as JSON lines (reader-added, card-inserted, ...); with\n"
+      "--module also the tokens that module sees after each card event.\n"
+      "Example: kyso token watch --module viettel --timeout 60\n");
   p.value("module", 0, "also re-read tokens from this PKCS#11 module after card events")
       .value("count", 0, "stop after this many events")
       .value("timeout", 0, "stop after this many seconds")

@@ -137,6 +137,30 @@ TEST_P(CliTest, TheIssuesCommandLine) {
   EXPECT_EQ(kyso("frobnicate", &o), 64);
 }
 
+// Issue 17: every inventory subcommand answers --help (exit 0) with its usage, and the ones with
+// states list them.
+TEST(InventoryHelp, EverySubcommandHasHelp) {
+  if (!fs::exists(test::kysoBin())) {
+    if (test::inCi()) FAIL() << "kyso binary missing";
+    GTEST_SKIP() << "kyso binary not built";
+  }
+  for (const char* sub :
+       {"unit add", "unit edit", "person add", "token add", "token list", "cert import",
+        "transition", "history", "expiring", "warnings", "report", "import-csv", "export-csv",
+        "audit-verify", "audit-seal", "backup", "restore", "sync", "check-revocation"}) {
+    SCOPED_TRACE(sub);
+    std::string out;
+    EXPECT_EQ(test::runCommand(test::kysoBin() + " inventory " + sub + " --help 2>&1", &out), 0)
+        << out;
+    EXPECT_EQ(out.rfind("usage: kyso inventory ", 0), 0u) << out;
+    EXPECT_NE(out.find("--db"), std::string::npos) << out;
+  }
+  std::string out;
+  ASSERT_EQ(test::runCommand(test::kysoBin() + " inventory transition -h 2>&1", &out), 0);
+  EXPECT_NE(out.find("Token states: in_stock, active"), std::string::npos) << out;
+  EXPECT_NE(out.find("Example: kyso inventory transition"), std::string::npos) << out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          test::backendName);
 

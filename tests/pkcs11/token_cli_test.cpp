@@ -292,6 +292,21 @@ TEST_F(TokenCliTest, InitListAndBadModules) {
   EXPECT_TRUE(rsaPkcs);
 }
 
+// Issue 17: every token subcommand answers --help with its usage and an example, and asks
+// nothing of any token.
+TEST_F(TokenCliTest, EverySubcommandHasHelp) {
+  for (const char* sub :
+       {"list", "info", "mechanisms", "self-test", "change-pin", "unblock", "change-so-pin", "init",
+        "keygen", "csr", "import-cert", "delete", "watch"}) {
+    SCOPED_TRACE(sub);
+    auto r = kyso({"token", sub, "--help"});
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(r.out.rfind("usage: kyso token ", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("Example: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Options:"), std::string::npos) << r.out;
+  }
+}
+
 // Issue 16: the sentences around PIN state. A token that reports COUNT_LOW before any PIN is
 // tried gets its own sentence, not "The PIN is wrong"; one wrong PIN prints that sentence once;
 // the final-try refusal names --force-login, which every command takes.
