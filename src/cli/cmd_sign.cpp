@@ -9,6 +9,7 @@
 // Files are signed one after another on one session; a bad file is reported and the batch goes
 // on; a token error (removed, PIN) stops it. Non-PDF inputs and --detached go to the CMS signer.
 #include <openssl/pem.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <deque>
@@ -222,7 +223,10 @@ int runSign(const Args& args) {
   if (p.has("out-dir")) {
     fs::path dir = *p.get("out-dir");
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) {
+    // A new folder is made (the README's `--out-dir signed/`); one that cannot be written to is
+    // refused now, before the PIN is asked.
+    if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
+    if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK | X_OK) != 0) {
       printError("kyso sign", Error::kyso(Errc::OutputNotWritable, "--out-dir", dir.string()));
       return kExitInputError;
     }
@@ -238,6 +242,12 @@ int runSign(const Args& args) {
   } else {
     rows.push_back({inputs.front(), *p.get("output"), "", ""});
     std::error_code ec;
+    fs::path folder = fs::path(rows.front().output).parent_path();
+    if (folder.empty()) folder = ".";
+    if (!fs::is_directory(folder, ec) || ::access(folder.c_str(), W_OK | X_OK) != 0) {
+      printError("kyso sign", Error::kyso(Errc::OutputNotWritable, "-o", folder.string()));
+      return kExitInputError;
+    }
     if (fs::exists(rows.front().output, ec) &&
         fs::equivalent(rows.front().output, inputs.front(), ec))
       return usage("the output must not be the input");

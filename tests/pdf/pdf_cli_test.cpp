@@ -150,6 +150,22 @@ TEST_F(SignCliTest, RefusesUnusableOutputsAndLockedDocuments) {
                  &o),
             64)
       << o;
+  // Issue 17: -o into a folder that does not exist names the output folder, not a missing input;
+  // --out-dir makes a new folder, as the README's `--out-dir signed/` expects.
+  EXPECT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " +
+                     (m_tmp / "missing" / "x.pdf").string() + keyArgs(),
+                 &o),
+            4)
+      << o;
+  EXPECT_NE(o.find("The output folder cannot be written to. (" + (m_tmp / "missing").string()),
+            std::string::npos)
+      << o;
+  ASSERT_EQ(kyso("sign " + sample("classic.pdf").string() + " --out-dir " +
+                     (m_tmp / "signed").string() + "/" + keyArgs(),
+                 &o),
+            0)
+      << o;
+  expectSigned(sample("classic.pdf"), m_tmp / "signed" / "classic.pdf", 1);
   fs::path cert = m_tmp / "certified.pdf";
   ASSERT_EQ(kyso("sign " + sample("classic.pdf").string() + " -o " + cert.string() +
                      " --certify 1" + keyArgs(),
