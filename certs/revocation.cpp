@@ -95,13 +95,25 @@ RevocationChecker::RevocationChecker(const TrustStore& store, RevocationOptions 
 
 Status RevocationChecker::addCrl(std::string_view data) {
   ossl::Ptr<BIO> b(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
-  ossl::Ptr<X509_CRL> crl;
-  if (data.find("-----BEGIN X509 CRL") != std::string_view::npos)
-    crl.reset(PEM_read_bio_X509_CRL(b.get(), nullptr, nullptr, nullptr));
-  else
-    crl.reset(d2i_X509_CRL_bio(b.get(), nullptr));
-  if (!crl) return Error::openssl("d2i_X509_CRL", {}, Errc::CrlInvalid);
-  m_crls.push_back(std::move(crl));
+  if (data.find("-----BEGIN X509 CRL") == std::string_view::npos) {
+    ossl::Ptr<X509_CRL> crl(d2i_X509_CRL_bio(b.get(), nullptr));
+    if (!crl) return Error::openssl("d2i_X509_CRL", {}, Errc::CrlInvalid);
+    m_crls.push_back(std::move(crl));
+    return okStatus();
+  }
+  // A PEM file may hold several CRLs (one per CA, as officers keep them): every one is used.
+  std::size_t added = 0;
+  for (;;) {
+    ossl::Ptr<X509_CRL> crl(PEM_read_bio_X509_CRL(b.get(), nullptr, nullptr, nullptr));
+    if (!crl) break;
+    m_crls.push_back(std::move(crl));
+    ++added;
+  }
+  const unsigned long err = ERR_peek_last_error();
+  const bool atEnd = ERR_GET_LIB(err) == ERR_LIB_PEM && ERR_GET_REASON(err) == PEM_R_NO_START_LINE;
+  if (added == 0 || (err != 0 && !atEnd))
+    return Error::openssl("PEM_read_bio_X509_CRL", {}, Errc::CrlInvalid);
+  ERR_clear_error();
   return okStatus();
 }
 

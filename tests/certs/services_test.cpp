@@ -191,6 +191,19 @@ TEST_F(Services, ImportedCrlWorksOffline) {
   EXPECT_EQ(c2.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now).status,
             RevocationStatus::Unknown);
   EXPECT_FALSE(c2.addCrl("garbage").ok());
+  // Issue 17: a PEM bundle of both CRLs (as officers keep them, root's first) serves both CAs.
+  RevocationChecker c3(store, ro);
+  ASSERT_TRUE(c3.addCrl(test::readFile(test::pki("root.crl.pem")) +
+                        test::readFile(test::pki("gov-ca.crl.pem")))
+                  .ok());
+  EXPECT_EQ(c3.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), now + 1h).status,
+            RevocationStatus::Revoked);
+  EXPECT_EQ(c3.checkSlowly(cert("gov-ca").get(), cert("root").get(), now).status,
+            RevocationStatus::Good);
+  // A bundle whose second block is damaged is an error, not a silent half.
+  EXPECT_FALSE(c3.addCrl(test::readFile(test::pki("root.crl.pem")) +
+                         "-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n")
+                   .ok());
 }
 
 TEST_F(Services, OfflineIsUnknownNeverGood) {
