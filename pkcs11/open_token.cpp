@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pkcs11/module_candidates.h"
+
 namespace kyso::p11 {
 
 namespace {
@@ -72,6 +74,54 @@ Result<KeyPairView> selectKey(std::vector<KeyPairView> pairs, const TokenSelecto
   return std::move(hits.front());
 }
 
+// No module named: every installed module is searched (the list `token list` shows), and the
+// selection must name exactly one token across all of them. The modules not chosen are released.
+Result<CK_SLOT_ID> OpenToken::findInInstalledModules(OpenToken& t, const TokenSelector& sel) {
+  struct Hit {
+    std::shared_ptr<Module> module;
+    CK_SLOT_ID slot = 0;
+    CK_FLAGS flags = 0;
+    std::string name, what;
+  };
+  std::vector<Hit> hits;
+  std::string searched;
+  bool ambiguous = false;
+  for (const InstalledModule& im : installedModules()) {
+    auto m = Module::load(im.path.string());
+    if (!m.ok()) continue;  // a broken or foreign driver does not hide the others' tokens
+    searched += (searched.empty() ? "" : ", ") + im.name;
+    auto slots = listSlots(**m, true);
+    if (!slots.ok()) continue;
+    auto slot = selectSlot(*slots, sel, t.m_uri);
+    if (!slot.ok()) {
+      if (slot.error().kind == Errc::TokenAmbiguous) {
+        ambiguous = true;
+        hits.push_back({*m, 0, 0, im.name, "several tokens in " + im.name});
+      }
+      continue;
+    }
+    for (const auto& s : *slots)
+      if (s.id == *slot && s.token)
+        hits.push_back({*m, *slot, s.flags, im.name,
+                        s.token->label + " (" + s.token->serial + ") in " + im.name});
+  }
+  if (hits.empty())
+    return Error::kyso(sel.token.empty() ? Errc::NoTokenPresent : Errc::TokenNotFound,
+                       "selectToken",
+                       (sel.token.empty() ? "" : sel.token + "; ") +
+                           "modules searched: " + (searched.empty() ? "none installed" : searched));
+  if (ambiguous || hits.size() > 1) {
+    std::string list;
+    for (const auto& h : hits) list += (list.empty() ? "" : "; ") + h.what;
+    return Error::kyso(Errc::TokenAmbiguous, "selectToken",
+                       list + " (choose with --module/--token)");
+  }
+  t.m_module = hits.front().module;
+  t.m_slotFlags = hits.front().flags;
+  t.m_foundIn = hits.front().name;
+  return hits.front().slot;
+}
+
 Result<std::unique_ptr<OpenToken>> OpenToken::open(const TokenSelector& sel, PinPrompt& prompt,
                                                    const OpenOptions& opt,
                                                    std::shared_ptr<DeviceWorker> worker) {
@@ -90,11 +140,16 @@ Result<std::unique_ptr<OpenToken>> OpenToken::open(const TokenSelector& sel, Pin
   }
   OpenToken* self = t.get();
   Status st = t->m_worker->call([&]() -> Status {
-    KYSO_ASSIGN_OR_RETURN(self->m_module, Module::load(moduleSpec));
-    KYSO_ASSIGN_OR_RETURN(auto slots, listSlots(*self->m_module, true));
-    KYSO_ASSIGN_OR_RETURN(CK_SLOT_ID slot, selectSlot(slots, sel, self->m_uri));
-    for (const auto& s : slots)
-      if (s.id == slot) self->m_slotFlags = s.flags;
+    CK_SLOT_ID slot = 0;
+    if (moduleSpec.empty()) {
+      KYSO_ASSIGN_OR_RETURN(slot, findInInstalledModules(*self, sel));
+    } else {
+      KYSO_ASSIGN_OR_RETURN(self->m_module, Module::load(moduleSpec));
+      KYSO_ASSIGN_OR_RETURN(auto slots, listSlots(*self->m_module, true));
+      KYSO_ASSIGN_OR_RETURN(slot, selectSlot(slots, sel, self->m_uri));
+      for (const auto& s : slots)
+        if (s.id == slot) self->m_slotFlags = s.flags;
+    }
     KYSO_ASSIGN_OR_RETURN(self->m_session, TokenSession::open(self->m_module, slot, opt.readWrite,
                                                               &prompt, self->m_worker));
     self->m_session->setForce(sel.force);

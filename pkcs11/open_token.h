@@ -88,18 +88,23 @@ class OpenToken {
 
   const TokenView& token() const;
   const Module& module() const { return *m_module; }
+  /// The module's name when no module was given and the token was found by searching every
+  /// installed module (module_candidates.h); "" when the caller named the module.
+  const std::string& foundIn() const { return m_foundIn; }
   const std::shared_ptr<DeviceWorker>& worker() const { return m_worker; }
   const std::shared_ptr<TokenSession>& tokenSession() const { return m_session; }
 
  private:
   OpenToken() = default;
   Result<KeyPairView> selectKeyOnWorker();
+  static Result<CK_SLOT_ID> findInInstalledModules(OpenToken& t, const TokenSelector& sel);
   std::shared_ptr<DeviceWorker> m_worker;
   std::shared_ptr<Module> m_module;
   std::shared_ptr<TokenSession> m_session;
   TokenSelector m_sel;
   std::optional<Pkcs11Uri> m_uri;
   CK_FLAGS m_slotFlags = 0;
+  std::string m_foundIn;
   // What signingIdentity() selected, for openSigningLane().
   std::optional<KeyView> m_signingKey;
   ossl::Ptr<X509> m_signingCert;

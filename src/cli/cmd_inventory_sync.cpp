@@ -9,6 +9,7 @@
 #include "certs/trust_store.h"
 #include "pkcs11/device_worker.h"
 #include "pkcs11/module.h"
+#include "pkcs11/module_candidates.h"
 #include "src/cli/exit_codes.h"
 #include "src/cli/inventory_cli.h"
 #include "src/core/atomic_file.h"
@@ -44,9 +45,7 @@ int runSync(Context& c) {
   if (!opened.ok()) return fail("Opening the inventory failed", opened.error());
   std::vector<std::string> specs = p.all("module");
   if (specs.empty()) {
-    for (const auto& k : p11::knownModules())
-      if (std::string(k.name) != "p11-kit" && p11::resolveModule(k.name).ok())
-        specs.emplace_back(k.name);
+    for (const auto& m : p11::installedModules()) specs.push_back(m.path.string());
   }
   if (specs.empty()) {
     printError("kyso inventory sync", Error::kyso(Errc::ModuleNotFound, "sync"));

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "pkcs11/module_candidates.h"
 #include "pkcs11/open_token.h"
 #include "pkcs11/pcsc_readers.h"
 #include "src/cli/commands.h"
@@ -126,10 +127,8 @@ int runList(const Args& args) {
   if (!sel.module.empty()) {
     specs.push_back(sel.module);
   } else {
-    for (const auto& k : p11::knownModules()) {
-      if (std::string_view(k.name) == "p11-kit") continue;  // the proxy repeats the others
-      if (p11::resolveModule(k.name).ok()) specs.emplace_back(k.name);
-    }
+    // The same modules token selection searches (known drivers and p11-kit's registrations).
+    for (const auto& m : p11::installedModules()) specs.push_back(m.path.string());
     if (specs.empty()) {
       printError("", Error::kyso(Errc::ModuleNotFound, "token list"));
       return kExitTokenError;

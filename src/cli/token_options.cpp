@@ -216,6 +216,12 @@ Result<std::unique_ptr<CliToken>> openSelectedToken(const ArgParser& p,
   KYSO_ASSIGN_OR_RETURN(auto prompt, CliPinPrompt::fromOptions(p));
   auto sel = tokenSelectorFrom(p);
   KYSO_ASSIGN_OR_RETURN(auto tok, p11::OpenToken::open(sel, *prompt, opt));
+  // Found by searching every installed module: say which one, so the person can name it next time.
+  if (!tok->foundIn().empty())
+    std::fprintf(stderr,
+                 defaultLang() == Lang::Vi ? "kyso: dùng token %s (%s) của mô-đun %s\n"
+                                           : "kyso: using the token %s (%s) of the module %s\n",
+                 tok->token().label.c_str(), tok->token().serial.c_str(), tok->foundIn().c_str());
   return std::make_unique<CliToken>(std::move(prompt), std::move(tok));
 }
 

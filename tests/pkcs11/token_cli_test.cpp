@@ -292,6 +292,25 @@ TEST_F(TokenCliTest, InitListAndBadModules) {
   EXPECT_TRUE(rsaPkcs);
 }
 
+// Issue 17: with OpenSC and SoftHSM both installed and no --module, the token `token list` shows
+// is the one used: every installed module is searched, and the one that held it is named.
+TEST_F(TokenCliTest, WithoutModuleTheTokenIsFoundInWhicheverModuleHoldsIt) {
+  unsetenv("KYSO_FAULT");
+  auto r = kyso({"token", "info", "--pin-stdin"}, token().userPin() + "\n");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(
+      r.out.find("using the token kyso test (" + token().serial() + ") of the module softhsm"),
+      std::string::npos)
+      << r.out;
+  r = kyso({"token", "list"});
+  EXPECT_NE(r.out.find("libsofthsm2.so"), std::string::npos) << r.out;
+  // A serial no module holds: the modules searched are named.
+  r = kyso({"token", "info", "--no-login", "--token", "NO-SUCH-SERIAL"});
+  EXPECT_EQ(r.status, 5) << r.out;
+  EXPECT_NE(r.out.find("modules searched: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("softhsm"), std::string::npos) << r.out;
+}
+
 // Issue 17: every token subcommand answers --help with its usage and an example, and asks
 // nothing of any token.
 TEST_F(TokenCliTest, EverySubcommandHasHelp) {
