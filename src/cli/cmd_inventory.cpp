@@ -32,15 +32,6 @@ ArgParser parserFor(Context&) {
   return p;
 }
 
-std::string statesText(inventory::Subject subject) {
-  std::string out;
-  for (std::string_view st : inventory::states(subject)) {
-    if (!out.empty()) out += ", ";
-    out += st;
-  }
-  return out;
-}
-
 bool parseOrReport(ArgParser& p, const Args& args, const char* what) {
   auto st = p.parse(args);
   if (!st.ok()) {

@@ -54,8 +54,8 @@ int runTransition(Context& c) {
       "or a\n"
       "certificate SHA-256 prefix. A change the rules do not allow is refused and lists the "
       "allowed ones.\n" +
-      std::string("Token states: ") + statesText(Subject::Token) + "\n" +
-      "Certificate states: " + statesText(Subject::Certificate) + "\n" +
+      std::string("Token states: ") + inventory::statesList(Subject::Token) + "\n" +
+      "Certificate states: " + inventory::statesList(Subject::Certificate) + "\n" +
       "Example: kyso inventory transition token 54C1A2 active --holder \"Nguyễn Văn An\" "
       "--doc-number 12/SYT-VP --doc-date 2026-11-20\n");
   p.value("doc-number", 0, "number of the request document, e.g. 12/SYT-VP")

@@ -317,7 +317,7 @@ int runTokenCmd(Context& c, const std::string& action) {
       "       kyso inventory token edit SERIAL [--model M] [--provider P] [--module M] "
       "[--if-version V]\n"
       "A new token starts in_stock. States change only with `kyso inventory transition`.\n" +
-      std::string("Token states: ") + statesText(inventory::Subject::Token) + "\n" +
+      std::string("Token states: ") + inventory::statesList(inventory::Subject::Token) + "\n" +
       "Example: kyso inventory token add --serial 54C1A2 --manufacturer Bit4id --provider "
       "\"Ban Cơ yếu\"\n");
   p.value("serial", 0, "the token's serial number (as `kyso token list` shows it)")
@@ -444,8 +444,8 @@ int runCert(Context& c, const std::string& action) {
       "YYYY-MM-DD]\n"
       "       kyso inventory cert edit SHA256-PREFIX [--token T] [--holder P] [--if-version V]\n"
       "FILE is PEM or DER. A certificate is named by a prefix of its SHA-256 fingerprint.\n" +
-      std::string("Certificate states: ") + statesText(inventory::Subject::Certificate) + "\n" +
-      "Example: kyso inventory cert import nguyen-van-an.pem --token 54C1A2\n");
+      std::string("Certificate states: ") + inventory::statesList(inventory::Subject::Certificate) +
+      "\n" + "Example: kyso inventory cert import nguyen-van-an.pem --token 54C1A2\n");
   p.value("token", 0, "the token serial the certificate is on")
       .value("holder", 0, "person (name or id)")
       .value("unit", 0, "unit (name or id)")

@@ -32,8 +32,6 @@ bool parseOrReport(ArgParser& p, const Args& args, const char* what);
 /// Applies --db/--json found after the subcommand.
 void applyGlobals(Context& c, const ArgParser& p);
 
-/// "in_stock, active, ..." for help texts, from the lifecycle tables.
-std::string statesText(inventory::Subject subject);
 /// Prints the error as a sentence and returns the exit code for it.
 int fail(const std::string& what, const Error& e);
 /// Prints a JSON document on stdout.

@@ -63,7 +63,9 @@ Result<Token> Inventory::addToken(Token t) {
   if (t.manufacturer.empty())
     return Error::kyso(Errc::UsageError, "token add", "--manufacturer is required");
   if (!isState(Subject::Token, t.state))
-    return Error::kyso(Errc::UsageError, "token add", "unknown state '" + t.state + "'");
+    return Error::kyso(
+        Errc::UsageError, "token add",
+        "unknown state '" + t.state + "'; the states are " + statesList(Subject::Token));
   for (const std::string* d : {&t.receivedOn, &t.issuedOn})
     if (!d->empty() && !parseDate(*d))
       return Error::kyso(Errc::UsageError, "token add", "bad date '" + *d + "'");
@@ -197,7 +199,9 @@ Result<Certificate> Inventory::addCertificate(Certificate c, const std::string& 
   if (!parseDate(c.notBefore) || !parseDate(c.notAfter) || c.notAfter < c.notBefore)
     return Error::kyso(Errc::UsageError, "cert add", "bad validity dates");
   if (!isState(Subject::Certificate, c.state))
-    return Error::kyso(Errc::UsageError, "cert add", "unknown state '" + c.state + "'");
+    return Error::kyso(
+        Errc::UsageError, "cert add",
+        "unknown state '" + c.state + "'; the states are " + statesList(Subject::Certificate));
   if (c.kind != "personal" && c.kind != "organisation")
     return Error::kyso(Errc::UsageError, "cert add", "kind is personal or organisation");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));

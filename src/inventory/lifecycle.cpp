@@ -112,6 +112,15 @@ std::span<const TransitionRule> rules(Subject s) {
   return kCertRules;
 }
 
+std::string statesList(Subject s) {
+  std::string out;
+  for (std::string_view st : states(s)) {
+    if (!out.empty()) out += ", ";
+    out += st;
+  }
+  return out;
+}
+
 bool isState(Subject s, std::string_view state) {
   for (auto st : states(s))
     if (st == state) return true;
@@ -184,13 +193,20 @@ Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::st
   const char* what = s == Subject::Token ? "token" : "certificate";
   if (!isState(s, to))
     return Error::kyso(Errc::UsageError, "transition",
-                       std::string("unknown ") + what + " state '" + std::string(to) + "'");
+                       std::string("unknown ") + what + " state '" + std::string(to) +
+                           "'; the states are " + statesList(s));
   const TransitionRule* rule = nullptr;
   for (const auto& r : rules(s))
     if (r.from == from && r.to == to) rule = &r;
-  if (!rule)
+  if (!rule) {
+    std::string allowed;
+    for (const auto& r : rules(s))
+      if (r.from == from) allowed += (allowed.empty() ? "" : ", ") + std::string(r.to);
     return Error::kyso(Errc::TransitionNotAllowed, "transition",
-                       std::string(what) + ": " + std::string(from) + " -> " + std::string(to));
+                       std::string(what) + ": " + std::string(from) + " -> " + std::string(to) +
+                           "; from " + std::string(from) + " only to " +
+                           (allowed.empty() ? std::string("nothing") : allowed));
+  }
   auto missing = [&](const std::string& why) {
     return Error::kyso(Errc::EvidenceMissing, rule->event.data(), why);
   };

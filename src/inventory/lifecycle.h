@@ -39,6 +39,8 @@ enum class Subject { Token, Certificate };
 
 /// The states of each subject, in display order.
 std::span<const std::string_view> states(Subject s);
+/// "in_stock, active, ..." (for messages and help texts).
+std::string statesList(Subject s);
 /// The declared transition table of each subject.
 std::span<const TransitionRule> rules(Subject s);
 bool isState(Subject s, std::string_view state);

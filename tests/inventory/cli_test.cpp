@@ -156,6 +156,27 @@ TEST(InventoryHelp, EverySubcommandHasHelp) {
     EXPECT_NE(out.find("--db"), std::string::npos) << out;
   }
   std::string out;
+  // A state that does not exist, and a change the rules do not allow, name what is possible.
+  test::TempDir dir;
+  const std::string db = " --db " + (dir.path / "inv.sqlite").string() + " ";
+  ASSERT_EQ(test::runCommand(test::kysoBin() + " inventory" + db +
+                                 "token add --serial H1 --manufacturer Bit4id 2>&1",
+                             &out),
+            0)
+      << out;
+  EXPECT_EQ(
+      test::runCommand(test::kysoBin() + " inventory" + db +
+                           "transition token H1 bogus --doc-number 1 --doc-date 2026-01-02 2>&1",
+                       &out),
+      64);
+  EXPECT_NE(out.find("the states are in_stock, active"), std::string::npos) << out;
+  EXPECT_NE(test::runCommand(test::kysoBin() + " inventory" + db +
+                                 "transition token H1 restore_requested --doc-number 1 "
+                                 "--doc-date 2026-01-02 2>&1",
+                             &out),
+            0);
+  EXPECT_NE(out.find("from in_stock only to "), std::string::npos) << out;
+  EXPECT_NE(out.find("active"), std::string::npos) << out;
   ASSERT_EQ(test::runCommand(test::kysoBin() + " inventory transition -h 2>&1", &out), 0);
   EXPECT_NE(out.find("Token states: in_stock, active"), std::string::npos) << out;
   EXPECT_NE(out.find("Example: kyso inventory transition"), std::string::npos) << out;
