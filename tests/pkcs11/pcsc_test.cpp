@@ -386,9 +386,6 @@ TEST_F(PcscdTest, UnrecognisedCardIsNamedNotMissing) {
   std::ofstream(conf.path() / "opensc.conf")
       << "app default {\n  card_drivers = openpgp, piv;\n}\n";
   setenv("OPENSC_CONF", (conf.path() / "opensc.conf").c_str(), 1);
-  VirtualCard card;
-  ASSERT_TRUE(card.insert(m_port));
-  std::this_thread::sleep_for(500ms);  // pcscd powers the card up
   auto list = [&](const char* lang) {
     setenv("LANG", lang, 1);
     unsetenv("LC_ALL");
@@ -396,14 +393,25 @@ TEST_F(PcscdTest, UnrecognisedCardIsNamedNotMissing) {
     unsetenv("LANGUAGE");
     return test::runTool({kyso, "token", "list", "--module", opensc});
   };
-  auto r = list("C.UTF-8");
+  // pcscd needs a moment (longer on a busy machine) to power the card up and to see it go.
+  auto listUntil = [&](bool cardShown) {
+    test::ToolRun r;
+    for (int i = 0; i < 50; ++i) {
+      r = list("C.UTF-8");
+      if ((r.out.find("A card is in reader") != std::string::npos) == cardShown) break;
+      std::this_thread::sleep_for(200ms);
+    }
+    return r;
+  };
+  VirtualCard card;
+  ASSERT_TRUE(card.insert(m_port));
+  auto r = listUntil(true);
   EXPECT_NE(r.out.find("A card is in reader"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("does not recognise it (ATR 3B80800101)"), std::string::npos) << r.out;
   r = list("vi_VN.UTF-8");
   EXPECT_NE(r.out.find("không nhận ra thẻ"), std::string::npos) << r.out;
   card.remove();
-  std::this_thread::sleep_for(300ms);
-  r = list("C.UTF-8");
+  r = listUntil(false);
   EXPECT_EQ(r.out.find("A card is in reader"), std::string::npos) << r.out;
   unsetenv("OPENSC_CONF");
 }
