@@ -314,6 +314,22 @@ int runDemo(const Args& args) {
   say(rc == kExitOk ? "kyso demo: done; the signed letter verifies."
                     : "kyso demo: the signed letter did NOT verify as expected (exit code " +
                           std::to_string(rc) + ").");
+  // What to type next with what the demo made (issue 17): the demo token is SoftHSM's, found
+  // through SOFTHSM2_CONF, and its inventory is not the default one.
+  auto q = [](const fs::path& f) { return "'" + f.string() + "'"; };
+  const bool vi = defaultLang() == Lang::Vi;
+  say("");
+  say(vi ? "Làm tiếp với những gì bản thử đã tạo (chép và dán):"
+         : "Go on with what the demo made (copy and paste):");
+  say("  export SOFTHSM2_CONF=" + q(conf));
+  say("  kyso token info --module softhsm --pin-file " + q(userPin));
+  say("  kyso sign " + q(letterPdf) + " -o " + q(dir / "ban-ky-cua-toi.pdf") +
+      " --module softhsm --pin-file " + q(userPin) + " --kind approved --image " + q(handwriting) +
+      " --signer-name '" + kSignerName + "' --signer-title '" + kSignerTitle + "'");
+  say("  kyso verify " + q(signedPdf) + " --trust " + q(pki / "root.pem") +
+      " --trust-group none --offline --crl " + q(pki / "gov-ca.crl.pem") + " --crl " +
+      q(pki / "root.crl.pem"));
+  say("  kyso inventory --db " + q(db) + " token list");
   return rc;
 }
 

@@ -323,6 +323,37 @@ TEST_F(SignCliTest, ActiveContentIsWarnedOrRefusedBeforeSigning) {
   }
 }
 
+// The README's main job: `kyso demo` makes its PKI, SoftHSM token, inventory and letter, signs and
+// verifies; then every command it prints under "Go on with what the demo made" works as printed
+// (issue 17).
+TEST_F(SignCliTest, DemoRunsAndTheCommandsItPrintsWork) {
+  KYSO_REQUIRE_TOOL("softhsm2-util");
+  const fs::path dir = m_tmp / "demo";
+  std::string o;
+  ASSERT_EQ(test::run(m_kyso + " demo --dir " + dir.string(), &o), 0) << o;
+  EXPECT_NE(o.find("kyso demo: done; the signed letter verifies."), std::string::npos) << o;
+  const auto start = o.find("Go on with what the demo made");
+  ASSERT_NE(start, std::string::npos) << o;
+  std::istringstream lines(o.substr(start));
+  std::string line, script = "set -e\n";
+  std::getline(lines, line);
+  int commands = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("  ", 0) != 0) break;
+    line = line.substr(2);
+    if (line.rfind("kyso ", 0) == 0) {
+      line = m_kyso + line.substr(4);
+      ++commands;
+    }
+    script += line + " >/dev/null\n";
+  }
+  EXPECT_EQ(commands, 4) << o;
+  const fs::path sh = m_tmp / "next.sh";
+  { std::ofstream(sh) << script; }
+  EXPECT_EQ(test::run("bash " + sh.string(), &o), 0) << script << "\n" << o;
+  EXPECT_TRUE(fs::exists(dir / "ban-ky-cua-toi.pdf"));
+}
+
 // The token path: one login for a batch on a SoftHSM token holding the test PKI's signer key.
 class SignTokenTest : public kyso::test::SoftHsmTest {};
 
