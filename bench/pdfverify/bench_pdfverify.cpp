@@ -3,6 +3,8 @@
 //   1. 200 signed one-page PDFs verified in one process vs pdfsig once per file (target >= 20x).
 //   2. a signed 100 MB PDF: wall time vs `openssl dgst -sha256` (target <= 1.5x) and peak RSS vs
 //      pdfsig's (target <= 2x).
+//   3. a ten-page document signed ten times by `kyso sign` (ten incremental updates), verified
+//      whole with the change analysis after each signature (issue 15: target < 1 s), vs pdfsig.
 // Usage: bench_pdfverify [WORKDIR]   (default: a temporary folder, removed at the end)
 // What is timed is the `kyso verify` command beside this program (bin/kyso), run like the other
 // tools (fork/exec + wait4, wall time and peak RSS), offline with the signer as trust anchor and
@@ -95,6 +97,42 @@ int verifyMode(int argc, char** argv) {
   return bad == 0 ? 0 : 1;
 }
 
+// A ten-page PDF (each page its own text), offsets and xref exact, unsigned.
+std::string tenPagePdf() {
+  std::vector<std::string> objs = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  std::string kids;
+  for (int i = 0; i < 10; ++i) {
+    const int page = 4 + 2 * i, content = page + 1;
+    kids += std::to_string(page) + " 0 R ";
+    objs.resize(static_cast<std::size_t>(content));
+    objs[static_cast<std::size_t>(page - 1)] =
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " +
+        std::to_string(content) + " 0 R /Resources << /Font << /F1 3 0 R >> >> >>";
+    const std::string text =
+        "BT /F1 14 Tf 72 760 Td (Trang " + std::to_string(i + 1) + ": noi dung cong van) Tj ET";
+    objs[static_cast<std::size_t>(content - 1)] =
+        "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream";
+  }
+  objs[1] = "<< /Type /Pages /Kids [" + kids + "] /Count 10 >>";
+  objs[2] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+  std::string out = "%PDF-1.7\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t n = 0; n < objs.size(); ++n) {
+    offsets.push_back(out.size());
+    out += std::to_string(n + 1) + " 0 obj\n" + objs[n] + "\nendobj\n";
+  }
+  const std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  char line[32];
+  for (auto o : offsets) {
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    out += line;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -185,6 +223,28 @@ int main(int argc, char** argv) {
   std::printf("  RSS vs pdfsig:        %.2fx (target <= 2x): %s\n",
               static_cast<double>(kb.maxRssKb) / ps.maxRssKb,
               kb.maxRssKb <= 2 * ps.maxRssKb ? "PASS" : "FAIL");
+
+  // 3. Ten signatures on a ten-page document, each an incremental update made by kyso sign.
+  fs::path prev = work / "ten-0.pdf";
+  kyso::test::writeBytes(prev, tenPagePdf());
+  int signFailures = 0;
+  for (int i = 1; i <= 10; ++i) {
+    const fs::path next = work / ("ten-" + std::to_string(i) + ".pdf");
+    Run r = run({kysoBin, "sign", prev.string(), "-o", next.string(), "--key-file",
+                 (work / "signer.key").string(), "--cert-file", anchor});
+    signFailures += r.status != 0;
+    prev = next;
+  }
+  Run kt = best(3, {kysoBin, "verify", "--offline", "--trust", anchor, "--trust-group", "none",
+                    "--json", prev.string()});
+  Run pt = best(3, {"pdfsig", prev.string()});
+  std::printf("\nten-page document, ten signatures (ten incremental updates)\n");
+  std::printf("  kyso verify:         %7.3f s  (exit %d%s)\n", kt.seconds, kt.status,
+              signFailures ? ", some signing steps FAILED" : "");
+  std::printf("  pdfsig:              %7.3f s  (no change analysis)\n", pt.seconds);
+  std::printf("  kyso under 1 s: %s; vs pdfsig: %.2fx\n",
+              kt.status == 0 && !signFailures && kt.seconds < 1.0 ? "PASS" : "FAIL",
+              kt.seconds / pt.seconds);
   if (argc <= 1) fs::remove_all(work);
   return 0;
 }
