@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 #include "src/cli/args.h"
@@ -94,6 +95,49 @@ int runVerify(const Args& args) {
       return kExitUsage;
     }
     lang = *l == "vi" ? Lang::Vi : Lang::En;
+  }
+  // A signed office file is verified through its detached signature beside it (report.docx ->
+  // report.docx.p7s), and a folder with no PDF through the .p7s files in it: the line goes to the
+  // CMS verifier with those names in place of the ones given.
+  {
+    std::map<std::string, std::vector<std::string>> replace;
+    for (const auto& in : p.positional()) {
+      std::error_code ec;
+      if (fs::is_regular_file(in, ec) && !endsWithCi(in, ".pdf") && fs::exists(in + ".p7s", ec)) {
+        replace[in] = {in + ".p7s"};
+      } else if (fs::is_directory(in, ec)) {
+        std::vector<std::string> pdfs, p7s;
+        for (fs::recursive_directory_iterator
+                 it(in, fs::directory_options::skip_permission_denied, ec),
+             end;
+             !ec && it != end && pdfs.size() + p7s.size() <= kMaxFiles; it.increment(ec)) {
+          if (!it->is_regular_file(ec)) continue;
+          const std::string f = it->path().string();
+          if (endsWithCi(f, ".pdf")) pdfs.push_back(f);
+          if (endsWithCi(f, ".p7s")) p7s.push_back(f);
+        }
+        std::sort(p7s.begin(), p7s.end());
+        if (pdfs.empty() && !p7s.empty()) replace[in] = p7s;
+        if (pdfs.empty() && p7s.empty()) {
+          printError("verify", Error::kyso(Errc::FileNotFound, "verify",
+                                           in + ": no PDF or .p7s file in this folder"));
+          return kExitInputError;
+        }
+      }
+    }
+    if (!replace.empty()) {
+      Args cms;
+      for (const auto& a : args) {
+        auto it = replace.find(a);
+        if (it == replace.end()) {
+          cms.push_back(a);
+        } else {
+          cms.insert(cms.end(), it->second.begin(), it->second.end());
+          replace.erase(it);  // once: an option value equal to a file name keeps its place
+        }
+      }
+      return runVerifyCms(cms);
+    }
   }
   int failCode = kExitOk;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);

@@ -71,6 +71,41 @@ TEST_F(CliTest, SignedPermissionProtectedPdfIsValid) {
   EXPECT_NE(r.out.find("intact:        yes"), std::string::npos) << r.out;
 }
 
+// Issue 17: `kyso verify report.docx` verifies report.docx.p7s beside it; a folder holding office
+// files with their .p7s and no PDF verifies those; a folder with neither is an error, not silence.
+TEST_F(CliTest, OfficeFilesAreVerifiedThroughTheirP7s) {
+  const char* bin = std::getenv("KYSO_BINARY_DIR");
+  ASSERT_NE(bin, nullptr);
+  const fs::path other = fs::path(bin) / "test-samples" / "other";
+  ASSERT_TRUE(fs::exists(other / "cert.pem")) << "fixture 'samples' missing";
+  const fs::path dir = m_dir.path() / "office";
+  fs::create_directories(dir / "empty");
+  { std::ofstream(dir / "bao-cao.docx") << "Báo cáo tháng 11"; }
+  auto sig = runTool({"openssl", "cms", "-sign", "-binary", "-cades", "-in",
+                      (dir / "bao-cao.docx").string(), "-signer", (other / "cert.pem").string(),
+                      "-inkey", (other / "key.pem").string(), "-outform", "DER", "-out",
+                      (dir / "bao-cao.docx.p7s").string()});
+  ASSERT_EQ(sig.status, 0) << sig.out;
+  const std::vector<std::string> trust = {"--offline", "--trust", (other / "cert.pem").string(),
+                                          "--trust-group", "none"};
+  auto with = [&](std::string target) {
+    std::vector<std::string> a = trust;
+    a.push_back(std::move(target));
+    return a;
+  };
+  auto r = kyso(with((dir / "bao-cao.docx").string()));
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("bao-cao.docx.p7s"), std::string::npos) << r.out;
+  r = kyso(with(dir.string()));
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("bao-cao.docx.p7s"), std::string::npos) << r.out;
+  { std::ofstream(dir / "bao-cao.docx", std::ios::app) << " (sửa)"; }
+  EXPECT_EQ(kyso(with((dir / "bao-cao.docx").string())).status, 1);
+  r = kyso(with((dir / "empty").string()));
+  EXPECT_EQ(r.status, 4) << r.out;
+  EXPECT_NE(r.out.find("no PDF or .p7s file"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, JsonLinesCarryTheSchema) {
   auto r = kyso({"--json", "--offline",
                  pdf("pyhanko__form-update-override-appearance-stream-sneaky.pdf"),
