@@ -115,10 +115,8 @@ void SignTab::startSigning() {
   for (int i = 0; i < m_files->count(); ++i) {
     const QString in = m_files->item(i)->data(Qt::UserRole).toString();
     if (!in.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) continue;
-    auto doc = pdf::PdfDocument::open(std::filesystem::path(in.toStdU16String()));
-    if (!doc.ok()) continue;  // the batch reports why it cannot be signed
     for (const auto& sentence :
-         pdf::activeContentSentences(pdf::findActiveContent(**doc), uiLang()))
+         pdf::activeContentWarnings(std::filesystem::path(in.toStdU16String()), uiLang()))
       risky << QFileInfo(in).fileName() + QStringLiteral(": ") + QString::fromStdString(sentence);
   }
   if (risky.isEmpty()) return askReplaceThenRun();

@@ -61,27 +61,18 @@ SealVerdict checkSeal(Db& db, const Seal& s, const cms::VerifyOptions& opt) {
   return v;
 }
 
-Result<std::string> readFileBounded(const std::string& path) {
-  return readSmallFile(path, 1u << 20);
-}
-
 }  // namespace
 
 int runAuditSeal(Context& c) {
   ArgParser p = parserFor(c);
   addTokenOptions(p, ForceFlag::IsForceLogin);
-  p.value("out", 0, "also write the seal to this file (keep it outside the database)")
-      .flag("help", 'h', "this text");
+  p.usage(
+      "usage: kyso inventory audit-seal [--out FILE] [--module M] [--token T] [--key K]\n"
+      "Signs the head of the audit log (entry number, hash, time, database identity) with your\n"
+      "token. audit-verify then finds any change to the log up to that entry, even by someone\n"
+      "who can write the whole database, as long as a seal survives: keep --out files apart.\n");
+  p.value("out", 0, "also write the seal to this file (keep it outside the database)");
   if (!parseOrReport(p, c.rest, "kyso inventory audit-seal")) return kExitUsage;
-  if (p.has("help")) {
-    std::printf(
-        "usage: kyso inventory audit-seal [--out FILE] [--module M] [--token T] [--key K]\n"
-        "Signs the head of the audit log (entry number, hash, time, database identity) with your\n"
-        "token. audit-verify then finds any change to the log up to that entry, even by someone\n"
-        "who can write the whole database, as long as a seal survives: keep --out files apart.\n%s",
-        p.optionHelp().c_str());
-    return kExitOk;
-  }
   applyGlobals(c, p);
   auto opened = c.open();
   if (!opened.ok()) return fail("Opening the inventory failed", opened.error());
@@ -130,18 +121,13 @@ int runAuditSeal(Context& c) {
 int runAuditVerify(Context& c) {
   ArgParser p = parserFor(c);
   declareVerifyOptions(p);
-  p.multi("seal", 0, "a seal file written by audit-seal --out (checked with the stored seals)")
-      .flag("help", 'h', "this text");
+  p.usage(
+      "usage: kyso inventory audit-verify [--seal FILE]... [--trust FILE] [--offline]\n"
+      "Checks the audit log's hash chain, then every seal (stored and --seal files): its\n"
+      "signature, whether its signer is trusted, and that the sealed entry is still in the log\n"
+      "with its hash.\n");
+  p.multi("seal", 0, "a seal file written by audit-seal --out (checked with the stored seals)");
   if (!parseOrReport(p, c.rest, "kyso inventory audit-verify")) return kExitUsage;
-  if (p.has("help")) {
-    std::printf(
-        "usage: kyso inventory audit-verify [--seal FILE]... [--trust FILE] [--offline]\n"
-        "Checks the audit log's hash chain, then every seal (stored and --seal files): its\n"
-        "signature, whether its signer is trusted, and that the sealed entry is still in the log\n"
-        "with its hash.\n%s",
-        p.optionHelp().c_str());
-    return kExitOk;
-  }
   applyGlobals(c, p);
   int failCode = kExitOk;
   auto setup = makeVerifySetup(p, "kyso inventory audit-verify", failCode);
@@ -157,7 +143,7 @@ int runAuditVerify(Context& c) {
   if (!stored.ok()) return fail("Reading the seals failed", stored.error());
   seals = std::move(*stored);
   for (const auto& f : p.all("seal")) {
-    auto bytes = readFileBounded(f);
+    auto bytes = readSmallFile(f, 1u << 20);
     if (!bytes.ok()) return fail("Reading the seal file failed", bytes.error());
     auto s = parseSealFile(*bytes, f);
     if (!s.ok()) return fail("Reading the seal file failed", s.error());

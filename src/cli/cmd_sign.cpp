@@ -129,13 +129,11 @@ bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
   const bool vi = lang == Lang::Vi;
   bool found = false;
   for (const auto& r : rows) {
-    auto doc = pdf::PdfDocument::open(r.input);
-    if (!doc.ok()) continue;  // the signing step reports why it cannot be signed
-    const pdf::ActiveContent a = pdf::findActiveContent(**doc);
-    if (!a.any()) continue;
+    const auto sentences = pdf::activeContentWarnings(r.input, lang);
+    if (sentences.empty()) continue;
     found = true;
     const char* what = refuse ? (vi ? "từ chối" : "refused") : (vi ? "cảnh báo" : "warning");
-    for (const auto& sentence : pdf::activeContentSentences(a, lang))
+    for (const auto& sentence : sentences)
       std::fprintf(stderr, "kyso: %s: %s: %s\n", what, r.input.c_str(), sentence.c_str());
   }
   if (found && refuse)

@@ -41,24 +41,36 @@ int exitFor(const FileReport& r) {
   return kExitOk;
 }
 
+// The PDFs and the detached signatures (.p7s) in a folder and below it, each list sorted.
+struct FolderFiles {
+  std::vector<fs::path> pdfs, p7s;
+};
+Result<FolderFiles> folderFiles(const std::string& in) {
+  FolderFiles out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Error::posix(ec.value(), "opendir", in);
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) return Error::posix(ec.value(), "readdir", in);
+    if (!it->is_regular_file(ec)) continue;
+    if (endsWithCi(it->path().string(), ".pdf")) out.pdfs.push_back(it->path());
+    if (endsWithCi(it->path().string(), ".p7s")) out.p7s.push_back(it->path());
+    if (out.pdfs.size() + out.p7s.size() > kMaxFiles)
+      return Error::kyso(Errc::InputTooLarge, "verify", in + ": too many files");
+  }
+  std::sort(out.pdfs.begin(), out.pdfs.end());
+  std::sort(out.p7s.begin(), out.p7s.end());
+  return out;
+}
+
 // Expands folders (recursively, *.pdf only, sorted) and keeps files as given.
 Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
   std::vector<fs::path> out;
   for (auto& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
-      std::vector<fs::path> found;
-      fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
-      if (ec) return Error::posix(ec.value(), "opendir", in);
-      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) return Error::posix(ec.value(), "readdir", in);
-        if (it->is_regular_file(ec) && endsWithCi(it->path().string(), ".pdf"))
-          found.push_back(it->path());
-        if (found.size() > kMaxFiles)
-          return Error::kyso(Errc::InputTooLarge, "verify", in + ": too many files");
-      }
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
+      KYSO_ASSIGN_OR_RETURN(FolderFiles found, folderFiles(in));
+      out.insert(out.end(), found.pdfs.begin(), found.pdfs.end());
     } else {
       out.emplace_back(in);
     }
@@ -106,23 +118,15 @@ int runVerify(const Args& args) {
       if (fs::is_regular_file(in, ec) && !endsWithCi(in, ".pdf") && fs::exists(in + ".p7s", ec)) {
         replace[in] = {in + ".p7s"};
       } else if (fs::is_directory(in, ec)) {
-        std::vector<std::string> pdfs, p7s;
-        for (fs::recursive_directory_iterator
-                 it(in, fs::directory_options::skip_permission_denied, ec),
-             end;
-             !ec && it != end && pdfs.size() + p7s.size() <= kMaxFiles; it.increment(ec)) {
-          if (!it->is_regular_file(ec)) continue;
-          const std::string f = it->path().string();
-          if (endsWithCi(f, ".pdf")) pdfs.push_back(f);
-          if (endsWithCi(f, ".p7s")) p7s.push_back(f);
-        }
-        std::sort(p7s.begin(), p7s.end());
-        if (pdfs.empty() && !p7s.empty()) replace[in] = p7s;
-        if (pdfs.empty() && p7s.empty()) {
+        auto found = folderFiles(in);
+        if (!found.ok()) continue;  // reported where the folder is read again
+        if (found->pdfs.empty() && found->p7s.empty()) {
           printError("verify", Error::kyso(Errc::FileNotFound, "verify",
                                            in + ": no PDF or .p7s file in this folder"));
           return kExitInputError;
         }
+        if (found->pdfs.empty())
+          for (const auto& f : found->p7s) replace[in].push_back(f.string());
       }
     }
     if (!replace.empty()) {

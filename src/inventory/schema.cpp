@@ -159,14 +159,15 @@ CREATE POLICY events_read ON events FOR SELECT USING (true);
 CREATE POLICY events_ins ON events FOR INSERT WITH CHECK (kyso_is_admin() OR kyso_may_write(unit_id));
 )SQL";
 
+void replaceAll(std::string& sql, std::string_view from, std::string_view to) {
+  for (auto pos = sql.find(from); pos != std::string::npos; pos = sql.find(from, pos + to.size()))
+    sql.replace(pos, from.size(), to);
+}
+
 std::string forDialect(std::string sql, Db::Dialect d) {
-  auto replaceAll = [&](std::string_view from, std::string_view to) {
-    for (auto pos = sql.find(from); pos != std::string::npos; pos = sql.find(from, pos + to.size()))
-      sql.replace(pos, from.size(), to);
-  };
   const bool pg = d == Db::Dialect::Postgres;
-  replaceAll("{ID}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY");
-  replaceAll("{BLOB}", pg ? "BYTEA" : "BLOB");
+  replaceAll(sql, "{ID}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY");
+  replaceAll(sql, "{BLOB}", pg ? "BYTEA" : "BLOB");
   return sql;
 }
 
@@ -182,7 +183,9 @@ Result<std::string> step(Db& db, int n) {
       if (schema.empty())
         return Error::kyso(Errc::DbOpenFailed, "migrate", db.location() + ": no current schema");
     }
-    return hardeningStep(d, schema);
+    std::string sql = hardeningStep(d);
+    replaceAll(sql, "{S}", schema);
+    return sql;
   }
   return std::string();
 }

@@ -11,7 +11,7 @@
 namespace kyso::inventory {
 namespace {
 
-// {S} is the schema, already quoted.
+// {S} is the schema, quoted; schema.cpp fills it in.
 constexpr const char* kPostgres = R"SQL(
 CREATE OR REPLACE FUNCTION {S}.kyso_is_admin() RETURNS boolean LANGUAGE sql STABLE
   SET search_path = pg_catalog, {S}, pg_temp
@@ -138,13 +138,8 @@ INSERT INTO kyso_identity (id, uid) VALUES (1, lower(hex(randomblob(16))));
 
 }  // namespace
 
-std::string hardeningStep(Db::Dialect d, std::string_view quotedSchema) {
-  if (d == Db::Dialect::Sqlite) return kSqlite;
-  std::string sql = kPostgres;
-  for (auto pos = sql.find("{S}"); pos != std::string::npos;
-       pos = sql.find("{S}", pos + quotedSchema.size()))
-    sql.replace(pos, 3, quotedSchema);
-  return sql;
+std::string hardeningStep(Db::Dialect d) {
+  return d == Db::Dialect::Sqlite ? kSqlite : kPostgres;
 }
 
 }  // namespace kyso::inventory

@@ -105,4 +105,10 @@ std::vector<std::string> activeContentSentences(const ActiveContent& a, Lang lan
   return out;
 }
 
+std::vector<std::string> activeContentWarnings(const std::filesystem::path& path, Lang lang) {
+  auto doc = PdfDocument::open(path);
+  if (!doc.ok()) return {};
+  return activeContentSentences(findActiveContent(**doc), lang);
+}
+
 }  // namespace kyso::pdf
