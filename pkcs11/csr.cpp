@@ -53,10 +53,7 @@ Result<ossl::Ptr<X509_REQ>> makeCsr(EVP_PKEY* key, const SubjectParts& subject, 
   const EVP_MD* md = hash == HashAlg::Sha256   ? EVP_sha256()
                      : hash == HashAlg::Sha384 ? EVP_sha384()
                                                : EVP_sha512();
-  if (X509_REQ_sign(req.get(), key, md) <= 0) {
-    if (auto te = takeLastTokenError()) return *te;
-    return Error::openssl("X509_REQ_sign");
-  }
+  if (X509_REQ_sign(req.get(), key, md) <= 0) return Error::openssl("X509_REQ_sign");
   return req;
 }
 

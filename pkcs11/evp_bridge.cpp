@@ -31,8 +31,6 @@ struct Holder {
   std::shared_ptr<TokenKey> key;
 };
 
-thread_local std::optional<Error> t_lastError;
-
 int g_rsaIndex = -1;
 int g_ecIndex = -1;
 RSA_METHOD* g_rsaMethod = nullptr;
@@ -47,9 +45,10 @@ void freeHolder(void*, void* ptr, CRYPTO_EX_DATA*, int, long, void*) {
   delete static_cast<Holder*>(ptr);
 }
 
+// The token's error reaches whoever called OpenSSL through the error queue: their
+// Error::openssl returns it (src/core/error.h).
 void record(const Error& e) {
-  t_lastError = e;
-  ERR_raise_data(ERR_LIB_USER, ERR_R_OPERATION_FAIL, "%s", e.technical().c_str());
+  raiseThroughOpenSsl(e);
 }
 
 // Runs a signature on the key's device worker and copies it out.
@@ -302,10 +301,6 @@ Result<ossl::Ptr<EVP_PKEY>> makeTokenEvpKey(std::shared_ptr<TokenKey> key,
   if (EVP_PKEY_is_a(publicKey, "RSA")) return makeRsa(std::move(key), publicKey);
   if (EVP_PKEY_is_a(publicKey, "EC")) return makeEc(std::move(key), publicKey);
   return Error::kyso(Errc::MechanismUnsupported, "makeTokenEvpKey", "key type not RSA or EC");
-}
-
-std::optional<Error> takeLastTokenError() {
-  return std::exchange(t_lastError, std::nullopt);
 }
 
 bool isTokenEvpKey(const EVP_PKEY* pkey) {

@@ -12,6 +12,8 @@
 //                    with neither gives Errc::MechanismUnsupported.
 //   ECDSA:           the token signs the digest with CKM_ECDSA; the bridge returns DER.
 // Keys with CKA_ALWAYS_AUTHENTICATE prompt again (PinPrompt) before each signature.
+// A failure on the token (removed, PIN, mechanism) is put on the calling thread's OpenSSL error
+// queue as the token's Error: the caller's Error::openssl(...) returns it, CK_RV and all.
 #pragma once
 
 #include <memory>
@@ -26,10 +28,6 @@ namespace kyso::p11 {
 /// The EVP_PKEY holds a reference to `key` (and so to its session and worker).
 Result<ossl::Ptr<EVP_PKEY>> makeTokenEvpKey(std::shared_ptr<TokenKey> key,
                                             const EVP_PKEY* publicKey);
-
-/// After an OpenSSL call on a token-backed key failed on this thread: the token's own Error
-/// (TokenRemoved, PinIncorrect..., with its CK_RV), and clears it. nullopt if none was recorded.
-std::optional<Error> takeLastTokenError();
 
 /// True when `pkey` was made by makeTokenEvpKey.
 bool isTokenEvpKey(const EVP_PKEY* pkey);

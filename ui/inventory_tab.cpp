@@ -18,50 +18,12 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#include "ui/unavailable_notice.h"
-#ifdef KYSO_HAVE_INVENTORY
 #include "ui/inventory_service.h"
 #include "ui/record_table_model.h"
 #include "ui/transition_dialog.h"
 #include "ui/ui_text.h"
-#endif
 
 namespace kyso::ui {
-
-#ifndef KYSO_HAVE_INVENTORY
-// The register is not in this build: an honest notice, nothing else. (The service type exists so
-// that the unique_ptr member can be destroyed; it is never made.)
-class InventoryService {};
-
-InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
-    : QWidget(parent), m_settings(settings) {
-  setObjectName(QStringLiteral("InventoryTab"));
-  auto* layout = new QVBoxLayout(this);
-  layout->addWidget(new UnavailableNotice(
-      [] {
-        return tr(
-            "The inventory is not available in this build: the register (kyso_inventory) "
-            "was not built.");
-      },
-      this));
-  layout->addStretch();
-}
-InventoryTab::~InventoryTab() = default;
-void InventoryTab::setSettings(const AppSettings& settings) {
-  m_settings = settings;
-}
-void InventoryTab::reload() {
-  emit loaded(false);
-}
-void InventoryTab::setTokenReader(TokenReader) {}
-void InventoryTab::syncTokens() {}
-void InventoryTab::importCsv(const QString&) {}
-void InventoryTab::exportCsv(const QString&) {}
-void InventoryTab::makeReport(const QString&) {}
-void InventoryTab::changeEvent(QEvent* e) {
-  QWidget::changeEvent(e);
-}
-#else
 
 namespace {
 template <class T, class F>
@@ -477,7 +439,5 @@ void InventoryTab::changeEvent(QEvent* e) {
   if (e->type() == QEvent::LanguageChange) retranslateUi();
   QWidget::changeEvent(e);
 }
-
-#endif
 
 }  // namespace kyso::ui

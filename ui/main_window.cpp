@@ -5,35 +5,30 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include "pkcs11/device_worker.h"
+#include "pkcs11/module.h"
 #include "ui/inventory_tab.h"
 #include "ui/language.h"
 #include "ui/log_panel.h"
 #include "ui/pin_dialog.h"
+#include "ui/pkcs11_token_source.h"
+#include "ui/plugged_tokens.h"
+#include "ui/qt_pin_prompt.h"
 #include "ui/settings_dialog.h"
 #include "ui/sign_tab.h"
-#include "ui/token_list_model.h"
-#include "ui/tokens_tab.h"
-#include "ui/verify_tab.h"
-#ifdef KYSO_HAVE_PKCS11
-#include <QFutureWatcher>
-#include <QMessageBox>
-
-#include "pkcs11/device_worker.h"
-#include "pkcs11/module.h"
-#include "ui/pkcs11_token_source.h"
-#include "ui/qt_pin_prompt.h"
 #include "ui/token_actions.h"
+#include "ui/token_list_model.h"
 #include "ui/token_management.h"
-#ifdef KYSO_HAVE_INVENTORY
-#include "ui/plugged_tokens.h"
-#endif
+#include "ui/tokens_tab.h"
 #include "ui/ui_text.h"
-#endif
+#include "ui/verify_tab.h"
 
 namespace kyso::ui {
 
@@ -43,11 +38,7 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   m_settings = AppSettings::load(*m_store);
   m_tokenModel = new TokenListModel(this);
 
-#ifdef KYSO_HAVE_PKCS11
   constexpr bool kTokens = true;
-#else
-  constexpr bool kTokens = false;
-#endif
   m_tabs = new QTabWidget(this);
   m_tabs->setObjectName(QStringLiteral("tabs"));
   auto* tokensTab = new TokensTab(m_tokenModel, kTokens, m_tabs);
@@ -92,11 +83,7 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   connect(m_en, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
   (m_language->current() == QLatin1String("en") ? m_en : m_vi)->setChecked(true);
 
-#ifdef KYSO_HAVE_PKCS11
   startTokenLayer(tokensTab);
-#else
-  (void)tokensTab;
-#endif
   resize(1100, 760);
   resizeDocks({m_logDock}, {120}, Qt::Vertical);
   retranslateUi();
@@ -111,7 +98,6 @@ MainWindow::~MainWindow() {
   m_tokenSource = nullptr;
 }
 
-#ifdef KYSO_HAVE_PKCS11
 namespace {
 struct TokenLayer {
   std::shared_ptr<p11::DeviceWorker> worker = std::make_shared<p11::DeviceWorker>();
@@ -140,10 +126,8 @@ void MainWindow::startTokenLayer(TokensTab* tab) {
   m_tokenSource = source;
   m_tokenModel->setSource(source);
   m_signTab->setTokenLayer(m_tokenModel, layer->worker, layer->prompt);
-#ifdef KYSO_HAVE_INVENTORY
   m_inventoryTab->setTokenReader(
       [this, layer] { return readPluggedTokens(modulesToRead(m_settings), layer->worker); });
-#endif
   connect(tab, &TokensTab::actionConfirmed, this,
           [this, layer](const QString& action, const QString& reader) {
             const int row = m_tokenModel->rowOf(reader);
@@ -193,7 +177,6 @@ void MainWindow::startTokenLayer(TokensTab* tab) {
         w->setFuture(runTokenManagement(action, s, params, layer->worker, layer->prompt));
       });
 }
-#endif
 
 void MainWindow::setLanguage(const QString& code) {
   m_settings.language = code;

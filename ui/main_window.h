@@ -69,7 +69,7 @@ class MainWindow : public QMainWindow {
   QAction* m_quitAction = nullptr;
   QAction* m_vi = nullptr;
   QAction* m_en = nullptr;
-  std::shared_ptr<void> m_tokenLayer;  // the device worker and PIN prompt (KYSO_HAVE_PKCS11)
+  std::shared_ptr<void> m_tokenLayer;  // the device worker and PIN prompt
 };
 
 }  // namespace kyso::ui

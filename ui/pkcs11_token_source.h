@@ -1,8 +1,7 @@
 // Pkcs11TokenSource: the app's TokenEventSource, on the token layer. Every read of tokens runs on
 // the one DeviceWorker (which owns all Cryptoki state); PC/SC hot-plug events from PcscMonitor
 // trigger a rescan there. Each rescan compares the slots with the previous one and emits reader
-// and token events (from the worker thread; receivers get them queued). Only built with
-// kyso_pkcs11 (KYSO_HAVE_PKCS11).
+// and token events (from the worker thread; receivers get them queued).
 #pragma once
 
 #include <QStringList>

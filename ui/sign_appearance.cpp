@@ -7,10 +7,8 @@
 #include "src/appearance/pdf_syntax.h"
 #include "src/appearance/placement.h"
 #include "src/appearance/template.h"
-#ifdef KYSO_HAVE_INVENTORY
 #include "src/core/clock.h"
 #include "src/inventory/inventory.h"
-#endif
 
 namespace kyso::ui {
 namespace fs = std::filesystem;
@@ -105,7 +103,6 @@ Result<std::optional<std::string>> inventoryImage(const std::string& location,
                                                   const std::string& certSha256,
                                                   const std::string& kind) {
   if (kind != "approved" && kind != "issued") return std::optional<std::string>{};
-#ifdef KYSO_HAVE_INVENTORY
   const std::string where = location.empty() ? inventory::Inventory::defaultLocation() : location;
   std::error_code ec;
   if (location.empty() && !fs::exists(where, ec)) return std::optional<std::string>{};
@@ -130,11 +127,6 @@ Result<std::optional<std::string>> inventoryImage(const std::string& location,
   }
   if (png->empty()) return std::optional<std::string>{};
   return std::optional<std::string>(std::move(*png));
-#else
-  (void)location;
-  (void)certSha256;
-  return Error::kyso(Errc::NotImplemented, "inventory image", "no inventory in this build");
-#endif
 }
 
 }  // namespace kyso::ui

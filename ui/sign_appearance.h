@@ -2,8 +2,7 @@
 // the signer's details from the certificate and, when the person placed it, the rectangle from
 // the preview), the automatic placement the preview starts from, and the images the inventory
 // keeps (the person's handwriting for "approved", the unit's seal for "issued"). Plain functions
-// that block on file reads and the database: call them off the UI thread. Built with
-// kyso_appearance (KYSO_HAVE_APPEARANCE); the inventory lookup also needs kyso_inventory.
+// that block on file reads and the database: call them off the UI thread.
 #pragma once
 
 #include <chrono>
@@ -52,7 +51,7 @@ Result<PlacedRect> automaticPlacement(const std::string& kind, const std::filesy
 /// The PNG the inventory keeps for the certificate with this SHA-256 (hex): the holder's
 /// handwriting for "approved", the unit's seal for "issued"; nullopt when the register has no
 /// such certificate, person, unit or image, or for other kinds. `location`: the inventory
-/// (empty: the default). NotSupported when this build has no inventory.
+/// (empty: the default).
 Result<std::optional<std::string>> inventoryImage(const std::string& location,
                                                   const std::string& certSha256,
                                                   const std::string& kind);

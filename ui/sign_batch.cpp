@@ -5,18 +5,16 @@
 #include <QTemporaryDir>
 #include <QtConcurrent>
 #include <atomic>
-#include <fstream>
 #include <mutex>
 
-#include "certs/trust_store.h"
 #include "pkcs11/device_worker.h"
-#include "pkcs11/evp_bridge.h"
 #include "pkcs11/open_token.h"
-#include "src/cms/signer.h"
 #include "src/core/atomic_file.h"
 #include "src/core/log.h"
-#include "src/pdf/pades.h"
-#include "src/pdf/pades_services.h"
+#include "src/jobs/detached_sign_job.h"
+#include "src/jobs/document_format.h"
+#include "src/jobs/pdf_sign_job.h"
+#include "src/jobs/signing_lanes.h"
 #include "ui/pool_thread_cleanup.h"
 #include "ui/ui_text.h"
 
@@ -40,81 +38,58 @@ struct SignBatch::Shared {
 namespace {
 
 bool isPdf(const QString& path) {
-  return QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
-}
-
-bool isTokenFailure(const Error& e) {
-  return e.domain == Domain::Pkcs11 || e.kind == Errc::TokenRemoved ||
-         e.kind == Errc::PinIncorrect || e.kind == Errc::PinLocked ||
-         e.kind == Errc::NoTokenPresent || e.kind == Errc::Cancelled;
+  return jobs::formatOf(path.toStdString()) == jobs::DocumentFormat::Pdf;
 }
 
 fs::path toPath(const QString& s) {
   return fs::path(s.toStdU16String());
 }
 
-// Everything the job needs besides the files, made once after the login.
-struct Signer {
-  const SigningIdentity& id;
-  const SignSettings& settings;
-  pdf::PadesLevel level;
-  std::optional<std::string> tsa;
-  fs::path image;
-  SignerFields fields;
-  certs::TrustStore trust = certs::TrustStore::empty();
-  certs::HttpOptions http;
-};
-
-Result<QString> signPdf(Signer& s, const SignItem& item) {
-  pdf::PadesRequest req;
-  req.input = toPath(item.input);
-  req.output = toPath(item.output);
-  req.overwrite = item.overwrite ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
-  req.level = s.level;
-  req.sig.signerName = s.fields.name;
-  req.sig.reason = s.settings.reason.trimmed().toStdString();
-  req.sig.location = s.settings.location.trimmed().toStdString();
-  req.sig.signingTime = std::chrono::system_clock::now();
-  KYSO_ASSIGN_OR_RETURN(auto ap, buildAppearance(s.settings.kind.toStdString(), req.input, s.image,
-                                                 s.fields, item.placed, req.sig.signingTime));
-  if (ap) {
-    for (const Error& note : ap->notes) log::info("sign: " + note.technical());
-    req.sig.appearance = &*ap;
+// Hears one job of the batch (the PDFs, or the other files) and reports into the batch's indexes.
+class BatchReporter : public jobs::BatchObserver {
+ public:
+  using Report = std::function<void(SignOutcome)>;
+  BatchReporter(const std::atomic<bool>& cancel, std::vector<std::size_t> indexes,
+                std::function<void(int)> started, Report report)
+      : m_cancel(cancel),
+        m_indexes(std::move(indexes)),
+        m_started(std::move(started)),
+        m_report(std::move(report)) {}
+  void started(std::size_t i, std::size_t) override { m_started(int(m_indexes[i])); }
+  void note(std::size_t, const Error& note) override { log::info("sign: " + note.technical()); }
+  bool cancelRequested() override { return m_cancel.load(); }
+  void finished(const jobs::ItemResult& r) override {
+    using State = jobs::ItemResult::State;
+    SignOutcome o;
+    o.index = int(m_indexes[r.index]);
+    o.output = QString::fromStdString(r.output.string());
+    if (r.state == State::Done) {
+      o.state = SignOutcome::State::Signed;
+      o.detail = r.field.empty() ? QStringLiteral("CAdES %1").arg(QString::fromStdString(r.level))
+                                 : QStringLiteral("%1, %2").arg(QString::fromStdString(r.level),
+                                                                QString::fromStdString(r.field));
+    } else if (r.state == State::Failed && r.error) {
+      log::warn("sign " + r.input.string() + ": " + r.error->technical());
+      o.state = SignOutcome::State::Failed;
+      o.detail = signErrorText(*r.error);
+      o.error = r.error->kind;
+    }
+    m_report(o);
   }
-  pdf::CmsContentsMaker cms(s.id, s.tsa, s.http);
-  std::optional<pdf::TsaContentsMaker> docTs;
-  if (s.tsa) docTs.emplace(*s.tsa, s.http);
-  pdf::NetworkLtvSource ltv(s.trust, s.http);
-  KYSO_ASSIGN_OR_RETURN(auto done, pdf::signPdfFile(req, cms, &ltv, docTs ? &*docTs : nullptr));
-  return QStringLiteral("%1, %2").arg(QString::fromLatin1(pdf::padesLevelName(s.level)),
-                                      QString::fromStdString(done.signature.fieldName));
-}
 
-Result<QString> signDetached(Signer& s, const SignItem& item) {
-  cms::SignOptions opt;
-  opt.tsaUrl = s.tsa;
-  opt.http = s.http;
-  std::ifstream in(toPath(item.input), std::ios::binary);
-  if (!in) return Error::kyso(Errc::FileUnreadable, "open", item.input.toStdString());
-  KYSO_ASSIGN_OR_RETURN(auto der, cms::signStreamSlowly(s.id, in, opt));
-  KYSO_ASSIGN_OR_RETURN(
-      auto file,
-      AtomicFile::create(toPath(item.output), item.overwrite ? AtomicFile::Overwrite::Allow
-                                                             : AtomicFile::Overwrite::Refuse));
-  KYSO_TRY(file.write(std::as_bytes(std::span<const std::uint8_t>(der))));
-  KYSO_TRY(file.commit());
-  return s.tsa ? QStringLiteral("CAdES B-T") : QStringLiteral("CAdES B-B");
-}
+ private:
+  const std::atomic<bool>& m_cancel;
+  std::vector<std::size_t> m_indexes;
+  std::function<void(int)> m_started;
+  Report m_report;
+};
 
 // The image the appearance uses: the person's choice, else the inventory's (written to `tmp`).
 Result<fs::path> chooseImage(const SignSettings& st, QTemporaryDir& tmp) {
   if (!st.image.isEmpty()) return toPath(st.image);
   auto png = inventoryImage(st.inventory.toStdString(), st.cert.sha256.toStdString(),
                             st.kind.toStdString());
-  if (!png.ok()) {
-    if (png.error().kind == Errc::NotImplemented) return fs::path();
-    return png.error();
-  }
+  if (!png.ok()) return png.error();
   if (!*png) return fs::path();
   if (!tmp.isValid()) return Error::kyso(Errc::OutputNotWritable, "QTemporaryDir", "");
   const fs::path out = toPath(tmp.filePath(QStringLiteral("inventory-image.png")));
@@ -204,46 +179,83 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
         notAttemptedFrom(0);
         return finish(false, signErrorText(image.error()));
       }
-      Signer s{*id, st, *level, std::nullopt, *image, {}, certs::TrustStore::empty(), {}};
-      if (!st.tsaUrl.isEmpty() && *level != pdf::PadesLevel::BB) s.tsa = st.tsaUrl.toStdString();
-      s.fields = {st.cert.name.toStdString(), st.cert.title.toStdString(),
-                  st.cert.org.toStdString(), st.document};
+      SignerFields fields{st.cert.name.toStdString(), st.cert.title.toStdString(),
+                          st.cert.org.toStdString(), st.document};
       if (st.kind == QLatin1String("issued") && st.issuedDate.isValid())
-        s.fields.document["issued_date"] =
+        fields.document["issued_date"] =
             st.issuedDate.toString(QStringLiteral("dd/MM/yyyy")).toStdString();
-      if (*level == pdf::PadesLevel::BLT || *level == pdf::PadesLevel::BLTA) {
-        auto shipped = certs::TrustStore::loadShipped();
-        if (shipped.ok()) s.trust = std::move(*shipped);
-        for (const QString& a : st.extraAnchors) {
-          if (auto added = s.trust.addAnchors(toPath(a), "admin"); !added.ok())
-            log::warn("sign: " + added.error().technical());
-        }
-      }
+      std::optional<std::string> tsa;
+      if (!st.tsaUrl.isEmpty() && *level != pdf::PadesLevel::BB) tsa = st.tsaUrl.toStdString();
 
+      // The PDFs first (PAdES), then the other files (detached CAdES), through the jobs layer.
+      std::vector<std::size_t> pdfIndexes, otherIndexes;
+      std::vector<jobs::SignInput> pdfItems, otherItems;
       for (std::size_t i = 0; i < items.size(); ++i) {
-        if (shared->cancel) {
-          notAttemptedFrom(i);
-          return finish(true, QString());
-        }
-        shared->post([i, s2 = shared] {
-          if (s2->owner) emit s2->owner->itemStarted(int(i));
-        });
-        const SignItem& item = items[i];
-        Result<QString> r = isPdf(item.input) ? signPdf(s, item) : signDetached(s, item);
-        if (r.ok()) {
-          report({int(i), SignOutcome::State::Signed, item.output, *r, Errc::Ok});
-          continue;
-        }
-        // A token-backed key reports through OpenSSL; the token's own error says what happened.
-        Error err = r.error();
-        if (auto tokenErr = p11::takeLastTokenError()) err = *tokenErr;
-        log::warn("sign " + item.input.toStdString() + ": " + err.technical());
-        report({int(i), SignOutcome::State::Failed, item.output, signErrorText(err), err.kind});
-        if (isTokenFailure(err)) {
-          notAttemptedFrom(i + 1);
-          return finish(false, errorText(err));
+        jobs::SignInput in{toPath(items[i].input), toPath(items[i].output), items[i].overwrite};
+        if (isPdf(items[i].input)) {
+          pdfIndexes.push_back(i);
+          pdfItems.push_back(std::move(in));
+        } else {
+          otherIndexes.push_back(i);
+          otherItems.push_back(std::move(in));
         }
       }
+      auto started = [&](int index) {
+        shared->post([index, s2 = shared] {
+          if (s2->owner) emit s2->owner->itemStarted(index);
+        });
+      };
+      jobs::SigningKey key{std::move(*id), &**token};
+      std::optional<Error> stoppedBy;
+      bool cancelled = false;
+      if (!pdfItems.empty()) {
+        jobs::PdfSignSettings ps;
+        ps.signature.reason = st.reason.trimmed().toStdString();
+        ps.signature.location = st.location.trimmed().toStdString();
+        ps.level = *level;
+        ps.tsaUrl = tsa;
+        std::vector<fs::path> anchors;
+        for (const QString& a : st.extraAnchors) anchors.push_back(toPath(a));
+        auto trust = jobs::chainBuildingTrust(*level, anchors);
+        if (trust.ok())
+          ps.trust = std::move(*trust);
+        else
+          log::warn("sign: " + trust.error().technical());
+        const fs::path imagePath = *image;
+        const std::string kind = st.kind.toStdString();
+        ps.appearance = [&](std::size_t at, const jobs::SignInput& in,
+                            std::chrono::system_clock::time_point t) {
+          const SignItem& item = items[pdfIndexes[at]];
+          return buildAppearance(kind, in.input, imagePath, fields, item.placed, t);
+        };
+        BatchReporter reporter(shared->cancel, pdfIndexes, started, report);
+        const auto done = jobs::PdfSignJob::run(pdfItems, key, ps, reporter);
+        stoppedBy = done.stoppedBy;
+        cancelled = done.cancelled;
+      }
+      if (!otherItems.empty()) {
+        if (stoppedBy || cancelled) {
+          for (std::size_t i : otherIndexes)
+            report(
+                {int(i), SignOutcome::State::NotAttempted, items[i].output, QString(), Errc::Ok});
+        } else {
+          jobs::DetachedSignSettings ds;
+          ds.cms.tsaUrl = tsa;
+          ds.lanes = jobs::defaultSigningLanes();
+          BatchReporter reporter(shared->cancel, otherIndexes, started, report);
+          auto done = jobs::DetachedSignJob::run(otherItems, std::move(key), ds, reporter);
+          if (!done.ok()) {
+            for (std::size_t i : otherIndexes)
+              report({int(i), SignOutcome::State::Failed, items[i].output,
+                      signErrorText(done.error()), done.error().kind});
+          } else {
+            stoppedBy = done->stoppedBy;
+            cancelled = done->cancelled;
+          }
+        }
+      }
+      if (stoppedBy) return finish(false, errorText(*stoppedBy));
+      if (cancelled) return finish(true, QString());
       return finish(false, QString());
     };
     const auto [cancelled, failure] = body();

@@ -28,13 +28,10 @@
 #include "ui/page_boxes.h"
 #include "ui/page_preview.h"
 #include "ui/pool_thread_cleanup.h"
+#include "ui/sign_batch.h"
 #include "ui/signing_certs.h"
 #include "ui/token_list_model.h"
 #include "ui/ui_text.h"
-#include "ui/unavailable_notice.h"
-#ifdef KYSO_UI_CAN_SIGN
-#include "ui/sign_batch.h"
-#endif
 
 namespace kyso::ui {
 
@@ -48,16 +45,6 @@ bool isPdfPath(const QString& p) {
 SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdfDocument>()) {
   setObjectName(QStringLiteral("SignTab"));
   auto* outer = new QVBoxLayout(this);
-#ifndef KYSO_UI_CAN_SIGN
-  m_signNotice = new UnavailableNotice(
-      [] {
-        return tr(
-            "Signing from this window is not available in this version: use the kyso "
-            "command line to sign. You can preview files and place the signature here.");
-      },
-      this);
-  outer->addWidget(m_signNotice);
-#endif
   auto* split = new QSplitter(Qt::Horizontal, this);
   outer->addWidget(split, 1);
 
@@ -311,7 +298,6 @@ void SignTab::setImageFile(const QString& png) {
 }
 
 void SignTab::refreshCertificates() {
-#ifdef KYSO_HAVE_PKCS11
   if (!m_tokens || !m_worker) return;
   QList<TokenSnapshot> tokens;
   for (int r = 0; r < m_tokens->rowCount(); ++r) tokens << m_tokens->snapshot(r);
@@ -342,7 +328,6 @@ void SignTab::refreshCertificates() {
     emit certificatesChanged();
   });
   w->setFuture(listSigningCertificates(tokens, m_worker));
-#endif
 }
 
 void SignTab::chooseFiles() {
@@ -423,7 +408,6 @@ void SignTab::showPageIndex(int page) {
 }
 
 void SignTab::requestAutomaticPlacement() {
-#ifdef KYSO_UI_CAN_SIGN
   const QString kind = m_kind->currentData().toString();
   if (kind == QLatin1String("invisible") || m_shownFile.isEmpty()) return;
   SignerFields signer;
@@ -459,7 +443,6 @@ void SignTab::requestAutomaticPlacement() {
     return automaticPlacement(kind.toStdString(), std::filesystem::path(file.toStdU16String()),
                               std::filesystem::path(image.toStdU16String()), signer);
   }));
-#endif
 }
 
 QString SignTab::currentFile() const {

@@ -15,14 +15,12 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "src/pdf/active_content.h"
 #include "ui/file_drop_list.h"
+#include "ui/sign_batch.h"
 #include "ui/sign_tab.h"
 #include "ui/token_list_model.h"
-#ifdef KYSO_UI_CAN_SIGN
-#include "src/pdf/active_content.h"
-#include "ui/sign_batch.h"
 #include "ui/ui_text.h"
-#endif
 
 namespace kyso::ui {
 
@@ -36,7 +34,6 @@ void SignTab::setTokenLayer(TokenListModel* tokens, std::shared_ptr<p11::DeviceW
   m_tokens = tokens;
   m_worker = std::move(worker);
   m_prompt = std::move(prompt);
-#ifdef KYSO_UI_CAN_SIGN
   delete m_job;
   m_job = new SignBatch(m_worker, m_prompt, this);
   connect(m_job, &SignBatch::itemStarted, this, [this](int i) {
@@ -51,7 +48,6 @@ void SignTab::setTokenLayer(TokenListModel* tokens, std::shared_ptr<p11::DeviceW
     retranslateUi();
     emit batchFinished();
   });
-#endif
   if (m_tokens) {
     auto* debounce = new QTimer(this);
     debounce->setSingleShot(true);
@@ -74,33 +70,24 @@ QString SignTab::selectedOutput() const {
 }
 
 bool SignTab::signing() const {
-#ifdef KYSO_UI_CAN_SIGN
   return m_job && m_job->running();
-#else
-  return false;
-#endif
 }
 
 void SignTab::cancelSigning() {
-#ifdef KYSO_UI_CAN_SIGN
   if (m_job) m_job->cancel();
   m_batchStatus->setText(tr("Stopping after the current file…"));
-#endif
 }
 
 void SignTab::updateButtons() {
-#ifdef KYSO_UI_CAN_SIGN
   const bool busy = signing();
   m_sign->setEnabled(m_job && !busy && m_files->count() > 0 && m_cert->currentIndex() >= 0);
   m_cancel->setEnabled(busy);
-#endif
   const bool haveOutput = !selectedOutput().isEmpty();
   m_openResult->setEnabled(haveOutput);
   m_showInFolder->setEnabled(haveOutput);
 }
 
 void SignTab::startSigning() {
-#ifdef KYSO_UI_CAN_SIGN
   if (signing() || !m_job) return;
   const QString level = m_level->currentData().toString();
   if (level != QLatin1String("B-B") && m_settings.tsaUrl.isEmpty()) {
@@ -133,11 +120,9 @@ void SignTab::startSigning() {
     if (box->standardButton(box->clickedButton()) == QMessageBox::Yes) askReplaceThenRun();
   });
   box->open();
-#endif
 }
 
 void SignTab::askReplaceThenRun() {
-#ifdef KYSO_UI_CAN_SIGN
   QStringList existing;
   for (int i = 0; i < m_files->count(); ++i) {
     const QString out =
@@ -159,11 +144,9 @@ void SignTab::askReplaceThenRun() {
     if (b == QMessageBox::No) runBatch(false);
   });
   box->open();
-#endif
 }
 
 void SignTab::runBatch(bool replaceExisting) {
-#ifdef KYSO_UI_CAN_SIGN
   const int c = m_cert->currentIndex();
   if (c < 0 || c >= int(m_certs.size())) return;
   SignSettings st;
@@ -219,13 +202,9 @@ void SignTab::runBatch(bool replaceExisting) {
   m_job->start(std::move(items), std::move(st));
   updateButtons();
   retranslateUi();
-#else
-  (void)replaceExisting;
-#endif
 }
 
 void SignTab::onOutcome(const SignOutcome& o) {
-#ifdef KYSO_UI_CAN_SIGN
   int row = -1;
   for (int r = 0; r < m_batch->rowCount(); ++r) {
     const QTableWidgetItem* f = m_batch->item(r, ColFile);
@@ -267,9 +246,6 @@ void SignTab::onOutcome(const SignOutcome& o) {
   if (o.state == SignOutcome::State::Signed && m_batch->selectionModel()->selectedRows().isEmpty())
     m_batch->selectRow(row);
   retranslateUi();
-#else
-  (void)o;
-#endif
 }
 
 }  // namespace kyso::ui

@@ -4,86 +4,54 @@
 #include <algorithm>
 #include <thread>
 
-#include "src/core/ordered_parallel.h"
-#include "src/pdfverify/verifier.h"
+#include "src/jobs/verify_job.h"
 #include "ui/pool_thread_cleanup.h"
-#ifdef KYSO_PDFVERIFY_HAS_CMS
-#include "certs/trust_store.h"
-#include "src/pdfverify/cms_checker.h"
-#endif
 
 namespace kyso::ui {
 
+// The job is read-only while verifying (chain builders and revocation checkers are made per call),
+// so files may be verified on several threads at once.
 struct VerifyService::State {
-#ifdef KYSO_PDFVERIFY_HAS_CMS
-  certs::TrustStore trust;
-  std::unique_ptr<pdfverify::KysoCmsChecker> checker;
-#endif
-  // The checker is read-only while verifying (chain builders and revocation checkers are made per
-  // call), so files may be verified on several threads at once.
-  pdfverify::FileReport verify(const QString& file) {
-    pdfverify::VerifyOptions opt;
-#ifdef KYSO_PDFVERIFY_HAS_CMS
-    opt.cms = checker.get();
-#endif
-    return pdfverify::verifyPdfFile(file.toStdString(), opt);
-  }
+  explicit State(std::shared_ptr<const jobs::VerifyProfile> profile) : job(std::move(profile)) {}
+  jobs::VerifyJob job;
 };
 
 Result<std::shared_ptr<VerifyService>> VerifyService::create(const AppSettings& settings) {
-  auto state = std::make_shared<State>();
-#ifdef KYSO_PDFVERIFY_HAS_CMS
-  KYSO_ASSIGN_OR_RETURN(state->trust, certs::TrustStore::loadShipped());
-  state->trust.setGroupEnabled(certs::TrustGroup::Gov, settings.trustGovernment);
-  state->trust.setGroupEnabled(certs::TrustGroup::Public, settings.trustPublic);
-  for (const QString& a : settings.extraAnchors) KYSO_TRY(state->trust.addAnchors(a.toStdString()));
-  cms::VerifyOptions base;
-  base.trust = &state->trust;
-  state->checker = std::make_unique<pdfverify::KysoCmsChecker>(std::move(base));
-#else
-  (void)settings;
-#endif
-  return std::shared_ptr<VerifyService>(new VerifyService(std::move(state)));
+  // The same profile as `kyso verify` (with its caches of fetched CA certificates and CRLs).
+  jobs::VerifyProfileSettings s;
+  s.trustGovernment = settings.trustGovernment;
+  s.trustPublic = settings.trustPublic;
+  for (const QString& a : settings.extraAnchors) s.extraAnchors.emplace_back(a.toStdU16String());
+  KYSO_ASSIGN_OR_RETURN(auto profile, jobs::VerifyProfile::create(s));
+  return std::shared_ptr<VerifyService>(
+      new VerifyService(std::make_shared<State>(std::move(profile))));
 }
 
 VerifyService::~VerifyService() = default;
 
-bool VerifyService::checksCryptography() {
-#ifdef KYSO_PDFVERIFY_HAS_CMS
-  return true;
-#else
-  return false;
-#endif
-}
-
 FileReportPtr VerifyService::verifyNow(const QString& file) {
-  return std::make_shared<const pdfverify::FileReport>(m_state->verify(file));
+  return std::make_shared<const pdfverify::FileReport>(
+      m_state->job.verifyPdf(std::filesystem::path(file.toStdU16String())));
 }
 
 QFuture<FileReportPtr> VerifyService::verifyFiles(const QStringList& files) {
   return QtConcurrent::run([state = m_state, files](QPromise<FileReportPtr>& promise) {
     const PoolThreadCleanup cleanup;
     promise.setProgressRange(0, int(files.size()));
-    struct Cancelled {};
+    std::vector<std::filesystem::path> paths;
+    for (const QString& f : files) paths.emplace_back(f.toStdU16String());
     int done = 0;
     // Several files at once (the machine's cores, at most 4: the app shares the machine), results
     // added in the order given; cancelling stops handing out files.
     const auto jobs = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-    try {
-      orderedParallel<FileReportPtr>(
-          static_cast<std::size_t>(files.size()), jobs,
-          [&](std::size_t i) -> FileReportPtr {
-            if (promise.isCanceled()) return nullptr;
-            return std::make_shared<const pdfverify::FileReport>(
-                state->verify(files[static_cast<qsizetype>(i)]));
-          },
-          [&](std::size_t, FileReportPtr&& r) {
-            if (promise.isCanceled() || !r) throw Cancelled{};
-            promise.addResult(std::move(r));
-            promise.setProgressValue(++done);
-          });
-    } catch (const Cancelled&) {
-    }
+    state->job.verifyPdfs(
+        paths, jobs,
+        [&](std::size_t, pdfverify::FileReport&& r) {
+          if (promise.isCanceled()) return;
+          promise.addResult(std::make_shared<const pdfverify::FileReport>(std::move(r)));
+          promise.setProgressValue(++done);
+        },
+        [&] { return promise.isCanceled(); });
   });
 }
 

@@ -1,8 +1,7 @@
-// VerifyService: the thin adapter between the Verify tab and kyso_pdfverify. It builds the
-// verifier's options from the settings (shipped trust groups, added anchors) once, and verifies
-// files from a pool thread, several at once, reporting each result in the order given as soon as
-// it and those before it are ready, with progress and cancel (QFuture). All verification logic is
-// the library's. Only built when kyso_pdfverify is part of the build (KYSO_HAVE_PDFVERIFY).
+// VerifyService: the thin adapter between the Verify tab and the jobs layer. It builds the
+// jobs::VerifyProfile from the settings (shipped trust groups, added anchors; the caches `kyso
+// verify` uses) once, and runs a jobs::VerifyJob from a pool thread, reporting each result in the
+// order given as soon as it and those before it are ready, with progress and cancel (QFuture).
 #pragma once
 
 #include <QFuture>
@@ -19,8 +18,7 @@ using FileReportPtr = std::shared_ptr<const pdfverify::FileReport>;
 
 class VerifyService {
  public:
-  /// Loads the trust material named by `settings`. When the CMS layer is not part of this build,
-  /// signatures' cryptography is reported as not checked (the library says so in its notes).
+  /// Loads the trust material named by `settings`.
   static Result<std::shared_ptr<VerifyService>> create(const AppSettings& settings);
   ~VerifyService();
 
@@ -29,8 +27,6 @@ class VerifyService {
   QFuture<FileReportPtr> verifyFiles(const QStringList& files);
   /// Verifies one file now, on the calling thread (tests, small jobs). Blocks.
   FileReportPtr verifyNow(const QString& file);
-  /// True when the CMS layer judges signatures (KYSO_PDFVERIFY_HAS_CMS).
-  static bool checksCryptography();
 
  private:
   struct State;

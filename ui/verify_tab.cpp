@@ -18,70 +18,19 @@
 #include <QVBoxLayout>
 
 #include "src/core/atomic_file.h"
+#include "src/pdfverify/report.h"
 #include "ui/file_drop_list.h"
 #include "ui/ui_text.h"
-#include "ui/unavailable_notice.h"
-#ifdef KYSO_HAVE_PDFVERIFY
-#include "src/pdfverify/report.h"
 #include "ui/verify_model.h"
 #include "ui/verify_service.h"
-#endif
 
 namespace kyso::ui {
-
-#ifndef KYSO_HAVE_PDFVERIFY
-// The verifier is not in this build: an honest notice, nothing else.
-
-VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
-    : QWidget(parent), m_settings(settings) {
-  setObjectName(QStringLiteral("VerifyTab"));
-  auto* layout = new QVBoxLayout(this);
-  layout->addWidget(new UnavailableNotice(
-      [] {
-        return tr(
-            "Verification is not available in this build: the PDF verifier "
-            "(kyso_pdfverify) was not built.");
-      },
-      this));
-  layout->addStretch();
-}
-VerifyTab::~VerifyTab() = default;
-void VerifyTab::setSettings(const AppSettings& settings) {
-  m_settings = settings;
-}
-void VerifyTab::addPaths(const QStringList&) {}
-bool VerifyTab::busy() const {
-  return false;
-}
-void VerifyTab::changeEvent(QEvent* e) {
-  QWidget::changeEvent(e);
-}
-void VerifyTab::dragEnterEvent(QDragEnterEvent* e) {
-  QWidget::dragEnterEvent(e);
-}
-void VerifyTab::dropEvent(QDropEvent* e) {
-  QWidget::dropEvent(e);
-}
-void VerifyTab::retranslateUi() {}
-void VerifyTab::startNext() {}
-void VerifyTab::showDetails() {}
-void VerifyTab::saveReport() {}
-#else
 
 VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
     : QWidget(parent), m_settings(settings) {
   setObjectName(QStringLiteral("VerifyTab"));
   setAcceptDrops(true);
   auto* layout = new QVBoxLayout(this);
-  if (!VerifyService::checksCryptography()) {
-    layout->addWidget(new UnavailableNotice(
-        [] {
-          return tr(
-              "The CMS layer is not in this build: signatures are checked for structure "
-              "and changes only, and are never reported as valid.");
-        },
-        this));
-  }
   m_hint = new QLabel(this);
   m_hint->setWordWrap(true);
   layout->addWidget(m_hint);
@@ -288,7 +237,5 @@ void VerifyTab::changeEvent(QEvent* e) {
   if (e->type() == QEvent::LanguageChange) retranslateUi();
   QWidget::changeEvent(e);
 }
-
-#endif
 
 }  // namespace kyso::ui

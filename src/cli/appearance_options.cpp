@@ -110,10 +110,4 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
   return std::optional<appearance::Appearance>(std::move(a));
 }
 
-void printAppearanceNotes(const appearance::Appearance& a) {
-  for (const Error& e : a.notes) std::fprintf(stderr, "kyso sign: %s\n", describe(e).c_str());
-  if (!a.placementInfo.empty())
-    log::info("appearance on page " + std::to_string(a.pageIndex + 1) + ": " + a.placementInfo);
-}
-
 }  // namespace kyso::cli

@@ -34,8 +34,4 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     const ArgParser& args, const std::filesystem::path& inputPdf, const SignerDetails& signer,
     std::chrono::system_clock::time_point signingTime);
 
-/// Prints the appearance's notes (e.g. "the image has no transparency") to stderr as sentences
-/// from the message table, and logs (info) where it was placed.
-void printAppearanceNotes(const appearance::Appearance& a);
-
 }  // namespace kyso::cli

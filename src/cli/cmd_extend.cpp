@@ -3,20 +3,20 @@
 // further incremental updates. Existing signatures, including other tools', are not touched.
 //   kyso extend IN.pdf -o OUT.pdf --level B-LT|B-LTA [--tsa URL] [--force]
 //   kyso extend A.pdf B.pdf --out-dir DIR --level ...
+// The work is jobs::ExtendJob's (src/jobs/extend_job.h); this file translates options and results.
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "certs/trust_store.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
 #include "src/core/log.h"
 #include "src/core/messages.h"
-#include "src/pdf/pades.h"
-#include "src/pdf/pades_services.h"
+#include "src/jobs/extend_job.h"
+#include "src/jobs/pdf_sign_job.h"
 
 namespace kyso::cli {
 namespace {
@@ -80,38 +80,43 @@ int runExtend(const Args& args) {
   std::optional<std::string> tsa = p.get("tsa");
   if (*level == pdf::PadesLevel::BLTA && !tsa) return usage("B-LTA needs --tsa URL");
 
-  certs::HttpOptions http;
-  auto store = certs::TrustStore::loadShipped();
-  certs::TrustStore trust = store.ok() ? std::move(*store) : certs::TrustStore::empty();
-  for (const auto& a : p.all("trust-anchor"))
-    if (auto st = trust.addAnchors(a, "admin"); !st.ok()) {
-      printError("Reading --trust-anchor failed", st.error());
-      return kExitInputError;
-    }
-  pdf::NetworkLtvSource ltv(trust, http);
-  std::optional<pdf::TsaContentsMaker> docTs;
-  if (tsa) docTs.emplace(*tsa, http);
-  const auto overwrite =
-      p.has("force") ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
+  jobs::ExtendSettings settings;
+  settings.level = *level;
+  settings.tsaUrl = tsa;
+  settings.overwrite = p.has("force");
+  std::vector<fs::path> anchors;
+  for (const auto& a : p.all("trust-anchor")) anchors.emplace_back(a);
+  auto trust = jobs::chainBuildingTrust(*level, anchors);
+  if (!trust.ok()) {
+    printError("Reading --trust-anchor failed", trust.error());
+    return kExitInputError;
+  }
+  settings.trust = std::move(*trust);
 
-  int failed = 0, lastExit = kExitOk;
+  std::vector<jobs::SignInput> items;
   for (const auto& in : inputs) {
     fs::path out = p.has("output") ? fs::path(*p.get("output"))
                                    : fs::path(*p.get("out-dir")) / fs::path(in).filename();
     std::error_code ec;
     if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
       return usage("the output must not be the input");
-    auto r = pdf::extendPdfFile(in, out, overwrite, *level, ltv, docTs ? &*docTs : nullptr);
-    if (r.ok()) {
-      std::printf("%s: %s -> %s\n", in.c_str(), pdf::padesLevelName(*level), out.c_str());
-      continue;
-    }
-    ++failed;
-    lastExit = exitFor(r.error());
-    printError("Extending " + in + " failed", r.error());
+    items.push_back({in, std::move(out), false});
   }
-  if (failed == 0) return kExitOk;
-  return inputs.size() == 1 ? lastExit : kExitSignatureFailed;
+  struct Printer : jobs::BatchObserver {
+    int lastExit = kExitOk;
+    void finished(const jobs::ItemResult& r) override {
+      if (r.state == jobs::ItemResult::State::Done) {
+        std::printf("%s: %s -> %s\n", r.input.c_str(), r.level.c_str(), r.output.c_str());
+        return;
+      }
+      if (!r.error) return;
+      lastExit = exitFor(*r.error);
+      printError("Extending " + r.input.string() + " failed", *r.error);
+    }
+  } printer;
+  const jobs::BatchSummary summary = jobs::ExtendJob::run(items, settings, printer);
+  if (summary.failed == 0) return kExitOk;
+  return inputs.size() == 1 ? printer.lastExit : kExitSignatureFailed;
 }
 
 }  // namespace kyso::cli

@@ -152,7 +152,7 @@ int runAuditVerify(Context& c) {
   std::vector<SealVerdict> verdicts;
   bool sealBroken = false, sealUntrusted = false;
   for (const Seal& s : seals) {
-    verdicts.push_back(checkSeal(inv.db(), s, setup->cms));
+    verdicts.push_back(checkSeal(inv.db(), s, setup->cms()));
     sealBroken = sealBroken || !verdicts.back().problems.empty();
     sealUntrusted = sealUntrusted || !verdicts.back().trusted;
   }

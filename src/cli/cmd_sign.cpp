@@ -6,35 +6,30 @@
 //   adbe.pkcs7.detached, --trust-anchor FILE (chain building for B-LT), the token options
 //   (token_options.h) or, for tests and files kept on disk, --key-file/--cert-file/--chain-file
 //   (PEM, unencrypted), and the appearance options (appearance_options.h).
-// Files are signed one after another on one session; a bad file is reported and the batch goes
-// on; a token error (removed, PIN) stops it. Non-PDF inputs and --detached go to the CMS signer.
-#include <openssl/pem.h>
+// This file turns the options into a jobs::PdfSignJob (src/jobs/pdf_sign_job.h: the pipeline, the
+// commits, the stop policy) and its results into a table; non-PDF inputs and --detached go to
+// sign_detached.cpp.
 #include <unistd.h>
 
 #include <cstdio>
-#include <deque>
 #include <filesystem>
-#include <future>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "certs/cert_info.h"
-#include "certs/trust_store.h"
-#include "pkcs11/evp_bridge.h"
 #include "src/cli/appearance_options.h"
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
 #include "src/cli/token_options.h"
-#include "src/core/commit_pool.h"
 #include "src/core/log.h"
 #include "src/core/messages.h"
+#include "src/jobs/document_format.h"
+#include "src/jobs/key_file_identity.h"
+#include "src/jobs/pdf_sign_job.h"
 #include "src/pdf/active_content.h"
-#include "src/pdf/pades.h"
-#include "src/pdf/pades_services.h"
 
 namespace kyso::cli {
 namespace {
@@ -46,39 +41,6 @@ constexpr const char* kSignHelp =
     "Signs PDFs with PAdES signatures as incremental updates (the original bytes are kept).\n"
     "Other files, or --detached, make detached CMS signatures (see kyso sign --detached "
     "--help).\n\n";
-
-bool endsWithPdf(const std::string& s) {
-  if (s.size() < 4) return false;
-  std::string ext = s.substr(s.size() - 4);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".pdf";
-}
-
-int noPrompt(char*, int, int, void*) {
-  return -1;
-}
-
-// A SigningIdentity from PEM files (a key kept on disk; tests and servers without tokens).
-Result<SigningIdentity> identityFromFiles(const fs::path& cert, const fs::path& key,
-                                          const std::optional<fs::path>& chain) {
-  SigningIdentity id;
-  KYSO_ASSIGN_OR_RETURN(auto certs, certs::loadCertificates(cert));
-  if (certs.empty()) return Error::kyso(Errc::CertificateNotFound, "--cert-file", cert.string());
-  id.cert = std::move(certs.front());
-  ossl::Ptr<BIO> kb(BIO_new_file(key.c_str(), "r"));
-  if (!kb) return Error::kyso(Errc::FileUnreadable, "--key-file", key.string());
-  id.key.reset(PEM_read_bio_PrivateKey(kb.get(), nullptr, noPrompt, nullptr));
-  if (!id.key) return Error::openssl("PEM_read_bio_PrivateKey", key.string(), Errc::KeyNotFound);
-  if (X509_check_private_key(id.cert.get(), id.key.get()) != 1)
-    return Error::openssl("X509_check_private_key", key.string(), Errc::KeyNotFound);
-  id.chain.reset(sk_X509_new_null());
-  if (chain) {
-    KYSO_ASSIGN_OR_RETURN(auto more, certs::loadCertificates(*chain));
-    for (auto& c : more) sk_X509_push(id.chain.get(), c.release());
-  }
-  id.description = certs::commonName(X509_get_subject_name(id.cert.get()));
-  return id;
-}
 
 struct FileOutcome {
   std::string input, output;
@@ -105,12 +67,6 @@ int exitCodeForFileError(const Error& e) {
     default:
       return e.domain == Domain::Pkcs11 ? kExitTokenError : kExitSignatureFailed;
   }
-}
-
-bool isTokenFailure(const Error& e) {
-  return e.domain == Domain::Pkcs11 || e.kind == Errc::TokenRemoved ||
-         e.kind == Errc::PinIncorrect || e.kind == Errc::PinLocked ||
-         e.kind == Errc::NoTokenPresent;
 }
 
 void printTable(const std::vector<FileOutcome>& rows) {
@@ -141,6 +97,44 @@ bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
                             : "kyso: nothing was signed (--refuse-active-content).\n");
   return !(found && refuse);
 }
+
+// Progress on stderr, appearance notes, and one table row per file.
+class SignPrinter : public jobs::BatchObserver {
+ public:
+  explicit SignPrinter(std::vector<FileOutcome>& rows) : m_rows(rows) {}
+  void started(std::size_t index, std::size_t total) override {
+    if (total > 1)
+      std::fprintf(stderr, "[%zu/%zu] %s\n", index + 1, total, m_rows[index].input.c_str());
+  }
+  void note(std::size_t, const Error& note) override {
+    std::fprintf(stderr, "kyso sign: %s\n", describe(note).c_str());
+  }
+  void finished(const jobs::ItemResult& r) override {
+    using State = jobs::ItemResult::State;
+    FileOutcome& row = m_rows[r.index];
+    switch (r.state) {
+      case State::Done:
+        row.status = "signed";
+        row.detail = r.level + ", " + r.field;
+        break;
+      case State::Skipped:
+        row.status = "skipped";
+        row.detail = "output exists";
+        break;
+      case State::Failed:
+        row.status = "failed";
+        row.detail = describe(*r.error);
+        if (m_rows.size() == 1) printError("Signing " + row.input + " failed", *r.error);
+        break;
+      case State::NotAttempted:
+        row.status = "not attempted";
+        break;
+    }
+  }
+
+ private:
+  std::vector<FileOutcome>& m_rows;
+};
 
 }  // namespace
 
@@ -186,7 +180,8 @@ int runSign(const Args& args) {
     return kExitUsage;
   }
   std::size_t pdfs = 0;
-  for (const auto& in : inputs) pdfs += endsWithPdf(in) ? 1 : 0;
+  for (const auto& in : inputs)
+    pdfs += jobs::signingMethodFor(in) == jobs::SigningMethod::Pades ? 1 : 0;
   if (pdfs == 0) return runSignDetached(args);
   auto usage = [](const std::string& what) {
     printError("kyso sign", Error::kyso(Errc::UsageError, "kyso sign", what));
@@ -196,7 +191,8 @@ int runSign(const Args& args) {
   if (p.has("output") == p.has("out-dir")) return usage("give exactly one of -o and --out-dir");
   if (p.has("output") && inputs.size() != 1) return usage("-o takes one input; use --out-dir");
 
-  pdf::SignatureOptions sig;
+  jobs::PdfSignSettings settings;
+  pdf::SignatureOptions& sig = settings.signature;
   sig.reason = p.getOr("reason", "");
   sig.location = p.getOr("location", "");
   sig.contact = p.getOr("contact", "");
@@ -209,12 +205,17 @@ int runSign(const Args& args) {
     if (*c != "1" && *c != "2" && *c != "3") return usage("--certify must be 1, 2 or 3");
     sig.certifyP = std::stoi(*c);
   }
-  std::optional<std::string> tsa = p.get("tsa");
-  auto level = pdf::parsePadesLevel(p.getOr("level", tsa ? "B-T" : "B-B"));
+  settings.tsaUrl = p.get("tsa");
+  auto level = pdf::parsePadesLevel(p.getOr("level", settings.tsaUrl ? "B-T" : "B-B"));
   if (!level) return usage("--level must be B-B, B-T, B-LT or B-LTA");
-  if (*level != pdf::PadesLevel::BB && !tsa) return usage("B-T and above need --tsa URL");
+  if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
+    return usage("B-T and above need --tsa URL");
+  settings.level = *level;
   if (!p.has("key-file") && (p.has("cert-file") || p.has("chain-file")))
     return usage("--cert-file and --chain-file go with --key-file");
+  if (p.has("key-file") && !p.has("cert-file")) return usage("--key-file needs --cert-file");
+  settings.overwrite = p.has("force");
+  settings.skipExisting = p.has("skip-existing");
 
   // Outputs, decided before anything is signed.
   std::vector<FileOutcome> rows;
@@ -254,18 +255,28 @@ int runSign(const Args& args) {
   // What could change a document's appearance after signing is said before the PIN is asked.
   if (!warnActiveContent(rows, p.has("refuse-active-content"))) return kExitInputError;
 
+  // The anchors for B-LT chains are read before the PIN is asked, too.
+  std::vector<fs::path> anchors;
+  for (const auto& a : p.all("trust-anchor")) anchors.emplace_back(a);
+  auto trust = jobs::chainBuildingTrust(*level, anchors);
+  if (!trust.ok()) {
+    printError("Reading --trust-anchor failed", trust.error());
+    return kExitInputError;
+  }
+  settings.trust = std::move(*trust);
+
   // One identity (one token login) for the whole batch.
   std::unique_ptr<CliToken> token;
-  Result<SigningIdentity> idr = Error::kyso(Errc::KeyNotFound, "identity");
+  jobs::SigningKey key;
   if (p.has("key-file")) {
-    if (!p.has("cert-file")) return usage("--key-file needs --cert-file");
     std::optional<fs::path> chain;
     if (auto c = p.get("chain-file")) chain = fs::path(*c);
-    idr = identityFromFiles(*p.get("cert-file"), *p.get("key-file"), chain);
-    if (!idr.ok()) {
-      printError("Reading the signing key failed", idr.error());
+    auto id = jobs::identityFromKeyFiles(*p.get("cert-file"), *p.get("key-file"), chain);
+    if (!id.ok()) {
+      printError("Reading the signing key failed", id.error());
       return kExitInputError;
     }
+    key.identity = std::move(*id);
   } else {
     auto tok = openSelectedToken(p);
     if (!tok.ok()) {
@@ -273,170 +284,36 @@ int runSign(const Args& args) {
       return exitCodeFor(tok.error());
     }
     token = std::move(*tok);
-    idr = token->signingIdentity();
-    if (!idr.ok()) {
-      printError("Reading the signing key failed", idr.error());
-      return exitCodeFor(idr.error());
+    auto id = token->signingIdentity();
+    if (!id.ok()) {
+      printError("Reading the signing key failed", id.error());
+      return exitCodeFor(id.error());
     }
+    key.identity = std::move(*id);
+    key.token = &token->token();
   }
-  const SigningIdentity& id = *idr;
-  sig.signerName = certs::commonName(X509_get_subject_name(id.cert.get()));
+  X509_NAME* subject = X509_get_subject_name(key.identity.cert.get());
+  const SignerDetails details{certs::commonName(subject), certs::nameEntry(subject, NID_title),
+                              certs::nameEntry(subject, NID_organizationName)};
+  settings.appearance = [&](std::size_t, const jobs::SignInput& item,
+                            std::chrono::system_clock::time_point signingTime) {
+    return appearanceFromOptions(p, item.input, details, signingTime);
+  };
 
-  certs::HttpOptions http;
-  // The shipped anchors are only needed to build chains for B-LT; loading them costs start-up time.
-  const bool needTrust = *level == pdf::PadesLevel::BLT || *level == pdf::PadesLevel::BLTA;
-  auto store = needTrust ? certs::TrustStore::loadShipped()
-                         : Result<certs::TrustStore>(certs::TrustStore::empty());
-  certs::TrustStore trust = store.ok() ? std::move(*store) : certs::TrustStore::empty();
-  for (const auto& a : p.all("trust-anchor")) {
-    if (auto st = trust.addAnchors(a, "admin"); !st.ok()) {
-      printError("Reading --trust-anchor failed", st.error());
-      return kExitInputError;
-    }
-  }
-  pdf::CmsContentsMaker signer(id, tsa, http);
-  std::optional<pdf::TsaContentsMaker> docTs;
-  if (tsa) docTs.emplace(*tsa, http);
-  pdf::NetworkLtvSource ltv(trust, http);
-  SignerDetails details{
-      sig.signerName, certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_title),
-      certs::nameEntry(X509_get_subject_name(id.cert.get()), NID_organizationName)};
-
-  const auto overwrite =
-      p.has("force") ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
-  int failed = 0;
-  std::optional<Error> firstError;
-  bool stop = false;
-  auto fail = [&](FileOutcome& row, const Error& e) {
+  std::vector<jobs::SignInput> items;
+  for (const auto& r : rows) items.push_back({r.input, r.output, false});
+  SignPrinter printer(rows);
+  const jobs::BatchSummary summary = jobs::PdfSignJob::run(items, key, settings, printer);
+  int failed = static_cast<int>(summary.failed + summary.notAttempted);
+  for (const auto& e : summary.flushErrors) {
+    printError("Flushing an output folder to disk failed", e);
     ++failed;
-    row.status = "failed";
-    row.detail = describe(e);
-    if (!firstError) firstError = e;
-    if (rows.size() == 1) printError("Signing " + row.input + " failed", e);
-    log::debug(e.technical());
-  };
-  // Commits (fsync, rename) run on the CommitPool's threads while the next file is signed: the
-  // token still signs one file at a time, and waits on the disk overlap and coalesce. Each output
-  // folder is fsynced once at the end (DirSync::Deferred), not once per file: every file's data is
-  // on disk before its rename either way.
-  struct Pending {
-    std::size_t row;
-    std::future<Status> done;
-  };
-  CommitPool commits;
-  std::deque<Pending> pending;
-  auto finishOne = [&] {
-    Pending pc = std::move(pending.front());
-    pending.pop_front();
-    Status st = pc.done.get();
-    if (!st.ok()) fail(rows[pc.row], st.error());
-  };
-  constexpr std::size_t kMaxPendingCommits = 16;
-  // Two files are prepared at once (read, hash, build the update, CMS) so that one is being
-  // hashed and written while the other's signature is computed: the token still signs one
-  // digest at a time (its device worker queues them). Each lane has its own CMS maker (it keeps
-  // the last size as the next estimate). B-LT and B-LTA fetch revocation data through one shared
-  // source, and visible appearances are made one after another: those run one file at a time.
-  const bool twoLanes = (*level == pdf::PadesLevel::BB || *level == pdf::PadesLevel::BT);
-  const std::size_t lanes = twoLanes ? 2 : 1;
-  std::vector<std::unique_ptr<pdf::CmsContentsMaker>> laneSigner;
-  laneSigner.push_back(nullptr);  // lane 0 uses `signer`
-  for (std::size_t l = 1; l < lanes; ++l)
-    laneSigner.push_back(std::make_unique<pdf::CmsContentsMaker>(id, tsa, http));
-  struct Outcome {
-    std::optional<Result<pdf::PreparedPades>> prepared;
-    std::optional<Error> tokenError;
-  };
-  struct InFlight {
-    std::size_t row;
-    std::unique_ptr<appearance::Appearance> ap;  // borrowed by the request until done
-    std::future<Outcome> done;
-  };
-  std::deque<InFlight> inFlight;
-  auto collect = [&] {
-    InFlight f = std::move(inFlight.front());
-    inFlight.pop_front();
-    Outcome o = f.done.get();
-    auto& row = rows[f.row];
-    Result<pdf::PreparedPades>& prepared = *o.prepared;
-    if (prepared.ok()) {
-      row.status = "signed";
-      row.detail =
-          std::string(pdf::padesLevelName(*level)) + ", " + prepared->result.signature.fieldName;
-      pending.push_back({f.row, commits.commit(std::move(prepared->output).takeFile())});
-      while (pending.size() >= kMaxPendingCommits) finishOne();
-      return;
-    }
-    // A token-backed key reports through OpenSSL; the token's own error says what happened.
-    Error err = o.tokenError ? *o.tokenError : prepared.error();
-    fail(row, err);
-    // A removed token or a PIN problem will fail every later file too: stop, keep what is done.
-    if (isTokenFailure(err)) stop = true;
-  };
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto& row = rows[i];
-    if (stop) {
-      row.status = "not attempted";
-      ++failed;
-      continue;
-    }
-    std::error_code ec;
-    if (p.has("skip-existing") && fs::exists(row.output, ec)) {
-      row.status = "skipped";
-      row.detail = "output exists";
-      continue;
-    }
-    if (rows.size() > 1)
-      std::fprintf(stderr, "[%zu/%zu] %s\n", i + 1, rows.size(), row.input.c_str());
-    pdf::PadesRequest req;
-    req.input = row.input;
-    req.output = row.output;
-    req.overwrite = overwrite;
-    req.sig = sig;
-    req.sig.signingTime = std::chrono::system_clock::now();
-    req.level = *level;
-    auto ap = appearanceFromOptions(p, req.input, details, req.sig.signingTime);
-    if (!ap.ok()) {
-      fail(row, ap.error());
-      continue;
-    }
-    InFlight f{i, nullptr, {}};
-    if (ap->has_value()) {
-      printAppearanceNotes(**ap);
-      f.ap = std::make_unique<appearance::Appearance>(std::move(**ap));
-      req.sig.appearance = f.ap.get();
-    }
-    // The lane of the file before last is free once that file is collected.
-    while (inFlight.size() >= lanes) collect();
-    if (stop) {
-      row.status = "not attempted";
-      ++failed;
-      continue;
-    }
-    pdf::ContentsMaker& maker =
-        laneSigner[i % lanes] ? *laneSigner[i % lanes] : static_cast<pdf::ContentsMaker&>(signer);
-    f.done = std::async(std::launch::async, [req = std::move(req), &maker, &ltv, &docTs] {
-      Outcome o;
-      o.prepared.emplace(pdf::preparePdfSignature(req, maker, &ltv, docTs ? &*docTs : nullptr));
-      if (!o.prepared->ok()) o.tokenError = p11::takeLastTokenError();  // this thread's
-      return o;
-    });
-    inFlight.push_back(std::move(f));
   }
-  while (!inFlight.empty()) collect();
-  while (!pending.empty()) finishOne();
-  std::set<fs::path> outputDirs;
-  for (const auto& row : rows)
-    if (row.status == "signed") outputDirs.insert(fs::path(row.output).parent_path());
-  for (const auto& dir : outputDirs)
-    if (auto st = syncDirectory(dir); !st.ok()) {
-      printError("Flushing the folder " + dir.string() + " to disk failed", st.error());
-      if (!firstError) firstError = st.error();
-      ++failed;
-    }
   if (rows.size() > 1) printTable(rows);
   if (failed == 0) return kExitOk;
-  if (rows.size() == 1 && firstError) return exitCodeForFileError(*firstError);
+  if (rows.size() == 1 && summary.firstError) return exitCodeForFileError(*summary.firstError);
+  if (rows.size() == 1 && !summary.flushErrors.empty())
+    return exitCodeForFileError(summary.flushErrors.front());
   return kExitSignatureFailed;
 }
 

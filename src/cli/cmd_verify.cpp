@@ -17,11 +17,9 @@
 #include "src/cli/verify_options.h"
 #include "src/core/atomic_file.h"
 #include "src/core/messages.h"
-#include "src/core/ordered_parallel.h"
-#include "src/core/paths.h"
-#include "src/pdfverify/cms_checker.h"
+#include "src/jobs/document_format.h"
+#include "src/jobs/verify_job.h"
 #include "src/pdfverify/report.h"
-#include "src/pdfverify/verifier.h"
 
 namespace kyso::cli {
 
@@ -31,8 +29,6 @@ namespace fs = std::filesystem;
 using pdfverify::FileReport;
 using pdfverify::Indication;
 
-constexpr std::size_t kMaxFiles = 100000;
-
 int exitFor(const FileReport& r) {
   if (r.status == "error") return kExitInputError;
   if (r.status == "unsigned") return kExitNoSignature;
@@ -41,35 +37,17 @@ int exitFor(const FileReport& r) {
   return kExitOk;
 }
 
-// The PDFs and the detached signatures (.p7s) in a folder and below it, each list sorted.
-struct FolderFiles {
-  std::vector<fs::path> pdfs, p7s;
-};
-Result<FolderFiles> folderFiles(const std::string& in) {
-  FolderFiles out;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return Error::posix(ec.value(), "opendir", in);
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return Error::posix(ec.value(), "readdir", in);
-    if (!it->is_regular_file(ec)) continue;
-    if (endsWithCi(it->path().string(), ".pdf")) out.pdfs.push_back(it->path());
-    if (endsWithCi(it->path().string(), ".p7s")) out.p7s.push_back(it->path());
-    if (out.pdfs.size() + out.p7s.size() > kMaxFiles)
-      return Error::kyso(Errc::InputTooLarge, "verify", in + ": too many files");
-  }
-  std::sort(out.pdfs.begin(), out.pdfs.end());
-  std::sort(out.p7s.begin(), out.p7s.end());
-  return out;
+bool isDetachedSignature(const std::string& arg) {
+  return jobs::formatOf(arg) == jobs::DocumentFormat::DetachedSignature;
 }
 
-// Expands folders (recursively, *.pdf only, sorted) and keeps files as given.
+// Expands folders (recursively, PDFs only, sorted) and keeps files as given.
 Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
   std::vector<fs::path> out;
   for (auto& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
-      KYSO_ASSIGN_OR_RETURN(FolderFiles found, folderFiles(in));
+      KYSO_ASSIGN_OR_RETURN(jobs::FolderFiles found, jobs::signedFilesIn(in));
       out.insert(out.end(), found.pdfs.begin(), found.pdfs.end());
     } else {
       out.emplace_back(in);
@@ -83,8 +61,7 @@ Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
 int runVerify(const Args& args) {
   // CMS files (and --content) have their own options: hand the whole line over before parsing.
   for (auto& a : args)
-    if (a == "--content" || a.rfind("--content=", 0) == 0 || endsWithCi(a, ".p7s") ||
-        endsWithCi(a, ".p7m"))
+    if (a == "--content" || a.rfind("--content=", 0) == 0 || isDetachedSignature(a))
       return runVerifyCms(args);
   ArgParser p;
   declareVerifyOptions(p);
@@ -115,18 +92,20 @@ int runVerify(const Args& args) {
     std::map<std::string, std::vector<std::string>> replace;
     for (const auto& in : p.positional()) {
       std::error_code ec;
-      if (fs::is_regular_file(in, ec) && !endsWithCi(in, ".pdf") && fs::exists(in + ".p7s", ec)) {
-        replace[in] = {in + ".p7s"};
+      const fs::path beside = jobs::detachedSignaturePath(in);
+      if (fs::is_regular_file(in, ec) && jobs::formatOf(in) != jobs::DocumentFormat::Pdf &&
+          fs::exists(beside, ec)) {
+        replace[in] = {beside.string()};
       } else if (fs::is_directory(in, ec)) {
-        auto found = folderFiles(in);
+        auto found = jobs::signedFilesIn(in);
         if (!found.ok()) continue;  // reported where the folder is read again
-        if (found->pdfs.empty() && found->p7s.empty()) {
+        if (found->pdfs.empty() && found->detachedSignatures.empty()) {
           printError("verify", Error::kyso(Errc::FileNotFound, "verify",
                                            in + ": no PDF or .p7s file in this folder"));
           return kExitInputError;
         }
         if (found->pdfs.empty())
-          for (const auto& f : found->p7s) replace[in].push_back(f.string());
+          for (const auto& f : found->detachedSignatures) replace[in].push_back(f.string());
       }
     }
     if (!replace.empty()) {
@@ -151,36 +130,22 @@ int runVerify(const Args& args) {
     printError("verify", files.error());
     return kExitInputError;
   }
-  pdfverify::KysoCmsChecker checker(setup->cms);
-  pdfverify::VerifyOptions opt;
-  opt.cms = &checker;
+  jobs::VerifyJob job(setup->profile);
   const bool json = p.has("json");
-  // Files are verified on `jobs` threads (the checker and the options are shared read-only);
-  // reports are printed in the order given, each as soon as those before it are done.
+  // Files are verified on `jobs` threads; reports are printed in the order given, each as soon as
+  // those before it are done.
   std::vector<FileReport> reports;
   reports.reserve(files->size());
-  orderedParallel<FileReport>(
-      files->size(), setup->jobs,
-      [&](std::size_t i) {
-        try {
-          return pdfverify::verifyPdfFile((*files)[i], opt);
-        } catch (const std::exception& e) {
-          FileReport r;
-          r.file = (*files)[i].string();
-          r.error = Error::kyso(Errc::InputTooLarge, "verifyPdfFile", e.what());  // bad_alloc
-          return r;
-        }
-      },
-      [&](std::size_t, FileReport&& r) {
-        if (json) {
-          std::string line = pdfverify::reportJson(r).dump() + "\n";
-          std::fwrite(line.data(), 1, line.size(), stdout);
-        } else {
-          std::string text = pdfverify::reportText(r, lang) + "\n";
-          std::fwrite(text.data(), 1, text.size(), stdout);
-        }
-        reports.push_back(std::move(r));
-      });
+  job.verifyPdfs(*files, setup->jobs, [&](std::size_t, FileReport&& r) {
+    if (json) {
+      std::string line = pdfverify::reportJson(r).dump() + "\n";
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    } else {
+      std::string text = pdfverify::reportText(r, lang) + "\n";
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+    reports.push_back(std::move(r));
+  });
   if (!json && reports.size() > 1) {
     std::string table = pdfverify::summaryTable(reports, lang);
     std::fwrite(table.data(), 1, table.size(), stdout);

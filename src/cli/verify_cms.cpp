@@ -23,6 +23,7 @@
 #include "src/core/messages.h"
 #include "src/core/ordered_parallel.h"
 #include "src/core/paths.h"
+#include "src/jobs/document_format.h"
 #include "src/pdfverify/problems.h"
 
 namespace kyso::cli {
@@ -145,7 +146,7 @@ int runVerifyCms(const Args& args) {
   int failCode = kExitOk;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);
   if (!setup) return failCode;
-  const cms::VerifyOptions& opt = setup->cms;
+  const cms::VerifyOptions& opt = setup->cms();
 
   bool json = p.has("json");
   int rc = kExitOk;
@@ -164,7 +165,7 @@ int runVerifyCms(const Args& args) {
       return o;
     }
     o.contentPath = p.get("content");
-    if (!o.contentPath && endsWithCi(f, ".p7s")) {
+    if (!o.contentPath && jobs::hasSuffix(f, ".p7s")) {
       std::string guess = f.substr(0, f.size() - 4);
       std::error_code ec;
       if (fs::is_regular_file(guess, ec)) o.contentPath = guess;

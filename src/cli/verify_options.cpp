@@ -10,18 +10,8 @@
 #include "certs/cert_info.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
-#include "src/core/atomic_file.h"
-#include "src/core/paths.h"
 
 namespace kyso::cli {
-
-bool endsWithCi(const std::string& s, const std::string& suffix) {
-  if (s.size() < suffix.size()) return false;
-  return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) ==
-           std::tolower(static_cast<unsigned char>(b));
-  });
-}
 
 void declareVerifyOptions(ArgParser& p) {
   p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
@@ -67,39 +57,41 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
     at = *t;
   }
 
-  auto loaded = certs::TrustStore::loadShipped();
-  if (!loaded.ok())
-    return fail("Loading the trusted root certificates failed", loaded.error(), kExitInputError);
-  auto setup = std::make_unique<VerifySetup>();
-  setup->jobs = static_cast<std::size_t>(*jobs);
-  setup->store = std::move(*loaded);
-  certs::TrustStore& store = setup->store;
-  store.setGroupEnabled(certs::TrustGroup::Gov, group == "gov" || group == "all");
-  store.setGroupEnabled(certs::TrustGroup::Public, group == "public" || group == "all");
-  for (const auto& t : p.all("trust"))
-    if (auto st = store.addAnchors(t); !st.ok())
-      return fail("Reading --trust " + t + " failed", st.error(), kExitInputError);
-  if (p.has("system-trust"))
-    if (auto st = store.enableSystemStore(); !st.ok())
-      return fail("Reading the system CA store failed", st.error(), kExitInputError);
-
-  cms::VerifyOptions& o = setup->cms;
-  o.trust = &store;
-  o.acceptWeak = p.has("accept-weak");
-  o.checkRevocation = !p.has("no-revocation");
-  o.chain.http.offline = p.has("offline");
-  o.chain.http.proxy = p.getOr("proxy", "");
-  o.chain.http.timeout = timeout;
-  o.chain.cacheDir =
-      p.has("cache") ? std::filesystem::path(*p.get("cache")) : dataDir() / "cache" / "issuers";
-  o.revocation.http = o.chain.http;
-  o.revocation.crlCacheDir = dataDir() / "cache" / "crls";
-  o.at = at;
-  for (const auto& c : p.all("crl")) {
-    auto data = readSmallFile(c, 64u << 20);
-    if (!data.ok()) return fail("Reading --crl " + c + " failed", data.error(), kExitInputError);
-    o.extraCrls.push_back(std::move(*data));
+  jobs::VerifyProfileSettings settings;
+  settings.trustGovernment = group == "gov" || group == "all";
+  settings.trustPublic = group == "public" || group == "all";
+  settings.systemTrust = p.has("system-trust");
+  for (const auto& t : p.all("trust")) settings.extraAnchors.emplace_back(t);
+  for (const auto& c : p.all("crl")) settings.crlFiles.emplace_back(c);
+  settings.at = at;
+  settings.checkRevocation = !p.has("no-revocation");
+  settings.offline = p.has("offline");
+  settings.acceptWeak = p.has("accept-weak");
+  settings.proxy = p.getOr("proxy", "");
+  settings.timeout = timeout;
+  if (auto cache = p.get("cache")) settings.issuerCache = *cache;
+  jobs::ProfileFailure where;
+  auto profile = jobs::VerifyProfile::create(settings, &where);
+  if (!profile.ok()) {
+    using Part = jobs::ProfileFailure::Part;
+    switch (where.part) {
+      case Part::ShippedAnchors:
+        return fail("Loading the trusted root certificates failed", profile.error(),
+                    kExitInputError);
+      case Part::ExtraAnchor:
+        return fail("Reading --trust " + where.file.string() + " failed", profile.error(),
+                    kExitInputError);
+      case Part::SystemStore:
+        return fail("Reading the system CA store failed", profile.error(), kExitInputError);
+      case Part::CrlFile:
+        return fail("Reading --crl " + where.file.string() + " failed", profile.error(),
+                    kExitInputError);
+    }
+    return fail("Loading the verification settings failed", profile.error(), kExitInputError);
   }
+  auto setup = std::make_unique<VerifySetup>();
+  setup->profile = std::move(*profile);
+  setup->jobs = static_cast<std::size_t>(*jobs);
   return setup;
 }
 

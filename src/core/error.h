@@ -39,11 +39,19 @@ struct Error {
   }
   /// errno from a failed POSIX call, classified (ENOSPC -> DiskFull, ENOENT -> FileNotFound, ...).
   static Error posix(int err, std::string op, std::string ctx = {});
-  /// The most recent OpenSSL error on this thread's queue (and clears the queue).
+  /// The most recent OpenSSL error on this thread's queue (and clears the queue). When a kyso
+  /// callback inside OpenSSL failed (a token signing through the EVP_PKEY bridge), the queue holds
+  /// that Error (raiseThroughOpenSsl) and it is returned as it was, whatever `op` says.
   static Error openssl(std::string op, std::string ctx = {}, Errc k = Errc::Ok);
 
   /// One line for logs and --verbose: "C_Login: CKR_PIN_INCORRECT (0xa0) [slot 0]".
   std::string technical() const;
 };
+
+/// For code that runs inside an OpenSSL call (the token's EVP_PKEY methods): puts `e` on this
+/// thread's OpenSSL error queue so that the caller's Error::openssl returns `e` itself (domain,
+/// raw code, operation, context and kind) and not OpenSSL's generic "operation fail". The token's
+/// error so reaches whoever called OpenSSL as a value, on whatever thread called it.
+void raiseThroughOpenSsl(const Error& e);
 
 }  // namespace kyso

@@ -3,7 +3,6 @@
 // libraries (qpdf, libpqxx-less libpq wrappers) are caught at the boundary and turned into Errors.
 #pragma once
 
-#include <cassert>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -12,6 +11,11 @@
 #include "src/core/error.h"
 
 namespace kyso {
+
+/// Reading the value of a failed Result, or the error of a successful one, is a bug: it stops the
+/// program (in release builds too) with the error's technical line on stderr, before anything can
+/// be written from a value that does not exist.
+[[noreturn]] void resultMisused(const char* what, const Error* error);
 
 template <class T>
 class [[nodiscard]] Result {
@@ -23,16 +27,16 @@ class [[nodiscard]] Result {
   explicit operator bool() const { return ok(); }
 
   T& value() & {
-    assert(ok());
-    return std::get<0>(m_v);
+    if (!ok()) resultMisused("value()", std::get_if<1>(&m_v));
+    return *std::get_if<0>(&m_v);
   }
   const T& value() const& {
-    assert(ok());
-    return std::get<0>(m_v);
+    if (!ok()) resultMisused("value()", std::get_if<1>(&m_v));
+    return *std::get_if<0>(&m_v);
   }
   T&& value() && {
-    assert(ok());
-    return std::get<0>(std::move(m_v));
+    if (!ok()) resultMisused("value()", std::get_if<1>(&m_v));
+    return std::move(*std::get_if<0>(&m_v));
   }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
@@ -40,12 +44,12 @@ class [[nodiscard]] Result {
   const T& operator*() const& { return value(); }
 
   const Error& error() const {
-    assert(!ok());
-    return std::get<1>(m_v);
+    if (ok()) resultMisused("error()", nullptr);
+    return *std::get_if<1>(&m_v);
   }
   Error& error() {
-    assert(!ok());
-    return std::get<1>(m_v);
+    if (ok()) resultMisused("error()", nullptr);
+    return *std::get_if<1>(&m_v);
   }
 
  private:
@@ -61,11 +65,11 @@ class [[nodiscard]] Result<void> {
   bool ok() const { return !m_error.has_value(); }
   explicit operator bool() const { return ok(); }
   const Error& error() const {
-    assert(!ok());
+    if (ok()) resultMisused("error()", nullptr);
     return *m_error;
   }
   Error& error() {
-    assert(!ok());
+    if (ok()) resultMisused("error()", nullptr);
     return *m_error;
   }
 

@@ -5,27 +5,21 @@
 #include <cstdlib>
 #include <stdexcept>
 
-#include "src/pdfverify/file_bytes.h"
-
-#ifdef KYSO_PDFVERIFY_HAS_CMS
 #include "certs/cert_info.h"
 #include "certs/trust_store.h"
 #include "src/pdfverify/cms_checker.h"
-#endif
+#include "src/pdfverify/file_bytes.h"
 
 namespace kyso::test {
 
 struct TestVerifier::Impl {
-#ifdef KYSO_PDFVERIFY_HAS_CMS
   certs::TrustStore store = certs::TrustStore::empty();
   std::unique_ptr<pdfverify::KysoCmsChecker> cms;
-#endif
   pdfverify::VerifyOptions opt;
 };
 
 TestVerifier::TestVerifier(const std::vector<std::filesystem::path>& anchors, const std::string& at)
     : m(std::make_unique<Impl>()) {
-#ifdef KYSO_PDFVERIFY_HAS_CMS
   for (auto& a : anchors)
     if (!m->store.addAnchors(a, "test").ok()) throw std::runtime_error("bad anchor " + a.string());
   cms::VerifyOptions co;
@@ -40,22 +34,14 @@ TestVerifier::TestVerifier(const std::vector<std::filesystem::path>& anchors, co
   }
   m->cms = std::make_unique<pdfverify::KysoCmsChecker>(co);
   if (hasCms()) m->opt.cms = m->cms.get();
-#else
-  (void)anchors;
-  (void)at;
-#endif
 }
 
 TestVerifier::~TestVerifier() = default;
 
 bool TestVerifier::hasCms() {
-#ifdef KYSO_PDFVERIFY_HAS_CMS
   // KYSO_PDFVERIFY_TEST_NO_CMS=1 checks the structure and modification analysis alone (to
   // isolate it from the CMS layer, e.g. under sanitizers).
   return std::getenv("KYSO_PDFVERIFY_TEST_NO_CMS") == nullptr;
-#else
-  return false;
-#endif
 }
 
 pdfverify::FileReport TestVerifier::file(const std::filesystem::path& p) {

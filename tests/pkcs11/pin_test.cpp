@@ -179,8 +179,7 @@ TEST_F(PinTest, TokenRemovedMidBatchGivesClearErrorAndKeepsDoneSignatures) {
     std::size_t len = sig.size();
     if (EVP_DigestSign(ctx.get(), sig.data(), &len,
                        reinterpret_cast<const unsigned char*>(msg.data()), msg.size()) != 1) {
-      failure = takeLastTokenError();
-      ERR_clear_error();
+      failure = Error::openssl("EVP_DigestSign");
       break;
     }
     sig.resize(len);
@@ -259,8 +258,7 @@ TEST_F(PinTest, ContextSpecificWrongPinFailsThatSignatureWithoutRetry) {
   EXPECT_NE(
       EVP_DigestSign(ctx.get(), sig.data(), &len, reinterpret_cast<const unsigned char*>("x"), 1),
       1);
-  auto err = takeLastTokenError();
-  ASSERT_TRUE(err.has_value());
+  const std::optional<Error> err = Error::openssl("EVP_DigestSign");
   EXPECT_EQ(err->kind, Errc::PinIncorrectTriesUnknown);
   EXPECT_EQ(err->operation, "C_Login(context)");
   EXPECT_EQ(logins(), 2) << "user login + one context-specific attempt";

@@ -46,10 +46,8 @@ inline Result<Bytes> digestSign(EVP_PKEY* key, const std::string& data, const ch
   if (EVP_DigestSign(ctx.get(), nullptr, &len, p, data.size()) != 1)
     return Error::openssl("EVP_DigestSign");
   Bytes sig(len);
-  if (EVP_DigestSign(ctx.get(), sig.data(), &len, p, data.size()) != 1) {
-    if (auto e = takeLastTokenError()) return *e;
+  if (EVP_DigestSign(ctx.get(), sig.data(), &len, p, data.size()) != 1)
     return Error::openssl("EVP_DigestSign");
-  }
   sig.resize(len);
   return sig;
 }

@@ -1,4 +1,4 @@
-#include "src/cli/signing_lanes.h"
+#include "src/jobs/signing_lanes.h"
 
 #include <algorithm>
 #include <exception>
@@ -7,7 +7,7 @@
 
 #include "src/core/log.h"
 
-namespace kyso::cli {
+namespace kyso::jobs {
 
 namespace {
 
@@ -77,4 +77,4 @@ std::size_t defaultSigningLanes() {
   return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 8);
 }
 
-}  // namespace kyso::cli
+}  // namespace kyso::jobs

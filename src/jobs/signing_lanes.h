@@ -19,7 +19,7 @@
 #include "pkcs11/open_token.h"
 #include "src/core/signing_identity.h"
 
-namespace kyso::cli {
+namespace kyso::jobs {
 
 class SigningLanes {
  public:
@@ -51,4 +51,4 @@ class SigningLanes {
 /// The default number of lanes: the machine's cores, at least 2 and at most 8.
 std::size_t defaultSigningLanes();
 
-}  // namespace kyso::cli
+}  // namespace kyso::jobs

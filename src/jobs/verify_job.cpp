@@ -1,0 +1,73 @@
+#include "src/jobs/verify_job.h"
+
+#include <algorithm>
+#include <exception>
+#include <optional>
+
+#include "src/core/ordered_parallel.h"
+#include "src/jobs/document_format.h"
+#include "src/pdfverify/verifier.h"
+
+namespace kyso::jobs {
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::size_t kMaxFiles = 100000;
+}
+
+Result<FolderFiles> signedFilesIn(const fs::path& folder) {
+  FolderFiles out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Error::posix(ec.value(), "opendir", folder.string());
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) return Error::posix(ec.value(), "readdir", folder.string());
+    if (!it->is_regular_file(ec)) continue;
+    const fs::path& p = it->path();
+    if (formatOf(p) == DocumentFormat::Pdf) out.pdfs.push_back(p);
+    if (hasSuffix(p.string(), ".p7s")) out.detachedSignatures.push_back(p);
+    if (out.pdfs.size() + out.detachedSignatures.size() > kMaxFiles)
+      return Error::kyso(Errc::InputTooLarge, "verify", folder.string() + ": too many files");
+  }
+  std::sort(out.pdfs.begin(), out.pdfs.end());
+  std::sort(out.detachedSignatures.begin(), out.detachedSignatures.end());
+  return out;
+}
+
+VerifyJob::VerifyJob(std::shared_ptr<const VerifyProfile> profile)
+    : m_profile(std::move(profile)), m_checker(m_profile->cmsOptions()) {}
+
+pdfverify::FileReport VerifyJob::verifyPdf(const fs::path& file) {
+  pdfverify::VerifyOptions opt;
+  opt.cms = &m_checker;
+  try {
+    return pdfverify::verifyPdfFile(file, opt);
+  } catch (const std::exception& e) {  // bad_alloc
+    pdfverify::FileReport r;
+    r.file = file.string();
+    r.error = Error::kyso(Errc::InputTooLarge, "verifyPdfFile", e.what());
+    return r;
+  }
+}
+
+void VerifyJob::verifyPdfs(
+    const std::vector<fs::path>& files, std::size_t jobs,
+    const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
+    const std::function<bool()>& cancelled) {
+  struct Stop {};
+  try {
+    orderedParallel<std::optional<pdfverify::FileReport>>(
+        files.size(), std::max<std::size_t>(jobs, 1),
+        [&](std::size_t i) -> std::optional<pdfverify::FileReport> {
+          if (cancelled && cancelled()) return std::nullopt;
+          return verifyPdf(files[i]);
+        },
+        [&](std::size_t i, std::optional<pdfverify::FileReport>&& r) {
+          if (!r) throw Stop{};
+          onReport(i, std::move(*r));
+        });
+  } catch (const Stop&) {
+  }
+}
+
+}  // namespace kyso::jobs

@@ -1,0 +1,53 @@
+// VerifyJob: verifies PDFs with one VerifyProfile, several at once, reporting each file's result in
+// the order given as soon as it and those before it are ready. Also: the one folder walk that
+// decides which files of a folder a verification covers.
+//
+//   auto profile = jobs::VerifyProfile::create(settings);
+//   jobs::VerifyJob job(*profile);
+//   job.verifyPdfs(files, 4, [&](std::size_t i, pdfverify::FileReport&& r) { ... });
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "src/jobs/verify_profile.h"
+#include "src/pdfverify/cms_checker.h"
+#include "src/pdfverify/model.h"
+
+namespace kyso::jobs {
+
+/// The signed files in a folder and below it, by format (document_format.h), each list sorted.
+struct FolderFiles {
+  std::vector<std::filesystem::path> pdfs, detachedSignatures;
+};
+/// InputTooLarge past 100 000 files; the folder's read errors as they are.
+Result<FolderFiles> signedFilesIn(const std::filesystem::path& folder);
+
+class VerifyJob {
+ public:
+  explicit VerifyJob(std::shared_ptr<const VerifyProfile> profile);
+
+  /// One PDF, on the calling thread. Never throws: an unreadable file, or one too large for
+  /// memory, is a report with its error.
+  pdfverify::FileReport verifyPdf(const std::filesystem::path& file);
+
+  /// `files` on up to `jobs` threads; `onReport(i, report)` in the order given, on the calling
+  /// thread. `cancelled` (polled before each file; may be empty) stops handing out files: the
+  /// files not verified get no report.
+  void verifyPdfs(const std::vector<std::filesystem::path>& files, std::size_t jobs,
+                  const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
+                  const std::function<bool()>& cancelled = {});
+
+  const VerifyProfile& profile() const { return *m_profile; }
+
+ private:
+  std::shared_ptr<const VerifyProfile> m_profile;
+  // Read-only while verifying (chain builders and revocation checkers are made per call), so
+  // files may be verified on several threads at once.
+  pdfverify::KysoCmsChecker m_checker;
+};
+
+}  // namespace kyso::jobs

@@ -1,0 +1,47 @@
+#include "src/jobs/verify_profile.h"
+
+#include "src/core/atomic_file.h"
+#include "src/core/paths.h"
+
+namespace kyso::jobs {
+
+Result<std::shared_ptr<const VerifyProfile>> VerifyProfile::create(const VerifyProfileSettings& s,
+                                                                   ProfileFailure* where) {
+  auto failed = [&](ProfileFailure::Part part, const std::filesystem::path& file, Error e) {
+    if (where) *where = ProfileFailure{part, file};
+    return Result<std::shared_ptr<const VerifyProfile>>(std::move(e));
+  };
+  std::shared_ptr<VerifyProfile> p(new VerifyProfile());
+  auto loaded = certs::TrustStore::loadShipped();
+  if (!loaded.ok()) return failed(ProfileFailure::Part::ShippedAnchors, {}, loaded.error());
+  p->m_store = std::move(*loaded);
+  certs::TrustStore& store = p->m_store;
+  store.setGroupEnabled(certs::TrustGroup::Gov, s.trustGovernment);
+  store.setGroupEnabled(certs::TrustGroup::Public, s.trustPublic);
+  for (const auto& a : s.extraAnchors)
+    if (auto st = store.addAnchors(a); !st.ok())
+      return failed(ProfileFailure::Part::ExtraAnchor, a, st.error());
+  if (s.systemTrust)
+    if (auto st = store.enableSystemStore(); !st.ok())
+      return failed(ProfileFailure::Part::SystemStore, {}, st.error());
+
+  cms::VerifyOptions& o = p->m_cms;
+  o.trust = &store;
+  o.acceptWeak = s.acceptWeak;
+  o.checkRevocation = s.checkRevocation;
+  o.chain.http.offline = s.offline;
+  o.chain.http.proxy = s.proxy;
+  o.chain.http.timeout = s.timeout;
+  o.chain.cacheDir = s.issuerCache.empty() ? dataDir() / "cache" / "issuers" : s.issuerCache;
+  o.revocation.http = o.chain.http;
+  o.revocation.crlCacheDir = s.crlCache.empty() ? dataDir() / "cache" / "crls" : s.crlCache;
+  o.at = s.at;
+  for (const auto& c : s.crlFiles) {
+    auto data = readSmallFile(c, 64u << 20);
+    if (!data.ok()) return failed(ProfileFailure::Part::CrlFile, c, data.error());
+    o.extraCrls.push_back(std::move(*data));
+  }
+  return std::shared_ptr<const VerifyProfile>(std::move(p));
+}
+
+}  // namespace kyso::jobs
