@@ -44,7 +44,8 @@ endfunction()
 # linking that library gets the module built.
 function(kyso_module)
   cmake_parse_arguments(K "" "NAME;FILE" "SOURCES;DEPS" ${ARGN})
-  add_library(${K_NAME} MODULE ${K_SOURCES})
+  # module_log_entry.cpp: the program that loads the module gives it its logger (src/core/log.h).
+  add_library(${K_NAME} MODULE ${K_SOURCES} ${PROJECT_SOURCE_DIR}/src/core/module_log_entry.cpp)
   target_include_directories(${K_NAME} PRIVATE ${PROJECT_SOURCE_DIR})
   target_link_libraries(${K_NAME} PRIVATE ${K_DEPS})
   set_target_properties(${K_NAME} PROPERTIES PREFIX "" OUTPUT_NAME ${K_FILE} SUFFIX ".so"

@@ -21,6 +21,7 @@ Level initialLevel() {
 std::atomic<Level> g_level{initialLevel()};
 std::mutex g_mutex;
 std::function<void(Level, std::string_view)> g_sink;
+std::atomic<HostWriter> g_host{nullptr};  // set in a module's copy: the program's writer
 
 const char* name(Level l) {
   switch (l) {
@@ -50,7 +51,20 @@ void setSink(std::function<void(Level, std::string_view)> sink) {
   g_sink = std::move(sink);
 }
 
+void forwardTo(HostWriter host) {
+  g_host = host;
+}
+
+void writeFromModule(int level, const char* msg, std::size_t size) {
+  const int l = level < 0 ? 0 : level > static_cast<int>(Level::Error) ? 3 : level;
+  write(static_cast<Level>(l), std::string_view(msg, size));
+}
+
 void write(Level l, std::string_view msg) {
+  if (HostWriter host = g_host.load()) {
+    host(static_cast<int>(l), msg.data(), msg.size());
+    return;
+  }
   if (l < g_level.load()) return;
   std::lock_guard lock(g_mutex);
   if (g_sink) {

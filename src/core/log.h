@@ -2,6 +2,7 @@
 // PINs live only in SecretBuffer, which has no way to be formatted. Thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string_view>
 
@@ -16,6 +17,15 @@ Level level();
 void setSink(std::function<void(Level, std::string_view)> sink);
 
 void write(Level l, std::string_view msg);
+
+/// Modules (module_loader.h) link their own copy of this logger. When a module is loaded, the
+/// loader hands it the program's writer (writeFromModule) through the module's exported
+/// `kyso_module_attach_log`; from then on every message of the module's copy goes to the
+/// program's logger, which applies its level and sink (the GUI's log panel). Plain C types: the
+/// pointer crosses shared-object boundaries.
+using HostWriter = void (*)(int level, const char* msg, std::size_t size);
+void forwardTo(HostWriter host);
+void writeFromModule(int level, const char* msg, std::size_t size);
 inline void debug(std::string_view m) {
   write(Level::Debug, m);
 }

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <system_error>
 
+#include "src/core/log.h"
+
 namespace kyso::modules {
 namespace fs = std::filesystem;
 namespace {
@@ -66,6 +68,10 @@ Result<const void*> loadEntry(const std::string& file, const char* entry) {
           Errc::ComponentUnavailable, "dlopen",
           file + " not found in " + (searched.empty() ? "(no directory)" : searched));
     loaded().emplace(file, handle);
+    // The module's own copy of the logger writes through this program's (log.h).
+    using AttachFn = void (*)(log::HostWriter);
+    if (void* attach = dlsym(handle, "kyso_module_attach_log"))
+      reinterpret_cast<AttachFn>(attach)(&log::writeFromModule);
   }
   dlerror();
   void* sym = dlsym(handle, entry);

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The include rules of docs/ARCHITECTURE.md, checked on every build (CTest `include_rules`):
+# - only ui/ (and its tests) include Qt;
+# - each layer includes only the layers below it (the table below); in particular pkcs11/ and
+#   certs/ include only the ground floor (src/core), nothing under the front ends includes src/cli
+#   or ui/, and src/jobs includes no front end;
+# - src/cli and ui/ never include each other.
+# Usage: include_rules.sh SOURCE_DIR. Prints every broken rule as FILE:LINE: text; exit 1 if any.
+set -u
+root=${1:?source dir}
+cd "$root" || exit 2
+
+# layer -> the folders its files may include ("self" is always allowed).
+declare -A allowed=(
+  [src/core]=""
+  [pkcs11]="src/core"
+  [certs]="src/core"
+  [src/cms]="src/core certs"
+  [src/appearance]="src/core"
+  [src/pdf]="src/core certs src/cms src/appearance"
+  [src/pdfverify]="src/core certs src/cms"
+  [src/inventory]="src/core pkcs11"
+  [src/letter]="src/core"
+  [src/jobs]="src/core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory"
+  [src/cli]="src/core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
+  [ui]="src/core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
+)
+
+fail=0
+report() {
+  echo "$1"
+  fail=1
+}
+
+# The folder (layer) an include names, into $target: "src/cms/x.h" -> src/cms, "certs/x.h" ->
+# certs, "x.h" -> "" (same folder). No subprocess per line: the tree has thousands of includes.
+layer_of() {
+  local rest
+  case "$1" in
+    src/*/*) rest=${1#src/}; target="src/${rest%%/*}" ;;
+    */*) target=${1%%/*} ;;
+    *) target="" ;;
+  esac
+}
+
+for layer in "${!allowed[@]}"; do
+  [ -d "$layer" ] || { report "$layer: listed in include_rules.sh but missing"; continue; }
+  while IFS= read -r hit; do
+    file=${hit%%:*}
+    rest=${hit#*:}
+    line=${rest%%:*}
+    [[ $rest =~ \"([^\"]+)\" ]] || continue
+    inc=${BASH_REMATCH[1]}
+    layer_of "$inc"
+    [ -z "$target" ] && continue
+    [ "$target" = "$layer" ] && continue
+    ok=0
+    for a in ${allowed[$layer]}; do [ "$a" = "$target" ] && ok=1; done
+    [ $ok = 1 ] || report "$file:$line: $layer must not include $inc (allowed: ${allowed[$layer]:-nothing else})"
+  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$layer" \
+             --include='*.h' --include='*.cpp' --include='*.in')
+done
+
+# Qt only in ui/ and tests/ui/.
+while IFS= read -r hit; do
+  case "$hit" in ui/* | tests/ui/*) ;; *) report "$hit: Qt outside ui/" ;; esac
+done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<Q[A-Za-z]*(/|>)' \
+           src pkcs11 certs ui tests bench --include='*.h' --include='*.cpp' 2>/dev/null)
+
+# Every folder of code is in the table (a new layer must say what it may include).
+for d in src/*/; do
+  d=${d%/}
+  [ -n "${allowed[$d]+x}" ] || report "$d: a folder of code that include_rules.sh does not know"
+done
+
+[ $fail = 0 ] && echo "include rules hold"
+exit $fail
