@@ -7,18 +7,6 @@
 namespace kyso::p11 {
 namespace {
 
-constexpr TokenQuirk kQuirks[] = {
-    // OpenSC's ePass2003 driver returns CKR_GENERAL_ERROR for a wrong user PIN (the card's
-    // 63Cx status word is not mapped), which users meet as the Feitian tokens of public CAs.
-    {"EnterSafe", "PKCS#15 emulated", true, "Feitian ePass2003 via OpenSC"},
-    {"FTSafe", "ePass2003", true, "Feitian ePass2003 (vendor module)"},
-    {"Feitian", "ePass2003", true, "Feitian ePass2003 (vendor module)"},
-};
-
-bool startsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(0, p.size()) == p;
-}
-
 PinRequest::Kind kindFor(CK_USER_TYPE u) {
   if (u == CKU_SO) return PinRequest::Kind::So;
   if (u == CKU_CONTEXT_SPECIFIC) return PinRequest::Kind::ContextSpecific;
@@ -30,21 +18,6 @@ const char* userOp(CK_USER_TYPE u) {
 }
 
 }  // namespace
-
-std::span<const TokenQuirk> tokenQuirks() {
-  return kQuirks;
-}
-
-const TokenQuirk* findQuirk(const TokenView& t, std::span<const TokenQuirk> extra) {
-  auto matches = [&](const TokenQuirk& q) {
-    return startsWith(t.manufacturer, q.manufacturer) && startsWith(t.model, q.model);
-  };
-  for (const auto& q : extra)
-    if (matches(q)) return &q;
-  for (const auto& q : kQuirks)
-    if (matches(q)) return &q;
-  return nullptr;
-}
 
 PinRequest pinRequestFor(const TokenView& t, PinRequest::Kind kind) {
   PinRequest r;
@@ -114,7 +87,7 @@ Status loginSafely(const Session& s, PinPrompt& prompt, const LoginOptions& opt)
 
   bool wrongPin = rv == CKR_PIN_INCORRECT || rv == CKR_PIN_LOCKED || rv == CKR_PIN_LEN_RANGE;
   if (rv == CKR_GENERAL_ERROR) {
-    if (const TokenQuirk* q = findQuirk(before, opt.extraQuirks); q && q->generalErrorIsWrongPin) {
+    if (const TokenQuirk* q = quirkFor(before, Quirk::GeneralErrorIsWrongPin, opt.extraQuirks)) {
       log::info(std::string("pkcs11: CKR_GENERAL_ERROR after C_Login treated as a wrong PIN (") +
                 q->note + ")");
       wrongPin = true;

@@ -7,7 +7,7 @@
 //  5. After a wrong PIN, re-read the flags and report the tries-left state the token gives
 //     (count low / final try / now locked), or PinIncorrectTriesUnknown when it says nothing.
 //  6. CKR_GENERAL_ERROR right after C_Login counts as a wrong PIN only on tokens declared in the
-//     quirk table (keyed by manufacturer and model; ePass2003 through OpenSC answers that way).
+//     quirk table (pkcs11/quirks.h; ePass2003 through OpenSC answers that way).
 // Device-thread only; blocks on the PinPrompt and on the token.
 #pragma once
 
@@ -16,22 +16,10 @@
 
 #include "pkcs11/cryptoki_ptr.h"
 #include "pkcs11/pin_prompt.h"
+#include "pkcs11/quirks.h"
 #include "pkcs11/token_info.h"
 
 namespace kyso::p11 {
-
-/// A token behaviour that kyso must know about, keyed by manufacturer and model prefixes.
-struct TokenQuirk {
-  const char* manufacturer;  // prefix of CK_TOKEN_INFO.manufacturerID
-  const char* model;         // prefix of CK_TOKEN_INFO.model ("" matches any)
-  bool generalErrorIsWrongPin;
-  const char* note;  // why, for the documentation and --verbose
-};
-
-/// The declared quirk table.
-std::span<const TokenQuirk> tokenQuirks();
-/// The quirk entry for a token, or nullptr. `extra` lets tests add rows without editing the table.
-const TokenQuirk* findQuirk(const TokenView& t, std::span<const TokenQuirk> extra = {});
 
 struct LoginOptions {
   CK_USER_TYPE user = CKU_USER;

@@ -287,11 +287,11 @@ QString signErrorText(const Error& e) {
             "This kind needs an image (the handwriting or the seal): choose one, or record "
             "it in the inventory.");
       if (e.operation == "appearance_field") {
-        if (e.context == "--doc-number")
+        if (e.context == "doc_number")
           return QCoreApplication::translate("SignBatch", "Fill in the document number.");
-        if (e.context == "--arrival-number")
+        if (e.context == "arrival_number")
           return QCoreApplication::translate("SignBatch", "Fill in the arrival number.");
-        if (e.context == "--signer-name")
+        if (e.context == "name")
           return QCoreApplication::translate("SignBatch",
                                              "The certificate gives no signer name to print.");
         return QCoreApplication::translate("SignBatch", "A detail of the document is missing (%1).")

@@ -97,8 +97,8 @@ class SignBatch : public QObject {
   bool m_running = false;
 };
 
-/// The sentence for people about a signing error, in the app's words: the message table speaks of
-/// command-line options (--rect, --doc-number, --image) where the app has fields and the preview.
+/// The sentence for people about a signing error, in the app's words: the appearance library names
+/// the missing part (doc_number, image, rect), the app its fields and the preview.
 QString signErrorText(const Error& e);
 
 /// "NAME-signed.pdf" beside the input (or in `folder` when not empty) for PDFs; "NAME.ext.p7s"

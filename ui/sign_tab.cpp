@@ -23,6 +23,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include "src/appearance/template.h"
 #include "src/core/messages.h"
 #include "ui/file_drop_list.h"
 #include "ui/page_boxes.h"
@@ -68,8 +69,8 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   m_kindLabel = new QLabel(left);
   m_kind = new QComboBox(left);
   m_kind->setObjectName(QStringLiteral("kind"));
-  for (const char* k : {"approved", "issued", "copy", "appendix", "incoming", "invisible"})
-    m_kind->addItem(QString(), QString::fromLatin1(k));
+  for (const appearance::KindInfo& k : appearance::kinds())
+    m_kind->addItem(QString(), QString::fromLatin1(k.word.data(), qsizetype(k.word.size())));
   m_levelLabel = new QLabel(left);
   m_level = new QComboBox(left);
   m_level->setObjectName(QStringLiteral("level"));
@@ -233,30 +234,32 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
 
 SignTab::~SignTab() = default;
 
+const appearance::KindInfo* SignTab::currentKind() const {
+  return appearance::findKind(m_kind->currentData().toString().toStdString());
+}
+
 void SignTab::updateDetailRow() {
-  const QString kind = m_kind->currentData().toString();
-  const bool number = kind == QLatin1String("issued") || kind == QLatin1String("appendix") ||
-                      kind == QLatin1String("incoming");
-  const bool copy = kind == QLatin1String("copy");
+  const appearance::KindInfo* kind = currentKind();
+  const std::string_view field = kind ? kind->documentField : std::string_view();
+  const bool number = field == "doc_number" || field == "arrival_number";
+  const bool copy = field == "copy_form";
   m_detail->setVisible(number);
   m_copyForm->setVisible(copy);
   m_detailLabel->setVisible(number || copy);
-  const bool issued = kind == QLatin1String("issued");
-  m_issuedDate->setVisible(issued);
-  m_issuedDateLabel->setVisible(issued);
+  const bool issuedDate = kind && kind->printsIssuedDate;
+  m_issuedDate->setVisible(issuedDate);
+  m_issuedDateLabel->setVisible(issuedDate);
   retranslateUi();
 }
 
 std::map<std::string, std::string> SignTab::documentFields() const {
   std::map<std::string, std::string> out;
-  const QString kind = m_kind->currentData().toString();
-  const std::string text = m_detail->text().trimmed().toStdString();
-  if (kind == QLatin1String("incoming"))
-    out["arrival_number"] = text;
-  else if (kind == QLatin1String("issued") || kind == QLatin1String("appendix"))
-    out["doc_number"] = text;
-  else if (kind == QLatin1String("copy"))
-    out["copy_form"] = m_copyForm->currentData().toString().toStdString();
+  const appearance::KindInfo* kind = currentKind();
+  const std::string field(kind ? kind->documentField : std::string_view());
+  if (field == "copy_form")
+    out[field] = m_copyForm->currentData().toString().toStdString();
+  else if (!field.empty())
+    out[field] = m_detail->text().trimmed().toStdString();
   return out;
 }
 

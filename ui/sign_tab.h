@@ -36,6 +36,10 @@ class DeviceWorker;
 class PinPrompt;
 }  // namespace kyso::p11
 
+namespace kyso::appearance {
+struct KindInfo;
+}  // namespace kyso::appearance
+
 namespace kyso::ui {
 
 class FileDropList;
@@ -99,6 +103,8 @@ class SignTab : public QWidget {
   void requestAutomaticPlacement();
   void updateButtons();
   void updateDetailRow();
+  /// The chosen kind's entry in appearance::kinds() (nullptr only if the list is empty).
+  const appearance::KindInfo* currentKind() const;
   std::map<std::string, std::string> documentFields() const;
   void rememberForm();
   void runBatch(bool replaceExisting);

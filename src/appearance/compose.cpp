@@ -81,15 +81,7 @@ Result<std::string> copyFormText(std::string_view word) {
   if (key == U"SAO Y") return std::string("SAO Y");
   if (key == U"SAO LỤC" || key == U"SAO LUC") return std::string("SAO LỤC");
   if (key == U"TRÍCH SAO" || key == U"TRICH SAO") return std::string("TRÍCH SAO");
-  return Error::kyso(Errc::UsageError, "--copy-form", std::string(word));
-}
-
-std::string optionForField(const std::string& field) {
-  if (field == "name") return "--signer-name";
-  if (field == "title") return "--signer-title";
-  std::string o = "--" + field;
-  std::replace(o.begin(), o.end(), '_', '-');
-  return o;
+  return Error::kyso(Errc::UsageError, "copy_form", std::string(word));
 }
 
 Result<Appearance> makeAppearance(const Request& r) {
@@ -113,7 +105,7 @@ Result<Appearance> makeAppearance(const Request& r) {
   if (t.hasImage) {
     if (!r.image)
       return Error::kyso(Errc::UsageError, "appearance_image",
-                         t.imageRole == "seal" ? "--seal" : "--image");
+                         t.imageRole == "seal" ? "seal" : "image");
     KYSO_ASSIGN_OR_RETURN(image, loadPng(*r.image, r.png));
     if (!image->hadAlpha && !image->madeTransparent)
       out.notes.push_back(Error::kyso(Errc::ImageNoAlpha, "png_read", r.image->string()));
@@ -128,12 +120,12 @@ Result<Appearance> makeAppearance(const Request& r) {
   if (r.rect || t.placement == Template::Placement::TopRight ||
       t.placement == Template::Placement::RectOnly || !usesSearch) {
     if (!r.rect && t.placement == Template::Placement::RectOnly)
-      return Error::kyso(Errc::UsageError, "appearance_rect", "--rect");
+      return Error::kyso(Errc::UsageError, "appearance_rect", "rect");
     const int pageNumber = r.page.value_or(t.page.value_or(r.rect ? -1 : 1));
     KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, pageNumber));
     if (r.rect) {
       KYSO_ASSIGN_OR_RETURN(box, parseRect(*r.rect, displayBox(geo)));
-      out.placementInfo = "--rect " + *r.rect;
+      out.placementInfo = "the rectangle given: " + *r.rect;
     } else {
       const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
       const PdfRect page = displayBox(geo);
@@ -150,8 +142,7 @@ Result<Appearance> makeAppearance(const Request& r) {
     }
     const auto [aw, ah] = aspectOf(*image);
     if (t.placement == Template::Placement::BetweenTitleAndName) {
-      if (!fields.count("name"))
-        return Error::kyso(Errc::UsageError, "appearance_field", "--signer-name");
+      if (!fields.count("name")) return Error::kyso(Errc::UsageError, "appearance_field", "name");
       KYSO_ASSIGN_OR_RETURN(auto slot,
                             findSignerSlot(r.pdf, pageIndex, fields["name"],
                                            fields.count("title") ? fields["title"] : ""));
@@ -177,14 +168,14 @@ Result<Appearance> makeAppearance(const Request& r) {
       double w = 0, h = 0;
       if (r.sealSizeMm) {
         if (!(*r.sealSizeMm >= 5 && *r.sealSizeMm <= 100))
-          return Error::kyso(Errc::UsageError, "--seal-size-mm", std::to_string(*r.sealSizeMm));
+          return Error::kyso(Errc::UsageError, "seal_size_mm", std::to_string(*r.sealSizeMm));
         w = *r.sealSizeMm * kPtPerMm;
         h = w * ah / aw;
       } else if (image->widthPt() > 0 && image->heightPt() > 0) {
         w = image->widthPt();
         h = image->heightPt();
       } else {
-        return Error::kyso(Errc::UsageError, "appearance_seal_size", "--seal-size-mm");
+        return Error::kyso(Errc::UsageError, "appearance_seal_size", "seal_size_mm");
       }
       imgW = w;
       imgH = h;

@@ -44,7 +44,5 @@ std::string vietnamIsoTime(std::chrono::system_clock::time_point t);
 std::string vietnamDate(std::chrono::system_clock::time_point t);
 /// "sao-y" / "SAO Y" / "sao y" -> "SAO Y"; also SAO LỤC and TRÍCH SAO; UsageError otherwise.
 Result<std::string> copyFormText(std::string_view word);
-/// The command-line option that supplies a field ("doc_number" -> "--doc-number").
-std::string optionForField(const std::string& field);
 
 }  // namespace kyso::appearance

@@ -45,7 +45,7 @@ Result<std::string> fillFields(const std::string& line,
       const std::string name = line.substr(i + 1, end - i - 1);
       auto it = fields.find(name);
       if (it == fields.end() || it->second.empty())
-        return Error::kyso(Errc::UsageError, "appearance_field", optionForField(name));
+        return Error::kyso(Errc::UsageError, "appearance_field", name);
       out += it->second;
       i = end;
     } else {
@@ -68,7 +68,7 @@ Status layoutForm(const LayoutInput& in, Appearance& out) {
   }
 
   if (t.hasImage) {
-    if (!in.image) return Error::kyso(Errc::UsageError, "appearance_image", "--image");
+    if (!in.image) return Error::kyso(Errc::UsageError, "appearance_image", "image");
     const double ax = t.imageArea.x * W, aw = t.imageArea.w * W;
     const double ah = t.imageArea.h * H, ay = H - t.imageArea.y * H - ah;
     double iw = in.image->width, ih = in.image->height;

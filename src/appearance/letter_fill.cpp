@@ -235,7 +235,7 @@ Result<std::array<int, 3>> parseIssuedDate(const std::string& s) {
       dmy = {c, b, a};
   }
   if (dmy[0] < 1 || dmy[0] > 31 || dmy[1] < 1 || dmy[1] > 12 || dmy[2] < 1900 || dmy[2] > 9999)
-    return Error::kyso(Errc::UsageError, "--issued-date", s);
+    return Error::kyso(Errc::UsageError, "issued_date", s);
   return dmy;
 }
 
@@ -257,12 +257,12 @@ Status fillLetter(const Template& t, const Request& r, const std::map<std::strin
   std::string info;
   if (!t.numberAfter.empty()) {
     auto it = f.find("doc_number");
-    if (it == f.end()) return Error::kyso(Errc::UsageError, "appearance_field", "--doc-number");
+    if (it == f.end()) return Error::kyso(Errc::UsageError, "appearance_field", "doc_number");
     KYSO_TRY(filler.fillNumber(it->second, info));
   }
   if (t.fillDate) {
     auto it = f.find("issued_date");
-    if (it == f.end()) return Error::kyso(Errc::UsageError, "appearance_field", "--issued-date");
+    if (it == f.end()) return Error::kyso(Errc::UsageError, "appearance_field", "issued_date");
     KYSO_ASSIGN_OR_RETURN(auto dmy, parseIssuedDate(it->second));
     KYSO_TRY(filler.fillDate(dmy[0], dmy[1], dmy[2], out.notes, info));
   }

@@ -79,9 +79,9 @@ std::u32string withoutDelegation(const std::u32string& key) {
 
 Result<int> resolvePage(int pageNumber, int pageCount) {
   const std::string ctx = std::to_string(pageNumber) + " of " + std::to_string(pageCount);
-  if (pageNumber == 0 || pageCount <= 0) return Error::kyso(Errc::PdfPageOutOfRange, "--page", ctx);
+  if (pageNumber == 0 || pageCount <= 0) return Error::kyso(Errc::PdfPageOutOfRange, "page", ctx);
   const int index = pageNumber > 0 ? pageNumber - 1 : pageCount + pageNumber;
-  if (index < 0 || index >= pageCount) return Error::kyso(Errc::PdfPageOutOfRange, "--page", ctx);
+  if (index < 0 || index >= pageCount) return Error::kyso(Errc::PdfPageOutOfRange, "page", ctx);
   return index;
 }
 
@@ -190,7 +190,7 @@ Result<PdfRect> parseRect(std::string_view spec, const PdfRect& mb) {
   for (int i = 0; i < 4; ++i) {
     const std::size_t end = i < 3 ? spec.find(',', pos) : spec.size();
     if (end == std::string_view::npos)
-      return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
+      return Error::kyso(Errc::UsageError, "rect", std::string(spec));
     std::string part(spec.substr(pos, end - pos));
     part.erase(0, part.find_first_not_of(' '));
     part.erase(part.find_last_not_of(' ') + 1);
@@ -203,16 +203,15 @@ Result<PdfRect> parseRect(std::string_view spec, const PdfRect& mb) {
     try {
       v[i] = std::stod(part, &used);
     } catch (const std::exception&) {
-      return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
+      return Error::kyso(Errc::UsageError, "rect", std::string(spec));
     }
     if (used != part.size() || !std::isfinite(v[i]))
-      return Error::kyso(Errc::UsageError, "--rect", std::string(spec));
+      return Error::kyso(Errc::UsageError, "rect", std::string(spec));
     v[i] *= scale;
     pos = end + 1;
   }
   const PdfRect r{mb.llx + v[0], mb.ury - v[1] - v[3], mb.llx + v[0] + v[2], mb.ury - v[1]};
-  if (v[2] <= 0 || v[3] <= 0)
-    return Error::kyso(Errc::RectangleOffPage, "--rect", std::string(spec));
+  if (v[2] <= 0 || v[3] <= 0) return Error::kyso(Errc::RectangleOffPage, "rect", std::string(spec));
   KYSO_TRY(checkOnPage(r, mb));
   return r;
 }

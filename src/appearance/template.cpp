@@ -72,7 +72,7 @@ Result<Kind> parseKind(std::string_view w) {
   if (w == "copy") return Kind::Copy;
   if (w == "appendix") return Kind::Appendix;
   if (w == "incoming") return Kind::Incoming;
-  return Error::kyso(Errc::UsageError, "--kind", std::string(w));
+  return Error::kyso(Errc::UsageError, "kind", std::string(w));
 }
 
 std::string_view kindName(Kind k) {
@@ -89,6 +89,33 @@ std::string_view kindName(Kind k) {
       return "incoming";
   }
   return "approved";
+}
+
+const std::vector<KindInfo>& kinds() {
+  static const std::vector<KindInfo> k = {
+      {"approved", Kind::Approved, "", "handwriting", false},
+      {"issued", Kind::Issued, "doc_number", "seal", true},
+      {"copy", Kind::Copy, "copy_form", "", false},
+      {"appendix", Kind::Appendix, "doc_number", "", false},
+      {"incoming", Kind::Incoming, "arrival_number", "", false},
+      {"invisible", std::nullopt, "", "", false},
+  };
+  return k;
+}
+
+const KindInfo* findKind(std::string_view word) {
+  for (const KindInfo& k : kinds())
+    if (k.word == word) return &k;
+  return nullptr;
+}
+
+std::string kindWords() {
+  std::string out;
+  for (const KindInfo& k : kinds()) {
+    if (!out.empty()) out += '|';
+    out += k.word;
+  }
+  return out;
 }
 
 const std::vector<std::string>& knownFields() {

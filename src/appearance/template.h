@@ -21,6 +21,27 @@ enum class Kind { Approved, Issued, Copy, Appendix, Incoming };
 Result<Kind> parseKind(std::string_view word);
 std::string_view kindName(Kind kind);
 
+/// One kind as the front ends offer it (the CLI's --kind and its help, the Sign tab's list and
+/// the detail row it shows): what the document must give for it and which image it prints.
+struct KindInfo {
+  std::string_view word;           // "approved" ... "invisible"
+  std::optional<Kind> kind;        // nullopt: "invisible" (no appearance)
+  std::string_view documentField;  // "doc_number", "arrival_number", "copy_form" or ""
+  std::string_view imageRole;      // "handwriting", "seal" or "" (none printed)
+  bool printsIssuedDate = false;   // the letter's "ngày ... tháng ... năm" line
+};
+/// Every kind, in the order people are offered them ("invisible" last).
+const std::vector<KindInfo>& kinds();
+/// The entry for `word`; nullptr for an unknown word.
+const KindInfo* findKind(std::string_view word);
+/// "approved|issued|copy|appendix|incoming|invisible".
+std::string kindWords();
+
+/// The errors of makeAppearance for a missing part speak of the part, never of a front end's
+/// option: UsageError with operation "appearance_field" and the field's id as context ("name",
+/// "title", "doc_number", "issued_date", "arrival_number", "copy_form"), "appearance_image"
+/// (context "image"), "appearance_rect" (context "rect"). Each front end names them in its words.
+
 /// A fractional area of the box: x, y from the top-left corner, width, height (0..1).
 struct Area {
   double x = 0, y = 0, w = 1, h = 1;

@@ -1,5 +1,6 @@
 #include "src/cli/appearance_options.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -40,7 +41,7 @@ Result<double> parseMm(const std::string& opt, std::string v) {
 }  // namespace
 
 void addAppearanceOptions(ArgParser& p) {
-  p.value("kind", 0, "approved|issued|copy|appendix|incoming|invisible (Decree 30/2020 appearance)")
+  p.value("kind", 0, appearance::kindWords() + " (Decree 30/2020 appearance)")
       .value("image", 0, "handwritten signature PNG with a transparent background (approved)")
       .value("seal", 0, "the organisation's seal PNG with a transparent background (issued)")
       .value("seal-size-mm", 0, "the seal's real diameter when the PNG has no resolution (35-40)")
@@ -61,6 +62,32 @@ void addAppearanceOptions(ArgParser& p) {
       .value("signer-title", 0, "signer's title as printed on the page, e.g. \"GIÁM ĐỐC\"");
 }
 
+namespace {
+
+// The option that supplies an appearance part ("doc_number" -> "--doc-number"): the library's
+// errors name parts; the command line speaks of its options.
+std::string optionFor(const std::string& part) {
+  if (part == "name") return "--signer-name";
+  if (part == "title") return "--signer-title";
+  std::string o = "--" + part;
+  std::replace(o.begin(), o.end(), '_', '-');
+  return o;
+}
+
+Error inCliWords(Error e) {
+  if (e.domain != Domain::Kyso) return e;
+  if (e.operation.rfind("appearance_", 0) == 0) {
+    e.context = optionFor(e.context);
+  } else if (e.operation == "page" || e.operation == "rect" || e.operation == "copy_form" ||
+             e.operation == "kind" || e.operation == "seal_size_mm" ||
+             e.operation == "issued_date") {
+    e.operation = optionFor(e.operation);
+  }
+  return e;
+}
+
+}  // namespace
+
 Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     const ArgParser& args, const std::filesystem::path& inputPdf, const SignerDetails& signer,
     std::chrono::system_clock::time_point signingTime) {
@@ -74,7 +101,9 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     return std::optional<appearance::Appearance>{};
   }
   appearance::Request r;
-  KYSO_ASSIGN_OR_RETURN(r.kind, appearance::parseKind(*kindWord));
+  auto kind = appearance::parseKind(*kindWord);
+  if (!kind.ok()) return inCliWords(kind.error());
+  r.kind = *kind;
   r.pdf = inputPdf;
   r.templateSpec = args.getOr("template", "");
   if (r.kind == appearance::Kind::Issued) {
@@ -106,8 +135,9 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     }
   }
   r.signingTime = signingTime;
-  KYSO_ASSIGN_OR_RETURN(appearance::Appearance a, appearance::makeAppearance(r));
-  return std::optional<appearance::Appearance>(std::move(a));
+  auto a = appearance::makeAppearance(r);
+  if (!a.ok()) return inCliWords(a.error());
+  return std::optional<appearance::Appearance>(std::move(*a));
 }
 
 }  // namespace kyso::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "src/cli/args.h"
+#include "src/cli/chain_trust_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
 #include "src/core/log.h"
@@ -84,14 +85,7 @@ int runExtend(const Args& args) {
   settings.level = *level;
   settings.tsaUrl = tsa;
   settings.overwrite = p.has("force");
-  std::vector<fs::path> anchors;
-  for (const auto& a : p.all("trust-anchor")) anchors.emplace_back(a);
-  auto trust = jobs::chainBuildingTrust(*level, anchors);
-  if (!trust.ok()) {
-    printError("Reading --trust-anchor failed", trust.error());
-    return kExitInputError;
-  }
-  settings.trust = std::move(*trust);
+  if (int rc = chainTrustFromOptions(p, *level, settings.trust); rc != kExitOk) return rc;
 
   std::vector<jobs::SignInput> items;
   for (const auto& in : inputs) {

@@ -21,13 +21,14 @@
 #include "certs/cert_info.h"
 #include "src/cli/appearance_options.h"
 #include "src/cli/args.h"
+#include "src/cli/chain_trust_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cli/signing_key_options.h"
 #include "src/cli/token_options.h"
 #include "src/core/log.h"
 #include "src/core/messages.h"
 #include "src/jobs/document_format.h"
-#include "src/jobs/key_file_identity.h"
 #include "src/jobs/pdf_sign_job.h"
 #include "src/pdf/active_content.h"
 
@@ -211,9 +212,6 @@ int runSign(const Args& args) {
   if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
     return usage("B-T and above need --tsa URL");
   settings.level = *level;
-  if (!p.has("key-file") && (p.has("cert-file") || p.has("chain-file")))
-    return usage("--cert-file and --chain-file go with --key-file");
-  if (p.has("key-file") && !p.has("cert-file")) return usage("--key-file needs --cert-file");
   settings.overwrite = p.has("force");
   settings.skipExisting = p.has("skip-existing");
 
@@ -256,42 +254,12 @@ int runSign(const Args& args) {
   if (!warnActiveContent(rows, p.has("refuse-active-content"))) return kExitInputError;
 
   // The anchors for B-LT chains are read before the PIN is asked, too.
-  std::vector<fs::path> anchors;
-  for (const auto& a : p.all("trust-anchor")) anchors.emplace_back(a);
-  auto trust = jobs::chainBuildingTrust(*level, anchors);
-  if (!trust.ok()) {
-    printError("Reading --trust-anchor failed", trust.error());
-    return kExitInputError;
-  }
-  settings.trust = std::move(*trust);
+  if (int rc = chainTrustFromOptions(p, *level, settings.trust); rc != kExitOk) return rc;
 
   // One identity (one token login) for the whole batch.
   std::unique_ptr<CliToken> token;
   jobs::SigningKey key;
-  if (p.has("key-file")) {
-    std::optional<fs::path> chain;
-    if (auto c = p.get("chain-file")) chain = fs::path(*c);
-    auto id = jobs::identityFromKeyFiles(*p.get("cert-file"), *p.get("key-file"), chain);
-    if (!id.ok()) {
-      printError("Reading the signing key failed", id.error());
-      return kExitInputError;
-    }
-    key.identity = std::move(*id);
-  } else {
-    auto tok = openSelectedToken(p);
-    if (!tok.ok()) {
-      printError("Opening the token failed", tok.error());
-      return exitCodeFor(tok.error());
-    }
-    token = std::move(*tok);
-    auto id = token->signingIdentity();
-    if (!id.ok()) {
-      printError("Reading the signing key failed", id.error());
-      return exitCodeFor(id.error());
-    }
-    key.identity = std::move(*id);
-    key.token = &token->token();
-  }
+  if (int rc = signingKeyFromOptions(p, token, key); rc != kExitOk) return rc;
   X509_NAME* subject = X509_get_subject_name(key.identity.cert.get());
   const SignerDetails details{certs::commonName(subject), certs::nameEntry(subject, NID_title),
                               certs::nameEntry(subject, NID_organizationName)};

@@ -18,12 +18,12 @@
 #include "src/cli/args.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_codes.h"
+#include "src/cli/signing_key_options.h"
 #include "src/cli/token_options.h"
 #include "src/core/json.h"
 #include "src/core/messages.h"
 #include "src/jobs/detached_sign_job.h"
 #include "src/jobs/document_format.h"
-#include "src/jobs/key_file_identity.h"
 #include "src/jobs/signing_lanes.h"
 
 namespace kyso::cli {
@@ -168,32 +168,7 @@ int runSignDetached(const Args& args) {
   // One identity (one login) for the whole batch.
   std::unique_ptr<CliToken> token;
   jobs::SigningKey key;
-  if (p.has("key-file") || p.has("cert-file")) {
-    if (!p.has("key-file") || !p.has("cert-file"))
-      return usage("--key-file and --cert-file go together");
-    std::optional<fs::path> chain;
-    if (auto c = p.get("chain-file")) chain = fs::path(*c);
-    auto r = jobs::identityFromKeyFiles(*p.get("cert-file"), *p.get("key-file"), chain);
-    if (!r.ok()) {
-      printError("Reading the signing key failed", r.error());
-      return kExitInputError;
-    }
-    key.identity = std::move(*r);
-  } else {
-    auto t = openSelectedToken(p);
-    if (!t.ok()) {
-      printError("Opening the token failed", t.error());
-      return exitCodeFor(t.error());
-    }
-    token = std::move(*t);
-    auto r = token->signingIdentity();
-    if (!r.ok()) {
-      printError("Reading the signing key failed", r.error());
-      return exitCodeFor(r.error());
-    }
-    key.identity = std::move(*r);
-    key.token = &token->token();
-  }
+  if (int rc = signingKeyFromOptions(p, token, key); rc != kExitOk) return rc;
 
   DetachedPrinter printer(p.has("json"), level);
   auto summary = jobs::DetachedSignJob::run(items, std::move(key), settings, printer);

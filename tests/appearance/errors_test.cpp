@@ -51,13 +51,13 @@ TEST_F(ErrorsTest, PlacementIsNeverGuessed) {
   r.image = dir / "sig.png";
   a = makeAppearance(r);
   EXPECT_EQ(kindOf(a), Errc::UsageError);
-  EXPECT_EQ(a.error().context, "--signer-name");
+  EXPECT_EQ(a.error().context, "name");
   // The image is required.
   r.fields = {{"name", "Nguyễn Nam Hùng"}};
   r.image.reset();
   a = makeAppearance(r);
   EXPECT_EQ(kindOf(a), Errc::UsageError);
-  EXPECT_EQ(a.error().context, "--image");
+  EXPECT_EQ(a.error().context, "image");
 }
 
 TEST_F(ErrorsTest, SealNeedsAnApprovalAndASize) {
@@ -88,7 +88,7 @@ TEST_F(ErrorsTest, SealNeedsAnApprovalAndASize) {
   r.image = dir / "seal-nodpi.png";
   auto a = makeAppearance(r);
   EXPECT_EQ(kindOf(a), Errc::UsageError);
-  EXPECT_EQ(a.error().context, "--seal-size-mm");
+  EXPECT_EQ(a.error().context, "seal_size_mm");
   r.sealSizeMm = 38;
   a = makeAppearance(r);
   ASSERT_TRUE(a.ok()) << a.error().technical();
@@ -105,7 +105,7 @@ TEST_F(ErrorsTest, SealNeedsAnApprovalAndASize) {
   r.fields.clear();
   a = makeAppearance(r);
   EXPECT_EQ(kindOf(a), Errc::UsageError);
-  EXPECT_EQ(a.error().context, "--doc-number");
+  EXPECT_EQ(a.error().context, "doc_number");
 }
 
 TEST_F(ErrorsTest, TextShrinksThenRefuses) {
@@ -165,7 +165,7 @@ TEST_F(ErrorsTest, FontsPagesRectsFieldsTemplates) {
   r.fields.clear();
   auto missing = makeAppearance(r);
   EXPECT_EQ(kindOf(missing), Errc::UsageError);
-  EXPECT_EQ(missing.error().context, "--doc-number");
+  EXPECT_EQ(missing.error().context, "doc_number");
 
   r.templateSpec = "copy";  // a template for another kind
   EXPECT_EQ(kindOf(makeAppearance(r)), Errc::TemplateInvalid);
@@ -176,7 +176,7 @@ TEST_F(ErrorsTest, FontsPagesRectsFieldsTemplates) {
   c.fields = {{"copy_form", "bản chính"}, {"org", "Sở Y tế"}};
   auto badForm = makeAppearance(c);
   EXPECT_EQ(kindOf(badForm), Errc::UsageError);
-  EXPECT_EQ(badForm.error().operation, "--copy-form");
+  EXPECT_EQ(badForm.error().operation, "copy_form");
 
   auto notPdf = request(Kind::Copy);
   notPdf.pdf = dir / "sig.png";

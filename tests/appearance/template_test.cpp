@@ -61,7 +61,7 @@ TEST(Template, FieldsAndFilling) {
   auto missing = fillFields("{arrival_number}", fields);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().kind, Errc::UsageError);
-  EXPECT_EQ(missing.error().context, "--arrival-number");
+  EXPECT_EQ(missing.error().context, "arrival_number");
 }
 
 }  // namespace

@@ -517,7 +517,7 @@ TEST(SignErrorText, SpeaksOfThePreviewNotOfOptionsInBothLanguages) {
   ASSERT_TRUE(language.apply(QStringLiteral("vi")));
   EXPECT_TRUE(signErrorText(e).startsWith(QStringLiteral("Không tìm thấy chức vụ")))
       << signErrorText(e).toStdString();
-  EXPECT_EQ(signErrorText(Error::kyso(Errc::UsageError, "appearance_field", "--doc-number")),
+  EXPECT_EQ(signErrorText(Error::kyso(Errc::UsageError, "appearance_field", "doc_number")),
             QStringLiteral("Hãy điền số, ký hiệu văn bản."));
   ASSERT_TRUE(language.apply(QStringLiteral("en")));
 }
