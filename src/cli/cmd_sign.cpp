@@ -137,12 +137,12 @@ class SignPrinter : public jobs::BatchObserver {
   std::vector<FileOutcome>& m_rows;
 };
 
-}  // namespace
+int usageError(const std::string& what) {
+  printError("kyso sign", Error::kyso(Errc::UsageError, "kyso sign", what));
+  return kExitUsage;
+}
 
-int runSign(const Args& args) {
-  if (wantsDetached(args)) return runSignDetached(args);
-
-  ArgParser p;
+void declareSignOptions(ArgParser& p) {
   addTokenOptions(p, ForceFlag::Separate);
   addAppearanceOptions(p);
   p.value("output", 'o', "output file (one input)")
@@ -167,6 +167,94 @@ int runSign(const Args& args) {
       .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
       .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
       .flag("help", 'h', "this text");
+}
+
+// The job's settings from the options (everything but the trust store and the appearance).
+int settingsFromOptions(const ArgParser& p, jobs::PdfSignSettings& settings) {
+  pdf::SignatureOptions& sig = settings.signature;
+  sig.reason = p.getOr("reason", "");
+  sig.location = p.getOr("location", "");
+  sig.contact = p.getOr("contact", "");
+  sig.fieldName = p.getOr("field", "");
+  sig.lockFields = p.has("lock-fields");
+  sig.subFilter = p.getOr("subfilter", "ETSI.CAdES.detached");
+  if (sig.subFilter != "ETSI.CAdES.detached" && sig.subFilter != "adbe.pkcs7.detached")
+    return usageError("--subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached");
+  if (auto c = p.get("certify")) {
+    if (*c != "1" && *c != "2" && *c != "3") return usageError("--certify must be 1, 2 or 3");
+    sig.certifyP = std::stoi(*c);
+  }
+  settings.tsaUrl = p.get("tsa");
+  auto level = pdf::parsePadesLevel(p.getOr("level", settings.tsaUrl ? "B-T" : "B-B"));
+  if (!level) return usageError("--level must be B-B, B-T, B-LT or B-LTA");
+  if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
+    return usageError("B-T and above need --tsa URL");
+  settings.level = *level;
+  settings.overwrite = p.has("force");
+  settings.skipExisting = p.has("skip-existing");
+  return kExitOk;
+}
+
+// The folder `flag` names can be written to (refused now, before the PIN is asked).
+int checkWritableFolder(const fs::path& folder, const char* flag) {
+  std::error_code ec;
+  if (fs::is_directory(folder, ec) && ::access(folder.c_str(), W_OK | X_OK) == 0) return kExitOk;
+  printError("kyso sign", Error::kyso(Errc::OutputNotWritable, flag, folder.string()));
+  return kExitInputError;
+}
+
+// One row per input with its output, decided before anything is signed.
+int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows) {
+  const auto& inputs = p.positional();
+  std::error_code ec;
+  if (!p.has("out-dir")) {
+    rows.push_back({inputs.front(), *p.get("output"), "", ""});
+    fs::path folder = fs::path(rows.front().output).parent_path();
+    if (int rc = checkWritableFolder(folder.empty() ? "." : folder, "-o"); rc != kExitOk)
+      return rc;
+    if (fs::exists(rows.front().output, ec) &&
+        fs::equivalent(rows.front().output, inputs.front(), ec))
+      return usageError("the output must not be the input");
+    return kExitOk;
+  }
+  fs::path dir = *p.get("out-dir");
+  // A new folder is made (the README's `--out-dir signed/`).
+  if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
+  if (int rc = checkWritableFolder(dir, "--out-dir"); rc != kExitOk) return rc;
+  for (const auto& in : inputs) {
+    fs::path out = dir / fs::path(in).filename();
+    if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
+      return usageError("--out-dir would replace the input " + in);
+    for (const auto& r : rows)
+      if (r.output == out.string())
+        return usageError("two inputs named " + out.filename().string() +
+                          " would share one output");
+    rows.push_back({in, out.string(), "", ""});
+  }
+  return kExitOk;
+}
+
+// The table, the folder flush errors and the exit code.
+int report(const jobs::BatchSummary& summary, const std::vector<FileOutcome>& rows) {
+  std::size_t failed = summary.failed + summary.notAttempted;
+  for (const auto& e : summary.flushErrors) {
+    printError("Flushing an output folder to disk failed", e);
+    ++failed;
+  }
+  if (rows.size() > 1) printTable(rows);
+  if (failed == 0) return kExitOk;
+  if (rows.size() == 1 && summary.firstError) return exitCodeForFileError(*summary.firstError);
+  if (rows.size() == 1 && !summary.flushErrors.empty())
+    return exitCodeForFileError(summary.flushErrors.front());
+  return kExitSignatureFailed;
+}
+
+}  // namespace
+
+int runSign(const Args& args) {
+  if (wantsDetached(args)) return runSignDetached(args);
+  ArgParser p;
+  declareSignOptions(p);
   if (auto st = p.parse(args); !st.ok()) {
     printError("kyso sign", st.error());
     return kExitUsage;
@@ -184,77 +272,18 @@ int runSign(const Args& args) {
   for (const auto& in : inputs)
     pdfs += jobs::signingMethodFor(in) == jobs::SigningMethod::Pades ? 1 : 0;
   if (pdfs == 0) return runSignDetached(args);
-  auto usage = [](const std::string& what) {
-    printError("kyso sign", Error::kyso(Errc::UsageError, "kyso sign", what));
-    return kExitUsage;
-  };
-  if (pdfs != inputs.size()) return usage("PDF and non-PDF inputs cannot be mixed; use --detached");
-  if (p.has("output") == p.has("out-dir")) return usage("give exactly one of -o and --out-dir");
-  if (p.has("output") && inputs.size() != 1) return usage("-o takes one input; use --out-dir");
-
+  if (pdfs != inputs.size())
+    return usageError("PDF and non-PDF inputs cannot be mixed; use --detached");
+  if (p.has("output") == p.has("out-dir")) return usageError("give exactly one of -o and --out-dir");
+  if (p.has("output") && inputs.size() != 1) return usageError("-o takes one input; use --out-dir");
   jobs::PdfSignSettings settings;
-  pdf::SignatureOptions& sig = settings.signature;
-  sig.reason = p.getOr("reason", "");
-  sig.location = p.getOr("location", "");
-  sig.contact = p.getOr("contact", "");
-  sig.fieldName = p.getOr("field", "");
-  sig.lockFields = p.has("lock-fields");
-  sig.subFilter = p.getOr("subfilter", "ETSI.CAdES.detached");
-  if (sig.subFilter != "ETSI.CAdES.detached" && sig.subFilter != "adbe.pkcs7.detached")
-    return usage("--subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached");
-  if (auto c = p.get("certify")) {
-    if (*c != "1" && *c != "2" && *c != "3") return usage("--certify must be 1, 2 or 3");
-    sig.certifyP = std::stoi(*c);
-  }
-  settings.tsaUrl = p.get("tsa");
-  auto level = pdf::parsePadesLevel(p.getOr("level", settings.tsaUrl ? "B-T" : "B-B"));
-  if (!level) return usage("--level must be B-B, B-T, B-LT or B-LTA");
-  if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
-    return usage("B-T and above need --tsa URL");
-  settings.level = *level;
-  settings.overwrite = p.has("force");
-  settings.skipExisting = p.has("skip-existing");
-
-  // Outputs, decided before anything is signed.
+  if (int rc = settingsFromOptions(p, settings); rc != kExitOk) return rc;
   std::vector<FileOutcome> rows;
-  if (p.has("out-dir")) {
-    fs::path dir = *p.get("out-dir");
-    std::error_code ec;
-    // A new folder is made (the README's `--out-dir signed/`); one that cannot be written to is
-    // refused now, before the PIN is asked.
-    if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
-    if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK | X_OK) != 0) {
-      printError("kyso sign", Error::kyso(Errc::OutputNotWritable, "--out-dir", dir.string()));
-      return kExitInputError;
-    }
-    for (const auto& in : inputs) {
-      fs::path out = dir / fs::path(in).filename();
-      if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
-        return usage("--out-dir would replace the input " + in);
-      for (const auto& r : rows)
-        if (r.output == out.string())
-          return usage("two inputs named " + out.filename().string() + " would share one output");
-      rows.push_back({in, out.string(), "", ""});
-    }
-  } else {
-    rows.push_back({inputs.front(), *p.get("output"), "", ""});
-    std::error_code ec;
-    fs::path folder = fs::path(rows.front().output).parent_path();
-    if (folder.empty()) folder = ".";
-    if (!fs::is_directory(folder, ec) || ::access(folder.c_str(), W_OK | X_OK) != 0) {
-      printError("kyso sign", Error::kyso(Errc::OutputNotWritable, "-o", folder.string()));
-      return kExitInputError;
-    }
-    if (fs::exists(rows.front().output, ec) &&
-        fs::equivalent(rows.front().output, inputs.front(), ec))
-      return usage("the output must not be the input");
-  }
-
-  // What could change a document's appearance after signing is said before the PIN is asked.
+  if (int rc = planOutputs(p, rows); rc != kExitOk) return rc;
+  // What could change a document's appearance after signing, and the anchors for B-LT chains,
+  // come before the PIN is asked.
   if (!warnActiveContent(rows, p.has("refuse-active-content"))) return kExitInputError;
-
-  // The anchors for B-LT chains are read before the PIN is asked, too.
-  if (int rc = chainTrustFromOptions(p, *level, settings.trust); rc != kExitOk) return rc;
+  if (int rc = chainTrustFromOptions(p, settings.level, settings.trust); rc != kExitOk) return rc;
 
   // One identity (one token login) for the whole batch.
   std::unique_ptr<CliToken> token;
@@ -267,22 +296,10 @@ int runSign(const Args& args) {
                             std::chrono::system_clock::time_point signingTime) {
     return appearanceFromOptions(p, item.input, details, signingTime);
   };
-
   std::vector<jobs::SignInput> items;
   for (const auto& r : rows) items.push_back({r.input, r.output, false});
   SignPrinter printer(rows);
-  const jobs::BatchSummary summary = jobs::PdfSignJob::run(items, key, settings, printer);
-  int failed = static_cast<int>(summary.failed + summary.notAttempted);
-  for (const auto& e : summary.flushErrors) {
-    printError("Flushing an output folder to disk failed", e);
-    ++failed;
-  }
-  if (rows.size() > 1) printTable(rows);
-  if (failed == 0) return kExitOk;
-  if (rows.size() == 1 && summary.firstError) return exitCodeForFileError(*summary.firstError);
-  if (rows.size() == 1 && !summary.flushErrors.empty())
-    return exitCodeForFileError(summary.flushErrors.front());
-  return kExitSignatureFailed;
+  return report(jobs::PdfSignJob::run(items, key, settings, printer), rows);
 }
 
 }  // namespace kyso::cli

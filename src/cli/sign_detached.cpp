@@ -80,10 +80,12 @@ class DetachedPrinter : public jobs::BatchObserver {
   int m_rc = kExitOk;
 };
 
-}  // namespace
+int usageError(const std::string& what) {
+  printError("kyso sign --detached", Error::kyso(Errc::UsageError, "kyso sign", what));
+  return kExitUsage;
+}
 
-int runSignDetached(const Args& args) {
-  ArgParser p;
+void declareDetachedOptions(ArgParser& p) {
   addTokenOptions(p, ForceFlag::Separate);
   p.flag("detached", 0, "make detached CMS signatures (implied for non-PDF files)")
       .value("output", 'o', "output file (one input; default FILE.p7s)")
@@ -106,6 +108,50 @@ int runSignDetached(const Args& args) {
       .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
       .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
       .flag("help", 'h', "this text");
+}
+
+// The job's settings from the options; `level` gets "B-B" or "B-T".
+int settingsFromOptions(const ArgParser& p, jobs::DetachedSignSettings& settings,
+                        std::string& level) {
+  cms::SignOptions& opt = settings.cms;
+  const std::string digest = p.getOr("digest", "sha256");
+  if (digest == "sha256")
+    opt.digest = cms::DigestAlg::Sha256;
+  else if (digest == "sha384")
+    opt.digest = cms::DigestAlg::Sha384;
+  else if (digest == "sha512")
+    opt.digest = cms::DigestAlg::Sha512;
+  else
+    return usageError("--digest must be sha256, sha384 or sha512");
+  opt.rsaPss = p.has("pss");
+  opt.signingTime = !p.has("no-signing-time");
+  opt.includeChain = !p.has("no-chain");
+  level = p.getOr("level", p.has("tsa") ? "B-T" : "B-B");
+  if (level == "B-T") {
+    if (!p.has("tsa")) return usageError("--level B-T needs --tsa URL");
+    opt.tsaUrl = *p.get("tsa");
+  } else if (level != "B-B") {
+    return usageError("--level must be B-B or B-T for detached signatures");
+  }
+  const auto jobsGiven = p.getInt("jobs", 1, 64, static_cast<long>(jobs::defaultSigningLanes()));
+  if (!jobsGiven) return usageError("--jobs must be a number from 1 to 64");
+  settings.lanes = static_cast<std::size_t>(*jobsGiven);
+  opt.http.proxy = p.getOr("proxy", "");
+  try {
+    opt.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "15")));
+  } catch (...) {
+    return usageError("--timeout must be a number of seconds");
+  }
+  settings.offline = p.has("offline");
+  settings.overwrite = p.has("force");
+  return kExitOk;
+}
+
+}  // namespace
+
+int runSignDetached(const Args& args) {
+  ArgParser p;
+  declareDetachedOptions(p);
   if (auto st = p.parse(args); !st.ok()) {
     printError("kyso sign --detached", st.error());
     return kExitUsage;
@@ -114,47 +160,13 @@ int runSignDetached(const Args& args) {
     std::printf("%s%s", kHelp, p.optionHelp().c_str());
     return kExitOk;
   }
-  auto usage = [](const std::string& what) {
-    printError("kyso sign --detached", Error::kyso(Errc::UsageError, "kyso sign", what));
-    return kExitUsage;
-  };
   const auto& inputs = p.positional();
-  if (inputs.empty()) return usage("no input file");
+  if (inputs.empty()) return usageError("no input file");
   if (p.has("output") && inputs.size() != 1)
-    return usage("-o needs exactly one input; use --out-dir");
-
+    return usageError("-o needs exactly one input; use --out-dir");
   jobs::DetachedSignSettings settings;
-  cms::SignOptions& opt = settings.cms;
-  std::string digest = p.getOr("digest", "sha256");
-  if (digest == "sha256")
-    opt.digest = cms::DigestAlg::Sha256;
-  else if (digest == "sha384")
-    opt.digest = cms::DigestAlg::Sha384;
-  else if (digest == "sha512")
-    opt.digest = cms::DigestAlg::Sha512;
-  else
-    return usage("--digest must be sha256, sha384 or sha512");
-  opt.rsaPss = p.has("pss");
-  opt.signingTime = !p.has("no-signing-time");
-  opt.includeChain = !p.has("no-chain");
-  std::string level = p.getOr("level", p.has("tsa") ? "B-T" : "B-B");
-  if (level == "B-T") {
-    if (!p.has("tsa")) return usage("--level B-T needs --tsa URL");
-    opt.tsaUrl = *p.get("tsa");
-  } else if (level != "B-B") {
-    return usage("--level must be B-B or B-T for detached signatures");
-  }
-  const auto jobsGiven = p.getInt("jobs", 1, 64, static_cast<long>(jobs::defaultSigningLanes()));
-  if (!jobsGiven) return usage("--jobs must be a number from 1 to 64");
-  settings.lanes = static_cast<std::size_t>(*jobsGiven);
-  opt.http.proxy = p.getOr("proxy", "");
-  try {
-    opt.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "15")));
-  } catch (...) {
-    return usage("--timeout must be a number of seconds");
-  }
-  settings.offline = p.has("offline");
-  settings.overwrite = p.has("force");
+  std::string level;
+  if (int rc = settingsFromOptions(p, settings, level); rc != kExitOk) return rc;
 
   std::vector<jobs::SignInput> items;
   for (const auto& in : inputs) {
