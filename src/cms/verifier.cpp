@@ -281,166 +281,134 @@ void notePoe(SignerReport& c, const std::string& tsTime, X509* cert, TimePoint n
                       " proves the signature was made while it was valid.");
 }
 
-SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
-  SignerReport r;
-  r.indication = Indication::TotalPassed;
-  EVP_PKEY* pk = nullptr;
-  X509* sc = nullptr;
-  X509_ALGOR *dig = nullptr, *sigAlg = nullptr;
-  CMS_SignerInfo_get0_algs(si, &pk, &sc, &dig, &sigAlg);
-  int dnid = OBJ_obj2nid(dig->algorithm);
-  r.digestAlgorithm = digestName(dnid);
-  r.signatureAlgorithm = describeSigAlg(sigAlg).name;
-  auto sigBytes = bytesOf(CMS_SignerInfo_get0_signature(si));
-  r.signatureValue.assign(sigBytes.begin(), sigBytes.end());
-
-  X509* cert = nullptr;
-  for (int i = 0; ctx.certs && i < sk_X509_num(ctx.certs) && !cert; ++i)
-    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(ctx.certs, i)) == 0)
-      cert = sk_X509_value(ctx.certs, i);
-
-  bool hasSignedAttrs = CMS_signed_get_attr_count(si) > 0;
-  auto digIt = ctx.digests.find(dnid);
-  const std::vector<unsigned char>* contentDigest =
-      digIt != ctx.digests.end() ? &digIt->second : nullptr;
-  if (!contentDigest) {
-    fail(r, Indication::Indeterminate,
-         ctx.contentAvailable ? SubIndication::CryptoConstraintsFailure
-                              : SubIndication::SignedDataNotFound,
-         ctx.contentAvailable ? Errc::CmsUnknownAlgorithm : Errc::CmsNoSigner,
-         ctx.contentAvailable ? "The digest algorithm " + r.digestAlgorithm + " is not supported."
-                              : std::string("The signed content was not given."));
+// messageDigest against the content, contentType against the encapsulated type, signingTime.
+void checkSignedAttributes(const Ctx& ctx, CMS_SignerInfo* si, SignerReport& r,
+                           const std::vector<unsigned char>* contentDigest) {
+  int mdIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, -1);
+  const ASN1_TYPE* mdv = mdIdx >= 0 ? attrValue(CMS_signed_get_attr(si, mdIdx)) : nullptr;
+  if (!mdv || mdv->type != V_ASN1_OCTET_STRING ||
+      CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, mdIdx) >= 0) {
+    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+         "The signed attributes lack a single messageDigest.");
+  } else if (contentDigest) {
+    auto got = bytesOf(mdv->value.octet_string);
+    r.digestMatches = got.size() == contentDigest->size() &&
+                      std::memcmp(got.data(), contentDigest->data(), got.size()) == 0;
+    if (!r.digestMatches)
+      fail(r, Indication::TotalFailed, SubIndication::HashFailure, Errc::CmsDigestMismatch,
+           "The content does not match the signed message digest: it was changed after signing, "
+           "or it is another file.");
   }
-  if (hasSignedAttrs) {
-    int mdIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, -1);
-    const ASN1_TYPE* mdv = mdIdx >= 0 ? attrValue(CMS_signed_get_attr(si, mdIdx)) : nullptr;
-    if (!mdv || mdv->type != V_ASN1_OCTET_STRING ||
-        CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, mdIdx) >= 0) {
-      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-           "The signed attributes lack a single messageDigest.");
-    } else if (contentDigest) {
-      auto got = bytesOf(mdv->value.octet_string);
-      r.digestMatches = got.size() == contentDigest->size() &&
-                        std::memcmp(got.data(), contentDigest->data(), got.size()) == 0;
-      if (!r.digestMatches)
-        fail(r, Indication::TotalFailed, SubIndication::HashFailure, Errc::CmsDigestMismatch,
-             "The content does not match the signed message digest: it was changed after signing, "
-             "or it is another file.");
+  int ctIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_contentType, -1);
+  const ASN1_TYPE* ctv = ctIdx >= 0 ? attrValue(CMS_signed_get_attr(si, ctIdx)) : nullptr;
+  char ct[80] = {0};
+  if (ctv && ctv->type == V_ASN1_OBJECT) OBJ_obj2txt(ct, sizeof ct, ctv->value.object, 1);
+  if (!ctv || ctv->type != V_ASN1_OBJECT)
+    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+         "The signed attributes lack the contentType attribute (RFC 5652 5.3).");
+  else if (ctx.eContentType != ct)
+    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+         "The signed contentType differs from the encapsulated content type.");
+  int stIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+  if (const ASN1_TYPE* st = stIdx >= 0 ? attrValue(CMS_signed_get_attr(si, stIdx)) : nullptr;
+      st && (st->type == V_ASN1_UTCTIME || st->type == V_ASN1_GENERALIZEDTIME))
+    if (auto tp = certs::toTimePoint(st->value.asn1_string); tp.ok())
+      r.signingTime = certs::isoTime(*tp);
+}
+
+CertSummary summarise(X509* cert) {
+  CertSummary s;
+  s.subject = certs::nameToString(X509_get_subject_name(cert));
+  s.commonName = certs::commonName(X509_get_subject_name(cert));
+  s.organization = certs::nameEntry(X509_get_subject_name(cert), NID_organizationName);
+  s.issuer = certs::nameToString(X509_get_issuer_name(cert));
+  s.serial = certs::serialHex(cert);
+  s.sha256 = certs::sha256Hex(cert);
+  if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok())
+    s.notBefore = certs::isoTime(*nb);
+  if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok())
+    s.notAfter = certs::isoTime(*na);
+  s.keyType = keyDescription(cert);
+  return s;
+}
+
+// The signature value over the signed attributes (DER order, else the stored order, noted) or,
+// without them, over the content's digest.
+Status checkSignatureValue(CMS_SignerInfo* si, EVP_PKEY* key, const X509_ALGOR* sigAlg, int dnid,
+                           std::span<const unsigned char> sigBytes,
+                           const std::vector<unsigned char>* contentDigest, SignerReport& r) {
+  if (!key) return Error::kyso(Errc::CertificateMalformed, "X509_get0_pubkey");
+  auto asSpan = [](const std::string& d) {
+    return std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(d.data()),
+                                          d.size());
+  };
+  if (CMS_signed_get_attr_count(si) > 0) {
+    KYSO_ASSIGN_OR_RETURN(auto tbs, signedAttributesDer(si));
+    Status st = verifySignature(key, sigAlg, dnid, asSpan(tbs), sigBytes);
+    if (st.ok() || st.error().kind != Errc::CmsSignatureInvalid) return st;
+    auto stored = signedAttributesDer(si, true);
+    if (stored.ok() && *stored != tbs &&
+        verifySignature(key, sigAlg, dnid, asSpan(*stored), sigBytes).ok()) {
+      r.notes.push_back(
+          "The signature covers the signed attributes in stored order, not DER order "
+          "(accepted).");
+      return okStatus();
     }
-    int ctIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_contentType, -1);
-    const ASN1_TYPE* ctv = ctIdx >= 0 ? attrValue(CMS_signed_get_attr(si, ctIdx)) : nullptr;
-    char ct[80] = {0};
-    if (ctv && ctv->type == V_ASN1_OBJECT) OBJ_obj2txt(ct, sizeof ct, ctv->value.object, 1);
-    if (!ctv || ctv->type != V_ASN1_OBJECT)
-      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-           "The signed attributes lack the contentType attribute (RFC 5652 5.3).");
-    else if (ctx.eContentType != ct)
-      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-           "The signed contentType differs from the encapsulated content type.");
-    int stIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
-    if (const ASN1_TYPE* st = stIdx >= 0 ? attrValue(CMS_signed_get_attr(si, stIdx)) : nullptr;
-        st && (st->type == V_ASN1_UTCTIME || st->type == V_ASN1_GENERALIZEDTIME))
-      if (auto tp = certs::toTimePoint(st->value.asn1_string); tp.ok())
-        r.signingTime = certs::isoTime(*tp);
+    return st;
   }
+  if (!contentDigest) return Error::kyso(Errc::CmsNoSigner, "verify", "no content");
+  Status st = verifySignatureOfDigest(key, sigAlg, dnid, *contentDigest, sigBytes);
+  r.digestMatches = st.ok();
+  return st;
+}
 
-  if (!cert) {
+void reportSignatureValue(SignerReport& r, const Status& st) {
+  r.signatureValid = st.ok();
+  if (st.ok()) return;
+  const Errc k = st.error().kind;
+  if (k == Errc::CmsAlgorithmMismatch)
+    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k,
+         "The signature and digest algorithms do not agree: " + st.error().context + ".");
+  else if (k == Errc::CmsUnknownAlgorithm)
+    fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, k,
+         "The signature algorithm is not supported: " + st.error().context + ".");
+  else if (k == Errc::CmsSignatureInvalid)
+    fail(r, Indication::TotalFailed, SubIndication::SigCryptoFailure, k,
+         "The signature value does not verify.");
+  else if (k != Errc::CmsNoSigner)
+    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k, st.error().technical());
+}
+
+// ESS signingCertificate(V2), which binds the signature to this certificate, and the policy on
+// weak algorithms.
+void checkBindingAndStrength(const Ctx& ctx, CMS_SignerInfo* si, X509* cert, int dnid,
+                             SignerReport& r) {
+  certs::EssCheck ess = certs::checkEssSigningCertificate(si, cert);
+  r.signingCertificateBound = ess == certs::EssCheck::Match;
+  if (ess == certs::EssCheck::Mismatch)
     fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
-         Errc::CertificateNotFound,
-         "The signer's certificate is not in the signature, so the signature value cannot be "
-         "checked.");
-  } else {
-    CertSummary s;
-    s.subject = certs::nameToString(X509_get_subject_name(cert));
-    s.commonName = certs::commonName(X509_get_subject_name(cert));
-    s.organization = certs::nameEntry(X509_get_subject_name(cert), NID_organizationName);
-    s.issuer = certs::nameToString(X509_get_issuer_name(cert));
-    s.serial = certs::serialHex(cert);
-    s.sha256 = certs::sha256Hex(cert);
-    if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok())
-      s.notBefore = certs::isoTime(*nb);
-    if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok())
-      s.notAfter = certs::isoTime(*na);
-    s.keyType = keyDescription(cert);
-    r.signer = s;
-    EVP_PKEY* key = X509_get0_pubkey(cert);
-    Status st = Error::kyso(Errc::CmsSignatureInvalid, "verify");
-    if (!key) {
-      st = Error::kyso(Errc::CertificateMalformed, "X509_get0_pubkey");
-    } else if (hasSignedAttrs) {
-      auto tbs = signedAttributesDer(si);
-      if (tbs.ok()) {
-        auto tb = std::span<const unsigned char>(
-            reinterpret_cast<const unsigned char*>(tbs->data()), tbs->size());
-        st = verifySignature(key, sigAlg, dnid, tb, sigBytes);
-        if (!st.ok() && st.error().kind == Errc::CmsSignatureInvalid) {
-          auto stored = signedAttributesDer(si, true);
-          if (stored.ok() && *stored != *tbs &&
-              verifySignature(
-                  key, sigAlg, dnid,
-                  std::span<const unsigned char>(
-                      reinterpret_cast<const unsigned char*>(stored->data()), stored->size()),
-                  sigBytes)
-                  .ok()) {
-            st = okStatus();
-            r.notes.push_back(
-                "The signature covers the signed attributes in stored order, not DER order "
-                "(accepted).");
-          }
-        }
-      } else {
-        st = tbs.error();
-      }
-    } else if (contentDigest) {
-      st = verifySignatureOfDigest(key, sigAlg, dnid, *contentDigest, sigBytes);
-      r.digestMatches = st.ok();
-    } else {
-      st = Error::kyso(Errc::CmsNoSigner, "verify", "no content");
-    }
-    r.signatureValid = st.ok();
-    if (!st.ok()) {
-      Errc k = st.error().kind;
-      if (k == Errc::CmsAlgorithmMismatch)
-        fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k,
-             "The signature and digest algorithms do not agree: " + st.error().context + ".");
-      else if (k == Errc::CmsUnknownAlgorithm)
-        fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, k,
-             "The signature algorithm is not supported: " + st.error().context + ".");
-      else if (k == Errc::CmsSignatureInvalid)
-        fail(r, Indication::TotalFailed, SubIndication::SigCryptoFailure, k,
-             "The signature value does not verify.");
-      else if (k != Errc::CmsNoSigner)
-        fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k, st.error().technical());
-    }
-    // ESS signingCertificate(V2): binds the signature to this certificate.
-    certs::EssCheck ess = certs::checkEssSigningCertificate(si, cert);
-    r.signingCertificateBound = ess == certs::EssCheck::Match;
-    if (ess == certs::EssCheck::Mismatch)
-      fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
-           Errc::CmsSigningCertificateMismatch,
-           "The signing-certificate attribute names another certificate than the one found.");
-    else if (ess == certs::EssCheck::Malformed)
-      fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-           "The signing-certificate attribute cannot be read.");
-    // Weak-algorithm policy.
-    bool weak = weakDigest(dnid) || ((EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_is_a(key, "RSA-PSS")) &&
-                                     EVP_PKEY_get_bits(key) < 2048);
-    if (weak) {
-      std::string what = weakDigest(dnid) ? r.digestAlgorithm : keyDescription(cert);
-      if (ctx.opt.acceptWeak)
-        r.notes.push_back("Weak algorithm " + what + " accepted by the policy option.");
-      else
-        fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure,
-             Errc::WeakAlgorithm,
-             "The signature uses " + what + ", which is no longer considered safe.");
-    }
-  }
-  r.intact = r.digestMatches && r.signatureValid;
+         Errc::CmsSigningCertificateMismatch,
+         "The signing-certificate attribute names another certificate than the one found.");
+  else if (ess == certs::EssCheck::Malformed)
+    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
+         "The signing-certificate attribute cannot be read.");
+  EVP_PKEY* key = X509_get0_pubkey(cert);
+  const bool weakKey = key && (EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_is_a(key, "RSA-PSS")) &&
+                       EVP_PKEY_get_bits(key) < 2048;
+  if (!weakDigest(dnid) && !weakKey) return;
+  std::string what = weakDigest(dnid) ? r.digestAlgorithm : keyDescription(cert);
+  if (ctx.opt.acceptWeak)
+    r.notes.push_back("Weak algorithm " + what + " accepted by the policy option.");
+  else
+    fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, Errc::WeakAlgorithm,
+         "The signature uses " + what + ", which is no longer considered safe.");
+}
 
-  // Counter-signatures and the signature timestamp sign this signature's value. A
-  // counter-signer's chain and revocation are judged at --at, else now (the signature timestamp
-  // does not cover counter-signatures added after it).
-  TimePoint base = ctx.opt.at ? *ctx.opt.at : ctx.now;
+// Counter-signatures and the signature timestamp sign this signature's value. A counter-signer's
+// chain and revocation are judged at `base` (the signature timestamp does not cover
+// counter-signatures added after it).
+void checkCounterSignaturesAndTimestamp(Ctx& ctx, CMS_SignerInfo* si, bool haveCert, TimePoint base,
+                                        SignerReport& r) {
   r.counterSignatures = verifyCounterSignatures(
       si, ctx.certs, ctx.opt.acceptWeak, [&](SignerReport& cs, X509* csCert) {
         cs.validationTimeSource = ctx.opt.at ? "at" : "now";
@@ -451,13 +419,16 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
       r.notes.push_back("A counter-signature on this signature is not valid.");
     else if (cs.indication == Indication::Indeterminate)
       r.notes.push_back("A counter-signature on this signature could not be confirmed.");
-  if (cert) checkTimestamp(ctx, r, si);
+  if (haveCert) checkTimestamp(ctx, r, si);
   if (r.timestamp && !r.timestamp->valid)
     fail(r, Indication::Indeterminate, SubIndication::SigConstraintsFailure, Errc::TimestampInvalid,
          "The signature timestamp is not valid: " + r.timestamp->detail + ".");
+}
 
-  // Time of validation: --at, else a valid and trusted signature timestamp (proof that the
-  // signature existed then, ETSI EN 319 102-1 5.6.2.4), else now.
+// The chain, validity and revocation of `cert` at the time of validation: --at, else a valid and
+// trusted signature timestamp (proof that the signature existed then, ETSI EN 319 102-1 5.6.2.4),
+// else now; with past validation when --at falls after the event the timestamp predates.
+void checkChainAtValidationTime(Ctx& ctx, X509* cert, TimePoint base, SignerReport& r) {
   std::optional<TimePoint> poe;
   if (r.timestamp && r.timestamp->valid && r.timestamp->trusted)
     if (auto t = certs::parseIsoTime(r.timestamp->time); t.ok()) poe = *t;
@@ -468,7 +439,7 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
     r.validationTimeSource = "timestamp";
   }
   r.validationTime = certs::isoTime(at);
-  if (!cert) return r;
+  if (!cert) return;
   noteImplausibleClaimedTime(r, base);
 
   SignerReport c = chainAt(ctx, cert, at);
@@ -495,6 +466,54 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
   if (r.validationTimeSource == "timestamp" && !noPoe(c.subIndication))
     notePoe(c, r.timestamp->time, cert, base);
   adoptChain(r, std::move(c));
+}
+
+SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
+  SignerReport r;
+  r.indication = Indication::TotalPassed;
+  EVP_PKEY* pk = nullptr;
+  X509* sc = nullptr;
+  X509_ALGOR *dig = nullptr, *sigAlg = nullptr;
+  CMS_SignerInfo_get0_algs(si, &pk, &sc, &dig, &sigAlg);
+  int dnid = OBJ_obj2nid(dig->algorithm);
+  r.digestAlgorithm = digestName(dnid);
+  r.signatureAlgorithm = describeSigAlg(sigAlg).name;
+  auto sigBytes = bytesOf(CMS_SignerInfo_get0_signature(si));
+  r.signatureValue.assign(sigBytes.begin(), sigBytes.end());
+
+  X509* cert = nullptr;
+  for (int i = 0; ctx.certs && i < sk_X509_num(ctx.certs) && !cert; ++i)
+    if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(ctx.certs, i)) == 0)
+      cert = sk_X509_value(ctx.certs, i);
+
+  auto digIt = ctx.digests.find(dnid);
+  const std::vector<unsigned char>* contentDigest =
+      digIt != ctx.digests.end() ? &digIt->second : nullptr;
+  if (!contentDigest) {
+    fail(r, Indication::Indeterminate,
+         ctx.contentAvailable ? SubIndication::CryptoConstraintsFailure
+                              : SubIndication::SignedDataNotFound,
+         ctx.contentAvailable ? Errc::CmsUnknownAlgorithm : Errc::CmsNoSigner,
+         ctx.contentAvailable ? "The digest algorithm " + r.digestAlgorithm + " is not supported."
+                              : std::string("The signed content was not given."));
+  }
+  if (CMS_signed_get_attr_count(si) > 0) checkSignedAttributes(ctx, si, r, contentDigest);
+
+  if (!cert) {
+    fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
+         Errc::CertificateNotFound,
+         "The signer's certificate is not in the signature, so the signature value cannot be "
+         "checked.");
+  } else {
+    r.signer = summarise(cert);
+    reportSignatureValue(r, checkSignatureValue(si, X509_get0_pubkey(cert), sigAlg, dnid, sigBytes,
+                                                contentDigest, r));
+    checkBindingAndStrength(ctx, si, cert, dnid, r);
+  }
+  r.intact = r.digestMatches && r.signatureValid;
+  const TimePoint base = ctx.opt.at ? *ctx.opt.at : ctx.now;
+  checkCounterSignaturesAndTimestamp(ctx, si, cert != nullptr, base, r);
+  checkChainAtValidationTime(ctx, cert, base, r);
   return r;
 }
 

@@ -226,215 +226,189 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
   return okStatus();
 }
 
-FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt) {
-  FileReport rep;
-  rep.file = bytes->name();
-  Budget budget(opt.budget);
-  std::string head;
-  if (auto s = bytes->readAt(0, 1024, head); !s.ok()) return errorReport(rep, s.error());
-  if (head.find("%PDF-") == std::string::npos)
-    return errorReport(rep, Error::kyso(Errc::NotAPdf, "verifyPdf", rep.file));
+// The revisions of the file as far as they can be read, with what a person must hear about them.
+struct Revisions {
+  std::vector<RevisionEnd> ends;       // complete revisions, oldest first
+  std::optional<Error> damagedEnding;  // why the file's own ending could not be used
+  std::uint64_t trailing = 0;          // bytes after the last complete revision
+  std::optional<FileBytes::Markers> markers;
+};
 
+// Reads the revision chain (falling back to the last complete revision before a damaged ending,
+// never rebuilding a cross-reference table) and opens the document as it is now. Notes on orphan
+// end-of-file markers, a skipped raw search, duplicate entries go to `rep`.
+Result<std::pair<Revisions, OpenRevision*>> readRevisions(const FileBytes& bytes,
+                                                          const VerifyOptions& opt,
+                                                          RevisionCache& cache, FileReport& rep) {
+  Revisions out;
   // A raw pass over smaller files finds signature dictionaries and end-of-file markers that the
   // cross-reference chain does not account for; large files skip it (it would cost as much as
   // hashing them).
-  std::optional<FileBytes::Markers> markers;
-  if (bytes->size() <= opt.raw_scan_limit) {
-    auto m = bytes->scanMarkers(opt.max_revisions);
-    if (!m.ok()) return errorReport(rep, m.error());
-    markers = std::move(*m);
+  if (bytes.size() <= opt.raw_scan_limit) {
+    KYSO_ASSIGN_OR_RETURN(out.markers, bytes.scanMarkers(opt.max_revisions));
   }
-  auto chain = revisionChain(*bytes, opt.max_revisions);
-  std::optional<Error> damagedEnding;
-  if (!chain.ok()) damagedEnding = chain.error();
-  if (!chain.ok() && markers) {
+  auto chain = revisionChain(bytes, opt.max_revisions);
+  if (!chain.ok()) out.damagedEnding = chain.error();
+  if (!chain.ok() && out.markers) {
     // A damaged ending (a broken final cross-reference section, objects appended without one):
     // every signature is judged against the last complete revision before it, and the bytes
-    // after it make coverage partial. The cross-reference table is never rebuilt.
-    for (auto e = markers->revisions.rbegin(); e != markers->revisions.rend(); ++e) {
-      auto shorter = revisionChain(*bytes, opt.max_revisions, e->end_with_eol);
+    // after it make coverage partial.
+    for (auto e = out.markers->revisions.rbegin(); e != out.markers->revisions.rend(); ++e) {
+      auto shorter = revisionChain(bytes, opt.max_revisions, e->end_with_eol);
       if (shorter.ok()) {
         chain = std::move(shorter);
         break;
       }
     }
   }
-  if (!chain.ok()) return errorReport(rep, chain.error());
-  auto& revs = *chain;
-
-  RevisionCache cache{bytes, budget, {}, {}};
+  if (!chain.ok()) return chain.error();
+  auto& revs = out.ends = std::move(*chain);
   // The document as it is now: the last complete revision that opens on its own.
   auto current = cache.get(revs.back().end_with_eol);
   for (int tries = 0; !current.ok() && revs.size() > 1 && tries < 8; ++tries) {
-    if (!damagedEnding) damagedEnding = current.error();
+    if (!out.damagedEnding) out.damagedEnding = current.error();
     revs.pop_back();
     current = cache.get(revs.back().end_with_eol);
   }
-  if (!current.ok()) return errorReport(rep, current.error());
-  if (markers) {
+  if (!current.ok()) return current.error();
+  if (out.markers) {
     std::size_t orphans = 0;
-    for (auto& e : markers->revisions)
+    for (auto& e : out.markers->revisions)
       orphans += std::none_of(revs.begin(), revs.end(), [&](auto& r) { return r.end == e.end; });
     if (orphans > 0)
       rep.notes.push_back(problemSentence(Problem::OrphanEofMarkers, {std::to_string(orphans)}));
   } else {
     rep.notes.push_back(problemSentence(Problem::LargeFileRawSearchSkipped));
   }
-  rep.revisions = static_cast<int>(revs.size());
   const std::uint64_t lastEnd = revs.back().end_with_eol;
-  std::string tail;
-  std::uint64_t trailing = 0;
-  if (lastEnd < bytes->size()) {
-    auto s = bytes->readAt(
+  if (lastEnd < bytes.size()) {
+    std::string tail;
+    KYSO_TRY(bytes.readAt(
         lastEnd,
-        static_cast<std::size_t>(std::min<std::uint64_t>(bytes->size() - lastEnd, 1u << 20)), tail);
-    if (!s.ok()) return errorReport(rep, s.error());
-    if (bytes->size() - lastEnd > (1u << 20) || !onlyWhitespace(tail))
-      trailing = bytes->size() - lastEnd;
+        static_cast<std::size_t>(std::min<std::uint64_t>(bytes.size() - lastEnd, 1u << 20)), tail));
+    if (bytes.size() - lastEnd > (1u << 20) || !onlyWhitespace(tail))
+      out.trailing = bytes.size() - lastEnd;
   }
-  for (std::size_t i = 0; i < revs.size(); ++i)
-    for (int obj : revs[i].duplicate_objects)
+  for (const auto& rev : revs)
+    for (int obj : rev.duplicate_objects)
       rep.notes.push_back(problemSentence(
           Problem::DamagedObject,
           {changeSentence(ChangeKind::XrefDuplicateEntry, {std::to_string(obj)}, Lang::En)}));
+  OpenRevision* cur = current->first;
+  return std::make_pair(std::move(out), cur);
+}
 
-  OpenRevision& cur = *current->first;
-  auto found = findSignatures(cur, budget);
-  if (!found.ok()) return errorReport(rep, found.error());
-  if (found->size() > opt.max_signatures)
-    return errorReport(rep, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "too many signatures"));
-  if (trailing > 0)
-    rep.notes.push_back(problemSentence(Problem::TrailingBytes, {std::to_string(trailing)}));
-  if (markers && markers->byte_range_keys.size() > found->size())
-    rep.notes.push_back(
-        problemSentence(Problem::UnusedSignatureDictionaries,
-                        {std::to_string(markers->byte_range_keys.size() - found->size())}));
-  // A damaged ending over a document without a complete signed revision (a signed file cut
-  // short, say) is unreadable, never "unsigned".
-  if (found->empty() && damagedEnding) return errorReport(rep, *damagedEnding);
-  if (found->empty()) {
-    rep.status = "unsigned";
-    rep.indication = Indication::Indeterminate;
-    return rep;
-  }
-  rep.status = "signed";
-  auto dss = readDss(cur);
-  if (!dss.ok()) return errorReport(rep, dss.error());
-  // A certification named by the catalog's /Perms whose own /Reference lacks the DocMDP entry.
-  const auto [catalogP, certDict] = catalogDocMdp(cur);
-  for (auto& s : *found)
-    if (catalogP > 0 && s.dict_og == certDict && s.docmdp == 0) s.docmdp = catalogP;
+// The signature dictionary as it was signed: the revision the ByteRange reaches holds it. A later
+// rewrite of it (details changed, ByteRange and /Contents copied) is a change after signing.
+std::pair<FoundSignature, OpenRevision*> asSigned(const FoundSignature& latest,
+                                                  const std::vector<RevisionEnd>& revs,
+                                                  OpenRevision& cur, RevisionCache& cache,
+                                                  Budget& budget) {
+  const std::size_t signedRev = revisionEnding(latest, revs);
+  if (signedRev == 0 || signedRev >= revs.size()) return {latest, &cur};
+  auto rk = cache.get(revs[signedRev - 1].end_with_eol);
+  if (!rk.ok()) return {latest, &cur};
+  FoundSignature s = latest;
+  auto then = findSignatures(*rk->first, budget);
+  if (then.ok())
+    for (auto& t : *then)
+      if (t.field == latest.field) s = t;
+  return {s, rk->first};
+}
 
-  std::vector<std::pair<FoundSignature, SignatureReport>> sigs;
-  for (auto& latest : *found) {
-    // Judge the dictionary as signed: the revision the ByteRange reaches holds it. A later
-    // rewrite of it (details changed, ByteRange and /Contents copied) is a change after signing.
-    std::size_t signedRev = revisionEnding(latest, revs);
-    OpenRevision* holder = &cur;
-    FoundSignature s = latest;
-    if (signedRev > 0 && signedRev < revs.size()) {
-      auto rk = cache.get(revs[signedRev - 1].end_with_eol);
-      if (rk.ok()) {
-        holder = rk->first;
-        auto then = findSignatures(*holder, budget);
-        if (then.ok())
-          for (auto& t : *then)
-            if (t.field == latest.field) s = t;
-      }
+// The report's fields that come from the dictionary alone.
+SignatureReport dictionaryReport(const FoundSignature& s) {
+  SignatureReport r;
+  r.field = s.field;
+  r.name = s.name;
+  r.reason = s.reason;
+  r.location = s.location;
+  r.claimed_time = s.claimed_time;
+  r.type = s.type;
+  r.filter = s.filter;
+  r.subfilter = s.subfilter;
+  r.byte_range = s.byte_range;
+  r.docmdp = s.docmdp;
+  r.kind = (s.type == "/DocTimeStamp" || s.subfilter == "ETSI.RFC3161") ? "timestamp"
+           : s.docmdp > 0                                               ? "certification"
+                                                                        : "approval";
+  dictionaryChecks(s, r);
+  return r;
+}
+
+// What the CMS checker needs for one signature: the covered bytes, its /Contents, the /DSS and
+// the /VRI entry for it.
+CmsInput cmsInputFor(const std::shared_ptr<const FileBytes>& bytes, const FoundSignature& s,
+                     const ByteRangeFacts& br, const DssMaterial& dss, bool laterRevisions) {
+  CmsInput in;
+  in.subfilter = s.subfilter;
+  in.contents_der = &br.contents_der;
+  const std::uint64_t a = static_cast<std::uint64_t>(s.byte_range[1]);
+  const std::uint64_t b = static_cast<std::uint64_t>(s.byte_range[2]);
+  const std::uint64_t c = static_cast<std::uint64_t>(s.byte_range[3]);
+  in.digest_covered = [bytes, a, b, c](const EVP_MD* md) {
+    return bytes->digestRanges(md, {{0, a}, {b, c}});
+  };
+  in.feed_covered = [bytes, a, b, c](const auto& sink) {
+    return bytes->feedRanges({{0, a}, {b, c}}, sink);
+  };
+  in.dss = &dss;
+  // The /VRI key is the SHA-1 of the signature: kyso and most signers hash the DER, some the
+  // whole zero-padded /Contents string.
+  for (const std::string* candidate : {&br.contents_der, &s.parsed_contents}) {
+    auto v = dss.vri.find(vriKey(*candidate));
+    if (v != dss.vri.end()) {
+      in.vri = &v->second;
+      break;
     }
-    SignatureReport r;
-    r.field = s.field;
-    r.name = s.name;
-    r.reason = s.reason;
-    r.location = s.location;
-    r.claimed_time = s.claimed_time;
-    r.type = s.type;
-    r.filter = s.filter;
-    r.subfilter = s.subfilter;
-    r.byte_range = s.byte_range;
-    r.docmdp = s.docmdp;
-    r.kind = (s.type == "/DocTimeStamp" || s.subfilter == "ETSI.RFC3161") ? "timestamp"
-             : s.docmdp > 0                                               ? "certification"
-                                                                          : "approval";
-    dictionaryChecks(s, r);
-    std::uint64_t dictOffset = 0;
-    auto x = holder->xref().find(s.dict_og);
-    if (x != holder->xref().end() && x->second.type == 1)
-      dictOffset = x->second.offset;
-    else if (x != holder->xref().end())
-      r.problems.push_back(problemSentence(Problem::DictionaryInObjectStream));
-    ByteRangeFacts br = checkByteRange(*bytes, s, revs, dictOffset);
-    for (auto& p : br.problems) r.problems.push_back(p);
-    r.signed_end = br.end;
-    r.revision = br.revision;
-    r.coverage = br.fatal           ? "invalid"
-                 : br.revision == 0 ? "partial"
-                 : (br.revision == static_cast<int>(revs.size()) && trailing == 0)
-                     ? "whole-document"
-                 : br.revision == static_cast<int>(revs.size()) ? "partial"
-                                                                : "revision";
-    if (r.coverage == "partial" && br.revision != 0)
-      r.problems.push_back(problemSentence(Problem::BytesAppended));
-    if (!br.fatal && opt.cms) {
-      CmsInput in;
-      in.subfilter = s.subfilter;
-      in.contents_der = &br.contents_der;
-      const std::uint64_t a = static_cast<std::uint64_t>(s.byte_range[1]);
-      const std::uint64_t b = static_cast<std::uint64_t>(s.byte_range[2]);
-      const std::uint64_t c = static_cast<std::uint64_t>(s.byte_range[3]);
-      in.digest_covered = [bytes, a, b, c](const EVP_MD* md) {
-        return bytes->digestRanges(md, {{0, a}, {b, c}});
-      };
-      in.feed_covered = [bytes, a, b, c](const auto& sink) {
-        return bytes->feedRanges({{0, a}, {b, c}}, sink);
-      };
-      in.dss = &*dss;
-      // The /VRI key is the SHA-1 of the signature: kyso and most signers hash the DER, some the
-      // whole zero-padded /Contents string.
-      for (const std::string* candidate : {&br.contents_der, &s.parsed_contents}) {
-        auto v = dss->vri.find(vriKey(*candidate));
-        if (v != dss->vri.end()) {
-          in.vri = &v->second;
-          break;
-        }
-      }
-      in.has_later_revisions = r.coverage == "revision";
-      const auto cmsStart = std::chrono::steady_clock::now();
-      r.crypto = opt.cms->checkSlowly(in);
-      budget.extend(std::chrono::steady_clock::now() - cmsStart);  // its own timeouts bound it
-    } else if (!opt.cms) {
-      r.crypto.notes.push_back(problemSentence(Problem::NoCryptoCheck));
-    }
-    sigs.emplace_back(std::move(s), std::move(r));
   }
-  std::stable_sort(sigs.begin(), sigs.end(),
-                   [](auto& x, auto& y) { return x.second.signed_end < y.second.signed_end; });
+  in.has_later_revisions = laterRevisions;
+  return in;
+}
 
-  for (std::size_t i = 0; i < sigs.size(); ++i) sigs[i].second.index = static_cast<int>(i) + 1;
-  if (auto st = analyseRevisions(sigs, revs, cache, budget); !st.ok())
-    return errorReport(rep, st.error());
-  // Bytes after the last complete revision (appended without a cross-reference section, or a
-  // damaged one): what they change is unknown, so no signature covers the document as it is.
-  if (trailing > 0)
-    for (auto& [s, r] : sigs)
-      if (r.coverage == "revision") {
-        r.coverage = "partial";
-        r.problems.push_back(problemSentence(Problem::BytesAppended));
-      }
-  // Objects qpdf had to work around while the revisions were read mean a damaged file: never
-  // valid, whatever the signatures say.
-  std::vector<std::string> damage = cache.releasedWarnings;
-  for (auto& [limit, entry] : cache.open)
-    for (auto& w : entry.first->laterWarnings())
-      if (damage.size() < 5) damage.push_back(w);
-  for (auto& w : damage) rep.notes.push_back(problemSentence(Problem::DamagedObject, {w}));
-  for (auto& [s, r] : sigs) {
-    if (!damage.empty()) r.problems.push_back(problemSentence(Problem::DamagedDocument));
-    judge(r);
+// One signature: its dictionary as signed, its byte range and coverage, its cryptography.
+std::pair<FoundSignature, SignatureReport> checkSignature(
+    const std::shared_ptr<const FileBytes>& bytes, const FoundSignature& latest,
+    const Revisions& revisions, OpenRevision& cur, RevisionCache& cache, Budget& budget,
+    const DssMaterial& dss, const VerifyOptions& opt) {
+  const auto& revs = revisions.ends;
+  auto [s, holder] = asSigned(latest, revs, cur, cache, budget);
+  SignatureReport r = dictionaryReport(s);
+  std::uint64_t dictOffset = 0;
+  auto x = holder->xref().find(s.dict_og);
+  if (x != holder->xref().end() && x->second.type == 1)
+    dictOffset = x->second.offset;
+  else if (x != holder->xref().end())
+    r.problems.push_back(problemSentence(Problem::DictionaryInObjectStream));
+  ByteRangeFacts br = checkByteRange(*bytes, s, revs, dictOffset);
+  for (auto& p : br.problems) r.problems.push_back(p);
+  r.signed_end = br.end;
+  r.revision = br.revision;
+  const bool last = br.revision == static_cast<int>(revs.size());
+  r.coverage = br.fatal                            ? "invalid"
+               : br.revision == 0                  ? "partial"
+               : (last && revisions.trailing == 0) ? "whole-document"
+               : last                              ? "partial"
+                                                   : "revision";
+  if (r.coverage == "partial" && br.revision != 0)
+    r.problems.push_back(problemSentence(Problem::BytesAppended));
+  if (!br.fatal && opt.cms) {
+    const CmsInput in = cmsInputFor(bytes, s, br, dss, r.coverage == "revision");
+    const auto cmsStart = std::chrono::steady_clock::now();
+    r.crypto = opt.cms->checkSlowly(in);
+    budget.extend(std::chrono::steady_clock::now() - cmsStart);  // its own timeouts bound it
+  } else if (!opt.cms) {
+    r.crypto.notes.push_back(problemSentence(Problem::NoCryptoCheck));
   }
-  // LTV levels need the whole document: a later document timestamp stands in for a signature
-  // timestamp, the /DSS makes B-LT, and a document timestamp over a revision holding the /DSS
-  // makes B-LTA.
+  return {std::move(s), std::move(r)};
+}
+
+// LTV levels need the whole document: a later document timestamp stands in for a signature
+// timestamp, the /DSS makes B-LT, and a document timestamp over a revision holding the /DSS
+// makes B-LTA.
+void raiseLevels(std::vector<std::pair<FoundSignature, SignatureReport>>& sigs,
+                 const std::vector<RevisionEnd>& revs, RevisionCache& cache,
+                 const DssMaterial& dss) {
   for (auto& [s, r] : sigs) {
     if (!r.crypto.checked || r.kind == "timestamp" || r.revision == 0) continue;
     bool laterTs = false, ltaTs = false;
@@ -449,9 +423,88 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     if (laterTs && lvl == "B-B") lvl = "B-T";
     if (laterTs && lvl == "PKCS7") lvl = "PKCS7-T";
     if (laterTs && lvl == "CMS") lvl = "CMS-T";
-    if (pades && lvl == "B-T" && dss->present && r.coverage == "revision") lvl = "B-LT";
+    if (pades && lvl == "B-T" && dss.present && r.coverage == "revision") lvl = "B-LT";
     if (lvl == "B-LT" && ltaTs) lvl = "B-LTA";
   }
+}
+
+// Objects qpdf had to work around while the revisions were read mean a damaged file: never
+// valid, whatever the signatures say. Returns what was worked around (at most five).
+std::vector<std::string> damageSeen(RevisionCache& cache) {
+  std::vector<std::string> damage = cache.releasedWarnings;
+  for (auto& [limit, entry] : cache.open)
+    for (auto& w : entry.first->laterWarnings())
+      if (damage.size() < 5) damage.push_back(w);
+  return damage;
+}
+
+FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt) {
+  FileReport rep;
+  rep.file = bytes->name();
+  Budget budget(opt.budget);
+  std::string head;
+  if (auto s = bytes->readAt(0, 1024, head); !s.ok()) return errorReport(rep, s.error());
+  if (head.find("%PDF-") == std::string::npos)
+    return errorReport(rep, Error::kyso(Errc::NotAPdf, "verifyPdf", rep.file));
+
+  RevisionCache cache{bytes, budget, {}, {}};
+  auto read = readRevisions(*bytes, opt, cache, rep);
+  if (!read.ok()) return errorReport(rep, read.error());
+  const Revisions& revisions = read->first;
+  const auto& revs = revisions.ends;
+  OpenRevision& cur = *read->second;
+  rep.revisions = static_cast<int>(revs.size());
+
+  auto found = findSignatures(cur, budget);
+  if (!found.ok()) return errorReport(rep, found.error());
+  if (found->size() > opt.max_signatures)
+    return errorReport(rep, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "too many signatures"));
+  if (revisions.trailing > 0)
+    rep.notes.push_back(
+        problemSentence(Problem::TrailingBytes, {std::to_string(revisions.trailing)}));
+  if (revisions.markers && revisions.markers->byte_range_keys.size() > found->size())
+    rep.notes.push_back(problemSentence(
+        Problem::UnusedSignatureDictionaries,
+        {std::to_string(revisions.markers->byte_range_keys.size() - found->size())}));
+  // A damaged ending over a document without a complete signed revision (a signed file cut
+  // short, say) is unreadable, never "unsigned".
+  if (found->empty() && revisions.damagedEnding) return errorReport(rep, *revisions.damagedEnding);
+  if (found->empty()) {
+    rep.status = "unsigned";
+    rep.indication = Indication::Indeterminate;
+    return rep;
+  }
+  rep.status = "signed";
+  auto dss = readDss(cur);
+  if (!dss.ok()) return errorReport(rep, dss.error());
+  // A certification named by the catalog's /Perms whose own /Reference lacks the DocMDP entry.
+  const auto [catalogP, certDict] = catalogDocMdp(cur);
+  for (auto& s : *found)
+    if (catalogP > 0 && s.dict_og == certDict && s.docmdp == 0) s.docmdp = catalogP;
+
+  std::vector<std::pair<FoundSignature, SignatureReport>> sigs;
+  for (auto& latest : *found)
+    sigs.push_back(checkSignature(bytes, latest, revisions, cur, cache, budget, *dss, opt));
+  std::stable_sort(sigs.begin(), sigs.end(),
+                   [](auto& x, auto& y) { return x.second.signed_end < y.second.signed_end; });
+  for (std::size_t i = 0; i < sigs.size(); ++i) sigs[i].second.index = static_cast<int>(i) + 1;
+  if (auto st = analyseRevisions(sigs, revs, cache, budget); !st.ok())
+    return errorReport(rep, st.error());
+  // Bytes after the last complete revision (appended without a cross-reference section, or a
+  // damaged one): what they change is unknown, so no signature covers the document as it is.
+  if (revisions.trailing > 0)
+    for (auto& [s, r] : sigs)
+      if (r.coverage == "revision") {
+        r.coverage = "partial";
+        r.problems.push_back(problemSentence(Problem::BytesAppended));
+      }
+  const std::vector<std::string> damage = damageSeen(cache);
+  for (auto& w : damage) rep.notes.push_back(problemSentence(Problem::DamagedObject, {w}));
+  for (auto& [s, r] : sigs) {
+    if (!damage.empty()) r.problems.push_back(problemSentence(Problem::DamagedDocument));
+    judge(r);
+  }
+  raiseLevels(sigs, revs, cache, *dss);
   for (auto& [s, r] : sigs) {
     rep.indication = rep.signatures.empty() ? r.indication : worse(rep.indication, r.indication);
     rep.signatures.push_back(std::move(r));
