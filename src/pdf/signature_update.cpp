@@ -80,6 +80,166 @@ std::string sigDictionary(const SignatureOptions& o, std::size_t placeholderByte
   return d + " >>";
 }
 
+// The appearance's objects, numbered now so that widgets and marks can point at them ("{{ref:K}}"
+// in a body becomes the K-th object's reference). Returns their numbers in order.
+Result<std::vector<int>> writeAppearanceObjects(const appearance::Appearance& ap,
+                                                IncrementalUpdate& up) {
+  std::vector<int> nums;
+  for (std::size_t k = 0; k < ap.objects.size(); ++k) nums.push_back(up.allocate());
+  for (std::size_t k = 0; k < nums.size(); ++k) {
+    std::string body = ap.objects[k].body;
+    for (std::size_t r = 0; r < nums.size(); ++r) {
+      std::string ph = "{{ref:" + std::to_string(r) + "}}";
+      for (auto p = body.find(ph); p != std::string::npos; p = body.find(ph, p))
+        body.replace(p, ph.size(), std::to_string(nums[r]) + " 0 R");
+    }
+    if (body.find("{{ref:") != std::string::npos)
+      return Error::kyso(Errc::TemplateInvalid, "appearance", "reference outside the object list");
+    up.setObject(nums[k], 0, std::move(body));
+  }
+  if (ap.formIndex >= nums.size())
+    return Error::kyso(Errc::TemplateInvalid, "appearance", "form index outside the object list");
+  return nums;
+}
+
+// The visible widget: its /Rect, /AP /N and, for a turned page, /MK /R.
+void setWidgetAppearance(QPDFObjectHandle& widget, const appearance::Appearance& ap,
+                         const std::vector<int>& apNums) {
+  const auto& r = ap.rect;
+  widget.replaceKey(
+      "/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(r.llx, r.lly, r.urx, r.ury)));
+  auto apDict = QPDFObjectHandle::newDictionary();
+  apDict.replaceKey("/N", newRef(apNums[ap.formIndex]));
+  widget.replaceKey("/AP", apDict);
+  if (ap.rotate != 0) {  // the form is already turned; this tells form editors
+    auto mk = QPDFObjectHandle::newDictionary();
+    mk.replaceKey("/R", QPDFObjectHandle::newInteger(ap.rotate));
+    widget.replaceKey("/MK", mk);
+  }
+}
+
+QPDFObjectHandle lockDict() {
+  auto l = QPDFObjectHandle::newDictionary();
+  l.replaceKey("/Type", QPDFObjectHandle::newName("/SigFieldLock"));
+  l.replaceKey("/Action", QPDFObjectHandle::newName("/All"));
+  return l;
+}
+
+// Adds annotation `num` to `page`'s /Annots: an indirect array is edited in place, otherwise the
+// page is (with the array as this revision has it so far).
+void appendToAnnots(Edits& edits, QPDFObjectHandle page, int num) {
+  QPDFObjectHandle annots = page.getKey("/Annots");
+  if (annots.isArray() && annots.isIndirect()) {
+    edits.edit(annots).appendItem(newRef(num));
+    return;
+  }
+  QPDFObjectHandle& pg = edits.edit(page);
+  auto arr = pg.getKey("/Annots");
+  arr = arr.isArray() ? arr.shallowCopy() : QPDFObjectHandle::newArray();
+  arr.appendItem(newRef(num));
+  pg.replaceKey("/Annots", arr);
+}
+
+// The AcroForm this revision writes: the indirect one edited in place, or a copy of a direct one
+// (or a new one) as a new object the catalog points at.
+class AcroFormEdit {
+ public:
+  AcroFormEdit(QPDF& q, Edits& edits, IncrementalUpdate& up) {
+    QPDFObjectHandle root = q.getRoot();
+    QPDFObjectHandle orig = root.getKey("/AcroForm");
+    if (orig.isDictionary() && orig.isIndirect()) {
+      m_dict = &edits.edit(orig);
+      return;
+    }
+    m_copy = orig.isDictionary() ? orig.shallowCopy() : QPDFObjectHandle::newDictionary();
+    m_newNum = up.allocate();
+    edits.edit(root).replaceKey("/AcroForm", newRef(m_newNum));
+    m_dict = &m_copy;
+  }
+  AcroFormEdit(const AcroFormEdit&) = delete;
+  AcroFormEdit& operator=(const AcroFormEdit&) = delete;
+  QPDFObjectHandle& dict() { return *m_dict; }
+  // Adds field `num` to /Fields (an indirect array in place, else a new array here).
+  void addField(Edits& edits, int num) {
+    QPDFObjectHandle fields = m_dict->getKey("/Fields");
+    if (fields.isArray() && fields.isIndirect()) {
+      edits.edit(fields).appendItem(newRef(num));
+      return;
+    }
+    auto arr = fields.isArray() ? fields.shallowCopy() : QPDFObjectHandle::newArray();
+    arr.appendItem(newRef(num));
+    m_dict->replaceKey("/Fields", arr);
+  }
+  void renderNewInto(IncrementalUpdate& up) {
+    if (m_newNum) up.setObject(m_newNum, 0, substituteRefs(m_copy.unparse()));
+  }
+
+ private:
+  QPDFObjectHandle* m_dict = nullptr;
+  QPDFObjectHandle m_copy;
+  int m_newNum = 0;
+};
+
+// A new signature field (widget) named SignatureN on the appearance's page (or o.page).
+Status addNewField(QPDF& q, const SignatureOptions& o, const std::set<std::string>& names,
+                   int sigNum, const std::vector<int>& apNums, Edits& edits, AcroFormEdit& acro,
+                   IncrementalUpdate& up, std::string& fieldName) {
+  auto pages = QPDFPageDocumentHelper(q).getAllPages();
+  int pageIdx = o.appearance ? o.appearance->pageIndex : o.page;
+  if (pageIdx < 0 || static_cast<std::size_t>(pageIdx) >= pages.size())
+    return Error::kyso(Errc::PdfPageOutOfRange, "page", std::to_string(pageIdx + 1));
+  QPDFObjectHandle page = pages[static_cast<std::size_t>(pageIdx)].getObjectHandle();
+  for (int n = 1;; ++n) {
+    fieldName = "Signature" + std::to_string(n);
+    if (!names.count(fieldName)) break;
+  }
+  const int widgetNum = up.allocate();
+  auto w = QPDFObjectHandle::newDictionary();
+  w.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
+  w.replaceKey("/Subtype", QPDFObjectHandle::newName("/Widget"));
+  w.replaceKey("/FT", QPDFObjectHandle::newName("/Sig"));
+  w.replaceKey("/T", QPDFObjectHandle::newUnicodeString(fieldName));
+  w.replaceKey("/V", newRef(sigNum));
+  w.replaceKey("/F", QPDFObjectHandle::newInteger(132));  // Print | Locked
+  w.replaceKey("/P", page);
+  w.replaceKey("/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, 0, 0)));
+  if (o.lockFields) w.replaceKey("/Lock", lockDict());
+  if (o.appearance) setWidgetAppearance(w, *o.appearance, apNums);
+  up.setObject(widgetNum, 0, substituteRefs(w.unparse()));
+  appendToAnnots(edits, page, widgetNum);
+  acro.addField(edits, widgetNum);
+  return okStatus();
+}
+
+// Text on the letter's own lines (the number after "Số:", the issue date): locked, read-only,
+// printable stamp annotations, signed with this revision.
+Status addMarks(QPDF& q, const appearance::Appearance& ap, const std::vector<int>& apNums,
+                Edits& edits, IncrementalUpdate& up) {
+  auto pages = QPDFPageDocumentHelper(q).getAllPages();
+  for (const auto& m : ap.marks) {
+    if (m.pageIndex < 0 || static_cast<std::size_t>(m.pageIndex) >= pages.size() ||
+        m.formIndex >= apNums.size())
+      return Error::kyso(Errc::PdfPageOutOfRange, "appearance_mark",
+                         std::to_string(m.pageIndex + 1));
+    QPDFObjectHandle mp = pages[static_cast<std::size_t>(m.pageIndex)].getObjectHandle();
+    const int markNum = up.allocate();
+    auto a = QPDFObjectHandle::newDictionary();
+    a.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
+    a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Stamp"));
+    a.replaceKey("/F", QPDFObjectHandle::newInteger(708));  // Print|ReadOnly|Locked|LockedContents
+    a.replaceKey("/P", mp);
+    a.replaceKey("/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(
+                              m.rect.llx, m.rect.lly, m.rect.urx, m.rect.ury)));
+    a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(m.text));
+    auto apDict = QPDFObjectHandle::newDictionary();
+    apDict.replaceKey("/N", newRef(apNums[m.formIndex]));
+    a.replaceKey("/AP", apDict);
+    up.setObject(markNum, 0, substituteRefs(a.unparse()));
+    appendToAnnots(edits, mp, markNum);
+  }
+  return okStatus();
+}
+
 // Builds the update (everything except the /Contents value). Returns the sig object number.
 Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t placeholder,
                         IncrementalUpdate& up, std::string& fieldName) {
@@ -97,64 +257,13 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
     return Error::kyso(Errc::UsageError, "--certify", "the document already has signatures");
 
   Edits edits;
-  QPDFObjectHandle root = q.getRoot();
   const int sigNum = up.allocate();
-
-  // Appearance objects, numbered now so the widget can point at the form XObject.
   std::vector<int> apNums;
   if (o.appearance) {
-    for (std::size_t k = 0; k < o.appearance->objects.size(); ++k) apNums.push_back(up.allocate());
-    for (std::size_t k = 0; k < apNums.size(); ++k) {
-      std::string body = o.appearance->objects[k].body;
-      for (std::size_t r = 0; r < apNums.size(); ++r) {
-        std::string ph = "{{ref:" + std::to_string(r) + "}}";
-        for (auto p = body.find(ph); p != std::string::npos; p = body.find(ph, p))
-          body.replace(p, ph.size(), std::to_string(apNums[r]) + " 0 R");
-      }
-      if (body.find("{{ref:") != std::string::npos)
-        return Error::kyso(Errc::TemplateInvalid, "appearance",
-                           "reference outside the object list");
-      up.setObject(apNums[k], 0, std::move(body));
-    }
-    if (o.appearance->formIndex >= apNums.size())
-      return Error::kyso(Errc::TemplateInvalid, "appearance", "form index outside the object list");
+    KYSO_ASSIGN_OR_RETURN(apNums, writeAppearanceObjects(*o.appearance, up));
   }
-  auto setAppearance = [&](QPDFObjectHandle& widget) {
-    if (!o.appearance) return;
-    const auto& r = o.appearance->rect;
-    widget.replaceKey("/Rect", QPDFObjectHandle::newArray(
-                                   QPDFObjectHandle::Rectangle(r.llx, r.lly, r.urx, r.ury)));
-    auto ap = QPDFObjectHandle::newDictionary();
-    ap.replaceKey("/N", newRef(apNums[o.appearance->formIndex]));
-    widget.replaceKey("/AP", ap);
-    if (o.appearance->rotate != 0) {  // the form is already turned; this tells form editors
-      auto mk = QPDFObjectHandle::newDictionary();
-      mk.replaceKey("/R", QPDFObjectHandle::newInteger(o.appearance->rotate));
-      widget.replaceKey("/MK", mk);
-    }
-  };
-  auto lockDict = [] {
-    auto l = QPDFObjectHandle::newDictionary();
-    l.replaceKey("/Type", QPDFObjectHandle::newName("/SigFieldLock"));
-    l.replaceKey("/Action", QPDFObjectHandle::newName("/All"));
-    return l;
-  };
-
-  // The AcroForm: indirect (edited in place), direct in the catalog, or new.
-  QPDFObjectHandle acroOrig = root.getKey("/AcroForm");
-  QPDFObjectHandle* acro = nullptr;
-  QPDFObjectHandle newAcro;
-  int newAcroNum = 0;
-  if (acroOrig.isDictionary() && acroOrig.isIndirect()) {
-    acro = &edits.edit(acroOrig);
-  } else {
-    QPDFObjectHandle& cat = edits.edit(root);
-    newAcro = acroOrig.isDictionary() ? acroOrig.shallowCopy() : QPDFObjectHandle::newDictionary();
-    newAcroNum = up.allocate();
-    cat.replaceKey("/AcroForm", newRef(newAcroNum));
-    acro = &newAcro;
-  }
-  acro->replaceKey("/SigFlags", QPDFObjectHandle::newInteger(3));
+  AcroFormEdit acro(q, edits, up);
+  acro.dict().replaceKey("/SigFlags", QPDFObjectHandle::newInteger(3));
 
   if (!o.fieldName.empty()) {
     const SignatureField* target = nullptr;
@@ -166,95 +275,18 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
     QPDFObjectHandle& field = edits.edit(q.getObjectByObjGen(target->objgen));
     field.replaceKey("/V", newRef(sigNum));
     if (o.lockFields) field.replaceKey("/Lock", lockDict());
-    setAppearance(field);
+    if (o.appearance) setWidgetAppearance(field, *o.appearance, apNums);
     fieldName = o.fieldName;
   } else {
-    auto pages = QPDFPageDocumentHelper(q).getAllPages();
-    int pageIdx = o.appearance ? o.appearance->pageIndex : o.page;
-    if (pageIdx < 0 || static_cast<std::size_t>(pageIdx) >= pages.size())
-      return Error::kyso(Errc::PdfPageOutOfRange, "page", std::to_string(pageIdx + 1));
-    QPDFObjectHandle page = pages[static_cast<std::size_t>(pageIdx)].getObjectHandle();
-    for (int n = 1;; ++n) {
-      fieldName = "Signature" + std::to_string(n);
-      if (!names.count(fieldName)) break;
-    }
-    const int widgetNum = up.allocate();
-    auto w = QPDFObjectHandle::newDictionary();
-    w.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
-    w.replaceKey("/Subtype", QPDFObjectHandle::newName("/Widget"));
-    w.replaceKey("/FT", QPDFObjectHandle::newName("/Sig"));
-    w.replaceKey("/T", QPDFObjectHandle::newUnicodeString(fieldName));
-    w.replaceKey("/V", newRef(sigNum));
-    w.replaceKey("/F", QPDFObjectHandle::newInteger(132));  // Print | Locked
-    w.replaceKey("/P", page);
-    w.replaceKey("/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, 0, 0)));
-    if (o.lockFields) w.replaceKey("/Lock", lockDict());
-    setAppearance(w);
-    up.setObject(widgetNum, 0, substituteRefs(w.unparse()));
-
-    // The page's /Annots: an indirect array is edited in place, otherwise the page is.
-    QPDFObjectHandle annots = page.getKey("/Annots");
-    if (annots.isArray() && annots.isIndirect()) {
-      edits.edit(annots).appendItem(newRef(widgetNum));
-    } else {
-      QPDFObjectHandle& pg = edits.edit(page);
-      auto arr = annots.isArray() ? annots.shallowCopy() : QPDFObjectHandle::newArray();
-      arr.appendItem(newRef(widgetNum));
-      pg.replaceKey("/Annots", arr);
-    }
-    // /Fields: likewise.
-    QPDFObjectHandle fieldsArr = acro->getKey("/Fields");
-    if (fieldsArr.isArray() && fieldsArr.isIndirect()) {
-      edits.edit(fieldsArr).appendItem(newRef(widgetNum));
-    } else {
-      auto arr = fieldsArr.isArray() ? fieldsArr.shallowCopy() : QPDFObjectHandle::newArray();
-      arr.appendItem(newRef(widgetNum));
-      acro->replaceKey("/Fields", arr);
-    }
+    KYSO_TRY(addNewField(q, o, names, sigNum, apNums, edits, acro, up, fieldName));
   }
-  // Text on the letter's own lines (the number after "Số:", the issue date): locked, read-only,
-  // printable stamp annotations, signed with this revision.
-  if (o.appearance) {
-    auto pages = QPDFPageDocumentHelper(q).getAllPages();
-    for (const auto& m : o.appearance->marks) {
-      if (m.pageIndex < 0 || static_cast<std::size_t>(m.pageIndex) >= pages.size() ||
-          m.formIndex >= apNums.size())
-        return Error::kyso(Errc::PdfPageOutOfRange, "appearance_mark",
-                           std::to_string(m.pageIndex + 1));
-      QPDFObjectHandle mp = pages[static_cast<std::size_t>(m.pageIndex)].getObjectHandle();
-      const int markNum = up.allocate();
-      auto a = QPDFObjectHandle::newDictionary();
-      a.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
-      a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Stamp"));
-      a.replaceKey("/F",
-                   QPDFObjectHandle::newInteger(708));  // Print|ReadOnly|Locked|LockedContents
-      a.replaceKey("/P", mp);
-      a.replaceKey("/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(
-                                m.rect.llx, m.rect.lly, m.rect.urx, m.rect.ury)));
-      a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(m.text));
-      auto ap = QPDFObjectHandle::newDictionary();
-      ap.replaceKey("/N", newRef(apNums[m.formIndex]));
-      a.replaceKey("/AP", ap);
-      up.setObject(markNum, 0, substituteRefs(a.unparse()));
-      QPDFObjectHandle annots = mp.getKey("/Annots");
-      if (annots.isArray() && annots.isIndirect()) {
-        edits.edit(annots).appendItem(newRef(markNum));
-      } else {
-        QPDFObjectHandle& pg = edits.edit(mp);
-        auto arr = pg.getKey("/Annots");
-        arr = arr.isArray() ? arr.shallowCopy() : QPDFObjectHandle::newArray();
-        arr.appendItem(newRef(markNum));
-        pg.replaceKey("/Annots", arr);
-      }
-    }
-  }
+  if (o.appearance) KYSO_TRY(addMarks(q, *o.appearance, apNums, edits, up));
   if (o.certifyP > 0) {
-    QPDFObjectHandle& cat = edits.edit(root);
     auto perms = QPDFObjectHandle::newDictionary();
     perms.replaceKey("/DocMDP", newRef(sigNum));
-    cat.replaceKey("/Perms", perms);
+    edits.edit(q.getRoot()).replaceKey("/Perms", perms);
   }
-  if (newAcroNum) up.setObject(newAcroNum, 0, substituteRefs(newAcro.unparse()));
+  acro.renderNewInto(up);
   edits.renderInto(up);
   up.setObject(sigNum, 0, sigDictionary(o, placeholder));
   return sigNum;
