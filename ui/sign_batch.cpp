@@ -14,6 +14,7 @@
 #include "src/jobs/detached_sign_job.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/pdf_sign_job.h"
+#include "src/jobs/sign_job.h"
 #include "src/jobs/signing_lanes.h"
 #include "ui/pool_thread_cleanup.h"
 #include "ui/ui_text.h"
@@ -100,6 +101,40 @@ Result<fs::path> chooseImage(const SignSettings& st, QTemporaryDir& tmp) {
   return out;
 }
 
+// The job's settings from the tab's: the signer's fields for the appearance, the level and TSA,
+// the anchors for B-LT chains, the appearance of each PDF (its rectangle from the preview).
+jobs::SignSettings jobSettings(const SignSettings& st, pdf::PadesLevel level, const fs::path& image,
+                               const std::vector<SignItem>& items) {
+  SignerFields fields{st.cert.name.toStdString(), st.cert.title.toStdString(),
+                      st.cert.org.toStdString(), st.document};
+  if (st.kind == QLatin1String("issued") && st.issuedDate.isValid())
+    fields.document["issued_date"] =
+        st.issuedDate.toString(QStringLiteral("dd/MM/yyyy")).toStdString();
+  std::optional<std::string> tsa;
+  if (!st.tsaUrl.isEmpty() && level != pdf::PadesLevel::BB) tsa = st.tsaUrl.toStdString();
+  jobs::SignSettings js;
+  jobs::PdfSignSettings& ps = js.pdf;
+  ps.signature.reason = st.reason.trimmed().toStdString();
+  ps.signature.location = st.location.trimmed().toStdString();
+  ps.level = level;
+  ps.tsaUrl = tsa;
+  std::vector<fs::path> anchors;
+  for (const QString& a : st.extraAnchors) anchors.push_back(toPath(a));
+  auto trust = jobs::chainBuildingTrust(level, anchors);
+  if (trust.ok())
+    ps.trust = std::move(*trust);
+  else
+    log::warn("sign: " + trust.error().technical());
+  ps.appearance = [kind = st.kind.toStdString(), image, fields, &items](
+                      std::size_t i, const jobs::SignInput& in,
+                      std::chrono::system_clock::time_point t) {
+    return buildAppearance(kind, in.input, image, fields, items[i].placed, t);
+  };
+  js.detached.cms.tsaUrl = tsa;
+  js.detached.lanes = jobs::defaultSigningLanes();
+  return js;
+}
+
 }  // namespace
 
 SignBatch::SignBatch(std::shared_ptr<p11::DeviceWorker> worker,
@@ -179,83 +214,22 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
         notAttemptedFrom(0);
         return finish(false, signErrorText(image.error()));
       }
-      SignerFields fields{st.cert.name.toStdString(), st.cert.title.toStdString(),
-                          st.cert.org.toStdString(), st.document};
-      if (st.kind == QLatin1String("issued") && st.issuedDate.isValid())
-        fields.document["issued_date"] =
-            st.issuedDate.toString(QStringLiteral("dd/MM/yyyy")).toStdString();
-      std::optional<std::string> tsa;
-      if (!st.tsaUrl.isEmpty() && *level != pdf::PadesLevel::BB) tsa = st.tsaUrl.toStdString();
-
-      // The PDFs first (PAdES), then the other files (detached CAdES), through the jobs layer.
-      std::vector<std::size_t> pdfIndexes, otherIndexes;
-      std::vector<jobs::SignInput> pdfItems, otherItems;
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        jobs::SignInput in{toPath(items[i].input), toPath(items[i].output), items[i].overwrite};
-        if (isPdf(items[i].input)) {
-          pdfIndexes.push_back(i);
-          pdfItems.push_back(std::move(in));
-        } else {
-          otherIndexes.push_back(i);
-          otherItems.push_back(std::move(in));
-        }
-      }
+      std::vector<jobs::SignInput> inputs;
+      for (const SignItem& item : items)
+        inputs.push_back({toPath(item.input), toPath(item.output), item.overwrite});
       auto started = [&](int index) {
         shared->post([index, s2 = shared] {
           if (s2->owner) emit s2->owner->itemStarted(index);
         });
       };
-      jobs::SigningKey key{std::move(*id), &**token};
-      std::optional<Error> stoppedBy;
-      bool cancelled = false;
-      if (!pdfItems.empty()) {
-        jobs::PdfSignSettings ps;
-        ps.signature.reason = st.reason.trimmed().toStdString();
-        ps.signature.location = st.location.trimmed().toStdString();
-        ps.level = *level;
-        ps.tsaUrl = tsa;
-        std::vector<fs::path> anchors;
-        for (const QString& a : st.extraAnchors) anchors.push_back(toPath(a));
-        auto trust = jobs::chainBuildingTrust(*level, anchors);
-        if (trust.ok())
-          ps.trust = std::move(*trust);
-        else
-          log::warn("sign: " + trust.error().technical());
-        const fs::path imagePath = *image;
-        const std::string kind = st.kind.toStdString();
-        ps.appearance = [&](std::size_t at, const jobs::SignInput& in,
-                            std::chrono::system_clock::time_point t) {
-          const SignItem& item = items[pdfIndexes[at]];
-          return buildAppearance(kind, in.input, imagePath, fields, item.placed, t);
-        };
-        BatchReporter reporter(shared->cancel, pdfIndexes, started, report);
-        const auto done = jobs::PdfSignJob::run(pdfItems, key, ps, reporter);
-        stoppedBy = done.stoppedBy;
-        cancelled = done.cancelled;
-      }
-      if (!otherItems.empty()) {
-        if (stoppedBy || cancelled) {
-          for (std::size_t i : otherIndexes)
-            report(
-                {int(i), SignOutcome::State::NotAttempted, items[i].output, QString(), Errc::Ok});
-        } else {
-          jobs::DetachedSignSettings ds;
-          ds.cms.tsaUrl = tsa;
-          ds.lanes = jobs::defaultSigningLanes();
-          BatchReporter reporter(shared->cancel, otherIndexes, started, report);
-          auto done = jobs::DetachedSignJob::run(otherItems, std::move(key), ds, reporter);
-          if (!done.ok()) {
-            for (std::size_t i : otherIndexes)
-              report({int(i), SignOutcome::State::Failed, items[i].output,
-                      signErrorText(done.error()), done.error().kind});
-          } else {
-            stoppedBy = done->stoppedBy;
-            cancelled = done->cancelled;
-          }
-        }
-      }
-      if (stoppedBy) return finish(false, errorText(*stoppedBy));
-      if (cancelled) return finish(true, QString());
+      std::vector<std::size_t> same(items.size());
+      for (std::size_t i = 0; i < same.size(); ++i) same[i] = i;
+      BatchReporter reporter(shared->cancel, same, started, report);
+      const jobs::BatchSummary done =
+          jobs::SignJob::run(inputs, jobs::SigningKey{std::move(*id), &**token},
+                             jobSettings(st, *level, *image, items), reporter);
+      if (done.stoppedBy) return finish(false, errorText(*done.stoppedBy));
+      if (done.cancelled) return finish(true, QString());
       return finish(false, QString());
     };
     const auto [cancelled, failure] = body();

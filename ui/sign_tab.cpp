@@ -25,6 +25,7 @@
 
 #include "src/appearance/template.h"
 #include "src/core/messages.h"
+#include "src/jobs/document_format.h"
 #include "ui/file_drop_list.h"
 #include "ui/page_boxes.h"
 #include "ui/page_preview.h"
@@ -39,7 +40,7 @@ namespace kyso::ui {
 namespace {
 
 bool isPdfPath(const QString& p) {
-  return QFileInfo(p).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
+  return jobs::formatOf(p.toStdU16String()) == jobs::DocumentFormat::Pdf;
 }
 }  // namespace
 
@@ -48,10 +49,22 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   auto* outer = new QVBoxLayout(this);
   auto* split = new QSplitter(Qt::Horizontal, this);
   outer->addWidget(split, 1);
-
-  // Left: files, options, batch.
+  // Left: files, options, batch. Right: the page preview.
   auto* left = new QWidget(split);
   auto* ll = new QVBoxLayout(left);
+  buildFileList(left, ll);
+  ll->addLayout(buildForm(left));
+  buildBatchArea(left, ll);
+  buildPreview(split);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
+  connectSignals();
+  retranslateUi();
+  updateDetailRow();
+}
+
+// The files to sign and the buttons to add and remove them.
+void SignTab::buildFileList(QWidget* left, QVBoxLayout* ll) {
   m_files = new FileDropList({}, left);
   m_files->setObjectName(QStringLiteral("signFiles"));
   ll->addWidget(m_files, 2);
@@ -62,6 +75,10 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   fileButtons->addWidget(m_remove);
   fileButtons->addStretch();
   ll->addLayout(fileButtons);
+}
+
+// The certificate, the kind and level, the document's details, the image and the output folder.
+QFormLayout* SignTab::buildForm(QWidget* left) {
   auto* form = new QFormLayout;
   m_certLabel = new QLabel(left);
   m_cert = new QComboBox(left);
@@ -128,7 +145,11 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   form->addRow(m_locationLabel, m_location);
   form->addRow(m_imageLabel, imageRow);
   form->addRow(m_folderLabel, folderRow);
-  ll->addLayout(form);
+  return form;
+}
+
+// The batch's results, its status line and the buttons that run it and open its outputs.
+void SignTab::buildBatchArea(QWidget* left, QVBoxLayout* ll) {
   m_batch = new QTableWidget(0, 3, left);
   m_batch->setObjectName(QStringLiteral("batch"));
   m_batch->horizontalHeader()->setStretchLastSection(true);
@@ -156,8 +177,9 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   }
   run->addStretch();
   ll->addLayout(run);
+}
 
-  // Right: the page preview.
+void SignTab::buildPreview(QSplitter* split) {
   auto* right = new QWidget(split);
   auto* rl = new QVBoxLayout(right);
   auto* pageRow = new QHBoxLayout;
@@ -180,9 +202,9 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
   m_placementText->setObjectName(QStringLiteral("placementText"));
   m_placementText->setWordWrap(true);
   rl->addWidget(m_placementText);
-  split->setStretchFactor(0, 1);
-  split->setStretchFactor(1, 1);
+}
 
+void SignTab::connectSignals() {
   connect(m_open, &QPushButton::clicked, this, &SignTab::chooseFiles);
   connect(m_remove, &QPushButton::clicked, this, [this] {
     qDeleteAll(m_files->selectedItems());
@@ -228,8 +250,6 @@ SignTab::SignTab(QWidget* parent) : QWidget(parent), m_doc(std::make_unique<QPdf
     if (!out.isEmpty())
       QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(out).absolutePath()));
   });
-  retranslateUi();
-  updateDetailRow();
 }
 
 SignTab::~SignTab() = default;

@@ -22,6 +22,9 @@
 #include "ui/placement.h"
 
 class QComboBox;
+class QFormLayout;
+class QSplitter;
+class QVBoxLayout;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
@@ -102,6 +105,11 @@ class SignTab : public QWidget {
   void chooseFolder();
   void requestAutomaticPlacement();
   void updateButtons();
+  void buildFileList(QWidget* left, QVBoxLayout* layout);
+  QFormLayout* buildForm(QWidget* left);
+  void buildBatchArea(QWidget* left, QVBoxLayout* layout);
+  void buildPreview(QSplitter* split);
+  void connectSignals();
   void updateDetailRow();
   /// The chosen kind's entry in appearance::kinds() (nullptr only if the list is empty).
   const appearance::KindInfo* currentKind() const;

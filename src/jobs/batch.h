@@ -32,7 +32,7 @@ struct ItemResult {
 };
 
 /// How a front end hears about a running batch. `finished` is called exactly once per input, in
-/// input order, on the thread that runs the job. `started` and `cancelRequested` may be called
+/// input order (SignJob: within each kind of file), on the thread that runs the job. `started` and `cancelRequested` may be called
 /// from the job's worker threads (detached batches sign on several lanes at once).
 class BatchObserver {
  public:

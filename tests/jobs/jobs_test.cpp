@@ -16,6 +16,7 @@
 #include "src/jobs/document_format.h"
 #include "src/jobs/key_file_identity.h"
 #include "src/jobs/pdf_sign_job.h"
+#include "src/jobs/sign_job.h"
 #include "tests/certs/test_env.h"
 
 namespace kyso::jobs {
@@ -235,6 +236,41 @@ TEST_F(PdfSignJobTest, ExistingOutputsAreSkippedOrRefusedUnlessConsented) {
     EXPECT_EQ(rec.results.at(0).state, State::Done);
   }
   EXPECT_NE(test::readFile(out), "earlier");
+}
+
+TEST_F(PdfSignJobTest, AMixedBatchSignsPdfsInsideAndOtherFilesBeside) {
+  if (!test::haveTool("pdfsig")) GTEST_SKIP() << "pdfsig missing";
+  const fs::path txt = m_dir.path() / "report.txt";
+  test::writeFile(txt, "the report");
+  std::vector<SignInput> items{{copy("a.pdf"), m_dir.path() / "a-signed.pdf", false},
+                               {txt, detachedSignaturePath(txt), false},
+                               {copy("c.pdf"), m_dir.path() / "c-signed.pdf", false}};
+  Recorder rec;
+  SignSettings settings;
+  settings.detached.offline = true;
+  std::vector<std::size_t> appearanceAskedFor;
+  settings.pdf.appearance = [&](std::size_t i, const SignInput&, auto) {
+    appearanceAskedFor.push_back(i);
+    return Result<std::optional<appearance::Appearance>>(std::nullopt);
+  };
+  const BatchSummary s = SignJob::run(items, keyFile(), std::move(settings), rec);
+  EXPECT_EQ(s.done, 3u);
+  EXPECT_EQ(appearanceAskedFor, (std::vector<std::size_t>{0, 2})) << "the batch's own indexes";
+  ASSERT_EQ(rec.results.size(), 3u);
+  std::vector<std::size_t> order;
+  for (const auto& r : rec.results) order.push_back(r.index);
+  EXPECT_EQ(order, (std::vector<std::size_t>{0, 2, 1}));
+  EXPECT_TRUE(rec.results[2].field.empty());
+  EXPECT_EQ(rec.results[2].level, "B-B");
+  EXPECT_TRUE(pdfsigSaysValid(items[0].output));
+  EXPECT_TRUE(pdfsigSaysValid(items[2].output));
+  std::string out;
+  EXPECT_EQ(
+      test::run("openssl cms -verify -noverify -binary -inform DER -in " +
+                    items[1].output.string() + " -content " + txt.string() + " -out /dev/null",
+                &out),
+      0)
+      << out;
 }
 
 }  // namespace
