@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "src/core/atomic_file.h"
+#include "core/atomic_file.h"
 
 namespace kyso::certs {
 namespace {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "src/core/openssl_ptr.h"
-#include "src/core/result.h"
+#include "core/openssl_ptr.h"
+#include "core/result.h"
 
 namespace kyso::certs {
 

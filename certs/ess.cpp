@@ -2,7 +2,7 @@
 
 #include <openssl/err.h>
 
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 
 namespace kyso::certs {
 

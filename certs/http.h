@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::certs {
 

@@ -2,7 +2,7 @@
 // the first request and call into it (see http_module.h). An offline request fails here, as in
 // http.cpp, without loading anything; a missing module is ComponentUnavailable.
 #include "certs/http_module.h"
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 
 namespace kyso::certs {
 namespace {

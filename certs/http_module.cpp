@@ -1,7 +1,7 @@
 // The entry of kyso-http.so (see http_module.h).
 #include "certs/http_module.h"
 
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 
 namespace kyso::certs {
 namespace {

@@ -4,8 +4,8 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
-#include "src/core/atomic_file.h"
-#include "src/core/log.h"
+#include "core/atomic_file.h"
+#include "core/log.h"
 
 namespace kyso::certs {
 

@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "certs/ess.h"
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 
 namespace kyso::certs {
 namespace {

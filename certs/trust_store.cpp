@@ -5,7 +5,7 @@
 
 #include "certs/cert_info.h"
 #include "certs/shipped_anchors.h"
-#include "src/core/paths.h"
+#include "core/paths.h"
 
 namespace kyso::certs {
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "src/core/openssl_ptr.h"
-#include "src/core/result.h"
+#include "core/openssl_ptr.h"
+#include "core/result.h"
 
 namespace kyso::certs {
 

@@ -36,7 +36,7 @@ function(kyso_library)
   _kyso_common_options(${K_NAME})
 endfunction()
 
-# A module: a shared object loaded on demand with kyso::modules::loadApi (src/core/module_loader.h)
+# A module: a shared object loaded on demand with kyso::modules::loadApi (core/module_loader.h)
 # so that the executables do not load its heavy third-party libraries at start-up. Built as
 # ${PROJECT_BINARY_DIR}/lib/kyso/<FILE>.so (the loader looks in <bin>/../lib/kyso). Only the entry
 # function marked KYSO_MODULE_EXPORT is exported; the static kyso libraries it links stay private
@@ -44,8 +44,8 @@ endfunction()
 # linking that library gets the module built.
 function(kyso_module)
   cmake_parse_arguments(K "" "NAME;FILE" "SOURCES;DEPS" ${ARGN})
-  # module_log_entry.cpp: the program that loads the module gives it its logger (src/core/log.h).
-  add_library(${K_NAME} MODULE ${K_SOURCES} ${PROJECT_SOURCE_DIR}/src/core/module_log_entry.cpp)
+  # module_log_entry.cpp: the program that loads the module gives it its logger (core/log.h).
+  add_library(${K_NAME} MODULE ${K_SOURCES} ${PROJECT_SOURCE_DIR}/core/module_log_entry.cpp)
   target_include_directories(${K_NAME} PRIVATE ${PROJECT_SOURCE_DIR})
   target_link_libraries(${K_NAME} PRIVATE ${K_DEPS})
   set_target_properties(${K_NAME} PROPERTIES PREFIX "" OUTPUT_NAME ${K_FILE} SUFFIX ".so"

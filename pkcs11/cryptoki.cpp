@@ -1,7 +1,7 @@
 #include "pkcs11/cryptoki.h"
 
-#include "src/core/log.h"
-#include "src/core/messages.h"
+#include "core/log.h"
+#include "core/messages.h"
 
 namespace kyso::p11::ck {
 

@@ -17,8 +17,8 @@
 #include <string>
 #include <string_view>
 
-#include "src/core/error.h"
-#include "src/core/result.h"
+#include "core/error.h"
+#include "core/result.h"
 
 namespace kyso::p11::ck {
 

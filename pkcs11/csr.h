@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/openssl_ptr.h"
 #include "pkcs11/token_session.h"
-#include "src/core/openssl_ptr.h"
 
 namespace kyso::p11 {
 

@@ -46,7 +46,7 @@ void freeHolder(void*, void* ptr, CRYPTO_EX_DATA*, int, long, void*) {
 }
 
 // The token's error reaches whoever called OpenSSL through the error queue: their
-// Error::openssl returns it (src/core/error.h).
+// Error::openssl returns it (core/error.h).
 void record(const Error& e) {
   raiseThroughOpenSsl(e);
 }

@@ -19,8 +19,8 @@
 #include <memory>
 #include <optional>
 
+#include "core/openssl_ptr.h"
 #include "pkcs11/token_session.h"
-#include "src/core/openssl_ptr.h"
 
 namespace kyso::p11 {
 

@@ -9,7 +9,7 @@
 #include <map>
 #include <mutex>
 
-#include "src/core/log.h"
+#include "core/log.h"
 
 namespace kyso::p11 {
 namespace {

@@ -21,8 +21,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
 #include "pkcs11/cryptoki.h"
-#include "src/core/result.h"
 
 namespace kyso::p11 {
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/json.h"
+#include "core/openssl_ptr.h"
 #include "pkcs11/cryptoki_ptr.h"
-#include "src/core/json.h"
-#include "src/core/openssl_ptr.h"
 
 namespace kyso::p11 {
 

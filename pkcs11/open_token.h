@@ -20,9 +20,9 @@
 #include <memory>
 #include <string>
 
+#include "core/signing_identity.h"
 #include "pkcs11/evp_bridge.h"
 #include "pkcs11/uri.h"
-#include "src/core/signing_identity.h"
 
 namespace kyso::p11 {
 

@@ -6,9 +6,9 @@
 #include <set>
 #include <vector>
 
+#include "core/log.h"
+#include "core/messages.h"
 #include "pkcs11/pcsc_readers.h"
-#include "src/core/log.h"
-#include "src/core/messages.h"
 
 namespace kyso::p11 {
 namespace {

@@ -17,9 +17,9 @@
 #include <string>
 #include <thread>
 
+#include "core/json.h"
+#include "core/result.h"
 #include "pkcs11/pcsc_ptr.h"
-#include "src/core/json.h"
-#include "src/core/result.h"
 
 namespace kyso::p11 {
 

@@ -9,9 +9,9 @@
 
 #include <string>
 
-#include "src/core/errc.h"
-#include "src/core/result.h"
-#include "src/core/secret.h"
+#include "core/errc.h"
+#include "core/result.h"
+#include "core/secret.h"
 
 namespace kyso::p11 {
 

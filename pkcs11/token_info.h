@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/json.h"
 #include "pkcs11/module.h"
-#include "src/core/json.h"
 
 namespace kyso::p11 {
 

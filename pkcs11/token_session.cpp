@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "src/core/log.h"
+#include "core/log.h"
 
 namespace kyso::p11 {
 namespace {

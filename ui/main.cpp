@@ -7,13 +7,13 @@
 #include <QCommandLineParser>
 #include <QSettings>
 
-#include "src/core/log.h"
-#include "ui/app_settings.h"
-#include "ui/language.h"
-#include "ui/main_window.h"
+#include "core/log.h"
+#include "ui/common/app_settings.h"
+#include "ui/common/language.h"
 #include "ui/screenshots.h"
-#include "ui/sign_tab.h"
-#include "ui/verify_tab.h"
+#include "ui/main_window.h"
+#include "ui/sign/sign_tab.h"
+#include "ui/verify/verify_tab.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);

@@ -6,7 +6,7 @@
 #include <QMainWindow>
 #include <memory>
 
-#include "ui/app_settings.h"
+#include "ui/common/app_settings.h"
 
 class QLabel;
 class QTabWidget;

@@ -7,12 +7,12 @@
 #include <QTabWidget>
 #include <cstdio>
 
-#include "src/core/atomic_file.h"
+#include "core/atomic_file.h"
+#include "ui/common/settings_dialog.h"
+#include "ui/common/ui_text.h"
 #include "ui/main_window.h"
-#include "ui/pin_dialog.h"
-#include "ui/settings_dialog.h"
-#include "ui/ui_text.h"
-#include "ui/verify_tab.h"
+#include "ui/tokens/pin_dialog.h"
+#include "ui/verify/verify_tab.h"
 
 namespace kyso::ui {
 namespace {

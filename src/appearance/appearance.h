@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/error.h"
+#include "core/error.h"
 
 namespace kyso::appearance {
 

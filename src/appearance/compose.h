@@ -10,10 +10,10 @@
 #include <optional>
 #include <string>
 
+#include "core/result.h"
 #include "src/appearance/appearance.h"
 #include "src/appearance/png_image.h"
 #include "src/appearance/template.h"
-#include "src/core/result.h"
 
 namespace kyso::appearance {
 

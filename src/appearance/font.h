@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
 #include "src/appearance/appearance.h"
-#include "src/core/result.h"
 
 struct hb_blob_t;
 struct hb_face_t;

@@ -8,8 +8,8 @@
 #include <map>
 #include <string>
 
+#include "core/result.h"
 #include "src/appearance/compose.h"
-#include "src/core/result.h"
 
 namespace kyso::appearance {
 

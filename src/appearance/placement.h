@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
 #include "src/appearance/appearance.h"
-#include "src/core/result.h"
 
 namespace kyso::appearance {
 

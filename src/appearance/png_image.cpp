@@ -6,8 +6,8 @@
 #include <cstring>
 #include <memory>
 
+#include "core/atomic_file.h"
 #include "src/appearance/pdf_syntax.h"
-#include "src/core/atomic_file.h"
 
 namespace kyso::appearance {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <memory>
 
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 
 namespace kyso::appearance {
 namespace {

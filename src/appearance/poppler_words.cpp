@@ -1,6 +1,6 @@
 // pageWords: calls into kyso-poppler.so, loaded on first use (see poppler_text.h).
+#include "core/module_loader.h"
 #include "src/appearance/poppler_text.h"
-#include "src/core/module_loader.h"
 
 namespace kyso::appearance {
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "core/atomic_file.h"
+#include "core/json.h"
 #include "src/appearance/default_templates.h"
-#include "src/core/atomic_file.h"
-#include "src/core/json.h"
 
 namespace kyso::appearance {
 namespace {

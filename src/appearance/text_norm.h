@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::appearance {
 

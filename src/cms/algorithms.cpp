@@ -6,7 +6,7 @@
 #include <cstring>
 #include <vector>
 
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 
 namespace kyso::cms {
 namespace {

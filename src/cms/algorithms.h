@@ -10,7 +10,7 @@
 #include <span>
 #include <string>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::cms {
 

@@ -16,7 +16,7 @@
 #include <cstddef>
 #include <span>
 
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 
 namespace kyso::cms {
 

@@ -5,7 +5,7 @@
 
 #include <cerrno>
 
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 
 namespace kyso::cms {
 namespace {

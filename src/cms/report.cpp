@@ -1,6 +1,6 @@
 // JSON and one-line summaries of verification reports (the shape the PDF verifier shares).
+#include "core/messages.h"
 #include "src/cms/verifier.h"
-#include "src/core/messages.h"
 
 namespace kyso::cms {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/openssl_ptr.h"
 #include "src/cms/der.h"
-#include "src/core/openssl_ptr.h"
 
 namespace kyso::cms {
 

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::cms {
 

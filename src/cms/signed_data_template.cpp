@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/openssl_ptr.h"
 #include "src/cms/der.h"
-#include "src/core/openssl_ptr.h"
 
 namespace kyso::cms {
 

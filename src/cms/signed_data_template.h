@@ -19,9 +19,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
+#include "core/signing_identity.h"
 #include "src/cms/signer.h"
-#include "src/core/result.h"
-#include "src/core/signing_identity.h"
 
 namespace kyso::cms {
 

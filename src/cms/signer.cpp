@@ -10,8 +10,8 @@
 #include <ctime>
 
 #include "certs/timestamp.h"
+#include "core/openssl_ptr.h"
 #include "src/cms/signed_data_template.h"
-#include "src/core/openssl_ptr.h"
 
 namespace kyso::cms {
 

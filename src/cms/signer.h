@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "certs/http.h"
-#include "src/core/result.h"
-#include "src/core/signing_identity.h"
+#include "core/result.h"
+#include "core/signing_identity.h"
 
 namespace kyso::cms {
 

@@ -27,10 +27,10 @@
 #include "certs/chain.h"
 #include "certs/revocation.h"
 #include "certs/trust_store.h"
+#include "core/clock.h"
+#include "core/json.h"
+#include "core/messages.h"
 #include "src/cms/verdict.h"
-#include "src/core/clock.h"
-#include "src/core/json.h"
-#include "src/core/messages.h"
 
 namespace kyso::cms {
 

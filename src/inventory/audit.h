@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/json.h"
+#include "core/json.h"
 #include "src/inventory/db.h"
 
 namespace kyso::inventory {

@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <ctime>
 
-#include "src/core/atomic_file.h"
-#include "src/core/openssl_ptr.h"
+#include "core/atomic_file.h"
+#include "core/openssl_ptr.h"
 #include "src/inventory/audit.h"
 
 namespace kyso::inventory {

@@ -13,7 +13,7 @@
 #include <variant>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::inventory {
 

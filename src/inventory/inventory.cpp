@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "src/core/paths.h"
+#include "core/paths.h"
 #include "src/inventory/db_internal.h"
 #include "src/inventory/schema.h"
 #include "src/inventory/sql_rows.h"

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/core/clock.h"
+#include "core/clock.h"
 #include "src/inventory/audit.h"
 #include "src/inventory/db.h"
 #include "src/inventory/lifecycle.h"

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::inventory {
 

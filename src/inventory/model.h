@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "src/core/json.h"
+#include "core/json.h"
 
 namespace kyso::inventory {
 

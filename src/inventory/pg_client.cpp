@@ -1,6 +1,6 @@
 // openPostgres for the kyso_inventory library: loads kyso-pg.so on first use and opens the
 // database through it (see pg_module.h). ComponentUnavailable when the module is missing.
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 #include "src/inventory/db_internal.h"
 #include "src/inventory/pg_module.h"
 

@@ -2,7 +2,7 @@
 // module, which is never unloaded.
 #include "src/inventory/pg_module.h"
 
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 #include "src/inventory/db_internal.h"
 
 namespace kyso::inventory {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/json.h"
+#include "core/json.h"
 #include "src/inventory/inventory.h"
 
 namespace kyso::inventory {

@@ -2,10 +2,10 @@
 
 #include <openssl/x509.h>
 
+#include "core/openssl_ptr.h"
 #include "pkcs11/module.h"
 #include "pkcs11/objects.h"
 #include "pkcs11/token_info.h"
-#include "src/core/openssl_ptr.h"
 
 namespace kyso::inventory {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/inventory/sync.h"
 
 namespace kyso::inventory {

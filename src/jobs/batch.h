@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/error.h"
+#include "core/error.h"
 
 namespace kyso::jobs {
 
@@ -32,8 +32,9 @@ struct ItemResult {
 };
 
 /// How a front end hears about a running batch. `finished` is called exactly once per input, in
-/// input order (SignJob: within each kind of file), on the thread that runs the job. `started` and `cancelRequested` may be called
-/// from the job's worker threads (detached batches sign on several lanes at once).
+/// input order (SignJob: within each kind of file), on the thread that runs the job. `started` and
+/// `cancelRequested` may be called from the job's worker threads (detached batches sign on several
+/// lanes at once).
 class BatchObserver {
  public:
   virtual ~BatchObserver() = default;

@@ -10,10 +10,10 @@
 
 #include "certs/chain.h"
 #include "certs/trust_store.h"
+#include "core/atomic_file.h"
+#include "core/commit_pool.h"
+#include "core/paths.h"
 #include "src/cms/signed_data_template.h"
-#include "src/core/atomic_file.h"
-#include "src/core/commit_pool.h"
-#include "src/core/paths.h"
 #include "src/jobs/signing_lanes.h"
 
 namespace kyso::jobs {

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <optional>
 
-#include "src/core/result.h"
-#include "src/core/signing_identity.h"
+#include "core/result.h"
+#include "core/signing_identity.h"
 
 namespace kyso::jobs {
 

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "certs/cert_info.h"
-#include "src/core/commit_pool.h"
-#include "src/core/log.h"
+#include "core/commit_pool.h"
+#include "core/log.h"
 #include "src/pdf/pades_services.h"
 
 namespace kyso::jobs {

@@ -4,8 +4,8 @@
 // signs.
 #pragma once
 
+#include "core/signing_identity.h"
 #include "pkcs11/open_token.h"
-#include "src/core/signing_identity.h"
 
 namespace kyso::jobs {
 

@@ -5,7 +5,7 @@
 #include <future>
 #include <thread>
 
-#include "src/core/log.h"
+#include "core/log.h"
 
 namespace kyso::jobs {
 

@@ -16,8 +16,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/signing_identity.h"
 #include "pkcs11/open_token.h"
-#include "src/core/signing_identity.h"
 
 namespace kyso::jobs {
 

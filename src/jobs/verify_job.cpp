@@ -4,7 +4,7 @@
 #include <exception>
 #include <optional>
 
-#include "src/core/ordered_parallel.h"
+#include "core/ordered_parallel.h"
 #include "src/jobs/document_format.h"
 #include "src/pdfverify/verifier.h"
 

@@ -1,7 +1,7 @@
 #include "src/jobs/verify_profile.h"
 
-#include "src/core/atomic_file.h"
-#include "src/core/paths.h"
+#include "core/atomic_file.h"
+#include "core/paths.h"
 
 namespace kyso::jobs {
 

@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "src/core/atomic_file.h"
+#include "core/atomic_file.h"
 
 namespace kyso::letter {
 namespace {

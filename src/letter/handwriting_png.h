@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::letter {
 

@@ -1,6 +1,6 @@
 // renderLetterPdf and renderHandwritingPng for programs: they call into kyso-letter.so, loaded on
 // first use (see letter_module.h). ComponentUnavailable when the module is missing.
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 #include "src/letter/handwriting_png.h"
 #include "src/letter/letter_module.h"
 

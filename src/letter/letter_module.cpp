@@ -1,7 +1,7 @@
 // The entry of kyso-letter.so (see letter_module.h).
 #include "src/letter/letter_module.h"
 
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 #include "src/letter/handwriting_png.h"
 
 namespace kyso::letter {

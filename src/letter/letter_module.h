@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <string>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/letter/letter_pdf.h"
 
 namespace kyso::letter {

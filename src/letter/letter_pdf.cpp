@@ -7,7 +7,7 @@
 #include <sstream>
 #include <vector>
 
-#include "src/core/atomic_file.h"
+#include "core/atomic_file.h"
 
 namespace kyso::letter {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/messages.h"
+#include "core/messages.h"
 #include "src/pdf/pdf_document.h"
 
 namespace kyso::pdf {

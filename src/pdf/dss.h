@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdf/pdf_document.h"
 #include "src/pdf/revision_writer.h"
 

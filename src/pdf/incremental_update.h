@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdf/pdf_document.h"
 
 namespace kyso::pdf {

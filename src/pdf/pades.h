@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/atomic_file.h"
+#include "core/atomic_file.h"
 #include "src/pdf/dss.h"
 #include "src/pdf/signature_update.h"
 

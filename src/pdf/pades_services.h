@@ -11,8 +11,8 @@
 
 #include "certs/http.h"
 #include "certs/trust_store.h"
+#include "core/signing_identity.h"
 #include "src/cms/signed_data_template.h"
-#include "src/core/signing_identity.h"
 #include "src/pdf/pades.h"
 
 namespace kyso::pdf {

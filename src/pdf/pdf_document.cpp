@@ -11,7 +11,7 @@
 #include <qpdf/QPDFFormFieldObjectHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
-#include "src/core/log.h"
+#include "core/log.h"
 
 namespace kyso::pdf {
 namespace {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::pdf {
 

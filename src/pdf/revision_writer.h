@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "src/core/atomic_file.h"
-#include "src/core/openssl_ptr.h"
-#include "src/core/result.h"
+#include "core/atomic_file.h"
+#include "core/openssl_ptr.h"
+#include "core/result.h"
 
 namespace kyso::pdf {
 

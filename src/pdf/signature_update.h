@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
 #include "src/appearance/appearance.h"
-#include "src/core/result.h"
 #include "src/pdf/pdf_document.h"
 #include "src/pdf/revision_writer.h"
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdfverify/model.h"
 #include "src/pdfverify/revision.h"
 #include "src/pdfverify/roles.h"

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdfverify/model.h"
 
 namespace kyso::pdfverify {

@@ -2,7 +2,7 @@
 // decoding each stream with a hard size limit (a decompression bomb is an error, not a hang).
 #pragma once
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdfverify/crypto_check.h"
 #include "src/pdfverify/revision.h"
 

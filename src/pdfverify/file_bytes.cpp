@@ -10,7 +10,7 @@
 #include <memory>
 #include <string_view>
 
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 
 namespace kyso::pdfverify {
 

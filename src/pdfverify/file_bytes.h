@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::pdfverify {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "src/core/error.h"
-#include "src/core/json.h"
+#include "core/error.h"
+#include "core/json.h"
 #include "src/pdfverify/change_kinds.h"
 
 namespace kyso::pdfverify {

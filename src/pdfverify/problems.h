@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/messages.h"
+#include "core/messages.h"
 
 namespace kyso::pdfverify {
 

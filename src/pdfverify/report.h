@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "src/core/json.h"
-#include "src/core/messages.h"
+#include "core/json.h"
+#include "core/messages.h"
 #include "src/pdfverify/model.h"
 
 namespace kyso::pdfverify {

@@ -1,4 +1,4 @@
-#include "src/core/messages.h"
+#include "core/messages.h"
 #include "src/pdfverify/problems.h"
 #include "src/pdfverify/report.h"
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdfverify/file_bytes.h"
 
 namespace kyso::pdfverify {

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdfverify/file_bytes.h"
 
 namespace kyso::pdfverify {

@@ -21,8 +21,8 @@
 #include <utility>
 #include <vector>
 
-#include "src/core/messages.h"
-#include "src/core/result.h"
+#include "core/messages.h"
+#include "core/result.h"
 #include "src/pdfverify/revision.h"
 
 namespace kyso::pdfverify {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 #include "src/pdfverify/file_bytes.h"
 #include "src/pdfverify/revision.h"
 

@@ -17,7 +17,7 @@
 #include <string>
 
 #include "certs/cert_info.h"
-#include "src/core/signing_identity.h"
+#include "core/signing_identity.h"
 
 namespace kyso::test {
 

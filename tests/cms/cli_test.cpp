@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "src/core/json.h"
+#include "core/json.h"
 #include "tests/support/softhsm_fixture.h"
 
 namespace kyso::test {

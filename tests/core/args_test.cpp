@@ -1,4 +1,4 @@
-#include "src/cli/args.h"
+#include "src/cli/kyso/args.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "src/core/atomic_file.h"
+#include "core/atomic_file.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "src/core/commit_pool.h"
+#include "core/commit_pool.h"
 
 namespace kyso {
 namespace {

@@ -1,8 +1,8 @@
 // A module for module_log_test: it logs through its own copy of the logger.
 #include <cstdint>
 
-#include "src/core/log.h"
-#include "src/core/module_loader.h"
+#include "core/log.h"
+#include "core/module_loader.h"
 
 namespace {
 

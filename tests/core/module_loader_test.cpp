@@ -1,6 +1,6 @@
 // The optional-module loader: a module that is missing, not a shared object, or lacks its entry
 // function gives ComponentUnavailable with the operation and the reason, never a crash.
-#include "src/core/module_loader.h"
+#include "core/module_loader.h"
 
 #include <dlfcn.h>
 #include <gtest/gtest.h>

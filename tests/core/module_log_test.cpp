@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "src/core/log.h"
-#include "src/core/module_loader.h"
+#include "core/log.h"
+#include "core/module_loader.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
-// orderedParallel (src/core/ordered_parallel.h): every item is worked on once, results are
+// orderedParallel (core/ordered_parallel.h): every item is worked on once, results are
 // delivered on the calling thread in index order whatever order they finish in, work really runs
 // on several threads, no more than the window of results waits undelivered, an exception from
 // deliver stops the run and reaches the caller after every worker has returned.
-#include "src/core/ordered_parallel.h"
+#include "core/ordered_parallel.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "src/core/result.h"
+#include "core/result.h"
 
 #include <gtest/gtest.h>
 
 #include <cerrno>
 #include <string>
 
-#include "src/core/messages.h"
+#include "core/messages.h"
 
 namespace kyso {
 namespace {

@@ -1,4 +1,4 @@
-#include "src/core/secret.h"
+#include "core/secret.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "src/core/json.h"
+#include "core/json.h"
 #include "tests/inventory/inv_test_support.h"
 
 namespace kyso::inventory {

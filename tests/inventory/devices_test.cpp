@@ -6,8 +6,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "src/core/clock.h"
-#include "src/core/json.h"
+#include "core/clock.h"
+#include "core/json.h"
 #include "src/inventory/audit.h"
 #include "src/inventory/inventory.h"
 #include "tests/inventory/inv_test_support.h"

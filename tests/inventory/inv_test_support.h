@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "src/core/clock.h"
+#include "core/clock.h"
 #include "src/inventory/inventory.h"
 
 namespace kyso::inventory::test {

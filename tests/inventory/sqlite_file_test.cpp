@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-#include "src/core/atomic_file.h"
+#include "core/atomic_file.h"
 #include "src/inventory/audit.h"
 #include "src/inventory/transfer.h"
 #include "tests/inventory/inv_test_support.h"

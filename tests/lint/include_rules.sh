@@ -2,9 +2,11 @@
 # The include rules of docs/ARCHITECTURE.md, checked on every build (CTest `include_rules`):
 # - only ui/ (and its tests) include Qt;
 # - each layer includes only the layers below it (the table below); in particular pkcs11/ and
-#   certs/ include only the ground floor (src/core), nothing under the front ends includes src/cli
+#   certs/ include only the ground floor (core/), nothing under the front ends includes src/cli
 #   or ui/, and src/jobs includes no front end;
-# - src/cli and ui/ never include each other.
+# - src/cli and ui/ never include each other; inside src/cli, kyso/ (the executable) includes no
+#   module's folder; inside ui/, common/ includes no tab and a tab no other tab (the Sign tab
+#   uses the Tokens tab's list of certificates).
 # Usage: include_rules.sh SOURCE_DIR. Prints every broken rule as FILE:LINE: text; exit 1 if any.
 set -u
 root=${1:?source dir}
@@ -12,18 +14,18 @@ cd "$root" || exit 2
 
 # layer -> the folders its files may include ("self" is always allowed).
 declare -A allowed=(
-  [src/core]=""
-  [pkcs11]="src/core"
-  [certs]="src/core"
-  [src/cms]="src/core certs"
-  [src/appearance]="src/core"
-  [src/pdf]="src/core certs src/cms src/appearance"
-  [src/pdfverify]="src/core certs src/cms"
-  [src/inventory]="src/core pkcs11"
-  [src/letter]="src/core"
-  [src/jobs]="src/core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory"
-  [src/cli]="src/core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
-  [ui]="src/core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
+  [core]=""
+  [pkcs11]="core"
+  [certs]="core"
+  [src/cms]="core certs"
+  [src/appearance]="core"
+  [src/pdf]="core certs src/cms src/appearance"
+  [src/pdfverify]="core certs src/cms"
+  [src/inventory]="core pkcs11"
+  [src/letter]="core"
+  [src/jobs]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory"
+  [src/cli]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
+  [ui]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
 )
 
 fail=0
@@ -59,6 +61,50 @@ for layer in "${!allowed[@]}"; do
     [ $ok = 1 ] || report "$file:$line: $layer must not include $inc (allowed: ${allowed[$layer]:-nothing else})"
   done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$layer" \
              --include='*.h' --include='*.cpp' --include='*.in')
+done
+
+# Inside the front ends: folder -> the folders of the same front end it may include.
+declare -A inner=(
+  [src/cli/kyso]="src/cli/kyso"
+  [src/cli/detached]="src/cli/detached src/cli/kyso"
+  [src/cli/commands]="src/cli/commands src/cli/detached src/cli/kyso"
+  [ui/common]="ui/common"
+  [ui/sign]="ui/sign ui/common ui/tokens"
+  [ui/verify]="ui/verify ui/common"
+  [ui/tokens]="ui/tokens ui/common"
+  [ui/inventory]="ui/inventory ui/common"
+)
+# The folder inside a front end that an include names: "ui/sign/x.h" -> ui/sign,
+# "src/cli/kyso/args.h" -> src/cli/kyso, "ui/main_window.h" -> ui (the shell).
+inner_of() {
+  local rest
+  case "$1" in
+    src/cli/*/*) rest=${1#src/cli/}; target="src/cli/${rest%%/*}" ;;
+    ui/*/*) rest=${1#ui/}; target="ui/${rest%%/*}" ;;
+    ui/*) target="ui" ;;
+    *) target="" ;;
+  esac
+}
+for folder in "${!inner[@]}"; do
+  [ -d "$folder" ] || { report "$folder: listed in include_rules.sh but missing"; continue; }
+  while IFS= read -r hit; do
+    file=${hit%%:*}
+    rest=${hit#*:}
+    line=${rest%%:*}
+    [[ $rest =~ \"([^\"]+)\" ]] || continue
+    inc=${BASH_REMATCH[1]}
+    inner_of "$inc"
+    [ -z "$target" ] && continue
+    ok=0
+    for a in ${inner[$folder]}; do [ "$a" = "$target" ] && ok=1; done
+    [ $ok = 1 ] || report "$file:$line: $folder must not include $inc (allowed: ${inner[$folder]})"
+  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$folder" \
+             --include='*.h' --include='*.cpp')
+done
+for d in src/cli/*/ ui/*/; do
+  d=${d%/}
+  case "$d" in ui/translations) continue ;; esac
+  [ -n "${inner[$d]+x}" ] || report "$d: a front-end folder that include_rules.sh does not know"
 done
 
 # Qt only in ui/ and tests/ui/.

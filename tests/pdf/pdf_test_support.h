@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 #include "src/pdf/signature_update.h"
 
 namespace kyso::pdf::test {

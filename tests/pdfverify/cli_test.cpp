@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "src/core/json.h"
+#include "core/json.h"
 #include "tests/pdfverify/verify_fixture.h"
 
 namespace kyso::test {

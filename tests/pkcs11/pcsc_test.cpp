@@ -20,8 +20,8 @@
 #include <fstream>
 #include <thread>
 
+#include "core/json.h"
 #include "pkcs11/pcsc_monitor.h"
-#include "src/core/json.h"
 #include "tests/support/softhsm_fixture.h"
 
 extern char** environ;

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "src/cli/token_options.h"
+#include "src/cli/kyso/token_options.h"
 #include "tests/support/softhsm_fixture.h"
 
 namespace kyso {

@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-#include "src/core/json.h"
+#include "core/json.h"
 #include "tests/support/softhsm_fixture.h"
 
 namespace kyso::test {

@@ -40,7 +40,7 @@
 #include <thread>
 #include <vector>
 
-#include "src/core/openssl_ptr.h"
+#include "core/openssl_ptr.h"
 
 namespace {
 

@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "src/core/result.h"
+#include "core/result.h"
 
 namespace kyso::test {
 

@@ -1,7 +1,7 @@
 // The Inventory tab on a real SQLite register in a temporary folder: tables with search and state
 // filter, the expiring-soon view, the history of a token, and a transition made through the
 // dialog (with the request document's number and date) as well as one the register refuses.
-#include "ui/inventory_tab.h"
+#include "ui/inventory/inventory_tab.h"
 
 #include <gtest/gtest.h>
 
@@ -25,8 +25,8 @@
 #include "src/inventory/inventory.h"
 #include "src/inventory/sync.h"
 #include "tests/ui/qt_print.h"
-#include "ui/record_table_model.h"
-#include "ui/transition_dialog.h"
+#include "ui/inventory/record_table_model.h"
+#include "ui/inventory/transition_dialog.h"
 
 namespace kyso::ui {
 namespace {

@@ -1,7 +1,7 @@
 // The page preview end to end: a real PDF (rotated, cropped, rotation inherited from /Pages) is
 // read with qpdf, rendered by Qt PDF, and a rectangle dragged with the mouse lands at the right
 // PDF coordinates.
-#include "ui/page_preview.h"
+#include "ui/sign/page_preview.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 
 #include "tests/ui/qt_print.h"
 #include "tests/ui/test_pdf.h"
-#include "ui/page_boxes.h"
+#include "ui/sign/page_boxes.h"
 
 namespace kyso::ui {
 namespace {

@@ -1,6 +1,6 @@
 // The PIN dialog: refusal at the final try unless "I understand" is ticked, PIN-pad and locked
 // states, and no PIN left in the line edit or in shared QString buffers after use.
-#include "ui/pin_dialog.h"
+#include "ui/tokens/pin_dialog.h"
 
 #include <gtest/gtest.h>
 

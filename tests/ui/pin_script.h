@@ -8,7 +8,7 @@
 #include <QTimer>
 #include <deque>
 
-#include "ui/pin_dialog.h"
+#include "ui/tokens/pin_dialog.h"
 
 namespace kyso::ui {
 

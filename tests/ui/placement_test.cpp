@@ -1,5 +1,5 @@
 // The placement mapping on plain, rotated (90/180/270, negative), cropped and offset pages.
-#include "ui/placement.h"
+#include "ui/sign/placement.h"
 
 #include <gtest/gtest.h>
 

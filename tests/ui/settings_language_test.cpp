@@ -11,14 +11,14 @@
 #include <cstdlib>
 #include <thread>
 
-#include "src/core/log.h"
+#include "core/log.h"
 #include "tests/ui/qt_print.h"
-#include "ui/app_settings.h"
-#include "ui/language.h"
-#include "ui/log_panel.h"
+#include "ui/common/app_settings.h"
+#include "ui/common/language.h"
+#include "ui/common/log_panel.h"
 #include "ui/main_window.h"
-#include "ui/pin_dialog.h"
-#include "ui/token_list_model.h"
+#include "ui/tokens/pin_dialog.h"
+#include "ui/tokens/token_list_model.h"
 
 namespace kyso::ui {
 namespace {

@@ -6,7 +6,7 @@
 // only the signing certificate, not the CA on the same token. The reason and location reach the
 // signature dictionary (read with qpdf), the chosen issue date the letter's date line (read with
 // pdftotext), and the Sign tab's form remembers reason and location in its settings store.
-#include "ui/sign_batch.h"
+#include "ui/sign/sign_batch.h"
 
 #include <gtest/gtest.h>
 
@@ -19,18 +19,18 @@
 #include <QTest>
 #include <atomic>
 
+#include "core/clock.h"
 #include "pkcs11/device_worker.h"
 #include "pkcs11/pin_prompt.h"
 #include "src/appearance/placement.h"
-#include "src/core/clock.h"
 #include "src/inventory/certfile.h"
 #include "src/inventory/inventory.h"
 #include "tests/support/softhsm_fixture.h"
 #include "tests/ui/qt_print.h"
 #include "tests/ui/sign_support.h"
-#include "ui/language.h"
-#include "ui/sign_tab.h"
-#include "ui/verify_service.h"
+#include "ui/common/language.h"
+#include "ui/sign/sign_tab.h"
+#include "ui/verify/verify_service.h"
 
 namespace kyso::ui {
 namespace {

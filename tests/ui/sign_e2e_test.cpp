@@ -29,13 +29,13 @@
 #include "tests/ui/pin_script.h"
 #include "tests/ui/qt_print.h"
 #include "tests/ui/sign_support.h"
-#include "ui/language.h"
+#include "ui/common/language.h"
 #include "ui/main_window.h"
-#include "ui/page_preview.h"
-#include "ui/sign_tab.h"
-#include "ui/token_list_model.h"
-#include "ui/verify_model.h"
-#include "ui/verify_tab.h"
+#include "ui/sign/page_preview.h"
+#include "ui/sign/sign_tab.h"
+#include "ui/tokens/token_list_model.h"
+#include "ui/verify/verify_model.h"
+#include "ui/verify/verify_tab.h"
 
 namespace kyso::ui {
 namespace {

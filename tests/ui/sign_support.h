@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "src/core/json.h"
-#include "src/core/result.h"
+#include "core/json.h"
+#include "core/result.h"
 #include "tests/support/softhsm_fixture.h"
 
 namespace kyso::ui::testing {

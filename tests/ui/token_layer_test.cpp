@@ -17,10 +17,10 @@
 #include "tests/support/softhsm_fixture.h"
 #include "tests/ui/pin_script.h"
 #include "tests/ui/qt_print.h"
-#include "ui/pin_dialog.h"
-#include "ui/pkcs11_token_source.h"
-#include "ui/qt_pin_prompt.h"
-#include "ui/token_actions.h"
+#include "ui/tokens/pin_dialog.h"
+#include "ui/tokens/pkcs11_token_source.h"
+#include "ui/tokens/qt_pin_prompt.h"
+#include "ui/tokens/token_actions.h"
 
 namespace kyso::ui {
 namespace {

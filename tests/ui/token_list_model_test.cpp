@@ -1,6 +1,6 @@
 // The token list model follows the events of a (fake) event source, including events sent from
 // another thread as the device worker sends them.
-#include "ui/token_list_model.h"
+#include "ui/tokens/token_list_model.h"
 
 #include <gtest/gtest.h>
 

@@ -22,13 +22,13 @@
 #include "tests/ui/pin_script.h"
 #include "tests/ui/qt_print.h"
 #include "tests/ui/sign_support.h"
-#include "ui/inventory_tab.h"
-#include "ui/language.h"
+#include "ui/common/language.h"
+#include "ui/inventory/inventory_tab.h"
+#include "ui/inventory/record_table_model.h"
 #include "ui/main_window.h"
-#include "ui/record_table_model.h"
-#include "ui/token_action_dialog.h"
-#include "ui/token_list_model.h"
-#include "ui/tokens_tab.h"
+#include "ui/tokens/token_action_dialog.h"
+#include "ui/tokens/token_list_model.h"
+#include "ui/tokens/tokens_tab.h"
 
 namespace kyso::ui {
 namespace {

@@ -1,7 +1,7 @@
 // The Verify tab on third-party corpus files (/work/shared/corpus, MANIFEST.tsv categories): the
 // table shows the verifier's verdict for each file with the right colour, runs off the UI thread,
 // and the details pane shows the report. Verdicts are the library's; this checks the UI keeps them.
-#include "ui/verify_tab.h"
+#include "ui/verify/verify_tab.h"
 
 #include <gtest/gtest.h>
 
@@ -14,8 +14,8 @@
 #include <cstdlib>
 
 #include "tests/ui/qt_print.h"
-#include "ui/verify_model.h"
-#include "ui/verify_service.h"
+#include "ui/verify/verify_model.h"
+#include "ui/verify/verify_service.h"
 
 namespace kyso::ui {
 namespace {

@@ -1,0 +1,143 @@
+#include "src/cli/commands/appearance_options.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/log.h"
+#include "core/messages.h"
+#include "src/appearance/compose.h"
+#include "src/appearance/template.h"
+
+namespace kyso::cli {
+namespace {
+
+// Options that only make sense with a visible signature.
+const char* const kAppearanceOnly[] = {
+    "image",       "seal",           "seal-size-mm", "white-transparent", "copy-form", "doc-number",
+    "issued-date", "arrival-number", "rect",         "template"};
+
+Result<int> parseInt(const std::string& opt, const std::string& v) {
+  std::size_t used = 0;
+  try {
+    const long n = std::stol(v, &used);
+    if (used == v.size() && n >= -100000 && n <= 100000) return static_cast<int>(n);
+  } catch (const std::exception&) {
+  }
+  return Error::kyso(Errc::UsageError, opt, v);
+}
+
+Result<double> parseMm(const std::string& opt, std::string v) {
+  if (v.size() > 2 && v.ends_with("mm")) v.resize(v.size() - 2);
+  std::size_t used = 0;
+  try {
+    const double d = std::stod(v, &used);
+    if (used == v.size() && std::isfinite(d)) return d;
+  } catch (const std::exception&) {
+  }
+  return Error::kyso(Errc::UsageError, opt, v);
+}
+
+}  // namespace
+
+void addAppearanceOptions(ArgParser& p) {
+  p.value("kind", 0, appearance::kindWords() + " (Decree 30/2020 appearance)")
+      .value("image", 0, "handwritten signature PNG with a transparent background (approved)")
+      .value("seal", 0, "the organisation's seal PNG with a transparent background (issued)")
+      .value("seal-size-mm", 0, "the seal's real diameter when the PNG has no resolution (35-40)")
+      .flag("white-transparent", 0, "make white transparent in an image without alpha")
+      .value("copy-form", 0, "sao-y | sao-luc | trich-sao (copy)")
+      .value("org", 0, "organisation name shown in the stamp (default: the certificate's O)")
+      .value("doc-number", 0, "document number and symbol, e.g. 286/SYT-VP (issued, appendix)")
+      .value("issued-date", 0,
+             "issue date DD/MM/YYYY written into the letter's \"ngày ... tháng ... năm\" line "
+             "(default: the signing date)")
+      .value("arrival-number", 0, "arrival number of an incoming document (incoming)")
+      .value("page", 0, "page for the signature: 1-based, negative counts from the end")
+      .value("rect", 0, "X,Y,W,H from the page's top-left, points or with mm suffix")
+      .value("template", 0,
+             "appearance template: a shipped name (e.g. approved-with-text) or a JSON file")
+      .value("signer-name", 0,
+             "signer's name as printed on the page (default: the certificate's CN)")
+      .value("signer-title", 0, "signer's title as printed on the page, e.g. \"GIÁM ĐỐC\"");
+}
+
+namespace {
+
+// The option that supplies an appearance part ("doc_number" -> "--doc-number"): the library's
+// errors name parts; the command line speaks of its options.
+std::string optionFor(const std::string& part) {
+  if (part == "name") return "--signer-name";
+  if (part == "title") return "--signer-title";
+  std::string o = "--" + part;
+  std::replace(o.begin(), o.end(), '_', '-');
+  return o;
+}
+
+Error inCliWords(Error e) {
+  if (e.domain != Domain::Kyso) return e;
+  if (e.operation.rfind("appearance_", 0) == 0) {
+    e.context = optionFor(e.context);
+  } else if (e.operation == "page" || e.operation == "rect" || e.operation == "copy_form" ||
+             e.operation == "kind" || e.operation == "seal_size_mm" ||
+             e.operation == "issued_date") {
+    e.operation = optionFor(e.operation);
+  }
+  return e;
+}
+
+}  // namespace
+
+Result<std::optional<appearance::Appearance>> appearanceFromOptions(
+    const ArgParser& args, const std::filesystem::path& inputPdf, const SignerDetails& signer,
+    std::chrono::system_clock::time_point signingTime) {
+  const auto kindWord = args.get("kind");
+  if (!kindWord || *kindWord == "invisible") {
+    for (const char* o : kAppearanceOnly) {
+      if (args.has(o))
+        return Error::kyso(Errc::UsageError, "--kind",
+                           std::string("--") + o + " needs --kind approved|issued|...");
+    }
+    return std::optional<appearance::Appearance>{};
+  }
+  appearance::Request r;
+  auto kind = appearance::parseKind(*kindWord);
+  if (!kind.ok()) return inCliWords(kind.error());
+  r.kind = *kind;
+  r.pdf = inputPdf;
+  r.templateSpec = args.getOr("template", "");
+  if (r.kind == appearance::Kind::Issued) {
+    if (args.has("image")) return Error::kyso(Errc::UsageError, "--image", "issued uses --seal");
+    if (auto s = args.get("seal")) r.image = *s;
+  } else {
+    if (args.has("seal")) return Error::kyso(Errc::UsageError, "--seal", "only with --kind issued");
+    if (auto s = args.get("image")) r.image = *s;
+  }
+  r.png.whiteTransparent = args.has("white-transparent");
+  if (auto s = args.get("seal-size-mm")) {
+    KYSO_ASSIGN_OR_RETURN(double mm, parseMm("--seal-size-mm", *s));
+    r.sealSizeMm = mm;
+  }
+  if (auto s = args.get("page")) {
+    KYSO_ASSIGN_OR_RETURN(int n, parseInt("--page", *s));
+    r.page = n;
+  }
+  if (auto s = args.get("rect")) r.rect = *s;
+  r.fields["name"] = args.getOr("signer-name", signer.name);
+  r.fields["title"] = args.getOr("signer-title", signer.title);
+  r.fields["org"] = args.getOr("org", signer.org);
+  for (const char* f : {"doc-number", "issued-date", "arrival-number", "copy-form"}) {
+    if (auto v = args.get(f)) {
+      std::string key = f;
+      for (char& c : key)
+        if (c == '-') c = '_';
+      r.fields[key] = *v;
+    }
+  }
+  r.signingTime = signingTime;
+  auto a = appearance::makeAppearance(r);
+  if (!a.ok()) return inCliWords(a.error());
+  return std::optional<appearance::Appearance>(std::move(*a));
+}
+
+}  // namespace kyso::cli

@@ -1,0 +1,116 @@
+// `kyso extend`: raises signed PDFs to PAdES B-LT (a /DSS with the chains, OCSP responses and CRLs
+// of every signature and timestamp, and VRI entries) or B-LTA (then a document timestamp), as
+// further incremental updates. Existing signatures, including other tools', are not touched.
+//   kyso extend IN.pdf -o OUT.pdf --level B-LT|B-LTA [--tsa URL] [--force]
+//   kyso extend A.pdf B.pdf --out-dir DIR --level ...
+// The work is jobs::ExtendJob's (src/jobs/extend_job.h); this file translates options and results.
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/log.h"
+#include "core/messages.h"
+#include "src/cli/commands/chain_trust_option.h"
+#include "src/cli/kyso/args.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/jobs/extend_job.h"
+#include "src/jobs/pdf_sign_job.h"
+
+namespace kyso::cli {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr const char* kExtendHelp =
+    "Usage: kyso extend IN.pdf -o OUT.pdf --level B-LT|B-LTA [--tsa URL]\n"
+    "       kyso extend A.pdf B.pdf ... --out-dir DIR --level B-LT|B-LTA [--tsa URL]\n"
+    "Adds validation data (B-LT) and a document timestamp (B-LTA) to signed PDFs.\n\n";
+
+int exitFor(const Error& e) {
+  switch (e.kind) {
+    case Errc::UsageError:
+      return kExitUsage;
+    case Errc::PdfNoSignature:
+      return kExitNoSignature;
+    case Errc::NotAPdf:
+    case Errc::PdfDamaged:
+    case Errc::PdfEncrypted:
+    case Errc::FileNotFound:
+    case Errc::FileUnreadable:
+    case Errc::FileExists:
+    case Errc::OutputNotWritable:
+    case Errc::DiskFull:
+      return kExitInputError;
+    default:
+      return kExitSignatureFailed;
+  }
+}
+
+}  // namespace
+
+int runExtend(const Args& args) {
+  ArgParser p;
+  p.value("output", 'o', "output file (one input)")
+      .value("out-dir", 0, "output folder (any number of inputs)")
+      .flag("force", 0, "replace an existing output file")
+      .value("level", 0, "B-LT | B-LTA")
+      .value("tsa", 0, "RFC 3161 timestamp authority URL (B-LTA)")
+      .multi("trust-anchor", 0, "extra trusted certificate file for chain building")
+      .flag("help", 'h', "this text");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("kyso extend", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help")) {
+    std::printf("%s%s", kExtendHelp, p.optionHelp().c_str());
+    return kExitOk;
+  }
+  auto usage = [](const std::string& what) {
+    printError("kyso extend", Error::kyso(Errc::UsageError, "kyso extend", what));
+    return kExitUsage;
+  };
+  const auto& inputs = p.positional();
+  if (inputs.empty()) return usage("no input file");
+  if (p.has("output") == p.has("out-dir")) return usage("give exactly one of -o and --out-dir");
+  if (p.has("output") && inputs.size() != 1) return usage("-o takes one input; use --out-dir");
+  auto level = pdf::parsePadesLevel(p.getOr("level", ""));
+  if (!level || (*level != pdf::PadesLevel::BLT && *level != pdf::PadesLevel::BLTA))
+    return usage("--level must be B-LT or B-LTA");
+  std::optional<std::string> tsa = p.get("tsa");
+  if (*level == pdf::PadesLevel::BLTA && !tsa) return usage("B-LTA needs --tsa URL");
+
+  jobs::ExtendSettings settings;
+  settings.level = *level;
+  settings.tsaUrl = tsa;
+  settings.overwrite = p.has("force");
+  if (int rc = chainTrustFromOptions(p, *level, settings.trust); rc != kExitOk) return rc;
+
+  std::vector<jobs::SignInput> items;
+  for (const auto& in : inputs) {
+    fs::path out = p.has("output") ? fs::path(*p.get("output"))
+                                   : fs::path(*p.get("out-dir")) / fs::path(in).filename();
+    std::error_code ec;
+    if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
+      return usage("the output must not be the input");
+    items.push_back({in, std::move(out), false});
+  }
+  struct Printer : jobs::BatchObserver {
+    int lastExit = kExitOk;
+    void finished(const jobs::ItemResult& r) override {
+      if (r.state == jobs::ItemResult::State::Done) {
+        std::printf("%s: %s -> %s\n", r.input.c_str(), r.level.c_str(), r.output.c_str());
+        return;
+      }
+      if (!r.error) return;
+      lastExit = exitFor(*r.error);
+      printError("Extending " + r.input.string() + " failed", *r.error);
+    }
+  } printer;
+  const jobs::BatchSummary summary = jobs::ExtendJob::run(items, settings, printer);
+  if (summary.failed == 0) return kExitOk;
+  return inputs.size() == 1 ? printer.lastExit : kExitSignatureFailed;
+}
+
+}  // namespace kyso::cli

@@ -1,0 +1,150 @@
+// `kyso inventory [--db PATH|postgresql://...] [--json] SUBCOMMAND ...`: dispatch, the shared
+// context and output helpers. The subcommands live in cmd_inventory_records.cpp (unit, person,
+// token, cert) and cmd_inventory_ops.cpp (transition, history, expiring, report, CSV, audit,
+// backup, restore).
+#include <cstdlib>
+
+#include "core/atomic_file.h"
+#include "src/cli/commands/inventory_cli.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/inventory/lifecycle.h"
+
+namespace kyso::cli {
+namespace inv {
+
+Result<inventory::Inventory*> Context::open() {
+  if (!inventory) {
+    std::string loc = dbLocation;
+    if (loc.empty()) {
+      const char* env = std::getenv("KYSO_INVENTORY_DB");
+      loc = env && *env ? env : inventory::Inventory::defaultLocation();
+    }
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory i, inventory::Inventory::open(loc, clock));
+    inventory.emplace(std::move(i));
+  }
+  return &*inventory;
+}
+
+ArgParser parserFor(Context&) {
+  ArgParser p;
+  p.value("db", 0, "the inventory: a file path or a postgresql:// URL");
+  p.flag("json", 0, "print JSON");
+  return p;
+}
+
+bool parseOrReport(ArgParser& p, const Args& args, const char* what) {
+  auto st = p.parse(args);
+  if (!st.ok()) {
+    printError(what, st.error());
+    return false;
+  }
+  return true;
+}
+
+void applyGlobals(Context& c, const ArgParser& p) {
+  if (auto db = p.get("db")) c.dbLocation = *db;
+  if (p.has("json")) c.json = true;
+}
+
+int fail(const std::string& what, const Error& e) {
+  printError(what, e);
+  return e.kind == Errc::UsageError ? kExitUsage : kExitInputError;
+}
+
+void printJson(const Json& j) {
+  std::printf("%s\n", j.dump(2).c_str());
+}
+
+Status writeOutput(const std::string& path, std::string_view data) {
+  if (path.empty() || path == "-") {
+    std::fwrite(data.data(), 1, data.size(), stdout);
+    return {};
+  }
+  KYSO_ASSIGN_OR_RETURN(AtomicFile f, AtomicFile::create(path, AtomicFile::Overwrite::Allow));
+  KYSO_TRY(f.write(data));
+  return f.commit();
+}
+
+}  // namespace inv
+
+namespace {
+
+constexpr const char* kInventoryUsage =
+    "usage: kyso inventory [--db PATH|postgresql://...] [--json] SUBCOMMAND ...\n"
+    "  unit   add|show|list|edit      units (a tree), focal person, seal image\n"
+    "  person add|show|list|edit      people, positions, handwriting image\n"
+    "  token  add|show|list|edit      tokens\n"
+    "  cert   import|add|show|list|edit  certificates (import FILE: PEM or DER)\n"
+    "  transition token|cert KEY NEW-STATE --doc-number N --doc-date YYYY-MM-DD [--holder P]\n"
+    "             [--note T] [--wiped] [--valid-from D] [--valid-until D]\n"
+    "  history token|cert KEY         every recorded event\n"
+    "  expiring --days N              certificates ending within N days\n"
+    "  warnings                       computed warnings (expiry, holder left, stock, revoked)\n"
+    "  report [--format csv|html|json] [--output FILE]\n"
+    "  import-csv FILE                tokens from a spreadsheet (all or nothing)\n"
+    "  export-csv [--output FILE]     tokens as CSV\n"
+    "  audit-verify [--seal FILE]... [--trust F] [--offline]  the hash chain and every seal\n"
+    "  audit-seal [--out FILE] [token options]   sign the log's head with your token\n"
+    "  backup FILE | restore FILE --yes   (SQLite inventories)\n"
+    "  sync [--module M]...           register the tokens plugged in, report mismatches\n"
+    "  check-revocation [--issuers F] [--crl F] [--offline]   CRL/OCSP for every certificate\n"
+    "The database defaults to $KYSO_INVENTORY_DB, else <data dir>/inventory.sqlite.\n"
+    "Units and people are named by name or id; tokens by serial; certificates by SHA-256 prefix.\n";
+
+}  // namespace
+
+int runInventory(const Args& args) {
+  inv::Context c;
+  std::size_t i = 0;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--json") {
+      c.json = true;
+    } else if (a == "--db" && i + 1 < args.size()) {
+      c.dbLocation = args[++i];
+    } else if (a.starts_with("--db=")) {
+      c.dbLocation = a.substr(5);
+    } else if (a == "--help" || a == "-h") {
+      std::fputs(kInventoryUsage, stdout);
+      return kExitOk;
+    } else {
+      break;
+    }
+  }
+  if (i >= args.size()) {
+    std::fputs(kInventoryUsage, stderr);
+    return kExitUsage;
+  }
+  const std::string sub = args[i++];
+  const bool hasAction = sub == "unit" || sub == "person" || sub == "token" || sub == "cert";
+  std::string action;
+  if (hasAction) {
+    if (i >= args.size() || args[i].starts_with("-")) {
+      std::fprintf(stderr, "kyso inventory %s: give add, show, list or edit\n", sub.c_str());
+      return kExitUsage;
+    }
+    action = args[i++];
+  }
+  c.rest.assign(args.begin() + static_cast<long>(i), args.end());
+  if (sub == "unit") return inv::runUnit(c, action);
+  if (sub == "person") return inv::runPerson(c, action);
+  if (sub == "token") return inv::runTokenCmd(c, action);
+  if (sub == "cert") return inv::runCert(c, action);
+  if (sub == "transition") return inv::runTransition(c);
+  if (sub == "history") return inv::runHistory(c);
+  if (sub == "expiring") return inv::runExpiring(c);
+  if (sub == "warnings") return inv::runWarnings(c);
+  if (sub == "report") return inv::runReport(c);
+  if (sub == "import-csv") return inv::runImportCsv(c);
+  if (sub == "export-csv") return inv::runExportCsv(c);
+  if (sub == "audit-verify") return inv::runAuditVerify(c);
+  if (sub == "audit-seal") return inv::runAuditSeal(c);
+  if (sub == "backup") return inv::runBackup(c);
+  if (sub == "restore") return inv::runRestore(c);
+  if (sub == "sync") return inv::runSync(c);
+  if (sub == "check-revocation") return inv::runCheckRevocation(c);
+  std::fprintf(stderr, "kyso inventory: unknown subcommand '%s'\n%s", sub.c_str(), kInventoryUsage);
+  return kExitUsage;
+}
+
+}  // namespace kyso::cli

@@ -1,0 +1,304 @@
+// `kyso inventory transition|history|expiring|warnings|report|import-csv|export-csv|
+// backup|restore` (audit-verify and audit-seal: cmd_inventory_audit.cpp).
+#include <cstdio>
+
+#include "core/atomic_file.h"
+#include "src/cli/commands/inventory_cli.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/inventory/report.h"
+#include "src/inventory/transfer.h"
+
+namespace kyso::cli::inv {
+namespace {
+
+using namespace kyso::inventory;
+
+Result<Subject> subjectOf(const std::string& word) {
+  if (word == "token") return Subject::Token;
+  if (word == "cert" || word == "certificate") return Subject::Certificate;
+  return Error::kyso(Errc::UsageError, "subject", "'" + word + "': say token or cert");
+}
+
+Result<Inventory*> openWith(Context& c, ArgParser& p, const char* what, bool& usage) {
+  usage = !parseOrReport(p, c.rest, what);
+  if (usage) return Error::kyso(Errc::UsageError, what);
+  applyGlobals(c, p);
+  return c.open();
+}
+
+#define KYSO_INV_OPEN(parser, what)                                                \
+  bool usage_ = false;                                                             \
+  auto opened_ = openWith(c, parser, what, usage_);                                \
+  if (usage_) return kExitUsage;                                                   \
+  if (!opened_.ok()) return fail("Opening the inventory failed", opened_.error()); \
+  Inventory& inv = **opened_
+
+void printEvent(const Event& e) {
+  std::printf("%s\t%s\t%s -> %s\tdoc %s %s\tby %s\t%s\n", e.at.c_str(), e.kind.c_str(),
+              e.fromState.empty() ? "-" : e.fromState.c_str(),
+              e.toState.empty() ? "-" : e.toState.c_str(),
+              e.docNumber.empty() ? "-" : e.docNumber.c_str(), e.docDate.c_str(), e.who.c_str(),
+              e.note.c_str());
+}
+
+}  // namespace
+
+int runTransition(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory transition token|cert KEY NEW-STATE --doc-number N --doc-date "
+      "YYYY-MM-DD\n"
+      "                                 [--holder P] [--unit U] [--note T] [--wiped]\n"
+      "                                 [--valid-from D --valid-until D]\n"
+      "Records a change of state with the request document that asks for it. KEY is a token serial "
+      "or a\n"
+      "certificate SHA-256 prefix. A change the rules do not allow is refused and lists the "
+      "allowed ones.\n" +
+      std::string("Token states: ") + inventory::statesList(Subject::Token) + "\n" +
+      "Certificate states: " + inventory::statesList(Subject::Certificate) + "\n" +
+      "Example: kyso inventory transition token 54C1A2 active --holder \"Nguyễn Văn An\" "
+      "--doc-number 12/SYT-VP --doc-date 2026-11-20\n");
+  p.value("doc-number", 0, "number of the request document, e.g. 12/SYT-VP")
+      .value("doc-date", 0, "its date (YYYY-MM-DD)")
+      .value("note", 0, "a note kept with the event")
+      .value("holder", 0, "the person who receives the token (hand-over, issue)")
+      .value("unit", 0, "the unit (name or id)");
+  p.flag("wiped", 0, "the token was wiped (return, destroy)")
+      .value("valid-from", 0, "certificate: start of validity (YYYY-MM-DD)")
+      .value("valid-until", 0, "certificate: end of validity, or the new end on renewal");
+  KYSO_INV_OPEN(p, "kyso inventory transition");
+  const auto& pos = p.positional();
+  if (pos.size() != 3)
+    return fail("kyso inventory transition",
+                Error::kyso(Errc::UsageError, "transition", "token|cert KEY NEW-STATE"));
+  auto subject = subjectOf(pos[0]);
+  if (!subject.ok()) return fail("kyso inventory transition", subject.error());
+  EvidenceGiven e;
+  e.docNumber = p.getOr("doc-number", "");
+  e.docDate = p.getOr("doc-date", "");
+  if (!e.docDate.empty()) {
+    auto d = normalizeDate(e.docDate);
+    if (!d)
+      return fail("kyso inventory transition",
+                  Error::kyso(Errc::UsageError, "--doc-date", e.docDate));
+    e.docDate = *d;
+  }
+  e.note = p.getOr("note", "");
+  e.wiped = p.has("wiped");
+  e.notBefore = p.getOr("valid-from", "");
+  e.newNotAfter = p.getOr("valid-until", "");
+  if (*subject == Subject::Certificate && !e.notBefore.empty()) e.notAfter = e.newNotAfter;
+  if (auto h = p.get("holder")) {
+    std::optional<long long> unitId;
+    if (auto u = p.get("unit")) {
+      auto unit = inv.unit(*u);
+      if (!unit.ok()) return fail("Finding the unit failed", unit.error());
+      unitId = unit->id;
+    }
+    auto who = inv.person(*h, unitId);
+    if (!who.ok()) return fail("Finding the holder failed", who.error());
+    e.holderId = who->id;
+  }
+  auto r = inv.transition(*subject, pos[1], pos[2], e);
+  if (!r.ok()) return fail("The change of state was refused", r.error());
+  if (c.json)
+    printJson(toJson(*r));
+  else
+    printEvent(*r);
+  return kExitOk;
+}
+
+int runHistory(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory history token|cert KEY\n"
+      "Every recorded event of a token (serial) or certificate (SHA-256 prefix), oldest first.\n"
+      "Example: kyso inventory history token 54C1A2\n");
+  KYSO_INV_OPEN(p, "kyso inventory history");
+  const auto& pos = p.positional();
+  if (pos.size() != 2)
+    return fail("kyso inventory history",
+                Error::kyso(Errc::UsageError, "history", "token|cert KEY"));
+  auto subject = subjectOf(pos[0]);
+  if (!subject.ok()) return fail("kyso inventory history", subject.error());
+  auto r = inv.history(*subject, pos[1]);
+  if (!r.ok()) return fail("Reading the history failed", r.error());
+  Json arr = Json::array();
+  for (const Event& e : *r) {
+    if (c.json)
+      arr.push(toJson(e));
+    else
+      printEvent(e);
+  }
+  if (c.json) printJson(arr);
+  return kExitOk;
+}
+
+int runExpiring(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory expiring [--days N]\n"
+      "Certificates in use that end within N days (default 60).\n"
+      "Example: kyso inventory expiring --days 60\n");
+  p.value("days", 0, "how many days ahead (default 60)");
+  KYSO_INV_OPEN(p, "kyso inventory expiring");
+  const std::string d = p.getOr("days", "60");
+  char* end = nullptr;
+  const long days = std::strtol(d.c_str(), &end, 10);
+  if (d.empty() || *end)
+    return fail("kyso inventory expiring", Error::kyso(Errc::UsageError, "--days", d));
+  auto r = inv.expiring(days);
+  if (!r.ok()) return fail("Listing expiring certificates failed", r.error());
+  Json arr = Json::array();
+  for (const Certificate& x : *r) {
+    if (c.json) {
+      arr.push(toJson(x));
+    } else {
+      std::printf("%s\t%s\t%s\tholder=%s\tunit=%s\n", x.notAfter.c_str(),
+                  x.sha256.substr(0, 16).c_str(), x.subject.c_str(),
+                  x.holderName.empty() ? "-" : x.holderName.c_str(),
+                  x.unitName.empty() ? "-" : x.unitName.c_str());
+    }
+  }
+  if (c.json) printJson(arr);
+  return kExitOk;
+}
+
+int runWarnings(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory warnings\n"
+      "What needs attention: certificates expiring, holders who left, tokens short in stock, "
+      "revoked\n"
+      "certificates still in use.\n");
+  KYSO_INV_OPEN(p, "kyso inventory warnings");
+  auto r = inv.warnings();
+  if (!r.ok()) return fail("Computing warnings failed", r.error());
+  Json arr = Json::array();
+  for (const Warning& w : *r) {
+    if (c.json)
+      arr.push(toJson(w));
+    else
+      std::printf("%s\t%s\t%s\n", w.kind.c_str(), w.subject.c_str(), w.detail.c_str());
+  }
+  if (c.json) printJson(arr);
+  return kExitOk;
+}
+
+int runReport(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory report [--format csv|html|json] [-o FILE]\n"
+      "Tokens and certificates per unit, as CSV unless --format says otherwise (standard output\n"
+      "without -o).\n"
+      "Example: kyso inventory report --format html -o bao-cao.html\n");
+  p.value("format", 0, "csv (default), html or json (--json)").value("output", 'o', "write here");
+  KYSO_INV_OPEN(p, "kyso inventory report");
+  const std::string fmt = p.getOr("format", c.json ? "json" : "csv");
+  if (fmt != "csv" && fmt != "html" && fmt != "json")
+    return fail("kyso inventory report",
+                Error::kyso(Errc::UsageError, "--format", fmt + ": csv, html or json"));
+  auto r = buildReport(inv);
+  if (!r.ok()) return fail("Building the report failed", r.error());
+  const std::string text = fmt == "csv"    ? reportCsv(*r)
+                           : fmt == "html" ? reportHtml(*r)
+                                           : reportJson(*r).dump(2) + "\n";
+  auto st = writeOutput(p.getOr("output", ""), text);
+  if (!st.ok()) return fail("Writing the report failed", st.error());
+  return kExitOk;
+}
+
+int runImportCsv(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory import-csv FILE\n"
+      "Adds the tokens of a spreadsheet saved as CSV (UTF-8, comma-separated, a header row), all "
+      "or\n"
+      "nothing: any bad row is reported with its line and nothing is imported.\n"
+      "Columns: serial, manufacturer (both required), model, provider, module, state, unit, "
+      "holder,\n"
+      "received_on, issued_on (dates YYYY-MM-DD; unit and holder by name).\n"
+      "Example: kyso inventory import-csv thiet-bi.csv\n");
+  KYSO_INV_OPEN(p, "kyso inventory import-csv");
+  if (p.positional().size() != 1)
+    return fail("kyso inventory import-csv",
+                Error::kyso(Errc::UsageError, "import-csv", "give one CSV file"));
+  auto bytes = readSmallFile(p.positional()[0]);
+  if (!bytes.ok()) return fail("Reading the spreadsheet failed", bytes.error());
+  auto r = importTokensCsv(inv, *bytes);
+  if (!r.ok()) return fail("Importing the spreadsheet failed", r.error());
+  if (c.json) {
+    Json j = Json::object();
+    j.set("encoding", r->encoding).set("rows", r->rows).set("imported", r->imported);
+    Json rej = Json::array();
+    for (const auto& x : r->rejected) {
+      Json o = Json::object();
+      o.set("line", x.line).set("reason", x.reason);
+      rej.push(std::move(o));
+    }
+    j.set("rejected", std::move(rej));
+    printJson(j);
+  } else {
+    for (const auto& x : r->rejected) std::printf("line %ld: %s\n", x.line, x.reason.c_str());
+    std::printf("%ld rows read (%s), %ld imported, %zu rejected\n", r->rows, r->encoding.c_str(),
+                r->imported, r->rejected.size());
+  }
+  if (!r->rejected.empty()) {
+    printError("Importing the spreadsheet failed",
+               Error::kyso(Errc::CsvInvalid, "import-csv", p.positional()[0]));
+    return kExitInputError;
+  }
+  return kExitOk;
+}
+
+int runExportCsv(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory export-csv [-o FILE]\n"
+      "Every token as CSV, in the columns import-csv reads.\n");
+  p.value("output", 'o');
+  KYSO_INV_OPEN(p, "kyso inventory export-csv");
+  std::string out = p.getOr("output", p.positional().empty() ? "" : p.positional()[0]);
+  auto r = exportTokensCsv(inv);
+  if (!r.ok()) return fail("Exporting failed", r.error());
+  auto st = writeOutput(out, *r);
+  if (!st.ok()) return fail("Writing the CSV failed", st.error());
+  return kExitOk;
+}
+
+int runBackup(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory backup FILE\n"
+      "A consistent copy of an SQLite inventory (safe while others use it).\n");
+  KYSO_INV_OPEN(p, "kyso inventory backup");
+  if (p.positional().size() != 1)
+    return fail("kyso inventory backup",
+                Error::kyso(Errc::UsageError, "backup", "give the backup file"));
+  auto st = inv.backup(p.positional()[0]);
+  if (!st.ok()) return fail("The backup failed", st.error());
+  std::printf("backup written to %s\n", p.positional()[0].c_str());
+  return kExitOk;
+}
+
+int runRestore(Context& c) {
+  ArgParser p = parserFor(c);
+  p.usage(
+      "usage: kyso inventory restore FILE --yes\n"
+      "Replaces the SQLite inventory with a backup; --yes is required.\n");
+  p.flag("yes", 0, "replace the inventory");
+  KYSO_INV_OPEN(p, "kyso inventory restore");
+  if (p.positional().size() != 1)
+    return fail("kyso inventory restore",
+                Error::kyso(Errc::UsageError, "restore", "give the backup file"));
+  if (!p.has("yes"))
+    return fail("kyso inventory restore",
+                Error::kyso(Errc::ConfirmationRequired, "restore",
+                            "this replaces the whole inventory: add --yes"));
+  auto st = inv.restore(p.positional()[0]);
+  if (!st.ok()) return fail("The restore failed", st.error());
+  std::printf("inventory restored from %s\n", p.positional()[0].c_str());
+  return kExitOk;
+}
+
+}  // namespace kyso::cli::inv

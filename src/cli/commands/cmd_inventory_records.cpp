@@ -1,0 +1,575 @@
+// `kyso inventory unit|person|token|cert add|show|list|edit`: one driver (runRecord) and, for each
+// kind of record, a table of its parts (RecordCommand): its options, how it is added, listed,
+// found, shown and edited, and how one record is printed.
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/atomic_file.h"
+#include "src/cli/commands/inventory_cli.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/inventory/certfile.h"
+#include "src/inventory/lifecycle.h"
+
+namespace kyso::cli::inv {
+namespace {
+
+using namespace kyso::inventory;
+
+const char* orDash(const std::string& s) {
+  return s.empty() ? "-" : s.c_str();
+}
+
+Result<long long> parseVersion(const ArgParser& p, long long current) {
+  auto v = p.get("if-version");
+  if (!v) return current;
+  char* end = nullptr;
+  const long long n = std::strtoll(v->c_str(), &end, 10);
+  if (v->empty() || *end) return Error::kyso(Errc::UsageError, "--if-version", *v);
+  return n;
+}
+
+Result<std::optional<long long>> unitOpt(Inventory& inv, const ArgParser& p, const char* opt) {
+  auto v = p.get(opt);
+  if (!v) return std::optional<long long>{};
+  if (v->empty()) return std::optional<long long>{};
+  KYSO_ASSIGN_OR_RETURN(Unit u, inv.unit(*v));
+  return std::optional<long long>(u.id);
+}
+
+Result<std::optional<long long>> personOpt(Inventory& inv, const ArgParser& p, const char* opt,
+                                           std::optional<long long> unitId) {
+  auto v = p.get(opt);
+  if (!v || v->empty()) return std::optional<long long>{};
+  KYSO_ASSIGN_OR_RETURN(Person who, inv.person(*v, unitId));
+  return std::optional<long long>(who.id);
+}
+
+void printUnit(const Unit& u) {
+  std::printf("%lld\t%s\tkind=%s\tparent=%s\tfocal=%s\tseal=%s\tv%lld\n", u.id, u.name.c_str(),
+              u.kind.c_str(), orDash(u.parentName), orDash(u.focalPersonName),
+              u.hasSeal ? "yes" : "no", u.version);
+}
+void printPerson(const Person& p) {
+  std::printf("%lld\t%s\t%s\t%s\t%s%s\tv%lld\n", p.id, p.fullName.c_str(), orDash(p.position),
+              p.unitName.c_str(), p.leftOn.empty() ? "" : "left ", p.leftOn.c_str(), p.version);
+}
+void printToken(const Token& t) {
+  std::printf("%s\t%s %s\t%s\tholder=%s\tunit=%s\tv%lld\n", t.serial.c_str(),
+              t.manufacturer.c_str(), t.model.c_str(), t.state.c_str(), orDash(t.holderName),
+              orDash(t.unitName), t.version);
+}
+void printCert(const Certificate& c) {
+  std::printf("%s\t%s\t%s..%s\t%s\tholder=%s\ttoken=%s\tv%lld\n", c.sha256.substr(0, 16).c_str(),
+              c.subject.c_str(), c.notBefore.c_str(), c.notAfter.c_str(), c.state.c_str(),
+              orDash(c.holderName), orDash(c.tokenSerial), c.version);
+}
+
+Result<std::string> readPng(const std::string& path) {
+  return readSmallFile(path, 8u << 20);
+}
+
+// A step that failed: what was being done (for the sentence) and why.
+struct Failure {
+  std::string what;
+  Error error;
+};
+template <class T>
+using Step = std::variant<T, Failure>;
+
+// The parts of one record command. `lookups` runs once after the options are parsed (units,
+// holders and tokens named by options); the others get its result.
+template <class T, class Lookups>
+struct RecordCommand {
+  RecordCommand(const char* noun_, std::string usage_, void (*declare_)(ArgParser&),
+                const char* whichOne_, void (*print_)(const T&))
+      : noun(noun_),
+        usage(std::move(usage_)),
+        declare(declare_),
+        whichOne(whichOne_),
+        print(print_) {}
+  const char* noun;  // "unit": "kyso inventory unit ..."
+  std::string usage;
+  void (*declare)(ArgParser&);
+  const char* whichOne;  // "give the unit's name or id"
+  void (*print)(const T&);
+  std::function<Step<Lookups>(Inventory&, const ArgParser&)> lookups;
+  std::function<Step<T>(Inventory&, const ArgParser&, const Lookups&)> add;
+  std::function<Step<std::vector<T>>(Inventory&, const ArgParser&, const Lookups&)> list;
+  std::function<Step<T>(Inventory&, const std::string& key, const Lookups&)> find;
+  /// Extra output of `show` (an exported image); nullopt: nothing more to do.
+  std::function<std::optional<Failure>(Inventory&, const ArgParser&, const T&)> showExtra;
+  /// `show` as JSON and text when it says more than the record (a token's certificates).
+  std::function<Step<Json>(Inventory&, const T&)> showJson;
+  std::function<int(Inventory&, const T&)> showText;
+  std::function<Step<T>(Inventory&, const ArgParser&, const Lookups&, T found)> edit;
+  std::vector<std::string> addActions{"add"};
+};
+
+template <class T>
+Step<T> fromResult(Result<T> r, std::string what) {
+  if (r.ok()) return std::move(*r);
+  return Failure{std::move(what), r.error()};
+}
+
+template <class T>
+int printOne(Context& c, const T& record, void (*print)(const T&)) {
+  if (c.json)
+    printJson(toJson(record));
+  else
+    print(record);
+  return kExitOk;
+}
+
+template <class T, class Lookups>
+int runRecord(Context& c, const std::string& action, const RecordCommand<T, Lookups>& cmd) {
+  const std::string command = std::string("kyso inventory ") + cmd.noun;
+  ArgParser p = parserFor(c);
+  p.usage(cmd.usage);
+  cmd.declare(p);
+  p.value("if-version", 0, "edit only if the record is still at this version");
+  if (!parseOrReport(p, c.rest, command.c_str())) return kExitUsage;
+  applyGlobals(c, p);
+  auto opened = c.open();
+  if (!opened.ok()) return fail("Opening the inventory failed", opened.error());
+  Inventory& inv = **opened;
+  auto failed = [](const Failure& f) { return fail(f.what, f.error); };
+  Step<Lookups> looked = cmd.lookups(inv, p);
+  if (auto* f = std::get_if<Failure>(&looked)) return failed(*f);
+  const Lookups& l = std::get<Lookups>(looked);
+  const auto& pos = p.positional();
+  for (const auto& a : cmd.addActions)
+    if (action == a) {
+      Step<T> added = cmd.add(inv, p, l);
+      if (auto* f = std::get_if<Failure>(&added)) return failed(*f);
+      return printOne(c, std::get<T>(added), cmd.print);
+    }
+  if (action == "list") {
+    Step<std::vector<T>> rows = cmd.list(inv, p, l);
+    if (auto* f = std::get_if<Failure>(&rows)) return failed(*f);
+    Json arr = Json::array();
+    for (const T& x : std::get<std::vector<T>>(rows)) {
+      if (c.json)
+        arr.push(toJson(x));
+      else
+        cmd.print(x);
+    }
+    if (c.json) printJson(arr);
+    return kExitOk;
+  }
+  if (action != "show" && action != "edit")
+    return fail(command, Error::kyso(Errc::UsageError, action, "unknown action"));
+  if (pos.empty())
+    return fail(command + " " + action, Error::kyso(Errc::UsageError, action, cmd.whichOne));
+  Step<T> found = cmd.find(inv, pos[0], l);
+  if (auto* f = std::get_if<Failure>(&found)) return failed(*f);
+  T& record = std::get<T>(found);
+  if (action == "show") {
+    if (cmd.showExtra)
+      if (auto f = cmd.showExtra(inv, p, record)) return failed(*f);
+    if (c.json && cmd.showJson) {
+      Step<Json> j = cmd.showJson(inv, record);
+      if (auto* f = std::get_if<Failure>(&j)) return failed(*f);
+      printJson(std::get<Json>(j));
+      return kExitOk;
+    }
+    if (!c.json && cmd.showText) return cmd.showText(inv, record);
+    return printOne(c, record, cmd.print);
+  }
+  auto v = parseVersion(p, record.version);
+  if (!v.ok()) return fail(command + " edit", v.error());
+  record.version = *v;
+  Step<T> edited = cmd.edit(inv, p, l, std::move(record));
+  if (auto* f = std::get_if<Failure>(&edited)) return failed(*f);
+  return printOne(c, std::get<T>(edited), cmd.print);
+}
+
+// An image option stored with `store` for the record `id` (seal, handwriting).
+std::optional<Failure> storeImage(const ArgParser& p, const char* option, const char* what,
+                                  const std::function<Status(const std::string&)>& store) {
+  auto file = p.get(option);
+  if (!file) return std::nullopt;
+  auto png = readPng(*file);
+  if (!png.ok()) return Failure{std::string("Reading the ") + what + " image failed", png.error()};
+  if (auto st = store(*png); !st.ok())
+    return Failure{std::string("Storing the ") + what + " image failed", st.error()};
+  return std::nullopt;
+}
+
+// `show --export-...`: the stored image written to the file the option names.
+std::optional<Failure> exportImage(const ArgParser& p, const char* option, const char* what,
+                                   const std::function<Result<std::string>()>& read) {
+  auto out = p.get(option);
+  if (!out) return std::nullopt;
+  auto png = read();
+  if (!png.ok()) return Failure{std::string("Reading the ") + what + " image failed", png.error()};
+  if (auto st = writeOutput(*out, *png); !st.ok())
+    return Failure{std::string("Writing the ") + what + " image failed", st.error()};
+  return std::nullopt;
+}
+
+// The records named by options, found once.
+struct NoLookups {};
+struct UnitLookup {
+  std::optional<long long> unitId;
+};
+struct HolderLookup {
+  std::optional<long long> unitId, holderId, tokenId;
+};
+
+Step<UnitLookup> lookUpUnit(Inventory& inv, const ArgParser& p) {
+  auto unitId = unitOpt(inv, p, "unit");
+  if (!unitId.ok()) return Failure{"Finding the unit failed", unitId.error()};
+  return UnitLookup{*unitId};
+}
+
+// --unit, --holder and (for certificates) --token.
+Step<HolderLookup> lookUpHolder(Inventory& inv, const ArgParser& p, bool token) {
+  HolderLookup l;
+  auto unitId = unitOpt(inv, p, "unit");
+  if (!unitId.ok()) return Failure{"Finding the unit failed", unitId.error()};
+  l.unitId = *unitId;
+  auto holderId = personOpt(inv, p, "holder", l.unitId);
+  if (!holderId.ok()) return Failure{"Finding the holder failed", holderId.error()};
+  l.holderId = *holderId;
+  if (auto ts = p.get("token"); token && ts && !ts->empty()) {
+    auto t = inv.token(*ts);
+    if (!t.ok()) return Failure{"Finding the token failed", t.error()};
+    l.tokenId = t->id;
+  }
+  return l;
+}
+
+void declareUnit(ArgParser& p) {
+  p.value("name", 0, "the unit's name (unique)")
+      .value("parent", 0, "the unit above it (name or id)")
+      .value("kind", 0, "department, hospital, district, unit... (free text; default: unit)")
+      .value("focal-person", 0, "the person who looks after its tokens (name or id)")
+      .value("seal", 0, "the unit's seal image (PNG with a transparent background)");
+  p.value("export-seal", 0, "show: write the stored seal image to this file");
+}
+
+void declarePerson(ArgParser& p) {
+  p.value("name", 0, "full name")
+      .value("unit", 0, "the unit (name or id)")
+      .value("position", 0, "position, e.g. Giám đốc, Văn thư")
+      .value("email", 0, "e-mail address")
+      .value("phone", 0, "telephone")
+      .value("left-on", 0, "the day the person left the unit (YYYY-MM-DD)");
+  p.value("handwriting", 0, "the handwritten signature image (PNG, transparent background)")
+      .value("export-handwriting", 0, "show: write the stored handwriting image to this file")
+      .value("move-to", 0, "move the person to another unit");
+}
+
+void declareToken(ArgParser& p) {
+  p.value("serial", 0, "the token's serial number (as `kyso token list` shows it)")
+      .value("manufacturer", 0, "Bit4id, SafeNet, ePass, ...")
+      .value("model", 0, "model name")
+      .value("provider", 0, "who issued it: Ban Cơ yếu, Viettel-CA, VNPT-CA, ...")
+      .value("module", 0, "its PKCS#11 module (path or known name)");
+  p.value("unit", 0, "unit (name or id)")
+      .value("holder", 0, "person (name or id)")
+      .value("state", 0, "add: the starting state; list: only tokens in this state")
+      .value("received-on", 0, "the day the Department received it (YYYY-MM-DD)")
+      .value("search", 0, "list: serial, holder or model containing this text");
+  p.value("limit", 0, "list: at most this many rows");
+}
+
+void declareCert(ArgParser& p) {
+  p.value("token", 0, "the token serial the certificate is on")
+      .value("holder", 0, "person (name or id)")
+      .value("unit", 0, "unit (name or id)")
+      .value("kind", 0, "personal (default) or organisation")
+      .value("state", 0, "list: only certificates in this state")
+      .value("file", 0, "the certificate file (PEM or DER), as the positional FILE");
+  p.value("expires-before", 0, "list: only those ending before this day (YYYY-MM-DD)")
+      .value("limit", 0, "list: at most this many rows");
+}
+
+}  // namespace
+
+int runUnit(Context& c, const std::string& action) {
+  RecordCommand<Unit, NoLookups> cmd{
+      "unit",
+      "usage: kyso inventory unit add --name NAME [--parent UNIT] [--kind KIND]\n"
+      "       kyso inventory unit show UNIT [--export-seal FILE.png]\n"
+      "       kyso inventory unit list\n"
+      "       kyso inventory unit edit UNIT [--name N] [--parent P] [--kind K] [--focal-person P]\n"
+      "                                     [--seal FILE.png] [--if-version V]\n"
+      "Units form a tree under the Department. A UNIT is named by its name or id.\n"
+      "Example: kyso inventory unit add --name \"Trung tâm Y tế huyện Phú Vang\" --parent \"Sở Y "
+      "tế\"\n",
+      declareUnit, "give the unit's name or id", printUnit};
+  cmd.lookups = [](Inventory&, const ArgParser&) -> Step<NoLookups> { return NoLookups{}; };
+  cmd.add = [](Inventory& inv, const ArgParser& p, const NoLookups&) -> Step<Unit> {
+    Unit u;
+    u.name = p.getOr("name", "");
+    u.kind = p.getOr("kind", "unit");
+    auto parent = unitOpt(inv, p, "parent");
+    if (!parent.ok()) return Failure{"Finding the parent unit failed", parent.error()};
+    u.parentId = *parent;
+    auto r = inv.addUnit(u);
+    if (!r.ok()) return Failure{"Adding the unit failed", r.error()};
+    const std::string id = std::to_string(r->id);
+    if (auto f = storeImage(p, "seal", "seal",
+                            [&](const std::string& png) { return inv.setSeal(id, png); }))
+      return *f;
+    return std::move(*r);
+  };
+  cmd.list = [](Inventory& inv, const ArgParser& p, const NoLookups&) -> Step<std::vector<Unit>> {
+    auto r = inv.units();
+    if (!r.ok()) return Failure{"Listing units failed", r.error()};
+    if (!p.get("parent")) return std::move(*r);
+    auto parent = unitOpt(inv, p, "parent");
+    if (!parent.ok()) return Failure{"Finding the parent unit failed", parent.error()};
+    std::vector<Unit> under;
+    for (Unit& u : *r)
+      if (u.parentId == *parent) under.push_back(std::move(u));
+    return under;
+  };
+  cmd.find = [](Inventory& inv, const std::string& key, const NoLookups&) {
+    return fromResult(inv.unit(key), "Finding the unit failed");
+  };
+  cmd.showExtra = [](Inventory& inv, const ArgParser& p, const Unit& u) {
+    return exportImage(p, "export-seal", "seal", [&] { return inv.seal(std::to_string(u.id)); });
+  };
+  cmd.edit = [](Inventory& inv, const ArgParser& p, const NoLookups&, Unit u) -> Step<Unit> {
+    if (auto n = p.get("name")) u.name = *n;
+    if (auto k = p.get("kind")) u.kind = *k;
+    if (p.get("parent")) {
+      auto parent = unitOpt(inv, p, "parent");
+      if (!parent.ok()) return Failure{"Finding the parent unit failed", parent.error()};
+      u.parentId = *parent;
+    }
+    if (p.get("focal-person")) {
+      auto fp = personOpt(inv, p, "focal-person", u.id);
+      if (!fp.ok()) return Failure{"Finding the focal person failed", fp.error()};
+      u.focalPersonId = *fp;
+    }
+    auto r = inv.editUnit(u);
+    if (!r.ok()) return Failure{"Saving the unit failed", r.error()};
+    const std::string id = std::to_string(u.id);
+    if (!p.get("seal")) return std::move(*r);
+    if (auto f = storeImage(p, "seal", "seal",
+                            [&](const std::string& png) { return inv.setSeal(id, png); }))
+      return *f;
+    return fromResult(inv.unit(id), "Finding the unit failed");
+  };
+  return runRecord(c, action, cmd);
+}
+
+int runPerson(Context& c, const std::string& action) {
+  RecordCommand<Person, UnitLookup> cmd{
+      "person",
+      "usage: kyso inventory person add --name NAME --unit UNIT [--position P] [--email E] "
+      "[--phone T]\n"
+      "       kyso inventory person show PERSON [--export-handwriting FILE.png]\n"
+      "       kyso inventory person list [--unit UNIT]\n"
+      "       kyso inventory person edit PERSON [--name N] [--position P] [--email E] [--phone T]\n"
+      "                                         [--left-on YYYY-MM-DD] [--move-to UNIT]\n"
+      "                                         [--handwriting FILE.png] [--if-version V]\n"
+      "A PERSON is named by full name or id.\n"
+      "Example: kyso inventory person add --name \"Nguyễn Văn An\" --unit \"Sở Y tế\" --position "
+      "\"Giám đốc\"\n",
+      declarePerson, "give the person's name or id", printPerson};
+  cmd.lookups = lookUpUnit;
+  cmd.add = [](Inventory& inv, const ArgParser& p, const UnitLookup& l) -> Step<Person> {
+    Person np;
+    np.fullName = p.getOr("name", "");
+    np.position = p.getOr("position", "");
+    np.email = p.getOr("email", "");
+    np.phone = p.getOr("phone", "");
+    np.leftOn = p.getOr("left-on", "");
+    if (!l.unitId)
+      return Failure{"Adding the person failed",
+                     Error::kyso(Errc::UsageError, "person add", "--unit is required")};
+    np.unitId = *l.unitId;
+    auto r = inv.addPerson(np);
+    if (!r.ok()) return Failure{"Adding the person failed", r.error()};
+    const std::string id = std::to_string(r->id);
+    if (auto f = storeImage(p, "handwriting", "handwriting",
+                            [&](const std::string& png) { return inv.setHandwriting(id, png); }))
+      return *f;
+    return std::move(*r);
+  };
+  cmd.list = [](Inventory& inv, const ArgParser&, const UnitLookup& l) {
+    return fromResult(inv.people(l.unitId), "Listing people failed");
+  };
+  cmd.find = [](Inventory& inv, const std::string& key, const UnitLookup& l) {
+    return fromResult(inv.person(key, l.unitId), "Finding the person failed");
+  };
+  cmd.showExtra = [](Inventory& inv, const ArgParser& p, const Person& who) {
+    return exportImage(p, "export-handwriting", "handwriting",
+                       [&] { return inv.handwriting(std::to_string(who.id)); });
+  };
+  cmd.edit = [](Inventory& inv, const ArgParser& p, const UnitLookup&, Person e) -> Step<Person> {
+    if (auto x = p.get("name")) e.fullName = *x;
+    if (auto x = p.get("position")) e.position = *x;
+    if (auto x = p.get("email")) e.email = *x;
+    if (auto x = p.get("phone")) e.phone = *x;
+    if (auto x = p.get("left-on")) e.leftOn = *x;
+    if (p.get("move-to")) {
+      auto m = unitOpt(inv, p, "move-to");
+      if (!m.ok()) return Failure{"Finding the unit failed", m.error()};
+      if (*m) e.unitId = **m;
+    }
+    auto r = inv.editPerson(e);
+    if (!r.ok()) return Failure{"Saving the person failed", r.error()};
+    const std::string id = std::to_string(e.id);
+    if (!p.get("handwriting")) return std::move(*r);
+    if (auto f = storeImage(p, "handwriting", "handwriting",
+                            [&](const std::string& png) { return inv.setHandwriting(id, png); }))
+      return *f;
+    return fromResult(inv.person(id), "Finding the person failed");
+  };
+  return runRecord(c, action, cmd);
+}
+
+int runTokenCmd(Context& c, const std::string& action) {
+  RecordCommand<Token, HolderLookup> cmd{
+      "token",
+      "usage: kyso inventory token add --serial S --manufacturer M [--model M] [--provider P]\n"
+      "                                [--unit U] [--holder P] [--state S] [--received-on "
+      "YYYY-MM-DD]\n"
+      "       kyso inventory token show SERIAL\n"
+      "       kyso inventory token list [--unit U] [--holder P] [--state S] [--search TEXT] "
+      "[--limit N]\n"
+      "       kyso inventory token edit SERIAL [--model M] [--provider P] [--module M] "
+      "[--if-version V]\n"
+      "A new token starts in_stock. States change only with `kyso inventory transition`.\n" +
+          std::string("Token states: ") + inventory::statesList(inventory::Subject::Token) + "\n" +
+          "Example: kyso inventory token add --serial 54C1A2 --manufacturer Bit4id --provider "
+          "\"Ban Cơ yếu\"\n",
+      declareToken, "give the token's serial", printToken};
+  cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, false); };
+  cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) {
+    Token t;
+    t.serial = p.getOr("serial", "");
+    t.manufacturer = p.getOr("manufacturer", "");
+    t.model = p.getOr("model", "");
+    t.provider = p.getOr("provider", "");
+    t.module = p.getOr("module", "");
+    t.receivedOn = p.getOr("received-on", "");
+    t.unitId = l.unitId;
+    t.holderId = l.holderId;
+    t.state = p.getOr("state", t.holderId ? "active" : "in_stock");
+    return fromResult(inv.addToken(t), "Adding the token failed");
+  };
+  cmd.list = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) {
+    TokenFilter f;
+    f.state = p.getOr("state", "");
+    f.unitId = l.unitId;
+    f.holderId = l.holderId;
+    f.manufacturer = p.getOr("manufacturer", "");
+    f.search = p.getOr("search", "");
+    f.limit = std::atol(p.getOr("limit", "0").c_str());
+    return fromResult(inv.tokens(f), "Listing tokens failed");
+  };
+  cmd.find = [](Inventory& inv, const std::string& key, const HolderLookup&) {
+    return fromResult(inv.token(key), "Finding the token failed");
+  };
+  // `show` lists the certificates on the token too.
+  auto certsOn = [](Inventory& inv, const Token& t) {
+    CertFilter cf;
+    cf.tokenId = t.id;
+    return fromResult(inv.certificates(cf), "Listing the token's certificates failed");
+  };
+  cmd.showJson = [certsOn](Inventory& inv, const Token& t) -> Step<Json> {
+    auto certs = certsOn(inv, t);
+    if (auto* f = std::get_if<Failure>(&certs)) return *f;
+    Json j = toJson(t);
+    Json arr = Json::array();
+    for (const auto& x : std::get<std::vector<Certificate>>(certs)) arr.push(toJson(x));
+    j.set("certificates", std::move(arr));
+    return j;
+  };
+  cmd.showText = [certsOn](Inventory& inv, const Token& t) -> int {
+    auto certs = certsOn(inv, t);
+    if (auto* f = std::get_if<Failure>(&certs)) return fail(f->what, f->error);
+    printToken(t);
+    for (const auto& x : std::get<std::vector<Certificate>>(certs)) {
+      std::printf("  ");
+      printCert(x);
+    }
+    return kExitOk;
+  };
+  cmd.edit = [](Inventory& inv, const ArgParser& p, const HolderLookup& l, Token t) -> Step<Token> {
+    if (auto x = p.get("serial")) t.serial = *x;
+    if (auto x = p.get("manufacturer")) t.manufacturer = *x;
+    if (auto x = p.get("model")) t.model = *x;
+    if (auto x = p.get("provider")) t.provider = *x;
+    if (auto x = p.get("module")) t.module = *x;
+    if (auto x = p.get("received-on")) t.receivedOn = *x;
+    if (p.get("unit")) t.unitId = l.unitId;
+    if (p.get("holder") || p.get("state"))
+      return Failure{"kyso inventory token edit",
+                     Error::kyso(Errc::UsageError, "token edit",
+                                 "holder and state change only by `transition`")};
+    return fromResult(inv.editToken(t), "Saving the token failed");
+  };
+  return runRecord(c, action, cmd);
+}
+
+int runCert(Context& c, const std::string& action) {
+  RecordCommand<Certificate, HolderLookup> cmd{
+      "cert",
+      "usage: kyso inventory cert import FILE [--token SERIAL] [--holder P] [--kind "
+      "personal|organisation]\n"
+      "       kyso inventory cert add ... (the same details by hand)\n"
+      "       kyso inventory cert show SHA256-PREFIX\n"
+      "       kyso inventory cert list [--unit U] [--holder P] [--state S] [--expires-before "
+      "YYYY-MM-DD]\n"
+      "       kyso inventory cert edit SHA256-PREFIX [--token T] [--holder P] [--if-version V]\n"
+      "FILE is PEM or DER. A certificate is named by a prefix of its SHA-256 fingerprint.\n" +
+          std::string("Certificate states: ") +
+          inventory::statesList(inventory::Subject::Certificate) + "\n" +
+          "Example: kyso inventory cert import nguyen-van-an.pem --token 54C1A2\n",
+      declareCert, "give the certificate's SHA-256 (prefix) or id", printCert};
+  cmd.addActions = {"import", "add"};
+  cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, true); };
+  cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) -> Step<Certificate> {
+    const auto& pos = p.positional();
+    std::string file = p.getOr("file", pos.empty() ? "" : pos[0]);
+    if (file.empty())
+      return Failure{"kyso inventory cert add",
+                     Error::kyso(Errc::UsageError, "add", "give the certificate file")};
+    auto parsed = readCertificateFile(file);
+    if (!parsed.ok()) return Failure{"Reading the certificate failed", parsed.error()};
+    Certificate cert = parsed->cert;
+    cert.tokenId = l.tokenId;
+    cert.holderId = l.holderId;
+    cert.unitId = l.unitId;
+    cert.kind = p.getOr("kind", "personal");
+    cert.state = p.getOr("state", cert.notAfter < inv.today() ? "expired" : "valid");
+    return fromResult(inv.addCertificate(cert, parsed->der), "Adding the certificate failed");
+  };
+  cmd.list = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) {
+    CertFilter f;
+    f.state = p.getOr("state", "");
+    f.unitId = l.unitId;
+    f.holderId = l.holderId;
+    f.tokenId = l.tokenId;
+    f.expiresBefore = p.getOr("expires-before", "");
+    f.limit = std::atol(p.getOr("limit", "0").c_str());
+    return fromResult(inv.certificates(f), "Listing certificates failed");
+  };
+  cmd.find = [](Inventory& inv, const std::string& key, const HolderLookup&) {
+    return fromResult(inv.certificate(key), "Finding the certificate failed");
+  };
+  cmd.edit = [](Inventory& inv, const ArgParser& p, const HolderLookup& l,
+                Certificate e) -> Step<Certificate> {
+    if (p.get("token")) e.tokenId = l.tokenId;
+    if (p.get("holder")) e.holderId = l.holderId;
+    if (p.get("unit")) e.unitId = l.unitId;
+    if (auto k = p.get("kind")) e.kind = *k;
+    if (p.get("state"))
+      return Failure{"kyso inventory cert edit", Error::kyso(Errc::UsageError, "cert edit",
+                                                             "state changes only by `transition`")};
+    return fromResult(inv.editCertificate(e), "Saving the certificate failed");
+  };
+  return runRecord(c, action, cmd);
+}
+
+}  // namespace kyso::cli::inv

@@ -1,0 +1,176 @@
+// `kyso verify FILE.pdf|FOLDER... [--trust PEM]... [--trust-group gov|public|all|none] [--at TIME]
+// [--offline] [--json] [--html OUT.html] [--lang en|vi] [--no-revocation] [--accept-weak]
+// [--crl FILE]... [--system-trust] [--proxy URL] [--timeout S]`: verifies every signature of every
+// PDF (folders are searched for *.pdf), in one process. .p7s/.p7m files and any call with --content
+// go to the CMS verifier (runVerifyCms). Exit codes: exit_codes.h (0 all passed, 1 any failed, 2
+// indeterminate, 3 no signature, 4 unreadable; for several files, 1 when any file failed or is
+// unreadable).
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <system_error>
+
+#include "core/atomic_file.h"
+#include "core/messages.h"
+#include "src/cli/commands/verify_options.h"
+#include "src/cli/kyso/args.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/jobs/document_format.h"
+#include "src/jobs/verify_job.h"
+#include "src/pdfverify/report.h"
+
+namespace kyso::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using pdfverify::FileReport;
+using pdfverify::Indication;
+
+int exitFor(const FileReport& r) {
+  if (r.status == "error") return kExitInputError;
+  if (r.status == "unsigned") return kExitNoSignature;
+  if (r.indication == Indication::TotalFailed) return kExitSignatureFailed;
+  if (r.indication == Indication::Indeterminate) return kExitIndeterminate;
+  return kExitOk;
+}
+
+bool isDetachedSignature(const std::string& arg) {
+  return jobs::formatOf(arg) == jobs::DocumentFormat::DetachedSignature;
+}
+
+// Expands folders (recursively, PDFs only, sorted) and keeps files as given.
+Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
+  std::vector<fs::path> out;
+  for (auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      KYSO_ASSIGN_OR_RETURN(jobs::FolderFiles found, jobs::signedFilesIn(in));
+      out.insert(out.end(), found.pdfs.begin(), found.pdfs.end());
+    } else {
+      out.emplace_back(in);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int runVerify(const Args& args) {
+  // CMS files (and --content) have their own options: hand the whole line over before parsing.
+  for (auto& a : args)
+    if (a == "--content" || a.rfind("--content=", 0) == 0 || isDetachedSignature(a))
+      return runVerifyCms(args);
+  ArgParser p;
+  declareVerifyOptions(p);
+  p.flag("json", 0, "one JSON object per file (JSON lines)")
+      .value("html", 0, "also write a printable HTML report to this file")
+      .value("lang", 0, "language of the text and HTML report: en or vi")
+      .flag("help", 'h', "show this help");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("verify", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help") || p.positional().empty()) {
+    std::printf("usage: kyso verify FILE.pdf|FOLDER... [options]\n%s", p.optionHelp().c_str());
+    return p.has("help") ? kExitOk : kExitUsage;
+  }
+  Lang lang = defaultLang();
+  if (auto l = p.get("lang")) {
+    if (*l != "en" && *l != "vi") {
+      printError("verify --lang", Error::kyso(Errc::UsageError, "verify", *l));
+      return kExitUsage;
+    }
+    lang = *l == "vi" ? Lang::Vi : Lang::En;
+  }
+  // A signed office file is verified through its detached signature beside it (report.docx ->
+  // report.docx.p7s), and a folder with no PDF through the .p7s files in it: the line goes to the
+  // CMS verifier with those names in place of the ones given.
+  {
+    std::map<std::string, std::vector<std::string>> replace;
+    for (const auto& in : p.positional()) {
+      std::error_code ec;
+      const fs::path beside = jobs::detachedSignaturePath(in);
+      if (fs::is_regular_file(in, ec) && jobs::formatOf(in) != jobs::DocumentFormat::Pdf &&
+          fs::exists(beside, ec)) {
+        replace[in] = {beside.string()};
+      } else if (fs::is_directory(in, ec)) {
+        auto found = jobs::signedFilesIn(in);
+        if (!found.ok()) continue;  // reported where the folder is read again
+        if (found->pdfs.empty() && found->detachedSignatures.empty()) {
+          printError("verify", Error::kyso(Errc::FileNotFound, "verify",
+                                           in + ": no PDF or .p7s file in this folder"));
+          return kExitInputError;
+        }
+        if (found->pdfs.empty())
+          for (const auto& f : found->detachedSignatures) replace[in].push_back(f.string());
+      }
+    }
+    if (!replace.empty()) {
+      Args cms;
+      for (const auto& a : args) {
+        auto it = replace.find(a);
+        if (it == replace.end()) {
+          cms.push_back(a);
+        } else {
+          cms.insert(cms.end(), it->second.begin(), it->second.end());
+          replace.erase(it);  // once: an option value equal to a file name keeps its place
+        }
+      }
+      return runVerifyCms(cms);
+    }
+  }
+  int failCode = kExitOk;
+  auto setup = makeVerifySetup(p, "kyso verify", failCode);
+  if (!setup) return failCode;
+  auto files = expand(p.positional());
+  if (!files.ok()) {
+    printError("verify", files.error());
+    return kExitInputError;
+  }
+  jobs::VerifyJob job(setup->profile);
+  const bool json = p.has("json");
+  // Files are verified on `jobs` threads; reports are printed in the order given, each as soon as
+  // those before it are done.
+  std::vector<FileReport> reports;
+  reports.reserve(files->size());
+  job.verifyPdfs(*files, setup->jobs, [&](std::size_t, FileReport&& r) {
+    if (json) {
+      std::string line = pdfverify::reportJson(r).dump() + "\n";
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    } else {
+      std::string text = pdfverify::reportText(r, lang) + "\n";
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+    reports.push_back(std::move(r));
+  });
+  if (!json && reports.size() > 1) {
+    std::string table = pdfverify::summaryTable(reports, lang);
+    std::fwrite(table.data(), 1, table.size(), stdout);
+  }
+  std::fflush(stdout);
+  if (auto out = p.get("html")) {
+    auto af = AtomicFile::create(*out, AtomicFile::Overwrite::Allow);
+    Status st = af.ok() ? af->write(pdfverify::reportHtml(reports, lang)) : Status(af.error());
+    if (st.ok()) st = af->commit();
+    if (!st.ok()) {
+      printError("verify --html", st.error());
+      return kExitInputError;
+    }
+  }
+  if (reports.size() == 1) return exitFor(reports.front());
+  int worst = kExitOk;
+  for (auto& r : reports) {
+    int c = exitFor(r);
+    if (c == kExitSignatureFailed || c == kExitInputError) return kExitSignatureFailed;
+    if (c == kExitIndeterminate)
+      worst = kExitIndeterminate;
+    else if (c == kExitNoSignature && worst == kExitOk)
+      worst = kExitNoSignature;
+  }
+  return worst;
+}
+
+}  // namespace kyso::cli

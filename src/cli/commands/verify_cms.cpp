@@ -1,0 +1,232 @@
+// `kyso verify FILE.p7s [--content FILE]` and `kyso verify FILE.p7m`: CMS/CAdES signatures, one
+// report per file, every SignerInfo. Several .p7s files in one call: each is checked against the
+// file of the same name without ".p7s" (report.docx.p7s -> report.docx) unless --content is given
+// (one signature only); several files are checked at once (--jobs) and reported in order. Text
+// output starts with one line per signer a person can act on; --json gives one object per file
+// (JSON lines). Exit codes: 0 all passed, 1 any failed, 2 indeterminate,
+// 3 no signer, 4 unreadable input, 64 usage.
+//   --trust FILE|DIR (repeatable)  --trust-group gov|public|all|none  --system-trust
+//   --at TIME  --offline  --no-revocation  --accept-weak (old archives: SHA-1, RSA < 2048)
+//   --proxy URL  --timeout S  --crl FILE (repeatable: CRLs an officer imported)
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/atomic_file.h"
+#include "core/messages.h"
+#include "core/ordered_parallel.h"
+#include "core/paths.h"
+#include "src/cli/commands/verify_options.h"
+#include "src/cli/kyso/args.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/cms/verifier.h"
+#include "src/jobs/document_format.h"
+#include "src/pdfverify/problems.h"
+
+namespace kyso::cli {
+namespace {
+namespace fs = std::filesystem;
+
+int exitFor(const cms::CmsReport& r) {
+  if (r.error && (r.error->kind == Errc::CmsNoSigner)) return kExitNoSignature;
+  if (r.error && r.signers.empty()) return kExitInputError;
+  if (r.indication == cms::Indication::TotalFailed) return kExitSignatureFailed;
+  if (r.indication == cms::Indication::Indeterminate) return kExitIndeterminate;
+  return kExitOk;
+}
+
+int worseExit(int a, int b) {
+  auto rank = [](int c) {
+    switch (c) {
+      case kExitOk:
+        return 0;
+      case kExitIndeterminate:
+        return 1;
+      case kExitNoSignature:
+        return 2;
+      case kExitSignatureFailed:
+        return 3;
+      default:
+        return 4;
+    }
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+// Where the validation time came from ("now", "timestamp", "at"), for people.
+const char* timeSource(const std::string& source, Lang lang) {
+  if (lang != Lang::Vi) return source.c_str();
+  if (source == "now") return "thời điểm kiểm tra";
+  if (source == "timestamp") return "dấu thời gian";
+  if (source == "at") return "thời điểm chỉ định (--at)";
+  return source.c_str();
+}
+
+// The human report: one summary line per signer, then the details; notes in the reader's
+// language (the CMS layer's sentences through the verifier's translation table).
+void printText(const std::string& file, const cms::CmsReport& r, Lang lang) {
+  const bool vi = lang == Lang::Vi;
+  auto note = [&](const std::string& en) { return pdfverify::localizeProblem(en, lang); };
+  if (r.signers.empty()) {
+    std::printf(
+        "%s: %s%s\n", file.c_str(), vi ? "KHÔNG hợp lệ: " : "NOT valid: ",
+        r.notes.empty() ? (vi ? "không đọc được" : "unreadable") : note(r.notes.front()).c_str());
+    return;
+  }
+  for (const auto& s : r.signers) std::printf("%s\n", cms::summaryLine(s, lang, note).c_str());
+  std::printf(
+      vi ? "  tệp: %s (%s)\n" : "  file: %s (%s)\n", file.c_str(),
+      r.detached ? (vi ? "chữ ký tách rời" : "detached") : (vi ? "chữ ký đóng gói" : "enveloping"));
+  for (const auto& n : r.notes)
+    std::printf("  %s %s\n", vi ? "ghi chú:" : "note:", note(n).c_str());
+  int i = 0;
+  for (const auto& s : r.signers) {
+    std::printf(vi ? "  người ký %d: %s %s%s\n" : "  signer %d: %s %s%s\n", ++i,
+                cms::indicationName(s.indication), cms::subIndicationName(s.subIndication),
+                s.intact ? (vi ? " (nội dung nguyên vẹn)" : " (content intact)") : "");
+    if (s.signer)
+      std::printf(vi ? "    chứng thư số: %s (cấp bởi %s)\n" : "    certificate: %s (issuer %s)\n",
+                  s.signer->subject.c_str(), s.signer->issuer.c_str());
+    std::printf(vi ? "    thuật toán: %s với %s\n" : "    algorithms: %s with %s\n",
+                s.signatureAlgorithm.c_str(), s.digestAlgorithm.c_str());
+    if (s.signingTime)
+      std::printf(
+          vi ? "    thời điểm ký (người ký tự ghi): %s\n" : "    signing time (claimed): %s\n",
+          s.signingTime->c_str());
+    if (s.timestamp)
+      std::printf(vi ? "    dấu thời gian: %s %s %s\n" : "    timestamp: %s %s %s\n",
+                  s.timestamp->status.c_str(), s.timestamp->time.c_str(), s.timestamp->tsa.c_str());
+    std::printf(
+        vi ? "    chuỗi chứng thư: %s%s%s (đánh giá tại %s, theo %s)\n"
+           : "    chain: %s%s%s (judged at %s, %s)\n",
+        s.chainStatus.empty() ? (vi ? "chưa dựng được" : "not built") : s.chainStatus.c_str(),
+        s.chainAnchor.empty() ? "" : (vi ? ", gốc tin cậy " : ", anchor "), s.chainAnchor.c_str(),
+        s.validationTime.c_str(), timeSource(s.validationTimeSource, lang));
+    std::printf(vi ? "    thu hồi: %s\n" : "    revocation: %s\n", s.revocationStatus.c_str());
+    for (const auto& n : s.notes) std::printf("    - %s\n", note(n).c_str());
+  }
+}
+
+}  // namespace
+
+int runVerifyCms(const Args& args) {
+  ArgParser p;
+  declareVerifyOptions(p);
+  p.value("content", 0, "the signed file, for a detached .p7s")
+      .value("html", 0, "(PDF only)")
+      .value("lang", 0, "language: en or vi")
+      .flag("json", 0, "one JSON object per file (JSON lines)")
+      .flag("help", 'h', "this text");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("kyso verify", st.error());
+    return kExitUsage;
+  }
+  auto usage = [](const std::string& what) {
+    printError("kyso verify", Error::kyso(Errc::UsageError, "kyso verify", what));
+    return kExitUsage;
+  };
+  if (p.has("help")) {
+    std::printf("usage: kyso verify FILE.p7s [--content FILE] | FILE.p7m ... [options]\n%s",
+                p.optionHelp().c_str());
+    return kExitOk;
+  }
+  const auto& files = p.positional();
+  if (files.empty()) return usage("no signature file");
+  if (p.has("content") && files.size() != 1)
+    return usage("--content goes with exactly one signature file");
+
+  Lang lang = defaultLang();
+  if (auto l = p.get("lang")) {
+    if (*l != "en" && *l != "vi") return usage("--lang must be en or vi");
+    lang = *l == "vi" ? Lang::Vi : Lang::En;
+  }
+  int failCode = kExitOk;
+  auto setup = makeVerifySetup(p, "kyso verify", failCode);
+  if (!setup) return failCode;
+  const cms::VerifyOptions& opt = setup->cms();
+
+  bool json = p.has("json");
+  int rc = kExitOk;
+  // One file's outcome, made on any thread; printed on this one in the order given.
+  struct Outcome {
+    std::optional<Error> readError, contentError;
+    std::optional<std::string> contentPath;
+    cms::CmsReport rep;
+  };
+  auto check = [&](std::size_t i) {
+    Outcome o;
+    const std::string& f = files[i];
+    auto der = readSmallFile(f, 64u << 20);
+    if (!der.ok()) {
+      o.readError = der.error();
+      return o;
+    }
+    o.contentPath = p.get("content");
+    if (!o.contentPath && jobs::hasSuffix(f, ".p7s")) {
+      std::string guess = f.substr(0, f.size() - 4);
+      std::error_code ec;
+      if (fs::is_regular_file(guess, ec)) o.contentPath = guess;
+    }
+    if (o.contentPath) {
+      std::error_code ec;
+      if (!fs::is_regular_file(*o.contentPath, ec)) {
+        o.contentError = Error::kyso(Errc::FileNotFound, "open", *o.contentPath);
+        return o;
+      }
+    }
+    std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der->data()),
+                                         der->size());
+    if (o.contentPath) {
+      cms::DetachedContent content = cms::DetachedContent::fromFile(*o.contentPath);
+      o.rep = cms::verifyCmsSlowly(bytes, &content, opt);
+    } else {
+      o.rep = cms::verifyCmsSlowly(bytes, nullptr, opt);
+    }
+    return o;
+  };
+  auto print = [&](std::size_t i, Outcome&& o) {
+    const std::string& f = files[i];
+    if (o.readError) {
+      if (json) {
+        Json j = Json::object();
+        j.set("file", f);
+        j.set("status", "error");
+        j.set("error", std::string(errcName(o.readError->kind)));
+        j.set("message", describe(*o.readError));
+        std::printf("%s\n", j.dump().c_str());
+      } else {
+        printError("Reading " + f + " failed", *o.readError);
+      }
+      rc = worseExit(rc, kExitInputError);
+      return;
+    }
+    if (o.contentError) {
+      printError("Reading the content failed", *o.contentError);
+      rc = worseExit(rc, kExitInputError);
+      return;
+    }
+    const cms::CmsReport& rep = o.rep;
+    if (json) {
+      Json j = cms::cmsReportToJson(rep);
+      Json out = Json::object();
+      out.set("file", f);
+      out.set("content_file", o.contentPath ? Json(*o.contentPath) : Json());
+      out.set("status",
+              rep.signers.empty()
+                  ? (rep.error && rep.error->kind == Errc::CmsNoSigner ? "unsigned" : "error")
+                  : "signed");
+      for (const auto& [k, v] : j.members()) out.set(k, v);
+      std::printf("%s\n", out.dump().c_str());
+    } else {
+      printText(f, rep, lang);
+    }
+    rc = worseExit(rc, exitFor(rep));
+  };
+  orderedParallel<Outcome>(files.size(), setup->jobs, check, print);
+  return rc;
+}
+
+}  // namespace kyso::cli

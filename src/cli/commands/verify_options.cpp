@@ -1,0 +1,98 @@
+#include "src/cli/commands/verify_options.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <thread>
+
+#include "certs/cert_info.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+
+namespace kyso::cli {
+
+void declareVerifyOptions(ArgParser& p) {
+  p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
+      .value("trust-group", 0, "shipped anchors to trust: gov, public, all (default) or none")
+      .flag("system-trust", 0, "also trust the system's CA store (off by default)")
+      .value("at", 0, "validate as of this time (ISO 8601, UTC)")
+      .flag("offline", 0, "no network: revocation only from the document and supplied files")
+      .flag("no-revocation", 0, "do not check revocation")
+      .flag("accept-weak", 0, "accept SHA-1 and RSA keys under 2048 bits (old archives)")
+      .multi("crl", 0, "a CRL file to use (repeatable)")
+      .value("proxy", 0, "HTTP proxy (\"none\": no proxy)")
+      .value("timeout", 0, "network timeout in seconds (default 10)")
+      .value("cache", 0, "folder for fetched CA certificates (default: kyso's data folder)")
+      .value("jobs", 'j', "files verified at once (default: the machine's cores, at most 8)");
+}
+
+std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::string& command,
+                                             int& exitCode) {
+  auto fail = [&](const std::string& what, const Error& e, int code) {
+    printError(what, e);
+    exitCode = code;
+    return std::unique_ptr<VerifySetup>();
+  };
+  auto usage = [&](const std::string& what) {
+    return fail(command, Error::kyso(Errc::UsageError, command, what), kExitUsage);
+  };
+  const std::string group = p.getOr("trust-group", "all");
+  if (group != "gov" && group != "public" && group != "all" && group != "none")
+    return usage("--trust-group must be gov, public, all or none, not " + group);
+  std::chrono::seconds timeout{};
+  try {
+    timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "10")));
+  } catch (const std::exception&) {
+    return usage("--timeout must be a number of seconds");
+  }
+  const long cores = static_cast<long>(std::thread::hardware_concurrency());
+  const auto jobs = p.getInt("jobs", 1, 64, std::clamp(cores, 1L, 8L));
+  if (!jobs) return usage("--jobs must be a number from 1 to 64");
+  std::optional<certs::TimePoint> at;
+  if (auto text = p.get("at")) {
+    auto t = certs::parseIsoTime(*text);
+    if (!t.ok()) return usage("--at: not a date/time: " + *text);
+    at = *t;
+  }
+
+  jobs::VerifyProfileSettings settings;
+  settings.trustGovernment = group == "gov" || group == "all";
+  settings.trustPublic = group == "public" || group == "all";
+  settings.systemTrust = p.has("system-trust");
+  for (const auto& t : p.all("trust")) settings.extraAnchors.emplace_back(t);
+  for (const auto& c : p.all("crl")) settings.crlFiles.emplace_back(c);
+  settings.at = at;
+  settings.checkRevocation = !p.has("no-revocation");
+  settings.offline = p.has("offline");
+  settings.acceptWeak = p.has("accept-weak");
+  settings.proxy = p.getOr("proxy", "");
+  settings.timeout = timeout;
+  if (auto cache = p.get("cache")) settings.issuerCache = *cache;
+  jobs::ProfileFailure where;
+  auto profile = jobs::VerifyProfile::create(settings, &where);
+  if (!profile.ok()) {
+    using Part = jobs::ProfileFailure::Part;
+    switch (where.part) {
+      case Part::ShippedAnchors:
+        return fail("Loading the trusted root certificates failed", profile.error(),
+                    kExitInputError);
+      case Part::ExtraAnchor:
+        return fail("Reading --trust " + where.file.string() + " failed", profile.error(),
+                    kExitInputError);
+      case Part::SystemStore:
+        return fail("Reading the system CA store failed", profile.error(), kExitInputError);
+      case Part::CrlFile:
+        return fail("Reading --crl " + where.file.string() + " failed", profile.error(),
+                    kExitInputError);
+    }
+    return fail("Loading the verification settings failed", profile.error(), kExitInputError);
+  }
+  auto setup = std::make_unique<VerifySetup>();
+  setup->profile = std::move(*profile);
+  setup->jobs = static_cast<std::size_t>(*jobs);
+  return setup;
+}
+
+}  // namespace kyso::cli

@@ -1,0 +1,201 @@
+// `kyso sign FILE... --detached`: detached CAdES signatures (FILE.p7s) for any file, with one
+// token login for the whole batch.
+//   kyso sign report.docx --detached                      -> report.docx.p7s
+//   kyso sign *.xlsx --detached --out-dir signed/ --level B-T --tsa http://tsa.example/
+//   kyso sign report.docx --detached --pss --digest sha384  -> RSASSA-PSS (RSA keys only)
+// This file turns the options into a jobs::DetachedSignJob (src/jobs/detached_sign_job.h: one
+// streaming hash per file, outputs through temporary files, lanes, the stop policy) and its
+// results into lines or JSON. The key comes from the token options (token_options.h);
+// --key-file/--cert-file/--chain-file (PEM, unencrypted key) are a developer and test path for
+// keys kept on disk, not for officials' keys.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/json.h"
+#include "core/messages.h"
+#include "src/cli/detached/signing_key_options.h"
+#include "src/cli/kyso/args.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/token_options.h"
+#include "src/jobs/detached_sign_job.h"
+#include "src/jobs/document_format.h"
+#include "src/jobs/signing_lanes.h"
+
+namespace kyso::cli {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr const char* kHelp =
+    "Usage: kyso sign FILE... --detached [options]\n"
+    "Makes a detached CAdES signature FILE.p7s for each FILE (any kind of file), with one token\n"
+    "login for all of them. --key-file/--cert-file are for tests and developers only.\n\n";
+
+// Prints each file's result as it comes (in input order) and keeps the exit code.
+class DetachedPrinter : public jobs::BatchObserver {
+ public:
+  DetachedPrinter(bool json, std::string level) : m_json(json), m_level(std::move(level)) {}
+  void finished(const jobs::ItemResult& r) override {
+    using State = jobs::ItemResult::State;
+    const std::string in = r.input.string();
+    if (r.state == State::NotAttempted) {
+      if (m_json) {
+        Json j = Json::object();
+        j.set("file", in);
+        j.set("status", "not attempted");
+        j.set("level", m_level);
+        std::printf("%s\n", j.dump().c_str());
+      } else {
+        std::printf("Not signed (the batch stopped at a token error): %s\n", in.c_str());
+      }
+      if (m_rc == kExitOk) m_rc = kExitTokenError;
+      return;
+    }
+    const bool ok = r.state == State::Done;
+    if (m_json) {
+      Json j = Json::object();
+      j.set("file", in);
+      j.set("output", r.output.string());
+      j.set("status", ok ? "signed" : "failed");
+      j.set("level", m_level);
+      j.set("error", ok ? Json() : Json(std::string(errcName(r.error->kind))));
+      j.set("message", ok ? Json() : Json(describe(*r.error)));
+      std::printf("%s\n", j.dump().c_str());
+    } else if (ok) {
+      std::printf("Signed: %s -> %s\n", in.c_str(), r.output.string().c_str());
+    } else {
+      printError("Signing " + in + " failed", *r.error);
+    }
+    if (!ok) m_rc = jobs::stopsBatch(*r.error) ? kExitTokenError : kExitInputError;
+  }
+  int exitCode() const { return m_rc; }
+
+ private:
+  bool m_json;
+  std::string m_level;
+  int m_rc = kExitOk;
+};
+
+int usageError(const std::string& what) {
+  printError("kyso sign --detached", Error::kyso(Errc::UsageError, "kyso sign", what));
+  return kExitUsage;
+}
+
+void declareDetachedOptions(ArgParser& p) {
+  addTokenOptions(p, ForceFlag::Separate);
+  p.flag("detached", 0, "make detached CMS signatures (implied for non-PDF files)")
+      .value("output", 'o', "output file (one input; default FILE.p7s)")
+      .value("out-dir", 0, "output folder (FILE.p7s files go there)")
+      .flag("force", 0, "replace existing .p7s files (a final PIN try needs --force-login)")
+      .value("level", 0, "B-B (default) | B-T (adds a signature timestamp; needs --tsa)")
+      .value("tsa", 0, "RFC 3161 timestamp authority URL")
+      .value("digest", 0, "sha256 (default) | sha384 | sha512")
+      .flag("pss", 0, "RSA keys: sign RSASSA-PSS (MGF1 with the digest, salt = digest length)")
+      .flag("no-signing-time", 0, "omit the signingTime attribute")
+      .flag("no-chain", 0, "do not include the intermediate certificates")
+      .flag("offline", 0, "do not fetch missing intermediate certificates (AIA)")
+      .value("proxy", 0, "HTTP proxy for the TSA and AIA (\"none\": no proxy)")
+      .value("timeout", 0, "network timeout in seconds (default 15)")
+      .flag("json", 0, "one JSON object per file (JSON lines)")
+      .value("jobs", 'j',
+             "signatures at once on a software token or HSM (default: cores, 2-8; USB tokens "
+             "always sign one at a time)")
+      .value("key-file", 0, "TEST/DEVELOPER PATH: signing key as an unencrypted PEM file")
+      .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
+      .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
+      .flag("help", 'h', "this text");
+}
+
+// The job's settings from the options; `level` gets "B-B" or "B-T".
+int settingsFromOptions(const ArgParser& p, jobs::DetachedSignSettings& settings,
+                        std::string& level) {
+  cms::SignOptions& opt = settings.cms;
+  const std::string digest = p.getOr("digest", "sha256");
+  if (digest == "sha256")
+    opt.digest = cms::DigestAlg::Sha256;
+  else if (digest == "sha384")
+    opt.digest = cms::DigestAlg::Sha384;
+  else if (digest == "sha512")
+    opt.digest = cms::DigestAlg::Sha512;
+  else
+    return usageError("--digest must be sha256, sha384 or sha512");
+  opt.rsaPss = p.has("pss");
+  opt.signingTime = !p.has("no-signing-time");
+  opt.includeChain = !p.has("no-chain");
+  level = p.getOr("level", p.has("tsa") ? "B-T" : "B-B");
+  if (level == "B-T") {
+    if (!p.has("tsa")) return usageError("--level B-T needs --tsa URL");
+    opt.tsaUrl = *p.get("tsa");
+  } else if (level != "B-B") {
+    return usageError("--level must be B-B or B-T for detached signatures");
+  }
+  const auto jobsGiven = p.getInt("jobs", 1, 64, static_cast<long>(jobs::defaultSigningLanes()));
+  if (!jobsGiven) return usageError("--jobs must be a number from 1 to 64");
+  settings.lanes = static_cast<std::size_t>(*jobsGiven);
+  opt.http.proxy = p.getOr("proxy", "");
+  try {
+    opt.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "15")));
+  } catch (...) {
+    return usageError("--timeout must be a number of seconds");
+  }
+  settings.offline = p.has("offline");
+  settings.overwrite = p.has("force");
+  return kExitOk;
+}
+
+}  // namespace
+
+int runSignDetached(const Args& args) {
+  ArgParser p;
+  declareDetachedOptions(p);
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("kyso sign --detached", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help")) {
+    std::printf("%s%s", kHelp, p.optionHelp().c_str());
+    return kExitOk;
+  }
+  const auto& inputs = p.positional();
+  if (inputs.empty()) return usageError("no input file");
+  if (p.has("output") && inputs.size() != 1)
+    return usageError("-o needs exactly one input; use --out-dir");
+  jobs::DetachedSignSettings settings;
+  std::string level;
+  if (int rc = settingsFromOptions(p, settings, level); rc != kExitOk) return rc;
+
+  std::vector<jobs::SignInput> items;
+  for (const auto& in : inputs) {
+    fs::path out = p.has("output")    ? fs::path(*p.get("output"))
+                   : p.has("out-dir") ? fs::path(*p.get("out-dir")) /
+                                            jobs::detachedSignaturePath(fs::path(in).filename())
+                                      : jobs::detachedSignaturePath(in);
+    items.push_back({in, std::move(out), false});
+  }
+
+  // One identity (one login) for the whole batch.
+  std::unique_ptr<CliToken> token;
+  jobs::SigningKey key;
+  if (int rc = signingKeyFromOptions(p, token, key); rc != kExitOk) return rc;
+
+  DetachedPrinter printer(p.has("json"), level);
+  auto summary = jobs::DetachedSignJob::run(items, std::move(key), settings, printer);
+  if (!summary.ok()) {
+    printError("Preparing the signature failed", summary.error());
+    return kExitInputError;
+  }
+  int rc = printer.exitCode();
+  for (const auto& e : summary->flushErrors) {
+    printError("Flushing an output folder to disk failed", e);
+    if (rc == kExitOk) rc = kExitInputError;
+  }
+  if (!p.has("json") && inputs.size() > 1)
+    std::printf("%zu of %zu file(s) signed.\n", summary->done, inputs.size());
+  return rc;
+}
+
+}  // namespace kyso::cli

@@ -1,0 +1,302 @@
+// `kyso token`: list, info, mechanisms, self-test here; PIN and key management in
+// token_manage.cpp; watch (PC/SC hot-plug) in token_watch.cpp.
+#include <cstdio>
+#include <string>
+
+#include "core/messages.h"
+#include "pkcs11/module_candidates.h"
+#include "pkcs11/open_token.h"
+#include "pkcs11/pcsc_readers.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/token_commands.h"
+#include "src/cli/kyso/token_options.h"
+
+namespace kyso::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: kyso token COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  list           modules, readers/slots and tokens with their flags\n"
+    "  info           a token's keys and certificates, paired by CKA_ID\n"
+    "  mechanisms     the token's mechanisms with flags and key sizes\n"
+    "  self-test      sign and verify with every key on the token\n"
+    "  change-pin     change the user PIN (current PIN, then the new one)\n"
+    "  unblock        reset a locked user PIN with the SO PIN (SO PIN, then the new PIN)\n"
+    "  change-so-pin  change the SO PIN (current SO PIN, then the new one)\n"
+    "  init           initialise (erase) a token: new SO PIN, then the first user PIN\n"
+    "  keygen         generate a key pair: --type rsa:2048|rsa:3072|ec:P-256|ec:P-384 --id HEX\n"
+    "  csr            make a PKCS#10 request signed by the key: --subject '/C=VN/O=.../CN=...'\n"
+    "  import-cert    put a certificate (DER, PEM, PKCS#7) on the token under its key's CKA_ID\n"
+    "  delete         delete the objects with --id HEX (asks, or --yes)\n"
+    "  watch          print PC/SC reader and card events as JSON lines\n"
+    "\n"
+    "Common options (see `kyso token COMMAND --help`):\n"
+    "  --module PATH|NAME --token SERIAL|LABEL --key ID|LABEL|pkcs11:URI\n"
+    "  --pin-stdin | --pin-file PATH | --pin-env VAR   (default: ask without echo)\n"
+    "  --force --json\n";
+
+// A card the module shows no token for: the module says so (CKR_TOKEN_NOT_RECOGNIZED), or PC/SC
+// sees a card in the reader a slot is named after (OpenSC and the vendors' modules name slots
+// after readers). Said in words, since "(no token)" there sends people looking for a missing card.
+void printUnrecognisedCards(const p11::Module& m) {
+  auto all = p11::listSlots(m, false);
+  if (!all.ok()) return;
+  auto readers = p11::readersNow();  // no pcscd: only what the module says
+  const bool vi = defaultLang() == Lang::Vi;
+  for (const p11::SlotView& s : *all) {
+    if (s.token) continue;
+    std::string d = s.description;  // blank-padded, and cut at 64 bytes
+    while (!d.empty() && d.back() == ' ') d.pop_back();
+    std::string reader = d, atr;
+    bool card = s.unrecognised;
+    if (readers.ok())
+      for (const p11::ReaderNow& r : *readers)
+        if (r.cardPresent && !d.empty() && r.name.rfind(d, 0) == 0) {
+          reader = r.name;
+          atr = r.atr;
+          card = true;
+        }
+    if (!card) continue;
+    const std::string atrText = atr.empty() ? "" : " (ATR " + atr + ")";
+    std::printf(vi ? "  Có thẻ trong đầu đọc \"%s\" nhưng trình điều khiển %s không nhận ra thẻ%s. "
+                     "Thẻ có thể cần mô-đun PKCS#11 của nhà cung cấp khác (--module).\n"
+                   : "  A card is in reader \"%s\", but the driver %s does not recognise it%s. It "
+                     "may need another vendor's PKCS#11 module (--module).\n",
+                reader.c_str(), m.path().filename().c_str(), atrText.c_str());
+  }
+}
+
+void printSlotHuman(const p11::SlotView& s) {
+  std::printf("  Slot %lu: %s\n", static_cast<unsigned long>(s.id), s.description.c_str());
+  if (!s.token) {
+    std::printf(s.unrecognised ? "    (a card the driver does not recognise)\n"
+                               : "    (no token)\n");
+    return;
+  }
+  const auto& t = *s.token;
+  if (!t.has(CKF_TOKEN_INITIALIZED)) {
+    std::printf("    Token:        (not initialised; `kyso token init --slot %lu`)\n",
+                static_cast<unsigned long>(s.id));
+    return;
+  }
+  std::printf("    Token:        %s\n", t.label.c_str());
+  std::printf("    Manufacturer: %s\n    Model:        %s\n    Serial:       %s\n",
+              t.manufacturer.c_str(), t.model.c_str(), t.serial.c_str());
+  std::printf("    Firmware:     %u.%u  Hardware: %u.%u\n", t.firmware.major, t.firmware.minor,
+              t.hardware.major, t.hardware.minor);
+  std::string flags;
+  for (auto& f : t.flagNames()) flags += (flags.empty() ? "" : ", ") + f;
+  std::printf("    Flags:        %s\n", flags.c_str());
+  if (t.freePublic || t.freePrivate)
+    std::printf("    Free memory:  public %s, private %s\n",
+                t.freePublic ? std::to_string(*t.freePublic).c_str() : "?",
+                t.freePrivate ? std::to_string(*t.freePrivate).c_str() : "?");
+  Lang lang = defaultLang();
+  if (t.has(CKF_USER_PIN_LOCKED))
+    std::printf("    ! %s\n", std::string(errcSentence(Errc::PinLocked, lang)).c_str());
+  else if (t.has(CKF_USER_PIN_FINAL_TRY))
+    std::printf("    ! %s\n", std::string(errcSentence(Errc::PinFinalTry, lang)).c_str());
+  else if (t.has(CKF_USER_PIN_TO_BE_CHANGED))
+    std::printf("    ! %s\n", std::string(errcSentence(Errc::PinToBeChanged, lang)).c_str());
+  if (t.has(CKF_PROTECTED_AUTHENTICATION_PATH))
+    std::printf("    PIN-pad reader: the PIN is entered on the reader.\n");
+}
+
+int runList(const Args& args) {
+  ArgParser p;
+  p.usage(
+      "usage: kyso token list [--module M] [--all] [--json]\n"
+      "Lists the tokens in every known PKCS#11 module installed (bit4id, safenet, viettel, vnpt, "
+      "fpt,\n"
+      "opensc, p11-kit, softhsm), or only in --module. --all also lists readers without a token, "
+      "and\n"
+      "names a card the driver does not recognise.\n"
+      "Example: kyso token list --module viettel\n");
+  p.value("module", 0, "PKCS#11 module path or known name (default: every known module found)")
+      .flag("json", 0, "JSON output")
+      .flag("all", 0, "also slots without a token");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("", st.error());
+    return kExitUsage;
+  }
+  std::vector<std::string> specs;
+  auto sel = tokenSelectorFrom(p);  // --module, else the config file's module
+  if (!sel.module.empty()) {
+    specs.push_back(sel.module);
+  } else {
+    // The same modules token selection searches (known drivers and p11-kit's registrations).
+    for (const auto& m : p11::installedModules()) specs.push_back(m.path.string());
+    if (specs.empty()) {
+      printError("", Error::kyso(Errc::ModuleNotFound, "token list"));
+      return kExitTokenError;
+    }
+  }
+  bool json = p.has("json");
+  Json out = Json::array();
+  int rc = kExitOk;
+  p11::DeviceWorker worker;
+  for (const auto& spec : specs) {
+    auto r = worker.call([&]() -> Result<Json> {
+      KYSO_ASSIGN_OR_RETURN(auto m, p11::Module::load(spec));
+      KYSO_ASSIGN_OR_RETURN(auto slots, p11::listSlots(*m, !p.has("all")));
+      Json j = Json::object();
+      j.set("module", m->path().string());
+      j.set("manufacturer", m->manufacturer());
+      j.set("description", m->description());
+      Json js = Json::array();
+      if (!json) std::printf("Module: %s (%s)\n", m->path().c_str(), m->description().c_str());
+      for (const auto& s : slots) {
+        js.push(s.toJson());
+        if (!json) printSlotHuman(s);
+      }
+      if (!json && slots.empty()) std::printf("  (no token)\n");
+      if (!json) printUnrecognisedCards(*m);
+      j.set("slots", std::move(js));
+      return j;
+    });
+    if (!r.ok()) {
+      if (json) {
+        Json j = Json::object();
+        j.set("module", spec);
+        j.set("error", describe(r.error()));
+        j.set("code", std::string(errcName(r.error().kind)));
+        out.push(std::move(j));
+      }
+      printError("Loading the module " + spec + " failed", r.error());
+      rc = exitCodeFor(r.error());
+      continue;
+    }
+    out.push(std::move(r).value());
+  }
+  if (json) std::printf("%s\n", out.dump(2).c_str());
+  return rc;
+}
+
+int runInfo(const Args& args) {
+  ArgParser p;
+  p.usage(
+      "usage: kyso token info [--module M] [--token SERIAL|LABEL] [--no-login] [--json]\n"
+      "Shows the token, its PIN state, and its keys and certificates paired by CKA_ID. Logs in "
+      "once\n"
+      "(asks the PIN) unless --no-login; refuses on the final PIN try unless --force-login.\n"
+      "Example: kyso token info --module vnpt --no-login\n");
+  addTokenOptions(p);
+  p.flag("json", 0, "JSON output").flag("no-login", 0, "show only public objects; ask no PIN");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("", st.error());
+    return kExitUsage;
+  }
+  p11::OpenOptions opt;
+  opt.login = !p.has("no-login");
+  auto tok = openSelectedToken(p, opt);
+  if (!tok.ok()) {
+    printError("Opening the token failed", tok.error());
+    return exitCodeFor(tok.error());
+  }
+  auto pairs = (*tok)->token().keyPairs();
+  if (!pairs.ok()) {
+    printError("Reading the token failed", pairs.error());
+    return exitCodeFor(pairs.error());
+  }
+  const auto& t = (*tok)->token().token();
+  if (p.has("json")) {
+    Json j = Json::object();
+    j.set("token", t.toJson());
+    Json objs = Json::array();
+    for (auto& kp : *pairs) objs.push(kp.toJson());
+    j.set("objects", std::move(objs));
+    std::printf("%s\n", j.dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("Token %s (%s %s, serial %s)\n", t.label.c_str(), t.manufacturer.c_str(),
+              t.model.c_str(), t.serial.c_str());
+  for (auto& kp : *pairs) {
+    Json j = kp.toJson();
+    std::printf("\n  ID %s\n", j["id"].asString().c_str());
+    if (kp.key)
+      std::printf("    Key:         %s \"%s\"%s%s\n", kp.key->typeName().c_str(),
+                  kp.key->label.c_str(), kp.key->canSign ? ", can sign" : ", cannot sign",
+                  kp.key->alwaysAuthenticate ? ", PIN for every signature" : "");
+    else
+      std::printf("    Key:         (none with this ID)\n");
+    if (kp.cert) {
+      const Json& c = j["certificate"];
+      std::printf(
+          "    Certificate: %s\n      Issuer:    %s\n      Serial:    %s\n"
+          "      Valid:     %s .. %s\n",
+          c["subject"].asString().c_str(), c["issuer"].asString().c_str(),
+          c["serial"].asString().c_str(), c["not_before"].asString().c_str(),
+          c["not_after"].asString().c_str());
+      std::string ku;
+      for (auto& u : c["key_usage"].items()) ku += (ku.empty() ? "" : ", ") + u.asString();
+      if (!ku.empty()) std::printf("      Usage:     %s\n", ku.c_str());
+    } else {
+      std::printf("    Certificate: (none with this ID)\n");
+    }
+  }
+  return kExitOk;
+}
+
+int runMechanisms(const Args& args) {
+  ArgParser p;
+  p.usage(
+      "usage: kyso token mechanisms [--module M] [--token SERIAL|LABEL] [--json]\n"
+      "Lists what the token can do (CKM_* mechanisms with key sizes and flags).\n"
+      "Example: kyso token mechanisms --module softhsm\n");
+  addTokenOptions(p);
+  p.flag("json", 0, "JSON output");
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("", st.error());
+    return kExitUsage;
+  }
+  p11::OpenOptions opt;
+  opt.login = false;
+  auto tok = openSelectedToken(p, opt);
+  if (!tok.ok()) {
+    printError("Opening the token failed", tok.error());
+    return exitCodeFor(tok.error());
+  }
+  const auto& mechs = (*tok)->token().tokenSession()->mechanisms();
+  if (p.has("json")) {
+    Json a = Json::array();
+    for (auto& m : mechs) a.push(m.toJson());
+    std::printf("%s\n", a.dump(2).c_str());
+    return kExitOk;
+  }
+  for (auto& m : mechs) {
+    std::string f;
+    for (auto& n : m.flagNames()) f += (f.empty() ? "" : ",") + n;
+    std::printf("%-28s keys %5lu..%-5lu %s\n", m.name().c_str(), m.minKey, m.maxKey, f.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int runToken(const Args& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string sub = args[0];
+  Args rest(args.begin() + 1, args.end());
+  if (sub == "list") return runList(rest);
+  if (sub == "info") return runInfo(rest);
+  if (sub == "mechanisms") return runMechanisms(rest);
+  if (sub == "self-test") return runTokenSelfTest(rest);
+  if (sub == "change-pin" || sub == "unblock" || sub == "change-so-pin")
+    return runTokenPin(sub, rest);
+  if (sub == "init") return runTokenInit(rest);
+  if (sub == "keygen") return runTokenKeygen(rest);
+  if (sub == "csr") return runTokenCsr(rest);
+  if (sub == "import-cert") return runTokenImportCert(rest);
+  if (sub == "delete") return runTokenDelete(rest);
+  if (sub == "watch") return runTokenWatch(rest);
+  std::fprintf(stderr, "kyso token: unknown command '%s'\n\n%s", sub.c_str(), kUsage);
+  return kExitUsage;
+}
+
+}  // namespace kyso::cli

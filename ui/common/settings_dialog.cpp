@@ -1,0 +1,158 @@
+#include "ui/common/settings_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace kyso::ui {
+namespace {
+
+QStringList items(const QListWidget* w) {
+  QStringList out;
+  for (int i = 0; i < w->count(); ++i) out << w->item(i)->text();
+  return out;
+}
+
+// File choosers open with open(), never exec(): no nested event loop.
+void chooseFile(QWidget* parent, const QString& title, const QString& filter,
+                std::function<void(const QString&)> done) {
+  auto* d = new QFileDialog(parent, title, QString(), filter);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->setFileMode(QFileDialog::ExistingFile);
+  QObject::connect(d, &QFileDialog::fileSelected, parent, std::move(done));
+  d->open();
+}
+
+}  // namespace
+
+SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QDialog(parent) {
+  setObjectName(QStringLiteral("SettingsDialog"));
+  auto* layout = new QVBoxLayout(this);
+
+  m_modulesBox = new QGroupBox(this);
+  auto* ml = new QVBoxLayout(m_modulesBox);
+  m_modules = new QListWidget(m_modulesBox);
+  m_modules->addItems(current.pkcs11Modules);
+  auto* mb = new QHBoxLayout;
+  m_addModule = new QPushButton(m_modulesBox);
+  m_removeModule = new QPushButton(m_modulesBox);
+  mb->addWidget(m_addModule);
+  mb->addWidget(m_removeModule);
+  mb->addStretch();
+  ml->addWidget(m_modules);
+  ml->addLayout(mb);
+  layout->addWidget(m_modulesBox);
+
+  m_tsaBox = new QGroupBox(this);
+  auto* tl = new QVBoxLayout(m_tsaBox);
+  m_tsa = new QLineEdit(current.tsaUrl, m_tsaBox);
+  m_tsa->setObjectName(QStringLiteral("tsa"));
+  tl->addWidget(m_tsa);
+  layout->addWidget(m_tsaBox);
+
+  m_trustBox = new QGroupBox(this);
+  auto* trl = new QVBoxLayout(m_trustBox);
+  m_government = new QCheckBox(m_trustBox);
+  m_government->setChecked(current.trustGovernment);
+  m_public = new QCheckBox(m_trustBox);
+  m_public->setChecked(current.trustPublic);
+  m_anchors = new QListWidget(m_trustBox);
+  m_anchors->addItems(current.extraAnchors);
+  m_anchors->setMaximumHeight(70);
+  auto* ab = new QHBoxLayout;
+  m_addAnchor = new QPushButton(m_trustBox);
+  m_removeAnchor = new QPushButton(m_trustBox);
+  ab->addWidget(m_addAnchor);
+  ab->addWidget(m_removeAnchor);
+  ab->addStretch();
+  trl->addWidget(m_government);
+  trl->addWidget(m_public);
+  trl->addWidget(m_anchors);
+  trl->addLayout(ab);
+  layout->addWidget(m_trustBox);
+
+  m_dbBox = new QGroupBox(this);
+  auto* dl = new QHBoxLayout(m_dbBox);
+  m_db = new QLineEdit(current.inventoryDatabase, m_dbBox);
+  m_browseDb = new QPushButton(m_dbBox);
+  dl->addWidget(m_db);
+  dl->addWidget(m_browseDb);
+  layout->addWidget(m_dbBox);
+
+  m_langBox = new QGroupBox(this);
+  auto* ll = new QHBoxLayout(m_langBox);
+  m_language = new QComboBox(m_langBox);
+  m_language->setObjectName(QStringLiteral("language"));
+  // Each language is named in itself, so that a user who cannot read the current one finds theirs.
+  m_language->addItem(QStringLiteral("Tiếng Việt"), QStringLiteral("vi"));
+  m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+  m_language->setCurrentIndex(current.effectiveLanguage() == QLatin1String("en") ? 1 : 0);
+  ll->addWidget(m_language);
+  layout->addWidget(m_langBox);
+
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  layout->addWidget(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+  connect(m_addModule, &QPushButton::clicked, this, [this] {
+    chooseFile(this, tr("Choose a PKCS#11 module"), tr("Libraries (*.so *.so.*)"),
+               [this](const QString& f) { m_modules->addItem(f); });
+  });
+  connect(m_removeModule, &QPushButton::clicked, this, [this] { delete m_modules->currentItem(); });
+  connect(m_addAnchor, &QPushButton::clicked, this, [this] {
+    chooseFile(this, tr("Choose a trust anchor"), tr("Certificates (*.pem *.crt *.cer)"),
+               [this](const QString& f) { m_anchors->addItem(f); });
+  });
+  connect(m_removeAnchor, &QPushButton::clicked, this, [this] { delete m_anchors->currentItem(); });
+  connect(m_browseDb, &QPushButton::clicked, this, [this] {
+    chooseFile(this, tr("Choose the inventory database"), tr("SQLite databases (*.db *.sqlite)"),
+               [this](const QString& f) { m_db->setText(f); });
+  });
+  retranslateUi();
+}
+
+AppSettings SettingsDialog::settings() const {
+  AppSettings a;
+  a.pkcs11Modules = items(m_modules);
+  a.tsaUrl = m_tsa->text().trimmed();
+  a.trustGovernment = m_government->isChecked();
+  a.trustPublic = m_public->isChecked();
+  a.extraAnchors = items(m_anchors);
+  a.inventoryDatabase = m_db->text().trimmed();
+  a.language = m_language->currentData().toString();
+  return a;
+}
+
+void SettingsDialog::retranslateUi() {
+  setWindowTitle(tr("Settings"));
+  m_modulesBox->setTitle(tr("PKCS#11 modules (token drivers)"));
+  m_addModule->setText(tr("Add…"));
+  m_removeModule->setText(tr("Remove"));
+  m_tsaBox->setTitle(tr("Time-stamping authority (TSA) URL"));
+  m_tsa->setPlaceholderText(tr("http://…"));
+  m_trustBox->setTitle(tr("Trusted certificate authorities"));
+  m_government->setText(tr("Government specialised PKI (Ban Cơ yếu Chính phủ)"));
+  m_public->setText(tr("Public CAs under the Vietnam National Root CA"));
+  m_addAnchor->setText(tr("Add anchor…"));
+  m_removeAnchor->setText(tr("Remove"));
+  m_dbBox->setTitle(tr("Inventory database"));
+  m_db->setPlaceholderText(tr("SQLite file or postgresql://…"));
+  m_browseDb->setText(tr("Browse…"));
+  m_langBox->setTitle(tr("Language"));
+}
+
+void SettingsDialog::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange) retranslateUi();
+  QDialog::changeEvent(e);
+}
+
+}  // namespace kyso::ui

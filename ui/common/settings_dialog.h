@@ -1,0 +1,50 @@
+// SettingsDialog: edits AppSettings (PKCS#11 modules, TSA URL, trust groups, inventory database,
+// language). It only edits values; the main window saves them and applies the language.
+#pragma once
+
+#include <QDialog>
+
+#include "ui/common/app_settings.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QGroupBox;
+
+namespace kyso::ui {
+
+class SettingsDialog : public QDialog {
+  Q_OBJECT
+ public:
+  explicit SettingsDialog(const AppSettings& current, QWidget* parent = nullptr);
+  /// The values as edited.
+  AppSettings settings() const;
+
+ protected:
+  void changeEvent(QEvent* e) override;
+
+ private:
+  void retranslateUi();
+  QGroupBox* m_modulesBox = nullptr;
+  QListWidget* m_modules = nullptr;
+  QPushButton* m_addModule = nullptr;
+  QPushButton* m_removeModule = nullptr;
+  QGroupBox* m_tsaBox = nullptr;
+  QLineEdit* m_tsa = nullptr;
+  QGroupBox* m_trustBox = nullptr;
+  QCheckBox* m_government = nullptr;
+  QCheckBox* m_public = nullptr;
+  QListWidget* m_anchors = nullptr;
+  QPushButton* m_addAnchor = nullptr;
+  QPushButton* m_removeAnchor = nullptr;
+  QGroupBox* m_dbBox = nullptr;
+  QLineEdit* m_db = nullptr;
+  QPushButton* m_browseDb = nullptr;
+  QGroupBox* m_langBox = nullptr;
+  QComboBox* m_language = nullptr;
+};
+
+}  // namespace kyso::ui

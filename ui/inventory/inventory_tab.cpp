@@ -1,0 +1,443 @@
+#include "ui/inventory/inventory_tab.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include "ui/common/ui_text.h"
+#include "ui/inventory/inventory_service.h"
+#include "ui/inventory/record_table_model.h"
+#include "ui/inventory/transition_dialog.h"
+
+namespace kyso::ui {
+
+namespace {
+template <class T, class F>
+void whenDone(QObject* context, QFuture<T> future, F&& onDone) {
+  auto* w = new QFutureWatcher<T>(context);
+  QObject::connect(w, &QFutureWatcherBase::finished, context,
+                   [w, f = std::forward<F>(onDone)]() mutable {
+                     w->deleteLater();
+                     f(w->future().result());
+                   });
+  w->setFuture(std::move(future));
+}
+
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
+}  // namespace
+
+InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
+    : QWidget(parent), m_settings(settings) {
+  setObjectName(QStringLiteral("InventoryTab"));
+  auto* layout = new QVBoxLayout(this);
+  auto* bar = new QHBoxLayout;
+  m_search = new QLineEdit(this);
+  m_search->setObjectName(QStringLiteral("inventorySearch"));
+  m_search->setClearButtonEnabled(true);
+  m_stateFilter = new QComboBox(this);
+  m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+  m_reload = new QPushButton(this);
+  m_transition = new QPushButton(this);
+  m_transition->setEnabled(false);
+  bar->addWidget(m_search, 2);
+  bar->addWidget(m_stateFilter, 1);
+  bar->addWidget(m_reload);
+  bar->addWidget(m_transition);
+  layout->addLayout(bar);
+  auto* tools = new QHBoxLayout;
+  m_sync = new QPushButton(this);
+  m_sync->setObjectName(QStringLiteral("syncTokens"));
+  m_sync->setEnabled(false);  // until the app gives a token reader
+  m_import = new QPushButton(this);
+  m_export = new QPushButton(this);
+  m_report = new QPushButton(this);
+  for (auto* b : {m_sync, m_import, m_export, m_report}) tools->addWidget(b);
+  tools->addStretch();
+  layout->addLayout(tools);
+
+  auto* split = new QSplitter(Qt::Vertical, this);
+  m_pages = new QTabWidget(split);
+  m_pages->setObjectName(QStringLiteral("inventoryPages"));
+  m_tokens = new RecordTableModel(5, this);
+  m_certs = new RecordTableModel(5, this);
+  m_people = new RecordTableModel(-1, this);
+  m_units = new RecordTableModel(-1, this);
+  m_expiring = new RecordTableModel(-1, this);
+  for (RecordTableModel* m : {m_tokens, m_certs, m_expiring, m_people, m_units}) {
+    Page p = addPage(m, m_search);
+    m_pages->addTab(p.view, QString());
+    m_views.push_back(p);
+  }
+  m_history = new QTextBrowser(split);
+  m_history->setObjectName(QStringLiteral("history"));
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 1);
+  layout->addWidget(split, 1);
+  m_status = new QLabel(this);
+  m_status->setObjectName(QStringLiteral("inventoryStatus"));
+  m_status->setWordWrap(true);
+  layout->addWidget(m_status);
+
+  connect(m_reload, &QPushButton::clicked, this, &InventoryTab::reload);
+  connect(m_transition, &QPushButton::clicked, this, &InventoryTab::askTransition);
+  connect(m_sync, &QPushButton::clicked, this, &InventoryTab::syncTokens);
+  const QStringList csv = {tr("CSV spreadsheets (*.csv)"), tr("All files (*)")};
+  connect(m_import, &QPushButton::clicked, this,
+          [this, csv] { chooseFile(false, csv, [this](QString f) { importCsv(f); }); });
+  connect(m_export, &QPushButton::clicked, this,
+          [this, csv] { chooseFile(true, csv, [this](QString f) { exportCsv(f); }); });
+  connect(m_report, &QPushButton::clicked, this, [this] {
+    chooseFile(true, {tr("Web page (*.html)"), tr("CSV spreadsheets (*.csv)"), tr("JSON (*.json)")},
+               [this](QString f) { makeReport(f); });
+  });
+  connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+    retranslateUi();
+    showHistory();
+  });
+  connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+    const QString state = m_stateFilter->currentData().toString();
+    for (size_t i = 0; i < 2; ++i) {
+      m_views[i].proxy->setProperty("state", state);
+      m_views[i].proxy->invalidate();
+    }
+  });
+  retranslateUi();
+  setSettings(settings);
+}
+
+InventoryTab::~InventoryTab() = default;
+
+InventoryTab::Page InventoryTab::addPage(RecordTableModel* model, QLineEdit* search) {
+  // Search matches any column; the state filter (tokens and certificates) matches column 5.
+  class Proxy : public QSortFilterProxyModel {
+   public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void invalidate() { invalidateFilter(); }
+
+   protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+      const QString state = property("state").toString();
+      if (!state.isEmpty() && sourceModel()->index(row, 5, parent).data().toString() != state)
+        return false;
+      return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+  };
+  Page p;
+  auto* proxy = new Proxy(this);
+  proxy->setSourceModel(model);
+  proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  proxy->setFilterKeyColumn(-1);
+  p.proxy = proxy;
+  p.view = new QTableView(this);
+  p.view->setModel(proxy);
+  p.view->setSortingEnabled(true);
+  p.view->setSelectionBehavior(QAbstractItemView::SelectRows);
+  p.view->setSelectionMode(QAbstractItemView::SingleSelection);
+  p.view->horizontalHeader()->setStretchLastSection(true);
+  p.view->verticalHeader()->hide();
+  connect(search, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+  connect(p.view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this] { showHistory(); });
+  return p;
+}
+
+void InventoryTab::setSettings(const AppSettings& settings) {
+  m_settings = settings;
+  m_service = std::make_unique<InventoryService>(m_settings.inventoryDatabase);
+  reload();
+}
+
+void InventoryTab::reload() {
+  m_reload->setEnabled(false);
+  m_status->setText(tr("Reading the register…"));
+  whenDone(this, m_service->load(60), [this](const Result<InventorySnapshot>& r) {
+    m_reload->setEnabled(true);
+    if (!r.ok()) {
+      m_status->setText(tr("The register cannot be read: %1").arg(errorText(r.error())));
+      emit loaded(false);
+      return;
+    }
+    const InventorySnapshot& s = *r;
+    std::vector<RecordTableModel::Row> rows;
+    for (const auto& t : s.tokens)
+      rows.push_back({q(t.serial),
+                      {q(t.serial), q(t.manufacturer), q(t.model), q(t.holderName), q(t.unitName),
+                       q(t.state), q(t.lastSeen)}});
+    m_tokens->setRows(std::move(rows));
+    rows = {};
+    for (const auto& c : s.certificates)
+      rows.push_back({q(c.sha256),
+                      {q(c.subject), q(c.holderName), q(c.tokenSerial), q(c.notBefore),
+                       q(c.notAfter), q(c.state), q(c.issuer)}});
+    m_certs->setRows(std::move(rows));
+    rows = {};
+    for (const auto& c : s.expiring)
+      rows.push_back(
+          {q(c.sha256),
+           {q(c.notAfter), q(c.subject), q(c.holderName), q(c.unitName), q(c.tokenSerial)}});
+    m_expiring->setRows(std::move(rows));
+    rows = {};
+    for (const auto& p : s.people)
+      rows.push_back(
+          {QString::number(p.id),
+           {q(p.fullName), q(p.position), q(p.unitName), q(p.email), q(p.phone), q(p.leftOn)}});
+    m_people->setRows(std::move(rows));
+    rows = {};
+    for (const auto& u : s.units)
+      rows.push_back(
+          {QString::number(u.id), {q(u.name), q(u.kind), q(u.parentName), q(u.focalPersonName)}});
+    m_units->setRows(std::move(rows));
+    QString status = tr("%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, "
+                        "%5 warnings.")
+                         .arg(q(s.location))
+                         .arg(s.tokens.size())
+                         .arg(s.certificates.size())
+                         .arg(s.expiring.size())
+                         .arg(s.warnings.size());
+    if (s.seal.overdue)
+      status += QStringLiteral(" ") +
+                (s.seal.lastSealAt.empty()
+                     ? tr("The audit log has never been sealed: seal it with your token "
+                          "(kyso inventory audit-seal).")
+                     : tr("The audit log was last sealed on %1, more than a week ago: seal it "
+                          "with your token (kyso inventory audit-seal).")
+                           .arg(q(s.seal.lastSealAt.substr(0, 10))));
+    m_status->setText(status);
+    retranslateUi();
+    emit loaded(true);
+  });
+}
+
+QString InventoryTab::selectedKey(int* subjectOut) const {
+  const int page = m_pages->currentIndex();
+  if (page < 0 || page > 2) return {};
+  const QModelIndex i = m_views[size_t(page)].view->currentIndex();
+  if (!i.isValid()) return {};
+  *subjectOut = page == 0 ? 0 : 1;  // tokens; certificates and expiring certificates
+  return i.siblingAtColumn(0).data(RecordTableModel::KeyRole).toString();
+}
+
+void InventoryTab::showHistory() {
+  int subject = 0;
+  const QString key = selectedKey(&subject);
+  m_transition->setEnabled(!key.isEmpty() && m_pages->currentIndex() <= 1);
+  if (key.isEmpty()) {
+    m_history->clear();
+    return;
+  }
+  const auto s = subject == 0 ? inventory::Subject::Token : inventory::Subject::Certificate;
+  whenDone(this, m_service->history(s, key),
+           [this](const Result<std::vector<inventory::Event> >& r) {
+             if (!r.ok()) {
+               m_history->setPlainText(errorText(r.error()));
+               emit historyShown();
+               return;
+             }
+             QString html = QStringLiteral("<table cellpadding=3>");
+             for (const auto& e : *r) {
+               html += QStringLiteral(
+                           "<tr><td>%1</td><td><b>%2</b></td><td>%3 → %4</td><td>%5 %6</td>"
+                           "<td>%7</td><td>%8</td></tr>")
+                           .arg(q(e.at).toHtmlEscaped(), q(e.kind).toHtmlEscaped(),
+                                q(e.fromState).toHtmlEscaped(), q(e.toState).toHtmlEscaped(),
+                                q(e.docNumber).toHtmlEscaped(), q(e.docDate).toHtmlEscaped(),
+                                q(e.who).toHtmlEscaped(), q(e.note).toHtmlEscaped());
+             }
+             html += QStringLiteral("</table>");
+             m_history->setHtml(r->empty() ? tr("No history yet.") : html);
+             emit historyShown();
+           });
+}
+
+void InventoryTab::askTransition() {
+  int subject = 0;
+  const QString key = selectedKey(&subject);
+  if (key.isEmpty()) return;
+  const auto s = subject == 0 ? inventory::Subject::Token : inventory::Subject::Certificate;
+  const QModelIndex i = m_views[size_t(m_pages->currentIndex())].view->currentIndex();
+  const QString current = i.siblingAtColumn(5).data().toString();
+  QStringList states;
+  for (std::string_view st : inventory::states(s)) states << q(std::string(st));
+  auto* d = new TransitionDialog(
+      subject == 0 ? tr("Token %1").arg(key) : tr("Certificate %1").arg(key.left(16)), current,
+      states, this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  connect(d, &QDialog::accepted, this, [this, d, s, key] {
+    inventory::EvidenceGiven e;
+    e.docNumber = d->docNumber().toStdString();
+    e.docDate = d->docDate().toStdString();
+    e.note = d->note().toStdString();
+    whenDone(this, m_service->transition(s, key, d->targetState(), e),
+             [this](const Result<inventory::Event>& r) {
+               if (!r.ok()) {
+                 m_status->setText(tr("The change was not recorded: %1").arg(errorText(r.error())));
+                 emit transitionDone(false);
+                 return;
+               }
+               emit transitionDone(true);
+               reload();
+             });
+  });
+  d->open();
+}
+
+void InventoryTab::setTokenReader(TokenReader reader) {
+  m_reader = std::move(reader);
+  m_sync->setEnabled(bool(m_reader));
+}
+
+void InventoryTab::chooseFile(bool save, const QStringList& filters,
+                              std::function<void(QString)> then) {
+  auto* d = new QFileDialog(this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->setAcceptMode(save ? QFileDialog::AcceptSave : QFileDialog::AcceptOpen);
+  d->setFileMode(save ? QFileDialog::AnyFile : QFileDialog::ExistingFile);
+  d->setNameFilters(filters);
+  connect(d, &QFileDialog::fileSelected, this, [d, save, then](QString f) {
+    // A saved file gets the chosen filter's extension when the person typed none.
+    if (save && QFileInfo(f).suffix().isEmpty()) {
+      const QString filter = d->selectedNameFilter();
+      const int star = filter.indexOf(QLatin1String("*."));
+      if (star >= 0) f += filter.mid(star + 1, filter.indexOf(QLatin1Char(')'), star) - star - 1);
+    }
+    then(f);
+  });
+  d->open();
+}
+
+void InventoryTab::finishAction(bool ok, const QString& summary) {
+  for (auto* b : {m_import, m_export, m_report}) b->setEnabled(true);
+  m_sync->setEnabled(bool(m_reader));
+  m_status->setText(summary);
+  emit actionDone(ok, summary);
+}
+
+void InventoryTab::syncTokens() {
+  if (!m_reader) return;
+  m_sync->setEnabled(false);
+  m_status->setText(tr("Reading the plugged tokens…"));
+  whenDone(this, m_reader(), [this](const Result<std::vector<inventory::SeenToken> >& seen) {
+    if (!seen.ok())
+      return finishAction(false, tr("The tokens cannot be read: %1").arg(errorText(seen.error())));
+    whenDone(this, m_service->sync(*seen), [this](const Result<inventory::SyncReport>& r) {
+      if (!r.ok()) return finishAction(false, tr("The sync failed: %1").arg(errorText(r.error())));
+      QString text = tr("Tokens seen: %1; new records: %2; differences: %3.")
+                         .arg(r->tokensSeen)
+                         .arg(r->registered.size())
+                         .arg(r->mismatches.size());
+      QStringList lines;
+      for (const auto& m : r->mismatches) lines << q(m).toHtmlEscaped();
+      for (const auto& g : r->registered) lines << q(g).toHtmlEscaped();
+      m_history->setHtml(QStringLiteral("<p>%1</p><ul><li>%2</li></ul>")
+                             .arg(text.toHtmlEscaped(), lines.join(QStringLiteral("</li><li>"))));
+      reload();
+      finishAction(true, text);
+    });
+  });
+}
+
+void InventoryTab::importCsv(const QString& file) {
+  m_import->setEnabled(false);
+  whenDone(
+      this, m_service->importTokensCsv(file), [this](const Result<inventory::ImportReport>& r) {
+        if (!r.ok())
+          return finishAction(false, tr("The import failed: %1").arg(errorText(r.error())));
+        if (!r->rejected.empty()) {
+          QStringList lines;
+          for (const auto& row : r->rejected)
+            lines << tr("line %1: %2").arg(row.line).arg(q(row.reason)).toHtmlEscaped();
+          m_history->setHtml(
+              QStringLiteral("<ul><li>%1</li></ul>").arg(lines.join(QStringLiteral("</li><li>"))));
+          return finishAction(false,
+                              tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
+                                  .arg(r->rejected.size())
+                                  .arg(r->rows));
+        }
+        reload();
+        finishAction(true, tr("Tokens imported: %1.").arg(r->imported));
+      });
+}
+
+void InventoryTab::exportCsv(const QString& file) {
+  m_export->setEnabled(false);
+  whenDone(this, m_service->exportTokensCsv(file), [this, file](const Status& st) {
+    if (!st.ok())
+      return finishAction(false, tr("The export failed: %1").arg(errorText(st.error())));
+    finishAction(true, tr("The tokens were saved to %1.").arg(QDir::toNativeSeparators(file)));
+  });
+}
+
+void InventoryTab::makeReport(const QString& file) {
+  m_report->setEnabled(false);
+  whenDone(this, m_service->report(file), [this, file](const Result<QString>& html) {
+    if (!html.ok())
+      return finishAction(false, tr("The report failed: %1").arg(errorText(html.error())));
+    m_history->setHtml(*html);
+    finishAction(
+        true, file.isEmpty()
+                  ? tr("The report per unit is shown below.")
+                  : tr("The report per unit was saved to %1.").arg(QDir::toNativeSeparators(file)));
+  });
+}
+
+void InventoryTab::retranslateUi() {
+  m_sync->setText(tr("Sync with plugged tokens"));
+  m_sync->setToolTip(m_reader ? QString() : tr("No token layer in this build"));
+  m_import->setText(tr("Import CSV…"));
+  m_export->setText(tr("Export CSV…"));
+  m_report->setText(tr("Report per unit…"));
+  m_search->setPlaceholderText(tr("Search…"));
+  m_reload->setText(tr("Reload"));
+  m_transition->setText(tr("Change state…"));
+  m_pages->setTabText(0, tr("Tokens"));
+  m_pages->setTabText(1, tr("Certificates"));
+  m_pages->setTabText(2, tr("Expiring soon"));
+  m_pages->setTabText(3, tr("People"));
+  m_pages->setTabText(4, tr("Units"));
+  m_tokens->setHeaders({tr("Serial"), tr("Manufacturer"), tr("Model"), tr("Holder"), tr("Unit"),
+                        tr("State"), tr("Last seen")});
+  m_certs->setHeaders({tr("Subject"), tr("Holder"), tr("Token"), tr("Valid from"),
+                       tr("Valid until"), tr("State"), tr("Issuer")});
+  m_expiring->setHeaders({tr("Valid until"), tr("Subject"), tr("Holder"), tr("Unit"), tr("Token")});
+  m_people->setHeaders(
+      {tr("Full name"), tr("Position"), tr("Unit"), tr("E-mail"), tr("Phone"), tr("Left on")});
+  m_units->setHeaders({tr("Name"), tr("Kind"), tr("Parent unit"), tr("Focal person")});
+  // The state filter lists the declared states of what the current page shows.
+  const int page = m_pages->currentIndex();
+  const QString keep = m_stateFilter->currentData().toString();
+  const QSignalBlocker block(m_stateFilter);
+  m_stateFilter->clear();
+  m_stateFilter->addItem(tr("All states"), QString());
+  if (page == 0 || page == 1) {
+    for (std::string_view st : inventory::states(page == 0 ? inventory::Subject::Token
+                                                           : inventory::Subject::Certificate)) {
+      m_stateFilter->addItem(q(std::string(st)), q(std::string(st)));
+    }
+  }
+  m_stateFilter->setEnabled(page == 0 || page == 1);
+  const int idx = m_stateFilter->findData(keep);
+  m_stateFilter->setCurrentIndex(idx < 0 ? 0 : idx);
+}
+
+void InventoryTab::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(e);
+}
+
+}  // namespace kyso::ui
