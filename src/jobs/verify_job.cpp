@@ -4,6 +4,7 @@
 #include <exception>
 #include <optional>
 
+#include "core/atomic_file.h"
 #include "core/ordered_parallel.h"
 #include "src/jobs/document_format.h"
 #include "src/pdfverify/verifier.h"
@@ -68,6 +69,56 @@ void VerifyJob::verifyPdfs(
         });
   } catch (const Stop&) {
   }
+}
+
+DetachedReport VerifyJob::verifyDetached(const fs::path& file,
+                                         const std::optional<fs::path>& content) {
+  DetachedReport o;
+  o.file = file;
+  auto der = readSmallFile(file, 64u << 20);
+  if (!der.ok()) {
+    o.readError = der.error();
+    return o;
+  }
+  std::error_code ec;
+  o.content = content;
+  if (!o.content && hasSuffix(file.string(), ".p7s")) {
+    const std::string s = file.string();
+    fs::path guess = s.substr(0, s.size() - 4);
+    if (fs::is_regular_file(guess, ec)) o.content = guess;
+  }
+  if (o.content && !fs::is_regular_file(*o.content, ec)) {
+    o.contentError = Error::kyso(Errc::FileNotFound, "open", o.content->string());
+    return o;
+  }
+  std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der->data()),
+                                       der->size());
+  const cms::VerifyOptions& opt = m_profile->cmsOptions();
+  if (o.content) {
+    cms::DetachedContent c = cms::DetachedContent::fromFile(o.content->string());
+    o.report = cms::verifyCmsSlowly(bytes, &c, opt);
+  } else {
+    o.report = cms::verifyCmsSlowly(bytes, nullptr, opt);
+  }
+  return o;
+}
+
+void VerifyJob::verifyDetachedFiles(
+    const std::vector<fs::path>& files, const std::optional<fs::path>& content, std::size_t jobs,
+    const std::function<void(std::size_t, DetachedReport&&)>& onReport) {
+  orderedParallel<DetachedReport>(
+      files.size(), std::max<std::size_t>(jobs, 1),
+      [&](std::size_t i) {
+        try {
+          return verifyDetached(files[i], content);
+        } catch (const std::exception& e) {  // bad_alloc
+          DetachedReport r;
+          r.file = files[i];
+          r.readError = Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what());
+          return r;
+        }
+      },
+      onReport);
 }
 
 }  // namespace kyso::jobs

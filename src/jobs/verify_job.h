@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "src/jobs/verify_profile.h"
@@ -26,6 +27,16 @@ struct FolderFiles {
 /// InputTooLarge past 100 000 files; the folder's read errors as they are.
 Result<FolderFiles> signedFilesIn(const std::filesystem::path& folder);
 
+/// The outcome of one detached signature (.p7s, .p7m).
+struct DetachedReport {
+  std::filesystem::path file;
+  /// The signed file checked against it: the one given, else for "x.p7s" the file "x" beside it.
+  std::optional<std::filesystem::path> content;
+  std::optional<Error> readError;     // the signature file could not be read
+  std::optional<Error> contentError;  // the content given does not exist
+  cms::CmsReport report;              // when neither error
+};
+
 class VerifyJob {
  public:
   explicit VerifyJob(std::shared_ptr<const VerifyProfile> profile);
@@ -40,6 +51,16 @@ class VerifyJob {
   void verifyPdfs(const std::vector<std::filesystem::path>& files, std::size_t jobs,
                   const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
                   const std::function<bool()>& cancelled = {});
+
+  /// One detached signature, on the calling thread. `content`: the signed file (nullopt: the
+  /// file beside it for a .p7s, or the content inside a .p7m).
+  DetachedReport verifyDetached(const std::filesystem::path& file,
+                                const std::optional<std::filesystem::path>& content);
+
+  /// `files` on up to `jobs` threads, reported in order as verifyPdfs does.
+  void verifyDetachedFiles(const std::vector<std::filesystem::path>& files,
+                           const std::optional<std::filesystem::path>& content, std::size_t jobs,
+                           const std::function<void(std::size_t, DetachedReport&&)>& onReport);
 
   const VerifyProfile& profile() const { return *m_profile; }
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include "core/atomic_file.h"
@@ -56,6 +57,77 @@ Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
   return out;
 }
 
+// A signed office file is verified through its detached signature beside it (report.docx ->
+// report.docx.p7s), and a folder with no PDF through the .p7s files in it: the line for the CMS
+// verifier with those names in place of the ones given; nullopt when no name is replaced. An
+// empty folder is an error (`exitCode`).
+std::optional<Args> detachedLine(const Args& args, const ArgParser& p, int& exitCode) {
+  std::map<std::string, std::vector<std::string>> replace;
+  for (const auto& in : p.positional()) {
+    std::error_code ec;
+    const fs::path beside = jobs::detachedSignaturePath(in);
+    if (fs::is_regular_file(in, ec) && jobs::formatOf(in) != jobs::DocumentFormat::Pdf &&
+        fs::exists(beside, ec)) {
+      replace[in] = {beside.string()};
+    } else if (fs::is_directory(in, ec)) {
+      auto found = jobs::signedFilesIn(in);
+      if (!found.ok()) continue;  // reported where the folder is read again
+      if (found->pdfs.empty() && found->detachedSignatures.empty()) {
+        printError("verify", Error::kyso(Errc::FileNotFound, "verify",
+                                         in + ": no PDF or .p7s file in this folder"));
+        exitCode = kExitInputError;
+        return std::nullopt;
+      }
+      if (found->pdfs.empty())
+        for (const auto& f : found->detachedSignatures) replace[in].push_back(f.string());
+    }
+  }
+  if (replace.empty()) return std::nullopt;
+  Args cms;
+  for (const auto& a : args) {
+    auto it = replace.find(a);
+    if (it == replace.end()) {
+      cms.push_back(a);
+    } else {
+      cms.insert(cms.end(), it->second.begin(), it->second.end());
+      replace.erase(it);  // once: an option value equal to a file name keeps its place
+    }
+  }
+  return cms;
+}
+
+// The summary table (several files) and the HTML report (--html).
+int writeSummaries(const std::vector<FileReport>& reports, const ArgParser& p, Lang lang) {
+  if (!p.has("json") && reports.size() > 1) {
+    std::string table = pdfverify::summaryTable(reports, lang);
+    std::fwrite(table.data(), 1, table.size(), stdout);
+  }
+  std::fflush(stdout);
+  auto out = p.get("html");
+  if (!out) return kExitOk;
+  auto af = AtomicFile::create(*out, AtomicFile::Overwrite::Allow);
+  Status st = af.ok() ? af->write(pdfverify::reportHtml(reports, lang)) : Status(af.error());
+  if (st.ok()) st = af->commit();
+  if (st.ok()) return kExitOk;
+  printError("verify --html", st.error());
+  return kExitInputError;
+}
+
+// One file: its own code; several: 1 when any failed or is unreadable, else the worst.
+int exitForAll(const std::vector<FileReport>& reports) {
+  if (reports.size() == 1) return exitFor(reports.front());
+  int worst = kExitOk;
+  for (auto& r : reports) {
+    int c = exitFor(r);
+    if (c == kExitSignatureFailed || c == kExitInputError) return kExitSignatureFailed;
+    if (c == kExitIndeterminate)
+      worst = kExitIndeterminate;
+    else if (c == kExitNoSignature && worst == kExitOk)
+      worst = kExitNoSignature;
+  }
+  return worst;
+}
+
 }  // namespace
 
 int runVerify(const Args& args) {
@@ -85,44 +157,9 @@ int runVerify(const Args& args) {
     }
     lang = *l == "vi" ? Lang::Vi : Lang::En;
   }
-  // A signed office file is verified through its detached signature beside it (report.docx ->
-  // report.docx.p7s), and a folder with no PDF through the .p7s files in it: the line goes to the
-  // CMS verifier with those names in place of the ones given.
-  {
-    std::map<std::string, std::vector<std::string>> replace;
-    for (const auto& in : p.positional()) {
-      std::error_code ec;
-      const fs::path beside = jobs::detachedSignaturePath(in);
-      if (fs::is_regular_file(in, ec) && jobs::formatOf(in) != jobs::DocumentFormat::Pdf &&
-          fs::exists(beside, ec)) {
-        replace[in] = {beside.string()};
-      } else if (fs::is_directory(in, ec)) {
-        auto found = jobs::signedFilesIn(in);
-        if (!found.ok()) continue;  // reported where the folder is read again
-        if (found->pdfs.empty() && found->detachedSignatures.empty()) {
-          printError("verify", Error::kyso(Errc::FileNotFound, "verify",
-                                           in + ": no PDF or .p7s file in this folder"));
-          return kExitInputError;
-        }
-        if (found->pdfs.empty())
-          for (const auto& f : found->detachedSignatures) replace[in].push_back(f.string());
-      }
-    }
-    if (!replace.empty()) {
-      Args cms;
-      for (const auto& a : args) {
-        auto it = replace.find(a);
-        if (it == replace.end()) {
-          cms.push_back(a);
-        } else {
-          cms.insert(cms.end(), it->second.begin(), it->second.end());
-          replace.erase(it);  // once: an option value equal to a file name keeps its place
-        }
-      }
-      return runVerifyCms(cms);
-    }
-  }
   int failCode = kExitOk;
+  if (auto cms = detachedLine(args, p, failCode)) return runVerifyCms(*cms);
+  if (failCode != kExitOk) return failCode;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);
   if (!setup) return failCode;
   auto files = expand(p.positional());
@@ -137,40 +174,13 @@ int runVerify(const Args& args) {
   std::vector<FileReport> reports;
   reports.reserve(files->size());
   job.verifyPdfs(*files, setup->jobs, [&](std::size_t, FileReport&& r) {
-    if (json) {
-      std::string line = pdfverify::reportJson(r).dump() + "\n";
-      std::fwrite(line.data(), 1, line.size(), stdout);
-    } else {
-      std::string text = pdfverify::reportText(r, lang) + "\n";
-      std::fwrite(text.data(), 1, text.size(), stdout);
-    }
+    const std::string text =
+        json ? pdfverify::reportJson(r).dump() + "\n" : pdfverify::reportText(r, lang) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
     reports.push_back(std::move(r));
   });
-  if (!json && reports.size() > 1) {
-    std::string table = pdfverify::summaryTable(reports, lang);
-    std::fwrite(table.data(), 1, table.size(), stdout);
-  }
-  std::fflush(stdout);
-  if (auto out = p.get("html")) {
-    auto af = AtomicFile::create(*out, AtomicFile::Overwrite::Allow);
-    Status st = af.ok() ? af->write(pdfverify::reportHtml(reports, lang)) : Status(af.error());
-    if (st.ok()) st = af->commit();
-    if (!st.ok()) {
-      printError("verify --html", st.error());
-      return kExitInputError;
-    }
-  }
-  if (reports.size() == 1) return exitFor(reports.front());
-  int worst = kExitOk;
-  for (auto& r : reports) {
-    int c = exitFor(r);
-    if (c == kExitSignatureFailed || c == kExitInputError) return kExitSignatureFailed;
-    if (c == kExitIndeterminate)
-      worst = kExitIndeterminate;
-    else if (c == kExitNoSignature && worst == kExitOk)
-      worst = kExitNoSignature;
-  }
-  return worst;
+  if (int rc = writeSummaries(reports, p, lang); rc != kExitOk) return rc;
+  return exitForAll(reports);
 }
 
 }  // namespace kyso::cli

@@ -23,7 +23,7 @@
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cms/verifier.h"
-#include "src/jobs/document_format.h"
+#include "src/jobs/verify_job.h"
 #include "src/pdfverify/problems.h"
 
 namespace kyso::cli {
@@ -146,49 +146,11 @@ int runVerifyCms(const Args& args) {
   int failCode = kExitOk;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);
   if (!setup) return failCode;
-  const cms::VerifyOptions& opt = setup->cms();
-
-  bool json = p.has("json");
+  jobs::VerifyJob job(setup->profile);
+  const bool json = p.has("json");
   int rc = kExitOk;
-  // One file's outcome, made on any thread; printed on this one in the order given.
-  struct Outcome {
-    std::optional<Error> readError, contentError;
-    std::optional<std::string> contentPath;
-    cms::CmsReport rep;
-  };
-  auto check = [&](std::size_t i) {
-    Outcome o;
-    const std::string& f = files[i];
-    auto der = readSmallFile(f, 64u << 20);
-    if (!der.ok()) {
-      o.readError = der.error();
-      return o;
-    }
-    o.contentPath = p.get("content");
-    if (!o.contentPath && jobs::hasSuffix(f, ".p7s")) {
-      std::string guess = f.substr(0, f.size() - 4);
-      std::error_code ec;
-      if (fs::is_regular_file(guess, ec)) o.contentPath = guess;
-    }
-    if (o.contentPath) {
-      std::error_code ec;
-      if (!fs::is_regular_file(*o.contentPath, ec)) {
-        o.contentError = Error::kyso(Errc::FileNotFound, "open", *o.contentPath);
-        return o;
-      }
-    }
-    std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(der->data()),
-                                         der->size());
-    if (o.contentPath) {
-      cms::DetachedContent content = cms::DetachedContent::fromFile(*o.contentPath);
-      o.rep = cms::verifyCmsSlowly(bytes, &content, opt);
-    } else {
-      o.rep = cms::verifyCmsSlowly(bytes, nullptr, opt);
-    }
-    return o;
-  };
-  auto print = [&](std::size_t i, Outcome&& o) {
-    const std::string& f = files[i];
+  auto print = [&](std::size_t, jobs::DetachedReport&& o) {
+    const std::string f = o.file.string();
     if (o.readError) {
       if (json) {
         Json j = Json::object();
@@ -208,12 +170,12 @@ int runVerifyCms(const Args& args) {
       rc = worseExit(rc, kExitInputError);
       return;
     }
-    const cms::CmsReport& rep = o.rep;
+    const cms::CmsReport& rep = o.report;
     if (json) {
       Json j = cms::cmsReportToJson(rep);
       Json out = Json::object();
       out.set("file", f);
-      out.set("content_file", o.contentPath ? Json(*o.contentPath) : Json());
+      out.set("content_file", o.content ? Json(o.content->string()) : Json());
       out.set("status",
               rep.signers.empty()
                   ? (rep.error && rep.error->kind == Errc::CmsNoSigner ? "unsigned" : "error")
@@ -225,7 +187,10 @@ int runVerifyCms(const Args& args) {
     }
     rc = worseExit(rc, exitFor(rep));
   };
-  orderedParallel<Outcome>(files.size(), setup->jobs, check, print);
+  std::vector<fs::path> paths(files.begin(), files.end());
+  std::optional<fs::path> content;
+  if (auto c = p.get("content")) content = fs::path(*c);
+  job.verifyDetachedFiles(paths, content, setup->jobs, print);
   return rc;
 }
 
