@@ -4,6 +4,7 @@
 #include "src/inventory/transfer.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -34,20 +35,17 @@ const std::vector<std::string>& tokenCsvColumns() {
   return k;
 }
 
-Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
-  ImportReport rep;
-  KYSO_ASSIGN_OR_RETURN(std::string text, decodeSpreadsheetText(bytes, &rep.encoding));
-  KYSO_ASSIGN_OR_RETURN(std::vector<CsvRecord> recs, parseCsv(text));
-  if (recs.empty()) return Error::kyso(Errc::CsvInvalid, "import-csv", "the file is empty");
+namespace {
 
-  // Header: known names only, each once, the required ones present.
+// The header: known names only, each once, the required ones present. Column name -> index.
+Result<std::map<std::string, std::size_t>> readHeader(const CsvRecord& header) {
   std::map<std::string, std::size_t> col;
   const auto& known = tokenCsvColumns();
-  for (std::size_t i = 0; i < recs[0].fields.size(); ++i) {
-    const std::string name = lower(trim(recs[0].fields[i]));
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string name = lower(trim(header.fields[i]));
     if (std::find(known.begin(), known.end(), name) == known.end())
       return Error::kyso(Errc::CsvInvalid, "import-csv",
-                         "unknown column '" + recs[0].fields[i] + "'");
+                         "unknown column '" + header.fields[i] + "'");
     if (!col.emplace(name, i).second)
       return Error::kyso(Errc::CsvInvalid, "import-csv", "column '" + name + "' appears twice");
   }
@@ -55,97 +53,81 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
     if (!col.count(req))
       return Error::kyso(Errc::CsvInvalid, "import-csv",
                          std::string("missing column '") + req + "'");
+  return col;
+}
 
-  // Lookup tables, read once.
+// What a row may name, read once: units and people by name, the serials already recorded.
+struct Known {
   std::map<std::string, long long> unitByName;
-  KYSO_ASSIGN_OR_RETURN(Rows ur, inv.db().query("SELECT id, name FROM units"));
-  for (const Row& r : ur) unitByName[r.text(1)] = r.integer(0);
-  std::multimap<std::string, std::pair<long long, long long>> personByName;  // name -> (id, unit)
-  KYSO_ASSIGN_OR_RETURN(Rows pr, inv.db().query("SELECT id, full_name, unit_id FROM people"));
+  std::multimap<std::string, std::pair<long long, long long>> personByName;  // -> (id, unit)
+  std::set<std::string> serials;
+};
+
+Result<Known> readKnown(Db& db) {
+  Known k;
+  KYSO_ASSIGN_OR_RETURN(Rows ur, db.query("SELECT id, name FROM units"));
+  for (const Row& r : ur) k.unitByName[r.text(1)] = r.integer(0);
+  KYSO_ASSIGN_OR_RETURN(Rows pr, db.query("SELECT id, full_name, unit_id FROM people"));
   for (const Row& r : pr)
-    personByName.emplace(r.text(1), std::make_pair(r.integer(0), r.integer(2)));
-  std::set<std::string> existing;
-  KYSO_ASSIGN_OR_RETURN(Rows sr, inv.db().query("SELECT serial FROM tokens"));
-  for (const Row& r : sr) existing.insert(r.text(0));
+    k.personByName.emplace(r.text(1), std::make_pair(r.integer(0), r.integer(2)));
+  KYSO_ASSIGN_OR_RETURN(Rows sr, db.query("SELECT serial FROM tokens"));
+  for (const Row& r : sr) k.serials.insert(r.text(0));
+  return k;
+}
 
-  std::vector<Token> rows;
-  std::map<std::string, long> seen;  // serial -> line
-  for (std::size_t i = 1; i < recs.size(); ++i) {
-    const CsvRecord& rec = recs[i];
-    ++rep.rows;
-    auto reject = [&](std::string why) { rep.rejected.push_back({rec.line, std::move(why)}); };
-    if (rec.fields.size() != recs[0].fields.size()) {
-      reject("expected " + std::to_string(recs[0].fields.size()) + " fields, found " +
-             std::to_string(rec.fields.size()));
-      continue;
-    }
-    auto get = [&](const char* name) {
-      auto it = col.find(name);
-      return it == col.end() ? std::string() : trim(rec.fields[it->second]);
-    };
-    Token t;
-    t.serial = get("serial");
-    t.manufacturer = get("manufacturer");
-    t.model = get("model");
-    t.provider = get("provider");
-    t.module = get("module");
-    const std::string unitName = get("unit"), holderName = get("holder");
-    std::string problem;
-    if (t.serial.empty())
-      problem = "serial is empty";
-    else if (existing.count(t.serial))
-      problem = "serial " + t.serial + " is already in the inventory";
-    else if (auto s = seen.find(t.serial); s != seen.end())
-      problem = "serial " + t.serial + " is also on line " + std::to_string(s->second);
-    else if (t.manufacturer.empty())
-      problem = "manufacturer is empty";
-    if (problem.empty() && !unitName.empty()) {
-      auto u = unitByName.find(unitName);
-      if (u == unitByName.end())
-        problem = "unknown unit '" + unitName + "'";
-      else
-        t.unitId = u->second;
-    }
-    if (problem.empty() && !holderName.empty()) {
-      auto [b, e] = personByName.equal_range(holderName);
-      std::vector<std::pair<long long, long long>> match;
-      for (auto it = b; it != e; ++it)
-        if (!t.unitId || it->second.second == *t.unitId) match.push_back(it->second);
-      if (match.empty())
-        problem = "unknown person '" + holderName + "'" + (t.unitId ? " in that unit" : "");
-      else if (match.size() > 1)
-        problem = "several people are named '" + holderName + "': give the unit";
-      else {
-        t.holderId = match[0].first;
-        t.unitId = match[0].second;
-      }
-    }
-    const std::string state = get("state");
-    t.state = state.empty() ? (t.holderId ? "active" : "in_stock") : lower(state);
-    if (problem.empty() && !isState(Subject::Token, t.state))
-      problem = "unknown state '" + state + "'";
-    if (problem.empty() && t.holderId && t.state == "in_stock")
-      problem = "a token in stock has no holder";
-    for (auto [name, dest] :
-         {std::pair{"received_on", &t.receivedOn}, std::pair{"issued_on", &t.issuedOn}}) {
-      const std::string v = get(name);
-      if (!problem.empty() || v.empty()) continue;
-      auto d = normalizeDate(v);
-      if (!d)
-        problem = std::string(name) + " '" + v + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)";
-      else
-        *dest = *d;
-    }
-    if (!problem.empty()) {
-      reject(problem);
-      continue;
-    }
-    seen.emplace(t.serial, rec.line);
-    rows.push_back(std::move(t));
+// The holder named by a row (within its unit when it names one): sets the holder and unit, or
+// returns why not.
+std::string resolveHolder(const Known& k, const std::string& holderName, Token& t) {
+  auto [b, e] = k.personByName.equal_range(holderName);
+  std::vector<std::pair<long long, long long>> match;
+  for (auto it = b; it != e; ++it)
+    if (!t.unitId || it->second.second == *t.unitId) match.push_back(it->second);
+  if (match.empty())
+    return "unknown person '" + holderName + "'" + (t.unitId ? " in that unit" : "");
+  if (match.size() > 1) return "several people are named '" + holderName + "': give the unit";
+  t.holderId = match[0].first;
+  t.unitId = match[0].second;
+  return {};
+}
+
+// One data row as a token, or why it is rejected (empty when accepted).
+std::string readTokenRow(const std::function<std::string(const char*)>& get, const Known& k,
+                         const std::map<std::string, long>& seen, Token& t) {
+  t.serial = get("serial");
+  t.manufacturer = get("manufacturer");
+  t.model = get("model");
+  t.provider = get("provider");
+  t.module = get("module");
+  if (t.serial.empty()) return "serial is empty";
+  if (k.serials.count(t.serial)) return "serial " + t.serial + " is already in the inventory";
+  if (auto s = seen.find(t.serial); s != seen.end())
+    return "serial " + t.serial + " is also on line " + std::to_string(s->second);
+  if (t.manufacturer.empty()) return "manufacturer is empty";
+  if (const std::string unitName = get("unit"); !unitName.empty()) {
+    auto u = k.unitByName.find(unitName);
+    if (u == k.unitByName.end()) return "unknown unit '" + unitName + "'";
+    t.unitId = u->second;
   }
-  if (!rep.rejected.empty()) return rep;
+  if (const std::string holderName = get("holder"); !holderName.empty())
+    if (std::string why = resolveHolder(k, holderName, t); !why.empty()) return why;
+  const std::string state = get("state");
+  t.state = state.empty() ? (t.holderId ? "active" : "in_stock") : lower(state);
+  if (!isState(Subject::Token, t.state)) return "unknown state '" + state + "'";
+  if (t.holderId && t.state == "in_stock") return "a token in stock has no holder";
+  for (auto [name, dest] :
+       {std::pair{"received_on", &t.receivedOn}, std::pair{"issued_on", &t.issuedOn}}) {
+    const std::string v = get(name);
+    if (v.empty()) continue;
+    auto d = normalizeDate(v);
+    if (!d) return std::string(name) + " '" + v + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)";
+    *dest = *d;
+  }
+  return {};
+}
 
-  // Bulk statements: tokens, then their ids by serial, then events and audit entries.
+// Bulk statements in one transaction: the tokens, then their ids by serial, then their events
+// and audit entries.
+Status insertImported(Inventory& inv, std::vector<Token>& rows) {
   Db& db = inv.db();
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
   KYSO_TRY(insertRows(db,
@@ -191,7 +173,42 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
                         p.push_back(sql::id(t.unitId));
                       }));
   KYSO_TRY(appendAuditBatch(db, at, inv.who(), changes));
-  KYSO_TRY(tx.commit());
+  return tx.commit();
+}
+
+}  // namespace
+
+Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
+  ImportReport rep;
+  KYSO_ASSIGN_OR_RETURN(std::string text, decodeSpreadsheetText(bytes, &rep.encoding));
+  KYSO_ASSIGN_OR_RETURN(std::vector<CsvRecord> recs, parseCsv(text));
+  if (recs.empty()) return Error::kyso(Errc::CsvInvalid, "import-csv", "the file is empty");
+  KYSO_ASSIGN_OR_RETURN(auto col, readHeader(recs[0]));
+  KYSO_ASSIGN_OR_RETURN(Known known, readKnown(inv.db()));
+  std::vector<Token> rows;
+  std::map<std::string, long> seen;  // serial -> line
+  for (std::size_t i = 1; i < recs.size(); ++i) {
+    const CsvRecord& rec = recs[i];
+    ++rep.rows;
+    if (rec.fields.size() != recs[0].fields.size()) {
+      rep.rejected.push_back({rec.line, "expected " + std::to_string(recs[0].fields.size()) +
+                                            " fields, found " + std::to_string(rec.fields.size())});
+      continue;
+    }
+    auto get = [&](const char* name) {
+      auto it = col.find(name);
+      return it == col.end() ? std::string() : trim(rec.fields[it->second]);
+    };
+    Token t;
+    if (std::string why = readTokenRow(get, known, seen, t); !why.empty()) {
+      rep.rejected.push_back({rec.line, std::move(why)});
+      continue;
+    }
+    seen.emplace(t.serial, rec.line);
+    rows.push_back(std::move(t));
+  }
+  if (!rep.rejected.empty()) return rep;
+  KYSO_TRY(insertImported(inv, rows));
   rep.imported = static_cast<long>(rows.size());
   return rep;
 }
