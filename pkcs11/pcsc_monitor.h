@@ -13,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -48,8 +49,13 @@ class PcscMonitor {
   void stop();
 
  private:
+  // How watching a context ended.
+  enum class Watch { Stopped, ServiceDown, ServiceGone };
   void run();
+  Watch watch(SCARDCONTEXT ctx);
   bool waitRetry();
+  bool stopping();  // stop() was called (then the context is no longer cancellable)
+  void reportDown(LONG code, const std::map<std::string, DWORD>& state);
   Callback m_cb;
   std::chrono::milliseconds m_retry;
   std::thread m_thread;
