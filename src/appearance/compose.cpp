@@ -84,11 +84,11 @@ Result<std::string> copyFormText(std::string_view word) {
   return Error::kyso(Errc::UsageError, "copy_form", std::string(word));
 }
 
-Result<Appearance> makeAppearance(const Request& r) {
-  KYSO_ASSIGN_OR_RETURN(Template t, resolveTemplate(r));
-  Appearance out;
+namespace {
 
-  // Fields: NFC, with time and date from the signing time.
+// The fields as printed: NFC, with the time and dates from the signing time, the copy form in
+// its printed words.
+Result<std::map<std::string, std::string>> printedFields(const Request& r) {
   std::map<std::string, std::string> fields;
   for (const auto& [k, v] : r.fields) {
     if (v.empty()) continue;
@@ -100,7 +100,118 @@ Result<Appearance> makeAppearance(const Request& r) {
   if (fields.count("copy_form")) {
     KYSO_ASSIGN_OR_RETURN(fields["copy_form"], copyFormText(fields["copy_form"]));
   }
+  return fields;
+}
 
+// Where the box goes: its page, the box in display space (the page as shown, after /Rotate), the
+// image's size when the placement decides it, and how it was found (for logs and errors).
+struct Placed {
+  PageGeometry geo;
+  PdfRect box;
+  std::optional<double> imgW, imgH;
+  std::string info;
+};
+
+// An explicit rectangle, or the template's fixed place (top right).
+Result<Placed> placeFixed(const Template& t, const Request& r) {
+  if (!r.rect && t.placement == Template::Placement::RectOnly)
+    return Error::kyso(Errc::UsageError, "appearance_rect", "rect");
+  Placed p;
+  const int pageNumber = r.page.value_or(t.page.value_or(r.rect ? -1 : 1));
+  KYSO_ASSIGN_OR_RETURN(p.geo, pageGeometry(r.pdf, pageNumber));
+  if (r.rect) {
+    KYSO_ASSIGN_OR_RETURN(p.box, parseRect(*r.rect, displayBox(p.geo)));
+    p.info = "the rectangle given: " + *r.rect;
+    return p;
+  }
+  const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
+  const PdfRect page = displayBox(p.geo);
+  const double urx = page.urx - t.marginRightMm * kPtPerMm;
+  const double ury = page.ury - t.marginTopMm * kPtPerMm;
+  p.box = {urx - w, ury - h, urx, ury};
+  p.info = "top right of page " + std::to_string(p.geo.pageIndex + 1);
+  return p;
+}
+
+// The handwriting between the signer's title and name found on the page.
+Result<Placed> placeBetweenTitleAndName(const Template& t, const Request& r,
+                                        std::map<std::string, std::string>& fields,
+                                        const PngImage& image, std::optional<int> pageIndex) {
+  if (!fields.count("name")) return Error::kyso(Errc::UsageError, "appearance_field", "name");
+  KYSO_ASSIGN_OR_RETURN(auto slot, findSignerSlot(r.pdf, pageIndex, fields["name"],
+                                                  fields.count("title") ? fields["title"] : ""));
+  Placed p;
+  KYSO_ASSIGN_OR_RETURN(p.geo, pageGeometry(r.pdf, slot.pageIndex + 1));
+  const auto [aw, ah] = aspectOf(image);
+  double h = (slot.top - slot.bottom) * t.imageFill * t.imageArea.h;
+  double w = h * aw / ah;
+  const double maxW =
+      t.imageMaxWidthMm > 0 ? t.imageMaxWidthMm * kPtPerMm : displayBox(p.geo).width() / 2;
+  if (w > maxW) {
+    h *= maxW / w;
+    w = maxW;
+  }
+  p.imgW = w;
+  p.imgH = h;
+  // The image area sits at the gap's centre; with text below it, the box reaches lower.
+  p.box = boxAround(t, w, h, slot.centerX, (slot.top + slot.bottom) / 2);
+  p.info = "between \"" + slot.titleText + "\" and \"" + slot.nameText + "\" on page " +
+           std::to_string(slot.pageIndex + 1);
+  return p;
+}
+
+// The seal over the left part of the approval signature, at the seal's own size.
+Result<Placed> placeOverApproval(const Template& t, const Request& r, const PngImage& image,
+                                 std::optional<int> pageIndex) {
+  KYSO_ASSIGN_OR_RETURN(auto widget, findApprovalWidget(r.pdf, pageIndex));
+  Placed p;
+  KYSO_ASSIGN_OR_RETURN(p.geo, pageGeometry(r.pdf, widget.pageIndex + 1));
+  const PdfRect approval = userToDisplay(widget.rect, p.geo);
+  const auto [aw, ah] = aspectOf(image);
+  double w = 0, h = 0;
+  if (r.sealSizeMm) {
+    if (!(*r.sealSizeMm >= 5 && *r.sealSizeMm <= 100))
+      return Error::kyso(Errc::UsageError, "seal_size_mm", std::to_string(*r.sealSizeMm));
+    w = *r.sealSizeMm * kPtPerMm;
+    h = w * ah / aw;
+  } else if (image.widthPt() > 0 && image.heightPt() > 0) {
+    w = image.widthPt();
+    h = image.heightPt();
+  } else {
+    return Error::kyso(Errc::UsageError, "appearance_seal_size", "seal_size_mm");
+  }
+  p.imgW = w;
+  p.imgH = h;
+  const double cx = approval.llx + t.overlap * approval.width() - w / 2;
+  const double cy = (approval.lly + approval.ury) / 2;
+  p.box = boxAround(t, w, h, cx, cy);
+  p.info = "over the left part of signature \"" + widget.fieldName + "\" on page " +
+           std::to_string(widget.pageIndex + 1);
+  return p;
+}
+
+Result<Placed> place(const Template& t, const Request& r,
+                     std::map<std::string, std::string>& fields,
+                     const std::optional<PngImage>& image) {
+  const bool usesSearch = t.placement == Template::Placement::BetweenTitleAndName ||
+                          t.placement == Template::Placement::OverApproval;
+  if (r.rect || !usesSearch) return placeFixed(t, r);
+  std::optional<int> pageIndex;
+  if (r.page || t.page) {
+    KYSO_ASSIGN_OR_RETURN(auto g, pageGeometry(r.pdf, r.page ? *r.page : *t.page));
+    pageIndex = g.pageIndex;
+  }
+  if (t.placement == Template::Placement::BetweenTitleAndName)
+    return placeBetweenTitleAndName(t, r, fields, *image, pageIndex);
+  return placeOverApproval(t, r, *image, pageIndex);
+}
+
+}  // namespace
+
+Result<Appearance> makeAppearance(const Request& r) {
+  KYSO_ASSIGN_OR_RETURN(Template t, resolveTemplate(r));
+  Appearance out;
+  KYSO_ASSIGN_OR_RETURN(auto fields, printedFields(r));
   std::optional<PngImage> image;
   if (t.hasImage) {
     if (!r.image)
@@ -110,83 +221,10 @@ Result<Appearance> makeAppearance(const Request& r) {
     if (!image->hadAlpha && !image->madeTransparent)
       out.notes.push_back(Error::kyso(Errc::ImageNoAlpha, "png_read", r.image->string()));
   }
-
-  // Where: an explicit rectangle, else the template's placement.
-  std::optional<double> imgW, imgH;  // the image's size in points when placement decides it
-  PageGeometry geo;
-  PdfRect box;
-  const bool usesSearch = t.placement == Template::Placement::BetweenTitleAndName ||
-                          t.placement == Template::Placement::OverApproval;
-  if (r.rect || t.placement == Template::Placement::TopRight ||
-      t.placement == Template::Placement::RectOnly || !usesSearch) {
-    if (!r.rect && t.placement == Template::Placement::RectOnly)
-      return Error::kyso(Errc::UsageError, "appearance_rect", "rect");
-    const int pageNumber = r.page.value_or(t.page.value_or(r.rect ? -1 : 1));
-    KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, pageNumber));
-    if (r.rect) {
-      KYSO_ASSIGN_OR_RETURN(box, parseRect(*r.rect, displayBox(geo)));
-      out.placementInfo = "the rectangle given: " + *r.rect;
-    } else {
-      const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
-      const PdfRect page = displayBox(geo);
-      const double urx = page.urx - t.marginRightMm * kPtPerMm;
-      const double ury = page.ury - t.marginTopMm * kPtPerMm;
-      box = {urx - w, ury - h, urx, ury};
-      out.placementInfo = "top right of page " + std::to_string(geo.pageIndex + 1);
-    }
-  } else {
-    std::optional<int> pageIndex;
-    if (r.page || t.page) {
-      KYSO_ASSIGN_OR_RETURN(auto g, pageGeometry(r.pdf, r.page ? *r.page : *t.page));
-      pageIndex = g.pageIndex;
-    }
-    const auto [aw, ah] = aspectOf(*image);
-    if (t.placement == Template::Placement::BetweenTitleAndName) {
-      if (!fields.count("name")) return Error::kyso(Errc::UsageError, "appearance_field", "name");
-      KYSO_ASSIGN_OR_RETURN(auto slot,
-                            findSignerSlot(r.pdf, pageIndex, fields["name"],
-                                           fields.count("title") ? fields["title"] : ""));
-      KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, slot.pageIndex + 1));
-      double h = (slot.top - slot.bottom) * t.imageFill * t.imageArea.h;
-      double w = h * aw / ah;
-      const double maxW =
-          t.imageMaxWidthMm > 0 ? t.imageMaxWidthMm * kPtPerMm : displayBox(geo).width() / 2;
-      if (w > maxW) {
-        h *= maxW / w;
-        w = maxW;
-      }
-      imgW = w;
-      imgH = h;
-      // The image area sits at the gap's centre; with text below it, the box reaches lower.
-      box = boxAround(t, w, h, slot.centerX, (slot.top + slot.bottom) / 2);
-      out.placementInfo = "between \"" + slot.titleText + "\" and \"" + slot.nameText +
-                          "\" on page " + std::to_string(slot.pageIndex + 1);
-    } else {
-      KYSO_ASSIGN_OR_RETURN(auto widget, findApprovalWidget(r.pdf, pageIndex));
-      KYSO_ASSIGN_OR_RETURN(geo, pageGeometry(r.pdf, widget.pageIndex + 1));
-      const PdfRect approval = userToDisplay(widget.rect, geo);
-      double w = 0, h = 0;
-      if (r.sealSizeMm) {
-        if (!(*r.sealSizeMm >= 5 && *r.sealSizeMm <= 100))
-          return Error::kyso(Errc::UsageError, "seal_size_mm", std::to_string(*r.sealSizeMm));
-        w = *r.sealSizeMm * kPtPerMm;
-        h = w * ah / aw;
-      } else if (image->widthPt() > 0 && image->heightPt() > 0) {
-        w = image->widthPt();
-        h = image->heightPt();
-      } else {
-        return Error::kyso(Errc::UsageError, "appearance_seal_size", "seal_size_mm");
-      }
-      imgW = w;
-      imgH = h;
-      const double cx = approval.llx + t.overlap * approval.width() - w / 2;
-      const double cy = (approval.lly + approval.ury) / 2;
-      box = boxAround(t, w, h, cx, cy);
-      out.placementInfo = "over the left part of signature \"" + widget.fieldName + "\" on page " +
-                          std::to_string(widget.pageIndex + 1);
-    }
-  }
-  // `box` is in display space (the page as shown, after /Rotate) until here.
+  KYSO_ASSIGN_OR_RETURN(Placed placed, place(t, r, fields, image));
+  out.placementInfo = placed.info;
+  const PageGeometry& geo = placed.geo;
+  const PdfRect& box = placed.box;
   if (auto st = checkOnPage(box, displayBox(geo)); !st.ok()) {
     Error e = st.error();
     e.context += " (" + out.placementInfo + ")";
@@ -195,9 +233,8 @@ Result<Appearance> makeAppearance(const Request& r) {
   out.pageIndex = geo.pageIndex;
   out.rect = displayToUser(box, geo);
   out.rotate = geo.rotate;
-
-  LayoutInput li{t,         box.width(), box.height(), image ? &*image : nullptr,
-                 imgW,      imgH,        fields,       std::string(kindName(t.kind)),
+  LayoutInput li{t,           box.width(), box.height(), image ? &*image : nullptr,
+                 placed.imgW, placed.imgH, fields,       std::string(kindName(t.kind)),
                  geo.rotate};
   KYSO_TRY(layoutForm(li, out));
   if (t.hasLetter) KYSO_TRY(fillLetter(t, r, fields, out));
