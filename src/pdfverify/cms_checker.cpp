@@ -57,7 +57,7 @@ CryptoFacts failed(const std::string& sub, const std::string& why, std::optional
   return f;
 }
 
-CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt);
+CryptoFacts checkOnce(const CmsInput& in, const cms::VerifyOptions& opt);
 
 // The signer's revocation status came out "good" or "revoked".
 bool revocationAnswered(const CryptoFacts& f) {
@@ -135,106 +135,115 @@ CryptoFacts KysoCmsChecker::checkSlowly(const CmsInput& in) {
 
 namespace {
 
-CryptoFacts checkOnce(const CmsInput& in, cms::VerifyOptions opt) {
+// adbe.pkcs7.detached and ETSI.CAdES.detached: a detached SignedData over the covered bytes.
+CryptoFacts checkDetached(const CmsInput& in, std::span<const unsigned char> derSpan,
+                          cms::VerifyOptions opt) {
+  opt.requireDetached = true;
+  cms::DetachedContent content;
+  content.feed = [&in](const cms::DetachedContent::Sink& sink) {
+    return in.feed_covered([&sink](const unsigned char* p, std::size_t n) {
+      sink(std::span<const unsigned char>(p, n));
+    });
+  };
+  cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, &content, opt);
+  if (rep.signers.empty())
+    return failed(
+        rep.subIndication == cms::SubIndication::None ? "FORMAT_FAILURE"
+                                                      : cms::subIndicationName(rep.subIndication),
+        rep.notes.empty() ? problemSentence(Problem::CmsNoUsableSigner) : rep.notes.front(),
+        std::nullopt);
+  CryptoFacts f;
+  fromSigner(rep.signers.front(), f);
+  if (rep.signers.size() > 1) f.notes.push_back(problemSentence(Problem::CmsManySigners));
+  if (!rep.detached && f.indication != Indication::TotalFailed) {
+    f.indication = Indication::TotalFailed;
+    f.subindication = "FORMAT_FAILURE";
+    f.notes.push_back(problemSentence(Problem::DetachedWithContent));
+  }
+  for (auto& n : rep.notes) f.notes.push_back(n);
+  const bool ts = rep.signers.front().timestamp && rep.signers.front().timestamp->valid;
+  // PAdES B-B needs the ESS signing-certificate(-v2) attribute; without it the signature is
+  // plain CMS whatever its /SubFilter says.
+  const bool cades = in.subfilter == "ETSI.CAdES.detached";
+  if (cades && !rep.signers.front().signingCertificateBound) {
+    f.level = ts ? "CMS-T" : "CMS";
+    f.notes.push_back(problemSentence(Problem::CadesWithoutSigningCertificate));
+  } else {
+    f.level = cades ? (ts ? "B-T" : "B-B") : (ts ? "PKCS7-T" : "PKCS7");
+  }
+  return f;
+}
+
+// adbe.pkcs7.sha1: the SHA-1 of the covered bytes is the signed content.
+CryptoFacts checkSha1(const CmsInput& in, std::span<const unsigned char> derSpan,
+                      const cms::VerifyOptions& opt) {
+  cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, nullptr, opt);
+  if (rep.signers.empty())
+    return failed("FORMAT_FAILURE",
+                  rep.notes.empty() ? problemSentence(Problem::NoUsableSigner) : rep.notes.front(),
+                  std::nullopt);
+  CryptoFacts f;
+  fromSigner(rep.signers.front(), f);
+  auto sha1 = in.digest_covered(EVP_sha1());
+  if (!sha1.ok()) return failed("FORMAT_FAILURE", sha1.error().technical(), std::nullopt);
+  std::vector<unsigned char> econtent(rep.eContent.begin(), rep.eContent.end());
+  if (econtent != *sha1) {
+    f.intact = false;
+    f.indication = Indication::TotalFailed;
+    f.subindication = "HASH_FAILURE";
+    f.notes.push_back(problemSentence(Problem::Sha1Mismatch));
+  }
+  f.level = "PKCS7";
+  return f;
+}
+
+// ETSI.RFC3161: a document timestamp whose imprint is the covered bytes' digest.
+CryptoFacts checkDocTimestamp(const CmsInput& in, std::span<const unsigned char> derSpan,
+                              const cms::VerifyOptions& opt) {
+  std::string_view tok(in.contents_der->data(), in.contents_der->size());
+  auto nid = certs::imprintAlgorithm(tok);
+  if (!nid.ok())
+    return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampUnreadable), std::nullopt);
+  const EVP_MD* md = EVP_get_digestbynid(*nid);
+  if (!md)
+    return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampHashUnknown), std::nullopt);
+  auto digest = in.digest_covered(md);
+  if (!digest.ok()) return failed("FORMAT_FAILURE", digest.error().technical(), std::nullopt);
+  auto info = certs::verifyTimestampToken(tok, *digest);
+  // The chain and trust of the TSA come from the CMS layer on the token itself.
+  cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, nullptr, opt);
+  CryptoFacts f;
+  if (!rep.signers.empty()) fromSigner(rep.signers.front(), f);
+  f.checked = true;
+  if (!info.ok()) {
+    bool mismatch = info.error().kind == Errc::TimestampImprintMismatch;
+    f.intact = false;
+    f.indication = Indication::TotalFailed;
+    f.subindication = mismatch ? "HASH_FAILURE" : "SIG_CRYPTO_FAILURE";
+    f.notes.push_back(mismatch ? problemSentence(Problem::TimestampNotCovering)
+                               : problemSentence(Problem::TimestampNotVerifying));
+    return f;
+  }
+  f.intact = true;
+  f.signing_time = certs::isoTime(info->genTime);
+  f.signer_name = info->tsaName;
+  Json t = Json::object();
+  t.set("time", f.signing_time);
+  t.set("tsa", info->tsaName);
+  t.set("digest_algorithm", info->digestAlgorithm);
+  t.set("serial", info->serial);
+  f.timestamp = std::move(t);
+  f.level = "DocTimeStamp";
+  return f;
+}
+
+CryptoFacts checkOnce(const CmsInput& in, const cms::VerifyOptions& opt) {
   const auto* der = reinterpret_cast<const unsigned char*>(in.contents_der->data());
   std::span<const unsigned char> derSpan(der, in.contents_der->size());
-
-  if (in.subfilter == "adbe.pkcs7.detached" || in.subfilter == "ETSI.CAdES.detached") {
-    opt.requireDetached = true;
-    cms::DetachedContent content;
-    content.feed = [&in](const cms::DetachedContent::Sink& sink) {
-      return in.feed_covered([&sink](const unsigned char* p, std::size_t n) {
-        sink(std::span<const unsigned char>(p, n));
-      });
-    };
-    cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, &content, opt);
-    if (rep.signers.empty())
-      return failed(
-          rep.subIndication == cms::SubIndication::None ? "FORMAT_FAILURE"
-                                                        : cms::subIndicationName(rep.subIndication),
-          rep.notes.empty() ? problemSentence(Problem::CmsNoUsableSigner) : rep.notes.front(),
-          std::nullopt);
-    CryptoFacts f;
-    fromSigner(rep.signers.front(), f);
-    if (rep.signers.size() > 1) f.notes.push_back(problemSentence(Problem::CmsManySigners));
-    if (!rep.detached && f.indication != Indication::TotalFailed) {
-      f.indication = Indication::TotalFailed;
-      f.subindication = "FORMAT_FAILURE";
-      f.notes.push_back(problemSentence(Problem::DetachedWithContent));
-    }
-    for (auto& n : rep.notes) f.notes.push_back(n);
-    const bool ts = rep.signers.front().timestamp && rep.signers.front().timestamp->valid;
-    // PAdES B-B needs the ESS signing-certificate(-v2) attribute; without it the signature is
-    // plain CMS whatever its /SubFilter says.
-    const bool cades = in.subfilter == "ETSI.CAdES.detached";
-    if (cades && !rep.signers.front().signingCertificateBound) {
-      f.level = ts ? "CMS-T" : "CMS";
-      f.notes.push_back(problemSentence(Problem::CadesWithoutSigningCertificate));
-    } else {
-      f.level = cades ? (ts ? "B-T" : "B-B") : (ts ? "PKCS7-T" : "PKCS7");
-    }
-    return f;
-  }
-
-  if (in.subfilter == "adbe.pkcs7.sha1") {
-    cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, nullptr, opt);
-    if (rep.signers.empty())
-      return failed(
-          "FORMAT_FAILURE",
-          rep.notes.empty() ? problemSentence(Problem::NoUsableSigner) : rep.notes.front(),
-          std::nullopt);
-    CryptoFacts f;
-    fromSigner(rep.signers.front(), f);
-    auto sha1 = in.digest_covered(EVP_sha1());
-    if (!sha1.ok()) return failed("FORMAT_FAILURE", sha1.error().technical(), std::nullopt);
-    std::vector<unsigned char> econtent(rep.eContent.begin(), rep.eContent.end());
-    if (econtent != *sha1) {
-      f.intact = false;
-      f.indication = Indication::TotalFailed;
-      f.subindication = "HASH_FAILURE";
-      f.notes.push_back(problemSentence(Problem::Sha1Mismatch));
-    }
-    f.level = "PKCS7";
-    return f;
-  }
-
-  if (in.subfilter == "ETSI.RFC3161") {
-    std::string_view tok(in.contents_der->data(), in.contents_der->size());
-    auto nid = certs::imprintAlgorithm(tok);
-    if (!nid.ok())
-      return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampUnreadable), std::nullopt);
-    const EVP_MD* md = EVP_get_digestbynid(*nid);
-    if (!md)
-      return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampHashUnknown), std::nullopt);
-    auto digest = in.digest_covered(md);
-    if (!digest.ok()) return failed("FORMAT_FAILURE", digest.error().technical(), std::nullopt);
-    auto info = certs::verifyTimestampToken(tok, *digest);
-    // The chain and trust of the TSA come from the CMS layer on the token itself.
-    cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, nullptr, opt);
-    CryptoFacts f;
-    if (!rep.signers.empty()) fromSigner(rep.signers.front(), f);
-    f.checked = true;
-    if (!info.ok()) {
-      bool mismatch = info.error().kind == Errc::TimestampImprintMismatch;
-      f.intact = false;
-      f.indication = Indication::TotalFailed;
-      f.subindication = mismatch ? "HASH_FAILURE" : "SIG_CRYPTO_FAILURE";
-      f.notes.push_back(mismatch ? problemSentence(Problem::TimestampNotCovering)
-                                 : problemSentence(Problem::TimestampNotVerifying));
-      return f;
-    }
-    f.intact = true;
-    f.signing_time = certs::isoTime(info->genTime);
-    f.signer_name = info->tsaName;
-    Json t = Json::object();
-    t.set("time", f.signing_time);
-    t.set("tsa", info->tsaName);
-    t.set("digest_algorithm", info->digestAlgorithm);
-    t.set("serial", info->serial);
-    f.timestamp = std::move(t);
-    f.level = "DocTimeStamp";
-    return f;
-  }
+  if (in.subfilter == "adbe.pkcs7.detached" || in.subfilter == "ETSI.CAdES.detached")
+    return checkDetached(in, derSpan, opt);
+  if (in.subfilter == "adbe.pkcs7.sha1") return checkSha1(in, derSpan, opt);
+  if (in.subfilter == "ETSI.RFC3161") return checkDocTimestamp(in, derSpan, opt);
   return failed("FORMAT_FAILURE", problemSentence(Problem::UnsupportedFormat, {in.subfilter}),
                 std::nullopt);
 }
