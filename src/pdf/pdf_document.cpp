@@ -54,6 +54,80 @@ long parseObjHeader(std::string_view s, long* gen = nullptr) {
   return n;
 }
 
+// The newest startxref (the last one in the file's tail) and whether it points at a table
+// ("xref") rather than a cross-reference stream ("N G obj").
+struct StartXref {
+  std::uint64_t offset = 0;
+  bool table = false;
+};
+
+Result<StartXref> readStartXref(std::FILE* f, std::uint64_t size, const std::string& ctx) {
+  const std::uint64_t tailLen = std::min<std::uint64_t>(size, 4096);
+  std::string tail = readAt(f, size - tailLen, tailLen);
+  auto sx = tail.rfind("startxref");
+  if (sx == std::string::npos || tail.find("%%EOF", sx) == std::string::npos)
+    return Error::kyso(Errc::PdfDamaged, "startxref", ctx + ": no startxref/%%EOF at the end");
+  std::size_t i = sx + 9;
+  while (i < tail.size() && isPdfSpace(tail[i])) ++i;
+  StartXref out;
+  std::size_t digits = 0;
+  while (i < tail.size() && std::isdigit(static_cast<unsigned char>(tail[i])) && digits < 16) {
+    out.offset = out.offset * 10 + static_cast<std::uint64_t>(tail[i++] - '0');
+    ++digits;
+  }
+  if (digits == 0 || out.offset >= size)
+    return Error::kyso(Errc::PdfDamaged, "startxref", ctx + ": startxref points outside the file");
+  std::string sec = readAt(f, out.offset, 64);
+  std::size_t j = 0;
+  while (j < sec.size() && isPdfSpace(sec[j])) ++j;
+  out.table = sec.compare(j, 4, "xref") == 0;
+  if (!out.table && parseObjHeader(sec) < 0)
+    return Error::kyso(Errc::PdfDamaged, "startxref",
+                       ctx + ": startxref does not point at a cross-reference section");
+  return out;
+}
+
+// qpdf on the file without recovery: damage and encryption are errors.
+Result<std::unique_ptr<QPDF>> openWithQpdf(const std::filesystem::path& path,
+                                           const std::string& ctx) {
+  auto q = std::make_unique<QPDF>();
+  q->setSuppressWarnings(true);
+  q->setAttemptRecovery(false);
+  try {
+    q->processFile(path.c_str());
+  } catch (const QPDFExc& e) {
+    if (e.getErrorCode() == qpdf_e_password)
+      return Error::kyso(Errc::PdfEncrypted, "QPDF::processFile",
+                         ctx + ": signing encrypted PDFs is not supported yet");
+    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
+  } catch (const std::exception& e) {
+    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
+  }
+  if (q->isEncrypted())
+    return Error::kyso(Errc::PdfEncrypted, "QPDF::isEncrypted",
+                       ctx + ": signing encrypted PDFs is not supported yet");
+  return q;
+}
+
+// Every in-use entry must point at "N G obj" for its own number: a signature over a file that
+// viewers would repair (each in its own way) is worthless. Returns the highest object number.
+Result<int> checkXrefEntries(QPDF& q, std::FILE* f, std::uint64_t size, const std::string& ctx) {
+  int maxObj = 0;
+  for (const auto& [og, entry] : q.getXRefTable()) {
+    maxObj = std::max(maxObj, og.getObj());
+    if (entry.getType() != 1) continue;
+    auto off = static_cast<std::uint64_t>(entry.getOffset());
+    long gen = -1;
+    long n = off < size ? parseObjHeader(readAt(f, off, 48), &gen) : -1;
+    if (n != og.getObj() || gen != og.getGen())
+      return Error::kyso(Errc::PdfDamaged, "xref",
+                         ctx + ": entry for object " + std::to_string(og.getObj()) +
+                             " points at offset " + std::to_string(off) +
+                             " which does not hold it");
+  }
+  return maxObj;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::path& path) {
@@ -73,52 +147,12 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
   auto hp = head.find("%PDF-");
   if (hp == std::string::npos) return Error::kyso(Errc::NotAPdf, "open", ctx + ": no %PDF- header");
   doc->m_version = head.substr(hp + 5, 3);
-
-  // The newest startxref: the last one in the file's tail.
-  const std::uint64_t tailLen = std::min<std::uint64_t>(size, 4096);
-  std::string tail = readAt(f.get(), size - tailLen, tailLen);
-  auto sx = tail.rfind("startxref");
-  if (sx == std::string::npos || tail.find("%%EOF", sx) == std::string::npos)
-    return Error::kyso(Errc::PdfDamaged, "startxref", ctx + ": no startxref/%%EOF at the end");
-  std::size_t i = sx + 9;
-  while (i < tail.size() && isPdfSpace(tail[i])) ++i;
-  std::uint64_t sxv = 0;
-  std::size_t digits = 0;
-  while (i < tail.size() && std::isdigit(static_cast<unsigned char>(tail[i])) && digits < 16) {
-    sxv = sxv * 10 + static_cast<std::uint64_t>(tail[i++] - '0');
-    ++digits;
-  }
-  if (digits == 0 || sxv >= size)
-    return Error::kyso(Errc::PdfDamaged, "startxref", ctx + ": startxref points outside the file");
-  doc->m_startxref = sxv;
-  std::string sec = readAt(f.get(), sxv, 64);
-  std::size_t j = 0;
-  while (j < sec.size() && isPdfSpace(sec[j])) ++j;
-  bool table = sec.compare(j, 4, "xref") == 0;
-  if (!table && parseObjHeader(sec) < 0)
-    return Error::kyso(Errc::PdfDamaged, "startxref",
-                       ctx + ": startxref does not point at a cross-reference section");
-
-  auto q = std::make_unique<QPDF>();
-  q->setSuppressWarnings(true);
-  q->setAttemptRecovery(false);
-  try {
-    q->processFile(path.c_str());
-  } catch (const QPDFExc& e) {
-    if (e.getErrorCode() == qpdf_e_password)
-      return Error::kyso(Errc::PdfEncrypted, "QPDF::processFile",
-                         ctx + ": signing encrypted PDFs is not supported yet");
-    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
-  } catch (const std::exception& e) {
-    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
-  }
-  if (q->isEncrypted())
-    return Error::kyso(Errc::PdfEncrypted, "QPDF::isEncrypted",
-                       ctx + ": signing encrypted PDFs is not supported yet");
-
+  KYSO_ASSIGN_OR_RETURN(StartXref sx, readStartXref(f.get(), size, ctx));
+  doc->m_startxref = sx.offset;
+  KYSO_ASSIGN_OR_RETURN(auto q, openWithQpdf(path, ctx));
   try {
     QPDFObjectHandle trailer = q->getTrailer();
-    if (table)
+    if (sx.table)
       doc->m_kind = trailer.hasKey("/XRefStm") ? XrefKind::Hybrid : XrefKind::Table;
     else
       doc->m_kind = XrefKind::Stream;
@@ -127,21 +161,7 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
       return Error::kyso(Errc::PdfDamaged, "trailer", ctx + ": no /Root catalog");
     long long sizeKey =
         trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
-    // Every in-use entry must point at "N G obj" for its own number: a signature over a file that
-    // viewers would repair (each in its own way) is worthless.
-    int maxObj = 0;
-    for (const auto& [og, entry] : q->getXRefTable()) {
-      maxObj = std::max(maxObj, og.getObj());
-      if (entry.getType() != 1) continue;
-      auto off = static_cast<std::uint64_t>(entry.getOffset());
-      long gen = -1;
-      long n = off < size ? parseObjHeader(readAt(f.get(), off, 48), &gen) : -1;
-      if (n != og.getObj() || gen != og.getGen())
-        return Error::kyso(Errc::PdfDamaged, "xref",
-                           ctx + ": entry for object " + std::to_string(og.getObj()) +
-                               " points at offset " + std::to_string(off) +
-                               " which does not hold it");
-    }
+    KYSO_ASSIGN_OR_RETURN(int maxObj, checkXrefEntries(*q, f.get(), size, ctx));
     doc->m_nextObj = static_cast<int>(std::max<long long>(sizeKey, maxObj + 1));
     // Reading the page tree resolves the objects a signer touches; failures mean damage.
     QPDFPageDocumentHelper(*q).getAllPages();
