@@ -113,6 +113,24 @@ void checkTimestamp(Ctx& ctx, SignerReport& r, CMS_SignerInfo* si) {
   r.timestamp = tr;
 }
 
+CertSummary summarise(X509* cert) {
+  CertSummary s;
+  s.subject = certs::nameToString(X509_get_subject_name(cert));
+  s.commonName = certs::commonName(X509_get_subject_name(cert));
+  s.organization = certs::nameEntry(X509_get_subject_name(cert), NID_organizationName);
+  s.issuer = certs::nameToString(X509_get_issuer_name(cert));
+  s.serial = certs::serialHex(cert);
+  s.sha256 = certs::sha256Hex(cert);
+  if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok())
+    s.notBefore = certs::isoTime(*nb);
+  if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok())
+    s.notAfter = certs::isoTime(*na);
+  s.keyType = keyDescription(cert);
+  return s;
+}
+
+void checkRevocation(Ctx& ctx, SignerReport& r, const certs::ChainResult& chain, TimePoint at);
+
 void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
   auto chain = ctx.builder.buildSlowly(cert, ctx.certs, at, certs::Purpose::Signer);
   if (!chain.ok()) {
@@ -125,22 +143,7 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
   r.chainAnchorSource = chain->anchorSource;
   r.chainStatus = certs::chainStatusName(chain->status);
   r.missing = chain->missing;
-  for (auto& c : chain->certs) {
-    CertSummary s;
-    X509* x = c.get();
-    s.subject = certs::nameToString(X509_get_subject_name(x));
-    s.commonName = certs::commonName(X509_get_subject_name(x));
-    s.organization = certs::nameEntry(X509_get_subject_name(x), NID_organizationName);
-    s.issuer = certs::nameToString(X509_get_issuer_name(x));
-    s.serial = certs::serialHex(x);
-    s.sha256 = certs::sha256Hex(x);
-    if (auto nb = certs::toTimePoint(X509_get0_notBefore(x)); nb.ok())
-      s.notBefore = certs::isoTime(*nb);
-    if (auto na = certs::toTimePoint(X509_get0_notAfter(x)); na.ok())
-      s.notAfter = certs::isoTime(*na);
-    s.keyType = keyDescription(x);
-    r.chain.push_back(std::move(s));
-  }
+  for (auto& c : chain->certs) r.chain.push_back(summarise(c.get()));
   using CS = certs::ChainStatus;
   switch (chain->status) {
     case CS::Valid:
@@ -177,13 +180,18 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
       break;
   }
   if (!chain->trusted || r.indication == Indication::TotalFailed) return;
+  checkRevocation(ctx, r, *chain, at);
+}
+
+// The revocation of every certificate of a trusted chain at `at`.
+void checkRevocation(Ctx& ctx, SignerReport& r, const certs::ChainResult& chain, TimePoint at) {
   if (!ctx.opt.checkRevocation) {
     r.revocationStatus = "not-checked";
     r.notes.push_back("Revocation was not checked (turned off).");
     return;
   }
   std::vector<X509*> path;
-  for (auto& c : chain->certs) path.push_back(c.get());
+  for (auto& c : chain.certs) path.push_back(c.get());
   r.revocation = ctx.checker.checkChainSlowly(path, at);
   r.revocationStatus = "good";
   for (size_t i = 0; i < r.revocation.size(); ++i) {
@@ -314,22 +322,6 @@ void checkSignedAttributes(const Ctx& ctx, CMS_SignerInfo* si, SignerReport& r,
       st && (st->type == V_ASN1_UTCTIME || st->type == V_ASN1_GENERALIZEDTIME))
     if (auto tp = certs::toTimePoint(st->value.asn1_string); tp.ok())
       r.signingTime = certs::isoTime(*tp);
-}
-
-CertSummary summarise(X509* cert) {
-  CertSummary s;
-  s.subject = certs::nameToString(X509_get_subject_name(cert));
-  s.commonName = certs::commonName(X509_get_subject_name(cert));
-  s.organization = certs::nameEntry(X509_get_subject_name(cert), NID_organizationName);
-  s.issuer = certs::nameToString(X509_get_issuer_name(cert));
-  s.serial = certs::serialHex(cert);
-  s.sha256 = certs::sha256Hex(cert);
-  if (auto nb = certs::toTimePoint(X509_get0_notBefore(cert)); nb.ok())
-    s.notBefore = certs::isoTime(*nb);
-  if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok())
-    s.notAfter = certs::isoTime(*na);
-  s.keyType = keyDescription(cert);
-  return s;
 }
 
 // The signature value over the signed attributes (DER order, else the stored order, noted) or,

@@ -101,6 +101,20 @@ Result<fs::path> chooseImage(const SignSettings& st, QTemporaryDir& tmp) {
   return out;
 }
 
+// The chosen certificate's token, logged in once for the batch. The PIN dialog is the person's
+// consent at the final try: the token layer then asks with finalTry set, and the dialog refuses
+// to go on until "I understand" is ticked. A locked PIN is still refused before any dialog.
+Result<std::unique_ptr<p11::OpenToken>> openForBatch(const SigningCert& cert,
+                                                     p11::PinPrompt& prompt,
+                                                     std::shared_ptr<p11::DeviceWorker> worker) {
+  p11::TokenSelector sel;
+  sel.module = cert.module.toStdString();
+  sel.token = cert.tokenSerial.toStdString();
+  sel.key = cert.keyIdHex.toStdString();
+  sel.force = true;
+  return p11::OpenToken::open(sel, prompt, {}, std::move(worker));
+}
+
 // The job's settings from the tab's: the signer's fields for the appearance, the level and TSA,
 // the anchors for B-LT chains, the appearance of each PDF (its rectangle from the preview).
 jobs::SignSettings jobSettings(const SignSettings& st, pdf::PadesLevel level, const fs::path& image,
@@ -192,15 +206,7 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
         return finish(false,
                       errorText(Error::kyso(Errc::UsageError, "level", st.level.toStdString())));
       }
-      p11::TokenSelector sel;
-      sel.module = st.cert.module.toStdString();
-      sel.token = st.cert.tokenSerial.toStdString();
-      sel.key = st.cert.keyIdHex.toStdString();
-      // The PIN dialog is the person's consent at the final try: the token layer then asks with
-      // finalTry set, and the dialog refuses to go on until "I understand" is ticked. A locked
-      // PIN is still refused before any dialog.
-      sel.force = true;
-      auto token = p11::OpenToken::open(sel, *prompt, {}, worker);  // logs in once for the batch
+      auto token = openForBatch(st.cert, *prompt, worker);  // logs in once for the batch
       Result<SigningIdentity> id =
           token.ok() ? (*token)->signingIdentity() : Result<SigningIdentity>(token.error());
       if (!id.ok()) {
