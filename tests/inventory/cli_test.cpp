@@ -182,6 +182,52 @@ TEST(InventoryHelp, EverySubcommandHasHelp) {
   EXPECT_NE(out.find("Example: kyso inventory transition"), std::string::npos) << out;
 }
 
+// Lists and records for people (issue 17): a header row, aligned columns, no version column,
+// "(none)" for an empty list, one record as labelled fields; Vietnamese under LANG=vi.
+TEST_P(CliTest, PlainTextListsAndRecords) {
+  if (!fs::exists(test::kysoBin())) {
+    if (test::inCi()) FAIL() << "kyso binary missing";
+    GTEST_SKIP() << "kyso binary not built";
+  }
+  KYSO_FRESH_DB_OR_SKIP(loc, GetParam(), dir);
+  db = loc;
+  std::string o;
+  ASSERT_EQ(kyso("token list", &o), 0) << o;
+  EXPECT_EQ(o, "(none)\n");
+  ASSERT_EQ(kyso("unit add --name 'Sở Y tế Thừa Thiên Huế' --kind department", &o), 0) << o;
+  EXPECT_NE(o.find("Name:         Sở Y tế Thừa Thiên Huế\n"), std::string::npos) << o;
+  ASSERT_EQ(kyso("unit add --name 'Trung tâm Y tế huyện Phú Vang' --parent 'Sở Y tế Thừa Thiên "
+                 "Huế' --kind district",
+                 &o),
+            0)
+      << o;
+  ASSERT_EQ(kyso("unit list", &o), 0) << o;
+  const std::string want =
+      "ID  NAME                           KIND        PARENT                  SEAL\n"
+      "1   Sở Y tế Thừa Thiên Huế         department  -                       no\n"
+      "2   Trung tâm Y tế huyện Phú Vang  district    Sở Y tế Thừa Thiên Huế  no\n";
+  EXPECT_EQ(o, want);
+  EXPECT_EQ(o.find("\tv1"), std::string::npos);
+  ASSERT_EQ(kyso("person add --name 'Nguyễn Văn An' --unit 'Sở Y tế Thừa Thiên Huế' --position "
+                 "'Giám đốc' --email an@syt.example --phone 0234",
+                 &o),
+            0)
+      << o;
+  ASSERT_EQ(kyso("person show 'Nguyễn Văn An'", &o), 0) << o;
+  for (const char* part : {"Position:", "Giám đốc", "E-mail:", "an@syt.example", "Phone:", "0234"})
+    EXPECT_NE(o.find(part), std::string::npos) << part << "\n" << o;
+  ASSERT_EQ(test::runCommand("cd " + dir.path.string() + " && LANG=vi_VN.UTF-8 " +
+                                 test::kysoBin() + " inventory --db '" + db + "' token list 2>&1",
+                             &o),
+            0);
+  EXPECT_EQ(o, "(không có)\n");
+  ASSERT_EQ(test::runCommand("cd " + dir.path.string() + " && LANG=vi_VN.UTF-8 " +
+                                 test::kysoBin() + " inventory --db '" + db + "' person list 2>&1",
+                             &o),
+            0);
+  EXPECT_EQ(o.rfind("MÃ  HỌ VÀ TÊN", 0), 0u) << o;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          test::backendName);
 

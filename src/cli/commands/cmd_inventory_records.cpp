@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "core/atomic_file.h"
+#include "core/messages.h"
 #include "src/cli/commands/inventory_cli.h"
+#include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/inventory/certfile.h"
 #include "src/inventory/lifecycle.h"
@@ -18,9 +20,7 @@ namespace {
 
 using namespace kyso::inventory;
 
-const char* orDash(const std::string& s) {
-  return s.empty() ? "-" : s.c_str();
-}
+using Fields = std::vector<std::pair<std::string, std::string>>;
 
 Result<long long> parseVersion(const ArgParser& p, long long current) {
   auto v = p.get("if-version");
@@ -47,24 +47,102 @@ Result<std::optional<long long>> personOpt(Inventory& inv, const ArgParser& p, c
   return std::optional<long long>(who.id);
 }
 
-void printUnit(const Unit& u) {
-  std::printf("%lld\t%s\tkind=%s\tparent=%s\tfocal=%s\tseal=%s\tv%lld\n", u.id, u.name.c_str(),
-              u.kind.c_str(), orDash(u.parentName), orDash(u.focalPersonName),
-              u.hasSeal ? "yes" : "no", u.version);
+// How each kind of record reads for people: the columns of a list (with their header) and the
+// labelled fields of one record. English or Vietnamese by LANG.
+bool vi() {
+  return defaultLang() == Lang::Vi;
 }
-void printPerson(const Person& p) {
-  std::printf("%lld\t%s\t%s\t%s\t%s%s\tv%lld\n", p.id, p.fullName.c_str(), orDash(p.position),
-              p.unitName.c_str(), p.leftOn.empty() ? "" : "left ", p.leftOn.c_str(), p.version);
+const char* L(const char* en, const char* viText) {
+  return vi() ? viText : en;
 }
-void printToken(const Token& t) {
-  std::printf("%s\t%s %s\t%s\tholder=%s\tunit=%s\tv%lld\n", t.serial.c_str(),
-              t.manufacturer.c_str(), t.model.c_str(), t.state.c_str(), orDash(t.holderName),
-              orDash(t.unitName), t.version);
+std::string yesNo(bool b) {
+  return b ? L("yes", "có") : L("no", "không");
 }
-void printCert(const Certificate& c) {
-  std::printf("%s\t%s\t%s..%s\t%s\tholder=%s\ttoken=%s\tv%lld\n", c.sha256.substr(0, 16).c_str(),
-              c.subject.c_str(), c.notBefore.c_str(), c.notAfter.c_str(), c.state.c_str(),
-              orDash(c.holderName), orDash(c.tokenSerial), c.version);
+
+std::vector<std::string> unitHeader() {
+  return {L("ID", "MÃ"), L("NAME", "TÊN ĐƠN VỊ"), L("KIND", "LOẠI ĐƠN VỊ"),
+          L("PARENT", "ĐƠN VỊ CẤP TRÊN"), L("SEAL", "CON DẤU")};
+}
+std::vector<std::string> unitCells(const Unit& u) {
+  return {std::to_string(u.id), u.name, u.kind, u.parentName, yesNo(u.hasSeal)};
+}
+Fields unitFields(const Unit& u) {
+  return {{L("ID", "Mã"), std::to_string(u.id)},
+          {L("Name", "Tên đơn vị"), u.name},
+          {L("Kind", "Loại đơn vị"), u.kind},
+          {L("Parent", "Đơn vị cấp trên"), u.parentName},
+          {L("Focal person", "Người phụ trách"), u.focalPersonName},
+          {L("Seal image", "Ảnh con dấu"), yesNo(u.hasSeal)}};
+}
+
+std::vector<std::string> personHeader() {
+  return {L("ID", "MÃ"), L("NAME", "HỌ VÀ TÊN"), L("POSITION", "CHỨC VỤ"), L("UNIT", "ĐƠN VỊ"),
+          L("LEFT ON", "NGÀY NGHỈ")};
+}
+std::vector<std::string> personCells(const Person& p) {
+  return {std::to_string(p.id), p.fullName, p.position, p.unitName, p.leftOn};
+}
+Fields personFields(const Person& p) {
+  return {{L("ID", "Mã"), std::to_string(p.id)},
+          {L("Name", "Họ và tên"), p.fullName},
+          {L("Position", "Chức vụ"), p.position},
+          {L("Unit", "Đơn vị"), p.unitName},
+          {L("E-mail", "Thư điện tử"), p.email},
+          {L("Phone", "Điện thoại"), p.phone},
+          {L("Left on", "Ngày nghỉ việc"), p.leftOn},
+          {L("Handwriting image", "Ảnh chữ ký tay"), yesNo(p.hasHandwriting)}};
+}
+
+std::vector<std::string> tokenHeader() {
+  return {L("SERIAL", "SỐ SERIAL"), L("TOKEN", "THIẾT BỊ"), L("STATE", "TRẠNG THÁI"),
+          L("HOLDER", "NGƯỜI GIỮ"), L("UNIT", "ĐƠN VỊ")};
+}
+std::vector<std::string> tokenCells(const Token& t) {
+  return {t.serial, t.manufacturer + (t.model.empty() ? "" : " " + t.model), t.state, t.holderName,
+          t.unitName};
+}
+Fields tokenFields(const Token& t) {
+  return {{L("Serial", "Số serial"), t.serial},
+          {L("Manufacturer", "Hãng sản xuất"), t.manufacturer},
+          {L("Model", "Mẫu"), t.model},
+          {L("Provider", "Nhà cung cấp"), t.provider},
+          {L("PKCS#11 module", "Mô-đun PKCS#11"), t.module},
+          {L("State", "Trạng thái"), t.state},
+          {L("Holder", "Người giữ"), t.holderName},
+          {L("Unit", "Đơn vị"), t.unitName},
+          {L("Received on", "Ngày nhận"), t.receivedOn},
+          {L("Issued on", "Ngày cấp"), t.issuedOn},
+          {L("Last seen", "Lần thấy gần nhất"), t.lastSeen}};
+}
+
+std::vector<std::string> certHeader() {
+  return {L("SHA-256", "SHA-256"),  L("SUBJECT", "CHỦ THỂ"),  L("VALID UNTIL", "HẾT HẠN"),
+          L("STATE", "TRẠNG THÁI"), L("HOLDER", "NGƯỜI GIỮ"), L("TOKEN", "THIẾT BỊ")};
+}
+std::vector<std::string> certCells(const Certificate& c) {
+  return {c.sha256.substr(0, 16), c.subject, c.notAfter, c.state, c.holderName, c.tokenSerial};
+}
+Fields certFields(const Certificate& c) {
+  return {{L("SHA-256", "SHA-256"), c.sha256},
+          {L("Subject", "Chủ thể"), c.subject},
+          {L("Issuer", "Tổ chức cấp"), c.issuer},
+          {L("Serial", "Số hiệu"), c.serial},
+          {L("Valid from", "Hiệu lực từ"), c.notBefore},
+          {L("Valid until", "Hiệu lực đến"), c.notAfter},
+          {L("Kind", "Loại"), c.kind},
+          {L("State", "Trạng thái"), c.state},
+          {L("Holder", "Người giữ"), c.holderName},
+          {L("Unit", "Đơn vị"), c.unitName},
+          {L("Token", "Thiết bị"), c.tokenSerial}};
+}
+
+// The text of a list: the header and one row per record; "(none)" when empty.
+template <class T>
+std::string listText(const std::vector<T>& records, std::vector<std::string> (*header)(),
+                     std::vector<std::string> (*cells)(const T&)) {
+  TextTable table(header());
+  for (const T& r : records) table.add(cells(r));
+  return table.render(L("(none)", "(không có)"));
 }
 
 Result<std::string> readPng(const std::string& path) {
@@ -84,17 +162,22 @@ using Step = std::variant<T, Failure>;
 template <class T, class Lookups>
 struct RecordCommand {
   RecordCommand(const char* noun_, std::string usage_, void (*declare_)(ArgParser&),
-                const char* whichOne_, void (*print_)(const T&))
+                const char* whichOne_, std::vector<std::string> (*header_)(),
+                std::vector<std::string> (*cells_)(const T&), Fields (*fields_)(const T&))
       : noun(noun_),
         usage(std::move(usage_)),
         declare(declare_),
         whichOne(whichOne_),
-        print(print_) {}
+        header(header_),
+        cells(cells_),
+        fields(fields_) {}
   const char* noun;  // "unit": "kyso inventory unit ..."
   std::string usage;
   void (*declare)(ArgParser&);
-  const char* whichOne;  // "give the unit's name or id"
-  void (*print)(const T&);
+  const char* whichOne;                         // "give the unit's name or id"
+  std::vector<std::string> (*header)();         // a list's columns
+  std::vector<std::string> (*cells)(const T&);  // one row of a list
+  Fields (*fields)(const T&);                   // one record, labelled
   std::function<Step<Lookups>(Inventory&, const ArgParser&)> lookups;
   std::function<Step<T>(Inventory&, const ArgParser&, const Lookups&)> add;
   std::function<Step<std::vector<T>>(Inventory&, const ArgParser&, const Lookups&)> list;
@@ -115,11 +198,11 @@ Step<T> fromResult(Result<T> r, std::string what) {
 }
 
 template <class T>
-int printOne(Context& c, const T& record, void (*print)(const T&)) {
+int printOne(Context& c, const T& record, Fields (*fields)(const T&)) {
   if (c.json)
     printJson(toJson(record));
   else
-    print(record);
+    std::fputs(renderFields(fields(record)).c_str(), stdout);
   return kExitOk;
 }
 
@@ -144,19 +227,19 @@ int runRecord(Context& c, const std::string& action, const RecordCommand<T, Look
     if (action == a) {
       Step<T> added = cmd.add(inv, p, l);
       if (auto* f = std::get_if<Failure>(&added)) return failed(*f);
-      return printOne(c, std::get<T>(added), cmd.print);
+      return printOne(c, std::get<T>(added), cmd.fields);
     }
   if (action == "list") {
     Step<std::vector<T>> rows = cmd.list(inv, p, l);
     if (auto* f = std::get_if<Failure>(&rows)) return failed(*f);
-    Json arr = Json::array();
-    for (const T& x : std::get<std::vector<T>>(rows)) {
-      if (c.json)
-        arr.push(toJson(x));
-      else
-        cmd.print(x);
+    const auto& records = std::get<std::vector<T>>(rows);
+    if (!c.json) {
+      std::fputs(listText(records, cmd.header, cmd.cells).c_str(), stdout);
+      return kExitOk;
     }
-    if (c.json) printJson(arr);
+    Json arr = Json::array();
+    for (const T& x : records) arr.push(toJson(x));
+    printJson(arr);
     return kExitOk;
   }
   if (action != "show" && action != "edit")
@@ -176,14 +259,14 @@ int runRecord(Context& c, const std::string& action, const RecordCommand<T, Look
       return kExitOk;
     }
     if (!c.json && cmd.showText) return cmd.showText(inv, record);
-    return printOne(c, record, cmd.print);
+    return printOne(c, record, cmd.fields);
   }
   auto v = parseVersion(p, record.version);
   if (!v.ok()) return fail(command + " edit", v.error());
   record.version = *v;
   Step<T> edited = cmd.edit(inv, p, l, std::move(record));
   if (auto* f = std::get_if<Failure>(&edited)) return failed(*f);
-  return printOne(c, std::get<T>(edited), cmd.print);
+  return printOne(c, std::get<T>(edited), cmd.fields);
 }
 
 // An image option stored with `store` for the record `id` (seal, handwriting).
@@ -301,7 +384,11 @@ int runUnit(Context& c, const std::string& action) {
       "Units form a tree under the Department. A UNIT is named by its name or id.\n"
       "Example: kyso inventory unit add --name \"Trung tâm Y tế huyện Phú Vang\" --parent \"Sở Y "
       "tế\"\n",
-      declareUnit, "give the unit's name or id", printUnit};
+      declareUnit,
+      "give the unit's name or id",
+      unitHeader,
+      unitCells,
+      unitFields};
   cmd.lookups = [](Inventory&, const ArgParser&) -> Step<NoLookups> { return NoLookups{}; };
   cmd.add = [](Inventory& inv, const ArgParser& p, const NoLookups&) -> Step<Unit> {
     Unit u;
@@ -373,7 +460,11 @@ int runPerson(Context& c, const std::string& action) {
       "A PERSON is named by full name or id.\n"
       "Example: kyso inventory person add --name \"Nguyễn Văn An\" --unit \"Sở Y tế\" --position "
       "\"Giám đốc\"\n",
-      declarePerson, "give the person's name or id", printPerson};
+      declarePerson,
+      "give the person's name or id",
+      personHeader,
+      personCells,
+      personFields};
   cmd.lookups = lookUpUnit;
   cmd.add = [](Inventory& inv, const ArgParser& p, const UnitLookup& l) -> Step<Person> {
     Person np;
@@ -442,7 +533,11 @@ int runTokenCmd(Context& c, const std::string& action) {
           std::string("Token states: ") + inventory::statesList(inventory::Subject::Token) + "\n" +
           "Example: kyso inventory token add --serial 54C1A2 --manufacturer Bit4id --provider "
           "\"Ban Cơ yếu\"\n",
-      declareToken, "give the token's serial", printToken};
+      declareToken,
+      "give the token's serial",
+      tokenHeader,
+      tokenCells,
+      tokenFields};
   cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, false); };
   cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) {
     Token t;
@@ -488,11 +583,10 @@ int runTokenCmd(Context& c, const std::string& action) {
   cmd.showText = [certsOn](Inventory& inv, const Token& t) -> int {
     auto certs = certsOn(inv, t);
     if (auto* f = std::get_if<Failure>(&certs)) return fail(f->what, f->error);
-    printToken(t);
-    for (const auto& x : std::get<std::vector<Certificate>>(certs)) {
-      std::printf("  ");
-      printCert(x);
-    }
+    std::fputs(renderFields(tokenFields(t)).c_str(), stdout);
+    std::printf("\n%s\n", L("Certificates on the token:", "Chứng thư số trên thiết bị:"));
+    std::fputs(listText(std::get<std::vector<Certificate>>(certs), certHeader, certCells).c_str(),
+               stdout);
     return kExitOk;
   };
   cmd.edit = [](Inventory& inv, const ArgParser& p, const HolderLookup& l, Token t) -> Step<Token> {
@@ -526,7 +620,11 @@ int runCert(Context& c, const std::string& action) {
           std::string("Certificate states: ") +
           inventory::statesList(inventory::Subject::Certificate) + "\n" +
           "Example: kyso inventory cert import nguyen-van-an.pem --token 54C1A2\n",
-      declareCert, "give the certificate's SHA-256 (prefix) or id", printCert};
+      declareCert,
+      "give the certificate's SHA-256 (prefix) or id",
+      certHeader,
+      certCells,
+      certFields};
   cmd.addActions = {"import", "add"};
   cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, true); };
   cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) -> Step<Certificate> {
