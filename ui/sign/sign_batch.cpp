@@ -290,7 +290,8 @@ QString signedOutputPath(const QString& input, const QString& folder) {
   const QString dir = folder.isEmpty() ? fi.absolutePath() : folder;
   if (isPdf(input))
     return dir + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral("-signed.pdf");
-  return dir + QLatin1Char('/') + fi.fileName() + QStringLiteral(".p7s");
+  const auto beside = jobs::detachedSignaturePath(fi.fileName().toStdU16String());
+  return dir + QLatin1Char('/') + QString::fromStdU16String(beside.u16string());
 }
 
 }  // namespace kyso::ui

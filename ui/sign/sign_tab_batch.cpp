@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "src/jobs/document_format.h"
 #include "src/pdf/active_content.h"
 #include "ui/common/file_drop_list.h"
 #include "ui/common/ui_text.h"
@@ -101,7 +102,7 @@ void SignTab::startSigning() {
   QStringList risky;
   for (int i = 0; i < m_files->count(); ++i) {
     const QString in = m_files->item(i)->data(Qt::UserRole).toString();
-    if (!in.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) continue;
+    if (jobs::formatOf(in.toStdU16String()) != jobs::DocumentFormat::Pdf) continue;
     for (const auto& sentence :
          pdf::activeContentWarnings(std::filesystem::path(in.toStdU16String()), uiLang()))
       risky << QFileInfo(in).fileName() + QStringLiteral(": ") + QString::fromStdString(sentence);

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "core/atomic_file.h"
+#include "src/jobs/document_format.h"
 #include "src/pdfverify/report.h"
 #include "ui/common/file_drop_list.h"
 #include "ui/common/ui_text.h"
@@ -133,7 +134,10 @@ bool VerifyTab::busy() const {
 }
 
 void VerifyTab::addPaths(const QStringList& paths) {
-  const QStringList files = expandPaths(paths, {QStringLiteral("pdf")});
+  // The PDFs among the files and in the folders given (the format registry decides).
+  QStringList files;
+  for (const QString& f : expandPaths(paths, {}))
+    if (jobs::formatOf(f.toStdU16String()) == jobs::DocumentFormat::Pdf) files << f;
   const QStringList added = m_model->addFiles(files);
   m_queue << added;
   if (m_table->currentIndex().row() < 0 && m_model->rowCount() > 0) m_table->selectRow(0);
