@@ -65,6 +65,24 @@ struct BatchSummary {
   void add(const ItemResult& r);
 };
 
+/// Reports every item of `items` as Failed with `error` (settings a job cannot run with) and
+/// returns the summary.
+template <class Item>
+BatchSummary failAll(const std::vector<Item>& items, const Error& error, BatchObserver& observer) {
+  BatchSummary summary;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    ItemResult r;
+    r.index = i;
+    r.input = items[i].input;
+    r.output = items[i].output;
+    r.state = ItemResult::State::Failed;
+    r.error = error;
+    summary.add(r);
+    observer.finished(r);
+  }
+  return summary;
+}
+
 /// True when `e` will fail every later file too (a removed token, a PIN problem, the person
 /// cancelling the PIN dialog, any raw token error): the batch stops there and keeps what is done.
 /// A bad file (unreadable, not a PDF, a missing field) does not stop it.

@@ -29,7 +29,8 @@ Status checkExtendSettings(const ExtendSettings& settings);
 
 class ExtendJob {
  public:
-  /// Extends `items` in order; one observer.finished per item, in order.
+  /// Extends `items` in order; one observer.finished per item, in order. Settings that
+  /// checkExtendSettings refuses fail every item with that UsageError.
   static BatchSummary run(const std::vector<SignInput>& items, const ExtendSettings& settings,
                           BatchObserver& observer);
 };

@@ -57,7 +57,8 @@ Status checkPdfSignSettings(const PdfSignSettings& settings);
 class PdfSignJob {
  public:
   /// Signs `items`. Every item gets exactly one observer.finished (Done with level and field,
-  /// Skipped, Failed with the error, or NotAttempted after a stop or cancel).
+  /// Skipped, Failed with the error, or NotAttempted after a stop or cancel). Settings that
+  /// checkPdfSignSettings refuses fail every item with that UsageError; nothing is signed.
   static BatchSummary run(const std::vector<SignInput>& items, const SigningKey& key,
                           const PdfSignSettings& settings, BatchObserver& observer);
 };

@@ -4,6 +4,8 @@
 // signs.
 #pragma once
 
+#include <filesystem>
+
 #include "core/signing_identity.h"
 #include "pkcs11/open_token.h"
 

@@ -14,6 +14,7 @@
 #include "src/jobs/batch.h"
 #include "src/jobs/detached_sign_job.h"
 #include "src/jobs/document_format.h"
+#include "src/jobs/extend_job.h"
 #include "src/jobs/key_file_identity.h"
 #include "src/jobs/pdf_sign_job.h"
 #include "src/jobs/sign_job.h"
@@ -207,6 +208,29 @@ TEST_F(PdfSignJobTest, CancelStopsAfterTheCurrentFileAndLeavesNoPartialOutput) {
   std::size_t files = 0;
   for (const auto& e : fs::directory_iterator(m_dir.path())) files += e.is_regular_file() ? 1 : 0;
   EXPECT_EQ(files, 5u);
+}
+
+TEST_F(PdfSignJobTest, SettingsItCannotRunWithFailEveryFileAndSignNothing) {
+  const std::vector<SignInput> items{{copy("a.pdf"), m_dir.path() / "a-signed.pdf", false},
+                                     {copy("b.pdf"), m_dir.path() / "b-signed.pdf", false}};
+  PdfSignSettings s;
+  s.level = pdf::PadesLevel::BT;  // and no TSA
+  Recorder rec;
+  const BatchSummary sum = PdfSignJob::run(items, keyFile(), s, rec);
+  ASSERT_EQ(rec.results.size(), 2u);
+  for (const auto& r : rec.results) {
+    EXPECT_EQ(r.state, State::Failed);
+    EXPECT_EQ(r.error->kind, Errc::UsageError);
+  }
+  EXPECT_EQ(sum.failed, 2u);
+  EXPECT_EQ(rec.startedCount.load(), 0);
+  EXPECT_FALSE(fs::exists(items[0].output));
+  ExtendSettings e;
+  e.level = pdf::PadesLevel::BLTA;  // and no TSA
+  Recorder rec2;
+  ExtendJob::run(items, e, rec2);
+  ASSERT_EQ(rec2.results.size(), 2u);
+  EXPECT_EQ(rec2.results[0].error->kind, Errc::UsageError);
 }
 
 TEST_F(PdfSignJobTest, ExistingOutputsAreSkippedOrRefusedUnlessConsented) {
