@@ -45,22 +45,31 @@ layer_of() {
   esac
 }
 
-for layer in "${!allowed[@]}"; do
-  [ -d "$layer" ] || { report "$layer: listed in include_rules.sh but missing"; continue; }
+# check FOLDER RESOLVER ALLOWED...: every quoted include of FOLDER's files names (through
+# RESOLVER, which sets $target) FOLDER itself, nothing it resolves, or one of ALLOWED.
+check() {
+  local folder=$1 resolver=$2
+  shift 2
+  [ -d "$folder" ] || { report "$folder: listed in include_rules.sh but missing"; return; }
+  local hit file rest line inc ok a
   while IFS= read -r hit; do
     file=${hit%%:*}
     rest=${hit#*:}
     line=${rest%%:*}
     [[ $rest =~ \"([^\"]+)\" ]] || continue
     inc=${BASH_REMATCH[1]}
-    layer_of "$inc"
-    [ -z "$target" ] && continue
-    [ "$target" = "$layer" ] && continue
+    "$resolver" "$inc"
+    [ -z "$target" ] || [ "$target" = "$folder" ] && continue
     ok=0
-    for a in ${allowed[$layer]}; do [ "$a" = "$target" ] && ok=1; done
-    [ $ok = 1 ] || report "$file:$line: $layer must not include $inc (allowed: ${allowed[$layer]:-nothing else})"
-  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$layer" \
+    for a in "$@"; do [ "$a" = "$target" ] && ok=1; done
+    [ $ok = 1 ] || report "$file:$line: $folder must not include $inc (allowed: ${*:-nothing else})"
+  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$folder" \
              --include='*.h' --include='*.cpp' --include='*.in')
+}
+
+for layer in "${!allowed[@]}"; do
+  # shellcheck disable=SC2086  # the table's entries are word lists
+  check "$layer" layer_of ${allowed[$layer]}
 done
 
 # Inside the front ends: folder -> the folders of the same front end it may include.
@@ -86,20 +95,8 @@ inner_of() {
   esac
 }
 for folder in "${!inner[@]}"; do
-  [ -d "$folder" ] || { report "$folder: listed in include_rules.sh but missing"; continue; }
-  while IFS= read -r hit; do
-    file=${hit%%:*}
-    rest=${hit#*:}
-    line=${rest%%:*}
-    [[ $rest =~ \"([^\"]+)\" ]] || continue
-    inc=${BASH_REMATCH[1]}
-    inner_of "$inc"
-    [ -z "$target" ] && continue
-    ok=0
-    for a in ${inner[$folder]}; do [ "$a" = "$target" ] && ok=1; done
-    [ $ok = 1 ] || report "$file:$line: $folder must not include $inc (allowed: ${inner[$folder]})"
-  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$folder" \
-             --include='*.h' --include='*.cpp')
+  # shellcheck disable=SC2086
+  check "$folder" inner_of ${inner[$folder]}
 done
 for d in src/cli/*/ ui/*/; do
   d=${d%/}
