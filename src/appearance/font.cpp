@@ -194,6 +194,27 @@ std::int16_t be16s(const char* p) {
                                    static_cast<unsigned char>(p[1]));
 }
 
+// The /ToUnicode CMap that maps each glyph id back to the text it shows (copy and search), in
+// blocks of at most 100 entries.
+std::string toUnicodeCMap(const std::vector<std::pair<std::uint32_t, std::u32string>>& maps) {
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (std::size_t i = 0; i < maps.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, maps.size() - i);
+    cmap += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t k = i; k < i + n; ++k) {
+      char b[8];
+      std::snprintf(b, sizeof b, "%04X", static_cast<unsigned>(maps[k].first));
+      cmap += "<" + std::string(b) + "> <" + utf16Hex(maps[k].second) + ">\n";
+    }
+    cmap += "endbfchar\n";
+  }
+  return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
 }  // namespace
 
 Result<std::size_t> Font::appendObjects(std::vector<NewObject>& objects) const {
@@ -261,22 +282,7 @@ Result<std::size_t> Font::appendObjects(std::vector<NewObject>& objects) const {
   std::vector<std::pair<std::uint32_t, std::u32string>> maps;
   for (const auto& [gid, text] : m_used)
     if (!text.empty()) maps.emplace_back(gid, text);
-  std::string cmap =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  for (std::size_t i = 0; i < maps.size(); i += 100) {
-    const std::size_t n = std::min<std::size_t>(100, maps.size() - i);
-    cmap += std::to_string(n) + " beginbfchar\n";
-    for (std::size_t k = i; k < i + n; ++k) {
-      char b[8];
-      std::snprintf(b, sizeof b, "%04X", static_cast<unsigned>(maps[k].first));
-      cmap += "<" + std::string(b) + "> <" + utf16Hex(maps[k].second) + ">\n";
-    }
-    cmap += "endbfchar\n";
-  }
-  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  const std::string cmap = toUnicodeCMap(maps);
   KYSO_ASSIGN_OR_RETURN(std::string tu, flateStream("", cmap));
   objects.push_back({std::move(tu)});
   const std::size_t tuIndex = objects.size() - 1;
