@@ -371,6 +371,33 @@ void declareCert(ArgParser& p) {
       .value("limit", 0, "list: at most this many rows");
 }
 
+// `token show` lists the certificates on the token too.
+Step<std::vector<Certificate>> certificatesOn(Inventory& inv, const Token& t) {
+  CertFilter cf;
+  cf.tokenId = t.id;
+  return fromResult(inv.certificates(cf), "Listing the token's certificates failed");
+}
+
+Step<Json> tokenShowJson(Inventory& inv, const Token& t) {
+  auto certs = certificatesOn(inv, t);
+  if (auto* f = std::get_if<Failure>(&certs)) return *f;
+  Json j = toJson(t);
+  Json arr = Json::array();
+  for (const auto& x : std::get<std::vector<Certificate>>(certs)) arr.push(toJson(x));
+  j.set("certificates", std::move(arr));
+  return j;
+}
+
+int tokenShowText(Inventory& inv, const Token& t) {
+  auto certs = certificatesOn(inv, t);
+  if (auto* f = std::get_if<Failure>(&certs)) return fail(f->what, f->error);
+  std::fputs(renderFields(tokenFields(t)).c_str(), stdout);
+  std::printf("\n%s\n", L("Certificates on the token:", "Chứng thư số trên thiết bị:"));
+  std::fputs(listText(std::get<std::vector<Certificate>>(certs), certHeader, certCells).c_str(),
+             stdout);
+  return kExitOk;
+}
+
 }  // namespace
 
 int runUnit(Context& c, const std::string& action) {
@@ -565,30 +592,8 @@ int runTokenCmd(Context& c, const std::string& action) {
   cmd.find = [](Inventory& inv, const std::string& key, const HolderLookup&) {
     return fromResult(inv.token(key), "Finding the token failed");
   };
-  // `show` lists the certificates on the token too.
-  auto certsOn = [](Inventory& inv, const Token& t) {
-    CertFilter cf;
-    cf.tokenId = t.id;
-    return fromResult(inv.certificates(cf), "Listing the token's certificates failed");
-  };
-  cmd.showJson = [certsOn](Inventory& inv, const Token& t) -> Step<Json> {
-    auto certs = certsOn(inv, t);
-    if (auto* f = std::get_if<Failure>(&certs)) return *f;
-    Json j = toJson(t);
-    Json arr = Json::array();
-    for (const auto& x : std::get<std::vector<Certificate>>(certs)) arr.push(toJson(x));
-    j.set("certificates", std::move(arr));
-    return j;
-  };
-  cmd.showText = [certsOn](Inventory& inv, const Token& t) -> int {
-    auto certs = certsOn(inv, t);
-    if (auto* f = std::get_if<Failure>(&certs)) return fail(f->what, f->error);
-    std::fputs(renderFields(tokenFields(t)).c_str(), stdout);
-    std::printf("\n%s\n", L("Certificates on the token:", "Chứng thư số trên thiết bị:"));
-    std::fputs(listText(std::get<std::vector<Certificate>>(certs), certHeader, certCells).c_str(),
-               stdout);
-    return kExitOk;
-  };
+  cmd.showJson = tokenShowJson;
+  cmd.showText = tokenShowText;
   cmd.edit = [](Inventory& inv, const ArgParser& p, const HolderLookup& l, Token t) -> Step<Token> {
     if (auto x = p.get("serial")) t.serial = *x;
     if (auto x = p.get("manufacturer")) t.manufacturer = *x;

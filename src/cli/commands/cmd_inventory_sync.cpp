@@ -80,6 +80,38 @@ int runSync(Context& c) {
   return rep->mismatches.empty() ? kExitOk : kExitSignatureFailed;
 }
 
+namespace {
+
+// One certificate's revocation, checked and (when revoked) recorded: its status name and what to
+// tell the officer.
+std::pair<std::string, std::string> checkOne(Inventory& inv, const Certificate& cert,
+                                             const std::vector<X509*>& candidates,
+                                             certs::RevocationChecker& checker) {
+  auto der = inv.certificateDer(cert.sha256);
+  ossl::Ptr<X509> x;
+  if (der.ok() && !der->empty()) {
+    const unsigned char* q = reinterpret_cast<const unsigned char*>(der->data());
+    x.reset(d2i_X509(nullptr, &q, static_cast<long>(der->size())));
+  }
+  if (!x) return {"unknown", "no certificate file recorded (import it with `cert import`)"};
+  X509* issuer = findIssuer(x.get(), candidates);
+  if (!issuer) return {"unknown", "issuer certificate not found (give --issuers)"};
+  certs::RevocationResult r = checker.checkSlowly(x.get(), issuer, inv.clock().now());
+  std::string status = certs::revocationStatusName(r.status);
+  std::string detail = r.detail;
+  if (r.status != certs::RevocationStatus::Revoked) return {status, detail};
+  RevocationEvidence ev;
+  ev.source = r.source;
+  ev.url = r.url;
+  ev.revokedOn = r.revokedAt ? dateOf(*r.revokedAt) : inv.today();
+  ev.reason = certs::crlReasonName(r.reason);
+  auto marked = markRevoked(inv, cert.sha256, ev);
+  if (!marked.ok()) return {status, detail + "; recording it failed: " + describe(marked.error())};
+  return {status, "revoked on " + ev.revokedOn + " (" + ev.source + ", " + ev.reason + "), marked"};
+}
+
+}  // namespace
+
 int runCheckRevocation(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
@@ -123,38 +155,7 @@ int runCheckRevocation(Context& c) {
       continue;
     Json row = Json::object();
     row.set("sha256", cert.sha256).set("subject", cert.subject).set("state_before", cert.state);
-    std::string status, detail;
-    auto der = inv.certificateDer(cert.sha256);
-    ossl::Ptr<X509> x;
-    if (der.ok() && !der->empty()) {
-      const unsigned char* q = reinterpret_cast<const unsigned char*>(der->data());
-      x.reset(d2i_X509(nullptr, &q, static_cast<long>(der->size())));
-    }
-    X509* issuer = x ? findIssuer(x.get(), candidates) : nullptr;
-    if (!x) {
-      status = "unknown";
-      detail = "no certificate file recorded (import it with `cert import`)";
-    } else if (!issuer) {
-      status = "unknown";
-      detail = "issuer certificate not found (give --issuers)";
-    } else {
-      certs::RevocationResult r = checker.checkSlowly(x.get(), issuer, inv.clock().now());
-      status = certs::revocationStatusName(r.status);
-      detail = r.detail;
-      if (r.status == certs::RevocationStatus::Revoked) {
-        RevocationEvidence ev;
-        ev.source = r.source;
-        ev.url = r.url;
-        ev.revokedOn = r.revokedAt ? dateOf(*r.revokedAt) : inv.today();
-        ev.reason = certs::crlReasonName(r.reason);
-        auto marked = markRevoked(inv, cert.sha256, ev);
-        if (!marked.ok()) {
-          detail += "; recording it failed: " + describe(marked.error());
-        } else {
-          detail = "revoked on " + ev.revokedOn + " (" + ev.source + ", " + ev.reason + "), marked";
-        }
-      }
-    }
+    const auto [status, detail] = checkOne(inv, cert, candidates, checker);
     if (status == "unknown") ++unknown;
     row.set("status", status).set("detail", detail);
     if (c.json)
