@@ -58,26 +58,7 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
   tl->addWidget(m_tsa);
   layout->addWidget(m_tsaBox);
 
-  m_trustBox = new QGroupBox(this);
-  auto* trl = new QVBoxLayout(m_trustBox);
-  m_government = new QCheckBox(m_trustBox);
-  m_government->setChecked(current.trustGovernment);
-  m_public = new QCheckBox(m_trustBox);
-  m_public->setChecked(current.trustPublic);
-  m_anchors = new QListWidget(m_trustBox);
-  m_anchors->addItems(current.extraAnchors);
-  m_anchors->setMaximumHeight(70);
-  auto* ab = new QHBoxLayout;
-  m_addAnchor = new QPushButton(m_trustBox);
-  m_removeAnchor = new QPushButton(m_trustBox);
-  ab->addWidget(m_addAnchor);
-  ab->addWidget(m_removeAnchor);
-  ab->addStretch();
-  trl->addWidget(m_government);
-  trl->addWidget(m_public);
-  trl->addWidget(m_anchors);
-  trl->addLayout(ab);
-  layout->addWidget(m_trustBox);
+  layout->addWidget(buildTrustBox(current));
 
   m_dbBox = new QGroupBox(this);
   auto* dl = new QHBoxLayout(m_dbBox);
@@ -103,6 +84,35 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+  connectButtons();
+  retranslateUi();
+}
+
+// The shipped trust groups and the anchors added to them.
+QGroupBox* SettingsDialog::buildTrustBox(const AppSettings& current) {
+  m_trustBox = new QGroupBox(this);
+  auto* trl = new QVBoxLayout(m_trustBox);
+  m_government = new QCheckBox(m_trustBox);
+  m_government->setChecked(current.trustGovernment);
+  m_public = new QCheckBox(m_trustBox);
+  m_public->setChecked(current.trustPublic);
+  m_anchors = new QListWidget(m_trustBox);
+  m_anchors->addItems(current.extraAnchors);
+  m_anchors->setMaximumHeight(70);
+  auto* ab = new QHBoxLayout;
+  m_addAnchor = new QPushButton(m_trustBox);
+  m_removeAnchor = new QPushButton(m_trustBox);
+  ab->addWidget(m_addAnchor);
+  ab->addWidget(m_removeAnchor);
+  ab->addStretch();
+  trl->addWidget(m_government);
+  trl->addWidget(m_public);
+  trl->addWidget(m_anchors);
+  trl->addLayout(ab);
+  return m_trustBox;
+}
+
+void SettingsDialog::connectButtons() {
   connect(m_addModule, &QPushButton::clicked, this, [this] {
     chooseFile(this, tr("Choose a PKCS#11 module"), tr("Libraries (*.so *.so.*)"),
                [this](const QString& f) { m_modules->addItem(f); });
@@ -117,7 +127,6 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
     chooseFile(this, tr("Choose the inventory database"), tr("SQLite databases (*.db *.sqlite)"),
                [this](const QString& f) { m_db->setText(f); });
   });
-  retranslateUi();
 }
 
 AppSettings SettingsDialog::settings() const {

@@ -27,6 +27,8 @@ class SettingsDialog : public QDialog {
   void changeEvent(QEvent* e) override;
 
  private:
+  QGroupBox* buildTrustBox(const AppSettings& current);
+  void connectButtons();
   void retranslateUi();
   QGroupBox* m_modulesBox = nullptr;
   QListWidget* m_modules = nullptr;
