@@ -112,8 +112,18 @@ TEST_P(CliTest, TheIssuesCommandLine) {
   Json hist = kysoJson("history token 5A1B2C");
   ASSERT_EQ(hist.size(), 2u);
   EXPECT_EQ(hist[1]["doc_number"].asString(), "12/SYT-VP");
-  EXPECT_EQ(kysoJson("expiring --days 400").size(), 1u);
+  Json expiring = kysoJson("expiring --days 400");
+  ASSERT_EQ(expiring.size(), 1u);
   EXPECT_EQ(kysoJson("expiring --days 10").size(), 0u);
+  // For people: the days left first, then the last valid day; "(none)" when nothing ends soon.
+  ASSERT_EQ(kyso("expiring --days 400", &o), 0) << o;
+  EXPECT_EQ(o.rfind("DAYS LEFT  VALID UNTIL", 0), 0u) << o;
+  const std::string row = o.substr(o.find('\n') + 1);
+  const long left = std::strtol(row.c_str(), nullptr, 10);
+  EXPECT_TRUE(left > 10 && left <= 400) << o;
+  EXPECT_NE(row.find(expiring[0]["not_after"].asString()), std::string::npos) << o;
+  ASSERT_EQ(kyso("expiring --days 10", &o), 0) << o;
+  EXPECT_EQ(o, "(none)\n");
   EXPECT_EQ(kysoJson("unit list").size(), 2u);
   EXPECT_EQ(kysoJson("person list --unit '" + unit + "'").size(), 1u);
   EXPECT_EQ(kysoJson("unit show 2")["name"].asString(), unit);

@@ -3,8 +3,11 @@
 #include <cstdio>
 
 #include "core/atomic_file.h"
+#include "core/messages.h"
 #include "src/cli/commands/inventory_cli.h"
+#include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/inventory/lifecycle.h"
 #include "src/inventory/report.h"
 #include "src/inventory/transfer.h"
 
@@ -149,18 +152,25 @@ int runExpiring(Context& c) {
     return fail("kyso inventory expiring", Error::kyso(Errc::UsageError, "--days", d));
   auto r = inv.expiring(days);
   if (!r.ok()) return fail("Listing expiring certificates failed", r.error());
-  Json arr = Json::array();
-  for (const Certificate& x : *r) {
-    if (c.json) {
-      arr.push(toJson(x));
-    } else {
-      std::printf("%s\t%s\t%s\tholder=%s\tunit=%s\n", x.notAfter.c_str(),
-                  x.sha256.substr(0, 16).c_str(), x.subject.c_str(),
-                  x.holderName.empty() ? "-" : x.holderName.c_str(),
-                  x.unitName.empty() ? "-" : x.unitName.c_str());
-    }
+  if (c.json) {
+    Json arr = Json::array();
+    for (const Certificate& x : *r) arr.push(toJson(x));
+    printJson(arr);
+    return kExitOk;
   }
-  if (c.json) printJson(arr);
+  // For people: the days left first (0: its last valid day is today), then whose it is.
+  const bool vi = defaultLang() == Lang::Vi;
+  TextTable table(vi ? std::vector<std::string>{"CÒN (NGÀY)", "HẾT HẠN", "CHỦ THỂ", "NGƯỜI GIỮ",
+                                                "ĐƠN VỊ", "SHA-256"}
+                     : std::vector<std::string>{"DAYS LEFT", "VALID UNTIL", "SUBJECT", "HOLDER",
+                                                "UNIT", "SHA-256"});
+  const auto today = inventory::parseDate(inv.today());
+  for (const Certificate& x : *r) {
+    const auto last = inventory::parseDate(x.notAfter);
+    const std::string left = today && last ? std::to_string(*last - *today) : "";
+    table.add({left, x.notAfter, x.subject, x.holderName, x.unitName, x.sha256.substr(0, 16)});
+  }
+  std::fputs(table.render(vi ? "(không có)" : "(none)").c_str(), stdout);
   return kExitOk;
 }
 
