@@ -10,8 +10,8 @@
 #include "core/log.h"
 #include "ui/common/app_settings.h"
 #include "ui/common/language.h"
-#include "ui/screenshots.h"
 #include "ui/main_window.h"
+#include "ui/screenshots.h"
 #include "ui/sign/sign_tab.h"
 #include "ui/verify/verify_tab.h"
 

@@ -226,13 +226,13 @@ TEST_P(CliTest, PlainTextListsAndRecords) {
   ASSERT_EQ(kyso("person show 'Nguyễn Văn An'", &o), 0) << o;
   for (const char* part : {"Position:", "Giám đốc", "E-mail:", "an@syt.example", "Phone:", "0234"})
     EXPECT_NE(o.find(part), std::string::npos) << part << "\n" << o;
-  ASSERT_EQ(test::runCommand("cd " + dir.path.string() + " && LANG=vi_VN.UTF-8 " +
-                                 test::kysoBin() + " inventory --db '" + db + "' token list 2>&1",
+  ASSERT_EQ(test::runCommand("cd " + dir.path.string() + " && LANG=vi_VN.UTF-8 " + test::kysoBin() +
+                                 " inventory --db '" + db + "' token list 2>&1",
                              &o),
             0);
   EXPECT_EQ(o, "(không có)\n");
-  ASSERT_EQ(test::runCommand("cd " + dir.path.string() + " && LANG=vi_VN.UTF-8 " +
-                                 test::kysoBin() + " inventory --db '" + db + "' person list 2>&1",
+  ASSERT_EQ(test::runCommand("cd " + dir.path.string() + " && LANG=vi_VN.UTF-8 " + test::kysoBin() +
+                                 " inventory --db '" + db + "' person list 2>&1",
                              &o),
             0);
   EXPECT_EQ(o.rfind("MÃ  HỌ VÀ TÊN", 0), 0u) << o;
