@@ -20,6 +20,17 @@ void BatchSummary::add(const ItemResult& r) {
   }
 }
 
+void BatchSummary::merge(const BatchSummary& part) {
+  done += part.done;
+  skipped += part.skipped;
+  failed += part.failed;
+  notAttempted += part.notAttempted;
+  if (!firstError) firstError = part.firstError;
+  if (!stoppedBy) stoppedBy = part.stoppedBy;
+  flushErrors.insert(flushErrors.end(), part.flushErrors.begin(), part.flushErrors.end());
+  cancelled = cancelled || part.cancelled;
+}
+
 bool stopsBatch(const Error& e) {
   if (e.domain == Domain::Pkcs11) return true;
   switch (e.kind) {

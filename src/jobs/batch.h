@@ -63,19 +63,22 @@ struct BatchSummary {
   bool cancelled = false;
   bool ok() const { return failed == 0 && notAttempted == 0 && flushErrors.empty(); }
   void add(const ItemResult& r);
+  /// Adds the counts and errors of another part of the same batch.
+  void merge(const BatchSummary& part);
 };
 
-/// Reports every item of `items` as Failed with `error` (settings a job cannot run with) and
-/// returns the summary.
+/// Reports every item of `items` with `state` (and `error`) without working on it: settings a
+/// job cannot run with (Failed), files after a stop (NotAttempted). Returns their summary.
 template <class Item>
-BatchSummary failAll(const std::vector<Item>& items, const Error& error, BatchObserver& observer) {
+BatchSummary reportAll(const std::vector<Item>& items, ItemResult::State state,
+                       const std::optional<Error>& error, BatchObserver& observer) {
   BatchSummary summary;
   for (std::size_t i = 0; i < items.size(); ++i) {
     ItemResult r;
     r.index = i;
     r.input = items[i].input;
     r.output = items[i].output;
-    r.state = ItemResult::State::Failed;
+    r.state = state;
     r.error = error;
     summary.add(r);
     observer.finished(r);

@@ -14,7 +14,8 @@ Status checkExtendSettings(const ExtendSettings& s) {
 
 BatchSummary ExtendJob::run(const std::vector<SignInput>& items, const ExtendSettings& s,
                             BatchObserver& observer) {
-  if (auto st = checkExtendSettings(s); !st.ok()) return failAll(items, st.error(), observer);
+  if (auto st = checkExtendSettings(s); !st.ok())
+    return reportAll(items, ItemResult::State::Failed, st.error(), observer);
   pdf::NetworkLtvSource ltv(s.trust, s.http);
   std::optional<pdf::TsaContentsMaker> docTs;
   if (s.tsaUrl) docTs.emplace(*s.tsaUrl, s.http);

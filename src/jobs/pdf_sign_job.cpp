@@ -243,7 +243,7 @@ Status checkPdfSignSettings(const PdfSignSettings& s) {
 BatchSummary PdfSignJob::run(const std::vector<SignInput>& items, const SigningKey& key,
                              const PdfSignSettings& settings, BatchObserver& observer) {
   if (auto st = checkPdfSignSettings(settings); !st.ok())
-    return failAll(items, st.error(), observer);
+    return reportAll(items, ItemResult::State::Failed, st.error(), observer);
   return Run(items, key, settings, observer).go();
 }
 

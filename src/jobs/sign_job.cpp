@@ -8,9 +8,8 @@ namespace {
 // Passes a part of the batch on to the caller's observer with the batch's own indexes.
 class Reindexed : public BatchObserver {
  public:
-  Reindexed(BatchObserver& to, const std::vector<std::size_t>& indexes, std::size_t total,
-            const std::vector<SignInput>& items)
-      : m_to(to), m_indexes(indexes), m_total(total), m_items(items) {}
+  Reindexed(BatchObserver& to, const std::vector<std::size_t>& indexes, std::size_t total)
+      : m_to(to), m_indexes(indexes), m_total(total) {}
   void started(std::size_t i, std::size_t) override { m_to.started(m_indexes[i], m_total); }
   void note(std::size_t i, const Error& note) override { m_to.note(m_indexes[i], note); }
   bool cancelRequested() override { return m_to.cancelRequested(); }
@@ -19,37 +18,12 @@ class Reindexed : public BatchObserver {
     mine.index = m_indexes[r.index];
     m_to.finished(mine);
   }
-  // Every file of this part reported with `state` (and `error`) without being worked on.
-  void reportAll(ItemResult::State state, const std::optional<Error>& error, BatchSummary& sum) {
-    for (std::size_t j = 0; j < m_indexes.size(); ++j) {
-      ItemResult r;
-      r.index = m_indexes[j];
-      r.input = m_items[r.index].input;
-      r.output = m_items[r.index].output;
-      r.state = state;
-      r.error = error;
-      sum.add(r);
-      m_to.finished(r);
-    }
-  }
 
  private:
   BatchObserver& m_to;
   const std::vector<std::size_t>& m_indexes;
   std::size_t m_total;
-  const std::vector<SignInput>& m_items;
 };
-
-void merge(BatchSummary& into, const BatchSummary& part) {
-  into.done += part.done;
-  into.skipped += part.skipped;
-  into.failed += part.failed;
-  into.notAttempted += part.notAttempted;
-  if (!into.firstError) into.firstError = part.firstError;
-  if (!into.stoppedBy) into.stoppedBy = part.stoppedBy;
-  into.flushErrors.insert(into.flushErrors.end(), part.flushErrors.begin(), part.flushErrors.end());
-  into.cancelled = into.cancelled || part.cancelled;
-}
 
 }  // namespace
 
@@ -69,21 +43,21 @@ BatchSummary SignJob::run(const std::vector<SignInput>& items, SigningKey key,
       ps.appearance = [&pdfIndexes, maker](std::size_t i, const SignInput& in, auto time) {
         return maker(pdfIndexes[i], in, time);
       };
-    Reindexed part(observer, pdfIndexes, items.size(), items);
-    merge(summary, PdfSignJob::run(pdfItems, key, ps, part));
+    Reindexed part(observer, pdfIndexes, items.size());
+    summary.merge(PdfSignJob::run(pdfItems, key, ps, part));
   }
   if (otherItems.empty()) return summary;
-  Reindexed part(observer, otherIndexes, items.size(), items);
+  Reindexed part(observer, otherIndexes, items.size());
   if (summary.stoppedBy || summary.cancelled) {
-    part.reportAll(ItemResult::State::NotAttempted, std::nullopt, summary);
+    summary.merge(reportAll(otherItems, ItemResult::State::NotAttempted, std::nullopt, part));
     return summary;
   }
   auto done = DetachedSignJob::run(otherItems, std::move(key), settings.detached, part);
   if (!done.ok()) {
-    part.reportAll(ItemResult::State::Failed, done.error(), summary);
+    summary.merge(reportAll(otherItems, ItemResult::State::Failed, done.error(), part));
     return summary;
   }
-  merge(summary, *done);
+  summary.merge(*done);
   return summary;
 }
 

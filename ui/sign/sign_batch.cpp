@@ -46,23 +46,19 @@ fs::path toPath(const QString& s) {
   return fs::path(s.toStdU16String());
 }
 
-// Hears one job of the batch (the PDFs, or the other files) and reports into the batch's indexes.
+// Hears the batch's job and posts its results to the tab as SignOutcomes.
 class BatchReporter : public jobs::BatchObserver {
  public:
   using Report = std::function<void(SignOutcome)>;
-  BatchReporter(const std::atomic<bool>& cancel, std::vector<std::size_t> indexes,
-                std::function<void(int)> started, Report report)
-      : m_cancel(cancel),
-        m_indexes(std::move(indexes)),
-        m_started(std::move(started)),
-        m_report(std::move(report)) {}
-  void started(std::size_t i, std::size_t) override { m_started(int(m_indexes[i])); }
+  BatchReporter(const std::atomic<bool>& cancel, std::function<void(int)> started, Report report)
+      : m_cancel(cancel), m_started(std::move(started)), m_report(std::move(report)) {}
+  void started(std::size_t i, std::size_t) override { m_started(int(i)); }
   void note(std::size_t, const Error& note) override { log::info("sign: " + note.technical()); }
   bool cancelRequested() override { return m_cancel.load(); }
   void finished(const jobs::ItemResult& r) override {
     using State = jobs::ItemResult::State;
     SignOutcome o;
-    o.index = int(m_indexes[r.index]);
+    o.index = int(r.index);
     o.output = QString::fromStdString(r.output.string());
     if (r.state == State::Done) {
       o.state = SignOutcome::State::Signed;
@@ -80,7 +76,6 @@ class BatchReporter : public jobs::BatchObserver {
 
  private:
   const std::atomic<bool>& m_cancel;
-  std::vector<std::size_t> m_indexes;
   std::function<void(int)> m_started;
   Report m_report;
 };
@@ -228,9 +223,7 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
           if (s2->owner) emit s2->owner->itemStarted(index);
         });
       };
-      std::vector<std::size_t> same(items.size());
-      for (std::size_t i = 0; i < same.size(); ++i) same[i] = i;
-      BatchReporter reporter(shared->cancel, same, started, report);
+      BatchReporter reporter(shared->cancel, started, report);
       const jobs::BatchSummary done =
           jobs::SignJob::run(inputs, jobs::SigningKey{std::move(*id), &**token},
                              jobSettings(st, *level, *image, items), reporter);

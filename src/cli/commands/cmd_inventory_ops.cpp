@@ -170,7 +170,7 @@ int runExpiring(Context& c) {
     const std::string left = today && last ? std::to_string(*last - *today) : "";
     table.add({left, x.notAfter, x.subject, x.holderName, x.unitName, x.sha256.substr(0, 16)});
   }
-  std::fputs(table.render(vi ? "(không có)" : "(none)").c_str(), stdout);
+  std::fputs(table.render(noneText()).c_str(), stdout);
   return kExitOk;
 }
 

@@ -142,7 +142,7 @@ std::string listText(const std::vector<T>& records, std::vector<std::string> (*h
                      std::vector<std::string> (*cells)(const T&)) {
   TextTable table(header());
   for (const T& r : records) table.add(cells(r));
-  return table.render(L("(none)", "(không có)"));
+  return table.render(noneText());
 }
 
 Result<std::string> readPng(const std::string& path) {

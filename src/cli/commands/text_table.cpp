@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/messages.h"
+
 namespace kyso::cli {
 
 std::size_t displayWidth(const std::string& s) {
@@ -41,6 +43,10 @@ std::string TextTable::render(const std::string& none) const {
   line(m_header);
   for (const auto& r : m_rows) line(r);
   return out;
+}
+
+std::string noneText() {
+  return defaultLang() == Lang::Vi ? "(không có)" : "(none)";
 }
 
 std::string renderFields(const std::vector<std::pair<std::string, std::string>>& fields) {

@@ -21,6 +21,9 @@ class TextTable {
   std::vector<std::vector<std::string>> m_rows;
 };
 
+/// What an empty list prints: "(none)", or "(không có)" under LANG=vi.
+std::string noneText();
+
 /// "Label: value" lines with the labels aligned; empty values as "-".
 std::string renderFields(const std::vector<std::pair<std::string, std::string>>& fields);
 
