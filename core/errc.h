@@ -119,6 +119,13 @@ enum class Errc : int {
   PinFileExposed,
   AuditSealInvalid,
   AuditSealBroken,
+  // XML signatures (issue 20)
+  XmlMalformed,
+  XmlDtdRefused,
+  XmlPlaceNotFound,
+  XmlIdNotUnique,
+  XmlSignatureWouldBreak,
+  XmlSigningFailed,
   Count_  // keep last: the number of codes
 };
 

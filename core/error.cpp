@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <string_view>
 
 #include "core/messages.h"
 
@@ -43,14 +44,20 @@ Error Error::posix(int err, std::string op, std::string ctx) {
 namespace {
 
 // The OpenSSL library number under which kyso Errors travel through the error queue, and the
-// separator of their fields (domain, code, kind, operation, context) in the entry's data.
+// separator of their fields (domain, code, kind, operation, context) in the entry's data. The
+// entry is recognised by its leading marker, not by the library number: a module (kyso-xml.so)
+// has its own copy of this file and so its own number, and it must still read the Error that the
+// program's copy of the token bridge raised.
 int kysoErrLib() {
   static const int lib = ERR_get_next_error_library();
   return lib;
 }
 constexpr char kFieldSep = '\x1f';
+constexpr std::string_view kMarker = "kyso-error\x1f";
 
-std::optional<Error> decodeKysoEntry(const std::string& data) {
+std::optional<Error> decodeKysoEntry(std::string_view data) {
+  if (data.substr(0, kMarker.size()) != kMarker) return std::nullopt;
+  data.remove_prefix(kMarker.size());
   std::string fields[5];
   std::size_t f = 0;
   for (char c : data) {
@@ -73,7 +80,7 @@ std::optional<Error> decodeKysoEntry(const std::string& data) {
 }  // namespace
 
 void raiseThroughOpenSsl(const Error& e) {
-  std::string data = std::to_string(static_cast<int>(e.domain)) + kFieldSep +
+  std::string data = std::string(kMarker) + std::to_string(static_cast<int>(e.domain)) + kFieldSep +
                      std::to_string(e.code) + kFieldSep + std::to_string(static_cast<int>(e.kind)) +
                      kFieldSep + e.operation + kFieldSep + e.context;
   ERR_raise_data(kysoErrLib(), ERR_R_OPERATION_FAIL, "%s", data.c_str());
@@ -88,7 +95,7 @@ Error Error::openssl(std::string op, std::string ctx, Errc k) {
   int flags = 0;
   while (unsigned long c = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
     code = c;
-    if (ERR_GET_LIB(c) == kysoErrLib() && data && (flags & ERR_TXT_STRING))
+    if (data && (flags & ERR_TXT_STRING))
       if (auto e = decodeKysoEntry(data)) cause = std::move(e);
   }
   if (cause) return *cause;

@@ -121,6 +121,12 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::PinFileExposed, "PinFileExposed", "Other users can read or change the PIN file; make it private first (chmod 600 FILE).", "Người dùng khác đọc hoặc sửa được tệp PIN; hãy để tệp ở chế độ riêng tư trước (chmod 600 TỆP)."},
   {Errc::AuditSealInvalid, "AuditSealInvalid", "This is not a readable kyso audit seal.", "Đây không phải là dấu niêm phong nhật ký kiểm toán của kyso đọc được."},
   {Errc::AuditSealBroken, "AuditSealBroken", "A seal shows that the audit log was changed after it was sealed, or the seal's signature is not valid.", "Dấu niêm phong cho thấy nhật ký kiểm toán đã bị thay đổi sau khi niêm phong, hoặc chữ ký của dấu niêm phong không hợp lệ."},
+  {Errc::XmlMalformed, "XmlMalformed", "The file is not well-formed XML.", "Tệp không phải XML hợp lệ (sai cú pháp)."},
+  {Errc::XmlDtdRefused, "XmlDtdRefused", "The XML declares a document type (DOCTYPE); kyso refuses it, because its entities can expand without end or read other files.", "Tệp XML khai báo kiểu tài liệu (DOCTYPE); kyso từ chối vì các thực thể trong đó có thể bung ra vô hạn hoặc đọc tệp khác."},
+  {Errc::XmlPlaceNotFound, "XmlPlaceNotFound", "The element the signature covers or goes into is not in the XML.", "Không tìm thấy trong tệp XML phần tử được ký hoặc phần tử chứa chữ ký."},
+  {Errc::XmlIdNotUnique, "XmlIdNotUnique", "Two elements of the XML carry the Id to be signed, so a verifier could check one and a program read the other.", "Hai phần tử trong tệp XML mang cùng Id cần ký, nên phần mềm kiểm tra có thể kiểm một phần tử còn chương trình lại đọc phần tử kia."},
+  {Errc::XmlSignatureWouldBreak, "XmlSignatureWouldBreak", "A signature already in the file covers the place where the new signature would go: signing would make it fail.", "Một chữ ký đã có trong tệp bao trùm vị trí đặt chữ ký mới: ký thêm sẽ làm chữ ký đó mất hiệu lực."},
+  {Errc::XmlSigningFailed, "XmlSigningFailed", "The XML signature could not be made.", "Không tạo được chữ ký XML."},
 };
 // clang-format on
 static_assert(std::size(kErrcRows) == static_cast<std::size_t>(Errc::Count_),

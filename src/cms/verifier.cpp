@@ -511,6 +511,26 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
 
 }  // namespace
 
+void judgeSignerCertificateSlowly(X509* cert, STACK_OF(X509) * extra, const VerifyOptions& opt,
+                                  SignerReport& r) {
+  static const certs::TrustStore kEmpty;
+  const certs::TrustStore& trust = opt.trust ? *opt.trust : kEmpty;
+  static const SystemClock kSystemClock;
+  const Clock& clock = opt.clock ? *opt.clock : kSystemClock;
+  Ctx ctx{opt,
+          certs::ChainBuilder(trust, opt.chain),
+          certs::RevocationChecker(trust, opt.revocation),
+          clock.now(),
+          extra,
+          {},
+          false,
+          {}};
+  for (const auto& c : opt.extraCrls) (void)ctx.checker.addCrl(c);
+  for (const auto& o : opt.extraOcsp) (void)ctx.checker.addOcspResponse(o);
+  if (cert) r.signer = summarise(cert);
+  checkChainAtValidationTime(ctx, cert, opt.at ? *opt.at : ctx.now, r);
+}
+
 CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedContent* content,
                           const VerifyOptions& opt) {
   CmsReport rep;

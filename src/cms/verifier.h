@@ -134,6 +134,14 @@ struct CmsReport {
 CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedContent* content,
                           const VerifyOptions& opt);
 
+/// The signer certificate of a signature that is not CMS (XML-DSig) judged as verifyCmsSlowly
+/// judges a SignerInfo's: summarised into `r.signer`, its chain (with `extra`, the certificates
+/// the signature carries) and revocation at --at or now, and the findings lowered into `r`'s
+/// indication and notes. There is no timestamp: an expired or revoked certificate has no proof of
+/// existence. `r.signingTime`, when set, is shown and checked for plausibility only.
+void judgeSignerCertificateSlowly(X509* cert, STACK_OF(X509) * extra, const VerifyOptions& opt,
+                                  SignerReport& r);
+
 /// One SignerReport as JSON with the fields issue 7 names: indication, subindication, intact,
 /// signer{subject, common_name, organization, issuer, serial, sha256, not_before, not_after,
 /// key}, signing_time, chain{trusted, anchor, anchor_group, status, missing, certificates},

@@ -22,7 +22,16 @@ DocumentFormat formatOf(const std::filesystem::path& path) {
 }
 
 SigningMethod signingMethodFor(const std::filesystem::path& input) {
-  return formatOf(input) == DocumentFormat::Pdf ? SigningMethod::Pades : SigningMethod::DetachedCms;
+  switch (formatOf(input)) {
+    case DocumentFormat::Pdf:
+      return SigningMethod::Pades;
+    case DocumentFormat::Xml:
+      return SigningMethod::XmlDsig;
+    case DocumentFormat::DetachedSignature:
+    case DocumentFormat::Other:
+      break;
+  }
+  return SigningMethod::DetachedCms;
 }
 
 std::filesystem::path detachedSignaturePath(const std::filesystem::path& input) {

@@ -14,7 +14,7 @@ namespace kyso::jobs {
 enum class DocumentFormat {
   Pdf,                // .pdf: PAdES, signed and verified inside the file
   DetachedSignature,  // .p7s / .p7m: a CMS signature over another file (or enveloping it)
-  Xml,                // .xml: XML-DSig (claim files, e-invoices); not signed by kyso yet
+  Xml,                // .xml: an enveloped XML-DSig signature inside (claim files, e-invoices)
   Other,              // anything else: signed with a detached CMS signature beside it
 };
 
@@ -25,9 +25,9 @@ DocumentFormat formatOf(const std::filesystem::path& path);
 /// True when `path` ends with `suffix` (".pdf", ".p7s"), ASCII letters compared without case.
 bool hasSuffix(std::string_view path, std::string_view suffix);
 
-/// How a signature for `input` is made: inside a PDF, or as a detached CMS file beside it (every
-/// other format today, XML included, until XML-DSig lands).
-enum class SigningMethod { Pades, DetachedCms };
+/// How a signature for `input` is made: inside a PDF, inside an XML document, or as a detached
+/// CMS file beside it (every other format).
+enum class SigningMethod { Pades, XmlDsig, DetachedCms };
 SigningMethod signingMethodFor(const std::filesystem::path& input);
 
 /// The detached signature kyso writes for `input`: `input` + ".p7s".

@@ -29,14 +29,26 @@ class Reindexed : public BatchObserver {
 
 BatchSummary SignJob::run(const std::vector<SignInput>& items, SigningKey key,
                           SignSettings settings, BatchObserver& observer) {
-  std::vector<std::size_t> pdfIndexes, otherIndexes;
-  std::vector<SignInput> pdfItems, otherItems;
+  std::vector<std::size_t> pdfIndexes, xmlIndexes, otherIndexes;
+  std::vector<SignInput> pdfItems, xmlItems, otherItems;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const bool pdf = signingMethodFor(items[i].input) == SigningMethod::Pades;
-    (pdf ? pdfIndexes : otherIndexes).push_back(i);
-    (pdf ? pdfItems : otherItems).push_back(items[i]);
+    switch (signingMethodFor(items[i].input)) {
+      case SigningMethod::Pades:
+        pdfIndexes.push_back(i);
+        pdfItems.push_back(items[i]);
+        break;
+      case SigningMethod::XmlDsig:
+        xmlIndexes.push_back(i);
+        xmlItems.push_back(items[i]);
+        break;
+      case SigningMethod::DetachedCms:
+        otherIndexes.push_back(i);
+        otherItems.push_back(items[i]);
+        break;
+    }
   }
   BatchSummary summary;
+  auto stopped = [&] { return summary.stoppedBy || summary.cancelled; };
   if (!pdfItems.empty()) {
     PdfSignSettings& ps = settings.pdf;
     if (AppearanceMaker maker = std::move(ps.appearance))  // it speaks of the batch's indexes
@@ -46,9 +58,15 @@ BatchSummary SignJob::run(const std::vector<SignInput>& items, SigningKey key,
     Reindexed part(observer, pdfIndexes, items.size());
     summary.merge(PdfSignJob::run(pdfItems, key, ps, part));
   }
+  if (!xmlItems.empty()) {
+    Reindexed part(observer, xmlIndexes, items.size());
+    summary.merge(stopped()
+                      ? reportAll(xmlItems, ItemResult::State::NotAttempted, std::nullopt, part)
+                      : XmlSignJob::run(xmlItems, key, settings.xml, part));
+  }
   if (otherItems.empty()) return summary;
   Reindexed part(observer, otherIndexes, items.size());
-  if (summary.stoppedBy || summary.cancelled) {
+  if (stopped()) {
     summary.merge(reportAll(otherItems, ItemResult::State::NotAttempted, std::nullopt, part));
     return summary;
   }

@@ -27,11 +27,13 @@ Result<FolderFiles> signedFilesIn(const fs::path& folder) {
     const fs::path& p = it->path();
     if (formatOf(p) == DocumentFormat::Pdf) out.pdfs.push_back(p);
     if (hasSuffix(p.string(), ".p7s")) out.detachedSignatures.push_back(p);
-    if (out.pdfs.size() + out.detachedSignatures.size() > kMaxFiles)
+    if (formatOf(p) == DocumentFormat::Xml) out.xmls.push_back(p);
+    if (out.pdfs.size() + out.detachedSignatures.size() + out.xmls.size() > kMaxFiles)
       return Error::kyso(Errc::InputTooLarge, "verify", folder.string() + ": too many files");
   }
   std::sort(out.pdfs.begin(), out.pdfs.end());
   std::sort(out.detachedSignatures.begin(), out.detachedSignatures.end());
+  std::sort(out.xmls.begin(), out.xmls.end());
   return out;
 }
 
@@ -115,6 +117,35 @@ void VerifyJob::verifyDetachedFiles(
           DetachedReport r;
           r.file = files[i];
           r.readError = Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what());
+          return r;
+        }
+      },
+      onReport);
+}
+
+XmlFileReport VerifyJob::verifyXml(const fs::path& file) {
+  XmlFileReport o;
+  o.file = file;
+  auto bytes = readSmallFile(file, std::size_t{512} << 20);
+  if (!bytes.ok()) {
+    o.readError = bytes.error();
+    return o;
+  }
+  o.report = xml::verifyXmlSlowly(*bytes, m_profile->cmsOptions());
+  return o;
+}
+
+void VerifyJob::verifyXmlFiles(const std::vector<fs::path>& files, std::size_t jobs,
+                               const std::function<void(std::size_t, XmlFileReport&&)>& onReport) {
+  orderedParallel<XmlFileReport>(
+      files.size(), std::max<std::size_t>(jobs, 1),
+      [&](std::size_t i) {
+        try {
+          return verifyXml(files[i]);
+        } catch (const std::exception& e) {  // bad_alloc
+          XmlFileReport r;
+          r.file = files[i];
+          r.readError = Error::kyso(Errc::InputTooLarge, "verifyXmlSlowly", e.what());
           return r;
         }
       },

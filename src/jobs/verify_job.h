@@ -1,6 +1,6 @@
-// VerifyJob: verifies PDFs with one VerifyProfile, several at once, reporting each file's result in
-// the order given as soon as it and those before it are ready. Also: the one folder walk that
-// decides which files of a folder a verification covers.
+// VerifyJob: verifies PDFs, detached signatures and XML files with one VerifyProfile, several at
+// once, reporting each file's result in the order given as soon as it and those before it are
+// ready. Also: the one folder walk that decides which files of a folder a verification covers.
 //
 //   auto profile = jobs::VerifyProfile::create(settings);
 //   jobs::VerifyJob job(*profile);
@@ -17,12 +17,13 @@
 #include "src/jobs/verify_profile.h"
 #include "src/pdfverify/cms_checker.h"
 #include "src/pdfverify/model.h"
+#include "src/xml/xml_verify.h"
 
 namespace kyso::jobs {
 
 /// The signed files in a folder and below it, by format (document_format.h), each list sorted.
 struct FolderFiles {
-  std::vector<std::filesystem::path> pdfs, detachedSignatures;
+  std::vector<std::filesystem::path> pdfs, detachedSignatures, xmls;
 };
 /// InputTooLarge past 100 000 files; the folder's read errors as they are.
 Result<FolderFiles> signedFilesIn(const std::filesystem::path& folder);
@@ -35,6 +36,13 @@ struct DetachedReport {
   std::optional<Error> readError;     // the signature file could not be read
   std::optional<Error> contentError;  // the content given does not exist
   cms::CmsReport report;              // when neither error
+};
+
+/// The outcome of one XML file.
+struct XmlFileReport {
+  std::filesystem::path file;
+  std::optional<Error> readError;  // the file could not be read
+  xml::XmlReport report;           // when it could
 };
 
 class VerifyJob {
@@ -61,6 +69,13 @@ class VerifyJob {
   void verifyDetachedFiles(const std::vector<std::filesystem::path>& files,
                            const std::optional<std::filesystem::path>& content, std::size_t jobs,
                            const std::function<void(std::size_t, DetachedReport&&)>& onReport);
+
+  /// One XML file's signatures (XML-DSig), on the calling thread.
+  XmlFileReport verifyXml(const std::filesystem::path& file);
+
+  /// `files` on up to `jobs` threads, reported in order as verifyPdfs does.
+  void verifyXmlFiles(const std::vector<std::filesystem::path>& files, std::size_t jobs,
+                      const std::function<void(std::size_t, XmlFileReport&&)>& onReport);
 
   const VerifyProfile& profile() const { return *m_profile; }
 

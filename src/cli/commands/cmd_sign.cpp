@@ -7,8 +7,8 @@
 //   (token_options.h) or, for tests and files kept on disk, --key-file/--cert-file/--chain-file
 //   (PEM, unencrypted), and the appearance options (appearance_options.h).
 // This file turns the options into a jobs::PdfSignJob (src/jobs/pdf_sign_job.h: the pipeline, the
-// commits, the stop policy) and its results into a table; non-PDF inputs and --detached go to
-// sign_detached.cpp.
+// commits, the stop policy) and its results into a table (sign_outputs.h); XML inputs go to
+// cmd_sign_xml.cpp, other inputs and --detached to sign_detached.cpp.
 #include <unistd.h>
 
 #include <cstdio>
@@ -23,6 +23,7 @@
 #include "core/messages.h"
 #include "src/cli/commands/appearance_options.h"
 #include "src/cli/commands/chain_trust_option.h"
+#include "src/cli/commands/sign_outputs.h"
 #include "src/cli/detached/signing_key_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
@@ -43,42 +44,6 @@ constexpr const char* kSignHelp =
     "Other files, or --detached, make detached CMS signatures (see kyso sign --detached "
     "--help).\n\n";
 
-struct FileOutcome {
-  std::string input, output;
-  std::string status;  // "signed", "skipped", "failed", "not attempted"
-  std::string detail;
-};
-
-int exitCodeForFileError(const Error& e) {
-  switch (e.kind) {
-    case Errc::NotAPdf:
-    case Errc::PdfDamaged:
-    case Errc::PdfEncrypted:
-    case Errc::FileNotFound:
-    case Errc::FileUnreadable:
-    case Errc::PdfCertifiedLocked:
-    case Errc::PdfFieldNotFound:
-    case Errc::PdfPageOutOfRange:
-    case Errc::FileExists:
-    case Errc::OutputNotWritable:
-    case Errc::DiskFull:
-      return kExitInputError;
-    case Errc::UsageError:
-      return kExitUsage;
-    default:
-      return e.domain == Domain::Pkcs11 ? kExitTokenError : kExitSignatureFailed;
-  }
-}
-
-void printTable(const std::vector<FileOutcome>& rows) {
-  std::size_t w = 4;
-  for (const auto& r : rows) w = std::max(w, r.input.size());
-  std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), "FILE", "RESULT", "DETAIL");
-  for (const auto& r : rows)
-    std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), r.input.c_str(), r.status.c_str(),
-                r.detail.c_str());
-}
-
 // Prints, for each input, what in it can change what it shows after signing. False when
 // `refuse` and at least one input has such content (nothing is signed then).
 bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
@@ -97,49 +62,6 @@ bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
     std::fprintf(stderr, vi ? "kyso: không ký tài liệu nào (--refuse-active-content).\n"
                             : "kyso: nothing was signed (--refuse-active-content).\n");
   return !(found && refuse);
-}
-
-// Progress on stderr, appearance notes, and one table row per file.
-class SignPrinter : public jobs::BatchObserver {
- public:
-  explicit SignPrinter(std::vector<FileOutcome>& rows) : m_rows(rows) {}
-  void started(std::size_t index, std::size_t total) override {
-    if (total > 1)
-      std::fprintf(stderr, "[%zu/%zu] %s\n", index + 1, total, m_rows[index].input.c_str());
-  }
-  void note(std::size_t, const Error& note) override {
-    std::fprintf(stderr, "kyso sign: %s\n", describe(note).c_str());
-  }
-  void finished(const jobs::ItemResult& r) override {
-    using State = jobs::ItemResult::State;
-    FileOutcome& row = m_rows[r.index];
-    switch (r.state) {
-      case State::Done:
-        row.status = "signed";
-        row.detail = r.level + ", " + r.field;
-        break;
-      case State::Skipped:
-        row.status = "skipped";
-        row.detail = "output exists";
-        break;
-      case State::Failed:
-        row.status = "failed";
-        row.detail = describe(*r.error);
-        if (m_rows.size() == 1) printError("Signing " + row.input + " failed", *r.error);
-        break;
-      case State::NotAttempted:
-        row.status = "not attempted";
-        break;
-    }
-  }
-
- private:
-  std::vector<FileOutcome>& m_rows;
-};
-
-int usageError(const std::string& what) {
-  printError("kyso sign", Error::kyso(Errc::UsageError, "kyso sign", what));
-  return kExitUsage;
 }
 
 void declareSignOptions(ArgParser& p) {
@@ -179,73 +101,20 @@ int settingsFromOptions(const ArgParser& p, jobs::PdfSignSettings& settings) {
   sig.lockFields = p.has("lock-fields");
   sig.subFilter = p.getOr("subfilter", "ETSI.CAdES.detached");
   if (sig.subFilter != "ETSI.CAdES.detached" && sig.subFilter != "adbe.pkcs7.detached")
-    return usageError("--subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached");
+    return signUsageError("--subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached");
   if (auto c = p.get("certify")) {
-    if (*c != "1" && *c != "2" && *c != "3") return usageError("--certify must be 1, 2 or 3");
+    if (*c != "1" && *c != "2" && *c != "3") return signUsageError("--certify must be 1, 2 or 3");
     sig.certifyP = std::stoi(*c);
   }
   settings.tsaUrl = p.get("tsa");
   auto level = pdf::parsePadesLevel(p.getOr("level", settings.tsaUrl ? "B-T" : "B-B"));
-  if (!level) return usageError("--level must be B-B, B-T, B-LT or B-LTA");
+  if (!level) return signUsageError("--level must be B-B, B-T, B-LT or B-LTA");
   if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
-    return usageError("B-T and above need --tsa URL");
+    return signUsageError("B-T and above need --tsa URL");
   settings.level = *level;
   settings.overwrite = p.has("force");
   settings.skipExisting = p.has("skip-existing");
   return kExitOk;
-}
-
-// The folder `flag` names can be written to (refused now, before the PIN is asked).
-int checkWritableFolder(const fs::path& folder, const char* flag) {
-  std::error_code ec;
-  if (fs::is_directory(folder, ec) && ::access(folder.c_str(), W_OK | X_OK) == 0) return kExitOk;
-  printError("kyso sign", Error::kyso(Errc::OutputNotWritable, flag, folder.string()));
-  return kExitInputError;
-}
-
-// One row per input with its output, decided before anything is signed.
-int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows) {
-  const auto& inputs = p.positional();
-  std::error_code ec;
-  if (!p.has("out-dir")) {
-    rows.push_back({inputs.front(), *p.get("output"), "", ""});
-    fs::path folder = fs::path(rows.front().output).parent_path();
-    if (int rc = checkWritableFolder(folder.empty() ? "." : folder, "-o"); rc != kExitOk) return rc;
-    if (fs::exists(rows.front().output, ec) &&
-        fs::equivalent(rows.front().output, inputs.front(), ec))
-      return usageError("the output must not be the input");
-    return kExitOk;
-  }
-  fs::path dir = *p.get("out-dir");
-  // A new folder is made (the README's `--out-dir signed/`).
-  if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
-  if (int rc = checkWritableFolder(dir, "--out-dir"); rc != kExitOk) return rc;
-  for (const auto& in : inputs) {
-    fs::path out = dir / fs::path(in).filename();
-    if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
-      return usageError("--out-dir would replace the input " + in);
-    for (const auto& r : rows)
-      if (r.output == out.string())
-        return usageError("two inputs named " + out.filename().string() +
-                          " would share one output");
-    rows.push_back({in, out.string(), "", ""});
-  }
-  return kExitOk;
-}
-
-// The table, the folder flush errors and the exit code.
-int report(const jobs::BatchSummary& summary, const std::vector<FileOutcome>& rows) {
-  std::size_t failed = summary.failed + summary.notAttempted;
-  for (const auto& e : summary.flushErrors) {
-    printError("Flushing an output folder to disk failed", e);
-    ++failed;
-  }
-  if (rows.size() > 1) printTable(rows);
-  if (failed == 0) return kExitOk;
-  if (rows.size() == 1 && summary.firstError) return exitCodeForFileError(*summary.firstError);
-  if (rows.size() == 1 && !summary.flushErrors.empty())
-    return exitCodeForFileError(summary.flushErrors.front());
-  return kExitSignatureFailed;
 }
 
 }  // namespace
@@ -267,15 +136,21 @@ int runSign(const Args& args) {
     std::fprintf(stderr, "%s%s", kSignHelp, p.optionHelp().c_str());
     return kExitUsage;
   }
-  std::size_t pdfs = 0;
-  for (const auto& in : inputs)
+  std::size_t pdfs = 0, xmls = 0;
+  for (const auto& in : inputs) {
     pdfs += jobs::signingMethodFor(in) == jobs::SigningMethod::Pades ? 1 : 0;
-  if (pdfs == 0) return runSignDetached(args);
+    xmls += jobs::signingMethodFor(in) == jobs::SigningMethod::XmlDsig ? 1 : 0;
+  }
+  if (xmls == inputs.size()) return runSignXml(args);
+  if (pdfs == 0 && xmls == 0) return runSignDetached(args);
   if (pdfs != inputs.size())
-    return usageError("PDF and non-PDF inputs cannot be mixed; use --detached");
+    return signUsageError(
+        "PDF, XML and other inputs cannot be mixed in one call; use --detached for detached "
+        "signatures on all of them");
   if (p.has("output") == p.has("out-dir"))
-    return usageError("give exactly one of -o and --out-dir");
-  if (p.has("output") && inputs.size() != 1) return usageError("-o takes one input; use --out-dir");
+    return signUsageError("give exactly one of -o and --out-dir");
+  if (p.has("output") && inputs.size() != 1)
+    return signUsageError("-o takes one input; use --out-dir");
   jobs::PdfSignSettings settings;
   if (int rc = settingsFromOptions(p, settings); rc != kExitOk) return rc;
   std::vector<FileOutcome> rows;
@@ -299,7 +174,7 @@ int runSign(const Args& args) {
   std::vector<jobs::SignInput> items;
   for (const auto& r : rows) items.push_back({r.input, r.output, false});
   SignPrinter printer(rows);
-  return report(jobs::PdfSignJob::run(items, key, settings, printer), rows);
+  return reportBatch(jobs::PdfSignJob::run(items, key, settings, printer), rows);
 }
 
 }  // namespace kyso::cli

@@ -135,6 +135,9 @@ int runVerify(const Args& args) {
   for (auto& a : args)
     if (a == "--content" || a.rfind("--content=", 0) == 0 || isDetachedSignature(a))
       return runVerifyCms(args);
+  for (auto& a : args)
+    if (a.rfind("-", 0) != 0 && jobs::formatOf(a) == jobs::DocumentFormat::Xml)
+      return runVerifyXml(args);
   ArgParser p;
   declareVerifyOptions(p);
   p.flag("json", 0, "one JSON object per file (JSON lines)")

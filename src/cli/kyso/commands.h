@@ -31,6 +31,10 @@ inline bool wantsDetached(const Args& args) {
 }
 /// `kyso verify` on .p7s/.p7m files (src/cli/verify_cms.cpp).
 int runVerifyCms(const Args& args);
+/// `kyso sign` on .xml files: XML-DSig (src/cli/commands/cmd_sign_xml.cpp).
+int runSignXml(const Args& args);
+/// `kyso verify` on .xml files (src/cli/commands/verify_xml.cpp).
+int runVerifyXml(const Args& args);
 
 /// Prints a kyso Error to stderr as a sentence (with the technical line under --verbose/KYSO_LOG).
 void printError(const std::string& what_failed, const ::kyso::Error& e);

@@ -1,0 +1,120 @@
+// `kyso sign FILE.xml`: enveloped XML-DSig signatures (issue 20) for health-insurance claim files,
+// e-invoices and any XML, one file or a batch with one token login. The options become a
+// jobs::XmlSignJob (src/jobs/xml_sign_job.h) and its results a table (sign_outputs.h).
+//   kyso sign claim.xml -o claim-signed.xml                # the layout is recognised
+//   kyso sign *.xml --out-dir signed/ --xml-profile bhyt
+//   kyso sign data.xml -o out.xml --xml-sign-id doc1 --xml-signature-parent /Root/Signatures
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/cli/commands/sign_outputs.h"
+#include "src/cli/detached/signing_key_options.h"
+#include "src/cli/kyso/args.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/token_options.h"
+#include "src/jobs/xml_sign_job.h"
+#include "src/xml/xml.h"
+
+namespace kyso::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "Usage: kyso sign IN.xml -o OUT.xml [options]\n"
+    "       kyso sign A.xml B.xml ... --out-dir DIR [options]\n"
+    "Signs XML files with an enveloped XML-DSig signature (RSA-SHA256 or ECDSA-SHA256, inclusive\n"
+    "C14N 1.0, the signer's certificate in KeyInfo). The layout is recognised from the file:\n"
+    "  bhyt      health-insurance claim files (QĐ 130/4750: GIAMDINHHS, XML0 check-in,\n"
+    "            HSDANHMUC): the whole file, the signature in the first CHUKYDONVI element\n"
+    "  einvoice  e-invoices (TT 78): HDon/DLHDon by its Id, the signature Id=\"seller\" in\n"
+    "            HDon/DSCKS/NBan with its SigningTime\n"
+    "  generic   anything else: the whole document (or --xml-sign-id), the signature at the end\n"
+    "            of the root element (or --xml-signature-parent)\n"
+    "A signature already in the file that the new one would break is refused, as is XML with a\n"
+    "DOCTYPE (entity attacks). The input is never changed.\n"
+    "Example: kyso sign HOSO_79001.xml -o HOSO_79001-signed.xml --module softhsm\n\n";
+
+void declareOptions(ArgParser& p) {
+  addTokenOptions(p, ForceFlag::Separate);
+  p.value("output", 'o', "output file (one input)")
+      .value("out-dir", 0, "output folder (any number of inputs; same file names)")
+      .flag("force", 0, "replace an existing output file (a final PIN try needs --force-login)")
+      .flag("skip-existing", 0, "with --out-dir: skip inputs whose output already exists")
+      .value("xml-profile", 0, "auto (default) | bhyt | einvoice | generic")
+      .value("xml-sign-id", 0, "generic: sign the element with this Id (default: the whole file)")
+      .value("xml-signature-parent", 0,
+             "generic: put the signature in the first element of this name, or the one element "
+             "an XPath from / selects (default: the root)")
+      .value("xml-prefix", 0, "none (default: xmlns=\"…xmldsig#\") | ds (<ds:Signature>)")
+      .value("xml-signature-id", 0, "the Signature element's Id (einvoice default: seller)")
+      .value("digest", 0, "sha256 (default) | sha384 | sha512")
+      .value("key-file", 0, "signing key as a PEM file instead of a token (unencrypted)")
+      .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
+      .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
+      .flag("help", 'h', "this text");
+}
+
+int settingsFromOptions(const ArgParser& p, jobs::XmlSignSettings& s) {
+  auto profile = xml::parseProfile(p.getOr("xml-profile", "auto"));
+  if (!profile) return signUsageError("--xml-profile must be auto, bhyt, einvoice or generic");
+  s.spec.profile = *profile;
+  const bool generic = *profile == xml::XmlProfile::Generic || *profile == xml::XmlProfile::Auto;
+  if (!generic && (p.has("xml-sign-id") || p.has("xml-signature-parent")))
+    return signUsageError(
+        "--xml-sign-id and --xml-signature-parent go with --xml-profile generic; the bhyt and "
+        "einvoice layouts fix what is signed and where the signature goes");
+  if (p.has("xml-sign-id") || p.has("xml-signature-parent"))
+    s.spec.profile = xml::XmlProfile::Generic;
+  s.spec.signId = p.getOr("xml-sign-id", "");
+  s.spec.signatureParent = p.getOr("xml-signature-parent", "");
+  const std::string prefix = p.getOr("xml-prefix", "none");
+  if (prefix != "none" && prefix != "ds") return signUsageError("--xml-prefix must be none or ds");
+  s.spec.dsPrefix = prefix == "ds";
+  s.spec.signatureId = p.getOr("xml-signature-id", "");
+  s.spec.digest = p.getOr("digest", "sha256");
+  if (s.spec.digest != "sha256" && s.spec.digest != "sha384" && s.spec.digest != "sha512")
+    return signUsageError("--digest must be sha256, sha384 or sha512");
+  s.overwrite = p.has("force");
+  s.skipExisting = p.has("skip-existing");
+  return kExitOk;
+}
+
+}  // namespace
+
+int runSignXml(const Args& args) {
+  ArgParser p;
+  declareOptions(p);
+  if (auto st = p.parse(args); !st.ok()) {
+    printError("kyso sign", st.error());
+    return kExitUsage;
+  }
+  if (p.has("help")) {
+    std::printf("%s%s", kHelp, p.optionHelp().c_str());
+    return kExitOk;
+  }
+  const auto& inputs = p.positional();
+  if (inputs.empty()) {
+    std::fprintf(stderr, "%s%s", kHelp, p.optionHelp().c_str());
+    return kExitUsage;
+  }
+  if (p.has("output") == p.has("out-dir"))
+    return signUsageError("give exactly one of -o and --out-dir");
+  if (p.has("output") && inputs.size() != 1)
+    return signUsageError("-o takes one input; use --out-dir");
+  jobs::XmlSignSettings settings;
+  if (int rc = settingsFromOptions(p, settings); rc != kExitOk) return rc;
+  std::vector<FileOutcome> rows;
+  if (int rc = planOutputs(p, rows); rc != kExitOk) return rc;
+
+  std::unique_ptr<CliToken> token;  // one login for the whole batch
+  jobs::SigningKey key;
+  if (int rc = signingKeyFromOptions(p, token, key); rc != kExitOk) return rc;
+  std::vector<jobs::SignInput> items;
+  for (const auto& r : rows) items.push_back({r.input, r.output, false});
+  SignPrinter printer(rows);
+  return reportBatch(jobs::XmlSignJob::run(items, key, settings, printer), rows);
+}
+
+}  // namespace kyso::cli

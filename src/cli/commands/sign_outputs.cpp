@@ -1,0 +1,149 @@
+#include "src/cli/commands/sign_outputs.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/messages.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+
+namespace kyso::cli {
+namespace {
+namespace fs = std::filesystem;
+
+int exitCodeForFileError(const Error& e) {
+  switch (e.kind) {
+    case Errc::NotAPdf:
+    case Errc::PdfDamaged:
+    case Errc::PdfEncrypted:
+    case Errc::FileNotFound:
+    case Errc::FileUnreadable:
+    case Errc::PdfCertifiedLocked:
+    case Errc::PdfFieldNotFound:
+    case Errc::PdfPageOutOfRange:
+    case Errc::FileExists:
+    case Errc::OutputNotWritable:
+    case Errc::DiskFull:
+    case Errc::InputTooLarge:
+    case Errc::XmlMalformed:
+    case Errc::XmlDtdRefused:
+    case Errc::XmlPlaceNotFound:
+    case Errc::XmlIdNotUnique:
+    case Errc::XmlSignatureWouldBreak:
+      return kExitInputError;
+    case Errc::UsageError:
+      return kExitUsage;
+    default:
+      return e.domain == Domain::Pkcs11 ? kExitTokenError : kExitSignatureFailed;
+  }
+}
+
+void printTable(const std::vector<FileOutcome>& rows) {
+  std::size_t w = 4;
+  for (const auto& r : rows) w = std::max(w, r.input.size());
+  std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), "FILE", "RESULT", "DETAIL");
+  for (const auto& r : rows)
+    std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), r.input.c_str(), r.status.c_str(),
+                r.detail.c_str());
+}
+
+}  // namespace
+
+int signUsageError(const std::string& what) {
+  printError("kyso sign", Error::kyso(Errc::UsageError, "kyso sign", what));
+  return kExitUsage;
+}
+
+namespace {
+
+// The folder `flag` names can be written to (refused now, before the PIN is asked).
+int checkWritableFolder(const fs::path& folder, const char* flag) {
+  std::error_code ec;
+  if (fs::is_directory(folder, ec) && ::access(folder.c_str(), W_OK | X_OK) == 0) return kExitOk;
+  printError("kyso sign", Error::kyso(Errc::OutputNotWritable, flag, folder.string()));
+  return kExitInputError;
+}
+
+}  // namespace
+
+// One row per input with its output, decided before anything is signed.
+int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows) {
+  const auto& inputs = p.positional();
+  std::error_code ec;
+  if (!p.has("out-dir")) {
+    rows.push_back({inputs.front(), *p.get("output"), "", ""});
+    fs::path folder = fs::path(rows.front().output).parent_path();
+    if (int rc = checkWritableFolder(folder.empty() ? "." : folder, "-o"); rc != kExitOk) return rc;
+    if (fs::exists(rows.front().output, ec) &&
+        fs::equivalent(rows.front().output, inputs.front(), ec))
+      return signUsageError("the output must not be the input");
+    return kExitOk;
+  }
+  fs::path dir = *p.get("out-dir");
+  // A new folder is made (the README's `--out-dir signed/`).
+  if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
+  if (int rc = checkWritableFolder(dir, "--out-dir"); rc != kExitOk) return rc;
+  for (const auto& in : inputs) {
+    fs::path out = dir / fs::path(in).filename();
+    if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
+      return signUsageError("--out-dir would replace the input " + in);
+    for (const auto& r : rows)
+      if (r.output == out.string())
+        return signUsageError("two inputs named " + out.filename().string() +
+                              " would share one output");
+    rows.push_back({in, out.string(), "", ""});
+  }
+  return kExitOk;
+}
+
+void SignPrinter::started(std::size_t index, std::size_t total) {
+  if (total > 1)
+    std::fprintf(stderr, "[%zu/%zu] %s\n", index + 1, total, m_rows[index].input.c_str());
+}
+
+void SignPrinter::note(std::size_t, const Error& note) {
+  std::fprintf(stderr, "kyso sign: %s\n", describe(note).c_str());
+}
+
+void SignPrinter::finished(const jobs::ItemResult& r) {
+  using State = jobs::ItemResult::State;
+  FileOutcome& row = m_rows[r.index];
+  switch (r.state) {
+    case State::Done:
+      row.status = "signed";
+      row.detail = r.level + ", " + r.field;
+      break;
+    case State::Skipped:
+      row.status = "skipped";
+      row.detail = "output exists";
+      break;
+    case State::Failed:
+      row.status = "failed";
+      row.detail = describe(*r.error);
+      if (m_rows.size() == 1) printError("Signing " + row.input + " failed", *r.error);
+      break;
+    case State::NotAttempted:
+      row.status = "not attempted";
+      break;
+  }
+}
+
+// The table, the folder flush errors and the exit code.
+int reportBatch(const jobs::BatchSummary& summary, const std::vector<FileOutcome>& rows) {
+  std::size_t failed = summary.failed + summary.notAttempted;
+  for (const auto& e : summary.flushErrors) {
+    printError("Flushing an output folder to disk failed", e);
+    ++failed;
+  }
+  if (rows.size() > 1) printTable(rows);
+  if (failed == 0) return kExitOk;
+  if (rows.size() == 1 && summary.firstError) return exitCodeForFileError(*summary.firstError);
+  if (rows.size() == 1 && !summary.flushErrors.empty())
+    return exitCodeForFileError(summary.flushErrors.front());
+  return kExitSignatureFailed;
+}
+
+}  // namespace kyso::cli

@@ -1,0 +1,44 @@
+// What `kyso sign` does around a signing job, for PDFs (cmd_sign.cpp) and XML (cmd_sign_xml.cpp)
+// alike: the output of each input decided before the PIN is asked (-o or --out-dir), progress and
+// one table row per file as the job reports, and the exit code of the batch.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "src/cli/kyso/args.h"
+#include "src/jobs/batch.h"
+
+namespace kyso::cli {
+
+struct FileOutcome {
+  std::string input, output;
+  std::string status;  // "signed", "skipped", "failed", "not attempted"
+  std::string detail;
+};
+
+/// Prints "kyso sign: <what>" as a usage error; returns kExitUsage.
+int signUsageError(const std::string& what);
+
+/// One row per input with its output (-o for one input, --out-dir for any number), refusing an
+/// output that is the input, two inputs sharing an output, and a folder that cannot be written.
+/// An exit code (kExitOk when the plan stands).
+int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows);
+
+/// Progress on stderr, appearance notes, and the rows filled as files finish.
+class SignPrinter : public jobs::BatchObserver {
+ public:
+  explicit SignPrinter(std::vector<FileOutcome>& rows) : m_rows(rows) {}
+  void started(std::size_t index, std::size_t total) override;
+  void note(std::size_t index, const Error& note) override;
+  void finished(const jobs::ItemResult& r) override;
+
+ private:
+  std::vector<FileOutcome>& m_rows;
+};
+
+/// The table (several files), the folder flush errors and the exit code: one file's own code
+/// (input, usage, token, signature), else 1 when any file failed.
+int reportBatch(const jobs::BatchSummary& summary, const std::vector<FileOutcome>& rows);
+
+}  // namespace kyso::cli
