@@ -176,7 +176,9 @@ XmlReport verifyXmlSlowly(const std::string& document, const cms::VerifyOptions&
   Indication overall = Indication::TotalPassed;
   for (auto& f : in.signatures) {
     rep.signatures.push_back(judge(std::move(f), opt));
-    overall = cms::worse(overall, rep.signatures.back().verdict.indication);
+    const auto& v = rep.signatures.back().verdict;
+    if (rank(v.indication) > rank(overall)) rep.subIndication = v.subIndication;
+    overall = cms::worse(overall, v.indication);
   }
   if (!rep.problems.empty()) {
     overall = Indication::TotalFailed;
@@ -235,7 +237,8 @@ Json xmlReportToJson(const XmlReport& r, Lang lang) {
     sj.set("covers_document", s.facts.coversDocument);
     sj.set("findings", findingsJson(s.facts.problems, lang));
     sj.set("remarks", findingsJson(s.facts.notes, lang));
-    for (const auto& [k, v] : cms::signerReportToJson(s.verdict).members()) sj.set(k, v);
+    const Json signer = cms::signerReportToJson(s.verdict);
+    for (const auto& [k, v] : signer.members()) sj.set(k, v);
     sigs.push(std::move(sj));
   }
   j.set("signatures", std::move(sigs));

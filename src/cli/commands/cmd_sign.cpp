@@ -117,10 +117,23 @@ int settingsFromOptions(const ArgParser& p, jobs::PdfSignSettings& settings) {
   return kExitOk;
 }
 
+// True when the words name .xml files and no PDF: the XML signer's line, decided before the PDF
+// options are parsed (an -o value counts too: it is an .xml there as well).
+bool namesXmlOnly(const Args& args) {
+  bool xml = false;
+  for (const auto& a : args) {
+    if (a.rfind("-", 0) == 0) continue;
+    if (jobs::formatOf(a) == jobs::DocumentFormat::Pdf) return false;
+    xml = xml || jobs::formatOf(a) == jobs::DocumentFormat::Xml;
+  }
+  return xml;
+}
+
 }  // namespace
 
 int runSign(const Args& args) {
   if (wantsDetached(args)) return runSignDetached(args);
+  if (namesXmlOnly(args)) return runSignXml(args);  // its own options (--xml-*)
   ArgParser p;
   declareSignOptions(p);
   if (auto st = p.parse(args); !st.ok()) {

@@ -184,7 +184,8 @@ int runVerifyXml(const Args& args) {
       j.set("status", r.error && r.error->kind == Errc::CmsNoSigner ? "unsigned"
                       : r.error                                     ? "error"
                                                                     : "signed");
-      for (const auto& [k, v] : xml::xmlReportToJson(r, lang).members()) j.set(k, v);
+      const Json report = xml::xmlReportToJson(r, lang);
+      for (const auto& [k, v] : report.members()) j.set(k, v);
       std::printf("%s\n", j.dump().c_str());
     } else {
       printText(f, lang);
