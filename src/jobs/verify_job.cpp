@@ -7,6 +7,7 @@
 #include "core/atomic_file.h"
 #include "core/ordered_parallel.h"
 #include "src/jobs/document_format.h"
+#include "src/jobs/xml_document_report.h"
 #include "src/pdfverify/verifier.h"
 
 namespace kyso::jobs {
@@ -53,17 +54,21 @@ pdfverify::FileReport VerifyJob::verifyPdf(const fs::path& file) {
   }
 }
 
-void VerifyJob::verifyPdfs(
-    const std::vector<fs::path>& files, std::size_t jobs,
-    const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
-    const std::function<bool()>& cancelled) {
+namespace {
+
+// `one` over `files` on up to `jobs` threads, reported in order; `cancelled` stops handing out
+// files (the ones not verified get no report).
+void inOrder(const std::vector<fs::path>& files, std::size_t jobs,
+             const std::function<pdfverify::FileReport(const fs::path&)>& one,
+             const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
+             const std::function<bool()>& cancelled) {
   struct Stop {};
   try {
     orderedParallel<std::optional<pdfverify::FileReport>>(
         files.size(), std::max<std::size_t>(jobs, 1),
         [&](std::size_t i) -> std::optional<pdfverify::FileReport> {
           if (cancelled && cancelled()) return std::nullopt;
-          return verifyPdf(files[i]);
+          return one(files[i]);
         },
         [&](std::size_t i, std::optional<pdfverify::FileReport>&& r) {
           if (!r) throw Stop{};
@@ -71,6 +76,37 @@ void VerifyJob::verifyPdfs(
         });
   } catch (const Stop&) {
   }
+}
+
+}  // namespace
+
+void VerifyJob::verifyPdfs(
+    const std::vector<fs::path>& files, std::size_t jobs,
+    const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
+    const std::function<bool()>& cancelled) {
+  inOrder(
+      files, jobs, [this](const fs::path& f) { return verifyPdf(f); }, onReport, cancelled);
+}
+
+pdfverify::FileReport VerifyJob::verifyDocument(const fs::path& file, Lang lang) {
+  if (formatOf(file) != DocumentFormat::Xml) return verifyPdf(file);
+  XmlFileReport x;
+  try {
+    x = verifyXml(file);
+  } catch (const std::exception& e) {  // bad_alloc
+    x.file = file;
+    x.readError = Error::kyso(Errc::InputTooLarge, "verifyXmlSlowly", e.what());
+  }
+  return asDocumentReport(x, lang);
+}
+
+void VerifyJob::verifyDocuments(
+    const std::vector<fs::path>& files, std::size_t jobs, Lang lang,
+    const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
+    const std::function<bool()>& cancelled) {
+  inOrder(
+      files, jobs, [this, lang](const fs::path& f) { return verifyDocument(f, lang); }, onReport,
+      cancelled);
 }
 
 DetachedReport VerifyJob::verifyDetached(const fs::path& file,

@@ -77,6 +77,15 @@ class VerifyJob {
   void verifyXmlFiles(const std::vector<std::filesystem::path>& files, std::size_t jobs,
                       const std::function<void(std::size_t, XmlFileReport&&)>& onReport);
 
+  /// Any file by its format (document_format.h): a PDF, or an XML file as a document report
+  /// (xml_document_report.h, its findings in `lang`). Never throws.
+  pdfverify::FileReport verifyDocument(const std::filesystem::path& file, Lang lang);
+
+  /// `files` of both formats on up to `jobs` threads, reported in order as verifyPdfs does.
+  void verifyDocuments(const std::vector<std::filesystem::path>& files, std::size_t jobs, Lang lang,
+                       const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
+                       const std::function<bool()>& cancelled = {});
+
   const VerifyProfile& profile() const { return *m_profile; }
 
  private:

@@ -22,6 +22,8 @@ Indication mapIndication(cms::Indication i) {
   return Indication::Indeterminate;
 }
 
+}  // namespace
+
 void fromSigner(const cms::SignerReport& s, CryptoFacts& f) {
   f.checked = true;
   f.intact = s.intact;
@@ -44,6 +46,8 @@ void fromSigner(const cms::SignerReport& s, CryptoFacts& f) {
   for (auto& n : s.notes) f.notes.push_back(n);
   f.reason = s.errc;
 }
+
+namespace {
 
 CryptoFacts failed(const std::string& sub, const std::string& why, std::optional<bool> intact) {
   CryptoFacts f;

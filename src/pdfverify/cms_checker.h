@@ -12,6 +12,10 @@
 
 namespace kyso::pdfverify {
 
+/// Fills `f` from one CMS-layer signer verdict (indication, signer, chain, revocation, timestamp,
+/// notes): also how an XML-DSig signature's verdict enters the document report (jobs layer).
+void fromSigner(const cms::SignerReport& s, CryptoFacts& f);
+
 class KysoCmsChecker final : public CmsChecker {
  public:
   /// `base` is copied; its trust store pointer is borrowed and must outlive this object.

@@ -23,9 +23,10 @@ declare -A allowed=(
   [src/pdfverify]="core certs src/cms"
   [src/inventory]="core pkcs11"
   [src/letter]="core"
-  [src/jobs]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory"
-  [src/cli]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
-  [ui]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/jobs"
+  [src/xml]="core certs src/cms"
+  [src/jobs]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/xml"
+  [src/cli]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/xml src/jobs"
+  [ui]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/xml src/jobs"
 )
 
 fail=0

@@ -142,10 +142,17 @@ TEST_F(SignBatchTest, SignsABatchWithOneLoginAndGoesOnAfterABadFile) {
   items.push_back({bad, signedOutputPath(bad, {}), false, std::nullopt});
   const QString notesIn = QString::fromStdString(notes.string());
   items.push_back({notesIn, signedOutputPath(notesIn, {}), false, std::nullopt});
+  // A health-insurance claim file: an XML signature inside a signed copy (issue 20).
+  const fs::path claim = token().dir() / "HOSO.xml";
+  std::ofstream(claim) << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<GIAMDINHHS><THONGTINDONVI>"
+                          "<MACSKCB>79001</MACSKCB></THONGTINDONVI><CHUKYDONVI/></GIAMDINHHS>\n";
+  const QString claimIn = QString::fromStdString(claim.string());
+  items.push_back({claimIn, signedOutputPath(claimIn, {}), false, std::nullopt});
   const auto out = run(batch, items, st);
 
   EXPECT_EQ(prompt->asked(), 1) << "one login for the whole batch";
-  ASSERT_EQ(out.size(), 3u);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[3].state, SignOutcome::State::Signed) << out[3].detail.toStdString();
   EXPECT_EQ(out[0].state, SignOutcome::State::Signed) << out[0].detail.toStdString();
   EXPECT_TRUE(out[0].detail.startsWith(QStringLiteral("B-B"))) << out[0].detail.toStdString();
   EXPECT_EQ(out[1].state, SignOutcome::State::Failed);
@@ -173,6 +180,13 @@ TEST_F(SignBatchTest, SignsABatchWithOneLoginAndGoesOnAfterABadFile) {
                      notes.string() + ".p7s", "-content", notes.string(), "-CAfile",
                      (pkiDir() / "root.pem").string(), "-purpose", "any", "-out", "/dev/null"});
   EXPECT_EQ(r.status, 0) << r.out;
+
+  // The claim file's signature, checked by xmlsec1 against the test root.
+  KYSO_REQUIRE_TOOL("xmlsec1");
+  const auto x = test::runTool(
+      {"xmlsec1", "--verify", "--trusted-pem", (pkiDir() / "root.pem").string(), "--untrusted-pem",
+       (pkiDir() / "gov-ca.pem").string(), signedOutputPath(claimIn, {}).toStdString()});
+  EXPECT_EQ(x.status, 0) << x.out;
 }
 
 TEST_F(SignBatchTest, ExistingOutputIsNotReplacedUnlessAgreed) {
@@ -529,6 +543,8 @@ TEST(SignedOutputPath, NamesBesideTheInputOrInTheFolder) {
             QStringLiteral("/out/x-signed.pdf"));
   EXPECT_EQ(signedOutputPath(QStringLiteral("/a/b/report.docx"), {}),
             QStringLiteral("/a/b/report.docx.p7s"));
+  EXPECT_EQ(signedOutputPath(QStringLiteral("/a/b/HOSO_79001.XML"), QStringLiteral("/out")),
+            QStringLiteral("/out/HOSO_79001-signed.xml"));
 }
 
 }  // namespace

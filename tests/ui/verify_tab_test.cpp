@@ -152,6 +152,36 @@ TEST(VerifyService, ManyFilesAtOnceGiveTheOneByOneResultsInOrder) {
   EXPECT_LT(cancelled.results().size(), many.size());
 }
 
+// XML files sit in the same list (issue 20): the XML verdicts with their colours, a DOCTYPE
+// refused as an error row, an unsigned claim file shown as unsigned, and the details pane naming
+// where the signature is.
+TEST(VerifyTab, XmlFilesAreVerifiedBesidePdfs) {
+  const char* xmlDir = std::getenv("KYSO_TEST_XML");
+  if (!xmlDir || !QFile::exists(QString::fromUtf8(xmlDir) + QStringLiteral("/x-claim.xml")))
+    GTEST_SKIP() << "*** SKIPPED: needs the ctest fixture xml_samples";
+  auto xml = [&](const char* f) { return QString::fromUtf8(xmlDir) + QLatin1Char('/') + f; };
+  VerifyTab tab(AppSettings{});
+  QSignalSpy done(&tab, &VerifyTab::finished);
+  tab.addPaths({xml("x-claim.xml"), xml("a-changed.xml"), xml("billion-laughs.xml"),
+                xml("claim.xml"), corpus("pyhanko__minimal.pdf")});
+  ASSERT_TRUE(done.count() > 0 || done.wait(60000));
+  VerifyModel* m = tab.model();
+  ASSERT_EQ(m->rowCount(), 5);
+  using V = VerifyModel::Verdict;
+  // Signed by the test PKI, whose root the app does not trust: never "valid", never "NOT valid".
+  EXPECT_EQ(m->verdict(0), V::Indeterminate);
+  EXPECT_EQ(m->verdict(1), V::Invalid);
+  EXPECT_EQ(m->verdict(2), V::Error);
+  EXPECT_EQ(m->verdict(3), V::Unsigned);
+  EXPECT_EQ(m->verdict(4), V::Unsigned);
+  auto* table = tab.findChild<QTableView*>(QStringLiteral("verifyTable"));
+  auto* details = tab.findChild<QTextBrowser*>(QStringLiteral("verifyDetails"));
+  ASSERT_TRUE(table && details);
+  table->selectRow(1);
+  EXPECT_TRUE(details->toPlainText().contains(QLatin1String("CHUKYDONVI")))
+      << details->toPlainText().left(400).toStdString();
+}
+
 TEST(VerifyTab, UnreadableFileIsAnErrorRowNotACrash) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());

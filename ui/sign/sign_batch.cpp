@@ -283,6 +283,8 @@ QString signedOutputPath(const QString& input, const QString& folder) {
   const QString dir = folder.isEmpty() ? fi.absolutePath() : folder;
   if (isPdf(input))
     return dir + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral("-signed.pdf");
+  if (jobs::formatOf(input.toStdU16String()) == jobs::DocumentFormat::Xml)
+    return dir + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral("-signed.xml");
   const auto beside = jobs::detachedSignaturePath(fi.fileName().toStdU16String());
   return dir + QLatin1Char('/') + QString::fromStdU16String(beside.u16string());
 }

@@ -101,8 +101,8 @@ class SignBatch : public QObject {
 /// the missing part (doc_number, image, rect), the app its fields and the preview.
 QString signErrorText(const Error& e);
 
-/// "NAME-signed.pdf" beside the input (or in `folder` when not empty) for PDFs; "NAME.ext.p7s"
-/// for other files.
+/// "NAME-signed.pdf" beside the input (or in `folder` when not empty) for PDFs, "NAME-signed.xml"
+/// for XML files (the signature inside), "NAME.ext.p7s" for other files.
 QString signedOutputPath(const QString& input, const QString& folder);
 
 }  // namespace kyso::ui

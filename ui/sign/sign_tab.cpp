@@ -535,8 +535,11 @@ void SignTab::retranslateUi() {
   const bool invisible = m_kind->currentData().toString() == QLatin1String("invisible");
   if (m_pages.empty()) {
     m_placementText->setText(m_files->count() == 0 ? tr("Drop files on the list or press Open.")
-                             : m_shownFile.isEmpty() || isPdfPath(m_shownFile)
-                                 ? QString()
+                             : m_shownFile.isEmpty() || isPdfPath(m_shownFile) ? QString()
+                             : jobs::formatOf(m_shownFile.toStdU16String()) ==
+                                     jobs::DocumentFormat::Xml
+                                 ? tr("This XML file gets an XML signature inside it, in a copy "
+                                      "named NAME-signed.xml.")
                                  : tr("This file gets a detached signature (.p7s) beside it."));
   } else if (invisible) {
     m_placementText->setText(tr("An invisible signature: nothing is drawn on the page."));

@@ -820,6 +820,10 @@ Replace them?</translation>
         <translation>This file gets a detached signature (.p7s) beside it.</translation>
     </message>
     <message>
+        <source>This XML file gets an XML signature inside it, in a copy named NAME-signed.xml.</source>
+        <translation>This XML file gets an XML signature inside it, in a copy named NAME-signed.xml.</translation>
+    </message>
+    <message>
         <source>An invisible signature: nothing is drawn on the page.</source>
         <translation>An invisible signature: nothing is drawn on the page.</translation>
     </message>
@@ -1250,6 +1254,14 @@ Replace them?</translation>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml)</source>
+        <translation>XML files (*.xml)</translation>
+    </message>
+    <message>
+        <source>Signed documents (*.pdf *.xml)</source>
+        <translation>Signed documents (*.pdf *.xml)</translation>
     </message>
     <message>
         <source>Choose a folder to verify</source>

@@ -819,6 +819,10 @@ Thay thế chúng?</translation>
         <translation>Tệp này được ký rời (.p7s), lưu cạnh tệp.</translation>
     </message>
     <message>
+        <source>This XML file gets an XML signature inside it, in a copy named NAME-signed.xml.</source>
+        <translation>Tệp XML này được ký bằng chữ ký XML nằm bên trong, lưu thành bản NAME-signed.xml.</translation>
+    </message>
+    <message>
         <source>An invisible signature: nothing is drawn on the page.</source>
         <translation>Chữ ký ẩn: không hiển thị gì trên trang.</translation>
     </message>
@@ -1247,6 +1251,14 @@ Thay thế chúng?</translation>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Văn bản PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml)</source>
+        <translation>Tệp XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Signed documents (*.pdf *.xml)</source>
+        <translation>Văn bản đã ký (*.pdf *.xml)</translation>
     </message>
     <message>
         <source>Choose a folder to verify</source>

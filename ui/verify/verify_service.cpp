@@ -6,6 +6,7 @@
 
 #include "src/jobs/verify_job.h"
 #include "ui/common/pool_thread_cleanup.h"
+#include "ui/common/ui_text.h"
 
 namespace kyso::ui {
 
@@ -31,28 +32,30 @@ VerifyService::~VerifyService() = default;
 
 FileReportPtr VerifyService::verifyNow(const QString& file) {
   return std::make_shared<const pdfverify::FileReport>(
-      m_state->job.verifyPdf(std::filesystem::path(file.toStdU16String())));
+      m_state->job.verifyDocument(std::filesystem::path(file.toStdU16String()), uiLang()));
 }
 
 QFuture<FileReportPtr> VerifyService::verifyFiles(const QStringList& files) {
-  return QtConcurrent::run([state = m_state, files](QPromise<FileReportPtr>& promise) {
-    const PoolThreadCleanup cleanup;
-    promise.setProgressRange(0, int(files.size()));
-    std::vector<std::filesystem::path> paths;
-    for (const QString& f : files) paths.emplace_back(f.toStdU16String());
-    int done = 0;
-    // Several files at once (the machine's cores, at most 4: the app shares the machine), results
-    // added in the order given; cancelling stops handing out files.
-    const auto jobs = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-    state->job.verifyPdfs(
-        paths, jobs,
-        [&](std::size_t, pdfverify::FileReport&& r) {
-          if (promise.isCanceled()) return;
-          promise.addResult(std::make_shared<const pdfverify::FileReport>(std::move(r)));
-          promise.setProgressValue(++done);
-        },
-        [&] { return promise.isCanceled(); });
-  });
+  // PDFs and XML files alike; XML findings are written in the app's language.
+  return QtConcurrent::run(
+      [state = m_state, files, lang = uiLang()](QPromise<FileReportPtr>& promise) {
+        const PoolThreadCleanup cleanup;
+        promise.setProgressRange(0, int(files.size()));
+        std::vector<std::filesystem::path> paths;
+        for (const QString& f : files) paths.emplace_back(f.toStdU16String());
+        int done = 0;
+        // Several files at once (the machine's cores, at most 4: the app shares the machine),
+        // results added in the order given; cancelling stops handing out files.
+        const auto jobs = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+        state->job.verifyDocuments(
+            paths, jobs, lang,
+            [&](std::size_t, pdfverify::FileReport&& r) {
+              if (promise.isCanceled()) return;
+              promise.addResult(std::make_shared<const pdfverify::FileReport>(std::move(r)));
+              promise.setProgressValue(++done);
+            },
+            [&] { return promise.isCanceled(); });
+      });
 }
 
 }  // namespace kyso::ui

@@ -84,7 +84,8 @@ VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
     auto* d = new QFileDialog(this, tr("Choose documents to verify"));
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setFileMode(QFileDialog::ExistingFiles);
-    d->setNameFilter(tr("PDF documents (*.pdf)"));
+    d->setNameFilters({tr("Signed documents (*.pdf *.xml)"), tr("PDF documents (*.pdf)"),
+                       tr("XML files (*.xml)")});
     connect(d, &QFileDialog::filesSelected, this, &VerifyTab::addPaths);
     d->open();
   });
@@ -134,10 +135,12 @@ bool VerifyTab::busy() const {
 }
 
 void VerifyTab::addPaths(const QStringList& paths) {
-  // The PDFs among the files and in the folders given (the format registry decides).
+  // The PDFs and XML files among the files and in the folders given (the format registry decides).
   QStringList files;
-  for (const QString& f : expandPaths(paths, {}))
-    if (jobs::formatOf(f.toStdU16String()) == jobs::DocumentFormat::Pdf) files << f;
+  for (const QString& f : expandPaths(paths, {})) {
+    const auto format = jobs::formatOf(f.toStdU16String());
+    if (format == jobs::DocumentFormat::Pdf || format == jobs::DocumentFormat::Xml) files << f;
+  }
   const QStringList added = m_model->addFiles(files);
   m_queue << added;
   if (m_table->currentIndex().row() < 0 && m_model->rowCount() > 0) m_table->selectRow(0);

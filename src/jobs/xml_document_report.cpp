@@ -1,0 +1,73 @@
+#include "src/jobs/xml_document_report.h"
+
+#include "src/pdfverify/cms_checker.h"
+#include "src/xml/xml_findings.h"
+
+namespace kyso::jobs {
+namespace {
+
+pdfverify::Indication indicationOf(cms::Indication i) {
+  switch (i) {
+    case cms::Indication::TotalPassed:
+      return pdfverify::Indication::TotalPassed;
+    case cms::Indication::TotalFailed:
+      return pdfverify::Indication::TotalFailed;
+    case cms::Indication::Indeterminate:
+      break;
+  }
+  return pdfverify::Indication::Indeterminate;
+}
+
+std::string coverageOf(const xml::XmlSignatureFacts& f) {
+  using S = xml::XmlReferenceFacts::Scope;
+  bool whole = false, element = false;
+  for (const auto& r : f.references) {
+    whole = whole || r.scope == S::WholeDocument;
+    element = element || r.scope == S::DocumentElement;
+  }
+  return whole ? "whole-document" : element ? "partial" : "invalid";
+}
+
+}  // namespace
+
+pdfverify::FileReport asDocumentReport(const XmlFileReport& xml, Lang lang) {
+  pdfverify::FileReport r;
+  r.file = xml.file.string();
+  if (xml.readError) {
+    r.error = xml.readError;
+    r.indication = pdfverify::Indication::TotalFailed;
+    return r;
+  }
+  const xml::XmlReport& x = xml.report;
+  if (x.error) {
+    r.status = x.error->kind == Errc::CmsNoSigner ? "unsigned" : "error";
+    r.error = x.error;
+    r.indication = indicationOf(x.indication);
+    return r;
+  }
+  r.status = "signed";
+  r.indication = indicationOf(x.indication);
+  for (const auto& p : x.problems) r.notes.push_back(xml::findingSentence(p, lang));
+  int index = 0;
+  for (const auto& s : x.signatures) {
+    pdfverify::SignatureReport sr;
+    sr.index = ++index;
+    sr.field = s.facts.path;
+    sr.kind = "xml-dsig";
+    sr.type = "ds:Signature";
+    sr.subfilter = s.facts.signatureMethod;
+    if (s.facts.signingTime) sr.claimed_time = *s.facts.signingTime;
+    sr.indication = indicationOf(s.verdict.indication);
+    sr.subindication = cms::subIndicationName(s.verdict.subIndication);
+    sr.coverage = coverageOf(s.facts);
+    sr.modifications = s.verdict.digestMatches ? "none" : "disallowed";
+    for (const auto& p : s.facts.problems) sr.problems.push_back(xml::findingSentence(p, lang));
+    for (const auto& n : s.facts.notes) sr.notes.push_back(xml::findingSentence(n, lang));
+    pdfverify::fromSigner(s.verdict, sr.crypto);
+    sr.crypto.level = "XML-DSig";
+    r.signatures.push_back(std::move(sr));
+  }
+  return r;
+}
+
+}  // namespace kyso::jobs
