@@ -162,12 +162,13 @@ void VerifyJob::verifyDetachedFiles(
 XmlFileReport VerifyJob::verifyXml(const fs::path& file) {
   XmlFileReport o;
   o.file = file;
-  auto bytes = readSmallFile(file, std::size_t{512} << 20);
-  if (!bytes.ok()) {
-    o.readError = bytes.error();
-    return o;
+  o.report = xml::verifyXmlSlowly({file, {}}, m_profile->cmsOptions());
+  // A file that cannot be opened or read is the file's error, not the document's verdict.
+  if (o.report.error && (o.report.error->kind == Errc::FileNotFound ||
+                         o.report.error->kind == Errc::FileUnreadable)) {
+    o.readError = o.report.error;
+    o.report = {};
   }
-  o.report = xml::verifyXmlSlowly(*bytes, m_profile->cmsOptions());
   return o;
 }
 

@@ -10,17 +10,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kMaxXml = std::size_t{512} << 20;
-
 Result<std::string> signOne(const SignInput& item, const SigningKey& key,
                             const XmlSignSettings& s) {
   const auto overwrite =
       s.overwrite || item.overwrite ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;
   // The output is claimed before the token signs, so that an existing file costs no signature.
   KYSO_ASSIGN_OR_RETURN(AtomicFile out, AtomicFile::create(item.output, overwrite));
-  KYSO_ASSIGN_OR_RETURN(std::string bytes, readSmallFile(item.input, kMaxXml));
-  KYSO_ASSIGN_OR_RETURN(xml::XmlSigned done, xml::signXml(bytes, s.spec, key.identity));
-  KYSO_TRY(out.write(std::string_view(done.document)));
+  // The module reads the input in chunks and writes the signed document in pieces: a 50 MB
+  // claim file is held once, as its parsed tree.
+  KYSO_ASSIGN_OR_RETURN(xml::XmlSigned done,
+                        xml::signXml({item.input, {}}, s.spec, key.identity,
+                                     [&out](std::string_view piece) { return out.write(piece); }));
   KYSO_TRY(out.commit());
   return done.placedIn;
 }

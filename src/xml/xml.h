@@ -3,8 +3,9 @@
 // use; ComponentUnavailable when it is missing. xml_verify.h turns an inspection into a verdict.
 //
 //   xml::XmlSignSpec spec;                       // Auto: claim file, e-invoice or generic
-//   auto signed = xml::signXml(bytes, spec, identity);
-//   if (signed.ok()) write(signed->document);
+//   auto where = xml::signXml({path, {}}, spec, identity, [&](std::string_view piece) {
+//     return out.write(piece);                   // an AtomicFile, committed on success
+//   });
 #pragma once
 
 #include <string>
@@ -18,11 +19,11 @@ namespace kyso::xml {
 /// Signs `document` (an enveloped signature placed as `spec` says); a token key signs on the
 /// token. Errors: XmlMalformed, XmlDtdRefused, XmlPlaceNotFound, XmlIdNotUnique,
 /// XmlSignatureWouldBreak, XmlSigningFailed, the token's own, ComponentUnavailable.
-Result<XmlSigned> signXml(const std::string& document, const XmlSignSpec& spec,
-                          const SigningIdentity& identity);
+Result<XmlSigned> signXml(const XmlSource& document, const XmlSignSpec& spec,
+                          const SigningIdentity& identity, const XmlSink& out);
 
 /// Every signature in `document`, checked for structure, coverage and cryptography (no trust).
-XmlInspection inspectXml(const std::string& document);
+XmlInspection inspectXml(const XmlSource& document);
 
 /// "bhyt", "einvoice", "generic" (and "auto") to a profile.
 std::optional<XmlProfile> parseProfile(const std::string& name);

@@ -12,13 +12,13 @@ Result<const XmlApi*> api() {
 
 }  // namespace
 
-Result<XmlSigned> signXml(const std::string& document, const XmlSignSpec& spec,
-                          const SigningIdentity& identity) {
+Result<XmlSigned> signXml(const XmlSource& document, const XmlSignSpec& spec,
+                          const SigningIdentity& identity, const XmlSink& out) {
   KYSO_ASSIGN_OR_RETURN(const XmlApi* a, api());
-  return a->sign(document, spec, identity);
+  return a->sign(document, spec, identity, out);
 }
 
-XmlInspection inspectXml(const std::string& document) {
+XmlInspection inspectXml(const XmlSource& document) {
   auto a = api();
   if (!a.ok()) {
     XmlInspection out;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "src/xml/xml_types.h"
 
 namespace kyso::xml {
 
@@ -28,14 +29,21 @@ Status initLibraries();
 /// The libxml2 and xmlsec1 messages this thread collected since the last call, joined.
 std::string takeLibraryErrors();
 
-/// Parses untrusted bytes: no network, no DTD (a DOCTYPE is refused before its first declaration
-/// is read, so no entity can expand and no external file is read), large text nodes allowed.
-/// XmlMalformed (with libxml2's words and the line) or XmlDtdRefused; InputTooLarge over 512 MiB.
-Result<XmlDocPtr> parseUntrusted(const std::string& bytes);
+struct ParsedXml {
+  XmlDocPtr doc;
+  bool bom = false;          // the input began with a UTF-8 byte-order mark
+  bool declaration = false;  // the input had an XML declaration
+};
 
-/// The document written back: the input's encoding, its XML declaration only when it had one,
-/// and its byte-order mark when it had one.
-Result<std::string> serialize(xmlDoc* doc, const std::string& original);
+/// Parses an untrusted document: no network, no DTD (a DOCTYPE is refused before its first
+/// declaration is read, so no entity can expand and no external file is read), large text nodes
+/// allowed, a file read in chunks. XmlMalformed (with libxml2's words and the line),
+/// XmlDtdRefused, InputTooLarge over 512 MiB, FileNotFound/FileUnreadable.
+Result<ParsedXml> parseUntrusted(const XmlSource& source);
+
+/// The document written to `out` in pieces: the input's encoding, its XML declaration only when
+/// it had one, its byte-order mark when it had one.
+Status serialize(xmlDoc* doc, bool bom, bool declaration, const XmlSink& out);
 
 /// Every Id-like attribute (`Id`, `ID`, `id`, `xml:id`) by value, elements in document order.
 using IdIndex = std::map<std::string, std::vector<xmlNode*>>;

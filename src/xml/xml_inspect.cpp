@@ -330,7 +330,7 @@ xmlNode* coveredElement(xmlDoc* doc, const std::string& uri) {
   return a ? a->parent : nullptr;
 }
 
-XmlInspection inspectDocument(const std::string& document) {
+XmlInspection inspectDocument(const XmlSource& document) {
   XmlInspection out;
   if (auto st = initLibraries(); !st.ok()) {
     out.error = st.error();
@@ -341,7 +341,7 @@ XmlInspection inspectDocument(const std::string& document) {
     out.error = doc.error();
     return out;
   }
-  xmlDoc* d = doc->get();
+  xmlDoc* d = doc->doc.get();
   out.root = localName(xmlDocGetRootElement(d));
   out.profile = detectProfile(d);
   const IdIndex ids = indexIds(d);

@@ -13,7 +13,7 @@
 namespace kyso::xml {
 
 /// Every signature in `document`. Never throws; a document that cannot be read has `error` set.
-XmlInspection inspectDocument(const std::string& document);
+XmlInspection inspectDocument(const XmlSource& document);
 
 /// The profile the document's layout calls for (Auto's rule in xml_types.h).
 XmlProfile detectProfile(xmlDoc* doc);

@@ -15,11 +15,12 @@ namespace kyso::xml {
 struct XmlApi {
   static constexpr std::uint32_t kAbi = 1;
   std::uint32_t abi;
-  /// Signs `document` with `identity`'s key (a token key signs on the token).
-  Result<XmlSigned> (*sign)(const std::string& document, const XmlSignSpec& spec,
-                            const SigningIdentity& identity);
+  /// Signs `document` with `identity`'s key (a token key signs on the token) and writes the
+  /// signed document to `out` (nothing when it fails before the signature is made).
+  Result<XmlSigned> (*sign)(const XmlSource& document, const XmlSignSpec& spec,
+                            const SigningIdentity& identity, const XmlSink& out);
   /// Every signature of `document`: structure, references, value; no trust decisions.
-  XmlInspection (*inspect)(const std::string& document);
+  XmlInspection (*inspect)(const XmlSource& document);
 };
 
 }  // namespace kyso::xml

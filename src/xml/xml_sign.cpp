@@ -322,13 +322,14 @@ struct DsigCtxFree {
 
 }  // namespace
 
-Result<XmlSigned> signDocument(const std::string& document, const XmlSignSpec& spec,
-                               const SigningIdentity& identity) {
+Result<XmlSigned> signDocument(const XmlSource& document, const XmlSignSpec& spec,
+                               const SigningIdentity& identity, const XmlSink& out) {
   KYSO_TRY(initLibraries());
   if (!identity.key || !identity.cert)
     return Error::kyso(Errc::KeyNotFound, "xmlSign", "no key or certificate");
   KYSO_ASSIGN_OR_RETURN(Methods methods, methodsFor(identity.key.get(), spec.digest));
-  KYSO_ASSIGN_OR_RETURN(XmlDocPtr doc, parseUntrusted(document));
+  KYSO_ASSIGN_OR_RETURN(ParsedXml parsed, parseUntrusted(document));
+  XmlDocPtr& doc = parsed.doc;
   IdIndex ids = indexIds(doc.get());
   KYSO_ASSIGN_OR_RETURN(Placement placement, place(doc.get(), spec, ids));
   KYSO_TRY(checkExistingSignatures(doc.get(), placement.parent));
@@ -354,12 +355,12 @@ Result<XmlSigned> signDocument(const std::string& document, const XmlSignSpec& s
   xmlNodeSetContent(valueNode, X(base64(value).c_str()));
   addKeyInfo(sig, identity.cert.get());
 
-  XmlSigned out;
-  KYSO_ASSIGN_OR_RETURN(out.document, serialize(doc.get(), document));
-  out.profile = placement.profile;
-  out.placedIn = elementPath(placement.parent);
-  out.covers = placement.signId;
-  return out;
+  XmlSigned where;
+  where.profile = placement.profile;
+  where.placedIn = elementPath(placement.parent);
+  where.covers = placement.signId;
+  KYSO_TRY(serialize(doc.get(), parsed.bom, parsed.declaration, out));
+  return where;
 }
 
 }  // namespace kyso::xml

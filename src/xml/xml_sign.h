@@ -18,7 +18,7 @@
 
 namespace kyso::xml {
 
-Result<XmlSigned> signDocument(const std::string& document, const XmlSignSpec& spec,
-                               const SigningIdentity& identity);
+Result<XmlSigned> signDocument(const XmlSource& document, const XmlSignSpec& spec,
+                               const SigningIdentity& identity, const XmlSink& out);
 
 }  // namespace kyso::xml

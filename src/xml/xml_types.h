@@ -4,11 +4,15 @@
 // codes by xml_findings.h, never in the module.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
+#include "core/result.h"
 
 namespace kyso::xml {
 
@@ -27,9 +31,18 @@ struct XmlSignSpec {
   std::string digest = "sha256";  // sha256 | sha384 | sha512
 };
 
-/// A signed document and where its signature went.
+/// Where a document comes from: a file, read in chunks (a 50 MB claim file is never held twice),
+/// or bytes in memory (a download) when `file` is empty.
+struct XmlSource {
+  std::filesystem::path file;
+  std::string_view bytes;
+};
+
+/// Where a signed document goes, piece by piece, in the input's encoding.
+using XmlSink = std::function<Status(std::string_view)>;
+
+/// Where the signature went.
 struct XmlSigned {
-  std::string document;                      // the whole output, in the input's encoding
   XmlProfile profile = XmlProfile::Generic;  // the layout used (Auto resolved)
   std::string placedIn;                      // "/GIAMDINHHS/CHUKYDONVI"
   std::string covers;                        // "" (whole document) or the Id signed

@@ -161,7 +161,7 @@ Json findingsJson(const std::vector<XmlFindingAt>& fs, Lang lang) {
 
 }  // namespace
 
-XmlReport verifyXmlSlowly(const std::string& document, const cms::VerifyOptions& opt) {
+XmlReport verifyXmlSlowly(const XmlSource& document, const cms::VerifyOptions& opt) {
   XmlReport rep;
   XmlInspection in = inspectXml(document);
   rep.root = in.root;

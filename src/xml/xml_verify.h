@@ -33,7 +33,7 @@ struct XmlReport {
 };
 
 /// Verifies every signature of `document`. Never fails: problems are in the report.
-XmlReport verifyXmlSlowly(const std::string& document, const cms::VerifyOptions& opt);
+XmlReport verifyXmlSlowly(const XmlSource& document, const cms::VerifyOptions& opt);
 
 /// {indication, subindication, error, message, profile, root, problems[{code,message}],
 ///  signatures[{index, path, id, covers[...], references[...], findings[...], <signer fields
