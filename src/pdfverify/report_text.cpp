@@ -95,10 +95,13 @@ std::string reportText(const FileReport& r, Lang lang) {
                        : *s.crypto.intact ? (vi ? "có" : "yes")
                                           : (vi ? "KHÔNG" : "NO")) +
            "\n";
+    // An XML document report has no revisions: only the coverage.
     out += (vi ? "    phạm vi ký:       " : "    coverage:      ") +
-           coverageText(s.coverage, lang) + (vi ? " (phiên bản " : " (revision ") +
-           std::to_string(s.revision) + (vi ? " trên " : " of ") + std::to_string(r.revisions) +
-           ")\n";
+           coverageText(s.coverage, lang) +
+           (r.revisions == 0 ? std::string()
+                             : (vi ? " (phiên bản " : " (revision ") + std::to_string(s.revision) +
+                                   (vi ? " trên " : " of ") + std::to_string(r.revisions) + ")") +
+           "\n";
     if (!s.crypto.level.empty())
       out += (vi ? "    mức độ:           " : "    level:         ") + s.crypto.level + "\n";
     // What the signer wrote in the dictionary as signed (never a later rewrite).

@@ -103,7 +103,7 @@ TEST_F(CliTest, OfficeFilesAreVerifiedThroughTheirP7s) {
   EXPECT_EQ(kyso(with((dir / "bao-cao.docx").string())).status, 1);
   r = kyso(with((dir / "empty").string()));
   EXPECT_EQ(r.status, 4) << r.out;
-  EXPECT_NE(r.out.find("no PDF or .p7s file"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no PDF, XML or .p7s file"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, JsonLinesCarryTheSchema) {

@@ -243,6 +243,29 @@ TEST_F(XmlCli, KeyFileSigningInSequenceAndWhatWouldBreak) {
   EXPECT_NE(vi.out.find("Hợp lệ: ký bởi"), std::string::npos) << vi.out;
 }
 
+// A folder of incoming files is verified with its XML files in one summary, and one XML file
+// gets an HTML report.
+TEST_F(XmlCli, FoldersAndHtmlReports) {
+  const fs::path in = work.path() / "incoming";
+  fs::create_directories(in / "sub");
+  fs::copy_file(sample("x-claim.xml"), in / "x-claim.xml");
+  fs::copy_file(sample("a-changed.xml"), in / "sub" / "a-changed.xml");
+  fs::copy_file(sample("claim.xml"), in / "claim.xml");
+  ToolRun r = runTool({kyso(), "verify", in.string(), "--trust", pki("root.pem").string()});
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("RESULT"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("NOT valid"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unsigned"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("x-claim.xml"), std::string::npos) << r.out;
+  const fs::path html = work.path() / "report.html";
+  ToolRun h = runTool({kyso(), "verify", sample("x-claim.xml").string(), "--trust",
+                       pki("root.pem").string(), "--html", html.string(), "--lang", "vi"});
+  EXPECT_EQ(h.status, 0) << h.out;
+  const std::string page = slurp(html);
+  EXPECT_NE(page.find("/GIAMDINHHS/CHUKYDONVI/Signature"), std::string::npos) << page;
+  EXPECT_NE(page.find("Hợp lệ"), std::string::npos) << page;
+}
+
 // A token pulled out in the middle of a batch: the file signed before stays signed, the one being
 // signed reports the token's own error (through the module's copy of the error queue decoding),
 // the rest are not attempted, nothing partial is written, and the exit code is the token's.

@@ -42,19 +42,36 @@ bool isDetachedSignature(const std::string& arg) {
   return jobs::formatOf(arg) == jobs::DocumentFormat::DetachedSignature;
 }
 
-// Expands folders (recursively, PDFs only, sorted) and keeps files as given.
+// Expands folders (recursively, PDFs and XML files, sorted) and keeps files as given.
 Result<std::vector<fs::path>> expand(const std::vector<std::string>& inputs) {
   std::vector<fs::path> out;
   for (auto& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
       KYSO_ASSIGN_OR_RETURN(jobs::FolderFiles found, jobs::signedFilesIn(in));
-      out.insert(out.end(), found.pdfs.begin(), found.pdfs.end());
+      std::vector<fs::path> both = found.pdfs;
+      both.insert(both.end(), found.xmls.begin(), found.xmls.end());
+      std::sort(both.begin(), both.end());
+      out.insert(out.end(), both.begin(), both.end());
     } else {
       out.emplace_back(in);
     }
   }
   return out;
+}
+
+// True when the words name XML files and nothing else to verify (no PDF, no folder): the XML
+// report (verify_xml.cpp). A folder, or XML files beside PDFs, get the document reports of
+// VerifyJob::verifyDocuments and one summary table.
+bool namesXmlFilesOnly(const Args& args) {
+  bool xml = false;
+  for (const auto& a : args) {
+    if (a.rfind("-", 0) == 0) continue;
+    std::error_code ec;
+    if (jobs::formatOf(a) == jobs::DocumentFormat::Pdf || fs::is_directory(a, ec)) return false;
+    xml = xml || jobs::formatOf(a) == jobs::DocumentFormat::Xml;
+  }
+  return xml;
 }
 
 // A signed office file is verified through its detached signature beside it (report.docx ->
@@ -72,13 +89,13 @@ std::optional<Args> detachedLine(const Args& args, const ArgParser& p, int& exit
     } else if (fs::is_directory(in, ec)) {
       auto found = jobs::signedFilesIn(in);
       if (!found.ok()) continue;  // reported where the folder is read again
-      if (found->pdfs.empty() && found->detachedSignatures.empty()) {
+      if (found->pdfs.empty() && found->xmls.empty() && found->detachedSignatures.empty()) {
         printError("verify", Error::kyso(Errc::FileNotFound, "verify",
-                                         in + ": no PDF or .p7s file in this folder"));
+                                         in + ": no PDF, XML or .p7s file in this folder"));
         exitCode = kExitInputError;
         return std::nullopt;
       }
-      if (found->pdfs.empty())
+      if (found->pdfs.empty() && found->xmls.empty())
         for (const auto& f : found->detachedSignatures) replace[in].push_back(f.string());
     }
   }
@@ -135,9 +152,7 @@ int runVerify(const Args& args) {
   for (auto& a : args)
     if (a == "--content" || a.rfind("--content=", 0) == 0 || isDetachedSignature(a))
       return runVerifyCms(args);
-  for (auto& a : args)
-    if (a.rfind("-", 0) != 0 && jobs::formatOf(a) == jobs::DocumentFormat::Xml)
-      return runVerifyXml(args);
+  if (namesXmlFilesOnly(args)) return runVerifyXml(args);
   ArgParser p;
   declareVerifyOptions(p);
   p.flag("json", 0, "one JSON object per file (JSON lines)")
@@ -176,7 +191,7 @@ int runVerify(const Args& args) {
   // those before it are done.
   std::vector<FileReport> reports;
   reports.reserve(files->size());
-  job.verifyPdfs(*files, setup->jobs, [&](std::size_t, FileReport&& r) {
+  job.verifyDocuments(*files, setup->jobs, lang, [&](std::size_t, FileReport&& r) {
     const std::string text =
         json ? pdfverify::reportJson(r).dump() + "\n" : pdfverify::reportText(r, lang) + "\n";
     std::fwrite(text.data(), 1, text.size(), stdout);
