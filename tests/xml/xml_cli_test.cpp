@@ -138,6 +138,23 @@ TEST_F(XmlCli, TokenBatchSignsEveryLayoutAndOthersVerifyIt) {
   EXPECT_NE(inv.find("<SignatureProperty Target=\"#seller\"><SigningTime>"), std::string::npos);
 }
 
+// An EC P-256 key on the token: the token's DER ECDSA value becomes XML-DSig's r||s.
+TEST_F(XmlCli, EcTokenKeySignsAndXmlsec1Verifies) {
+  KYSO_REQUIRE_TOOL("xmlsec1");
+  ASSERT_TRUE(token().importKey(pki("signer-ec256.key"), "02", "EC signer").ok());
+  ASSERT_TRUE(token().importCert(pki("signer-ec256.pem"), "02", "EC signer").ok());
+  ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+  const fs::path out = work.path() / "generic-ec.xml";
+  ToolRun r = runTool({kyso(), "sign", sample("generic.xml").string(), "-o", out.string(),
+                       "--module", token().modulePath().string(), "--pin-env", "KYSO_TEST_PIN"});
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(slurp(out).find("xmldsig-more#ecdsa-sha256"), std::string::npos);
+  ToolRun x = xmlsec1Verify(out);
+  EXPECT_EQ(x.status, 0) << x.out;
+  Json j = verify(out, 0);
+  EXPECT_EQ(j["signatures"][0]["signature_algorithm"].asString(), "ECDSA-SHA256") << j.dump();
+}
+
 TEST_F(XmlCli, FilesSignedByXmlsec1Verify) {
   for (const char* n : {"x-claim.xml", "x-invoice.xml", "x-ec.xml"}) {
     SCOPED_TRACE(n);

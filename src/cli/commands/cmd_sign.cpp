@@ -41,8 +41,9 @@ constexpr const char* kSignHelp =
     "Usage: kyso sign IN.pdf -o OUT.pdf [options]\n"
     "       kyso sign A.pdf B.pdf ... --out-dir DIR [options]\n"
     "Signs PDFs with PAdES signatures as incremental updates (the original bytes are kept).\n"
-    "Other files, or --detached, make detached CMS signatures (see kyso sign --detached "
-    "--help).\n\n";
+    "XML files (claim files, e-invoices) get an XML signature inside a signed copy (see kyso sign\n"
+    "FILE.xml --help); other files, or --detached, detached CMS signatures (see kyso sign\n"
+    "--detached --help).\n\n";
 
 // Prints, for each input, what in it can change what it shows after signing. False when
 // `refuse` and at least one input has such content (nothing is signed then).
