@@ -22,17 +22,37 @@
 // atomic.
 // KYSO_FAULT_LOG=path appends one line per C_Login ("C_Login user=1 rv=0xa0") so tests can count
 // login attempts (never the PIN).
+//
+// A real token's timing and a count of every call (issue 22):
+//   latency_C_Sign=300, latency_C_Login=150 ...  sleep that many ms in that call (any C_ name)
+//   latency=usb             the profile of a common USB token (below); latency_C_x still wins
+//   Calls with a latency are serialised, one at a time for the whole token, as a USB token's
+//   single command channel is (a second session waits for the first's operation).
+//   The usb profile, from published and measured figures for RSA-2048 tokens: C_Sign 300 ms
+//   (SafeNet eToken 5110 and Feitian ePass2003 sign an RSA-2048 digest in 0.2-1 s; OpenSC's
+//   and vendors' benchmarks put the common case near 0.3 s), C_Login 150 ms (a PIN verify APDU
+//   plus the card's PIN check), C_FindObjects 30 ms and C_GetAttributeValue 8 ms (one or a few
+//   READ BINARY / GET DATA APDUs at ~5-10 ms each over CCID), C_OpenSession 5 ms, C_GetTokenInfo
+//   and C_GetSlotInfo 5 ms (a reader status round trip), C_SignInit 5 ms (a MANAGE SECURITY
+//   ENVIRONMENT APDU).
+//   KYSO_FAULT_COUNTS=path  at exit (and at C_Finalize), write "C_Name count" for every function
+//   called, one per line, sorted by name (the file is replaced).
 #include <dlfcn.h>
 #include <p11-kit-1/p11-kit/pkcs11.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
 
 namespace {
 
@@ -183,6 +203,98 @@ CK_RV fSign(CK_SESSION_HANDLE h, CK_BYTE* d, CK_ULONG dl, CK_BYTE* s, CK_ULONG* 
   return rv;
 }
 
+// ---- the counting and latency layer, outermost: every call of the list goes through it.
+
+#define KYSO_CK_FUNCTIONS(X)                                                                    \
+  X(C_Initialize) X(C_Finalize) X(C_GetInfo) X(C_GetSlotList) X(C_GetSlotInfo) X(C_GetTokenInfo) \
+  X(C_GetMechanismList) X(C_GetMechanismInfo) X(C_InitToken) X(C_InitPIN) X(C_SetPIN)           \
+  X(C_OpenSession) X(C_CloseSession) X(C_CloseAllSessions) X(C_GetSessionInfo)                   \
+  X(C_GetOperationState) X(C_SetOperationState) X(C_Login) X(C_Logout) X(C_CreateObject)         \
+  X(C_CopyObject) X(C_DestroyObject) X(C_GetObjectSize) X(C_GetAttributeValue)                   \
+  X(C_SetAttributeValue) X(C_FindObjectsInit) X(C_FindObjects) X(C_FindObjectsFinal)             \
+  X(C_EncryptInit) X(C_Encrypt) X(C_EncryptUpdate) X(C_EncryptFinal) X(C_DecryptInit)            \
+  X(C_Decrypt) X(C_DecryptUpdate) X(C_DecryptFinal) X(C_DigestInit) X(C_Digest)                  \
+  X(C_DigestUpdate) X(C_DigestKey) X(C_DigestFinal) X(C_SignInit) X(C_Sign) X(C_SignUpdate)      \
+  X(C_SignFinal) X(C_SignRecoverInit) X(C_SignRecover) X(C_VerifyInit) X(C_Verify)               \
+  X(C_VerifyUpdate) X(C_VerifyFinal) X(C_VerifyRecoverInit) X(C_VerifyRecover)                   \
+  X(C_DigestEncryptUpdate) X(C_DecryptDigestUpdate) X(C_SignEncryptUpdate)                       \
+  X(C_DecryptVerifyUpdate) X(C_GenerateKey) X(C_GenerateKeyPair) X(C_WrapKey) X(C_UnwrapKey)     \
+  X(C_DeriveKey) X(C_SeedRandom) X(C_GenerateRandom) X(C_GetFunctionStatus) X(C_CancelFunction)  \
+  X(C_WaitForSlotEvent)
+
+#define KYSO_CK_NAME(n) #n,
+constexpr const char* kNames[] = {KYSO_CK_FUNCTIONS(KYSO_CK_NAME)};
+#undef KYSO_CK_NAME
+constexpr std::size_t kFunctions = std::size(kNames);
+
+CK_FUNCTION_LIST g_outer;  // what the caller gets: counts and latency, then g_list
+std::array<std::atomic<unsigned long>, kFunctions> g_counts{};
+std::mutex g_channel;  // one operation at a time on the "USB" token
+
+int usbProfileMs(const std::string& name) {
+  static const std::map<std::string, int> kUsb = {
+      {"C_Sign", 300},      {"C_Login", 150},       {"C_FindObjects", 30},
+      {"C_GetAttributeValue", 8}, {"C_OpenSession", 5}, {"C_GetTokenInfo", 5},
+      {"C_GetSlotInfo", 5}, {"C_SignInit", 5}};
+  auto it = kUsb.find(name);
+  return it == kUsb.end() ? 0 : it->second;
+}
+
+int latencyMs(std::size_t i) {
+  const std::string own = directive((std::string("latency_") + kNames[i]).c_str());
+  if (!own.empty()) return std::atoi(own.c_str());
+  return directive("latency") == "usb" ? usbProfileMs(kNames[i]) : 0;
+}
+
+void writeCounts() {
+  const char* path = std::getenv("KYSO_FAULT_COUNTS");
+  if (!path) return;
+  std::map<std::string, unsigned long> sorted;
+  for (std::size_t i = 0; i < kFunctions; ++i)
+    if (unsigned long n = g_counts[i].load()) sorted[kNames[i]] = n;
+  if (FILE* f = std::fopen(path, "w")) {
+    for (const auto& [name, n] : sorted) std::fprintf(f, "%s %lu\n", name.c_str(), n);
+    std::fclose(f);
+  }
+}
+
+struct CountsAtExit {
+  ~CountsAtExit() { writeCounts(); }
+} g_countsAtExit;
+
+template <auto Member, std::size_t I>
+struct Outer;
+template <class... A, CK_RV (*CK_FUNCTION_LIST::*Member)(A...), std::size_t I>
+struct Outer<Member, I> {
+  static CK_RV call(A... a) {
+    ++g_counts[I];
+    const int ms = latencyMs(I);
+    if (ms <= 0) return (g_list.*Member)(a...);
+    std::lock_guard lock(g_channel);
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    return (g_list.*Member)(a...);
+  }
+};
+
+constexpr std::size_t indexOf(std::string_view name) {
+  for (std::size_t i = 0; i < kFunctions; ++i)
+    if (name == kNames[i]) return i;
+  return kFunctions;
+}
+
+CK_RV fFinalize(void* reserved) {
+  CK_RV rv = g_target->C_Finalize(reserved);
+  writeCounts();
+  return rv;
+}
+
+void fillOuter() {
+  g_outer = g_list;
+#define KYSO_CK_OUTER(n) g_outer.n = &Outer<&CK_FUNCTION_LIST::n, indexOf(#n)>::call;
+  KYSO_CK_FUNCTIONS(KYSO_CK_OUTER)
+#undef KYSO_CK_OUTER
+}
+
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) CK_RV C_GetFunctionList(CK_FUNCTION_LIST** out) {
@@ -202,7 +314,9 @@ extern "C" __attribute__((visibility("default"))) CK_RV C_GetFunctionList(CK_FUN
     g_list.C_Login = fLogin;
     g_list.C_SignInit = fSignInit;
     g_list.C_Sign = fSign;
+    g_list.C_Finalize = fFinalize;
+    fillOuter();
   }
-  *out = &g_list;
+  *out = &g_outer;
   return CKR_OK;
 }

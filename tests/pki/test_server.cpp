@@ -2,6 +2,11 @@
 //
 //   kyso_test_server --http PORT DIR [--tsa PORT CERT KEY CHAIN]
 //                    [--ocsp PORT INDEX CA RSIGNER RKEY] [--pidfile FILE]
+//                    [--delay-ms N] [--counts FILE]
+//
+// --delay-ms N answers every request N ms after reading it (a provincial network's round trip,
+// issue 22); --counts FILE keeps FILE up to date with one line per service and path answered,
+// "tsa / 40", "ocsp / 3", "http /gov-ca.crl 1", so a bench or a test can count round trips.
 //
 // HTTP (127.0.0.1:PORT): GET or POST /NAME answers the file DIR/NAME (CA certificates, CRLs, canned
 // OCSP answers); a few paths misbehave on purpose for the client's error tests:
@@ -34,6 +39,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -295,12 +302,31 @@ void serveOcsp(int fd, const Request& r) {
     respond(fd, 200, "application/ocsp-response", body);
 }
 
+int g_delayMs = 0;
+std::string g_countsFile;
+std::mutex g_countsMutex;
+std::map<std::string, unsigned long> g_counts;
+
+void count(int kind, const std::string& path) {
+  if (g_countsFile.empty()) return;
+  std::lock_guard lock(g_countsMutex);
+  ++g_counts[std::string(kind == 1 ? "tsa " : kind == 2 ? "ocsp " : "http ") + path];
+  const std::string tmp = g_countsFile + ".tmp";
+  {
+    std::ofstream out(tmp);
+    for (const auto& [k, n] : g_counts) out << k << " " << n << "\n";
+  }
+  ::rename(tmp.c_str(), g_countsFile.c_str());
+}
+
 void handle(int fd, int kind) {
   timeval tv{5, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   Request r;
   if (readRequest(fd, r)) {
+    count(kind, r.path);
+    if (g_delayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(g_delayMs));
     if (kind == 1)
       serveTsa(fd, r);
     else if (kind == 2)
@@ -335,10 +361,14 @@ int main(int argc, char** argv) {
       g_ocspKey = argv[++i];
     } else if (a == "--pidfile" && i + 1 < argc) {
       pidfile = argv[++i];
+    } else if (a == "--delay-ms" && i + 1 < argc) {
+      g_delayMs = std::atoi(argv[++i]);
+    } else if (a == "--counts" && i + 1 < argc) {
+      g_countsFile = argv[++i];
     } else {
       std::fprintf(stderr,
                    "usage: %s --http PORT DIR [--tsa PORT CERT KEY CHAIN] [--ocsp PORT INDEX CA "
-                   "RSIGNER RKEY] [--pidfile F]\n",
+                   "RSIGNER RKEY] [--pidfile F] [--delay-ms N] [--counts F]\n",
                    argv[0]);
       return 64;
     }

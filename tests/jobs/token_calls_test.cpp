@@ -1,0 +1,126 @@
+// Round trips to the token (issue 22): on a USB token every call costs milliseconds, so a batch
+// must cost one C_SignInit and one C_Sign per file and nothing else after its start. Each kind of
+// batch (PAdES, detached CMS, XML-DSig) is run twice through the fault-injecting module, with 2
+// and with 4 files, and the module's count of every call is compared: the difference must be
+// exactly two C_SignInit and two C_Sign. A regression in the number of round trips fails CI.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "tests/support/softhsm_fixture.h"
+
+namespace kyso::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string envOr(const char* n) {
+  const char* v = std::getenv(n);
+  return v ? v : "";
+}
+
+std::map<std::string, long> readCounts(const fs::path& p) {
+  std::map<std::string, long> out;
+  std::ifstream in(p);
+  std::string name;
+  long n = 0;
+  while (in >> name >> n) out[name] = n;
+  return out;
+}
+
+class TokenCalls : public SoftHsmTest {
+ protected:
+  void SetUp() override {
+    fault = envOr("KYSO_FAULT_MODULE");
+    const fs::path pki = envOr("KYSO_TEST_PKI");
+    if (fault.empty() || !fs::exists(fault) || !fs::exists(pki / "root.pem")) {
+      if (inCi()) FAIL() << "the fault module or the test PKI is missing";
+      GTEST_SKIP() << "*** SKIPPED: needs the fault module and the test PKI";
+    }
+    SoftHsmTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(token().importKey(pki / "signer-rsa2048.key", "01", "Signer").ok());
+    ASSERT_TRUE(token().importCert(pki / "signer-rsa2048.pem", "01", "Signer").ok());
+    ::setenv("KYSO_TEST_PIN", token().userPin().c_str(), 1);
+    ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+    ::setenv("KYSO_FAULT", "", 1);
+    ::setenv("KYSO_HOME", (work.path() / "home").c_str(), 1);
+  }
+  void TearDown() override {
+    ::unsetenv("KYSO_FAULT_COUNTS");
+    SoftHsmTest::TearDown();
+  }
+  // Signs `files` in one call with `extra` options; returns the module's call counts.
+  std::map<std::string, long> sign(const std::vector<fs::path>& files,
+                                   std::vector<std::string> extra, const std::string& tag) {
+    const fs::path counts = work.path() / ("counts-" + tag + ".txt");
+    const fs::path out = work.path() / ("out-" + tag);
+    fs::create_directories(out);
+    ::setenv("KYSO_FAULT_COUNTS", counts.c_str(), 1);
+    std::vector<std::string> argv = {(fs::path(envOr("KYSO_BIN")) / "kyso").string(),
+                                     "sign",
+                                     "--module",
+                                     fault,
+                                     "--pin-env",
+                                     "KYSO_TEST_PIN",
+                                     "--out-dir",
+                                     out.string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    for (const auto& f : files) argv.push_back(f.string());
+    ToolRun r = runTool(argv);
+    EXPECT_EQ(r.status, 0) << r.out;
+    return readCounts(counts);
+  }
+  // The calls a batch of 4 makes beyond a batch of 2: exactly two signatures.
+  void expectTwoMoreSignaturesOnly(const std::vector<fs::path>& four,
+                                   const std::vector<std::string>& extra) {
+    auto two = sign({four[0], four[1]}, extra, "two");
+    auto all = sign(four, extra, "four");
+    ASSERT_FALSE(two.empty()) << "the module wrote no counts";
+    std::map<std::string, long> more;
+    for (const auto& [name, n] : all)
+      if (n != two[name]) more[name] = n - two[name];
+    for (const auto& [name, n] : two)
+      if (!all.count(name)) more[name] = -n;
+    const std::map<std::string, long> expected = {{"C_Sign", 2}, {"C_SignInit", 2}};
+    std::ostringstream got;
+    for (const auto& [name, n] : more) got << name << " " << n << "; ";
+    EXPECT_EQ(more, expected) << "calls per extra file: " << got.str();
+    EXPECT_EQ(all["C_Login"], 1) << "one login for the batch";
+  }
+  std::vector<fs::path> copies(const fs::path& from, const std::string& ext) {
+    std::vector<fs::path> out;
+    for (int i = 0; i < 4; ++i) {
+      out.push_back(work.path() / ("doc" + std::to_string(i) + ext));
+      fs::copy_file(from, out.back());
+    }
+    return out;
+  }
+  std::string fault;
+  TempDir work;
+};
+
+TEST_F(TokenCalls, PdfBatchCostsOneSignInitAndOneSignPerFile) {
+  const fs::path letter = fs::path(envOr("KYSO_BINARY_DIR")) / "test-samples" / "letter.pdf";
+  if (!fs::exists(letter)) GTEST_SKIP() << "needs the samples fixture";
+  expectTwoMoreSignaturesOnly(copies(letter, ".pdf"), {});
+}
+
+TEST_F(TokenCalls, DetachedBatchCostsOneSignInitAndOneSignPerFile) {
+  const fs::path text = work.path() / "note.txt";
+  std::ofstream(text) << "Biên bản họp giao ban";
+  // One lane: a USB token signs on one session; several lanes open sessions per batch.
+  expectTwoMoreSignaturesOnly(copies(text, ".txt"), {"--detached", "--jobs", "1", "--offline"});
+}
+
+TEST_F(TokenCalls, XmlBatchCostsOneSignInitAndOneSignPerFile) {
+  const fs::path claim = work.path() / "claim.xml";
+  std::ofstream(claim) << "<GIAMDINHHS><MACSKCB>79001</MACSKCB><CHUKYDONVI/></GIAMDINHHS>\n";
+  expectTwoMoreSignaturesOnly(copies(claim, ".xml"), {});
+}
+
+}  // namespace
+}  // namespace kyso::test
