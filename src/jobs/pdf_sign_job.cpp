@@ -34,11 +34,11 @@ class Run {
     m_signerName = certs::commonName(X509_get_subject_name(id.cert.get()));
     if (s.tsaUrl && s.level != pdf::PadesLevel::BB) m_tsa = s.tsaUrl;
     if (m_tsa && s.level == pdf::PadesLevel::BLTA) m_docTs.emplace(*m_tsa, s.http);
-    // Two lanes at B-B and B-T; B-LT and B-LTA fetch revocation data through one shared source
-    // and run one file at a time. Each lane has its own CMS maker (it keeps the last size as the
-    // next estimate).
-    const std::size_t lanes =
-        (s.level == pdf::PadesLevel::BB || s.level == pdf::PadesLevel::BT) ? 2 : 1;
+    // Two lanes up to B-LT, so that one file's timestamp and revocation requests overlap the
+    // token's signature of the next (issue 22); the revocation source is shared and serves one
+    // file at a time, reusing the batch's answers. B-LTA's document timestamp runs one file at a
+    // time. Each lane has its own CMS maker (it keeps the last size as the next estimate).
+    const std::size_t lanes = s.level == pdf::PadesLevel::BLTA ? 1 : 2;
     for (std::size_t l = 0; l < lanes; ++l)
       m_makers.push_back(std::make_unique<pdf::CmsContentsMaker>(id, m_tsa, s.http));
   }

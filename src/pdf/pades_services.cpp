@@ -97,6 +97,17 @@ Result<std::vector<unsigned char>> TsaContentsMaker::make(std::span<const unsign
   return std::vector<unsigned char>(tok.begin(), tok.end());
 }
 
+namespace {
+certs::ChainOptions chainOptions(const certs::HttpOptions& http) {
+  certs::ChainOptions o;
+  o.http = http;
+  return o;
+}
+}  // namespace
+
+NetworkLtvSource::NetworkLtvSource(const certs::TrustStore& store, certs::HttpOptions http)
+    : m_store(store), m_http(std::move(http)), m_builder(store, chainOptions(m_http)) {}
+
 Result<VriEntry> NetworkLtvSource::materialForSlowly(std::span<const unsigned char> contentsDer) {
   std::vector<CmsSigner> signers;
   KYSO_TRY(collectSigners(contentsDer, signers));
@@ -106,16 +117,18 @@ Result<VriEntry> NetworkLtvSource::materialForSlowly(std::span<const unsigned ch
   auto addCert = [&](const std::string& der) {
     if (seen.insert(der).second) e.certs.push_back(der);
   };
+  std::lock_guard lock(m_mu);
   certs::RevocationOptions ropt;
   ropt.http = m_http;
   certs::RevocationChecker checker(m_store, ropt);
-  certs::ChainOptions copt;
-  copt.http = m_http;
-  certs::ChainBuilder builder(m_store, copt);
+  // The batch's earlier answers first: used when still valid, fetched again otherwise.
+  for (const auto& o : m_ocsps) (void)checker.addOcspResponse(o);
+  for (const auto& c : m_crls) (void)checker.addCrl(c);
   const auto now = std::chrono::system_clock::now();
   for (auto& s : signers) {
-    KYSO_ASSIGN_OR_RETURN(certs::ChainResult chain, builder.buildSlowly(s.cert.get(), s.certs.get(),
-                                                                        now, certs::Purpose::Any));
+    KYSO_ASSIGN_OR_RETURN(
+        certs::ChainResult chain,
+        m_builder.buildSlowly(s.cert.get(), s.certs.get(), now, certs::Purpose::Any));
     std::vector<X509*> ptrs;
     for (auto& c : chain.certs) ptrs.push_back(c.get());
     if (ptrs.empty()) ptrs.push_back(s.cert.get());
@@ -133,8 +146,15 @@ Result<VriEntry> NetworkLtvSource::materialForSlowly(std::span<const unsigned ch
     }
   }
   const auto& m = checker.material();
-  e.ocsps = m.ocspResponses;
-  e.crls = m.crls;
+  auto keep = [](std::vector<std::string>& into, const std::vector<std::string>& from) {
+    for (const auto& x : from)
+      if (std::find(into.begin(), into.end(), x) == into.end()) into.push_back(x);
+  };
+  keep(m_ocsps, m.ocspResponses);
+  keep(m_crls, m.crls);
+  // Every answer of the batch: one signer's chain, so each file's /DSS holds what proves it.
+  e.ocsps = m_ocsps;
+  e.crls = m_crls;
   for (const auto& c : m.certs) addCert(c);
   return e;
 }

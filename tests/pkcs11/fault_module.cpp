@@ -44,11 +44,11 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -205,22 +205,27 @@ CK_RV fSign(CK_SESSION_HANDLE h, CK_BYTE* d, CK_ULONG dl, CK_BYTE* s, CK_ULONG* 
 
 // ---- the counting and latency layer, outermost: every call of the list goes through it.
 
-#define KYSO_CK_FUNCTIONS(X)                                                                    \
-  X(C_Initialize) X(C_Finalize) X(C_GetInfo) X(C_GetSlotList) X(C_GetSlotInfo) X(C_GetTokenInfo) \
-  X(C_GetMechanismList) X(C_GetMechanismInfo) X(C_InitToken) X(C_InitPIN) X(C_SetPIN)           \
-  X(C_OpenSession) X(C_CloseSession) X(C_CloseAllSessions) X(C_GetSessionInfo)                   \
-  X(C_GetOperationState) X(C_SetOperationState) X(C_Login) X(C_Logout) X(C_CreateObject)         \
-  X(C_CopyObject) X(C_DestroyObject) X(C_GetObjectSize) X(C_GetAttributeValue)                   \
-  X(C_SetAttributeValue) X(C_FindObjectsInit) X(C_FindObjects) X(C_FindObjectsFinal)             \
-  X(C_EncryptInit) X(C_Encrypt) X(C_EncryptUpdate) X(C_EncryptFinal) X(C_DecryptInit)            \
-  X(C_Decrypt) X(C_DecryptUpdate) X(C_DecryptFinal) X(C_DigestInit) X(C_Digest)                  \
-  X(C_DigestUpdate) X(C_DigestKey) X(C_DigestFinal) X(C_SignInit) X(C_Sign) X(C_SignUpdate)      \
-  X(C_SignFinal) X(C_SignRecoverInit) X(C_SignRecover) X(C_VerifyInit) X(C_Verify)               \
-  X(C_VerifyUpdate) X(C_VerifyFinal) X(C_VerifyRecoverInit) X(C_VerifyRecover)                   \
-  X(C_DigestEncryptUpdate) X(C_DecryptDigestUpdate) X(C_SignEncryptUpdate)                       \
-  X(C_DecryptVerifyUpdate) X(C_GenerateKey) X(C_GenerateKeyPair) X(C_WrapKey) X(C_UnwrapKey)     \
-  X(C_DeriveKey) X(C_SeedRandom) X(C_GenerateRandom) X(C_GetFunctionStatus) X(C_CancelFunction)  \
-  X(C_WaitForSlotEvent)
+#define KYSO_CK_FUNCTIONS(X)                                                                      \
+  X(C_Initialize)                                                                                 \
+  X(C_Finalize) X(C_GetInfo) X(C_GetSlotList) X(C_GetSlotInfo) X(C_GetTokenInfo) X(               \
+      C_GetMechanismList) X(C_GetMechanismInfo) X(C_InitToken) X(C_InitPIN) X(C_SetPIN)           \
+      X(C_OpenSession) X(C_CloseSession) X(C_CloseAllSessions) X(C_GetSessionInfo) X(             \
+          C_GetOperationState) X(C_SetOperationState) X(C_Login) X(C_Logout) X(C_CreateObject)    \
+          X(C_CopyObject) X(C_DestroyObject) X(C_GetObjectSize) X(C_GetAttributeValue) X(         \
+              C_SetAttributeValue) X(C_FindObjectsInit) X(C_FindObjects) X(C_FindObjectsFinal)    \
+              X(C_EncryptInit) X(C_Encrypt) X(C_EncryptUpdate) X(C_EncryptFinal) X(C_DecryptInit) \
+                  X(C_Decrypt) X(C_DecryptUpdate) X(C_DecryptFinal) X(C_DigestInit) X(C_Digest)   \
+                      X(C_DigestUpdate) X(C_DigestKey) X(C_DigestFinal) X(C_SignInit) X(C_Sign)   \
+                          X(C_SignUpdate) X(C_SignFinal) X(C_SignRecoverInit) X(C_SignRecover)    \
+                              X(C_VerifyInit) X(C_Verify) X(C_VerifyUpdate) X(C_VerifyFinal)      \
+                                  X(C_VerifyRecoverInit) X(C_VerifyRecover)                       \
+                                      X(C_DigestEncryptUpdate) X(C_DecryptDigestUpdate)           \
+                                          X(C_SignEncryptUpdate) X(C_DecryptVerifyUpdate)         \
+                                              X(C_GenerateKey) X(C_GenerateKeyPair) X(C_WrapKey)  \
+                                                  X(C_UnwrapKey) X(C_DeriveKey) X(C_SeedRandom)   \
+                                                      X(C_GenerateRandom) X(C_GetFunctionStatus)  \
+                                                          X(C_CancelFunction)                     \
+                                                              X(C_WaitForSlotEvent)
 
 #define KYSO_CK_NAME(n) #n,
 constexpr const char* kNames[] = {KYSO_CK_FUNCTIONS(KYSO_CK_NAME)};
@@ -232,10 +237,10 @@ std::array<std::atomic<unsigned long>, kFunctions> g_counts{};
 std::mutex g_channel;  // one operation at a time on the "USB" token
 
 int usbProfileMs(const std::string& name) {
-  static const std::map<std::string, int> kUsb = {
-      {"C_Sign", 300},      {"C_Login", 150},       {"C_FindObjects", 30},
-      {"C_GetAttributeValue", 8}, {"C_OpenSession", 5}, {"C_GetTokenInfo", 5},
-      {"C_GetSlotInfo", 5}, {"C_SignInit", 5}};
+  static const std::map<std::string, int> kUsb = {{"C_Sign", 300},       {"C_Login", 150},
+                                                  {"C_FindObjects", 30}, {"C_GetAttributeValue", 8},
+                                                  {"C_OpenSession", 5},  {"C_GetTokenInfo", 5},
+                                                  {"C_GetSlotInfo", 5},  {"C_SignInit", 5}};
   auto it = kUsb.find(name);
   return it == kUsb.end() ? 0 : it->second;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # services.sh start|stop PKI_DIR PORT_BASE [SERVER_BINARY]
+# KYSO_SERVICES_ARGS: more arguments for the server (the latency bench: --delay-ms 200 --counts F)
 #
 # Starts (or stops) the loopback services of the test PKI made by make-pki.sh, for the ctest
 # fixture `services` and for .ci/run:
@@ -51,7 +52,7 @@ case $cmd in
     nohup "$SERVER" --http "$BASE" "$PKI/www" \
       --tsa $((BASE + 2)) "$PKI/tsa.pem" "$PKI/tsa.key" "$PKI/chain.pem" \
       --ocsp $((BASE + 1)) "$PKI/gov-ca-index.txt" "$PKI/gov-ca.pem" "$PKI/ocsp.pem" "$PKI/ocsp.key" \
-      </dev/null >>"$LOG" 2>&1 &
+      ${KYSO_SERVICES_ARGS:-} </dev/null >>"$LOG" 2>&1 &
     echo $! >"$PIDS"
     for port in "$BASE" $((BASE + 1)) $((BASE + 2)); do
       ok=0

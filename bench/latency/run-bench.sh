@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# run-bench.sh BUILD_DIR [N]
+# Where a batch's time goes with a real token's and a real network's latency (issue 22), measured
+# in this run: a SoftHSM token behind the fault-injecting module with the `usb` latency profile
+# (C_Sign 300 ms, C_Login 150 ms, ...: tests/pkcs11/fault_module.cpp says where the figures come
+# from), serialised as a USB token is, and the loopback TSA/OCSP/CRL servers answering every
+# request after 200 ms. For N one-page PDFs (default 40) at B-B, B-T and B-LT, N detached files,
+# and the extension of the N B-T files to B-LT it prints the wall time against the floor (login
+# + N x the token's signing latency), the token calls per file, and the network requests per
+# batch. The last lines have the form `latency <figure>: <value> (target <target>)`.
+# Needs: kyso, make_letter, kyso_test_server and kyso-fault-pkcs11.so built in BUILD_DIR;
+# softhsm2, pkcs11-tool.
+set -euo pipefail
+B=$(cd "$1" && pwd)
+N=${2:-40}
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+KYSO=$B/bin/kyso
+FAULT=$B/tests/kyso-fault-pkcs11.so
+W=$(mktemp -d /tmp/kyso-bench-latency.XXXXXX)
+BASE=39930
+cleanup() { bash "$SRC/tests/pki/services.sh" stop "$W/pki" "$BASE" >/dev/null 2>&1 || true; rm -rf "$W"; }
+trap cleanup EXIT
+cd "$W"
+ms() { date +%s%N; }
+LOGIN_MS=150
+SIGN_MS=300
+DELAY_MS=200
+
+bash "$SRC/tests/pki/make-pki.sh" "$W/pki" "$BASE" >/dev/null
+P=$W/pki
+KYSO_SERVICES_ARGS="--delay-ms $DELAY_MS --counts $W/net.txt" \
+  bash "$SRC/tests/pki/services.sh" start "$P" "$BASE" "$B/tests/kyso_test_server" >/dev/null
+TSA=http://127.0.0.1:$((BASE + 2))/
+
+export SOFTHSM2_CONF=$W/softhsm2.conf
+mkdir -p "$W/tokens"
+echo "directories.tokendir = $W/tokens" > "$SOFTHSM2_CONF"
+MOD=$(ls /usr/lib/softhsm/libsofthsm2.so /usr/lib/*/softhsm/libsofthsm2.so 2>/dev/null | head -1)
+softhsm2-util --init-token --free --label bench --pin 123456 --so-pin 12345678 >/dev/null
+(umask 077 && echo 123456 > pin)
+p11() { pkcs11-tool --module "$MOD" --token-label bench --login --pin 123456 "$@" >/dev/null 2>&1; }
+p11 --write-object "$P/signer-rsa2048.key.der" --type privkey --id 01 --label signer
+p11 --write-object "$P/signer-rsa2048.der" --type cert --id 01 --label signer
+export KYSO_FAULT_TARGET=$MOD KYSO_FAULT=latency=usb
+
+head -n 14 "$SRC/../shared/samples/cong-van-286-SYT-VP.txt" > onepage.txt
+"$B/tests/make_letter" onepage.txt one.pdf
+mkdir in-pdf in-txt
+for i in $(seq 1 "$N"); do
+  cp one.pdf "in-pdf/doc$i.pdf"
+  echo "Biên bản số $i" > "in-txt/note$i.txt"
+done
+
+floor_ms=$((LOGIN_MS + N * SIGN_MS))
+summary=()
+# run NAME TARGET_RATIO COMMAND...: wall time, ratio to the floor, token calls per file, requests.
+run() {
+  local name=$1 target=$2
+  shift 2
+  rm -f "$W/calls.txt"
+  cp "$W/net.txt" "$W/net-before.txt" 2>/dev/null || : >"$W/net-before.txt"
+  export KYSO_HOME=$W/home-$name KYSO_FAULT_COUNTS=$W/calls.txt
+  local t0 t1
+  t0=$(ms)
+  "$@" >"$W/$name.log" 2>&1 || { echo "$name failed:" >&2; tail -5 "$W/$name.log" >&2; exit 1; }
+  t1=$(ms)
+  local wall=$(( (t1 - t0) / 1000000 ))
+  local ratio
+  ratio=$(awk -v a="$wall" -v b="$floor_ms" 'BEGIN { printf "%.2f", a / b }')
+  local signs inits other net
+  signs=$(awk '$1 == "C_Sign" { print $2 }' "$W/calls.txt" 2>/dev/null || echo 0)
+  inits=$(awk '$1 == "C_SignInit" { print $2 }' "$W/calls.txt" 2>/dev/null || echo 0)
+  other=$(awk '$1 != "C_Sign" && $1 != "C_SignInit" { s += $2 } END { print s + 0 }' "$W/calls.txt" 2>/dev/null || echo 0)
+  # The server's counts are cumulative: this run's requests are the difference.
+  net=$(awk 'FILENAME == ARGV[1] { before[$1] += $3; next } { now[$1] += $3 }
+             END { for (s in now) if (now[s] - before[s] > 0) printf "%s %d, ", s, now[s] - before[s] }' \
+        "$W/net-before.txt" "$W/net.txt" 2>/dev/null || true)
+  echo "$name: ${wall} ms, floor ${floor_ms} ms (login + $N x ${SIGN_MS} ms): ${ratio}x; token: C_SignInit $inits, C_Sign $signs, other calls $other (whole batch); network: ${net:-none}"
+  awk 'FILENAME == ARGV[1] { before[$1" "$2] = $3; next } $3 - before[$1" "$2] > 0 { printf "    %s %s: %d\n", $1, $2, $3 - before[$1" "$2] }' \
+    "$W/net-before.txt" "$W/net.txt" 2>/dev/null || true
+  if [ "$signs" = 0 ] || [ -z "$signs" ]; then  # no token: the requests are the figure
+    summary+=("latency $name requests: ${net:-none} (target one OCSP answer or CRL per certificate, one AIA fetch per missing issuer)")
+    return
+  fi
+  summary+=("latency $name: ${ratio}x floor (target ${target}x)")
+  summary+=("latency $name token calls per file: $(awk -v s="$signs" -v i="$inits" -v n="$N" 'BEGIN { printf "%.2f", (s + i) / n }') (target 2)")
+  [ -z "$net" ] || summary+=("latency $name requests per batch: ${net%, } (target: one per file to the TSA, one OCSP answer or CRL per certificate, one AIA fetch per missing issuer)")
+}
+
+KEY=(--module "$FAULT" --pin-file pin)
+run B-B 1.05 "$KYSO" sign in-pdf/*.pdf --out-dir out-bb "${KEY[@]}"
+run B-T 1.15 "$KYSO" sign in-pdf/*.pdf --out-dir out-bt --level B-T --tsa "$TSA" "${KEY[@]}"
+run B-LT 1.15 "$KYSO" sign in-pdf/*.pdf --out-dir out-blt --level B-LT --tsa "$TSA" \
+  --trust-anchor "$P/root.pem" "${KEY[@]}"
+run detached 1.05 "$KYSO" sign in-txt/*.txt --detached --jobs 1 "${KEY[@]}"
+# Extending uses no token: its figure is the requests it makes.
+mkdir -p out-ext
+run extend-B-LT 1.15 "$KYSO" extend out-bt/*.pdf --out-dir out-ext --level B-LT \
+  --trust-anchor "$P/root.pem"
+echo
+printf '%s\n' "${summary[@]}"
