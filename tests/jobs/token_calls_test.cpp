@@ -122,5 +122,75 @@ TEST_F(TokenCalls, XmlBatchCostsOneSignInitAndOneSignPerFile) {
   expectTwoMoreSignaturesOnly(copies(claim, ".xml"), {});
 }
 
+// Round trips to the network (issue 22): a B-LT batch asks the TSA once per file, and the OCSP
+// responder, the CRL and AIA servers once per certificate for the whole batch. A private PKI and
+// its own counting servers (port base 39950), so that no other test's requests are counted.
+class NetworkRoundTrips : public TokenCalls {
+ protected:
+  static constexpr int kBase = 39950;
+  void SetUp() override {
+    TokenCalls::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    const fs::path src = envOr("KYSO_SOURCE_DIR");
+    pki = work.path() / "pki";
+    counts = work.path() / "net.txt";
+    ToolRun made = runTool(
+        {"bash", (src / "tests/pki/make-pki.sh").string(), pki.string(), std::to_string(kBase)}, {},
+        120);
+    ASSERT_EQ(made.status, 0) << made.out;
+    ::setenv("KYSO_SERVICES_ARGS", ("--counts " + counts.string()).c_str(), 1);
+    ToolRun up =
+        runTool({"bash", (src / "tests/pki/services.sh").string(), "start", pki.string(),
+                 std::to_string(kBase),
+                 (fs::path(envOr("KYSO_BINARY_DIR")) / "tests/kyso_test_server").string()});
+    ::unsetenv("KYSO_SERVICES_ARGS");
+    ASSERT_EQ(up.status, 0) << up.out;
+    started = true;
+    // This PKI's signer on the token, under another id.
+    ASSERT_TRUE(token().importKey(pki / "signer-rsa2048.key", "09", "Private PKI").ok());
+    ASSERT_TRUE(token().importCert(pki / "signer-rsa2048.pem", "09", "Private PKI").ok());
+  }
+  void TearDown() override {
+    if (started)
+      runTool({"bash", (fs::path(envOr("KYSO_SOURCE_DIR")) / "tests/pki/services.sh").string(),
+               "stop", pki.string(), std::to_string(kBase)});
+    TokenCalls::TearDown();
+  }
+  std::map<std::string, long> requests() {
+    std::map<std::string, long> out;
+    std::ifstream in(counts);
+    std::string service, path;
+    long n = 0;
+    while (in >> service >> path >> n) out[service] += n;
+    return out;
+  }
+  fs::path pki, counts;
+  bool started = false;
+};
+
+TEST_F(NetworkRoundTrips, BltBatchAsksEachServerOncePerCertificate) {
+  const fs::path letter = fs::path(envOr("KYSO_BINARY_DIR")) / "test-samples" / "letter.pdf";
+  if (!fs::exists(letter)) GTEST_SKIP() << "needs the samples fixture";
+  const auto files = copies(letter, ".pdf");
+  const std::vector<std::string> blt = {
+      "--level",        "B-LT",
+      "--tsa",          "http://127.0.0.1:" + std::to_string(kBase + 2) + "/",
+      "--trust-anchor", (pki / "root.pem").string(),
+      "--key",          "09"};
+  sign({files[0], files[1]}, blt, "two");
+  const auto two = requests();
+  sign(files, blt, "four");
+  const auto all = requests();
+  std::map<std::string, long> four;
+  for (const auto& [k, n] : all) four[k] = n - (two.count(k) ? two.at(k) : 0);
+  // Two files, then four: the TSA once per file; OCSP, CRLs and AIA once per batch.
+  EXPECT_EQ(two.at("tsa"), 2) << "two-file batch";
+  EXPECT_EQ(four["tsa"], 4) << "four-file batch";
+  EXPECT_EQ(four["ocsp"], two.at("ocsp")) << "OCSP answers are reused within the batch";
+  EXPECT_EQ(four["http"], two.count("http") ? two.at("http") : 0)
+      << "CRLs and AIA issuers are fetched once per batch";
+  EXPECT_LE(two.at("ocsp"), 2) << "at most one OCSP answer per certificate";
+}
+
 }  // namespace
 }  // namespace kyso::test
