@@ -117,8 +117,10 @@ Status RevocationChecker::addCrl(std::string_view data) {
   return okStatus();
 }
 
-Status RevocationChecker::addOcspResponse(std::string_view der) {
-  m_ocsp.emplace_back(der);
+Status RevocationChecker::addOcspResponse(std::string_view der, std::string url) {
+  for (const auto& [have, from] : m_ocsp)
+    if (have == der) return okStatus();
+  m_ocsp.emplace_back(std::string(der), std::move(url));
   return okStatus();
 }
 
@@ -222,9 +224,12 @@ RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509
 }
 
 RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, TimePoint at) {
-  for (const std::string& der : m_ocsp) {
+  for (const auto& [der, from] : m_ocsp) {
     RevocationResult r = checkOcspResponse(der, cert, issuer, nullptr, at);
-    if (r.status != RevocationStatus::Unknown) return r;
+    if (r.status != RevocationStatus::Unknown) {
+      r.url = from;  // "" for a /DSS: the report says where the answer came from
+      return r;
+    }
   }
   auto urls = uris(cert, NID_info_access);
   if (urls.empty()) return unknown(cert, Errc::RevocationUnknown, "no OCSP responder named");
@@ -260,6 +265,7 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
     r.url = url;
     if (r.status != RevocationStatus::Unknown || r.errc == Errc::RevocationUnknown) {
       m_material.ocspResponses.push_back(*body);
+      m_fetchedOcsp.emplace_back(*body, url);
       return r;
     }
     last = r;

@@ -6,9 +6,12 @@
 // Network calls block: call off the UI thread.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "certs/cert_info.h"
@@ -59,8 +62,10 @@ class RevocationChecker {
   /// Adds a CRL (DER or PEM), e.g. from a file an officer imported or a /DSS. The CRL's signature
   /// is checked when it is used, against the issuer of the certificate being checked.
   Status addCrl(std::string_view data);
-  /// Adds an OCSP response (DER) from a /DSS, used before asking a responder.
-  Status addOcspResponse(std::string_view der);
+  /// Adds an OCSP response (DER) from a /DSS, used before asking a responder; `url`: the
+  /// responder it was fetched from earlier (a RevocationCache's answer), reported as its source.
+  /// An answer already added is not added twice.
+  Status addOcspResponse(std::string_view der, std::string url = {});
 
   /// Status of `cert` issued by `issuer` at time `at`: supplied material first, then OCSP (AIA),
   /// then CRL DPs. A revocation after `at` counts as good-at-`at` (with revokedAt set).
@@ -75,6 +80,10 @@ class RevocationChecker {
                                      const std::string* nonce, TimePoint at) const;
 
   const RevocationMaterial& material() const { return m_material; }
+  /// The OCSP answers this checker fetched, with the responder each came from.
+  const std::vector<std::pair<std::string, std::string>>& fetchedOcsp() const {
+    return m_fetchedOcsp;
+  }
 
  private:
   RevocationResult checkOcspSlowly(X509* cert, X509* issuer, TimePoint at);
@@ -84,8 +93,32 @@ class RevocationChecker {
   const TrustStore& m_store;
   RevocationOptions m_opt;
   std::vector<ossl::Ptr<X509_CRL>> m_crls;
-  std::vector<std::string> m_ocsp;
+  std::vector<std::pair<std::string, std::string>> m_ocsp;  // supplied: DER, url ("" for a /DSS)
+  std::vector<std::pair<std::string, std::string>> m_fetchedOcsp;  // DER, url
   RevocationMaterial m_material;
+};
+
+/// Revocation answers shared by the files of one verification or one batch (issue 22): 500
+/// incoming PDFs from five signers ask each OCSP responder once per certificate, not once per
+/// file. `check` runs with every answer kept so far supplied to the checker first (each is used
+/// only while valid at the time asked about, and reported with the responder it came from), and
+/// the answers it fetched are kept. Thread-safe; checks run one at a time, so that two files
+/// never ask the same question at once (a cached answer is a memory lookup).
+class RevocationCache {
+ public:
+  template <class F>
+  auto with(RevocationChecker& checker, F&& check) -> decltype(check()) {
+    std::lock_guard lock(m_mu);
+    for (const auto& [der, url] : m_ocsp) (void)checker.addOcspResponse(der, url);
+    auto result = check();
+    for (const auto& answer : checker.fetchedOcsp())
+      if (std::find(m_ocsp.begin(), m_ocsp.end(), answer) == m_ocsp.end()) m_ocsp.push_back(answer);
+    return result;
+  }
+
+ private:
+  std::mutex m_mu;
+  std::vector<std::pair<std::string, std::string>> m_ocsp;  // DER, responder URL
 };
 
 }  // namespace kyso::certs

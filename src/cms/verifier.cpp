@@ -192,7 +192,10 @@ void checkRevocation(Ctx& ctx, SignerReport& r, const certs::ChainResult& chain,
   }
   std::vector<X509*> path;
   for (auto& c : chain.certs) path.push_back(c.get());
-  r.revocation = ctx.checker.checkChainSlowly(path, at);
+  r.revocation = ctx.opt.revocationCache
+                     ? ctx.opt.revocationCache->with(
+                           ctx.checker, [&] { return ctx.checker.checkChainSlowly(path, at); })
+                     : ctx.checker.checkChainSlowly(path, at);
   r.revocationStatus = "good";
   for (size_t i = 0; i < r.revocation.size(); ++i) {
     const auto& rv = r.revocation[i];

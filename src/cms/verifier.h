@@ -19,6 +19,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -61,6 +62,8 @@ struct VerifyOptions {
   const Clock* clock = nullptr;        // default: the system clock
   /// Revocation material from a PDF's /DSS (DER), used before the network.
   std::vector<std::string> extraCrls, extraOcsp;
+  /// OCSP answers shared by every file verified with these options (null: none shared).
+  std::shared_ptr<certs::RevocationCache> revocationCache;
   std::vector<std::string> extraCerts;
 };
 

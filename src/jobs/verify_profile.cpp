@@ -1,5 +1,7 @@
 #include "src/jobs/verify_profile.h"
 
+#include <memory>
+
 #include "core/atomic_file.h"
 #include "core/paths.h"
 
@@ -36,6 +38,8 @@ Result<std::shared_ptr<const VerifyProfile>> VerifyProfile::create(const VerifyP
   o.revocation.http = o.chain.http;
   o.revocation.crlCacheDir = s.crlCache.empty() ? dataDir() / "cache" / "crls" : s.crlCache;
   o.at = s.at;
+  // One responder question per certificate for everything verified with this profile.
+  o.revocationCache = std::make_shared<certs::RevocationCache>();
   for (const auto& c : s.crlFiles) {
     auto data = readSmallFile(c, 64u << 20);
     if (!data.ok()) return failed(ProfileFailure::Part::CrlFile, c, data.error());

@@ -190,6 +190,16 @@ TEST_F(NetworkRoundTrips, BltBatchAsksEachServerOncePerCertificate) {
   EXPECT_EQ(four["http"], two.count("http") ? two.at("http") : 0)
       << "CRLs and AIA issuers are fetched once per batch";
   EXPECT_LE(two.at("ocsp"), 2) << "at most one OCSP answer per certificate";
+
+  // Verifying four files by one signer online, on two threads: one OCSP question in all.
+  sign(files, {"--key", "09"}, "bb");
+  const auto before = requests();
+  ToolRun v = runTool({(fs::path(envOr("KYSO_BIN")) / "kyso").string(), "verify",
+                       (work.path() / "out-bb").string(), "--trust", (pki / "root.pem").string(),
+                       "--jobs", "2"});
+  EXPECT_EQ(v.status, 0) << v.out;
+  const auto after = requests();
+  EXPECT_EQ(after.at("ocsp") - before.at("ocsp"), 1) << v.out;
 }
 
 }  // namespace
