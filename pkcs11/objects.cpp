@@ -12,16 +12,6 @@
 namespace kyso::p11 {
 namespace {
 
-bool boolAttr(const Session& s, CK_OBJECT_HANDLE o, CK_ATTRIBUTE_TYPE t) {
-  auto v = getAttribute(s, o, t);
-  return v.ok() && !v->empty() && (*v)[0] != 0;
-}
-
-std::string textAttr(const Session& s, CK_OBJECT_HANDLE o, CK_ATTRIBUTE_TYPE t) {
-  auto v = getAttribute(s, o, t);
-  return v.ok() ? std::string(v->begin(), v->end()) : std::string();
-}
-
 // The curve name from a DER-encoded CKA_EC_PARAMS (a named-curve OID).
 int curveNid(const Bytes& params) {
   const unsigned char* p = params.data();
@@ -125,6 +115,42 @@ Result<Bytes> getAttribute(const Session& s, CK_OBJECT_HANDLE o, CK_ATTRIBUTE_TY
   return v;
 }
 
+std::map<CK_ATTRIBUTE_TYPE, Bytes> getAttributes(const Session& s, CK_OBJECT_HANDLE o,
+                                                 const std::vector<CK_ATTRIBUTE_TYPE>& types) {
+  std::map<CK_ATTRIBUTE_TYPE, Bytes> out;
+  auto oneByOne = [&] {
+    out.clear();
+    for (CK_ATTRIBUTE_TYPE t : types)
+      if (auto v = getAttribute(s, o, t); v.ok()) out[t] = std::move(v).value();
+    return out;
+  };
+  std::vector<CK_ATTRIBUTE> tmpl;
+  for (CK_ATTRIBUTE_TYPE t : types) tmpl.push_back({t, nullptr, 0});
+  CK_RV rv = KYSO_CK(s.fl(), C_GetAttributeValue, s.get(), o, tmpl.data(), tmpl.size());
+  // PKCS#11 2.40 5.7: with an invalid or sensitive attribute in the template the call fails with
+  // that code and still fills in every other length.
+  if (rv != CKR_OK && rv != CKR_ATTRIBUTE_TYPE_INVALID && rv != CKR_ATTRIBUTE_SENSITIVE)
+    return oneByOne();
+  std::vector<Bytes> values;
+  std::vector<CK_ATTRIBUTE> present;
+  for (const auto& a : tmpl)
+    if (a.ulValueLen != CK_UNAVAILABLE_INFORMATION) {
+      values.emplace_back(a.ulValueLen);
+      present.push_back({a.type, nullptr, a.ulValueLen});
+    }
+  if (present.empty()) return out;
+  for (std::size_t i = 0; i < present.size(); ++i)
+    present[i].pValue = values[i].empty() ? nullptr : values[i].data();
+  rv = KYSO_CK(s.fl(), C_GetAttributeValue, s.get(), o, present.data(), present.size());
+  if (rv != CKR_OK) return oneByOne();
+  for (std::size_t i = 0; i < present.size(); ++i) {
+    values[i].resize(present[i].ulValueLen == CK_UNAVAILABLE_INFORMATION ? 0
+                                                                         : present[i].ulValueLen);
+    out[present[i].type] = std::move(values[i]);
+  }
+  return out;
+}
+
 Result<std::vector<CK_OBJECT_HANDLE>> findObjects(const Session& s,
                                                   std::vector<CK_ATTRIBUTE> tmpl) {
   CK_RV rv = KYSO_CK(s.fl(), C_FindObjectsInit, s.get(), tmpl.data(), tmpl.size());
@@ -151,24 +177,28 @@ Result<std::vector<KeyView>> listPrivateKeys(const Session& s) {
   for (auto h : handles) {
     KeyView k;
     k.handle = h;
-    auto kt = getAttribute(s, h, CKA_KEY_TYPE);
-    if (kt.ok() && kt->size() == sizeof(CK_KEY_TYPE))
-      std::memcpy(&k.type, kt->data(), sizeof(CK_KEY_TYPE));
-    auto id = getAttribute(s, h, CKA_ID);
-    if (id.ok()) k.id = std::move(id).value();
-    k.label = textAttr(s, h, CKA_LABEL);
-    k.canSign = boolAttr(s, h, CKA_SIGN);
-    k.alwaysAuthenticate = boolAttr(s, h, CKA_ALWAYS_AUTHENTICATE);
+    auto attrs = getAttributes(s, h,
+                               {CKA_KEY_TYPE, CKA_ID, CKA_LABEL, CKA_SIGN, CKA_ALWAYS_AUTHENTICATE,
+                                CKA_MODULUS, CKA_EC_PARAMS});
+    auto has = [&](CK_ATTRIBUTE_TYPE t) { return attrs.count(t) != 0; };
+    if (has(CKA_KEY_TYPE) && attrs[CKA_KEY_TYPE].size() == sizeof(CK_KEY_TYPE))
+      std::memcpy(&k.type, attrs[CKA_KEY_TYPE].data(), sizeof(CK_KEY_TYPE));
+    if (has(CKA_ID)) k.id = attrs[CKA_ID];
+    if (has(CKA_LABEL)) k.label.assign(attrs[CKA_LABEL].begin(), attrs[CKA_LABEL].end());
+    auto flag = [&](CK_ATTRIBUTE_TYPE t) {
+      return has(t) && !attrs[t].empty() && attrs[t][0] != 0;
+    };
+    k.canSign = flag(CKA_SIGN);
+    k.alwaysAuthenticate = flag(CKA_ALWAYS_AUTHENTICATE);
     if (k.type == CKK_RSA) {
-      auto mod = getAttribute(s, h, CKA_MODULUS);
-      if (mod.ok()) {
+      if (has(CKA_MODULUS)) {
+        const Bytes& mod = attrs[CKA_MODULUS];
         std::size_t i = 0;
-        while (i < mod->size() && (*mod)[i] == 0) ++i;
-        k.bits = static_cast<int>((mod->size() - i) * 8);
+        while (i < mod.size() && mod[i] == 0) ++i;
+        k.bits = static_cast<int>((mod.size() - i) * 8);
       }
     } else if (k.type == CKK_EC) {
-      auto params = getAttribute(s, h, CKA_EC_PARAMS);
-      int nid = params.ok() ? curveNid(*params) : NID_undef;
+      int nid = has(CKA_EC_PARAMS) ? curveNid(attrs[CKA_EC_PARAMS]) : NID_undef;
       k.curve = curveName(nid);
       k.bits = nid == NID_X9_62_prime256v1 ? 256
                : nid == NID_secp384r1      ? 384
@@ -189,13 +219,13 @@ Result<std::vector<CertView>> listCertificates(const Session& s) {
   for (auto h : handles) {
     CertView c;
     c.handle = h;
-    auto id = getAttribute(s, h, CKA_ID);
-    if (id.ok()) c.id = std::move(id).value();
-    c.label = textAttr(s, h, CKA_LABEL);
-    auto der = getAttribute(s, h, CKA_VALUE);
-    if (der.ok()) {
-      const unsigned char* p = der->data();
-      c.cert.reset(d2i_X509(nullptr, &p, static_cast<long>(der->size())));
+    auto attrs = getAttributes(s, h, {CKA_ID, CKA_LABEL, CKA_VALUE});
+    if (attrs.count(CKA_ID)) c.id = attrs[CKA_ID];
+    if (attrs.count(CKA_LABEL)) c.label.assign(attrs[CKA_LABEL].begin(), attrs[CKA_LABEL].end());
+    if (attrs.count(CKA_VALUE)) {
+      const Bytes& der = attrs[CKA_VALUE];
+      const unsigned char* p = der.data();
+      c.cert.reset(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
     }
     out.push_back(std::move(c));
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,12 @@ struct KeyPairView {
 
 /// Reads one attribute (two-call length query). Missing/sensitive attributes give an error.
 Result<Bytes> getAttribute(const Session& s, CK_OBJECT_HANDLE o, CK_ATTRIBUTE_TYPE t);
+/// Reads several attributes of one object in two calls (lengths, then values) instead of two per
+/// attribute: on a USB token each call is a round trip of milliseconds (issue 22). An attribute
+/// the object lacks, or a sensitive one, is absent from the result. A token that answers a
+/// batched template with any other error is asked one attribute at a time.
+std::map<CK_ATTRIBUTE_TYPE, Bytes> getAttributes(const Session& s, CK_OBJECT_HANDLE o,
+                                                 const std::vector<CK_ATTRIBUTE_TYPE>& types);
 /// Finds objects matching `tmpl`.
 Result<std::vector<CK_OBJECT_HANDLE>> findObjects(const Session& s, std::vector<CK_ATTRIBUTE> tmpl);
 
