@@ -32,15 +32,7 @@ KYSO_SERVICES_ARGS="--delay-ms $DELAY_MS --counts $W/net.txt" \
   bash "$SRC/tests/pki/services.sh" start "$P" "$BASE" "$B/tests/kyso_test_server" >/dev/null
 TSA=http://127.0.0.1:$((BASE + 2))/
 
-export SOFTHSM2_CONF=$W/softhsm2.conf
-mkdir -p "$W/tokens"
-echo "directories.tokendir = $W/tokens" > "$SOFTHSM2_CONF"
-MOD=$(ls /usr/lib/softhsm/libsofthsm2.so /usr/lib/*/softhsm/libsofthsm2.so 2>/dev/null | head -1)
-softhsm2-util --init-token --free --label bench --pin 123456 --so-pin 12345678 >/dev/null
-(umask 077 && echo 123456 > pin)
-p11() { pkcs11-tool --module "$MOD" --token-label bench --login --pin 123456 "$@" >/dev/null 2>&1; }
-p11 --write-object "$P/signer-rsa2048.key.der" --type privkey --id 01 --label signer
-p11 --write-object "$P/signer-rsa2048.der" --type cert --id 01 --label signer
+. "$SRC/bench/lib/softhsm-signer.sh"
 export KYSO_FAULT_TARGET=$MOD KYSO_FAULT=latency=usb
 
 head -n 14 "$SRC/../shared/samples/cong-van-286-SYT-VP.txt" > onepage.txt

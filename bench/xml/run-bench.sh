@@ -22,15 +22,7 @@ rate() { awk -v n="$1" -v ns="$2" 'BEGIN { printf "%.1f", n / (ns / 1e9) }'; }
 
 bash "$SRC/tests/pki/make-pki.sh" "$W/pki" 39910 >/dev/null
 P=$W/pki
-export SOFTHSM2_CONF=$W/softhsm2.conf
-mkdir -p "$W/tokens"
-echo "directories.tokendir = $W/tokens" > "$SOFTHSM2_CONF"
-MOD=$(ls /usr/lib/softhsm/libsofthsm2.so /usr/lib/*/softhsm/libsofthsm2.so 2>/dev/null | head -1)
-softhsm2-util --init-token --free --label bench --pin 123456 --so-pin 12345678 >/dev/null
-(umask 077 && echo 123456 > pin)
-p11() { pkcs11-tool --module "$MOD" --token-label bench --login --pin 123456 "$@" >/dev/null 2>&1; }
-p11 --write-object "$P/signer-rsa2048.key.der" --type privkey --id 01 --label signer
-p11 --write-object "$P/signer-rsa2048.der" --type cert --id 01 --label signer
+. "$SRC/bench/lib/softhsm-signer.sh"
 KEYS="--key-file $P/signer-rsa2048.key --cert-file $P/signer-rsa2048.pem"
 
 echo "== 1. batch of $N claim files"
