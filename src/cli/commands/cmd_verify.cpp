@@ -164,7 +164,10 @@ int runVerify(const Args& args) {
     return kExitUsage;
   }
   if (p.has("help") || p.positional().empty()) {
-    std::printf("usage: kyso verify FILE.pdf|FOLDER... [options]\n%s", p.optionHelp().c_str());
+    std::printf(
+        "usage: kyso verify FILE.pdf|FILE.xml|FOLDER... [options]\n  (a folder: its PDFs and XML "
+        "files; FILE.p7s: kyso verify FILE.p7s --help)\n%s",
+        p.optionHelp().c_str());
     return p.has("help") ? kExitOk : kExitUsage;
   }
   Lang lang = defaultLang();
