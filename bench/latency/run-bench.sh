@@ -88,7 +88,6 @@ run B-LT 1.15 "$KYSO" sign in-pdf/*.pdf --out-dir out-blt --level B-LT --tsa "$T
   --trust-anchor "$P/root.pem" "${KEY[@]}"
 run detached 1.05 "$KYSO" sign in-txt/*.txt --detached --jobs 1 "${KEY[@]}"
 # Extending uses no token: its figure is the requests it makes.
-mkdir -p out-ext
 run extend-B-LT 1.15 "$KYSO" extend out-bt/*.pdf --out-dir out-ext --level B-LT \
   --trust-anchor "$P/root.pem"
 # Verifying the signed folder online (one signer): cold, then again with what the first run cached.

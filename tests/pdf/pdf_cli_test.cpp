@@ -243,6 +243,14 @@ TEST_F(SignCliTest, LevelsAndExtendThroughTheCli) {
   EXPECT_TRUE(test::isBytePrefix(bt, ext));
   EXPECT_NE(slurp(ext).find("/Type /DSS"), std::string::npos);
   EXPECT_EQ(test::pdfsig(m_nss, ext).valid, 1);
+  // --out-dir is made when missing, as for kyso sign.
+  const fs::path newDir = m_tmp / "extended" / "b-lt";
+  ASSERT_EQ(kyso("extend " + bt.string() + " --out-dir " + newDir.string() +
+                     " --level B-LT --trust-anchor " + (test::pkiDir() / "root.pem").string(),
+                 &o),
+            0)
+      << o;
+  EXPECT_TRUE(fs::exists(newDir / bt.filename()));
   EXPECT_EQ(kyso("extend " + sample("classic.pdf").string() + " -o " + (m_tmp / "n.pdf").string() +
                      " --level B-LT",
                  &o),

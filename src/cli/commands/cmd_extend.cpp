@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/messages.h"
 #include "src/cli/commands/chain_trust_option.h"
+#include "src/cli/commands/sign_outputs.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
@@ -87,15 +88,10 @@ int runExtend(const Args& args) {
   settings.overwrite = p.has("force");
   if (int rc = chainTrustFromOptions(p, *level, settings.trust); rc != kExitOk) return rc;
 
+  std::vector<FileOutcome> rows;  // a missing --out-dir is made, as for kyso sign
+  if (int rc = planOutputs(p, rows, "kyso extend"); rc != kExitOk) return rc;
   std::vector<jobs::SignInput> items;
-  for (const auto& in : inputs) {
-    fs::path out = p.has("output") ? fs::path(*p.get("output"))
-                                   : fs::path(*p.get("out-dir")) / fs::path(in).filename();
-    std::error_code ec;
-    if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
-      return usage("the output must not be the input");
-    items.push_back({in, std::move(out), false});
-  }
+  for (const auto& r : rows) items.push_back({r.input, r.output, false});
   struct Printer : jobs::BatchObserver {
     int lastExit = kExitOk;
     void finished(const jobs::ItemResult& r) override {

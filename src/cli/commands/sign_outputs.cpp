@@ -60,40 +60,44 @@ int signUsageError(const std::string& what) {
 namespace {
 
 // The folder `flag` names can be written to (refused now, before the PIN is asked).
-int checkWritableFolder(const fs::path& folder, const char* flag) {
+int checkWritableFolder(const fs::path& folder, const char* flag, const char* command) {
   std::error_code ec;
   if (fs::is_directory(folder, ec) && ::access(folder.c_str(), W_OK | X_OK) == 0) return kExitOk;
-  printError("kyso sign", Error::kyso(Errc::OutputNotWritable, flag, folder.string()));
+  printError(command, Error::kyso(Errc::OutputNotWritable, flag, folder.string()));
   return kExitInputError;
 }
 
 }  // namespace
 
 // One row per input with its output, decided before anything is signed.
-int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows) {
+int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* command) {
+  auto usage = [command](const std::string& what) {
+    printError(command, Error::kyso(Errc::UsageError, command, what));
+    return kExitUsage;
+  };
   const auto& inputs = p.positional();
   std::error_code ec;
   if (!p.has("out-dir")) {
     rows.push_back({inputs.front(), *p.get("output"), "", ""});
     fs::path folder = fs::path(rows.front().output).parent_path();
-    if (int rc = checkWritableFolder(folder.empty() ? "." : folder, "-o"); rc != kExitOk) return rc;
+    if (int rc = checkWritableFolder(folder.empty() ? "." : folder, "-o", command); rc != kExitOk)
+      return rc;
     if (fs::exists(rows.front().output, ec) &&
         fs::equivalent(rows.front().output, inputs.front(), ec))
-      return signUsageError("the output must not be the input");
+      return usage("the output must not be the input");
     return kExitOk;
   }
   fs::path dir = *p.get("out-dir");
   // A new folder is made (the README's `--out-dir signed/`).
   if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
-  if (int rc = checkWritableFolder(dir, "--out-dir"); rc != kExitOk) return rc;
+  if (int rc = checkWritableFolder(dir, "--out-dir", command); rc != kExitOk) return rc;
   for (const auto& in : inputs) {
     fs::path out = dir / fs::path(in).filename();
     if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
-      return signUsageError("--out-dir would replace the input " + in);
+      return usage("--out-dir would replace the input " + in);
     for (const auto& r : rows)
       if (r.output == out.string())
-        return signUsageError("two inputs named " + out.filename().string() +
-                              " would share one output");
+        return usage("two inputs named " + out.filename().string() + " would share one output");
     rows.push_back({in, out.string(), "", ""});
   }
   return kExitOk;

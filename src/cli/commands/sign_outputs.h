@@ -1,6 +1,7 @@
 // What `kyso sign` does around a signing job, for PDFs (cmd_sign.cpp) and XML (cmd_sign_xml.cpp)
-// alike: the output of each input decided before the PIN is asked (-o or --out-dir), progress and
-// one table row per file as the job reports, and the exit code of the batch.
+// alike (and `kyso extend` for its outputs): the output of each input decided before the PIN is
+// asked (-o or --out-dir), progress and one table row per file as the job reports, and the exit
+// code of the batch.
 #pragma once
 
 #include <string>
@@ -20,10 +21,12 @@ struct FileOutcome {
 /// Prints "kyso sign: <what>" as a usage error; returns kExitUsage.
 int signUsageError(const std::string& what);
 
-/// One row per input with its output (-o for one input, --out-dir for any number), refusing an
-/// output that is the input, two inputs sharing an output, and a folder that cannot be written.
-/// An exit code (kExitOk when the plan stands).
-int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows);
+/// One row per input with its output (-o for one input, --out-dir for any number, made when
+/// missing), refusing an output that is the input, two inputs sharing an output, and a folder
+/// that cannot be written; errors are printed as `command`'s. An exit code (kExitOk when the
+/// plan stands). `kyso sign` and `kyso extend` share it.
+int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows,
+                const char* command = "kyso sign");
 
 /// Progress on stderr, appearance notes, and the rows filled as files finish.
 class SignPrinter : public jobs::BatchObserver {
