@@ -102,23 +102,36 @@ class RevocationChecker {
 /// incoming PDFs from five signers ask each OCSP responder once per certificate, not once per
 /// file. `check` runs with every answer kept so far supplied to the checker first (each is used
 /// only while valid at the time asked about, and reported with the responder it came from), and
-/// the answers it fetched are kept. Thread-safe; checks run one at a time, so that two files
-/// never ask the same question at once (a cached answer is a memory lookup).
+/// the answers it fetched are kept for `maxAge` (ten minutes): long enough for any batch, short
+/// enough that the app, which keeps one cache for its session, asks again later. Thread-safe;
+/// checks run one at a time, so that two files never ask the same question at once (a kept
+/// answer is a memory lookup).
 class RevocationCache {
  public:
+  explicit RevocationCache(std::chrono::seconds maxAge = std::chrono::minutes(10))
+      : m_maxAge(maxAge) {}
+
   template <class F>
   auto with(RevocationChecker& checker, F&& check) -> decltype(check()) {
     std::lock_guard lock(m_mu);
-    for (const auto& [der, url] : m_ocsp) (void)checker.addOcspResponse(der, url);
+    const auto now = std::chrono::steady_clock::now();
+    std::erase_if(m_ocsp, [&](const Kept& k) { return now - k.fetched > m_maxAge; });
+    for (const auto& k : m_ocsp) (void)checker.addOcspResponse(k.der, k.url);
     auto result = check();
-    for (const auto& answer : checker.fetchedOcsp())
-      if (std::find(m_ocsp.begin(), m_ocsp.end(), answer) == m_ocsp.end()) m_ocsp.push_back(answer);
+    for (const auto& [der, url] : checker.fetchedOcsp())
+      if (std::none_of(m_ocsp.begin(), m_ocsp.end(), [&](const Kept& k) { return k.der == der; }))
+        m_ocsp.push_back({der, url, now});
     return result;
   }
 
  private:
+  struct Kept {
+    std::string der, url;
+    std::chrono::steady_clock::time_point fetched;
+  };
+  std::chrono::seconds m_maxAge;
   std::mutex m_mu;
-  std::vector<std::pair<std::string, std::string>> m_ocsp;  // DER, responder URL
+  std::vector<Kept> m_ocsp;
 };
 
 }  // namespace kyso::certs

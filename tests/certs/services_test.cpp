@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <thread>
 
 #include "certs/chain.h"
 #include "certs/http.h"
@@ -142,6 +143,34 @@ TEST_F(Services, OcspGoodAndRevoked) {
       c.checkSlowly(cert("revoked").get(), cert("gov-ca").get(), *parseIsoTime("2025-01-01"));
   EXPECT_EQ(before.status, RevocationStatus::Good) << before.detail;
   EXPECT_EQ(c.material().ocspResponses.size(), 3u);
+}
+
+// The files of one verification share OCSP answers (issue 22): the second checker asks nobody,
+// and its result names the responder the kept answer came from; an answer older than the cache's
+// age limit is asked for again.
+TEST_F(Services, RevocationCacheSharesAnswersAcrossCheckers) {
+  RevocationOptions ro;
+  ro.http = http;
+  ro.useCrl = false;
+  RevocationCache cache;
+  const auto signerCert = cert("signer-rsa2048"), issuerCert = cert("gov-ca");
+  X509* signer = signerCert.get();
+  X509* issuer = issuerCert.get();
+  RevocationChecker first(store, ro);
+  auto a = cache.with(first, [&] { return first.checkSlowly(signer, issuer, now); });
+  EXPECT_EQ(a.status, RevocationStatus::Good) << a.detail;
+  EXPECT_EQ(first.fetchedOcsp().size(), 1u);
+  RevocationChecker second(store, ro);
+  auto b = cache.with(second, [&] { return second.checkSlowly(signer, issuer, now); });
+  EXPECT_EQ(b.status, RevocationStatus::Good) << b.detail;
+  EXPECT_TRUE(second.fetchedOcsp().empty()) << "the kept answer is used";
+  EXPECT_EQ(b.url, a.url) << "reported with the responder it came from, not as a /DSS answer";
+  RevocationCache expired(std::chrono::seconds(0));
+  RevocationChecker third(store, ro), fourth(store, ro);
+  (void)expired.with(third, [&] { return third.checkSlowly(signer, issuer, now); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  (void)expired.with(fourth, [&] { return fourth.checkSlowly(signer, issuer, now); });
+  EXPECT_EQ(fourth.fetchedOcsp().size(), 1u) << "an answer past the age limit is asked again";
 }
 
 TEST_F(Services, CrlGoodAndRevoked) {
