@@ -1,35 +1,13 @@
 // Report queries and renderings.
 #include "src/inventory/report.h"
 
+#include "core/html_text.h"
 #include "src/inventory/csv.h"
 
 namespace kyso::inventory {
 namespace {
 
 constexpr const char* kNoUnit = "(no unit)";
-
-std::string html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> header(const InventoryReport& r) {
   std::vector<std::string> h = {"unit"};
@@ -132,17 +110,17 @@ std::string reportHtml(const InventoryReport& r) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kyso inventory "
       "report " +
-      html(r.date) +
+      htmlEscape(r.date) +
       "</title>\n<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}"
       "td{text-align:right}td:first-child{text-align:left}tr.total{font-weight:bold}</style></"
       "head>\n"
       "<body><h1>Tokens and certificates as of " +
-      html(r.date) + "</h1>\n<table>\n<tr>";
-  for (const auto& h : header(r)) out += "<th>" + html(h) + "</th>";
+      htmlEscape(r.date) + "</h1>\n<table>\n<tr>";
+  for (const auto& h : header(r)) out += "<th>" + htmlEscape(h) + "</th>";
   out += "</tr>\n";
   auto row = [&](const UnitCounts& u, bool total) {
     out += total ? "<tr class=\"total\">" : "<tr>";
-    for (const auto& c : cells(u)) out += "<td>" + html(c) + "</td>";
+    for (const auto& c : cells(u)) out += "<td>" + htmlEscape(c) + "</td>";
     out += "</tr>\n";
   };
   for (const auto& u : r.units) row(u, false);

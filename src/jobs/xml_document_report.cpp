@@ -6,18 +6,6 @@
 namespace kyso::jobs {
 namespace {
 
-pdfverify::Indication indicationOf(cms::Indication i) {
-  switch (i) {
-    case cms::Indication::TotalPassed:
-      return pdfverify::Indication::TotalPassed;
-    case cms::Indication::TotalFailed:
-      return pdfverify::Indication::TotalFailed;
-    case cms::Indication::Indeterminate:
-      break;
-  }
-  return pdfverify::Indication::Indeterminate;
-}
-
 std::string coverageOf(const xml::XmlSignatureFacts& f) {
   using S = xml::XmlReferenceFacts::Scope;
   bool whole = false, element = false;
@@ -42,11 +30,11 @@ pdfverify::FileReport asDocumentReport(const XmlFileReport& xml, Lang lang) {
   if (x.error) {
     r.status = x.error->kind == Errc::CmsNoSigner ? "unsigned" : "error";
     r.error = x.error;
-    r.indication = indicationOf(x.indication);
+    r.indication = pdfverify::fromCmsIndication(x.indication);
     return r;
   }
   r.status = "signed";
-  r.indication = indicationOf(x.indication);
+  r.indication = pdfverify::fromCmsIndication(x.indication);
   for (const auto& p : x.problems) r.notes.push_back(xml::findingSentence(p, lang));
   int index = 0;
   for (const auto& s : x.signatures) {
@@ -57,7 +45,7 @@ pdfverify::FileReport asDocumentReport(const XmlFileReport& xml, Lang lang) {
     sr.type = "ds:Signature";
     sr.subfilter = s.facts.signatureMethod;
     if (s.facts.signingTime) sr.claimed_time = *s.facts.signingTime;
-    sr.indication = indicationOf(s.verdict.indication);
+    sr.indication = pdfverify::fromCmsIndication(s.verdict.indication);
     sr.subindication = cms::subIndicationName(s.verdict.subIndication);
     sr.coverage = coverageOf(s.facts);
     sr.modifications = s.verdict.digestMatches ? "none" : "disallowed";

@@ -8,9 +8,7 @@
 
 namespace kyso::pdfverify {
 
-namespace {
-
-Indication mapIndication(cms::Indication i) {
+Indication fromCmsIndication(cms::Indication i) {
   switch (i) {
     case cms::Indication::TotalPassed:
       return Indication::TotalPassed;
@@ -22,12 +20,10 @@ Indication mapIndication(cms::Indication i) {
   return Indication::Indeterminate;
 }
 
-}  // namespace
-
 void fromSigner(const cms::SignerReport& s, CryptoFacts& f) {
   f.checked = true;
   f.intact = s.intact;
-  f.indication = mapIndication(s.indication);
+  f.indication = fromCmsIndication(s.indication);
   f.subindication = cms::subIndicationName(s.subIndication);
   Json j = cms::signerReportToJson(s);
   f.signer = j["signer"];

@@ -1,32 +1,9 @@
+#include "core/html_text.h"
 #include "src/pdfverify/report.h"
 
 namespace kyso::pdfverify {
 
 namespace {
-
-std::string esc(const std::string& s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
 
 struct Labels {
   const char* title;
@@ -97,7 +74,7 @@ const char* cssClass(Indication i) {
 std::string fileNotes(const FileReport& f, const Labels& L, Lang lang) {
   if (f.notes.empty()) return {};
   std::string h = "<p>" + std::string(L.notes) + ":</p>\n<ul>";
-  for (auto& n : f.notes) h += "<li>" + esc(problemText(n, lang)) + "</li>";
+  for (auto& n : f.notes) h += "<li>" + htmlEscape(problemText(n, lang)) + "</li>";
   return h + "</ul>\n";
 }
 
@@ -121,10 +98,10 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
   h += L.title;
   h += "</h1>\n";
   for (auto& f : files) {
-    h += "<h2>" + std::string(L.file) + ": " + esc(f.file) + "</h2>\n";
+    h += "<h2>" + std::string(L.file) + ": " + htmlEscape(f.file) + "</h2>\n";
     if (f.status == "error") {
       h += "<p class=\"bad\">" + std::string(L.unreadable) + ": " +
-           esc(f.error ? describe(*f.error, lang) : "") + "</p>\n";
+           htmlEscape(f.error ? describe(*f.error, lang) : "") + "</p>\n";
       continue;
     }
     if (f.status == "unsigned") {
@@ -134,42 +111,43 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
     }
     for (auto& s : f.signatures)
       h += "<p class=\"line " + std::string(cssClass(s.indication)) + "\">" +
-           esc(verdictLine(s, lang)) + "</p>\n";
+           htmlEscape(verdictLine(s, lang)) + "</p>\n";
     for (auto& s : f.signatures) {
       h += "<table><tr><th colspan=\"2\">" + std::string(L.signature) + " #" +
-           std::to_string(s.index) + " — " + esc(s.field) + "</th></tr>\n";
+           std::to_string(s.index) + " — " + htmlEscape(s.field) + "</th></tr>\n";
       h += "<tr><td>" + std::string(L.indication) + "</td><td class=\"" + cssClass(s.indication) +
            "\">" + indicationName(s.indication) +
-           (s.subindication.empty() ? "" : " / " + esc(s.subindication)) + "</td></tr>\n";
-      h += "<tr><td>SubFilter</td><td>" + esc(s.subfilter) + "</td></tr>\n";
+           (s.subindication.empty() ? "" : " / " + htmlEscape(s.subindication)) + "</td></tr>\n";
+      h += "<tr><td>SubFilter</td><td>" + htmlEscape(s.subfilter) + "</td></tr>\n";
       h += "<tr><td>" + std::string(L.coverage) + "</td><td>" +
-           esc(coverageText(s.coverage, lang)) + "</td></tr>\n";
+           htmlEscape(coverageText(s.coverage, lang)) + "</td></tr>\n";
       if (!s.crypto.signer_name.empty())
-        h += "<tr><td>" + std::string(L.signer) + "</td><td>" + esc(s.crypto.signer_name) +
+        h += "<tr><td>" + std::string(L.signer) + "</td><td>" + htmlEscape(s.crypto.signer_name) +
              "</td></tr>\n";
       if (!s.crypto.signing_time.empty())
-        h += "<tr><td>" + std::string(L.time) + "</td><td>" + esc(s.crypto.signing_time) +
+        h += "<tr><td>" + std::string(L.time) + "</td><td>" + htmlEscape(s.crypto.signing_time) +
              "</td></tr>\n";
       if (!s.crypto.level.empty())
-        h += "<tr><td>" + std::string(L.level) + "</td><td>" + esc(s.crypto.level) + "</td></tr>\n";
+        h += "<tr><td>" + std::string(L.level) + "</td><td>" + htmlEscape(s.crypto.level) +
+             "</td></tr>\n";
       h += "<tr><td>" + std::string(L.changes) + "</td><td>";
       if (s.changes.empty()) h += L.none;
       for (auto& c : s.changes)
         h += std::string("<div class=\"") + (c.allowed ? "ok" : "bad") + "\">" + L.revision + " " +
              std::to_string(c.revision) + " — " + (c.allowed ? L.allowed : L.notAllowed) + ": " +
-             esc(changeText(c, lang)) + "</div>";
+             htmlEscape(changeText(c, lang)) + "</div>";
       h += "</td></tr>\n";
       if (!s.problems.empty()) {
         h += "<tr><td>" + std::string(L.problems) + "</td><td>";
         for (auto& p : s.problems)
-          h += "<div class=\"bad\">" + esc(problemText(p, lang)) + "</div>";
+          h += "<div class=\"bad\">" + htmlEscape(problemText(p, lang)) + "</div>";
         h += "</td></tr>\n";
       }
       std::vector<std::string> notes = s.notes;
       notes.insert(notes.end(), s.crypto.notes.begin(), s.crypto.notes.end());
       if (!notes.empty()) {
         h += "<tr><td>" + std::string(L.notes) + "</td><td>";
-        for (auto& n : notes) h += "<div>" + esc(problemText(n, lang)) + "</div>";
+        for (auto& n : notes) h += "<div>" + htmlEscape(problemText(n, lang)) + "</div>";
         h += "</td></tr>\n";
       }
       h += "</table>\n";

@@ -2,6 +2,7 @@
 
 #include <openssl/x509.h>
 
+#include "core/html_text.h"
 #include "core/openssl_ptr.h"
 #include "src/xml/xml.h"
 #include "src/xml/xml_findings.h"
@@ -87,27 +88,6 @@ XmlSignatureReport judge(XmlSignatureFacts&& facts, const cms::VerifyOptions& op
   if (signer) cms::judgeSignerCertificateSlowly(signer.get(), extra.get(), opt, r);
   out.facts = std::move(facts);
   return out;
-}
-
-std::string html(const std::string& s) {
-  std::string o;
-  for (char c : s) switch (c) {
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '&':
-        o += "&amp;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
-  return o;
 }
 
 const char* scopeName(XmlReferenceFacts::Scope s) {
@@ -251,28 +231,29 @@ std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang la
   auto note = [&](const std::string& en) { return localize ? localize(en) : en; };
   std::string h = "<!DOCTYPE html>\n<html lang=\"";
   h += vi ? "vi" : "en";
-  h += "\"><head><meta charset=\"utf-8\"><title>kyso: " + html(file) +
+  h += "\"><head><meta charset=\"utf-8\"><title>kyso: " + htmlEscape(file) +
        "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
        ".ok{color:#0a6b0a}.bad{color:#b00020}.unk{color:#8a5a00}td{padding:2px 8px;"
        "vertical-align:top}</style></head><body>\n";
-  h += "<h1>" + html(file) + "</h1>\n";
+  h += "<h1>" + htmlEscape(file) + "</h1>\n";
   auto cls = [](Indication i) {
     return i == Indication::TotalPassed ? "ok" : i == Indication::TotalFailed ? "bad" : "unk";
   };
   if (r.error) {
     h += std::string("<p class=\"bad\">") + (vi ? "KHÔNG hợp lệ: " : "NOT valid: ") +
-         html(describe(*r.error, lang)) + "</p>\n";
+         htmlEscape(describe(*r.error, lang)) + "</p>\n";
   }
   for (const auto& p : r.problems)
-    h += "<p class=\"bad\">" + html(findingSentence(p, lang)) + "</p>\n";
+    h += "<p class=\"bad\">" + htmlEscape(findingSentence(p, lang)) + "</p>\n";
   int i = 0;
   for (const auto& s : r.signatures) {
     const auto& v = s.verdict;
     h += "<h2>" + std::string(vi ? "Chữ ký " : "Signature ") + std::to_string(++i) + "</h2>\n";
     h += std::string("<p class=\"") + cls(v.indication) + "\">" +
-         html(summaryLine(s, lang, localize)) + "</p>\n<table>\n";
+         htmlEscape(summaryLine(s, lang, localize)) + "</p>\n<table>\n";
     auto row = [&](const char* en, const char* vn, const std::string& value) {
-      h += "<tr><td>" + std::string(vi ? vn : en) + "</td><td>" + html(value) + "</td></tr>\n";
+      h +=
+          "<tr><td>" + std::string(vi ? vn : en) + "</td><td>" + htmlEscape(value) + "</td></tr>\n";
     };
     row("Indication", "Kết luận",
         std::string(cms::indicationName(v.indication)) + " " +
@@ -296,9 +277,11 @@ std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang la
             (v.chainAnchor.empty() ? "" : " (" + v.chainAnchor + ")"));
     row("Revocation", "Thu hồi", v.revocationStatus);
     h += "</table>\n<ul>\n";
-    for (const auto& f : s.facts.problems) h += "<li>" + html(findingSentence(f, lang)) + "</li>\n";
-    for (const auto& f : s.facts.notes) h += "<li>" + html(findingSentence(f, lang)) + "</li>\n";
-    for (const auto& n : v.notes) h += "<li>" + html(note(n)) + "</li>\n";
+    for (const auto& f : s.facts.problems)
+      h += "<li>" + htmlEscape(findingSentence(f, lang)) + "</li>\n";
+    for (const auto& f : s.facts.notes)
+      h += "<li>" + htmlEscape(findingSentence(f, lang)) + "</li>\n";
+    for (const auto& n : v.notes) h += "<li>" + htmlEscape(note(n)) + "</li>\n";
     h += "</ul>\n";
   }
   h += "</body></html>\n";

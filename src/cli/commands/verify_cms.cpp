@@ -38,24 +38,6 @@ int exitFor(const cms::CmsReport& r) {
   return kExitOk;
 }
 
-int worseExit(int a, int b) {
-  auto rank = [](int c) {
-    switch (c) {
-      case kExitOk:
-        return 0;
-      case kExitIndeterminate:
-        return 1;
-      case kExitNoSignature:
-        return 2;
-      case kExitSignatureFailed:
-        return 3;
-      default:
-        return 4;
-    }
-  };
-  return rank(a) >= rank(b) ? a : b;
-}
-
 // Where the validation time came from ("now", "timestamp", "at"), for people.
 const char* timeSource(const std::string& source, Lang lang) {
   if (lang != Lang::Vi) return source.c_str();
@@ -152,16 +134,7 @@ int runVerifyCms(const Args& args) {
   auto print = [&](std::size_t, jobs::DetachedReport&& o) {
     const std::string f = o.file.string();
     if (o.readError) {
-      if (json) {
-        Json j = Json::object();
-        j.set("file", f);
-        j.set("status", "error");
-        j.set("error", std::string(errcName(o.readError->kind)));
-        j.set("message", describe(*o.readError));
-        std::printf("%s\n", j.dump().c_str());
-      } else {
-        printError("Reading " + f + " failed", *o.readError);
-      }
+      printUnreadable(f, *o.readError, json, defaultLang());
       rc = worseExit(rc, kExitInputError);
       return;
     }

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <thread>
 
 #include "certs/cert_info.h"
+#include "core/json.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 
@@ -93,6 +95,37 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   setup->profile = std::move(*profile);
   setup->jobs = static_cast<std::size_t>(*jobs);
   return setup;
+}
+
+int worseExit(int a, int b) {
+  auto rank = [](int c) {
+    switch (c) {
+      case kExitOk:
+        return 0;
+      case kExitIndeterminate:
+        return 1;
+      case kExitNoSignature:
+        return 2;
+      case kExitSignatureFailed:
+        return 3;
+      default:
+        return 4;
+    }
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+void printUnreadable(const std::string& file, const Error& e, bool json, Lang lang) {
+  if (!json) {
+    printError("Reading " + file + " failed", e);
+    return;
+  }
+  Json j = Json::object();
+  j.set("file", file);
+  j.set("status", "error");
+  j.set("error", std::string(errcName(e.kind)));
+  j.set("message", describe(e, lang));
+  std::printf("%s\n", j.dump().c_str());
 }
 
 }  // namespace kyso::cli

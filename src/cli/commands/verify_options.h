@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "core/messages.h"
 #include "src/cli/kyso/args.h"
 #include "src/jobs/verify_profile.h"
 
@@ -30,5 +31,13 @@ void declareVerifyOptions(ArgParser& p);
 /// "kyso verify"), sets `exitCode` and returns nullptr. Reads anchor and CRL files; no network.
 std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::string& command,
                                              int& exitCode);
+
+/// The worse of two `kyso verify` exit codes: unreadable input, then failed, no signature,
+/// cannot confirm, valid.
+int worseExit(int a, int b);
+
+/// A file that could not be read: one JSON line ({file, status "error", error, message}) or an
+/// error on stderr.
+void printUnreadable(const std::string& file, const Error& e, bool json, Lang lang);
 
 }  // namespace kyso::cli

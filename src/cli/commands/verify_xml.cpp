@@ -34,17 +34,6 @@ int exitFor(const jobs::XmlFileReport& f) {
   return kExitOk;
 }
 
-int worse(int a, int b) {
-  auto rank = [](int c) {
-    return c == kExitOk                ? 0
-           : c == kExitIndeterminate   ? 1
-           : c == kExitNoSignature     ? 2
-           : c == kExitSignatureFailed ? 3
-                                       : 4;
-  };
-  return rank(a) >= rank(b) ? a : b;
-}
-
 const char* coverWords(const xml::XmlReferenceFacts& r, bool vi) {
   using S = xml::XmlReferenceFacts::Scope;
   switch (r.scope) {
@@ -88,7 +77,7 @@ void printText(const jobs::XmlFileReport& f, Lang lang) {
   for (const auto& s : r.signatures) {
     const auto& v = s.verdict;
     std::string sub = cms::subIndicationName(v.subIndication);
-    if (!sub.empty()) sub.insert(0, " ");
+    if (!sub.empty()) sub = " " + sub;
     std::printf(vi ? "  chữ ký %d: %s%s tại %s\n" : "  signature %d: %s%s at %s\n", ++i,
                 cms::indicationName(v.indication), sub.c_str(), s.facts.path.c_str());
     for (const auto& ref : s.facts.references)
@@ -167,16 +156,7 @@ int runVerifyXml(const Args& args) {
   auto localize = [&](const std::string& en) { return pdfverify::localizeProblem(en, lang); };
   job.verifyXmlFiles(files, setup->jobs, [&](std::size_t, jobs::XmlFileReport&& f) {
     if (f.readError) {
-      if (json) {
-        Json j = Json::object();
-        j.set("file", f.file.string());
-        j.set("status", "error");
-        j.set("error", std::string(errcName(f.readError->kind)));
-        j.set("message", describe(*f.readError, lang));
-        std::printf("%s\n", j.dump().c_str());
-      } else {
-        printError("Reading " + f.file.string() + " failed", *f.readError);
-      }
+      printUnreadable(f.file.string(), *f.readError, json, lang);
     } else if (json) {
       Json j = Json::object();
       j.set("file", f.file.string());
@@ -192,7 +172,7 @@ int runVerifyXml(const Args& args) {
     }
     if (!f.readError)
       html.push_back(xml::xmlReportToHtml(f.report, f.file.string(), lang, localize));
-    rc = worse(rc, exitFor(f));
+    rc = worseExit(rc, exitFor(f));
   });
   std::fflush(stdout);
   if (auto out = p.get("html")) {
