@@ -314,6 +314,32 @@ RevocationResult RevocationChecker::checkWithCrl(X509_CRL* crl, X509* cert, X509
   return r;
 }
 
+std::optional<std::string> RevocationChecker::cachedCrl(const std::filesystem::path& cached) const {
+  if (cached.empty()) return std::nullopt;
+  auto c = readSmallFile(cached, m_opt.http.maxBytes);
+  if (!c.ok()) return std::nullopt;
+  ossl::Ptr<BIO> cb(BIO_new_mem_buf(c->data(), static_cast<int>(c->size())));
+  ossl::Ptr<X509_CRL> crl(d2i_X509_CRL_bio(cb.get(), nullptr));
+  ERR_clear_error();
+  auto next = crl ? optTime(X509_CRL_get0_nextUpdate(crl.get())) : std::nullopt;
+  if (!next || *next <= std::chrono::system_clock::now()) return std::nullopt;
+  return std::move(*c);
+}
+
+RevocationResult RevocationChecker::checkCrlBody(const std::string& body, X509* cert, X509* issuer,
+                                                 TimePoint at, const std::string& url) {
+  ossl::Ptr<BIO> b(BIO_new_mem_buf(body.data(), static_cast<int>(body.size())));
+  ossl::Ptr<X509_CRL> crl(d2i_X509_CRL_bio(b.get(), nullptr));
+  ERR_clear_error();
+  if (!crl) return unknown(cert, Errc::CrlInvalid, "CRL: not a DER CRL", url);
+  RevocationResult r = checkWithCrl(crl.get(), cert, issuer, at, url);
+  if (r.status != RevocationStatus::Unknown) {
+    m_material.crls.push_back(body);
+    m_crls.push_back(std::move(crl));
+  }
+  return r;
+}
+
 RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, TimePoint at) {
   RevocationResult last = unknown(cert, Errc::RevocationUnknown, "no CRL distribution point");
   for (auto& crl : m_crls) {
@@ -329,49 +355,32 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
     std::filesystem::path cached = m_opt.crlCacheDir.empty()
                                        ? std::filesystem::path()
                                        : m_opt.crlCacheDir / (urlKey(url) + ".crl");
-    std::string body;
-    bool fromCache = false;
-    if (!cached.empty()) {
-      if (auto c = readSmallFile(cached, m_opt.http.maxBytes); c.ok()) {
-        ossl::Ptr<BIO> cb(BIO_new_mem_buf(c->data(), static_cast<int>(c->size())));
-        ossl::Ptr<X509_CRL> ccrl(d2i_X509_CRL_bio(cb.get(), nullptr));
-        ERR_clear_error();
-        auto next = ccrl ? optTime(X509_CRL_get0_nextUpdate(ccrl.get())) : std::nullopt;
-        if (next && *next > std::chrono::system_clock::now()) {
-          body = std::move(*c);
-          fromCache = true;
-        }
-      }
+    // A cached CRL that does not answer (another key under the same address, as when a CA is
+    // re-made, or a damaged file) is fetched again rather than trusted or reported.
+    if (auto c = cachedCrl(cached); c) {
+      RevocationResult r = checkCrlBody(*c, cert, issuer, at, url);
+      if (r.status != RevocationStatus::Unknown) return r;
+      log::info("cached CRL for " + url + " not used: " + r.detail);
+      last = r;
+      if (m_opt.http.offline) continue;
     }
-    if (!fromCache) {
-      if (m_opt.http.offline) {
-        last = unknown(cert, Errc::RevocationUnknown, "offline: CRL not fetched", url);
-        continue;
-      }
-      auto got = httpGetSlowly(url, m_opt.http);
-      if (!got.ok()) {
-        last = unknown(cert, got.error().kind, "CRL: " + got.error().technical(), url);
-        continue;
-      }
-      body = std::move(*got);
-    }
-    ossl::Ptr<BIO> b(BIO_new_mem_buf(body.data(), static_cast<int>(body.size())));
-    ossl::Ptr<X509_CRL> crl(d2i_X509_CRL_bio(b.get(), nullptr));
-    ERR_clear_error();
-    if (!crl) {
-      last = unknown(cert, Errc::CrlInvalid, "CRL: not a DER CRL", url);
+    if (m_opt.http.offline) {
+      last = unknown(cert, Errc::RevocationUnknown, "offline: CRL not fetched", url);
       continue;
     }
-    RevocationResult r = checkWithCrl(crl.get(), cert, issuer, at, url);
+    auto got = httpGetSlowly(url, m_opt.http);
+    if (!got.ok()) {
+      last = unknown(cert, got.error().kind, "CRL: " + got.error().technical(), url);
+      continue;
+    }
+    RevocationResult r = checkCrlBody(*got, cert, issuer, at, url);
     if (r.status != RevocationStatus::Unknown) {
-      if (!fromCache && !cached.empty()) {
+      if (!cached.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(m_opt.crlCacheDir, ec);
         if (auto f = AtomicFile::create(cached, AtomicFile::Overwrite::Allow); f.ok())
-          if (f->write(body).ok()) (void)f->commit();
+          if (f->write(*got).ok()) (void)f->commit();
       }
-      m_material.crls.push_back(body);
-      m_crls.push_back(std::move(crl));
       return r;
     }
     last = r;

@@ -88,6 +88,11 @@ class RevocationChecker {
  private:
   RevocationResult checkOcspSlowly(X509* cert, X509* issuer, TimePoint at);
   RevocationResult checkCrlSlowly(X509* cert, X509* issuer, TimePoint at);
+  // The cached CRL at `cached` while its nextUpdate is ahead; nothing when absent or stale.
+  std::optional<std::string> cachedCrl(const std::filesystem::path& cached) const;
+  // Judges `cert` by the DER CRL `body`; a CRL that answers is kept for the batch and its material.
+  RevocationResult checkCrlBody(const std::string& body, X509* cert, X509* issuer, TimePoint at,
+                                const std::string& url);
   RevocationResult checkWithCrl(X509_CRL* crl, X509* cert, X509* issuer, TimePoint at,
                                 const std::string& url) const;
   const TrustStore& m_store;

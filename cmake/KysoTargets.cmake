@@ -84,7 +84,12 @@ function(kyso_test)
   set(_env "KYSO_SOURCE_DIR=${PROJECT_SOURCE_DIR}" "KYSO_BINARY_DIR=${PROJECT_BINARY_DIR}"
            "KYSO_BIN=${PROJECT_BINARY_DIR}/bin"
            "KYSO_TEST_PKI=${KYSO_TEST_PKI_DIR}" "KYSO_TEST_PORT_BASE=${KYSO_TEST_PORT_BASE}"
-           "KYSO_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared" ${K_ENVIRONMENT})
+           "KYSO_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared"
+           # Caches and settings of the build tree, never of the person running the tests: a CRL
+           # or issuer cached by another build's PKI under the same address would be met here.
+           "XDG_DATA_HOME=${PROJECT_BINARY_DIR}/test-home/data"
+           "XDG_CONFIG_HOME=${PROJECT_BINARY_DIR}/test-home/config"
+           "XDG_CACHE_HOME=${PROJECT_BINARY_DIR}/test-home/cache" ${K_ENVIRONMENT})
   if(KYSO_SANITIZE)
     # SoftHSM and other third-party modules leak on purpose at exit; our own leaks are still reported
     # through the suppressions file.

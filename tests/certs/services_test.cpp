@@ -207,6 +207,60 @@ TEST_F(Services, CrlDiskCacheIsUsedUntilNextUpdate) {
             RevocationStatus::Good);
 }
 
+// A CRL with the issuer's name made with another key (as when a CA is re-made under the same
+// addresses) in the cache: it is not believed, the CRL is fetched again and the cache repaired.
+std::string crlFromAnotherKey(X509* like) {
+  ossl::Ptr<EVP_PKEY> key(EVP_RSA_gen(2048));
+  ossl::Ptr<X509_CRL> crl(X509_CRL_new());
+  ossl::Ptr<ASN1_TIME> last(ASN1_TIME_adj(nullptr, std::time(nullptr), -1, 0));
+  ossl::Ptr<ASN1_TIME> next(ASN1_TIME_adj(nullptr, std::time(nullptr), 365, 0));
+  if (!key || !crl || !last || !next) return {};
+  X509_CRL_set_version(crl.get(), 1);
+  X509_CRL_set_issuer_name(crl.get(), X509_get_subject_name(like));
+  X509_CRL_set1_lastUpdate(crl.get(), last.get());
+  X509_CRL_set1_nextUpdate(crl.get(), next.get());
+  if (X509_CRL_sign(crl.get(), key.get(), EVP_sha256()) <= 0) return {};
+  unsigned char* der = nullptr;
+  const int n = i2d_X509_CRL(crl.get(), &der);
+  std::string out(reinterpret_cast<char*>(der), static_cast<std::size_t>(n > 0 ? n : 0));
+  OPENSSL_free(der);
+  return out;
+}
+
+TEST_F(Services, CachedCrlFromAnotherKeyIsFetchedAgain) {
+  TempDir cache;
+  RevocationOptions ro;
+  ro.http = http;
+  ro.useOcsp = false;
+  ro.crlCacheDir = cache.path();
+  {
+    RevocationChecker first(store, ro);
+    ASSERT_EQ(first.checkSlowly(cert("gov-ca").get(), cert("root").get(), now).status,
+              RevocationStatus::Good);
+  }
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(cache.path())) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 1u);
+  const std::string genuine = test::readFile(files[0]);
+  const std::string forged = crlFromAnotherKey(cert("root").get());
+  ASSERT_FALSE(forged.empty());
+  test::writeFile(files[0], forged);
+
+  // Offline, the forged CRL is not believed: unknown, and it says why.
+  RevocationOptions off = ro;
+  off.http.offline = true;
+  RevocationChecker offline(store, off);
+  auto r = offline.checkSlowly(cert("gov-ca").get(), cert("root").get(), now);
+  EXPECT_EQ(r.status, RevocationStatus::Unknown);
+  EXPECT_NE(r.detail.find("signature does not verify"), std::string::npos) << r.detail;
+
+  // Online, the CRL is fetched again, answers, and replaces the cached one.
+  RevocationChecker online(store, ro);
+  auto g = online.checkSlowly(cert("gov-ca").get(), cert("root").get(), now);
+  EXPECT_EQ(g.status, RevocationStatus::Good) << g.detail;
+  EXPECT_EQ(test::readFile(files[0]), genuine);
+}
+
 TEST_F(Services, ImportedCrlWorksOffline) {
   RevocationOptions ro;
   ro.http.offline = true;
