@@ -1,19 +1,9 @@
 #include "certs/http.h"
 
-#include <curl/curl.h>
-
-#include <memory>
-#include <mutex>
+#include "certs/curl_handle.h"
 
 namespace kyso::certs {
 namespace {
-
-struct CurlDeleter {
-  void operator()(CURL* c) const noexcept { curl_easy_cleanup(c); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* s) const noexcept { curl_slist_free_all(s); }
-};
 
 struct Sink {
   std::string body;
@@ -32,23 +22,18 @@ size_t onData(char* ptr, size_t size, size_t nmemb, void* user) {
   return n;
 }
 
-void globalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 Result<std::string> perform(const std::string& url, const std::string* contentType,
                             std::string_view body, const HttpOptions& opt) {
   const char* op = contentType ? "HTTP POST" : "HTTP GET";
   if (opt.offline) return Error::kyso(Errc::HttpFailed, op, "offline: " + url);
   if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
     return Error::kyso(Errc::HttpFailed, op, "not an http(s) URL: " + url);
-  globalInit();
-  std::unique_ptr<CURL, CurlDeleter> c(curl_easy_init());
+  curl::globalInit();
+  curl::Easy c(curl_easy_init());
   if (!c) return Error::kyso(Errc::HttpFailed, "curl_easy_init", url);
   Sink sink;
   sink.max = opt.maxBytes;
-  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  curl::Slist headers;
   curl_easy_setopt(c.get(), CURLOPT_URL, url.c_str());
   curl_easy_setopt(c.get(), CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c.get(), CURLOPT_FOLLOWLOCATION, 1L);

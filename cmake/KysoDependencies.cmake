@@ -12,6 +12,8 @@ pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz harfbuzz-subset)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 # XML-DSig (src/xml, the module kyso-xml.so only): xmlsec1 with its OpenSSL engine, and libxml2.
+# The signing service (src/service): Boost.Beast and Boost.Asio, header-only.
+find_package(Boost 1.74 REQUIRED)
 pkg_check_modules(XMLSEC REQUIRED IMPORTED_TARGET xmlsec1-openssl>=1.2.33)
 if(KYSO_BUILD_TESTS)
   find_package(GTest REQUIRED)

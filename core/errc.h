@@ -126,6 +126,16 @@ enum class Errc : int {
   XmlIdNotUnique,
   XmlSignatureWouldBreak,
   XmlSigningFailed,
+  // The local signing service (issue 19)
+  ServiceRequestInvalid,
+  ServiceCallUnsupported,
+  ServiceSiteRefused,
+  ServiceAddressRefused,
+  ServiceBusy,
+  ServiceDeclined,
+  ServiceUploadRefused,
+  ServiceTlsSetupFailed,
+  ServiceImageMissing,
   Count_  // keep last: the number of codes
 };
 

@@ -127,6 +127,15 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::XmlIdNotUnique, "XmlIdNotUnique", "Two elements of the XML carry the Id to be signed, so a verifier could check one and a program read the other.", "Hai phần tử trong tệp XML mang cùng Id cần ký, nên phần mềm kiểm tra có thể kiểm một phần tử còn chương trình lại đọc phần tử kia."},
   {Errc::XmlSignatureWouldBreak, "XmlSignatureWouldBreak", "A signature already in the file covers the place where the new signature would go: signing would make it fail.", "Một chữ ký đã có trong tệp bao trùm vị trí đặt chữ ký mới: ký thêm sẽ làm chữ ký đó mất hiệu lực."},
   {Errc::XmlSigningFailed, "XmlSigningFailed", "The XML signature could not be made.", "Không tạo được chữ ký XML."},
+  {Errc::ServiceRequestInvalid, "ServiceRequestInvalid", "The document system sent a request kyso cannot read.", "Hệ thống văn bản gửi một yêu cầu kyso không đọc được."},
+  {Errc::ServiceCallUnsupported, "ServiceCallUnsupported", "kyso does not do this call of the signing plug-in yet.", "kyso chưa làm được lệnh này của phần mềm ký số."},
+  {Errc::ServiceSiteRefused, "ServiceSiteRefused", "This web site is not allowed to ask for signatures.", "Trang web này không được phép yêu cầu ký số."},
+  {Errc::ServiceAddressRefused, "ServiceAddressRefused", "The document's address is not on the site that asked; kyso does not fetch or send it.", "Địa chỉ của văn bản không thuộc trang web yêu cầu; kyso không tải về và không gửi đi."},
+  {Errc::ServiceBusy, "ServiceBusy", "kyso is signing another document; try again when it is done.", "kyso đang ký một văn bản khác; hãy thử lại khi xong."},
+  {Errc::ServiceDeclined, "ServiceDeclined", "The signature was declined.", "Người dùng đã từ chối ký."},
+  {Errc::ServiceUploadRefused, "ServiceUploadRefused", "The document system did not accept the signed file.", "Hệ thống văn bản không nhận tệp đã ký."},
+  {Errc::ServiceTlsSetupFailed, "ServiceTlsSetupFailed", "kyso's local certificate for the signing service could not be made or read.", "Không tạo hoặc đọc được chứng thư cục bộ của dịch vụ ký số."},
+  {Errc::ServiceImageMissing, "ServiceImageMissing", "No seal image is set for the signing service; set it in kyso's settings.", "Dịch vụ ký số chưa có ảnh con dấu; hãy chọn ảnh trong phần cài đặt của kyso."},
 };
 // clang-format on
 static_assert(std::size(kErrcRows) == static_cast<std::size_t>(Errc::Count_),

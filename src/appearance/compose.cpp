@@ -133,16 +133,27 @@ Result<Placed> placeFixed(const Template& t, const Request& r) {
   return p;
 }
 
-// The handwriting between the signer's title and name found on the page.
+// The handwriting (or, for a template with text only, the template's box) between the signer's
+// title and name found on the page.
 Result<Placed> placeBetweenTitleAndName(const Template& t, const Request& r,
                                         std::map<std::string, std::string>& fields,
-                                        const PngImage& image, std::optional<int> pageIndex) {
+                                        const PngImage* image, std::optional<int> pageIndex) {
   if (!fields.count("name")) return Error::kyso(Errc::UsageError, "appearance_field", "name");
   KYSO_ASSIGN_OR_RETURN(auto slot, findSignerSlot(r.pdf, pageIndex, fields["name"],
                                                   fields.count("title") ? fields["title"] : ""));
   Placed p;
   KYSO_ASSIGN_OR_RETURN(p.geo, pageGeometry(r.pdf, slot.pageIndex + 1));
-  const auto [aw, ah] = aspectOf(image);
+  p.info = "between \"" + slot.titleText + "\" and \"" + slot.nameText + "\" on page " +
+           std::to_string(slot.pageIndex + 1);
+  const double cy = (slot.top + slot.bottom) / 2;
+  if (!image) {
+    // The box at the template's size, no taller than the gap.
+    const double bw = t.boxWidthMm * kPtPerMm;
+    const double bh = std::min(t.boxHeightMm * kPtPerMm, slot.top - slot.bottom);
+    p.box = {slot.centerX - bw / 2, cy - bh / 2, slot.centerX + bw / 2, cy + bh / 2};
+    return p;
+  }
+  const auto [aw, ah] = aspectOf(*image);
   double h = (slot.top - slot.bottom) * t.imageFill * t.imageArea.h;
   double w = h * aw / ah;
   const double maxW =
@@ -154,9 +165,7 @@ Result<Placed> placeBetweenTitleAndName(const Template& t, const Request& r,
   p.imgW = w;
   p.imgH = h;
   // The image area sits at the gap's centre; with text below it, the box reaches lower.
-  p.box = boxAround(t, w, h, slot.centerX, (slot.top + slot.bottom) / 2);
-  p.info = "between \"" + slot.titleText + "\" and \"" + slot.nameText + "\" on page " +
-           std::to_string(slot.pageIndex + 1);
+  p.box = boxAround(t, w, h, slot.centerX, cy);
   return p;
 }
 
@@ -202,7 +211,7 @@ Result<Placed> place(const Template& t, const Request& r,
     pageIndex = g.pageIndex;
   }
   if (t.placement == Template::Placement::BetweenTitleAndName)
-    return placeBetweenTitleAndName(t, r, fields, *image, pageIndex);
+    return placeBetweenTitleAndName(t, r, fields, image ? &*image : nullptr, pageIndex);
   return placeOverApproval(t, r, *image, pageIndex);
 }
 

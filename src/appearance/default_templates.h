@@ -12,5 +12,6 @@ extern const std::string_view kCopy;
 extern const std::string_view kAppendix;
 extern const std::string_view kIncoming;
 extern const std::string_view kApprovedWithText;
+extern const std::string_view kApprovedName;
 
 }  // namespace kyso::appearance::shipped

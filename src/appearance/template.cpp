@@ -295,9 +295,7 @@ Result<Template> parseTemplate(std::string_view text) {
     if (t.kind != Kind::Issued) return bad("letter: only for kind issued");
   }
   if (!t.hasImage && !t.hasText) return bad("neither image nor text");
-  if ((t.placement == Template::Placement::BetweenTitleAndName ||
-       t.placement == Template::Placement::OverApproval) &&
-      !t.hasImage)
+  if (t.placement == Template::Placement::OverApproval && !t.hasImage)
     return bad("placement " + placement + " needs an image");
   return t;
 }
@@ -332,6 +330,7 @@ std::string_view shippedTemplateJson(std::string_view name) {
   if (name == "appendix") return shipped::kAppendix;
   if (name == "incoming") return shipped::kIncoming;
   if (name == "approved-with-text") return shipped::kApprovedWithText;
+  if (name == "approved-name") return shipped::kApprovedName;
   return {};
 }
 

@@ -41,13 +41,19 @@ TEST(Template, RefusesBadTemplates) {
       R"({"format":"kyso-appearance/1","kind":"copy","placement":"top-right","text":{"lines":["x"],"area":[0.5,0,0.8,1]}})",
       R"({"format":"kyso-appearance/1","kind":"copy","placement":"top-right","text":{"lines":["x"],"size":10,"min_size":12}})",
       R"({"format":"kyso-appearance/1","kind":"copy","placement":"top-right"})",
-      R"({"format":"kyso-appearance/1","kind":"approved","placement":"between-title-and-name","text":{"lines":["x"]}})",
+      R"({"format":"kyso-appearance/1","kind":"issued","placement":"over-approval","text":{"lines":["x"]}})",
   };
   for (const char* b : bad) {
     auto t = parseTemplate(b);
     ASSERT_FALSE(t.ok()) << b;
     EXPECT_EQ(t.error().kind, Errc::TemplateInvalid) << b;
   }
+  // Text alone between title and name (a signer without a handwriting image): the shipped
+  // "approved-name" template.
+  auto name = parseTemplate(shippedTemplateJson("approved-name"));
+  ASSERT_TRUE(name.ok()) << name.error().technical();
+  EXPECT_FALSE(name->hasImage);
+  EXPECT_EQ(name->placement, Template::Placement::BetweenTitleAndName);
 }
 
 TEST(Template, FieldsAndFilling) {

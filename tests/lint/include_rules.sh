@@ -25,8 +25,9 @@ declare -A allowed=(
   [src/letter]="core"
   [src/xml]="core certs src/cms"
   [src/jobs]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/xml"
-  [src/cli]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/xml src/jobs"
-  [ui]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/xml src/jobs"
+  [src/service]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/xml src/jobs"
+  [src/cli]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/xml src/jobs src/service"
+  [ui]="core pkcs11 certs src/cms src/appearance src/pdf src/pdfverify src/inventory src/letter src/xml src/jobs src/service"
 )
 
 fail=0

@@ -1,0 +1,109 @@
+#include "src/service/document_transfer.h"
+
+#include "certs/curl_handle.h"
+
+namespace kyso::service {
+
+namespace {
+
+struct Sink {
+  std::string body;
+  std::size_t max = 0;
+  bool tooLarge = false;
+};
+
+size_t onData(char* ptr, size_t size, size_t nmemb, void* user) {
+  auto* s = static_cast<Sink*>(user);
+  const size_t n = size * nmemb;
+  if (s->body.size() + n > s->max) {
+    s->tooLarge = true;
+    return 0;
+  }
+  s->body.append(ptr, n);
+  return n;
+}
+
+struct PeerCheck {
+  const TransferOptions* opt = nullptr;
+  bool refused = false;
+  std::string ip;
+};
+
+// CURLOPT_PREREQFUNCTION: after the connection is made, before the request is sent.
+int onConnected(void* user, char* primaryIp, char*, int, int) {
+  auto* p = static_cast<PeerCheck*>(user);
+  p->ip = primaryIp ? primaryIp : "";
+  if (p->opt->peerAllowed && !p->opt->peerAllowed(p->ip)) {
+    p->refused = true;
+    return CURL_PREREQFUNC_ABORT;
+  }
+  return CURL_PREREQFUNC_OK;
+}
+
+Result<std::string> perform(const std::string& url, curl_mime* form, const TransferOptions& opt) {
+  const char* op = form ? "upload" : "download";
+  curl::globalInit();
+  curl::Easy c(curl_easy_init());
+  if (!c) return Error::kyso(Errc::HttpFailed, "curl_easy_init", url);
+  Sink sink;
+  sink.max = opt.maxBytes;
+  PeerCheck peer;
+  peer.opt = &opt;
+  curl_easy_setopt(c.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c.get(), CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c.get(), CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c.get(), CURLOPT_PROXY, "");  // the document system is reached directly
+  curl_easy_setopt(c.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(opt.timeout.count()));
+  curl_easy_setopt(c.get(), CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(opt.connectTimeout.count()));
+  curl_easy_setopt(c.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(opt.maxBytes));
+  curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, onData);
+  curl_easy_setopt(c.get(), CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c.get(), CURLOPT_PREREQFUNCTION, onConnected);
+  curl_easy_setopt(c.get(), CURLOPT_PREREQDATA, &peer);
+  curl_easy_setopt(c.get(), CURLOPT_USERAGENT, "kyso-service/0.1");
+  if (form) curl_easy_setopt(c.get(), CURLOPT_MIMEPOST, form);
+  const CURLcode rc = curl_easy_perform(c.get());
+  if (peer.refused)
+    return Error::kyso(Errc::ServiceAddressRefused, "a private address", url + " -> " + peer.ip);
+  if (sink.tooLarge || rc == CURLE_FILESIZE_EXCEEDED)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTooLarge);
+  if (rc == CURLE_OPERATION_TIMEDOUT)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTimeout);
+  if (rc != CURLE_OK)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url + ": " + curl_easy_strerror(rc),
+                      Errc::HttpFailed);
+  long status = 0;
+  curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &status);
+  if (status >= 300 && status < 400)
+    return Error::raw(Domain::Http, status, op, url + ": redirect refused", Errc::HttpFailed);
+  if (status < 200 || status >= 300)
+    return Error::raw(Domain::Http, status, op, url + ": HTTP " + std::to_string(status),
+                      Errc::HttpFailed);
+  return std::move(sink.body);
+}
+
+}  // namespace
+
+Result<std::string> fetchDocumentSlowly(const std::string& url, const TransferOptions& opt) {
+  return perform(url, nullptr, opt);
+}
+
+Result<std::string> uploadSignedSlowly(const std::string& url, const std::string& fileName,
+                                       const std::string& contentType, const std::string& content,
+                                       const TransferOptions& opt) {
+  curl::globalInit();
+  // A handle only to own the form; the form is used by perform()'s own handle.
+  curl::Easy owner(curl_easy_init());
+  curl::Mime form(owner ? curl_mime_init(owner.get()) : nullptr);
+  if (!form) return Error::kyso(Errc::HttpFailed, "curl_mime_init", url);
+  curl_mimepart* part = curl_mime_addpart(form.get());
+  curl_mime_name(part, "uploadfile");
+  curl_mime_filename(part, fileName.c_str());
+  curl_mime_type(part, contentType.c_str());
+  curl_mime_data(part, content.data(), content.size());
+  return perform(url, form.get(), opt);
+}
+
+}  // namespace kyso::service

@@ -1,0 +1,56 @@
+// What the signing service needs from the front end that hosts it (the GUI's tray, or `kyso
+// service run` in a terminal): the person's answers, in kyso's own window, and the token opened
+// with the front end's own PIN dialog and its final-try rules. Nothing is fetched before the site
+// is allowed, and nothing is signed and no certificate given before approve() says yes.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "src/jobs/signing_key.h"
+#include "src/service/vgca_calls.h"
+
+namespace kyso::service {
+
+/// Everything the person is shown before deciding one request.
+struct Approval {
+  std::string origin;  // the site that asks: "https://vanban.soyte.example.gov.vn"
+  Call call = Call::SignPDF;
+  std::string kind;          // "approved", "issued", ... ("" invisible or detached)
+  std::string documentName;  // the file name from the address
+  std::string documentUrl;
+  std::size_t documentSize = 0;
+  std::string documentSha256;          // hex
+  std::filesystem::path documentFile;  // a private copy, for the preview (read only)
+  std::string uploadTo;                // FileUploadHandler
+  std::string docNumber, issuedDate;   // SignIssued
+  std::string digestAlg, digestHex;    // SignMsg: what is signed
+};
+
+/// The key the person approved, and whatever keeps its token open until the request ends.
+struct ApprovedKey {
+  jobs::SigningKey key;
+  std::shared_ptr<void> keepAlive;
+};
+
+class ServiceHost {
+ public:
+  virtual ~ServiceHost() = default;
+  /// "Allow this site to ask for signatures?", asked once for an origin that is neither on the
+  /// officer's list nor remembered. The service remembers the answer.
+  virtual bool allowSite(const std::string& origin) = 0;
+  /// Shows `what`, with the certificate that would sign, in kyso's own window; on yes, opens the
+  /// token and logs in through the front end's PIN dialog and returns the key. ServiceDeclined
+  /// when the person says no; the token's own errors (PinIncorrect, PinLocked...) as they come.
+  virtual Result<ApprovedKey> approve(const Approval& what) = 0;
+  /// The handwriting ("signature") or seal ("seal") image configured for the person, if any.
+  virtual std::optional<std::filesystem::path> image(const std::string& role) {
+    (void)role;
+    return std::nullopt;
+  }
+};
+
+}  // namespace kyso::service

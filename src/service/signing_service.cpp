@@ -1,0 +1,388 @@
+#include "src/service/signing_service.h"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <openssl/rsa.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+
+#include "certs/cert_info.h"
+#include "core/atomic_file.h"
+#include "core/log.h"
+#include "core/messages.h"
+#include "src/appearance/compose.h"
+#include "src/jobs/detached_sign_job.h"
+#include "src/jobs/pdf_sign_job.h"
+
+namespace kyso::service {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Lang langOf(std::string_view lang) {
+  return lang.substr(0, 2) == "en" ? Lang::En : Lang::Vi;
+}
+
+// A folder only this user can read, for one request's document and its signed copy; removed with
+// everything in it when the request ends.
+class PrivateDir {
+ public:
+  static Result<PrivateDir> make() {
+    const char* run = std::getenv("XDG_RUNTIME_DIR");
+    std::string tmpl =
+        (run && *run ? std::string(run) : std::string("/tmp")) + "/kyso-service-XXXXXX";
+    if (!::mkdtemp(tmpl.data())) return Error::posix(errno, "mkdtemp", tmpl);
+    return PrivateDir(tmpl);
+  }
+  PrivateDir(PrivateDir&& o) noexcept : m_path(std::move(o.m_path)) { o.m_path.clear(); }
+  PrivateDir& operator=(PrivateDir&&) = delete;
+  ~PrivateDir() {
+    std::error_code ec;
+    if (!m_path.empty()) fs::remove_all(m_path, ec);
+  }
+  const fs::path& path() const { return m_path; }
+
+ private:
+  explicit PrivateDir(fs::path p) : m_path(std::move(p)) {}
+  fs::path m_path;
+};
+
+std::string sha256Hex(std::string_view data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_Digest(data.data(), data.size(), md, &n, EVP_sha256(), nullptr);
+  return certs::hex(std::string_view(reinterpret_cast<char*>(md), n));
+}
+
+// The last path segment of `url`, kept to a safe file name ("cong-van.pdf"); `fallback` when none.
+std::string fileNameOf(const std::string& url, const std::string& fallback) {
+  std::string path = url.substr(0, url.find_first_of("?#"));
+  const auto slash = path.rfind('/');
+  std::string name = slash == std::string::npos ? std::string() : path.substr(slash + 1);
+  std::string safe;
+  for (char c : name)
+    safe.push_back((c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c);
+  if (safe.empty() || safe == "." || safe == ".." || safe.size() > 200) return fallback;
+  return safe;
+}
+
+Status writeBytes(const fs::path& p, const std::string& data) {
+  auto f = AtomicFile::create(p);
+  if (!f.ok()) return f.error();
+  if (auto st = f->write(data); !st.ok()) return st;
+  return f->commit();
+}
+
+struct LastResult : jobs::BatchObserver {
+  jobs::ItemResult result;
+  void finished(const jobs::ItemResult& r) override { result = r; }
+};
+
+Error unsupported(Call call) {
+  return Error::kyso(Errc::ServiceCallUnsupported, "service", std::string(callName(call)));
+}
+
+// The document system's answer to the upload: {Status: 0|true, Message, FileName, FileServer
+// (sometimes a JSON string), DocumentNumber}.
+Result<Json> readHandlerAnswer(const std::string& body) {
+  auto j = Json::parse(body);
+  if (!j.ok() || !j->isObject())
+    return Error::kyso(Errc::ServiceUploadRefused, "upload", "the answer is not JSON");
+  const Json& st = (*j)["Status"];
+  const bool ok =
+      (st.isBool() && st.asBool()) || ((st.isInt() || st.isDouble()) && st.asInt() == 0);
+  if (!ok) {
+    const Json& m = (*j)["Message"];
+    return Error::kyso(Errc::ServiceUploadRefused, "upload",
+                       m.isString() ? m.asString().substr(0, 500) : std::string());
+  }
+  return std::move(*j);
+}
+
+// The appearance's missing parts in the words of the service (the request's fields, the
+// settings), not the command line's options.
+Error inServiceWords(const Error& e) {
+  if (e.kind != Errc::UsageError) return e;
+  if (e.operation == "appearance_image")
+    return Error::kyso(Errc::ServiceImageMissing, "appearance", e.context);
+  if (e.operation == "appearance_field" || e.operation == "issued_date") {
+    const std::string field = e.context == "doc_number" ? "DocNumber"
+                              : e.context == "issued_date" || e.operation == "issued_date"
+                                  ? "IssuedDate"
+                                  : e.context;
+    return Error::kyso(Errc::ServiceRequestInvalid, "request", field);
+  }
+  return e;
+}
+
+std::string textOf(const Json& v) {
+  if (v.isString()) return v.asString();
+  if (v.isNull()) return {};
+  return v.dump();
+}
+
+}  // namespace
+
+SigningService::SigningService(ServiceSettings settings, ServiceHost& host)
+    : m_settings(std::move(settings)), m_host(host), m_memory(m_settings.siteMemory) {}
+
+bool SigningService::busy() const {
+  if (!m_busy.try_lock()) return true;
+  m_busy.unlock();
+  return false;
+}
+
+bool SigningService::admit(const Origin& origin) {
+  switch (judgeOrigin(origin, m_settings.sites, m_memory)) {
+    case SiteVerdict::Serve:
+      return true;
+    case SiteVerdict::Refuse:
+      return false;
+    case SiteVerdict::Ask:
+      break;
+  }
+  std::lock_guard lock(m_admitMutex);
+  if (auto a = m_memory.answer(origin.text)) return *a;  // answered while this one waited
+  const bool yes = m_host.allowSite(origin.text);
+  if (auto st = m_memory.remember(origin.text, yes); !st.ok())
+    log::warn("remembering the answer for " + origin.text + ": " + st.error().technical());
+  return yes;
+}
+
+Json SigningService::handle(const Origin& origin, std::string_view path, std::string_view message,
+                            std::string_view lang) {
+  const Lang l = langOf(lang);
+  const auto call = callFromPath(path);
+  if (!call) {
+    Json reply = failureReply(
+        4, describe(Error::kyso(Errc::ServiceCallUnsupported, "service", std::string(path)), l));
+    return reply;
+  }
+  Approval seen;
+  seen.origin = origin.text;
+  seen.call = *call;
+  std::unique_lock busy(m_busy, std::try_to_lock);
+  if (!busy.owns_lock()) {
+    Json reply = failureReply(2, describe(Error::kyso(Errc::ServiceBusy, "service"), l));
+    audit(origin, *call, seen, reply);
+    return reply;
+  }
+  Result<Json> out = unsupported(*call);
+  if (message.size() > m_settings.maxMessageBytes) {
+    out = Error::kyso(Errc::ServiceRequestInvalid, "request", "the message is too large");
+  } else if (*call == Call::GetCertInfo) {
+    out = certInfo(origin, seen);
+  } else {
+    auto json = Json::parse(message);
+    if (!json.ok())
+      out = Error::kyso(Errc::ServiceRequestInvalid, "request", "not JSON");
+    else if (*call == Call::SignMsg)
+      out = signDigest(origin, *json, seen);
+    else if (isFileFlow(*call))
+      out = fileFlow(origin, *call, *json, seen);
+  }
+  Json reply =
+      out.ok() ? std::move(*out) : failureReply(statusFor(out.error()), describe(out.error(), l));
+  if (!out.ok())
+    log::info("service " + std::string(callName(*call)) + ": " + out.error().technical());
+  audit(origin, *call, seen, reply);
+  return reply;
+}
+
+Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Json& message,
+                                      Approval& seen) {
+  KYSO_ASSIGN_OR_RETURN(FileRequest req, parseFileRequest(message));
+  // Both addresses are judged before anything is fetched or anyone is asked.
+  KYSO_ASSIGN_OR_RETURN(WebAddress up,
+                        checkDocumentAddress(req.uploadHandler, origin, m_settings.sites));
+  if (req.fileName.empty())  // the plug-in's "pick a local file": kyso's window does not yet
+    return Error::kyso(Errc::ServiceCallUnsupported, "service", "FileName empty (a local file)");
+  KYSO_ASSIGN_OR_RETURN(WebAddress from,
+                        checkDocumentAddress(req.fileName, origin, m_settings.sites));
+  (void)up;
+  (void)from;
+  const bool detached = call == Call::SignFile;
+  seen.kind = std::string(kindOf(call));
+  seen.documentUrl = req.fileName;
+  seen.uploadTo = req.uploadHandler;
+  seen.docNumber = req.docNumber;
+  seen.issuedDate = req.issuedDate;
+  seen.documentName = fileNameOf(req.fileName, detached ? "document" : "document.pdf");
+
+  TransferOptions transfer = m_settings.transfer;
+  const std::string callerHost = origin.host;
+  transfer.peerAllowed = [callerHost](const std::string& ip) {
+    return !isPrivateAddress(ip) || ip == callerHost || callerHost == "localhost" ||
+           isPrivateAddress(callerHost);
+  };
+  KYSO_ASSIGN_OR_RETURN(std::string doc, fetchDocumentSlowly(req.fileName, transfer));
+  if (!detached && doc.rfind("%PDF-", 0) != 0 && doc.find("%PDF-") > 1024)
+    return Error::kyso(Errc::NotAPdf, "download", seen.documentName);
+  seen.documentSize = doc.size();
+  seen.documentSha256 = sha256Hex(doc);
+  KYSO_ASSIGN_OR_RETURN(PrivateDir dir, PrivateDir::make());
+  const fs::path input = dir.path() / (detached ? "document" : "document.pdf");
+  const fs::path output = dir.path() / (detached ? "document.p7s" : "signed.pdf");
+  KYSO_TRY(writeBytes(input, doc));
+  seen.documentFile = input;
+
+  KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
+  const std::vector<jobs::SignInput> items = {{input, output, false}};
+  LastResult last;
+  if (detached) {
+    jobs::DetachedSignSettings ds;
+    if (m_settings.level != pdf::PadesLevel::BB && m_settings.tsaUrl)
+      ds.cms.tsaUrl = m_settings.tsaUrl;
+    KYSO_ASSIGN_OR_RETURN(jobs::BatchSummary s,
+                          jobs::DetachedSignJob::run(items, std::move(approved.key), ds, last));
+    (void)s;
+  } else {
+    jobs::PdfSignSettings ps;
+    ps.level = m_settings.level;
+    ps.tsaUrl = m_settings.tsaUrl;
+    const std::string kind = seen.kind;
+    X509* cert = approved.key.identity.cert.get();
+    ps.appearance = [&, kind, cert](std::size_t, const jobs::SignInput& in,
+                                    std::chrono::system_clock::time_point t)
+        -> Result<std::optional<appearance::Appearance>> {
+      if (kind.empty()) return std::optional<appearance::Appearance>{};
+      appearance::Request r;
+      KYSO_ASSIGN_OR_RETURN(r.kind, appearance::parseKind(kind));
+      r.pdf = in.input;
+      X509_NAME* subject = X509_get_subject_name(cert);
+      r.fields["name"] = certs::commonName(subject);
+      r.fields["title"] = certs::nameEntry(subject, NID_title);
+      r.fields["org"] = certs::nameEntry(subject, NID_organizationName);
+      switch (r.kind) {
+        case appearance::Kind::Issued:
+          r.image = m_host.image("seal");
+          if (!req.docNumber.empty()) r.fields["doc_number"] = req.docNumber;
+          if (!req.issuedDate.empty()) r.fields["issued_date"] = req.issuedDate;
+          break;
+        case appearance::Kind::Approved:
+          r.image = m_host.image("signature");
+          if (!r.image) r.templateSpec = "approved-name";
+          break;
+        case appearance::Kind::Copy:
+          r.fields["copy_form"] = "SAO Y";
+          break;
+        case appearance::Kind::Incoming:
+          if (!req.docNumber.empty()) r.fields["arrival_number"] = req.docNumber;
+          break;
+        case appearance::Kind::Appendix:
+          break;
+      }
+      r.signingTime = t;
+      KYSO_ASSIGN_OR_RETURN(appearance::Appearance a, appearance::makeAppearance(r));
+      return std::optional<appearance::Appearance>(std::move(a));
+    };
+    jobs::PdfSignJob::run(items, approved.key, ps, last);
+  }
+  if (last.result.state != jobs::ItemResult::State::Done)
+    return last.result.error ? inServiceWords(*last.result.error)
+                             : Error::kyso(Errc::Cancelled, "sign", seen.documentName);
+  KYSO_ASSIGN_OR_RETURN(std::string signedBytes, readSmallFile(output, transfer.maxBytes * 2));
+  const std::string uploadName = detached ? seen.documentName + ".p7s" : seen.documentName;
+  KYSO_ASSIGN_OR_RETURN(
+      std::string answer,
+      uploadSignedSlowly(req.uploadHandler, uploadName,
+                         detached ? "application/pkcs7-signature" : "application/pdf", signedBytes,
+                         transfer));
+  KYSO_ASSIGN_OR_RETURN(Json handler, readHandlerAnswer(answer));
+  Json reply = Json::object();
+  reply.set("Status", 0);
+  reply.set("Message", "");
+  reply.set("FileName", textOf(handler["FileName"]));
+  reply.set("FileServer", textOf(handler["FileServer"]));
+  const std::string number = textOf(handler["DocumentNumber"]);
+  reply.set("DocumentNumber", number.empty() ? req.docNumber : number);
+  reply.set("DocumentDate", req.issuedDate);
+  return reply;
+}
+
+Result<Json> SigningService::signDigest(const Origin& origin, const Json& message, Approval& seen) {
+  (void)origin;
+  KYSO_ASSIGN_OR_RETURN(DigestRequest req, parseDigestRequest(message));
+  seen.digestAlg = req.hashAlg;
+  seen.digestHex = certs::hex(req.digest);
+  KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
+  EVP_PKEY* key = approved.key.identity.key.get();
+  const EVP_MD* md = req.hashAlg == "SHA256"   ? EVP_sha256()
+                     : req.hashAlg == "SHA384" ? EVP_sha384()
+                     : req.hashAlg == "SHA512" ? EVP_sha512()
+                                               : EVP_sha1();
+  ossl::Ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new(key, nullptr));
+  if (!ctx || EVP_PKEY_sign_init(ctx.get()) <= 0 ||
+      (EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA &&
+       EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0) ||
+      EVP_PKEY_CTX_set_signature_md(ctx.get(), md) <= 0)
+    return Error::openssl("EVP_PKEY_sign_init");
+  std::size_t len = 0;
+  const auto* dg = reinterpret_cast<const unsigned char*>(req.digest.data());
+  if (EVP_PKEY_sign(ctx.get(), nullptr, &len, dg, req.digest.size()) <= 0)
+    return Error::openssl("EVP_PKEY_sign");
+  std::string sig(len, '\0');
+  if (EVP_PKEY_sign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len, dg,
+                    req.digest.size()) <= 0)
+    return Error::openssl("EVP_PKEY_sign");
+  sig.resize(len);
+  Json reply = Json::object();
+  reply.set("Status", 0);
+  reply.set("Message", "");
+  reply.set("Signature", base64(sig));
+  reply.set("CertBase64", base64(certs::toDer(approved.key.identity.cert.get())));
+  return reply;
+}
+
+Result<Json> SigningService::certInfo(const Origin& origin, Approval& seen) {
+  (void)origin;
+  KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
+  X509* cert = approved.key.identity.cert.get();
+  Json info = Json::object();
+  info.set("Subject", certs::nameToString(X509_get_subject_name(cert)));
+  info.set("Issuer", certs::nameToString(X509_get_issuer_name(cert)));
+  info.set("SerialNumber", certs::serialHex(cert));
+  if (auto t = certs::toTimePoint(X509_get0_notBefore(cert)); t.ok())
+    info.set("NotBefore", certs::isoTime(*t));
+  if (auto t = certs::toTimePoint(X509_get0_notAfter(cert)); t.ok())
+    info.set("NotAfter", certs::isoTime(*t));
+  info.set("CertBase64", base64(certs::toDer(cert)));
+  Json reply = Json::object();
+  reply.set("Status", 0);
+  reply.set("Message", "");
+  reply.set("CertInfo", std::move(info));
+  return reply;
+}
+
+void SigningService::audit(const Origin& origin, Call call, const Approval& seen,
+                           const Json& reply) {
+  if (m_settings.auditLog.empty()) return;
+  Json line = Json::object();
+  line.set("time", certs::isoTime(std::chrono::system_clock::now()));
+  line.set("origin", origin.text);
+  line.set("call", std::string(callName(call)));
+  if (!seen.documentUrl.empty()) line.set("document", seen.documentUrl);
+  if (!seen.documentSha256.empty()) line.set("sha256", seen.documentSha256);
+  if (!seen.digestHex.empty()) line.set("digest", seen.digestAlg + ":" + seen.digestHex);
+  line.set("status", reply["Status"].asInt());
+  if (reply["Message"].isString() && !reply["Message"].asString().empty())
+    line.set("message", reply["Message"].asString());
+  const std::string text = line.dump() + "\n";
+  std::lock_guard lock(m_auditMutex);
+  std::error_code ec;
+  fs::create_directories(m_settings.auditLog.parent_path(), ec);
+  const int fd =
+      ::open(m_settings.auditLog.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    log::warn("service audit log " + m_settings.auditLog.string() + ": cannot open");
+    return;
+  }
+  if (::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+    log::warn("service audit log: short write");
+  ::close(fd);
+}
+
+}  // namespace kyso::service

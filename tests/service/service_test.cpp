@@ -1,0 +1,564 @@
+// The signing service (issue 19) end to end on loopback, through a real secure WebSocket client:
+// a test document system (docsystem.py) serves a letter behind a short-lived token and accepts
+// the upload; the service fetches, asks the (scripted) person, signs with the signer's key through
+// the jobs layer, uploads and answers as the VGCA plug-in does. Then the attacks: each is refused
+// before any download, question or signature, which the document system's log and the host's
+// counters show.
+#include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <fstream>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "certs/cert_info.h"
+#include "src/jobs/verify_job.h"
+#include "src/service/local_tls.h"
+#include "src/service/signing_service.h"
+#include "src/service/wss_server.h"
+#include "tests/certs/test_env.h"
+#include "tests/service/blank_letter.h"
+#include "tests/service/service_client.h"
+
+extern char** environ;
+
+namespace kyso::service {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+
+// The test document system, started for one test and stopped after it.
+class DocSystem {
+ public:
+  bool start(const fs::path& files, const fs::path& out, const fs::path& log) {
+    int pipefd[2];
+    if (::pipe(pipefd) != 0) return false;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
+    posix_spawn_file_actions_addclose(&fa, pipefd[0]);
+    const std::string script =
+        (fs::path(test::env("KYSO_SOURCE_DIR")) / "tests/service/docsystem.py").string();
+    std::vector<std::string> args = {
+        "/usr/bin/python3", script,  "--files",   files.string(), "--out",
+        out.string(),       "--log", log.string()};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const int rc = posix_spawn(&m_pid, argv[0], &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    ::close(pipefd[1]);
+    if (rc != 0) {
+      ::close(pipefd[0]);
+      return false;
+    }
+    std::string line;
+    char c;
+    while (::read(pipefd[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+    ::close(pipefd[0]);
+    if (line.rfind("PORT ", 0) != 0) return false;
+    port = std::stoi(line.substr(5));
+    return true;
+  }
+  ~DocSystem() {
+    if (m_pid > 0) {
+      ::kill(m_pid, SIGTERM);
+      int st = 0;
+      ::waitpid(m_pid, &st, 0);
+    }
+  }
+  std::string url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port) + path;
+  }
+  int port = 0;
+
+ private:
+  pid_t m_pid = -1;
+};
+
+// The person, scripted: answers the site question and the approval, and counts them.
+class ScriptedHost : public ServiceHost {
+ public:
+  bool allowSite(const std::string& origin) override {
+    ++siteQuestions;
+    lastSite = origin;
+    return allowSites;
+  }
+  Result<ApprovedKey> approve(const Approval& what) override {
+    {
+      std::unique_lock lock(m);
+      seen.push_back(what);
+      ++approvals;
+      if (holdApproval) {
+        waiting = true;
+        cv.notify_all();
+        cv.wait(lock, [&] { return !holdApproval; });
+      }
+    }
+    if (!agree) return Error::kyso(Errc::ServiceDeclined, "approve");
+    ApprovedKey k;
+    k.key.identity = test::identity("signer-rsa2048");
+    return k;
+  }
+  std::optional<fs::path> image(const std::string& role) override {
+    if (role == "seal" && !seal.empty()) return seal;
+    return std::nullopt;
+  }
+  void release() {
+    std::lock_guard lock(m);
+    holdApproval = false;
+    cv.notify_all();
+  }
+  void waitUntilWaiting() {
+    std::unique_lock lock(m);
+    cv.wait_for(lock, std::chrono::seconds(20), [&] { return waiting; });
+  }
+
+  std::atomic<int> siteQuestions{0}, approvals{0};
+  std::string lastSite;
+  bool allowSites = false;
+  bool agree = true;
+  bool holdApproval = false;
+  bool waiting = false;
+  fs::path seal;
+  std::vector<Approval> seen;
+  std::mutex m;
+  std::condition_variable cv;
+};
+
+std::string sha256Hex(const std::string& data) {
+  unsigned char md[32];
+  unsigned int n = 0;
+  EVP_Digest(data.data(), data.size(), md, &n, EVP_sha256(), nullptr);
+  return certs::hex(std::string_view(reinterpret_cast<char*>(md), n));
+}
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    KYSO_REQUIRE_PKI();
+    fs::create_directories(dir / "files");
+    // The Department's letter, for this test's signer to approve: the leader's name on it is the
+    // name in the signer's certificate; number and date blank until the clerk issues it.
+    letter = dir / "files" / "letter.pdf";
+    const std::string made = test::blankLetter(
+        fs::path(test::env("KYSO_SHARED_DIR")) / "samples/cong-van-286-SYT-VP.txt",
+        "Nguyễn Thị Lấp Lánh", letter);
+    ASSERT_TRUE(made.empty()) << made;
+    test::writeFile(dir / "files" / "report.txt", "the quarterly report\n");
+    ASSERT_TRUE(docs.start(dir / "files", dir / "uploaded", dir / "docsystem.log"));
+    auto tls = ensureLocalTls(dir / "tls");
+    ASSERT_TRUE(tls.ok()) << tls.error().technical();
+    ServiceSettings s;
+    s.sites.testOrigins = {pageOrigin()};
+    s.sites.allowedOrigins = {"https://vanban.soyte.example.gov.vn"};
+    s.siteMemory = dir / "sites.txt";
+    s.auditLog = dir / "audit.jsonl";
+    s.transfer.timeout = std::chrono::milliseconds(10000);
+    svc = std::make_unique<SigningService>(s, host);
+    ServerOptions o;
+    o.port = 0;
+    o.tls = *tls;
+    o.lang = "en";
+    auto srv = WssServer::start(o, *svc);
+    ASSERT_TRUE(srv.ok()) << srv.error().technical();
+    server = std::move(*srv);
+    client.port = server->port();
+    client.caCert = tls->caCert;
+    client.origin = pageOrigin();
+  }
+  void TearDown() override {
+    if (server) server->stop();
+  }
+  std::string pageOrigin() const { return "http://127.0.0.1:" + std::to_string(docs.port); }
+  std::string currentToken() {
+    // The page gets the token from the system's own session; the test asks the system.
+    std::string out;
+    test::run("curl -s " + docs.url("/token"), &out);
+    return out;
+  }
+  std::string fileRequest(const std::string& file, const std::string& upload = "/upload",
+                          const std::string& extra = "") {
+    const std::string t = currentToken();
+    return R"({"FileUploadHandler":")" + docs.url(upload + "?token=" + t) +
+           R"(","SessionId":"","JWTToken":"","FileName":")" + docs.url("/files/" + file) +
+           "?token=" + t + R"(","MetaData":[{"Key":"a","Value":"b"}])" + extra + "}";
+  }
+  std::string docLog() {
+    std::ifstream in(dir / "docsystem.log");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  int downloads() {
+    const std::string log = docLog();
+    int n = 0;
+    for (std::size_t p = log.find("\"path\": \"/files/"); p != std::string::npos;
+         p = log.find("\"path\": \"/files/", p + 1))
+      ++n;
+    return n;
+  }
+  pdfverify::Indication verifyUploaded(const fs::path& pdf, std::size_t signatures = 1) {
+    jobs::VerifyProfileSettings vs;
+    vs.extraAnchors = {test::pki("root.pem")};
+    vs.offline = true;
+    vs.checkRevocation = false;
+    auto profile = jobs::VerifyProfile::create(vs);
+    if (!profile.ok()) return pdfverify::Indication::TotalFailed;
+    jobs::VerifyJob job(*profile);
+    const pdfverify::FileReport r = job.verifyPdf(pdf);
+    EXPECT_EQ(r.signatures.size(), signatures);
+    return r.indication;
+  }
+
+  TempDir dir;
+  fs::path letter;
+  DocSystem docs;
+  ScriptedHost host;
+  std::unique_ptr<SigningService> svc;
+  std::unique_ptr<WssServer> server;
+  test::ServiceClient client;
+};
+
+TEST_F(ServiceTest, SignApprovedFetchesAsksSignsAndUploads) {
+  const test::ServiceAnswer a = client.call("/SignApproved", fileRequest("letter.pdf"));
+  ASSERT_TRUE(a.replied) << a.error << " http " << a.httpStatus;
+  ASSERT_EQ(a.reply["Status"].asInt(), 0) << a.raw;
+  EXPECT_EQ(a.reply["FileName"].asString(), "letter.pdf");
+  EXPECT_NE(a.reply["FileServer"].asString().find("/files/signed/letter.pdf"), std::string::npos);
+  EXPECT_EQ(a.reply["DocumentNumber"].asString(), "79/SYT-VP");
+  // The person saw the site, the document's name, size and hash, the kind and the destination.
+  ASSERT_EQ(host.seen.size(), 1u);
+  const Approval& seen = host.seen[0];
+  EXPECT_EQ(seen.origin, pageOrigin());
+  EXPECT_EQ(seen.kind, "approved");
+  EXPECT_EQ(seen.documentName, "letter.pdf");
+  const std::string original = test::readFile(letter);
+  EXPECT_EQ(seen.documentSize, original.size());
+  EXPECT_EQ(seen.documentSha256, sha256Hex(original));
+  EXPECT_NE(seen.uploadTo.find("/upload?token="), std::string::npos);
+  EXPECT_EQ(host.siteQuestions, 0) << "a test origin the officer listed is not asked about";
+  // The upload is an incremental update of the original that verifies.
+  const fs::path up = dir / "uploaded" / "letter.pdf";
+  ASSERT_TRUE(fs::exists(up));
+  const std::string signedPdf = test::readFile(up);
+  EXPECT_EQ(signedPdf.compare(0, original.size(), original), 0) << "an incremental update";
+  EXPECT_EQ(verifyUploaded(up), pdfverify::Indication::TotalPassed);
+  if (test::haveTool("pdfsig")) {
+    std::string out;
+    test::run("pdfsig " + up.string(), &out);
+    EXPECT_NE(out.find("Signature is Valid"), std::string::npos) << out;
+  }
+  // One audit line: the site, the call, the document's hash, the status.
+  const std::string audit = test::readFile(dir / "audit.jsonl");
+  EXPECT_NE(audit.find("\"call\":\"SignApproved\""), std::string::npos) << audit;
+  EXPECT_NE(audit.find(sha256Hex(original)), std::string::npos) << audit;
+  EXPECT_NE(audit.find("\"status\":0"), std::string::npos) << audit;
+}
+
+// The leader approves from the document system, then the clerk issues the approved letter: the
+// seal over the approval, the number and date the system gives filled into the letter.
+TEST_F(ServiceTest, SignIssuedFillsTheNumberAndDateUnderTheSeal) {
+  KYSO_REQUIRE_TOOL("convert");
+  // A round red seal with transparency at 300 dpi (ImageMagick), as units scan theirs.
+  ASSERT_EQ(test::run("convert -size 400x400 xc:none -fill none -stroke red -strokewidth 12 -draw "
+                      "'circle 200,200 200,20' -units PixelsPerInch -density 300 " +
+                      (dir / "seal.png").string()),
+            0);
+  host.seal = dir / "seal.png";
+  ASSERT_EQ(client.call("/SignApproved", fileRequest("letter.pdf")).reply["Status"].asInt(), 0);
+  fs::rename(dir / "uploaded" / "letter.pdf", dir / "files" / "approved.pdf");
+  const test::ServiceAnswer a = client.call(
+      "/SignIssued", fileRequest("approved.pdf", "/upload",
+                                 R"(,"DocNumber":"79","IssuedDate":"2019-03-12T12:00:00+07:00")"));
+  ASSERT_TRUE(a.replied) << a.error;
+  ASSERT_EQ(a.reply["Status"].asInt(), 0) << a.raw;
+  EXPECT_EQ(a.reply["DocumentDate"].asString(), "2019-03-12T12:00:00+07:00");
+  EXPECT_EQ(host.seen.back().docNumber, "79");
+  const fs::path up = dir / "uploaded" / "approved.pdf";
+  ASSERT_TRUE(fs::exists(up));
+  EXPECT_EQ(verifyUploaded(up, 2), pdfverify::Indication::TotalPassed);
+  if (test::haveTool("pdftotext")) {
+    std::string text;
+    test::run("pdftotext -f 1 -l 1 " + up.string() + " -", &text);
+    EXPECT_NE(text.find("79"), std::string::npos) << text;
+    EXPECT_NE(text.find("2019"), std::string::npos) << text;
+  }
+}
+
+TEST_F(ServiceTest, SignIssuedWithoutASealSaysSoAndUploadsNothing) {
+  const test::ServiceAnswer a = client.call(
+      "/SignIssued",
+      fileRequest("letter.pdf", "/upload", R"(,"DocNumber":"79","IssuedDate":"2019-03-12")"));
+  ASSERT_TRUE(a.replied) << a.error;
+  EXPECT_NE(a.reply["Status"].asInt(), 0) << a.raw;
+  EXPECT_FALSE(a.reply["Message"].asString().empty());
+  EXPECT_FALSE(fs::exists(dir / "uploaded" / "letter.pdf"));
+}
+
+TEST_F(ServiceTest, SignFileUploadsADetachedSignatureThatOpensslVerifies) {
+  const test::ServiceAnswer a = client.call("/SignFile", fileRequest("report.txt"));
+  ASSERT_TRUE(a.replied) << a.error;
+  EXPECT_EQ(a.reply["Status"].asInt(), 0) << a.raw;
+  const fs::path p7s = dir / "uploaded" / "report.txt.p7s";
+  ASSERT_TRUE(fs::exists(p7s));
+  std::string out;
+  EXPECT_EQ(test::run("openssl cms -verify -binary -inform DER -in " + p7s.string() + " -content " +
+                          (dir / "files" / "report.txt").string() + " -CAfile " +
+                          test::pki("root.pem").string() + " -purpose any -out /dev/null",
+                      &out),
+            0)
+      << out;
+}
+
+TEST_F(ServiceTest, SignMsgSignsTheDigestAfterApproval) {
+  const std::string digest = [] {
+    unsigned char md[32];
+    unsigned int n = 0;
+    EVP_Digest("hello", 5, md, &n, EVP_sha256(), nullptr);
+    return std::string(reinterpret_cast<char*>(md), n);
+  }();
+  const test::ServiceAnswer a = client.call(
+      "/SignMsg", R"({"HashAlg":"SHA256","HashValue":")" + base64(digest) + R"(","Encode":"RSA"})");
+  ASSERT_TRUE(a.replied) << a.error;
+  ASSERT_EQ(a.reply["Status"].asInt(), 0) << a.raw;
+  ASSERT_EQ(host.seen.size(), 1u);
+  EXPECT_EQ(host.seen[0].digestHex, certs::hex(digest)) << "the person saw what is signed";
+  auto sig = unbase64(a.reply["Signature"].asString());
+  auto der = unbase64(a.reply["CertBase64"].asString());
+  ASSERT_TRUE(sig && der);
+  const auto* p = reinterpret_cast<const unsigned char*>(der->data());
+  ossl::Ptr<X509> cert(d2i_X509(nullptr, &p, static_cast<long>(der->size())));
+  ASSERT_TRUE(cert);
+  EXPECT_EQ(certs::sha256Hex(cert.get()),
+            certs::sha256Hex(test::loadCert(test::pki("signer-rsa2048.pem")).get()));
+  ossl::Ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new(X509_get0_pubkey(cert.get()), nullptr));
+  ASSERT_EQ(EVP_PKEY_verify_init(ctx.get()), 1);
+  EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256());
+  EXPECT_EQ(
+      EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),
+                      reinterpret_cast<const unsigned char*>(digest.data()), digest.size()),
+      1);
+  // A digest of the wrong length is refused before the person is asked.
+  const test::ServiceAnswer bad =
+      client.call("/SignMsg", R"({"HashAlg":"SHA256","HashValue":"aGVsbG8=","Encode":"RSA"})");
+  EXPECT_NE(bad.reply["Status"].asInt(), 0);
+  EXPECT_EQ(host.approvals, 1);
+}
+
+TEST_F(ServiceTest, GetCertInfoGivesTheCertificateOnlyAfterApproval) {
+  host.agree = false;
+  test::ServiceAnswer no = client.call("/GetCertInfo", "get_cert_info");
+  EXPECT_EQ(no.reply["Status"].asInt(), 3) << no.raw;
+  EXPECT_FALSE(no.reply.contains("CertInfo"));
+  host.agree = true;
+  test::ServiceAnswer yes = client.call("/GetCertInfo", "get_cert_info");
+  ASSERT_EQ(yes.reply["Status"].asInt(), 0) << yes.raw;
+  EXPECT_NE(yes.reply["CertInfo"]["Subject"].asString().find("Lấp Lánh"), std::string::npos);
+  EXPECT_FALSE(yes.reply["CertInfo"]["CertBase64"].asString().empty());
+}
+
+TEST_F(ServiceTest, EveryCallIsAnsweredWithAStatus) {
+  host.agree = false;
+  for (Call c : allCalls()) {
+    const test::ServiceAnswer a = client.call("/" + std::string(callName(c)), "{}");
+    ASSERT_TRUE(a.replied) << callName(c) << ": " << a.error;
+    EXPECT_TRUE(a.reply["Status"].isInt()) << callName(c) << ": " << a.raw;
+    EXPECT_NE(a.reply["Status"].asInt(), 0) << callName(c);
+    EXPECT_FALSE(a.reply["Message"].asString().empty()) << callName(c);
+  }
+  const test::ServiceAnswer unknown = client.call("/NoSuchCall", "{}");
+  EXPECT_EQ(unknown.reply["Status"].asInt(), 4);
+  EXPECT_EQ(downloads(), 0);
+}
+
+TEST_F(ServiceTest, TheDeclinedDocumentIsNotUploaded) {
+  host.agree = false;
+  const test::ServiceAnswer a = client.call("/SignApproved", fileRequest("letter.pdf"));
+  EXPECT_EQ(a.reply["Status"].asInt(), 3) << a.raw;
+  EXPECT_FALSE(fs::exists(dir / "uploaded"));
+}
+
+TEST_F(ServiceTest, AHandlerThatRefusesTheUploadIsReported) {
+  const test::ServiceAnswer a =
+      client.call("/SignApproved", fileRequest("letter.pdf", "/upload-refuses"));
+  EXPECT_EQ(a.reply["Status"].asInt(), 1) << a.raw;
+  EXPECT_NE(a.reply["Message"].asString().find("did not accept"), std::string::npos) << a.raw;
+}
+
+// --- Attacks: refused before any download, question or signature ---
+
+TEST_F(ServiceTest, AnUnknownSiteIsAskedOnceAndRefusedWhenThePersonSaysNo) {
+  test::ServiceClient evil = client;
+  evil.origin = "https://evil.example";
+  const test::ServiceAnswer a = evil.call("/SignMsg", "{}");
+  EXPECT_FALSE(a.replied);
+  EXPECT_EQ(a.httpStatus, 403) << a.error;
+  EXPECT_EQ(host.siteQuestions, 1);
+  EXPECT_EQ(host.lastSite, "https://evil.example");
+  evil.call("/SignMsg", "{}");
+  EXPECT_EQ(host.siteQuestions, 1) << "the answer is remembered";
+  // An http origin the officer did not list, and a page with no Origin, are not even asked about.
+  test::ServiceClient plain = client;
+  plain.origin = "http://evil.example";
+  EXPECT_EQ(plain.call("/SignMsg", "{}").httpStatus, 403);
+  plain.origin = "";
+  EXPECT_EQ(plain.call("/SignMsg", "{}").httpStatus, 403);
+  plain.origin = "null";
+  EXPECT_EQ(plain.call("/SignMsg", "{}").httpStatus, 403);
+  EXPECT_EQ(host.siteQuestions, 1);
+  EXPECT_EQ(host.approvals, 0);
+}
+
+TEST_F(ServiceTest, ASiteThePersonAllowsIsRememberedAcrossRestarts) {
+  host.allowSites = true;
+  test::ServiceClient c = client;
+  c.origin = "https://vanban.huyen.example.gov.vn";
+  host.agree = false;
+  EXPECT_TRUE(c.call("/GetCertInfo", "get_cert_info").replied);
+  EXPECT_EQ(host.siteQuestions, 1);
+  SiteMemory again(dir / "sites.txt");
+  EXPECT_EQ(again.answer("https://vanban.huyen.example.gov.vn"), std::optional<bool>(true));
+}
+
+TEST_F(ServiceTest, AForgedHostIsRefused) {
+  test::ServiceClient c = client;
+  c.host = "rebound.example:" + std::to_string(client.port);
+  const test::ServiceAnswer a = c.call("/SignMsg", "{}");
+  EXPECT_FALSE(a.replied);
+  EXPECT_EQ(a.httpStatus, 421);
+  c.host = "localhost:" + std::to_string(client.port);
+  EXPECT_TRUE(c.call("/NoSuchCall", "{}").replied) << "localhost is the service too";
+}
+
+TEST_F(ServiceTest, AddressesOffTheCallingSiteAreRefusedBeforeAnyDownload) {
+  const std::string t = currentToken();
+  const std::string up = docs.url("/upload?token=" + t);
+  const std::string other = "http://127.0.0.2:" + std::to_string(docs.port) + "/files/letter.pdf";
+  for (const std::string& file :
+       {other, std::string("file:///etc/passwd"), std::string("ftp://127.0.0.1/letter.pdf"),
+        std::string("http://user:pw@127.0.0.1:") + std::to_string(docs.port) + "/files/x",
+        std::string("/files/letter.pdf"), std::string("http://10.1.2.3/letter.pdf"),
+        std::string("https://example.org/letter.pdf")}) {
+    const test::ServiceAnswer a = client.call(
+        "/SignApproved", R"({"FileUploadHandler":")" + up + R"(","FileName":")" + file + R"("})");
+    EXPECT_EQ(a.reply["Status"].asInt(), 1) << file << ": " << a.raw;
+  }
+  // An upload handler on another site.
+  const test::ServiceAnswer h = client.call(
+      "/SignApproved", R"({"FileUploadHandler":"https://collector.example/up","FileName":")" +
+                           docs.url("/files/letter.pdf?token=" + t) + R"("})");
+  EXPECT_EQ(h.reply["Status"].asInt(), 1) << h.raw;
+  EXPECT_EQ(downloads(), 0);
+  EXPECT_EQ(host.approvals, 0);
+  // A redirect to another host is not followed, and nobody is asked.
+  const test::ServiceAnswer r =
+      client.call("/SignApproved", R"({"FileUploadHandler":")" + up + R"(","FileName":")" +
+                                       docs.url("/redirect") + R"("})");
+  EXPECT_EQ(r.reply["Status"].asInt(), 1) << r.raw;
+  EXPECT_EQ(downloads(), 0);
+  EXPECT_EQ(host.approvals, 0);
+}
+
+TEST_F(ServiceTest, AnOversizedMessageIsRefused) {
+  const test::ServiceAnswer a = client.call("/SignMsg", std::string(2u << 20, 'x'));
+  EXPECT_FALSE(a.replied && a.reply["Status"].asInt() == 0) << a.raw;
+  EXPECT_EQ(host.approvals, 0);
+}
+
+TEST_F(ServiceTest, ASecondRequestWhileOneIsPendingIsBusy) {
+  host.holdApproval = true;
+  auto first = std::async(std::launch::async,
+                          [&] { return client.call("/SignApproved", fileRequest("letter.pdf")); });
+  host.waitUntilWaiting();
+  const test::ServiceAnswer second = client.call("/SignMsg", R"({"HashAlg":"SHA256"})");
+  EXPECT_EQ(second.reply["Status"].asInt(), 2) << second.raw;
+  host.release();
+  EXPECT_EQ(first.get().reply["Status"].asInt(), 0);
+  EXPECT_EQ(host.approvals, 1);
+}
+
+TEST_F(ServiceTest, TheStatusPageAnswersOnlyAsTheServiceItself) {
+  auto [code, body] = client.statusPage();
+  EXPECT_EQ(code, 200);
+  EXPECT_NE(body.find("kyso"), std::string::npos);
+  test::ServiceClient c = client;
+  c.host = "attacker.example";
+  EXPECT_EQ(c.statusPage().first, 421);
+}
+
+TEST(LocalTls, MadeOnceWithPrivateKeysAndLimitedToLoopback) {
+  TempDir d;
+  auto first = ensureLocalTls(d.path() / "svc");
+  ASSERT_TRUE(first.ok()) << first.error().technical();
+  EXPECT_TRUE(first->madeCa);
+  EXPECT_TRUE(first->madeServer);
+  struct stat st {};
+  ASSERT_EQ(::stat((d.path() / "svc" / "local-ca.key").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(::stat(first->serverKey.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(::stat((d.path() / "svc").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+  auto second = ensureLocalTls(d.path() / "svc");
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second->madeCa);
+  EXPECT_FALSE(second->madeServer);
+  EXPECT_EQ(second->caSha256, first->caSha256);
+  // openssl: the server certificate chains to the CA for 127.0.0.1, and the CA constrains names.
+  std::string out;
+  EXPECT_EQ(test::run("openssl verify -CAfile " + first->caCert.string() +
+                          " -verify_ip 127.0.0.1 " + first->serverCert.string(),
+                      &out),
+            0)
+      << out;
+  test::run("openssl x509 -noout -text -in " + first->caCert.string(), &out);
+  EXPECT_NE(out.find("Name Constraints: critical"), std::string::npos) << out;
+  // Another installation has another CA.
+  auto other = ensureLocalTls(d.path() / "other");
+  ASSERT_TRUE(other.ok());
+  EXPECT_NE(other->caSha256, first->caSha256);
+  // A damaged server key is replaced, the CA kept.
+  test::writeFile(first->serverKey, "garbage");
+  auto repaired = ensureLocalTls(d.path() / "svc");
+  ASSERT_TRUE(repaired.ok());
+  EXPECT_FALSE(repaired->madeCa);
+  EXPECT_TRUE(repaired->madeServer);
+}
+
+TEST(SitePolicy, OriginsAndAddresses) {
+  EXPECT_EQ(parseOrigin("https://VanBan.Example.gov.vn")->text, "https://vanban.example.gov.vn");
+  EXPECT_EQ(parseOrigin("https://a.example:443")->text, "https://a.example");
+  EXPECT_EQ(parseOrigin("http://127.0.0.1:8080")->text, "http://127.0.0.1:8080");
+  for (const char* bad : {"null", "", "file://", "https://a.example/path", "ftp://a.example",
+                          "https://user@a.example", "https://a.example:99999"})
+    EXPECT_FALSE(parseOrigin(bad).ok()) << bad;
+  for (const char* p : {"127.0.0.1", "10.0.0.1", "192.168.1.1", "172.16.0.1", "169.254.1.1", "::1",
+                        "fd00::1", "fe80::1", "::ffff:10.0.0.1", "0.0.0.0", "100.64.0.1"})
+    EXPECT_TRUE(isPrivateAddress(p)) << p;
+  for (const char* p : {"8.8.8.8", "172.32.0.1", "2001:4860::1", "vanban.example"})
+    EXPECT_FALSE(isPrivateAddress(p)) << p;
+  EXPECT_TRUE(hostHeaderIsOurs("127.0.0.1:8987", 8987));
+  EXPECT_TRUE(hostHeaderIsOurs("LOCALHOST:8987", 8987));
+  EXPECT_FALSE(hostHeaderIsOurs("127.0.0.1:8988", 8987));
+  EXPECT_FALSE(hostHeaderIsOurs("127.0.0.1", 8987));
+  EXPECT_FALSE(hostHeaderIsOurs("evil.example:8987", 8987));
+  SitePolicy pol;
+  pol.allowedOrigins = {"https://vanban.example.gov.vn"};
+  const Origin caller = *parseOrigin("https://vanban.example.gov.vn");
+  EXPECT_TRUE(checkDocumentAddress("https://vanban.example.gov.vn/f/1.pdf?t=x", caller, pol).ok());
+  EXPECT_FALSE(checkDocumentAddress("http://vanban.example.gov.vn/f/1.pdf", caller, pol).ok())
+      << "https only for an https site";
+  EXPECT_FALSE(checkDocumentAddress("https://other.example/1.pdf", caller, pol).ok());
+  EXPECT_FALSE(checkDocumentAddress("https://127.0.0.1/1.pdf", caller, pol).ok());
+}
+
+}  // namespace
+}  // namespace kyso::service
