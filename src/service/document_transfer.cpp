@@ -63,6 +63,7 @@ Result<std::string> perform(const std::string& url, curl_mime* form, const Trans
   curl_easy_setopt(c.get(), CURLOPT_PREREQFUNCTION, onConnected);
   curl_easy_setopt(c.get(), CURLOPT_PREREQDATA, &peer);
   curl_easy_setopt(c.get(), CURLOPT_USERAGENT, "kyso-service/0.1");
+  if (!opt.caFile.empty()) curl_easy_setopt(c.get(), CURLOPT_CAINFO, opt.caFile.c_str());
   if (form) curl_easy_setopt(c.get(), CURLOPT_MIMEPOST, form);
   const CURLcode rc = curl_easy_perform(c.get());
   if (peer.refused)

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -19,6 +20,7 @@ struct TransferOptions {
   std::size_t maxBytes = 64u << 20;  // documents larger than this are refused
   std::chrono::milliseconds timeout{60000};
   std::chrono::milliseconds connectTimeout{10000};
+  std::filesystem::path caFile;  // trust only this CA file for https (empty: the system's)
   /// Called with the peer's IP address once connected; false aborts before the request is sent
   /// (a name that resolves to a private address other than the calling site's).
   std::function<bool(const std::string& peerIp)> peerAllowed;

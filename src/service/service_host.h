@@ -32,8 +32,8 @@ struct Approval {
 
 /// The key the person approved, and whatever keeps its token open until the request ends.
 struct ApprovedKey {
+  std::shared_ptr<void> keepAlive;  // declared first: destroyed after the key that uses it
   jobs::SigningKey key;
-  std::shared_ptr<void> keepAlive;
 };
 
 class ServiceHost {

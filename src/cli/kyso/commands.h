@@ -18,6 +18,8 @@ int runExtend(const Args& args);
 int runVerify(const Args& args);
 int runInventory(const Args& args);
 int runDemo(const Args& args);
+/// `kyso service`: the local signing service (src/cli/service, the module kyso-service.so).
+int runService(const Args& args);
 /// `kyso sign --detached` and `kyso sign` on non-PDF files (src/cli/sign_detached.cpp).
 int runSignDetached(const Args& args);
 /// True when `kyso sign`'s arguments ask for detached signatures: "--detached" before any "--"

@@ -25,7 +25,8 @@ struct CommandsApi {
 
 /// True for the commands main.cpp sends to the module.
 inline bool isModuleCommand(const std::string& cmd) {
-  return cmd == "sign" || cmd == "extend" || cmd == "verify" || cmd == "inventory" || cmd == "demo";
+  return cmd == "sign" || cmd == "extend" || cmd == "verify" || cmd == "inventory" ||
+         cmd == "demo" || cmd == "service";
 }
 
 }  // namespace kyso::cli

@@ -1,0 +1,308 @@
+// `kyso service`: the local signing service that web document systems call as they call the VGCA
+// plug-in (issue 19).
+//   run      answer the plug-in's calls on wss://127.0.0.1:8987 until Ctrl-C; every site, document
+//            and certificate request is asked on this terminal, the PIN through the token prompt
+//   status   whether the service answers, its local CA, and which browsers trust it
+//   trust    put the local CA into this user's Chromium and Firefox databases (certutil); print
+//            the Chromium policy an IT officer installs to pre-grant the document system
+//   untrust  take it out again
+//   sites    the sites the person allowed or refused; --forget ORIGIN asks again next time
+// Settings from the config file's [service] section: port, allow (origins, space separated),
+// test_origins, level, tsa, image, seal.
+#include <signal.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/messages.h"
+#include "core/paths.h"
+#include "src/cli/kyso/args.h"
+#include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/token_options.h"
+#include "src/cli/service/nss_trust.h"
+#include "src/cli/service/terminal_host.h"
+#include "src/service/document_transfer.h"
+#include "src/service/local_tls.h"
+#include "src/service/signing_service.h"
+#include "src/service/wss_server.h"
+
+namespace kyso::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kServiceHelp =
+    "Usage: kyso service run|status|trust|untrust|sites [options]\n"
+    "\n"
+    "The local signing service: web document systems call it as they call the VGCA plug-in\n"
+    "(wss://127.0.0.1:8987), and kyso signs with your token after you agree on this terminal.\n"
+    "\n"
+    "  kyso service trust                  once: your browsers trust kyso's local certificate\n"
+    "  kyso service run --allow-origin https://vanban.soyte.example.gov.vn\n"
+    "  kyso service status                 is it running, is it trusted\n"
+    "  kyso service sites [--forget ORIGIN]\n"
+    "  kyso service untrust\n"
+    "\n"
+    "Config file [service] section: port = 8987, allow = ORIGIN ..., test_origins = ORIGIN ...,\n"
+    "level = B-B|B-T|B-LT, tsa = URL, image = handwriting.png, seal = seal.png.\n\n";
+
+// [service] key = value lines from the config file.
+std::map<std::string, std::string> serviceConfig() {
+  std::map<std::string, std::string> out;
+  std::ifstream in(configFile());
+  std::string line;
+  bool inSection = false;
+  while (std::getline(in, line)) {
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#' || line[first] == ';') continue;
+    if (line[first] == '[') {
+      inSection = line.compare(first, 9, "[service]") == 0;
+      continue;
+    }
+    if (!inSection) continue;
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    auto trim = [](std::string s) {
+      const auto a = s.find_first_not_of(" \t\r");
+      const auto b = s.find_last_not_of(" \t\r");
+      return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+    };
+    out[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
+  }
+  return out;
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+bool vi() { return defaultLang() == Lang::Vi; }
+
+int usageError(const std::string& what) {
+  printError("kyso service", Error::kyso(Errc::UsageError, "kyso service", what));
+  return kExitUsage;
+}
+
+struct Options {
+  ArgParser p;
+  std::map<std::string, std::string> config;
+  int port = 8987;
+  std::vector<std::string> allowed, testOrigins;
+};
+
+int parseOptions(const Args& args, Options& o) {
+  o.p.value("port", 0, "the port on 127.0.0.1 (default 8987; 0: any free port, printed)")
+      .multi("allow-origin", 0, "a document system's origin served without a question (https)")
+      .multi("test-origin", 0, "an http origin to serve, for testing only")
+      .value("level", 0, "B-B (default), B-T, B-LT")
+      .value("tsa", 0, "RFC 3161 timestamp authority URL (B-T and above)")
+      .value("image", 0, "PNG of your handwritten signature (SignApproved)")
+      .value("seal", 0, "PNG of the unit's seal (SignIssued)")
+      .value("forget", 0, "sites: ask about ORIGIN again")
+      .flag("help", 'h', "this text");
+  addTokenOptions(o.p, ForceFlag::Separate);
+  if (auto st = o.p.parse(args); !st.ok()) {
+    printError("kyso service", st.error());
+    return kExitUsage;
+  }
+  o.config = serviceConfig();
+  const std::string port =
+      o.p.getOr("port", o.config.count("port") ? o.config.at("port") : std::string("8987"));
+  try {
+    o.port = std::stoi(port);
+  } catch (...) {
+    o.port = -1;
+  }
+  if (o.port < 0 || o.port > 65535) return usageError("--port " + port);  // 0: any free port
+  o.allowed = o.p.all("allow-origin");
+  for (const auto& w : words(o.config["allow"])) o.allowed.push_back(w);
+  o.testOrigins = o.p.all("test-origin");
+  for (const auto& w : words(o.config["test_origins"])) o.testOrigins.push_back(w);
+  for (const auto& origin : o.allowed) {
+    auto parsed = service::parseOrigin(origin);
+    if (!parsed.ok() || parsed->scheme != "https")
+      return usageError("--allow-origin " + origin + ": an https origin (https://host[:port])");
+  }
+  for (const auto& origin : o.testOrigins)
+    if (!service::parseOrigin(origin).ok()) return usageError("--test-origin " + origin);
+  return kExitOk;
+}
+
+int run(Options& o) {
+  service::ServiceSettings s;
+  s.sites.allowedOrigins = o.allowed;
+  s.sites.testOrigins = o.testOrigins;
+  s.sites.port = o.port;
+  s.siteMemory = service::serviceDir() / "sites.txt";
+  s.auditLog = service::serviceDir() / "audit.jsonl";
+  const std::string levelWord = o.p.getOr("level", o.config.count("level") ? o.config["level"] : "B-B");
+  auto level = pdf::parsePadesLevel(levelWord);
+  if (!level || *level == pdf::PadesLevel::BLTA) return usageError("--level " + levelWord);
+  s.level = *level;
+  const std::string tsa = o.p.getOr("tsa", o.config.count("tsa") ? o.config["tsa"] : "");
+  if (!tsa.empty()) s.tsaUrl = tsa;
+  if (s.level != pdf::PadesLevel::BB && !s.tsaUrl) return usageError(levelWord + " needs --tsa URL");
+  auto tls = service::ensureLocalTls(service::serviceDir());
+  if (!tls.ok()) {
+    printError(vi() ? "Không chuẩn bị được chứng thư cục bộ" : "Preparing the local certificate failed",
+               tls.error());
+    return kExitInputError;
+  }
+  if (tls->madeCa)
+    std::fprintf(stderr, vi() ? "kyso service: đã tạo CA cục bộ mới; chạy `kyso service trust` để "
+                                "trình duyệt tin cậy nó.\n"
+                              : "kyso service: a new local CA was made; run `kyso service trust` so "
+                                "that your browsers trust it.\n");
+  // Images from the options, else the config file.
+  auto path = [&](const char* k) -> std::optional<fs::path> {
+    if (auto v = o.p.get(k)) return fs::path(*v);
+    if (o.config.count(k) && !o.config[k].empty()) return fs::path(o.config[k]);
+    return std::nullopt;
+  };
+  TerminalHost host(o.p, path("image"), path("seal"));
+  service::SigningService svc(s, host);
+  service::ServerOptions so;
+  so.port = o.port;
+  so.tls = *tls;
+  so.lang = vi() ? "vi" : "en";
+  // Signals are waited for, not handled: blocked before the server's threads start.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  auto server = service::WssServer::start(so, svc);
+  if (!server.ok()) {
+    printError(vi() ? "Không mở được cổng của dịch vụ" : "Opening the service's port failed",
+               server.error());
+    return kExitInputError;
+  }
+  std::printf(vi() ? "kyso service: đang chạy tại https://127.0.0.1:%d (Ctrl-C để dừng)\n"
+                   : "kyso service: running at https://127.0.0.1:%d (Ctrl-C stops it)\n",
+              (*server)->port());
+  for (const auto& a : o.allowed) std::printf("  %s %s\n", vi() ? "phục vụ" : "serving", a.c_str());
+  std::fflush(stdout);
+  int sig = 0;
+  sigwait(&set, &sig);
+  (*server)->stop();
+  std::printf(vi() ? "kyso service: đã dừng.\n" : "kyso service: stopped.\n");
+  return kExitOk;
+}
+
+fs::path home() {
+  const char* h = std::getenv("HOME");
+  return h && *h ? fs::path(h) : fs::path("/tmp");
+}
+
+int status(const Options& o) {
+  const fs::path ca = service::serviceDir() / "local-ca.pem";
+  std::error_code ec;
+  if (!fs::exists(ca, ec)) {
+    std::printf(vi() ? "Dịch vụ chưa chạy lần nào (chưa có CA cục bộ).\n"
+                     : "The service has never run (no local CA yet).\n");
+    return kExitInputError;
+  }
+  auto tls = service::ensureLocalTls(service::serviceDir());
+  if (!tls.ok()) {
+    printError("kyso service status", tls.error());
+    return kExitInputError;
+  }
+  service::TransferOptions t;
+  t.timeout = std::chrono::milliseconds(3000);
+  t.connectTimeout = std::chrono::milliseconds(1000);
+  t.caFile = tls->caCert;
+  const std::string url = "https://127.0.0.1:" + std::to_string(o.port) + "/";
+  const auto page = service::fetchDocumentSlowly(url, t);
+  const bool running = page.ok() && page->find("kyso") != std::string::npos;
+  std::printf("%s %s\n", vi() ? "Dịch vụ:" : "Service:",
+              running ? (vi() ? ("đang chạy tại " + url).c_str() : ("running at " + url).c_str())
+                      : (vi() ? "không chạy" : "not running"));
+  std::printf("CA SHA-256: %s\n", tls->caSha256.c_str());
+  for (const auto& db : nssDatabases(home()))
+    std::printf("  %-9s %s: %s\n", db.browser.c_str(), db.dir.c_str(),
+                caTrusted(db, tls->caSha256) ? (vi() ? "tin cậy" : "trusted")
+                                             : (vi() ? "CHƯA tin cậy" : "NOT trusted"));
+  return running ? kExitOk : kExitSignatureFailed;
+}
+
+int trust(const Options& o, bool add) {
+  auto tls = service::ensureLocalTls(service::serviceDir());
+  if (!tls.ok()) {
+    printError("kyso service trust", tls.error());
+    return kExitInputError;
+  }
+  int rc = kExitOk;
+  for (const auto& db : nssDatabases(home())) {
+    Status st = add ? trustCa(db, tls->caCert) : untrustCa(db);
+    if (!st.ok()) {
+      printError(db.dir.string(), st.error());
+      rc = kExitInputError;
+      continue;
+    }
+    std::printf("%s %s (%s)\n",
+                add ? (vi() ? "Đã tin cậy trong" : "Trusted in")
+                    : (vi() ? "Đã gỡ khỏi" : "Removed from"),
+                db.dir.c_str(), db.browser.c_str());
+  }
+  if (add) {
+    std::printf(vi() ? "\nChromium hỏi trước khi một trang mạng truy cập địa chỉ 127.0.0.1 (Local "
+                       "Network Access).\nĐể cho phép sẵn hệ thống văn bản, cán bộ CNTT đặt tệp "
+                       "/etc/chromium/policies/managed/kyso-local-network.json:\n"
+                     : "\nChromium asks before a web page may reach 127.0.0.1 (Local Network "
+                       "Access).\nTo pre-grant the document system, the IT officer writes "
+                       "/etc/chromium/policies/managed/kyso-local-network.json:\n");
+    std::fputs(chromiumPolicy(o.allowed.empty()
+                                  ? std::vector<std::string>{"https://vanban.example.gov.vn"}
+                                  : o.allowed)
+                   .c_str(),
+               stdout);
+  }
+  return rc;
+}
+
+int sites(const Options& o) {
+  service::SiteMemory memory(service::serviceDir() / "sites.txt");
+  if (auto f = o.p.get("forget")) {
+    auto origin = service::parseOrigin(*f);
+    if (!origin.ok()) return usageError("--forget " + *f);
+    if (auto st = memory.forget(origin->text); !st.ok()) {
+      printError("kyso service sites", st.error());
+      return kExitInputError;
+    }
+  }
+  for (const auto& a : o.allowed) std::printf("%-8s %s\n", vi() ? "danh-sach" : "listed", a.c_str());
+  for (const auto& [origin, yes] : memory.all())
+    std::printf("%-8s %s\n", yes ? (vi() ? "cho-phep" : "allowed") : (vi() ? "tu-choi" : "refused"),
+                origin.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+int runService(const Args& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::printf("%s", kServiceHelp);
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string sub = args[0];
+  Options o;
+  if (int rc = parseOptions(Args(args.begin() + 1, args.end()), o); rc != kExitOk) return rc;
+  if (o.p.has("help")) {
+    std::printf("%s%s", kServiceHelp, o.p.optionHelp().c_str());
+    return kExitOk;
+  }
+  if (sub == "run") return run(o);
+  if (sub == "status") return status(o);
+  if (sub == "trust") return trust(o, true);
+  if (sub == "untrust") return trust(o, false);
+  if (sub == "sites") return sites(o);
+  return usageError("unknown subcommand '" + sub + "'");
+}
+
+}  // namespace kyso::cli

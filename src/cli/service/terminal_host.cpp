@@ -1,0 +1,108 @@
+#include "src/cli/service/terminal_host.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "core/messages.h"
+#include "src/cli/kyso/token_options.h"
+
+namespace kyso::cli {
+
+namespace {
+
+bool vi() { return defaultLang() == Lang::Vi; }
+
+std::string callWords(service::Call c, const std::string& kind) {
+  using service::Call;
+  const bool v = vi();
+  switch (c) {
+    case Call::SignMsg:
+      return v ? "ký một giá trị băm (SignMsg)" : "sign a digest (SignMsg)";
+    case Call::GetCertInfo:
+      return v ? "xem chứng thư số của bạn" : "see your certificate";
+    case Call::SignFile:
+      return v ? "ký tệp (chữ ký rời .p7s)" : "sign a file (detached .p7s signature)";
+    default:
+      break;
+  }
+  if (kind.empty()) return v ? "ký văn bản PDF" : "sign a PDF";
+  return (v ? "ký văn bản PDF, kiểu " : "sign a PDF, kind ") + kind;
+}
+
+}  // namespace
+
+std::string describeApproval(const service::Approval& a) {
+  const bool v = vi();
+  std::string s;
+  s += (v ? "Trang web: " : "Site:        ") + a.origin + "\n";
+  s += (v ? "Yêu cầu:   " : "Asks to:     ") + callWords(a.call, a.kind) + "\n";
+  if (!a.documentName.empty()) {
+    s += (v ? "Văn bản:   " : "Document:    ") + a.documentName + " (" +
+         std::to_string(a.documentSize) + (v ? " byte)\n" : " bytes)\n");
+    s += "SHA-256:     " + a.documentSha256 + "\n";
+  }
+  if (!a.docNumber.empty()) s += (v ? "Số:        " : "Number:      ") + a.docNumber + "\n";
+  if (!a.issuedDate.empty()) s += (v ? "Ngày:      " : "Date:        ") + a.issuedDate + "\n";
+  if (!a.digestHex.empty())
+    s += (v ? "Giá trị băm: " : "Digest:      ") + a.digestAlg + " " + a.digestHex + "\n";
+  if (!a.uploadTo.empty()) s += (v ? "Gửi về:    " : "Upload to:   ") + a.uploadTo + "\n";
+  return s;
+}
+
+TerminalHost::TerminalHost(const ArgParser& p, std::optional<std::filesystem::path> handwriting,
+                           std::optional<std::filesystem::path> seal)
+    : m_args(p), m_handwriting(std::move(handwriting)), m_seal(std::move(seal)) {}
+
+bool TerminalHost::ask(const std::string& text) {
+  std::lock_guard lock(m_tty);
+  const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    std::fprintf(stderr, vi() ? "kyso service: không có cửa sổ dòng lệnh để hỏi; đã từ chối.\n"
+                              : "kyso service: no terminal to ask; refused.\n");
+    return false;
+  }
+  const std::string q = text + (vi() ? " [c/K] " : " [y/N] ");
+  if (::write(fd, q.data(), q.size()) < 0) {
+    ::close(fd);
+    return false;
+  }
+  std::string answer;
+  char c = 0;
+  while (::read(fd, &c, 1) == 1 && c != '\n') answer.push_back(c);
+  ::close(fd);
+  while (!answer.empty() && (answer.back() == '\r' || answer.back() == ' ')) answer.pop_back();
+  return answer == "y" || answer == "Y" || answer == "yes" || answer == "c" || answer == "C" ||
+         answer == "có";
+}
+
+bool TerminalHost::allowSite(const std::string& origin) {
+  return ask(vi() ? "\nTrang " + origin + " muốn yêu cầu kyso ký số. Cho phép trang này?"
+                  : "\nThe site " + origin + " wants kyso to sign. Allow this site?");
+}
+
+Result<service::ApprovedKey> TerminalHost::approve(const service::Approval& what) {
+  const std::string question = "\n" + describeApproval(what) +
+                               (what.call == service::Call::GetCertInfo
+                                    ? (vi() ? "Cho trang xem chứng thư số?" : "Show the certificate?")
+                                    : (vi() ? "Ký?" : "Sign?"));
+  if (!ask(question)) return Error::kyso(Errc::ServiceDeclined, "approve", what.origin);
+  // The token and its PIN for this request only, through the CLI's own prompt and rules.
+  std::lock_guard lock(m_tty);
+  KYSO_ASSIGN_OR_RETURN(std::unique_ptr<CliToken> token, openSelectedToken(m_args));
+  KYSO_ASSIGN_OR_RETURN(SigningIdentity id, token->signingIdentity());
+  std::fprintf(stderr, "%s%s\n", vi() ? "kyso service: ký bằng " : "kyso service: signing with ",
+               id.description.c_str());
+  service::ApprovedKey k;
+  k.key.identity = std::move(id);
+  k.key.token = &token->token();
+  k.keepAlive = std::shared_ptr<CliToken>(std::move(token));
+  return k;
+}
+
+std::optional<std::filesystem::path> TerminalHost::image(const std::string& role) {
+  return role == "seal" ? m_seal : m_handwriting;
+}
+
+}  // namespace kyso::cli
