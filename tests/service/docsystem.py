@@ -13,6 +13,7 @@ the signing plug-in (issue 19):
   GET  /page.html            a page calling the service the way vgcaplugin.js does (for browsers)
   GET  /token                the current token (tests ask it, as a page would get it from the
                              system's own session)
+  POST /result               what the page heard from the service, kept as --out/result.json
 
 Prints "PORT <n>" on stdout once listening. Every request is appended to --log as one JSON line.
 """
@@ -89,6 +90,11 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         length = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(length)
+        if url.path == "/result":
+            os.makedirs(self.server.args.out, exist_ok=True)
+            with open(os.path.join(self.server.args.out, "result.json"), "wb") as f:
+                f.write(body)
+            return self.send(200, "{}")
         if url.path == "/upload-refuses":
             return self.send(200, json.dumps({"Status": 1, "Message": "Văn bản đã được ký"}))
         if url.path != "/upload":
@@ -116,7 +122,8 @@ def main():
     ap.add_argument("--files", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--log", required=True)
-    ap.add_argument("--page")
+    ap.add_argument("--page", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                   "plugin_page.html"))
     ap.add_argument("--port", type=int, default=0)
     args = ap.parse_args()
     srv = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)

@@ -4,6 +4,7 @@
 // the jobs layer, uploads and answers as the VGCA plug-in does. Then the attacks: each is refused
 // before any download, question or signature, which the document system's log and the host's
 // counters show.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <signal.h>
@@ -442,6 +443,78 @@ TEST_F(ServiceTest, TheStatusPageAnswersOnlyAsTheServiceItself) {
   test::ServiceClient c = client;
   c.host = "attacker.example";
   EXPECT_EQ(c.statusPage().first, 421);
+}
+
+// A web page in headless Chromium calls the service as pages using vgcaplugin.js do: the browser
+// trusts kyso's local CA through the NSS database in its HOME (as `kyso service trust` makes it),
+// checks the certificate, sends the Origin, and hears the replies. The person (the scripted host)
+// approves each request.
+TEST_F(ServiceTest, HeadlessChromiumSignsThroughThePluginCalls) {
+  KYSO_REQUIRE_TOOL("chromium");
+  KYSO_REQUIRE_TOOL("certutil");
+  fs::copy_file(letter, dir / "files" / "copy.pdf");
+  const fs::path home = dir / "home", nss = home / ".pki" / "nssdb";
+  fs::create_directories(nss);
+  std::string out;
+  ASSERT_EQ(test::run("certutil -N -d sql:" + nss.string() + " --empty-password", &out), 0) << out;
+  ASSERT_EQ(test::run("certutil -A -d sql:" + nss.string() + " -n 'kyso local CA' -t C,, -i " +
+                          client.caCert.string(),
+                      &out),
+            0)
+      << out;
+  const std::string url =
+      docs.url("/page.html?port=" + std::to_string(client.port) + "&token=" + currentToken());
+  std::vector<std::string> args = {"/usr/bin/chromium",
+                                   "--headless=new",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--disable-quic",
+                                   "--no-first-run",
+                                   "--disable-background-networking",
+                                   "--disable-component-update",
+                                   "--disable-sync",
+                                   "--user-data-dir=" + (dir / "chromium").string(),
+                                   url};
+  std::vector<std::string> envs = {"HOME=" + home.string(), "PATH=/usr/bin:/bin"};
+  std::vector<char*> argv, envp;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  for (auto& e : envs) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  const fs::path chromiumLog = dir / "chromium.log";
+  posix_spawn_file_actions_addopen(&fa, 1, chromiumLog.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  pid_t pid = -1;
+  ASSERT_EQ(posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), envp.data()), 0);
+  posix_spawn_file_actions_destroy(&fa);
+  const fs::path result = dir / "uploaded" / "result.json";
+  for (int i = 0; i < 900 && !fs::exists(result); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ::kill(pid, SIGTERM);
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  ASSERT_TRUE(fs::exists(result)) << test::readFile(chromiumLog) << docLog();
+  auto replies = Json::parse(test::readFile(result));
+  ASSERT_TRUE(replies.ok());
+  const Json& r = *replies;
+  EXPECT_EQ(r["probe"].asString(), "opaque") << "the plain GET reached the service";
+  for (const char* c : {"SignApproved", "SignCopy", "SignFile", "SignMsg", "GetCertInfo"})
+    EXPECT_EQ(r[c]["Status"].asInt(), 0) << c << ": " << r[c].dump();
+  EXPECT_EQ(r["SignApproved"]["FileName"].asString(), "letter.pdf");
+  EXPECT_EQ(r["SignApproved"]["DocumentNumber"].asString(), "79/SYT-VP");
+  EXPECT_FALSE(r["SignMsg"]["Signature"].asString().empty());
+  EXPECT_FALSE(r["GetCertInfo"]["CertInfo"]["CertBase64"].asString().empty());
+  ASSERT_EQ(host.seen.size(), 5u);
+  for (const Approval& a : host.seen) EXPECT_EQ(a.origin, pageOrigin());
+  EXPECT_EQ(verifyUploaded(dir / "uploaded" / "letter.pdf"), pdfverify::Indication::TotalPassed);
+  EXPECT_EQ(verifyUploaded(dir / "uploaded" / "copy.pdf"), pdfverify::Indication::TotalPassed);
+  EXPECT_TRUE(fs::exists(dir / "uploaded" / "report.txt.p7s"));
+  if (test::haveTool("pdftotext")) {
+    test::run("pdftotext -f 1 -l 1 " + (dir / "uploaded" / "copy.pdf").string() + " -", &out);
+    EXPECT_NE(out.find("SAO Y"), std::string::npos) << out;
+  }
 }
 
 TEST(LocalTls, MadeOnceWithPrivateKeysAndLimitedToLoopback) {
