@@ -18,7 +18,8 @@ namespace kyso::test {
 
 class DocSystem {
  public:
-  bool start(const std::filesystem::path& files, const std::filesystem::path& out, const std::filesystem::path& log) {
+  bool start(const std::filesystem::path& files, const std::filesystem::path& out,
+             const std::filesystem::path& log) {
     int pipefd[2];
     if (::pipe(pipefd) != 0) return false;
     posix_spawn_file_actions_t fa;

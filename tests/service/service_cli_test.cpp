@@ -111,23 +111,26 @@ class ServiceCli : public SoftHsmTest {
                             (work.path() / "letter.txt").string(),
                             (work.path() / "files" / "letter.pdf").string()});
     ASSERT_EQ(made.status, 0) << made.out;
-    ASSERT_TRUE(docs.start(work.path() / "files", work.path() / "uploaded",
-                           work.path() / "docsystem.log"));
+    ASSERT_TRUE(
+        docs.start(work.path() / "files", work.path() / "uploaded", work.path() / "docsystem.log"));
     pinFile = work.path() / "pin";
-    {
-      std::ofstream(pinFile) << token().userPin() << "\n";
-    }
+    { std::ofstream(pinFile) << token().userPin() << "\n"; }
     fs::permissions(pinFile, fs::perms::owner_read | fs::perms::owner_write);
   }
   bool startService(const std::string& lang) {
     const std::string kyso = env("KYSO_BIN") + "/kyso";
     const std::string origin = "http://127.0.0.1:" + std::to_string(docs.port);
-    const std::vector<std::string> args = {kyso,          "service",
-                                           "run",         "--port",
-                                           "0",           "--test-origin",
-                                           origin,        "--module",
+    const std::vector<std::string> args = {kyso,
+                                           "service",
+                                           "run",
+                                           "--port",
+                                           "0",
+                                           "--test-origin",
+                                           origin,
+                                           "--module",
                                            token().modulePath().string(),
-                                           "--pin-file",  pinFile.string()};
+                                           "--pin-file",
+                                           pinFile.string()};
     envs = {"LANG=" + lang, "KYSO_LANG=", "XDG_DATA_HOME=" + (work.path() / "data").string(),
             "SOFTHSM2_CONF=" + token().config().string()};
     if (!svc.start(args, envs)) return false;
@@ -145,8 +148,8 @@ class ServiceCli : public SoftHsmTest {
     ToolRun t = runTool({"curl", "-s", docs.url("/token")});
     const std::string tok = t.out;
     return R"({"FileUploadHandler":")" + docs.url("/upload?token=" + tok) +
-           R"(","SessionId":"","JWTToken":"","FileName":")" + docs.url("/files/letter.pdf?token=" + tok) +
-           R"(","MetaData":[]})";
+           R"(","SessionId":"","JWTToken":"","FileName":")" +
+           docs.url("/files/letter.pdf?token=" + tok) + R"(","MetaData":[]})";
   }
 
   TempDir work;
@@ -160,7 +163,8 @@ class ServiceCli : public SoftHsmTest {
 TEST_F(ServiceCli, AskedOnTheTerminalInVietnameseSignedWithTheTokenAndUploaded) {
   ASSERT_TRUE(startService("vi_VN.UTF-8")) << svc.transcript;
   EXPECT_NE(svc.transcript.find("đang chạy"), std::string::npos) << svc.transcript;
-  auto call = std::async(std::launch::async, [&] { return client.call("/SignApproved", request()); });
+  auto call =
+      std::async(std::launch::async, [&] { return client.call("/SignApproved", request()); });
   ASSERT_TRUE(svc.waitFor("[c/K]")) << svc.transcript;
   EXPECT_NE(svc.transcript.find("letter.pdf"), std::string::npos) << svc.transcript;
   EXPECT_NE(svc.transcript.find("SHA-256"), std::string::npos);
@@ -201,7 +205,8 @@ TEST_F(ServiceCli, AnUnknownSiteIsAskedAboutOnTheTerminal) {
   ASSERT_TRUE(startService("en_US.UTF-8")) << svc.transcript;
   ServiceClient other = client;
   other.origin = "https://vanban.huyen.example.gov.vn";
-  auto call = std::async(std::launch::async, [&] { return other.call("/GetCertInfo", "get_cert_info"); });
+  auto call =
+      std::async(std::launch::async, [&] { return other.call("/GetCertInfo", "get_cert_info"); });
   ASSERT_TRUE(svc.waitFor("Allow this site? [y/N]")) << svc.transcript;
   EXPECT_NE(svc.transcript.find("https://vanban.huyen.example.gov.vn"), std::string::npos);
   svc.type("n\n");

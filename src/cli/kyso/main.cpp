@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
   if (cmd == "token") return runToken(rest);
   if (isModuleCommand(cmd)) {
     const bool detached = cmd == "sign" && wantsDetached(rest);
-    auto api = detached ? kyso::modules::loadApi<CommandsApi>("kyso-detached.so", "kyso_detached_api")
+    auto api = detached
+                   ? kyso::modules::loadApi<CommandsApi>("kyso-detached.so", "kyso_detached_api")
                : cmd == "service"
                    ? kyso::modules::loadApi<CommandsApi>("kyso-service.so", "kyso_service_api")
                    : kyso::modules::loadApi<CommandsApi>("kyso-commands.so", "kyso_commands_api");

@@ -82,7 +82,9 @@ std::vector<std::string> words(const std::string& s) {
   return out;
 }
 
-bool vi() { return defaultLang() == Lang::Vi; }
+bool vi() {
+  return defaultLang() == Lang::Vi;
+}
 
 int usageError(const std::string& what) {
   printError("kyso service", Error::kyso(Errc::UsageError, "kyso service", what));
@@ -141,24 +143,28 @@ int run(Options& o) {
   s.sites.port = o.port;
   s.siteMemory = service::serviceDir() / "sites.txt";
   s.auditLog = service::serviceDir() / "audit.jsonl";
-  const std::string levelWord = o.p.getOr("level", o.config.count("level") ? o.config["level"] : "B-B");
+  const std::string levelWord =
+      o.p.getOr("level", o.config.count("level") ? o.config["level"] : "B-B");
   auto level = pdf::parsePadesLevel(levelWord);
   if (!level || *level == pdf::PadesLevel::BLTA) return usageError("--level " + levelWord);
   s.level = *level;
   const std::string tsa = o.p.getOr("tsa", o.config.count("tsa") ? o.config["tsa"] : "");
   if (!tsa.empty()) s.tsaUrl = tsa;
-  if (s.level != pdf::PadesLevel::BB && !s.tsaUrl) return usageError(levelWord + " needs --tsa URL");
+  if (s.level != pdf::PadesLevel::BB && !s.tsaUrl)
+    return usageError(levelWord + " needs --tsa URL");
   auto tls = service::ensureLocalTls(service::serviceDir());
   if (!tls.ok()) {
-    printError(vi() ? "Không chuẩn bị được chứng thư cục bộ" : "Preparing the local certificate failed",
-               tls.error());
+    printError(
+        vi() ? "Không chuẩn bị được chứng thư cục bộ" : "Preparing the local certificate failed",
+        tls.error());
     return kExitInputError;
   }
   if (tls->madeCa)
-    std::fprintf(stderr, vi() ? "kyso service: đã tạo CA cục bộ mới; chạy `kyso service trust` để "
-                                "trình duyệt tin cậy nó.\n"
-                              : "kyso service: a new local CA was made; run `kyso service trust` so "
-                                "that your browsers trust it.\n");
+    std::fprintf(stderr, vi()
+                             ? "kyso service: đã tạo CA cục bộ mới; chạy `kyso service trust` để "
+                               "trình duyệt tin cậy nó.\n"
+                             : "kyso service: a new local CA was made; run `kyso service trust` so "
+                               "that your browsers trust it.\n");
   // Images from the options, else the config file.
   auto path = [&](const char* k) -> std::optional<fs::path> {
     if (auto v = o.p.get(k)) return fs::path(*v);
@@ -245,10 +251,10 @@ int trust(const Options& o, bool add) {
       rc = kExitInputError;
       continue;
     }
-    std::printf("%s %s (%s)\n",
-                add ? (vi() ? "Đã tin cậy trong" : "Trusted in")
-                    : (vi() ? "Đã gỡ khỏi" : "Removed from"),
-                db.dir.c_str(), db.browser.c_str());
+    std::printf(
+        "%s %s (%s)\n",
+        add ? (vi() ? "Đã tin cậy trong" : "Trusted in") : (vi() ? "Đã gỡ khỏi" : "Removed from"),
+        db.dir.c_str(), db.browser.c_str());
   }
   if (add) {
     std::printf(vi() ? "\nChromium hỏi trước khi một trang mạng truy cập địa chỉ 127.0.0.1 (Local "
@@ -257,11 +263,11 @@ int trust(const Options& o, bool add) {
                      : "\nChromium asks before a web page may reach 127.0.0.1 (Local Network "
                        "Access).\nTo pre-grant the document system, the IT officer writes "
                        "/etc/chromium/policies/managed/kyso-local-network.json:\n");
-    std::fputs(chromiumPolicy(o.allowed.empty()
-                                  ? std::vector<std::string>{"https://vanban.example.gov.vn"}
-                                  : o.allowed)
-                   .c_str(),
-               stdout);
+    std::fputs(
+        chromiumPolicy(o.allowed.empty() ? std::vector<std::string>{"https://vanban.example.gov.vn"}
+                                         : o.allowed)
+            .c_str(),
+        stdout);
   }
   return rc;
 }
@@ -276,7 +282,8 @@ int sites(const Options& o) {
       return kExitInputError;
     }
   }
-  for (const auto& a : o.allowed) std::printf("%-8s %s\n", vi() ? "danh-sach" : "listed", a.c_str());
+  for (const auto& a : o.allowed)
+    std::printf("%-8s %s\n", vi() ? "danh-sach" : "listed", a.c_str());
   for (const auto& [origin, yes] : memory.all())
     std::printf("%-8s %s\n", yes ? (vi() ? "cho-phep" : "allowed") : (vi() ? "tu-choi" : "refused"),
                 origin.c_str());

@@ -59,7 +59,9 @@ Run certutil(const std::vector<std::string>& args) {
   return r;
 }
 
-std::string sql(const NssDatabase& db) { return "sql:" + db.dir.string(); }
+std::string sql(const NssDatabase& db) {
+  return "sql:" + db.dir.string();
+}
 
 std::string lowerHex(std::string s) {
   std::string out;
@@ -79,8 +81,8 @@ std::vector<NssDatabase> nssDatabases(const fs::path& home) {
     // The second Chromium location only when it is there: newer Chromium reads either.
     if (exists || d == home / ".pki" / "nssdb") out.push_back({d, "Chromium", exists});
   }
-  for (const fs::path& root :
-       {home / ".mozilla" / "firefox", home / "snap" / "firefox" / "common" / ".mozilla" / "firefox"}) {
+  for (const fs::path& root : {home / ".mozilla" / "firefox",
+                               home / "snap" / "firefox" / "common" / ".mozilla" / "firefox"}) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) continue;
     for (const auto& e : fs::directory_iterator(root, ec))
@@ -96,12 +98,15 @@ Status trustCa(const NssDatabase& db, const fs::path& caPem) {
     ::chmod(db.dir.c_str(), 0700);
     const Run made = certutil({"-N", "-d", sql(db), "--empty-password"});
     if (made.status != 0)
-      return Error::kyso(Errc::ServiceTlsSetupFailed, "certutil -N", db.dir.string() + ": " + made.out);
+      return Error::kyso(Errc::ServiceTlsSetupFailed, "certutil -N",
+                         db.dir.string() + ": " + made.out);
   }
   KYSO_TRY(untrustCa(db));
-  const Run added = certutil({"-A", "-d", sql(db), "-n", kNssNickname, "-t", "C,,", "-i", caPem.string()});
+  const Run added =
+      certutil({"-A", "-d", sql(db), "-n", kNssNickname, "-t", "C,,", "-i", caPem.string()});
   if (added.status != 0)
-    return Error::kyso(Errc::ServiceTlsSetupFailed, "certutil -A", db.dir.string() + ": " + added.out);
+    return Error::kyso(Errc::ServiceTlsSetupFailed, "certutil -A",
+                       db.dir.string() + ": " + added.out);
   return okStatus();
 }
 

@@ -12,7 +12,9 @@ namespace kyso::cli {
 
 namespace {
 
-bool vi() { return defaultLang() == Lang::Vi; }
+bool vi() {
+  return defaultLang() == Lang::Vi;
+}
 
 std::string callWords(service::Call c, const std::string& kind) {
   using service::Call;
@@ -83,10 +85,11 @@ bool TerminalHost::allowSite(const std::string& origin) {
 }
 
 Result<service::ApprovedKey> TerminalHost::approve(const service::Approval& what) {
-  const std::string question = "\n" + describeApproval(what) +
-                               (what.call == service::Call::GetCertInfo
-                                    ? (vi() ? "Cho trang xem chứng thư số?" : "Show the certificate?")
-                                    : (vi() ? "Ký?" : "Sign?"));
+  const std::string question =
+      "\n" + describeApproval(what) +
+      (what.call == service::Call::GetCertInfo
+           ? (vi() ? "Cho trang xem chứng thư số?" : "Show the certificate?")
+           : (vi() ? "Ký?" : "Sign?"));
   if (!ask(question)) return Error::kyso(Errc::ServiceDeclined, "approve", what.origin);
   // The token and its PIN for this request only, through the CLI's own prompt and rules.
   std::lock_guard lock(m_tty);
