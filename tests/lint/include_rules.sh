@@ -79,6 +79,7 @@ declare -A inner=(
   [src/cli/kyso]="src/cli/kyso"
   [src/cli/detached]="src/cli/detached src/cli/kyso"
   [src/cli/commands]="src/cli/commands src/cli/detached src/cli/kyso"
+  [src/cli/service]="src/cli/service src/cli/kyso"
   [ui/common]="ui/common"
   [ui/sign]="ui/sign ui/common ui/tokens"
   [ui/verify]="ui/verify ui/common"
