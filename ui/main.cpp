@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <cstdio>
 
 #include "core/log.h"
 #include "ui/common/app_settings.h"
@@ -32,6 +33,19 @@ int main(int argc, char** argv) {
   QCommandLineOption verifyOpt(QStringLiteral("verify"),
                                QStringLiteral("A file or folder to verify at start."),
                                QStringLiteral("FILE"));
+  QCommandLineOption serviceOpt(
+      QStringLiteral("service"),
+      QStringLiteral("Run the local signing service for web document systems (wss://127.0.0.1)."));
+  QCommandLineOption portOpt(QStringLiteral("service-port"),
+                             QStringLiteral("The signing service's port (default 8987)."),
+                             QStringLiteral("port"), QStringLiteral("8987"));
+  QCommandLineOption originOpt(
+      QStringLiteral("allow-origin"),
+      QStringLiteral("A document system's origin served without a question."),
+      QStringLiteral("origin"));
+  parser.addOption(serviceOpt);
+  parser.addOption(portOpt);
+  parser.addOption(originOpt);
   parser.addOption(verifyOpt);
   parser.addOption(langOpt);
   parser.addOption(shotsOpt);
@@ -53,5 +67,11 @@ int main(int argc, char** argv) {
     return kyso::ui::saveScreenshots(window, parser.value(shotsOpt), language.current()) ? 0 : 1;
   }
   window.show();
+  if (parser.isSet(serviceOpt)) {
+    const QString failure =
+        window.startSigningService(parser.value(portOpt).toInt(), parser.values(originOpt));
+    if (!failure.isEmpty())
+      std::fprintf(stderr, "kyso-gui: %s\n", failure.toLocal8Bit().constData());
+  }
   return QApplication::exec();
 }

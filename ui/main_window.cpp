@@ -20,6 +20,7 @@
 #include "ui/common/ui_text.h"
 #include "ui/inventory/inventory_tab.h"
 #include "ui/inventory/plugged_tokens.h"
+#include "ui/service/service_runner.h"
 #include "ui/sign/sign_tab.h"
 #include "ui/tokens/pin_dialog.h"
 #include "ui/tokens/pkcs11_token_source.h"
@@ -90,6 +91,9 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
 }
 
 MainWindow::~MainWindow() {
+  // The service's threads may be waiting on this window's dialogs: stop it first.
+  delete m_service;
+  m_service = nullptr;
   // A PIN dialog still open means the device worker waits for it: closing it answers "cancelled"
   // (see QtPinPrompt), so that the worker can finish before it is joined.
   qDeleteAll(findChildren<PinDialog*>());
@@ -116,6 +120,24 @@ QStringList modulesToRead(const AppSettings& s) {
   return out;
 }
 }  // namespace
+
+QString MainWindow::startSigningService(int port, const QStringList& allowedOrigins) {
+  auto layer = std::static_pointer_cast<TokenLayer>(m_tokenLayer);
+  if (!layer) return tr("The token layer is not running.");
+  if (!m_service)
+    m_service = new ServiceRunner(
+        this,
+        [this] {
+          QList<TokenSnapshot> tokens;
+          for (int r = 0; r < m_tokenModel->rowCount(); ++r) tokens << m_tokenModel->snapshot(r);
+          return tokens;
+        },
+        layer->worker, layer->prompt, this);
+  const Status st = m_service->start(port, allowedOrigins, m_language->current());
+  if (!st.ok()) return errorText(st.error());
+  statusBar()->showMessage(m_service->statusText());
+  return {};
+}
 
 void MainWindow::startTokenLayer(TokensTab* tab) {
   auto layer = std::make_shared<TokenLayer>();

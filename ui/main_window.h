@@ -24,6 +24,7 @@ class TokenListModel;
 class TokensTab;
 class VerifyTab;
 class InventoryTab;
+class ServiceRunner;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -40,6 +41,11 @@ class MainWindow : public QMainWindow {
   /// Switches the language now and remembers it.
   void setLanguage(const QString& code);
   void openSettings();
+  /// Starts the local signing service (issue 19) with this window's token layer and PIN dialog:
+  /// on `port` (0: any free port), serving `allowedOrigins` without a question. A sentence on
+  /// failure, empty on success; the status bar then says where it runs.
+  QString startSigningService(int port, const QStringList& allowedOrigins);
+  ServiceRunner* signingService() const { return m_service; }
 
  protected:
   void changeEvent(QEvent* e) override;
@@ -70,6 +76,7 @@ class MainWindow : public QMainWindow {
   QAction* m_vi = nullptr;
   QAction* m_en = nullptr;
   std::shared_ptr<void> m_tokenLayer;  // the device worker and PIN prompt
+  ServiceRunner* m_service = nullptr;
 };
 
 }  // namespace kyso::ui

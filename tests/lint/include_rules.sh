@@ -85,6 +85,7 @@ declare -A inner=(
   [ui/verify]="ui/verify ui/common"
   [ui/tokens]="ui/tokens ui/common"
   [ui/inventory]="ui/inventory ui/common"
+  [ui/service]="ui/service ui/common ui/sign ui/tokens"
 )
 # The folder inside a front end that an include names: "ui/sign/x.h" -> ui/sign,
 # "src/cli/kyso/args.h" -> src/cli/kyso, "ui/main_window.h" -> ui (the shell).

@@ -75,11 +75,116 @@
     </message>
 </context>
 <context>
-    <name>kyso::ui::InventoryTab</name>
+    <name>kyso::ui::ApprovalDialog</name>
     <message>
-        <source>The inventory is not available in this build: the register (kyso_inventory) was not built.</source>
-        <translation>The inventory is not available in this build: the register (kyso_inventory) was not built.</translation>
+        <source>sign a digest the site computed (SignMsg)</source>
+        <translation>sign a digest the site computed (SignMsg)</translation>
     </message>
+    <message>
+        <source>see your certificate</source>
+        <translation>see your certificate</translation>
+    </message>
+    <message>
+        <source>sign a file (a separate .p7s signature)</source>
+        <translation>sign a file (a separate .p7s signature)</translation>
+    </message>
+    <message>
+        <source>sign a PDF (no visible signature)</source>
+        <translation>sign a PDF (no visible signature)</translation>
+    </message>
+    <message>
+        <source>approve a document (your signature)</source>
+        <translation>approve a document (your signature)</translation>
+    </message>
+    <message>
+        <source>issue a document (the seal, number and date)</source>
+        <translation>issue a document (the seal, number and date)</translation>
+    </message>
+    <message>
+        <source>stamp an incoming document</source>
+        <translation>stamp an incoming document</translation>
+    </message>
+    <message>
+        <source>certify a copy</source>
+        <translation>certify a copy</translation>
+    </message>
+    <message>
+        <source>sign an appendix</source>
+        <translation>sign an appendix</translation>
+    </message>
+    <message>
+        <source>kyso: a web page asks for a signature</source>
+        <translation>kyso: a web page asks for a signature</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>Asks to:</source>
+        <translation>Asks to:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Digest:</translation>
+    </message>
+    <message>
+        <source>Sent to:</source>
+        <translation>Sent to:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>Show the certificate</source>
+        <translation>Show the certificate</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>No signing certificate: plug in your token.</source>
+        <translation>No signing certificate: plug in your token.</translation>
+    </message>
+    <message>
+        <source>kyso: a new site</source>
+        <translation>kyso: a new site</translation>
+    </message>
+    <message>
+        <source>The site %1 wants kyso to sign documents with your token.
+Allow this site to ask for signatures?</source>
+        <translation>The site %1 wants kyso to sign documents with your token.
+Allow this site to ask for signatures?</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::InventoryTab</name>
     <message>
         <source>Reading the register…</source>
         <translation>Reading the register…</translation>
@@ -403,6 +508,10 @@
         <source>%1: failed: %2</source>
         <translation>%1: failed: %2</translation>
     </message>
+    <message>
+        <source>The token layer is not running.</source>
+        <translation>The token layer is not running.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::PinDialog</name>
@@ -499,6 +608,17 @@
     </message>
 </context>
 <context>
+    <name>kyso::ui::ServiceRunner</name>
+    <message>
+        <source>The signing service runs at https://127.0.0.1:%1</source>
+        <translation>The signing service runs at https://127.0.0.1:%1</translation>
+    </message>
+    <message>
+        <source>The signing service is stopped</source>
+        <translation>The signing service is stopped</translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::SettingsDialog</name>
     <message>
         <source>Choose a PKCS#11 module</source>
@@ -583,10 +703,6 @@
 </context>
 <context>
     <name>kyso::ui::SignTab</name>
-    <message>
-        <source>Signing from this window is not available in this version: use the kyso command line to sign. You can preview files and place the signature here.</source>
-        <translation>Signing from this window is not available in this version: use the kyso command line to sign. You can preview files and place the signature here.</translation>
-    </message>
     <message>
         <source>Choose files to sign</source>
         <translation>Choose files to sign</translation>
@@ -1239,14 +1355,6 @@ Replace them?</translation>
 </context>
 <context>
     <name>kyso::ui::VerifyTab</name>
-    <message>
-        <source>Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.</source>
-        <translation>Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.</translation>
-    </message>
-    <message>
-        <source>The CMS layer is not in this build: signatures are checked for structure and changes only, and are never reported as valid.</source>
-        <translation>The CMS layer is not in this build: signatures are checked for structure and changes only, and are never reported as valid.</translation>
-    </message>
     <message>
         <source>Choose documents to verify</source>
         <translation>Choose documents to verify</translation>

@@ -75,11 +75,116 @@
     </message>
 </context>
 <context>
-    <name>kyso::ui::InventoryTab</name>
+    <name>kyso::ui::ApprovalDialog</name>
     <message>
-        <source>The inventory is not available in this build: the register (kyso_inventory) was not built.</source>
-        <translation>Bản dựng này không có chức năng quản lý: chưa dựng thư viện kyso_inventory.</translation>
+        <source>sign a digest the site computed (SignMsg)</source>
+        <translation>ký một giá trị băm do trang web tính (SignMsg)</translation>
     </message>
+    <message>
+        <source>see your certificate</source>
+        <translation>xem chứng thư số của bạn</translation>
+    </message>
+    <message>
+        <source>sign a file (a separate .p7s signature)</source>
+        <translation>ký một tệp (chữ ký rời .p7s)</translation>
+    </message>
+    <message>
+        <source>sign a PDF (no visible signature)</source>
+        <translation>ký văn bản PDF (không hiện chữ ký)</translation>
+    </message>
+    <message>
+        <source>approve a document (your signature)</source>
+        <translation>ký duyệt văn bản (chữ ký của bạn)</translation>
+    </message>
+    <message>
+        <source>issue a document (the seal, number and date)</source>
+        <translation>ký ban hành (con dấu, số và ngày)</translation>
+    </message>
+    <message>
+        <source>stamp an incoming document</source>
+        <translation>đóng dấu văn bản đến</translation>
+    </message>
+    <message>
+        <source>certify a copy</source>
+        <translation>ký sao y</translation>
+    </message>
+    <message>
+        <source>sign an appendix</source>
+        <translation>ký phụ lục</translation>
+    </message>
+    <message>
+        <source>kyso: a web page asks for a signature</source>
+        <translation>kyso: một trang web yêu cầu ký số</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Trang web:</translation>
+    </message>
+    <message>
+        <source>Asks to:</source>
+        <translation>Yêu cầu:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Văn bản:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Số:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Ngày:</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Giá trị băm:</translation>
+    </message>
+    <message>
+        <source>Sent to:</source>
+        <translation>Gửi về:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Chứng thư số:</translation>
+    </message>
+    <message>
+        <source>Show the certificate</source>
+        <translation>Cho xem chứng thư số</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>No signing certificate: plug in your token.</source>
+        <translation>Không có chứng thư số để ký: hãy cắm token.</translation>
+    </message>
+    <message>
+        <source>kyso: a new site</source>
+        <translation>kyso: một trang web mới</translation>
+    </message>
+    <message>
+        <source>The site %1 wants kyso to sign documents with your token.
+Allow this site to ask for signatures?</source>
+        <translation>Trang %1 muốn kyso ký văn bản bằng token của bạn.
+Cho phép trang này yêu cầu ký số?</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::InventoryTab</name>
     <message>
         <source>Reading the register…</source>
         <translation>Đang đọc sổ quản lý…</translation>
@@ -403,6 +508,10 @@
         <source>%1: failed: %2</source>
         <translation>%1: không thành công: %2</translation>
     </message>
+    <message>
+        <source>The token layer is not running.</source>
+        <translation>Phần đọc token chưa chạy.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::PinDialog</name>
@@ -498,6 +607,17 @@
     </message>
 </context>
 <context>
+    <name>kyso::ui::ServiceRunner</name>
+    <message>
+        <source>The signing service runs at https://127.0.0.1:%1</source>
+        <translation>Dịch vụ ký số đang chạy tại https://127.0.0.1:%1</translation>
+    </message>
+    <message>
+        <source>The signing service is stopped</source>
+        <translation>Dịch vụ ký số đã dừng</translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::SettingsDialog</name>
     <message>
         <source>Choose a PKCS#11 module</source>
@@ -582,10 +702,6 @@
 </context>
 <context>
     <name>kyso::ui::SignTab</name>
-    <message>
-        <source>Signing from this window is not available in this version: use the kyso command line to sign. You can preview files and place the signature here.</source>
-        <translation>Phiên bản này chưa ký được từ cửa sổ này: hãy dùng dòng lệnh kyso để ký. Tại đây bạn có thể xem trước tệp và đặt vị trí chữ ký.</translation>
-    </message>
     <message>
         <source>Choose files to sign</source>
         <translation>Chọn tệp cần ký</translation>
@@ -1236,14 +1352,6 @@ Thay thế chúng?</translation>
 </context>
 <context>
     <name>kyso::ui::VerifyTab</name>
-    <message>
-        <source>Verification is not available in this build: the PDF verifier (kyso_pdfverify) was not built.</source>
-        <translation>Bản dựng này không có chức năng kiểm tra chữ ký: chưa dựng thư viện kyso_pdfverify.</translation>
-    </message>
-    <message>
-        <source>The CMS layer is not in this build: signatures are checked for structure and changes only, and are never reported as valid.</source>
-        <translation>Bản dựng này không có lớp CMS: chỉ kiểm tra cấu trúc và các thay đổi, không bao giờ kết luận là hợp lệ.</translation>
-    </message>
     <message>
         <source>Choose documents to verify</source>
         <translation>Chọn văn bản cần kiểm tra</translation>

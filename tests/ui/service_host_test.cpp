@@ -1,0 +1,154 @@
+// The signing service's person in the app (issue 19): QtServiceHost on a real SoftHSM token. The
+// service asks from its own thread; the approval window (ApprovalDialog) opens on the UI thread
+// with the site, the digest and the token's certificate; the test presses its buttons as a person
+// would. Sign: the token signs the digest after the PIN (the same prompt seam the Sign tab's tests
+// use) and the signature verifies with the token's certificate. Decline: nothing is signed. A new
+// site: the question box, answered No, refuses.
+#include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <future>
+#include <thread>
+
+#include "pkcs11/device_worker.h"
+#include "pkcs11/pin_prompt.h"
+#include "src/service/signing_service.h"
+#include "tests/support/softhsm_fixture.h"
+#include "tests/ui/sign_support.h"
+#include "ui/service/approval_dialog.h"
+#include "ui/service/qt_service_host.h"
+
+namespace kyso::ui {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace kyso::ui::testing;
+
+// Presses `button` of the first visible top-level widget named `dialog` once it is shown; records
+// the text of its label `label`.
+void pressWhenShown(const QString& dialog, const QString& button, QString* labelText = nullptr,
+                    const QString& label = {}) {
+  auto* timer = new QTimer;
+  QObject::connect(timer, &QTimer::timeout, [=] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      if (!w->isVisible() || w->objectName() != dialog) continue;
+      if (labelText && !label.isEmpty())
+        if (auto* l = w->findChild<QLabel*>(label)) *labelText = l->text();
+      if (auto* b = w->findChild<QPushButton*>(button)) {
+        b->click();
+        timer->stop();
+        timer->deleteLater();
+        return;
+      }
+      // QMessageBox buttons have no object names: Yes/No by role.
+      if (auto* box = qobject_cast<QMessageBox*>(w)) {
+        box->button(button == QLatin1String("yes") ? QMessageBox::Yes : QMessageBox::No)->click();
+        timer->stop();
+        timer->deleteLater();
+        return;
+      }
+    }
+  });
+  timer->start(50);
+}
+
+// Runs `f` on a thread of its own (as the service's connection threads do) while the UI thread
+// serves the dialogs; returns its result.
+template <class F>
+auto offTheUiThread(F f) {
+  auto fut = std::async(std::launch::async, f);
+  while (fut.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready)
+    QApplication::processEvents(QEventLoop::AllEvents, 10);
+  return fut.get();
+}
+
+class ServiceHostTest : public test::SoftHsmTest {
+ protected:
+  void SetUp() override {
+    test::SoftHsmTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(fs::exists(pkiDir() / "signer-rsa2048.pem")) << "fixture 'pki' missing";
+    ASSERT_TRUE(importTestSigner(token()).ok());
+    host = std::make_unique<QtServiceHost>(
+        &window,
+        [this] {
+          TokenSnapshot s;
+          s.present = true;
+          s.module = QString::fromStdString(token().modulePath().string());
+          s.serial = QString::fromStdString(token().serial());
+          s.label = QString::fromStdString(token().label());
+          return QList<TokenSnapshot>{s};
+        },
+        worker, std::make_shared<p11::FixedPinPrompt>(token().userPin()));
+    service::ServiceSettings s;
+    s.sites.allowedOrigins = {"https://vanban.soyte.example.gov.vn"};
+    svc = std::make_unique<service::SigningService>(s, *host);
+    origin = *service::parseOrigin("https://vanban.soyte.example.gov.vn");
+  }
+  std::string digestRequest(std::string& digest) {
+    unsigned char md[32];
+    unsigned int n = 0;
+    EVP_Digest("Quyết định 12/QĐ-SYT", 24, md, &n, EVP_sha256(), nullptr);
+    digest.assign(reinterpret_cast<char*>(md), n);
+    return R"({"HashAlg":"SHA256","HashValue":")" + service::base64(digest) +
+           R"(","Encode":"RSA"})";
+  }
+
+  QWidget window;
+  std::shared_ptr<p11::DeviceWorker> worker = std::make_shared<p11::DeviceWorker>();
+  std::unique_ptr<QtServiceHost> host;
+  std::unique_ptr<service::SigningService> svc;
+  service::Origin origin;
+};
+
+TEST_F(ServiceHostTest, TheWindowShowsTheDigestAndTheTokenSignsItAfterYes) {
+  std::string digest;
+  const std::string request = digestRequest(digest);
+  QString shown;
+  pressWhenShown(QStringLiteral("approvalDialog"), QStringLiteral("signButton"), &shown,
+                 QStringLiteral("digest"));
+  const Json reply = offTheUiThread([&] { return svc->handle(origin, "/SignMsg", request, "en"); });
+  ASSERT_EQ(reply["Status"].asInt(), 0) << reply.dump();
+  EXPECT_NE(shown.toStdString().find("SHA256"), std::string::npos) << shown.toStdString();
+  auto sig = service::unbase64(reply["Signature"].asString());
+  auto der = service::unbase64(reply["CertBase64"].asString());
+  ASSERT_TRUE(sig && der);
+  const auto* p = reinterpret_cast<const unsigned char*>(der->data());
+  ossl::Ptr<X509> cert(d2i_X509(nullptr, &p, static_cast<long>(der->size())));
+  ASSERT_TRUE(cert);
+  ossl::Ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new(X509_get0_pubkey(cert.get()), nullptr));
+  ASSERT_EQ(EVP_PKEY_verify_init(ctx.get()), 1);
+  EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256());
+  EXPECT_EQ(
+      EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),
+                      reinterpret_cast<const unsigned char*>(digest.data()), digest.size()),
+      1)
+      << "signed by the token's key";
+}
+
+TEST_F(ServiceHostTest, DeclineSignsNothing) {
+  std::string digest;
+  const std::string request = digestRequest(digest);
+  pressWhenShown(QStringLiteral("approvalDialog"), QStringLiteral("declineButton"));
+  const Json reply = offTheUiThread([&] { return svc->handle(origin, "/SignMsg", request, "vi"); });
+  EXPECT_EQ(reply["Status"].asInt(), 3) << reply.dump();
+  EXPECT_FALSE(reply.contains("Signature"));
+  EXPECT_NE(reply["Message"].asString().find("từ chối"), std::string::npos) << reply.dump();
+}
+
+TEST_F(ServiceHostTest, ANewSiteIsAskedInAWindowAndNoRefuses) {
+  const service::Origin other = *service::parseOrigin("https://vanban.huyen.example.gov.vn");
+  pressWhenShown(QStringLiteral("allowSiteBox"), QStringLiteral("no"));
+  EXPECT_FALSE(offTheUiThread([&] { return svc->admit(other); }));
+  EXPECT_EQ(svc->siteMemory().answer(other.text), std::optional<bool>(false));
+  EXPECT_TRUE(svc->admit(origin)) << "the officer's list is not asked about";
+}
+
+}  // namespace
+}  // namespace kyso::ui

@@ -1,0 +1,134 @@
+#include "ui/service/approval_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPdfDocument>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "ui/sign/page_boxes.h"
+#include "ui/sign/page_preview.h"
+
+namespace kyso::ui {
+
+namespace {
+
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
+
+QString requestWords(const service::Approval& a) {
+  using service::Call;
+  switch (a.call) {
+    case Call::SignMsg:
+      return ApprovalDialog::tr("sign a digest the site computed (SignMsg)");
+    case Call::GetCertInfo:
+      return ApprovalDialog::tr("see your certificate");
+    case Call::SignFile:
+      return ApprovalDialog::tr("sign a file (a separate .p7s signature)");
+    default:
+      break;
+  }
+  if (a.kind.empty()) return ApprovalDialog::tr("sign a PDF (no visible signature)");
+  if (a.kind == "approved") return ApprovalDialog::tr("approve a document (your signature)");
+  if (a.kind == "issued") return ApprovalDialog::tr("issue a document (the seal, number and date)");
+  if (a.kind == "incoming") return ApprovalDialog::tr("stamp an incoming document");
+  if (a.kind == "copy") return ApprovalDialog::tr("certify a copy");
+  if (a.kind == "appendix") return ApprovalDialog::tr("sign an appendix");
+  return q(a.kind);
+}
+
+}  // namespace
+
+ApprovalDialog::ApprovalDialog(const service::Approval& a, std::vector<SigningCert> certs,
+                               QWidget* parent)
+    : QDialog(parent), m_certs(std::move(certs)) {
+  setWindowTitle(tr("kyso: a web page asks for a signature"));
+  setObjectName(QStringLiteral("approvalDialog"));
+  auto* form = new QFormLayout;
+  auto add = [&](const QString& label, const QString& value, const char* name) {
+    auto* l = new QLabel(value);
+    l->setObjectName(QString::fromLatin1(name));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->setWordWrap(true);
+    form->addRow(label, l);
+    m_summary += label + QLatin1Char(' ') + value + QLatin1Char('\n');
+  };
+  add(tr("Site:"), q(a.origin), "site");
+  add(tr("Asks to:"), requestWords(a), "request");
+  if (!a.documentName.empty()) {
+    add(tr("Document:"),
+        tr("%1 (%2)").arg(q(a.documentName),
+                          QLocale().formattedDataSize(static_cast<qint64>(a.documentSize))),
+        "document");
+    add(tr("SHA-256:"), q(a.documentSha256), "sha256");
+  }
+  if (!a.docNumber.empty()) add(tr("Number:"), q(a.docNumber), "number");
+  if (!a.issuedDate.empty()) add(tr("Date:"), q(a.issuedDate), "date");
+  if (!a.digestHex.empty()) add(tr("Digest:"), q(a.digestAlg + " " + a.digestHex), "digest");
+  if (!a.uploadTo.empty()) add(tr("Sent to:"), q(a.uploadTo), "upload");
+  m_certBox = new QComboBox;
+  m_certBox->setObjectName(QStringLiteral("certificate"));
+  for (const SigningCert& c : m_certs) m_certBox->addItem(c.displayText());
+  form->addRow(tr("Certificate:"), m_certBox);
+
+  auto* buttons = new QDialogButtonBox;
+  QPushButton* sign = buttons->addButton(
+      a.call == service::Call::GetCertInfo ? tr("Show the certificate") : tr("Sign"),
+      QDialogButtonBox::AcceptRole);
+  sign->setObjectName(QStringLiteral("signButton"));
+  sign->setEnabled(!m_certs.empty());
+  QPushButton* decline = buttons->addButton(tr("Decline"), QDialogButtonBox::RejectRole);
+  decline->setObjectName(QStringLiteral("declineButton"));
+  decline->setDefault(true);  // Enter never signs by accident
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+  auto* left = new QVBoxLayout;
+  left->addLayout(form);
+  if (m_certs.empty()) {
+    auto* none = new QLabel(tr("No signing certificate: plug in your token."));
+    none->setObjectName(QStringLiteral("noCertificate"));
+    left->addWidget(none);
+  }
+  left->addStretch();
+  left->addWidget(buttons);
+  auto* row = new QHBoxLayout(this);
+  row->addLayout(left, 1);
+  // The document's first page, as it will be signed (a PDF only).
+  if (!a.documentFile.empty() && a.call != service::Call::SignFile) {
+    m_doc = new QPdfDocument(this);
+    auto geometry = readPageGeometry(a.documentFile);
+    if (m_doc->load(QString::fromStdString(a.documentFile.string())) == QPdfDocument::Error::None &&
+        geometry.ok() && !geometry->empty()) {
+      m_preview = new PagePreview;
+      m_preview->setObjectName(QStringLiteral("preview"));
+      m_preview->showPage(m_doc, 0, geometry->front());
+      row->addWidget(m_preview, 1);
+    }
+  }
+}
+
+const SigningCert& ApprovalDialog::chosen() const {
+  static const SigningCert none;
+  const int i = m_certBox ? m_certBox->currentIndex() : -1;
+  return i >= 0 && i < static_cast<int>(m_certs.size()) ? m_certs[static_cast<size_t>(i)] : none;
+}
+
+bool askAllowSite(QWidget* parent, const QString& origin) {
+  QMessageBox box(QMessageBox::Question, ApprovalDialog::tr("kyso: a new site"),
+                  ApprovalDialog::tr("The site %1 wants kyso to sign documents with your token.\n"
+                                     "Allow this site to ask for signatures?")
+                      .arg(origin),
+                  QMessageBox::Yes | QMessageBox::No, parent);
+  box.setObjectName(QStringLiteral("allowSiteBox"));
+  box.setDefaultButton(QMessageBox::No);
+  return box.exec() == QMessageBox::Yes;
+}
+
+}  // namespace kyso::ui

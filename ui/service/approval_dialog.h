@@ -1,0 +1,42 @@
+// ApprovalDialog: kyso's own window for one request of a web document system (issue 19), never
+// the page's: the site that asks, what it asks (the kind, or the digest for SignMsg), the
+// document's name, size and SHA-256 and a preview of its first page, the number and date, where
+// the signed file goes, and the certificate that would sign (chosen among the plugged tokens').
+// "Ký" accepts; "Từ chối" or closing declines.
+#pragma once
+
+#include <QDialog>
+#include <vector>
+
+#include "src/service/service_host.h"
+#include "ui/sign/signing_certs.h"
+
+class QComboBox;
+class QPdfDocument;
+
+namespace kyso::ui {
+
+class PagePreview;
+
+class ApprovalDialog : public QDialog {
+  Q_OBJECT
+ public:
+  ApprovalDialog(const service::Approval& what, std::vector<SigningCert> certs,
+                 QWidget* parent = nullptr);
+  /// The certificate chosen (valid after accept()).
+  const SigningCert& chosen() const;
+  /// The text the dialog shows about the request, for tests and the log.
+  QString summary() const { return m_summary; }
+
+ private:
+  std::vector<SigningCert> m_certs;
+  QComboBox* m_certBox = nullptr;
+  QPdfDocument* m_doc = nullptr;
+  PagePreview* m_preview = nullptr;
+  QString m_summary;
+};
+
+/// "Cho phép trang này yêu cầu ký số?" for an origin neither listed nor remembered.
+bool askAllowSite(QWidget* parent, const QString& origin);
+
+}  // namespace kyso::ui

@@ -1,0 +1,81 @@
+#include "ui/service/qt_service_host.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+#include "pkcs11/open_token.h"
+#include "ui/service/approval_dialog.h"
+#include "ui/sign/signing_certs.h"
+
+namespace kyso::ui {
+
+QtServiceHost::QtServiceHost(QWidget* parent, std::function<QList<TokenSnapshot>()> tokens,
+                             std::shared_ptr<p11::DeviceWorker> worker,
+                             std::shared_ptr<p11::PinPrompt> prompt)
+    : m_parent(parent),
+      m_tokens(std::move(tokens)),
+      m_worker(std::move(worker)),
+      m_prompt(std::move(prompt)) {}
+
+bool QtServiceHost::allowSite(const std::string& origin) {
+  QWidget* parent = m_parent.data();
+  if (!parent || QThread::currentThread() == parent->thread()) return false;
+  bool yes = false;
+  QMetaObject::invokeMethod(
+      parent, [&] { yes = askAllowSite(m_parent.data(), QString::fromStdString(origin)); },
+      Qt::BlockingQueuedConnection);
+  return yes;
+}
+
+Result<service::ApprovedKey> QtServiceHost::approve(const service::Approval& what) {
+  QWidget* parent = m_parent.data();
+  // Waiting on the UI thread would freeze the window: the service calls from its own threads.
+  if (!parent || QThread::currentThread() == parent->thread())
+    return Error::kyso(Errc::ServiceDeclined, "approve", "no window");
+  QList<TokenSnapshot> tokens;
+  QMetaObject::invokeMethod(
+      parent, [&] { tokens = m_tokens ? m_tokens() : QList<TokenSnapshot>{}; },
+      Qt::BlockingQueuedConnection);
+  // The certificates are read (without a PIN) on the device worker; this thread waits.
+  auto listed = listSigningCertificates(tokens, m_worker);
+  listed.waitForFinished();
+  std::vector<SigningCert> certs;
+  if (listed.result().ok()) certs = *listed.result();
+  bool accepted = false;
+  SigningCert chosen;
+  QMetaObject::invokeMethod(
+      parent,
+      [&] {
+        ApprovalDialog d(what, certs, m_parent.data());
+        accepted = d.exec() == QDialog::Accepted && !d.chosen().keyIdHex.isEmpty();
+        if (accepted) chosen = d.chosen();
+      },
+      Qt::BlockingQueuedConnection);
+  if (!accepted) return Error::kyso(Errc::ServiceDeclined, "approve", what.origin);
+  // The chosen certificate's token, logged in through the app's PIN dialog (final-try rules).
+  p11::TokenSelector sel;
+  sel.module = chosen.module.toStdString();
+  sel.token = chosen.tokenSerial.toStdString();
+  sel.key = chosen.keyIdHex.toStdString();
+  sel.force = true;  // the PIN dialog itself asks for consent at the final try
+  KYSO_ASSIGN_OR_RETURN(std::unique_ptr<p11::OpenToken> token,
+                        p11::OpenToken::open(sel, *m_prompt, {}, m_worker));
+  KYSO_ASSIGN_OR_RETURN(SigningIdentity id, token->signingIdentity());
+  service::ApprovedKey k;
+  k.key.identity = std::move(id);
+  k.key.token = token.get();
+  k.keepAlive = std::shared_ptr<p11::OpenToken>(std::move(token));
+  return k;
+}
+
+void QtServiceHost::setImages(std::optional<std::filesystem::path> handwriting,
+                              std::optional<std::filesystem::path> seal) {
+  m_handwriting = std::move(handwriting);
+  m_seal = std::move(seal);
+}
+
+std::optional<std::filesystem::path> QtServiceHost::image(const std::string& role) {
+  return role == "seal" ? m_seal : m_handwriting;
+}
+
+}  // namespace kyso::ui

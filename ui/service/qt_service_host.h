@@ -1,0 +1,46 @@
+// QtServiceHost: the signing service's person in the app (issue 19). The service calls it on its
+// connection threads; each question is put to the UI thread and the service thread waits for the
+// answer: a new site (askAllowSite), then each request (ApprovalDialog, with the certificates of
+// the tokens plugged in now), then the token is opened for the chosen certificate with the app's
+// PIN dialog (QtPinPrompt, final-try rules) on the app's device worker.
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+#include "pkcs11/pin_prompt.h"
+#include "src/service/service_host.h"
+#include "ui/tokens/token_list_model.h"
+
+namespace kyso::p11 {
+class DeviceWorker;
+}
+
+namespace kyso::ui {
+
+class QtServiceHost final : public service::ServiceHost {
+ public:
+  /// `parent` (UI thread) owns the dialogs; `tokens` gives the plugged tokens (UI thread);
+  /// `prompt` asks the PIN (QtPinPrompt in the app, a fixed PIN in tests).
+  QtServiceHost(QWidget* parent, std::function<QList<TokenSnapshot>()> tokens,
+                std::shared_ptr<p11::DeviceWorker> worker, std::shared_ptr<p11::PinPrompt> prompt);
+
+  bool allowSite(const std::string& origin) override;
+  Result<service::ApprovedKey> approve(const service::Approval& what) override;
+
+  /// Images for SignApproved and SignIssued (Settings).
+  void setImages(std::optional<std::filesystem::path> handwriting,
+                 std::optional<std::filesystem::path> seal);
+  std::optional<std::filesystem::path> image(const std::string& role) override;
+
+ private:
+  QPointer<QWidget> m_parent;
+  std::function<QList<TokenSnapshot>()> m_tokens;
+  std::shared_ptr<p11::DeviceWorker> m_worker;
+  std::shared_ptr<p11::PinPrompt> m_prompt;
+  std::optional<std::filesystem::path> m_handwriting, m_seal;
+};
+
+}  // namespace kyso::ui

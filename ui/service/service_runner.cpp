@@ -1,0 +1,74 @@
+#include "ui/service/service_runner.h"
+
+#include <QApplication>
+#include <QSystemTrayIcon>
+#include <QWidget>
+
+#include "src/service/local_tls.h"
+#include "src/service/signing_service.h"
+#include "src/service/wss_server.h"
+#include "ui/service/qt_service_host.h"
+
+namespace kyso::ui {
+
+struct ServiceRunner::Running {
+  std::unique_ptr<QtServiceHost> host;
+  std::unique_ptr<service::SigningService> service;
+  std::unique_ptr<service::WssServer> server;
+};
+
+ServiceRunner::ServiceRunner(QWidget* window, std::function<QList<TokenSnapshot>()> tokens,
+                             std::shared_ptr<p11::DeviceWorker> worker,
+                             std::shared_ptr<p11::PinPrompt> prompt, QObject* parent)
+    : QObject(parent),
+      m_window(window),
+      m_tokens(std::move(tokens)),
+      m_worker(std::move(worker)),
+      m_prompt(std::move(prompt)) {}
+
+ServiceRunner::~ServiceRunner() {
+  stop();
+}
+
+Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const QString& lang) {
+  stop();
+  KYSO_ASSIGN_OR_RETURN(service::LocalTls tls, service::ensureLocalTls(service::serviceDir()));
+  auto r = std::make_unique<Running>();
+  r->host = std::make_unique<QtServiceHost>(m_window, m_tokens, m_worker, m_prompt);
+  service::ServiceSettings s;
+  for (const QString& o : allowedOrigins) s.sites.allowedOrigins.push_back(o.toStdString());
+  s.sites.port = port;
+  s.siteMemory = service::serviceDir() / "sites.txt";
+  s.auditLog = service::serviceDir() / "audit.jsonl";
+  r->service = std::make_unique<service::SigningService>(s, *r->host);
+  service::ServerOptions so;
+  so.port = port;
+  so.tls = tls;
+  so.lang = lang.toStdString();
+  KYSO_ASSIGN_OR_RETURN(r->server, service::WssServer::start(so, *r->service));
+  m_running = std::move(r);
+  if (QSystemTrayIcon::isSystemTrayAvailable()) {
+    if (!m_tray) m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+    m_tray->setToolTip(statusText());
+    m_tray->show();
+  }
+  return okStatus();
+}
+
+void ServiceRunner::stop() {
+  if (!m_running) return;
+  m_running->server->stop();
+  m_running.reset();
+  if (m_tray) m_tray->hide();
+}
+
+int ServiceRunner::port() const {
+  return m_running ? m_running->server->port() : 0;
+}
+
+QString ServiceRunner::statusText() const {
+  return m_running ? tr("The signing service runs at https://127.0.0.1:%1").arg(port())
+                   : tr("The signing service is stopped");
+}
+
+}  // namespace kyso::ui

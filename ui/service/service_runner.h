@@ -1,0 +1,50 @@
+// ServiceRunner: the signing service inside the app (`kyso-gui --service`): the local TLS files,
+// the server on 127.0.0.1, the person asked through QtServiceHost, and a tray icon that says the
+// service runs, whether a token is plugged in and what the last request was.
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <functional>
+#include <memory>
+
+#include "core/result.h"
+#include "ui/tokens/token_list_model.h"
+
+class QSystemTrayIcon;
+class QWidget;
+
+namespace kyso::p11 {
+class DeviceWorker;
+class PinPrompt;
+}  // namespace kyso::p11
+
+namespace kyso::ui {
+
+class ServiceRunner : public QObject {
+  Q_OBJECT
+ public:
+  ServiceRunner(QWidget* window, std::function<QList<TokenSnapshot>()> tokens,
+                std::shared_ptr<p11::DeviceWorker> worker, std::shared_ptr<p11::PinPrompt> prompt,
+                QObject* parent = nullptr);
+  ~ServiceRunner() override;
+
+  /// Starts on `port` (0: any free port) serving `allowedOrigins` without a question.
+  Status start(int port, const QStringList& allowedOrigins, const QString& lang);
+  void stop();
+  /// The port bound (0 when not running).
+  int port() const;
+  /// "The signing service runs at https://127.0.0.1:8987", for the status bar and the tray.
+  QString statusText() const;
+
+ private:
+  struct Running;
+  QWidget* m_window;
+  std::function<QList<TokenSnapshot>()> m_tokens;
+  std::shared_ptr<p11::DeviceWorker> m_worker;
+  std::shared_ptr<p11::PinPrompt> m_prompt;
+  std::unique_ptr<Running> m_running;
+  QSystemTrayIcon* m_tray = nullptr;
+};
+
+}  // namespace kyso::ui
