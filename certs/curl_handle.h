@@ -4,8 +4,10 @@
 
 #include <curl/curl.h>
 
+#include <cstddef>
 #include <memory>
 #include <mutex>
+#include <string>
 
 namespace kyso::curl {
 
@@ -30,6 +32,24 @@ using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 using Mime = std::unique_ptr<curl_mime, MimeDeleter>;
 using Url = std::unique_ptr<CURLU, UrlDeleter>;
 using String = std::unique_ptr<char, StringDeleter>;
+
+/// A response body kept in memory up to `max` bytes: one more byte makes libcurl stop
+/// (CURLE_WRITE_ERROR) with `tooLarge` set. CURLOPT_WRITEFUNCTION appendBounded, WRITEDATA &body.
+struct BoundedBody {
+  std::string body;
+  std::size_t max = 0;
+  bool tooLarge = false;
+};
+inline size_t appendBounded(char* ptr, size_t size, size_t nmemb, void* user) {
+  auto* b = static_cast<BoundedBody*>(user);
+  const size_t n = size * nmemb;
+  if (b->body.size() + n > b->max) {
+    b->tooLarge = true;
+    return 0;
+  }
+  b->body.append(ptr, n);
+  return n;
+}
 
 /// curl_global_init, once per shared object (libcurl counts its initialisations).
 inline void globalInit() {

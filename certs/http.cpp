@@ -5,23 +5,6 @@
 namespace kyso::certs {
 namespace {
 
-struct Sink {
-  std::string body;
-  std::size_t max = 0;
-  bool tooLarge = false;
-};
-
-size_t onData(char* ptr, size_t size, size_t nmemb, void* user) {
-  auto* s = static_cast<Sink*>(user);
-  size_t n = size * nmemb;
-  if (s->body.size() + n > s->max) {
-    s->tooLarge = true;
-    return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
-  }
-  s->body.append(ptr, n);
-  return n;
-}
-
 Result<std::string> perform(const std::string& url, const std::string* contentType,
                             std::string_view body, const HttpOptions& opt) {
   const char* op = contentType ? "HTTP POST" : "HTTP GET";
@@ -31,7 +14,7 @@ Result<std::string> perform(const std::string& url, const std::string* contentTy
   curl::globalInit();
   curl::Easy c(curl_easy_init());
   if (!c) return Error::kyso(Errc::HttpFailed, "curl_easy_init", url);
-  Sink sink;
+  curl::BoundedBody sink;
   sink.max = opt.maxBytes;
   curl::Slist headers;
   curl_easy_setopt(c.get(), CURLOPT_URL, url.c_str());
@@ -44,7 +27,7 @@ Result<std::string> perform(const std::string& url, const std::string* contentTy
   curl_easy_setopt(c.get(), CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(opt.connectTimeout.count()));
   curl_easy_setopt(c.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(opt.maxBytes));
-  curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, onData);
+  curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, curl::appendBounded);
   curl_easy_setopt(c.get(), CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(c.get(), CURLOPT_USERAGENT, "kyso/0.1");
   if (opt.proxy == "-" || opt.proxy == "none")

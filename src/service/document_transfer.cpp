@@ -6,23 +6,6 @@ namespace kyso::service {
 
 namespace {
 
-struct Sink {
-  std::string body;
-  std::size_t max = 0;
-  bool tooLarge = false;
-};
-
-size_t onData(char* ptr, size_t size, size_t nmemb, void* user) {
-  auto* s = static_cast<Sink*>(user);
-  const size_t n = size * nmemb;
-  if (s->body.size() + n > s->max) {
-    s->tooLarge = true;
-    return 0;
-  }
-  s->body.append(ptr, n);
-  return n;
-}
-
 struct PeerCheck {
   const TransferOptions* opt = nullptr;
   bool refused = false;
@@ -45,7 +28,7 @@ Result<std::string> perform(const std::string& url, curl_mime* form, const Trans
   curl::globalInit();
   curl::Easy c(curl_easy_init());
   if (!c) return Error::kyso(Errc::HttpFailed, "curl_easy_init", url);
-  Sink sink;
+  curl::BoundedBody sink;
   sink.max = opt.maxBytes;
   PeerCheck peer;
   peer.opt = &opt;
@@ -58,7 +41,7 @@ Result<std::string> perform(const std::string& url, curl_mime* form, const Trans
   curl_easy_setopt(c.get(), CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(opt.connectTimeout.count()));
   curl_easy_setopt(c.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(opt.maxBytes));
-  curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, onData);
+  curl_easy_setopt(c.get(), CURLOPT_WRITEFUNCTION, curl::appendBounded);
   curl_easy_setopt(c.get(), CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(c.get(), CURLOPT_PREREQFUNCTION, onConnected);
   curl_easy_setopt(c.get(), CURLOPT_PREREQDATA, &peer);

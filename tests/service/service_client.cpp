@@ -26,6 +26,14 @@ ssl::context clientContext(const std::filesystem::path& ca) {
   return ctx;
 }
 
+// A TLS connection to the service, its certificate checked against the local CA for 127.0.0.1.
+void connectTls(beast::ssl_stream<tcp::socket>& s, int port) {
+  s.set_verify_callback(ssl::host_name_verification("127.0.0.1"));
+  beast::get_lowest_layer(s).connect(
+      tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+  s.handshake(ssl::stream_base::client);
+}
+
 }  // namespace
 
 int ServiceClient::upgradeStatus(const std::string& path) const {
@@ -33,10 +41,7 @@ int ServiceClient::upgradeStatus(const std::string& path) const {
     net::io_context ioc;
     ssl::context ctx = clientContext(caCert);
     beast::ssl_stream<tcp::socket> s(ioc, ctx);
-    s.set_verify_callback(ssl::host_name_verification("127.0.0.1"));
-    beast::get_lowest_layer(s).connect(
-        tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
-    s.handshake(ssl::stream_base::client);
+    connectTls(s, port);
     http::request<http::empty_body> req{http::verb::get, path, 11};
     req.set(http::field::host, host.empty() ? "127.0.0.1:" + std::to_string(port) : host);
     req.set(http::field::upgrade, "websocket");
@@ -61,10 +66,7 @@ ServiceAnswer ServiceClient::call(const std::string& path, const std::string& me
     net::io_context ioc;
     ssl::context ctx = clientContext(caCert);
     websocket::stream<beast::ssl_stream<tcp::socket>> ws(ioc, ctx);
-    ws.next_layer().set_verify_callback(ssl::host_name_verification("127.0.0.1"));
-    beast::get_lowest_layer(ws).connect(
-        tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
-    ws.next_layer().handshake(ssl::stream_base::client);
+    connectTls(ws.next_layer(), port);
     const std::string o = origin;
     ws.set_option(websocket::stream_base::decorator([o](websocket::request_type& req) {
       if (!o.empty()) req.set(http::field::origin, o);
@@ -101,10 +103,7 @@ std::pair<int, std::string> ServiceClient::statusPage() const {
     net::io_context ioc;
     ssl::context ctx = clientContext(caCert);
     beast::ssl_stream<tcp::socket> s(ioc, ctx);
-    s.set_verify_callback(ssl::host_name_verification("127.0.0.1"));
-    beast::get_lowest_layer(s).connect(
-        tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
-    s.handshake(ssl::stream_base::client);
+    connectTls(s, port);
     http::request<http::empty_body> req{http::verb::get, "/", 11};
     req.set(http::field::host, host.empty() ? "127.0.0.1:" + std::to_string(port) : host);
     http::write(s, req);
