@@ -105,6 +105,8 @@ struct WssServer::Impl {
 
   net::awaitable<void> session(tcp::socket socket) {
     try {
+      // Small messages each way: no waiting for more bytes to fill a segment.
+      socket.set_option(tcp::no_delay(true));
       beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), tls);
       beast::get_lowest_layer(stream).expires_after(15s);
       co_await stream.async_handshake(ssl::stream_base::server, net::use_awaitable);

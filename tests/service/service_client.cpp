@@ -31,6 +31,7 @@ void connectTls(beast::ssl_stream<tcp::socket>& s, int port) {
   s.set_verify_callback(ssl::host_name_verification("127.0.0.1"));
   beast::get_lowest_layer(s).connect(
       tcp::endpoint(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+  beast::get_lowest_layer(s).set_option(tcp::no_delay(true));
   s.handshake(ssl::stream_base::client);
 }
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# run-bench.sh BUILD_DIR [N]
+# The signing service (issue 19) against kyso's own command line, in this run, on a SoftHSM token
+# holding the test PKI's RSA-2048 signer:
+#  - SignMsg round trips (a new TLS connection and WebSocket per call, as pages make them) against
+#    the token's own signing time: the service's overhead (target under 5 ms);
+#  - N one-page PDFs (default 40) signed through the service one request after another (fetch from
+#    the test document system, sign, upload) against the same N signed by `kyso sign --out-dir`
+#    (target within 1.2x).
+# The last lines have the form `service <figure>: <value> (target <target>)`.
+# Needs: kyso, make_letter and service_bench built in BUILD_DIR; softhsm2, pkcs11-tool, python3.
+set -euo pipefail
+B=$(cd "$1" && pwd)
+N=${2:-40}
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+W=$(mktemp -d /tmp/kyso-bench-service.XXXXXX)
+DOC_PID=
+cleanup() { [ -n "$DOC_PID" ] && kill "$DOC_PID" 2>/dev/null; rm -rf "$W"; }
+trap cleanup EXIT
+cd "$W"
+bash "$SRC/tests/pki/make-pki.sh" "$W/pki" 39960 >/dev/null
+P=$W/pki
+. "$SRC/bench/lib/softhsm-signer.sh"
+
+head -n 14 "$SRC/../shared/samples/cong-van-286-SYT-VP.txt" > onepage.txt
+"$B/tests/make_letter" onepage.txt one.pdf
+mkdir files out-cli
+names=()
+for i in $(seq 1 "$N"); do cp one.pdf "files/letter-$i.pdf"; names+=("letter-$i.pdf"); done
+
+python3 "$SRC/tests/service/docsystem.py" --files files --out uploaded --log docsystem.log > doc.port &
+DOC_PID=$!
+for _ in $(seq 50); do grep -q PORT doc.port 2>/dev/null && break; sleep 0.1; done
+DOC_PORT=$(awk '/PORT/{print $2}' doc.port)
+DOC_TOKEN=$(curl -s "http://127.0.0.1:$DOC_PORT/token")
+export DOC_TOKEN
+
+DOC_TOKEN=$DOC_TOKEN "$B/bench/service_bench" "$MOD" "$W/pin" "$DOC_PORT" "${names[@]}" | tee service.txt
+svc_ms=$(awk -F= '/^SERVICE_PDF_MS=/{print $2}' service.txt)
+
+t0=$(date +%s%N)
+"$B/bin/kyso" sign files/*.pdf --out-dir out-cli --module "$MOD" --key 01 --pin-file "$W/pin" >/dev/null 2>&1
+t1=$(date +%s%N)
+cli_ms=$(( (t1 - t0) / 1000000 ))
+echo "kyso sign --out-dir, $N PDFs: ${cli_ms} ms"
+echo "service $N PDFs through the service: $(awk -v a="$svc_ms" -v b="$cli_ms" 'BEGIN{printf "%.2fx kyso sign", a/b}') (target 1.2x)"
