@@ -9,6 +9,8 @@
 #include <mutex>
 #include <string>
 
+#include "core/result.h"
+
 namespace kyso::curl {
 
 struct EasyDeleter {
@@ -49,6 +51,30 @@ inline size_t appendBounded(char* ptr, size_t size, size_t nmemb, void* user) {
   }
   b->body.append(ptr, n);
   return n;
+}
+
+/// The outcome of curl_easy_perform on `c` as kyso's errors: the body of a 2xx answer, else
+/// HttpTooLarge (over the sink's limit), HttpTimeout, HttpFailed with the CURLcode (negative) or
+/// the HTTP status in the error's code. `op` names the request ("HTTP GET", "upload").
+inline Result<std::string> performed(CURL* c, CURLcode rc, BoundedBody& sink, const char* op,
+                                     const std::string& url) {
+  if (sink.tooLarge || rc == CURLE_FILESIZE_EXCEEDED)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTooLarge);
+  if (rc == CURLE_OPERATION_TIMEDOUT)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTimeout);
+  if (rc != CURLE_OK)
+    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url + ": " + curl_easy_strerror(rc),
+                      Errc::HttpFailed);
+  long status = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  if (status >= 300 && status < 400)
+    return Error::raw(Domain::Http, status, op,
+                      url + ": HTTP " + std::to_string(status) + ", a redirect not followed",
+                      Errc::HttpFailed);
+  if (status < 200 || status >= 300)
+    return Error::raw(Domain::Http, status, op, url + ": HTTP " + std::to_string(status),
+                      Errc::HttpFailed);
+  return std::move(sink.body);
 }
 
 /// curl_global_init, once per shared object (libcurl counts its initialisations).

@@ -40,20 +40,7 @@ Result<std::string> perform(const std::string& url, const std::string* contentTy
     curl_easy_setopt(c.get(), CURLOPT_POSTFIELDS, body.data());
     curl_easy_setopt(c.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   }
-  CURLcode rc = curl_easy_perform(c.get());
-  if (sink.tooLarge || rc == CURLE_FILESIZE_EXCEEDED)
-    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTooLarge);
-  if (rc == CURLE_OPERATION_TIMEDOUT)
-    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url, Errc::HttpTimeout);
-  if (rc != CURLE_OK)
-    return Error::raw(Domain::Http, -static_cast<long>(rc), op, url + ": " + curl_easy_strerror(rc),
-                      Errc::HttpFailed);
-  long status = 0;
-  curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &status);
-  if (status < 200 || status >= 300)
-    return Error::raw(Domain::Http, status, op, url + ": HTTP " + std::to_string(status),
-                      Errc::HttpFailed);
-  return std::move(sink.body);
+  return curl::performed(c.get(), curl_easy_perform(c.get()), sink, op, url);
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ struct TransferOptions {
 };
 
 /// GETs `url`; the body of a 200 answer. Errors: HttpFailed (status or curl code in the error's
-/// code, "redirect refused" for 3xx), HttpTimeout, HttpTooLarge, ServiceAddressRefused.
+/// code; a 3xx is "a redirect not followed"), HttpTimeout, HttpTooLarge, ServiceAddressRefused.
 Result<std::string> fetchDocumentSlowly(const std::string& url, const TransferOptions& opt);
 
 /// POSTs `content` as multipart/form-data field "uploadfile" named `fileName` with `contentType`;

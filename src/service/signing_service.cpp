@@ -196,14 +196,10 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
                                       Approval& seen) {
   KYSO_ASSIGN_OR_RETURN(FileRequest req, parseFileRequest(message));
   // Both addresses are judged before anything is fetched or anyone is asked.
-  KYSO_ASSIGN_OR_RETURN(WebAddress up,
-                        checkDocumentAddress(req.uploadHandler, origin, m_settings.sites));
+  KYSO_TRY(checkDocumentAddress(req.uploadHandler, origin, m_settings.sites));
   if (req.fileName.empty())  // the plug-in's "pick a local file": kyso's window does not yet
     return Error::kyso(Errc::ServiceCallUnsupported, "service", "FileName empty (a local file)");
-  KYSO_ASSIGN_OR_RETURN(WebAddress from,
-                        checkDocumentAddress(req.fileName, origin, m_settings.sites));
-  (void)up;
-  (void)from;
+  KYSO_TRY(checkDocumentAddress(req.fileName, origin, m_settings.sites));
   const bool detached = call == Call::SignFile;
   seen.kind = std::string(kindOf(call));
   seen.documentUrl = req.fileName;

@@ -52,7 +52,6 @@ bool isPrivateAddress(std::string_view ipLiteral);
 struct SitePolicy {
   std::vector<std::string> allowedOrigins;  // served without a question (https only)
   std::vector<std::string> testOrigins;     // http origins the officer allows for testing
-  int port = 8987;
 };
 
 enum class SiteVerdict { Serve, Ask, Refuse };

@@ -37,7 +37,6 @@ Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const Q
   r->host = std::make_unique<QtServiceHost>(m_window, m_tokens, m_worker, m_prompt);
   service::ServiceSettings s;
   for (const QString& o : allowedOrigins) s.sites.allowedOrigins.push_back(o.toStdString());
-  s.sites.port = port;
   s.siteMemory = service::serviceDir() / "sites.txt";
   s.auditLog = service::serviceDir() / "audit.jsonl";
   r->service = std::make_unique<service::SigningService>(s, *r->host);

@@ -140,7 +140,6 @@ int run(Options& o) {
   service::ServiceSettings s;
   s.sites.allowedOrigins = o.allowed;
   s.sites.testOrigins = o.testOrigins;
-  s.sites.port = o.port;
   s.siteMemory = service::serviceDir() / "sites.txt";
   s.auditLog = service::serviceDir() / "audit.jsonl";
   const std::string levelWord =
