@@ -217,5 +217,20 @@ TEST_F(ServiceCli, AnUnknownSiteIsAskedAboutOnTheTerminal) {
   EXPECT_EQ(svc.stop(), 0);
 }
 
+TEST_F(ServiceCli, AWrongPinIsSaidOnceAndNothingIsUploaded) {
+  { std::ofstream(pinFile, std::ios::trunc) << "000000\n"; }
+  ASSERT_TRUE(startService("en_US.UTF-8")) << svc.transcript;
+  auto call =
+      std::async(std::launch::async, [&] { return client.call("/SignApproved", request()); });
+  ASSERT_TRUE(svc.waitFor("[y/N]")) << svc.transcript;
+  svc.type("y\n");
+  ASSERT_EQ(call.wait_for(60s), std::future_status::ready) << svc.transcript;
+  const ServiceAnswer a = call.get();
+  EXPECT_EQ(a.reply["Status"].asInt(), 1) << a.raw;
+  EXPECT_NE(a.reply["Message"].asString().find("PIN"), std::string::npos) << a.raw;
+  EXPECT_FALSE(fs::exists(work.path() / "uploaded" / "letter.pdf"));
+  EXPECT_EQ(svc.stop(), 0);
+}
+
 }  // namespace
 }  // namespace kyso::test

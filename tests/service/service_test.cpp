@@ -344,6 +344,21 @@ TEST_F(ServiceTest, AHandlerThatRefusesTheUploadIsReported) {
   EXPECT_NE(a.reply["Message"].asString().find("did not accept"), std::string::npos) << a.raw;
 }
 
+TEST_F(ServiceTest, BadRequestsAndDocumentsAreRefusedWithoutAQuestion) {
+  // Not JSON, JSON of the wrong shape, and a "PDF" that is a text file.
+  for (const std::string& m :
+       {std::string("not json"), std::string("[1,2]"), std::string(R"({"FileUploadHandler":5})")}) {
+    const test::ServiceAnswer a = client.call("/SignApproved", m);
+    ASSERT_TRUE(a.replied) << m;
+    EXPECT_EQ(a.reply["Status"].asInt(), 1) << m << ": " << a.raw;
+    EXPECT_FALSE(a.reply["Message"].asString().empty());
+  }
+  const test::ServiceAnswer txt = client.call("/SignPDF", fileRequest("report.txt"));
+  EXPECT_EQ(txt.reply["Status"].asInt(), 1) << txt.raw;
+  EXPECT_EQ(host.approvals, 0) << "nobody is asked about a file that is not a PDF";
+  EXPECT_FALSE(fs::exists(dir / "uploaded"));
+}
+
 // --- Attacks: refused before any download, question or signature ---
 
 TEST_F(ServiceTest, AnUnknownSiteIsAskedOnceAndRefusedWhenThePersonSaysNo) {
