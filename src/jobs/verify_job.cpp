@@ -44,6 +44,7 @@ VerifyJob::VerifyJob(std::shared_ptr<const VerifyProfile> profile)
 pdfverify::FileReport VerifyJob::verifyPdf(const fs::path& file) {
   pdfverify::VerifyOptions opt;
   opt.cms = &m_checker;
+  opt.visual.enabled = m_profile->visualCheck();
   try {
     return pdfverify::verifyPdfFile(file, opt);
   } catch (const std::exception& e) {  // bad_alloc

@@ -27,6 +27,7 @@ Result<std::shared_ptr<const VerifyProfile>> VerifyProfile::create(const VerifyP
     if (auto st = store.enableSystemStore(); !st.ok())
       return failed(ProfileFailure::Part::SystemStore, {}, st.error());
 
+  p->m_visualCheck = s.visualCheck;
   cms::VerifyOptions& o = p->m_cms;
   o.trust = &store;
   o.acceptWeak = s.acceptWeak;

@@ -36,6 +36,7 @@ struct VerifyProfileSettings {
   std::chrono::seconds timeout{10};
   std::filesystem::path issuerCache;  // fetched CA certificates (empty: kyso's data folder)
   std::filesystem::path crlCache;     // fetched CRLs (empty: kyso's data folder)
+  bool visualCheck = true;  // PDF: render each signed revision and compare it with the document now
 };
 
 /// Which part of the settings could not be loaded (create's error), for the front end's words.
@@ -56,11 +57,14 @@ class VerifyProfile {
   /// profile: keep the profile alive while they are used).
   const cms::VerifyOptions& cmsOptions() const { return m_cms; }
   const certs::TrustStore& trust() const { return m_store; }
+  /// Whether PDF verification runs the visual guard (src/pdfverify/visual_guard.h).
+  bool visualCheck() const { return m_visualCheck; }
 
  private:
   VerifyProfile() = default;
   certs::TrustStore m_store = certs::TrustStore::empty();
   cms::VerifyOptions m_cms;
+  bool m_visualCheck = true;
 };
 
 }  // namespace kyso::jobs

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <set>
 
@@ -60,18 +61,92 @@ class Analyser {
   }
 
  private:
-  // Records a change judged by the table (the kind may turn into its "forbidden" form).
+  // Records a change judged by the table (the kind may turn into its "forbidden" form), with the
+  // areas of the annotations being judged (m_areas). The same sentence twice is one change with
+  // the areas of both.
   void note(ChangeKind kind, std::vector<std::string> args, std::vector<std::string> argsVi = {}) {
     kind = changeAsJudged(kind, m_rules.docmdp);
     std::string what = changeSentence(kind, args, Lang::En);
-    if (!m_seen.insert(what).second) return;
+    if (auto seen = m_seen.find(what); seen != m_seen.end()) {
+      auto& areas = m_out[seen->second].areas;
+      areas.insert(areas.end(), m_areas.begin(), m_areas.end());
+      return;
+    }
     Change c;
     c.kind = kind;
     c.args = std::move(args);
     c.args_vi = std::move(argsVi);
     c.allowed = changeAllowed(kind, m_rules.docmdp);
-    c.what = std::move(what);
+    c.what = what;
+    c.areas = m_areas;
+    m_seen.emplace(std::move(what), m_out.size());
     m_out.push_back(std::move(c));
+  }
+
+  // The /Rect of annotation `og` in `rev`, on the page its role names; false when it has none.
+  static bool rectOf(OpenRevision& rev, const RoleMap& roles, QPDFObjGen og, PageArea& out) {
+    const Role* role = roles.roleOf(og);
+    if (!role || role->page <= 0) return false;
+    auto rect = rev.pdf().getObjectByObjGen(og).getKey("/Rect");
+    if (!rect.isArray() || rect.getArrayNItems() != 4) return false;
+    double v[4];
+    for (int i = 0; i < 4; ++i) {
+      if (!rect.getArrayItem(i).isNumber()) return false;
+      v[i] = rect.getArrayItem(i).getNumericValue();
+      if (!std::isfinite(v[i])) return false;
+    }
+    out = {role->page, std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]),
+           std::max(v[1], v[3])};
+    return true;
+  }
+  // Adds where annotation `og` is on its page in the older and the newer revision.
+  void addAreasOf(QPDFObjGen og) {
+    PageArea a;
+    if (rectOf(m_old, m_oldRoles, og, a)) m_areas.push_back(a);
+    if (rectOf(m_new, m_newRoles, og, a)) m_areas.push_back(a);
+  }
+  // Adds the areas of every widget of field `name` in either revision.
+  void addFieldAreas(const std::string& name) {
+    for (const FieldInfo* f : {oldField(name), newField(name)})
+      if (f)
+        for (auto w : f->widgets) addAreasOf(w);
+  }
+  // The annotation an annotation part or appearance stream `og` belongs to (through the
+  // objects that referred to it), or 0 0.
+  QPDFObjGen owningAnnotation(QPDFObjGen og) const {
+    for (int depth = 0; depth < 6 && og.getObj() != 0; ++depth) {
+      const Role* r = m_oldRoles.roleOf(og);
+      if (r && (r->kind == RoleKind::Annotation || r->kind == RoleKind::Widget)) return og;
+      auto from = m_oldRoles.referrer.find(og);
+      if (from == m_oldRoles.referrer.end()) break;
+      og = from->second;
+    }
+    return QPDFObjGen();
+  }
+  // The areas a change to object `og` (with role `r`) shows in.
+  void areasForRole(QPDFObjGen og, const Role& r) {
+    m_areas.clear();
+    switch (r.kind) {
+      case RoleKind::Annotation:
+      case RoleKind::Widget:
+        addAreasOf(og);
+        if (!r.name.empty()) addFieldAreas(r.name);
+        break;
+      case RoleKind::AnnotationPart:
+      case RoleKind::Appearance:
+      case RoleKind::Field:
+        if (auto a = owningAnnotation(og); a.getObj() != 0) addAreasOf(a);
+        if (!r.name.empty() && r.name != "annotation") addFieldAreas(r.name);
+        break;
+      default:
+        break;
+    }
+  }
+  // Every widget of a field that is not a signature (what a viewer regenerates from /DA, /DR or
+  // /NeedAppearances).
+  void addFormFieldAreas() {
+    for (auto& [og, f] : m_newRoles.fields)
+      if (f.type != "/Sig") addFieldAreas(f.name);
   }
   static std::string num(long long n) { return std::to_string(n); }
   static std::string bare(const std::string& key) { return key.empty() ? key : key.substr(1); }
@@ -145,6 +220,12 @@ class Analyser {
   void fieldFilled(const std::string& name) {
     const FieldInfo* nf = newField(name);
     const FieldInfo* of = oldField(name);
+    const auto saved = m_areas;
+    addFieldAreas(name);
+    fieldFilledIn(name, nf, of);
+    m_areas = saved;
+  }
+  void fieldFilledIn(const std::string& name, const FieldInfo* nf, const FieldInfo* of) {
     if (!nf) {
       note(ChangeKind::FieldRemoved, {name});
       return;
@@ -223,10 +304,17 @@ class Analyser {
     auto lo = refsOf(ao), ln = refsOf(an);
     std::set<QPDFObjGen> so(lo.begin(), lo.end()), sn(ln.begin(), ln.end());
     const std::string pg = std::to_string(page);
-    for (auto og : lo)
-      if (!sn.count(og)) note(ChangeKind::AnnotationRemoved, {pg});
+    const auto saved = m_areas;
+    for (auto og : lo) {
+      if (sn.count(og)) continue;
+      m_areas.clear();
+      addAreasOf(og);
+      note(ChangeKind::AnnotationRemoved, {pg});
+    }
     for (auto og : ln) {
       if (so.count(og)) continue;
+      m_areas.clear();
+      addAreasOf(og);
       auto a = m_new.pdf().getObjectByObjGen(og);
       std::string subtype = a.getKey("/Subtype").isName() ? a.getKey("/Subtype").getName() : "/?";
       if (subtype == "/Widget") {
@@ -245,6 +333,7 @@ class Analyser {
       }
       note(ChangeKind::AnnotationAdded, {subtype.substr(1), pg});
     }
+    m_areas = saved;
   }
 
   void fieldList(QPDFObjectHandle fo, QPDFObjectHandle fn) {
@@ -257,10 +346,14 @@ class Analyser {
       auto it = m_newRoles.fields.find(og);
       if (it == m_newRoles.fields.end()) {
         note(ChangeKind::FieldGroupAdded, {});
-      } else if (it->second.type != "/Sig") {
-        note(ChangeKind::FormFieldAdded, {it->second.name});
       } else {
-        newSignatureField(it->second, "");
+        const auto saved = m_areas;
+        addFieldAreas(it->second.name);
+        if (it->second.type != "/Sig")
+          note(ChangeKind::FormFieldAdded, {it->second.name});
+        else
+          newSignatureField(it->second, "");
+        m_areas = saved;
       }
     }
   }
@@ -304,12 +397,15 @@ class Analyser {
       const bool off = k == "/NeedAppearances" &&
                        (turnedOff || (n.getKey(k).isBool() && !n.getKey(k).getBoolValue()));
       std::string other = off ? std::string() : fieldShowingOtherValue();
+      const auto saved = m_areas;
+      if (other.empty()) addFormFieldAreas();  // regenerated, each shows its own value
       if (!other.empty())
         note(ChangeKind::FormRenderingChanged, {bare(k), other});
       else if (k == "/DR")
         note(ChangeKind::FormResourcesUpdated, {});
       else
         note(ChangeKind::FormSettingsUpdated, {bare(k)});
+      m_areas = saved;
     } else if (k == "/XFA") {
       note(ChangeKind::XfaChanged, {});
     } else {
@@ -444,6 +540,11 @@ class Analyser {
   }
 
   void classify(QPDFObjGen og, const Role& r, QPDFObjectHandle o, QPDFObjectHandle n) {
+    areasForRole(og, r);
+    classifyIn(og, r, o, n);
+    m_areas.clear();
+  }
+  void classifyIn(QPDFObjGen og, const Role& r, QPDFObjectHandle o, QPDFObjectHandle n) {
     switch (r.kind) {
       case RoleKind::Catalog:
         catalog(o, n);
@@ -595,9 +696,10 @@ class Analyser {
   const ChangeRules& m_rules;
   const Budget& m_budget;
   std::vector<Change>& m_out;
-  ValueComparer m_cmp;   // references to objects judged on their own are equal
-  ValueComparer m_deep;  // resolves every reference
-  std::set<std::string> m_seen;
+  ValueComparer m_cmp;                        // references to objects judged on their own are equal
+  ValueComparer m_deep;                       // resolves every reference
+  std::map<std::string, std::size_t> m_seen;  // sentence -> index in m_out
+  std::vector<PageArea> m_areas;              // where the object being judged shows
 };
 
 }  // namespace

@@ -19,6 +19,12 @@ const char* indicationName(Indication i);  // "TOTAL-PASSED", ... (ETSI spelling
 /// The worse of two indications (failed > indeterminate > passed).
 Indication worse(Indication a, Indication b);
 
+/// A rectangle on one page, in that page's user space (PDF points, the /Rect of an annotation).
+struct PageArea {
+  int page = 0;  // 1-based
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 /// One change a later revision made: its kind (machine code + sentences, change_kinds.h), the
 /// words that fill the sentence, the revision that made it, and whether the signature's rules
 /// allow it.
@@ -29,6 +35,42 @@ struct Change {
   int revision = 0;                  // 1-based revision that made the change
   bool allowed = false;
   std::string what;  // the English sentence: "page 2 added", "content of page 1 replaced"
+  // Where the change shows on the pages: the rectangles of the annotations and widgets it
+  // concerns, as of both revisions (empty for changes that are not annotations).
+  std::vector<PageArea> areas;
+};
+
+/// What the visual guard (visual_guard.h) found for one signature: the pages of the signed
+/// revision rendered and compared with the document as it is now, outside the areas of the
+/// changes the rules allowed.
+struct VisualCheck {
+  enum class Status {
+    NotNeeded,  // nothing came after the signature (or it covers no revision)
+    Compared,   // the pages were rendered and compared (`cut_short` says if not all of them)
+    Skipped,    // not run: `skipped` says why
+  };
+  enum class Skip { None, Disabled, FileTooLarge, RendererUnavailable, Unrenderable };
+  enum class Cut { None, Pages, Time };
+  enum class DiffKind {
+    Differs,      // pixels differ outside the allowed areas; `region` bounds them
+    PageAdded,    // the page is not in the signed revision
+    PageRemoved,  // the signed revision's page is gone
+    PageResized,  // the page's visible size or rotation changed
+  };
+  struct Difference {
+    int page = 0;  // 1-based
+    DiffKind kind = DiffKind::Differs;
+    // Points from the top-left corner of the page as shown now (x, y, width, height).
+    double x = 0, y = 0, w = 0, h = 0;
+  };
+  Status status = Status::NotNeeded;
+  Skip skipped = Skip::None;
+  std::string detail;  // the renderer's own words when it failed (technical, not translated)
+  Cut cut_short = Cut::None;
+  int pages_compared = 0;
+  int pages_signed = 0;  // page count of the signed revision, and of the document now
+  int pages_now = 0;
+  std::vector<Difference> differences;
 };
 
 /// What the CMS layer said about /Contents (filled by a CmsChecker; see crypto_check.h).
@@ -71,6 +113,7 @@ struct SignatureReport {
   std::vector<std::string> problems;  // structural faults, in words
   std::vector<std::string> notes;
   CryptoFacts crypto;
+  VisualCheck visual;
 };
 
 /// Everything found about one file.

@@ -22,6 +22,14 @@ std::string modificationsText(const std::string& modifications, Lang lang);
 std::string kindText(const std::string& kind, Lang lang);
 /// A change's sentence in `lang`, from its kind's table row (change_kinds.h).
 std::string changeText(const Change& c, Lang lang);
+/// The visual guard's findings (visual_guard.h): stable codes for the JSON, and sentences.
+const char* visualStatusCode(VisualCheck::Status s);  // "compared", "skipped", "not-needed"
+const char* visualSkipCode(VisualCheck::Skip s);      // "renderer-unavailable", ...
+const char* visualDiffCode(VisualCheck::DiffKind k);  // "looks-different", "page-added", ...
+/// "page 1 looks different from what was signed (area 120×40 pt, 300, 95 pt from the top-left)"
+std::string visualDifferenceText(const VisualCheck::Difference& d, Lang lang);
+/// "10 pages compared, they look as signed", "skipped: ...".
+std::string visualSummaryText(const VisualCheck& v, Lang lang);
 /// The issue-7 JSON object for one file.
 Json reportJson(const FileReport& r);
 /// The clerk's line for one signature ("Valid: signed by ... , the document has not changed

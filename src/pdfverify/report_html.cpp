@@ -24,6 +24,7 @@ struct Labels {
   const char* revision;
   const char* allowed;
   const char* notAllowed;
+  const char* visual;
   const char* footer;
 };
 
@@ -45,6 +46,7 @@ const Labels kEn{"Signature verification report",
                  "Revision",
                  "allowed",
                  "NOT allowed",
+                 "Visual check",
                  "Produced by kyso verify."};
 const Labels kVi{"Biên bản kiểm tra chữ ký số",
                  "Tệp",
@@ -64,6 +66,7 @@ const Labels kVi{"Biên bản kiểm tra chữ ký số",
                  "Phiên bản",
                  "được phép",
                  "KHÔNG được phép",
+                 "So sánh hình ảnh",
                  "Lập bởi kyso verify."};
 
 const char* cssClass(Indication i) {
@@ -137,6 +140,13 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
              std::to_string(c.revision) + " — " + (c.allowed ? L.allowed : L.notAllowed) + ": " +
              htmlEscape(changeText(c, lang)) + "</div>";
       h += "</td></tr>\n";
+      if (s.visual.status != VisualCheck::Status::NotNeeded) {
+        h += "<tr><td>" + std::string(L.visual) + "</td><td><div>" +
+             htmlEscape(visualSummaryText(s.visual, lang)) + "</div>";
+        for (auto& d : s.visual.differences)
+          h += "<div class=\"bad\">" + htmlEscape(visualDifferenceText(d, lang)) + "</div>";
+        h += "</td></tr>\n";
+      }
       if (!s.problems.empty()) {
         h += "<tr><td>" + std::string(L.problems) + "</td><td>";
         for (auto& p : s.problems)

@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include "core/messages.h"
 #include "src/pdfverify/problems.h"
 #include "src/pdfverify/report.h"
@@ -8,6 +10,33 @@ namespace {
 
 Json orNull(const Json& j) {
   return j.isNull() ? Json() : j;
+}
+
+Json visualJson(const VisualCheck& v) {
+  Json j = Json::object();
+  j.set("status", visualStatusCode(v.status));
+  j.set("skipped",
+        v.status == VisualCheck::Status::Skipped ? Json(visualSkipCode(v.skipped)) : Json());
+  j.set("detail", v.detail.empty() ? Json() : Json(v.detail));
+  j.set("pages_compared", v.pages_compared);
+  j.set("pages_signed", v.pages_signed);
+  j.set("pages_now", v.pages_now);
+  j.set("cut_short", v.cut_short == VisualCheck::Cut::Pages  ? Json("pages")
+                     : v.cut_short == VisualCheck::Cut::Time ? Json("time")
+                                                             : Json());
+  Json diffs = Json::array();
+  for (auto& d : v.differences) {
+    Json dj = Json::object();
+    dj.set("page", d.page);
+    dj.set("code", visualDiffCode(d.kind));
+    Json region = Json::array();
+    for (double x : {d.x, d.y, d.w, d.h}) region.push(Json(std::round(x * 10) / 10));
+    dj.set("region", std::move(region));  // points from the top-left: x, y, width, height
+    dj.set("what", visualDifferenceText(d, Lang::En));
+    diffs.push(std::move(dj));
+  }
+  j.set("differences", std::move(diffs));
+  return j;
 }
 
 Json signatureJson(const SignatureReport& s) {
@@ -31,6 +60,7 @@ Json signatureJson(const SignatureReport& s) {
     changes.push(std::move(cj));
   }
   j.set("changes", std::move(changes));
+  j.set("visual_check", visualJson(s.visual));
   j.set("level", s.crypto.level.empty() ? Json() : Json(s.crypto.level));
   j.set("signer", orNull(s.crypto.signer));
   j.set("signing_time", s.crypto.signing_time.empty() ? Json() : Json(s.crypto.signing_time));

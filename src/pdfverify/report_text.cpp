@@ -36,6 +36,10 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
       line += vi ? ", sau đó chỉ có thay đổi được phép" : ", only allowed changes since";
       if (!s.changes.empty()) line += " (" + changeText(s.changes.front(), lang) + ")";
     }
+    // The visual guard beside the verdict of a signature the rules passed.
+    if (!s.visual.differences.empty())
+      line += (vi ? "; CẢNH BÁO: " : "; WARNING: ") +
+              visualDifferenceText(s.visual.differences.front(), lang);
     return line;
   }
   if (s.indication == Indication::TotalFailed) {
@@ -43,6 +47,8 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
     if (auto* c = firstDisallowed(s))
       line += changeText(*c, lang) + (vi ? " sau khi ký" : " after this signature") +
               (vi ? " (phiên bản " : " (revision ") + std::to_string(c->revision) + ")";
+    else if (s.modifications == "disallowed" && !s.visual.differences.empty())
+      line += visualDifferenceText(s.visual.differences.front(), lang);
     else if (!s.problems.empty())
       line += problemText(s.problems.front(), lang);
     else if (s.crypto.intact == false)
@@ -124,6 +130,11 @@ std::string reportText(const FileReport& r, Lang lang) {
              (c.allowed ? (vi ? "được phép:       " : "allowed:     ")
                         : (vi ? "KHÔNG được phép: " : "NOT allowed: ")) +
              changeText(c, lang) + "\n";
+    }
+    if (s.visual.status != VisualCheck::Status::NotNeeded) {
+      out += (vi ? "    so sánh hình ảnh: " : "    visual check:  ") +
+             visualSummaryText(s.visual, lang) + "\n";
+      for (auto& d : s.visual.differences) out += "        " + visualDifferenceText(d, lang) + "\n";
     }
     for (auto& p : s.problems)
       out += (vi ? "    lỗi: " : "    problem: ") + problemText(p, lang) + "\n";

@@ -428,6 +428,33 @@ void raiseLevels(std::vector<std::pair<FoundSignature, SignatureReport>>& sigs,
   }
 }
 
+// The visual guard for every signature that later revisions came after: its revision rendered
+// against the document now, outside the areas of the changes the rules allowed. A difference
+// makes a certification signature's changes disallowed; for approval signatures and document
+// timestamps it is reported beside the verdict.
+void checkVisually(const FileBytes& bytes, SignatureList& sigs,
+                   const std::vector<RevisionEnd>& revs, const VisualGuardOptions& opt) {
+  std::vector<VisualQuestion> questions;
+  std::vector<SignatureReport*> asked;
+  for (auto& [s, r] : sigs) {
+    if (r.coverage != "revision" || r.revision <= 0 ||
+        static_cast<std::size_t>(r.revision) >= revs.size())
+      continue;
+    VisualQuestion q;
+    q.signed_end = revs[static_cast<std::size_t>(r.revision) - 1].end_with_eol;
+    for (auto& c : r.changes)
+      if (c.allowed) q.allowed.insert(q.allowed.end(), c.areas.begin(), c.areas.end());
+    questions.push_back(std::move(q));
+    asked.push_back(&r);
+  }
+  auto answers = runVisualGuard(bytes, questions, opt);
+  for (std::size_t i = 0; i < asked.size(); ++i) {
+    SignatureReport& r = *asked[i];
+    r.visual = std::move(answers[i]);
+    if (!r.visual.differences.empty() && r.docmdp > 0) r.modifications = "disallowed";
+  }
+}
+
 // Objects qpdf had to work around while the revisions were read mean a damaged file: never
 // valid, whatever the signatures say. Returns what was worked around (at most five).
 std::vector<std::string> damageSeen(RevisionCache& cache) {
@@ -498,6 +525,7 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
         r.coverage = "partial";
         r.problems.push_back(problemSentence(Problem::BytesAppended));
       }
+  checkVisually(*bytes, sigs, revs, opt.visual);
   const std::vector<std::string> damage = damageSeen(cache);
   for (auto& w : damage) rep.notes.push_back(problemSentence(Problem::DamagedObject, {w}));
   for (auto& [s, r] : sigs) {

@@ -14,6 +14,7 @@
 #include "src/pdfverify/crypto_check.h"
 #include "src/pdfverify/file_bytes.h"
 #include "src/pdfverify/model.h"
+#include "src/pdfverify/visual_guard.h"
 
 namespace kyso::pdfverify {
 
@@ -23,6 +24,7 @@ struct VerifyOptions {
   std::size_t max_revisions = 5000;
   std::size_t max_signatures = 200;
   std::uint64_t raw_scan_limit = 32u << 20;  // files up to this size also get a raw byte scan
+  VisualGuardOptions visual;  // rendering each signed revision against the document now
 };
 
 /// Verifies one PDF. Never throws.

@@ -3,7 +3,8 @@
 // hidden stamp, a link, a page action, an XFA stream, a reference to an object never defined, and
 // a text field whose appearance shows another value than its /V. Each test signs it (openssl CMS),
 // appends the attacker's incremental update by hand, and checks that kyso reports the change and
-// judges it by the rules; where the forgery is visual, pdftoppm proves a reader sees it.
+// judges it by the rules; where the forgery is visual, pdftoppm proves a reader sees it and kyso's
+// visual guard must see it too.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -124,7 +125,17 @@ class ForgeryTest : public ::testing::Test {
       writeBytes(std::filesystem::path(keep) / "final.pdf", finalBytes);
     }
     EXPECT_FALSE(a.empty());
+    if (a != b) expectGuardSees(finalBytes);
     return a != b;
+  }
+
+  // kyso's own visual guard sees what pdftoppm shows, whatever the rules said.
+  void expectGuardSees(const std::string& finalBytes) {
+    FileReport r = verify(finalBytes);
+    ASSERT_FALSE(r.signatures.empty());
+    const auto& v = r.signatures.front().visual;
+    EXPECT_EQ(v.status, pdfverify::VisualCheck::Status::Compared) << v.detail;
+    EXPECT_FALSE(v.differences.empty()) << pdfverify::reportText(r, Lang::En);
   }
 
   TempDir m_dir;
@@ -137,6 +148,7 @@ TEST_F(ForgeryTest, PreparedDocumentSignedAsItIsPasses) {
   EXPECT_EQ(r.signatures.front().modifications, "none") << changesText(r, 0);
   EXPECT_TRUE(r.signatures.front().problems.empty()) << pdfverify::reportJson(r).dump();
   EXPECT_NE(r.indication, Indication::TotalFailed);
+  EXPECT_EQ(r.signatures.front().visual.status, pdfverify::VisualCheck::Status::NotNeeded);
 }
 
 TEST_F(ForgeryTest, XObjectNamedPReplaced) {

@@ -60,6 +60,10 @@ class GenuineTest : public ::testing::Test {
       EXPECT_NE(r.signatures[i].indication, Indication::TotalFailed)
           << pdfverify::reportJson(r).dump();
       EXPECT_TRUE(r.signatures[i].problems.empty()) << pdfverify::reportJson(r).dump();
+      // The pages look as signed (the visual guard ran where later revisions came).
+      EXPECT_TRUE(r.signatures[i].visual.differences.empty()) << pdfverify::reportText(r, Lang::En);
+      EXPECT_NE(r.signatures[i].visual.status, pdfverify::VisualCheck::Status::Skipped)
+          << r.signatures[i].visual.detail;
     }
     EXPECT_EQ(r.signatures.front().modifications, "allowed") << changesText(r, 0);
   }

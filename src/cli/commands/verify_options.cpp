@@ -27,7 +27,10 @@ void declareVerifyOptions(ArgParser& p) {
       .value("proxy", 0, "HTTP proxy (\"none\": no proxy)")
       .value("timeout", 0, "network timeout in seconds (default 10)")
       .value("cache", 0, "folder for fetched CA certificates (default: kyso's data folder)")
-      .value("jobs", 'j', "files verified at once (default: the machine's cores, at most 8)");
+      .value("jobs", 'j', "files verified at once (default: the machine's cores, at most 8)")
+      .flag("no-visual-check", 0,
+            "PDF: do not render the pages each signature covered to compare them with the "
+            "document now");
 }
 
 std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::string& command,
@@ -69,6 +72,7 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   settings.checkRevocation = !p.has("no-revocation");
   settings.offline = p.has("offline");
   settings.acceptWeak = p.has("accept-weak");
+  settings.visualCheck = !p.has("no-visual-check");
   settings.proxy = p.getOr("proxy", "");
   settings.timeout = timeout;
   if (auto cache = p.get("cache")) settings.issuerCache = *cache;
