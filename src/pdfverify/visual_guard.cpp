@@ -197,4 +197,26 @@ std::vector<VisualCheck> runVisualGuard(const FileBytes& bytes,
   return out;
 }
 
+Result<SideBySide> renderSideBySide(const std::filesystem::path& file, std::uint64_t signedEnd,
+                                    int page, double dpi, const VisualGuardOptions& opt) {
+  KYSO_ASSIGN_OR_RETURN(auto bytes, FileBytes::open(file));
+  if (bytes->size() > opt.max_file_bytes)
+    return Error::kyso(Errc::InputTooLarge, "renderSideBySide", file.string());
+  if (signedEnd > bytes->size() || page < 1)
+    return Error::kyso(Errc::PdfPageOutOfRange, "renderSideBySide", file.string());
+  std::string data;
+  KYSO_TRY(bytes->readAt(0, static_cast<std::size_t>(bytes->size()), data));
+  RenderRequest req;
+  req.dpi = dpi;
+  req.first_page = page - 1;
+  req.max_pages = 1;
+  SideBySide out;
+  KYSO_ASSIGN_OR_RETURN(auto then,
+                        renderPages(data.data(), static_cast<std::size_t>(signedEnd), req));
+  KYSO_ASSIGN_OR_RETURN(auto now, renderPages(data.data(), data.size(), req));
+  if (!then.pages.empty()) out.as_signed = std::move(then.pages.front());
+  if (!now.pages.empty()) out.now = std::move(now.pages.front());
+  return out;
+}
+
 }  // namespace kyso::pdfverify

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <vector>
 
@@ -54,6 +55,19 @@ struct VisualQuestion {
 std::vector<VisualCheck> runVisualGuard(const FileBytes& bytes,
                                         const std::vector<VisualQuestion>& questions,
                                         const VisualGuardOptions& opt);
+
+/// One page as signed and as it is now, rendered at `dpi` for people to compare (the Verify tab).
+struct SideBySide {
+  RenderedPage as_signed;  // rendered = false when the signed revision has no such page
+  RenderedPage now;        // rendered = false when the document now has no such page
+};
+/// Reads `file` (read-only, at most max_file_bytes) and renders page `page` (1-based) of the
+/// revision ending at `signedEnd` and of the whole file. InputTooLarge, FileNotFound,
+/// PdfPageOutOfRange, NotAPdf, PdfEncrypted, ComponentUnavailable as renderPages. Blocks on the
+/// file and on poppler.
+Result<SideBySide> renderSideBySide(const std::filesystem::path& file, std::uint64_t signedEnd,
+                                    int page, double dpi,
+                                    const VisualGuardOptions& opt = VisualGuardOptions());
 
 /// Compares the rendered revision `then` with the rendered document `now`.
 VisualCheck compareRendered(const RenderedDocument& then, const RenderedDocument& now,

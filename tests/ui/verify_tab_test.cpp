@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -16,6 +19,7 @@
 #include "tests/ui/qt_print.h"
 #include "ui/verify/verify_model.h"
 #include "ui/verify/verify_service.h"
+#include "ui/verify/visual_diff_dialog.h"
 
 namespace kyso::ui {
 namespace {
@@ -180,6 +184,38 @@ TEST(VerifyTab, XmlFilesAreVerifiedBesidePdfs) {
   table->selectRow(1);
   EXPECT_TRUE(details->toPlainText().contains(QLatin1String("CHUKYDONVI")))
       << details->toPlainText().left(400).toStdString();
+}
+
+// The visual guard's finding (a page added after signing) opens beside the verdict: the button is
+// enabled only for a report with a difference, and the dialog shows the page as it is now and
+// says the signed document had no such page.
+TEST(VerifyTab, VisualDifferencesAreShownSideBySide) {
+  VerifyTab tab(AppSettings{});
+  QSignalSpy done(&tab, &VerifyTab::finished);
+  tab.addPaths({corpus("dss__pdf-signed-added-page.pdf"), corpus("dss__pdf-signed-original.pdf")});
+  ASSERT_TRUE(done.count() > 0 || done.wait(60000));
+  auto* table = tab.findChild<QTableView*>(QStringLiteral("verifyTable"));
+  auto* compare = tab.findChild<QPushButton*>(QStringLiteral("verifyCompare"));
+  ASSERT_TRUE(table && compare);
+  table->selectRow(1);
+  EXPECT_FALSE(compare->isEnabled());
+  table->selectRow(0);
+  ASSERT_TRUE(compare->isEnabled());
+  FileReportPtr report = tab.model()->report(0);
+  ASSERT_TRUE(report && VisualDiffDialog::hasDifferences(*report));
+  VisualDiffDialog dialog(report);
+  auto* choice = dialog.findChild<QComboBox*>(QStringLiteral("visualDiffChoice"));
+  ASSERT_TRUE(choice);
+  EXPECT_EQ(choice->count(), 1);
+  EXPECT_TRUE(choice->itemText(0).contains(QLatin1String("page 2")))
+      << choice->itemText(0).toStdString();
+  bool nowShown = false, signedSaysMissing = false;
+  for (auto* label : dialog.findChildren<QLabel*>()) {
+    if (!label->pixmap().isNull()) nowShown = true;
+    if (label->text().contains(QLatin1String("no page 2"))) signedSaysMissing = true;
+  }
+  EXPECT_TRUE(nowShown);
+  EXPECT_TRUE(signedSaysMissing);
 }
 
 TEST(VerifyTab, UnreadableFileIsAnErrorRowNotACrash) {

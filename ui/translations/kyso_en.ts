@@ -1423,5 +1423,40 @@ Replace them?</translation>
         <source>Save report…</source>
         <translation>Save report…</translation>
     </message>
+    <message>
+        <source>Show what looks different…</source>
+        <translation>Show what looks different…</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::VisualDiffDialog</name>
+    <message>
+        <source>What looks different from what was signed</source>
+        <translation>What looks different from what was signed</translation>
+    </message>
+    <message>
+        <source>Signature #%1: %2</source>
+        <translation>Signature #%1: %2</translation>
+    </message>
+    <message>
+        <source>As signed</source>
+        <translation>As signed</translation>
+    </message>
+    <message>
+        <source>As it is now</source>
+        <translation>As it is now</translation>
+    </message>
+    <message>
+        <source>The pages cannot be shown: %1</source>
+        <translation>The pages cannot be shown: %1</translation>
+    </message>
+    <message>
+        <source>The document as signed has no page %1.</source>
+        <translation>The document as signed has no page %1.</translation>
+    </message>
+    <message>
+        <source>The document now has no page %1.</source>
+        <translation>The document now has no page %1.</translation>
+    </message>
 </context>
 </TS>

@@ -1420,5 +1420,40 @@ Thay thế chúng?</translation>
         <source>Save report…</source>
         <translation>Lưu báo cáo…</translation>
     </message>
+    <message>
+        <source>Show what looks different…</source>
+        <translation>Xem chỗ trông khác…</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::VisualDiffDialog</name>
+    <message>
+        <source>What looks different from what was signed</source>
+        <translation>Những chỗ trông khác với bản đã ký</translation>
+    </message>
+    <message>
+        <source>Signature #%1: %2</source>
+        <translation>Chữ ký #%1: %2</translation>
+    </message>
+    <message>
+        <source>As signed</source>
+        <translation>Bản đã ký</translation>
+    </message>
+    <message>
+        <source>As it is now</source>
+        <translation>Bản hiện tại</translation>
+    </message>
+    <message>
+        <source>The pages cannot be shown: %1</source>
+        <translation>Không hiển thị được các trang: %1</translation>
+    </message>
+    <message>
+        <source>The document as signed has no page %1.</source>
+        <translation>Bản đã ký không có trang %1.</translation>
+    </message>
+    <message>
+        <source>The document now has no page %1.</source>
+        <translation>Bản hiện tại không có trang %1.</translation>
+    </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@
 #include "ui/common/ui_text.h"
 #include "ui/verify/verify_model.h"
 #include "ui/verify/verify_service.h"
+#include "ui/verify/visual_diff_dialog.h"
 
 namespace kyso::ui {
 
@@ -68,8 +69,11 @@ VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
   m_clear = new QPushButton(this);
   m_save = new QPushButton(this);
   m_save->setEnabled(false);
-  for (QWidget* w :
-       std::initializer_list<QWidget*>{m_add, m_addFolder, m_progress, m_cancel, m_clear, m_save})
+  m_compare = new QPushButton(this);
+  m_compare->setObjectName(QStringLiteral("verifyCompare"));
+  m_compare->setEnabled(false);
+  for (QWidget* w : std::initializer_list<QWidget*>{m_add, m_addFolder, m_progress, m_cancel,
+                                                    m_clear, m_compare, m_save})
     row->addWidget(w);
   row->addStretch();
   layout->addLayout(row);
@@ -105,8 +109,16 @@ VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
     m_model->clear();
     m_details->clear();
     m_save->setEnabled(false);
+    m_compare->setEnabled(false);
   });
   connect(m_save, &QPushButton::clicked, this, &VerifyTab::saveReport);
+  connect(m_compare, &QPushButton::clicked, this, [this] {
+    const int current = m_table->currentIndex().row();
+    if (current < 0 || current >= m_model->rowCount() || !m_model->report(current)) return;
+    auto* d = new VisualDiffDialog(m_model->report(current), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->open();
+  });
   setSettings(m_settings);
   retranslateUi();
 }
@@ -177,7 +189,9 @@ void VerifyTab::startNext() {
 
 void VerifyTab::showDetails() {
   const int row = m_table->currentIndex().row();
-  if (row < 0 || row >= m_model->rowCount() || !m_model->report(row)) {
+  const bool done = row >= 0 && row < m_model->rowCount() && m_model->report(row);
+  m_compare->setEnabled(done && VisualDiffDialog::hasDifferences(*m_model->report(row)));
+  if (!done) {
     m_details->setPlainText(row >= 0 ? tr("Checking…") : QString());
     return;
   }
@@ -235,6 +249,7 @@ void VerifyTab::retranslateUi() {
   m_cancel->setText(tr("Cancel"));
   m_clear->setText(tr("Clear"));
   m_save->setText(tr("Save report…"));
+  m_compare->setText(tr("Show what looks different…"));
   m_table->viewport()->update();  // verdict words are made in the current language when drawn
   emit m_model->headerDataChanged(Qt::Horizontal, 0, VerifyModel::ColumnCount_ - 1);
   showDetails();

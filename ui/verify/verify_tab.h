@@ -1,7 +1,9 @@
 // VerifyTab: drop files or folders; one row per file with a coloured verdict and the one-line
 // reason; a details pane (the verifier's own report: signatures, signer, chain, revocation,
-// timestamps, changes after each signature); "save report" as HTML or PDF. Verification runs on
-// a pool thread with progress and cancel. Without kyso_pdfverify in the build the tab says so.
+// timestamps, changes after each signature); "show what looks different" (the pages as signed and
+// now, side by side, when the visual guard found a difference); "save report" as HTML or PDF.
+// Verification runs on a pool thread with progress and cancel. Without kyso_pdfverify in the build
+// the tab says so.
 #pragma once
 
 #include <QFutureWatcher>
@@ -62,6 +64,7 @@ class VerifyTab : public QWidget {
   QPushButton* m_cancel = nullptr;
   QPushButton* m_clear = nullptr;
   QPushButton* m_save = nullptr;
+  QPushButton* m_compare = nullptr;  // the visual guard's findings, side by side
   std::shared_ptr<VerifyService> m_service;
   QStringList m_queue;
   QStringList m_running;
