@@ -30,9 +30,7 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
   if (!si) {
     r.subIndication = SubIndication::FormatFailure;
     r.errc = Errc::CmsMalformed;
-    r.notes.push_back(
-        "The counter-signature cannot be read (only issuer-and-serial signer identifiers are "
-        "supported).");
+    r.notes.push_back({NoteId::CounterSignatureUnreadable, {}, {}});
     return r;
   }
   int dnid = OBJ_obj2nid(si->digest_alg->algorithm);
@@ -56,7 +54,7 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
   if (!cert) {
     r.subIndication = SubIndication::NoSigningCertificateFound;
     r.errc = Errc::CertificateNotFound;
-    r.notes.push_back("The counter-signer's certificate is not in the signature.");
+    r.notes.push_back({NoteId::CounterSignerCertMissing, {}, {}});
     return r;
   }
   CertSummary s;
@@ -83,9 +81,10 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
     r.subIndication =
         r.digestMatches ? SubIndication::SigCryptoFailure : SubIndication::HashFailure;
     r.errc = r.digestMatches ? Errc::CmsSignatureInvalid : Errc::CmsDigestMismatch;
-    r.notes.push_back(r.digestMatches
-                          ? "The counter-signature value does not verify."
-                          : "The counter-signature does not cover this signature's value.");
+    r.notes.push_back({r.digestMatches ? NoteId::CounterSignatureValueInvalid
+                                       : NoteId::CounterSignatureNotCovering,
+                       {},
+                       {}});
     return r;
   }
   // Intact: from here the chain and the policy decide, as for a signer.
@@ -95,8 +94,7 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
     r.indication = Indication::Indeterminate;
     r.subIndication = SubIndication::CryptoConstraintsFailure;
     r.errc = Errc::WeakAlgorithm;
-    r.notes.push_back("The counter-signature uses " + r.digestAlgorithm +
-                      ", which is no longer considered safe.");
+    r.notes.push_back({NoteId::CounterSignatureWeak, {r.digestAlgorithm}, {}});
   }
   if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok())
     r.signer->notAfter = certs::isoTime(*na);
@@ -107,7 +105,7 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
   } else {
     r.indication = Indication::Indeterminate;
     r.subIndication = SubIndication::NoCertificateChainFound;
-    r.notes.push_back("The counter-signature is intact; its certificate chain was not evaluated.");
+    r.notes.push_back({NoteId::CounterSignatureChainNotEvaluated, {}, {}});
   }
   return r;
 }

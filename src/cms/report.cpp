@@ -77,9 +77,13 @@ Json signerReportToJson(const SignerReport& r) {
   } else {
     j.set("timestamp", Json());
   }
-  Json notes = Json::array();
-  for (const auto& n : r.notes) notes.push(n);
+  Json notes = Json::array(), codes = Json::array();
+  for (const auto& n : r.notes) {
+    notes.push(noteText(n, Lang::En));
+    codes.push(noteCode(n.id));
+  }
   j.set("notes", std::move(notes));
+  j.set("note_codes", std::move(codes));
   j.set("digest_algorithm", r.digestAlgorithm);
   j.set("signature_algorithm", r.signatureAlgorithm);
   j.set("validation_time", r.validationTime);
@@ -99,9 +103,13 @@ Json cmsReportToJson(const CmsReport& r) {
   j.set("detached", r.detached);
   j.set("content_type", r.eContentType);
   j.set("error", r.error ? Json(std::string(errcName(r.error->kind))) : Json());
-  Json notes = Json::array();
-  for (const auto& n : r.notes) notes.push(n);
+  Json notes = Json::array(), codes = Json::array();
+  for (const auto& n : r.notes) {
+    notes.push(noteText(n, Lang::En));
+    codes.push(noteCode(n.id));
+  }
   j.set("notes", std::move(notes));
+  j.set("note_codes", std::move(codes));
   Json sigs = Json::array();
   int index = 0;
   for (const auto& s : r.signers) {
@@ -126,7 +134,7 @@ std::string continuing(std::string s) {
 }
 }  // namespace
 
-std::string summaryLine(const SignerReport& r, Lang lang, const NoteLocalizer& localize) {
+std::string summaryLine(const SignerReport& r, Lang lang, const std::string* firstReason) {
   const bool vi = lang == Lang::Vi;
   std::string who = r.signer ? r.signer->commonName
                              : std::string(vi ? "người ký không xác định" : "an unknown signer");
@@ -137,8 +145,9 @@ std::string summaryLine(const SignerReport& r, Lang lang, const NoteLocalizer& l
   if (r.timestamp && r.timestamp->valid)
     when = (vi ? " lúc " : " at ") + r.timestamp->time +
            (vi ? " (có dấu thời gian)" : " (timestamped)");
-  std::string first = r.notes.empty() ? std::string() : r.notes.front();
-  if (!first.empty() && localize) first = localize(first);
+  std::string first = firstReason       ? *firstReason
+                      : r.notes.empty() ? std::string()
+                                        : noteText(r.notes.front(), lang);
   const std::string why = first.empty() ? std::string(subIndicationName(r.subIndication)) : first;
   switch (r.indication) {
     case Indication::TotalPassed:

@@ -3,6 +3,7 @@
 #include <openssl/err.h>
 
 #include <cstring>
+#include <optional>
 #include <set>
 
 #include "certs/ess.h"
@@ -23,8 +24,8 @@ int rank(Indication i) {
 }
 
 // Records a finding; the most severe indication wins, and the first reason of that severity.
-void fail(SignerReport& r, Indication i, SubIndication s, Errc e, std::string note) {
-  if (!note.empty()) r.notes.push_back(std::move(note));
+void fail(SignerReport& r, Indication i, SubIndication s, Errc e, std::optional<Note> note) {
+  if (note) r.notes.push_back(std::move(*note));
   if (rank(i) > rank(r.indication)) {
     r.indication = i;
     r.subIndication = s;
@@ -135,7 +136,7 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
   auto chain = ctx.builder.buildSlowly(cert, ctx.certs, at, certs::Purpose::Signer);
   if (!chain.ok()) {
     fail(r, Indication::Indeterminate, SubIndication::CertificateChainGeneralFailure,
-         chain.error().kind, chain.error().technical());
+         chain.error().kind, Note{NoteId::Detail, {chain.error().technical()}, {}});
     return;
   }
   r.chainTrusted = chain->trusted;
@@ -151,32 +152,30 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
     case CS::Untrusted:
       fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound,
            Errc::ChainUntrusted,
-           "The certificate chain ends in " +
-               (r.chain.empty() ? std::string("an unknown CA") : r.chain.back().subject) +
-               ", which is not a trusted anchor.");
+           Note{NoteId::ChainNotTrusted,
+                {r.chain.empty() ? std::string("?") : r.chain.back().subject},
+                {}});
       break;
     case CS::Incomplete: {
       std::string miss;
       for (auto& m : chain->missing) miss += (miss.empty() ? "" : "; ") + m;
       fail(r, Indication::Indeterminate, SubIndication::NoCertificateChainFound,
-           Errc::ChainIncomplete, "The issuer certificate is missing: " + miss + ".");
+           Errc::ChainIncomplete, Note{NoteId::IssuerMissing, {miss}, {}});
       break;
     }
     case CS::Expired:
     case CS::NotYetValid:
       fail(r, Indication::Indeterminate, SubIndication::OutOfBoundsNoPoe, chain->errc,
-           "A certificate in the chain was not valid at " + r.validationTime + " (" +
-               chain->detail + ").");
+           Note{NoteId::CertNotValidAt, {r.validationTime, chain->detail}, {}});
       break;
     case CS::UsageNotAllowed:
       fail(r, Indication::Indeterminate, SubIndication::ChainConstraintsFailure,
-           Errc::KeyUsageNotAllowed,
-           "The signer certificate is not allowed for signing: " + chain->detail + ".");
+           Errc::KeyUsageNotAllowed, Note{NoteId::UsageNotAllowed, {chain->detail}, {}});
       break;
     case CS::BadSignature:
     case CS::Invalid:
       fail(r, Indication::Indeterminate, SubIndication::CertificateChainGeneralFailure, chain->errc,
-           "The certificate chain is not valid: " + chain->detail + ".");
+           Note{NoteId::ChainInvalid, {chain->detail}, {}});
       break;
   }
   if (!chain->trusted || r.indication == Indication::TotalFailed) return;
@@ -187,7 +186,7 @@ void checkChain(Ctx& ctx, SignerReport& r, X509* cert, TimePoint at) {
 void checkRevocation(Ctx& ctx, SignerReport& r, const certs::ChainResult& chain, TimePoint at) {
   if (!ctx.opt.checkRevocation) {
     r.revocationStatus = "not-checked";
-    r.notes.push_back("Revocation was not checked (turned off).");
+    r.notes.push_back({NoteId::RevocationOff, {}, {}});
     return;
   }
   std::vector<X509*> path;
@@ -204,13 +203,15 @@ void checkRevocation(Ctx& ctx, SignerReport& r, const certs::ChainResult& chain,
       fail(r, Indication::Indeterminate,
            i == 0 ? SubIndication::RevokedNoPoe : SubIndication::RevokedCaNoPoe,
            Errc::CertificateRevoked,
-           "The certificate of " + rv.subject + " was revoked" +
-               (rv.revokedAt ? " on " + certs::isoTime(*rv.revokedAt) : std::string()) + " (" +
-               certs::crlReasonName(rv.reason) + ").");
+           rv.revokedAt
+               ? Note{NoteId::CertRevokedOn,
+                      {rv.subject, certs::isoTime(*rv.revokedAt), certs::crlReasonName(rv.reason)},
+                      {}}
+               : Note{NoteId::CertRevoked, {rv.subject, certs::crlReasonName(rv.reason)}, {}});
     } else if (rv.status == certs::RevocationStatus::Unknown && r.revocationStatus != "revoked") {
       r.revocationStatus = "unknown";
       fail(r, Indication::Indeterminate, SubIndication::TryLater, Errc::RevocationUnknown,
-           "Revocation of " + rv.subject + " could not be checked: " + rv.detail + ".");
+           Note{NoteId::RevocationUnknown, {rv.subject, rv.detail}, {}});
     }
   }
 }
@@ -223,15 +224,11 @@ void noteImplausibleClaimedTime(SignerReport& r, TimePoint checkedAt) {
   auto claimed = certs::parseIsoTime(*r.signingTime);
   if (!claimed.ok()) return;
   if (auto nb = certs::parseIsoTime(r.signer->notBefore); nb.ok() && *claimed < *nb)
-    r.notes.push_back("The signing time the signature claims (" + *r.signingTime +
-                      ") is before the signer's certificate was issued (" + r.signer->notBefore +
-                      "): it is only what the signer's computer said, and is not used to judge "
-                      "the signature.");
+    r.notes.push_back(
+        {NoteId::ClaimedTimeBeforeCertificate, {*r.signingTime, r.signer->notBefore}, {}});
   else if (*claimed > checkedAt + std::chrono::minutes(5))
-    r.notes.push_back("The signing time the signature claims (" + *r.signingTime +
-                      ") is later than the time it was checked at (" + certs::isoTime(checkedAt) +
-                      "): it is only what the signer's computer said, and is not used to judge "
-                      "the signature.");
+    r.notes.push_back(
+        {NoteId::ClaimedTimeInFuture, {*r.signingTime, certs::isoTime(checkedAt)}, {}});
 }
 
 // checkChain() on a fresh report, so that the caller sees what the chain alone concluded.
@@ -255,7 +252,8 @@ void adoptChain(SignerReport& r, SignerReport&& c) {
   r.revocationStatus = std::move(c.revocationStatus);
   r.revocation = std::move(c.revocation);
   for (auto& n : c.notes) r.notes.push_back(std::move(n));
-  if (c.indication != Indication::TotalPassed) fail(r, c.indication, c.subIndication, c.errc, "");
+  if (c.indication != Indication::TotalPassed)
+    fail(r, c.indication, c.subIndication, c.errc, std::nullopt);
 }
 
 bool noPoe(SubIndication s) {
@@ -265,14 +263,15 @@ bool noPoe(SubIndication s) {
 
 // What a proof of existence must precede, for notes: the first revocation in the chain, else the
 // end of the signer certificate's validity.
-std::string poeEvent(const SignerReport& c) {
+Note poeEvent(const SignerReport& c) {
   for (const auto& rv : c.revocation)
     if (rv.status == certs::RevocationStatus::Revoked)
-      return "the certificate of " + rv.subject + " was revoked" +
-             (rv.revokedAt ? " on " + certs::isoTime(*rv.revokedAt) : std::string());
+      return rv.revokedAt
+                 ? Note{NoteId::EventRevokedOn, {rv.subject, certs::isoTime(*rv.revokedAt)}, {}}
+                 : Note{NoteId::EventRevoked, {rv.subject}, {}};
   if (!c.chain.empty() && !c.chain.front().notAfter.empty())
-    return "the signer's certificate is valid only until " + c.chain.front().notAfter;
-  return "a certificate in the chain is outside its validity period";
+    return Note{NoteId::EventValidUntil, {c.chain.front().notAfter}, {}};
+  return Note{NoteId::EventOutOfValidity, {}, {}};
 }
 
 // After validation at the signature timestamp's time: says which later events (a revocation, the
@@ -281,15 +280,13 @@ void notePoe(SignerReport& c, const std::string& tsTime, X509* cert, TimePoint n
   for (const auto& rv : c.revocation)
     if (rv.status == certs::RevocationStatus::Good && rv.revokedAt) {
       c.revocationStatus = "revoked-after-timestamp";
-      c.notes.push_back("The certificate of " + rv.subject + " was revoked on " +
-                        certs::isoTime(*rv.revokedAt) + " (" + certs::crlReasonName(rv.reason) +
-                        "), after the signature timestamp of " + tsTime +
-                        ", which proves the signature existed before the revocation.");
+      c.notes.push_back(
+          {NoteId::RevokedAfterTimestamp,
+           {rv.subject, certs::isoTime(*rv.revokedAt), certs::crlReasonName(rv.reason), tsTime},
+           {}});
     }
   if (auto na = certs::toTimePoint(X509_get0_notAfter(cert)); na.ok() && *na < now)
-    c.notes.push_back("The signer's certificate expired on " + certs::isoTime(*na) +
-                      "; the signature timestamp of " + tsTime +
-                      " proves the signature was made while it was valid.");
+    c.notes.push_back({NoteId::ExpiredAfterTimestamp, {certs::isoTime(*na), tsTime}, {}});
 }
 
 // messageDigest against the content, contentType against the encapsulated type, signingTime.
@@ -300,15 +297,14 @@ void checkSignedAttributes(const Ctx& ctx, CMS_SignerInfo* si, SignerReport& r,
   if (!mdv || mdv->type != V_ASN1_OCTET_STRING ||
       CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, mdIdx) >= 0) {
     fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-         "The signed attributes lack a single messageDigest.");
+         Note{NoteId::NoMessageDigest, {}, {}});
   } else if (contentDigest) {
     auto got = bytesOf(mdv->value.octet_string);
     r.digestMatches = got.size() == contentDigest->size() &&
                       std::memcmp(got.data(), contentDigest->data(), got.size()) == 0;
     if (!r.digestMatches)
       fail(r, Indication::TotalFailed, SubIndication::HashFailure, Errc::CmsDigestMismatch,
-           "The content does not match the signed message digest: it was changed after signing, "
-           "or it is another file.");
+           Note{NoteId::DigestMismatch, {}, {}});
   }
   int ctIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_contentType, -1);
   const ASN1_TYPE* ctv = ctIdx >= 0 ? attrValue(CMS_signed_get_attr(si, ctIdx)) : nullptr;
@@ -316,10 +312,10 @@ void checkSignedAttributes(const Ctx& ctx, CMS_SignerInfo* si, SignerReport& r,
   if (ctv && ctv->type == V_ASN1_OBJECT) OBJ_obj2txt(ct, sizeof ct, ctv->value.object, 1);
   if (!ctv || ctv->type != V_ASN1_OBJECT)
     fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-         "The signed attributes lack the contentType attribute (RFC 5652 5.3).");
+         Note{NoteId::NoContentType, {}, {}});
   else if (ctx.eContentType != ct)
     fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-         "The signed contentType differs from the encapsulated content type.");
+         Note{NoteId::ContentTypeDiffers, {}, {}});
   int stIdx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
   if (const ASN1_TYPE* st = stIdx >= 0 ? attrValue(CMS_signed_get_attr(si, stIdx)) : nullptr;
       st && (st->type == V_ASN1_UTCTIME || st->type == V_ASN1_GENERALIZEDTIME))
@@ -344,9 +340,7 @@ Status checkSignatureValue(CMS_SignerInfo* si, EVP_PKEY* key, const X509_ALGOR* 
     auto stored = signedAttributesDer(si, true);
     if (stored.ok() && *stored != tbs &&
         verifySignature(key, sigAlg, dnid, asSpan(*stored), sigBytes).ok()) {
-      r.notes.push_back(
-          "The signature covers the signed attributes in stored order, not DER order "
-          "(accepted).");
+      r.notes.push_back({NoteId::AttributesStoredOrder, {}, {}});
       return okStatus();
     }
     return st;
@@ -363,15 +357,16 @@ void reportSignatureValue(SignerReport& r, const Status& st) {
   const Errc k = st.error().kind;
   if (k == Errc::CmsAlgorithmMismatch)
     fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k,
-         "The signature and digest algorithms do not agree: " + st.error().context + ".");
+         Note{NoteId::AlgorithmsDisagree, {st.error().context}, {}});
   else if (k == Errc::CmsUnknownAlgorithm)
     fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, k,
-         "The signature algorithm is not supported: " + st.error().context + ".");
+         Note{NoteId::SignatureAlgorithmUnsupported, {st.error().context}, {}});
   else if (k == Errc::CmsSignatureInvalid)
     fail(r, Indication::TotalFailed, SubIndication::SigCryptoFailure, k,
-         "The signature value does not verify.");
+         Note{NoteId::SignatureInvalid, {}, {}});
   else if (k != Errc::CmsNoSigner)
-    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k, st.error().technical());
+    fail(r, Indication::TotalFailed, SubIndication::FormatFailure, k,
+         Note{NoteId::Detail, {st.error().technical()}, {}});
 }
 
 // ESS signingCertificate(V2), which binds the signature to this certificate, and the policy on
@@ -382,21 +377,20 @@ void checkBindingAndStrength(const Ctx& ctx, CMS_SignerInfo* si, X509* cert, int
   r.signingCertificateBound = ess == certs::EssCheck::Match;
   if (ess == certs::EssCheck::Mismatch)
     fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
-         Errc::CmsSigningCertificateMismatch,
-         "The signing-certificate attribute names another certificate than the one found.");
+         Errc::CmsSigningCertificateMismatch, Note{NoteId::SigningCertMismatch, {}, {}});
   else if (ess == certs::EssCheck::Malformed)
     fail(r, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsMalformed,
-         "The signing-certificate attribute cannot be read.");
+         Note{NoteId::SigningCertUnreadable, {}, {}});
   EVP_PKEY* key = X509_get0_pubkey(cert);
   const bool weakKey = key && (EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_is_a(key, "RSA-PSS")) &&
                        EVP_PKEY_get_bits(key) < 2048;
   if (!weakDigest(dnid) && !weakKey) return;
   std::string what = weakDigest(dnid) ? r.digestAlgorithm : keyDescription(cert);
   if (ctx.opt.acceptWeak)
-    r.notes.push_back("Weak algorithm " + what + " accepted by the policy option.");
+    r.notes.push_back({NoteId::WeakAccepted, {what}, {}});
   else
     fail(r, Indication::Indeterminate, SubIndication::CryptoConstraintsFailure, Errc::WeakAlgorithm,
-         "The signature uses " + what + ", which is no longer considered safe.");
+         Note{NoteId::WeakAlgorithm, {what}, {}});
 }
 
 // Counter-signatures and the signature timestamp sign this signature's value. A counter-signer's
@@ -411,13 +405,13 @@ void checkCounterSignaturesAndTimestamp(Ctx& ctx, CMS_SignerInfo* si, bool haveC
       });
   for (auto& cs : r.counterSignatures)
     if (cs.indication == Indication::TotalFailed)
-      r.notes.push_back("A counter-signature on this signature is not valid.");
+      r.notes.push_back({NoteId::CounterSignatureInvalid, {}, {}});
     else if (cs.indication == Indication::Indeterminate)
-      r.notes.push_back("A counter-signature on this signature could not be confirmed.");
+      r.notes.push_back({NoteId::CounterSignatureUnconfirmed, {}, {}});
   if (haveCert) checkTimestamp(ctx, r, si);
   if (r.timestamp && !r.timestamp->valid)
     fail(r, Indication::Indeterminate, SubIndication::SigConstraintsFailure, Errc::TimestampInvalid,
-         "The signature timestamp is not valid: " + r.timestamp->detail + ".");
+         Note{NoteId::TimestampInvalid, {r.timestamp->detail}, {}});
 }
 
 // The chain, validity and revocation of `cert` at the time of validation: --at, else a valid and
@@ -440,23 +434,18 @@ void checkChainAtValidationTime(Ctx& ctx, X509* cert, TimePoint base, SignerRepo
   SignerReport c = chainAt(ctx, cert, at);
   if (noPoe(c.subIndication) && poe && *poe < at) {
     // --at after the event: the timestamp may still prove existence before it (past validation).
-    std::string event = poeEvent(c);
+    Note event = poeEvent(c);
     SignerReport past = chainAt(ctx, cert, *poe);
     if (!noPoe(past.subIndication)) {
-      past.notes.insert(past.notes.begin(), "At " + certs::isoTime(at) + ", " + event + ".");
+      past.notes.insert(past.notes.begin(), Note{NoteId::PoeAt, {certs::isoTime(at)}, {event}});
       c = std::move(past);
       r.validationTimeSource = "timestamp";
     } else {
-      c.notes.push_back("The signature timestamp of " + r.timestamp->time +
-                        " does not prove the signature existed before that (" + event + ").");
+      c.notes.push_back({NoteId::TimestampNoPoe, {r.timestamp->time}, {event}});
     }
   } else if (noPoe(c.subIndication)) {
-    c.notes.push_back(poe ? "The signature timestamp of " + r.timestamp->time +
-                                " is not before that, so it does not prove the signature was made "
-                                "while the certificate was usable."
-                          : std::string("No valid signature timestamp proves the signature was "
-                                        "made before that, so its validity cannot be "
-                                        "established."));
+    c.notes.push_back(poe ? Note{NoteId::TimestampNotBefore, {r.timestamp->time}, {}}
+                          : Note{NoteId::NoTimestampPoe, {}, {}});
   }
   if (r.validationTimeSource == "timestamp" && !noPoe(c.subIndication))
     notePoe(c, r.timestamp->time, cert, base);
@@ -489,16 +478,14 @@ SignerReport verifySigner(Ctx& ctx, CMS_SignerInfo* si) {
          ctx.contentAvailable ? SubIndication::CryptoConstraintsFailure
                               : SubIndication::SignedDataNotFound,
          ctx.contentAvailable ? Errc::CmsUnknownAlgorithm : Errc::CmsNoSigner,
-         ctx.contentAvailable ? "The digest algorithm " + r.digestAlgorithm + " is not supported."
-                              : std::string("The signed content was not given."));
+         ctx.contentAvailable ? Note{NoteId::DigestUnsupported, {r.digestAlgorithm}, {}}
+                              : Note{NoteId::ContentNotGiven, {}, {}});
   }
   if (CMS_signed_get_attr_count(si) > 0) checkSignedAttributes(ctx, si, r, contentDigest);
 
   if (!cert) {
     fail(r, Indication::Indeterminate, SubIndication::NoSigningCertificateFound,
-         Errc::CertificateNotFound,
-         "The signer's certificate is not in the signature, so the signature value cannot be "
-         "checked.");
+         Errc::CertificateNotFound, Note{NoteId::SignerCertMissing, {}, {}});
   } else {
     r.signer = summarise(cert);
     reportSignatureValue(r, checkSignatureValue(si, X509_get0_pubkey(cert), sigAlg, dnid, sigBytes,
@@ -537,27 +524,26 @@ void judgeSignerCertificateSlowly(X509* cert, STACK_OF(X509) * extra, const Veri
 CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedContent* content,
                           const VerifyOptions& opt) {
   CmsReport rep;
-  auto bad = [&](Errc e, std::string why) {
+  auto bad = [&](Errc e, NoteId why) {
     rep.indication = Indication::TotalFailed;
     rep.subIndication = SubIndication::FormatFailure;
-    rep.error = Error::kyso(e, "verifyCms", why);
-    rep.notes.push_back(std::move(why));
+    rep.error = Error::kyso(e, "verifyCms", noteText({why, {}, {}}, Lang::En));
+    rep.notes.push_back({why, {}, {}});
     return rep;
   };
-  if (der.empty()) return bad(Errc::CmsMalformed, "The signature file is empty.");
-  if (der.size() > (64u << 20))
-    return bad(Errc::InputTooLarge, "The signature is larger than 64 MiB.");
+  if (der.empty()) return bad(Errc::CmsMalformed, NoteId::Empty);
+  if (der.size() > (64u << 20)) return bad(Errc::InputTooLarge, NoteId::TooLarge);
   const unsigned char* p = der.data();
   ossl::Ptr<CMS_ContentInfo> cms = parseCms(der, &p);
   ERR_clear_error();
-  if (!cms) return bad(Errc::CmsMalformed, "The data is not a CMS/PKCS#7 structure.");
+  if (!cms) return bad(Errc::CmsMalformed, NoteId::NotCms);
   for (const unsigned char* q = p; q < der.data() + der.size(); ++q)
     if (*q != 0) {
-      rep.notes.push_back("Bytes follow the signature structure; they are ignored.");
+      rep.notes.push_back({NoteId::TrailingBytes, {}, {}});
       break;
     }
   if (OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed)
-    return bad(Errc::CmsMalformed, "The CMS structure is not SignedData.");
+    return bad(Errc::CmsMalformed, NoteId::NotSignedData);
   char oid[80] = {0};
   OBJ_obj2txt(oid, sizeof oid, CMS_get0_eContentType(cms.get()), 1);
   rep.eContentType = oid;
@@ -565,8 +551,7 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
   bool hasEContent = pos && *pos;
   rep.detached = !hasEContent;
   STACK_OF(CMS_SignerInfo)* sis = CMS_get0_SignerInfos(cms.get());
-  if (sk_CMS_SignerInfo_num(sis) <= 0)
-    return bad(Errc::CmsNoSigner, "The signature holds no signer.");
+  if (sk_CMS_SignerInfo_num(sis) <= 0) return bad(Errc::CmsNoSigner, NoteId::NoSigner);
 
   static const certs::TrustStore kEmpty;
   const certs::TrustStore& trust = opt.trust ? *opt.trust : kEmpty;
@@ -599,8 +584,7 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
     rep.subIndication = SubIndication::FormatFailure;
     rep.error =
         Error::kyso(Errc::CmsUnexpectedContent, "verifyCms", "detached signature with eContent");
-    rep.notes.push_back(
-        "A detached signature must not carry the content inside it (eContent is present).");
+    rep.notes.push_back({NoteId::DetachedContentInside, {}, {}});
   }
   if (content) {
     auto d = computeDigests(*content, nids);
@@ -608,14 +592,12 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
       rep.error = d.error();
       rep.indication = Indication::Indeterminate;
       rep.subIndication = SubIndication::SignedDataNotFound;
-      rep.notes.push_back("The content could not be read.");
+      rep.notes.push_back({NoteId::ContentUnreadable, {}, {}});
       return rep;
     }
     ctx.digests = std::move(*d);
     ctx.contentAvailable = true;
-    if (hasEContent)
-      rep.notes.push_back(
-          "The signature also carries content; the given content was checked instead.");
+    if (hasEContent) rep.notes.push_back({NoteId::AlsoCarriesContent, {}, {}});
   } else if (hasEContent) {
     auto bytes = bytesOf(*pos);
     for (int nid : nids)
@@ -632,7 +614,7 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
   if (hasEContent && opt.requireDetached)
     for (auto& sr : rep.signers)
       fail(sr, Indication::TotalFailed, SubIndication::FormatFailure, Errc::CmsUnexpectedContent,
-           "A detached signature must not carry eContent.");
+           Note{NoteId::DetachedEContent, {}, {}});
   for (const auto& sr : rep.signers) overall = worse(overall, sr.indication);
   rep.indication = worse(
       rep.indication == Indication::TotalFailed ? Indication::TotalFailed : Indication::TotalPassed,

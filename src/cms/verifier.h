@@ -31,6 +31,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/messages.h"
+#include "src/cms/notes.h"
 #include "src/cms/verdict.h"
 
 namespace kyso::cms {
@@ -113,8 +114,8 @@ struct SignerReport {
   std::vector<certs::RevocationResult> revocation;  // per certificate
   std::optional<TimestampReport> timestamp;
   std::vector<SignerReport> counterSignatures;
-  std::vector<std::string> notes;  // for people, English, one fact each
-  Errc errc = Errc::Ok;            // the main reason (CmsDigestMismatch, ChainUntrusted, ...)
+  std::vector<Note> notes;  // for people, one fact each (sentences: noteText)
+  Errc errc = Errc::Ok;     // the main reason (CmsDigestMismatch, ChainUntrusted, ...)
   std::vector<std::uint8_t> signatureValue;  // raw signature bytes (PDF LTV: the VRI key)
 };
 
@@ -126,7 +127,7 @@ struct CmsReport {
   bool detached = true;                 // false: the content is inside (enveloping .p7m)
   std::vector<unsigned char> eContent;  // enveloped content (enveloping only; bounded)
   std::vector<SignerReport> signers;
-  std::vector<std::string> notes;
+  std::vector<Note> notes;
   std::optional<Error> error;          // set when the bytes are not a usable SignedData
   certs::RevocationMaterial material;  // everything gathered (for B-LT)
 };
@@ -154,11 +155,10 @@ Json signerReportToJson(const SignerReport& r);
 /// The whole report: {indication, subindication, detached, content_type, error, notes,
 /// signatures: [...]}.
 Json cmsReportToJson(const CmsReport& r);
-/// Turns one of the CMS layer's English note sentences into the reader's language.
-using NoteLocalizer = std::function<std::string(const std::string& english)>;
 /// One line a person can act on, e.g. "Valid: signed by Nguyễn Văn A (Sở Y tế) on 2026-11-25",
-/// or in Vietnamese "Hợp lệ: ký bởi ..." (notes go through `localize` when given).
+/// or in Vietnamese "Hợp lệ: ký bởi ..."; `firstReason`, when given, is said instead of the first
+/// note (a finding of the layer above, already in `lang`).
 std::string summaryLine(const SignerReport& r, Lang lang = Lang::En,
-                        const NoteLocalizer& localize = {});
+                        const std::string* firstReason = nullptr);
 
 }  // namespace kyso::cms

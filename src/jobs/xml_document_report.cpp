@@ -30,12 +30,16 @@ pdfverify::FileReport asDocumentReport(const XmlFileReport& xml, Lang lang) {
   if (x.error) {
     r.status = x.error->kind == Errc::CmsNoSigner ? "unsigned" : "error";
     r.error = x.error;
-    r.indication = pdfverify::fromCmsIndication(x.indication);
+    r.indication = x.indication;
     return r;
   }
   r.status = "signed";
-  r.indication = pdfverify::fromCmsIndication(x.indication);
-  for (const auto& p : x.problems) r.notes.push_back(xml::findingSentence(p, lang));
+  r.indication = x.indication;
+  // XML findings are the module's sentences, made here in the report's language.
+  auto said = [&](const auto& f) {
+    return pdfverify::Finding::of(pdfverify::Problem::Said, {xml::findingSentence(f, lang)});
+  };
+  for (const auto& p : x.problems) r.notes.push_back(said(p));
   int index = 0;
   for (const auto& s : x.signatures) {
     pdfverify::SignatureReport sr;
@@ -45,12 +49,12 @@ pdfverify::FileReport asDocumentReport(const XmlFileReport& xml, Lang lang) {
     sr.type = "ds:Signature";
     sr.subfilter = s.facts.signatureMethod;
     if (s.facts.signingTime) sr.claimed_time = *s.facts.signingTime;
-    sr.indication = pdfverify::fromCmsIndication(s.verdict.indication);
-    sr.subindication = cms::subIndicationName(s.verdict.subIndication);
+    sr.indication = s.verdict.indication;
+    sr.subindication = s.verdict.subIndication;
     sr.coverage = coverageOf(s.facts);
     sr.modifications = s.verdict.digestMatches ? "none" : "disallowed";
-    for (const auto& p : s.facts.problems) sr.problems.push_back(xml::findingSentence(p, lang));
-    for (const auto& n : s.facts.notes) sr.notes.push_back(xml::findingSentence(n, lang));
+    for (const auto& p : s.facts.problems) sr.problems.push_back(said(p));
+    for (const auto& n : s.facts.notes) sr.notes.push_back(said(n));
     pdfverify::fromSigner(s.verdict, sr.crypto);
     sr.crypto.level = "XML-DSig";
     r.signatures.push_back(std::move(sr));

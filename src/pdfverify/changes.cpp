@@ -77,7 +77,6 @@ class Analyser {
     c.args = std::move(args);
     c.args_vi = std::move(argsVi);
     c.allowed = changeAllowed(kind, m_rules.docmdp);
-    c.what = what;
     c.areas = m_areas;
     m_seen.emplace(std::move(what), m_out.size());
     m_out.push_back(std::move(c));

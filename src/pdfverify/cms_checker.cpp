@@ -8,23 +8,11 @@
 
 namespace kyso::pdfverify {
 
-Indication fromCmsIndication(cms::Indication i) {
-  switch (i) {
-    case cms::Indication::TotalPassed:
-      return Indication::TotalPassed;
-    case cms::Indication::TotalFailed:
-      return Indication::TotalFailed;
-    case cms::Indication::Indeterminate:
-      return Indication::Indeterminate;
-  }
-  return Indication::Indeterminate;
-}
-
 void fromSigner(const cms::SignerReport& s, CryptoFacts& f) {
   f.checked = true;
   f.intact = s.intact;
-  f.indication = fromCmsIndication(s.indication);
-  f.subindication = cms::subIndicationName(s.subIndication);
+  f.indication = s.indication;
+  f.subindication = s.subIndication;
   Json j = cms::signerReportToJson(s);
   f.signer = j["signer"];
   f.chain = j["chain"];
@@ -39,21 +27,22 @@ void fromSigner(const cms::SignerReport& s, CryptoFacts& f) {
     f.signing_time = s.timestamp->time;
   else if (s.signingTime)
     f.signing_time = *s.signingTime;
-  for (auto& n : s.notes) f.notes.push_back(n);
+  for (auto& n : s.notes) f.notes.push_back(Finding::from(n));
   f.reason = s.errc;
 }
 
 namespace {
 
-CryptoFacts failed(const std::string& sub, const std::string& why, std::optional<bool> intact) {
+CryptoFacts failed(SubIndication sub, Finding why, std::optional<bool> intact) {
   CryptoFacts f;
   f.checked = true;
-  f.indication = sub == "FORMAT_FAILURE" || sub == "HASH_FAILURE" || sub == "SIG_CRYPTO_FAILURE"
+  f.indication = sub == SubIndication::FormatFailure || sub == SubIndication::HashFailure ||
+                         sub == SubIndication::SigCryptoFailure
                      ? Indication::TotalFailed
                      : Indication::Indeterminate;
   f.subindication = sub;
   f.intact = intact;
-  f.notes.push_back(why);
+  f.notes.push_back(std::move(why));
   return f;
 }
 
@@ -82,10 +71,10 @@ void recordMaterial(CryptoFacts& f, bool vriEntry, const std::string& used) {
   f.revocation.set("vri_entry", vriEntry);
   f.revocation.set("material", used);
   if (used == "vri")
-    f.notes.push_back(problemSentence(Problem::RevocationFromVri));
+    f.notes.push_back(Finding::of(Problem::RevocationFromVri));
   else if (used == "dss")
-    f.notes.push_back(problemSentence(vriEntry ? Problem::RevocationFromDssVriSilent
-                                               : Problem::RevocationFromDss));
+    f.notes.push_back(
+        Finding::of(vriEntry ? Problem::RevocationFromDssVriSilent : Problem::RevocationFromDss));
 }
 
 }  // namespace
@@ -148,26 +137,26 @@ CryptoFacts checkDetached(const CmsInput& in, std::span<const unsigned char> der
   cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, &content, opt);
   if (rep.signers.empty())
     return failed(
-        rep.subIndication == cms::SubIndication::None ? "FORMAT_FAILURE"
-                                                      : cms::subIndicationName(rep.subIndication),
-        rep.notes.empty() ? problemSentence(Problem::CmsNoUsableSigner) : rep.notes.front(),
+        rep.subIndication == SubIndication::None ? SubIndication::FormatFailure : rep.subIndication,
+        rep.notes.empty() ? Finding::of(Problem::CmsNoUsableSigner)
+                          : Finding::from(rep.notes.front()),
         std::nullopt);
   CryptoFacts f;
   fromSigner(rep.signers.front(), f);
-  if (rep.signers.size() > 1) f.notes.push_back(problemSentence(Problem::CmsManySigners));
+  if (rep.signers.size() > 1) f.notes.push_back(Finding::of(Problem::CmsManySigners));
   if (!rep.detached && f.indication != Indication::TotalFailed) {
     f.indication = Indication::TotalFailed;
-    f.subindication = "FORMAT_FAILURE";
-    f.notes.push_back(problemSentence(Problem::DetachedWithContent));
+    f.subindication = SubIndication::FormatFailure;
+    f.notes.push_back(Finding::of(Problem::DetachedWithContent));
   }
-  for (auto& n : rep.notes) f.notes.push_back(n);
+  for (auto& n : rep.notes) f.notes.push_back(Finding::from(n));
   const bool ts = rep.signers.front().timestamp && rep.signers.front().timestamp->valid;
   // PAdES B-B needs the ESS signing-certificate(-v2) attribute; without it the signature is
   // plain CMS whatever its /SubFilter says.
   const bool cades = in.subfilter == "ETSI.CAdES.detached";
   if (cades && !rep.signers.front().signingCertificateBound) {
     f.level = ts ? "CMS-T" : "CMS";
-    f.notes.push_back(problemSentence(Problem::CadesWithoutSigningCertificate));
+    f.notes.push_back(Finding::of(Problem::CadesWithoutSigningCertificate));
   } else {
     f.level = cades ? (ts ? "B-T" : "B-B") : (ts ? "PKCS7-T" : "PKCS7");
   }
@@ -179,19 +168,23 @@ CryptoFacts checkSha1(const CmsInput& in, std::span<const unsigned char> derSpan
                       const cms::VerifyOptions& opt) {
   cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, nullptr, opt);
   if (rep.signers.empty())
-    return failed("FORMAT_FAILURE",
-                  rep.notes.empty() ? problemSentence(Problem::NoUsableSigner) : rep.notes.front(),
-                  std::nullopt);
+    return failed(
+        SubIndication::FormatFailure,
+        rep.notes.empty() ? Finding::of(Problem::NoUsableSigner) : Finding::from(rep.notes.front()),
+        std::nullopt);
   CryptoFacts f;
   fromSigner(rep.signers.front(), f);
   auto sha1 = in.digest_covered(EVP_sha1());
-  if (!sha1.ok()) return failed("FORMAT_FAILURE", sha1.error().technical(), std::nullopt);
+  if (!sha1.ok())
+    return failed(SubIndication::FormatFailure,
+                  Finding::from({cms::NoteId::Detail, {sha1.error().technical()}, {}}),
+                  std::nullopt);
   std::vector<unsigned char> econtent(rep.eContent.begin(), rep.eContent.end());
   if (econtent != *sha1) {
     f.intact = false;
     f.indication = Indication::TotalFailed;
-    f.subindication = "HASH_FAILURE";
-    f.notes.push_back(problemSentence(Problem::Sha1Mismatch));
+    f.subindication = SubIndication::HashFailure;
+    f.notes.push_back(Finding::of(Problem::Sha1Mismatch));
   }
   f.level = "PKCS7";
   return f;
@@ -203,12 +196,17 @@ CryptoFacts checkDocTimestamp(const CmsInput& in, std::span<const unsigned char>
   std::string_view tok(in.contents_der->data(), in.contents_der->size());
   auto nid = certs::imprintAlgorithm(tok);
   if (!nid.ok())
-    return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampUnreadable), std::nullopt);
+    return failed(SubIndication::FormatFailure, Finding::of(Problem::TimestampUnreadable),
+                  std::nullopt);
   const EVP_MD* md = EVP_get_digestbynid(*nid);
   if (!md)
-    return failed("FORMAT_FAILURE", problemSentence(Problem::TimestampHashUnknown), std::nullopt);
+    return failed(SubIndication::FormatFailure, Finding::of(Problem::TimestampHashUnknown),
+                  std::nullopt);
   auto digest = in.digest_covered(md);
-  if (!digest.ok()) return failed("FORMAT_FAILURE", digest.error().technical(), std::nullopt);
+  if (!digest.ok())
+    return failed(SubIndication::FormatFailure,
+                  Finding::from({cms::NoteId::Detail, {digest.error().technical()}, {}}),
+                  std::nullopt);
   auto info = certs::verifyTimestampToken(tok, *digest);
   // The chain and trust of the TSA come from the CMS layer on the token itself.
   cms::CmsReport rep = cms::verifyCmsSlowly(derSpan, nullptr, opt);
@@ -219,9 +217,9 @@ CryptoFacts checkDocTimestamp(const CmsInput& in, std::span<const unsigned char>
     bool mismatch = info.error().kind == Errc::TimestampImprintMismatch;
     f.intact = false;
     f.indication = Indication::TotalFailed;
-    f.subindication = mismatch ? "HASH_FAILURE" : "SIG_CRYPTO_FAILURE";
-    f.notes.push_back(mismatch ? problemSentence(Problem::TimestampNotCovering)
-                               : problemSentence(Problem::TimestampNotVerifying));
+    f.subindication = mismatch ? SubIndication::HashFailure : SubIndication::SigCryptoFailure;
+    f.notes.push_back(mismatch ? Finding::of(Problem::TimestampNotCovering)
+                               : Finding::of(Problem::TimestampNotVerifying));
     return f;
   }
   f.intact = true;
@@ -244,8 +242,8 @@ CryptoFacts checkOnce(const CmsInput& in, const cms::VerifyOptions& opt) {
     return checkDetached(in, derSpan, opt);
   if (in.subfilter == "adbe.pkcs7.sha1") return checkSha1(in, derSpan, opt);
   if (in.subfilter == "ETSI.RFC3161") return checkDocTimestamp(in, derSpan, opt);
-  return failed("FORMAT_FAILURE", problemSentence(Problem::UnsupportedFormat, {in.subfilter}),
-                std::nullopt);
+  return failed(SubIndication::FormatFailure,
+                Finding::of(Problem::UnsupportedFormat, {in.subfilter}), std::nullopt);
 }
 
 }  // namespace

@@ -12,9 +12,6 @@
 
 namespace kyso::pdfverify {
 
-/// The CMS layer's indication in the document report's terms.
-Indication fromCmsIndication(cms::Indication i);
-
 /// Fills `f` from one CMS-layer signer verdict (indication, signer, chain, revocation, timestamp,
 /// notes): also how an XML-DSig signature's verdict enters the document report (jobs layer).
 void fromSigner(const cms::SignerReport& s, CryptoFacts& f);

@@ -9,15 +9,19 @@
 
 #include "core/error.h"
 #include "core/json.h"
+#include "src/cms/verdict.h"
 #include "src/pdfverify/change_kinds.h"
+#include "src/pdfverify/problems.h"
 
 namespace kyso::pdfverify {
 
-/// ETSI EN 319 102-1 main indications.
-enum class Indication { TotalPassed, TotalFailed, Indeterminate };
-const char* indicationName(Indication i);  // "TOTAL-PASSED", ... (ETSI spelling, as the CMS layer)
-/// The worse of two indications (failed > indeterminate > passed).
-Indication worse(Indication a, Indication b);
+/// ETSI EN 319 102-1 indications: the CMS layer's one enum (src/cms/verdict.h), its names
+/// ("TOTAL-PASSED", "HASH_FAILURE") and the worse of two.
+using cms::Indication;
+using cms::indicationName;
+using cms::SubIndication;
+using cms::subIndicationName;
+using cms::worse;
 
 /// A rectangle on one page, in that page's user space (PDF points, the /Rect of an annotation).
 struct PageArea {
@@ -27,14 +31,13 @@ struct PageArea {
 
 /// One change a later revision made: its kind (machine code + sentences, change_kinds.h), the
 /// words that fill the sentence, the revision that made it, and whether the signature's rules
-/// allow it.
+/// allow it. Its sentence is made at the edge (changeText in report.h).
 struct Change {
   ChangeKind kind = ChangeKind::ObjectChanged;
   std::vector<std::string> args;     // page numbers, field names, PDF keys (language-neutral)
   std::vector<std::string> args_vi;  // Vietnamese forms of `args` when they are words ("" = same)
   int revision = 0;                  // 1-based revision that made the change
   bool allowed = false;
-  std::string what;  // the English sentence: "page 2 added", "content of page 1 replaced"
   // Where the change shows on the pages: the rectangles of the annotations and widgets it
   // concerns, as of both revisions (empty for changes that are not annotations).
   std::vector<PageArea> areas;
@@ -78,7 +81,7 @@ struct CryptoFacts {
   bool checked = false;        // false: no CMS layer ran (the reason is in notes)
   std::optional<bool> intact;  // covered bytes match and the signature value verifies
   Indication indication = Indication::Indeterminate;
-  std::string subindication;
+  SubIndication subindication = SubIndication::None;
   Errc reason = Errc::Ok;    // the main reason when not passed (CmsDigestMismatch, ...)
   std::string level;         // B-B, B-T, B-LT, B-LTA, PKCS7, PKCS7-T; CMS, CMS-T (a CAdES
                              // subfilter without the signing-certificate-v2 attribute)
@@ -88,7 +91,7 @@ struct CryptoFacts {
   Json timestamp;
   Json chain;
   Json revocation;
-  std::vector<std::string> notes;
+  std::vector<Finding> notes;
 };
 
 /// Everything found about one signature.
@@ -106,12 +109,12 @@ struct SignatureReport {
   // the dictionary is a change, never shown here).
   std::string name, reason, location, claimed_time;
   Indication indication = Indication::Indeterminate;
-  std::string subindication;
+  SubIndication subindication = SubIndication::None;
   std::string coverage = "invalid";    // whole-document | revision | partial | invalid
   std::string modifications = "none";  // none | allowed | disallowed
   std::vector<Change> changes;
-  std::vector<std::string> problems;  // structural faults, in words
-  std::vector<std::string> notes;
+  std::vector<Finding> problems;  // structural faults
+  std::vector<Finding> notes;
   CryptoFacts crypto;
   VisualCheck visual;
 };
@@ -124,7 +127,7 @@ struct FileReport {
   Indication indication = Indication::Indeterminate;
   int revisions = 0;
   std::vector<SignatureReport> signatures;
-  std::vector<std::string> notes;
+  std::vector<Finding> notes;
 };
 
 }  // namespace kyso::pdfverify

@@ -15,8 +15,7 @@ struct Row {
   const char* vi;
 };
 
-// In enum order (checked below and by a test). The English sentences are matched back to their
-// row, so no template may be a prefix pattern of another one listed before it.
+// In enum order (checked below and by a test).
 constexpr Row kRows[] = {
     {Problem::ByteRangeShape, "byte-range-shape",
      "the byte range is not exactly two ranges of integers",
@@ -136,143 +135,6 @@ constexpr Row kRows[] = {
      "the timestamp token does not verify", "dấu thời gian không xác minh được"},
     {Problem::UnsupportedFormat, "unsupported-format", "unsupported signature format {1}",
      "định dạng chữ ký {1} không được hỗ trợ"},
-    {Problem::CmsChainNotTrusted, "cms-chain-not-trusted",
-     "The certificate chain ends in {1}, which is not a trusted anchor.",
-     "Chuỗi chứng thư kết thúc ở {1}, không phải là chứng thư gốc được tin cậy."},
-    {Problem::CmsIssuerMissing, "cms-issuer-missing", "The issuer certificate is missing: {1}.",
-     "Thiếu chứng thư của tổ chức cấp: {1}."},
-    {Problem::CmsCertNotValidAt, "cms-cert-not-valid-at",
-     "A certificate in the chain was not valid at {1} ({2}).",
-     "Một chứng thư trong chuỗi không có hiệu lực tại thời điểm {1} ({2})."},
-    {Problem::CmsUsageNotAllowed, "cms-usage-not-allowed",
-     "The signer certificate is not allowed for signing: {1}.",
-     "Chứng thư của người ký không được phép dùng để ký: {1}."},
-    {Problem::CmsChainInvalid, "cms-chain-invalid", "The certificate chain is not valid: {1}.",
-     "Chuỗi chứng thư không hợp lệ: {1}."},
-    {Problem::CmsRevocationOff, "cms-revocation-off", "Revocation was not checked (turned off).",
-     "Không kiểm tra tình trạng thu hồi chứng thư (chức năng đã tắt)."},
-    {Problem::CmsRevokedAfterTimestamp, "cms-revoked-after-timestamp",
-     "The certificate of {1} was revoked on {2} ({3}), after the signature timestamp of {4}, which "
-     "proves the signature existed before the revocation.",
-     "Chứng thư của {1} bị thu hồi ngày {2} ({3}), sau dấu thời gian chữ ký lúc {4}; dấu thời gian "
-     "này chứng minh chữ ký có trước khi chứng thư bị thu hồi."},
-    {Problem::CmsCertRevokedOn, "cms-cert-revoked",
-     "The certificate of {1} was revoked on {2} ({3}).",
-     "Chứng thư của {1} đã bị thu hồi ngày {2} ({3})."},
-    {Problem::CmsCertRevoked, "cms-cert-revoked", "The certificate of {1} was revoked ({2}).",
-     "Chứng thư của {1} đã bị thu hồi ({2})."},
-    {Problem::CmsRevocationUnknown, "cms-revocation-unknown",
-     "Revocation of {1} could not be checked: {2}.",
-     "Không kiểm tra được tình trạng thu hồi chứng thư của {1}: {2}."},
-    {Problem::CmsExpiredAfterTimestamp, "cms-expired-after-timestamp",
-     "The signer's certificate expired on {1}; the signature timestamp of {2} proves the signature "
-     "was made while it was valid.",
-     "Chứng thư của người ký hết hạn ngày {1}; dấu thời gian chữ ký lúc {2} chứng minh chữ ký được "
-     "tạo khi chứng thư còn hiệu lực."},
-    {Problem::CmsTimestampNoPoe, "cms-timestamp-no-poe",
-     "The signature timestamp of {1} does not prove the signature existed before that ({2}).",
-     "Dấu thời gian chữ ký lúc {1} không chứng minh được chữ ký có trước sự kiện đó ({2})."},
-    {Problem::CmsTimestampNotBefore, "cms-timestamp-not-before",
-     "The signature timestamp of {1} is not before that, so it does not prove the signature was "
-     "made while the certificate was usable.",
-     "Dấu thời gian chữ ký lúc {1} không có trước sự kiện đó nên không chứng minh được chữ ký được "
-     "tạo khi chứng thư còn dùng được."},
-    {Problem::CmsNoTimestampPoe, "cms-no-timestamp-poe",
-     "No valid signature timestamp proves the signature was made before that, so its validity "
-     "cannot be established.",
-     "Không có dấu thời gian chữ ký hợp lệ chứng minh chữ ký được tạo trước sự kiện đó nên không "
-     "xác định được hiệu lực của chữ ký."},
-    {Problem::CmsDigestUnsupported, "cms-digest-unsupported",
-     "The digest algorithm {1} is not supported.", "Thuật toán băm {1} không được hỗ trợ."},
-    {Problem::CmsContentNotGiven, "cms-content-not-given", "The signed content was not given.",
-     "Không có nội dung đã ký để kiểm tra."},
-    {Problem::CmsNoMessageDigest, "cms-no-message-digest",
-     "The signed attributes lack a single messageDigest.",
-     "Các thuộc tính được ký không có đúng một giá trị messageDigest."},
-    {Problem::CmsDigestMismatch, "cms-digest-mismatch",
-     "The content does not match the signed message digest: it was changed after signing, or it is "
-     "another file.",
-     "Nội dung không khớp với giá trị băm đã ký: nội dung đã bị thay đổi sau khi ký, hoặc đây là "
-     "một tệp khác."},
-    {Problem::CmsNoContentType, "cms-no-content-type",
-     "The signed attributes lack the contentType attribute (RFC 5652 5.3).",
-     "Các thuộc tính được ký thiếu thuộc tính contentType (RFC 5652, mục 5.3)."},
-    {Problem::CmsContentTypeDiffers, "cms-content-type-differs",
-     "The signed contentType differs from the encapsulated content type.",
-     "Thuộc tính contentType được ký khác với kiểu của nội dung được đóng gói."},
-    {Problem::CmsSignerCertMissing, "cms-signer-cert-missing",
-     "The signer's certificate is not in the signature, so the signature value cannot be checked.",
-     "Chứng thư của người ký không có trong chữ ký nên không kiểm tra được giá trị chữ ký."},
-    {Problem::CmsAttributesStoredOrder, "cms-attributes-stored-order",
-     "The signature covers the signed attributes in stored order, not DER order (accepted).",
-     "Chữ ký được tính trên các thuộc tính theo thứ tự lưu trữ, không theo thứ tự DER (vẫn chấp "
-     "nhận)."},
-    {Problem::CmsAlgorithmsDisagree, "cms-algorithms-disagree",
-     "The signature and digest algorithms do not agree: {1}.",
-     "Thuật toán chữ ký và thuật toán băm không tương ứng: {1}."},
-    {Problem::CmsSignatureAlgorithmUnsupported, "cms-signature-algorithm-unsupported",
-     "The signature algorithm is not supported: {1}.", "Thuật toán chữ ký không được hỗ trợ: {1}."},
-    {Problem::CmsSignatureInvalid, "cms-signature-invalid", "The signature value does not verify.",
-     "Giá trị chữ ký không đúng."},
-    {Problem::CmsSigningCertMismatch, "cms-signing-cert-mismatch",
-     "The signing-certificate attribute names another certificate than the one found.",
-     "Thuộc tính signing-certificate chỉ đến một chứng thư khác với chứng thư tìm thấy."},
-    {Problem::CmsSigningCertUnreadable, "cms-signing-cert-unreadable",
-     "The signing-certificate attribute cannot be read.",
-     "Không đọc được thuộc tính signing-certificate."},
-    {Problem::CmsWeakAccepted, "cms-weak-accepted",
-     "Weak algorithm {1} accepted by the policy option.",
-     "Thuật toán yếu {1} được chấp nhận theo tùy chọn chính sách."},
-    {Problem::CmsWeakAlgorithm, "cms-weak-algorithm",
-     "The signature uses {1}, which is no longer considered safe.",
-     "Chữ ký dùng {1}, hiện không còn được coi là an toàn."},
-    {Problem::CmsCounterSignatureInvalid, "cms-counter-signature-invalid",
-     "A counter-signature on this signature is not valid.",
-     "Một chữ ký xác nhận (counter-signature) trên chữ ký này không hợp lệ."},
-    {Problem::CmsCounterSignatureUnconfirmed, "cms-counter-signature-unconfirmed",
-     "A counter-signature on this signature could not be confirmed.",
-     "Không xác nhận được một chữ ký xác nhận (counter-signature) trên chữ ký này."},
-    {Problem::CmsEmpty, "cms-empty", "The signature file is empty.", "Dữ liệu chữ ký rỗng."},
-    {Problem::CmsTooLarge, "cms-too-large", "The signature is larger than 64 MiB.",
-     "Chữ ký lớn hơn 64 MiB."},
-    {Problem::CmsNotCms, "cms-not-cms", "The data is not a CMS/PKCS#7 structure.",
-     "Dữ liệu không phải là cấu trúc CMS/PKCS#7."},
-    {Problem::CmsNotSignedData, "cms-not-signed-data", "The CMS structure is not SignedData.",
-     "Cấu trúc CMS không phải là SignedData."},
-    {Problem::CmsNoSigner, "cms-no-signer", "The signature holds no signer.",
-     "Chữ ký không chứa thông tin người ký."},
-    {Problem::CmsDetachedEContent, "cms-detached-econtent",
-     "A detached signature must not carry eContent.",
-     "Chữ ký tách rời không được chứa nội dung được ký (eContent)."},
-    {Problem::CmsAlsoCarriesContent, "cms-also-carries-content",
-     "The signature also carries content; the given content was checked instead.",
-     "Chữ ký cũng chứa nội dung; nội dung được cung cấp đã được kiểm tra thay thế."},
-    {Problem::CmsTrailingBytes, "cms-trailing-bytes",
-     "Bytes follow the signature structure; they are ignored.",
-     "Có dữ liệu nằm sau cấu trúc chữ ký; phần này được bỏ qua."},
-    {Problem::CmsContentUnreadable, "cms-content-unreadable", "The content could not be read.",
-     "Không đọc được nội dung."},
-    {Problem::CmsTimestampInvalid, "cms-timestamp-invalid",
-     "The signature timestamp is not valid: {1}.", "Dấu thời gian chữ ký không hợp lệ: {1}."},
-    {Problem::CmsPoeAt, "cms-poe-at", "At {1}, {2}.", "Tại thời điểm {1}: {2}."},
-    // The events a signature timestamp must come before ({2} of cms-poe-at and the like).
-    {Problem::EventRevokedOn, "event-revoked-on", "the certificate of {1} was revoked on {2}",
-     "chứng thư của {1} bị thu hồi ngày {2}"},
-    {Problem::EventRevoked, "event-revoked", "the certificate of {1} was revoked",
-     "chứng thư của {1} bị thu hồi"},
-    {Problem::EventValidUntil, "event-valid-until",
-     "the signer's certificate is valid only until {1}",
-     "chứng thư của người ký chỉ có hiệu lực đến {1}"},
-    {Problem::CmsClaimedTimeBeforeCertificate, "cms-claimed-time-before-certificate",
-     "The signing time the signature claims ({1}) is before the signer's certificate was issued "
-     "({2}): it is only what the signer's computer said, and is not used to judge the signature.",
-     "Thời điểm ký mà chữ ký tự khai ({1}) trước khi chứng thư của người ký được cấp ({2}): đó chỉ "
-     "là giờ trên máy người ký, không được dùng để đánh giá chữ ký."},
-    {Problem::CmsClaimedTimeInFuture, "cms-claimed-time-in-future",
-     "The signing time the signature claims ({1}) is later than the time it was checked at "
-     "({2}): it is only what the signer's computer said, and is not used to judge the signature.",
-     "Thời điểm ký mà chữ ký tự khai ({1}) muộn hơn thời điểm kiểm tra ({2}): đó chỉ là giờ trên "
-     "máy người ký, không được dùng để đánh giá chữ ký."},
     {Problem::CadesWithoutSigningCertificate, "cades-without-signing-certificate",
      "the signature has no signing-certificate-v2 attribute, which PAdES and CAdES baseline "
      "signatures require: it is a plain CMS signature",
@@ -282,6 +144,10 @@ constexpr Row kRows[] = {
      "the signature dictionary (object {1}) cannot be read: it is damaged or holds a number out "
      "of range",
      "không đọc được từ điển chữ ký (đối tượng {1}): bị hỏng hoặc chứa số vượt giới hạn"},
+    // A sentence another layer made in the report's language (an XML finding shown in a
+    // document report), and the CMS layer's note (its own table, src/cms/notes.h).
+    {Problem::Said, "said", "{1}", "{1}"},
+    {Problem::FromCms, "cms", "{1}", "{1}"},
 };
 
 constexpr bool inOrder() {
@@ -292,77 +158,9 @@ constexpr bool inOrder() {
 }
 static_assert(inOrder(), "kRows must follow the Problem order");
 
-// Longer than any sentence of the table with its arguments (names, subjects): such text is left as
-// it is. Also bounds the matcher, whose work grows with the square of the length at worst.
-constexpr std::size_t kMaxSentence = 4096;
-
 const Row& row(Problem p) {
   auto i = static_cast<std::size_t>(p);
   return kRows[i < kProblemCount ? i : 0];
-}
-
-// An English template split at its placeholders: literal text, {N}, literal text, ... A sentence
-// matches when it is the literals in order with anything between them (each placeholder takes as
-// much as it can, as a greedy regular expression would). Matched by hand, not with std::regex:
-// libstdc++'s regex recurses once per character and a long argument (a name from a hostile PDF)
-// overflowed the stack (found by the fuzzer). Recursion here is one level per placeholder.
-struct Pattern {
-  std::vector<std::string> literals;  // placeholders + 1 pieces
-  std::vector<int> slots;             // which argument each placeholder fills
-};
-
-Pattern compile(const char* t) {
-  Pattern p;
-  p.literals.emplace_back();
-  for (const char* c = t; *c; ++c) {
-    if (c[0] == '{' && c[1] >= '1' && c[1] <= '9' && c[2] == '}') {
-      p.slots.push_back(c[1] - '1');
-      p.literals.emplace_back();
-      c += 2;
-      continue;
-    }
-    p.literals.back() += *c;
-  }
-  return p;
-}
-
-// Matches placeholders k.. of `p` against s[pos..]; groups[k..] receive what they take.
-bool matchFrom(const Pattern& p, std::string_view s, std::size_t k, std::size_t pos,
-               std::vector<std::string_view>& groups) {
-  const std::string& after = p.literals[k + 1];
-  if (k + 1 == p.slots.size()) {  // the last placeholder: the rest up to the final literal
-    if (s.size() < pos + after.size() || s.substr(s.size() - after.size()) != after) return false;
-    groups[k] = s.substr(pos, s.size() - after.size() - pos);
-    return true;
-  }
-  // Greedy: the last occurrence of the next literal first, then earlier ones.
-  for (std::size_t q = s.rfind(after); q != std::string_view::npos && q >= pos;
-       q = q == 0 ? std::string_view::npos : s.rfind(after, q - 1)) {
-    groups[k] = s.substr(pos, q - pos);
-    if (matchFrom(p, s, k + 1, q + after.size(), groups)) return true;
-  }
-  return false;
-}
-
-bool match(const Pattern& p, std::string_view s, std::vector<std::string_view>& groups) {
-  const std::string& head = p.literals.front();
-  const std::string& tail = p.literals.back();
-  if (s.substr(0, head.size()) != head) return false;
-  if (p.slots.empty()) return s.size() == head.size();
-  if (s.size() < head.size() + tail.size() || s.substr(s.size() - tail.size()) != tail)
-    return false;
-  groups.assign(p.slots.size(), {});
-  return matchFrom(p, s, 0, head.size(), groups);
-}
-
-const std::vector<Pattern>& patterns() {
-  static const std::vector<Pattern> all = [] {
-    std::vector<Pattern> v;
-    v.reserve(kProblemCount);
-    for (const Row& r : kRows) v.push_back(compile(r.en));
-    return v;
-  }();
-  return all;
 }
 
 }  // namespace
@@ -379,31 +177,21 @@ std::string problemSentence(Problem p, const std::vector<std::string>& args, Lan
   return fillPlaceholders(problemTemplate(p, lang), args);
 }
 
-std::optional<ProblemMatch> findProblem(const std::string& en) {
-  if (en.size() > kMaxSentence) return std::nullopt;
-  const auto& pats = patterns();
-  std::vector<std::string_view> groups;
-  for (std::size_t i = 0; i < pats.size(); ++i) {
-    if (!match(pats[i], en, groups)) continue;
-    ProblemMatch out{static_cast<Problem>(i), {}};
-    for (std::size_t g = 0; g < pats[i].slots.size(); ++g) {
-      auto slot = static_cast<std::size_t>(pats[i].slots[g]);
-      if (out.args.size() <= slot) out.args.resize(slot + 1);
-      out.args[slot] = std::string(groups[g]);
-    }
-    return out;
-  }
-  return std::nullopt;
+Finding Finding::of(Problem p, std::vector<std::string> args) {
+  return Finding{p, std::move(args), {}};
 }
 
-std::string localizeProblem(const std::string& en, Lang lang) {
-  if (lang != Lang::Vi) return en;
-  auto m = findProblem(en);
-  if (!m) return en;
-  // An argument may itself be a sentence of the table (the event in "At {1}, {2}."): one level.
-  for (auto& arg : m->args)
-    if (auto inner = findProblem(arg)) arg = problemSentence(inner->problem, inner->args, lang);
-  return problemSentence(m->problem, m->args, lang);
+Finding Finding::from(cms::Note n) {
+  return Finding{Problem::FromCms, {}, std::move(n)};
+}
+
+const char* findingCode(const Finding& f) {
+  return f.problem == Problem::FromCms && f.cms ? cms::noteCode(f.cms->id) : problemCode(f.problem);
+}
+
+std::string findingText(const Finding& f, Lang lang) {
+  if (f.problem == Problem::FromCms && f.cms) return cms::noteText(*f.cms, lang);
+  return problemSentence(f.problem, f.args, lang);
 }
 
 }  // namespace kyso::pdfverify

@@ -1,9 +1,8 @@
 // The problems and notes the verifier reports about a signature or a file (structural faults,
-// where revocation data came from, what the CMS layer found), each with a stable machine code
-// ("byte-range-not-at-start", ...) and a sentence in English and Vietnamese whose {1} is filled
-// with a number, a PDF name or a technical detail. One table (problems.cpp) in enum order; the
-// reports keep the English sentence (JSON compatibility) and find the row again to show the
-// Vietnamese one. Sentences the CMS layer writes are rows too, so they reach people in Vietnamese.
+// where revocation data came from), each with a stable machine code ("byte-range-not-at-start",
+// ...) and a sentence in English and Vietnamese whose {1} is filled with a number, a PDF name or a
+// technical detail. One table (problems.cpp) in enum order. The verifier stores Findings (a row
+// and its words, or the CMS layer's typed note, src/cms/notes.h); the reports make the sentences.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "core/messages.h"
+#include "src/cms/notes.h"
 
 namespace kyso::pdfverify {
 
@@ -60,55 +60,10 @@ enum class Problem {
   TimestampNotCovering,
   TimestampNotVerifying,
   UnsupportedFormat,
-  CmsChainNotTrusted,
-  CmsIssuerMissing,
-  CmsCertNotValidAt,
-  CmsUsageNotAllowed,
-  CmsChainInvalid,
-  CmsRevocationOff,
-  CmsRevokedAfterTimestamp,
-  CmsCertRevokedOn,
-  CmsCertRevoked,
-  CmsRevocationUnknown,
-  CmsExpiredAfterTimestamp,
-  CmsTimestampNoPoe,
-  CmsTimestampNotBefore,
-  CmsNoTimestampPoe,
-  CmsDigestUnsupported,
-  CmsContentNotGiven,
-  CmsNoMessageDigest,
-  CmsDigestMismatch,
-  CmsNoContentType,
-  CmsContentTypeDiffers,
-  CmsSignerCertMissing,
-  CmsAttributesStoredOrder,
-  CmsAlgorithmsDisagree,
-  CmsSignatureAlgorithmUnsupported,
-  CmsSignatureInvalid,
-  CmsSigningCertMismatch,
-  CmsSigningCertUnreadable,
-  CmsWeakAccepted,
-  CmsWeakAlgorithm,
-  CmsCounterSignatureInvalid,
-  CmsCounterSignatureUnconfirmed,
-  CmsEmpty,
-  CmsTooLarge,
-  CmsNotCms,
-  CmsNotSignedData,
-  CmsNoSigner,
-  CmsDetachedEContent,
-  CmsAlsoCarriesContent,
-  CmsTrailingBytes,
-  CmsContentUnreadable,
-  CmsTimestampInvalid,
-  CmsPoeAt,
-  EventRevokedOn,
-  EventRevoked,
-  EventValidUntil,
-  CmsClaimedTimeBeforeCertificate,
-  CmsClaimedTimeInFuture,
   CadesWithoutSigningCertificate,
   SignatureDictionaryUnreadable,
+  Said,     // {1}: a sentence another layer made in the report's language
+  FromCms,  // the CMS layer's note (Finding::cms)
   Count_
 };
 
@@ -122,14 +77,18 @@ const char* problemTemplate(Problem p, Lang lang);
 /// The sentence of a problem in `lang` with `args` filled in.
 std::string problemSentence(Problem p, const std::vector<std::string>& args = {},
                             Lang lang = Lang::En);
-/// Which row an English sentence came from, and the words that filled it.
-struct ProblemMatch {
-  Problem problem;
+/// A problem or note as the verifier stores it: the row and the words that fill it, or the CMS
+/// layer's own note. Sentences are made from it at the edge (findingText).
+struct Finding {
+  Problem problem = Problem::Said;
   std::vector<std::string> args;
+  std::optional<cms::Note> cms;  // problem == FromCms
+  static Finding of(Problem p, std::vector<std::string> args = {});
+  static Finding from(cms::Note n);
 };
-std::optional<ProblemMatch> findProblem(const std::string& en);
-/// An English problem or note sentence in `lang`: the table row's sentence when one matches,
-/// else the sentence unchanged (a detail from a lower layer with no row, e.g. an OpenSSL error).
-std::string localizeProblem(const std::string& en, Lang lang);
+/// The stable code of a finding ("byte-range-not-at-start", "cms-chain-not-trusted").
+const char* findingCode(const Finding& f);
+/// The sentence of a finding in `lang`.
+std::string findingText(const Finding& f, Lang lang);
 
 }  // namespace kyso::pdfverify

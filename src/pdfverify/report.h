@@ -12,9 +12,8 @@
 
 namespace kyso::pdfverify {
 
-/// A problem or note sentence in `lang`, through the table of problems.h (the JSON keeps English;
-/// a detail from a lower layer that has no row stays as it is).
-std::string problemText(const std::string& en, Lang lang);
+/// A problem or note in `lang` (findingText of problems.h).
+std::string problemText(const Finding& f, Lang lang);
 /// The words for a coverage ("whole-document", ...), a modifications verdict ("none", ...) and a
 /// signature kind ("approval", ...) in `lang`; English gives the JSON's words.
 std::string coverageText(const std::string& coverage, Lang lang);

@@ -120,7 +120,10 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
            std::to_string(s.index) + " — " + htmlEscape(s.field) + "</th></tr>\n";
       h += "<tr><td>" + std::string(L.indication) + "</td><td class=\"" + cssClass(s.indication) +
            "\">" + indicationName(s.indication) +
-           (s.subindication.empty() ? "" : " / " + htmlEscape(s.subindication)) + "</td></tr>\n";
+           (s.subindication == SubIndication::None
+                ? std::string()
+                : std::string(" / ") + subIndicationName(s.subindication)) +
+           "</td></tr>\n";
       h += "<tr><td>SubFilter</td><td>" + htmlEscape(s.subfilter) + "</td></tr>\n";
       h += "<tr><td>" + std::string(L.coverage) + "</td><td>" +
            htmlEscape(coverageText(s.coverage, lang)) + "</td></tr>\n";
@@ -153,7 +156,7 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
           h += "<div class=\"bad\">" + htmlEscape(problemText(p, lang)) + "</div>";
         h += "</td></tr>\n";
       }
-      std::vector<std::string> notes = s.notes;
+      std::vector<Finding> notes = s.notes;
       notes.insert(notes.end(), s.crypto.notes.begin(), s.crypto.notes.end());
       if (!notes.empty()) {
         h += "<tr><td>" + std::string(L.notes) + "</td><td>";

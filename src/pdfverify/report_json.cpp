@@ -46,7 +46,8 @@ Json signatureJson(const SignatureReport& s) {
   j.set("kind", s.kind);
   j.set("subfilter", s.subfilter);
   j.set("indication", indicationName(s.indication));
-  j.set("subindication", s.subindication.empty() ? Json() : Json(s.subindication));
+  j.set("subindication",
+        s.subindication == SubIndication::None ? Json() : Json(subIndicationName(s.subindication)));
   j.set("intact", s.crypto.intact ? Json(*s.crypto.intact) : Json());
   j.set("coverage", s.coverage);
   j.set("modifications", s.modifications);
@@ -55,7 +56,7 @@ Json signatureJson(const SignatureReport& s) {
     Json cj = Json::object();
     cj.set("revision", c.revision);
     cj.set("code", changeCode(c.kind));
-    cj.set("what", c.what);
+    cj.set("what", changeText(c, Lang::En));
     cj.set("allowed", c.allowed);
     changes.push(std::move(cj));
   }
@@ -85,19 +86,20 @@ Json signatureJson(const SignatureReport& s) {
   j.set("location", optional(s.location));
   j.set("claimed_signing_time", optional(s.claimed_time));
   Json problems = Json::array();
-  for (auto& p : s.problems) problems.push(p);
+  for (auto& p : s.problems) problems.push(findingText(p, Lang::En));
   j.set("problems", std::move(problems));
-  // The stable code of each problem, in the same order (null for a detail with no table row).
+  // The stable code of each problem, in the same order.
   Json codes = Json::array();
-  for (auto& p : s.problems) {
-    auto m = findProblem(p);
-    codes.push(m ? Json(problemCode(m->problem)) : Json());
-  }
+  for (auto& p : s.problems) codes.push(findingCode(p));
   j.set("problem_codes", std::move(codes));
-  Json notes = Json::array();
-  for (auto& n : s.notes) notes.push(n);
-  for (auto& n : s.crypto.notes) notes.push(n);
+  Json notes = Json::array(), noteCodes = Json::array();
+  for (const auto* list : {&s.notes, &s.crypto.notes})
+    for (auto& n : *list) {
+      notes.push(findingText(n, Lang::En));
+      noteCodes.push(findingCode(n));
+    }
   j.set("notes", std::move(notes));
+  j.set("note_codes", std::move(noteCodes));
   return j;
 }
 
@@ -122,9 +124,13 @@ Json reportJson(const FileReport& r) {
   Json sigs = Json::array();
   for (auto& s : r.signatures) sigs.push(signatureJson(s));
   j.set("signatures", std::move(sigs));
-  Json notes = Json::array();
-  for (auto& n : r.notes) notes.push(n);
+  Json notes = Json::array(), noteCodes = Json::array();
+  for (auto& n : r.notes) {
+    notes.push(findingText(n, Lang::En));
+    noteCodes.push(findingCode(n));
+  }
   j.set("notes", std::move(notes));
+  j.set("note_codes", std::move(noteCodes));
   return j;
 }
 

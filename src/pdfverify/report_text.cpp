@@ -59,7 +59,7 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
     else if (!s.crypto.notes.empty())
       line += problemText(s.crypto.notes.front(), lang);
     else
-      line += s.subindication;
+      line += subIndicationName(s.subindication);
     line += " — " + who(s, lang);
     return line;
   }
@@ -69,7 +69,7 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
   else if (!s.crypto.notes.empty())
     line += problemText(s.crypto.notes.front(), lang);
   else
-    line += s.subindication;
+    line += subIndicationName(s.subindication);
   line += " — " + who(s, lang);
   return line;
 }
@@ -95,7 +95,10 @@ std::string reportText(const FileReport& r, Lang lang) {
            kindText(s.kind, lang) + ", " + (s.subfilter.empty() ? "?" : s.subfilter) + ")\n";
     out += (vi ? "    kết luận:         " : "    indication:    ") +
            std::string(indicationName(s.indication)) +
-           (s.subindication.empty() ? "" : " / " + s.subindication) + "\n";
+           (s.subindication == SubIndication::None
+                ? std::string()
+                : std::string(" / ") + subIndicationName(s.subindication)) +
+           "\n";
     out += (vi ? "    nguyên vẹn:       " : "    intact:        ") +
            std::string(!s.crypto.intact   ? (vi ? "chưa rõ" : "unknown")
                        : *s.crypto.intact ? (vi ? "có" : "yes")

@@ -6,15 +6,15 @@
 namespace kyso::pdfverify {
 
 std::string changeText(const Change& c, Lang lang) {
-  if (lang != Lang::Vi) return c.what.empty() ? changeSentence(c.kind, c.args, lang) : c.what;
+  if (lang != Lang::Vi) return changeSentence(c.kind, c.args, lang);
   std::vector<std::string> args = c.args;
   for (std::size_t i = 0; i < args.size() && i < c.args_vi.size(); ++i)
     if (!c.args_vi[i].empty()) args[i] = c.args_vi[i];
   return changeSentence(c.kind, args, lang);
 }
 
-std::string problemText(const std::string& en, Lang lang) {
-  return localizeProblem(en, lang);
+std::string problemText(const Finding& f, Lang lang) {
+  return findingText(f, lang);
 }
 
 std::string coverageText(const std::string& coverage, Lang lang) {

@@ -198,36 +198,35 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
                               const std::vector<RevisionEnd>& revisions,
                               std::uint64_t dict_offset) {
   ByteRangeFacts f;
-  auto fail = [&](std::string why) {
+  auto fail = [&](Finding why) {
     f.problems.push_back(std::move(why));
     f.fatal = true;
     return f;
   };
   if (sig.unreadable)
-    return fail(problemSentence(Problem::SignatureDictionaryUnreadable,
-                                {std::to_string(sig.dict_og.getObj())}));
-  if (!sig.byte_range_shape_ok) return fail(problemSentence(Problem::ByteRangeShape));
+    return fail(Finding::of(Problem::SignatureDictionaryUnreadable,
+                            {std::to_string(sig.dict_og.getObj())}));
+  if (!sig.byte_range_shape_ok) return fail(Finding::of(Problem::ByteRangeShape));
   const auto& br = sig.byte_range;
   const std::uint64_t size = bytes.size();
   for (auto v : br)
     if (v < 0 || static_cast<std::uint64_t>(v) > size)
-      return fail(problemSentence(Problem::ByteRangeOutOfFile));
+      return fail(Finding::of(Problem::ByteRangeOutOfFile));
   const std::uint64_t a = static_cast<std::uint64_t>(br[1]);
   const std::uint64_t b = static_cast<std::uint64_t>(br[2]);
   const std::uint64_t c = static_cast<std::uint64_t>(br[3]);
-  if (br[0] != 0) return fail(problemSentence(Problem::ByteRangeNotAtStart));
-  if (b <= a) return fail(problemSentence(Problem::ByteRangesOverlap));
-  if (c > size - b) return fail(problemSentence(Problem::ByteRangePastEnd));
+  if (br[0] != 0) return fail(Finding::of(Problem::ByteRangeNotAtStart));
+  if (b <= a) return fail(Finding::of(Problem::ByteRangesOverlap));
+  if (c > size - b) return fail(Finding::of(Problem::ByteRangePastEnd));
   f.end = b + c;
   if (b - a < 2 || b - a > kMaxContentsHex + 2)
-    return fail(problemSentence(Problem::GapImpossibleSize));
+    return fail(Finding::of(Problem::GapImpossibleSize));
   // The gap must be exactly `<hex>` and it must be this dictionary's /Contents.
   std::string gap;
   if (!bytes.readAt(a, static_cast<std::size_t>(b - a), gap).ok() || gap.size() != b - a)
-    return fail(problemSentence(Problem::ContentsUnreadable));
-  if (gap.front() != '<' || gap.back() != '>')
-    return fail(problemSentence(Problem::GapNotContents));
-  if ((gap.size() - 2) % 2 != 0) return fail(problemSentence(Problem::ContentsOddDigits));
+    return fail(Finding::of(Problem::ContentsUnreadable));
+  if (gap.front() != '<' || gap.back() != '>') return fail(Finding::of(Problem::GapNotContents));
+  if ((gap.size() - 2) % 2 != 0) return fail(Finding::of(Problem::ContentsOddDigits));
   std::string der((gap.size() - 2) / 2, '\0');
   int bad = 0;  // any digit that is not hex, checked once after the loop
   for (std::size_t i = 1, o = 0; i + 1 < gap.size(); i += 2, ++o) {
@@ -235,15 +234,15 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
     bad |= hi | lo;
     der[o] = static_cast<char>(((hi & 0x0f) << 4) | (lo & 0x0f));
   }
-  if (bad < 0) return fail(problemSentence(Problem::GapNotHex));
+  if (bad < 0) return fail(Finding::of(Problem::GapNotHex));
   // In an encrypted document the signature's /Contents is never encrypted, but a reader may have
   // decrypted it like any other string: there, the gap must start where /Contents was parsed.
   const bool sameBytes = der == sig.parsed_contents;
   const bool samePlace = sig.encrypted && sig.contents_offset >= 0 &&
                          static_cast<std::uint64_t>(sig.contents_offset) == a;
-  if (!sameBytes && !samePlace) return fail(problemSentence(Problem::GapNotThisContents));
+  if (!sameBytes && !samePlace) return fail(Finding::of(Problem::GapNotThisContents));
   if (dict_offset != 0 && (a <= dict_offset))
-    return fail(problemSentence(Problem::GapOutsideDictionary));
+    return fail(Finding::of(Problem::GapOutsideDictionary));
   if (dict_offset != 0) {
     // No `endobj` may come between the dictionary's start and the gap.
     std::string head;
@@ -253,7 +252,7 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
                     head)
             .ok() &&
         (head.find("endobj") != std::string::npos || a - dict_offset > (1u << 20)))
-      return fail(problemSentence(Problem::GapOutsideDictionary));
+      return fail(Finding::of(Problem::GapOutsideDictionary));
   }
   f.gap_is_contents = true;
   // The DER is padded with zeros to the reserved size; the outer definite length says where the
@@ -275,7 +274,7 @@ ByteRangeFacts checkByteRange(const FileBytes& bytes, const FoundSignature& sig,
   f.contents_der = std::move(der);
   for (std::size_t i = 0; i < revisions.size(); ++i)
     if (f.end == revisions[i].end || f.end == revisions[i].end_with_eol) f.revision = int(i) + 1;
-  if (f.revision == 0) f.problems.push_back(problemSentence(Problem::SignedEndNotRevision));
+  if (f.revision == 0) f.problems.push_back(Finding::of(Problem::SignedEndNotRevision));
   return f;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "src/pdfverify/file_bytes.h"
+#include "src/pdfverify/problems.h"
 #include "src/pdfverify/revision.h"
 
 namespace kyso::pdfverify {
@@ -48,10 +49,10 @@ std::pair<int, QPDFObjGen> catalogDocMdp(OpenRevision& rev);
 
 /// Result of the byte-level checks on one signature.
 struct ByteRangeFacts {
-  std::vector<std::string> problems;  // empty when every rule holds
-  bool gap_is_contents = false;       // the gap is exactly this dictionary's /Contents hex string
-  bool fatal = false;                 // the ranges cannot be hashed or are not this signature's
-  int revision = 0;                   // 1-based revision whose end the ranges reach (0: none)
+  std::vector<Finding> problems;  // empty when every rule holds
+  bool gap_is_contents = false;   // the gap is exactly this dictionary's /Contents hex string
+  bool fatal = false;             // the ranges cannot be hashed or are not this signature's
+  int revision = 0;               // 1-based revision whose end the ranges reach (0: none)
   std::uint64_t end = 0;
   std::string contents_der;  // hex-decoded gap, trailing zero padding removed
 };

@@ -62,26 +62,26 @@ struct RevisionCache {
 void dictionaryChecks(const FoundSignature& s, SignatureReport& r) {
   if (s.unreadable) return;  // checkByteRange says why, and nothing else can be read
   if (s.type.empty())
-    r.notes.push_back(problemSentence(Problem::NoType));
+    r.notes.push_back(Finding::of(Problem::NoType));
   else if (s.type != "/Sig" && s.type != "/DocTimeStamp")
-    r.problems.push_back(problemSentence(Problem::WrongType, {s.type}));
-  if (s.filter.empty()) r.problems.push_back(problemSentence(Problem::NoFilter));
+    r.problems.push_back(Finding::of(Problem::WrongType, {s.type}));
+  if (s.filter.empty()) r.problems.push_back(Finding::of(Problem::NoFilter));
   if (s.subfilter.empty())
-    r.problems.push_back(problemSentence(Problem::NoSubFilter));
+    r.problems.push_back(Finding::of(Problem::NoSubFilter));
   else if (!kKnownSubFilters.count(s.subfilter))
-    r.problems.push_back(problemSentence(Problem::UnsupportedSubFilter, {s.subfilter}));
+    r.problems.push_back(Finding::of(Problem::UnsupportedSubFilter, {s.subfilter}));
   if (s.subfilter == "ETSI.RFC3161" && s.type != "/DocTimeStamp")
-    r.problems.push_back(problemSentence(Problem::TimestampWrongType));
+    r.problems.push_back(Finding::of(Problem::TimestampWrongType));
   if (s.type == "/DocTimeStamp" && s.subfilter != "ETSI.RFC3161")
-    r.problems.push_back(problemSentence(Problem::DocTimeStampWrongSubFilter));
-  if (s.parsed_contents.empty()) r.problems.push_back(problemSentence(Problem::NoContents));
+    r.problems.push_back(Finding::of(Problem::DocTimeStampWrongSubFilter));
+  if (s.parsed_contents.empty()) r.problems.push_back(Finding::of(Problem::NoContents));
 }
 
 void judge(SignatureReport& r) {
   const bool disallowed = r.modifications == "disallowed";
   if (!r.problems.empty() || r.coverage == "invalid" || r.coverage == "partial" || disallowed) {
     r.indication = Indication::TotalFailed;
-    r.subindication = "FORMAT_FAILURE";
+    r.subindication = SubIndication::FormatFailure;
     // A broken signature value is the more specific reason when the CMS layer found one.
     if (r.crypto.checked && r.crypto.indication == Indication::TotalFailed &&
         r.coverage != "invalid")
@@ -90,14 +90,14 @@ void judge(SignatureReport& r) {
   }
   if (!r.crypto.checked) {
     r.indication = Indication::Indeterminate;
-    r.subindication = "SIGNED_DATA_NOT_FOUND";
+    r.subindication = SubIndication::SignedDataNotFound;
     return;
   }
   r.indication = r.crypto.indication;
   r.subindication = r.crypto.subindication;
   if (r.indication == Indication::TotalPassed && r.crypto.intact != true) {
     r.indication = Indication::Indeterminate;
-    r.subindication = "GENERIC";
+    r.subindication = SubIndication::GenericFailure;
   }
 }
 
@@ -152,7 +152,7 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
   // Signed revisions that cannot be read on their own make their signature invalid.
   for (auto& [r, rules] : judged) {
     if (!cache.get(limitOf(static_cast<std::size_t>(r->revision))).ok()) {
-      r->problems.push_back(problemSentence(Problem::SignedRevisionUnreadable));
+      r->problems.push_back(Finding::of(Problem::SignedRevisionUnreadable));
       r->coverage = "invalid";
     }
   }
@@ -173,7 +173,6 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
         Change c;
         c.kind = ChangeKind::RevisionsNotCheckedOneByOne;
         c.args = {std::to_string(r->revision + 1), std::to_string(j)};
-        c.what = changeSentence(c.kind, c.args, Lang::En);
         c.revision = static_cast<int>(j);
         r->changes.push_back(std::move(c));
         continue;
@@ -182,7 +181,6 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
         Change c;
         c.kind = ChangeKind::RevisionUnreadable;
         c.args = {std::to_string(!newer.ok() ? j : from)};
-        c.what = changeSentence(c.kind, c.args, Lang::En);
         changes.push_back(std::move(c));
       } else {
         KYSO_TRY(analyseChanges(*older->first, *older->second, *newer->first, *newer->second, rules,
@@ -192,21 +190,18 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
         Change c;
         c.kind = ChangeKind::XrefDuplicateEntry;
         c.args = {std::to_string(obj)};
-        c.what = changeSentence(c.kind, c.args, Lang::En);
         changes.push_back(std::move(c));
       }
       if (changes.empty()) {
         Change c;
         c.kind = ChangeKind::UpdateChangesNothing;
         c.allowed = changeAllowed(c.kind, rules.docmdp);
-        c.what = changeSentence(c.kind, c.args, Lang::En);
         changes.push_back(std::move(c));
       }
       if (static_cast<std::size_t>(firstMade) < j) {
         Change c;
         c.kind = ChangeKind::RevisionsNotCheckedOneByOne;
         c.args = {std::to_string(firstMade), std::to_string(j)};
-        c.what = changeSentence(c.kind, c.args, Lang::En);
         changes.push_back(std::move(c));
       }
       for (auto& c : changes) {
@@ -276,9 +271,9 @@ Result<std::pair<Revisions, OpenRevision*>> readRevisions(const FileBytes& bytes
     for (auto& e : out.markers->revisions)
       orphans += std::none_of(revs.begin(), revs.end(), [&](auto& r) { return r.end == e.end; });
     if (orphans > 0)
-      rep.notes.push_back(problemSentence(Problem::OrphanEofMarkers, {std::to_string(orphans)}));
+      rep.notes.push_back(Finding::of(Problem::OrphanEofMarkers, {std::to_string(orphans)}));
   } else {
-    rep.notes.push_back(problemSentence(Problem::LargeFileRawSearchSkipped));
+    rep.notes.push_back(Finding::of(Problem::LargeFileRawSearchSkipped));
   }
   const std::uint64_t lastEnd = revs.back().end_with_eol;
   if (lastEnd < bytes.size()) {
@@ -291,7 +286,7 @@ Result<std::pair<Revisions, OpenRevision*>> readRevisions(const FileBytes& bytes
   }
   for (const auto& rev : revs)
     for (int obj : rev.duplicate_objects)
-      rep.notes.push_back(problemSentence(
+      rep.notes.push_back(Finding::of(
           Problem::DamagedObject,
           {changeSentence(ChangeKind::XrefDuplicateEntry, {std::to_string(obj)}, Lang::En)}));
   OpenRevision* cur = current->first;
@@ -379,7 +374,7 @@ std::pair<FoundSignature, SignatureReport> checkSignature(
   if (x != holder->xref().end() && x->second.type == 1)
     dictOffset = x->second.offset;
   else if (x != holder->xref().end())
-    r.problems.push_back(problemSentence(Problem::DictionaryInObjectStream));
+    r.problems.push_back(Finding::of(Problem::DictionaryInObjectStream));
   ByteRangeFacts br = checkByteRange(*bytes, s, revs, dictOffset);
   for (auto& p : br.problems) r.problems.push_back(p);
   r.signed_end = br.end;
@@ -391,14 +386,14 @@ std::pair<FoundSignature, SignatureReport> checkSignature(
                : last                              ? "partial"
                                                    : "revision";
   if (r.coverage == "partial" && br.revision != 0)
-    r.problems.push_back(problemSentence(Problem::BytesAppended));
+    r.problems.push_back(Finding::of(Problem::BytesAppended));
   if (!br.fatal && opt.cms) {
     const CmsInput in = cmsInputFor(bytes, s, br, dss, r.coverage == "revision");
     const auto cmsStart = std::chrono::steady_clock::now();
     r.crypto = opt.cms->checkSlowly(in);
     budget.extend(std::chrono::steady_clock::now() - cmsStart);  // its own timeouts bound it
   } else if (!opt.cms) {
-    r.crypto.notes.push_back(problemSentence(Problem::NoCryptoCheck));
+    r.crypto.notes.push_back(Finding::of(Problem::NoCryptoCheck));
   }
   return {std::move(s), std::move(r)};
 }
@@ -487,12 +482,11 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   if (found->size() > opt.max_signatures)
     return errorReport(rep, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "too many signatures"));
   if (revisions.trailing > 0)
-    rep.notes.push_back(
-        problemSentence(Problem::TrailingBytes, {std::to_string(revisions.trailing)}));
+    rep.notes.push_back(Finding::of(Problem::TrailingBytes, {std::to_string(revisions.trailing)}));
   if (revisions.markers && revisions.markers->byte_range_keys.size() > found->size())
-    rep.notes.push_back(problemSentence(
-        Problem::UnusedSignatureDictionaries,
-        {std::to_string(revisions.markers->byte_range_keys.size() - found->size())}));
+    rep.notes.push_back(
+        Finding::of(Problem::UnusedSignatureDictionaries,
+                    {std::to_string(revisions.markers->byte_range_keys.size() - found->size())}));
   // A damaged ending over a document without a complete signed revision (a signed file cut
   // short, say) is unreadable, never "unsigned".
   if (found->empty() && revisions.damagedEnding) return errorReport(rep, *revisions.damagedEnding);
@@ -523,13 +517,13 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
     for (auto& [s, r] : sigs)
       if (r.coverage == "revision") {
         r.coverage = "partial";
-        r.problems.push_back(problemSentence(Problem::BytesAppended));
+        r.problems.push_back(Finding::of(Problem::BytesAppended));
       }
   checkVisually(*bytes, sigs, revs, opt.visual);
   const std::vector<std::string> damage = damageSeen(cache);
-  for (auto& w : damage) rep.notes.push_back(problemSentence(Problem::DamagedObject, {w}));
+  for (auto& w : damage) rep.notes.push_back(Finding::of(Problem::DamagedObject, {w}));
   for (auto& [s, r] : sigs) {
-    if (!damage.empty()) r.problems.push_back(problemSentence(Problem::DamagedDocument));
+    if (!damage.empty()) r.problems.push_back(Finding::of(Problem::DamagedDocument));
     judge(r);
   }
   raiseLevels(sigs, revs, cache, *dss);

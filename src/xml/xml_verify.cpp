@@ -174,14 +174,10 @@ XmlReport verifyXmlSlowly(const XmlSource& document, const cms::VerifyOptions& o
   return rep;
 }
 
-std::string summaryLine(const XmlSignatureReport& s, Lang lang,
-                        const cms::NoteLocalizer& localize) {
-  if (s.facts.problems.empty()) return cms::summaryLine(s.verdict, lang, localize);
-  cms::SignerReport r = s.verdict;
+std::string summaryLine(const XmlSignatureReport& s, Lang lang) {
+  if (s.facts.problems.empty()) return cms::summaryLine(s.verdict, lang);
   const std::string first = findingSentence(s.facts.problems.front(), lang);
-  r.notes.insert(r.notes.begin(), first);
-  return cms::summaryLine(
-      r, lang, [&](const std::string& en) { return en == first || !localize ? en : localize(en); });
+  return cms::summaryLine(s.verdict, lang, &first);
 }
 
 Json xmlReportToJson(const XmlReport& r, Lang lang) {
@@ -225,10 +221,8 @@ Json xmlReportToJson(const XmlReport& r, Lang lang) {
   return j;
 }
 
-std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang lang,
-                            const cms::NoteLocalizer& localize) {
+std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang lang) {
   const bool vi = lang == Lang::Vi;
-  auto note = [&](const std::string& en) { return localize ? localize(en) : en; };
   std::string h = "<!DOCTYPE html>\n<html lang=\"";
   h += vi ? "vi" : "en";
   h += "\"><head><meta charset=\"utf-8\"><title>kyso: " + htmlEscape(file) +
@@ -249,8 +243,8 @@ std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang la
   for (const auto& s : r.signatures) {
     const auto& v = s.verdict;
     h += "<h2>" + std::string(vi ? "Chữ ký " : "Signature ") + std::to_string(++i) + "</h2>\n";
-    h += std::string("<p class=\"") + cls(v.indication) + "\">" +
-         htmlEscape(summaryLine(s, lang, localize)) + "</p>\n<table>\n";
+    h += std::string("<p class=\"") + cls(v.indication) + "\">" + htmlEscape(summaryLine(s, lang)) +
+         "</p>\n<table>\n";
     auto row = [&](const char* en, const char* vn, const std::string& value) {
       h +=
           "<tr><td>" + std::string(vi ? vn : en) + "</td><td>" + htmlEscape(value) + "</td></tr>\n";
@@ -281,7 +275,7 @@ std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang la
       h += "<li>" + htmlEscape(findingSentence(f, lang)) + "</li>\n";
     for (const auto& f : s.facts.notes)
       h += "<li>" + htmlEscape(findingSentence(f, lang)) + "</li>\n";
-    for (const auto& n : v.notes) h += "<li>" + htmlEscape(note(n)) + "</li>\n";
+    for (const auto& n : v.notes) h += "<li>" + htmlEscape(cms::noteText(n, lang)) + "</li>\n";
     h += "</ul>\n";
   }
   h += "</body></html>\n";

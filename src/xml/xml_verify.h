@@ -3,7 +3,7 @@
 // policy), in ETSI indications, with JSON, HTML and one line per signature for people.
 //
 //   xml::XmlReport r = xml::verifyXmlSlowly(bytes, verifyOptions);
-//   for (const auto& s : r.signatures) puts(xml::summaryLine(s, Lang::Vi, localize).c_str());
+//   for (const auto& s : r.signatures) puts(xml::summaryLine(s, Lang::Vi).c_str());
 #pragma once
 
 #include <optional>
@@ -37,15 +37,14 @@ XmlReport verifyXmlSlowly(const XmlSource& document, const cms::VerifyOptions& o
 
 /// {indication, subindication, error, message, profile, root, problems[{code,message}],
 ///  signatures[{index, path, id, covers[...], references[...], findings[...], <signer fields
-///  as for CMS>}]}; findings and messages in `lang`, chain notes in English as for CMS.
+///  as for CMS>}]}; findings and messages in `lang`, chain notes in English with their codes as
+///  for CMS.
 Json xmlReportToJson(const XmlReport& r, Lang lang);
 
 /// One line a person can act on ("Valid: signed by … ; the content has not changed since.").
-std::string summaryLine(const XmlSignatureReport& s, Lang lang,
-                        const cms::NoteLocalizer& localize = {});
+std::string summaryLine(const XmlSignatureReport& s, Lang lang);
 
 /// A self-contained HTML page: the verdict first, then each signature's details.
-std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang lang,
-                            const cms::NoteLocalizer& localize = {});
+std::string xmlReportToHtml(const XmlReport& r, const std::string& file, Lang lang);
 
 }  // namespace kyso::xml

@@ -100,7 +100,7 @@ std::vector<std::uint8_t> timestampAt(const std::vector<std::uint8_t>& der, std:
 
 bool hasNote(const SignerReport& s, const std::string& what) {
   for (const auto& n : s.notes)
-    if (n.find(what) != std::string::npos) return true;
+    if (noteText(n, Lang::En).find(what) != std::string::npos) return true;
   return false;
 }
 

@@ -217,13 +217,15 @@ TEST_F(Cms, ImplausibleClaimedSigningTimeIsNotedNotBelieved) {
     EXPECT_EQ(s.signingTime.value_or(""), c.iso);
     EXPECT_EQ(s.validationTimeSource, "now");
     EXPECT_NE(s.validationTime.substr(0, 4), std::string(c.iso).substr(0, 4));
-    EXPECT_TRUE(std::any_of(s.notes.begin(), s.notes.end(), [&](const std::string& n) {
+    EXPECT_TRUE(std::any_of(s.notes.begin(), s.notes.end(), [&](const Note& note) {
+      const std::string n = noteText(note, Lang::En);
       return n.find(c.says) != std::string::npos && n.find(c.iso) != std::string::npos;
     })) << cmsReportToJson(r).dump(2);
   }
   // An ordinary time says nothing.
   CmsReport r = f.verify(test::signBytes(id, kContent, {}), kContent);
-  for (const auto& n : r.signers.at(0).notes) EXPECT_EQ(n.find("claims"), std::string::npos) << n;
+  for (const auto& n : r.signers.at(0).notes)
+    EXPECT_EQ(noteText(n, Lang::En).find("claims"), std::string::npos) << noteText(n, Lang::En);
 }
 
 TEST_F(Cms, SignatureTimestampBT) {
@@ -393,7 +395,8 @@ TEST_F(Cms, CounterSignerChainsAreEvaluated) {
     // The main signature stands on its own, with a note about the counter-signature.
     EXPECT_EQ(r.signers[0].indication, Indication::TotalPassed);
     bool noted = false;
-    for (const auto& n : r.signers[0].notes) noted |= n.find("counter-signature") != n.npos;
+    for (const auto& n : r.signers[0].notes)
+      noted |= noteText(n, Lang::En).find("counter-signature") != std::string::npos;
     EXPECT_TRUE(noted);
   }
   // Without the test root as an anchor the counter-signer's chain is not trusted.

@@ -47,7 +47,8 @@ class AttackTest : public ::testing::Test {
     if (sig >= r.signatures.size()) return false;
     auto& ch = r.signatures[sig].changes;
     return std::any_of(ch.begin(), ch.end(), [&](auto& c) {
-      return c.what.find(needle) != std::string::npos && c.allowed == allowed;
+      return pdfverify::changeText(c, Lang::En).find(needle) != std::string::npos &&
+             c.allowed == allowed;
     });
   }
 
@@ -79,7 +80,9 @@ class AttackTest : public ::testing::Test {
     if (sig >= r.signatures.size()) return false;
     auto& ch = r.signatures[sig].changes;
     return std::any_of(ch.begin(), ch.end(), [&](auto& c) {
-      return c.revision == rev && c.what.find(needle) != std::string::npos && c.allowed == allowed;
+      return c.revision == rev &&
+             pdfverify::changeText(c, Lang::En).find(needle) != std::string::npos &&
+             c.allowed == allowed;
     });
   }
 

@@ -74,7 +74,8 @@ TEST_P(CorpusTest, MatchesCategoryExpectation) {
       EXPECT_TRUE(s.problems.empty()) << changesText(r, i);
       EXPECT_NE(s.modifications, "disallowed") << changesText(r, i);
       EXPECT_TRUE(s.coverage == "whole-document" || s.coverage == "revision") << s.coverage;
-      EXPECT_NE(s.indication, Indication::TotalFailed) << s.subindication;
+      EXPECT_NE(s.indication, Indication::TotalFailed)
+          << pdfverify::subIndicationName(s.subindication);
       if (cms) {
         EXPECT_EQ(s.crypto.intact, std::optional<bool>(true)) << s.index;
       }

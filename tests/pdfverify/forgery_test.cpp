@@ -92,7 +92,8 @@ class ForgeryTest : public ::testing::Test {
     if (r.signatures.empty()) return false;
     auto& ch = r.signatures.front().changes;
     return std::any_of(ch.begin(), ch.end(), [&](auto& c) {
-      return c.what.find(needle) != std::string::npos && c.allowed == allowed;
+      return pdfverify::changeText(c, Lang::En).find(needle) != std::string::npos &&
+             c.allowed == allowed;
     });
   }
 

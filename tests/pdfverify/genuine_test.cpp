@@ -288,8 +288,8 @@ TEST_F(GenuineTest, PadesLevelNeedsTheSigningCertificateAttribute) {
   ASSERT_EQ(r.signatures.size(), 1u);
   const auto& c = r.signatures[0].crypto;
   EXPECT_EQ(c.level, "CMS") << pdfverify::reportJson(r).dump();
-  EXPECT_TRUE(std::any_of(c.notes.begin(), c.notes.end(), [](const std::string& n) {
-    return n.find("signing-certificate-v2") != std::string::npos;
+  EXPECT_TRUE(std::any_of(c.notes.begin(), c.notes.end(), [](const pdfverify::Finding& n) {
+    return pdfverify::findingText(n, Lang::En).find("signing-certificate-v2") != std::string::npos;
   })) << pdfverify::reportJson(r).dump();
   EXPECT_NE(r.signatures[0].indication, Indication::TotalFailed);
 }

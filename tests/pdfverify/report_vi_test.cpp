@@ -40,9 +40,9 @@ std::vector<std::string> pieces(const std::string& t) {
   return out;
 }
 
-// Every problem and note sentence of a report.
-std::vector<std::string> sentences(const FileReport& r) {
-  std::vector<std::string> out(r.notes.begin(), r.notes.end());
+// Every problem and note of a report.
+std::vector<pdfverify::Finding> findings(const FileReport& r) {
+  std::vector<pdfverify::Finding> out(r.notes.begin(), r.notes.end());
   for (auto& s : r.signatures) {
     out.insert(out.end(), s.problems.begin(), s.problems.end());
     out.insert(out.end(), s.notes.begin(), s.notes.end());
@@ -133,18 +133,24 @@ TEST_F(VietnameseReportTest, NoEnglishSentenceOrLabelInVietnameseReports) {
     const std::string text = pdfverify::reportText(r, Lang::Vi);
     const std::string html = pdfverify::reportHtml({r}, Lang::Vi);
     // Every sentence the verifier produced has a row, and its Vietnamese form is shown.
-    for (auto& en : sentences(r)) {
-      auto m = pdfverify::findProblem(en);
-      ASSERT_TRUE(m.has_value()) << "a problem or note with no table row: " << en;
-      hit.insert(pdfverify::problemCode(m->problem));
-      const std::string vi = pdfverify::problemSentence(m->problem, m->args, Lang::Vi);
+    for (auto& f : findings(r)) {
+      const std::string en = pdfverify::findingText(f, Lang::En);
+      EXPECT_STRNE(pdfverify::findingCode(f), "detail")
+          << "a lower layer's words, untranslated: " << en;
+      hit.insert(pdfverify::findingCode(f));
+      const std::string vi = pdfverify::findingText(f, Lang::Vi);
       EXPECT_NE(text.find(vi), std::string::npos) << vi << "\n" << text;
       EXPECT_EQ(text.find(en), std::string::npos) << "English in the text report: " << en;
       EXPECT_EQ(html.find(en), std::string::npos) << "English in the HTML report: " << en;
     }
     // No English piece of any row (a sentence with its arguments cut out).
-    for (std::size_t i = 0; i < pdfverify::kProblemCount; ++i) {
-      for (auto& piece : pieces(pdfverify::problemTemplate(static_cast<Problem>(i), Lang::En))) {
+    std::vector<std::string> templates;
+    for (std::size_t i = 0; i < pdfverify::kProblemCount; ++i)
+      templates.push_back(pdfverify::problemTemplate(static_cast<Problem>(i), Lang::En));
+    for (std::size_t i = 0; i < cms::kNoteCount; ++i)
+      templates.push_back(cms::noteTemplate(static_cast<cms::NoteId>(i), Lang::En));
+    for (const auto& t : templates) {
+      for (auto& piece : pieces(t.c_str())) {
         if (piece.size() < 12) continue;  // "." or " (" could be anywhere
         EXPECT_EQ(text.find(piece), std::string::npos)
             << "English in the text report: " << piece << "\n"
@@ -165,7 +171,10 @@ TEST_F(VietnameseReportTest, NoEnglishSentenceOrLabelInVietnameseReports) {
     }
     // The English reports still say it in English.
     const std::string en = pdfverify::reportText(r, Lang::En);
-    for (auto& s : sentences(r)) EXPECT_NE(en.find(s), std::string::npos) << s;
+    for (auto& f : findings(r)) {
+      const std::string s = pdfverify::findingText(f, Lang::En);
+      EXPECT_NE(en.find(s), std::string::npos) << s;
+    }
   }
   // The documents exercise many rows of the table, not just one or two.
   std::string seen;

@@ -9,6 +9,7 @@
 #include "certs/trust_store.h"
 #include "src/pdfverify/cms_checker.h"
 #include "src/pdfverify/file_bytes.h"
+#include "src/pdfverify/report.h"
 
 namespace kyso::test {
 
@@ -55,8 +56,10 @@ pdfverify::FileReport TestVerifier::bytes(const std::string& data, const std::st
 std::string changesText(const pdfverify::FileReport& r, std::size_t i) {
   std::string s;
   if (i >= r.signatures.size()) return "(no signature " + std::to_string(i) + ")";
-  for (auto& c : r.signatures[i].changes) s += (c.allowed ? "[ok] " : "[NO] ") + c.what + "; ";
-  for (auto& p : r.signatures[i].problems) s += "[problem] " + p + "; ";
+  for (auto& c : r.signatures[i].changes)
+    s += (c.allowed ? "[ok] " : "[NO] ") + pdfverify::changeText(c, Lang::En) + "; ";
+  for (auto& p : r.signatures[i].problems)
+    s += "[problem] " + pdfverify::findingText(p, Lang::En) + "; ";
   return s;
 }
 

@@ -98,12 +98,14 @@ pdfverify::Indication verifyWithTestRoot(const QString& file, std::size_t signat
   EXPECT_EQ(report->status, "signed");
   EXPECT_EQ(report->signatures.size(), signatures);
   if (report->indication != pdfverify::Indication::TotalPassed) {
-    for (const auto& n : report->notes) ADD_FAILURE() << "file note: " << n;
+    auto text = [](const pdfverify::Finding& f) { return pdfverify::findingText(f, Lang::En); };
+    for (const auto& n : report->notes) ADD_FAILURE() << "file note: " << text(n);
     for (const auto& sig : report->signatures) {
-      ADD_FAILURE() << "signature: " << sig.subindication << " / " << sig.crypto.subindication
-                    << " / " << describe(Error::kyso(sig.crypto.reason, "verify"));
-      for (const auto& n : sig.crypto.notes) ADD_FAILURE() << "crypto note: " << n;
-      for (const auto& n : sig.problems) ADD_FAILURE() << "problem: " << n;
+      ADD_FAILURE() << "signature: " << pdfverify::subIndicationName(sig.subindication) << " / "
+                    << pdfverify::subIndicationName(sig.crypto.subindication) << " / "
+                    << describe(Error::kyso(sig.crypto.reason, "verify"));
+      for (const auto& n : sig.crypto.notes) ADD_FAILURE() << "crypto note: " << text(n);
+      for (const auto& n : sig.problems) ADD_FAILURE() << "problem: " << text(n);
     }
   }
   return report->indication;

@@ -40,8 +40,9 @@ SealVerdict checkSeal(Db& db, const Seal& s, const cms::VerifyOptions& opt) {
       std::span(reinterpret_cast<const unsigned char*>(text.data()), text.size()));
   const cms::CmsReport rep = cms::verifyCmsSlowly(s.cms, &content, opt);
   if (rep.signers.empty()) {
-    v.problems.push_back("the seal's signature cannot be read" +
-                         (rep.notes.empty() ? std::string() : ": " + rep.notes.front()));
+    v.problems.push_back(
+        "the seal's signature cannot be read" +
+        (rep.notes.empty() ? std::string() : ": " + cms::noteText(rep.notes.front(), Lang::En)));
   } else {
     const cms::SignerReport& sr = rep.signers.front();
     if (sr.signer) v.signer = sr.signer->commonName;
@@ -49,8 +50,9 @@ SealVerdict checkSeal(Db& db, const Seal& s, const cms::VerifyOptions& opt) {
       v.problems.push_back(
           "the seal's signature does not match the sealed text (forged or edited)");
     else if (sr.indication == cms::Indication::TotalFailed)
-      v.problems.push_back("the seal's signature is not valid" +
-                           (sr.notes.empty() ? std::string() : ": " + sr.notes.front()));
+      v.problems.push_back(
+          "the seal's signature is not valid" +
+          (sr.notes.empty() ? std::string() : ": " + cms::noteText(sr.notes.front(), Lang::En)));
     v.trusted = sr.intact && sr.indication == cms::Indication::TotalPassed;
   }
   auto against = sealProblems(db, s.facts);

@@ -48,17 +48,17 @@ const char* timeSource(const std::string& source, Lang lang) {
 }
 
 // The human report: one summary line per signer, then the details; notes in the reader's
-// language (the CMS layer's sentences through the verifier's translation table).
+// language (the CMS layer's table of sentences).
 void printText(const std::string& file, const cms::CmsReport& r, Lang lang) {
   const bool vi = lang == Lang::Vi;
-  auto note = [&](const std::string& en) { return pdfverify::localizeProblem(en, lang); };
+  auto note = [&](const cms::Note& n) { return cms::noteText(n, lang); };
   if (r.signers.empty()) {
     std::printf(
         "%s: %s%s\n", file.c_str(), vi ? "KHÔNG hợp lệ: " : "NOT valid: ",
         r.notes.empty() ? (vi ? "không đọc được" : "unreadable") : note(r.notes.front()).c_str());
     return;
   }
-  for (const auto& s : r.signers) std::printf("%s\n", cms::summaryLine(s, lang, note).c_str());
+  for (const auto& s : r.signers) std::printf("%s\n", cms::summaryLine(s, lang).c_str());
   std::printf(
       vi ? "  tệp: %s (%s)\n" : "  file: %s (%s)\n", file.c_str(),
       r.detached ? (vi ? "chữ ký tách rời" : "detached") : (vi ? "chữ ký đóng gói" : "enveloping"));

@@ -54,7 +54,7 @@ const char* coverWords(const xml::XmlReferenceFacts& r, bool vi) {
 void printText(const jobs::XmlFileReport& f, Lang lang) {
   const bool vi = lang == Lang::Vi;
   const std::string file = f.file.string();
-  auto note = [&](const std::string& en) { return pdfverify::localizeProblem(en, lang); };
+  auto note = [&](const cms::Note& n) { return cms::noteText(n, lang); };
   const xml::XmlReport& r = f.report;
   if (r.error && r.error->kind == Errc::CmsNoSigner) {
     std::printf("%s: %s\n", file.c_str(),
@@ -69,7 +69,7 @@ void printText(const jobs::XmlFileReport& f, Lang lang) {
   for (const auto& p : r.problems)
     std::printf("%s: %s%s\n", file.c_str(),
                 vi ? "KHÔNG hợp lệ: " : "NOT valid: ", xml::findingSentence(p, lang).c_str());
-  for (const auto& s : r.signatures) std::printf("%s\n", xml::summaryLine(s, lang, note).c_str());
+  for (const auto& s : r.signatures) std::printf("%s\n", xml::summaryLine(s, lang).c_str());
   std::printf(vi ? "  tệp: %s (XML, bố cục %s, phần tử gốc %s)\n"
                  : "  file: %s (XML, layout %s, root %s)\n",
               file.c_str(), xml::profileName(r.profile), r.root.c_str());
@@ -153,7 +153,6 @@ int runVerifyXml(const Args& args) {
   const bool json = p.has("json");
   int rc = kExitOk;
   std::vector<std::string> html;
-  auto localize = [&](const std::string& en) { return pdfverify::localizeProblem(en, lang); };
   job.verifyXmlFiles(files, setup->jobs, [&](std::size_t, jobs::XmlFileReport&& f) {
     if (f.readError) {
       printUnreadable(f.file.string(), *f.readError, json, lang);
@@ -170,8 +169,7 @@ int runVerifyXml(const Args& args) {
     } else {
       printText(f, lang);
     }
-    if (!f.readError)
-      html.push_back(xml::xmlReportToHtml(f.report, f.file.string(), lang, localize));
+    if (!f.readError) html.push_back(xml::xmlReportToHtml(f.report, f.file.string(), lang));
     rc = worseExit(rc, exitFor(f));
   });
   std::fflush(stdout);
