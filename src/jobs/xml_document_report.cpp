@@ -6,14 +6,16 @@
 namespace kyso::jobs {
 namespace {
 
-std::string coverageOf(const xml::XmlSignatureFacts& f) {
+pdfverify::Coverage coverageOf(const xml::XmlSignatureFacts& f) {
   using S = xml::XmlReferenceFacts::Scope;
   bool whole = false, element = false;
   for (const auto& r : f.references) {
     whole = whole || r.scope == S::WholeDocument;
     element = element || r.scope == S::DocumentElement;
   }
-  return whole ? "whole-document" : element ? "partial" : "invalid";
+  return whole     ? pdfverify::Coverage::WholeDocument
+         : element ? pdfverify::Coverage::Partial
+                   : pdfverify::Coverage::Invalid;
 }
 
 }  // namespace
@@ -28,12 +30,13 @@ pdfverify::FileReport asDocumentReport(const XmlFileReport& xml, Lang lang) {
   }
   const xml::XmlReport& x = xml.report;
   if (x.error) {
-    r.status = x.error->kind == Errc::CmsNoSigner ? "unsigned" : "error";
+    r.status = x.error->kind == Errc::CmsNoSigner ? pdfverify::FileStatus::Unsigned
+                                                  : pdfverify::FileStatus::Error;
     r.error = x.error;
     r.indication = x.indication;
     return r;
   }
-  r.status = "signed";
+  r.status = pdfverify::FileStatus::Signed;
   r.indication = x.indication;
   // XML findings are the module's sentences, made here in the report's language.
   auto said = [&](const auto& f) {
@@ -45,14 +48,15 @@ pdfverify::FileReport asDocumentReport(const XmlFileReport& xml, Lang lang) {
     pdfverify::SignatureReport sr;
     sr.index = ++index;
     sr.field = s.facts.path;
-    sr.kind = "xml-dsig";
+    sr.kind = pdfverify::SignatureKind::XmlDsig;
     sr.type = "ds:Signature";
     sr.subfilter = s.facts.signatureMethod;
     if (s.facts.signingTime) sr.claimed_time = *s.facts.signingTime;
     sr.indication = s.verdict.indication;
     sr.subindication = s.verdict.subIndication;
     sr.coverage = coverageOf(s.facts);
-    sr.modifications = s.verdict.digestMatches ? "none" : "disallowed";
+    sr.modifications = s.verdict.digestMatches ? pdfverify::Modifications::None
+                                               : pdfverify::Modifications::Disallowed;
     for (const auto& p : s.facts.problems) sr.problems.push_back(said(p));
     for (const auto& n : s.facts.notes) sr.notes.push_back(said(n));
     pdfverify::fromSigner(s.verdict, sr.crypto);

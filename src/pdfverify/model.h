@@ -23,6 +23,23 @@ using cms::SubIndication;
 using cms::subIndicationName;
 using cms::worse;
 
+/// How much of the file a signature covers: all of it, a revision that later ones followed, part
+/// of it (bytes appended or damaged after it), or nothing that can be trusted.
+enum class Coverage { WholeDocument, Revision, Partial, Invalid };
+/// What came after a signature: nothing, only what its rules allow, or something they forbid.
+enum class Modifications { None, Allowed, Disallowed };
+/// approval, certification (DocMDP), document timestamp; an XML-DSig signature in an XML report.
+enum class SignatureKind { Approval, Certification, Timestamp, XmlDsig };
+/// Whether the file is signed, has no signature, or could not be read.
+enum class FileStatus { Signed, Unsigned, Error };
+/// The JSON words: "whole-document", "revision", "partial", "invalid"; "none", "allowed",
+/// "disallowed"; "approval", "certification", "timestamp", "xml-dsig"; "signed", "unsigned",
+/// "error".
+const char* coverageCode(Coverage c);
+const char* modificationsCode(Modifications m);
+const char* signatureKindCode(SignatureKind k);
+const char* fileStatusCode(FileStatus s);
+
 /// A rectangle on one page, in that page's user space (PDF points, the /Rect of an annotation).
 struct PageArea {
   int page = 0;  // 1-based
@@ -98,8 +115,8 @@ struct CryptoFacts {
 struct SignatureReport {
   int index = 0;      // 1-based, in file order of the signed revisions
   std::string field;  // fully qualified field name ("" if found only in the raw file)
-  std::string kind;   // "approval", "certification", "timestamp"
-  std::string type;   // /Type value
+  SignatureKind kind = SignatureKind::Approval;
+  std::string type;  // /Type value
   std::string filter, subfilter;
   std::vector<std::int64_t> byte_range;
   std::uint64_t signed_end = 0;  // end of the covered bytes
@@ -110,8 +127,8 @@ struct SignatureReport {
   std::string name, reason, location, claimed_time;
   Indication indication = Indication::Indeterminate;
   SubIndication subindication = SubIndication::None;
-  std::string coverage = "invalid";    // whole-document | revision | partial | invalid
-  std::string modifications = "none";  // none | allowed | disallowed
+  Coverage coverage = Coverage::Invalid;
+  Modifications modifications = Modifications::None;
   std::vector<Change> changes;
   std::vector<Finding> problems;  // structural faults
   std::vector<Finding> notes;
@@ -122,7 +139,7 @@ struct SignatureReport {
 /// Everything found about one file.
 struct FileReport {
   std::string file;
-  std::string status = "error";  // signed | unsigned | error
+  FileStatus status = FileStatus::Error;
   std::optional<Error> error;
   Indication indication = Indication::Indeterminate;
   int revisions = 0;

@@ -16,9 +16,9 @@ namespace kyso::pdfverify {
 std::string problemText(const Finding& f, Lang lang);
 /// The words for a coverage ("whole-document", ...), a modifications verdict ("none", ...) and a
 /// signature kind ("approval", ...) in `lang`; English gives the JSON's words.
-std::string coverageText(const std::string& coverage, Lang lang);
-std::string modificationsText(const std::string& modifications, Lang lang);
-std::string kindText(const std::string& kind, Lang lang);
+std::string coverageText(Coverage coverage, Lang lang);
+std::string modificationsText(Modifications modifications, Lang lang);
+std::string kindText(SignatureKind kind, Lang lang);
 /// A change's sentence in `lang`, from its kind's table row (change_kinds.h).
 std::string changeText(const Change& c, Lang lang);
 /// The visual guard's findings (visual_guard.h): stable codes for the JSON, and sentences.

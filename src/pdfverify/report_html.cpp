@@ -102,12 +102,12 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
   h += "</h1>\n";
   for (auto& f : files) {
     h += "<h2>" + std::string(L.file) + ": " + htmlEscape(f.file) + "</h2>\n";
-    if (f.status == "error") {
+    if (f.status == FileStatus::Error) {
       h += "<p class=\"bad\">" + std::string(L.unreadable) + ": " +
            htmlEscape(f.error ? describe(*f.error, lang) : "") + "</p>\n";
       continue;
     }
-    if (f.status == "unsigned") {
+    if (f.status == FileStatus::Unsigned) {
       h += "<p>" + std::string(L.unsigned_) + "</p>\n";
       h += fileNotes(f, L, lang);
       continue;

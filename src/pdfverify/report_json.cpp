@@ -43,14 +43,14 @@ Json signatureJson(const SignatureReport& s) {
   Json j = Json::object();
   j.set("index", s.index);
   j.set("field", s.field);
-  j.set("kind", s.kind);
+  j.set("kind", signatureKindCode(s.kind));
   j.set("subfilter", s.subfilter);
   j.set("indication", indicationName(s.indication));
   j.set("subindication",
         s.subindication == SubIndication::None ? Json() : Json(subIndicationName(s.subindication)));
   j.set("intact", s.crypto.intact ? Json(*s.crypto.intact) : Json());
-  j.set("coverage", s.coverage);
-  j.set("modifications", s.modifications);
+  j.set("coverage", coverageCode(s.coverage));
+  j.set("modifications", modificationsCode(s.modifications));
   Json changes = Json::array();
   for (auto& c : s.changes) {
     Json cj = Json::object();
@@ -108,7 +108,7 @@ Json signatureJson(const SignatureReport& s) {
 Json reportJson(const FileReport& r) {
   Json j = Json::object();
   j.set("file", r.file);
-  j.set("status", r.status);
+  j.set("status", fileStatusCode(r.status));
   if (r.error) {
     Json e = Json::object();
     e.set("code", std::string(r.error->domain == Domain::Kyso ? errcName(r.error->kind)
@@ -119,7 +119,7 @@ Json reportJson(const FileReport& r) {
   } else {
     j.set("error", Json());
   }
-  j.set("indication", r.status == "signed" ? Json(indicationName(r.indication)) : Json());
+  j.set("indication", r.status == FileStatus::Signed ? Json(indicationName(r.indication)) : Json());
   j.set("revisions", r.revisions);
   Json sigs = Json::array();
   for (auto& s : r.signatures) sigs.push(signatureJson(s));

@@ -30,7 +30,7 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
   if (s.indication == Indication::TotalPassed) {
     line += vi ? "Hợp lệ: " : "Valid: ";
     line += who(s, lang);
-    if (s.modifications == "none") {
+    if (s.modifications == Modifications::None) {
       line += vi ? ", tài liệu không thay đổi kể từ đó" : ", the document has not changed since";
     } else {
       line += vi ? ", sau đó chỉ có thay đổi được phép" : ", only allowed changes since";
@@ -47,7 +47,7 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
     if (auto* c = firstDisallowed(s))
       line += changeText(*c, lang) + (vi ? " sau khi ký" : " after this signature") +
               (vi ? " (phiên bản " : " (revision ") + std::to_string(c->revision) + ")";
-    else if (s.modifications == "disallowed" && !s.visual.differences.empty())
+    else if (s.modifications == Modifications::Disallowed && !s.visual.differences.empty())
       line += visualDifferenceText(s.visual.differences.front(), lang);
     else if (!s.problems.empty())
       line += problemText(s.problems.front(), lang);
@@ -77,13 +77,13 @@ std::string verdictLine(const SignatureReport& s, Lang lang) {
 std::string reportText(const FileReport& r, Lang lang) {
   const bool vi = lang == Lang::Vi;
   std::string out = r.file + "\n";
-  if (r.status == "error") {
+  if (r.status == FileStatus::Error) {
     out += (vi ? "  Không đọc được tệp PDF: " : "  Cannot read the PDF: ") +
            (r.error ? describe(*r.error, lang) : std::string()) + "\n";
     if (r.error) out += "    (" + r.error->technical() + ")\n";
     return out;
   }
-  if (r.status == "unsigned") {
+  if (r.status == FileStatus::Unsigned) {
     out += vi ? "  Tài liệu không có chữ ký.\n" : "  The document has no signature.\n";
     for (auto& n : r.notes) out += (vi ? "  ghi chú: " : "  note: ") + problemText(n, lang) + "\n";
     return out;
@@ -155,9 +155,9 @@ std::string summaryTable(const std::vector<FileReport>& files, Lang lang) {
   std::string out = vi ? "KẾT QUẢ          CHỮ KÝ  TỆP\n" : "RESULT           SIGS  FILE\n";
   for (auto& f : files) {
     std::string res;
-    if (f.status == "error")
+    if (f.status == FileStatus::Error)
       res = vi ? "lỗi đọc" : "unreadable";
-    else if (f.status == "unsigned")
+    else if (f.status == FileStatus::Unsigned)
       res = vi ? "không có chữ ký" : "unsigned";
     else if (f.indication == Indication::TotalPassed)
       res = vi ? "hợp lệ" : "valid";

@@ -17,29 +17,47 @@ std::string problemText(const Finding& f, Lang lang) {
   return findingText(f, lang);
 }
 
-std::string coverageText(const std::string& coverage, Lang lang) {
-  if (lang != Lang::Vi) return coverage;
-  if (coverage == "whole-document") return "toàn bộ tài liệu";
-  if (coverage == "revision") return "một phiên bản của tài liệu";
-  if (coverage == "partial") return "một phần tài liệu";
-  if (coverage == "invalid") return "không hợp lệ";
-  return coverage;
+std::string coverageText(Coverage coverage, Lang lang) {
+  if (lang != Lang::Vi) return coverageCode(coverage);
+  switch (coverage) {
+    case Coverage::WholeDocument:
+      return "toàn bộ tài liệu";
+    case Coverage::Revision:
+      return "một phiên bản của tài liệu";
+    case Coverage::Partial:
+      return "một phần tài liệu";
+    case Coverage::Invalid:
+      break;
+  }
+  return "không hợp lệ";
 }
 
-std::string modificationsText(const std::string& modifications, Lang lang) {
-  if (lang != Lang::Vi) return modifications;
-  if (modifications == "none") return "không có";
-  if (modifications == "allowed") return "chỉ có thay đổi được phép";
-  if (modifications == "disallowed") return "có thay đổi không được phép";
-  return modifications;
+std::string modificationsText(Modifications modifications, Lang lang) {
+  if (lang != Lang::Vi) return modificationsCode(modifications);
+  switch (modifications) {
+    case Modifications::Allowed:
+      return "chỉ có thay đổi được phép";
+    case Modifications::Disallowed:
+      return "có thay đổi không được phép";
+    case Modifications::None:
+      break;
+  }
+  return "không có";
 }
 
-std::string kindText(const std::string& kind, Lang lang) {
-  if (lang != Lang::Vi) return kind;
-  if (kind == "approval") return "chữ ký phê duyệt";
-  if (kind == "certification") return "chữ ký chứng nhận";
-  if (kind == "timestamp") return "dấu thời gian tài liệu";
-  return kind;
+std::string kindText(SignatureKind kind, Lang lang) {
+  if (lang != Lang::Vi) return signatureKindCode(kind);
+  switch (kind) {
+    case SignatureKind::Certification:
+      return "chữ ký chứng nhận";
+    case SignatureKind::Timestamp:
+      return "dấu thời gian tài liệu";
+    case SignatureKind::XmlDsig:
+      return "chữ ký XML";
+    case SignatureKind::Approval:
+      break;
+  }
+  return "chữ ký phê duyệt";
 }
 
 }  // namespace kyso::pdfverify

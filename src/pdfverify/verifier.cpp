@@ -20,7 +20,7 @@ const std::set<std::string> kKnownSubFilters = {"adbe.pkcs7.detached", "ETSI.CAd
                                                 "adbe.pkcs7.sha1", "ETSI.RFC3161"};
 
 FileReport errorReport(FileReport r, Error e) {
-  r.status = "error";
+  r.status = FileStatus::Error;
   r.indication = Indication::Indeterminate;
   r.signatures.clear();
   r.error = std::move(e);
@@ -78,13 +78,14 @@ void dictionaryChecks(const FoundSignature& s, SignatureReport& r) {
 }
 
 void judge(SignatureReport& r) {
-  const bool disallowed = r.modifications == "disallowed";
-  if (!r.problems.empty() || r.coverage == "invalid" || r.coverage == "partial" || disallowed) {
+  const bool disallowed = r.modifications == Modifications::Disallowed;
+  if (!r.problems.empty() || r.coverage == Coverage::Invalid || r.coverage == Coverage::Partial ||
+      disallowed) {
     r.indication = Indication::TotalFailed;
     r.subindication = SubIndication::FormatFailure;
     // A broken signature value is the more specific reason when the CMS layer found one.
     if (r.crypto.checked && r.crypto.indication == Indication::TotalFailed &&
-        r.coverage != "invalid")
+        r.coverage != Coverage::Invalid)
       r.subindication = r.crypto.subindication;
     return;
   }
@@ -138,7 +139,7 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
   std::vector<std::pair<SignatureReport*, ChangeRules>> judged;
   std::size_t first = revs.size();
   for (auto& [s, r] : sigs) {
-    if (r.coverage != "revision") continue;
+    if (r.coverage != Coverage::Revision) continue;
     judged.emplace_back(&r, rulesAfter(r, sigs));
     first = std::min(first, static_cast<std::size_t>(r.revision));
   }
@@ -153,7 +154,7 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
   for (auto& [r, rules] : judged) {
     if (!cache.get(limitOf(static_cast<std::size_t>(r->revision))).ok()) {
       r->problems.push_back(Finding::of(Problem::SignedRevisionUnreadable));
-      r->coverage = "invalid";
+      r->coverage = Coverage::Invalid;
     }
   }
   std::size_t prev = first;
@@ -166,7 +167,7 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
     auto older = cache.get(limitOf(from));
     auto newer = cache.get(limitOf(j));
     for (auto& [r, rules] : judged) {
-      if (r->coverage != "revision" || static_cast<std::size_t>(r->revision) >= j) continue;
+      if (r->coverage != Coverage::Revision || static_cast<std::size_t>(r->revision) >= j) continue;
       std::vector<Change> changes;
       if (static_cast<std::size_t>(r->revision) > from) {
         // Signed inside the range compared in one step: nothing after it was checked one by one.
@@ -213,10 +214,12 @@ Status analyseRevisions(SignatureList& sigs, const std::vector<RevisionEnd>& rev
     prev = j;
   }
   for (auto& [r, rules] : judged) {
-    if (r->coverage != "revision") continue;
+    if (r->coverage != Coverage::Revision) continue;
     bool bad =
         std::any_of(r->changes.begin(), r->changes.end(), [](auto& c) { return !c.allowed; });
-    r->modifications = bad ? "disallowed" : r->changes.empty() ? "none" : "allowed";
+    r->modifications = bad                  ? Modifications::Disallowed
+                       : r->changes.empty() ? Modifications::None
+                                            : Modifications::Allowed;
   }
   return okStatus();
 }
@@ -324,9 +327,9 @@ SignatureReport dictionaryReport(const FoundSignature& s) {
   r.subfilter = s.subfilter;
   r.byte_range = s.byte_range;
   r.docmdp = s.docmdp;
-  r.kind = (s.type == "/DocTimeStamp" || s.subfilter == "ETSI.RFC3161") ? "timestamp"
-           : s.docmdp > 0                                               ? "certification"
-                                                                        : "approval";
+  r.kind = (s.type == "/DocTimeStamp" || s.subfilter == "ETSI.RFC3161") ? SignatureKind::Timestamp
+           : s.docmdp > 0 ? SignatureKind::Certification
+                          : SignatureKind::Approval;
   dictionaryChecks(s, r);
   return r;
 }
@@ -380,15 +383,15 @@ std::pair<FoundSignature, SignatureReport> checkSignature(
   r.signed_end = br.end;
   r.revision = br.revision;
   const bool last = br.revision == static_cast<int>(revs.size());
-  r.coverage = br.fatal                            ? "invalid"
-               : br.revision == 0                  ? "partial"
-               : (last && revisions.trailing == 0) ? "whole-document"
-               : last                              ? "partial"
-                                                   : "revision";
-  if (r.coverage == "partial" && br.revision != 0)
+  r.coverage = br.fatal                            ? Coverage::Invalid
+               : br.revision == 0                  ? Coverage::Partial
+               : (last && revisions.trailing == 0) ? Coverage::WholeDocument
+               : last                              ? Coverage::Partial
+                                                   : Coverage::Revision;
+  if (r.coverage == Coverage::Partial && br.revision != 0)
     r.problems.push_back(Finding::of(Problem::BytesAppended));
   if (!br.fatal && opt.cms) {
-    const CmsInput in = cmsInputFor(bytes, s, br, dss, r.coverage == "revision");
+    const CmsInput in = cmsInputFor(bytes, s, br, dss, r.coverage == Coverage::Revision);
     const auto cmsStart = std::chrono::steady_clock::now();
     r.crypto = opt.cms->checkSlowly(in);
     budget.extend(std::chrono::steady_clock::now() - cmsStart);  // its own timeouts bound it
@@ -405,10 +408,12 @@ void raiseLevels(std::vector<std::pair<FoundSignature, SignatureReport>>& sigs,
                  const std::vector<RevisionEnd>& revs, RevisionCache& cache,
                  const DssMaterial& dss) {
   for (auto& [s, r] : sigs) {
-    if (!r.crypto.checked || r.kind == "timestamp" || r.revision == 0) continue;
+    if (!r.crypto.checked || r.kind == SignatureKind::Timestamp || r.revision == 0) continue;
     bool laterTs = false, ltaTs = false;
     for (auto& [s2, r2] : sigs) {
-      if (r2.kind != "timestamp" || r2.revision <= r.revision || r2.crypto.intact != true) continue;
+      if (r2.kind != SignatureKind::Timestamp || r2.revision <= r.revision ||
+          r2.crypto.intact != true)
+        continue;
       laterTs = true;
       auto tsRev = cache.get(revs[static_cast<std::size_t>(r2.revision) - 1].end_with_eol);
       if (tsRev.ok() && tsRev->first->pdf().getRoot().getKey("/DSS").isDictionary()) ltaTs = true;
@@ -418,7 +423,7 @@ void raiseLevels(std::vector<std::pair<FoundSignature, SignatureReport>>& sigs,
     if (laterTs && lvl == "B-B") lvl = "B-T";
     if (laterTs && lvl == "PKCS7") lvl = "PKCS7-T";
     if (laterTs && lvl == "CMS") lvl = "CMS-T";
-    if (pades && lvl == "B-T" && dss.present && r.coverage == "revision") lvl = "B-LT";
+    if (pades && lvl == "B-T" && dss.present && r.coverage == Coverage::Revision) lvl = "B-LT";
     if (lvl == "B-LT" && ltaTs) lvl = "B-LTA";
   }
 }
@@ -432,7 +437,7 @@ void checkVisually(const FileBytes& bytes, SignatureList& sigs,
   std::vector<VisualQuestion> questions;
   std::vector<SignatureReport*> asked;
   for (auto& [s, r] : sigs) {
-    if (r.coverage != "revision" || r.revision <= 0 ||
+    if (r.coverage != Coverage::Revision || r.revision <= 0 ||
         static_cast<std::size_t>(r.revision) >= revs.size())
       continue;
     VisualQuestion q;
@@ -446,7 +451,7 @@ void checkVisually(const FileBytes& bytes, SignatureList& sigs,
   for (std::size_t i = 0; i < asked.size(); ++i) {
     SignatureReport& r = *asked[i];
     r.visual = std::move(answers[i]);
-    if (!r.visual.differences.empty() && r.docmdp > 0) r.modifications = "disallowed";
+    if (!r.visual.differences.empty() && r.docmdp > 0) r.modifications = Modifications::Disallowed;
   }
 }
 
@@ -491,11 +496,11 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   // short, say) is unreadable, never "unsigned".
   if (found->empty() && revisions.damagedEnding) return errorReport(rep, *revisions.damagedEnding);
   if (found->empty()) {
-    rep.status = "unsigned";
+    rep.status = FileStatus::Unsigned;
     rep.indication = Indication::Indeterminate;
     return rep;
   }
-  rep.status = "signed";
+  rep.status = FileStatus::Signed;
   auto dss = readDss(cur);
   if (!dss.ok()) return errorReport(rep, dss.error());
   // A certification named by the catalog's /Perms whose own /Reference lacks the DocMDP entry.
@@ -515,8 +520,8 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   // damaged one): what they change is unknown, so no signature covers the document as it is.
   if (revisions.trailing > 0)
     for (auto& [s, r] : sigs)
-      if (r.coverage == "revision") {
-        r.coverage = "partial";
+      if (r.coverage == Coverage::Revision) {
+        r.coverage = Coverage::Partial;
         r.problems.push_back(Finding::of(Problem::BytesAppended));
       }
   checkVisually(*bytes, sigs, revs, opt.visual);

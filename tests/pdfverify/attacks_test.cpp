@@ -54,10 +54,10 @@ class AttackTest : public ::testing::Test {
 
   // The first signature is flagged: disallowed change named `needle`, verdict TOTAL-FAILED.
   void expectDisallowed(const FileReport& r, const std::string& needle) {
-    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
     ASSERT_FALSE(r.signatures.empty());
     auto& s = r.signatures.front();
-    EXPECT_EQ(s.modifications, "disallowed") << changesText(r, 0);
+    EXPECT_EQ(s.modifications, pdfverify::Modifications::Disallowed) << changesText(r, 0);
     EXPECT_TRUE(hasChange(r, 0, needle, false)) << needle << " not in: " << changesText(r, 0);
     EXPECT_EQ(s.indication, Indication::TotalFailed);
     EXPECT_EQ(r.indication, Indication::TotalFailed);
@@ -67,9 +67,9 @@ class AttackTest : public ::testing::Test {
   }
 
   void expectAllowed(const FileReport& r, const std::string& needle) {
-    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
     auto& s = r.signatures.front();
-    EXPECT_EQ(s.modifications, "allowed") << changesText(r, 0);
+    EXPECT_EQ(s.modifications, pdfverify::Modifications::Allowed) << changesText(r, 0);
     EXPECT_TRUE(hasChange(r, 0, needle, true)) << needle << " not in: " << changesText(r, 0);
     EXPECT_NE(s.indication, Indication::TotalFailed) << changesText(r, 0);
   }
@@ -117,11 +117,11 @@ class AttackTest : public ::testing::Test {
 TEST_F(AttackTest, UntouchedSignedDocumentPasses) {
   auto s = base();
   FileReport r = verify(s.bytes);
-  ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
   ASSERT_EQ(r.signatures.size(), 1u);
   auto& sig = r.signatures.front();
-  EXPECT_EQ(sig.coverage, "whole-document");
-  EXPECT_EQ(sig.modifications, "none");
+  EXPECT_EQ(sig.coverage, pdfverify::Coverage::WholeDocument);
+  EXPECT_EQ(sig.modifications, pdfverify::Modifications::None);
   EXPECT_TRUE(sig.problems.empty()) << changesText(r, 0);
   EXPECT_EQ(sig.field, "Signature1");
   if (TestVerifier::hasCms()) {
@@ -157,7 +157,8 @@ TEST_F(AttackTest, AnnotationAddedUnderP1AndP2IsFlaggedUnderP3Allowed) {
     auto a = appendUpdate(s.bytes, {{3, kPage3WithAnnots}, {30, kTextAnnot}}, s.size);
     FileReport r = verify(a);
     ASSERT_FALSE(r.signatures.empty());
-    EXPECT_EQ(r.signatures.front().kind, p ? "certification" : "approval");
+    EXPECT_EQ(r.signatures.front().kind,
+              p ? pdfverify::SignatureKind::Certification : pdfverify::SignatureKind::Approval);
     EXPECT_EQ(r.signatures.front().docmdp, p);
     if (p == 1 || p == 2)
       expectDisallowed(r, "annotation (Text) added on page 1");
@@ -238,8 +239,8 @@ TEST_F(AttackTest, SecondSignatureAllowedButNotUnderP1) {
     ASSERT_FALSE(two.empty()) << err;
     FileReport r = verify(two);
     ASSERT_EQ(r.signatures.size(), 2u) << pdfverify::reportJson(r).dump();
-    EXPECT_EQ(r.signatures[0].coverage, "revision");
-    EXPECT_EQ(r.signatures[1].coverage, "whole-document");
+    EXPECT_EQ(r.signatures[0].coverage, pdfverify::Coverage::Revision);
+    EXPECT_EQ(r.signatures[1].coverage, pdfverify::Coverage::WholeDocument);
     EXPECT_EQ(r.signatures[1].field, "Signature2");
     if (p == 0)
       expectAllowed(r, "signature field Signature2 added");
@@ -264,19 +265,20 @@ TEST_F(AttackTest, EarlierSignatureDictionaryOverwritten) {
                           "0 0] /F 132 /P 3 0 R /V 21 0 R >>"}},
                         22);
   FileReport r = verify(a);
-  ASSERT_EQ(r.status, "signed");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
   auto it = std::find_if(r.signatures.begin(), r.signatures.end(),
                          [](auto& x) { return x.field == "Signature2"; });
   ASSERT_NE(it, r.signatures.end());
-  EXPECT_EQ(it->modifications, "disallowed") << pdfverify::reportJson(r).dump();
+  EXPECT_EQ(it->modifications, pdfverify::Modifications::Disallowed)
+      << pdfverify::reportJson(r).dump();
   EXPECT_EQ(r.indication, Indication::TotalFailed);
 }
 
 TEST_F(AttackTest, BytesAppendedAfterEof) {
   auto s = base();
   FileReport r = verify(s.bytes + "%% appended after signing: 1 0 obj << /Evil true >> endobj\n");
-  ASSERT_EQ(r.status, "signed");
-  EXPECT_EQ(r.signatures.front().coverage, "partial");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
+  EXPECT_EQ(r.signatures.front().coverage, pdfverify::Coverage::Partial);
   EXPECT_EQ(r.signatures.front().indication, Indication::TotalFailed);
   EXPECT_FALSE(r.notes.empty());
 }
@@ -292,8 +294,8 @@ TEST_F(AttackTest, ByteRangeEdited) {
   std::snprintf(buf, sizeof buf, "%010llu", first - 10);
   a.replace(pos + 14, 10, buf);
   FileReport r = verify(a);
-  ASSERT_EQ(r.status, "signed");
-  EXPECT_EQ(r.signatures.front().coverage, "invalid");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
+  EXPECT_EQ(r.signatures.front().coverage, pdfverify::Coverage::Invalid);
   EXPECT_EQ(r.signatures.front().indication, Indication::TotalFailed);
 }
 
@@ -307,7 +309,7 @@ TEST_F(AttackTest, SignedBytesMovedWrapping) {
       s.bytes.substr(0, b) + "\n30 0 obj\n<< /Injected (evil) >>\nendobj\n" + s.bytes.substr(b);
   FileReport r = verify(wrapped);
   EXPECT_NE(r.indication, Indication::TotalPassed);
-  if (r.status == "signed") {
+  if (r.status == pdfverify::FileStatus::Signed) {
     EXPECT_EQ(r.signatures.front().indication, Indication::TotalFailed)
         << pdfverify::reportJson(r).dump();
   }

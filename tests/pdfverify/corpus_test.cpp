@@ -50,7 +50,7 @@ void PrintTo(const Row& r, std::ostream* os) {
 class CorpusTest : public ::testing::TestWithParam<Row> {};
 
 bool passing(const FileReport& r) {
-  return r.status == "signed" && r.indication == Indication::TotalPassed;
+  return r.status == pdfverify::FileStatus::Signed && r.indication == Indication::TotalPassed;
 }
 
 TEST_P(CorpusTest, MatchesCategoryExpectation) {
@@ -67,13 +67,15 @@ TEST_P(CorpusTest, MatchesCategoryExpectation) {
   const bool cms = TestVerifier::hasCms();
 
   if (cat == "valid" || cat == "valid-multi" || cat == "valid-ltv") {
-    ASSERT_EQ(r.status, "signed");
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
     ASSERT_FALSE(r.signatures.empty());
     for (std::size_t i = 0; i < r.signatures.size(); ++i) {
       auto& s = r.signatures[i];
       EXPECT_TRUE(s.problems.empty()) << changesText(r, i);
-      EXPECT_NE(s.modifications, "disallowed") << changesText(r, i);
-      EXPECT_TRUE(s.coverage == "whole-document" || s.coverage == "revision") << s.coverage;
+      EXPECT_NE(s.modifications, pdfverify::Modifications::Disallowed) << changesText(r, i);
+      EXPECT_TRUE(s.coverage == pdfverify::Coverage::WholeDocument ||
+                  s.coverage == pdfverify::Coverage::Revision)
+          << pdfverify::coverageCode(s.coverage);
       EXPECT_NE(s.indication, Indication::TotalFailed)
           << pdfverify::subIndicationName(s.subindication);
       if (cms) {
@@ -82,17 +84,18 @@ TEST_P(CorpusTest, MatchesCategoryExpectation) {
     }
     // The last signature covers the whole file unless only /DSS or timestamps came after it.
     if (cat != "valid-ltv") {
-      EXPECT_EQ(r.signatures.back().coverage, "whole-document");
+      EXPECT_EQ(r.signatures.back().coverage, pdfverify::Coverage::WholeDocument);
     }
     // Where the source asserts trust with this anchor and time, the chain must be trusted.
     if (cms && row.verdict.find("TRUSTED") != std::string::npos) {
       EXPECT_TRUE(r.signatures.front().crypto.chain["trusted"].asBool());
     }
   } else if (cat == "incremental-allowed") {
-    ASSERT_EQ(r.status, "signed");
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
     ASSERT_GE(r.signatures.size(), 2u);
-    EXPECT_EQ(r.signatures.front().modifications, "allowed") << changesText(r, 0);
-    EXPECT_EQ(r.signatures.front().coverage, "revision");
+    EXPECT_EQ(r.signatures.front().modifications, pdfverify::Modifications::Allowed)
+        << changesText(r, 0);
+    EXPECT_EQ(r.signatures.front().coverage, pdfverify::Coverage::Revision);
     for (auto& s : r.signatures) {
       EXPECT_NE(s.indication, Indication::TotalFailed);
       if (cms) {
@@ -100,37 +103,38 @@ TEST_P(CorpusTest, MatchesCategoryExpectation) {
       }
     }
   } else if (cat == "incremental-disallowed") {
-    ASSERT_EQ(r.status, "signed");
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
     auto& s = r.signatures.front();
-    EXPECT_EQ(s.modifications, "disallowed") << changesText(r, 0);
+    EXPECT_EQ(s.modifications, pdfverify::Modifications::Disallowed) << changesText(r, 0);
     EXPECT_EQ(s.indication, Indication::TotalFailed);
     if (cms) {
       EXPECT_EQ(s.crypto.intact, std::optional<bool>(true));
     }
     EXPECT_FALSE(passing(r));
   } else if (cat == "coverage-anomaly") {
-    ASSERT_EQ(r.status, "signed");
-    EXPECT_NE(r.signatures.front().coverage, "whole-document");
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
+    EXPECT_NE(r.signatures.front().coverage, pdfverify::Coverage::WholeDocument);
     EXPECT_EQ(r.signatures.front().indication, Indication::TotalFailed);
     EXPECT_FALSE(passing(r));
   } else if (cat == "tampered" || cat == "tampered-derived") {
     EXPECT_FALSE(passing(r));
-    if (r.status == "signed") {
+    if (r.status == pdfverify::FileStatus::Signed) {
       bool broken = false;
       for (auto& s : r.signatures)
-        broken = broken || (s.indication == Indication::TotalFailed &&
-                            (s.coverage == "invalid" || s.crypto.intact == false));
+        broken =
+            broken || (s.indication == Indication::TotalFailed &&
+                       (s.coverage == pdfverify::Coverage::Invalid || s.crypto.intact == false));
       // Without the CMS layer a digest mismatch cannot be seen; the byte-range rules still can.
       if (cms || cat == "tampered") {
         EXPECT_TRUE(broken);
       }
     }
   } else if (cat == "invalid") {
-    ASSERT_EQ(r.status, "signed");
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
     EXPECT_FALSE(passing(r));
     EXPECT_NE(r.signatures.front().indication, Indication::TotalPassed);
   } else if (cat == "unsigned") {
-    EXPECT_EQ(r.status, "unsigned");
+    EXPECT_EQ(r.status, pdfverify::FileStatus::Unsigned);
     EXPECT_FALSE(r.error.has_value());
   } else if (cat == "malformed") {
     EXPECT_FALSE(passing(r));

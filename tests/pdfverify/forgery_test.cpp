@@ -99,9 +99,10 @@ class ForgeryTest : public ::testing::Test {
 
   void expectDisallowed(const std::string& bytes, const std::string& needle) {
     FileReport r = verify(bytes);
-    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
     ASSERT_FALSE(r.signatures.empty());
-    EXPECT_EQ(r.signatures.front().modifications, "disallowed") << changesText(r, 0);
+    EXPECT_EQ(r.signatures.front().modifications, pdfverify::Modifications::Disallowed)
+        << changesText(r, 0);
     EXPECT_TRUE(has(r, needle, false)) << needle << " not in: " << changesText(r, 0);
     EXPECT_EQ(r.indication, Indication::TotalFailed);
     if (TestVerifier::hasCms()) {
@@ -145,8 +146,9 @@ class ForgeryTest : public ::testing::Test {
 TEST_F(ForgeryTest, PreparedDocumentSignedAsItIsPasses) {
   auto s = base();
   FileReport r = verify(s.bytes);
-  ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
-  EXPECT_EQ(r.signatures.front().modifications, "none") << changesText(r, 0);
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
+  EXPECT_EQ(r.signatures.front().modifications, pdfverify::Modifications::None)
+      << changesText(r, 0);
   EXPECT_TRUE(r.signatures.front().problems.empty()) << pdfverify::reportJson(r).dump();
   EXPECT_NE(r.indication, Indication::TotalFailed);
   EXPECT_EQ(r.signatures.front().visual.status, pdfverify::VisualCheck::Status::NotNeeded);
@@ -219,7 +221,7 @@ TEST_F(ForgeryTest, InfoReplacedIsReportedThroughTableAndStreamUpdates) {
     auto a = xrefStream ? appendXrefStreamUpdate(s.bytes, objs, s.size, 41, " /Info 40 0 R")
                         : appendUpdate(s.bytes, objs, s.size, {}, "1 0 R", " /Info 40 0 R");
     FileReport r = verify(a);
-    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
     EXPECT_TRUE(has(r, "document information (title, dates) updated", true)) << changesText(r, 0);
     EXPECT_EQ(r.signatures.front().changes.front().revision, 2);
   }

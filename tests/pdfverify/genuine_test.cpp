@@ -52,11 +52,12 @@ class GenuineTest : public ::testing::Test {
   // Every signature passes or is indeterminate (self-signed test signer), none has a disallowed
   // change, and the first has later changes that are all allowed.
   void expectAllGood(const FileReport& r, std::size_t signatures) {
-    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
     ASSERT_EQ(r.signatures.size(), signatures) << pdfverify::reportJson(r).dump();
     for (std::size_t i = 0; i < r.signatures.size(); ++i) {
       SCOPED_TRACE("signature " + std::to_string(i + 1));
-      EXPECT_NE(r.signatures[i].modifications, "disallowed") << changesText(r, i);
+      EXPECT_NE(r.signatures[i].modifications, pdfverify::Modifications::Disallowed)
+          << changesText(r, i);
       EXPECT_NE(r.signatures[i].indication, Indication::TotalFailed)
           << pdfverify::reportJson(r).dump();
       EXPECT_TRUE(r.signatures[i].problems.empty()) << pdfverify::reportJson(r).dump();
@@ -65,7 +66,8 @@ class GenuineTest : public ::testing::Test {
       EXPECT_NE(r.signatures[i].visual.status, pdfverify::VisualCheck::Status::Skipped)
           << r.signatures[i].visual.detail;
     }
-    EXPECT_EQ(r.signatures.front().modifications, "allowed") << changesText(r, 0);
+    EXPECT_EQ(r.signatures.front().modifications, pdfverify::Modifications::Allowed)
+        << changesText(r, 0);
   }
 
   // The next approval signature as iText writes it: a new field and widget on page 1, the page's
@@ -104,8 +106,8 @@ TEST_F(GenuineTest, CertificationWithReferenceDataThenApprovalsAsVgcaWritesThem)
   auto three = itextApproval(two, 23, 23, "Signature3");
   FileReport r = verify(three);
   expectAllGood(r, 3);
-  EXPECT_EQ(r.signatures[0].kind, "certification");
-  EXPECT_EQ(r.signatures[1].modifications, "allowed") << changesText(r, 1);
+  EXPECT_EQ(r.signatures[0].kind, pdfverify::SignatureKind::Certification);
+  EXPECT_EQ(r.signatures[1].modifications, pdfverify::Modifications::Allowed) << changesText(r, 1);
 }
 
 TEST_F(GenuineTest, PageThatIsTheOpenActionTargetGetsASignatureWidget) {
@@ -207,9 +209,10 @@ TEST_F(GenuineTest, VersionExtensionsAndItextMarkersChangedBySuccessiveSigners) 
 TEST_F(GenuineTest, EmptyUpdateChangesNothing) {
   auto s = base({});
   FileReport r = verify(appendUpdate(s.bytes, {}, s.size));
-  ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
   EXPECT_EQ(r.revisions, 2) << pdfverify::reportJson(r).dump();
-  EXPECT_EQ(r.signatures.front().modifications, "allowed") << changesText(r, 0);
+  EXPECT_EQ(r.signatures.front().modifications, pdfverify::Modifications::Allowed)
+      << changesText(r, 0);
   EXPECT_NE(changesText(r, 0).find("the update changes nothing"), std::string::npos)
       << changesText(r, 0);
   EXPECT_NE(r.indication, Indication::TotalFailed);
@@ -224,14 +227,14 @@ TEST_F(GenuineTest, RewrittenSignatureDictionaryIsAChangeAndTheSignedDetailsAreS
   ASSERT_NE(dict.find("(Phe duyet)"), std::string::npos);
   dict.replace(dict.find("(Phe duyet)"), 11, "(Gia mao)");
   FileReport r = verify(appendUpdate(s.bytes, {{8, dict}}, s.size));
-  ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
   auto& sig = r.signatures.front();
-  EXPECT_EQ(sig.coverage, "revision") << pdfverify::reportJson(r).dump();
+  EXPECT_EQ(sig.coverage, pdfverify::Coverage::Revision) << pdfverify::reportJson(r).dump();
   EXPECT_TRUE(sig.problems.empty()) << pdfverify::reportJson(r).dump();
   if (TestVerifier::hasCms()) {
     EXPECT_EQ(sig.crypto.intact, true) << pdfverify::reportJson(r).dump();
   }
-  EXPECT_EQ(sig.modifications, "disallowed");
+  EXPECT_EQ(sig.modifications, pdfverify::Modifications::Disallowed);
   EXPECT_NE(changesText(r, 0).find("signature dictionary of Signature1 changed"), std::string::npos)
       << changesText(r, 0);
   EXPECT_EQ(sig.reason, "Phe duyet");
@@ -251,16 +254,17 @@ TEST_F(GenuineTest, DamagedEndingsAreJudgedAgainstTheLastCompleteRevision) {
   damaged.replace(damaged.rfind("xref\n"), 4, "xrfe");
   for (const std::string* bytes : {&noXref, static_cast<const std::string*>(&damaged)}) {
     FileReport r = verify(*bytes);
-    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
     ASSERT_EQ(r.signatures.size(), 2u);
     for (auto& sig : r.signatures) {
-      EXPECT_EQ(sig.coverage, "partial") << pdfverify::reportJson(r).dump();
+      EXPECT_EQ(sig.coverage, pdfverify::Coverage::Partial) << pdfverify::reportJson(r).dump();
       EXPECT_EQ(sig.indication, Indication::TotalFailed);
       if (TestVerifier::hasCms()) {
         EXPECT_EQ(sig.crypto.intact, true) << pdfverify::reportJson(r).dump();
       }
     }
-    EXPECT_EQ(r.signatures[0].modifications, "allowed") << changesText(r, 0);
+    EXPECT_EQ(r.signatures[0].modifications, pdfverify::Modifications::Allowed)
+        << changesText(r, 0);
   }
 }
 
@@ -269,7 +273,7 @@ TEST_F(GenuineTest, PreparedFieldNeverSignedIsUnsigned) {
   o.leaveUnsigned = true;
   auto s = base(o);
   FileReport r = verify(s.bytes);
-  EXPECT_EQ(r.status, "unsigned") << pdfverify::reportJson(r).dump();
+  EXPECT_EQ(r.status, pdfverify::FileStatus::Unsigned) << pdfverify::reportJson(r).dump();
 }
 
 // Issue 16: PAdES B-B requires the ESS signing-certificate-v2 attribute. A PAdES subfilter over a

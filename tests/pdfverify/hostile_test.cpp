@@ -90,8 +90,8 @@ TEST_F(HostileTest, XrefLoop) {
   FileReport r = bounded(a, "xref loop");
   // Issue 15: a broken final cross-reference section is a damaged ending. The signature is judged
   // against the last complete revision, and the damaged bytes after it make coverage partial.
-  ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
-  for (auto& s : r.signatures) EXPECT_EQ(s.coverage, "partial");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
+  for (auto& s : r.signatures) EXPECT_EQ(s.coverage, pdfverify::Coverage::Partial);
   EXPECT_EQ(r.indication, Indication::TotalFailed);
 }
 
@@ -108,7 +108,7 @@ TEST_F(HostileTest, ByteRangeNumberOverflowIsAFailedSignature) {
     arr.append(close - open - arr.size(), ' ');
     bytes.replace(open, close - open, arr);  // same length: every offset stays right
     FileReport r = bounded(bytes, big);
-    ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+    ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
     ASSERT_EQ(r.signatures.size(), 1u);
     EXPECT_EQ(r.signatures[0].indication, Indication::TotalFailed);
     ASSERT_FALSE(r.signatures[0].problems.empty());
@@ -144,7 +144,7 @@ TEST_F(HostileTest, DecompressionBombInDss) {
                              " >>\nstream\n" + bomb + "\nendstream"}},
                    m_base.size);
   FileReport r = bounded(a, "decompression bomb");
-  EXPECT_EQ(r.status, "error");
+  EXPECT_EQ(r.status, pdfverify::FileStatus::Error);
 }
 
 TEST_F(HostileTest, ThousandsOfRevisions) {
@@ -155,8 +155,8 @@ TEST_F(HostileTest, ThousandsOfRevisions) {
                               std::to_string(i) + " >>"}},
                      m_base.size);
   FileReport r = bounded(a, "3000 revisions");
-  ASSERT_EQ(r.status, "signed");
-  EXPECT_EQ(r.signatures.front().modifications, "disallowed");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
+  EXPECT_EQ(r.signatures.front().modifications, pdfverify::Modifications::Disallowed);
   EXPECT_EQ(r.revisions, 3001);
 }
 
@@ -194,7 +194,7 @@ TEST_F(HostileTest, TruncatedAndGarbage) {
   for (std::size_t i = 100; i < garbage.size(); i += 97) garbage[i] = static_cast<char>(i * 31);
   bounded(garbage, "garbage");
   FileReport r = bounded("not a pdf at all", "text");
-  EXPECT_EQ(r.status, "error");
+  EXPECT_EQ(r.status, pdfverify::FileStatus::Error);
   EXPECT_EQ(r.error->kind, Errc::NotAPdf);
 }
 

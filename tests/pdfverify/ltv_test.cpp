@@ -110,12 +110,12 @@ class VriTest : public ::testing::Test {
 
 TEST_F(VriTest, KysoBltUsesTheSignaturesVriEntry) {
   FileReport r = verify(m_blt);
-  ASSERT_EQ(r.status, "signed") << pdfverify::reportJson(r).dump();
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed) << pdfverify::reportJson(r).dump();
   ASSERT_EQ(r.signatures.size(), 1u);
   const auto& s = r.signatures[0];
   EXPECT_EQ(s.indication, Indication::TotalPassed) << pdfverify::reportJson(r).dump();
   EXPECT_EQ(s.crypto.level, "B-LT");
-  EXPECT_EQ(s.modifications, "allowed") << pdfverify::reportJson(r).dump();
+  EXPECT_EQ(s.modifications, pdfverify::Modifications::Allowed) << pdfverify::reportJson(r).dump();
   EXPECT_TRUE(vriEntry(r)) << pdfverify::reportJson(r).dump();
   EXPECT_EQ(material(r), "vri") << pdfverify::reportJson(r).dump();
   EXPECT_EQ(s.crypto.revocation["status"].asString(), "good");
@@ -128,7 +128,7 @@ TEST_F(VriTest, OnlyTheVriEntryLeftStillAnswers) {
   for (auto& [k, v] : p.vri) vri += k + " " + v;
   FileReport r =
       verify(withDss(p, "<< /Type /DSS /Certs " + p.certs + " /VRI << " + vri + " >> >>"));
-  ASSERT_EQ(r.status, "signed");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
   EXPECT_EQ(r.signatures[0].indication, Indication::TotalPassed) << pdfverify::reportJson(r).dump();
   EXPECT_EQ(material(r), "vri") << pdfverify::reportJson(r).dump();
 }
@@ -141,7 +141,7 @@ TEST_F(VriTest, VriKeyOfAnotherSignatureFallsBackToDssArrays) {
   for (auto& [k, v] : p.vri) vri += other + " " + v;
   FileReport r = verify(withDss(p, "<< /Type /DSS /Certs " + p.certs + " /OCSPs " + p.ocsps +
                                        " /CRLs " + p.crls + " /VRI << " + vri + " >> >>"));
-  ASSERT_EQ(r.status, "signed");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
   EXPECT_EQ(r.signatures[0].indication, Indication::TotalPassed) << pdfverify::reportJson(r).dump();
   EXPECT_FALSE(vriEntry(r));
   EXPECT_EQ(material(r), "dss") << pdfverify::reportJson(r).dump();
@@ -155,7 +155,7 @@ TEST_F(VriTest, EmptiedVriEntryFallsBackToDssArrays) {
   FileReport r =
       verify(withDss(p, "<< /Type /DSS /Certs " + p.certs + " /OCSPs " + p.ocsps + " /CRLs " +
                             p.crls + " /VRI << " + key + " << /OCSP [] /CRL [] >> >> >>"));
-  ASSERT_EQ(r.status, "signed");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
   EXPECT_EQ(r.signatures[0].indication, Indication::TotalPassed) << pdfverify::reportJson(r).dump();
   EXPECT_TRUE(vriEntry(r));
   EXPECT_EQ(material(r), "dss") << pdfverify::reportJson(r).dump();
@@ -164,7 +164,7 @@ TEST_F(VriTest, EmptiedVriEntryFallsBackToDssArrays) {
 TEST_F(VriTest, NoRevocationMaterialOfflineIsNotValid) {
   DssParts p = parts();
   FileReport r = verify(withDss(p, "<< /Type /DSS /Certs " + p.certs + " >>"));
-  ASSERT_EQ(r.status, "signed");
+  ASSERT_EQ(r.status, pdfverify::FileStatus::Signed);
   EXPECT_NE(r.signatures[0].indication, Indication::TotalPassed) << pdfverify::reportJson(r).dump();
   EXPECT_EQ(material(r), "none") << pdfverify::reportJson(r).dump();
 }

@@ -71,14 +71,14 @@ TEST(ChangeKinds, SentencesFillArguments) {
 TEST(ChangeKinds, VietnameseReportsSayEveryChangeInVietnamese) {
   FileReport r;
   r.file = "x.pdf";
-  r.status = "signed";
+  r.status = pdfverify::FileStatus::Signed;
   r.revisions = 3;
   r.indication = Indication::TotalFailed;
   SignatureReport s;
   s.index = 1;
   s.revision = 1;
-  s.coverage = "revision";
-  s.modifications = "disallowed";
+  s.coverage = pdfverify::Coverage::Revision;
+  s.modifications = pdfverify::Modifications::Disallowed;
   s.indication = Indication::TotalFailed;
   for (std::size_t i = 0; i < kChangeKindCount; ++i) s.changes.push_back(sample(kindAt(i), 2));
   r.signatures.push_back(s);
@@ -109,7 +109,7 @@ TEST(ChangeKinds, VietnameseArgumentsReplaceEnglishWords) {
 
 TEST(ChangeKinds, JsonCarriesCodeRevisionAndEnglishText) {
   FileReport r;
-  r.status = "signed";
+  r.status = pdfverify::FileStatus::Signed;
   SignatureReport s;
   Change c;
   c.kind = ChangeKind::PageAdded;
@@ -199,7 +199,7 @@ TEST(Problems, FindingsBecomeSentencesInEitherLanguage) {
 
 TEST(Problems, JsonKeepsEnglishAndAddsCodes) {
   FileReport r;
-  r.status = "signed";
+  r.status = pdfverify::FileStatus::Signed;
   SignatureReport s;
   s.problems = {Finding::of(Problem::ByteRangeNotAtStart),
                 Finding::from({cms::NoteId::Detail, {"some lower-layer detail"}, {}})};

@@ -129,7 +129,7 @@ TEST_F(VietnameseReportTest, NoEnglishSentenceOrLabelInVietnameseReports) {
     SCOPED_TRACE(what);
     // Every document still has its signature (the wrapped one may be unreadable as a PDF: its
     // error report is checked too).
-    EXPECT_NE(r.status, "unsigned") << pdfverify::reportJson(r).dump();
+    EXPECT_NE(r.status, pdfverify::FileStatus::Unsigned) << pdfverify::reportJson(r).dump();
     const std::string text = pdfverify::reportText(r, Lang::Vi);
     const std::string html = pdfverify::reportHtml({r}, Lang::Vi);
     // Every sentence the verifier produced has a row, and its Vietnamese form is shown.

@@ -126,7 +126,7 @@ TEST_F(VisualGuardTest, AllowedVisibleSignatureLooksAsSignedAndWithoutItsAreaIsF
   auto r = v.bytes(two);
   ASSERT_EQ(r.signatures.size(), 2u) << pdfverify::reportJson(r).dump();
   const auto& first = r.signatures.front();
-  EXPECT_EQ(first.modifications, "allowed") << changesText(r, 0);
+  EXPECT_EQ(first.modifications, pdfverify::Modifications::Allowed) << changesText(r, 0);
   EXPECT_EQ(first.visual.status, VisualCheck::Status::Compared) << first.visual.detail;
   EXPECT_EQ(first.visual.pages_compared, 1);
   EXPECT_TRUE(first.visual.differences.empty()) << pdfverify::reportText(r, Lang::En);

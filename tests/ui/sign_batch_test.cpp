@@ -95,7 +95,7 @@ pdfverify::Indication verifyWithTestRoot(const QString& file, std::size_t signat
   EXPECT_TRUE(svc.ok());
   if (!svc.ok()) return pdfverify::Indication::TotalFailed;
   auto report = (*svc)->verifyNow(file);
-  EXPECT_EQ(report->status, "signed");
+  EXPECT_EQ(report->status, pdfverify::FileStatus::Signed);
   EXPECT_EQ(report->signatures.size(), signatures);
   if (report->indication != pdfverify::Indication::TotalPassed) {
     auto text = [](const pdfverify::Finding& f) { return pdfverify::findingText(f, Lang::En); };

@@ -49,8 +49,8 @@ int VerifyModel::columnCount(const QModelIndex& parent) const {
 VerifyModel::Verdict VerifyModel::verdict(int row) const {
   const FileReportPtr& r = m_rows.at(size_t(row)).report;
   if (!r) return Verdict::Pending;
-  if (r->status == "error") return Verdict::Error;
-  if (r->status == "unsigned") return Verdict::Unsigned;
+  if (r->status == pdfverify::FileStatus::Error) return Verdict::Error;
+  if (r->status == pdfverify::FileStatus::Unsigned) return Verdict::Unsigned;
   switch (r->indication) {
     case pdfverify::Indication::TotalPassed:
       return Verdict::Valid;
@@ -98,10 +98,11 @@ QColor VerifyModel::verdictColor(Verdict v) {
 }
 
 QString VerifyModel::reason(const pdfverify::FileReport& r) {
-  if (r.status == "error") {
+  if (r.status == pdfverify::FileStatus::Error) {
     return r.error ? errorText(*r.error) : tr("The file could not be read as a PDF.");
   }
-  if (r.status == "unsigned" || r.signatures.empty()) return tr("The document has no signature.");
+  if (r.status == pdfverify::FileStatus::Unsigned || r.signatures.empty())
+    return tr("The document has no signature.");
   // The worst signature decides the file's verdict; its line says why.
   const pdfverify::SignatureReport* worst = &r.signatures.front();
   for (const auto& s : r.signatures) {

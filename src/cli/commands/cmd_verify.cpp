@@ -31,8 +31,8 @@ using pdfverify::FileReport;
 using pdfverify::Indication;
 
 int exitFor(const FileReport& r) {
-  if (r.status == "error") return kExitInputError;
-  if (r.status == "unsigned") return kExitNoSignature;
+  if (r.status == pdfverify::FileStatus::Error) return kExitInputError;
+  if (r.status == pdfverify::FileStatus::Unsigned) return kExitNoSignature;
   if (r.indication == Indication::TotalFailed) return kExitSignatureFailed;
   if (r.indication == Indication::Indeterminate) return kExitIndeterminate;
   return kExitOk;
