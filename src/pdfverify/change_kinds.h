@@ -15,9 +15,7 @@
 namespace kyso::pdfverify {
 
 enum class ChangeKind {
-  CatalogReplaced,
   EncryptionChanged,
-  PageReplaced,
   PageAdded,
   PageRemoved,
   FieldRemoved,
