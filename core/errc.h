@@ -136,6 +136,7 @@ enum class Errc : int {
   ServiceUploadRefused,
   ServiceTlsSetupFailed,
   ServiceImageMissing,
+  ServiceBatchIncomplete,
   Count_  // keep last: the number of codes
 };
 

@@ -136,6 +136,7 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::ServiceUploadRefused, "ServiceUploadRefused", "The document system did not accept the signed file.", "Hệ thống văn bản không nhận tệp đã ký."},
   {Errc::ServiceTlsSetupFailed, "ServiceTlsSetupFailed", "kyso's local certificate for the signing service could not be made or read.", "Không tạo hoặc đọc được chứng thư cục bộ của dịch vụ ký số."},
   {Errc::ServiceImageMissing, "ServiceImageMissing", "No seal image is set for the signing service; set it in kyso's settings.", "Dịch vụ ký số chưa có ảnh con dấu; hãy chọn ảnh trong phần cài đặt của kyso."},
+  {Errc::ServiceBatchIncomplete, "ServiceBatchIncomplete", "Some documents of the batch were not signed or not sent; each file's answer says why.", "Một số văn bản trong lô chưa được ký hoặc chưa được gửi đi; xem lý do ở kết quả của từng tệp."},
 };
 // clang-format on
 static_assert(std::size(kErrcRows) == static_cast<std::size_t>(Errc::Count_),

@@ -184,6 +184,11 @@ class Run {
     r.field = prepared->result.signature.fieldName;
     m_pending.push_back({std::move(r), m_commits.commit(std::move(prepared->output).takeFile())});
     while (m_pending.size() >= kMaxPendingCommits) finishCommit();
+    // Commits already done are reported now (without waiting), so that a front end's progress
+    // and its Stop follow the token, not the queue.
+    while (!m_pending.empty() &&
+           m_pending.front().done.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+      finishCommit();
     cancelIfAsked(false);
   }
 

@@ -8,12 +8,24 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "src/jobs/signing_key.h"
 #include "src/service/vgca_calls.h"
 
 namespace kyso::service {
+
+/// One document of a batch (vgca_sign_files), as the person is shown it.
+struct BatchDocument {
+  std::string id;    // the system's FileID
+  std::string name;  // the name the system gives it
+  std::string url;
+  std::size_t size = 0;
+  std::string sha256;          // hex
+  std::filesystem::path file;  // a private copy (read only)
+  bool pdf = false;            // a PDF gets a PAdES signature; anything else a detached .p7s
+};
 
 /// Everything the person is shown before deciding one request.
 struct Approval {
@@ -28,6 +40,7 @@ struct Approval {
   std::string uploadTo;                // FileUploadHandler
   std::string docNumber, issuedDate;   // SignIssued
   std::string digestAlg, digestHex;    // SignMsg: what is signed
+  std::vector<BatchDocument> batch;    // vgca_sign_files: every document, approved at once
 };
 
 /// The key the person approved, and whatever keeps its token open until the request ends.
@@ -46,6 +59,20 @@ class ServiceHost {
   /// token and logs in through the front end's PIN dialog and returns the key. ServiceDeclined
   /// when the person says no; the token's own errors (PinIncorrect, PinLocked...) as they come.
   virtual Result<ApprovedKey> approve(const Approval& what) = 0;
+  /// During an approved batch, after each document: `done` of `total` signed (or failed). The
+  /// window that shows it stays open until batchEnded.
+  virtual void batchProgress(std::size_t done, std::size_t total) {
+    (void)done;
+    (void)total;
+  }
+  /// True once the person stopped the batch: the documents not started are left unsigned and
+  /// nothing more is sent. Asked between documents, from the signing thread.
+  virtual bool batchStopRequested() { return false; }
+  /// The batch ended (every document done, or stopped): `uploaded` of `total` reached the system.
+  virtual void batchEnded(std::size_t uploaded, std::size_t total) {
+    (void)uploaded;
+    (void)total;
+  }
   /// The handwriting ("signature") or seal ("seal") image configured for the person, if any.
   virtual std::optional<std::filesystem::path> image(const std::string& role) {
     (void)role;

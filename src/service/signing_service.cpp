@@ -5,6 +5,7 @@
 #include <openssl/rsa.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 
@@ -15,6 +16,7 @@
 #include "src/appearance/compose.h"
 #include "src/jobs/detached_sign_job.h"
 #include "src/jobs/pdf_sign_job.h"
+#include "src/jobs/sign_job.h"
 
 namespace kyso::service {
 
@@ -170,6 +172,7 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
     audit(origin, *call, seen, reply);
     return reply;
   }
+  m_lang = l;
   Result<Json> out = unsupported(*call);
   if (message.size() > m_settings.maxMessageBytes) {
     out = Error::kyso(Errc::ServiceRequestInvalid, "request", "the message is too large");
@@ -181,6 +184,8 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
       out = Error::kyso(Errc::ServiceRequestInvalid, "request", "not JSON");
     else if (*call == Call::SignMsg)
       out = signDigest(origin, *json, seen);
+    else if (*call == Call::SignFiles)
+      out = signBatch(origin, *json, seen);
     else if (isFileFlow(*call))
       out = fileFlow(origin, *call, *json, seen);
   }
@@ -190,6 +195,16 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
     log::info("service " + std::string(callName(*call)) + ": " + out.error().technical());
   audit(origin, *call, seen, reply);
   return reply;
+}
+
+TransferOptions SigningService::transferFor(const Origin& origin) const {
+  TransferOptions transfer = m_settings.transfer;
+  const std::string callerHost = origin.host;
+  transfer.peerAllowed = [callerHost](const std::string& ip) {
+    return !isPrivateAddress(ip) || ip == callerHost || callerHost == "localhost" ||
+           isPrivateAddress(callerHost);
+  };
+  return transfer;
 }
 
 Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Json& message,
@@ -208,12 +223,7 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   seen.issuedDate = req.issuedDate;
   seen.documentName = fileNameOf(req.fileName, detached ? "document" : "document.pdf");
 
-  TransferOptions transfer = m_settings.transfer;
-  const std::string callerHost = origin.host;
-  transfer.peerAllowed = [callerHost](const std::string& ip) {
-    return !isPrivateAddress(ip) || ip == callerHost || callerHost == "localhost" ||
-           isPrivateAddress(callerHost);
-  };
+  const TransferOptions transfer = transferFor(origin);
   KYSO_ASSIGN_OR_RETURN(std::string doc, fetchDocumentSlowly(req.fileName, transfer));
   if (!detached && doc.rfind("%PDF-", 0) != 0 && doc.find("%PDF-") > 1024)
     return Error::kyso(Errc::NotAPdf, "download", seen.documentName);
@@ -299,6 +309,115 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   return reply;
 }
 
+// vgca_sign_files: every address judged, every document fetched into a private folder, the
+// batch approved once, signed with one login (PDFs with an invisible PAdES signature, anything
+// else with a detached .p7s), then each signed document uploaded. The person may stop the batch
+// between documents (ServiceHost::batchProgress); the reply says what became of each file.
+Result<Json> SigningService::signBatch(const Origin& origin, const Json& message, Approval& seen) {
+  KYSO_ASSIGN_OR_RETURN(BatchRequest req, parseBatchRequest(message));
+  KYSO_TRY(checkDocumentAddress(req.uploadHandler, origin, m_settings.sites));
+  for (const BatchFile& f : req.files)
+    KYSO_TRY(checkDocumentAddress(f.url, origin, m_settings.sites));
+  seen.uploadTo = req.uploadHandler;
+  const TransferOptions transfer = transferFor(origin);
+  KYSO_ASSIGN_OR_RETURN(PrivateDir dir, PrivateDir::make());
+  std::uint64_t total = 0;
+  std::vector<jobs::SignInput> items;
+  for (std::size_t i = 0; i < req.files.size(); ++i) {
+    const BatchFile& f = req.files[i];
+    KYSO_ASSIGN_OR_RETURN(std::string doc, fetchDocumentSlowly(f.url, transfer));
+    total += doc.size();
+    if (total > m_settings.maxBatchBytes)
+      return Error::kyso(Errc::InputTooLarge, "download",
+                         "the documents of the batch are over " +
+                             std::to_string(m_settings.maxBatchBytes >> 20) + " MiB");
+    BatchDocument d;
+    d.id = f.id;
+    d.url = f.url;
+    d.pdf = doc.rfind("%PDF-", 0) == 0 || doc.find("%PDF-") < 1024;
+    d.name = fileNameOf(f.name.empty() ? f.url : "/" + f.name, d.pdf ? "document.pdf" : "document");
+    d.size = doc.size();
+    d.sha256 = sha256Hex(doc);
+    // Private names by position (never the system's), so that the format is decided here: a PDF
+    // or a file that gets a detached signature.
+    const std::string stem = "doc-" + std::to_string(i);
+    d.file = dir.path() / (stem + (d.pdf ? ".pdf" : ".bin"));
+    KYSO_TRY(writeBytes(d.file, doc));
+    items.push_back({d.file, dir.path() / (stem + (d.pdf ? ".signed.pdf" : ".bin.p7s")), false});
+    seen.batch.push_back(std::move(d));
+  }
+  seen.documentName = std::to_string(seen.batch.size()) + " documents";
+  seen.documentSize = static_cast<std::size_t>(total);
+
+  KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
+  struct Progress : jobs::BatchObserver {
+    Progress(ServiceHost& h, std::size_t n) : host(h), results(n) {}
+    void finished(const jobs::ItemResult& r) override {
+      std::lock_guard lock(m);
+      if (r.index < results.size()) results[r.index] = r;
+      host.batchProgress(++done, results.size());
+    }
+    bool cancelRequested() override { return host.batchStopRequested(); }
+    ServiceHost& host;
+    std::vector<jobs::ItemResult> results;
+    std::mutex m;
+    std::size_t done = 0;
+  } progress(m_host, items.size());
+  jobs::SignSettings ss;
+  ss.pdf.level = m_settings.level;
+  ss.pdf.tsaUrl = m_settings.tsaUrl;
+  if (m_settings.level != pdf::PadesLevel::BB && m_settings.tsaUrl)
+    ss.detached.cms.tsaUrl = m_settings.tsaUrl;
+  jobs::SignJob::run(items, std::move(approved.key), std::move(ss), progress);
+
+  Json files = Json::array();
+  std::size_t failed = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const BatchDocument& d = seen.batch[i];
+    Json f = Json::object();
+    f.set("FileID", d.id);
+    Result<Json> up = Error::kyso(Errc::Cancelled, "sign", d.name);
+    const jobs::ItemResult& r = progress.results[i];
+    if (r.state == jobs::ItemResult::State::Done) {
+      auto bytes = readSmallFile(items[i].output, transfer.maxBytes * 2);
+      if (!bytes.ok()) {
+        up = bytes.error();
+      } else {
+        auto answer = uploadSignedSlowly(req.uploadHandler, d.pdf ? d.name : d.name + ".p7s",
+                                         d.pdf ? "application/pdf" : "application/pkcs7-signature",
+                                         *bytes, transfer);
+        up = answer.ok() ? readHandlerAnswer(*answer) : Result<Json>(answer.error());
+      }
+    } else if (r.error) {
+      up = inServiceWords(*r.error);
+    }
+    if (up.ok()) {
+      f.set("Status", 0);
+      f.set("Message", "");
+      f.set("FileName", textOf((*up)["FileName"]));
+      f.set("FileServer", textOf((*up)["FileServer"]));
+    } else {
+      ++failed;
+      f.set("Status", statusFor(up.error()));
+      f.set("Message", describe(up.error(), m_lang));
+      f.set("FileName", d.name);
+      f.set("FileServer", "");
+    }
+    files.push(std::move(f));
+  }
+  m_host.batchEnded(items.size() - failed, items.size());
+  Json reply = Json::object();
+  reply.set("Status", failed == 0 ? 0 : 1);
+  reply.set("Message",
+            failed == 0
+                ? std::string()
+                : describe(Error::kyso(Errc::ServiceBatchIncomplete, "batch",
+                                       std::to_string(failed) + "/" + std::to_string(items.size())),
+                           m_lang));
+  reply.set("Files", std::move(files));
+  return reply;
+}
+
 Result<Json> SigningService::signDigest(const Origin& origin, const Json& message, Approval& seen) {
   (void)origin;
   KYSO_ASSIGN_OR_RETURN(DigestRequest req, parseDigestRequest(message));
@@ -356,17 +475,32 @@ Result<Json> SigningService::certInfo(const Origin& origin, Approval& seen) {
 void SigningService::audit(const Origin& origin, Call call, const Approval& seen,
                            const Json& reply) {
   if (m_settings.auditLog.empty()) return;
-  Json line = Json::object();
-  line.set("time", certs::isoTime(std::chrono::system_clock::now()));
-  line.set("origin", origin.text);
-  line.set("call", std::string(callName(call)));
-  if (!seen.documentUrl.empty()) line.set("document", seen.documentUrl);
-  if (!seen.documentSha256.empty()) line.set("sha256", seen.documentSha256);
-  if (!seen.digestHex.empty()) line.set("digest", seen.digestAlg + ":" + seen.digestHex);
-  line.set("status", reply["Status"].asInt());
-  if (reply["Message"].isString() && !reply["Message"].asString().empty())
-    line.set("message", reply["Message"].asString());
-  const std::string text = line.dump() + "\n";
+  const std::string time = certs::isoTime(std::chrono::system_clock::now());
+  auto lineFor = [&](const std::string& url, const std::string& sha256, const Json& answer) {
+    Json line = Json::object();
+    line.set("time", time);
+    line.set("origin", origin.text);
+    line.set("call", std::string(callName(call)));
+    if (!url.empty()) line.set("document", url);
+    if (!sha256.empty()) line.set("sha256", sha256);
+    if (!seen.digestHex.empty()) line.set("digest", seen.digestAlg + ":" + seen.digestHex);
+    line.set("status", answer["Status"].asInt());
+    if (answer["Message"].isString() && !answer["Message"].asString().empty())
+      line.set("message", answer["Message"].asString());
+    return line.dump() + "\n";
+  };
+  // A batch: one line per document, with what became of it (the whole request's answer when
+  // it ended before the documents were signed).
+  std::string text;
+  const Json& files = reply["Files"];
+  if (!seen.batch.empty() && files.isArray() && files.size() == seen.batch.size()) {
+    for (std::size_t i = 0; i < seen.batch.size(); ++i)
+      text += lineFor(seen.batch[i].url, seen.batch[i].sha256, files[i]);
+  } else if (!seen.batch.empty()) {
+    for (const auto& d : seen.batch) text += lineFor(d.url, d.sha256, reply);
+  } else {
+    text = lineFor(seen.documentUrl, seen.documentSha256, reply);
+  }
   std::lock_guard lock(m_auditMutex);
   std::error_code ec;
   fs::create_directories(m_settings.auditLog.parent_path(), ec);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/json.h"
+#include "core/messages.h"
 #include "src/pdf/pades.h"
 #include "src/service/document_transfer.h"
 #include "src/service/service_host.h"
@@ -30,7 +31,8 @@ struct ServiceSettings {
   std::filesystem::path auditLog;    // one JSON line per request ("" = none)
   pdf::PadesLevel level = pdf::PadesLevel::BB;
   std::optional<std::string> tsaUrl;
-  std::size_t maxMessageBytes = 1u << 20;  // one WebSocket message
+  std::size_t maxMessageBytes = 1u << 20;      // one WebSocket message
+  std::uint64_t maxBatchBytes = 512ull << 20;  // every document of one vgca_sign_files
   TransferOptions transfer;
 };
 
@@ -54,7 +56,9 @@ class SigningService {
 
  private:
   Result<Json> fileFlow(const Origin& origin, Call call, const Json& message, Approval& seen);
+  Result<Json> signBatch(const Origin& origin, const Json& message, Approval& seen);
   Result<Json> signDigest(const Origin& origin, const Json& message, Approval& seen);
+  TransferOptions transferFor(const Origin& origin) const;
   Result<Json> certInfo(const Origin& origin, Approval& seen);
   void audit(const Origin& origin, Call call, const Approval& seen, const Json& reply);
 
@@ -64,6 +68,7 @@ class SigningService {
   std::mutex m_admitMutex;    // one site question at a time
   mutable std::mutex m_busy;  // one request at a time
   std::mutex m_auditMutex;
+  Lang m_lang = Lang::Vi;  // the request being answered (one at a time)
 };
 
 }  // namespace kyso::service

@@ -103,6 +103,25 @@ Result<FileRequest> parseFileRequest(const Json& m) {
   return r;
 }
 
+Result<BatchRequest> parseBatchRequest(const Json& m) {
+  if (!m.isObject()) return invalid("not a JSON object");
+  BatchRequest r;
+  r.uploadHandler = stringMember(m, "FileUploadHandler");
+  r.sessionId = stringMember(m, "SessionId");
+  if (r.uploadHandler.empty()) return invalid("FileUploadHandler is missing");
+  const Json& files = m["Files"];
+  if (!files.isArray() || files.size() == 0) return invalid("Files is not a list of files");
+  if (files.size() > kMaxBatchFiles)
+    return invalid("Files lists more than " + std::to_string(kMaxBatchFiles) + " files");
+  for (const Json& f : files.items()) {
+    if (!f.isObject()) return invalid("a file in Files is not an object");
+    BatchFile b{stringMember(f, "FileID"), stringMember(f, "FileName"), stringMember(f, "URL")};
+    if (b.url.empty()) return invalid("a file in Files has no URL");
+    r.files.push_back(std::move(b));
+  }
+  return r;
+}
+
 Result<DigestRequest> parseDigestRequest(const Json& m) {
   if (!m.isObject()) return invalid("not a JSON object");
   DigestRequest r;

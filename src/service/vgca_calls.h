@@ -53,6 +53,19 @@ struct FileRequest {
 /// ServiceRequestInvalid (context: what is wrong) for what is not such an object.
 Result<FileRequest> parseFileRequest(const Json& message);
 
+/// vgca_sign_files: {"FileUploadHandler", "SessionId", "Files": [{"FileID", "FileName", "URL"}]}.
+/// `URL` is where the document is fetched; `FileName` the name the system shows (and uploads
+/// under). At most kMaxBatchFiles files.
+struct BatchFile {
+  std::string id, name, url;
+};
+struct BatchRequest {
+  std::string uploadHandler, sessionId;
+  std::vector<BatchFile> files;
+};
+constexpr std::size_t kMaxBatchFiles = 200;
+Result<BatchRequest> parseBatchRequest(const Json& message);
+
 /// A SignMsg request: {"HashAlg":"SHA256","HashValue":"<base64 digest>","Encode":"RSA"}.
 struct DigestRequest {
   std::string hashAlg;  // "SHA256", "SHA384", "SHA512" or "SHA1"

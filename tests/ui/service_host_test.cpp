@@ -10,7 +10,9 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTimer>
 #include <future>
@@ -130,6 +132,60 @@ TEST_F(ServiceHostTest, TheWindowShowsTheDigestAndTheTokenSignsItAfterYes) {
                       reinterpret_cast<const unsigned char*>(digest.data()), digest.size()),
       1)
       << "signed by the token's key";
+}
+
+// A batch is shown as a list in the approval window; once approved, a progress window with a Stop
+// button stays open until the batch ends, and Stop is what the service asks between documents.
+TEST_F(ServiceHostTest, ABatchIsListedThenFollowedInAWindowThatCanStopIt) {
+  service::Approval a;
+  a.origin = "https://vanban.soyte.example.gov.vn";
+  a.call = service::Call::SignFiles;
+  for (int i = 0; i < 3; ++i) {
+    service::BatchDocument d;
+    d.name = "cong-van-" + std::to_string(i) + ".pdf";
+    d.size = 1000;
+    d.sha256 = std::string(64, 'a');
+    d.pdf = i != 2;
+    a.batch.push_back(d);
+  }
+  int listed = -1;
+  auto* timer = new QTimer;
+  QObject::connect(timer, &QTimer::timeout, [&, timer] {
+    for (QWidget* w : QApplication::topLevelWidgets())
+      if (w->isVisible() && w->objectName() == QLatin1String("approvalDialog"))
+        if (auto* l = w->findChild<QListWidget*>(QStringLiteral("batchList"))) {
+          listed = l->count();
+          w->findChild<QPushButton*>(QStringLiteral("signButton"))->click();
+          timer->stop();
+          timer->deleteLater();
+          return;
+        }
+  });
+  timer->start(50);
+  auto approved = offTheUiThread([&] { return host->approve(a); });
+  ASSERT_TRUE(approved.ok()) << approved.error().technical();
+  EXPECT_EQ(listed, 3);
+  EXPECT_FALSE(host->batchStopRequested());
+  host->batchProgress(1, 3);
+  QProgressDialog* progress = nullptr;
+  for (int i = 0; i < 100 && !(progress && progress->isVisible() && progress->value() == 1); ++i) {
+    QApplication::processEvents(QEventLoop::AllEvents, 10);
+    for (QWidget* w : QApplication::topLevelWidgets())
+      if (w->objectName() == QLatin1String("batchProgress"))
+        progress = qobject_cast<QProgressDialog*>(w);
+  }
+  ASSERT_NE(progress, nullptr);
+  EXPECT_TRUE(progress->isVisible());
+  EXPECT_EQ(progress->value(), 1);
+  auto* stop = progress->findChild<QPushButton*>();
+  ASSERT_NE(stop, nullptr);
+  stop->click();  // the person presses Stop
+  EXPECT_TRUE(host->batchStopRequested());
+  host->batchEnded(1, 3);
+  for (int i = 0; i < 50 && !progress->labelText().contains(QLatin1String("1 of 3")); ++i)
+    QApplication::processEvents(QEventLoop::AllEvents, 10);
+  EXPECT_TRUE(progress->labelText().contains(QLatin1String("1 of 3")))
+      << progress->labelText().toStdString();
 }
 
 TEST_F(ServiceHostTest, DeclineSignsNothing) {

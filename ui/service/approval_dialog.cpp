@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPdfDocument>
@@ -31,6 +32,10 @@ QString requestWords(const service::Approval& a) {
       return ApprovalDialog::tr("see your certificate");
     case Call::SignFile:
       return ApprovalDialog::tr("sign a file (a separate .p7s signature)");
+    case Call::SignFiles:
+      return ApprovalDialog::tr(
+          "sign %n document(s) at once (PDFs: no visible signature; other files: a separate .p7s)",
+          nullptr, static_cast<int>(a.batch.size()));
     default:
       break;
   }
@@ -61,7 +66,21 @@ ApprovalDialog::ApprovalDialog(const service::Approval& a, std::vector<SigningCe
   };
   add(tr("Site:"), q(a.origin), "site");
   add(tr("Asks to:"), requestWords(a), "request");
-  if (!a.documentName.empty()) {
+  if (!a.batch.empty()) {
+    auto* list = new QListWidget;
+    list->setObjectName(QStringLiteral("batchList"));
+    for (const service::BatchDocument& d : a.batch) {
+      auto* item = new QListWidgetItem(
+          tr("%1 (%2)%3")
+              .arg(q(d.name), QLocale().formattedDataSize(static_cast<qint64>(d.size)),
+                   d.pdf ? QString() : tr(", a separate .p7s")));
+      item->setToolTip(QStringLiteral("SHA-256 ") + q(d.sha256));
+      list->addItem(item);
+      m_summary += q(d.name) + QStringLiteral(" SHA-256 ") + q(d.sha256) + QLatin1Char('\n');
+    }
+    list->setMinimumHeight(160);
+    form->addRow(tr("Documents:"), list);
+  } else if (!a.documentName.empty()) {
     add(tr("Document:"),
         tr("%1 (%2)").arg(q(a.documentName),
                           QLocale().formattedDataSize(static_cast<qint64>(a.documentSize))),

@@ -1,5 +1,6 @@
 #include "ui/service/qt_service_host.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QThread>
 
@@ -52,6 +53,7 @@ Result<service::ApprovedKey> QtServiceHost::approve(const service::Approval& wha
       },
       Qt::BlockingQueuedConnection);
   if (!accepted) return Error::kyso(Errc::ServiceDeclined, "approve", what.origin);
+  if (!what.batch.empty()) showBatchWindow(what.batch.size());
   // The chosen certificate's token, logged in through the app's PIN dialog (final-try rules).
   p11::TokenSelector sel;
   sel.module = chosen.module.toStdString();
@@ -66,6 +68,59 @@ Result<service::ApprovedKey> QtServiceHost::approve(const service::Approval& wha
   k.key.token = token.get();
   k.keepAlive = std::shared_ptr<p11::OpenToken>(std::move(token));
   return k;
+}
+
+void QtServiceHost::showBatchWindow(std::size_t total) {
+  auto stopped = std::make_shared<std::atomic<bool>>(false);
+  m_stopped = stopped;
+  QMetaObject::invokeMethod(
+      m_parent.data(),
+      [this, total, stopped] {
+        if (m_batch) m_batch->deleteLater();
+        auto* d = new QProgressDialog(
+            QCoreApplication::translate("QtServiceHost", "Signing the documents the site sent…"),
+            QCoreApplication::translate("QtServiceHost", "Stop"), 0, static_cast<int>(total),
+            m_parent.data());
+        d->setObjectName(QStringLiteral("batchProgress"));
+        d->setWindowTitle(QCoreApplication::translate("QtServiceHost", "kyso: signing a batch"));
+        d->setAutoClose(false);
+        d->setAutoReset(false);
+        d->setMinimumDuration(0);
+        QObject::connect(d, &QProgressDialog::canceled, d, [stopped] { *stopped = true; });
+        d->show();
+        m_batch = d;
+      },
+      Qt::BlockingQueuedConnection);
+}
+
+bool QtServiceHost::batchStopRequested() {
+  auto stopped = m_stopped;
+  return stopped && *stopped;
+}
+
+void QtServiceHost::batchProgress(std::size_t done, std::size_t total) {
+  if (m_parent)
+    QMetaObject::invokeMethod(m_parent.data(), [this, done, total] {
+      if (m_batch) {
+        m_batch->setValue(static_cast<int>(done));
+        m_batch->setLabelText(
+            QCoreApplication::translate("QtServiceHost", "%1 of %2 signed").arg(done).arg(total));
+      }
+    });
+}
+
+void QtServiceHost::batchEnded(std::size_t uploaded, std::size_t total) {
+  if (m_parent)
+    QMetaObject::invokeMethod(m_parent.data(), [this, uploaded, total] {
+      if (!m_batch) return;
+      m_batch->setLabelText(
+          QCoreApplication::translate("QtServiceHost", "%1 of %2 documents signed and sent.")
+              .arg(uploaded)
+              .arg(total));
+      m_batch->setCancelButtonText(QCoreApplication::translate("QtServiceHost", "Close"));
+      QObject::connect(m_batch.data(), &QProgressDialog::canceled, m_batch.data(),
+                       &QObject::deleteLater);
+    });
 }
 
 void QtServiceHost::setImages(std::optional<std::filesystem::path> handwriting,

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <QPointer>
+#include <QProgressDialog>
 #include <QWidget>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -34,13 +36,20 @@ class QtServiceHost final : public service::ServiceHost {
   void setImages(std::optional<std::filesystem::path> handwriting,
                  std::optional<std::filesystem::path> seal);
   std::optional<std::filesystem::path> image(const std::string& role) override;
+  /// A batch shows a progress window with a Stop button from its approval to its end.
+  void batchProgress(std::size_t done, std::size_t total) override;
+  bool batchStopRequested() override;
+  void batchEnded(std::size_t uploaded, std::size_t total) override;
 
  private:
+  void showBatchWindow(std::size_t total);
   QPointer<QWidget> m_parent;
   std::function<QList<TokenSnapshot>()> m_tokens;
   std::shared_ptr<p11::DeviceWorker> m_worker;
   std::shared_ptr<p11::PinPrompt> m_prompt;
   std::optional<std::filesystem::path> m_handwriting, m_seal;
+  QPointer<QProgressDialog> m_batch;             // UI thread only
+  std::shared_ptr<std::atomic<bool>> m_stopped;  // set by the batch window's Stop button
 };
 
 }  // namespace kyso::ui

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>QtServiceHost</name>
+    <message>
+        <source>Signing the documents the site sent…</source>
+        <translation>Signing the documents the site sent…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>kyso: signing a batch</source>
+        <translation>kyso: signing a batch</translation>
+    </message>
+    <message>
+        <source>%1 of %2 signed</source>
+        <translation>%1 of %2 signed</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents signed and sent.</source>
+        <translation>%1 of %2 documents signed and sent.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SignBatch</name>
     <message>
         <source>The signer&apos;s title and name were not found on the page: draw the rectangle in the preview.</source>
@@ -181,6 +208,25 @@
 Allow this site to ask for signatures?</source>
         <translation>The site %1 wants kyso to sign documents with your token.
 Allow this site to ask for signatures?</translation>
+    </message>
+    <message numerus="yes">
+        <source>sign %n document(s) at once (PDFs: no visible signature; other files: a separate .p7s)</source>
+        <translation>
+            <numerusform>sign %n document at once (a PDF: no visible signature; another file: a separate .p7s)</numerusform>
+            <numerusform>sign %n documents at once (PDFs: no visible signature; other files: a separate .p7s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)%3</source>
+        <translation>%1 (%2)%3</translation>
+    </message>
+    <message>
+        <source>, a separate .p7s</source>
+        <translation>, a separate .p7s</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Documents:</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>QtServiceHost</name>
+    <message>
+        <source>Signing the documents the site sent…</source>
+        <translation>Đang ký các văn bản trang web gửi…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>kyso: signing a batch</source>
+        <translation>kyso: ký một lô văn bản</translation>
+    </message>
+    <message>
+        <source>%1 of %2 signed</source>
+        <translation>Đã ký %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents signed and sent.</source>
+        <translation>Đã ký và gửi %1/%2 văn bản.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>SignBatch</name>
     <message>
         <source>The signer&apos;s title and name were not found on the page: draw the rectangle in the preview.</source>
@@ -181,6 +208,24 @@
 Allow this site to ask for signatures?</source>
         <translation>Trang %1 muốn kyso ký văn bản bằng token của bạn.
 Cho phép trang này yêu cầu ký số?</translation>
+    </message>
+    <message numerus="yes">
+        <source>sign %n document(s) at once (PDFs: no visible signature; other files: a separate .p7s)</source>
+        <translation>
+            <numerusform>ký cùng lúc %n văn bản (PDF: chữ ký không hiển thị; tệp khác: chữ ký rời .p7s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)%3</source>
+        <translation>%1 (%2)%3</translation>
+    </message>
+    <message>
+        <source>, a separate .p7s</source>
+        <translation>, chữ ký rời .p7s</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Các văn bản:</translation>
     </message>
 </context>
 <context>

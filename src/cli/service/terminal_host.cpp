@@ -26,6 +26,9 @@ std::string callWords(service::Call c, const std::string& kind) {
       return v ? "xem chứng thư số của bạn" : "see your certificate";
     case Call::SignFile:
       return v ? "ký tệp (chữ ký rời .p7s)" : "sign a file (detached .p7s signature)";
+    case Call::SignFiles:
+      return v ? "ký một lô văn bản (PDF: chữ ký không hiển thị; tệp khác: chữ ký rời .p7s)"
+               : "sign a batch (PDFs: no visible signature; other files: a detached .p7s)";
     default:
       break;
   }
@@ -40,7 +43,15 @@ std::string describeApproval(const service::Approval& a) {
   std::string s;
   s += (v ? "Trang web: " : "Site:        ") + a.origin + "\n";
   s += (v ? "Yêu cầu:   " : "Asks to:     ") + callWords(a.call, a.kind) + "\n";
-  if (!a.documentName.empty()) {
+  if (!a.batch.empty()) {
+    s += (v ? "Các văn bản (" : "Documents (") + std::to_string(a.batch.size()) + "):\n";
+    for (std::size_t i = 0; i < a.batch.size(); ++i) {
+      const auto& d = a.batch[i];
+      s += "  " + std::to_string(i + 1) + ". " + d.name + " (" + std::to_string(d.size) +
+           (v ? " byte" : " bytes") + (d.pdf ? "" : ", .p7s") + ")\n     SHA-256 " + d.sha256 +
+           "\n";
+    }
+  } else if (!a.documentName.empty()) {
     s += (v ? "Văn bản:   " : "Document:    ") + a.documentName + " (" +
          std::to_string(a.documentSize) + (v ? " byte)\n" : " bytes)\n");
     s += "SHA-256:     " + a.documentSha256 + "\n";
@@ -106,6 +117,12 @@ Result<service::ApprovedKey> TerminalHost::approve(const service::Approval& what
 
 std::optional<std::filesystem::path> TerminalHost::image(const std::string& role) {
   return role == "seal" ? m_seal : m_handwriting;
+}
+
+void TerminalHost::batchProgress(std::size_t done, std::size_t total) {
+  std::fprintf(stderr,
+               vi() ? "kyso service: đã ký %zu/%zu văn bản\n" : "kyso service: %zu/%zu signed\n",
+               done, total);
 }
 
 }  // namespace kyso::cli

@@ -25,6 +25,9 @@ class TerminalHost final : public service::ServiceHost {
   bool allowSite(const std::string& origin) override;
   Result<service::ApprovedKey> approve(const service::Approval& what) override;
   std::optional<std::filesystem::path> image(const std::string& role) override;
+  /// Prints "kyso service: 3/40 signed" on the terminal; the batch runs to its end (Ctrl-C stops
+  /// the whole service).
+  void batchProgress(std::size_t done, std::size_t total) override;
 
  private:
   bool ask(const std::string& text);
