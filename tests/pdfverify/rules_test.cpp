@@ -172,6 +172,15 @@ TEST_F(RulesTest, NewFormFieldsAndGroupsAreNotAllowed) {
                         s.size);
   expectKind(a, ChangeKind::FormFieldAdded, false);
   expectKind(a, ChangeKind::FieldGroupAdded, false);
+  // A text field with its widget on the page.
+  expectKind(appendUpdate(s.bytes,
+                          {{3, kPage + " 40 0 R] >>"},
+                           {6, kFields + " 40 0 R] /SigFlags 3 >>"},
+                           {40,
+                            "<< /FT /Tx /T (Extra) /V (added) /Type /Annot /Subtype /Widget "
+                            "/Rect [100 700 300 720] /P 3 0 R >>"}},
+                          s.size),
+             ChangeKind::FormFieldAddedOnPage, false);
 }
 
 // A form dictionary key changed is refused. The form taken away takes every signature field with

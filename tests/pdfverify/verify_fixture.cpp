@@ -58,7 +58,8 @@ pdfverify::FileReport logged(pdfverify::FileReport r) {
     std::ofstream out(log, std::ios::app);
     for (const auto& s : r.signatures)
       for (const auto& c : s.changes)
-        out << pdfverify::changeCode(c.kind) << '\t' << (c.allowed ? "allowed" : "refused") << '\t'
+        out << pdfverify::changeCode(c.kind) << '#' << static_cast<int>(c.kind) << '\t'
+            << (c.allowed ? "allowed" : "refused") << '\t'
             << (t ? std::string(t->test_suite_name()) + "." + t->name() : "?") << '\n';
   }
   return r;
