@@ -1,5 +1,7 @@
 #include "src/cms/notes.h"
 
+#include "core/placeholders.h"
+
 namespace kyso::cms {
 
 namespace {
@@ -201,20 +203,7 @@ const char* noteTemplate(NoteId id, Lang lang) {
 std::string noteText(const Note& n, Lang lang) {
   std::vector<std::string> args = n.args;
   for (const Note& p : n.parts) args.push_back(noteText(p, lang));
-  const std::string t = noteTemplate(n.id, lang);
-  std::string out;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9' && t[i + 2] == '}') {
-      const auto k = static_cast<std::size_t>(t[i + 1] - '1');
-      if (k < args.size()) {
-        out += args[k];
-        i += 2;
-        continue;
-      }
-    }
-    out += t[i];
-  }
-  return out;
+  return fillPlaceholders(noteTemplate(n.id, lang), args);
 }
 
 }  // namespace kyso::cms

@@ -323,20 +323,4 @@ std::string changeSentence(ChangeKind k, const std::vector<std::string>& args, L
   return fillPlaceholders(changeTemplate(k, lang), args);
 }
 
-std::string fillPlaceholders(std::string_view t, const std::vector<std::string>& args) {
-  std::string out;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '{' && i + 2 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9' && t[i + 2] == '}') {
-      auto n = static_cast<std::size_t>(t[i + 1] - '1');
-      if (n < args.size()) {
-        out += args[n];
-        i += 2;
-        continue;
-      }
-    }
-    out += t[i];
-  }
-  return out;
-}
-
 }  // namespace kyso::pdfverify

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/messages.h"
+#include "core/placeholders.h"
 
 namespace kyso::pdfverify {
 
@@ -101,9 +102,5 @@ const char* changeCode(ChangeKind k);
 const char* changeTemplate(ChangeKind k, Lang lang);
 /// The sentence of a kind in `lang` with `args` filled in ({N} without an argument stays as is).
 std::string changeSentence(ChangeKind k, const std::vector<std::string>& args, Lang lang);
-
-/// Replaces {1}..{9} in a sentence template with args[0..8] (a placeholder without an argument is
-/// kept as written). Shared by the change and problem tables (problems.h).
-std::string fillPlaceholders(std::string_view tmpl, const std::vector<std::string>& args);
 
 }  // namespace kyso::pdfverify
