@@ -6,6 +6,7 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <set>
 
+#include "src/pdfverify/annotation_facts.h"
 #include "src/pdfverify/value_compare.h"
 
 namespace kyso::pdfverify {
@@ -23,11 +24,6 @@ bool fillKey(const std::string& k) {
 // Keys producers write for themselves that no renderer reads.
 bool producerPrivateKey(const std::string& k) {
   return k == "/ITXT";
-}
-
-// Annotation flags that keep an annotation from being shown: Hidden (2) and NoView (32).
-bool hiddenFlags(QPDFObjectHandle f) {
-  return f.isInteger() && (f.getIntValue() & (2 | 32)) != 0;
 }
 
 std::vector<QPDFObjGen> refsOf(QPDFObjectHandle arr) {
@@ -82,45 +78,17 @@ class Analyser {
     m_out.push_back(std::move(c));
   }
 
-  // The /Rect of annotation `og` in `rev`, on the page its role names; false when it has none.
-  static bool rectOf(OpenRevision& rev, const RoleMap& roles, QPDFObjGen og, PageArea& out) {
-    const Role* role = roles.roleOf(og);
-    if (!role || role->page <= 0) return false;
-    auto rect = rev.pdf().getObjectByObjGen(og).getKey("/Rect");
-    if (!rect.isArray() || rect.getArrayNItems() != 4) return false;
-    double v[4];
-    for (int i = 0; i < 4; ++i) {
-      if (!rect.getArrayItem(i).isNumber()) return false;
-      v[i] = rect.getArrayItem(i).getNumericValue();
-      if (!std::isfinite(v[i])) return false;
-    }
-    out = {role->page, std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]),
-           std::max(v[1], v[3])};
-    return true;
-  }
   // Adds where annotation `og` is on its page in the older and the newer revision.
   void addAreasOf(QPDFObjGen og) {
     PageArea a;
-    if (rectOf(m_old, m_oldRoles, og, a)) m_areas.push_back(a);
-    if (rectOf(m_new, m_newRoles, og, a)) m_areas.push_back(a);
+    if (annotationArea(m_old, m_oldRoles, og, a)) m_areas.push_back(a);
+    if (annotationArea(m_new, m_newRoles, og, a)) m_areas.push_back(a);
   }
   // Adds the areas of every widget of field `name` in either revision.
   void addFieldAreas(const std::string& name) {
     for (const FieldInfo* f : {oldField(name), newField(name)})
       if (f)
         for (auto w : f->widgets) addAreasOf(w);
-  }
-  // The annotation an annotation part or appearance stream `og` belongs to (through the
-  // objects that referred to it), or 0 0.
-  QPDFObjGen owningAnnotation(QPDFObjGen og) const {
-    for (int depth = 0; depth < 6 && og.getObj() != 0; ++depth) {
-      const Role* r = m_oldRoles.roleOf(og);
-      if (r && (r->kind == RoleKind::Annotation || r->kind == RoleKind::Widget)) return og;
-      auto from = m_oldRoles.referrer.find(og);
-      if (from == m_oldRoles.referrer.end()) break;
-      og = from->second;
-    }
-    return QPDFObjGen();
   }
   // The areas a change to object `og` (with role `r`) shows in.
   void areasForRole(QPDFObjGen og, const Role& r) {
@@ -134,7 +102,7 @@ class Analyser {
       case RoleKind::AnnotationPart:
       case RoleKind::Appearance:
       case RoleKind::Field:
-        if (auto a = owningAnnotation(og); a.getObj() != 0) addAreasOf(a);
+        if (auto a = owningAnnotation(m_oldRoles, og); a.getObj() != 0) addAreasOf(a);
         if (!r.name.empty() && r.name != "annotation") addFieldAreas(r.name);
         break;
       default:
@@ -244,38 +212,6 @@ class Analyser {
     }
     if (!fieldValueChanged(name)) return;
     note(locked(name) ? ChangeKind::LockedFieldChanged : ChangeKind::FieldFilled, {name});
-  }
-
-  // True when a widget draws something on its page: a rectangle with an area, not hidden, and a
-  // normal appearance with content.
-  bool visibleAppearance(QPDFObjectHandle w) {
-    if (hiddenFlags(w.getKey("/F"))) return false;
-    auto rect = w.getKey("/Rect");
-    if (!rect.isArray() || rect.getArrayNItems() != 4) return false;
-    double v[4];
-    for (int i = 0; i < 4; ++i) {
-      if (!rect.getArrayItem(i).isNumber()) return false;
-      v[i] = rect.getArrayItem(i).getNumericValue();
-    }
-    if (std::abs(v[2] - v[0]) < 0.5 || std::abs(v[3] - v[1]) < 0.5) return false;
-    auto n = w.getKey("/AP").getKey("/N");
-    std::vector<QPDFObjectHandle> streams;
-    if (n.isStream()) streams.push_back(n);
-    if (n.isDictionary())
-      for (auto& k : n.getKeys())
-        if (n.getKey(k).isStream()) streams.push_back(n.getKey(k));
-    for (auto& s : streams) {
-      try {
-        auto data = s.getStreamData(qpdf_dl_generalized);
-        for (std::size_t i = 0; i < data->getSize(); ++i) {
-          unsigned char c = data->getBuffer()[i];
-          if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return true;
-        }
-      } catch (const std::exception&) {
-        return true;  // cannot tell: assume it draws
-      }
-    }
-    return false;
   }
 
   // A new signature field: signed in this update, a document timestamp, or an empty field (an
