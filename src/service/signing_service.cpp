@@ -52,6 +52,11 @@ class PrivateDir {
   fs::path m_path;
 };
 
+// A PDF: "%PDF-" within the first KiB, as readers accept it.
+bool looksLikePdf(const std::string& doc) {
+  return doc.rfind("%PDF-", 0) == 0 || doc.find("%PDF-") < 1024;
+}
+
 std::string sha256Hex(std::string_view data) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
@@ -225,7 +230,7 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
 
   const TransferOptions transfer = transferFor(origin);
   KYSO_ASSIGN_OR_RETURN(std::string doc, fetchDocumentSlowly(req.fileName, transfer));
-  if (!detached && doc.rfind("%PDF-", 0) != 0 && doc.find("%PDF-") > 1024)
+  if (!detached && !looksLikePdf(doc))
     return Error::kyso(Errc::NotAPdf, "download", seen.documentName);
   seen.documentSize = doc.size();
   seen.documentSha256 = sha256Hex(doc);
@@ -334,7 +339,7 @@ Result<Json> SigningService::signBatch(const Origin& origin, const Json& message
     BatchDocument d;
     d.id = f.id;
     d.url = f.url;
-    d.pdf = doc.rfind("%PDF-", 0) == 0 || doc.find("%PDF-") < 1024;
+    d.pdf = looksLikePdf(doc);
     d.name = fileNameOf(f.name.empty() ? f.url : "/" + f.name, d.pdf ? "document.pdf" : "document");
     d.size = doc.size();
     d.sha256 = sha256Hex(doc);

@@ -61,7 +61,6 @@ TEST_F(ServiceTest, ABatchIsApprovedOnceAndEachDocumentUploaded) {
 // One address of the batch off the calling site: nothing is fetched and nobody is asked.
 TEST_F(ServiceTest, ABatchWithOneForeignAddressFetchesNothing) {
   std::string req = batchRequest({"letter.pdf", "letter.pdf"});
-  const std::string first = req.find("/files/letter.pdf") == std::string::npos ? "" : "/files/";
   const auto p = req.rfind("http://127.0.0.1:");
   req.replace(p, std::string("http://127.0.0.1").size(), "http://127.0.0.2");
   const test::ServiceAnswer a = client.call("/vgca_sign_files", req);
