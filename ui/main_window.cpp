@@ -12,6 +12,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include "core/log.h"
 #include "pkcs11/device_worker.h"
 #include "pkcs11/module.h"
 #include "ui/common/language.h"
@@ -29,6 +30,7 @@
 #include "ui/tokens/token_list_model.h"
 #include "ui/tokens/token_management.h"
 #include "ui/tokens/tokens_tab.h"
+#include "ui/verify/verify_service.h"
 #include "ui/verify/verify_tab.h"
 
 namespace kyso::ui {
@@ -133,7 +135,12 @@ QString MainWindow::startSigningService(int port, const QStringList& allowedOrig
           return tokens;
         },
         layer->worker, layer->prompt, this);
-  const Status st = m_service->start(port, allowedOrigins, m_language->current());
+  m_service->setSettingsOpener([this] { openSettings(); });
+  // VerifyPDF and VerifyXML trust what the Verify tab trusts; without it they say so.
+  auto verify = appVerifyProfile(m_settings);
+  if (!verify.ok()) log::warn("signing service: no verification: " + verify.error().technical());
+  const Status st = m_service->start(port, allowedOrigins, m_language->current(),
+                                     verify.ok() ? *verify : nullptr);
   if (!st.ok()) return errorText(st.error());
   statusBar()->showMessage(m_service->statusText());
   return {};

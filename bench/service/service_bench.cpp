@@ -24,11 +24,11 @@
 #include "tests/service/service_client.h"
 
 using namespace kyso;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-double ms(Clock::duration d) {
+double ms(SteadyClock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
 }
 
@@ -99,9 +99,9 @@ int main(int argc, char** argv) {
   auto id = (*token)->signingIdentity();
   std::vector<double> wire, direct;
   for (int i = 0; i < 60; ++i) {
-    auto t0 = Clock::now();
+    auto t0 = SteadyClock::now();
     const auto a = client.call("/SignMsg", msg);
-    auto t1 = Clock::now();
+    auto t1 = SteadyClock::now();
     if (a.reply["Status"].asInt() != 0) {
       std::fprintf(stderr, "SignMsg: %s\n", a.raw.c_str());
       return 1;
@@ -113,16 +113,16 @@ int main(int argc, char** argv) {
     EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256());
     std::size_t len = 512;
     unsigned char sig[512];
-    t0 = Clock::now();
+    t0 = SteadyClock::now();
     EVP_PKEY_sign(ctx.get(), sig, &len, md, n);
-    t1 = Clock::now();
+    t1 = SteadyClock::now();
     if (i >= 10) direct.push_back(ms(t1 - t0));
   }
   std::vector<double> identity;
   for (int i = 0; i < 20; ++i) {
-    const auto t0 = Clock::now();
+    const auto t0 = SteadyClock::now();
     (void)(*token)->signingIdentity();
-    identity.push_back(ms(Clock::now() - t0));
+    identity.push_back(ms(SteadyClock::now() - t0));
   }
   std::printf("service SignMsg round trip: %.2f ms median (token alone %.2f ms)\n", median(wire),
               median(direct));
@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
   // The document system's short-lived token, as the page has it from its session.
   const char* envToken = std::getenv("DOC_TOKEN");
   const std::string docToken = envToken ? envToken : "";
-  const auto t0 = Clock::now();
+  const auto t0 = SteadyClock::now();
   int done = 0;
   for (int i = 4; i < argc; ++i) {
     const std::string file = argv[i];
@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
     else
       std::fprintf(stderr, "%s: %s\n", file.c_str(), a.raw.c_str());
   }
-  const double total = ms(Clock::now() - t0);
+  const double total = ms(SteadyClock::now() - t0);
   std::printf("service PDFs: %d of %d in %.0f ms\n", done, argc - 4, total);
   std::printf("SERVICE_PDF_MS=%.0f\n", total);
 
@@ -157,11 +157,11 @@ int main(int argc, char** argv) {
     files += std::string(i > 4 ? "," : "") + R"({"FileID":")" + std::to_string(i) +
              R"(","FileName":")" + argv[i] + R"(","URL":")" + doc + "/files/" + argv[i] +
              "?token=" + docToken + R"("})";
-  const auto b0 = Clock::now();
+  const auto b0 = SteadyClock::now();
   const auto batch = client.call("/vgca_sign_files",
                                  R"({"FileUploadHandler":")" + doc + "/upload?token=" + docToken +
                                      R"(","SessionId":"","Files":[)" + files + "]}");
-  const double batchMs = ms(Clock::now() - b0);
+  const double batchMs = ms(SteadyClock::now() - b0);
   const bool batchOk = batch.reply["Status"].asInt() == 0;
   if (!batchOk) std::fprintf(stderr, "vgca_sign_files: %s\n", batch.raw.substr(0, 500).c_str());
   std::printf("service batch (vgca_sign_files): %zu files in %.0f ms\n",

@@ -20,7 +20,10 @@ Result<std::string> signOne(const SignInput& item, const SigningKey& key,
   // claim file is held once, as its parsed tree.
   KYSO_ASSIGN_OR_RETURN(xml::XmlSigned done,
                         xml::signXml({item.input, {}}, s.spec, key.identity,
-                                     [&out](std::string_view piece) { return out.write(piece); }));
+                                     [&out, &s](std::string_view piece) {
+                                       return s.signatureOnly ? okStatus() : out.write(piece);
+                                     }));
+  if (s.signatureOnly) KYSO_TRY(out.write(done.signatureElement));
   KYSO_TRY(out.commit());
   return done.placedIn;
 }

@@ -12,6 +12,7 @@
 
 #include "core/result.h"
 #include "src/jobs/signing_key.h"
+#include "src/pdfverify/model.h"
 #include "src/service/vgca_calls.h"
 
 namespace kyso::service {
@@ -41,6 +42,17 @@ struct Approval {
   std::string docNumber, issuedDate;   // SignIssued
   std::string digestAlg, digestHex;    // SignMsg: what is signed
   std::vector<BatchDocument> batch;    // vgca_sign_files: every document, approved at once
+  std::string xmlRoot;                 // SignXML: the document's root element ("GIAMDINHHS")
+  std::string xmlProfile;              // SignXML: "bhyt", "einvoice" or "generic"
+  std::size_t xmlSignatures = 0;       // SignXML: signatures already in the document
+  bool signatureOnly = false;          // SignXML: the site gets the Signature element alone
+};
+
+/// A verification a site asked for (VerifyPDF), for the person to read in kyso's window.
+struct VerificationShown {
+  std::string origin;
+  std::string documentName, documentUrl;
+  std::shared_ptr<const pdfverify::FileReport> report;
 };
 
 /// The key the person approved, and whatever keeps its token open until the request ends.
@@ -73,6 +85,10 @@ class ServiceHost {
     (void)uploaded;
     (void)total;
   }
+  /// VerifyPDF: shows the report in kyso's own window (without waiting for the person).
+  virtual void showVerification(const VerificationShown& what) { (void)what; }
+  /// Config: opens kyso's settings window; false when this front end has none (a terminal).
+  virtual bool openSettings() { return false; }
   /// The handwriting ("signature") or seal ("seal") image configured for the person, if any.
   virtual std::optional<std::filesystem::path> image(const std::string& role) {
     (void)role;

@@ -17,6 +17,8 @@
 #include "src/jobs/detached_sign_job.h"
 #include "src/jobs/pdf_sign_job.h"
 #include "src/jobs/sign_job.h"
+#include "src/jobs/verify_job.h"
+#include "src/service/request_files.h"
 
 namespace kyso::service {
 
@@ -28,85 +30,8 @@ Lang langOf(std::string_view lang) {
   return lang.substr(0, 2) == "en" ? Lang::En : Lang::Vi;
 }
 
-// A folder only this user can read, for one request's document and its signed copy; removed with
-// everything in it when the request ends.
-class PrivateDir {
- public:
-  static Result<PrivateDir> make() {
-    const char* run = std::getenv("XDG_RUNTIME_DIR");
-    std::string tmpl =
-        (run && *run ? std::string(run) : std::string("/tmp")) + "/kyso-service-XXXXXX";
-    if (!::mkdtemp(tmpl.data())) return Error::posix(errno, "mkdtemp", tmpl);
-    return PrivateDir(tmpl);
-  }
-  PrivateDir(PrivateDir&& o) noexcept : m_path(std::move(o.m_path)) { o.m_path.clear(); }
-  PrivateDir& operator=(PrivateDir&&) = delete;
-  ~PrivateDir() {
-    std::error_code ec;
-    if (!m_path.empty()) fs::remove_all(m_path, ec);
-  }
-  const fs::path& path() const { return m_path; }
-
- private:
-  explicit PrivateDir(fs::path p) : m_path(std::move(p)) {}
-  fs::path m_path;
-};
-
-// A PDF: "%PDF-" within the first KiB, as readers accept it.
-bool looksLikePdf(const std::string& doc) {
-  return doc.rfind("%PDF-", 0) == 0 || doc.find("%PDF-") < 1024;
-}
-
-std::string sha256Hex(std::string_view data) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_Digest(data.data(), data.size(), md, &n, EVP_sha256(), nullptr);
-  return certs::hex(std::string_view(reinterpret_cast<char*>(md), n));
-}
-
-// The last path segment of `url`, kept to a safe file name ("cong-van.pdf"); `fallback` when none.
-std::string fileNameOf(const std::string& url, const std::string& fallback) {
-  std::string path = url.substr(0, url.find_first_of("?#"));
-  const auto slash = path.rfind('/');
-  std::string name = slash == std::string::npos ? std::string() : path.substr(slash + 1);
-  std::string safe;
-  for (char c : name)
-    safe.push_back((c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c);
-  if (safe.empty() || safe == "." || safe == ".." || safe.size() > 200) return fallback;
-  return safe;
-}
-
-Status writeBytes(const fs::path& p, const std::string& data) {
-  auto f = AtomicFile::create(p);
-  if (!f.ok()) return f.error();
-  if (auto st = f->write(data); !st.ok()) return st;
-  return f->commit();
-}
-
-struct LastResult : jobs::BatchObserver {
-  jobs::ItemResult result;
-  void finished(const jobs::ItemResult& r) override { result = r; }
-};
-
 Error unsupported(Call call) {
   return Error::kyso(Errc::ServiceCallUnsupported, "service", std::string(callName(call)));
-}
-
-// The document system's answer to the upload: {Status: 0|true, Message, FileName, FileServer
-// (sometimes a JSON string), DocumentNumber}.
-Result<Json> readHandlerAnswer(const std::string& body) {
-  auto j = Json::parse(body);
-  if (!j.ok() || !j->isObject())
-    return Error::kyso(Errc::ServiceUploadRefused, "upload", "the answer is not JSON");
-  const Json& st = (*j)["Status"];
-  const bool ok =
-      (st.isBool() && st.asBool()) || ((st.isInt() || st.isDouble()) && st.asInt() == 0);
-  if (!ok) {
-    const Json& m = (*j)["Message"];
-    return Error::kyso(Errc::ServiceUploadRefused, "upload",
-                       m.isString() ? m.asString().substr(0, 500) : std::string());
-  }
-  return std::move(*j);
 }
 
 // The appearance's missing parts in the words of the service (the request's fields, the
@@ -125,16 +50,14 @@ Error inServiceWords(const Error& e) {
   return e;
 }
 
-std::string textOf(const Json& v) {
-  if (v.isString()) return v.asString();
-  if (v.isNull()) return {};
-  return v.dump();
-}
-
 }  // namespace
 
 SigningService::SigningService(ServiceSettings settings, ServiceHost& host)
-    : m_settings(std::move(settings)), m_host(host), m_memory(m_settings.siteMemory) {}
+    : m_settings(std::move(settings)), m_host(host), m_memory(m_settings.siteMemory) {
+  if (m_settings.verify) m_verifier = std::make_unique<jobs::VerifyJob>(m_settings.verify);
+}
+
+SigningService::~SigningService() = default;
 
 bool SigningService::busy() const {
   if (!m_busy.try_lock()) return true;
@@ -179,10 +102,12 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
   }
   m_lang = l;
   Result<Json> out = unsupported(*call);
-  if (message.size() > m_settings.maxMessageBytes) {
+  if (message.size() > messageLimit(path)) {
     out = Error::kyso(Errc::ServiceRequestInvalid, "request", "the message is too large");
   } else if (*call == Call::GetCertInfo) {
     out = certInfo(origin, seen);
+  } else if (*call == Call::Config) {
+    out = openSettings();
   } else {
     auto json = Json::parse(message);
     if (!json.ok())
@@ -191,6 +116,12 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
       out = signDigest(origin, *json, seen);
     else if (*call == Call::SignFiles)
       out = signBatch(origin, *json, seen);
+    else if (*call == Call::SignXML)
+      out = signXml(*json, seen);
+    else if (*call == Call::VerifyXML)
+      out = verifyXml(*json, seen);
+    else if (*call == Call::VerifyPDF)
+      out = verifyPdf(origin, *json, seen);
     else if (isFileFlow(*call))
       out = fileFlow(origin, *call, *json, seen);
   }
@@ -199,6 +130,22 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
   if (!out.ok())
     log::info("service " + std::string(callName(*call)) + ": " + out.error().technical());
   audit(origin, *call, seen, reply);
+  return reply;
+}
+
+std::size_t SigningService::messageLimit(std::string_view path) const {
+  const auto call = callFromPath(path);
+  return call && (*call == Call::SignXML || *call == Call::VerifyXML)
+             ? m_settings.maxXmlMessageBytes
+             : m_settings.maxMessageBytes;
+}
+
+Result<Json> SigningService::openSettings() {
+  if (!m_host.openSettings())
+    return unsupported(Call::Config);  // a terminal: the [service] section of config.ini
+  Json reply = Json::object();
+  reply.set("Status", 0);
+  reply.set("Message", "");
   return reply;
 }
 

@@ -18,10 +18,15 @@
 
 #include "core/json.h"
 #include "core/messages.h"
+#include "src/jobs/verify_profile.h"
 #include "src/pdf/pades.h"
 #include "src/service/document_transfer.h"
 #include "src/service/service_host.h"
 #include "src/service/site_policy.h"
+
+namespace kyso::jobs {
+class VerifyJob;
+}
 
 namespace kyso::service {
 
@@ -32,13 +37,18 @@ struct ServiceSettings {
   pdf::PadesLevel level = pdf::PadesLevel::BB;
   std::optional<std::string> tsaUrl;
   std::size_t maxMessageBytes = 1u << 20;      // one WebSocket message
+  std::size_t maxXmlMessageBytes = 64u << 20;  // SignXML and VerifyXML carry the document
   std::uint64_t maxBatchBytes = 512ull << 20;  // every document of one vgca_sign_files
   TransferOptions transfer;
+  /// VerifyPDF and VerifyXML judge trust with this (the front end's trust settings, as its own
+  /// Verify does); null: those calls answer that verification is not set up.
+  std::shared_ptr<const jobs::VerifyProfile> verify;
 };
 
 class SigningService {
  public:
   SigningService(ServiceSettings settings, ServiceHost& host);
+  ~SigningService();
 
   /// Whether pages of `origin` are served: the allow-list, a remembered answer, or the person's
   /// answer to one question (remembered). Never asks twice at once.
@@ -50,6 +60,8 @@ class SigningService {
               std::string_view lang = "vi");
 
   const ServiceSettings& settings() const { return m_settings; }
+  /// The largest message `path` may carry (the WSS server reads no more).
+  std::size_t messageLimit(std::string_view path) const;
   SiteMemory& siteMemory() { return m_memory; }
   /// True while a request is being worked on.
   bool busy() const;
@@ -60,6 +72,11 @@ class SigningService {
   Result<Json> signDigest(const Origin& origin, const Json& message, Approval& seen);
   TransferOptions transferFor(const Origin& origin) const;
   Result<Json> certInfo(const Origin& origin, Approval& seen);
+  Result<Json> signXml(const Json& message, Approval& seen);      // xml_calls.cpp
+  Result<Json> verifyXml(const Json& message, Approval& seen);    // xml_calls.cpp
+  Result<Json> verifyPdf(const Origin& origin, const Json& message,
+                         Approval& seen);  // verify_pdf_call.cpp
+  Result<Json> openSettings();
   void audit(const Origin& origin, Call call, const Approval& seen, const Json& reply);
 
   ServiceSettings m_settings;
@@ -69,6 +86,7 @@ class SigningService {
   mutable std::mutex m_busy;  // one request at a time
   std::mutex m_auditMutex;
   Lang m_lang = Lang::Vi;  // the request being answered (one at a time)
+  std::unique_ptr<jobs::VerifyJob> m_verifier;  // with settings.verify (VerifyPDF, VerifyXML)
 };
 
 }  // namespace kyso::service

@@ -148,6 +148,71 @@ Result<DigestRequest> parseDigestRequest(const Json& m) {
   return r;
 }
 
+Result<XmlSignRequest> parseXmlSignRequest(const Json& m, std::size_t maxBytes) {
+  if (!m.isObject()) return invalid("not a JSON object");
+  XmlSignRequest r;
+  auto flag = [&](std::string_view key, bool& out) -> Status {
+    const Json& v = m[key];
+    if (v.isNull()) return okStatus();
+    if (v.isBool()) {
+      out = v.asBool();
+      return okStatus();
+    }
+    std::string t = v.isString() ? v.asString() : v.isInt() ? std::to_string(v.asInt()) : "?";
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (t == "true" || t == "1") out = true;
+    else if (t == "false" || t == "0" || t.empty()) out = false;
+    else return invalid(std::string(key) + " must be true or false");
+    return okStatus();
+  };
+  KYSO_TRY(flag("ReturnSignatureOnly", r.signatureOnly));
+  KYSO_TRY(flag("XmlDsigForm", r.xmlDsigForm));
+  std::string alg = stringMember(m, "HashAlg");
+  for (char& c : alg) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  alg.erase(std::remove(alg.begin(), alg.end(), '-'), alg.end());
+  if (alg.empty() || alg == "SHA256")
+    r.digest = "sha256";
+  else if (alg == "SHA384")
+    r.digest = "sha384";
+  else if (alg == "SHA512")
+    r.digest = "sha512";
+  else if (alg == "SHA1")
+    return invalid("HashAlg SHA1 is too weak for a new signature: send SHA256");
+  else
+    return invalid("HashAlg must be SHA256, SHA384 or SHA512");
+  const Json& content = m["Base64Content"];
+  if (!content.isString() || content.asString().empty())
+    return invalid("Base64Content is missing");
+  auto xml = unbase64(content.asString(), maxBytes);
+  if (!xml) return invalid("Base64Content is not base64 (or is too large)");
+  r.document = std::move(*xml);
+  return r;
+}
+
+Result<std::string> parseXmlVerifyRequest(const Json& m, std::size_t maxBytes) {
+  if (!m.isObject()) return invalid("not a JSON object");
+  const std::string format = stringMember(m, "Format");
+  if (!format.empty() && format != "XML" && format != "xml") return invalid("Format must be XML");
+  const Json& data = m["Data"];
+  if (!data.isString() || data.asString().empty()) return invalid("Data is missing");
+  const std::string& text = data.asString();
+  if (text.size() > maxBytes) return invalid("Data is too large");
+  // The XML itself (integrators decode the signed document first), or its base64.
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && (text[first] == '<' || text.compare(first, 3, "\xEF\xBB\xBF") == 0))
+    return text;
+  auto decoded = unbase64(text, maxBytes);
+  if (!decoded) return invalid("Data is neither XML nor the base64 of XML");
+  return std::move(*decoded);
+}
+
+Result<VerifyPdfRequest> parseVerifyPdfRequest(const Json& m) {
+  if (!m.isObject()) return invalid("not a JSON object");
+  VerifyPdfRequest r{stringMember(m, "SessionId"), stringMember(m, "FileName")};
+  if (r.fileName.empty()) return invalid("FileName is missing");
+  return r;
+}
+
 Json failureReply(int status, const std::string& message) {
   Json j = Json::object();
   j.set("Status", status);
@@ -178,11 +243,13 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> unbase64(std::string_view text) {
+std::optional<std::string> unbase64(std::string_view text, std::size_t maxText) {
+  if (text.size() > maxText + maxText / 8) return std::nullopt;
   std::string t;
+  t.reserve(text.size());
   for (char c : text)
     if (c != '\r' && c != '\n' && c != ' ') t.push_back(c);
-  if (t.empty() || t.size() % 4 != 0 || t.size() > (1u << 20)) return std::nullopt;
+  if (t.empty() || t.size() % 4 != 0 || t.size() > maxText) return std::nullopt;
   std::string out(t.size() / 4 * 3, '\0');
   const int n =
       EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),

@@ -73,13 +73,35 @@ struct DigestRequest {
 };
 Result<DigestRequest> parseDigestRequest(const Json& message);
 
+/// SignXML: {"Base64Content": the XML document in base64, "ReturnSignatureOnly": true|false
+/// (integrators send "true"/"false" strings), "HashAlg": "Sha256" (SHA256, SHA384, SHA512;
+/// SHA-1 is refused for new signatures), "XmlDsigForm": true|false}. The reply's "Signature" is the
+/// base64 of the signed document, or of the Signature element alone.
+struct XmlSignRequest {
+  std::string document;  // the XML, decoded
+  bool signatureOnly = false;
+  std::string digest = "sha256";  // sha256 | sha384 | sha512
+  bool xmlDsigForm = false;       // read and kept; kyso always writes a standard XML-DSig
+};
+Result<XmlSignRequest> parseXmlSignRequest(const Json& message, std::size_t maxBytes);
+
+/// VerifyXML: {"Data": the signed XML as text (or its base64), "Format": "XML"}; the XML.
+Result<std::string> parseXmlVerifyRequest(const Json& message, std::size_t maxBytes);
+
+/// VerifyPDF: {"SessionId", "FileName": the PDF's address}.
+struct VerifyPdfRequest {
+  std::string sessionId, fileName;
+};
+Result<VerifyPdfRequest> parseVerifyPdfRequest(const Json& message);
+
 /// The reply for a failure: {"Status": code, "Message": sentence}. Codes: 1 refused or failed,
 /// 2 busy, 3 declined by the person, 4 not supported.
 Json failureReply(int status, const std::string& message);
 int statusFor(const Error& e);
 
-/// base64 without line breaks, and its inverse (nullopt for invalid input).
+/// base64 without line breaks, and its inverse (nullopt for invalid input or text over
+/// `maxText` characters).
 std::string base64(std::string_view bytes);
-std::optional<std::string> unbase64(std::string_view text);
+std::optional<std::string> unbase64(std::string_view text, std::size_t maxText = 1u << 20);
 
 }  // namespace kyso::service

@@ -133,7 +133,7 @@ struct WssServer::Impl {
         websocket::stream<beast::ssl_stream<beast::tcp_stream>> ws(std::move(stream));
         beast::get_lowest_layer(ws).expires_never();
         ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-        ws.read_message_max(svc.settings().maxMessageBytes);
+        ws.read_message_max(svc.messageLimit(sv(req.target())));
         co_await ws.async_accept(req, net::use_awaitable);
         beast::flat_buffer message;
         boost::system::error_code ec;

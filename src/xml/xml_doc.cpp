@@ -209,6 +209,17 @@ Status serialize(xmlDoc* doc, bool bom, bool declaration, const XmlSink& out) {
   return Status();
 }
 
+std::string serializeElement(xmlDoc* doc, xmlNode* element) {
+  xmlBufferPtr buf = xmlBufferCreate();
+  if (!buf) return {};
+  std::string text;
+  if (xmlNodeDump(buf, doc, element, 0, 0) >= 0)
+    text.assign(reinterpret_cast<const char*>(xmlBufferContent(buf)),
+                static_cast<std::size_t>(xmlBufferLength(buf)));
+  xmlBufferFree(buf);
+  return text;
+}
+
 IdIndex indexIds(xmlDoc* doc) {
   IdIndex index;
   walkElements(xmlDocGetRootElement(doc), [&](xmlNode* n) {

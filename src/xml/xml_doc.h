@@ -44,6 +44,8 @@ Result<ParsedXml> parseUntrusted(const XmlSource& source);
 /// The document written to `out` in pieces: the input's encoding, its XML declaration only when
 /// it had one, its byte-order mark when it had one.
 Status serialize(xmlDoc* doc, bool bom, bool declaration, const XmlSink& out);
+/// One element and what is under it, as UTF-8 text (its in-scope namespaces as declared on it).
+std::string serializeElement(xmlDoc* doc, xmlNode* element);
 
 /// Every Id-like attribute (`Id`, `ID`, `id`, `xml:id`) by value, elements in document order.
 using IdIndex = std::map<std::string, std::vector<xmlNode*>>;

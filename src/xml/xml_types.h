@@ -46,6 +46,8 @@ struct XmlSigned {
   XmlProfile profile = XmlProfile::Generic;  // the layout used (Auto resolved)
   std::string placedIn;                      // "/GIAMDINHHS/CHUKYDONVI"
   std::string covers;                        // "" (whole document) or the Id signed
+  std::string signatureElement;  // the Signature element alone, UTF-8 (for a caller that
+                                 // places it itself: the signing service's SignXML)
 };
 
 /// What the inspection found, as codes; `arg` fills the sentence (an Id, a URI, a path).

@@ -60,6 +60,14 @@ class ScriptedHost : public ServiceHost {
     batchSize = total;
   }
   bool batchStopRequested() override { return stopBatch; }
+  void showVerification(const VerificationShown& what) override {
+    std::lock_guard lock(m);
+    shown.push_back(what);
+  }
+  bool openSettings() override {
+    ++settingsOpened;
+    return true;
+  }
   void batchEnded(std::size_t uploaded, std::size_t total) override {
     ended = true;
     uploadedCount = uploaded;
@@ -85,6 +93,8 @@ class ScriptedHost : public ServiceHost {
   bool stopBatch = false;  // the person pressed Stop
   std::atomic<std::size_t> progressed{0}, batchSize{0}, uploadedCount{0};
   std::atomic<bool> ended{false};
+  std::atomic<int> settingsOpened{0};
+  std::vector<VerificationShown> shown;
   std::vector<Approval> seen;
   std::mutex m;
   std::condition_variable cv;
@@ -119,6 +129,7 @@ class ServiceTest : public ::testing::Test {
     s.siteMemory = dir / "sites.txt";
     s.auditLog = dir / "audit.jsonl";
     s.transfer.timeout = std::chrono::milliseconds(10000);
+    configure(s);
     svc = std::make_unique<SigningService>(s, host);
     ServerOptions o;
     o.port = 0;
@@ -134,6 +145,8 @@ class ServiceTest : public ::testing::Test {
   void TearDown() override {
     if (server) server->stop();
   }
+  /// A fixture's own settings, before the service starts.
+  virtual void configure(ServiceSettings& s) { (void)s; }
   std::string pageOrigin() const { return "http://127.0.0.1:" + std::to_string(docs.port); }
   std::string currentToken() {
     // The page gets the token from the system's own session; the test asks the system.

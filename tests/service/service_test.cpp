@@ -181,6 +181,10 @@ TEST_F(ServiceTest, EveryCallIsAnsweredWithAStatus) {
     const test::ServiceAnswer a = client.call("/" + std::string(callName(c)), "{}");
     ASSERT_TRUE(a.replied) << callName(c) << ": " << a.error;
     EXPECT_TRUE(a.reply["Status"].isInt()) << callName(c) << ": " << a.raw;
+    if (c == Call::Config) {  // it opens the settings window: nothing to decline
+      EXPECT_EQ(a.reply["Status"].asInt(), 0) << a.raw;
+      continue;
+    }
     EXPECT_NE(a.reply["Status"].asInt(), 0) << callName(c);
     EXPECT_FALSE(a.reply["Message"].asString().empty()) << callName(c);
   }

@@ -8,7 +8,9 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QFile>
 #include <QPdfDocument>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -32,6 +34,12 @@ QString requestWords(const service::Approval& a) {
       return ApprovalDialog::tr("see your certificate");
     case Call::SignFile:
       return ApprovalDialog::tr("sign a file (a separate .p7s signature)");
+    case Call::SignXML:
+      if (a.xmlProfile == "bhyt")
+        return ApprovalDialog::tr("sign a health-insurance claim file (XML, the unit's signature)");
+      if (a.xmlProfile == "einvoice")
+        return ApprovalDialog::tr("sign an e-invoice (XML, the seller's signature)");
+      return ApprovalDialog::tr("sign an XML document");
     case Call::SignFiles:
       return ApprovalDialog::tr(
           "sign %n document(s) at once (PDFs: no visible signature; other files: a separate .p7s)",
@@ -87,6 +95,14 @@ ApprovalDialog::ApprovalDialog(const service::Approval& a, std::vector<SigningCe
         "document");
     add(tr("SHA-256:"), q(a.documentSha256), "sha256");
   }
+  if (a.call == service::Call::SignXML) {
+    add(tr("Root element:"), q("<" + a.xmlRoot + ">"), "xmlRoot");
+    if (a.xmlSignatures > 0)
+      add(tr("Signatures already in it:"), QString::number(a.xmlSignatures), "xmlSignatures");
+    if (a.signatureOnly)
+      add(tr("The site receives:"), tr("the signature alone, to place in the document itself"),
+          "signatureOnly");
+  }
   if (!a.docNumber.empty()) add(tr("Number:"), q(a.docNumber), "number");
   if (!a.issuedDate.empty()) add(tr("Date:"), q(a.issuedDate), "date");
   if (!a.digestHex.empty()) add(tr("Digest:"), q(a.digestAlg + " " + a.digestHex), "digest");
@@ -119,8 +135,23 @@ ApprovalDialog::ApprovalDialog(const service::Approval& a, std::vector<SigningCe
   left->addWidget(buttons);
   auto* row = new QHBoxLayout(this);
   row->addLayout(left, 1);
+  // An XML document as text (its first 64 KiB), read only.
+  if (a.call == service::Call::SignXML && !a.documentFile.empty()) {
+    QFile f(QString::fromStdString(a.documentFile.string()));
+    auto* text = new QPlainTextEdit;
+    text->setObjectName(QStringLiteral("xmlPreview"));
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    if (f.open(QIODevice::ReadOnly)) {
+      const QByteArray head = f.read(64 * 1024);
+      text->setPlainText(QString::fromUtf8(head) +
+                         (f.size() > head.size() ? QStringLiteral("\n…") : QString()));
+    }
+    text->setMinimumWidth(420);
+    row->addWidget(text, 1);
+  }
   // The document's first page, as it will be signed (a PDF only).
-  if (!a.documentFile.empty() && a.call != service::Call::SignFile) {
+  else if (!a.documentFile.empty() && a.call != service::Call::SignFile) {
     m_doc = new QPdfDocument(this);
     auto geometry = readPageGeometry(a.documentFile);
     if (m_doc->load(QString::fromStdString(a.documentFile.string())) == QPdfDocument::Error::None &&

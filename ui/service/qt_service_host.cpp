@@ -6,6 +6,7 @@
 
 #include "pkcs11/open_token.h"
 #include "ui/service/approval_dialog.h"
+#include "ui/service/verification_window.h"
 #include "ui/sign/signing_certs.h"
 
 namespace kyso::ui {
@@ -121,6 +122,25 @@ void QtServiceHost::batchEnded(std::size_t uploaded, std::size_t total) {
       QObject::connect(m_batch.data(), &QProgressDialog::canceled, m_batch.data(),
                        &QObject::deleteLater);
     });
+}
+
+void QtServiceHost::showVerification(const service::VerificationShown& what) {
+  if (!m_parent) return;
+  QMetaObject::invokeMethod(m_parent.data(), [this, what] {
+    auto* w = new VerificationWindow(what, m_parent.data());
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->show();
+  });
+}
+
+void QtServiceHost::setSettingsOpener(std::function<void()> opener) {
+  m_settingsOpener = std::move(opener);
+}
+
+bool QtServiceHost::openSettings() {
+  if (!m_parent || !m_settingsOpener) return false;
+  QMetaObject::invokeMethod(m_parent.data(), [opener = m_settingsOpener] { opener(); });
+  return true;
 }
 
 void QtServiceHost::setImages(std::optional<std::filesystem::path> handwriting,

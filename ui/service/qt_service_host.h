@@ -40,6 +40,11 @@ class QtServiceHost final : public service::ServiceHost {
   void batchProgress(std::size_t done, std::size_t total) override;
   bool batchStopRequested() override;
   void batchEnded(std::size_t uploaded, std::size_t total) override;
+  /// VerifyPDF's report in a window of its own (VerificationWindow), without waiting.
+  void showVerification(const service::VerificationShown& what) override;
+  /// Config: `opener` is run on the UI thread (the app's Settings dialog).
+  void setSettingsOpener(std::function<void()> opener);
+  bool openSettings() override;
 
  private:
   void showBatchWindow(std::size_t total);
@@ -50,6 +55,7 @@ class QtServiceHost final : public service::ServiceHost {
   std::optional<std::filesystem::path> m_handwriting, m_seal;
   QPointer<QProgressDialog> m_batch;             // UI thread only
   std::shared_ptr<std::atomic<bool>> m_stopped;  // set by the batch window's Stop button
+  std::function<void()> m_settingsOpener;
 };
 
 }  // namespace kyso::ui

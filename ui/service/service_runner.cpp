@@ -30,15 +30,18 @@ ServiceRunner::~ServiceRunner() {
   stop();
 }
 
-Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const QString& lang) {
+Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const QString& lang,
+                            std::shared_ptr<const jobs::VerifyProfile> verify) {
   stop();
   KYSO_ASSIGN_OR_RETURN(service::LocalTls tls, service::ensureLocalTls(service::serviceDir()));
   auto r = std::make_unique<Running>();
   r->host = std::make_unique<QtServiceHost>(m_window, m_tokens, m_worker, m_prompt);
+  r->host->setSettingsOpener(m_settingsOpener);
   service::ServiceSettings s;
   for (const QString& o : allowedOrigins) s.sites.allowedOrigins.push_back(o.toStdString());
   s.siteMemory = service::serviceDir() / "sites.txt";
   s.auditLog = service::serviceDir() / "audit.jsonl";
+  s.verify = std::move(verify);
   r->service = std::make_unique<service::SigningService>(s, *r->host);
   service::ServerOptions so;
   so.port = port;

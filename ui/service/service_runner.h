@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/result.h"
+#include "src/jobs/verify_profile.h"
 #include "ui/tokens/token_list_model.h"
 
 class QSystemTrayIcon;
@@ -29,8 +30,12 @@ class ServiceRunner : public QObject {
                 QObject* parent = nullptr);
   ~ServiceRunner() override;
 
-  /// Starts on `port` (0: any free port) serving `allowedOrigins` without a question.
-  Status start(int port, const QStringList& allowedOrigins, const QString& lang);
+  /// Starts on `port` (0: any free port) serving `allowedOrigins` without a question; VerifyPDF
+  /// and VerifyXML judge trust with `verify` (the app's trust settings; null: not served).
+  Status start(int port, const QStringList& allowedOrigins, const QString& lang,
+               std::shared_ptr<const jobs::VerifyProfile> verify = nullptr);
+  /// What the service's Config call opens (the app's Settings), run on the UI thread.
+  void setSettingsOpener(std::function<void()> opener) { m_settingsOpener = std::move(opener); }
   void stop();
   /// The port bound (0 when not running).
   int port() const;
@@ -45,6 +50,7 @@ class ServiceRunner : public QObject {
   std::shared_ptr<p11::PinPrompt> m_prompt;
   std::unique_ptr<Running> m_running;
   QSystemTrayIcon* m_tray = nullptr;
+  std::function<void()> m_settingsOpener;
 };
 
 }  // namespace kyso::ui

@@ -17,13 +17,17 @@ struct VerifyService::State {
   jobs::VerifyJob job;
 };
 
-Result<std::shared_ptr<VerifyService>> VerifyService::create(const AppSettings& settings) {
+Result<std::shared_ptr<const jobs::VerifyProfile>> appVerifyProfile(const AppSettings& settings) {
   // The same profile as `kyso verify` (with its caches of fetched CA certificates and CRLs).
   jobs::VerifyProfileSettings s;
   s.trustGovernment = settings.trustGovernment;
   s.trustPublic = settings.trustPublic;
   for (const QString& a : settings.extraAnchors) s.extraAnchors.emplace_back(a.toStdU16String());
-  KYSO_ASSIGN_OR_RETURN(auto profile, jobs::VerifyProfile::create(s));
+  return jobs::VerifyProfile::create(s);
+}
+
+Result<std::shared_ptr<VerifyService>> VerifyService::create(const AppSettings& settings) {
+  KYSO_ASSIGN_OR_RETURN(auto profile, appVerifyProfile(settings));
   return std::shared_ptr<VerifyService>(
       new VerifyService(std::make_shared<State>(std::move(profile))));
 }

@@ -9,12 +9,17 @@
 #include <memory>
 
 #include "core/result.h"
+#include "src/jobs/verify_profile.h"
 #include "src/pdfverify/model.h"
 #include "ui/common/app_settings.h"
 
 namespace kyso::ui {
 
 using FileReportPtr = std::shared_ptr<const pdfverify::FileReport>;
+
+/// The verification profile of the app's settings (the same as `kyso verify` builds), shared by
+/// the Verify tab and the signing service's VerifyPDF and VerifyXML.
+Result<std::shared_ptr<const jobs::VerifyProfile>> appVerifyProfile(const AppSettings& settings);
 
 class VerifyService {
  public:

@@ -106,6 +106,10 @@ int parseOptions(const Args& args, Options& o) {
       .value("tsa", 0, "RFC 3161 timestamp authority URL (B-T and above)")
       .value("image", 0, "PNG of your handwritten signature (SignApproved)")
       .value("seal", 0, "PNG of the unit's seal (SignIssued)")
+      .multi("trust", 0,
+             "VerifyPDF/VerifyXML: also trust this root (PEM/DER file or folder; beside the "
+             "shipped government and public roots)")
+      .flag("offline", 0, "VerifyPDF/VerifyXML: no network (revocation from the document only)")
       .value("forget", 0, "sites: ask about ORIGIN again")
       .flag("help", 'h', "this text");
   addTokenOptions(o.p, ForceFlag::Separate);
@@ -151,6 +155,19 @@ int run(Options& o) {
   if (!tsa.empty()) s.tsaUrl = tsa;
   if (s.level != pdf::PadesLevel::BB && !s.tsaUrl)
     return usageError(levelWord + " needs --tsa URL");
+  // VerifyPDF and VerifyXML: the shipped roots (and --trust), revocation as `kyso verify`.
+  jobs::VerifyProfileSettings vs;
+  for (const auto& t : o.p.all("trust")) vs.extraAnchors.emplace_back(t);
+  for (const auto& t : words(o.config["trust"])) vs.extraAnchors.emplace_back(t);
+  vs.offline = o.p.has("offline");
+  auto verify = jobs::VerifyProfile::create(vs);
+  if (!verify.ok()) {
+    printError(vi() ? "Không đọc được chứng thư gốc để kiểm tra chữ ký"
+                    : "Reading the root certificates for verification failed",
+               verify.error());
+    return kExitInputError;
+  }
+  s.verify = *verify;
   auto tls = service::ensureLocalTls(service::serviceDir());
   if (!tls.ok()) {
     printError(

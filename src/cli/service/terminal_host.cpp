@@ -7,6 +7,7 @@
 
 #include "core/messages.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/pdfverify/report.h"
 
 namespace kyso::cli {
 
@@ -26,6 +27,8 @@ std::string callWords(service::Call c, const std::string& kind) {
       return v ? "xem chứng thư số của bạn" : "see your certificate";
     case Call::SignFile:
       return v ? "ký tệp (chữ ký rời .p7s)" : "sign a file (detached .p7s signature)";
+    case Call::SignXML:
+      return v ? "ký tài liệu XML" : "sign an XML document";
     case Call::SignFiles:
       return v ? "ký một lô văn bản (PDF: chữ ký không hiển thị; tệp khác: chữ ký rời .p7s)"
                : "sign a batch (PDFs: no visible signature; other files: a detached .p7s)";
@@ -55,6 +58,14 @@ std::string describeApproval(const service::Approval& a) {
     s += (v ? "Văn bản:   " : "Document:    ") + a.documentName + " (" +
          std::to_string(a.documentSize) + (v ? " byte)\n" : " bytes)\n");
     s += "SHA-256:     " + a.documentSha256 + "\n";
+  }
+  if (a.call == service::Call::SignXML) {
+    s += (v ? "Phần tử gốc: <" : "Root:        <") + a.xmlRoot + "> (" + a.xmlProfile + ")\n";
+    if (a.xmlSignatures > 0)
+      s += (v ? "Đã có chữ ký: " : "Signatures:  ") + std::to_string(a.xmlSignatures) + "\n";
+    if (a.signatureOnly)
+      s += v ? "Trang nhận:  chỉ phần chữ ký, để tự đặt vào tài liệu\n"
+             : "Site gets:   the signature alone, to place in the document itself\n";
   }
   if (!a.docNumber.empty()) s += (v ? "Số:        " : "Number:      ") + a.docNumber + "\n";
   if (!a.issuedDate.empty()) s += (v ? "Ngày:      " : "Date:        ") + a.issuedDate + "\n";
@@ -123,6 +134,19 @@ void TerminalHost::batchProgress(std::size_t done, std::size_t total) {
   std::fprintf(stderr,
                vi() ? "kyso service: đã ký %zu/%zu văn bản\n" : "kyso service: %zu/%zu signed\n",
                done, total);
+}
+
+}  // namespace kyso::cli
+
+namespace kyso::cli {
+
+void TerminalHost::showVerification(const service::VerificationShown& what) {
+  if (!what.report) return;
+  std::lock_guard lock(m_tty);
+  std::fprintf(stderr, "\n%s %s (%s)\n%s", vi() ? "kyso service: kiểm tra theo yêu cầu của"
+                                               : "kyso service: verified for",
+               what.origin.c_str(), what.documentUrl.c_str(),
+               pdfverify::reportText(*what.report, defaultLang()).c_str());
 }
 
 }  // namespace kyso::cli

@@ -28,6 +28,8 @@ class TerminalHost final : public service::ServiceHost {
   /// Prints "kyso service: 3/40 signed" on the terminal; the batch runs to its end (Ctrl-C stops
   /// the whole service).
   void batchProgress(std::size_t done, std::size_t total) override;
+  /// VerifyPDF: the report's text on the terminal.
+  void showVerification(const service::VerificationShown& what) override;
 
  private:
   bool ask(const std::string& text);
