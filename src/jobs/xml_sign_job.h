@@ -17,9 +17,9 @@
 namespace kyso::jobs {
 
 struct XmlSignSettings {
-  xml::XmlSignSpec spec;      // profile, placement, prefix, digest
-  bool overwrite = false;     // replace existing outputs (else FileExists, before signing)
-  bool skipExisting = false;  // leave inputs whose output exists (Skipped)
+  xml::XmlSignSpec spec;       // profile, placement, prefix, digest
+  bool overwrite = false;      // replace existing outputs (else FileExists, before signing)
+  bool skipExisting = false;   // leave inputs whose output exists (Skipped)
   bool signatureOnly = false;  // each output holds the Signature element alone (UTF-8), for a
                                // system that places it in the document itself
 };

@@ -72,8 +72,8 @@ class SigningService {
   Result<Json> signDigest(const Origin& origin, const Json& message, Approval& seen);
   TransferOptions transferFor(const Origin& origin) const;
   Result<Json> certInfo(const Origin& origin, Approval& seen);
-  Result<Json> signXml(const Json& message, Approval& seen);      // xml_calls.cpp
-  Result<Json> verifyXml(const Json& message, Approval& seen);    // xml_calls.cpp
+  Result<Json> signXml(const Json& message, Approval& seen);    // xml_calls.cpp
+  Result<Json> verifyXml(const Json& message, Approval& seen);  // xml_calls.cpp
   Result<Json> verifyPdf(const Origin& origin, const Json& message,
                          Approval& seen);  // verify_pdf_call.cpp
   Result<Json> openSettings();
@@ -85,7 +85,7 @@ class SigningService {
   std::mutex m_admitMutex;    // one site question at a time
   mutable std::mutex m_busy;  // one request at a time
   std::mutex m_auditMutex;
-  Lang m_lang = Lang::Vi;  // the request being answered (one at a time)
+  Lang m_lang = Lang::Vi;                       // the request being answered (one at a time)
   std::unique_ptr<jobs::VerifyJob> m_verifier;  // with settings.verify (VerifyPDF, VerifyXML)
 };
 

@@ -2,16 +2,15 @@
 // is fetched, verified as the Verify tab verifies it, and its report shown in kyso's own window;
 // the site gets each signature's verdict and kyso's whole report. Nothing is signed and no token
 // is opened, so the person is not asked first.
-#include "src/service/document_transfer.h"
 #include "src/jobs/verify_job.h"
+#include "src/service/document_transfer.h"
 #include "src/service/request_files.h"
 #include "src/service/signing_service.h"
 #include "src/service/verify_replies.h"
 
 namespace kyso::service {
 
-Result<Json> SigningService::verifyPdf(const Origin& origin, const Json& message,
-                                       Approval& seen) {
+Result<Json> SigningService::verifyPdf(const Origin& origin, const Json& message, Approval& seen) {
   if (!m_verifier) return Error::kyso(Errc::ServiceCallUnsupported, "service", "VerifyPDF");
   KYSO_ASSIGN_OR_RETURN(VerifyPdfRequest req, parseVerifyPdfRequest(message));
   KYSO_TRY(checkDocumentAddress(req.fileName, origin, m_settings.sites));

@@ -23,7 +23,15 @@ Json xmlVerifyReply(const xml::XmlReport& r, Lang lang);
 Json pdfVerifyReply(const pdfverify::FileReport& r, Lang lang);
 
 /// What VGCA's SignerCertStatus says of a signer's certificate.
-enum class SignerCertState { Good, Revoked, Untrusted, OutsideValidity, RevocationUnknown, NotChecked, Missing };
+enum class SignerCertState {
+  Good,
+  Revoked,
+  Untrusted,
+  OutsideValidity,
+  RevocationUnknown,
+  NotChecked,
+  Missing
+};
 SignerCertState signerCertState(const cms::SignerReport& r);
 
 }  // namespace kyso::service

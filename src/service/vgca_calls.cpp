@@ -160,9 +160,12 @@ Result<XmlSignRequest> parseXmlSignRequest(const Json& m, std::size_t maxBytes) 
     }
     std::string t = v.isString() ? v.asString() : v.isInt() ? std::to_string(v.asInt()) : "?";
     for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (t == "true" || t == "1") out = true;
-    else if (t == "false" || t == "0" || t.empty()) out = false;
-    else return invalid(std::string(key) + " must be true or false");
+    if (t == "true" || t == "1")
+      out = true;
+    else if (t == "false" || t == "0" || t.empty())
+      out = false;
+    else
+      return invalid(std::string(key) + " must be true or false");
     return okStatus();
   };
   KYSO_TRY(flag("ReturnSignatureOnly", r.signatureOnly));
@@ -181,8 +184,7 @@ Result<XmlSignRequest> parseXmlSignRequest(const Json& m, std::size_t maxBytes) 
   else
     return invalid("HashAlg must be SHA256, SHA384 or SHA512");
   const Json& content = m["Base64Content"];
-  if (!content.isString() || content.asString().empty())
-    return invalid("Base64Content is missing");
+  if (!content.isString() || content.asString().empty()) return invalid("Base64Content is missing");
   auto xml = unbase64(content.asString(), maxBytes);
   if (!xml) return invalid("Base64Content is not base64 (or is too large)");
   r.document = std::move(*xml);
@@ -199,7 +201,8 @@ Result<std::string> parseXmlVerifyRequest(const Json& m, std::size_t maxBytes) {
   if (text.size() > maxBytes) return invalid("Data is too large");
   // The XML itself (integrators decode the signed document first), or its base64.
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && (text[first] == '<' || text.compare(first, 3, "\xEF\xBB\xBF") == 0))
+  if (first != std::string::npos &&
+      (text[first] == '<' || text.compare(first, 3, "\xEF\xBB\xBF") == 0))
     return text;
   auto decoded = unbase64(text, maxBytes);
   if (!decoded) return invalid("Data is neither XML nor the base64 of XML");

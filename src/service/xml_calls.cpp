@@ -5,8 +5,8 @@
 // signed document, or the Signature element alone. VerifyXML is kyso's own XML verification with
 // the front end's trust settings, answered in the shape integrators read.
 #include "core/atomic_file.h"
-#include "src/jobs/xml_sign_job.h"
 #include "src/jobs/verify_job.h"
+#include "src/jobs/xml_sign_job.h"
 #include "src/service/request_files.h"
 #include "src/service/signing_service.h"
 #include "src/service/verify_replies.h"

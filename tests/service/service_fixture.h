@@ -145,8 +145,18 @@ class ServiceTest : public ::testing::Test {
   void TearDown() override {
     if (server) server->stop();
   }
-  /// A fixture's own settings, before the service starts.
-  virtual void configure(ServiceSettings& s) { (void)s; }
+  /// A fixture's own settings, before the service starts. Here: VerifyPDF and VerifyXML trust
+  /// the test root, offline (no revocation, no intermediate by AIA).
+  virtual void configure(ServiceSettings& s) {
+    jobs::VerifyProfileSettings vs;
+    vs.trustGovernment = vs.trustPublic = false;
+    vs.extraAnchors = {test::pki("root.pem")};
+    vs.offline = true;
+    vs.checkRevocation = false;
+    auto profile = jobs::VerifyProfile::create(vs);
+    ASSERT_TRUE(profile.ok()) << profile.error().technical();
+    s.verify = *profile;
+  }
   std::string pageOrigin() const { return "http://127.0.0.1:" + std::to_string(docs.port); }
   std::string currentToken() {
     // The page gets the token from the system's own session; the test asks the system.

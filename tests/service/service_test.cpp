@@ -390,7 +390,14 @@ TEST_F(ServiceTest, HeadlessChromiumSignsThroughThePluginCalls) {
   EXPECT_EQ(r["SignApproved"]["DocumentNumber"].asString(), "79/SYT-VP");
   EXPECT_FALSE(r["SignMsg"]["Signature"].asString().empty());
   EXPECT_FALSE(r["GetCertInfo"]["CertInfo"]["CertBase64"].asString().empty());
-  ASSERT_EQ(host.seen.size(), 6u);
+  EXPECT_EQ(r["SignXML"]["Status"].asInt(), 0) << r["SignXML"].dump();
+  EXPECT_TRUE(r["signedXmlKeepsTheName"].isBool() && r["signedXmlKeepsTheName"].asBool());
+  ASSERT_TRUE(r["VerifyXML"].isArray()) << r["VerifyXML"].dump();
+  ASSERT_EQ(r["VerifyXML"].size(), 1u);
+  EXPECT_EQ(r["VerifyXML"][0]["SigInfo"]["SignerCert"]["SerialNumber"].asString(),
+            certs::serialHex(test::loadCert(test::pki("signer-rsa2048.pem")).get()));
+  EXPECT_EQ(r["VerifyXML"][0]["ValidationDetails"]["IntegrityStatus"]["Status"].asInt(), 0);
+  ASSERT_EQ(host.seen.size(), 7u);
   for (const Approval& a : host.seen) EXPECT_EQ(a.origin, pageOrigin());
   EXPECT_EQ(verifyUploaded(dir / "uploaded" / "letter.pdf"), pdfverify::Indication::TotalPassed);
   EXPECT_EQ(verifyUploaded(dir / "uploaded" / "copy.pdf"), pdfverify::Indication::TotalPassed);

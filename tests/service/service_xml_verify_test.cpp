@@ -46,8 +46,8 @@ class ServiceXmlTest : public ServiceTest {
   }
   std::string signXmlRequest(const std::string& xml, const std::string& signatureOnly = "false",
                              const std::string& hashAlg = "Sha256") {
-    return R"({"Base64Content":")" + base64(xml) + R"(","ReturnSignatureOnly":")" +
-           signatureOnly + R"(","HashAlg":")" + hashAlg + R"(","XmlDsigForm":"false"})";
+    return R"({"Base64Content":")" + base64(xml) + R"(","ReturnSignatureOnly":")" + signatureOnly +
+           R"(","HashAlg":")" + hashAlg + R"(","XmlDsigForm":"false"})";
   }
   // xmlsec1 --verify with the test root and intermediate: the independent verdict.
   int xmlsec1Verify(const fs::path& f, std::string* out) {
@@ -120,8 +120,8 @@ TEST_F(ServiceXmlTest, TheSignatureAloneIsPlacedByTheSystemAndStillVerifies) {
       << *signature;
   EXPECT_EQ(signature->find("THÔNG TIN"), std::string::npos) << "the signature alone";
   // The system puts it where it keeps signatures (the end of the root) and stores the document.
-  const std::string placed = "<DU_LIEU_HOC_BA Id=\"data\">THÔNG TIN HỌC BẠ" + *signature +
-                             "</DU_LIEU_HOC_BA>";
+  const std::string placed =
+      "<DU_LIEU_HOC_BA Id=\"data\">THÔNG TIN HỌC BẠ" + *signature + "</DU_LIEU_HOC_BA>";
   const fs::path out = dir / "placed.xml";
   test::writeFile(out, placed);
   std::string said;
@@ -140,8 +140,8 @@ TEST_F(ServiceXmlTest, WhatIsNotXmlOrAskedWithSha1IsRefusedWithoutAQuestion) {
       {"entities", signXmlRequest(test::readFile(xmlSample("billion-laughs.xml")))},
       {"external entity", signXmlRequest(test::readFile(xmlSample("xxe.xml")))},
       {"SHA-1", signXmlRequest(claim, "false", "Sha1")},
-      {"a flag that is not one", R"({"Base64Content":")" + base64(claim) +
-                                     R"(","ReturnSignatureOnly":"maybe"})"},
+      {"a flag that is not one",
+       R"({"Base64Content":")" + base64(claim) + R"(","ReturnSignatureOnly":"maybe"})"},
   };
   for (const auto& [what, message] : bad) {
     const test::ServiceAnswer a = client.call("/SignXML", message);
@@ -170,8 +170,8 @@ TEST_F(ServiceXmlTest, VerifyXmlJudgesFilesOthersSignedAndTheirForgeries) {
   EXPECT_EQ(good.reply[0]["Status"].asInt(), 0) << good.raw;
   // The same file with the unit's code changed: the content no longer matches its signature.
   const test::ServiceAnswer changed = client.call(
-      "/VerifyXML",
-      R"({"Data":)" + jsonString(test::readFile(xmlSample("a-changed.xml"))) + R"(,"Format":"XML"})");
+      "/VerifyXML", R"({"Data":)" + jsonString(test::readFile(xmlSample("a-changed.xml"))) +
+                        R"(,"Format":"XML"})");
   ASSERT_TRUE(changed.reply.isArray()) << changed.raw;
   EXPECT_EQ(changed.reply[0]["Status"].asInt(), 1) << changed.raw;
   EXPECT_EQ(changed.reply[0]["ValidationDetails"]["IntegrityStatus"]["Status"].asInt(), 1);
@@ -182,9 +182,9 @@ TEST_F(ServiceXmlTest, VerifyXmlJudgesFilesOthersSignedAndTheirForgeries) {
   ASSERT_TRUE(wrapped.reply.isArray()) << wrapped.raw;
   EXPECT_EQ(wrapped.reply[0]["Status"].asInt(), 1) << wrapped.raw;
   // No signature, or not XML: a failure with a sentence, not an array.
-  const test::ServiceAnswer none = client.call(
-      "/VerifyXML",
-      R"({"Data":)" + jsonString(test::readFile(xmlSample("claim.xml"))) + R"(,"Format":"XML"})");
+  const test::ServiceAnswer none =
+      client.call("/VerifyXML", R"({"Data":)" + jsonString(test::readFile(xmlSample("claim.xml"))) +
+                                    R"(,"Format":"XML"})");
   EXPECT_EQ(none.reply["Status"].asInt(), 1) << none.raw;
   EXPECT_FALSE(none.reply["Message"].asString().empty());
   const test::ServiceAnswer junk = client.call("/VerifyXML", R"({"Data":"not xml at all"})");
@@ -198,9 +198,9 @@ TEST_F(ServiceXmlTest, VerifyPdfFetchesFromTheSiteVerifiesAndShowsTheReport) {
   ASSERT_EQ(s.reply["Status"].asInt(), 0) << s.raw;
   fs::copy_file(dir / "uploaded" / "letter.pdf", dir / "files" / "approved.pdf");
   const std::string t = currentToken();
-  const test::ServiceAnswer v = client.call(
-      "/VerifyPDF", R"({"SessionId":"","FileName":")" + docs.url("/files/approved.pdf?token=" + t) +
-                        R"("})");
+  const test::ServiceAnswer v =
+      client.call("/VerifyPDF", R"({"SessionId":"","FileName":")" +
+                                    docs.url("/files/approved.pdf?token=" + t) + R"("})");
   ASSERT_TRUE(v.replied) << v.error;
   ASSERT_EQ(v.reply["Status"].asInt(), 0) << v.raw;
   EXPECT_EQ(v.reply["Indication"].asString(), "TOTAL-PASSED") << v.raw;

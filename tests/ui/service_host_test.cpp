@@ -12,8 +12,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QTextBrowser>
 #include <QTimer>
 #include <future>
 #include <thread>
@@ -204,6 +206,71 @@ TEST_F(ServiceHostTest, ANewSiteIsAskedInAWindowAndNoRefuses) {
   EXPECT_FALSE(offTheUiThread([&] { return svc->admit(other); }));
   EXPECT_EQ(svc->siteMemory().answer(other.text), std::optional<bool>(false));
   EXPECT_TRUE(svc->admit(origin)) << "the officer's list is not asked about";
+}
+
+// SignXML: the approval window shows the document's root and its text (not a page preview), and the
+// token signs it after Sign; the site gets the signed document.
+TEST_F(ServiceHostTest, AnXmlDocumentIsShownAsTextAndSignedOnTheToken) {
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?><HOSO><HO_TEN>Nguyễn Thị Lấp Lánh</HO_TEN>"
+      "<CHUKYDONVI></CHUKYDONVI></HOSO>";
+  const std::string request = R"({"Base64Content":")" + service::base64(xml) +
+                              R"(","ReturnSignatureOnly":"false","HashAlg":"Sha256"})";
+  QString preview, root;
+  auto* timer = new QTimer;
+  QObject::connect(timer, &QTimer::timeout, [&, timer] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      if (!w->isVisible() || w->objectName() != QLatin1String("approvalDialog")) continue;
+      if (auto* t = w->findChild<QPlainTextEdit*>(QStringLiteral("xmlPreview")))
+        preview = t->toPlainText();
+      if (auto* l = w->findChild<QLabel*>(QStringLiteral("xmlRoot"))) root = l->text();
+      w->findChild<QPushButton*>(QStringLiteral("signButton"))->click();
+      timer->stop();
+      timer->deleteLater();
+      return;
+    }
+  });
+  timer->start(50);
+  const Json reply = offTheUiThread([&] { return svc->handle(origin, "/SignXML", request, "en"); });
+  ASSERT_EQ(reply["Status"].asInt(), 0) << reply.dump();
+  EXPECT_TRUE(preview.contains(QStringLiteral("Nguyễn Thị Lấp Lánh"))) << preview.toStdString();
+  EXPECT_EQ(root, QStringLiteral("<HOSO>"));
+  auto signedXml = service::unbase64(reply["Signature"].asString());
+  ASSERT_TRUE(signedXml);
+  EXPECT_NE(signedXml->find("<CHUKYDONVI><Signature"), std::string::npos) << *signedXml;
+  EXPECT_NE(signedXml->find("<SignatureValue>"), std::string::npos);
+}
+
+// VerifyPDF's report opens in a window of its own without waiting for the person; Config runs the
+// app's settings opener on the UI thread.
+TEST_F(ServiceHostTest, AVerificationIsShownInItsWindowAndConfigOpensTheSettings) {
+  auto report = std::make_shared<pdfverify::FileReport>();
+  report->file = "cong-van-286.pdf";
+  report->status = pdfverify::FileStatus::Unsigned;
+  service::VerificationShown v{"https://vanban.soyte.example.gov.vn", "cong-van-286.pdf",
+                               "https://vanban.soyte.example.gov.vn/files/286", report};
+  offTheUiThread([&] {
+    host->showVerification(v);
+    return 0;
+  });
+  QTextBrowser* shown = nullptr;
+  for (int i = 0; i < 200 && !shown; ++i) {
+    QApplication::processEvents(QEventLoop::AllEvents, 10);
+    for (QWidget* w : QApplication::topLevelWidgets())
+      if (w->isVisible() && w->objectName() == QLatin1String("verificationWindow"))
+        shown = w->findChild<QTextBrowser*>(QStringLiteral("verificationReport"));
+  }
+  ASSERT_TRUE(shown) << "the report window did not open";
+  EXPECT_TRUE(shown->toPlainText().contains(QStringLiteral("cong-van-286.pdf")))
+      << shown->toPlainText().toStdString();
+  shown->window()->close();
+
+  bool opened = false;
+  host->setSettingsOpener([&] { opened = true; });
+  const Json reply = offTheUiThread([&] { return svc->handle(origin, "/Config", "{}", "en"); });
+  EXPECT_EQ(reply["Status"].asInt(), 0) << reply.dump();
+  for (int i = 0; i < 100 && !opened; ++i) QApplication::processEvents(QEventLoop::AllEvents, 10);
+  EXPECT_TRUE(opened);
 }
 
 }  // namespace

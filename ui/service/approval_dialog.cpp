@@ -2,13 +2,13 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
-#include <QFile>
 #include <QPdfDocument>
 #include <QPlainTextEdit>
 #include <QPushButton>

@@ -13,11 +13,12 @@ namespace kyso::ui {
 VerificationWindow::VerificationWindow(const service::VerificationShown& what, QWidget* parent)
     : QDialog(parent) {
   setObjectName(QStringLiteral("verificationWindow"));
-  setWindowTitle(tr("kyso: a site asked to verify %1").arg(QString::fromStdString(what.documentName)));
+  setWindowTitle(
+      tr("kyso: a site asked to verify %1").arg(QString::fromStdString(what.documentName)));
   auto* layout = new QVBoxLayout(this);
-  auto* from = new QLabel(tr("Asked by %1 for %2")
-                              .arg(QString::fromStdString(what.origin),
-                                   QString::fromStdString(what.documentUrl)));
+  auto* from = new QLabel(
+      tr("Asked by %1 for %2")
+          .arg(QString::fromStdString(what.origin), QString::fromStdString(what.documentUrl)));
   from->setObjectName(QStringLiteral("verificationOrigin"));
   from->setWordWrap(true);
   from->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -228,6 +228,34 @@ Allow this site to ask for signatures?</translation>
         <source>Documents:</source>
         <translation>Documents:</translation>
     </message>
+    <message>
+        <source>sign a health-insurance claim file (XML, the unit&apos;s signature)</source>
+        <translation>sign a health-insurance claim file (XML, the unit&apos;s signature)</translation>
+    </message>
+    <message>
+        <source>sign an e-invoice (XML, the seller&apos;s signature)</source>
+        <translation>sign an e-invoice (XML, the seller&apos;s signature)</translation>
+    </message>
+    <message>
+        <source>sign an XML document</source>
+        <translation>sign an XML document</translation>
+    </message>
+    <message>
+        <source>Root element:</source>
+        <translation>Root element:</translation>
+    </message>
+    <message>
+        <source>Signatures already in it:</source>
+        <translation>Signatures already in it:</translation>
+    </message>
+    <message>
+        <source>The site receives:</source>
+        <translation>The site receives:</translation>
+    </message>
+    <message>
+        <source>the signature alone, to place in the document itself</source>
+        <translation>the signature alone, to place in the document itself</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::InventoryTab</name>
@@ -1343,6 +1371,17 @@ Replace them?</translation>
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::VerificationWindow</name>
+    <message>
+        <source>kyso: a site asked to verify %1</source>
+        <translation>kyso: a site asked to verify %1</translation>
+    </message>
+    <message>
+        <source>Asked by %1 for %2</source>
+        <translation>Asked by %1 for %2</translation>
     </message>
 </context>
 <context>

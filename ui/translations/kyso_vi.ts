@@ -227,6 +227,34 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>Documents:</source>
         <translation>Các văn bản:</translation>
     </message>
+    <message>
+        <source>sign a health-insurance claim file (XML, the unit&apos;s signature)</source>
+        <translation>ký hồ sơ giám định bảo hiểm y tế (XML, chữ ký của đơn vị)</translation>
+    </message>
+    <message>
+        <source>sign an e-invoice (XML, the seller&apos;s signature)</source>
+        <translation>ký hóa đơn điện tử (XML, chữ ký của người bán)</translation>
+    </message>
+    <message>
+        <source>sign an XML document</source>
+        <translation>ký tài liệu XML</translation>
+    </message>
+    <message>
+        <source>Root element:</source>
+        <translation>Phần tử gốc:</translation>
+    </message>
+    <message>
+        <source>Signatures already in it:</source>
+        <translation>Chữ ký đã có:</translation>
+    </message>
+    <message>
+        <source>The site receives:</source>
+        <translation>Trang web nhận:</translation>
+    </message>
+    <message>
+        <source>the signature alone, to place in the document itself</source>
+        <translation>chỉ phần chữ ký, để tự đặt vào tài liệu</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::InventoryTab</name>
@@ -1340,6 +1368,17 @@ Thay thế chúng?</translation>
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::VerificationWindow</name>
+    <message>
+        <source>kyso: a site asked to verify %1</source>
+        <translation>kyso: một trang web yêu cầu kiểm tra %1</translation>
+    </message>
+    <message>
+        <source>Asked by %1 for %2</source>
+        <translation>Yêu cầu từ %1 cho %2</translation>
     </message>
 </context>
 <context>

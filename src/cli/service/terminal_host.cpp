@@ -143,8 +143,8 @@ namespace kyso::cli {
 void TerminalHost::showVerification(const service::VerificationShown& what) {
   if (!what.report) return;
   std::lock_guard lock(m_tty);
-  std::fprintf(stderr, "\n%s %s (%s)\n%s", vi() ? "kyso service: kiểm tra theo yêu cầu của"
-                                               : "kyso service: verified for",
+  std::fprintf(stderr, "\n%s %s (%s)\n%s",
+               vi() ? "kyso service: kiểm tra theo yêu cầu của" : "kyso service: verified for",
                what.origin.c_str(), what.documentUrl.c_str(),
                pdfverify::reportText(*what.report, defaultLang()).c_str());
 }
