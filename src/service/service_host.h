@@ -6,11 +6,13 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
+#include "src/appearance/appearance.h"
 #include "src/jobs/signing_key.h"
 #include "src/pdfverify/model.h"
 #include "src/service/vgca_calls.h"
@@ -26,6 +28,16 @@ struct BatchDocument {
   std::string sha256;          // hex
   std::filesystem::path file;  // a private copy (read only)
   bool pdf = false;            // a PDF gets a PAdES signature; anything else a detached .p7s
+};
+
+/// The names a visible signature writes, from the certificate that would sign.
+struct SignerNames {
+  std::string name, title, org;
+};
+/// Where a visible signature would go: its page (0-based) and its rectangle in PDF user space.
+struct PreviewPlacement {
+  int pageIndex = 0;
+  appearance::PdfRect rect;
 };
 
 /// Everything the person is shown before deciding one request.
@@ -46,6 +58,10 @@ struct Approval {
   std::string xmlProfile;              // SignXML: "bhyt", "einvoice" or "generic"
   std::size_t xmlSignatures = 0;       // SignXML: signatures already in the document
   bool signatureOnly = false;          // SignXML: the site gets the Signature element alone
+  /// A file flow with a visible signature: where it would go for a signer with these names (the
+  /// certificate the person chooses), for the preview; empty for invisible and detached ones.
+  /// Reads the document; call off the UI thread.
+  std::function<Result<PreviewPlacement>(const SignerNames&)> placement;
 };
 
 /// A verification a site asked for (VerifyPDF), for the person to read in kyso's window.

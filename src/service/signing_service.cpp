@@ -50,6 +50,12 @@ Error inServiceWords(const Error& e) {
   return e;
 }
 
+SignerNames namesOf(X509* cert) {
+  X509_NAME* subject = X509_get_subject_name(cert);
+  return {certs::commonName(subject), certs::nameEntry(subject, NID_title),
+          certs::nameEntry(subject, NID_organizationName)};
+}
+
 }  // namespace
 
 SigningService::SigningService(ServiceSettings settings, ServiceHost& host)
@@ -159,6 +165,40 @@ TransferOptions SigningService::transferFor(const Origin& origin) const {
   return transfer;
 }
 
+// The appearance of a file flow's kind on `pdf` for a signer with `names`: the person's images
+// from the host, the number and date the system sent (SignIssued), "SAO Y" for a copy.
+Result<appearance::Appearance> SigningService::appearanceFor(
+    const Approval& seen, const fs::path& pdf, const SignerNames& names,
+    std::chrono::system_clock::time_point t) {
+  appearance::Request r;
+  KYSO_ASSIGN_OR_RETURN(r.kind, appearance::parseKind(seen.kind));
+  r.pdf = pdf;
+  r.fields["name"] = names.name;
+  r.fields["title"] = names.title;
+  r.fields["org"] = names.org;
+  switch (r.kind) {
+    case appearance::Kind::Issued:
+      r.image = m_host.image("seal");
+      if (!seen.docNumber.empty()) r.fields["doc_number"] = seen.docNumber;
+      if (!seen.issuedDate.empty()) r.fields["issued_date"] = seen.issuedDate;
+      break;
+    case appearance::Kind::Approved:
+      r.image = m_host.image("signature");
+      if (!r.image) r.templateSpec = "approved-name";
+      break;
+    case appearance::Kind::Copy:
+      r.fields["copy_form"] = "SAO Y";
+      break;
+    case appearance::Kind::Incoming:
+      if (!seen.docNumber.empty()) r.fields["arrival_number"] = seen.docNumber;
+      break;
+    case appearance::Kind::Appendix:
+      break;
+  }
+  r.signingTime = t;
+  return appearance::makeAppearance(r);
+}
+
 Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Json& message,
                                       Approval& seen) {
   KYSO_ASSIGN_OR_RETURN(FileRequest req, parseFileRequest(message));
@@ -186,6 +226,12 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   const fs::path output = dir.path() / (detached ? "document.p7s" : "signed.pdf");
   KYSO_TRY(writeBytes(input, doc));
   seen.documentFile = input;
+  if (!seen.kind.empty())
+    seen.placement = [this, &seen, input](const SignerNames& names) -> Result<PreviewPlacement> {
+      KYSO_ASSIGN_OR_RETURN(appearance::Appearance a,
+                            appearanceFor(seen, input, names, std::chrono::system_clock::now()));
+      return PreviewPlacement{a.pageIndex, a.rect};
+    };
 
   KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
   const std::vector<jobs::SignInput> items = {{input, output, false}};
@@ -201,40 +247,12 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
     jobs::PdfSignSettings ps;
     ps.level = m_settings.level;
     ps.tsaUrl = m_settings.tsaUrl;
-    const std::string kind = seen.kind;
-    X509* cert = approved.key.identity.cert.get();
-    ps.appearance = [&, kind, cert](std::size_t, const jobs::SignInput& in,
-                                    std::chrono::system_clock::time_point t)
+    const SignerNames names = namesOf(approved.key.identity.cert.get());
+    ps.appearance = [&, names](std::size_t, const jobs::SignInput& in,
+                               std::chrono::system_clock::time_point t)
         -> Result<std::optional<appearance::Appearance>> {
-      if (kind.empty()) return std::optional<appearance::Appearance>{};
-      appearance::Request r;
-      KYSO_ASSIGN_OR_RETURN(r.kind, appearance::parseKind(kind));
-      r.pdf = in.input;
-      X509_NAME* subject = X509_get_subject_name(cert);
-      r.fields["name"] = certs::commonName(subject);
-      r.fields["title"] = certs::nameEntry(subject, NID_title);
-      r.fields["org"] = certs::nameEntry(subject, NID_organizationName);
-      switch (r.kind) {
-        case appearance::Kind::Issued:
-          r.image = m_host.image("seal");
-          if (!req.docNumber.empty()) r.fields["doc_number"] = req.docNumber;
-          if (!req.issuedDate.empty()) r.fields["issued_date"] = req.issuedDate;
-          break;
-        case appearance::Kind::Approved:
-          r.image = m_host.image("signature");
-          if (!r.image) r.templateSpec = "approved-name";
-          break;
-        case appearance::Kind::Copy:
-          r.fields["copy_form"] = "SAO Y";
-          break;
-        case appearance::Kind::Incoming:
-          if (!req.docNumber.empty()) r.fields["arrival_number"] = req.docNumber;
-          break;
-        case appearance::Kind::Appendix:
-          break;
-      }
-      r.signingTime = t;
-      KYSO_ASSIGN_OR_RETURN(appearance::Appearance a, appearance::makeAppearance(r));
+      if (seen.kind.empty()) return std::optional<appearance::Appearance>{};
+      KYSO_ASSIGN_OR_RETURN(appearance::Appearance a, appearanceFor(seen, in.input, names, t));
       return std::optional<appearance::Appearance>(std::move(a));
     };
     jobs::PdfSignJob::run(items, approved.key, ps, last);

@@ -71,6 +71,10 @@ class SigningService {
   Result<Json> signBatch(const Origin& origin, const Json& message, Approval& seen);
   Result<Json> signDigest(const Origin& origin, const Json& message, Approval& seen);
   TransferOptions transferFor(const Origin& origin) const;
+  Result<appearance::Appearance> appearanceFor(const Approval& seen,
+                                               const std::filesystem::path& pdf,
+                                               const SignerNames& names,
+                                               std::chrono::system_clock::time_point t);
   Result<Json> certInfo(const Origin& origin, Approval& seen);
   Result<Json> signXml(const Json& message, Approval& seen);    // xml_calls.cpp
   Result<Json> verifyXml(const Json& message, Approval& seen);  // xml_calls.cpp

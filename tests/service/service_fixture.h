@@ -40,6 +40,12 @@ class ScriptedHost : public ServiceHost {
       std::unique_lock lock(m);
       seen.push_back(what);
       ++approvals;
+      // The preview's placement, asked as the app asks it: for the certificate that will sign.
+      if (what.placement) {
+        auto cert = test::identity("signer-rsa2048").cert;
+        placements.push_back(
+            what.placement({certs::commonName(X509_get_subject_name(cert.get())), "", ""}));
+      }
       if (holdApproval) {
         waiting = true;
         cv.notify_all();
@@ -95,6 +101,7 @@ class ScriptedHost : public ServiceHost {
   std::atomic<bool> ended{false};
   std::atomic<int> settingsOpened{0};
   std::vector<VerificationShown> shown;
+  std::vector<Result<PreviewPlacement>> placements;  // what the preview would mark
   std::vector<Approval> seen;
   std::mutex m;
   std::condition_variable cv;

@@ -55,6 +55,19 @@ TEST_F(ServiceTest, SignApprovedFetchesAsksSignsAndUploads) {
   EXPECT_EQ(seen.documentSha256, sha256Hex(original));
   EXPECT_NE(seen.uploadTo.find("/upload?token="), std::string::npos);
   EXPECT_EQ(host.siteQuestions, 0) << "a test origin the officer listed is not asked about";
+  // The preview marks the place the signature then took: between the title and the name.
+  ASSERT_EQ(host.placements.size(), 1u);
+  ASSERT_TRUE(host.placements[0].ok()) << host.placements[0].error().technical();
+  const PreviewPlacement& where = *host.placements[0];
+  if (test::haveTool("pdfinfo")) {  // the letter's signature block is on its last page
+    std::string info;
+    test::run("pdfinfo " + letter.string(), &info);
+    const auto at = info.find("Pages:");
+    ASSERT_NE(at, std::string::npos) << info;
+    EXPECT_EQ(where.pageIndex, std::stoi(info.substr(at + 6)) - 1) << info;
+  }
+  EXPECT_GT(where.rect.width(), 20);
+  EXPECT_GT(where.rect.height(), 10);
   // The upload is an incremental update of the original that verifies.
   const fs::path up = dir / "uploaded" / "letter.pdf";
   ASSERT_TRUE(fs::exists(up));

@@ -9,6 +9,7 @@
 #include <openssl/x509.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -27,6 +28,7 @@
 #include "tests/ui/sign_support.h"
 #include "ui/service/approval_dialog.h"
 #include "ui/service/qt_service_host.h"
+#include "ui/sign/page_preview.h"
 
 namespace kyso::ui {
 namespace {
@@ -206,6 +208,41 @@ TEST_F(ServiceHostTest, ANewSiteIsAskedInAWindowAndNoRefuses) {
   EXPECT_FALSE(offTheUiThread([&] { return svc->admit(other); }));
   EXPECT_EQ(svc->siteMemory().answer(other.text), std::optional<bool>(false));
   EXPECT_TRUE(svc->admit(origin)) << "the officer's list is not asked about";
+}
+
+// A visible signature: the window marks its place on the page for the certificate chosen, and
+// says why when no place was found for another; the place is shown, not chosen, there.
+TEST_F(ServiceHostTest, TheSignaturesPlaceIsMarkedForTheChosenCertificate) {
+  service::Approval a;
+  a.origin = "https://vanban.soyte.example.gov.vn";
+  a.call = service::Call::SignApproved;
+  a.kind = "approved";
+  a.documentName = "cong-van.pdf";
+  a.documentFile = envDir("KYSO_SHARED_DIR") / "corpus/pdf/pyhanko__minimal.pdf";
+  ASSERT_TRUE(fs::exists(a.documentFile));
+  SigningCert leader, other;
+  leader.name = QStringLiteral("Nguyễn Thị Lấp Lánh");
+  leader.keyIdHex = QStringLiteral("01");
+  other.name = QStringLiteral("Trần Văn Bình");
+  other.keyIdHex = QStringLiteral("02");
+  CertPlacement found, missing;
+  found.where = service::PreviewPlacement{0, {300, 120, 500, 200}};
+  missing.why = QStringLiteral("the name Trần Văn Bình is not on the letter");
+  ApprovalDialog d(a, {leader, other}, {found, missing});
+  d.show();
+  QApplication::processEvents();
+  auto* preview = d.findChild<PagePreview*>(QStringLiteral("preview"));
+  auto* note = d.findChild<QLabel*>(QStringLiteral("placementNote"));
+  ASSERT_TRUE(preview && note);
+  ASSERT_TRUE(preview->placement().has_value());
+  EXPECT_DOUBLE_EQ(preview->placement()->llx, 300);
+  EXPECT_DOUBLE_EQ(preview->placement()->ury, 200);
+  EXPECT_FALSE(preview->placementInWidget().isEmpty());
+  EXPECT_TRUE(note->text().contains(QLatin1String("page 1"))) << note->text().toStdString();
+  d.findChild<QComboBox*>(QStringLiteral("certificate"))->setCurrentIndex(1);
+  EXPECT_FALSE(preview->placement().has_value()) << "no place for this certificate: none marked";
+  EXPECT_TRUE(note->text().contains(QStringLiteral("Trần Văn Bình is not on the letter")))
+      << note->text().toStdString();
 }
 
 // SignXML: the approval window shows the document's root and its text (not a page preview), and the

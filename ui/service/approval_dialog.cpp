@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/sign/page_boxes.h"
 #include "ui/sign/page_preview.h"
@@ -59,8 +60,8 @@ QString requestWords(const service::Approval& a) {
 }  // namespace
 
 ApprovalDialog::ApprovalDialog(const service::Approval& a, std::vector<SigningCert> certs,
-                               QWidget* parent)
-    : QDialog(parent), m_certs(std::move(certs)) {
+                               std::vector<CertPlacement> placements, QWidget* parent)
+    : QDialog(parent), m_certs(std::move(certs)), m_placements(std::move(placements)) {
   setWindowTitle(tr("kyso: a web page asks for a signature"));
   setObjectName(QStringLiteral("approvalDialog"));
   auto* form = new QFormLayout;
@@ -156,12 +157,45 @@ ApprovalDialog::ApprovalDialog(const service::Approval& a, std::vector<SigningCe
     auto geometry = readPageGeometry(a.documentFile);
     if (m_doc->load(QString::fromStdString(a.documentFile.string())) == QPdfDocument::Error::None &&
         geometry.ok() && !geometry->empty()) {
+      m_geometry = *geometry;
       m_preview = new PagePreview;
       m_preview->setObjectName(QStringLiteral("preview"));
-      m_preview->showPage(m_doc, 0, geometry->front());
-      row->addWidget(m_preview, 1);
+      m_preview->setReadOnly(true);  // the place is the kind's: shown, not chosen here
+      m_preview->showPage(m_doc, 0, m_geometry.front());
+      auto* right = new QVBoxLayout;
+      right->addWidget(m_preview, 1);
+      m_placementNote = new QLabel;
+      m_placementNote->setObjectName(QStringLiteral("placementNote"));
+      m_placementNote->setWordWrap(true);
+      right->addWidget(m_placementNote);
+      row->addLayout(right, 1);
+      connect(m_certBox, &QComboBox::currentIndexChanged, this, &ApprovalDialog::showPlacement);
+      showPlacement(m_certBox->currentIndex());
     }
   }
+}
+
+void ApprovalDialog::showPlacement(int certIndex) {
+  if (!m_preview || certIndex < 0 || static_cast<std::size_t>(certIndex) >= m_placements.size()) {
+    if (m_placementNote) m_placementNote->hide();
+    return;
+  }
+  const CertPlacement& p = m_placements[static_cast<std::size_t>(certIndex)];
+  if (!p.where) {
+    const int shown = std::max(m_preview->page(), 0);
+    if (static_cast<std::size_t>(shown) < m_geometry.size())  // no place: none marked
+      m_preview->showPage(m_doc, shown, m_geometry[static_cast<std::size_t>(shown)]);
+    m_placementNote->setText(tr("The signature's place could not be found: %1").arg(p.why));
+    m_placementNote->show();
+    return;
+  }
+  const int page = p.where->pageIndex;
+  if (page >= 0 && static_cast<std::size_t>(page) < m_geometry.size() && page != m_preview->page())
+    m_preview->showPage(m_doc, page, m_geometry[static_cast<std::size_t>(page)]);
+  const auto& r = p.where->rect;
+  m_preview->setPlacement(PdfRectF{r.llx, r.lly, r.urx, r.ury});
+  m_placementNote->setText(tr("The signature goes in the marked place on page %1.").arg(page + 1));
+  m_placementNote->show();
 }
 
 const SigningCert& ApprovalDialog::chosen() const {

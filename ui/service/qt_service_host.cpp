@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include "pkcs11/open_token.h"
+#include "ui/common/ui_text.h"
 #include "ui/service/approval_dialog.h"
 #include "ui/service/verification_window.h"
 #include "ui/sign/signing_certs.h"
@@ -43,12 +44,26 @@ Result<service::ApprovedKey> QtServiceHost::approve(const service::Approval& wha
   listed.waitForFinished();
   std::vector<SigningCert> certs;
   if (listed.result().ok()) certs = *listed.result();
+  // Where the visible signature would go for each certificate (the names it writes decide the
+  // place on a letter), worked out here, off the UI thread.
+  std::vector<CertPlacement> placements;
+  if (what.placement)
+    for (const SigningCert& c : certs) {
+      CertPlacement p;
+      auto where =
+          what.placement({c.name.toStdString(), c.title.toStdString(), c.org.toStdString()});
+      if (where.ok())
+        p.where = *where;
+      else
+        p.why = errorText(where.error());
+      placements.push_back(std::move(p));
+    }
   bool accepted = false;
   SigningCert chosen;
   QMetaObject::invokeMethod(
       parent,
       [&] {
-        ApprovalDialog d(what, certs, m_parent.data());
+        ApprovalDialog d(what, certs, placements, m_parent.data());
         accepted = d.exec() == QDialog::Accepted && !d.chosen().keyIdHex.isEmpty();
         if (accepted) chosen = d.chosen();
       },

@@ -81,7 +81,7 @@ void PagePreview::paintEvent(QPaintEvent*) {
 }
 
 void PagePreview::mousePressEvent(QMouseEvent* e) {
-  if (e->button() != Qt::LeftButton || m_page < 0) return;
+  if (m_readOnly || e->button() != Qt::LeftButton || m_page < 0) return;
   const QPointF pos = e->position();
   const QRectF pr = pageRect();
   if (!pr.contains(pos)) return;
@@ -103,6 +103,7 @@ void PagePreview::mousePressEvent(QMouseEvent* e) {
 
 void PagePreview::mouseMoveEvent(QMouseEvent* e) {
   const QPointF pos = e->position();
+  if (m_readOnly) return;
   if (m_drag == Drag::None) {
     const QRectF r = placementInWidget();
     const QRectF handle(r.bottomRight() - QPointF(kHandle, kHandle), QSizeF(kHandle, kHandle));

@@ -31,6 +31,8 @@ class PagePreview : public QWidget {
   /// The placement as drawn in widget coordinates (empty when none).
   QRectF placementInWidget() const;
   int page() const { return m_page; }
+  /// Shown only: the rectangle cannot be moved, resized or drawn.
+  void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
   QSize sizeHint() const override { return {420, 560}; }
 
@@ -56,6 +58,7 @@ class PagePreview : public QWidget {
   QPointF m_anchor;
   QRectF m_startRect;
   QRectF m_live;  // the rectangle while dragging, in widget coordinates
+  bool m_readOnly = false;
 };
 
 }  // namespace kyso::ui

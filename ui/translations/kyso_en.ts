@@ -256,6 +256,14 @@ Allow this site to ask for signatures?</translation>
         <source>the signature alone, to place in the document itself</source>
         <translation>the signature alone, to place in the document itself</translation>
     </message>
+    <message>
+        <source>The signature&apos;s place could not be found: %1</source>
+        <translation>The signature&apos;s place could not be found: %1</translation>
+    </message>
+    <message>
+        <source>The signature goes in the marked place on page %1.</source>
+        <translation>The signature goes in the marked place on page %1.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::InventoryTab</name>

@@ -255,6 +255,14 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>the signature alone, to place in the document itself</source>
         <translation>chỉ phần chữ ký, để tự đặt vào tài liệu</translation>
     </message>
+    <message>
+        <source>The signature&apos;s place could not be found: %1</source>
+        <translation>Không tìm được chỗ đặt chữ ký: %1</translation>
+    </message>
+    <message>
+        <source>The signature goes in the marked place on page %1.</source>
+        <translation>Chữ ký sẽ được đặt ở chỗ đánh dấu trên trang %1.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::InventoryTab</name>
