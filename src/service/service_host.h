@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,7 @@ struct Approval {
   std::string kind;          // "approved", "issued", ... ("" invisible or detached)
   std::string documentName;  // the file name from the address
   std::string documentUrl;
+  bool localFile = false;  // the person picked the document on this machine (FileName empty)
   std::size_t documentSize = 0;
   std::string documentSha256;          // hex
   std::filesystem::path documentFile;  // a private copy, for the preview (read only)
@@ -100,6 +102,13 @@ class ServiceHost {
   virtual void batchEnded(std::size_t uploaded, std::size_t total) {
     (void)uploaded;
     (void)total;
+  }
+  /// A file flow whose FileName is empty (the plug-in's "pick a local file"): the file the person
+  /// picks in kyso's own window for `what` (the site, the kind, where it goes); nullopt when they
+  /// pick none. Before approve(), which then shows the file as any other.
+  virtual std::optional<std::filesystem::path> pickLocalFile(const Approval& what) {
+    (void)what;
+    return std::nullopt;
   }
   /// VerifyPDF: shows the report in kyso's own window (without waiting for the person).
   virtual void showVerification(const VerificationShown& what) { (void)what; }

@@ -204,19 +204,28 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   KYSO_ASSIGN_OR_RETURN(FileRequest req, parseFileRequest(message));
   // Both addresses are judged before anything is fetched or anyone is asked.
   KYSO_TRY(checkDocumentAddress(req.uploadHandler, origin, m_settings.sites));
-  if (req.fileName.empty())  // the plug-in's "pick a local file": kyso's window does not yet
-    return Error::kyso(Errc::ServiceCallUnsupported, "service", "FileName empty (a local file)");
-  KYSO_TRY(checkDocumentAddress(req.fileName, origin, m_settings.sites));
+  const bool local = req.fileName.empty();  // the plug-in's "pick a local file"
+  if (!local) KYSO_TRY(checkDocumentAddress(req.fileName, origin, m_settings.sites));
   const bool detached = call == Call::SignFile;
   seen.kind = std::string(kindOf(call));
   seen.documentUrl = req.fileName;
   seen.uploadTo = req.uploadHandler;
   seen.docNumber = req.docNumber;
   seen.issuedDate = req.issuedDate;
-  seen.documentName = fileNameOf(req.fileName, detached ? "document" : "document.pdf");
+  const std::string fallback = detached ? "document" : "document.pdf";
+  seen.documentName = fileNameOf(req.fileName, fallback);
 
   const TransferOptions transfer = transferFor(origin);
-  KYSO_ASSIGN_OR_RETURN(std::string doc, fetchDocumentSlowly(req.fileName, transfer));
+  std::string doc;
+  if (local) {
+    const std::optional<fs::path> picked = m_host.pickLocalFile(seen);
+    if (!picked) return Error::kyso(Errc::ServiceDeclined, "pick", "no file chosen");
+    KYSO_ASSIGN_OR_RETURN(doc, readSmallFile(*picked, transfer.maxBytes));
+    seen.documentName = fileNameOf("/" + picked->filename().string(), fallback);
+    seen.localFile = true;
+  } else {
+    KYSO_ASSIGN_OR_RETURN(doc, fetchDocumentSlowly(req.fileName, transfer));
+  }
   if (!detached && !looksLikePdf(doc))
     return Error::kyso(Errc::NotAPdf, "download", seen.documentName);
   seen.documentSize = doc.size();
@@ -451,7 +460,10 @@ void SigningService::audit(const Origin& origin, Call call, const Approval& seen
     line.set("time", time);
     line.set("origin", origin.text);
     line.set("call", std::string(callName(call)));
-    if (!url.empty()) line.set("document", url);
+    if (!url.empty())
+      line.set("document", url);
+    else if (seen.localFile)
+      line.set("document", "local:" + seen.documentName);  // a file the person picked
     if (!sha256.empty()) line.set("sha256", sha256);
     if (!seen.digestHex.empty()) line.set("digest", seen.digestAlg + ":" + seen.digestHex);
     line.set("status", answer["Status"].asInt());

@@ -70,6 +70,11 @@ class ScriptedHost : public ServiceHost {
     std::lock_guard lock(m);
     shown.push_back(what);
   }
+  std::optional<fs::path> pickLocalFile(const Approval& what) override {
+    (void)what;
+    ++picks;
+    return localFile;
+  }
   bool openSettings() override {
     ++settingsOpened;
     return true;
@@ -99,7 +104,8 @@ class ScriptedHost : public ServiceHost {
   bool stopBatch = false;  // the person pressed Stop
   std::atomic<std::size_t> progressed{0}, batchSize{0}, uploadedCount{0};
   std::atomic<bool> ended{false};
-  std::atomic<int> settingsOpened{0};
+  std::atomic<int> settingsOpened{0}, picks{0};
+  std::optional<fs::path> localFile;  // what the person picks for an empty FileName
   std::vector<VerificationShown> shown;
   std::vector<Result<PreviewPlacement>> placements;  // what the preview would mark
   std::vector<Approval> seen;

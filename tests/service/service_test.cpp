@@ -206,6 +206,31 @@ TEST_F(ServiceTest, EveryCallIsAnsweredWithAStatus) {
   EXPECT_EQ(downloads(), 0);
 }
 
+// An empty FileName: the person picks the file in kyso's window; it is shown, signed and uploaded
+// like a fetched one, and nothing is downloaded.
+TEST_F(ServiceTest, AnEmptyFileNameSignsTheFileThePersonPicks) {
+  const std::string t = currentToken();
+  const std::string request = R"({"FileUploadHandler":")" + docs.url("/upload?token=" + t) +
+                              R"(","SessionId":"","FileName":""})";
+  host.localFile = letter;
+  const test::ServiceAnswer a = client.call("/SignApproved", request);
+  ASSERT_EQ(a.reply["Status"].asInt(), 0) << a.raw;
+  EXPECT_EQ(host.picks, 1);
+  ASSERT_EQ(host.seen.size(), 1u);
+  EXPECT_TRUE(host.seen[0].localFile);
+  EXPECT_EQ(host.seen[0].documentName, "letter.pdf");
+  EXPECT_EQ(host.seen[0].documentSha256, sha256Hex(test::readFile(letter)));
+  EXPECT_EQ(downloads(), 0);
+  EXPECT_EQ(verifyUploaded(dir / "uploaded" / "letter.pdf"), pdfverify::Indication::TotalPassed);
+  EXPECT_NE(test::readFile(dir / "audit.jsonl").find("\"document\":\"local:letter.pdf\""),
+            std::string::npos);
+  // The person picks nothing: declined, and nobody is asked to sign.
+  host.localFile.reset();
+  const test::ServiceAnswer none = client.call("/SignApproved", request);
+  EXPECT_EQ(none.reply["Status"].asInt(), 3) << none.raw;
+  EXPECT_EQ(host.approvals, 1);
+}
+
 TEST_F(ServiceTest, TheDeclinedDocumentIsNotUploaded) {
   host.agree = false;
   const test::ServiceAnswer a = client.call("/SignApproved", fileRequest("letter.pdf"));

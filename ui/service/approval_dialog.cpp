@@ -91,8 +91,9 @@ ApprovalDialog::ApprovalDialog(const service::Approval& a, std::vector<SigningCe
     form->addRow(tr("Documents:"), list);
   } else if (!a.documentName.empty()) {
     add(tr("Document:"),
-        tr("%1 (%2)").arg(q(a.documentName),
-                          QLocale().formattedDataSize(static_cast<qint64>(a.documentSize))),
+        (a.localFile ? tr("%1 (%2, chosen on this computer)") : tr("%1 (%2)"))
+            .arg(q(a.documentName),
+                 QLocale().formattedDataSize(static_cast<qint64>(a.documentSize))),
         "document");
     add(tr("SHA-256:"), q(a.documentSha256), "sha256");
   }

@@ -1,6 +1,7 @@
 #include "ui/service/qt_service_host.h"
 
 #include <QCoreApplication>
+#include <QFileDialog>
 #include <QMetaObject>
 #include <QThread>
 
@@ -137,6 +138,27 @@ void QtServiceHost::batchEnded(std::size_t uploaded, std::size_t total) {
       QObject::connect(m_batch.data(), &QProgressDialog::canceled, m_batch.data(),
                        &QObject::deleteLater);
     });
+}
+
+std::optional<std::filesystem::path> QtServiceHost::pickLocalFile(const service::Approval& what) {
+  QWidget* parent = m_parent.data();
+  if (!parent || QThread::currentThread() == parent->thread()) return std::nullopt;
+  QString chosen;
+  QMetaObject::invokeMethod(
+      parent,
+      [&] {
+        const QString title = QCoreApplication::translate(
+                                  "QtServiceHost", "kyso: %1 asks you to choose the file to sign")
+                                  .arg(QString::fromStdString(what.origin));
+        const QString filter =
+            what.call == service::Call::SignFile
+                ? QCoreApplication::translate("QtServiceHost", "All files (*)")
+                : QCoreApplication::translate("QtServiceHost", "PDF documents (*.pdf *.PDF)");
+        chosen = QFileDialog::getOpenFileName(m_parent.data(), title, QString(), filter);
+      },
+      Qt::BlockingQueuedConnection);
+  if (chosen.isEmpty()) return std::nullopt;
+  return std::filesystem::path(chosen.toStdU16String());
 }
 
 void QtServiceHost::showVerification(const service::VerificationShown& what) {

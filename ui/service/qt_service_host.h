@@ -40,6 +40,8 @@ class QtServiceHost final : public service::ServiceHost {
   void batchProgress(std::size_t done, std::size_t total) override;
   bool batchStopRequested() override;
   void batchEnded(std::size_t uploaded, std::size_t total) override;
+  /// An empty FileName: a file dialog in the app (PDFs for the PDF kinds, any file for SignFile).
+  std::optional<std::filesystem::path> pickLocalFile(const service::Approval& what) override;
   /// VerifyPDF's report in a window of its own (VerificationWindow), without waiting.
   void showVerification(const service::VerificationShown& what) override;
   /// Config: `opener` is run on the UI thread (the app's Settings dialog).

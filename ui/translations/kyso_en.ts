@@ -27,6 +27,18 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>kyso: %1 asks you to choose the file to sign</source>
+        <translation>kyso: %1 asks you to choose the file to sign</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished">All files (*)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf *.PDF)</source>
+        <translation>PDF documents (*.pdf *.PDF)</translation>
+    </message>
 </context>
 <context>
     <name>SignBatch</name>
@@ -263,6 +275,10 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>The signature goes in the marked place on page %1.</source>
         <translation>The signature goes in the marked place on page %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, chosen on this computer)</source>
+        <translation>%1 (%2, chosen on this computer)</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,18 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>kyso: %1 asks you to choose the file to sign</source>
+        <translation>kyso: %1 yêu cầu bạn chọn tệp để ký</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished">Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf *.PDF)</source>
+        <translation>Văn bản PDF (*.pdf *.PDF)</translation>
+    </message>
 </context>
 <context>
     <name>SignBatch</name>
@@ -262,6 +274,10 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>The signature goes in the marked place on page %1.</source>
         <translation>Chữ ký sẽ được đặt ở chỗ đánh dấu trên trang %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, chosen on this computer)</source>
+        <translation>%1 (%2, chọn trên máy này)</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,8 @@ std::string describeApproval(const service::Approval& a) {
     }
   } else if (!a.documentName.empty()) {
     s += (v ? "Văn bản:   " : "Document:    ") + a.documentName + " (" +
-         std::to_string(a.documentSize) + (v ? " byte)\n" : " bytes)\n");
+         std::to_string(a.documentSize) + (v ? " byte" : " bytes") +
+         (a.localFile ? (v ? ", chọn trên máy này" : ", chosen on this computer") : "") + ")\n";
     s += "SHA-256:     " + a.documentSha256 + "\n";
   }
   if (a.call == service::Call::SignXML) {
@@ -79,24 +80,38 @@ TerminalHost::TerminalHost(const ArgParser& p, std::optional<std::filesystem::pa
                            std::optional<std::filesystem::path> seal)
     : m_args(p), m_handwriting(std::move(handwriting)), m_seal(std::move(seal)) {}
 
-bool TerminalHost::ask(const std::string& text) {
+std::string TerminalHost::askLine(const std::string& text) {
   std::lock_guard lock(m_tty);
   const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     std::fprintf(stderr, vi() ? "kyso service: không có cửa sổ dòng lệnh để hỏi; đã từ chối.\n"
                               : "kyso service: no terminal to ask; refused.\n");
-    return false;
+    return {};
   }
-  const std::string q = text + (vi() ? " [c/K] " : " [y/N] ");
-  if (::write(fd, q.data(), q.size()) < 0) {
+  if (::write(fd, text.data(), text.size()) < 0) {
     ::close(fd);
-    return false;
+    return {};
   }
   std::string answer;
   char c = 0;
   while (::read(fd, &c, 1) == 1 && c != '\n') answer.push_back(c);
   ::close(fd);
   while (!answer.empty() && (answer.back() == '\r' || answer.back() == ' ')) answer.pop_back();
+  return answer;
+}
+
+std::optional<std::filesystem::path> TerminalHost::pickLocalFile(const service::Approval& what) {
+  const std::string path =
+      askLine("\n" + (vi() ? "Trang " + what.origin +
+                                 " yêu cầu bạn chọn tệp để ký. Đường dẫn tệp (bỏ trống: không): "
+                           : "The site " + what.origin +
+                                 " asks you to choose the file to sign. Path (empty: none): "));
+  if (path.empty()) return std::nullopt;
+  return std::filesystem::path(path);
+}
+
+bool TerminalHost::ask(const std::string& text) {
+  const std::string answer = askLine(text + (vi() ? " [c/K] " : " [y/N] "));
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "c" || answer == "C" ||
          answer == "có";
 }

@@ -28,11 +28,14 @@ class TerminalHost final : public service::ServiceHost {
   /// Prints "kyso service: 3/40 signed" on the terminal; the batch runs to its end (Ctrl-C stops
   /// the whole service).
   void batchProgress(std::size_t done, std::size_t total) override;
+  /// An empty FileName: the path typed on the terminal (empty: none).
+  std::optional<std::filesystem::path> pickLocalFile(const service::Approval& what) override;
   /// VerifyPDF: the report's text on the terminal.
   void showVerification(const service::VerificationShown& what) override;
 
  private:
   bool ask(const std::string& text);
+  std::string askLine(const std::string& text);
   const ArgParser& m_args;
   std::optional<std::filesystem::path> m_handwriting, m_seal;
   std::mutex m_tty;
