@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">All files (*)</translation>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf *.PDF)</source>

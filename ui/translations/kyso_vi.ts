@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">Mọi tệp (*)</translation>
+        <translation>Mọi tệp (*)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf *.PDF)</source>
