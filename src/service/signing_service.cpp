@@ -34,22 +34,6 @@ Error unsupported(Call call) {
   return Error::kyso(Errc::ServiceCallUnsupported, "service", std::string(callName(call)));
 }
 
-// The appearance's missing parts in the words of the service (the request's fields, the
-// settings), not the command line's options.
-Error inServiceWords(const Error& e) {
-  if (e.kind != Errc::UsageError) return e;
-  if (e.operation == "appearance_image")
-    return Error::kyso(Errc::ServiceImageMissing, "appearance", e.context);
-  if (e.operation == "appearance_field" || e.operation == "issued_date") {
-    const std::string field = e.context == "doc_number" ? "DocNumber"
-                              : e.context == "issued_date" || e.operation == "issued_date"
-                                  ? "IssuedDate"
-                                  : e.context;
-    return Error::kyso(Errc::ServiceRequestInvalid, "request", field);
-  }
-  return e;
-}
-
 SignerNames namesOf(X509* cert) {
   X509_NAME* subject = X509_get_subject_name(cert);
   return {certs::commonName(subject), certs::nameEntry(subject, NID_title),
@@ -285,115 +269,6 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   const std::string number = textOf(handler["DocumentNumber"]);
   reply.set("DocumentNumber", number.empty() ? req.docNumber : number);
   reply.set("DocumentDate", req.issuedDate);
-  return reply;
-}
-
-// vgca_sign_files: every address judged, every document fetched into a private folder, the
-// batch approved once, signed with one login (PDFs with an invisible PAdES signature, anything
-// else with a detached .p7s), then each signed document uploaded. The person may stop the batch
-// between documents (ServiceHost::batchProgress); the reply says what became of each file.
-Result<Json> SigningService::signBatch(const Origin& origin, const Json& message, Approval& seen) {
-  KYSO_ASSIGN_OR_RETURN(BatchRequest req, parseBatchRequest(message));
-  KYSO_TRY(checkDocumentAddress(req.uploadHandler, origin, m_settings.sites));
-  for (const BatchFile& f : req.files)
-    KYSO_TRY(checkDocumentAddress(f.url, origin, m_settings.sites));
-  seen.uploadTo = req.uploadHandler;
-  const TransferOptions transfer = transferFor(origin);
-  KYSO_ASSIGN_OR_RETURN(PrivateDir dir, PrivateDir::make());
-  std::uint64_t total = 0;
-  std::vector<jobs::SignInput> items;
-  for (std::size_t i = 0; i < req.files.size(); ++i) {
-    const BatchFile& f = req.files[i];
-    KYSO_ASSIGN_OR_RETURN(std::string doc, fetchDocumentSlowly(f.url, transfer));
-    total += doc.size();
-    if (total > m_settings.maxBatchBytes)
-      return Error::kyso(Errc::InputTooLarge, "download",
-                         "the documents of the batch are over " +
-                             std::to_string(m_settings.maxBatchBytes >> 20) + " MiB");
-    BatchDocument d;
-    d.id = f.id;
-    d.url = f.url;
-    d.pdf = looksLikePdf(doc);
-    d.name = fileNameOf(f.name.empty() ? f.url : "/" + f.name, d.pdf ? "document.pdf" : "document");
-    d.size = doc.size();
-    d.sha256 = sha256Hex(doc);
-    // Private names by position (never the system's), so that the format is decided here: a PDF
-    // or a file that gets a detached signature.
-    const std::string stem = "doc-" + std::to_string(i);
-    d.file = dir.path() / (stem + (d.pdf ? ".pdf" : ".bin"));
-    KYSO_TRY(writeBytes(d.file, doc));
-    items.push_back({d.file, dir.path() / (stem + (d.pdf ? ".signed.pdf" : ".bin.p7s")), false});
-    seen.batch.push_back(std::move(d));
-  }
-  seen.documentName = std::to_string(seen.batch.size()) + " documents";
-  seen.documentSize = static_cast<std::size_t>(total);
-
-  KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
-  struct Progress : jobs::BatchObserver {
-    Progress(ServiceHost& h, std::size_t n) : host(h), results(n) {}
-    void finished(const jobs::ItemResult& r) override {
-      std::lock_guard lock(m);
-      if (r.index < results.size()) results[r.index] = r;
-      host.batchProgress(++done, results.size());
-    }
-    bool cancelRequested() override { return host.batchStopRequested(); }
-    ServiceHost& host;
-    std::vector<jobs::ItemResult> results;
-    std::mutex m;
-    std::size_t done = 0;
-  } progress(m_host, items.size());
-  jobs::SignSettings ss;
-  ss.pdf.level = m_settings.level;
-  ss.pdf.tsaUrl = m_settings.tsaUrl;
-  if (m_settings.level != pdf::PadesLevel::BB && m_settings.tsaUrl)
-    ss.detached.cms.tsaUrl = m_settings.tsaUrl;
-  jobs::SignJob::run(items, std::move(approved.key), std::move(ss), progress);
-
-  Json files = Json::array();
-  std::size_t failed = 0;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const BatchDocument& d = seen.batch[i];
-    Json f = Json::object();
-    f.set("FileID", d.id);
-    Result<Json> up = Error::kyso(Errc::Cancelled, "sign", d.name);
-    const jobs::ItemResult& r = progress.results[i];
-    if (r.state == jobs::ItemResult::State::Done) {
-      auto bytes = readSmallFile(items[i].output, transfer.maxBytes * 2);
-      if (!bytes.ok()) {
-        up = bytes.error();
-      } else {
-        auto answer = uploadSignedSlowly(req.uploadHandler, d.pdf ? d.name : d.name + ".p7s",
-                                         d.pdf ? "application/pdf" : "application/pkcs7-signature",
-                                         *bytes, transfer);
-        up = answer.ok() ? readHandlerAnswer(*answer) : Result<Json>(answer.error());
-      }
-    } else if (r.error) {
-      up = inServiceWords(*r.error);
-    }
-    if (up.ok()) {
-      f.set("Status", 0);
-      f.set("Message", "");
-      f.set("FileName", textOf((*up)["FileName"]));
-      f.set("FileServer", textOf((*up)["FileServer"]));
-    } else {
-      ++failed;
-      f.set("Status", statusFor(up.error()));
-      f.set("Message", describe(up.error(), m_lang));
-      f.set("FileName", d.name);
-      f.set("FileServer", "");
-    }
-    files.push(std::move(f));
-  }
-  m_host.batchEnded(items.size() - failed, items.size());
-  Json reply = Json::object();
-  reply.set("Status", failed == 0 ? 0 : 1);
-  reply.set("Message",
-            failed == 0
-                ? std::string()
-                : describe(Error::kyso(Errc::ServiceBatchIncomplete, "batch",
-                                       std::to_string(failed) + "/" + std::to_string(items.size())),
-                           m_lang));
-  reply.set("Files", std::move(files));
   return reply;
 }
 

@@ -216,6 +216,20 @@ Result<VerifyPdfRequest> parseVerifyPdfRequest(const Json& m) {
   return r;
 }
 
+Error inServiceWords(const Error& e) {
+  if (e.kind != Errc::UsageError) return e;
+  if (e.operation == "appearance_image")
+    return Error::kyso(Errc::ServiceImageMissing, "appearance", e.context);
+  if (e.operation == "appearance_field" || e.operation == "issued_date") {
+    const std::string field = e.context == "doc_number" ? "DocNumber"
+                              : e.context == "issued_date" || e.operation == "issued_date"
+                                  ? "IssuedDate"
+                                  : e.context;
+    return Error::kyso(Errc::ServiceRequestInvalid, "request", field);
+  }
+  return e;
+}
+
 Json failureReply(int status, const std::string& message) {
   Json j = Json::object();
   j.set("Status", status);

@@ -94,6 +94,10 @@ struct VerifyPdfRequest {
 };
 Result<VerifyPdfRequest> parseVerifyPdfRequest(const Json& message);
 
+/// An error in the words of the service (the request's fields, the settings), not the command
+/// line's options: a missing image or number named as the request or Settings name them.
+Error inServiceWords(const Error& e);
+
 /// The reply for a failure: {"Status": code, "Message": sentence}. Codes: 1 refused or failed,
 /// 2 busy, 3 declined by the person, 4 not supported.
 Json failureReply(int status, const std::string& message);
