@@ -4,6 +4,7 @@
 // is allowed, and nothing is signed and no certificate given before approve() says yes.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -66,6 +67,15 @@ struct Approval {
   std::function<Result<PreviewPlacement>(const SignerNames&)> placement;
 };
 
+/// A request once answered, for the front end's "last request" (the tray).
+struct RequestEnded {
+  Call call = Call::SignPDF;
+  std::string origin;
+  int status = 0;  // the reply's Status (0: done)
+  std::string message;
+  std::chrono::system_clock::time_point at;
+};
+
 /// A verification a site asked for (VerifyPDF), for the person to read in kyso's window.
 struct VerificationShown {
   std::string origin;
@@ -112,6 +122,8 @@ class ServiceHost {
   }
   /// VerifyPDF: shows the report in kyso's own window (without waiting for the person).
   virtual void showVerification(const VerificationShown& what) { (void)what; }
+  /// Every answered request (not the busy refusals), after its audit line.
+  virtual void requestEnded(const RequestEnded& what) { (void)what; }
   /// Config: opens kyso's settings window; false when this front end has none (a terminal).
   virtual bool openSettings() { return false; }
   /// The handwriting ("signature") or seal ("seal") image configured for the person, if any.

@@ -1,9 +1,7 @@
 #include "src/service/signing_service.h"
 
-#include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
@@ -18,6 +16,7 @@
 #include "src/jobs/pdf_sign_job.h"
 #include "src/jobs/sign_job.h"
 #include "src/jobs/verify_job.h"
+#include "src/service/audit_log.h"
 #include "src/service/request_files.h"
 
 namespace kyso::service {
@@ -120,6 +119,9 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
   if (!out.ok())
     log::info("service " + std::string(callName(*call)) + ": " + out.error().technical());
   audit(origin, *call, seen, reply);
+  m_host.requestEnded({*call, origin.text, static_cast<int>(reply["Status"].asInt()),
+                       reply["Message"].isString() ? reply["Message"].asString() : std::string(),
+                       std::chrono::system_clock::now()});
   return reply;
 }
 
@@ -331,20 +333,18 @@ void SigningService::audit(const Origin& origin, Call call, const Approval& seen
   if (m_settings.auditLog.empty()) return;
   const std::string time = certs::isoTime(std::chrono::system_clock::now());
   auto lineFor = [&](const std::string& url, const std::string& sha256, const Json& answer) {
-    Json line = Json::object();
-    line.set("time", time);
-    line.set("origin", origin.text);
-    line.set("call", std::string(callName(call)));
-    if (!url.empty())
-      line.set("document", url);
-    else if (seen.localFile)
-      line.set("document", "local:" + seen.documentName);  // a file the person picked
-    if (!sha256.empty()) line.set("sha256", sha256);
-    if (!seen.digestHex.empty()) line.set("digest", seen.digestAlg + ":" + seen.digestHex);
-    line.set("status", answer["Status"].asInt());
-    if (answer["Message"].isString() && !answer["Message"].asString().empty())
-      line.set("message", answer["Message"].asString());
-    return line.dump() + "\n";
+    AuditEntry e;
+    e.time = time;
+    e.origin = origin.text;
+    e.call = std::string(callName(call));
+    e.document = !url.empty()     ? url
+                 : seen.localFile ? "local:" + seen.documentName  // a file the person picked
+                                  : std::string();
+    e.sha256 = sha256;
+    if (!seen.digestHex.empty()) e.digest = seen.digestAlg + ":" + seen.digestHex;
+    e.status = static_cast<int>(answer["Status"].asInt());
+    if (answer["Message"].isString()) e.message = answer["Message"].asString();
+    return auditLine(e);
   };
   // A batch: one line per document, with what became of it (the whole request's answer when
   // it ended before the documents were signed).
@@ -359,17 +359,8 @@ void SigningService::audit(const Origin& origin, Call call, const Approval& seen
     text = lineFor(seen.documentUrl, seen.documentSha256, reply);
   }
   std::lock_guard lock(m_auditMutex);
-  std::error_code ec;
-  fs::create_directories(m_settings.auditLog.parent_path(), ec);
-  const int fd =
-      ::open(m_settings.auditLog.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    log::warn("service audit log " + m_settings.auditLog.string() + ": cannot open");
-    return;
-  }
-  if (::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
-    log::warn("service audit log: short write");
-  ::close(fd);
+  if (auto st = appendAuditLines(m_settings.auditLog, text); !st.ok())
+    log::warn("service audit log: " + st.error().technical());
 }
 
 }  // namespace kyso::service

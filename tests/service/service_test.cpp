@@ -22,6 +22,7 @@
 
 #include "certs/cert_info.h"
 #include "src/jobs/verify_job.h"
+#include "src/service/audit_log.h"
 #include "src/service/local_tls.h"
 #include "src/service/signing_service.h"
 #include "src/service/wss_server.h"
@@ -483,6 +484,46 @@ TEST(LocalTls, MadeOnceWithPrivateKeysAndLimitedToLoopback) {
   ASSERT_TRUE(repaired.ok());
   EXPECT_FALSE(repaired->madeCa);
   EXPECT_TRUE(repaired->madeServer);
+}
+
+// The audit log's one format, written and read back: a damaged line is counted, not fatal; the
+// file is the user's alone; only the last entries asked for are kept in memory.
+TEST(AuditLog, WrittenAndReadBackWithDamagedLinesCounted) {
+  TempDir d;
+  const fs::path log = d.path() / "service" / "audit.jsonl";
+  AuditEntry a{"2026-12-06T01:02:03Z",
+               "https://vanban.soyte.example.gov.vn",
+               "SignApproved",
+               "https://vanban.soyte.example.gov.vn/f/1",
+               "ab12",
+               "",
+               0,
+               ""};
+  AuditEntry b = a;
+  b.call = "SignMsg";
+  b.document.clear();
+  b.digest = "SHA256:00ff";
+  b.status = 3;
+  b.message = "Người dùng đã từ chối.";
+  ASSERT_TRUE(appendAuditLines(log, auditLine(a)).ok());
+  ASSERT_TRUE(appendAuditLines(log, "{not json\n" + auditLine(b)).ok());
+  EXPECT_EQ(fs::status(log).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  auto read = readAuditLog(log);
+  ASSERT_TRUE(read.ok());
+  ASSERT_EQ(read->entries.size(), 2u);
+  EXPECT_EQ(read->unreadable, 1u);
+  EXPECT_EQ(read->entries[0].document, a.document);
+  EXPECT_EQ(read->entries[1].digest, "SHA256:00ff");
+  EXPECT_EQ(read->entries[1].status, 3);
+  EXPECT_EQ(read->entries[1].message, b.message);
+  auto lastOne = readAuditLog(log, 1);
+  ASSERT_TRUE(lastOne.ok());
+  ASSERT_EQ(lastOne->entries.size(), 1u);
+  EXPECT_EQ(lastOne->entries[0].call, "SignMsg");
+  auto none = readAuditLog(d.path() / "absent.jsonl");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->entries.empty());
 }
 
 TEST(SitePolicy, OriginsAndAddresses) {

@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTextBrowser>
 #include <QTimer>
 #include <future>
@@ -23,11 +24,14 @@
 
 #include "pkcs11/device_worker.h"
 #include "pkcs11/pin_prompt.h"
+#include "src/service/audit_log.h"
 #include "src/service/signing_service.h"
 #include "tests/support/softhsm_fixture.h"
 #include "tests/ui/sign_support.h"
+#include "ui/inventory/service_log_dialog.h"
 #include "ui/service/approval_dialog.h"
 #include "ui/service/qt_service_host.h"
+#include "ui/service/tray_text.h"
 #include "ui/sign/page_preview.h"
 
 namespace kyso::ui {
@@ -308,6 +312,55 @@ TEST_F(ServiceHostTest, AVerificationIsShownInItsWindowAndConfigOpensTheSettings
   EXPECT_EQ(reply["Status"].asInt(), 0) << reply.dump();
   for (int i = 0; i < 100 && !opened; ++i) QApplication::processEvents(QEventLoop::AllEvents, 10);
   EXPECT_TRUE(opened);
+}
+
+// The Inventory tab's view of the service's audit log: newest first, a damaged line said.
+TEST(ServiceLog, TheInventoryTabShowsWhatPagesAskedNewestFirst) {
+  test::TempDir d;
+  const fs::path log = d.path() / "audit.jsonl";
+  service::AuditEntry a{"2026-12-06T01:02:03Z",
+                        "https://vanban.soyte.example.gov.vn",
+                        "SignApproved",
+                        "https://vanban.soyte.example.gov.vn/f/1",
+                        "ab12",
+                        "",
+                        0,
+                        ""};
+  service::AuditEntry b = a;
+  b.time = "2026-12-06T02:00:00Z";
+  b.call = "SignIssued";
+  b.status = 1;
+  b.message = "the seal image is missing";
+  ASSERT_TRUE(
+      service::appendAuditLines(log, service::auditLine(a) + "garbage\n" + service::auditLine(b))
+          .ok());
+  ServiceLogDialog dialog(log);
+  QTableWidget* t = dialog.table();
+  ASSERT_EQ(t->rowCount(), 2);
+  EXPECT_EQ(t->item(0, 2)->text(), QStringLiteral("SignIssued"));
+  EXPECT_TRUE(t->item(0, 4)->text().contains(QStringLiteral("the seal image is missing")));
+  EXPECT_EQ(t->item(1, 2)->text(), QStringLiteral("SignApproved"));
+  EXPECT_EQ(t->item(1, 3)->toolTip(), QStringLiteral("SHA-256 ab12"));
+  auto* note = dialog.findChild<QLabel*>(QStringLiteral("serviceLogNote"));
+  ASSERT_TRUE(note);
+  EXPECT_TRUE(note->text().contains(QLatin1String("1"))) << note->text().toStdString();
+}
+
+// The tray says the service runs, which token is plugged in and the last request's outcome.
+TEST(ServiceTray, SaysRunningTheTokenAndTheLastRequest) {
+  TokenSnapshot t;
+  t.present = true;
+  t.label = QStringLiteral("Nguyen Thi Lap Lanh");
+  t.serial = QStringLiteral("0123");
+  service::RequestEnded last{service::Call::SignApproved, "https://vanban.soyte.example.gov.vn", 3,
+                             "", std::chrono::system_clock::now()};
+  const QString text = serviceTrayText(QStringLiteral("running"), {t}, last);
+  EXPECT_TRUE(text.startsWith(QStringLiteral("running\n"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("Nguyen Thi Lap Lanh"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("SignApproved"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("declined"))) << text.toStdString();
+  const QString idle = serviceTrayText(QStringLiteral("running"), {}, std::nullopt);
+  EXPECT_TRUE(idle.contains(QStringLiteral("No token"))) << idle.toStdString();
 }
 
 }  // namespace

@@ -18,9 +18,11 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "src/service/local_tls.h"
 #include "ui/common/ui_text.h"
 #include "ui/inventory/inventory_service.h"
 #include "ui/inventory/record_table_model.h"
+#include "ui/inventory/service_log_dialog.h"
 #include "ui/inventory/transition_dialog.h"
 
 namespace kyso::ui {
@@ -67,7 +69,9 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   m_import = new QPushButton(this);
   m_export = new QPushButton(this);
   m_report = new QPushButton(this);
-  for (auto* b : {m_sync, m_import, m_export, m_report}) tools->addWidget(b);
+  m_serviceLog = new QPushButton(this);
+  m_serviceLog->setObjectName(QStringLiteral("serviceLog"));
+  for (auto* b : {m_sync, m_import, m_export, m_report, m_serviceLog}) tools->addWidget(b);
   tools->addStretch();
   layout->addLayout(tools);
 
@@ -105,6 +109,11 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   connect(m_report, &QPushButton::clicked, this, [this] {
     chooseFile(true, {tr("Web page (*.html)"), tr("CSV spreadsheets (*.csv)"), tr("JSON (*.json)")},
                [this](QString f) { makeReport(f); });
+  });
+  connect(m_serviceLog, &QPushButton::clicked, this, [this] {
+    auto* d = new ServiceLogDialog(service::serviceDir() / "audit.jsonl", this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->open();
   });
   connect(m_pages, &QTabWidget::currentChanged, this, [this] {
     retranslateUi();
@@ -400,6 +409,9 @@ void InventoryTab::retranslateUi() {
   m_sync->setText(tr("Sync with plugged tokens"));
   m_sync->setToolTip(m_reader ? QString() : tr("No token layer in this build"));
   m_import->setText(tr("Import CSV…"));
+  m_serviceLog->setText(tr("Signing service log…"));
+  m_serviceLog->setToolTip(
+      tr("Every request web pages made to the signing service on this computer"));
   m_export->setText(tr("Export CSV…"));
   m_report->setText(tr("Report per unit…"));
   m_search->setPlaceholderText(tr("Search…"));

@@ -99,6 +99,7 @@ class InventoryTab : public QWidget {
   QPushButton* m_import = nullptr;
   QPushButton* m_export = nullptr;
   QPushButton* m_report = nullptr;
+  QPushButton* m_serviceLog = nullptr;
   TokenReader m_reader;
 };
 

@@ -170,6 +170,16 @@ void QtServiceHost::showVerification(const service::VerificationShown& what) {
   });
 }
 
+void QtServiceHost::setRequestListener(std::function<void(const service::RequestEnded&)> listener) {
+  m_requestListener = std::move(listener);
+}
+
+void QtServiceHost::requestEnded(const service::RequestEnded& what) {
+  if (!m_parent || !m_requestListener) return;
+  QMetaObject::invokeMethod(m_parent.data(),
+                            [listener = m_requestListener, what] { listener(what); });
+}
+
 void QtServiceHost::setSettingsOpener(std::function<void()> opener) {
   m_settingsOpener = std::move(opener);
 }

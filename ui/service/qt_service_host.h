@@ -44,6 +44,9 @@ class QtServiceHost final : public service::ServiceHost {
   std::optional<std::filesystem::path> pickLocalFile(const service::Approval& what) override;
   /// VerifyPDF's report in a window of its own (VerificationWindow), without waiting.
   void showVerification(const service::VerificationShown& what) override;
+  /// Each answered request: `listener` runs on the UI thread (the tray's last request).
+  void setRequestListener(std::function<void(const service::RequestEnded&)> listener);
+  void requestEnded(const service::RequestEnded& what) override;
   /// Config: `opener` is run on the UI thread (the app's Settings dialog).
   void setSettingsOpener(std::function<void()> opener);
   bool openSettings() override;
@@ -58,6 +61,7 @@ class QtServiceHost final : public service::ServiceHost {
   QPointer<QProgressDialog> m_batch;             // UI thread only
   std::shared_ptr<std::atomic<bool>> m_stopped;  // set by the batch window's Stop button
   std::function<void()> m_settingsOpener;
+  std::function<void(const service::RequestEnded&)> m_requestListener;
 };
 
 }  // namespace kyso::ui

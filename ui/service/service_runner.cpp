@@ -1,13 +1,16 @@
 #include "ui/service/service_runner.h"
 
 #include <QApplication>
+#include <QMenu>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QWidget>
 
 #include "src/service/local_tls.h"
 #include "src/service/signing_service.h"
 #include "src/service/wss_server.h"
 #include "ui/service/qt_service_host.h"
+#include "ui/service/tray_text.h"
 
 namespace kyso::ui {
 
@@ -37,6 +40,10 @@ Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const Q
   auto r = std::make_unique<Running>();
   r->host = std::make_unique<QtServiceHost>(m_window, m_tokens, m_worker, m_prompt);
   r->host->setSettingsOpener(m_settingsOpener);
+  r->host->setRequestListener([this](const service::RequestEnded& e) {
+    m_last = e;
+    refreshTray();
+  });
   service::ServiceSettings s;
   for (const QString& o : allowedOrigins) s.sites.allowedOrigins.push_back(o.toStdString());
   s.siteMemory = service::serviceDir() / "sites.txt";
@@ -50,17 +57,42 @@ Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const Q
   KYSO_ASSIGN_OR_RETURN(r->server, service::WssServer::start(so, *r->service));
   m_running = std::move(r);
   if (QSystemTrayIcon::isSystemTrayAvailable()) {
-    if (!m_tray) m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-    m_tray->setToolTip(statusText());
+    if (!m_tray) {
+      m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+      auto* menu = new QMenu(m_window);
+      menu->addAction(tr("Show kyso"), m_window, [w = m_window] {
+        w->showNormal();
+        w->raise();
+        w->activateWindow();
+      });
+      if (m_settingsOpener) menu->addAction(tr("Settings…"), this, [this] { m_settingsOpener(); });
+      m_tray->setContextMenu(menu);
+    }
     m_tray->show();
   }
+  // The tokens come and go without the service hearing of it: the tooltip is refreshed.
+  if (!m_trayTimer) {
+    m_trayTimer = new QTimer(this);
+    connect(m_trayTimer, &QTimer::timeout, this, &ServiceRunner::refreshTray);
+  }
+  m_trayTimer->start(3000);
+  refreshTray();
   return okStatus();
+}
+
+QString ServiceRunner::trayText() const {
+  return serviceTrayText(statusText(), m_tokens ? m_tokens() : QList<TokenSnapshot>{}, m_last);
+}
+
+void ServiceRunner::refreshTray() {
+  if (m_tray) m_tray->setToolTip(trayText());
 }
 
 void ServiceRunner::stop() {
   if (!m_running) return;
   m_running->server->stop();
   m_running.reset();
+  if (m_trayTimer) m_trayTimer->stop();
   if (m_tray) m_tray->hide();
 }
 

@@ -7,12 +7,15 @@
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "core/result.h"
 #include "src/jobs/verify_profile.h"
+#include "src/service/service_host.h"
 #include "ui/tokens/token_list_model.h"
 
 class QSystemTrayIcon;
+class QTimer;
 class QWidget;
 
 namespace kyso::p11 {
@@ -41,6 +44,8 @@ class ServiceRunner : public QObject {
   int port() const;
   /// "The signing service runs at https://127.0.0.1:8987", for the status bar and the tray.
   QString statusText() const;
+  /// The tray's tooltip: the state, the tokens plugged in, the last request (tray_text.h).
+  QString trayText() const;
 
  private:
   struct Running;
@@ -51,6 +56,9 @@ class ServiceRunner : public QObject {
   std::unique_ptr<Running> m_running;
   QSystemTrayIcon* m_tray = nullptr;
   std::function<void()> m_settingsOpener;
+  std::optional<service::RequestEnded> m_last;
+  QTimer* m_trayTimer = nullptr;
+  void refreshTray();
 };
 
 }  // namespace kyso::ui

@@ -114,6 +114,37 @@
     </message>
 </context>
 <context>
+    <name>kyso::ui</name>
+    <message>
+        <source>No token is plugged in</source>
+        <translation>No token is plugged in</translation>
+    </message>
+    <message>
+        <source>Token plugged in: %1</source>
+        <translation>Token plugged in: %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <source>not done: %1</source>
+        <translation>not done: %1</translation>
+    </message>
+    <message>
+        <source>Last request: %1 from %2 at %3, %4</source>
+        <translation>Last request: %1 from %2 at %3, %4</translation>
+    </message>
+    <message>
+        <source>No request yet</source>
+        <translation>No request yet</translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::ApprovalDialog</name>
     <message>
         <source>sign a digest the site computed (SignMsg)</source>
@@ -527,6 +558,14 @@ Allow this site to ask for signatures?</translation>
         <source>Report per unit…</source>
         <translation>Report per unit…</translation>
     </message>
+    <message>
+        <source>Signing service log…</source>
+        <translation>Signing service log…</translation>
+    </message>
+    <message>
+        <source>Every request web pages made to the signing service on this computer</source>
+        <translation>Every request web pages made to the signing service on this computer</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -706,6 +745,67 @@ Allow this site to ask for signatures?</translation>
     </message>
 </context>
 <context>
+    <name>kyso::ui::ServiceLogDialog</name>
+    <message>
+        <source>kyso: what web pages asked the signing service</source>
+        <translation>kyso: what web pages asked the signing service</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>The log could not be read: %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <source>not done: %1</source>
+        <translation>not done: %1</translation>
+    </message>
+    <message>
+        <source>No web page has asked the signing service yet.</source>
+        <translation>No web page has asked the signing service yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the log could not be read.</source>
+        <translation>
+            <numerusform>%n line of the log could not be read.</numerusform>
+            <numerusform>%n lines of the log could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), newest first.</source>
+        <translation>
+            <numerusform>%n request, newest first.</numerusform>
+            <numerusform>%n requests, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::ServiceRunner</name>
     <message>
         <source>The signing service runs at https://127.0.0.1:%1</source>
@@ -714,6 +814,14 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>The signing service is stopped</source>
         <translation>The signing service is stopped</translation>
+    </message>
+    <message>
+        <source>Show kyso</source>
+        <translation>Show kyso</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,37 @@
     </message>
 </context>
 <context>
+    <name>kyso::ui</name>
+    <message>
+        <source>No token is plugged in</source>
+        <translation>Chưa cắm token nào</translation>
+    </message>
+    <message>
+        <source>Token plugged in: %1</source>
+        <translation>Token đang cắm: %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>đã từ chối</translation>
+    </message>
+    <message>
+        <source>not done: %1</source>
+        <translation>không xong: %1</translation>
+    </message>
+    <message>
+        <source>Last request: %1 from %2 at %3, %4</source>
+        <translation>Yêu cầu gần nhất: %1 từ %2 lúc %3, %4</translation>
+    </message>
+    <message>
+        <source>No request yet</source>
+        <translation>Chưa có yêu cầu nào</translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::ApprovalDialog</name>
     <message>
         <source>sign a digest the site computed (SignMsg)</source>
@@ -526,6 +557,14 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>Report per unit…</source>
         <translation>Báo cáo theo đơn vị…</translation>
     </message>
+    <message>
+        <source>Signing service log…</source>
+        <translation>Nhật ký dịch vụ ký số…</translation>
+    </message>
+    <message>
+        <source>Every request web pages made to the signing service on this computer</source>
+        <translation>Mọi yêu cầu các trang web gửi tới dịch vụ ký số trên máy này</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -704,6 +743,65 @@ Cho phép trang này yêu cầu ký số?</translation>
     </message>
 </context>
 <context>
+    <name>kyso::ui::ServiceLogDialog</name>
+    <message>
+        <source>kyso: what web pages asked the signing service</source>
+        <translation>kyso: các trang web đã yêu cầu dịch vụ ký số những gì</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>Không đọc được nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>đã từ chối</translation>
+    </message>
+    <message>
+        <source>not done: %1</source>
+        <translation>không xong: %1</translation>
+    </message>
+    <message>
+        <source>No web page has asked the signing service yet.</source>
+        <translation>Chưa có trang web nào yêu cầu dịch vụ ký số.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the log could not be read.</source>
+        <translation>
+            <numerusform>%n dòng của nhật ký không đọc được.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), newest first.</source>
+        <translation>
+            <numerusform>%n yêu cầu, mới nhất trước.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::ServiceRunner</name>
     <message>
         <source>The signing service runs at https://127.0.0.1:%1</source>
@@ -712,6 +810,14 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>The signing service is stopped</source>
         <translation>Dịch vụ ký số đã dừng</translation>
+    </message>
+    <message>
+        <source>Show kyso</source>
+        <translation>Mở kyso</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Cài đặt…</translation>
     </message>
 </context>
 <context>
