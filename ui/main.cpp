@@ -43,7 +43,12 @@ int main(int argc, char** argv) {
       QStringLiteral("allow-origin"),
       QStringLiteral("A document system's origin served without a question."),
       QStringLiteral("origin"));
+  QCommandLineOption inTrayOpt(
+      QStringLiteral("in-tray"),
+      QStringLiteral("With --service: start in the tray, the window opened from its icon (for the "
+                     "session's autostart)."));
   parser.addOption(serviceOpt);
+  parser.addOption(inTrayOpt);
   parser.addOption(portOpt);
   parser.addOption(originOpt);
   parser.addOption(verifyOpt);
@@ -66,12 +71,19 @@ int main(int argc, char** argv) {
   if (parser.isSet(shotsOpt)) {
     return kyso::ui::saveScreenshots(window, parser.value(shotsOpt), language.current()) ? 0 : 1;
   }
-  window.show();
+  bool serving = false;
   if (parser.isSet(serviceOpt)) {
     const QString failure =
         window.startSigningService(parser.value(portOpt).toInt(), parser.values(originOpt));
-    if (!failure.isEmpty())
-      std::fprintf(stderr, "kyso-gui: %s\n", failure.toLocal8Bit().constData());
+    serving = failure.isEmpty();
+    if (!serving) std::fprintf(stderr, "kyso-gui: %s\n", failure.toLocal8Bit().constData());
+  }
+  // In the tray, the window is opened from the icon; without a tray it starts minimised.
+  if (!(serving && parser.isSet(inTrayOpt) && window.serviceInTray())) {
+    if (serving && parser.isSet(inTrayOpt))
+      window.showMinimized();
+    else
+      window.show();
   }
   return QApplication::exec();
 }

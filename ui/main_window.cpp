@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFutureWatcher>
@@ -136,11 +137,15 @@ QString MainWindow::startSigningService(int port, const QStringList& allowedOrig
         },
         layer->worker, layer->prompt, this);
   m_service->setSettingsOpener([this] { openSettings(); });
+  applyServiceImages();
+  QStringList origins = m_settings.serviceOrigins;
+  origins += allowedOrigins;
+  origins.removeDuplicates();
   // VerifyPDF and VerifyXML trust what the Verify tab trusts; without it they say so.
   auto verify = appVerifyProfile(m_settings);
   if (!verify.ok()) log::warn("signing service: no verification: " + verify.error().technical());
-  const Status st = m_service->start(port, allowedOrigins, m_language->current(),
-                                     verify.ok() ? *verify : nullptr);
+  const Status st =
+      m_service->start(port, origins, m_language->current(), verify.ok() ? *verify : nullptr);
   if (!st.ok()) return errorText(st.error());
   statusBar()->showMessage(m_service->statusText());
   return {};
@@ -221,10 +226,33 @@ void MainWindow::openSettings() {
   d->open();
 }
 
+bool MainWindow::serviceInTray() const {
+  return m_service && m_service->inTray();
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+  if (serviceInTray()) {  // the service goes on in the tray
+    hide();
+    e->ignore();
+    return;
+  }
+  QMainWindow::closeEvent(e);
+}
+
+void MainWindow::applyServiceImages() {
+  if (!m_service) return;
+  auto path = [](const QString& p) -> std::optional<std::filesystem::path> {
+    if (p.isEmpty()) return std::nullopt;
+    return std::filesystem::path(p.toStdU16String());
+  };
+  m_service->setImages(path(m_settings.handwritingImage), path(m_settings.sealImage));
+}
+
 void MainWindow::applySettings(const AppSettings& s) {
   const bool langChanged = s.effectiveLanguage() != m_settings.effectiveLanguage();
   m_settings = s;
   m_settings.save(*m_store);
+  applyServiceImages();  // the sites served change at the service's next start
   m_verifyTab->setSettings(m_settings);
   m_inventoryTab->setSettings(m_settings);
   m_signTab->setSettings(m_settings);

@@ -41,6 +41,9 @@ class MainWindow : public QMainWindow {
   /// Switches the language now and remembers it.
   void setLanguage(const QString& code);
   void openSettings();
+  /// True while the signing service runs with a tray icon: closing the window then hides it and
+  /// the service goes on (the tray's menu quits).
+  bool serviceInTray() const;
   /// Starts the local signing service (issue 19) with this window's token layer and PIN dialog:
   /// on `port` (0: any free port), serving `allowedOrigins` without a question. A sentence on
   /// failure, empty on success; the status bar then says where it runs.
@@ -48,12 +51,14 @@ class MainWindow : public QMainWindow {
   ServiceRunner* signingService() const { return m_service; }
 
  protected:
+  void closeEvent(QCloseEvent* e) override;
   void changeEvent(QEvent* e) override;
 
  private:
   void retranslateUi();
   void updateTokenStatus();
   void applySettings(const AppSettings& s);
+  void applyServiceImages();
   void startTokenLayer(TokensTab* tab);
 
   QSettings* m_store;

@@ -59,9 +59,14 @@ Result<AuditLog> readAuditLog(const fs::path& log, std::size_t maxEntries) {
       const Json& v = (*j)[k];
       return v.isString() ? v.asString() : std::string();
     };
-    AuditEntry e{str("time"),   str("origin"), str("call"),
-                 str("document"), str("sha256"), str("digest"),
-                 static_cast<int>((*j)["status"].asInt()), str("message")};
+    AuditEntry e{str("time"),
+                 str("origin"),
+                 str("call"),
+                 str("document"),
+                 str("sha256"),
+                 str("digest"),
+                 static_cast<int>((*j)["status"].asInt()),
+                 str("message")};
     last.push_back(std::move(e));
     if (last.size() > maxEntries) last.pop_front();
   }

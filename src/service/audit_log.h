@@ -1,7 +1,7 @@
 // The signing service's audit log: one JSON line per request (per document of a batch) appended
 // to a file only the user can read: the time, the site, the call, the document (its address, or
-// local:NAME for a file the person picked) and its SHA-256, the digest for SignMsg, and the answer's
-// status and message. Written by SigningService; read back for the app's Inventory tab and
+// local:NAME for a file the person picked) and its SHA-256, the digest for SignMsg, and the
+// answer's status and message. Written by SigningService; read back for the app's Inventory tab and
 // `kyso service log`. A line that does not parse is counted, never fatal.
 #pragma once
 

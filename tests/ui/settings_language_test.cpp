@@ -16,6 +16,7 @@
 #include "ui/common/app_settings.h"
 #include "ui/common/language.h"
 #include "ui/common/log_panel.h"
+#include "ui/common/settings_dialog.h"
 #include "ui/main_window.h"
 #include "ui/tokens/pin_dialog.h"
 #include "ui/tokens/token_list_model.h"
@@ -36,6 +37,9 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   a.extraAnchors = {QStringLiteral("/etc/kyso/extra.pem")};
   a.inventoryDatabase = QStringLiteral("/srv/kyso/inventory.db");
   a.language = QStringLiteral("vi");
+  a.serviceOrigins = {QStringLiteral("https://vanban.soyte.example.gov.vn")};
+  a.handwritingImage = QStringLiteral("/home/lanh/chu-ky.png");
+  a.sealImage = QStringLiteral("/home/vanthu/con-dau.png");
   {
     QSettings s(file, QSettings::IniFormat);
     a.save(s);
@@ -49,6 +53,15 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   EXPECT_EQ(b.extraAnchors, a.extraAnchors);
   EXPECT_EQ(b.inventoryDatabase, a.inventoryDatabase);
   EXPECT_EQ(b.effectiveLanguage(), QStringLiteral("vi"));
+  EXPECT_EQ(b.serviceOrigins, a.serviceOrigins);
+  EXPECT_EQ(b.handwritingImage, a.handwritingImage);
+  EXPECT_EQ(b.sealImage, a.sealImage);
+  // The settings window edits the service's sites and images and gives them back.
+  SettingsDialog dialog(a);
+  const AppSettings edited = dialog.settings();
+  EXPECT_EQ(edited.serviceOrigins, a.serviceOrigins);
+  EXPECT_EQ(edited.handwritingImage, a.handwritingImage);
+  EXPECT_EQ(edited.sealImage, a.sealImage);
   // Defaults on an empty store: both trust groups on.
   QSettings empty(dir.filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
   const AppSettings d = AppSettings::load(empty);

@@ -13,6 +13,9 @@ AppSettings AppSettings::load(QSettings& s) {
   a.extraAnchors = s.value(QStringLiteral("trust/extraAnchors")).toStringList();
   a.inventoryDatabase = s.value(QStringLiteral("inventory/database")).toString();
   a.language = s.value(QStringLiteral("ui/language")).toString();
+  a.serviceOrigins = s.value(QStringLiteral("service/origins")).toStringList();
+  a.handwritingImage = s.value(QStringLiteral("service/handwriting")).toString();
+  a.sealImage = s.value(QStringLiteral("service/seal")).toString();
   return a;
 }
 
@@ -24,6 +27,9 @@ void AppSettings::save(QSettings& s) const {
   s.setValue(QStringLiteral("trust/extraAnchors"), extraAnchors);
   s.setValue(QStringLiteral("inventory/database"), inventoryDatabase);
   s.setValue(QStringLiteral("ui/language"), language);
+  s.setValue(QStringLiteral("service/origins"), serviceOrigins);
+  s.setValue(QStringLiteral("service/handwriting"), handwritingImage);
+  s.setValue(QStringLiteral("service/seal"), sealImage);
   s.sync();
 }
 

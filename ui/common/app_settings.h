@@ -16,6 +16,11 @@ struct AppSettings {
   QStringList extraAnchors;     // PEM files an administrator added
   QString inventoryDatabase;    // SQLite file path or a PostgreSQL connection string
   QString language;             // "vi" or "en"; empty: from the system locale
+  // The signing service (kyso-gui --service): the document systems served without a question,
+  // and the images its visible signatures use (SignApproved: handwriting; SignIssued: the seal).
+  QStringList serviceOrigins;  // https origins
+  QString handwritingImage;    // PNG, may be empty (then the signer's name alone)
+  QString sealImage;           // PNG, may be empty (SignIssued then says it is missing)
 
   static AppSettings load(QSettings& s);
   void save(QSettings& s) const;

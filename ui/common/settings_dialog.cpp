@@ -5,8 +5,10 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -68,6 +70,8 @@ SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QD
   dl->addWidget(m_browseDb);
   layout->addWidget(m_dbBox);
 
+  layout->addWidget(buildServiceBox(current));
+
   m_langBox = new QGroupBox(this);
   auto* ll = new QHBoxLayout(m_langBox);
   m_language = new QComboBox(m_langBox);
@@ -112,6 +116,32 @@ QGroupBox* SettingsDialog::buildTrustBox(const AppSettings& current) {
   return m_trustBox;
 }
 
+// The signing service: the document systems it serves without asking, and its images.
+QGroupBox* SettingsDialog::buildServiceBox(const AppSettings& current) {
+  m_serviceBox = new QGroupBox(this);
+  auto* grid = new QGridLayout(m_serviceBox);
+  m_originsLabel = new QLabel(m_serviceBox);
+  m_origins = new QLineEdit(current.serviceOrigins.join(QLatin1Char(' ')), m_serviceBox);
+  m_origins->setObjectName(QStringLiteral("serviceOrigins"));
+  m_handwritingLabel = new QLabel(m_serviceBox);
+  m_handwriting = new QLineEdit(current.handwritingImage, m_serviceBox);
+  m_handwriting->setObjectName(QStringLiteral("handwritingImage"));
+  m_browseHandwriting = new QPushButton(m_serviceBox);
+  m_sealLabel = new QLabel(m_serviceBox);
+  m_seal = new QLineEdit(current.sealImage, m_serviceBox);
+  m_seal->setObjectName(QStringLiteral("sealImage"));
+  m_browseSeal = new QPushButton(m_serviceBox);
+  grid->addWidget(m_originsLabel, 0, 0);
+  grid->addWidget(m_origins, 0, 1, 1, 2);
+  grid->addWidget(m_handwritingLabel, 1, 0);
+  grid->addWidget(m_handwriting, 1, 1);
+  grid->addWidget(m_browseHandwriting, 1, 2);
+  grid->addWidget(m_sealLabel, 2, 0);
+  grid->addWidget(m_seal, 2, 1);
+  grid->addWidget(m_browseSeal, 2, 2);
+  return m_serviceBox;
+}
+
 void SettingsDialog::connectButtons() {
   connect(m_addModule, &QPushButton::clicked, this, [this] {
     chooseFile(this, tr("Choose a PKCS#11 module"), tr("Libraries (*.so *.so.*)"),
@@ -123,6 +153,14 @@ void SettingsDialog::connectButtons() {
                [this](const QString& f) { m_anchors->addItem(f); });
   });
   connect(m_removeAnchor, &QPushButton::clicked, this, [this] { delete m_anchors->currentItem(); });
+  connect(m_browseHandwriting, &QPushButton::clicked, this, [this] {
+    chooseFile(this, tr("Choose your handwritten signature"), tr("PNG images (*.png)"),
+               [this](const QString& f) { m_handwriting->setText(f); });
+  });
+  connect(m_browseSeal, &QPushButton::clicked, this, [this] {
+    chooseFile(this, tr("Choose the unit's seal"), tr("PNG images (*.png)"),
+               [this](const QString& f) { m_seal->setText(f); });
+  });
   connect(m_browseDb, &QPushButton::clicked, this, [this] {
     chooseFile(this, tr("Choose the inventory database"), tr("SQLite databases (*.db *.sqlite)"),
                [this](const QString& f) { m_db->setText(f); });
@@ -138,6 +176,9 @@ AppSettings SettingsDialog::settings() const {
   a.extraAnchors = items(m_anchors);
   a.inventoryDatabase = m_db->text().trimmed();
   a.language = m_language->currentData().toString();
+  a.serviceOrigins = m_origins->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+  a.handwritingImage = m_handwriting->text().trimmed();
+  a.sealImage = m_seal->text().trimmed();
   return a;
 }
 
@@ -156,6 +197,16 @@ void SettingsDialog::retranslateUi() {
   m_dbBox->setTitle(tr("Inventory database"));
   m_db->setPlaceholderText(tr("SQLite file or postgresql://…"));
   m_browseDb->setText(tr("Browse…"));
+  m_serviceBox->setTitle(tr("Signing service for web document systems"));
+  m_originsLabel->setText(tr("Sites served without asking:"));
+  m_origins->setPlaceholderText(
+      tr("https://vanban.soyte.example.gov.vn (several: separated by spaces)"));
+  m_handwritingLabel->setText(tr("Handwritten signature:"));
+  m_handwriting->setPlaceholderText(tr("PNG; empty: your name only"));
+  m_browseHandwriting->setText(tr("Browse…"));
+  m_sealLabel->setText(tr("Unit's seal (issuing):"));
+  m_seal->setPlaceholderText(tr("PNG of the round seal"));
+  m_browseSeal->setText(tr("Browse…"));
   m_langBox->setTitle(tr("Language"));
 }
 

@@ -1,5 +1,6 @@
 // SettingsDialog: edits AppSettings (PKCS#11 modules, TSA URL, trust groups, inventory database,
-// language). It only edits values; the main window saves them and applies the language.
+// the signing service's sites and images, language). It only edits values; the main window saves
+// them and applies the language.
 #pragma once
 
 #include <QDialog>
@@ -28,6 +29,7 @@ class SettingsDialog : public QDialog {
 
  private:
   QGroupBox* buildTrustBox(const AppSettings& current);
+  QGroupBox* buildServiceBox(const AppSettings& current);
   void connectButtons();
   void retranslateUi();
   QGroupBox* m_modulesBox = nullptr;
@@ -45,6 +47,15 @@ class SettingsDialog : public QDialog {
   QGroupBox* m_dbBox = nullptr;
   QLineEdit* m_db = nullptr;
   QPushButton* m_browseDb = nullptr;
+  QGroupBox* m_serviceBox = nullptr;
+  QLabel* m_originsLabel = nullptr;
+  QLineEdit* m_origins = nullptr;
+  QLabel* m_handwritingLabel = nullptr;
+  QLineEdit* m_handwriting = nullptr;
+  QPushButton* m_browseHandwriting = nullptr;
+  QLabel* m_sealLabel = nullptr;
+  QLineEdit* m_seal = nullptr;
+  QPushButton* m_browseSeal = nullptr;
   QGroupBox* m_langBox = nullptr;
   QComboBox* m_language = nullptr;
 };

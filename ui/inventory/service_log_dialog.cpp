@@ -49,22 +49,20 @@ ServiceLogDialog::ServiceLogDialog(const std::filesystem::path& log, QWidget* pa
       const QString result = e.status == 0   ? tr("done")
                              : e.status == 3 ? tr("declined")
                                              : tr("not done: %1").arg(q(e.message));
-      const QStringList cells = {t.isValid() ? t.toLocalTime().toString(QStringLiteral(
-                                                   "dd/MM/yyyy HH:mm:ss"))
-                                             : q(e.time),
-                                 q(e.origin), q(e.call), document, result};
+      const QStringList cells = {
+          t.isValid() ? t.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")) : q(e.time),
+          q(e.origin), q(e.call), document, result};
       for (int c = 0; c < cells.size(); ++c) {
         auto* item = new QTableWidgetItem(cells[c]);
         if (c == 3 && !e.sha256.empty()) item->setToolTip(QStringLiteral("SHA-256 ") + q(e.sha256));
         m_table->setItem(row, c, item);
       }
     }
-    m_note->setText(entries.empty() ? tr("No web page has asked the signing service yet.")
-                    : read->unreadable
-                        ? tr("%n line(s) of the log could not be read.", nullptr,
-                             static_cast<int>(read->unreadable))
-                        : tr("%n request(s), newest first.", nullptr,
-                             static_cast<int>(entries.size())));
+    m_note->setText(entries.empty()    ? tr("No web page has asked the signing service yet.")
+                    : read->unreadable ? tr("%n line(s) of the log could not be read.", nullptr,
+                                            static_cast<int>(read->unreadable))
+                                       : tr("%n request(s), newest first.", nullptr,
+                                            static_cast<int>(entries.size())));
   }
   m_table->resizeColumnsToContents();
   layout->addWidget(m_table, 1);

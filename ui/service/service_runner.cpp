@@ -40,6 +40,7 @@ Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const Q
   auto r = std::make_unique<Running>();
   r->host = std::make_unique<QtServiceHost>(m_window, m_tokens, m_worker, m_prompt);
   r->host->setSettingsOpener(m_settingsOpener);
+  r->host->setImages(m_handwriting, m_seal);
   r->host->setRequestListener([this](const service::RequestEnded& e) {
     m_last = e;
     refreshTray();
@@ -66,9 +67,12 @@ Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const Q
         w->activateWindow();
       });
       if (m_settingsOpener) menu->addAction(tr("Settings…"), this, [this] { m_settingsOpener(); });
+      menu->addSeparator();
+      menu->addAction(tr("Quit kyso (the signing service stops)"), qApp, &QCoreApplication::quit);
       m_tray->setContextMenu(menu);
     }
     m_tray->show();
+    QApplication::setQuitOnLastWindowClosed(false);  // the tray's Quit ends the app
   }
   // The tokens come and go without the service hearing of it: the tooltip is refreshed.
   if (!m_trayTimer) {
@@ -78,6 +82,17 @@ Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const Q
   m_trayTimer->start(3000);
   refreshTray();
   return okStatus();
+}
+
+void ServiceRunner::setImages(std::optional<std::filesystem::path> handwriting,
+                              std::optional<std::filesystem::path> seal) {
+  m_handwriting = std::move(handwriting);
+  m_seal = std::move(seal);
+  if (m_running) m_running->host->setImages(m_handwriting, m_seal);
+}
+
+bool ServiceRunner::inTray() const {
+  return m_running && m_tray && m_tray->isVisible();
 }
 
 QString ServiceRunner::trayText() const {
@@ -94,6 +109,7 @@ void ServiceRunner::stop() {
   m_running.reset();
   if (m_trayTimer) m_trayTimer->stop();
   if (m_tray) m_tray->hide();
+  QApplication::setQuitOnLastWindowClosed(true);
 }
 
 int ServiceRunner::port() const {

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -37,6 +38,9 @@ class ServiceRunner : public QObject {
   /// and VerifyXML judge trust with `verify` (the app's trust settings; null: not served).
   Status start(int port, const QStringList& allowedOrigins, const QString& lang,
                std::shared_ptr<const jobs::VerifyProfile> verify = nullptr);
+  /// The images of the visible signatures (Settings): applied now and at every start.
+  void setImages(std::optional<std::filesystem::path> handwriting,
+                 std::optional<std::filesystem::path> seal);
   /// What the service's Config call opens (the app's Settings), run on the UI thread.
   void setSettingsOpener(std::function<void()> opener) { m_settingsOpener = std::move(opener); }
   void stop();
@@ -44,6 +48,8 @@ class ServiceRunner : public QObject {
   int port() const;
   /// "The signing service runs at https://127.0.0.1:8987", for the status bar and the tray.
   QString statusText() const;
+  /// True while running with a tray icon shown.
+  bool inTray() const;
   /// The tray's tooltip: the state, the tokens plugged in, the last request (tray_text.h).
   QString trayText() const;
 
@@ -57,6 +63,7 @@ class ServiceRunner : public QObject {
   QSystemTrayIcon* m_tray = nullptr;
   std::function<void()> m_settingsOpener;
   std::optional<service::RequestEnded> m_last;
+  std::optional<std::filesystem::path> m_handwriting, m_seal;
   QTimer* m_trayTimer = nullptr;
   void refreshTray();
 };

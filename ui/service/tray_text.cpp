@@ -21,13 +21,13 @@ QString serviceTrayText(const QString& status, const QList<TokenSnapshot>& token
   lines << (present.isEmpty() ? tr("No token is plugged in")
                               : tr("Token plugged in: %1").arg(present.join(QStringLiteral(", "))));
   if (last) {
-    const QString when = QDateTime::fromSecsSinceEpoch(
-                             std::chrono::duration_cast<std::chrono::seconds>(
-                                 last->at.time_since_epoch())
-                                 .count())
-                             .toString(QStringLiteral("HH:mm"));
-    const QString what = QString::fromUtf8(service::callName(last->call).data(),
-                                           static_cast<qsizetype>(service::callName(last->call).size()));
+    const QString when =
+        QDateTime::fromSecsSinceEpoch(
+            std::chrono::duration_cast<std::chrono::seconds>(last->at.time_since_epoch()).count())
+            .toString(QStringLiteral("HH:mm"));
+    const QString what =
+        QString::fromUtf8(service::callName(last->call).data(),
+                          static_cast<qsizetype>(service::callName(last->call).size()));
     const QString outcome = last->status == 0 ? tr("done")
                             : last->status == 3
                                 ? tr("declined")

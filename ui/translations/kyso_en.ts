@@ -823,6 +823,10 @@ Allow this site to ask for signatures?</translation>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
+    <message>
+        <source>Quit kyso (the signing service stops)</source>
+        <translation>Quit kyso (the signing service stops)</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::SettingsDialog</name>
@@ -905,6 +909,46 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Choose your handwritten signature</source>
+        <translation>Choose your handwritten signature</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s seal</source>
+        <translation>Choose the unit&apos;s seal</translation>
+    </message>
+    <message>
+        <source>Signing service for web document systems</source>
+        <translation>Signing service for web document systems</translation>
+    </message>
+    <message>
+        <source>Sites served without asking:</source>
+        <translation>Sites served without asking:</translation>
+    </message>
+    <message>
+        <source>https://vanban.soyte.example.gov.vn (several: separated by spaces)</source>
+        <translation>https://vanban.soyte.example.gov.vn (several: separated by spaces)</translation>
+    </message>
+    <message>
+        <source>Handwritten signature:</source>
+        <translation>Handwritten signature:</translation>
+    </message>
+    <message>
+        <source>PNG; empty: your name only</source>
+        <translation>PNG; empty: your name only</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s seal (issuing):</source>
+        <translation>Unit&apos;s seal (issuing):</translation>
+    </message>
+    <message>
+        <source>PNG of the round seal</source>
+        <translation>PNG of the round seal</translation>
     </message>
 </context>
 <context>

@@ -819,6 +819,10 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
+    <message>
+        <source>Quit kyso (the signing service stops)</source>
+        <translation>Thoát kyso (dịch vụ ký số dừng)</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::SettingsDialog</name>
@@ -901,6 +905,46 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Choose your handwritten signature</source>
+        <translation>Chọn ảnh chữ ký tay của bạn</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s seal</source>
+        <translation>Chọn ảnh con dấu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Signing service for web document systems</source>
+        <translation>Dịch vụ ký số cho hệ thống quản lý văn bản</translation>
+    </message>
+    <message>
+        <source>Sites served without asking:</source>
+        <translation>Trang được phục vụ không cần hỏi:</translation>
+    </message>
+    <message>
+        <source>https://vanban.soyte.example.gov.vn (several: separated by spaces)</source>
+        <translation>https://vanban.soyte.example.gov.vn (nhiều trang: cách nhau bởi dấu cách)</translation>
+    </message>
+    <message>
+        <source>Handwritten signature:</source>
+        <translation>Chữ ký tay:</translation>
+    </message>
+    <message>
+        <source>PNG; empty: your name only</source>
+        <translation>PNG; bỏ trống: chỉ tên của bạn</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s seal (issuing):</source>
+        <translation>Con dấu đơn vị (phát hành):</translation>
+    </message>
+    <message>
+        <source>PNG of the round seal</source>
+        <translation>PNG con dấu tròn</translation>
     </message>
 </context>
 <context>
