@@ -199,6 +199,15 @@ TEST_F(ServiceCli, AskedOnTheTerminalInVietnameseSignedWithTheTokenAndUploaded) 
   // The PIN never reached the terminal or the audit log.
   EXPECT_EQ(svc.transcript.find(token().userPin()), std::string::npos);
   EXPECT_EQ(all.find(token().userPin()), std::string::npos);
+  // `kyso service log` reads it back for people, in Vietnamese and Vietnam time.
+  ToolRun log =
+      runTool({"/usr/bin/env", "XDG_DATA_HOME=" + (work.path() / "data").string(),
+               "LANG=vi_VN.UTF-8", "KYSO_LANG=", env("KYSO_BIN") + "/kyso", "service", "log"});
+  EXPECT_EQ(log.status, 0) << log.out;
+  EXPECT_NE(log.out.find("xong"), std::string::npos) << log.out;
+  EXPECT_NE(log.out.find("từ chối"), std::string::npos) << log.out;
+  EXPECT_NE(log.out.find("SignApproved"), std::string::npos) << log.out;
+  EXPECT_NE(log.out.find("+07:00"), std::string::npos) << log.out;
 }
 
 TEST_F(ServiceCli, AnUnknownSiteIsAskedAboutOnTheTerminal) {

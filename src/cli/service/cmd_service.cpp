@@ -15,14 +15,17 @@
 #include <fstream>
 #include <sstream>
 
+#include "certs/cert_info.h"
 #include "core/messages.h"
 #include "core/paths.h"
+#include "src/appearance/compose.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
 #include "src/cli/service/nss_trust.h"
 #include "src/cli/service/terminal_host.h"
+#include "src/service/audit_log.h"
 #include "src/service/document_transfer.h"
 #include "src/service/local_tls.h"
 #include "src/service/signing_service.h"
@@ -35,7 +38,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kServiceHelp =
-    "Usage: kyso service run|status|trust|untrust|sites [options]\n"
+    "Usage: kyso service run|status|trust|untrust|sites|log [options]\n"
     "\n"
     "The local signing service: web document systems call it as they call the VGCA plug-in\n"
     "(wss://127.0.0.1:8987), and kyso signs with your token after you agree on this terminal.\n"
@@ -44,10 +47,12 @@ constexpr const char* kServiceHelp =
     "  kyso service run --allow-origin https://vanban.soyte.example.gov.vn\n"
     "  kyso service status                 is it running, is it trusted\n"
     "  kyso service sites [--forget ORIGIN]\n"
+    "  kyso service log [--last N]         what web pages asked, newest last\n"
     "  kyso service untrust\n"
     "\n"
     "Config file [service] section: port = 8987, allow = ORIGIN ..., test_origins = ORIGIN ...,\n"
-    "level = B-B|B-T|B-LT, tsa = URL, image = handwriting.png, seal = seal.png.\n\n";
+    "level = B-B|B-T|B-LT, tsa = URL, image = handwriting.png, seal = seal.png,\n"
+    "trust = ROOT.pem ... (VerifyPDF and VerifyXML, beside the shipped roots).\n\n";
 
 // [service] key = value lines from the config file.
 std::map<std::string, std::string> serviceConfig() {
@@ -111,6 +116,7 @@ int parseOptions(const Args& args, Options& o) {
              "shipped government and public roots)")
       .flag("offline", 0, "VerifyPDF/VerifyXML: no network (revocation from the document only)")
       .value("forget", 0, "sites: ask about ORIGIN again")
+      .value("last", 0, "log: the last N requests (default 50)")
       .flag("help", 'h', "this text");
   addTokenOptions(o.p, ForceFlag::Separate);
   if (auto st = o.p.parse(args); !st.ok()) {
@@ -306,6 +312,38 @@ int sites(const Options& o) {
   return kExitOk;
 }
 
+// The audit log, one request per line, oldest first: time (Vietnam time), result, call, site,
+// document.
+int log(const Options& o) {
+  const auto last = o.p.getInt("last", 1, 100000, 50);
+  if (!last) return usageError("--last must be a number from 1 to 100000");
+  auto read =
+      service::readAuditLog(service::serviceDir() / "audit.jsonl", static_cast<std::size_t>(*last));
+  if (!read.ok()) {
+    printError("kyso service log", read.error());
+    return kExitInputError;
+  }
+  for (const service::AuditEntry& e : read->entries) {
+    auto t = certs::parseIsoTime(e.time);
+    const std::string when = t.ok() ? appearance::vietnamIsoTime(*t) : e.time;
+    const std::string outcome = e.status == 0   ? (vi() ? "xong" : "done")
+                                : e.status == 3 ? (vi() ? "từ chối" : "declined")
+                                                : (vi() ? "không xong" : "not done");
+    std::printf("%s  %-10s %-13s %s  %s%s%s\n", when.c_str(), outcome.c_str(), e.call.c_str(),
+                e.origin.c_str(), e.document.empty() ? e.digest.c_str() : e.document.c_str(),
+                e.message.empty() ? "" : "  ", e.message.c_str());
+  }
+  if (read->unreadable)
+    std::fprintf(stderr,
+                 vi() ? "kyso service log: %zu dòng không đọc được\n"
+                      : "kyso service log: %zu lines could not be read\n",
+                 read->unreadable);
+  if (read->entries.empty())
+    std::printf(vi() ? "Chưa có trang web nào yêu cầu dịch vụ ký số.\n"
+                     : "No web page has asked the signing service yet.\n");
+  return kExitOk;
+}
+
 }  // namespace
 
 int runService(const Args& args) {
@@ -325,6 +363,7 @@ int runService(const Args& args) {
   if (sub == "trust") return trust(o, true);
   if (sub == "untrust") return trust(o, false);
   if (sub == "sites") return sites(o);
+  if (sub == "log") return log(o);
   return usageError("unknown subcommand '" + sub + "'");
 }
 
