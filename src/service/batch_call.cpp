@@ -7,6 +7,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -22,7 +24,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Transfers at once with the document system: enough to hide its latency, few enough to be a
+// polite client of a unit's server.
 constexpr std::size_t kParallelDownloads = 4;
+constexpr std::size_t kParallelUploads = 2;
 
 // Runs `work(i)` for i in [0, n) on up to `threads` threads; stops handing out indexes once
 // `stop` is set.
@@ -38,25 +43,28 @@ void forEachOnThreads(std::size_t n, std::size_t threads, const std::atomic<bool
   for (auto& t : pool) t.join();
 }
 
-// Uploads signed documents on a thread of its own, in the order they are handed in.
+// Uploads signed documents on `threads` threads of its own, taken in the order handed in.
 class Uploader {
  public:
-  explicit Uploader(std::function<Result<Json>(std::size_t)> upload)
-      : m_upload(std::move(upload)), m_thread([this] { loop(); }) {}
+  Uploader(std::size_t threads, std::function<Result<Json>(std::size_t)> upload)
+      : m_upload(std::move(upload)) {
+    for (std::size_t t = 0; t < threads; ++t) m_threads.emplace_back([this] { loop(); });
+  }
   ~Uploader() { finish(); }
   void add(std::size_t i) {
     std::lock_guard lock(m_mutex);
     m_queue.push_back(i);
     m_cv.notify_one();
   }
-  /// Waits for every document handed in; the results by index.
+  /// Waits for every document handed in; then the results by index.
   void finish() {
     {
       std::lock_guard lock(m_mutex);
       m_closed = true;
-      m_cv.notify_one();
+      m_cv.notify_all();
     }
-    if (m_thread.joinable()) m_thread.join();
+    for (auto& t : m_threads)
+      if (t.joinable()) t.join();
   }
   std::map<std::size_t, Result<Json>>& results() { return m_results; }
 
@@ -82,7 +90,7 @@ class Uploader {
   std::deque<std::size_t> m_queue;
   bool m_closed = false;
   std::map<std::size_t, Result<Json>> m_results;
-  std::thread m_thread;  // last: started once everything above exists
+  std::vector<std::thread> m_threads;  // last: started once everything above exists
 };
 
 }  // namespace
@@ -147,7 +155,7 @@ Result<Json> SigningService::signBatch(const Origin& origin, const Json& message
 
   KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
   // Each signed document goes to the system while the token signs the next.
-  Uploader uploader([&](std::size_t i) -> Result<Json> {
+  Uploader uploader(kParallelUploads, [&](std::size_t i) -> Result<Json> {
     const BatchDocument& d = seen.batch[i];
     KYSO_ASSIGN_OR_RETURN(std::string bytes, readSmallFile(items[i].output, transfer.maxBytes * 2));
     KYSO_ASSIGN_OR_RETURN(
