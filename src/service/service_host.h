@@ -63,7 +63,8 @@ struct Approval {
   bool signatureOnly = false;          // SignXML: the site gets the Signature element alone
   /// A file flow with a visible signature: where it would go for a signer with these names (the
   /// certificate the person chooses), for the preview; empty for invisible and detached ones.
-  /// Reads the document; call off the UI thread.
+  /// Reads the document; call off the UI thread, and only during approve() (it refers to the
+  /// request's private copy, removed when the request ends).
   std::function<Result<PreviewPlacement>(const SignerNames&)> placement;
 };
 
