@@ -236,6 +236,22 @@ TEST_P(CliTest, PlainTextListsAndRecords) {
                              &o),
             0);
   EXPECT_EQ(o.rfind("MÃ  HỌ VÀ TÊN", 0), 0u) << o;
+  // --lang on any command, before or after it, whatever LANG says; a bad value is a usage error.
+  for (const std::string& line : {" --lang vi inventory --db '" + db + "' token list",
+                                  " inventory --db '" + db + "' token list --lang=vi"}) {
+    ASSERT_EQ(
+        test::runCommand("LANG=en_US.UTF-8 KYSO_LANG= " + test::kysoBin() + line + " 2>&1", &o), 0)
+        << line;
+    EXPECT_EQ(o, "(không có)\n") << line;
+  }
+  EXPECT_EQ(test::runCommand(
+                test::kysoBin() + " inventory --db '" + db + "' token list --lang fr 2>&1", &o),
+            64)
+      << o;
+  EXPECT_NE(o.find("--lang"), std::string::npos) << o;
+  ASSERT_EQ(test::runCommand("LANG=en_US.UTF-8 " + test::kysoBin() + " --lang vi --help 2>&1", &o),
+            0);
+  EXPECT_NE(o.find("Cách dùng: kyso LỆNH"), std::string::npos) << o;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
