@@ -99,6 +99,19 @@ TEST_F(CliTest, OfficeFilesAreVerifiedThroughTheirP7s) {
   r = kyso(with(dir.string()));
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("bao-cao.docx.p7s"), std::string::npos) << r.out;
+  // A folder holding PDFs and .p7s files: the PDFs' reports, then the detached signatures, and
+  // the worse exit code of the two (the PDF has no signature: 3).
+  const fs::path mixed = m_dir.path() / "mixed";
+  fs::create_directories(mixed);
+  fs::copy_file(dir / "bao-cao.docx", mixed / "bao-cao.docx");
+  fs::copy_file(dir / "bao-cao.docx.p7s", mixed / "bao-cao.docx.p7s");
+  fs::copy_file(pdf("pyhanko__minimal.pdf"), mixed / "cong-van.pdf");
+  r = kyso(with(mixed.string()));
+  EXPECT_EQ(r.status, 3) << r.out;
+  EXPECT_NE(r.out.find("cong-van.pdf"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bao-cao.docx.p7s"), std::string::npos) << r.out;
+  { std::ofstream(mixed / "bao-cao.docx", std::ios::app) << " (sửa)"; }
+  EXPECT_EQ(kyso(with(mixed.string())).status, 1) << "an edited office file fails the folder";
   { std::ofstream(dir / "bao-cao.docx", std::ios::app) << " (sửa)"; }
   EXPECT_EQ(kyso(with((dir / "bao-cao.docx").string())).status, 1);
   r = kyso(with((dir / "empty").string()));

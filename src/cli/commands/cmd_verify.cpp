@@ -75,11 +75,16 @@ bool namesXmlFilesOnly(const Args& args) {
 }
 
 // A signed office file is verified through its detached signature beside it (report.docx ->
-// report.docx.p7s), and a folder with no PDF through the .p7s files in it: the line for the CMS
-// verifier with those names in place of the ones given; nullopt when no name is replaced. An
-// empty folder is an error (`exitCode`).
-std::optional<Args> detachedLine(const Args& args, const ArgParser& p, int& exitCode) {
-  std::map<std::string, std::vector<std::string>> replace;
+// report.docx.p7s), and a folder's .p7s files by the CMS verifier: the line for it with those
+// names in place of the ones given. `only`: nothing but detached signatures were named (the CMS
+// verifier does the whole line); `also`: a folder holds PDFs or XML files too (the CMS verifier
+// runs after the documents, on the folders' .p7s files alone). An empty folder is an error
+// (`exitCode`).
+struct DetachedLines {
+  std::optional<Args> only, also;
+};
+DetachedLines detachedLines(const Args& args, const ArgParser& p, int& exitCode) {
+  std::map<std::string, std::vector<std::string>> replace, alongside;
   for (const auto& in : p.positional()) {
     std::error_code ec;
     const fs::path beside = jobs::detachedSignaturePath(in);
@@ -93,24 +98,40 @@ std::optional<Args> detachedLine(const Args& args, const ArgParser& p, int& exit
         printError("verify", Error::kyso(Errc::FileNotFound, "verify",
                                          in + ": no PDF, XML or .p7s file in this folder"));
         exitCode = kExitInputError;
-        return std::nullopt;
+        return {};
       }
-      if (found->pdfs.empty() && found->xmls.empty())
-        for (const auto& f : found->detachedSignatures) replace[in].push_back(f.string());
+      auto& into = found->pdfs.empty() && found->xmls.empty() ? replace : alongside;
+      for (const auto& f : found->detachedSignatures) into[in].push_back(f.string());
     }
   }
-  if (replace.empty()) return std::nullopt;
-  Args cms;
-  for (const auto& a : args) {
-    auto it = replace.find(a);
-    if (it == replace.end()) {
-      cms.push_back(a);
-    } else {
-      cms.insert(cms.end(), it->second.begin(), it->second.end());
-      replace.erase(it);  // once: an option value equal to a file name keeps its place
+  // `args` with each name of `names` replaced by its files; `keepOthers`: the other positional
+  // names stay (else only the replaced ones and the options remain).
+  auto lineWith = [&](std::map<std::string, std::vector<std::string>> names, bool keepOthers) {
+    Args out;
+    const auto& positional = p.positional();
+    for (const auto& a : args) {
+      auto it = names.find(a);
+      if (it != names.end()) {
+        out.insert(out.end(), it->second.begin(), it->second.end());
+        names.erase(it);  // once: an option value equal to a file name keeps its place
+      } else if (keepOthers ||
+                 std::find(positional.begin(), positional.end(), a) == positional.end()) {
+        out.push_back(a);
+      }
     }
+    return out;
+  };
+  DetachedLines lines;
+  if (!replace.empty() && alongside.empty()) lines.only = lineWith(replace, true);
+  for (const auto& [k, v] : replace) alongside[k] = v;
+  if (!lines.only && !alongside.empty()) {
+    // Only the detached signatures of the mixed folders: the documents are verified first.
+    std::map<std::string, std::vector<std::string>> mixed;
+    for (const auto& [k, v] : alongside)
+      if (!v.empty()) mixed[k] = v;
+    if (!mixed.empty()) lines.also = lineWith(mixed, false);
   }
-  return cms;
+  return lines;
 }
 
 // The summary table (several files) and the HTML report (--html).
@@ -166,7 +187,7 @@ int runVerify(const Args& args) {
   if (p.has("help") || p.positional().empty()) {
     std::printf(
         "usage: kyso verify FILE.pdf|FILE.xml|FOLDER... [options]\n  (a folder: its PDFs and XML "
-        "files; FILE.p7s: kyso verify FILE.p7s --help)\n%s",
+        "files, then its .p7s signatures; FILE.p7s: kyso verify FILE.p7s --help)\n%s",
         p.optionHelp().c_str());
     return p.has("help") ? kExitOk : kExitUsage;
   }
@@ -179,7 +200,8 @@ int runVerify(const Args& args) {
     lang = *l == "vi" ? Lang::Vi : Lang::En;
   }
   int failCode = kExitOk;
-  if (auto cms = detachedLine(args, p, failCode)) return runVerifyCms(*cms);
+  const DetachedLines detached = detachedLines(args, p, failCode);
+  if (detached.only) return runVerifyCms(*detached.only);
   if (failCode != kExitOk) return failCode;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);
   if (!setup) return failCode;
@@ -201,6 +223,11 @@ int runVerify(const Args& args) {
     reports.push_back(std::move(r));
   });
   if (int rc = writeSummaries(reports, p, lang); rc != kExitOk) return rc;
+  // A folder's .p7s files beside its PDFs and XML files, after them.
+  if (detached.also) {
+    std::fflush(stdout);
+    return worseExit(exitForAll(reports), runVerifyCms(*detached.also));
+  }
   return exitForAll(reports);
 }
 
