@@ -362,5 +362,33 @@ TEST_F(TokenCliTest, PinStateSentencesAreTrueAndSaidOnce) {
   unsetenv("KYSO_FAULT_TARGET");
 }
 
+// Issue 17: `token list` and `token info` for people, in Vietnamese with --lang vi on the command:
+// the PIN's state as a sentence (the flags stay in --json), dates in Vietnam time.
+TEST_F(TokenCliTest, ListAndInfoSayThePinStateInWordsInEitherLanguage) {
+  const char* pkiDir = std::getenv("KYSO_TEST_PKI");
+  ASSERT_NE(pkiDir, nullptr);
+  const std::filesystem::path pki(pkiDir);
+  ASSERT_TRUE(std::filesystem::exists(pki / "signer-rsa2048.pem")) << "fixture 'pki' missing";
+  ASSERT_TRUE(token().importKey(pki / "signer-rsa2048.key", "01", "Signer").ok());
+  ASSERT_TRUE(token().importCert(pki / "signer-rsa2048.pem", "01", "Signer").ok());
+  auto r =
+      kyso(withModule({"token", "info", "--pin-stdin", "--lang", "vi"}), token().userPin() + "\n");
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (const char* part : {"PIN: đã đặt, không bị khóa", "Khóa:", "ký được",
+                           "Chứng thư:", "Hiệu lực:", "(+07:00)", "Lấp Lánh"})
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
+  r = kyso(withModule({"token", "list", "--lang", "vi"}));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("PIN:          đã đặt, không bị khóa"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Số sê-ri:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("login-required"), std::string::npos) << "no flag names:\n" << r.out;
+  r = kyso(withModule({"token", "list"}));
+  EXPECT_NE(r.out.find("PIN:          set, not locked"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("login-required"), std::string::npos) << r.out;
+  // The flags stay in the JSON, for scripts.
+  r = kyso(withModule({"token", "list", "--json"}));
+  EXPECT_NE(r.out.find("\"user-pin-initialized\""), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace kyso::test

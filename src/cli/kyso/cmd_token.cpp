@@ -1,6 +1,7 @@
 // `kyso token`: list, info, mechanisms, self-test here; PIN and key management in
 // token_manage.cpp; watch (PC/SC hot-plug) in token_watch.cpp.
 #include <cstdio>
+#include <ctime>
 #include <string>
 
 #include "core/messages.h"
@@ -69,40 +70,77 @@ void printUnrecognisedCards(const p11::Module& m) {
   }
 }
 
+bool vi() {
+  return defaultLang() == Lang::Vi;
+}
+const char* say(const char* en, const char* vietnamese) {
+  return vi() ? vietnamese : en;
+}
+
+// The PIN's state for people, from the token's flags (which stay in --json).
+std::string pinStateText(const p11::TokenView& t) {
+  const Lang lang = defaultLang();
+  if (!t.has(CKF_USER_PIN_INITIALIZED))
+    return say("the user PIN is not set (`kyso token init`)",
+               "chưa đặt PIN người dùng (`kyso token init`)");
+  if (t.has(CKF_USER_PIN_LOCKED)) return std::string(errcSentence(Errc::PinLocked, lang));
+  if (t.has(CKF_USER_PIN_FINAL_TRY)) return std::string(errcSentence(Errc::PinFinalTry, lang));
+  if (t.has(CKF_USER_PIN_TO_BE_CHANGED))
+    return std::string(errcSentence(Errc::PinToBeChanged, lang));
+  if (t.has(CKF_USER_PIN_COUNT_LOW))
+    return say("set; a wrong PIN was entered since the last good one (fewer tries left)",
+               "đã đặt; có lần nhập sai PIN kể từ lần đúng gần nhất (còn ít lần thử hơn)");
+  return say("set, not locked", "đã đặt, không bị khóa");
+}
+
+// "2027-12-31T16:59:59Z" as "31/12/2027 23:59 (+07:00)", the time a person in Vietnam reads.
+std::string vietnamTime(const std::string& iso) {
+  struct tm tm {};
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+    return iso;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  const time_t t = timegm(&tm) + 7 * 3600;
+  struct tm vn {};
+  gmtime_r(&t, &vn);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M (+07:00)", &vn);
+  return buf;
+}
+
 void printSlotHuman(const p11::SlotView& s) {
-  std::printf("  Slot %lu: %s\n", static_cast<unsigned long>(s.id), s.description.c_str());
+  std::printf("  %s %lu: %s\n", say("Slot", "Khe"), static_cast<unsigned long>(s.id),
+              s.description.c_str());
   if (!s.token) {
-    std::printf(s.unrecognised ? "    (a card the driver does not recognise)\n"
-                               : "    (no token)\n");
+    std::printf("    %s\n", s.unrecognised ? say("(a card the driver does not recognise)",
+                                                 "(có thẻ nhưng trình điều khiển không nhận ra)")
+                                           : say("(no token)", "(không có token)"));
     return;
   }
   const auto& t = *s.token;
   if (!t.has(CKF_TOKEN_INITIALIZED)) {
-    std::printf("    Token:        (not initialised; `kyso token init --slot %lu`)\n",
+    std::printf(vi() ? "    Token:        (chưa khởi tạo; `kyso token init --slot %lu`)\n"
+                     : "    Token:        (not initialised; `kyso token init --slot %lu`)\n",
                 static_cast<unsigned long>(s.id));
     return;
   }
   std::printf("    Token:        %s\n", t.label.c_str());
-  std::printf("    Manufacturer: %s\n    Model:        %s\n    Serial:       %s\n",
+  std::printf(vi() ? "    Hãng:         %s\n    Loại:         %s\n    Số sê-ri:     %s\n"
+                   : "    Manufacturer: %s\n    Model:        %s\n    Serial:       %s\n",
               t.manufacturer.c_str(), t.model.c_str(), t.serial.c_str());
-  std::printf("    Firmware:     %u.%u  Hardware: %u.%u\n", t.firmware.major, t.firmware.minor,
-              t.hardware.major, t.hardware.minor);
-  std::string flags;
-  for (auto& f : t.flagNames()) flags += (flags.empty() ? "" : ", ") + f;
-  std::printf("    Flags:        %s\n", flags.c_str());
+  std::printf(vi() ? "    Phần mềm:     %u.%u  Phần cứng: %u.%u\n"
+                   : "    Firmware:     %u.%u  Hardware: %u.%u\n",
+              t.firmware.major, t.firmware.minor, t.hardware.major, t.hardware.minor);
+  std::printf("    PIN:          %s\n", pinStateText(t).c_str());
   if (t.freePublic || t.freePrivate)
-    std::printf("    Free memory:  public %s, private %s\n",
+    std::printf(vi() ? "    Bộ nhớ trống: công khai %s, riêng %s byte\n"
+                     : "    Free memory:  public %s, private %s bytes\n",
                 t.freePublic ? std::to_string(*t.freePublic).c_str() : "?",
                 t.freePrivate ? std::to_string(*t.freePrivate).c_str() : "?");
-  Lang lang = defaultLang();
-  if (t.has(CKF_USER_PIN_LOCKED))
-    std::printf("    ! %s\n", std::string(errcSentence(Errc::PinLocked, lang)).c_str());
-  else if (t.has(CKF_USER_PIN_FINAL_TRY))
-    std::printf("    ! %s\n", std::string(errcSentence(Errc::PinFinalTry, lang)).c_str());
-  else if (t.has(CKF_USER_PIN_TO_BE_CHANGED))
-    std::printf("    ! %s\n", std::string(errcSentence(Errc::PinToBeChanged, lang)).c_str());
   if (t.has(CKF_PROTECTED_AUTHENTICATION_PATH))
-    std::printf("    PIN-pad reader: the PIN is entered on the reader.\n");
+    std::printf("    %s\n", say("PIN-pad reader: the PIN is entered on the reader.",
+                                "Đầu đọc có bàn phím: nhập PIN trên đầu đọc."));
 }
 
 int runList(const Args& args) {
@@ -147,12 +185,14 @@ int runList(const Args& args) {
       j.set("manufacturer", m->manufacturer());
       j.set("description", m->description());
       Json js = Json::array();
-      if (!json) std::printf("Module: %s (%s)\n", m->path().c_str(), m->description().c_str());
+      if (!json)
+        std::printf(vi() ? "Mô-đun: %s (%s)\n" : "Module: %s (%s)\n", m->path().c_str(),
+                    m->description().c_str());
       for (const auto& s : slots) {
         js.push(s.toJson());
         if (!json) printSlotHuman(s);
       }
-      if (!json && slots.empty()) std::printf("  (no token)\n");
+      if (!json && slots.empty()) std::printf("  %s\n", say("(no token)", "(không có token)"));
       if (!json) printUnrecognisedCards(*m);
       j.set("slots", std::move(js));
       return j;
@@ -165,7 +205,9 @@ int runList(const Args& args) {
         j.set("code", std::string(errcName(r.error().kind)));
         out.push(std::move(j));
       }
-      printError("Loading the module " + spec + " failed", r.error());
+      printError(std::string(say("Loading the module ", "Không nạp được mô-đun ")) + spec +
+                     say(" failed", ""),
+                 r.error());
       rc = exitCodeFor(r.error());
       continue;
     }
@@ -193,12 +235,12 @@ int runInfo(const Args& args) {
   opt.login = !p.has("no-login");
   auto tok = openSelectedToken(p, opt);
   if (!tok.ok()) {
-    printError("Opening the token failed", tok.error());
+    printError(say("Opening the token failed", "Không mở được token"), tok.error());
     return exitCodeFor(tok.error());
   }
   auto pairs = (*tok)->token().keyPairs();
   if (!pairs.ok()) {
-    printError("Reading the token failed", pairs.error());
+    printError(say("Reading the token failed", "Không đọc được token"), pairs.error());
     return exitCodeFor(pairs.error());
   }
   const auto& t = (*tok)->token().token();
@@ -211,30 +253,41 @@ int runInfo(const Args& args) {
     std::printf("%s\n", j.dump(2).c_str());
     return kExitOk;
   }
-  std::printf("Token %s (%s %s, serial %s)\n", t.label.c_str(), t.manufacturer.c_str(),
-              t.model.c_str(), t.serial.c_str());
+  std::printf(
+      vi() ? "Token %s (%s %s, số sê-ri %s)\nPIN: %s\n" : "Token %s (%s %s, serial %s)\nPIN: %s\n",
+      t.label.c_str(), t.manufacturer.c_str(), t.model.c_str(), t.serial.c_str(),
+      pinStateText(t).c_str());
+  if (pairs->empty())
+    std::printf("\n  %s\n", say("(no keys or certificates)", "(không có khóa hay chứng thư số)"));
   for (auto& kp : *pairs) {
     Json j = kp.toJson();
     std::printf("\n  ID %s\n", j["id"].asString().c_str());
     if (kp.key)
-      std::printf("    Key:         %s \"%s\"%s%s\n", kp.key->typeName().c_str(),
-                  kp.key->label.c_str(), kp.key->canSign ? ", can sign" : ", cannot sign",
-                  kp.key->alwaysAuthenticate ? ", PIN for every signature" : "");
+      std::printf("    %s %s \"%s\"%s%s\n", say("Key:        ", "Khóa:       "),
+                  kp.key->typeName().c_str(), kp.key->label.c_str(),
+                  kp.key->canSign ? say(", can sign", ", ký được")
+                                  : say(", cannot sign", ", không ký được"),
+                  kp.key->alwaysAuthenticate
+                      ? say(", PIN for every signature", ", nhập PIN cho mỗi chữ ký")
+                      : "");
     else
-      std::printf("    Key:         (none with this ID)\n");
+      std::printf("    %s\n", say("Key:         (none with this ID)",
+                                  "Khóa:        (không có khóa với ID này)"));
     if (kp.cert) {
       const Json& c = j["certificate"];
-      std::printf(
-          "    Certificate: %s\n      Issuer:    %s\n      Serial:    %s\n"
-          "      Valid:     %s .. %s\n",
-          c["subject"].asString().c_str(), c["issuer"].asString().c_str(),
-          c["serial"].asString().c_str(), c["not_before"].asString().c_str(),
-          c["not_after"].asString().c_str());
+      std::printf(vi() ? "    Chứng thư:   %s\n      Cấp bởi:   %s\n      Số sê-ri:  %s\n"
+                         "      Hiệu lực:  %s .. %s\n"
+                       : "    Certificate: %s\n      Issuer:    %s\n      Serial:    %s\n"
+                         "      Valid:     %s .. %s\n",
+                  c["subject"].asString().c_str(), c["issuer"].asString().c_str(),
+                  c["serial"].asString().c_str(), vietnamTime(c["not_before"].asString()).c_str(),
+                  vietnamTime(c["not_after"].asString()).c_str());
       std::string ku;
       for (auto& u : c["key_usage"].items()) ku += (ku.empty() ? "" : ", ") + u.asString();
-      if (!ku.empty()) std::printf("      Usage:     %s\n", ku.c_str());
+      if (!ku.empty()) std::printf("      %s %s\n", say("Usage:    ", "Dùng cho: "), ku.c_str());
     } else {
-      std::printf("    Certificate: (none with this ID)\n");
+      std::printf("    %s\n", say("Certificate: (none with this ID)",
+                                  "Chứng thư:   (không có chứng thư với ID này)"));
     }
   }
   return kExitOk;
@@ -256,7 +309,7 @@ int runMechanisms(const Args& args) {
   opt.login = false;
   auto tok = openSelectedToken(p, opt);
   if (!tok.ok()) {
-    printError("Opening the token failed", tok.error());
+    printError(say("Opening the token failed", "Không mở được token"), tok.error());
     return exitCodeFor(tok.error());
   }
   const auto& mechs = (*tok)->token().tokenSession()->mechanisms();
