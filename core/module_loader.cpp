@@ -9,6 +9,10 @@
 
 #include "core/log.h"
 
+#ifndef KYSO_INSTALL_LIBDIR
+#define KYSO_INSTALL_LIBDIR "lib"
+#endif
+
 namespace kyso::modules {
 namespace fs = std::filesystem;
 namespace {
@@ -34,6 +38,9 @@ std::vector<fs::path> searchDirs() {
   if (const char* env = std::getenv("KYSO_MODULE_DIR"); env && *env) add(env);
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
+    // Installed: <prefix>/bin/kyso and <prefix>/<libdir>/kyso (lib/x86_64-linux-gnu on Debian);
+    // the build tree: <build>/bin and <build>/lib/kyso.
+    add(exe.parent_path().parent_path() / KYSO_INSTALL_LIBDIR / "kyso");
     add(exe.parent_path().parent_path() / "lib" / "kyso");
     add(exe.parent_path());
   }

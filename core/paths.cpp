@@ -5,6 +5,9 @@
 #ifndef KYSO_SOURCE_DIR_DEFAULT
 #define KYSO_SOURCE_DIR_DEFAULT ""
 #endif
+#ifndef KYSO_INSTALL_DATADIR
+#define KYSO_INSTALL_DATADIR "share"
+#endif
 
 namespace kyso {
 
@@ -30,8 +33,14 @@ fs::path configFile() {
 
 fs::path resourceDir() {
   if (const char* r = std::getenv("KYSO_RESOURCE_DIR"); r && *r) return r;
-  fs::path src = KYSO_SOURCE_DIR_DEFAULT;
   std::error_code ec;
+  // Installed: <prefix>/share/kyso beside <prefix>/bin; else the source tree it was built from.
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / KYSO_INSTALL_DATADIR / "kyso";
+    if (fs::exists(installed / "certs" / "anchors", ec)) return installed;
+  }
+  fs::path src = KYSO_SOURCE_DIR_DEFAULT;
   if (!src.empty() && fs::exists(src / "certs" / "anchors", ec)) return src;
   return "/usr/share/kyso";
 }
