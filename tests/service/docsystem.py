@@ -18,6 +18,7 @@ the signing plug-in (issue 19):
 Prints "PORT <n>" on stdout once listening. Every request is appended to --log as one JSON line.
 """
 import argparse
+import email.message
 import email.parser
 import email.policy
 import json
@@ -39,6 +40,30 @@ class State:
 def token_ok(query):
     t = urllib.parse.parse_qs(query).get("token", [""])[0]
     return t == State.token and time.time() - State.issued < TOKEN_LIFETIME
+
+
+def upload_part(ctype, body):
+    """The field "uploadfile" of a multipart/form-data body: (file name, bytes), or None. The
+    parts are split on the boundary (RFC 7578) and each part's headers read by the email parser,
+    so that a large file costs one split, not a MIME tree."""
+    params = email.message.Message()
+    params["Content-Type"] = ctype
+    if params.get_content_type() != "multipart/form-data" or not params.get_boundary():
+        return None
+    delimiter = b"--" + params.get_boundary().encode()
+    for chunk in body.split(delimiter)[1:]:
+        if chunk.startswith(b"--"):
+            break  # the closing delimiter
+        head, sep, payload = chunk.partition(b"\r\n\r\n")
+        if not sep:
+            continue
+        headers = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            head.lstrip(b"\r\n") + b"\r\n\r\n")
+        if headers.get_param("name", header="content-disposition") != "uploadfile":
+            continue
+        name = os.path.basename(headers.get_filename() or "upload.bin")
+        return name, payload[:-2] if payload.endswith(b"\r\n") else payload
+    return None
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -101,20 +126,17 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(404, '{"error":"not found"}')
         if not token_ok(url.query):
             return self.send(401, '{"error":"token"}')
-        ctype = self.headers.get("Content-Type", "")
-        msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-            b"Content-Type: " + ctype.encode() + b"\r\n\r\n" + body)
-        for part in msg.iter_parts():
-            if part.get_param("name", header="content-disposition") == "uploadfile":
-                name = os.path.basename(part.get_filename() or "upload.bin")
-                os.makedirs(self.server.args.out, exist_ok=True)
-                with open(os.path.join(self.server.args.out, name), "wb") as f:
-                    f.write(part.get_payload(decode=True))
-                answer = {"Status": 0, "Message": "", "FileName": name,
-                          "FileServer": json.dumps({"url": "/files/signed/" + name}),
-                          "DocumentNumber": "79/SYT-VP"}
-                return self.send(200, json.dumps(answer, ensure_ascii=False))
-        return self.send(400, '{"Status":1,"Message":"no uploadfile"}')
+        part = upload_part(self.headers.get("Content-Type", ""), body)
+        if part is None:
+            return self.send(400, '{"Status":1,"Message":"no uploadfile"}')
+        name, payload = part
+        os.makedirs(self.server.args.out, exist_ok=True)
+        with open(os.path.join(self.server.args.out, name), "wb") as f:
+            f.write(payload)
+        answer = {"Status": 0, "Message": "", "FileName": name,
+                  "FileServer": json.dumps({"url": "/files/signed/" + name}),
+                  "DocumentNumber": "79/SYT-VP"}
+        return self.send(200, json.dumps(answer, ensure_ascii=False))
 
 
 def main():
