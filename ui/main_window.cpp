@@ -138,6 +138,11 @@ QString MainWindow::startSigningService(int port, const QStringList& allowedOrig
         layer->worker, layer->prompt, this);
   m_service->setSettingsOpener([this] { openSettings(); });
   applyServiceImages();
+  // The level of the app's own signatures: B-T with the TSA from Settings, else B-B.
+  if (m_settings.tsaUrl.isEmpty())
+    m_service->setSigning(pdf::PadesLevel::BB, std::nullopt);
+  else
+    m_service->setSigning(pdf::PadesLevel::BT, m_settings.tsaUrl.toStdString());
   QStringList origins = m_settings.serviceOrigins;
   origins += allowedOrigins;
   origins.removeDuplicates();

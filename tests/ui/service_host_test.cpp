@@ -31,6 +31,7 @@
 #include "ui/inventory/service_log_dialog.h"
 #include "ui/service/approval_dialog.h"
 #include "ui/service/qt_service_host.h"
+#include "ui/service/service_runner.h"
 #include "ui/service/tray_text.h"
 #include "ui/sign/page_preview.h"
 
@@ -344,6 +345,34 @@ TEST(ServiceLog, TheInventoryTabShowsWhatPagesAskedNewestFirst) {
   auto* note = dialog.findChild<QLabel*>(QStringLiteral("serviceLogNote"));
   ASSERT_TRUE(note);
   EXPECT_TRUE(note->text().contains(QLatin1String("1"))) << note->text().toStdString();
+}
+
+// The app's service takes the level and TSA, the sites and the images from Settings at its start,
+// answers on its port, and stops.
+TEST(ServiceRunner, StartsWithTheAppsSettingsAndStops) {
+  QWidget window;
+  ServiceRunner runner(
+      &window, [] { return QList<TokenSnapshot>{}; }, std::make_shared<p11::DeviceWorker>(),
+      std::make_shared<p11::FixedPinPrompt>("000000"));
+  runner.setSigning(pdf::PadesLevel::BT, std::string("http://127.0.0.1:9/tsa"));
+  runner.setImages(std::nullopt, fs::path("/srv/kyso/con-dau.png"));
+  const Status st = runner.start(0, {QStringLiteral("https://vanban.soyte.example.gov.vn")},
+                                 QStringLiteral("vi"));
+  ASSERT_TRUE(st.ok()) << st.error().technical();
+  EXPECT_GT(runner.port(), 0);
+  const service::ServiceSettings* s = runner.serviceSettings();
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->level, pdf::PadesLevel::BT);
+  EXPECT_EQ(s->tsaUrl, std::optional<std::string>("http://127.0.0.1:9/tsa"));
+  ASSERT_EQ(s->sites.allowedOrigins.size(), 1u);
+  EXPECT_EQ(s->sites.allowedOrigins[0], "https://vanban.soyte.example.gov.vn");
+  EXPECT_TRUE(runner.statusText().contains(QString::number(runner.port())));
+  EXPECT_TRUE(runner.trayText().contains(QStringLiteral("No request yet")) ||
+              runner.trayText().contains(QStringLiteral("Chưa có yêu cầu")))
+      << runner.trayText().toStdString();
+  runner.stop();
+  EXPECT_EQ(runner.port(), 0);
+  EXPECT_EQ(runner.serviceSettings(), nullptr);
 }
 
 // The tray says the service runs, which token is plugged in and the last request's outcome.

@@ -50,6 +50,8 @@ Status ServiceRunner::start(int port, const QStringList& allowedOrigins, const Q
   s.siteMemory = service::serviceDir() / "sites.txt";
   s.auditLog = service::serviceDir() / "audit.jsonl";
   s.verify = std::move(verify);
+  s.level = m_level;
+  s.tsaUrl = m_tsa;
   r->service = std::make_unique<service::SigningService>(s, *r->host);
   service::ServerOptions so;
   so.port = port;
@@ -110,6 +112,10 @@ void ServiceRunner::stop() {
   if (m_trayTimer) m_trayTimer->stop();
   if (m_tray) m_tray->hide();
   QApplication::setQuitOnLastWindowClosed(true);
+}
+
+const service::ServiceSettings* ServiceRunner::serviceSettings() const {
+  return m_running ? &m_running->service->settings() : nullptr;
 }
 
 int ServiceRunner::port() const {

@@ -12,7 +12,9 @@
 
 #include "core/result.h"
 #include "src/jobs/verify_profile.h"
+#include "src/pdf/pades.h"
 #include "src/service/service_host.h"
+#include "src/service/signing_service.h"
 #include "ui/tokens/token_list_model.h"
 
 class QSystemTrayIcon;
@@ -38,12 +40,20 @@ class ServiceRunner : public QObject {
   /// and VerifyXML judge trust with `verify` (the app's trust settings; null: not served).
   Status start(int port, const QStringList& allowedOrigins, const QString& lang,
                std::shared_ptr<const jobs::VerifyProfile> verify = nullptr);
+  /// The PAdES level and TSA of the service's signatures (Settings: B-T with the TSA when one is
+  /// set, else B-B); applied at the next start.
+  void setSigning(pdf::PadesLevel level, std::optional<std::string> tsaUrl) {
+    m_level = level;
+    m_tsa = std::move(tsaUrl);
+  }
   /// The images of the visible signatures (Settings): applied now and at every start.
   void setImages(std::optional<std::filesystem::path> handwriting,
                  std::optional<std::filesystem::path> seal);
   /// What the service's Config call opens (the app's Settings), run on the UI thread.
   void setSettingsOpener(std::function<void()> opener) { m_settingsOpener = std::move(opener); }
   void stop();
+  /// The running service's settings (null when stopped), for the status and tests.
+  const service::ServiceSettings* serviceSettings() const;
   /// The port bound (0 when not running).
   int port() const;
   /// "The signing service runs at https://127.0.0.1:8987", for the status bar and the tray.
@@ -64,6 +74,8 @@ class ServiceRunner : public QObject {
   std::function<void()> m_settingsOpener;
   std::optional<service::RequestEnded> m_last;
   std::optional<std::filesystem::path> m_handwriting, m_seal;
+  pdf::PadesLevel m_level = pdf::PadesLevel::BB;
+  std::optional<std::string> m_tsa;
   QTimer* m_trayTimer = nullptr;
   void refreshTray();
 };
