@@ -369,6 +369,16 @@ TEST_F(ServiceTest, TheStatusPageAnswersOnlyAsTheServiceItself) {
 TEST_F(ServiceTest, HeadlessChromiumSignsThroughThePluginCalls) {
   KYSO_REQUIRE_TOOL("chromium");
   KYSO_REQUIRE_TOOL("certutil");
+  KYSO_REQUIRE_TOOL("convert");
+  // The clerk issues a letter the leader approved: approved here first, with the unit's seal.
+  ASSERT_EQ(test::run("convert -size 400x400 xc:none -fill none -stroke red -strokewidth 12 -draw "
+                      "'circle 200,200 200,20' -units PixelsPerInch -density 300 " +
+                      (dir / "seal.png").string()),
+            0);
+  host.seal = dir / "seal.png";
+  fs::copy_file(letter, dir / "files" / "to-issue.pdf");
+  ASSERT_EQ(client.call("/SignApproved", fileRequest("to-issue.pdf")).reply["Status"].asInt(), 0);
+  fs::rename(dir / "uploaded" / "to-issue.pdf", dir / "files" / "issue.pdf");
   fs::copy_file(letter, dir / "files" / "copy.pdf");
   fs::copy_file(letter, dir / "files" / "b1.pdf");
   fs::copy_file(letter, dir / "files" / "b2.pdf");
@@ -419,8 +429,8 @@ TEST_F(ServiceTest, HeadlessChromiumSignsThroughThePluginCalls) {
   ASSERT_TRUE(replies.ok());
   const Json& r = *replies;
   EXPECT_EQ(r["probe"].asString(), "opaque") << "the plain GET reached the service";
-  for (const char* c :
-       {"SignApproved", "SignCopy", "SignFile", "SignMsg", "GetCertInfo", "vgca_sign_files"})
+  for (const char* c : {"SignApproved", "SignIssued", "SignCopy", "SignFile", "SignMsg",
+                        "GetCertInfo", "vgca_sign_files"})
     EXPECT_EQ(r[c]["Status"].asInt(), 0) << c << ": " << r[c].dump();
   EXPECT_EQ(r["vgca_sign_files"]["Files"].size(), 2u) << r["vgca_sign_files"].dump();
   for (const char* name : {"b1.pdf", "b2.pdf"})
@@ -436,7 +446,14 @@ TEST_F(ServiceTest, HeadlessChromiumSignsThroughThePluginCalls) {
   EXPECT_EQ(r["VerifyXML"][0]["SigInfo"]["SignerCert"]["SerialNumber"].asString(),
             certs::serialHex(test::loadCert(test::pki("signer-rsa2048.pem")).get()));
   EXPECT_EQ(r["VerifyXML"][0]["ValidationDetails"]["IntegrityStatus"]["Status"].asInt(), 0);
-  ASSERT_EQ(host.seen.size(), 7u);
+  EXPECT_EQ(r["SignIssued"]["DocumentDate"].asString(), "2019-03-12T12:00:00+07:00");
+  EXPECT_EQ(verifyUploaded(dir / "uploaded" / "issue.pdf", 2), pdfverify::Indication::TotalPassed);
+  if (test::haveTool("pdftotext")) {
+    std::string text;
+    test::run("pdftotext -f 1 -l 1 " + (dir / "uploaded" / "issue.pdf").string() + " -", &text);
+    EXPECT_NE(text.find("79"), std::string::npos) << "the number filled in:\n" << text;
+  }
+  ASSERT_EQ(host.seen.size(), 9u);  // the approval before the page, then the page's eight
   for (const Approval& a : host.seen) EXPECT_EQ(a.origin, pageOrigin());
   EXPECT_EQ(verifyUploaded(dir / "uploaded" / "letter.pdf"), pdfverify::Indication::TotalPassed);
   EXPECT_EQ(verifyUploaded(dir / "uploaded" / "copy.pdf"), pdfverify::Indication::TotalPassed);
