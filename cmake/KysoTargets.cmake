@@ -92,13 +92,14 @@ function(kyso_test)
            # or issuer cached by another build's PKI under the same address would be met here.
            "XDG_DATA_HOME=${PROJECT_BINARY_DIR}/test-home/data"
            "XDG_CONFIG_HOME=${PROJECT_BINARY_DIR}/test-home/config"
-           "XDG_CACHE_HOME=${PROJECT_BINARY_DIR}/test-home/cache" ${K_ENVIRONMENT})
+           "XDG_CACHE_HOME=${PROJECT_BINARY_DIR}/test-home/cache")
   if(KYSO_SANITIZE)
     # SoftHSM and other third-party modules leak on purpose at exit; our own leaks are still reported
     # through the suppressions file.
     list(APPEND _env "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0"
                      "ASAN_OPTIONS=detect_odr_violation=0:abort_on_error=0")
   endif()
+  list(APPEND _env ${K_ENVIRONMENT})  # last: a test's own value wins
   set_tests_properties(${K_NAME} PROPERTIES TIMEOUT ${K_TIMEOUT} LABELS "${K_LABELS}"
                                             ENVIRONMENT "${_env}")
   if(K_FIXTURES)

@@ -18,9 +18,11 @@ Result<std::string> signOne(const SignInput& item, const SigningKey& key,
   KYSO_ASSIGN_OR_RETURN(AtomicFile out, AtomicFile::create(item.output, overwrite));
   // The module reads the input in chunks and writes the signed document in pieces: a 50 MB
   // claim file is held once, as its parsed tree.
+  xml::XmlSignSpec spec = s.spec;
+  spec.wantSignatureElement = s.signatureOnly;
   KYSO_ASSIGN_OR_RETURN(
       xml::XmlSigned done,
-      xml::signXml({item.input, {}}, s.spec, key.identity, [&out, &s](std::string_view piece) {
+      xml::signXml({item.input, {}}, spec, key.identity, [&out, &s](std::string_view piece) {
         return s.signatureOnly ? okStatus() : out.write(piece);
       }));
   if (s.signatureOnly) KYSO_TRY(out.write(done.signatureElement));

@@ -359,7 +359,7 @@ Result<XmlSigned> signDocument(const XmlSource& document, const XmlSignSpec& spe
   where.profile = placement.profile;
   where.placedIn = elementPath(placement.parent);
   where.covers = placement.signId;
-  where.signatureElement = serializeElement(doc.get(), sig);
+  if (spec.wantSignatureElement) where.signatureElement = serializeElement(doc.get(), sig);
   KYSO_TRY(serialize(doc.get(), parsed.bom, parsed.declaration, out));
   return where;
 }

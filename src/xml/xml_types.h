@@ -29,6 +29,7 @@ struct XmlSignSpec {
   std::string signatureId;        // the Signature's Id ("" = none; EInvoice: "seller")
   std::string signingTime;        // EInvoice: the SigningTime text (ISO 8601 with offset)
   std::string digest = "sha256";  // sha256 | sha384 | sha512
+  bool wantSignatureElement = false;  // also give the Signature element alone (XmlSigned)
 };
 
 /// Where a document comes from: a file, read in chunks (a 50 MB claim file is never held twice),
@@ -46,8 +47,8 @@ struct XmlSigned {
   XmlProfile profile = XmlProfile::Generic;  // the layout used (Auto resolved)
   std::string placedIn;                      // "/GIAMDINHHS/CHUKYDONVI"
   std::string covers;                        // "" (whole document) or the Id signed
-  std::string signatureElement;  // the Signature element alone, UTF-8 (for a caller that
-                                 // places it itself: the signing service's SignXML)
+  std::string signatureElement;  // with wantSignatureElement: the Signature element alone,
+                                 // UTF-8 (for a caller that places it itself: SignXML)
 };
 
 /// What the inspection found, as codes; `arg` fills the sentence (an Id, a URI, a path).
