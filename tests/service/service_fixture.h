@@ -195,6 +195,16 @@ class ServiceTest : public ::testing::Test {
     return R"({"FileUploadHandler":")" + docs.url("/upload?token=" + t) +
            R"(","SessionId":"","Files":[)" + files + "]}";
   }
+  // A round red seal with transparency at 300 dpi (ImageMagick), as units scan theirs, given to
+  // the person for SignIssued. Needs `convert`.
+  bool giveTheHostASeal() {
+    if (test::run("convert -size 400x400 xc:none -fill none -stroke red -strokewidth 12 -draw "
+                  "'circle 200,200 200,20' -units PixelsPerInch -density 300 " +
+                  (dir / "seal.png").string()) != 0)
+      return false;
+    host.seal = dir / "seal.png";
+    return true;
+  }
   std::string docLog() {
     std::ifstream in(dir / "docsystem.log");
     return std::string(std::istreambuf_iterator<char>(in), {});

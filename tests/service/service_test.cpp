@@ -91,12 +91,7 @@ TEST_F(ServiceTest, SignApprovedFetchesAsksSignsAndUploads) {
 // seal over the approval, the number and date the system gives filled into the letter.
 TEST_F(ServiceTest, SignIssuedFillsTheNumberAndDateUnderTheSeal) {
   KYSO_REQUIRE_TOOL("convert");
-  // A round red seal with transparency at 300 dpi (ImageMagick), as units scan theirs.
-  ASSERT_EQ(test::run("convert -size 400x400 xc:none -fill none -stroke red -strokewidth 12 -draw "
-                      "'circle 200,200 200,20' -units PixelsPerInch -density 300 " +
-                      (dir / "seal.png").string()),
-            0);
-  host.seal = dir / "seal.png";
+  ASSERT_TRUE(giveTheHostASeal());
   ASSERT_EQ(client.call("/SignApproved", fileRequest("letter.pdf")).reply["Status"].asInt(), 0);
   fs::rename(dir / "uploaded" / "letter.pdf", dir / "files" / "approved.pdf");
   const test::ServiceAnswer a = client.call(
@@ -371,11 +366,7 @@ TEST_F(ServiceTest, HeadlessChromiumSignsThroughThePluginCalls) {
   KYSO_REQUIRE_TOOL("certutil");
   KYSO_REQUIRE_TOOL("convert");
   // The clerk issues a letter the leader approved: approved here first, with the unit's seal.
-  ASSERT_EQ(test::run("convert -size 400x400 xc:none -fill none -stroke red -strokewidth 12 -draw "
-                      "'circle 200,200 200,20' -units PixelsPerInch -density 300 " +
-                      (dir / "seal.png").string()),
-            0);
-  host.seal = dir / "seal.png";
+  ASSERT_TRUE(giveTheHostASeal());
   fs::copy_file(letter, dir / "files" / "to-issue.pdf");
   ASSERT_EQ(client.call("/SignApproved", fileRequest("to-issue.pdf")).reply["Status"].asInt(), 0);
   fs::rename(dir / "uploaded" / "to-issue.pdf", dir / "files" / "issue.pdf");
