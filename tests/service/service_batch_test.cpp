@@ -73,6 +73,20 @@ TEST_F(ServiceTest, ABatchWithOneForeignAddressFetchesNothing) {
             1);
 }
 
+// One document of the batch cannot be fetched (the system answers 404) while the others are
+// fetched four at a time: the request fails with a sentence, nobody is asked, nothing is uploaded.
+TEST_F(ServiceTest, ABatchWithADocumentThatCannotBeFetchedSignsNothing) {
+  for (const char* n : {"b1.pdf", "b2.pdf", "b3.pdf", "b4.pdf", "b5.pdf"})
+    fs::copy_file(letter, dir / "files" / n);
+  const test::ServiceAnswer a = client.call(
+      "/vgca_sign_files", batchRequest({"b1.pdf", "b2.pdf", "missing.pdf", "b4.pdf", "b5.pdf"}));
+  ASSERT_TRUE(a.replied) << a.error;
+  EXPECT_EQ(a.reply["Status"].asInt(), 1) << a.raw;
+  EXPECT_FALSE(a.reply["Message"].asString().empty());
+  EXPECT_EQ(host.approvals, 0);
+  EXPECT_FALSE(fs::exists(dir / "uploaded")) << "nothing was uploaded";
+}
+
 // The person presses Stop in the batch window before a document is done: nothing is signed or
 // sent, and the reply says so for each file. (Which documents a later Stop still lets through
 // depends on how far the token got; the jobs layer's cancel is tested in tests/jobs.)

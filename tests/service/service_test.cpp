@@ -220,6 +220,16 @@ TEST_F(ServiceTest, AnEmptyFileNameSignsTheFileThePersonPicks) {
   EXPECT_EQ(verifyUploaded(dir / "uploaded" / "letter.pdf"), pdfverify::Indication::TotalPassed);
   EXPECT_NE(test::readFile(dir / "audit.jsonl").find("\"document\":\"local:letter.pdf\""),
             std::string::npos);
+  // A picked file that is not a PDF, or that cannot be read: a sentence, nobody asked to sign.
+  test::writeFile(dir / "notes.pdf", "plain text, not a PDF");
+  host.localFile = dir / "notes.pdf";
+  const test::ServiceAnswer notPdf = client.call("/SignApproved", request);
+  EXPECT_EQ(notPdf.reply["Status"].asInt(), 1) << notPdf.raw;
+  host.localFile = dir / "gone.pdf";
+  const test::ServiceAnswer gone = client.call("/SignApproved", request);
+  EXPECT_EQ(gone.reply["Status"].asInt(), 1) << gone.raw;
+  EXPECT_FALSE(gone.reply["Message"].asString().empty());
+  EXPECT_EQ(host.approvals, 1);
   // The person picks nothing: declined, and nobody is asked to sign.
   host.localFile.reset();
   const test::ServiceAnswer none = client.call("/SignApproved", request);
