@@ -116,31 +116,47 @@ X509* ChainBuilder::findIssuer(X509* cert, STACK_OF(X509) * extra) {
   return nullptr;
 }
 
+Result<std::string> IssuerFetches::getSlowly(const std::string& url,
+                                             const std::function<Result<std::string>()>& fetch) {
+  std::lock_guard lock(m_mu);
+  if (auto it = m_bodies.find(url); it != m_bodies.end()) return it->second;
+  auto got = fetch();
+  if (got.ok()) m_bodies.emplace(url, *got);
+  return got;
+}
+
+Result<std::string> ChainBuilder::issuerBodySlowly(const std::string& url,
+                                                   std::vector<std::string>& fetched) {
+  std::filesystem::path cached;
+  if (!m_opt.cacheDir.empty()) {
+    cached = m_opt.cacheDir / (urlKey(url) + ".cer");
+    auto r = readSmallFile(cached, 1u << 20);
+    if (r.ok() && !r->empty()) return r;
+  }
+  if (m_opt.http.offline)
+    return Error::kyso(Errc::ChainIncomplete, "AIA", "offline: " + url + " not fetched");
+  auto r = httpGetSlowly(url, m_opt.http);
+  fetched.push_back(url);
+  if (!r.ok()) {
+    log::info("AIA fetch failed: " + r.error().technical());
+    return r;
+  }
+  if (!cached.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(m_opt.cacheDir, ec);
+    if (auto f = AtomicFile::create(cached, AtomicFile::Overwrite::Allow); f.ok())
+      if (f->write(*r).ok()) (void)f->commit();
+  }
+  return r;
+}
+
 X509* ChainBuilder::fetchIssuerSlowly(X509* cert, std::vector<std::string>& fetched) {
   for (const std::string& url : caIssuerUrls(cert)) {
-    std::string data;
-    std::filesystem::path cached;
-    if (!m_opt.cacheDir.empty()) {
-      cached = m_opt.cacheDir / (urlKey(url) + ".cer");
-      auto r = readSmallFile(cached, 1u << 20);
-      if (r.ok()) data = std::move(*r);
-    }
-    if (data.empty()) {
-      if (m_opt.http.offline) continue;
-      auto r = httpGetSlowly(url, m_opt.http);
-      fetched.push_back(url);
-      if (!r.ok()) {
-        log::info("AIA fetch failed: " + r.error().technical());
-        continue;
-      }
-      data = std::move(*r);
-      if (!cached.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(m_opt.cacheDir, ec);
-        if (auto f = AtomicFile::create(cached, AtomicFile::Overwrite::Allow); f.ok())
-          if (f->write(data).ok()) (void)f->commit();
-      }
-    }
+    auto body = m_opt.shared
+                    ? m_opt.shared->getSlowly(url, [&] { return issuerBodySlowly(url, fetched); })
+                    : issuerBodySlowly(url, fetched);
+    if (!body.ok()) continue;
+    const std::string data = std::move(*body);
     auto certs = parseCertificates(data);
     if (!certs.ok()) continue;
     X509* found = nullptr;

@@ -9,6 +9,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -39,11 +43,26 @@ enum class ChainStatus {
 };
 const char* chainStatusName(ChainStatus s);  // "valid", "untrusted", "incomplete", ...
 
+/// What AIA addresses answered, shared by the chain builders of one verification (issue 22): four
+/// threads verifying a folder that meet the same missing issuer fetch it once, not four times.
+/// Thread-safe; fetches run one at a time, so that a second asker waits for the first one's answer
+/// instead of asking the network again. Only answers that arrived are kept.
+class IssuerFetches {
+ public:
+  Result<std::string> getSlowly(const std::string& url,
+                                const std::function<Result<std::string>()>& fetch);
+
+ private:
+  std::mutex m_mu;
+  std::map<std::string, std::string> m_bodies;  // by URL
+};
+
 /// Options for ChainBuilder.
 struct ChainOptions {
   HttpOptions http;                // http.offline turns AIA fetching off
   std::filesystem::path cacheDir;  // issuer certificates fetched by AIA, empty: no cache
   int maxDepth = 8;
+  std::shared_ptr<IssuerFetches> shared;  // answers shared with other builders (may be null)
 };
 
 /// The result of building and validating one chain.
@@ -78,6 +97,8 @@ class ChainBuilder {
 
  private:
   X509* fetchIssuerSlowly(X509* cert, std::vector<std::string>& fetched);
+  // The body at `url`: the cache folder's copy, else the network's (kept in the folder).
+  Result<std::string> issuerBodySlowly(const std::string& url, std::vector<std::string>& fetched);
   const TrustStore& m_store;
   ChainOptions m_opt;
   std::vector<ossl::Ptr<X509>> m_fetched;  // AIA and cache certificates kept alive

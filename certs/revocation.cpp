@@ -233,14 +233,26 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
   }
   auto urls = uris(cert, NID_info_access);
   if (urls.empty()) return unknown(cert, Errc::RevocationUnknown, "no OCSP responder named");
-  if (m_opt.http.offline)
-    return unknown(cert, Errc::RevocationUnknown, "offline: OCSP not asked", urls[0]);
   ossl::Ptr<OCSP_REQUEST> req(OCSP_REQUEST_new());
   OCSP_CERTID* id = OCSP_cert_to_id(EVP_sha1(), cert, issuer);
-  if (!req || !id || !OCSP_request_add0_id(req.get(), id)) {
+  std::string idDer;
+  if (id) {
+    unsigned char* idBuf = nullptr;
+    const int idLen = i2d_OCSP_CERTID(id, &idBuf);
+    ossl::Mem<unsigned char> idGuard(idBuf);
+    if (idLen > 0) idDer.assign(reinterpret_cast<char*>(idBuf), static_cast<size_t>(idLen));
+  }
+  if (!req || !id || idDer.empty() || !OCSP_request_add0_id(req.get(), id)) {
+    if (id && (!req || idDer.empty())) OCSP_CERTID_free(id);
     ERR_clear_error();
     return unknown(cert, Errc::RevocationUnknown, "cannot build an OCSP request");
   }
+  // An earlier run's answer from the same responder, while its nextUpdate is ahead (issue 22).
+  for (const std::string& url : urls)
+    if (auto kept = cachedOcsp(ocspCacheFile(url, idDer), cert, issuer, at, url); kept)
+      return *kept;
+  if (m_opt.http.offline)
+    return unknown(cert, Errc::RevocationUnknown, "offline: OCSP not asked", urls[0]);
   std::string nonce;
   if (m_opt.ocspNonce) {
     unsigned char n[16];
@@ -266,11 +278,43 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
     if (r.status != RevocationStatus::Unknown || r.errc == Errc::RevocationUnknown) {
       m_material.ocspResponses.push_back(*body);
       m_fetchedOcsp.emplace_back(*body, url);
+      if (const auto file = ocspCacheFile(url, idDer);
+          !file.empty() && r.status != RevocationStatus::Unknown && r.nextUpdate) {
+        std::error_code ec;
+        std::filesystem::create_directories(m_opt.ocspCacheDir, ec);
+        if (auto f = AtomicFile::create(file, AtomicFile::Overwrite::Allow); f.ok())
+          if (f->write(*body).ok()) (void)f->commit();
+      }
       return r;
     }
     last = r;
   }
   return last;
+}
+
+std::filesystem::path RevocationChecker::ocspCacheFile(const std::string& url,
+                                                       const std::string& id) const {
+  if (m_opt.ocspCacheDir.empty()) return {};
+  return m_opt.ocspCacheDir / (urlKey(url + '\n' + id) + ".ocsp");
+}
+
+std::optional<RevocationResult> RevocationChecker::cachedOcsp(const std::filesystem::path& file,
+                                                              X509* cert, X509* issuer,
+                                                              TimePoint at,
+                                                              const std::string& url) {
+  if (file.empty()) return std::nullopt;
+  auto der = readSmallFile(file, m_opt.http.maxBytes);
+  if (!der.ok()) return std::nullopt;
+  // Checked as a fetched answer is, signature and all: the file is only a place to keep it. One
+  // that no longer answers (stale, damaged, another key) is asked for again.
+  RevocationResult r = checkOcspResponse(*der, cert, issuer, nullptr, at);
+  if (r.status == RevocationStatus::Unknown || !r.nextUpdate ||
+      *r.nextUpdate <= std::chrono::system_clock::now())
+    return std::nullopt;
+  r.url = url;
+  m_material.ocspResponses.push_back(*der);
+  m_fetchedOcsp.emplace_back(std::move(*der), url);
+  return r;
 }
 
 RevocationResult RevocationChecker::checkWithCrl(X509_CRL* crl, X509* cert, X509* issuer,

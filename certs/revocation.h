@@ -51,6 +51,8 @@ struct RevocationOptions {
   bool ocspNonce = true;  // send a nonce; a reply that echoes a different one is rejected
   std::filesystem::path crlCacheDir;  // CRLs fetched by URL, reused until their nextUpdate
                                       // (empty: no disk cache)
+  std::filesystem::path ocspCacheDir;  // OCSP answers by responder and certificate, reused by
+                                       // later runs until their nextUpdate (empty: no disk cache)
   std::chrono::seconds maxClockSkew{300};
 };
 
@@ -87,6 +89,11 @@ class RevocationChecker {
 
  private:
   RevocationResult checkOcspSlowly(X509* cert, X509* issuer, TimePoint at);
+  // Where the answer of `url` about `id` (an OCSP CertID, DER) is kept; empty without a cache.
+  std::filesystem::path ocspCacheFile(const std::string& url, const std::string& id) const;
+  // The kept answer at `file` when it speaks about `cert` at `at` and its nextUpdate is ahead.
+  std::optional<RevocationResult> cachedOcsp(const std::filesystem::path& file, X509* cert,
+                                             X509* issuer, TimePoint at, const std::string& url);
   RevocationResult checkCrlSlowly(X509* cert, X509* issuer, TimePoint at);
   // The cached CRL at `cached` while its nextUpdate is ahead; nothing when absent or stale.
   std::optional<std::string> cachedCrl(const std::filesystem::path& cached) const;

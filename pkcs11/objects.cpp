@@ -235,6 +235,10 @@ Result<std::vector<CertView>> listCertificates(const Session& s) {
 Result<std::vector<KeyPairView>> listKeyPairs(const Session& s) {
   KYSO_ASSIGN_OR_RETURN(auto keys, listPrivateKeys(s));
   KYSO_ASSIGN_OR_RETURN(auto certs, listCertificates(s));
+  return pairByCkaId(std::move(keys), std::move(certs));
+}
+
+std::vector<KeyPairView> pairByCkaId(std::vector<KeyView> keys, std::vector<CertView> certs) {
   std::map<Bytes, KeyPairView> byId;
   std::vector<KeyPairView> noId;
   for (auto& k : keys) {

@@ -61,6 +61,8 @@ Result<std::vector<KeyView>> listPrivateKeys(const Session& s);
 Result<std::vector<CertView>> listCertificates(const Session& s);
 /// Keys and certificates paired by CKA_ID, sorted by id.
 Result<std::vector<KeyPairView>> listKeyPairs(const Session& s);
+/// The same pairing of lists already read (each object is searched for once on a slow token).
+std::vector<KeyPairView> pairByCkaId(std::vector<KeyView> keys, std::vector<CertView> certs);
 /// The public key of a private key (from its certificate, else its public-key object, else the
 /// private key's own public attributes), as an OpenSSL key.
 Result<ossl::Ptr<EVP_PKEY>> publicKeyFor(const Session& s, const KeyView& k);

@@ -219,7 +219,15 @@ Result<ossl::Ptr<EVP_PKEY>> OpenToken::selectedEvpKey() {
 
 Result<SigningIdentity> OpenToken::signingIdentity() {
   return m_worker->call([&]() -> Result<SigningIdentity> {
-    KYSO_ASSIGN_OR_RETURN(KeyPairView p, selectKeyOnWorker());
+    // One search for keys and one for certificates: each costs a USB round trip or more (issue 22).
+    KYSO_ASSIGN_OR_RETURN(auto keys, listPrivateKeys(m_session->session()));
+    KYSO_ASSIGN_OR_RETURN(auto certs, listCertificates(m_session->session()));
+    std::vector<std::pair<Bytes, ossl::Ptr<X509>>> cas;  // the token's CA certificates, by id
+    for (const auto& c : certs)
+      if (c.cert && X509_check_ca(c.cert.get()) > 0)
+        cas.emplace_back(c.id, shareCert(c.cert.get()));
+    KYSO_ASSIGN_OR_RETURN(KeyPairView p,
+                          selectKey(pairByCkaId(std::move(keys), std::move(certs)), m_sel, m_uri));
     if (!p.cert || !p.cert->cert)
       return Error::kyso(Errc::CertificateNotFound, "signingIdentity", hexId(p.id));
     auto key = std::make_shared<TokenKey>(m_session, *p.key);
@@ -227,11 +235,9 @@ Result<SigningIdentity> OpenToken::signingIdentity() {
     KYSO_ASSIGN_OR_RETURN(id.key, makeTokenEvpKey(key, X509_get0_pubkey(p.cert->cert.get())));
     id.cert = std::move(p.cert->cert);
     id.chain.reset(sk_X509_new_null());
-    KYSO_ASSIGN_OR_RETURN(auto certs, listCertificates(m_session->session()));
-    for (auto& c : certs) {
-      if (!c.cert || c.id == p.id || X509_cmp(c.cert.get(), id.cert.get()) == 0) continue;
-      if (X509_check_ca(c.cert.get()) > 0 && sk_X509_push(id.chain.get(), c.cert.get()))
-        (void)c.cert.release();
+    for (auto& [caId, ca] : cas) {
+      if (caId == p.id || X509_cmp(ca.get(), id.cert.get()) == 0) continue;
+      if (sk_X509_push(id.chain.get(), ca.get())) (void)ca.release();
     }
     const TokenView& t = m_session->token();
     id.description = (p.key->label.empty() ? hexId(p.id) : p.key->label) + " (token " +

@@ -59,7 +59,8 @@ void completeChain(SigningIdentity& id, const certs::HttpOptions& http, bool off
   certs::HttpOptions h = http;
   h.offline = offline;
   const fs::path cache = issuerCache.empty() ? dataDir() / "cache" / "issuers" : issuerCache;
-  certs::ChainBuilder builder(store.ok() ? *store : empty, certs::ChainOptions{h, cache, 8});
+  certs::ChainBuilder builder(store.ok() ? *store : empty,
+                              certs::ChainOptions{h, cache, 8, nullptr});
   auto chain = builder.buildSlowly(id.cert.get(), nullptr, std::chrono::system_clock::now(),
                                    certs::Purpose::Any);
   if (!chain.ok()) return;

@@ -1,5 +1,6 @@
 #include "src/jobs/extend_job.h"
 
+#include "core/paths.h"
 #include "src/pdf/pades_services.h"
 
 namespace kyso::jobs {
@@ -16,7 +17,7 @@ BatchSummary ExtendJob::run(const std::vector<SignInput>& items, const ExtendSet
                             BatchObserver& observer) {
   if (auto st = checkExtendSettings(s); !st.ok())
     return reportAll(items, ItemResult::State::Failed, st.error(), observer);
-  pdf::NetworkLtvSource ltv(s.trust, s.http);
+  pdf::NetworkLtvSource ltv(s.trust, s.http, dataDir() / "cache");
   std::optional<pdf::TsaContentsMaker> docTs;
   if (s.tsaUrl) docTs.emplace(*s.tsaUrl, s.http);
   const auto overwrite = s.overwrite ? AtomicFile::Overwrite::Allow : AtomicFile::Overwrite::Refuse;

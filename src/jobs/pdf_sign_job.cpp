@@ -8,6 +8,7 @@
 #include "certs/cert_info.h"
 #include "core/commit_pool.h"
 #include "core/log.h"
+#include "core/paths.h"
 #include "src/pdf/pades_services.h"
 
 namespace kyso::jobs {
@@ -27,7 +28,7 @@ class Run {
       : m_items(items),
         m_s(s),
         m_observer(observer),
-        m_ltv(s.trust, s.http),
+        m_ltv(s.trust, s.http, dataDir() / "cache"),
         m_reported(items.size(), false),
         m_ready(items.size()) {
     const SigningIdentity& id = key.identity;

@@ -36,8 +36,11 @@ Result<std::shared_ptr<const VerifyProfile>> VerifyProfile::create(const VerifyP
   o.chain.http.proxy = s.proxy;
   o.chain.http.timeout = s.timeout;
   o.chain.cacheDir = s.issuerCache.empty() ? dataDir() / "cache" / "issuers" : s.issuerCache;
+  // One AIA fetch per missing issuer for everything verified with this profile.
+  o.chain.shared = std::make_shared<certs::IssuerFetches>();
   o.revocation.http = o.chain.http;
   o.revocation.crlCacheDir = s.crlCache.empty() ? dataDir() / "cache" / "crls" : s.crlCache;
+  o.revocation.ocspCacheDir = s.ocspCache.empty() ? dataDir() / "cache" / "ocsp" : s.ocspCache;
   o.at = s.at;
   // One responder question per certificate for everything verified with this profile.
   o.revocationCache = std::make_shared<certs::RevocationCache>();

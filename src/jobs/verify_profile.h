@@ -36,6 +36,7 @@ struct VerifyProfileSettings {
   std::chrono::seconds timeout{10};
   std::filesystem::path issuerCache;  // fetched CA certificates (empty: kyso's data folder)
   std::filesystem::path crlCache;     // fetched CRLs (empty: kyso's data folder)
+  std::filesystem::path ocspCache;    // OCSP answers (empty: kyso's data folder)
   bool visualCheck = true;  // PDF: render each signed revision and compare it with the document now
 };
 

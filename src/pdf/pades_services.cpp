@@ -98,15 +98,21 @@ Result<std::vector<unsigned char>> TsaContentsMaker::make(std::span<const unsign
 }
 
 namespace {
-certs::ChainOptions chainOptions(const certs::HttpOptions& http) {
+certs::ChainOptions chainOptions(const certs::HttpOptions& http,
+                                 const std::filesystem::path& cacheDir) {
   certs::ChainOptions o;
   o.http = http;
+  if (!cacheDir.empty()) o.cacheDir = cacheDir / "issuers";
   return o;
 }
 }  // namespace
 
-NetworkLtvSource::NetworkLtvSource(const certs::TrustStore& store, certs::HttpOptions http)
-    : m_store(store), m_http(std::move(http)), m_builder(store, chainOptions(m_http)) {}
+NetworkLtvSource::NetworkLtvSource(const certs::TrustStore& store, certs::HttpOptions http,
+                                   std::filesystem::path cacheDir)
+    : m_store(store),
+      m_http(std::move(http)),
+      m_cacheDir(std::move(cacheDir)),
+      m_builder(store, chainOptions(m_http, m_cacheDir)) {}
 
 Result<VriEntry> NetworkLtvSource::materialForSlowly(std::span<const unsigned char> contentsDer) {
   std::vector<CmsSigner> signers;
@@ -120,6 +126,10 @@ Result<VriEntry> NetworkLtvSource::materialForSlowly(std::span<const unsigned ch
   std::lock_guard lock(m_mu);
   certs::RevocationOptions ropt;
   ropt.http = m_http;
+  if (!m_cacheDir.empty()) {
+    ropt.crlCacheDir = m_cacheDir / "crls";
+    ropt.ocspCacheDir = m_cacheDir / "ocsp";
+  }
   certs::RevocationChecker checker(m_store, ropt);
   // The batch's earlier answers first: used when still valid, fetched again otherwise.
   for (const auto& o : m_ocsps) (void)checker.addOcspResponse(o);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -59,15 +60,19 @@ class TsaContentsMaker : public ContentsMaker {
 /// One source serves a whole batch: the answers fetched for one file are kept and used for the
 /// next while they are valid (an OCSP response until its nextUpdate, a CRL until its nextUpdate),
 /// so a batch of 40 files by one signer asks each responder once per certificate, not 40 times
-/// (issue 22). Thread-safe: files are served one at a time.
+/// (issue 22). With `cacheDir`, what is fetched is kept for later runs too (issuers/, crls/ and
+/// ocsp/ under it, each used until its nextUpdate), the folders a verification uses.
+/// Thread-safe: files are served one at a time.
 class NetworkLtvSource : public LtvSource {
  public:
-  NetworkLtvSource(const certs::TrustStore& store, certs::HttpOptions http);
+  NetworkLtvSource(const certs::TrustStore& store, certs::HttpOptions http,
+                   std::filesystem::path cacheDir = {});
   Result<VriEntry> materialForSlowly(std::span<const unsigned char> contentsDer) override;
 
  private:
   const certs::TrustStore& m_store;
   certs::HttpOptions m_http;
+  std::filesystem::path m_cacheDir;
   std::mutex m_mu;
   certs::ChainBuilder m_builder;             // keeps the issuers fetched by AIA for the batch
   std::vector<std::string> m_ocsps, m_crls;  // DER, every answer fetched in this batch

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <memory>
 #include <thread>
 
 #include "certs/chain.h"
@@ -35,7 +37,7 @@ class Services : public ::testing::Test {
 
 TEST_F(Services, ChainCompletedByAiaFetchAndCached) {
   TempDir cache;
-  ChainBuilder b(store, ChainOptions{http, cache.path(), 8});
+  ChainBuilder b(store, ChainOptions{http, cache.path(), 8, nullptr});
   auto leaf = cert("signer-rsa2048");
   auto r = b.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
   ASSERT_TRUE(r.ok());
@@ -49,7 +51,7 @@ TEST_F(Services, ChainCompletedByAiaFetchAndCached) {
   // A second builder, offline, finds the issuer in the cache.
   HttpOptions off = http;
   off.offline = true;
-  ChainBuilder b2(store, ChainOptions{off, cache.path(), 8});
+  ChainBuilder b2(store, ChainOptions{off, cache.path(), 8, nullptr});
   auto r2 = b2.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
   ASSERT_TRUE(r2.ok());
   EXPECT_TRUE(r2->trusted);
@@ -59,7 +61,7 @@ TEST_F(Services, ChainCompletedByAiaFetchAndCached) {
 TEST_F(Services, OfflineWithoutIntermediateNamesTheMissingIssuer) {
   HttpOptions off = http;
   off.offline = true;
-  ChainBuilder b(store, ChainOptions{off, {}, 8});
+  ChainBuilder b(store, ChainOptions{off, {}, 8, nullptr});
   auto leaf = cert("signer-ec256");
   auto r = b.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
   ASSERT_TRUE(r.ok());
@@ -71,7 +73,7 @@ TEST_F(Services, OfflineWithoutIntermediateNamesTheMissingIssuer) {
 }
 
 TEST_F(Services, ValidationAtAChosenTime) {
-  ChainBuilder b(store, ChainOptions{http, {}, 8});
+  ChainBuilder b(store, ChainOptions{http, {}, 8, nullptr});
   auto leaf = cert("expired");
   auto gov = cert("gov-ca");
   ossl::X509Stack extra(sk_X509_new_null());
@@ -87,7 +89,7 @@ TEST_F(Services, ValidationAtAChosenTime) {
 }
 
 TEST_F(Services, KeyUsageForPurposes) {
-  ChainBuilder b(store, ChainOptions{http, {}, 8});
+  ChainBuilder b(store, ChainOptions{http, {}, 8, nullptr});
   auto r = b.buildSlowly(cert("wrong-ku").get(), nullptr, now, Purpose::Signer);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, ChainStatus::UsageNotAllowed);
@@ -108,7 +110,7 @@ TEST_F(Services, PartialChainWhenAnIntermediateIsAnchored) {
   s.addAnchor(cert("gov-ca"), "admin");
   HttpOptions off = http;
   off.offline = true;
-  ChainBuilder b(s, ChainOptions{off, {}, 8});
+  ChainBuilder b(s, ChainOptions{off, {}, 8, nullptr});
   auto r = b.buildSlowly(cert("signer-rsa3072").get(), nullptr, now, Purpose::Signer);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->trusted) << r->detail;
@@ -117,7 +119,7 @@ TEST_F(Services, PartialChainWhenAnIntermediateIsAnchored) {
 
 TEST_F(Services, UntrustedRootIsNotTrusted) {
   TrustStore s = TrustStore::empty();
-  ChainBuilder b(s, ChainOptions{http, {}, 8});
+  ChainBuilder b(s, ChainOptions{http, {}, 8, nullptr});
   auto r = b.buildSlowly(cert("signer-rsa2048").get(), nullptr, now, Purpose::Signer);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->trusted);
@@ -171,6 +173,72 @@ TEST_F(Services, RevocationCacheSharesAnswersAcrossCheckers) {
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
   (void)expired.with(fourth, [&] { return fourth.checkSlowly(signer, issuer, now); });
   EXPECT_EQ(fourth.fetchedOcsp().size(), 1u) << "an answer past the age limit is asked again";
+}
+
+// Across runs (issue 22): an OCSP answer is kept on disk by responder and certificate and used by a
+// later run, offline even, while its nextUpdate is ahead; it still speaks only about the
+// certificate it was asked for, and a damaged file is asked for again, never trusted.
+TEST_F(Services, OcspDiskCacheAnswersLaterRunsUntilNextUpdate) {
+  TempDir dir;
+  RevocationOptions ro;
+  ro.http = http;
+  ro.useCrl = false;
+  ro.ocspCacheDir = dir.path() / "ocsp";
+  const auto signerCert = cert("signer-rsa2048"), issuerCert = cert("gov-ca");
+  RevocationChecker first(store, ro);
+  auto a = first.checkSlowly(signerCert.get(), issuerCert.get(), now);
+  ASSERT_EQ(a.status, RevocationStatus::Good) << a.detail;
+  std::vector<fs::path> kept;
+  for (const auto& e : fs::directory_iterator(ro.ocspCacheDir)) kept.push_back(e.path());
+  ASSERT_EQ(kept.size(), 1u);
+
+  RevocationOptions off = ro;
+  off.http.offline = true;
+  RevocationChecker later(store, off);
+  auto b = later.checkSlowly(signerCert.get(), issuerCert.get(), now);
+  EXPECT_EQ(b.status, RevocationStatus::Good) << b.detail;
+  EXPECT_EQ(b.source, "ocsp");
+  EXPECT_EQ(b.url, a.url) << "reported with the responder it came from";
+  EXPECT_EQ(later.material().ocspResponses.size(), 1u) << "and kept for a B-LT signature's /DSS";
+  // Another certificate of the same issuer is not answered by it.
+  auto other = later.checkSlowly(cert("revoked").get(), issuerCert.get(), now);
+  EXPECT_EQ(other.status, RevocationStatus::Unknown) << other.detail;
+
+  std::ofstream(kept[0], std::ios::binary | std::ios::trunc) << "not an OCSP response";
+  RevocationChecker damaged(store, off);
+  EXPECT_EQ(damaged.checkSlowly(signerCert.get(), issuerCert.get(), now).status,
+            RevocationStatus::Unknown);
+  RevocationChecker again(store, ro);
+  EXPECT_EQ(again.checkSlowly(signerCert.get(), issuerCert.get(), now).status,
+            RevocationStatus::Good);
+  EXPECT_EQ(again.fetchedOcsp().size(), 1u);
+  RevocationChecker repaired(store, off);
+  EXPECT_EQ(repaired.checkSlowly(signerCert.get(), issuerCert.get(), now).status,
+            RevocationStatus::Good)
+      << "the fresh answer replaced the damaged file";
+}
+
+// Verifying threads share what AIA addresses answered: a second builder that may not use the
+// network completes its chain from the first one's fetch.
+TEST_F(Services, IssuerFetchesAreSharedBetweenBuilders) {
+  auto shared = std::make_shared<IssuerFetches>();
+  ChainBuilder online(store, ChainOptions{http, {}, 8, shared});
+  auto leaf = cert("signer-rsa2048");
+  auto r = online.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->trusted) << r->detail;
+  EXPECT_EQ(r->fetched.size(), 1u);
+  HttpOptions off = http;
+  off.offline = true;
+  ChainBuilder second(store, ChainOptions{off, {}, 8, shared});
+  auto r2 = second.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_TRUE(r2->trusted) << r2->detail;
+  EXPECT_TRUE(r2->fetched.empty());
+  ChainBuilder alone(store, ChainOptions{off, {}, 8, nullptr});
+  auto r3 = alone.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);
+  ASSERT_TRUE(r3.ok());
+  EXPECT_FALSE(r3->trusted) << "without the shared answers, offline, the issuer is missing";
 }
 
 TEST_F(Services, CrlGoodAndRevoked) {
@@ -390,7 +458,7 @@ TEST_F(Services, TimestampFromTheTsaVerifiesWithOpenssl) {
             0)
       << out;
   // The TSA chain for that token, at genTime.
-  ChainBuilder b(store, ChainOptions{http, {}, 8});
+  ChainBuilder b(store, ChainOptions{http, {}, 8, nullptr});
   auto ch = b.buildSlowly(info->tsaCert.get(), nullptr, info->genTime, Purpose::Tsa);
   ASSERT_TRUE(ch.ok());
   EXPECT_TRUE(ch->trusted) << ch->detail;

@@ -161,11 +161,21 @@ class NetworkRoundTrips : public TokenCalls {
   }
   std::map<std::string, long> requests() {
     std::map<std::string, long> out;
+    for (const auto& [k, n] : requestsByPath()) out[k.substr(0, k.find(' '))] += n;
+    return out;
+  }
+  // "ocsp /", "http /gov-ca.der", ...: what each server was asked so far.
+  std::map<std::string, long> requestsByPath() {
+    std::map<std::string, long> out;
     std::ifstream in(counts);
     std::string service, path;
     long n = 0;
-    while (in >> service >> path >> n) out[service] += n;
+    while (in >> service >> path >> n) out[service + " " + path] += n;
     return out;
+  }
+  // The runs that follow keep their caches in their own data folder.
+  void home(const std::string& tag) {
+    ::setenv("KYSO_HOME", (work.path() / ("home-" + tag)).c_str(), 1);
   }
   fs::path pki, counts;
   int portBase = 0;
@@ -181,29 +191,58 @@ TEST_F(NetworkRoundTrips, BltBatchAsksEachServerOncePerCertificate) {
       "--tsa",          "http://127.0.0.1:" + std::to_string(portBase + 2) + "/",
       "--trust-anchor", (pki / "root.pem").string(),
       "--key",          "09"};
+  home("two");
   sign({files[0], files[1]}, blt, "two");
   const auto two = requests();
+  home("four");
   sign(files, blt, "four");
   const auto all = requests();
   std::map<std::string, long> four;
   for (const auto& [k, n] : all) four[k] = n - (two.count(k) ? two.at(k) : 0);
-  // Two files, then four: the TSA once per file; OCSP, CRLs and AIA once per batch.
+  // Two files, then four (each run with its own caches): the TSA once per file; OCSP, CRLs and
+  // AIA once per batch.
   EXPECT_EQ(two.at("tsa"), 2) << "two-file batch";
   EXPECT_EQ(four["tsa"], 4) << "four-file batch";
   EXPECT_EQ(four["ocsp"], two.at("ocsp")) << "OCSP answers are reused within the batch";
   EXPECT_EQ(four["http"], two.count("http") ? two.at("http") : 0)
       << "CRLs and AIA issuers are fetched once per batch";
   EXPECT_LE(two.at("ocsp"), 2) << "at most one OCSP answer per certificate";
+  // The same four again, a later run with the first run's caches: only the TSA is asked; the OCSP
+  // answers, the CRL and the issuer are kept on disk until their nextUpdate.
+  sign(files, blt, "again");
+  const auto again = requests();
+  EXPECT_EQ(again.at("tsa") - all.at("tsa"), 4);
+  EXPECT_EQ(again.at("ocsp"), all.at("ocsp")) << "OCSP answers are kept across runs";
+  EXPECT_EQ(again.count("http") ? again.at("http") : 0, all.count("http") ? all.at("http") : 0)
+      << "CRLs and issuers are kept across runs";
 
-  // Verifying four files by one signer online, on two threads: one OCSP question in all.
+  // Verifying four files by one signer online, on two threads, with nothing kept: one OCSP
+  // question and one fetch of the missing issuer in all; a later run asks nothing.
   sign(files, {"--key", "09"}, "bb");
-  const auto before = requests();
-  ToolRun v = runTool({(fs::path(envOr("KYSO_BIN")) / "kyso").string(), "verify",
-                       (work.path() / "out-bb").string(), "--trust", (pki / "root.pem").string(),
-                       "--jobs", "2"});
+  home("verify");
+  const auto before = requestsByPath();
+  const std::vector<std::string> verify = {(fs::path(envOr("KYSO_BIN")) / "kyso").string(),
+                                           "verify",
+                                           (work.path() / "out-bb").string(),
+                                           "--trust",
+                                           (pki / "root.pem").string(),
+                                           "--jobs",
+                                           "2"};
+  ToolRun v = runTool(verify);
   EXPECT_EQ(v.status, 0) << v.out;
-  const auto after = requests();
-  EXPECT_EQ(after.at("ocsp") - before.at("ocsp"), 1) << v.out;
+  const auto after = requestsByPath();
+  std::ostringstream asked;
+  std::map<std::string, long> diff;
+  for (const auto& [k, n] : after)
+    if (long d = n - (before.count(k) ? before.at(k) : 0); d) {
+      diff[k] = d;
+      asked << k << ": " << d << "; ";
+    }
+  EXPECT_EQ(diff["ocsp /"], 1) << asked.str();
+  EXPECT_EQ(diff["http /gov-ca.der"], 1) << "one AIA fetch for the two threads: " << asked.str();
+  ToolRun v2 = runTool(verify);
+  EXPECT_EQ(v2.status, 0) << v2.out;
+  EXPECT_EQ(requestsByPath(), after) << "the second verification is answered from the caches";
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ class ServiceXmlTest : public ServiceTest {
     vs.extraAnchors = {test::pki("root.pem")};
     vs.issuerCache = dir / "issuers";
     vs.crlCache = dir / "crls";
+    vs.ocspCache = dir / "ocsp";
     auto profile = jobs::VerifyProfile::create(vs);
     ASSERT_TRUE(profile.ok()) << profile.error().technical();
     s.verify = *profile;
