@@ -49,8 +49,8 @@ struct RevocationOptions {
   bool useOcsp = true;
   bool useCrl = true;
   bool ocspNonce = true;  // send a nonce; a reply that echoes a different one is rejected
-  std::filesystem::path crlCacheDir;  // CRLs fetched by URL, reused until their nextUpdate
-                                      // (empty: no disk cache)
+  std::filesystem::path crlCacheDir;   // CRLs fetched by URL, reused until their nextUpdate
+                                       // (empty: no disk cache)
   std::filesystem::path ocspCacheDir;  // OCSP answers by responder and certificate, reused by
                                        // later runs until their nextUpdate (empty: no disk cache)
   std::chrono::seconds maxClockSkew{300};
