@@ -138,8 +138,8 @@ class NetworkRoundTrips : public TokenCalls {
     pki = work.path() / "pki";
     counts = work.path() / "net.txt";
     ToolRun made = runTool(
-        {"bash", (src / "tests/pki/make-pki.sh").string(), pki.string(), std::to_string(portBase)}, {},
-        120);
+        {"bash", (src / "tests/pki/make-pki.sh").string(), pki.string(), std::to_string(portBase)},
+        {}, 120);
     ASSERT_EQ(made.status, 0) << made.out;
     ::setenv("KYSO_SERVICES_ARGS", ("--counts " + counts.string()).c_str(), 1);
     ToolRun up =
