@@ -50,7 +50,7 @@ echo "kyso batch (one process, one login): $kyso_rate files/s"
 echo "pdfsig -add-signature (process per file, $M files): $pdfsig_rate files/s"
 echo "SoftHSM raw C_Sign: $csign_rate signatures/s"
 echo "ratio kyso/pdfsig: $(ratio "$kyso_rate" "$pdfsig_rate") (target >= 40)"
-echo "ratio kyso/C_Sign: $(ratio "$kyso_rate" "$csign_rate") (target >= 0.5)"
+echo "ratio kyso/C_Sign: $(ratio "$kyso_rate" "$csign_rate") (target >= 0.85, issue 22)"
 
 echo "== 2. a 100 MB PDF"
 python3 "$SRC/bench/pdf/make_big_pdf.py" big.pdf 100
@@ -58,6 +58,10 @@ size=$(stat -c %s big.pdf)
 cat big.pdf > /dev/null  # warm the page cache for every contender alike
 t0=$(ms); cp big.pdf big-copy.pdf; openssl dgst -sha256 big.pdf >/dev/null; t1=$(ms)
 base_ms=$(( (t1 - t0) / 1000000 )); rm -f big-copy.pdf
+# kyso makes its output durable before it reports it (fsync of the file, then of the folder after
+# the rename): the same copy made durable is printed beside it, so the fsync's share is seen.
+t0=$(ms); cp big.pdf big-copy.pdf; sync big-copy.pdf; sync -f .; openssl dgst -sha256 big.pdf >/dev/null; t1=$(ms)
+durable_ms=$(( (t1 - t0) / 1000000 )); rm -f big-copy.pdf
 KEYS="--key-file $P/signer-rsa2048.key --cert-file $P/signer-rsa2048.pem --chain-file $P/chain.pem"
 t0=$(ms)
 /usr/bin/time -f "%M" -o rss.txt "$KYSO" sign big.pdf -o big-signed.pdf $KEYS >/dev/null
@@ -66,7 +70,8 @@ kyso_ms=$(( (t1 - t0) / 1000000 ))
 rss_kb=$(tail -1 rss.txt)
 cmp -n "$size" big.pdf big-signed.pdf || { echo "big.pdf is not a prefix of the output" >&2; exit 1; }
 echo "file: $((size / 1048576)) MiB; cp + openssl dgst -sha256: ${base_ms} ms; kyso sign: ${kyso_ms} ms, peak RSS $((rss_kb / 1024)) MiB"
-echo "ratio kyso/(cp+dgst): $(ratio "$kyso_ms" "$base_ms") (target <= 1.5); peak RSS target < 32 MiB"
+echo "ratio kyso/(cp+dgst): $(ratio "$kyso_ms" "$base_ms") (target <= 1.2, issue 22); peak RSS target < 32 MiB"
+echo "ratio kyso/(cp+fsync+dgst): $(ratio "$kyso_ms" "$durable_ms") (cp+fsync+dgst: ${durable_ms} ms; the same durability as kyso's output)"
 
 echo "== 3. one one-page PDF, fresh process"
 hyperfine -N --warmup 3 --runs 30 --export-json h.json \

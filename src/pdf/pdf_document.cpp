@@ -87,14 +87,18 @@ Result<StartXref> readStartXref(std::FILE* f, std::uint64_t size, const std::str
   return out;
 }
 
-// qpdf on the file without recovery: damage and encryption are errors.
+// qpdf on the file, or on its content in memory when `bytes` holds it, without recovery: damage and
+// encryption are errors.
 Result<std::unique_ptr<QPDF>> openWithQpdf(const std::filesystem::path& path,
-                                           const std::string& ctx) {
+                                           const std::string* bytes, const std::string& ctx) {
   auto q = std::make_unique<QPDF>();
   q->setSuppressWarnings(true);
   q->setAttemptRecovery(false);
   try {
-    q->processFile(path.c_str());
+    if (bytes)
+      q->processMemoryFile(path.c_str(), bytes->data(), bytes->size());
+    else
+      q->processFile(path.c_str());
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password)
       return Error::kyso(Errc::PdfEncrypted, "QPDF::processFile",
@@ -128,6 +132,11 @@ Result<int> checkXrefEntries(QPDF& q, std::FILE* f, std::uint64_t size, const st
   return maxObj;
 }
 
+// Files up to this size are read with one system call and parsed from memory: qpdf's reader of a
+// FILE* seeks with a system call for every object, which cost a one-page letter more than hashing
+// and writing it (issue 22). Larger files are read where they lie, so memory stays flat.
+constexpr std::uint64_t kInMemoryLimit = 16u << 20;
+
 }  // namespace
 
 Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::path& path) {
@@ -143,13 +152,23 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
 
   std::unique_ptr<PdfDocument> doc(new PdfDocument());
   doc->m_size = size;
+  if (size <= kInMemoryLimit) {
+    doc->m_bytes.resize(size);
+    if (::fseeko(f.get(), 0, SEEK_SET) != 0) return Error::posix(errno, "fseeko", ctx);
+    if (std::fread(doc->m_bytes.data(), 1, size, f.get()) != size)
+      return Error::posix(std::ferror(f.get()) ? errno : EIO, "fread", ctx);
+    File mem(::fmemopen(doc->m_bytes.data(), size, "rb"));
+    if (!mem) return Error::posix(errno, "fmemopen", ctx);
+    f = std::move(mem);
+  }
+  const std::string* inMemory = doc->m_bytes.empty() ? nullptr : &doc->m_bytes;
   std::string head = readAt(f.get(), 0, 1024);
   auto hp = head.find("%PDF-");
   if (hp == std::string::npos) return Error::kyso(Errc::NotAPdf, "open", ctx + ": no %PDF- header");
   doc->m_version = head.substr(hp + 5, 3);
   KYSO_ASSIGN_OR_RETURN(StartXref sx, readStartXref(f.get(), size, ctx));
   doc->m_startxref = sx.offset;
-  KYSO_ASSIGN_OR_RETURN(auto q, openWithQpdf(path, ctx));
+  KYSO_ASSIGN_OR_RETURN(auto q, openWithQpdf(path, inMemory, ctx));
   try {
     QPDFObjectHandle trailer = q->getTrailer();
     if (sx.table)

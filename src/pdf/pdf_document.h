@@ -63,6 +63,7 @@ class PdfDocument {
 
  private:
   PdfDocument() = default;
+  std::string m_bytes;  // a small file's content, parsed from memory (outlives m_qpdf)
   std::unique_ptr<QPDF> m_qpdf;
   std::uint64_t m_size = 0;
   std::uint64_t m_startxref = 0;

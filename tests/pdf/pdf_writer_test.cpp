@@ -4,7 +4,9 @@
 // shared corpus. The CMS here is the test-only KeyFileCmsMaker: these tests are about the PDF side.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <sstream>
 
@@ -260,6 +262,37 @@ TEST_F(PdfWriterTest, RefusesBadInputWithTheRightReason) {
     EXPECT_FALSE(fs::exists(m_tmp / "out.pdf"));
     EXPECT_EQ(m.calls, 0) << "nothing is signed for a refused input";
   }
+}
+
+// Files up to 16 MiB are parsed from memory, larger ones where they lie (issue 22): a file over
+// the limit signs twice like any other, and damage in one is refused the same way.
+TEST_F(PdfWriterTest, ALargeFileIsSignedAndCheckedWhereItLies) {
+  const char* src = std::getenv("KYSO_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  const fs::path big = m_tmp / "big.pdf";
+  const std::string make = std::string("python3 ") + src + "/bench/pdf/make_big_pdf.py " +
+                           big.string() + " 17";
+  ASSERT_EQ(std::system(make.c_str()), 0);
+  ASSERT_GT(fs::file_size(big), 16u << 20);
+  signAndCheck(big, m_tmp / "big-once.pdf", "signer-rsa2048", 1);
+  signAndCheck(m_tmp / "big-once.pdf", m_tmp / "big-twice.pdf", "signer-ec256", 2);
+  // One byte before the last object: its cross-reference entry no longer points at it.
+  std::string bytes;
+  {
+    std::ifstream in(big, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto last = bytes.rfind("\n5 0 obj");
+  ASSERT_NE(last, std::string::npos);
+  bytes.insert(last + 1, "X");
+  const fs::path damaged = m_tmp / "big-damaged.pdf";
+  std::ofstream(damaged, std::ios::binary) << bytes;
+  auto m = maker("signer-rsa2048");
+  PadesRequest req{damaged, m_tmp / "out.pdf", {}, {}, PadesLevel::BB};
+  auto r = signPdfFile(req, m, nullptr, nullptr);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, Errc::PdfDamaged) << r.error().technical();
+  EXPECT_EQ(m.calls, 0);
 }
 
 TEST_F(PdfWriterTest, OutputOntoExistingFileNeedsOverwrite) {
