@@ -146,12 +146,18 @@ Result<BatchSummary> DetachedSignJob::run(const std::vector<SignInput>& items, S
   for (std::size_t first = 0; first < items.size() && !halt; first += kGroup) {
     const std::size_t last = std::min(items.size(), first + kGroup);
     std::vector<std::optional<Result<AtomicFile>>> signedFiles(last - first);
+    std::vector<char> skipped(last - first, 0);  // output there already (skipExisting)
     std::atomic<std::size_t> next{first};
     auto signSome = [&](const SigningIdentity& laneId) {
       for (std::size_t i = next++; i < last && !halt; i = next++) {
         if (observer.cancelRequested()) {
           halt = true;
           break;
+        }
+        std::error_code ec;
+        if (settings.skipExisting && fs::exists(items[i].output, ec)) {
+          skipped[i - first] = 1;
+          continue;
         }
         observer.started(i, items.size());
         auto r = signOne(tmpl, laneId, items[i], settings.overwrite || items[i].overwrite);
@@ -163,6 +169,12 @@ Result<BatchSummary> DetachedSignJob::run(const std::vector<SignInput>& items, S
     auto g = std::make_unique<Group>();
     for (std::size_t i = first; i < last; ++i) {
       auto& r = signedFiles[i - first];
+      if (skipped[i - first]) {
+        ItemResult res = resultFor(i);
+        res.state = ItemResult::State::Skipped;
+        g->results.push_back(std::move(res));
+        continue;
+      }
       if (!r) continue;  // not attempted: the batch stopped
       if (r->ok()) {
         g->commits.push_back(pool.commit(std::move(**r)));

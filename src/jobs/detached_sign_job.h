@@ -21,10 +21,11 @@
 namespace kyso::jobs {
 
 struct DetachedSignSettings {
-  cms::SignOptions cms;    // digest, PSS, signing time, chain, TSA and its HTTP options
-  bool overwrite = false;  // replace existing outputs (else FileExists, before the token signs)
-  bool offline = false;    // do not fetch missing intermediates (AIA) to complete the chain
-  std::size_t lanes = 1;   // signatures at once on a software token, HSM or key file
+  cms::SignOptions cms;       // digest, PSS, signing time, chain, TSA and its HTTP options
+  bool overwrite = false;     // replace existing outputs (else FileExists, before the token signs)
+  bool skipExisting = false;  // an input whose output exists is Skipped (resuming a batch)
+  bool offline = false;       // do not fetch missing intermediates (AIA) to complete the chain
+  std::size_t lanes = 1;      // signatures at once on a software token, HSM or key file
   /// Where fetched intermediates are cached (empty: kyso's data folder).
   std::filesystem::path issuerCache;
 };

@@ -1,8 +1,13 @@
 // `kyso sign` and `kyso extend` end to end: the built binary, the test PKI (key files) or a SoftHSM
 // token, the loopback TSA/OCSP/HTTP services, and pdfsig/qpdf/openssl checking the results.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "tests/pdf/pdf_test_support.h"
@@ -451,6 +456,127 @@ TEST_F(SignTokenTest, TokenRemovedMidBatchKeepsFinishedFilesValid) {
   EXPECT_EQ(n, 2) << "two signed, nothing partial, no temporary files";
   for (int i = 4; i < 6; ++i) EXPECT_FALSE(fs::exists(dir / names[i])) << names[i];
   EXPECT_NE(o.find("not attempted"), std::string::npos) << o;
+}
+
+// Ctrl-C in a batch (a token taking 250 ms a signature): kyso stops after the files in hand,
+// keeps what it signed, says how to go on, and exits 130; the same command with --skip-existing
+// signs the rest. For PDFs (the table) and detached signatures alike.
+class InterruptTest : public kyso::test::SoftHsmTest {
+ protected:
+  void SetUp() override {
+    fault = std::getenv("KYSO_FAULT_MODULE") ? std::getenv("KYSO_FAULT_MODULE") : "";
+    if (fault.empty() || !fs::exists(fault)) {
+      if (kyso::test::inCi()) FAIL() << "KYSO_FAULT_MODULE missing";
+      GTEST_SKIP() << "*** SKIPPED: the fault-injecting module is not built ***";
+    }
+    SoftHsmTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto pki = test::pkiDir();
+    ASSERT_TRUE(token().importKey(pki / "signer-rsa2048.key", "01", "signer").ok());
+    ASSERT_TRUE(token().importCert(pki / "signer-rsa2048.pem", "01", "signer").ok());
+    { std::ofstream(tmp / "pin") << token().userPin() << "\n"; }
+    fs::permissions(tmp / "pin", fs::perms::owner_read | fs::perms::owner_write);
+  }
+  int signedHere() const {
+    int n = 0;
+    std::error_code ec;
+    for (auto& e : fs::directory_iterator(tmp / "out", ec)) n += e.is_regular_file() ? 1 : 0;
+    return n;
+  }
+  // `kyso sign FILES... extra` on the slow token, interrupted 600 ms after its login (two
+  // signatures or so); then again with --skip-existing. Checks both runs; `done` gets the first
+  // run's count.
+  void interruptThenResume(const std::vector<std::string>& files, std::vector<std::string> extra,
+                           const std::string& stopped, int& done) {
+    std::vector<std::string> argv = {(fs::path(std::getenv("KYSO_BIN")) / "kyso").string(),
+                                     "sign",
+                                     "--out-dir",
+                                     (tmp / "out").string(),
+                                     "--module",
+                                     fault,
+                                     "--pin-file",
+                                     (tmp / "pin").string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    argv.insert(argv.end(), files.begin(), files.end());
+    const fs::path log = tmp / "log.txt";
+    const fs::path logins = tmp / "logins.txt";
+    ::setenv("KYSO_FAULT_LOG", logins.c_str(), 1);
+    ::setenv("KYSO_FAULT", "latency_C_Sign=250", 1);
+    ::setenv("KYSO_FAULT_TARGET", token().modulePath().c_str(), 1);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+      std::vector<char*> args;
+      for (auto& a : argv) args.push_back(a.data());
+      args.push_back(nullptr);
+      ::execv(args[0], args.data());
+      ::_exit(127);
+    }
+    ASSERT_GT(pid, 0);
+    std::error_code ec;
+    for (int i = 0; i < 1000 && !(fs::exists(logins, ec) && fs::file_size(logins, ec) > 0); ++i)
+      ::usleep(10000);
+    ::usleep(600000);
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ::unsetenv("KYSO_FAULT");
+    ::unsetenv("KYSO_FAULT_LOG");
+    std::string o;
+    {
+      std::ifstream in(log);
+      o.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    ASSERT_TRUE(WIFEXITED(status)) << "ended by the signal, not by kyso: " << o;
+    EXPECT_EQ(WEXITSTATUS(status), 130) << o;
+    done = signedHere();
+    EXPECT_GE(done, 1) << o;
+    EXPECT_LT(done, static_cast<int>(files.size())) << "stopped before the end: " << o;
+    EXPECT_NE(o.find("interrupted (Ctrl-C) after " + std::to_string(done) + " of " +
+                     std::to_string(files.size()) + " files"),
+              std::string::npos)
+        << o;
+    EXPECT_NE(o.find("--skip-existing"), std::string::npos) << o;
+    EXPECT_NE(o.find(stopped), std::string::npos) << o;
+
+    argv.push_back("--skip-existing");
+    std::string cmd;
+    for (const auto& a : argv) cmd += "'" + a + "' ";
+    ASSERT_EQ(test::run(cmd, &o), 0) << o;
+    EXPECT_EQ(signedHere(), static_cast<int>(files.size())) << o;
+    std::size_t skipped = 0;
+    for (auto at = o.find("kipped"); at != std::string::npos; at = o.find("kipped", at + 1))
+      ++skipped;
+    EXPECT_EQ(skipped, static_cast<std::size_t>(done)) << o;
+  }
+  std::string fault;
+  test::TempDir tmp;
+};
+
+TEST_F(InterruptTest, CtrlCStopsAPdfBatchAfterTheFileInHandAndSkipExistingResumes) {
+  std::vector<std::string> files;
+  for (int i = 0; i < 10; ++i) {
+    files.push_back((tmp / ("cv" + std::to_string(i) + ".pdf")).string());
+    fs::copy_file(test::samplesDir() / "letter.pdf", files.back());
+  }
+  int done = 0;
+  interruptThenResume(files, {}, "not attempted", done);
+  auto nss = test::makeNssDb(tmp / "nss");
+  for (const auto& e : fs::directory_iterator(tmp / "out"))
+    EXPECT_EQ(test::pdfsig(nss, e.path()).valid, 1) << e.path();
+}
+
+TEST_F(InterruptTest, CtrlCStopsADetachedBatchAndSkipExistingResumes) {
+  std::vector<std::string> files;
+  for (int i = 0; i < 10; ++i) {
+    files.push_back((tmp / ("bien-ban-" + std::to_string(i) + ".txt")).string());
+    std::ofstream(files.back()) << "Biên bản số " << i << "\n";
+  }
+  int done = 0;
+  interruptThenResume(files, {"--detached", "--offline", "--jobs", "1"}, "Not signed (interrupted)",
+                      done);
 }
 
 }  // namespace

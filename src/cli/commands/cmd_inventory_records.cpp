@@ -12,6 +12,7 @@
 #include "src/cli/commands/inventory_cli.h"
 #include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 #include "src/inventory/certfile.h"
 #include "src/inventory/lifecycle.h"
 
@@ -49,11 +50,8 @@ Result<std::optional<long long>> personOpt(Inventory& inv, const ArgParser& p, c
 
 // How each kind of record reads for people: the columns of a list (with their header) and the
 // labelled fields of one record. English or Vietnamese by LANG.
-bool vi() {
-  return defaultLang() == Lang::Vi;
-}
 const char* L(const char* en, const char* viText) {
-  return vi() ? viText : en;
+  return say(en, viText);
 }
 std::string yesNo(bool b) {
   return b ? L("yes", "có") : L("no", "không");

@@ -7,8 +7,10 @@
 #include <filesystem>
 
 #include "core/messages.h"
+#include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
 namespace {
@@ -41,13 +43,11 @@ int exitCodeForFileError(const Error& e) {
   }
 }
 
+// Columns padded by characters, so that Vietnamese file names and words line up.
 void printTable(const std::vector<FileOutcome>& rows) {
-  std::size_t w = 4;
-  for (const auto& r : rows) w = std::max(w, r.input.size());
-  std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), "FILE", "RESULT", "DETAIL");
-  for (const auto& r : rows)
-    std::printf("%-*s  %-13s  %s\n", static_cast<int>(w), r.input.c_str(), r.status.c_str(),
-                r.detail.c_str());
+  TextTable t({say("FILE", "TỆP"), say("RESULT", "KẾT QUẢ"), say("DETAIL", "CHI TIẾT")});
+  for (const auto& r : rows) t.add({r.input, r.status, r.detail});
+  std::printf("%s", t.render(noneText()).c_str());
 }
 
 }  // namespace
@@ -103,6 +103,10 @@ int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* 
   return kExitOk;
 }
 
+bool SignPrinter::cancelRequested() {
+  return InterruptGuard::interrupted();
+}
+
 void SignPrinter::started(std::size_t index, std::size_t total) {
   if (total > 1)
     std::fprintf(stderr, "[%zu/%zu] %s\n", index + 1, total, m_rows[index].input.c_str());
@@ -117,20 +121,22 @@ void SignPrinter::finished(const jobs::ItemResult& r) {
   FileOutcome& row = m_rows[r.index];
   switch (r.state) {
     case State::Done:
-      row.status = "signed";
+      row.status = say("signed", "đã ký");
       row.detail = r.level + ", " + r.field;
       break;
     case State::Skipped:
-      row.status = "skipped";
-      row.detail = "output exists";
+      row.status = say("skipped", "bỏ qua");
+      row.detail = say("output exists", "đã có tệp kết quả");
       break;
     case State::Failed:
-      row.status = "failed";
+      row.status = say("failed", "lỗi");
       row.detail = describe(*r.error);
-      if (m_rows.size() == 1) printError("Signing " + row.input + " failed", *r.error);
+      if (m_rows.size() == 1)
+        printError(say("Signing ", "Ký ") + row.input + say(" failed", " không thành công"),
+                   *r.error);
       break;
     case State::NotAttempted:
-      row.status = "not attempted";
+      row.status = say("not attempted", "chưa ký");
       break;
   }
 }
@@ -143,6 +149,17 @@ int reportBatch(const jobs::BatchSummary& summary, const std::vector<FileOutcome
     ++failed;
   }
   if (rows.size() > 1) printTable(rows);
+  if (summary.cancelled) {
+    const std::size_t total = rows.size();
+    const std::size_t handled = summary.done + summary.skipped + summary.failed;
+    std::fprintf(stderr,
+                 vi() ? "kyso: đã dừng (Ctrl-C) sau %zu/%zu tệp; chạy lại đúng lệnh này với "
+                        "--skip-existing để ký các tệp còn lại.\n"
+                      : "kyso: interrupted (Ctrl-C) after %zu of %zu files; run the same command "
+                        "again with --skip-existing to sign the rest.\n",
+                 handled, total);
+    return kExitInterrupted;
+  }
   if (failed == 0) return kExitOk;
   if (rows.size() == 1 && summary.firstError) return exitCodeForFileError(*summary.firstError);
   if (rows.size() == 1 && !summary.flushErrors.empty())

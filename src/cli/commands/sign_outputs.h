@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "src/cli/kyso/args.h"
+#include "src/cli/kyso/interrupt_guard.h"
 #include "src/jobs/batch.h"
 
 namespace kyso::cli {
 
 struct FileOutcome {
   std::string input, output;
-  std::string status;  // "signed", "skipped", "failed", "not attempted"
+  std::string status;  // "signed", "skipped", "failed", "not attempted" (in the CLI's language)
   std::string detail;
 };
 
@@ -28,16 +29,19 @@ int signUsageError(const std::string& what);
 int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows,
                 const char* command = "kyso sign");
 
-/// Progress on stderr, appearance notes, and the rows filled as files finish.
+/// Progress on stderr, appearance notes, and the rows filled as files finish; Ctrl-C stops the
+/// batch after the current file.
 class SignPrinter : public jobs::BatchObserver {
  public:
   explicit SignPrinter(std::vector<FileOutcome>& rows) : m_rows(rows) {}
   void started(std::size_t index, std::size_t total) override;
   void note(std::size_t index, const Error& note) override;
   void finished(const jobs::ItemResult& r) override;
+  bool cancelRequested() override;
 
  private:
   std::vector<FileOutcome>& m_rows;
+  InterruptGuard m_interrupt;
 };
 
 /// The table (several files), the folder flush errors and the exit code: one file's own code

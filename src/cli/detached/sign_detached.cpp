@@ -8,6 +8,8 @@
 // results into lines or JSON. The key comes from the token options (token_options.h);
 // --key-file/--cert-file/--chain-file (PEM, unencrypted key) are a developer and test path for
 // keys kept on disk, not for officials' keys.
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -21,7 +23,9 @@
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/interrupt_guard.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/cli/kyso/words.h"
 #include "src/jobs/detached_sign_job.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/signing_lanes.h"
@@ -50,9 +54,28 @@ class DetachedPrinter : public jobs::BatchObserver {
         j.set("level", m_level);
         std::printf("%s\n", j.dump().c_str());
       } else {
-        std::printf("Not signed (the batch stopped at a token error): %s\n", in.c_str());
+        std::printf("%s: %s\n",
+                    InterruptGuard::interrupted()
+                        ? say("Not signed (interrupted)", "Chưa ký (đã dừng bằng Ctrl-C)")
+                        : say("Not signed (the batch stopped at a token error)",
+                              "Chưa ký (cả lô dừng vì lỗi token)"),
+                    in.c_str());
       }
-      if (m_rc == kExitOk) m_rc = kExitTokenError;
+      if (m_rc == kExitOk)
+        m_rc = InterruptGuard::interrupted() ? kExitInterrupted : kExitTokenError;
+      return;
+    }
+    if (r.state == State::Skipped) {
+      if (m_json) {
+        Json j = Json::object();
+        j.set("file", in);
+        j.set("output", r.output.string());
+        j.set("status", "skipped");
+        std::printf("%s\n", j.dump().c_str());
+      } else {
+        std::printf("%s: %s\n", say("Skipped (the output exists)", "Bỏ qua (đã có tệp kết quả)"),
+                    r.output.string().c_str());
+      }
       return;
     }
     const bool ok = r.state == State::Done;
@@ -73,8 +96,10 @@ class DetachedPrinter : public jobs::BatchObserver {
     if (!ok) m_rc = jobs::stopsBatch(*r.error) ? kExitTokenError : kExitInputError;
   }
   int exitCode() const { return m_rc; }
+  bool cancelRequested() override { return InterruptGuard::interrupted(); }
 
  private:
+  InterruptGuard m_interrupt;  // Ctrl-C stops after the files in hand
   bool m_json;
   std::string m_level;
   int m_rc = kExitOk;
@@ -91,6 +116,7 @@ void declareDetachedOptions(ArgParser& p) {
       .value("output", 'o', "output file (one input; default FILE.p7s)")
       .value("out-dir", 0, "output folder (FILE.p7s files go there)")
       .flag("force", 0, "replace existing .p7s files (a final PIN try needs --force-login)")
+      .flag("skip-existing", 0, "leave inputs whose .p7s exists (resuming a stopped batch)")
       .value("level", 0, "B-B (default) | B-T (adds a signature timestamp; needs --tsa)")
       .value("tsa", 0, "RFC 3161 timestamp authority URL")
       .value("digest", 0, "sha256 (default) | sha384 | sha512")
@@ -144,6 +170,7 @@ int settingsFromOptions(const ArgParser& p, jobs::DetachedSignSettings& settings
   }
   settings.offline = p.has("offline");
   settings.overwrite = p.has("force");
+  settings.skipExisting = p.has("skip-existing");
   return kExitOk;
 }
 
@@ -168,6 +195,21 @@ int runSignDetached(const Args& args) {
   std::string level;
   if (int rc = settingsFromOptions(p, settings, level); rc != kExitOk) return rc;
 
+  // The output folder is made when missing and must be writable, before the PIN is asked.
+  {
+    const fs::path folder = p.has("out-dir")  ? fs::path(*p.get("out-dir"))
+                            : p.has("output") ? fs::path(*p.get("output")).parent_path()
+                                              : fs::path();
+    std::error_code ec;
+    if (p.has("out-dir") && !fs::exists(folder, ec)) fs::create_directories(folder, ec);
+    if (!folder.empty() &&
+        (!fs::is_directory(folder, ec) || ::access(folder.c_str(), W_OK | X_OK) != 0)) {
+      printError("kyso sign --detached",
+                 Error::kyso(Errc::OutputNotWritable, p.has("out-dir") ? "--out-dir" : "-o",
+                             folder.string()));
+      return kExitInputError;
+    }
+  }
   std::vector<jobs::SignInput> items;
   for (const auto& in : inputs) {
     fs::path out = p.has("output")    ? fs::path(*p.get("output"))
@@ -194,7 +236,17 @@ int runSignDetached(const Args& args) {
     if (rc == kExitOk) rc = kExitInputError;
   }
   if (!p.has("json") && inputs.size() > 1)
-    std::printf("%zu of %zu file(s) signed.\n", summary->done, inputs.size());
+    std::printf(vi() ? "Đã ký %zu/%zu tệp.\n" : "%zu of %zu file(s) signed.\n", summary->done,
+                inputs.size());
+  if (summary->cancelled) {
+    std::fprintf(stderr,
+                 vi() ? "kyso: đã dừng (Ctrl-C) sau %zu/%zu tệp; chạy lại đúng lệnh này với "
+                        "--skip-existing để ký các tệp còn lại.\n"
+                      : "kyso: interrupted (Ctrl-C) after %zu of %zu files; run the same command "
+                        "again with --skip-existing to sign the rest.\n",
+                 summary->done + summary->failed, inputs.size());
+    return kExitInterrupted;
+  }
   return rc;
 }
 

@@ -12,6 +12,7 @@
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_commands.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
 namespace {
@@ -68,13 +69,6 @@ void printUnrecognisedCards(const p11::Module& m) {
                      "may need another vendor's PKCS#11 module (--module).\n",
                 reader.c_str(), m.path().filename().c_str(), atrText.c_str());
   }
-}
-
-bool vi() {
-  return defaultLang() == Lang::Vi;
-}
-const char* say(const char* en, const char* vietnamese) {
-  return vi() ? vietnamese : en;
 }
 
 // The PIN's state for people, from the token's flags (which stay in --json).

@@ -11,6 +11,7 @@ enum ExitCode : int {
   kExitInputError = 4,       // the input cannot be read (not a PDF, damaged, missing)
   kExitTokenError = 5,       // token or PIN error
   kExitUsage = 64,           // the command line is wrong
+  kExitInterrupted = 130,    // Ctrl-C stopped a batch after the file in hand (128 + SIGINT)
 };
 
 }  // namespace kyso::cli

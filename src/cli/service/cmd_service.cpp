@@ -23,6 +23,7 @@
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/cli/kyso/words.h"
 #include "src/cli/service/nss_trust.h"
 #include "src/cli/service/terminal_host.h"
 #include "src/service/audit_log.h"
@@ -85,10 +86,6 @@ std::vector<std::string> words(const std::string& s) {
   std::istringstream in(s);
   for (std::string w; in >> w;) out.push_back(w);
   return out;
-}
-
-bool vi() {
-  return defaultLang() == Lang::Vi;
 }
 
 int usageError(const std::string& what) {

@@ -7,15 +7,12 @@
 
 #include "core/messages.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/cli/kyso/words.h"
 #include "src/pdfverify/report.h"
 
 namespace kyso::cli {
 
 namespace {
-
-bool vi() {
-  return defaultLang() == Lang::Vi;
-}
 
 std::string callWords(service::Call c, const std::string& kind) {
   using service::Call;
