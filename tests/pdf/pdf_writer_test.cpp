@@ -270,8 +270,8 @@ TEST_F(PdfWriterTest, ALargeFileIsSignedAndCheckedWhereItLies) {
   const char* src = std::getenv("KYSO_SOURCE_DIR");
   ASSERT_NE(src, nullptr);
   const fs::path big = m_tmp / "big.pdf";
-  const std::string make = std::string("python3 ") + src + "/bench/pdf/make_big_pdf.py " +
-                           big.string() + " 17";
+  const std::string make =
+      std::string("python3 ") + src + "/bench/pdf/make_big_pdf.py " + big.string() + " 17";
   ASSERT_EQ(std::system(make.c_str()), 0);
   ASSERT_GT(fs::file_size(big), 16u << 20);
   signAndCheck(big, m_tmp / "big-once.pdf", "signer-rsa2048", 1);
