@@ -254,6 +254,47 @@ TEST_P(CliTest, PlainTextListsAndRecords) {
   EXPECT_NE(o.find("Cách dùng: kyso LỆNH"), std::string::npos) << o;
 }
 
+// Dates as office papers write them (DD/MM/YYYY) or as ISO tools do, on every date option; a day
+// that does not exist names the option and the two forms.
+TEST_P(CliTest, DatesAreAcceptedInBothFormsEverywhere) {
+  if (!fs::exists(test::kysoBin())) {
+    if (test::inCi()) FAIL() << "kyso binary missing";
+    GTEST_SKIP() << "kyso binary not built";
+  }
+  KYSO_FRESH_DB_OR_SKIP(loc, GetParam(), dir);
+  db = loc;
+  std::string o;
+  ASSERT_EQ(kyso("unit add --name 'Văn phòng Sở' --kind department", &o), 0) << o;
+  ASSERT_EQ(kyso("token add --serial D1 --manufacturer Feitian --unit 'Văn phòng Sở' --received-on "
+                 "03/11/2026",
+                 &o),
+            0)
+      << o;
+  ASSERT_EQ(kyso("token show D1 --json", &o), 0) << o;
+  EXPECT_NE(o.find("2026-11-03"), std::string::npos) << o;
+  ASSERT_EQ(kyso("token edit D1 --received-on 2026-11-04", &o), 0) << o;
+  ASSERT_EQ(kyso("person add --name 'Lê Văn Nghỉ' --unit 'Văn phòng Sở' --left-on 1/2/2026", &o), 0)
+      << o;
+  ASSERT_EQ(kyso("person show 'Lê Văn Nghỉ' --json", &o), 0) << o;
+  EXPECT_NE(o.find("2026-02-01"), std::string::npos) << o;
+  EXPECT_EQ(kyso("token add --serial D2 --manufacturer Feitian --unit 'Văn phòng Sở' --received-on "
+                 "31/02/2026 2>&1",
+                 &o),
+            64);
+  EXPECT_NE(o.find("--received-on"), std::string::npos) << o;
+  EXPECT_NE(o.find("DD/MM/YYYY or YYYY-MM-DD"), std::string::npos) << o;
+  ASSERT_EQ(kyso("token list", &o), 0);
+  EXPECT_EQ(o.find("D2"), std::string::npos) << "nothing saved for a refused command";
+  EXPECT_EQ(kyso("cert list --expires-before 2026/13/01 2>&1", &o), 64) << o;
+  EXPECT_EQ(kyso("transition token D1 damaged --doc-number 5/SYT-VP --doc-date 20/01/2026 --note "
+                 "'Hỏng cổng USB'",
+                 &o),
+            0)
+      << o;
+  ASSERT_EQ(kyso("history token D1", &o), 0) << o;
+  EXPECT_NE(o.find("2026-01-20"), std::string::npos) << o;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          test::backendName);
 

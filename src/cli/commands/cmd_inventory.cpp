@@ -7,6 +7,7 @@
 #include "core/atomic_file.h"
 #include "src/cli/commands/inventory_cli.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 #include "src/inventory/lifecycle.h"
 
 namespace kyso::cli {
@@ -44,6 +45,18 @@ bool parseOrReport(ArgParser& p, const Args& args, const char* what) {
 void applyGlobals(Context& c, const ArgParser& p) {
   if (auto db = p.get("db")) c.dbLocation = *db;
   if (p.has("json")) c.json = true;
+}
+
+Result<std::optional<std::string>> dateOption(const ArgParser& p, const char* name) {
+  auto v = p.get(name);
+  if (!v || v->empty()) return std::optional<std::string>();
+  auto d = inventory::normalizeDate(*v);
+  if (!d)
+    return Error::kyso(Errc::UsageError, std::string("--") + name,
+                       std::string("--") + name + " " + *v +
+                           say(": not a date; write DD/MM/YYYY or YYYY-MM-DD",
+                               ": không phải ngày; hãy viết DD/MM/YYYY hoặc YYYY-MM-DD"));
+  return std::optional<std::string>(std::move(*d));
 }
 
 int fail(const std::string& what, const Error& e) {

@@ -62,12 +62,12 @@ int runTransition(Context& c) {
       "Example: kyso inventory transition token 54C1A2 active --holder \"Nguyễn Văn An\" "
       "--doc-number 12/SYT-VP --doc-date 2026-11-20\n");
   p.value("doc-number", 0, "number of the request document, e.g. 12/SYT-VP")
-      .value("doc-date", 0, "its date (YYYY-MM-DD)")
+      .value("doc-date", 0, "its date (DD/MM/YYYY or YYYY-MM-DD)")
       .value("note", 0, "a note kept with the event")
       .value("holder", 0, "the person who receives the token (hand-over, issue)")
       .value("unit", 0, "the unit (name or id)");
   p.flag("wiped", 0, "the token was wiped (return, destroy)")
-      .value("valid-from", 0, "certificate: start of validity (YYYY-MM-DD)")
+      .value("valid-from", 0, "certificate: start of validity (DD/MM/YYYY or YYYY-MM-DD)")
       .value("valid-until", 0, "certificate: end of validity, or the new end on renewal");
   KYSO_INV_OPEN(p, "kyso inventory transition");
   const auto& pos = p.positional();
@@ -78,18 +78,13 @@ int runTransition(Context& c) {
   if (!subject.ok()) return fail("kyso inventory transition", subject.error());
   EvidenceGiven e;
   e.docNumber = p.getOr("doc-number", "");
-  e.docDate = p.getOr("doc-date", "");
-  if (!e.docDate.empty()) {
-    auto d = normalizeDate(e.docDate);
-    if (!d)
-      return fail("kyso inventory transition",
-                  Error::kyso(Errc::UsageError, "--doc-date", e.docDate));
-    e.docDate = *d;
-  }
+  for (const char* name : {"doc-date", "valid-from", "valid-until"})
+    if (auto d = dateOption(p, name); !d.ok()) return fail("kyso inventory transition", d.error());
+  e.docDate = dateOption(p, "doc-date")->value_or("");
   e.note = p.getOr("note", "");
   e.wiped = p.has("wiped");
-  e.notBefore = p.getOr("valid-from", "");
-  e.newNotAfter = p.getOr("valid-until", "");
+  e.notBefore = dateOption(p, "valid-from")->value_or("");
+  e.newNotAfter = dateOption(p, "valid-until")->value_or("");
   if (*subject == Subject::Certificate && !e.notBefore.empty()) e.notAfter = e.newNotAfter;
   if (auto h = p.get("holder")) {
     std::optional<long long> unitId;

@@ -338,7 +338,7 @@ void declarePerson(ArgParser& p) {
       .value("position", 0, "position, e.g. Giám đốc, Văn thư")
       .value("email", 0, "e-mail address")
       .value("phone", 0, "telephone")
-      .value("left-on", 0, "the day the person left the unit (YYYY-MM-DD)");
+      .value("left-on", 0, "the day the person left the unit (DD/MM/YYYY or YYYY-MM-DD)");
   p.value("handwriting", 0, "the handwritten signature image (PNG, transparent background)")
       .value("export-handwriting", 0, "show: write the stored handwriting image to this file")
       .value("move-to", 0, "move the person to another unit");
@@ -353,7 +353,7 @@ void declareToken(ArgParser& p) {
   p.value("unit", 0, "unit (name or id)")
       .value("holder", 0, "person (name or id)")
       .value("state", 0, "add: the starting state; list: only tokens in this state")
-      .value("received-on", 0, "the day the Department received it (YYYY-MM-DD)")
+      .value("received-on", 0, "the day the Department received it (DD/MM/YYYY or YYYY-MM-DD)")
       .value("search", 0, "list: serial, holder or model containing this text");
   p.value("limit", 0, "list: at most this many rows");
 }
@@ -365,7 +365,7 @@ void declareCert(ArgParser& p) {
       .value("kind", 0, "personal (default) or organisation")
       .value("state", 0, "list: only certificates in this state")
       .value("file", 0, "the certificate file (PEM or DER), as the positional FILE");
-  p.value("expires-before", 0, "list: only those ending before this day (YYYY-MM-DD)")
+  p.value("expires-before", 0, "list: only those ending before this day (DD/MM/YYYY or YYYY-MM-DD)")
       .value("limit", 0, "list: at most this many rows");
 }
 
@@ -497,7 +497,9 @@ int runPerson(Context& c, const std::string& action) {
     np.position = p.getOr("position", "");
     np.email = p.getOr("email", "");
     np.phone = p.getOr("phone", "");
-    np.leftOn = p.getOr("left-on", "");
+    auto leftOn = dateOption(p, "left-on");
+    if (!leftOn.ok()) return Failure{"Adding the person failed", leftOn.error()};
+    np.leftOn = leftOn->value_or("");
     if (!l.unitId)
       return Failure{"Adding the person failed",
                      Error::kyso(Errc::UsageError, "person add", "--unit is required")};
@@ -525,7 +527,9 @@ int runPerson(Context& c, const std::string& action) {
     if (auto x = p.get("position")) e.position = *x;
     if (auto x = p.get("email")) e.email = *x;
     if (auto x = p.get("phone")) e.phone = *x;
-    if (auto x = p.get("left-on")) e.leftOn = *x;
+    auto leftOn = dateOption(p, "left-on");
+    if (!leftOn.ok()) return Failure{"Editing the person failed", leftOn.error()};
+    if (*leftOn) e.leftOn = **leftOn;
     if (p.get("move-to")) {
       auto m = unitOpt(inv, p, "move-to");
       if (!m.ok()) return Failure{"Finding the unit failed", m.error()};
@@ -564,14 +568,16 @@ int runTokenCmd(Context& c, const std::string& action) {
       tokenCells,
       tokenFields};
   cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, false); };
-  cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) {
+  cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) -> Step<Token> {
     Token t;
     t.serial = p.getOr("serial", "");
     t.manufacturer = p.getOr("manufacturer", "");
     t.model = p.getOr("model", "");
     t.provider = p.getOr("provider", "");
     t.module = p.getOr("module", "");
-    t.receivedOn = p.getOr("received-on", "");
+    auto receivedOn = dateOption(p, "received-on");
+    if (!receivedOn.ok()) return Failure{"Adding the token failed", receivedOn.error()};
+    t.receivedOn = receivedOn->value_or("");
     t.unitId = l.unitId;
     t.holderId = l.holderId;
     t.state = p.getOr("state", t.holderId ? "active" : "in_stock");
@@ -598,7 +604,9 @@ int runTokenCmd(Context& c, const std::string& action) {
     if (auto x = p.get("model")) t.model = *x;
     if (auto x = p.get("provider")) t.provider = *x;
     if (auto x = p.get("module")) t.module = *x;
-    if (auto x = p.get("received-on")) t.receivedOn = *x;
+    auto receivedOn = dateOption(p, "received-on");
+    if (!receivedOn.ok()) return Failure{"Editing the token failed", receivedOn.error()};
+    if (*receivedOn) t.receivedOn = **receivedOn;
     if (p.get("unit")) t.unitId = l.unitId;
     if (p.get("holder") || p.get("state"))
       return Failure{"kyso inventory token edit",
@@ -646,13 +654,16 @@ int runCert(Context& c, const std::string& action) {
     cert.state = p.getOr("state", cert.notAfter < inv.today() ? "expired" : "valid");
     return fromResult(inv.addCertificate(cert, parsed->der), "Adding the certificate failed");
   };
-  cmd.list = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) {
+  cmd.list = [](Inventory& inv, const ArgParser& p,
+                const HolderLookup& l) -> Step<std::vector<Certificate>> {
     CertFilter f;
     f.state = p.getOr("state", "");
     f.unitId = l.unitId;
     f.holderId = l.holderId;
     f.tokenId = l.tokenId;
-    f.expiresBefore = p.getOr("expires-before", "");
+    auto before = dateOption(p, "expires-before");
+    if (!before.ok()) return Failure{"Listing certificates failed", before.error()};
+    f.expiresBefore = before->value_or("");
     f.limit = std::atol(p.getOr("limit", "0").c_str());
     return fromResult(inv.certificates(f), "Listing certificates failed");
   };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ ArgParser parserFor(Context& c);
 bool parseOrReport(ArgParser& p, const Args& args, const char* what);
 /// Applies --db/--json found after the subcommand.
 void applyGlobals(Context& c, const ArgParser& p);
+
+/// The date option `name` as YYYY-MM-DD, written DD/MM/YYYY or YYYY-MM-DD (as office papers and
+/// ISO tools write dates): nothing when absent, a usage error naming the option when not a date.
+Result<std::optional<std::string>> dateOption(const ArgParser& p, const char* name);
 
 /// Prints the error as a sentence and returns the exit code for it.
 int fail(const std::string& what, const Error& e);
