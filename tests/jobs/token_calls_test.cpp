@@ -124,14 +124,14 @@ TEST_F(TokenCalls, XmlBatchCostsOneSignInitAndOneSignPerFile) {
 
 // Round trips to the network (issue 22): a B-LT batch asks the TSA once per file, and the OCSP
 // responder, the CRL and AIA servers once per certificate for the whole batch. A private PKI and
-// its own counting servers (the build tree's port base + 50), so that no other test's requests are
+// its own counting servers (the build tree's port base + 60), so that no other test's requests are
 // counted.
 class NetworkRoundTrips : public TokenCalls {
  protected:
   void SetUp() override {
     const std::string base = envOr("KYSO_TEST_PORT_BASE");
     if (base.empty()) GTEST_SKIP() << "needs KYSO_TEST_PORT_BASE";
-    portBase = std::stoi(base) + 50;
+    portBase = std::stoi(base) + 60;
     TokenCalls::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     const fs::path src = envOr("KYSO_SOURCE_DIR");

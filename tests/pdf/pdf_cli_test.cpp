@@ -367,6 +367,47 @@ TEST_F(SignCliTest, DemoRunsAndTheCommandsItPrintsWork) {
   EXPECT_TRUE(fs::exists(dir / "ban-ky-cua-toi.pdf"));
 }
 
+// Mistakes in the command line are said before anything is signed or verified, in one sentence
+// that says what to do (issue 17); nothing is written.
+TEST_F(SignCliTest, MistakesAreSaidBeforeAnyWork) {
+  const fs::path letter = test::samplesDir() / "letter.pdf";
+  const fs::path out = m_tmp / "out.pdf";
+  std::string o;
+  EXPECT_EQ(kyso("sign " + letter.string() + " -o " + out.string() + " --kind issued" + keyArgs() +
+                     " 2>&1",
+                 &o),
+            64);
+  EXPECT_NE(o.find("carries the unit's seal: give its image with --seal FILE.png"),
+            std::string::npos)
+      << o;
+  EXPECT_EQ(kyso("sign " + letter.string() + " -o " + out.string() + " --kind issued --seal " +
+                     (m_tmp / "no-seal.png").string() + keyArgs() + " 2>&1",
+                 &o),
+            4);
+  EXPECT_NE(o.find("no-seal.png"), std::string::npos) << o;
+  EXPECT_FALSE(fs::exists(out));
+
+  const fs::path note = m_tmp / "bien-ban.txt";
+  std::ofstream(note) << "Biên bản\n";
+  const auto pki = test::pkiDir();
+  EXPECT_EQ(kyso("sign " + note.string() + " -o " + (m_tmp / "bien-ban.signed.pdf").string() +
+                     " --key-file " + (pki / "signer-rsa2048.key").string() + " --cert-file " +
+                     (pki / "signer-rsa2048.pem").string() + " 2>&1",
+                 &o),
+            64);
+  EXPECT_NE(o.find("a detached signature is a .p7s file, not a PDF: name it -o bien-ban.txt.p7s"),
+            std::string::npos)
+      << o;
+  EXPECT_FALSE(fs::exists(m_tmp / "bien-ban.signed.pdf"));
+
+  EXPECT_EQ(kyso("verify " + letter.string() + " --html " +
+                     (m_tmp / "missing" / "r.html").string() + " 2>&1",
+                 &o),
+            4);
+  EXPECT_NE(o.find("missing, --html)"), std::string::npos) << o;
+  EXPECT_EQ(o.find("no signature"), std::string::npos) << "nothing was verified first: " << o;
+}
+
 // The token path: one login for a batch on a SoftHSM token holding the test PKI's signer key.
 class SignTokenTest : public kyso::test::SoftHsmTest {};
 

@@ -8,6 +8,7 @@
 #include "core/messages.h"
 #include "src/appearance/compose.h"
 #include "src/appearance/template.h"
+#include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
 namespace {
@@ -108,7 +109,14 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
   r.templateSpec = args.getOr("template", "");
   if (r.kind == appearance::Kind::Issued) {
     if (args.has("image")) return Error::kyso(Errc::UsageError, "--image", "issued uses --seal");
-    if (auto s = args.get("seal")) r.image = *s;
+    if (auto s = args.get("seal"))
+      r.image = *s;
+    else
+      return Error::kyso(Errc::UsageError, "--seal",
+                         vi() ? "chữ ký của văn thư khi phát hành (--kind issued) đóng dấu của đơn "
+                                "vị: hãy cho ảnh con dấu bằng --seal TỆP.png"
+                              : "an issued letter (--kind issued) carries the unit's seal: give "
+                                "its image with --seal FILE.png");
   } else {
     if (args.has("seal")) return Error::kyso(Errc::UsageError, "--seal", "only with --kind issued");
     if (auto s = args.get("image")) r.image = *s;

@@ -173,6 +173,23 @@ int runSign(const Args& args) {
   // come before the PIN is asked.
   if (!warnActiveContent(rows, p.has("refuse-active-content"))) return kExitInputError;
   if (int rc = chainTrustFromOptions(p, settings.level, settings.trust); rc != kExitOk) return rc;
+  // The appearance options are tried on the first file before the PIN is asked: a missing seal or
+  // a bad value is said now, not after the login (the signer's own details come with the key).
+  {
+    auto tried = appearanceFromOptions(p, rows.front().input, SignerDetails{"-", "-", "-"},
+                                       std::chrono::system_clock::now());
+    if (!tried.ok() && tried.error().kind == Errc::UsageError) {
+      printError("kyso sign", tried.error());
+      return kExitUsage;
+    }
+    for (const char* image : {"seal", "image"}) {
+      std::error_code ec;
+      if (auto f = p.get(image); f && !fs::is_regular_file(*f, ec)) {
+        printError("kyso sign", Error::kyso(Errc::FileNotFound, std::string("--") + image, *f));
+        return kExitInputError;
+      }
+    }
+  }
 
   // One identity (one token login) for the whole batch.
   std::unique_ptr<CliToken> token;

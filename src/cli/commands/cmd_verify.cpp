@@ -14,6 +14,7 @@
 
 #include "core/atomic_file.h"
 #include "core/messages.h"
+#include "src/cli/commands/sign_outputs.h"
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
@@ -203,6 +204,8 @@ int runVerify(const Args& args) {
   const DetachedLines detached = detachedLines(args, p, failCode);
   if (detached.only) return runVerifyCms(*detached.only);
   if (failCode != kExitOk) return failCode;
+  // The report's folder is checked before anything is verified.
+  if (int rc = checkOutputFile(p.get("html"), "--html", "kyso verify"); rc != kExitOk) return rc;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);
   if (!setup) return failCode;
   auto files = expand(p.positional());

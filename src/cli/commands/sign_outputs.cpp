@@ -57,17 +57,18 @@ int signUsageError(const std::string& what) {
   return kExitUsage;
 }
 
-namespace {
-
-// The folder `flag` names can be written to (refused now, before the PIN is asked).
 int checkWritableFolder(const fs::path& folder, const char* flag, const char* command) {
   std::error_code ec;
   if (fs::is_directory(folder, ec) && ::access(folder.c_str(), W_OK | X_OK) == 0) return kExitOk;
-  printError(command, Error::kyso(Errc::OutputNotWritable, flag, folder.string()));
+  printError(command, Error::kyso(Errc::OutputNotWritable, flag, folder.string() + ", " + flag));
   return kExitInputError;
 }
 
-}  // namespace
+int checkOutputFile(const std::optional<std::string>& file, const char* flag, const char* command) {
+  if (!file || *file == "-") return kExitOk;
+  const fs::path folder = fs::path(*file).parent_path();
+  return checkWritableFolder(folder.empty() ? "." : folder, flag, command);
+}
 
 // One row per input with its output, decided before anything is signed.
 int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* command) {

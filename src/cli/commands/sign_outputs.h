@@ -4,6 +4,8 @@
 // code of the batch.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,12 @@ struct FileOutcome {
   std::string status;  // "signed", "skipped", "failed", "not attempted" (in the CLI's language)
   std::string detail;
 };
+
+/// kExitOk when `folder` is a folder this user can write to; else prints OutputNotWritable naming
+/// `flag` as `command`'s error and returns kExitInputError. Asked before any work is done.
+int checkWritableFolder(const std::filesystem::path& folder, const char* flag, const char* command);
+/// The same for the folder of an output file named by an option (nothing given, or "-": kExitOk).
+int checkOutputFile(const std::optional<std::string>& file, const char* flag, const char* command);
 
 /// Prints "kyso sign: <what>" as a usage error; returns kExitUsage.
 int signUsageError(const std::string& what);

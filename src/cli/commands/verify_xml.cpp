@@ -11,6 +11,7 @@
 
 #include "core/atomic_file.h"
 #include "core/messages.h"
+#include "src/cli/commands/sign_outputs.h"
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
@@ -147,6 +148,7 @@ int runVerifyXml(const Args& args) {
     lang = *l == "vi" ? Lang::Vi : Lang::En;
   }
   int failCode = kExitOk;
+  if (int rc = checkOutputFile(p.get("html"), "--html", "kyso verify"); rc != kExitOk) return rc;
   auto setup = makeVerifySetup(p, "kyso verify", failCode);
   if (!setup) return failCode;
   jobs::VerifyJob job(setup->profile);

@@ -10,6 +10,7 @@
 // keys kept on disk, not for officials' keys.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -195,6 +196,17 @@ int runSignDetached(const Args& args) {
   std::string level;
   if (int rc = settingsFromOptions(p, settings, level); rc != kExitOk) return rc;
 
+  // A detached signature is a CMS file: written under a .pdf name it would pass for a signed PDF.
+  if (auto o = p.get("output")) {
+    std::string ext = fs::path(*o).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".pdf")
+      return usageError(
+          vi() ? "chữ ký tách rời là tệp .p7s, không phải PDF: hãy đặt tên -o " +
+                     jobs::detachedSignaturePath(fs::path(inputs.front()).filename()).string()
+               : "a detached signature is a .p7s file, not a PDF: name it -o " +
+                     jobs::detachedSignaturePath(fs::path(inputs.front()).filename()).string());
+  }
   // The output folder is made when missing and must be writable, before the PIN is asked.
   {
     const fs::path folder = p.has("out-dir")  ? fs::path(*p.get("out-dir"))
