@@ -5,10 +5,12 @@
 //   FILE...               files to put on the Sign tab
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 #include <cstdio>
 
 #include "core/log.h"
+#include "kyso_version.h"  // generated: KYSO_VERSION, KYSO_COMMIT
 #include "ui/common/app_settings.h"
 #include "ui/common/language.h"
 #include "ui/main_window.h"
@@ -20,7 +22,11 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("kyso"));
   QApplication::setApplicationName(QStringLiteral("kyso-gui"));
-  QApplication::setApplicationVersion(QStringLiteral(KYSO_VERSION));
+  QApplication::setApplicationVersion(QStringLiteral(KYSO_VERSION " (commit " KYSO_COMMIT ")"));
+  // The theme's icon when the package installed it, else the one built in.
+  QApplication::setWindowIcon(
+      QIcon::fromTheme(QStringLiteral("kyso"), QIcon(QStringLiteral(":/icons/kyso-256.png"))));
+  QApplication::setDesktopFileName(QStringLiteral("kyso-gui"));
 
   QCommandLineParser parser;
   parser.addHelpOption();

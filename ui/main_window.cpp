@@ -86,6 +86,9 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   connect(m_vi, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("vi")); });
   connect(m_en, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
   (m_language->current() == QLatin1String("en") ? m_en : m_vi)->setChecked(true);
+  m_helpMenu = menuBar()->addMenu(QString());
+  m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+  m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
 
   startTokenLayer(tokensTab);
   resize(1100, 760);
@@ -235,6 +238,22 @@ bool MainWindow::serviceInTray() const {
   return m_service && m_service->inTray();
 }
 
+void MainWindow::showAbout() {
+  QMessageBox box(this);
+  box.setObjectName(QStringLiteral("aboutBox"));
+  box.setWindowTitle(tr("About kyso"));
+  box.setIconPixmap(windowIcon().pixmap(64, 64));
+  box.setTextFormat(Qt::RichText);
+  box.setText(tr("<b>kyso</b> %1<br>Digital signatures for official documents: sign and verify "
+                 "PDF, XML and other files with your USB token.")
+                  .arg(QApplication::applicationVersion().toHtmlEscaped()));
+  box.setInformativeText(
+      tr("The command line does the same work: <tt>kyso --help</tt>. The README (in "
+         "/usr/share/doc/kyso when installed as a package) explains each task.<br>Qt %1")
+          .arg(QString::fromLatin1(qVersion())));
+  box.exec();
+}
+
 void MainWindow::closeEvent(QCloseEvent* e) {
   if (serviceInTray()) {  // the service goes on in the tray
     hide();
@@ -288,6 +307,8 @@ void MainWindow::retranslateUi() {
   m_quitAction->setText(tr("&Quit"));
   m_viewMenu->setTitle(tr("&View"));
   m_langMenu->setTitle(tr("&Language"));
+  m_helpMenu->setTitle(tr("&Help"));
+  m_aboutAction->setText(tr("&About kyso…"));
   updateTokenStatus();
 }
 

@@ -41,6 +41,9 @@ class MainWindow : public QMainWindow {
   /// Switches the language now and remembers it.
   void setLanguage(const QString& code);
   void openSettings();
+  /// Help > About: the version and commit (QApplication::applicationVersion) and where to read
+  /// more.
+  void showAbout();
   /// True while the signing service runs with a tray icon: closing the window then hides it and
   /// the service goes on (the tray's menu quits).
   bool serviceInTray() const;
@@ -76,6 +79,8 @@ class MainWindow : public QMainWindow {
   QMenu* m_fileMenu = nullptr;
   QMenu* m_viewMenu = nullptr;
   QMenu* m_langMenu = nullptr;
+  QMenu* m_helpMenu = nullptr;
+  QAction* m_aboutAction = nullptr;
   QAction* m_settingsAction = nullptr;
   QAction* m_quitAction = nullptr;
   QAction* m_vi = nullptr;

@@ -25,7 +25,18 @@ home="$stage/home"
 mkdir -p "$home"
 run() { (cd "$home" && env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"); }
 out=$(run "$root/bin/kyso" --version) || fail "kyso --version: $out"
-case $out in "kyso "*) ;; *) fail "kyso --version said: $out" ;; esac
+case $out in "kyso "*" (commit "*")") ;; *) fail "kyso --version said: $out" ;; esac
+# The manual pages, one per command of `kyso --help`, made from the help texts at build time.
+mandir="$root/share/man/man1"
+[ -f "$mandir/kyso.1" ] || fail "no kyso(1) manual page"
+for c in $(run "$root/bin/kyso" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && !/^  / { exit }'); do
+  [ -f "$mandir/kyso-$c.1" ] || fail "no kyso-$c(1) manual page"
+done
+if command -v man > /dev/null; then
+  said=$(MANWIDTH=80 man --warnings -l "$mandir/kyso-sign.1" 2>&1 >/dev/null) || fail "man kyso-sign: $said"
+  [ -z "$said" ] || fail "man --warnings kyso-sign: $said"
+  MANWIDTH=80 man -l "$mandir/kyso-sign.1" 2>/dev/null | grep -q -- "--out-dir" || fail "kyso-sign(1) lacks --out-dir"
+fi
 # A command in a module (kyso-commands.so) and the shipped anchors (a missing anchor folder is
 # exit 4), from the staged tree only.
 set +e
@@ -44,6 +55,19 @@ if [ -x "$root/bin/kyso-gui" ]; then
   grep -qx "ExecStart=$prefix/bin/kyso-gui --service --in-tray" "$unit" || fail "unit ExecStart"
   grep -q "^Name\[vi\]=" "$auto" || fail "autostart entry without a Vietnamese name"
   [ -f "$root/share/applications/kyso-gui.desktop" ] || fail "no menu entry"
+  # The menu entry's icon in the hicolor theme, and the AppStream metadata.
+  [ -f "$root/share/icons/hicolor/scalable/apps/kyso.svg" ] || fail "no scalable icon"
+  for s in 16 32 48 64 128 256; do
+    [ -f "$root/share/icons/hicolor/${s}x${s}/apps/kyso.png" ] || fail "no ${s}x${s} icon"
+  done
+  meta="$root/share/metainfo/kyso-gui.metainfo.xml"
+  [ -f "$meta" ] || fail "no AppStream metainfo"
+  if command -v appstreamcli > /dev/null; then
+    said=$(appstreamcli validate --no-net "$meta" 2>&1) || fail "appstreamcli validate: $said"
+  fi
+  if command -v desktop-file-validate > /dev/null; then
+    said=$(desktop-file-validate "$root/share/applications/kyso-gui.desktop" 2>&1) || fail "desktop-file-validate: $said"
+  fi
   out=$(run env QT_QPA_PLATFORM=offscreen "$root/bin/kyso-gui" --version 2>&1) || fail "kyso-gui --version: $out"
   if command -v systemd-analyze > /dev/null; then
     # The unit's syntax (its ExecStart points into the staging folder for the check).

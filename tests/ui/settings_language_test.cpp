@@ -2,12 +2,16 @@
 // status bar are retranslated through changeEvent) and the Vietnamese file translates them.
 #include <gtest/gtest.h>
 
+#include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <cstdlib>
 #include <thread>
 
@@ -109,6 +113,33 @@ TEST(Language, SwitchesEveryTabAtRunTime) {
   QCoreApplication::sendPostedEvents();
   EXPECT_EQ(w.tabs()->tabText(2), QStringLiteral("Verify"));
   EXPECT_EQ(pin.windowTitle(), QStringLiteral("Token PIN"));
+}
+
+// Help > About names the version and commit the app was built from (issue 21), in the UI's
+// language.
+TEST(Language, AboutBoxShowsTheVersion) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  QSettings store(dir.filePath(QStringLiteral("kyso-gui.ini")), QSettings::IniFormat);
+  Language language;
+  ASSERT_TRUE(language.apply(QStringLiteral("vi")));
+  QApplication::setApplicationVersion(QStringLiteral("9.8.7 (commit abc123)"));
+  MainWindow w(&store, &language);
+  auto* about = w.findChild<QAction*>(QStringLiteral("aboutAction"));
+  ASSERT_NE(about, nullptr);
+  EXPECT_EQ(about->text(), QStringLiteral("&Giới thiệu kyso…"));
+  QString text, title;
+  QTimer::singleShot(0, [&] {
+    auto* box = w.findChild<QMessageBox*>(QStringLiteral("aboutBox"));
+    if (!box) return;
+    text = box->text();
+    title = box->windowTitle();
+    box->accept();
+  });
+  about->trigger();
+  EXPECT_EQ(title, QStringLiteral("Giới thiệu kyso"));
+  EXPECT_TRUE(text.contains(QStringLiteral("9.8.7 (commit abc123)"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("Chữ ký số"))) << text.toStdString();
 }
 
 TEST(Language, EveryStringHasAVietnameseTranslation) {

@@ -649,6 +649,26 @@ Allow this site to ask for signatures?</translation>
         <source>The token layer is not running.</source>
         <translation>The token layer is not running.</translation>
     </message>
+    <message>
+        <source>About kyso</source>
+        <translation>About kyso</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;kyso&lt;/b&gt; %1&lt;br&gt;Digital signatures for official documents: sign and verify PDF, XML and other files with your USB token.</source>
+        <translation>&lt;b&gt;kyso&lt;/b&gt; %1&lt;br&gt;Digital signatures for official documents: sign and verify PDF, XML and other files with your USB token.</translation>
+    </message>
+    <message>
+        <source>The command line does the same work: &lt;tt&gt;kyso --help&lt;/tt&gt;. The README (in /usr/share/doc/kyso when installed as a package) explains each task.&lt;br&gt;Qt %1</source>
+        <translation>The command line does the same work: &lt;tt&gt;kyso --help&lt;/tt&gt;. The README (in /usr/share/doc/kyso when installed as a package) explains each task.&lt;br&gt;Qt %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About kyso…</source>
+        <translation>&amp;About kyso…</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::PinDialog</name>

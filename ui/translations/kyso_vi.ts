@@ -648,6 +648,26 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>The token layer is not running.</source>
         <translation>Phần đọc token chưa chạy.</translation>
     </message>
+    <message>
+        <source>About kyso</source>
+        <translation>Giới thiệu kyso</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;kyso&lt;/b&gt; %1&lt;br&gt;Digital signatures for official documents: sign and verify PDF, XML and other files with your USB token.</source>
+        <translation>&lt;b&gt;kyso&lt;/b&gt; %1&lt;br&gt;Chữ ký số cho văn bản hành chính: ký và kiểm tra chữ ký trên PDF, XML và các tệp khác bằng token USB của bạn.</translation>
+    </message>
+    <message>
+        <source>The command line does the same work: &lt;tt&gt;kyso --help&lt;/tt&gt;. The README (in /usr/share/doc/kyso when installed as a package) explains each task.&lt;br&gt;Qt %1</source>
+        <translation>Dòng lệnh làm được cùng các việc này: &lt;tt&gt;kyso --help&lt;/tt&gt;. Tệp README (trong /usr/share/doc/kyso khi cài bằng gói) hướng dẫn từng việc.&lt;br&gt;Qt %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About kyso…</source>
+        <translation>&amp;Giới thiệu kyso…</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::PinDialog</name>

@@ -10,13 +10,10 @@
 #include "core/error.h"
 #include "core/messages.h"
 #include "core/module_loader.h"
+#include "kyso_version.h"  // generated: KYSO_VERSION, KYSO_COMMIT
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/commands_module.h"
 #include "src/cli/kyso/exit_codes.h"
-
-#ifndef KYSO_VERSION
-#define KYSO_VERSION "0.0.0"
-#endif
 
 namespace {
 
@@ -41,7 +38,7 @@ constexpr const char* kUsage =
     "  --help        this text; `kyso COMMAND --help` for a command\n"
     "\n"
     "Exit codes: 0 success, 1 a signature failed, 2 indeterminate, 3 no signature,\n"
-    "4 input error, 5 token or PIN error, 64 usage error.\n";
+    "4 input error, 5 token or PIN error, 64 usage error, 130 stopped by Ctrl-C.\n";
 
 constexpr const char* kUsageVi =
     "kyso " KYSO_VERSION
@@ -64,7 +61,7 @@ constexpr const char* kUsageVi =
     "  --help        nội dung này; `kyso LỆNH --help` cho từng lệnh\n"
     "\n"
     "Mã thoát: 0 thành công, 1 có chữ ký không hợp lệ, 2 chưa xác định, 3 không có chữ ký,\n"
-    "4 lỗi đầu vào, 5 lỗi token hoặc PIN, 64 dùng sai lệnh.\n";
+    "4 lỗi đầu vào, 5 lỗi token hoặc PIN, 64 dùng sai lệnh, 130 dừng bằng Ctrl-C.\n";
 
 const char* usage() {
   return kyso::defaultLang() == kyso::Lang::Vi ? kUsageVi : kUsage;
@@ -123,7 +120,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (cmd == "--version") {
-    std::printf("kyso %s\n", KYSO_VERSION);
+    std::printf("kyso %s (commit %s)\n", KYSO_VERSION, KYSO_COMMIT);
     return kExitOk;
   }
   if (cmd == "token") return runToken(rest);

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""make-man.py KYSO OUTDIR VERSION: the manual pages kyso(1) and kyso-COMMAND(1), made at build
+time from the help texts the built `kyso` prints (`kyso --help`, `kyso COMMAND --help`), so that
+the pages never say anything the program does not. Each page holds the help text as it is printed,
+under a NAME line taken from the command list of `kyso --help`."""
+import os
+import subprocess
+import sys
+
+kyso, outdir, version = sys.argv[1], sys.argv[2], sys.argv[3]
+env = dict(os.environ, KYSO_LANG="en", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+
+
+def help_text(args):
+    r = subprocess.run([kyso] + args + ["--help"], env=env, capture_output=True, text=True,
+                       timeout=60)
+    if r.returncode != 0 or not r.stdout.strip():
+        sys.exit("make-man: `kyso %s --help` failed (%d): %s" % (" ".join(args), r.returncode,
+                                                                r.stderr.strip()))
+    return r.stdout
+
+
+def roff_block(text):
+    """The help text verbatim: escapes, and no line may start with a control character."""
+    out = []
+    for line in text.rstrip("\n").split("\n"):
+        line = line.replace("\\", "\\e")
+        if line.startswith((".", "'")):
+            line = "\\&" + line
+        out.append(line)
+    return ".nf\n" + "\n".join(out) + "\n.fi\n"
+
+
+def page(name, summary, text, see_also):
+    title = name.upper()
+    return (
+        '.TH %s 1 "" "kyso %s" "kyso manual"\n' % (title, version)
+        + ".SH NAME\n%s \\- %s\n" % (name.replace("-", "\\-"), summary.replace("-", "\\-"))
+        + ".SH DESCRIPTION\n" + roff_block(text)
+        + ".SH SEE ALSO\n" + ", ".join("\\fB%s\\fR(1)" % s.replace("-", "\\-") for s in see_also)
+        + "\n")
+
+
+top = help_text([])
+commands = []  # (command, summary) from the "Commands:" list of kyso --help
+in_list = False
+for line in top.split("\n"):
+    if line.strip() == "Commands:":
+        in_list = True
+        continue
+    if in_list:
+        if not line.startswith("  ") or not line.strip():
+            break
+        word, _, summary = line.strip().partition(" ")
+        commands.append((word, summary.strip()))
+if not commands:
+    sys.exit("make-man: no command list in `kyso --help`")
+os.makedirs(outdir, exist_ok=True)
+names = ["kyso-" + c for c, _ in commands]
+with open(os.path.join(outdir, "kyso.1"), "w", encoding="utf-8") as f:
+    f.write(page("kyso", "digital signatures for official documents", top, names))
+for command, summary in commands:
+    with open(os.path.join(outdir, "kyso-%s.1" % command), "w", encoding="utf-8") as f:
+        f.write(page("kyso-" + command, summary, help_text([command]), ["kyso"]))
