@@ -1,12 +1,24 @@
 // Token reconciliation and recording of confirmed revocations.
 #include "src/inventory/sync.h"
 
+#include <openssl/x509v3.h>
+
 #include <algorithm>
 
+#include "core/openssl_ptr.h"
 #include "src/inventory/certfile.h"
 
 namespace kyso::inventory {
 namespace {
+
+// A CA certificate on a token (the issuer's chain, as CAs load it beside the holder's own) was not
+// issued to the holder: it is no certificate of the register, and counting it would inflate the
+// unit's figures (and could have the Government CA marked revoked).
+bool isCaCertificate(const std::string& der) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
+  ossl::Ptr<X509> x(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
+  return x && X509_check_ca(x.get()) > 0;
+}
 
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.pop_back();
@@ -55,6 +67,7 @@ Result<SyncReport> reconcileTokens(Inventory& inv, const std::vector<SeenToken>&
 
     std::vector<std::string> onToken;
     for (const std::string& der : s.certificatesDer) {
+      if (isCaCertificate(der)) continue;
       auto parsed = parseCertificate(der, "token " + s.serial);
       if (!parsed.ok()) {
         rep.mismatches.push_back("token " + s.serial +
