@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""make-man.py KYSO OUTDIR VERSION: the manual pages kyso(1) and kyso-COMMAND(1), made at build
-time from the help texts the built `kyso` prints (`kyso --help`, `kyso COMMAND --help`), so that
-the pages never say anything the program does not. Each page holds the help text as it is printed,
-under a NAME line taken from the command list of `kyso --help`."""
+"""make-man.py KYSO OUTDIR VERSION [KYSO_GUI]: the manual pages kyso(1) and kyso-COMMAND(1) (and
+kyso-gui(1) when KYSO_GUI is given), made at build time from the help texts the built programs print
+(`kyso --help`, `kyso COMMAND --help`, `kyso-gui --help`), so that the pages never say anything the
+programs do not. Each page holds the help text as it is printed, under a NAME line taken from the
+command list of `kyso --help`."""
 import os
 import subprocess
 import sys
 
 kyso, outdir, version = sys.argv[1], sys.argv[2], sys.argv[3]
-env = dict(os.environ, KYSO_LANG="en", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+gui = sys.argv[4] if len(sys.argv) > 4 else None
+env = dict(os.environ, KYSO_LANG="en", LANG="C.UTF-8", LC_ALL="C.UTF-8", QT_QPA_PLATFORM="offscreen")
 
 
-def help_text(args):
-    r = subprocess.run([kyso] + args + ["--help"], env=env, capture_output=True, text=True,
-                       timeout=60)
+def help_text(args, program=None):
+    program = program or kyso
+    # argv[0] is the bare name: programs that print it (Qt's help) must not print a build path.
+    r = subprocess.run([os.path.basename(program)] + args + ["--help"], executable=program,
+                       env=env, capture_output=True, text=True, timeout=60)
     if r.returncode != 0 or not r.stdout.strip():
         sys.exit("make-man: `kyso %s --help` failed (%d): %s" % (" ".join(args), r.returncode,
                                                                 r.stderr.strip()))
@@ -62,3 +66,7 @@ with open(os.path.join(outdir, "kyso.1"), "w", encoding="utf-8") as f:
 for command, summary in commands:
     with open(os.path.join(outdir, "kyso-%s.1" % command), "w", encoding="utf-8") as f:
         f.write(page("kyso-" + command, summary, help_text([command]), ["kyso"]))
+if gui:
+    with open(os.path.join(outdir, "kyso-gui.1"), "w", encoding="utf-8") as f:
+        f.write(page("kyso-gui", "the kyso app: sign, verify, tokens and the register",
+                     help_text([], gui), ["kyso"]))

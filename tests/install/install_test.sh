@@ -55,6 +55,8 @@ if [ -x "$root/bin/kyso-gui" ]; then
   grep -qx "ExecStart=$prefix/bin/kyso-gui --service --in-tray" "$unit" || fail "unit ExecStart"
   grep -q "^Name\[vi\]=" "$auto" || fail "autostart entry without a Vietnamese name"
   [ -f "$root/share/applications/kyso-gui.desktop" ] || fail "no menu entry"
+  [ -f "$mandir/kyso-gui.1" ] || fail "no kyso-gui(1) manual page"
+  ! grep -q "$build" "$mandir/kyso-gui.1" || fail "kyso-gui(1) names the build folder"
   # The menu entry's icon in the hicolor theme, and the AppStream metadata.
   [ -f "$root/share/icons/hicolor/scalable/apps/kyso.svg" ] || fail "no scalable icon"
   for s in 16 32 48 64 128 256; do
