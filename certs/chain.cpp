@@ -4,6 +4,7 @@
 
 #include <system_error>
 
+#include "certs/cache_file.h"
 #include "core/atomic_file.h"
 #include "core/log.h"
 
@@ -141,12 +142,7 @@ Result<std::string> ChainBuilder::issuerBodySlowly(const std::string& url,
     log::info("AIA fetch failed: " + r.error().technical());
     return r;
   }
-  if (!cached.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(m_opt.cacheDir, ec);
-    if (auto f = AtomicFile::create(cached, AtomicFile::Overwrite::Allow); f.ok())
-      if (f->write(*r).ok()) (void)f->commit();
-  }
+  keepInCache(cached, *r);
   return r;
 }
 

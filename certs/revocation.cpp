@@ -4,6 +4,7 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
+#include "certs/cache_file.h"
 #include "core/atomic_file.h"
 #include "core/log.h"
 
@@ -278,13 +279,8 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
     if (r.status != RevocationStatus::Unknown || r.errc == Errc::RevocationUnknown) {
       m_material.ocspResponses.push_back(*body);
       m_fetchedOcsp.emplace_back(*body, url);
-      if (const auto file = ocspCacheFile(url, idDer);
-          !file.empty() && r.status != RevocationStatus::Unknown && r.nextUpdate) {
-        std::error_code ec;
-        std::filesystem::create_directories(m_opt.ocspCacheDir, ec);
-        if (auto f = AtomicFile::create(file, AtomicFile::Overwrite::Allow); f.ok())
-          if (f->write(*body).ok()) (void)f->commit();
-      }
+      if (r.status != RevocationStatus::Unknown && r.nextUpdate)
+        keepInCache(ocspCacheFile(url, idDer), *body);
       return r;
     }
     last = r;
@@ -419,12 +415,7 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
     }
     RevocationResult r = checkCrlBody(*got, cert, issuer, at, url);
     if (r.status != RevocationStatus::Unknown) {
-      if (!cached.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(m_opt.crlCacheDir, ec);
-        if (auto f = AtomicFile::create(cached, AtomicFile::Overwrite::Allow); f.ok())
-          if (f->write(*got).ok()) (void)f->commit();
-      }
+      keepInCache(cached, *got);
       return r;
     }
     last = r;
