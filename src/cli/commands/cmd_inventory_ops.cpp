@@ -78,13 +78,16 @@ int runTransition(Context& c) {
   if (!subject.ok()) return fail("kyso inventory transition", subject.error());
   EvidenceGiven e;
   e.docNumber = p.getOr("doc-number", "");
-  for (const char* name : {"doc-date", "valid-from", "valid-until"})
-    if (auto d = dateOption(p, name); !d.ok()) return fail("kyso inventory transition", d.error());
-  e.docDate = dateOption(p, "doc-date")->value_or("");
+  auto docDate = dateOption(p, "doc-date");
+  auto validFrom = dateOption(p, "valid-from");
+  auto validUntil = dateOption(p, "valid-until");
+  for (const auto* d : {&docDate, &validFrom, &validUntil})
+    if (!d->ok()) return fail("kyso inventory transition", d->error());
+  e.docDate = docDate->value_or("");
   e.note = p.getOr("note", "");
   e.wiped = p.has("wiped");
-  e.notBefore = dateOption(p, "valid-from")->value_or("");
-  e.newNotAfter = dateOption(p, "valid-until")->value_or("");
+  e.notBefore = validFrom->value_or("");
+  e.newNotAfter = validUntil->value_or("");
   if (*subject == Subject::Certificate && !e.notBefore.empty()) e.notAfter = e.newNotAfter;
   if (auto h = p.get("holder")) {
     std::optional<long long> unitId;

@@ -1,7 +1,5 @@
 #include "src/cli/commands/sign_outputs.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -57,19 +55,6 @@ int signUsageError(const std::string& what) {
   return kExitUsage;
 }
 
-int checkWritableFolder(const fs::path& folder, const char* flag, const char* command) {
-  std::error_code ec;
-  if (fs::is_directory(folder, ec) && ::access(folder.c_str(), W_OK | X_OK) == 0) return kExitOk;
-  printError(command, Error::kyso(Errc::OutputNotWritable, flag, folder.string() + ", " + flag));
-  return kExitInputError;
-}
-
-int checkOutputFile(const std::optional<std::string>& file, const char* flag, const char* command) {
-  if (!file || *file == "-") return kExitOk;
-  const fs::path folder = fs::path(*file).parent_path();
-  return checkWritableFolder(folder.empty() ? "." : folder, flag, command);
-}
-
 // One row per input with its output, decided before anything is signed.
 int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* command) {
   auto usage = [command](const std::string& what) {
@@ -89,9 +74,7 @@ int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* 
     return kExitOk;
   }
   fs::path dir = *p.get("out-dir");
-  // A new folder is made (the README's `--out-dir signed/`).
-  if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
-  if (int rc = checkWritableFolder(dir, "--out-dir", command); rc != kExitOk) return rc;
+  if (int rc = makeWritableFolder(dir, "--out-dir", command); rc != kExitOk) return rc;
   for (const auto& in : inputs) {
     fs::path out = dir / fs::path(in).filename();
     if (fs::exists(out, ec) && fs::equivalent(out, in, ec))

@@ -11,6 +11,7 @@
 
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/interrupt_guard.h"
+#include "src/cli/kyso/output_folder.h"
 #include "src/jobs/batch.h"
 
 namespace kyso::cli {
@@ -20,12 +21,6 @@ struct FileOutcome {
   std::string status;  // "signed", "skipped", "failed", "not attempted" (in the CLI's language)
   std::string detail;
 };
-
-/// kExitOk when `folder` is a folder this user can write to; else prints OutputNotWritable naming
-/// `flag` as `command`'s error and returns kExitInputError. Asked before any work is done.
-int checkWritableFolder(const std::filesystem::path& folder, const char* flag, const char* command);
-/// The same for the folder of an output file named by an option (nothing given, or "-": kExitOk).
-int checkOutputFile(const std::optional<std::string>& file, const char* flag, const char* command);
 
 /// Prints "kyso sign: <what>" as a usage error; returns kExitUsage.
 int signUsageError(const std::string& what);

@@ -11,11 +11,11 @@
 
 #include "core/atomic_file.h"
 #include "core/messages.h"
-#include "src/cli/commands/sign_outputs.h"
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/output_folder.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/verify_job.h"
 #include "src/pdfverify/problems.h"

@@ -8,8 +8,6 @@
 // results into lines or JSON. The key comes from the token options (token_options.h);
 // --key-file/--cert-file/--chain-file (PEM, unencrypted key) are a developer and test path for
 // keys kept on disk, not for officials' keys.
-#include <unistd.h>
-
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -25,6 +23,7 @@
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/interrupt_guard.h"
+#include "src/cli/kyso/output_folder.h"
 #include "src/cli/kyso/token_options.h"
 #include "src/cli/kyso/words.h"
 #include "src/jobs/detached_sign_job.h"
@@ -208,19 +207,12 @@ int runSignDetached(const Args& args) {
                      jobs::detachedSignaturePath(fs::path(inputs.front()).filename()).string());
   }
   // The output folder is made when missing and must be writable, before the PIN is asked.
-  {
-    const fs::path folder = p.has("out-dir")  ? fs::path(*p.get("out-dir"))
-                            : p.has("output") ? fs::path(*p.get("output")).parent_path()
-                                              : fs::path();
-    std::error_code ec;
-    if (p.has("out-dir") && !fs::exists(folder, ec)) fs::create_directories(folder, ec);
-    if (!folder.empty() &&
-        (!fs::is_directory(folder, ec) || ::access(folder.c_str(), W_OK | X_OK) != 0)) {
-      printError("kyso sign --detached",
-                 Error::kyso(Errc::OutputNotWritable, p.has("out-dir") ? "--out-dir" : "-o",
-                             folder.string()));
-      return kExitInputError;
-    }
+  if (auto dir = p.get("out-dir")) {
+    if (int rc = makeWritableFolder(*dir, "--out-dir", "kyso sign --detached"); rc != kExitOk)
+      return rc;
+  } else if (int rc = checkOutputFile(p.get("output"), "-o", "kyso sign --detached");
+             rc != kExitOk) {
+    return rc;
   }
   std::vector<jobs::SignInput> items;
   for (const auto& in : inputs) {
