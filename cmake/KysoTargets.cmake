@@ -92,7 +92,9 @@ function(kyso_test)
            # or issuer cached by another build's PKI under the same address would be met here.
            "XDG_DATA_HOME=${PROJECT_BINARY_DIR}/test-home/data"
            "XDG_CONFIG_HOME=${PROJECT_BINARY_DIR}/test-home/config"
-           "XDG_CACHE_HOME=${PROJECT_BINARY_DIR}/test-home/cache")
+           "XDG_CACHE_HOME=${PROJECT_BINARY_DIR}/test-home/cache"
+           # and never the machine's settings (/etc/kyso/config.ini) either
+           "KYSO_SYSTEM_CONFIG=${PROJECT_BINARY_DIR}/test-home/etc/kyso/config.ini")
   if(KYSO_SANITIZE)
     # SoftHSM and other third-party modules leak on purpose at exit; our own leaks are still reported
     # through the suppressions file.

@@ -5,6 +5,9 @@
 #ifndef KYSO_SOURCE_DIR_DEFAULT
 #define KYSO_SOURCE_DIR_DEFAULT ""
 #endif
+#ifndef KYSO_SYSTEM_CONFIG_DEFAULT
+#define KYSO_SYSTEM_CONFIG_DEFAULT "/etc/kyso/config.ini"
+#endif
 #ifndef KYSO_INSTALL_DATADIR
 #define KYSO_INSTALL_DATADIR "share"
 #endif
@@ -29,6 +32,11 @@ fs::path configFile() {
   if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
     return fs::path(x) / "kyso" / "config.ini";
   return homeDir() / ".config" / "kyso" / "config.ini";
+}
+
+fs::path systemConfigFile() {
+  if (const char* k = std::getenv("KYSO_SYSTEM_CONFIG"); k && *k) return k;
+  return KYSO_SYSTEM_CONFIG_DEFAULT;
 }
 
 fs::path resourceDir() {

@@ -377,6 +377,39 @@ TEST_F(CliCms, BtWithTheLoopbackTsaAndOpensslTsVerify) {
   EXPECT_EQ(v.status, 0) << v.out;
 }
 
+// Issue 21: the machine's settings name the timestamp server and the level once for every user
+// ([sign] in /etc/kyso/config.ini): a plain `kyso sign --detached` is then timestamped. The
+// person's own file says B-B: that wins, and no timestamp is asked.
+TEST_F(CliCms, MachineSettingsNameTheTsaAndTheLevel) {
+  fs::path doc = work.path() / "doc0.docx";
+  std::string base = envOr("KYSO_TEST_PORT_BASE");
+  std::string tsa = "http://127.0.0.1:" + std::to_string(std::atoi(base.c_str()) + 2) + "/";
+  const fs::path machine = work.path() / "etc-kyso.ini";
+  const fs::path personal = work.path() / "person-config";
+  fs::create_directories(personal / "kyso");
+  write(machine, "[sign]\nlevel = B-T\ntsa = " + tsa + "\n");
+  auto sign = [&]() {
+    return runTool({"env", "KYSO_SYSTEM_CONFIG=" + machine.string(),
+                    "XDG_CONFIG_HOME=" + personal.string(), kyso(), "sign", doc.string(),
+                    "--detached", "--force", "--key-file", pkiFile("signer-rsa3072.key").string(),
+                    "--cert-file", pkiFile("signer-rsa3072.pem").string()});
+  };
+  auto timestamp = [&]() {
+    ToolRun v = runTool({kyso(), "verify", doc.string() + ".p7s", "--trust",
+                         pkiFile("root.pem").string(), "--json"});
+    auto j = Json::parse(v.out);
+    EXPECT_TRUE(j.ok()) << v.out;
+    return j.ok() ? (*j)["signatures"][0]["timestamp"]["status"].asString() : std::string("?");
+  };
+  ToolRun s = sign();
+  ASSERT_EQ(s.status, 0) << s.out;
+  EXPECT_EQ(timestamp(), "valid");
+  write(personal / "kyso" / "config.ini", "[sign]\nlevel = B-B\n");
+  s = sign();
+  ASSERT_EQ(s.status, 0) << s.out;
+  EXPECT_EQ(timestamp(), "");
+}
+
 TEST_F(CliCms, EnvelopingP7mFromOpenssl) {
   fs::path doc = work.path() / "doc0.docx";
   fs::path p7m = work.path() / "doc0.docx.p7m";

@@ -56,6 +56,39 @@ TEST_F(CliTest, ExitCodes) {
   EXPECT_EQ(kyso({"--trust-group", "bogus", nsp}).status, 64);
 }
 
+// Issue 21: the IT officer's /etc/kyso/config.ini gives every user the trust settings; the
+// person's own config.ini wins key by key, and the command line wins over both. A line the files
+// cannot use is reported and left out.
+TEST_F(CliTest, MachineSettingsGiveTheDefaultsThePersonOverrides) {
+  const fs::path machine = m_dir.path() / "etc" / "config.ini";
+  const fs::path personal = m_dir.path() / "home-config";
+  fs::create_directories(machine.parent_path());
+  fs::create_directories(personal / "kyso");
+  std::ofstream(machine) << "# set once by the IT officer\n[verify]\ntrust_group = none\ntrust = "
+                         << (corpus() / "trust/nsp-signpdf-selfsigned.pem").string()
+                         << "\nthis line is a mistake\n";
+  const std::string nsp = pdf("nsp__signed-once.pdf");
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"env", "KYSO_SYSTEM_CONFIG=" + machine.string(),
+                               "XDG_CONFIG_HOME=" + personal.string(), m_kyso.string(), "verify"});
+    return runTool(args, {}, 60);
+  };
+  auto valid = run({"--offline", "--at", "2019-11-05T12:00:00Z", nsp});
+  EXPECT_EQ(valid.status, 0) << valid.out;
+  EXPECT_NE(valid.out.find("config.ini:5: not a [section] nor key = value"), std::string::npos)
+      << valid.out;
+  // Without the machine's anchor the signer is unknown: the file above made the difference.
+  EXPECT_EQ(
+      kyso({"--offline", "--at", "2019-11-05T12:00:00Z", "--trust-group", "none", nsp}).status, 2);
+  std::ofstream(personal / "kyso" / "config.ini") << "[verify]\ntrust_group = bogus\n";
+  auto mine = run({"--offline", nsp});
+  EXPECT_EQ(mine.status, 64) << mine.out;
+  EXPECT_NE(mine.out.find("trust_group under [verify] in the settings"), std::string::npos)
+      << mine.out;
+  auto given = run({"--offline", "--at", "2019-11-05T12:00:00Z", "--trust-group", "none", nsp});
+  EXPECT_EQ(given.status, 0) << given.out;
+}
+
 // Issue 15: a permission-protected PDF (owner password only) signed by poppler's pdfsig. The
 // signature dictionary's /Contents is never encrypted; kyso used to compare the gap with qpdf's
 // decrypted copy and call every such signature broken.

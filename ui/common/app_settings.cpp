@@ -1,36 +1,98 @@
 #include "ui/common/app_settings.h"
 
 #include <QLocale>
+#include <QVariant>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "pkcs11/module.h"
 
 namespace kyso::ui {
 
-AppSettings AppSettings::load(QSettings& s) {
+namespace {
+
+QStringList toList(const std::vector<std::string>& words) {
+  QStringList out;
+  for (const std::string& w : words) out << QString::fromStdString(w);
+  return out;
+}
+
+QString toText(const std::optional<std::string>& v) {
+  return v ? QString::fromStdString(*v) : QString();
+}
+
+// A module named as the CLI names it (softhsm, vnpt, ...) becomes its path on this machine; a
+// name not installed here stays as written, so that the Settings window shows what was set.
+QString modulePath(const std::string& spec) {
+  auto path = p11::resolveModule(spec);
+  return QString::fromStdString(path.ok() ? path->string() : spec);
+}
+
+// The one list of keys: each setting's QSettings key and member, so that load and save agree.
+template <class F>
+void eachSetting(AppSettings& a, F&& f) {
+  f(QStringLiteral("pkcs11/modules"), a.pkcs11Modules);
+  f(QStringLiteral("tsa/url"), a.tsaUrl);
+  f(QStringLiteral("trust/government"), a.trustGovernment);
+  f(QStringLiteral("trust/public"), a.trustPublic);
+  f(QStringLiteral("trust/extraAnchors"), a.extraAnchors);
+  f(QStringLiteral("inventory/database"), a.inventoryDatabase);
+  f(QStringLiteral("ui/language"), a.language);
+  f(QStringLiteral("service/origins"), a.serviceOrigins);
+  f(QStringLiteral("service/handwriting"), a.handwritingImage);
+  f(QStringLiteral("service/seal"), a.sealImage);
+}
+
+}  // namespace
+
+AppSettings AppSettings::machineDefaults(const SettingsFile& machine) {
   AppSettings a;
-  a.pkcs11Modules = s.value(QStringLiteral("pkcs11/modules")).toStringList();
-  a.tsaUrl = s.value(QStringLiteral("tsa/url")).toString();
-  a.trustGovernment = s.value(QStringLiteral("trust/government"), true).toBool();
-  a.trustPublic = s.value(QStringLiteral("trust/public"), true).toBool();
-  a.extraAnchors = s.value(QStringLiteral("trust/extraAnchors")).toStringList();
-  a.inventoryDatabase = s.value(QStringLiteral("inventory/database")).toString();
-  a.language = s.value(QStringLiteral("ui/language")).toString();
-  a.serviceOrigins = s.value(QStringLiteral("service/origins")).toStringList();
-  a.handwritingImage = s.value(QStringLiteral("service/handwriting")).toString();
-  a.sealImage = s.value(QStringLiteral("service/seal")).toString();
+  for (const std::string& m : machine.words("token", "module")) a.pkcs11Modules << modulePath(m);
+  a.tsaUrl = toText(machine.get("sign", "tsa"));
+  const std::string group = machine.get("verify", "trust_group").value_or("all");
+  if (group == "gov" || group == "public" || group == "none") {
+    a.trustGovernment = group == "gov";
+    a.trustPublic = group == "public";
+  }
+  a.extraAnchors = toList(machine.words("verify", "trust"));
+  a.inventoryDatabase = toText(machine.get("inventory", "database"));
+  a.serviceOrigins = toList(machine.words("service", "allow"));
+  a.handwritingImage = toText(machine.get("service", "image"));
+  a.sealImage = toText(machine.get("service", "seal"));
   return a;
 }
 
-void AppSettings::save(QSettings& s) const {
-  s.setValue(QStringLiteral("pkcs11/modules"), pkcs11Modules);
-  s.setValue(QStringLiteral("tsa/url"), tsaUrl);
-  s.setValue(QStringLiteral("trust/government"), trustGovernment);
-  s.setValue(QStringLiteral("trust/public"), trustPublic);
-  s.setValue(QStringLiteral("trust/extraAnchors"), extraAnchors);
-  s.setValue(QStringLiteral("inventory/database"), inventoryDatabase);
-  s.setValue(QStringLiteral("ui/language"), language);
-  s.setValue(QStringLiteral("service/origins"), serviceOrigins);
-  s.setValue(QStringLiteral("service/handwriting"), handwritingImage);
-  s.setValue(QStringLiteral("service/seal"), sealImage);
+AppSettings AppSettings::load(QSettings& s, const AppSettings& defaults) {
+  AppSettings a = defaults;
+  eachSetting(a, [&](const QString& key, auto& member) {
+    using T = std::remove_reference_t<decltype(member)>;
+    if (s.contains(key)) member = s.value(key).template value<T>();
+  });
+  return a;
+}
+
+AppSettings AppSettings::load(QSettings& s) {
+  return load(s, machineDefaults(machineSettings()));
+}
+
+void AppSettings::save(QSettings& s, const AppSettings& defaults) const {
+  AppSettings self = *this;
+  AppSettings base = defaults;
+  std::vector<std::pair<QString, QVariant>> values, machine;
+  eachSetting(self, [&](const QString& key, auto& member) { values.emplace_back(key, member); });
+  eachSetting(base, [&](const QString& key, auto& member) { machine.emplace_back(key, member); });
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].second == machine[i].second)
+      s.remove(values[i].first);
+    else
+      s.setValue(values[i].first, values[i].second);
+  }
   s.sync();
+}
+
+void AppSettings::save(QSettings& s) const {
+  save(s, machineDefaults(machineSettings()));
 }
 
 SignFormMemory SignFormMemory::load(QSettings& s) {

@@ -1,10 +1,15 @@
 // AppSettings: what the user configures in the settings dialog, persisted with QSettings (the
-// caller chooses the QSettings: the user's config in the app, a temporary file in tests).
+// caller chooses the QSettings: the user's config in the app, a temporary file in tests). The
+// machine's /etc/kyso/config.ini (core/settings_file.h), which the IT officer sets once for every
+// user and the CLI reads too, gives the defaults; the person's own values override them, and a
+// value equal to the machine's is not stored, so that a later change of the machine's reaches them.
 #pragma once
 
 #include <QSettings>
 #include <QString>
 #include <QStringList>
+
+#include "core/settings_file.h"
 
 namespace kyso::ui {
 
@@ -22,7 +27,12 @@ struct AppSettings {
   QString handwritingImage;    // PNG, may be empty (then the signer's name alone)
   QString sealImage;           // PNG, may be empty (SignIssued then says it is missing)
 
-  static AppSettings load(QSettings& s);
+  /// What the machine's settings file says: [token] module (paths or known names), [sign] tsa,
+  /// [verify] trust_group and trust, [inventory] database, [service] allow, image and seal.
+  static AppSettings machineDefaults(const SettingsFile& machine);
+  static AppSettings load(QSettings& s, const AppSettings& defaults);
+  static AppSettings load(QSettings& s);  // defaults: machineDefaults(machineSettings())
+  void save(QSettings& s, const AppSettings& defaults) const;
   void save(QSettings& s) const;
   /// "vi" or "en": the configured language, else the system's (Vietnamese when it is "vi*").
   QString effectiveLanguage() const;

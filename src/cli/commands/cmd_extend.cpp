@@ -15,6 +15,7 @@
 #include "src/cli/commands/chain_trust_option.h"
 #include "src/cli/commands/sign_outputs.h"
 #include "src/cli/kyso/args.h"
+#include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/jobs/extend_job.h"
@@ -80,7 +81,9 @@ int runExtend(const Args& args) {
   if (!level || (*level != pdf::PadesLevel::BLT && *level != pdf::PadesLevel::BLTA))
     return usage("--level must be B-LT or B-LTA");
   std::optional<std::string> tsa = p.get("tsa");
-  if (*level == pdf::PadesLevel::BLTA && !tsa) return usage("B-LTA needs --tsa URL");
+  if (*level == pdf::PadesLevel::BLTA && !tsa) tsa = cliSettings().get("sign", "tsa");
+  if (*level == pdf::PadesLevel::BLTA && !tsa)
+    return usage("B-LTA needs --tsa URL (or tsa = URL under [sign] in the settings)");
 
   jobs::ExtendSettings settings;
   settings.level = *level;

@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.h"
 #include "src/cli/commands/inventory_cli.h"
+#include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/words.h"
 #include "src/inventory/lifecycle.h"
@@ -18,7 +19,9 @@ Result<inventory::Inventory*> Context::open() {
     std::string loc = dbLocation;
     if (loc.empty()) {
       const char* env = std::getenv("KYSO_INVENTORY_DB");
-      loc = env && *env ? env : inventory::Inventory::defaultLocation();
+      const auto configured = cliSettings().get("inventory", "database");
+      loc = env && *env ? std::string(env)
+                        : configured.value_or(inventory::Inventory::defaultLocation());
     }
     KYSO_ASSIGN_OR_RETURN(inventory::Inventory i, inventory::Inventory::open(loc, clock));
     inventory.emplace(std::move(i));
@@ -101,7 +104,9 @@ constexpr const char* kInventoryUsage =
     "  backup FILE | restore FILE --yes   (SQLite inventories)\n"
     "  sync [--module M]...           register the tokens plugged in, report mismatches\n"
     "  check-revocation [--issuers F] [--crl F] [--offline]   CRL/OCSP for every certificate\n"
-    "The database defaults to $KYSO_INVENTORY_DB, else <data dir>/inventory.sqlite.\n"
+    "The database defaults to $KYSO_INVENTORY_DB, else database = ... under [inventory] in the\n"
+    "settings (/etc/kyso/config.ini, ~/.config/kyso/config.ini), else <data "
+    "dir>/inventory.sqlite.\n"
     "Units and people are named by name or id; tokens by serial; certificates by SHA-256 prefix.\n";
 
 }  // namespace

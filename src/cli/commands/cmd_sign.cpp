@@ -26,6 +26,7 @@
 #include "src/cli/commands/sign_outputs.h"
 #include "src/cli/detached/signing_key_options.h"
 #include "src/cli/kyso/args.h"
+#include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
@@ -72,8 +73,11 @@ void declareSignOptions(ArgParser& p) {
       .value("out-dir", 0, "output folder (any number of inputs; same file names)")
       .flag("force", 0, "replace an existing output file (a final PIN try needs --force-login)")
       .flag("skip-existing", 0, "with --out-dir: skip inputs whose output already exists")
-      .value("level", 0, "B-B | B-T | B-LT | B-LTA (default B-B, B-T with --tsa)")
-      .value("tsa", 0, "RFC 3161 timestamp authority URL (B-T and above)")
+      .value("level", 0,
+             "B-B | B-T | B-LT | B-LTA (default: level under [sign] in the settings, else B-B; "
+             "B-T with --tsa)")
+      .value("tsa", 0,
+             "RFC 3161 timestamp authority URL (B-T and above; default: tsa under [sign])")
       .value("reason", 0, "reason for signing")
       .value("location", 0, "place of signing")
       .value("contact", 0, "signer's contact information")
@@ -107,11 +111,23 @@ int settingsFromOptions(const ArgParser& p, jobs::PdfSignSettings& settings) {
     if (*c != "1" && *c != "2" && *c != "3") return signUsageError("--certify must be 1, 2 or 3");
     sig.certifyP = std::stoi(*c);
   }
+  // The options win; else [sign] level and tsa from the settings files; --tsa alone means B-T.
+  const auto configLevel = cliSettings().get("sign", "level");
+  const std::string levelText =
+      p.getOr("level", p.has("tsa") ? std::string("B-T") : configLevel.value_or("B-B"));
+  auto level = pdf::parsePadesLevel(levelText);
+  if (!level)
+    return signUsageError(p.has("level") || !configLevel
+                              ? "--level must be B-B, B-T, B-LT or B-LTA"
+                              : "level under [sign] in the settings must be B-B, B-T, B-LT or "
+                                "B-LTA, not " +
+                                    levelText);
   settings.tsaUrl = p.get("tsa");
-  auto level = pdf::parsePadesLevel(p.getOr("level", settings.tsaUrl ? "B-T" : "B-B"));
-  if (!level) return signUsageError("--level must be B-B, B-T, B-LT or B-LTA");
   if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
-    return signUsageError("B-T and above need --tsa URL");
+    settings.tsaUrl = cliSettings().get("sign", "tsa");
+  if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
+    return signUsageError(
+        "B-T and above need --tsa URL (or tsa = URL under [sign] in the settings)");
   settings.level = *level;
   settings.overwrite = p.has("force");
   settings.skipExisting = p.has("skip-existing");

@@ -10,6 +10,7 @@
 
 #include "certs/cert_info.h"
 #include "core/json.h"
+#include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 
@@ -43,9 +44,14 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   auto usage = [&](const std::string& what) {
     return fail(command, Error::kyso(Errc::UsageError, command, what), kExitUsage);
   };
-  const std::string group = p.getOr("trust-group", "all");
+  // The options win; else [verify] trust_group and trust from the settings files.
+  const SettingsFile& config = cliSettings();
+  const std::string group =
+      p.getOr("trust-group", config.get("verify", "trust_group").value_or("all"));
   if (group != "gov" && group != "public" && group != "all" && group != "none")
-    return usage("--trust-group must be gov, public, all or none, not " + group);
+    return usage(
+        (p.has("trust-group") ? "--trust-group" : "trust_group under [verify] in the settings") +
+        std::string(" must be gov, public, all or none, not ") + group);
   std::chrono::seconds timeout{};
   try {
     timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "10")));
@@ -67,6 +73,7 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   settings.trustPublic = group == "public" || group == "all";
   settings.systemTrust = p.has("system-trust");
   for (const auto& t : p.all("trust")) settings.extraAnchors.emplace_back(t);
+  for (const auto& t : config.words("verify", "trust")) settings.extraAnchors.emplace_back(t);
   for (const auto& c : p.all("crl")) settings.crlFiles.emplace_back(c);
   settings.at = at;
   settings.checkRevocation = !p.has("no-revocation");

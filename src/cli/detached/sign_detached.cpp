@@ -20,6 +20,7 @@
 #include "core/messages.h"
 #include "src/cli/detached/signing_key_options.h"
 #include "src/cli/kyso/args.h"
+#include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/interrupt_guard.h"
@@ -152,10 +153,20 @@ int settingsFromOptions(const ArgParser& p, jobs::DetachedSignSettings& settings
   opt.rsaPss = p.has("pss");
   opt.signingTime = !p.has("no-signing-time");
   opt.includeChain = !p.has("no-chain");
-  level = p.getOr("level", p.has("tsa") ? "B-T" : "B-B");
+  // The options win; else [sign] level and tsa from the settings files (B-LT and B-LTA there
+  // are PDF levels: a detached signature then takes B-T, its highest).
+  const auto configLevel = cliSettings().get("sign", "level");
+  if (auto given = p.get("level"))
+    level = *given;
+  else if (p.has("tsa"))
+    level = "B-T";
+  else
+    level = configLevel && *configLevel != "B-B" ? "B-T" : "B-B";
   if (level == "B-T") {
-    if (!p.has("tsa")) return usageError("--level B-T needs --tsa URL");
-    opt.tsaUrl = *p.get("tsa");
+    const auto tsa = p.has("tsa") ? p.get("tsa") : cliSettings().get("sign", "tsa");
+    if (!tsa)
+      return usageError("--level B-T needs --tsa URL (or tsa = URL under [sign] in the settings)");
+    opt.tsaUrl = *tsa;
   } else if (level != "B-B") {
     return usageError("--level must be B-B or B-T for detached signatures");
   }

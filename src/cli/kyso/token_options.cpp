@@ -7,37 +7,17 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 
 #include "core/messages.h"
-#include "core/paths.h"
+#include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/exit_codes.h"
 
 namespace kyso::cli {
 namespace {
 
-// [token] key = value lines from the config file; anything else is ignored.
+// [token] module, token and key from the settings files (cli_settings.h).
 std::optional<std::string> configValue(const std::string& key) {
-  std::ifstream in(configFile());
-  if (!in) return std::nullopt;
-  std::string line, section;
-  while (std::getline(in, line)) {
-    auto trim = [](std::string s) {
-      s.erase(0, s.find_first_not_of(" \t\r"));
-      s.erase(s.find_last_not_of(" \t\r") + 1);
-      return s;
-    };
-    line = trim(line);
-    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
-    if (line.front() == '[') {
-      section = trim(line.substr(1, line.find(']') - 1));
-      continue;
-    }
-    auto eq = line.find('=');
-    if (section != "token" || eq == std::string::npos) continue;
-    if (trim(line.substr(0, eq)) == key) return trim(line.substr(eq + 1));
-  }
-  return std::nullopt;
+  return cliSettings().get("token", key);
 }
 
 const char* question(const p11::PinRequest& r, Lang lang) {

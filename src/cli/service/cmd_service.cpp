@@ -12,14 +12,13 @@
 #include <signal.h>
 
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "certs/cert_info.h"
 #include "core/messages.h"
-#include "core/paths.h"
 #include "src/appearance/compose.h"
 #include "src/cli/kyso/args.h"
+#include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
@@ -51,34 +50,14 @@ constexpr const char* kServiceHelp =
     "  kyso service log [--last N]         what web pages asked, newest last\n"
     "  kyso service untrust\n"
     "\n"
-    "Config file [service] section: port = 8987, allow = ORIGIN ..., test_origins = ORIGIN ...,\n"
-    "level = B-B|B-T|B-LT, tsa = URL, image = handwriting.png, seal = seal.png,\n"
-    "trust = ROOT.pem ... (VerifyPDF and VerifyXML, beside the shipped roots).\n\n";
+    "Settings ([service] in /etc/kyso/config.ini, then in ~/.config/kyso/config.ini):\n"
+    "port = 8987, allow = ORIGIN ..., test_origins = ORIGIN ..., level = B-B|B-T|B-LT,\n"
+    "tsa = URL, image = handwriting.png, seal = seal.png, trust = ROOT.pem ... (VerifyPDF and\n"
+    "VerifyXML, beside the shipped roots).\n\n";
 
-// [service] key = value lines from the config file.
+// The [service] section of the settings files (cli_settings.h).
 std::map<std::string, std::string> serviceConfig() {
-  std::map<std::string, std::string> out;
-  std::ifstream in(configFile());
-  std::string line;
-  bool inSection = false;
-  while (std::getline(in, line)) {
-    const auto first = line.find_first_not_of(" \t");
-    if (first == std::string::npos || line[first] == '#' || line[first] == ';') continue;
-    if (line[first] == '[') {
-      inSection = line.compare(first, 9, "[service]") == 0;
-      continue;
-    }
-    if (!inSection) continue;
-    const auto eq = line.find('=');
-    if (eq == std::string::npos) continue;
-    auto trim = [](std::string s) {
-      const auto a = s.find_first_not_of(" \t\r");
-      const auto b = s.find_last_not_of(" \t\r");
-      return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
-    };
-    out[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
-  }
-  return out;
+  return cliSettings().section("service");
 }
 
 std::vector<std::string> words(const std::string& s) {
