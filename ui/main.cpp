@@ -2,7 +2,8 @@
 //   --lang vi|en          language for this run (else the saved setting, else the system's)
 //   --screenshots DIR     grab every tab and dialog into DIR/<lang>-<name>.png and exit
 //   --verify FILE         a file or folder to verify at start (repeatable)
-//   FILE...               files to put on the Sign tab
+//   FILE...               files opened with kyso: signed PDFs and .p7s/.p7m files verified,
+//                         PDFs and other files put on the Sign tab (MainWindow::openFiles)
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -60,7 +61,10 @@ int main(int argc, char** argv) {
   parser.addOption(verifyOpt);
   parser.addOption(langOpt);
   parser.addOption(shotsOpt);
-  parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to sign."));
+  parser.addPositionalArgument(
+      QStringLiteral("files"),
+      QStringLiteral("Files to open: signed PDFs and .p7s files are verified, the others are put "
+                     "on the Sign tab."));
   parser.process(app);
 
   if (!qEnvironmentVariableIsSet("KYSO_LOG")) kyso::log::setLevel(kyso::log::Level::Info);
@@ -72,7 +76,7 @@ int main(int argc, char** argv) {
   if (!language.apply(lang)) language.apply(QStringLiteral("en"));
 
   kyso::ui::MainWindow window(&store, &language);
-  window.signTab()->addFiles(parser.positionalArguments());
+  window.openFiles(parser.positionalArguments());
   window.verifyTab()->addPaths(parser.values(verifyOpt));
   if (parser.isSet(shotsOpt)) {
     return kyso::ui::saveScreenshots(window, parser.value(shotsOpt), language.current()) ? 0 : 1;

@@ -12,10 +12,13 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <filesystem>
+#include <vector>
 
 #include "core/log.h"
 #include "pkcs11/device_worker.h"
 #include "pkcs11/module.h"
+#include "src/jobs/opened_files.h"
 #include "ui/common/language.h"
 #include "ui/common/log_panel.h"
 #include "ui/common/settings_dialog.h"
@@ -106,6 +109,23 @@ MainWindow::~MainWindow() {
   // The token source stops its PC/SC monitor and drains its worker jobs before the worker goes.
   delete m_tokenSource;
   m_tokenSource = nullptr;
+}
+
+void MainWindow::openFiles(const QStringList& files) {
+  std::vector<std::filesystem::path> paths;
+  for (const QString& f : files) paths.emplace_back(f.toStdU16String());
+  const jobs::OpenedFiles sorted = jobs::sortOpenedFiles(paths);
+  auto toList = [](const std::vector<std::filesystem::path>& list) {
+    QStringList out;
+    for (const auto& p : list) out << QString::fromStdU16String(p.u16string());
+    return out;
+  };
+  if (!sorted.toSign.empty()) m_signTab->addFiles(toList(sorted.toSign));
+  if (!sorted.toVerify.empty()) m_verifyTab->addPaths(toList(sorted.toVerify));
+  if (sorted.verifyFirst)
+    m_tabs->setCurrentWidget(m_verifyTab);
+  else if (!sorted.toSign.empty())
+    m_tabs->setCurrentWidget(m_signTab);
 }
 
 namespace {
@@ -239,7 +259,13 @@ bool MainWindow::serviceInTray() const {
 }
 
 void MainWindow::showAbout() {
-  QMessageBox box(this);
+  std::unique_ptr<QMessageBox> box = makeAboutBox();
+  box->exec();
+}
+
+std::unique_ptr<QMessageBox> MainWindow::makeAboutBox() {
+  auto owned = std::make_unique<QMessageBox>(this);
+  QMessageBox& box = *owned;
   box.setObjectName(QStringLiteral("aboutBox"));
   box.setWindowTitle(tr("About kyso"));
   box.setIconPixmap(windowIcon().pixmap(64, 64));
@@ -251,7 +277,7 @@ void MainWindow::showAbout() {
       tr("The command line does the same work: <tt>kyso --help</tt>. The README (in "
          "/usr/share/doc/kyso when installed as a package) explains each task.<br>Qt %1")
           .arg(QString::fromLatin1(qVersion())));
-  box.exec();
+  return owned;
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

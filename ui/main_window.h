@@ -13,6 +13,7 @@ class QTabWidget;
 class QDockWidget;
 class QAction;
 class QMenu;
+class QMessageBox;
 
 namespace kyso::ui {
 
@@ -38,12 +39,18 @@ class MainWindow : public QMainWindow {
   VerifyTab* verifyTab() const { return m_verifyTab; }
   InventoryTab* inventoryTab() const { return m_inventoryTab; }
   TokenListModel* tokenModel() const { return m_tokenModel; }
+  /// Files opened with kyso (the file manager's "Open with", `kyso-gui FILE...`), sorted by
+  /// jobs/opened_files.h: signed PDFs and detached signatures onto the Verify tab, every file but
+  /// a detached signature onto the Sign tab; the Verify tab is shown when every file was signed.
+  void openFiles(const QStringList& files);
   /// Switches the language now and remembers it.
   void setLanguage(const QString& code);
   void openSettings();
   /// Help > About: the version and commit (QApplication::applicationVersion) and where to read
   /// more.
   void showAbout();
+  /// The About box showAbout runs (for the screenshots, which show it without running it).
+  std::unique_ptr<QMessageBox> makeAboutBox();
   /// True while the signing service runs with a tray icon: closing the window then hides it and
   /// the service goes on (the tray's menu quits).
   bool serviceInTray() const;

@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.h"
 #include "core/ordered_parallel.h"
+#include "src/jobs/detached_document_report.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/xml_document_report.h"
 #include "src/pdfverify/verifier.h"
@@ -90,7 +91,18 @@ void VerifyJob::verifyPdfs(
 }
 
 pdfverify::FileReport VerifyJob::verifyDocument(const fs::path& file, Lang lang) {
-  if (formatOf(file) != DocumentFormat::Xml) return verifyPdf(file);
+  const DocumentFormat format = formatOf(file);
+  if (format == DocumentFormat::DetachedSignature) {
+    DetachedReport d;
+    try {
+      d = verifyDetached(file, std::nullopt);
+    } catch (const std::exception& e) {  // bad_alloc
+      d.file = file;
+      d.readError = Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what());
+    }
+    return asDocumentReport(d, lang);
+  }
+  if (format != DocumentFormat::Xml) return verifyPdf(file);
   XmlFileReport x;
   try {
     x = verifyXml(file);

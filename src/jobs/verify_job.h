@@ -77,8 +77,9 @@ class VerifyJob {
   void verifyXmlFiles(const std::vector<std::filesystem::path>& files, std::size_t jobs,
                       const std::function<void(std::size_t, XmlFileReport&&)>& onReport);
 
-  /// Any file by its format (document_format.h): a PDF, or an XML file as a document report
-  /// (xml_document_report.h, its findings in `lang`). Never throws.
+  /// Any file by its format (document_format.h): a PDF, or an XML file or a detached signature
+  /// (.p7s over the file beside it, .p7m) as a document report (xml_document_report.h,
+  /// detached_document_report.h; findings in `lang`). Never throws.
   pdfverify::FileReport verifyDocument(const std::filesystem::path& file, Lang lang);
 
   /// `files` of both formats on up to `jobs` threads, reported in order as verifyPdfs does.

@@ -36,6 +36,8 @@ const char* signatureKindCode(SignatureKind k) {
       return "timestamp";
     case SignatureKind::XmlDsig:
       return "xml-dsig";
+    case SignatureKind::Cms:
+      return "cms";
     case SignatureKind::Approval:
       break;
   }

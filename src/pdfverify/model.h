@@ -28,12 +28,13 @@ using cms::worse;
 enum class Coverage { WholeDocument, Revision, Partial, Invalid };
 /// What came after a signature: nothing, only what its rules allow, or something they forbid.
 enum class Modifications { None, Allowed, Disallowed };
-/// approval, certification (DocMDP), document timestamp; an XML-DSig signature in an XML report.
-enum class SignatureKind { Approval, Certification, Timestamp, XmlDsig };
+/// approval, certification (DocMDP), document timestamp; an XML-DSig signature in an XML report;
+/// a detached CMS signature (.p7s, .p7m) in its file's report.
+enum class SignatureKind { Approval, Certification, Timestamp, XmlDsig, Cms };
 /// Whether the file is signed, has no signature, or could not be read.
 enum class FileStatus { Signed, Unsigned, Error };
 /// The JSON words: "whole-document", "revision", "partial", "invalid"; "none", "allowed",
-/// "disallowed"; "approval", "certification", "timestamp", "xml-dsig"; "signed", "unsigned",
+/// "disallowed"; "approval", "certification", "timestamp", "xml-dsig", "cms"; "signed", "unsigned",
 /// "error".
 const char* coverageCode(Coverage c);
 const char* modificationsCode(Modifications m);

@@ -54,6 +54,8 @@ std::string kindText(SignatureKind kind, Lang lang) {
       return "dấu thời gian tài liệu";
     case SignatureKind::XmlDsig:
       return "chữ ký XML";
+    case SignatureKind::Cms:
+      return "chữ ký tách rời (CMS)";
     case SignatureKind::Approval:
       break;
   }

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "src/jobs/document_format.h"
 #include "src/jobs/extend_job.h"
 #include "src/jobs/key_file_identity.h"
+#include "src/jobs/opened_files.h"
 #include "src/jobs/pdf_sign_job.h"
 #include "src/jobs/sign_job.h"
 #include "tests/certs/test_env.h"
@@ -58,6 +60,24 @@ TEST(DocumentFormat, OneRegistryByName) {
   EXPECT_EQ(signingMethodFor("claim.xml"), SigningMethod::XmlDsig);
   EXPECT_EQ(signingMethodFor("report.docx"), SigningMethod::DetachedCms);
   EXPECT_EQ(detachedSignaturePath("d/r.docx"), fs::path("d/r.docx.p7s"));
+}
+
+// Issue 21: what files opened with kyso are for. A signed PDF is verified first and may be signed
+// again; a damaged PDF goes to verification, which explains it; a .p7s is only verified.
+TEST(OpenedFiles, SignedAndDamagedFilesAreVerifiedOthersSigned) {
+  const fs::path pdf = fs::path(test::env("KYSO_SHARED_DIR")) / "corpus" / "pdf";
+  const fs::path signedPdf = pdf / "dss__pdf-signed-original.pdf";
+  const fs::path unsignedPdf = pdf / "pyhanko__minimal.pdf";
+  test::TempDir dir;
+  const fs::path damaged = dir.path() / "damaged.pdf";
+  std::ofstream(damaged) << "not a PDF at all";
+  const OpenedFiles all =
+      sortOpenedFiles({signedPdf, unsignedPdf, damaged, "claim.xml", "report.docx.p7s"});
+  EXPECT_EQ(all.toVerify, (std::vector<fs::path>{signedPdf, damaged, "report.docx.p7s"}));
+  EXPECT_EQ(all.toSign, (std::vector<fs::path>{signedPdf, unsignedPdf, damaged, "claim.xml"}));
+  EXPECT_FALSE(all.verifyFirst);
+  EXPECT_TRUE(sortOpenedFiles({signedPdf, "report.docx.p7s"}).verifyFirst);
+  EXPECT_FALSE(sortOpenedFiles({}).verifyFirst);
 }
 
 TEST(BatchPolicy, TokenAndPinProblemsStopABatchBadFilesDoNot) {

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTabWidget>
@@ -13,6 +14,7 @@
 #include <QTest>
 #include <QTimer>
 #include <cstdlib>
+#include <sstream>
 #include <thread>
 
 #include "core/log.h"
@@ -22,8 +24,11 @@
 #include "ui/common/log_panel.h"
 #include "ui/common/settings_dialog.h"
 #include "ui/main_window.h"
+#include "ui/sign/sign_tab.h"
 #include "ui/tokens/pin_dialog.h"
 #include "ui/tokens/token_list_model.h"
+#include "ui/verify/verify_model.h"
+#include "ui/verify/verify_tab.h"
 
 namespace kyso::ui {
 namespace {
@@ -70,6 +75,69 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   QSettings empty(dir.filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
   const AppSettings d = AppSettings::load(empty);
   EXPECT_TRUE(d.trustGovernment && d.trustPublic);
+}
+
+// Issue 21: the machine's /etc/kyso/config.ini gives the app its defaults; the person's own value
+// wins, and a value equal to the machine's is not stored, so that the officer's later change of
+// the machine's file still reaches everyone who never changed it.
+TEST(AppSettings, MachineFileGivesTheDefaults) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  std::istringstream text(
+      "[token]\nmodule = /opt/vnpt/libvnpt-ca.so\n[sign]\ntsa = http://tsa.soyte.example/\n"
+      "[verify]\ntrust_group = gov\ntrust = /etc/kyso/anchors/\n[inventory]\n"
+      "database = postgresql://kyso@db.example/kyso\n[service]\n"
+      "allow = https://vanban.soyte.example.gov.vn https://dvc.example.gov.vn\n");
+  const AppSettings machine = AppSettings::machineDefaults(SettingsFile::parse(text, "m.ini"));
+  EXPECT_EQ(machine.pkcs11Modules, QStringList{QStringLiteral("/opt/vnpt/libvnpt-ca.so")});
+  EXPECT_EQ(machine.tsaUrl, QStringLiteral("http://tsa.soyte.example/"));
+  EXPECT_TRUE(machine.trustGovernment);
+  EXPECT_FALSE(machine.trustPublic);
+  EXPECT_EQ(machine.extraAnchors, QStringList{QStringLiteral("/etc/kyso/anchors/")});
+  EXPECT_EQ(machine.inventoryDatabase, QStringLiteral("postgresql://kyso@db.example/kyso"));
+  EXPECT_EQ(machine.serviceOrigins.size(), 2);
+
+  const QString file = dir.filePath(QStringLiteral("kyso-gui.ini"));
+  {
+    QSettings s(file, QSettings::IniFormat);
+    AppSettings mine = AppSettings::load(s, machine);
+    EXPECT_EQ(mine.tsaUrl, machine.tsaUrl);
+    mine.inventoryDatabase = QStringLiteral("/home/it/inventory.sqlite");
+    mine.save(s, machine);
+    EXPECT_FALSE(s.contains(QStringLiteral("tsa/url")));  // the machine's: not stored
+    EXPECT_TRUE(s.contains(QStringLiteral("inventory/database")));
+  }
+  // The officer changes the machine's TSA later: the person gets it, and keeps their own register.
+  AppSettings later = machine;
+  later.tsaUrl = QStringLiteral("http://tsa2.soyte.example/");
+  QSettings s(file, QSettings::IniFormat);
+  const AppSettings mine = AppSettings::load(s, later);
+  EXPECT_EQ(mine.tsaUrl, later.tsaUrl);
+  EXPECT_EQ(mine.inventoryDatabase, QStringLiteral("/home/it/inventory.sqlite"));
+  EXPECT_FALSE(mine.trustPublic);
+}
+
+// Issue 21: "Open with kyso" from the file manager: a signed PDF and a .p7m are verified and the
+// Verify tab is shown; the signed PDF may also be signed again, so it is on the Sign tab too; with
+// an unsigned PDF among the files, the Sign tab is shown.
+TEST(MainWindow, OpenedFilesGoWhereTheyAreFor) {
+  const char* shared = std::getenv("KYSO_SHARED_DIR");
+  const QString corpus = QString::fromUtf8(shared ? shared : "/work/shared") + "/corpus/";
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  QSettings store(dir.filePath(QStringLiteral("kyso-gui.ini")), QSettings::IniFormat);
+  Language language;
+  ASSERT_TRUE(language.apply(QStringLiteral("en")));
+  MainWindow w(&store, &language);
+  w.openFiles(
+      {corpus + "pdf/dss__pdf-signed-original.pdf", corpus + "cms/dss__cms-no-sign-cert.p7m"});
+  EXPECT_EQ(w.tabs()->currentWidget(), static_cast<QWidget*>(w.verifyTab()));
+  w.openFiles({corpus + "pdf/pyhanko__minimal.pdf", corpus + "pdf/dss__pdf-signed-added-page.pdf"});
+  EXPECT_EQ(w.tabs()->currentWidget(), static_cast<QWidget*>(w.signTab()));
+  auto* files = w.signTab()->findChild<QListWidget*>(QStringLiteral("signFiles"));
+  ASSERT_NE(files, nullptr);
+  EXPECT_EQ(files->count(), 3);
+  EXPECT_EQ(w.verifyTab()->model()->rowCount(), 3);
 }
 
 TEST(Language, SwitchesEveryTabAtRunTime) {

@@ -186,6 +186,49 @@ TEST(VerifyTab, XmlFilesAreVerifiedBesidePdfs) {
       << details->toPlainText().left(400).toStdString();
 }
 
+// Detached signatures sit in the same list (issue 21: "Open with kyso" for .p7s files): a .p7s
+// is verified over the file of its name beside it. DSS's CAdES test signature over "Hello World":
+// intact but not trusted by the app's roots; the same signature beside other content is NOT
+// valid; without its file it is never valid; an attached CMS without its certificate is
+// indeterminate. The details pane names the signed file.
+TEST(VerifyTab, DetachedSignaturesAreVerifiedOverTheFileBesideThem) {
+  const char* shared = std::getenv("KYSO_SHARED_DIR");
+  const QString cms = QString::fromUtf8(shared ? shared : "/work/shared") + "/corpus/cms/";
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  auto put = [&](const QString& from, const char* to) {
+    ASSERT_TRUE(QFile::copy(cms + from, dir.filePath(QString::fromUtf8(to)))) << to;
+  };
+  put(QStringLiteral("content/hello_world.txt"), "hello.txt");
+  put(QStringLiteral("dss__cades-detached.pkcs7"), "hello.txt.p7s");
+  put(QStringLiteral("content/bye_world.txt"), "bye.txt");
+  put(QStringLiteral("dss__cades-detached.pkcs7"), "bye.txt.p7s");
+  put(QStringLiteral("dss__cades-detached.pkcs7"), "alone.txt.p7s");
+  put(QStringLiteral("dss__cms-no-sign-cert.p7m"), "no-cert.p7m");
+  VerifyTab tab(AppSettings{});
+  QSignalSpy done(&tab, &VerifyTab::finished);
+  QStringList files;
+  for (const char* f :
+       {"hello.txt.p7s", "bye.txt.p7s", "alone.txt.p7s", "no-cert.p7m", "hello.txt"})
+    files << dir.filePath(QString::fromUtf8(f));
+  tab.addPaths(files);
+  ASSERT_TRUE(done.count() > 0 || done.wait(60000));
+  VerifyModel* m = tab.model();
+  ASSERT_EQ(m->rowCount(), 4);  // hello.txt itself is no signature
+  using V = VerifyModel::Verdict;
+  EXPECT_EQ(m->verdict(0), V::Indeterminate);
+  EXPECT_EQ(m->verdict(1), V::Invalid);
+  EXPECT_NE(m->verdict(2), V::Valid);
+  EXPECT_NE(m->verdict(2), V::Unsigned);
+  EXPECT_EQ(m->verdict(3), V::Indeterminate);
+  auto* table = tab.findChild<QTableView*>(QStringLiteral("verifyTable"));
+  auto* details = tab.findChild<QTextBrowser*>(QStringLiteral("verifyDetails"));
+  ASSERT_TRUE(table && details);
+  table->selectRow(0);
+  EXPECT_TRUE(details->toPlainText().contains(QLatin1String("hello.txt")))
+      << details->toPlainText().left(400).toStdString();
+}
+
 // The visual guard's finding (a page added after signing) opens beside the verdict: the button is
 // enabled only for a report with a difference, and the dialog shows the page as it is now and
 // says the signed document had no such page.

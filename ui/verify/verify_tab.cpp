@@ -147,11 +147,11 @@ bool VerifyTab::busy() const {
 }
 
 void VerifyTab::addPaths(const QStringList& paths) {
-  // The PDFs and XML files among the files and in the folders given (the format registry decides).
+  // The PDFs, XML files and detached signatures (.p7s, .p7m) among the files and in the folders
+  // given (the format registry decides); a .p7s is verified over the file beside it.
   QStringList files;
   for (const QString& f : expandPaths(paths, {})) {
-    const auto format = jobs::formatOf(f.toStdU16String());
-    if (format == jobs::DocumentFormat::Pdf || format == jobs::DocumentFormat::Xml) files << f;
+    if (jobs::formatOf(f.toStdU16String()) != jobs::DocumentFormat::Other) files << f;
   }
   const QStringList added = m_model->addFiles(files);
   m_queue << added;
