@@ -4,6 +4,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <cstdio>
 
@@ -74,6 +75,11 @@ bool saveScreenshots(MainWindow& window, const QString& dir, const QString& lang
     PinDialog pin(req, &window);
     pin.show();
     ok &= save(&pin, dir, QStringLiteral("%1-6-pin-final-try").arg(lang));
+  }
+  {
+    std::unique_ptr<QMessageBox> about = window.makeAboutBox();
+    about->show();
+    ok &= save(about.get(), dir, QStringLiteral("%1-7-about").arg(lang));
   }
   return ok;
 }

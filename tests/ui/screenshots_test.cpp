@@ -38,8 +38,8 @@ TEST(Screenshots, EveryTabInBothLanguages) {
                             lang + " --screenshots '" + out.string() + "'" + verify + " '" +
                             sample + "' > '" + home.string() + "/out.txt' 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
-    for (const char* name :
-         {"1-tokens", "2-sign", "3-verify", "4-inventory", "5-settings", "6-pin-final-try"}) {
+    for (const char* name : {"1-tokens", "2-sign", "3-verify", "4-inventory", "5-settings",
+                             "6-pin-final-try", "7-about"}) {
       const auto png = out / (std::string(lang) + "-" + name + ".png");
       ASSERT_TRUE(std::filesystem::exists(png)) << png;
       EXPECT_GT(std::filesystem::file_size(png), 2000u) << png;
