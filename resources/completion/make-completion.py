@@ -6,11 +6,13 @@ program does not have. It completes commands, subcommands, options, the values a
 lists ("B-B | B-T", "approved|issued", "known name (bit4id, ...)") and otherwise file names."""
 import os
 import re
-import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from help_texts import command_list, run_help  # noqa: E402
+
 kyso, out = sys.argv[1], sys.argv[2]
-env = dict(os.environ, KYSO_LANG="en", LANG="C.UTF-8", LC_ALL="C.UTF-8")
 
 OPTION = re.compile(r"^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)(?: ([A-Za-z][\w|.-]*))?(?:\s+(.*))?$")
 CHOICES = re.compile(r"^([\w.#-]+(?:\s*\|\s*[\w.#-]+)+)")
@@ -20,9 +22,8 @@ GIVE = re.compile(r": give ([\w-]+(?:, [\w-]+)*) or ([\w-]+)\s*$")
 
 
 def help_text(args):
-    r = subprocess.run([os.path.basename(kyso)] + args + ["--help"], executable=kyso, env=env,
-                       capture_output=True, text=True, timeout=60)
-    return r.returncode, r.stdout + r.stderr
+    code, stdout, stderr = run_help(kyso, args)
+    return code, stdout + stderr
 
 
 def options(text):
@@ -55,16 +56,8 @@ def options(text):
 def subcommands(command, text):
     """The words after `kyso COMMAND`: a Commands: list, "kyso CMD a|b|c", or a list of lines
     "  word ..." under a usage line naming SUBCOMMAND."""
-    subs, in_list = [], False
+    subs = [word for word, _ in command_list(text)]
     lines = text.split("\n")
-    for line in lines:
-        if line.strip() == "Commands:":
-            in_list = True
-            continue
-        if in_list:
-            if not line.startswith("  ") or not line.strip():
-                break
-            subs.append(line.split()[0])
     if subs:
         return subs
     m = re.search(r"[Uu]sage: kyso %s ([a-z-]+(?:\|[a-z-]+)+)" % re.escape(command), text)

@@ -5,23 +5,21 @@ kyso-gui(1) when KYSO_GUI is given), made at build time from the help texts the 
 programs do not. Each page holds the help text as it is printed, under a NAME line taken from the
 command list of `kyso --help`."""
 import os
-import subprocess
 import sys
+
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from help_texts import command_list, run_help  # noqa: E402
 
 kyso, outdir, version = sys.argv[1], sys.argv[2], sys.argv[3]
 gui = sys.argv[4] if len(sys.argv) > 4 else None
-env = dict(os.environ, KYSO_LANG="en", LANG="C.UTF-8", LC_ALL="C.UTF-8", QT_QPA_PLATFORM="offscreen")
 
 
 def help_text(args, program=None):
-    program = program or kyso
-    # argv[0] is the bare name: programs that print it (Qt's help) must not print a build path.
-    r = subprocess.run([os.path.basename(program)] + args + ["--help"], executable=program,
-                       env=env, capture_output=True, text=True, timeout=60)
-    if r.returncode != 0 or not r.stdout.strip():
-        sys.exit("make-man: `kyso %s --help` failed (%d): %s" % (" ".join(args), r.returncode,
-                                                                r.stderr.strip()))
-    return r.stdout
+    code, out, err = run_help(program or kyso, args)
+    if code != 0 or not out.strip():
+        sys.exit("make-man: `kyso %s --help` failed (%d): %s" % (" ".join(args), code, err.strip()))
+    return out
 
 
 def roff_block(text):
@@ -46,17 +44,7 @@ def page(name, summary, text, see_also):
 
 
 top = help_text([])
-commands = []  # (command, summary) from the "Commands:" list of kyso --help
-in_list = False
-for line in top.split("\n"):
-    if line.strip() == "Commands:":
-        in_list = True
-        continue
-    if in_list:
-        if not line.startswith("  ") or not line.strip():
-            break
-        word, _, summary = line.strip().partition(" ")
-        commands.append((word, summary.strip()))
+commands = command_list(top)  # (command, summary) from the "Commands:" list of kyso --help
 if not commands:
     sys.exit("make-man: no command list in `kyso --help`")
 os.makedirs(outdir, exist_ok=True)
