@@ -130,6 +130,19 @@ Result<std::vector<Warning>> Inventory::warnings() {
   std::vector<Warning> out;
   const std::string now_ = today();
   const long t = *parseDate(now_);
+  // First: a lost token whose certificate is not revoked. Whoever finds it may sign with it; the
+  // one action that stops that is asking the CA to revoke the certificate.
+  KYSO_ASSIGN_OR_RETURN(
+      Rows lost,
+      m_db->query("SELECT t.serial, c.sha256, c.subject, c.state FROM tokens t JOIN certificates c "
+                  "ON c.token_id = t.id WHERE t.state = 'lost' AND c.state NOT IN ('revoked', "
+                  "'expired', 'revocation_requested') AND c.not_after >= ? ORDER BY t.serial, c.id",
+                  {now_}));
+  for (const Row& r : lost)
+    out.push_back({"lost_token_cert_valid", "token " + r.text(0),
+                   "lost, and its certificate " + r.text(1).substr(0, 16) + " (" + r.text(2) +
+                       ") is " + r.text(3) + ": ask the CA to revoke it now",
+                   0});
   KYSO_ASSIGN_OR_RETURN(std::vector<Certificate> soon, expiring(60));
   for (const Certificate& c : soon) {
     const long left = *parseDate(c.notAfter) - t;

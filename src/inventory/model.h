@@ -95,8 +95,9 @@ struct Event {
 
 /// A computed warning: never stored, always derived from the records and the clock.
 struct Warning {
-  std::string kind;     // expiring_60 | expiring_30 | expiring_7 | holder_left |
-                        // stock_token_with_cert | revoked_cert_on_active_token
+  std::string kind;     // lost_token_cert_valid (always listed first) | expiring_60 |
+                        // expiring_30 | expiring_7 | holder_left | stock_token_with_cert |
+                        // revoked_cert_on_active_token
   std::string subject;  // "token <serial>" / "certificate <sha256 prefix>"
   std::string detail;
   long days = 0;  // days left for expiry warnings

@@ -77,6 +77,7 @@ Result<InventoryReport> buildReport(Inventory& inv) {
     slot(r).demandNextYear += r.integer(1);
     rep.province.demandNextYear += r.integer(1);
   }
+  KYSO_ASSIGN_OR_RETURN(rep.warnings, inv.warnings());
   return rep;
 }
 
@@ -96,6 +97,9 @@ Json reportJson(const InventoryReport& r) {
   Json arr = Json::array();
   for (const auto& u : r.units) arr.push(one(u, r.nextYear));
   j.set("units", std::move(arr)).set("province", one(r.province, r.nextYear));
+  Json warnings = Json::array();
+  for (const Warning& w : r.warnings) warnings.push(toJson(w));
+  j.set("warnings", std::move(warnings));
   return j;
 }
 
@@ -112,7 +116,8 @@ std::string reportHtml(const InventoryReport& r) {
       "report " +
       htmlEscape(r.date) +
       "</title>\n<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}"
-      "td{text-align:right}td:first-child{text-align:left}tr.total{font-weight:bold}</style></"
+      "td{text-align:right}td:first-child{text-align:left}tr.total{font-weight:bold}"
+      "table.warnings td{text-align:left}tr.urgent{color:#b00;font-weight:bold}</style></"
       "head>\n"
       "<body><h1>Tokens and certificates as of " +
       htmlEscape(r.date) + "</h1>\n<table>\n<tr>";
@@ -126,8 +131,18 @@ std::string reportHtml(const InventoryReport& r) {
   for (const auto& u : r.units) row(u, false);
   row(r.province, true);
   out += "</table>\n<p>demand_" + std::to_string(r.nextYear) +
-         ": certificates in use whose validity ends in " + std::to_string(r.nextYear) +
-         ".</p>\n</body></html>\n";
+         ": certificates in use whose validity ends in " + std::to_string(r.nextYear) + ".</p>\n";
+  out += "<h2>Needs attention</h2>\n";
+  if (r.warnings.empty())
+    out += "<p>(none)</p>\n";
+  else
+    out += "<table class=\"warnings\">\n<tr><th>warning</th><th>what</th><th>detail</th></tr>\n";
+  for (const Warning& w : r.warnings)
+    out += std::string(w.kind == "lost_token_cert_valid" ? "<tr class=\"urgent\">" : "<tr>") +
+           "<td>" + htmlEscape(w.kind) + "</td><td>" + htmlEscape(w.subject) + "</td><td>" +
+           htmlEscape(w.detail) + "</td></tr>\n";
+  if (!r.warnings.empty()) out += "</table>\n";
+  out += "</body></html>\n";
   return out;
 }
 

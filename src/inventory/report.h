@@ -1,6 +1,7 @@
 // The report to the Department: per unit and for the whole province, tokens and certificates
 // counted by state, and next year's demand (certificates in use whose validity ends next calendar
-// year, i.e. renewals or new issues to budget for). Rendered as JSON, CSV or HTML.
+// year, i.e. renewals or new issues to budget for), and what needs attention. Rendered as JSON,
+// CSV or HTML.
 #pragma once
 
 #include <map>
@@ -25,6 +26,8 @@ struct InventoryReport {
   int nextYear = 0;
   std::vector<UnitCounts> units;  // in unit id order; "(no unit)" last when present
   UnitCounts province;
+  /// What needs attention (Inventory::warnings): a lost token with a valid certificate first.
+  std::vector<Warning> warnings;
 };
 
 /// Builds the report with a few GROUP BY queries. Blocks on the database.
@@ -32,7 +35,8 @@ Result<InventoryReport> buildReport(Inventory& inv);
 Json reportJson(const InventoryReport& r);
 /// One row per unit plus the province: unit, token_<state>..., cert_<state>..., demand_<year>.
 std::string reportCsv(const InventoryReport& r);
-/// A standalone HTML page (UTF-8, escaped) with the same table.
+/// A standalone HTML page (UTF-8, escaped) with the same table, then the warnings (JSON has them
+/// too; CSV is the table alone).
 std::string reportHtml(const InventoryReport& r);
 
 }  // namespace kyso::inventory

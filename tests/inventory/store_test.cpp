@@ -226,6 +226,16 @@ TEST_P(StoreTest, WarningsWithAFixedClock) {
   cert("revokedSoon", "2026-12-01", std::nullopt, "revoked", std::nullopt);  // not in use: none
   cert("onStock", "2028-01-01", stockId, "valid", std::nullopt);
   cert("revokedOnActive", "2028-01-01", activeId, "revoked", std::nullopt);
+  // Issue 17: a lost token whose certificate is still valid comes first; once its revocation is
+  // requested, no more.
+  Token lost;
+  lost.serial = "W-LOST";
+  lost.manufacturer = "Bit4id";
+  lost.holderId = an.id;
+  lost.state = "lost";
+  const long long lostId = inv->addToken(lost)->id;
+  cert("onLost", "2028-01-01", lostId, "valid", std::nullopt);
+  cert("onLostRequested", "2028-01-01", lostId, "revocation_requested", std::nullopt);
 
   auto w = inv->warnings();
   ASSERT_TRUE(w.ok()) << w.error().technical();
@@ -238,6 +248,10 @@ TEST_P(StoreTest, WarningsWithAFixedClock) {
   EXPECT_EQ(countKind("stock_token_with_cert"), 1);
   EXPECT_EQ(countKind("revoked_cert_on_active_token"), 1);
   EXPECT_EQ(countKind("holder_left"), 0);
+  ASSERT_EQ(countKind("lost_token_cert_valid"), 1);
+  EXPECT_EQ(w->front().kind, "lost_token_cert_valid");
+  EXPECT_EQ(w->front().subject, "token W-LOST");
+  EXPECT_NE(w->front().detail.find("revoke"), std::string::npos) << w->front().detail;
   for (const auto& x : *w) {
     if (x.kind == "expiring_7") {
       EXPECT_EQ(x.days, 7);
@@ -348,6 +362,25 @@ TEST_P(StoreTest, ReportCountsByStateAndNextYearsDemand) {
   EXPECT_NE(csv.find("demand_2027"), std::string::npos);
   const std::string html = reportHtml(*rep);
   EXPECT_NE(html.find("<td>Sở Y tế Thừa Thiên Huế</td>"), std::string::npos);
+  EXPECT_NE(html.find("Needs attention</h2>\n<p>(none)</p>"), std::string::npos) << html;
+
+  // Issue 17: the report sent to the Department carries the warnings, a lost token first.
+  Token lost;
+  lost.serial = "LOST-1";
+  lost.manufacturer = "Bit4id";
+  lost.state = "lost";
+  const long long lostId = inv->addToken(lost)->id;
+  Certificate onLost = test::fakeCert("lost", "2025-01-01", "2028-06-01");
+  onLost.tokenId = lostId;
+  ASSERT_TRUE(inv->addCertificate(onLost).ok());
+  rep = buildReport(*inv);
+  ASSERT_TRUE(rep.ok());
+  ASSERT_FALSE(rep->warnings.empty());
+  EXPECT_EQ(rep->warnings.front().kind, "lost_token_cert_valid");
+  EXPECT_NE(reportHtml(*rep).find("<tr class=\"urgent\"><td>lost_token_cert_valid</td><td>token "
+                                  "LOST-1</td>"),
+            std::string::npos);
+  EXPECT_EQ(reportJson(*rep)["warnings"][0]["kind"].asString(), "lost_token_cert_valid");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),

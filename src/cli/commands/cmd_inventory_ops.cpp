@@ -7,6 +7,7 @@
 #include "src/cli/commands/inventory_cli.h"
 #include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 #include "src/inventory/lifecycle.h"
 #include "src/inventory/report.h"
 #include "src/inventory/transfer.h"
@@ -172,24 +173,41 @@ int runExpiring(Context& c) {
   return kExitOk;
 }
 
+// A warning's kind as a person reads it (the JSON keeps the kind).
+std::string warningLabel(const std::string& kind) {
+  if (kind == "lost_token_cert_valid")
+    return say("LOST token, certificate not revoked", "token BỊ MẤT, chứng thư chưa thu hồi");
+  if (kind == "expiring_7") return say("expires within 7 days", "hết hạn trong 7 ngày");
+  if (kind == "expiring_30") return say("expires within 30 days", "hết hạn trong 30 ngày");
+  if (kind == "expiring_60") return say("expires within 60 days", "hết hạn trong 60 ngày");
+  if (kind == "holder_left") return say("holder has left", "người giữ đã nghỉ việc");
+  if (kind == "stock_token_with_cert")
+    return say("certificate left on a token in stock", "chứng thư còn trên token trong kho");
+  if (kind == "revoked_cert_on_active_token")
+    return say("revoked certificate in use", "chứng thư đã thu hồi vẫn đang dùng");
+  return kind;
+}
+
 int runWarnings(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory warnings\n"
-      "What needs attention: certificates expiring, holders who left, tokens short in stock, "
-      "revoked\n"
-      "certificates still in use.\n");
+      "usage: kyso inventory warnings [--json]\n"
+      "What needs attention, the most urgent first: a lost token whose certificate is not revoked\n"
+      "(ask the CA to revoke it), certificates expiring within 60 days, holders who left,\n"
+      "certificates left on tokens in stock, revoked certificates on active tokens.\n");
   KYSO_INV_OPEN(p, "kyso inventory warnings");
   auto r = inv.warnings();
   if (!r.ok()) return fail("Computing warnings failed", r.error());
-  Json arr = Json::array();
-  for (const Warning& w : *r) {
-    if (c.json)
-      arr.push(toJson(w));
-    else
-      std::printf("%s\t%s\t%s\n", w.kind.c_str(), w.subject.c_str(), w.detail.c_str());
+  if (c.json) {
+    Json arr = Json::array();
+    for (const Warning& w : *r) arr.push(toJson(w));
+    printJson(arr);
+    return kExitOk;
   }
-  if (c.json) printJson(arr);
+  TextTable table(
+      {say("warning", "cảnh báo"), say("what", "đối tượng"), say("detail", "chi tiết")});
+  for (const Warning& w : *r) table.add({warningLabel(w.kind), w.subject, w.detail});
+  std::fputs(table.render(noneText()).c_str(), stdout);
   return kExitOk;
 }
 
