@@ -11,7 +11,6 @@
 #include "src/inventory/sql_rows.h"
 
 namespace kyso::inventory {
-namespace {
 
 // Decree 30 asks for PNG with a transparent background; refuse anything that is not a PNG.
 Status checkPng(const std::string& bytes, const char* what) {
@@ -21,6 +20,8 @@ Status checkPng(const std::string& bytes, const char* what) {
   if (bytes.size() > (8u << 20)) return Error::kyso(Errc::ImageTooLarge, what);
   return {};
 }
+
+namespace {
 
 Error notFound(const char* what, std::string_view key) {
   return Error::kyso(Errc::DbNotFound, what, std::string(key));
@@ -191,6 +192,13 @@ Result<Person> Inventory::addPerson(Person p) {
   if (!p.leftOn.empty() && !parseDate(p.leftOn))
     return Error::kyso(Errc::UsageError, "person add", "--left-on YYYY-MM-DD");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
+  // The same name twice in one unit: said with the names, not as the database's UNIQUE failure.
+  KYSO_ASSIGN_OR_RETURN(Rows same, m_db->query("SELECT u.name FROM people p JOIN units u ON u.id = "
+                                               "p.unit_id WHERE p.full_name = ? AND p.unit_id = ?",
+                                               {p.fullName, p.unitId}));
+  if (!same.empty())
+    return Error::kyso(Errc::DbConstraint, "person add",
+                       p.fullName + " already exists in " + same[0].text(0));
   KYSO_ASSIGN_OR_RETURN(
       Rows r,
       m_db->query("INSERT INTO people (full_name, position, unit_id, email, phone, left_on) VALUES "

@@ -38,6 +38,10 @@ struct CertFilter {
   long limit = 0;
 };
 
+/// The check setSeal and setHandwriting make (a PNG of at most 8 MiB), for a caller that checks an
+/// image before it writes anything else.
+Status checkPng(const std::string& bytes, const char* what);
+
 class Inventory {
  public:
   /// Opens (creating an SQLite file when needed) and migrates. The Clock is borrowed and must

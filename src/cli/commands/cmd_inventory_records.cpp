@@ -268,12 +268,22 @@ int runRecord(Context& c, const std::string& action, const RecordCommand<T, Look
 }
 
 // An image option stored with `store` for the record `id` (seal, handwriting).
-std::optional<Failure> storeImage(const ArgParser& p, const char* option, const char* what,
-                                  const std::function<Status(const std::string&)>& store) {
+// The image an option names, read and checked before anything is written, so that a bad image
+// leaves the register as it was (nullopt inside: the option is not given).
+Step<std::optional<std::string>> imageOption(const ArgParser& p, const char* option,
+                                             const char* what) {
   auto file = p.get(option);
-  if (!file) return std::nullopt;
+  if (!file) return std::optional<std::string>();
   auto png = readPng(*file);
   if (!png.ok()) return Failure{std::string("Reading the ") + what + " image failed", png.error()};
+  if (auto st = checkPng(*png, what); !st.ok())
+    return Failure{std::string("Reading the ") + what + " image failed", st.error()};
+  return std::optional<std::string>(std::move(*png));
+}
+
+std::optional<Failure> storeImage(const std::optional<std::string>& png, const char* what,
+                                  const std::function<Status(const std::string&)>& store) {
+  if (!png) return std::nullopt;
   if (auto st = store(*png); !st.ok())
     return Failure{std::string("Storing the ") + what + " image failed", st.error()};
   return std::nullopt;
@@ -416,6 +426,8 @@ int runUnit(Context& c, const std::string& action) {
       unitFields};
   cmd.lookups = [](Inventory&, const ArgParser&) -> Step<NoLookups> { return NoLookups{}; };
   cmd.add = [](Inventory& inv, const ArgParser& p, const NoLookups&) -> Step<Unit> {
+    auto seal = imageOption(p, "seal", "seal");
+    if (auto* f = std::get_if<Failure>(&seal)) return *f;
     Unit u;
     u.name = p.getOr("name", "");
     u.kind = p.getOr("kind", "unit");
@@ -425,7 +437,7 @@ int runUnit(Context& c, const std::string& action) {
     auto r = inv.addUnit(u);
     if (!r.ok()) return Failure{"Adding the unit failed", r.error()};
     const std::string id = std::to_string(r->id);
-    if (auto f = storeImage(p, "seal", "seal",
+    if (auto f = storeImage(std::get<0>(seal), "seal",
                             [&](const std::string& png) { return inv.setSeal(id, png); }))
       return *f;
     return std::move(*r);
@@ -448,6 +460,8 @@ int runUnit(Context& c, const std::string& action) {
     return exportImage(p, "export-seal", "seal", [&] { return inv.seal(std::to_string(u.id)); });
   };
   cmd.edit = [](Inventory& inv, const ArgParser& p, const NoLookups&, Unit u) -> Step<Unit> {
+    auto seal = imageOption(p, "seal", "seal");
+    if (auto* f = std::get_if<Failure>(&seal)) return *f;
     if (auto n = p.get("name")) u.name = *n;
     if (auto k = p.get("kind")) u.kind = *k;
     if (p.get("parent")) {
@@ -464,7 +478,7 @@ int runUnit(Context& c, const std::string& action) {
     if (!r.ok()) return Failure{"Saving the unit failed", r.error()};
     const std::string id = std::to_string(u.id);
     if (!p.get("seal")) return std::move(*r);
-    if (auto f = storeImage(p, "seal", "seal",
+    if (auto f = storeImage(std::get<0>(seal), "seal",
                             [&](const std::string& png) { return inv.setSeal(id, png); }))
       return *f;
     return fromResult(inv.unit(id), "Finding the unit failed");
@@ -492,6 +506,8 @@ int runPerson(Context& c, const std::string& action) {
       personFields};
   cmd.lookups = lookUpUnit;
   cmd.add = [](Inventory& inv, const ArgParser& p, const UnitLookup& l) -> Step<Person> {
+    auto handwriting = imageOption(p, "handwriting", "handwriting");
+    if (auto* f = std::get_if<Failure>(&handwriting)) return *f;
     Person np;
     np.fullName = p.getOr("name", "");
     np.position = p.getOr("position", "");
@@ -507,7 +523,7 @@ int runPerson(Context& c, const std::string& action) {
     auto r = inv.addPerson(np);
     if (!r.ok()) return Failure{"Adding the person failed", r.error()};
     const std::string id = std::to_string(r->id);
-    if (auto f = storeImage(p, "handwriting", "handwriting",
+    if (auto f = storeImage(std::get<0>(handwriting), "handwriting",
                             [&](const std::string& png) { return inv.setHandwriting(id, png); }))
       return *f;
     return std::move(*r);
@@ -523,6 +539,8 @@ int runPerson(Context& c, const std::string& action) {
                        [&] { return inv.handwriting(std::to_string(who.id)); });
   };
   cmd.edit = [](Inventory& inv, const ArgParser& p, const UnitLookup&, Person e) -> Step<Person> {
+    auto handwriting = imageOption(p, "handwriting", "handwriting");
+    if (auto* f = std::get_if<Failure>(&handwriting)) return *f;
     if (auto x = p.get("name")) e.fullName = *x;
     if (auto x = p.get("position")) e.position = *x;
     if (auto x = p.get("email")) e.email = *x;
@@ -539,7 +557,7 @@ int runPerson(Context& c, const std::string& action) {
     if (!r.ok()) return Failure{"Saving the person failed", r.error()};
     const std::string id = std::to_string(e.id);
     if (!p.get("handwriting")) return std::move(*r);
-    if (auto f = storeImage(p, "handwriting", "handwriting",
+    if (auto f = storeImage(std::get<0>(handwriting), "handwriting",
                             [&](const std::string& png) { return inv.setHandwriting(id, png); }))
       return *f;
     return fromResult(inv.person(id), "Finding the person failed");
