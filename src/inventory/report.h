@@ -5,10 +5,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/json.h"
+#include "core/messages.h"
 #include "src/inventory/inventory.h"
 
 namespace kyso::inventory {
@@ -21,6 +23,13 @@ struct UnitCounts {
   long demandNextYear = 0;
 };
 
+/// One unit's own records, for the report a unit sends to the Department (`report --unit`).
+struct UnitDetail {
+  Unit unit;  // with its focal person for cyber security (focalPersonName; empty: not named)
+  std::vector<Token> tokens;
+  std::vector<Certificate> certificates;
+};
+
 struct InventoryReport {
   std::string date;  // as of (today by the clock)
   int nextYear = 0;
@@ -28,15 +37,21 @@ struct InventoryReport {
   UnitCounts province;
   /// What needs attention (Inventory::warnings): a lost token with a valid certificate first.
   std::vector<Warning> warnings;
+  /// Set for one unit's report: then `units` and `province` count that unit alone, and the
+  /// warnings are those about its tokens and certificates.
+  std::optional<UnitDetail> detail;
 };
 
-/// Builds the report with a few GROUP BY queries. Blocks on the database.
-Result<InventoryReport> buildReport(Inventory& inv);
+/// Builds the report with a few GROUP BY queries; with `unitKey` (a unit's name or id), that unit's
+/// report with its records. Blocks on the database.
+Result<InventoryReport> buildReport(Inventory& inv,
+                                    const std::optional<std::string>& unitKey = std::nullopt);
 Json reportJson(const InventoryReport& r);
 /// One row per unit plus the province: unit, token_<state>..., cert_<state>..., demand_<year>.
 std::string reportCsv(const InventoryReport& r);
-/// A standalone HTML page (UTF-8, escaped) with the same table, then the warnings (JSON has them
-/// too; CSV is the table alone).
-std::string reportHtml(const InventoryReport& r);
+/// A standalone HTML page (UTF-8, escaped, A4 landscape when printed) with the same table for
+/// people: the states by name in `lang`, the province's total row, then the warnings (JSON has
+/// them too; CSV is the table alone, with the codes).
+std::string reportHtml(const InventoryReport& r, Lang lang = Lang::En);
 
 }  // namespace kyso::inventory

@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "core/text_fold.h"
 #include "src/inventory/csv.h"
 #include "src/inventory/sql_rows.h"
+#include "src/inventory/state_names.h"
 
 namespace kyso::inventory {
 namespace {
@@ -19,11 +22,6 @@ std::string trim(std::string s) {
   if (b == std::string::npos) return {};
   const auto e = s.find_last_not_of(" \t");
   return s.substr(b, e - b + 1);
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 }  // namespace
@@ -37,22 +35,77 @@ const std::vector<std::string>& tokenCsvColumns() {
 
 namespace {
 
+// The headers an office sheet gives the columns, in Vietnamese (compared after
+// foldForMatching, so "SỐ SERIAL" and "Số serial" are the same), beside the English names.
+// "STT" (the row number) and "Ghi chú" (notes) are read and left out.
+struct HeaderAlias {
+  const char* header;
+  const char* column;  // nullptr: a column that is left out
+};
+constexpr HeaderAlias kVietnameseHeaders[] = {
+    {"stt", nullptr},
+    {"ghi chú", nullptr},
+    {"số serial", "serial"},
+    {"số sê-ri", "serial"},
+    {"số seri", "serial"},
+    {"serial token", "serial"},
+    {"hãng sản xuất", "manufacturer"},
+    {"hãng", "manufacturer"},
+    {"nhà sản xuất", "manufacturer"},
+    {"loại token", "model"},
+    {"mẫu", "model"},
+    {"nhà cung cấp", "provider"},
+    {"nhà cung cấp dịch vụ", "provider"},
+    {"trạng thái", "state"},
+    {"tình trạng", "state"},
+    {"đơn vị", "unit"},
+    {"người giữ", "holder"},
+    {"người sử dụng", "holder"},
+    {"người quản lý", "holder"},
+    {"họ và tên", "holder"},
+    {"họ tên", "holder"},
+    {"ngày nhận", "received_on"},
+    {"ngày nhập kho", "received_on"},
+    {"ngày cấp", "issued_on"},
+    {"ngày bàn giao", "issued_on"},
+};
+
+// The column a header names: "" when it is a column that is left out, nullopt when unknown.
+std::optional<std::string> columnOf(const std::string& header) {
+  const std::string folded = foldForMatching(header);
+  const auto& known = tokenCsvColumns();
+  if (std::find(known.begin(), known.end(), folded) != known.end()) return folded;
+  for (const HeaderAlias& a : kVietnameseHeaders)
+    if (folded == a.header) return std::string(a.column ? a.column : "");
+  return std::nullopt;
+}
+
+std::string expectedColumns() {
+  std::string out;
+  for (const auto& c : tokenCsvColumns()) out += (out.empty() ? "" : ", ") + c;
+  return out +
+         " (or the Vietnamese headers: Số serial, Hãng sản xuất, Loại token, Nhà cung cấp, "
+         "Trạng thái, Đơn vị, Người giữ, Ngày nhận, Ngày cấp; STT and Ghi chú are left out)";
+}
+
 // The header: known names only, each once, the required ones present. Column name -> index.
 Result<std::map<std::string, std::size_t>> readHeader(const CsvRecord& header) {
   std::map<std::string, std::size_t> col;
-  const auto& known = tokenCsvColumns();
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string name = lower(trim(header.fields[i]));
-    if (std::find(known.begin(), known.end(), name) == known.end())
-      return Error::kyso(Errc::CsvInvalid, "import-csv",
-                         "unknown column '" + header.fields[i] + "'");
-    if (!col.emplace(name, i).second)
-      return Error::kyso(Errc::CsvInvalid, "import-csv", "column '" + name + "' appears twice");
+    const auto name = columnOf(header.fields[i]);
+    if (!name)
+      return Error::kyso(
+          Errc::CsvInvalid, "import-csv",
+          "unknown column '" + header.fields[i] + "'; the columns are " + expectedColumns());
+    if (name->empty()) continue;
+    if (!col.emplace(*name, i).second)
+      return Error::kyso(Errc::CsvInvalid, "import-csv", "column '" + *name + "' appears twice");
   }
   for (const char* req : {"serial", "manufacturer"})
     if (!col.count(req))
-      return Error::kyso(Errc::CsvInvalid, "import-csv",
-                         std::string("missing column '") + req + "'");
+      return Error::kyso(
+          Errc::CsvInvalid, "import-csv",
+          std::string("missing column '") + req + "'; the columns are " + expectedColumns());
   return col;
 }
 
@@ -110,9 +163,12 @@ std::string readTokenRow(const std::function<std::string(const char*)>& get, con
   }
   if (const std::string holderName = get("holder"); !holderName.empty())
     if (std::string why = resolveHolder(k, holderName, t); !why.empty()) return why;
+  // A state by its code or its name, English or Vietnamese ("Đang sử dụng").
   const std::string state = get("state");
-  t.state = state.empty() ? (t.holderId ? "active" : "in_stock") : lower(state);
-  if (!isState(Subject::Token, t.state)) return "unknown state '" + state + "'";
+  const auto named = stateFromText(Subject::Token, state);
+  if (!state.empty() && !named)
+    return "unknown state '" + state + "' (one of: " + statesList(Subject::Token) + ")";
+  t.state = state.empty() ? (t.holderId ? "active" : "in_stock") : *named;
   if (t.holderId && t.state == "in_stock") return "a token in stock has no holder";
   for (auto [name, dest] :
        {std::pair{"received_on", &t.receivedOn}, std::pair{"issued_on", &t.issuedOn}}) {

@@ -76,12 +76,19 @@ TEST_P(CliTest, TheIssuesCommandLine) {
       << o;
   ASSERT_EQ(kyso("token add --serial 5A1B2C --manufacturer Bit4id --model x", &o), 4) << o;
 
-  // A transition with its written request, then an illegal one.
-  ASSERT_EQ(kyso("transition token 5A1B2C active --holder 'Nguyễn Văn An' --doc-number 12/SYT-VP "
-                 "--doc-date 2026-01-20",
+  // A transition with its written request (the state named in Vietnamese, as an officer writes
+  // it), then an illegal one.
+  ASSERT_EQ(kyso("transition token 5A1B2C 'Đang sử dụng' --holder 'Nguyễn Văn An' --doc-number "
+                 "12/SYT-VP --doc-date 2026-01-20",
                  &o),
             0)
       << o;
+  // Issue 17: Vietnamese lists name the state in Vietnamese; --state takes the name too.
+  ASSERT_EQ(kyso("--lang vi token list --state 'đang sử dụng'", &o), 0) << o;
+  EXPECT_NE(o.find("Đang sử dụng"), std::string::npos) << o;
+  EXPECT_EQ(o.find(" active"), std::string::npos) << o;
+  ASSERT_EQ(kyso("token list --state active", &o), 0) << o;
+  EXPECT_NE(o.find("5A1B2C"), std::string::npos) << o;
   EXPECT_EQ(
       kyso("transition token 5A1B2C destroyed --doc-number 13/SYT-VP --doc-date 2026-01-21", &o),
       4);

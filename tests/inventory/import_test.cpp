@@ -126,6 +126,39 @@ TEST_P(ImportTest, ImportsWindows1258) {
   EXPECT_EQ(inv->token("CP-1")->holderName, "Hoàng Thị Lệ Thủy");
 }
 
+// Issue 17: the sheet a unit keeps, with its Vietnamese headers (as Excel saves it: Windows-1258,
+// headers in capitals), its row numbers and notes, and Vietnamese state names.
+TEST_P(ImportTest, ImportsAnOfficeSheetWithVietnameseHeadersAndStates) {
+  SEED_OR_SKIP();
+  const std::string csv = toCp1258(
+      "STT,SỐ SERIAL,Hãng sản xuất,Loại token,Đơn vị,Người giữ,Tình trạng,Ngày nhận,Ghi chú\r\n"
+      "1,VN-1,Bit4id,miniLector EVO,Trung tâm Y tế huyện Phú Vang,Hoàng Thị Lệ Thủy,ĐANG SỬ "
+      "DỤNG,05/03/2025,cấp cho kế toán\r\n"
+      "2,VN-2,SafeNet,eToken 5110,Bệnh viện Đa khoa tỉnh,,Trong kho,,\r\n"
+      "3,VN-3,SafeNet,eToken 5110,,,  bị   mất ,,\r\n");
+  auto r = importTokensCsv(*inv, csv);
+  ASSERT_TRUE(r.ok()) << r.error().technical();
+  ASSERT_TRUE(r->rejected.empty()) << r->rejected[0].reason;
+  EXPECT_EQ(r->imported, 3);
+  EXPECT_EQ(inv->token("VN-1")->state, "active");
+  EXPECT_EQ(inv->token("VN-1")->holderName, "Hoàng Thị Lệ Thủy");
+  EXPECT_EQ(inv->token("VN-1")->model, "miniLector EVO");
+  EXPECT_EQ(inv->token("VN-2")->state, "in_stock");
+  EXPECT_EQ(inv->token("VN-3")->state, "lost");
+  // A state nobody knows is rejected with the list of states; nothing is written.
+  const long long before = tokenCount();
+  r = importTokensCsv(*inv, "Số serial,Hãng\r\nVN-4,Bit4id\r\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->imported, 1);
+  r = importTokensCsv(*inv, "Số serial,Hãng,Trạng thái\r\nVN-5,Bit4id,Cho mượn\r\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->rejected.size(), 1u);
+  EXPECT_NE(r->rejected[0].reason.find("unknown state 'Cho mượn' (one of: in_stock"),
+            std::string::npos)
+      << r->rejected[0].reason;
+  EXPECT_EQ(tokenCount(), before + 1);
+}
+
 TEST_P(ImportTest, WrongColumnsRefuseTheWholeFile) {
   SEED_OR_SKIP();
   const long long before = tokenCount();
@@ -133,6 +166,8 @@ TEST_P(ImportTest, WrongColumnsRefuseTheWholeFile) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, Errc::CsvInvalid);
   EXPECT_NE(r.error().context.find("maker"), std::string::npos);
+  EXPECT_NE(r.error().context.find("the columns are serial, manufacturer"), std::string::npos)
+      << r.error().context;
   r = importTokensCsv(*inv, "model,unit\r\nX,Y\r\n");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().context.find("serial"), std::string::npos);

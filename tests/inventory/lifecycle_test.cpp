@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "src/inventory/state_names.h"
 #include "tests/inventory/inv_test_support.h"
 
 namespace kyso::inventory {
@@ -303,6 +304,33 @@ TEST_P(LifecycleDb, MissingEvidenceChangesNothing) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, LifecycleDb,
                          ::testing::Values(Backend::Sqlite, Backend::Postgres), test::backendName);
+
+}  // namespace
+}  // namespace kyso::inventory
+
+namespace kyso::inventory {
+namespace {
+
+// Issue 17: every state has an English and a Vietnamese name, and each name (in any case and
+// spacing) and the code itself come back to the code; nothing else does.
+TEST(StateNames, EveryStateHasBothNamesAndEachComesBack) {
+  for (Subject s : {Subject::Token, Subject::Certificate}) {
+    for (std::string_view code : states(s)) {
+      const std::string en = stateLabel(s, code, Lang::En);
+      const std::string vi = stateLabel(s, code, Lang::Vi);
+      EXPECT_NE(vi, std::string(code)) << code;
+      EXPECT_NE(vi, en) << code;
+      EXPECT_EQ(stateFromText(s, code), std::string(code));
+      EXPECT_EQ(stateFromText(s, en), std::string(code)) << en;
+      EXPECT_EQ(stateFromText(s, vi), std::string(code)) << vi;
+    }
+  }
+  EXPECT_EQ(stateFromText(Subject::Token, "  ĐANG   SỬ DỤNG "), "active");
+  EXPECT_EQ(stateFromText(Subject::Certificate, "Còn hiệu lực"), "valid");
+  EXPECT_FALSE(stateFromText(Subject::Token, "Còn hiệu lực"));
+  EXPECT_FALSE(stateFromText(Subject::Token, ""));
+  EXPECT_EQ(stateLabel(Subject::Token, "no_such_state", Lang::Vi), "no_such_state");
+}
 
 }  // namespace
 }  // namespace kyso::inventory

@@ -363,6 +363,15 @@ TEST_P(StoreTest, ReportCountsByStateAndNextYearsDemand) {
   const std::string html = reportHtml(*rep);
   EXPECT_NE(html.find("<td>Sở Y tế Thừa Thiên Huế</td>"), std::string::npos);
   EXPECT_NE(html.find("Needs attention</h2>\n<p>(none)</p>"), std::string::npos) << html;
+  // Issue 17: the report a unit sends to the Department, in Vietnamese: states by name, the
+  // province's total, and no state codes in the table.
+  const std::string vi = reportHtml(*rep, Lang::Vi);
+  EXPECT_NE(vi.find("<th>Token: Trong kho</th>"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("<th>Chứng thư: Còn hiệu lực</th>"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("<tr class=\"total\"><td>Toàn tỉnh</td>"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("Cần xử lý</h2>\n<p>(không có)</p>"), std::string::npos) << vi;
+  EXPECT_EQ(vi.find("token_in_stock"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("@page{size:A4"), std::string::npos);
 
   // Issue 17: the report sent to the Department carries the warnings, a lost token first.
   Token lost;
@@ -381,6 +390,32 @@ TEST_P(StoreTest, ReportCountsByStateAndNextYearsDemand) {
                                   "LOST-1</td>"),
             std::string::npos);
   EXPECT_EQ(reportJson(*rep)["warnings"][0]["kind"].asString(), "lost_token_cert_valid");
+
+  // One unit's report, as a district health centre sends it: its own counts as the total, its
+  // tokens and certificates by name, its focal person; not the lost token of no unit.
+  Person focal;
+  focal.fullName = "Lê Thị Cúc";
+  focal.unitId = phuVang.id;
+  const long long focalId = inv->addPerson(focal)->id;
+  Unit pv = *inv->unit(std::to_string(phuVang.id));
+  pv.focalPersonId = focalId;
+  ASSERT_TRUE(inv->editUnit(pv).ok());
+  auto one = buildReport(*inv, std::string("Trung tâm Y tế huyện Phú Vang"));
+  ASSERT_TRUE(one.ok()) << one.error().technical();
+  ASSERT_TRUE(one->detail);
+  EXPECT_EQ(one->units.size(), 1u);
+  EXPECT_EQ(one->province.tokens["in_stock"], 3);
+  EXPECT_EQ(one->detail->tokens.size(), 3u);
+  EXPECT_EQ(one->detail->certificates.size(), 1u);
+  EXPECT_TRUE(one->warnings.empty());
+  const std::string page = reportHtml(*one, Lang::Vi);
+  EXPECT_NE(page.find("Token và chứng thư số của Trung tâm Y tế huyện Phú Vang"), std::string::npos)
+      << page;
+  EXPECT_NE(page.find("Đầu mối an toàn thông tin: Lê Thị Cúc"), std::string::npos) << page;
+  EXPECT_NE(page.find("<td>R0</td><td>Bit4id</td><td>Trong kho</td>"), std::string::npos) << page;
+  EXPECT_NE(page.find("<td>Tổng cộng</td>"), std::string::npos);
+  EXPECT_EQ(reportJson(*one)["unit_detail"]["tokens"].size(), 3u);
+  EXPECT_FALSE(buildReport(*inv, std::string("Không có đơn vị này")).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),

@@ -96,7 +96,7 @@ constexpr const char* kInventoryUsage =
     "  history token|cert KEY         every recorded event\n"
     "  expiring --days N              certificates ending within N days\n"
     "  warnings                       computed warnings (expiry, holder left, stock, revoked)\n"
-    "  report [--format csv|html|json] [--output FILE]\n"
+    "  report [--format csv|html|json] [--unit U] [--output FILE]\n"
     "  import-csv FILE                tokens from a spreadsheet (all or nothing)\n"
     "  export-csv [--output FILE]     tokens as CSV\n"
     "  audit-verify [--seal FILE]... [--trust F] [--offline]  the hash chain and every seal\n"

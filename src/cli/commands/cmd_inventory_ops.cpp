@@ -10,6 +10,7 @@
 #include "src/cli/kyso/words.h"
 #include "src/inventory/lifecycle.h"
 #include "src/inventory/report.h"
+#include "src/inventory/state_names.h"
 #include "src/inventory/transfer.h"
 
 namespace kyso::cli::inv {
@@ -101,7 +102,9 @@ int runTransition(Context& c) {
     if (!who.ok()) return fail("Finding the holder failed", who.error());
     e.holderId = who->id;
   }
-  auto r = inv.transition(*subject, pos[1], pos[2], e);
+  // NEW-STATE by its code or its name, English or Vietnamese ("Bị mất").
+  const std::string to = inventory::stateFromText(*subject, pos[2]).value_or(pos[2]);
+  auto r = inv.transition(*subject, pos[1], to, e);
   if (!r.ok()) return fail("The change of state was refused", r.error());
   if (c.json)
     printJson(toJson(*r));
@@ -214,20 +217,26 @@ int runWarnings(Context& c) {
 int runReport(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory report [--format csv|html|json] [-o FILE]\n"
-      "Tokens and certificates per unit, as CSV unless --format says otherwise (standard output\n"
-      "without -o).\n"
-      "Example: kyso inventory report --format html -o bao-cao.html\n");
-  p.value("format", 0, "csv (default), html or json (--json)").value("output", 'o', "write here");
+      "usage: kyso inventory report [--format csv|html|json] [--unit UNIT] [-o FILE]\n"
+      "Tokens and certificates per unit by state, next year's renewals, and what needs\n"
+      "attention (a lost token first), as CSV unless --format says otherwise (standard output\n"
+      "without -o). HTML is for people, in the language of --lang or LANG, printable on A4.\n"
+      "--unit: one unit's report, with its tokens, certificates and focal person for cyber\n"
+      "security, to send to the Department.\n"
+      "Example: kyso --lang vi inventory report --format html --unit \"Trung tâm Y tế huyện Phú "
+      "Vang\" -o bao-cao.html\n");
+  p.value("format", 0, "csv (default), html or json (--json)")
+      .value("output", 'o', "write here")
+      .value("unit", 0, "one unit's report: its counts, tokens, certificates and focal person");
   KYSO_INV_OPEN(p, "kyso inventory report");
   const std::string fmt = p.getOr("format", c.json ? "json" : "csv");
   if (fmt != "csv" && fmt != "html" && fmt != "json")
     return fail("kyso inventory report",
                 Error::kyso(Errc::UsageError, "--format", fmt + ": csv, html or json"));
-  auto r = buildReport(inv);
+  auto r = buildReport(inv, p.get("unit"));
   if (!r.ok()) return fail("Building the report failed", r.error());
   const std::string text = fmt == "csv"    ? reportCsv(*r)
-                           : fmt == "html" ? reportHtml(*r)
+                           : fmt == "html" ? reportHtml(*r, defaultLang())
                                            : reportJson(*r).dump(2) + "\n";
   auto st = writeOutput(p.getOr("output", ""), text);
   if (!st.ok()) return fail("Writing the report failed", st.error());
@@ -238,12 +247,14 @@ int runImportCsv(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
       "usage: kyso inventory import-csv FILE\n"
-      "Adds the tokens of a spreadsheet saved as CSV (UTF-8, comma-separated, a header row), all "
-      "or\n"
-      "nothing: any bad row is reported with its line and nothing is imported.\n"
-      "Columns: serial, manufacturer (both required), model, provider, module, state, unit, "
-      "holder,\n"
-      "received_on, issued_on (dates YYYY-MM-DD; unit and holder by name).\n"
+      "Adds the tokens of a spreadsheet saved as CSV (UTF-8 or Windows-1258, comma or semicolon\n"
+      "separated, a header row), all or nothing: any bad row is reported with its line and\n"
+      "nothing is imported.\n"
+      "Columns: serial, manufacturer (both required), model, provider, module, state, unit,\n"
+      "holder, received_on, issued_on; or the office sheet's Vietnamese headers: Số serial,\n"
+      "Hãng sản xuất, Loại token, Nhà cung cấp, Trạng thái (or Tình trạng), Đơn vị, Người giữ,\n"
+      "Ngày nhận, Ngày cấp (STT and Ghi chú are left out). Dates DD/MM/YYYY or YYYY-MM-DD; unit\n"
+      "and holder by name; a state by its code or its name (\"Đang sử dụng\", \"Trong kho\").\n"
       "Example: kyso inventory import-csv thiet-bi.csv\n");
   KYSO_INV_OPEN(p, "kyso inventory import-csv");
   if (p.positional().size() != 1)

@@ -15,6 +15,7 @@
 #include "src/cli/kyso/words.h"
 #include "src/inventory/certfile.h"
 #include "src/inventory/lifecycle.h"
+#include "src/inventory/state_names.h"
 
 namespace kyso::cli::inv {
 namespace {
@@ -56,6 +57,18 @@ const char* L(const char* en, const char* viText) {
 std::string yesNo(bool b) {
   return b ? L("yes", "có") : L("no", "không");
 }
+// A state as people read it: its Vietnamese name under LANG=vi, else its code (what --state
+// takes; the JSON keeps the code either way).
+std::string stateText(inventory::Subject s, const std::string& state) {
+  return vi() ? inventory::stateLabel(s, state, Lang::Vi) : state;
+}
+// --state as a code, or as its English or Vietnamese name ("Đang sử dụng"); an unknown word is
+// given on as it was, for the inventory to refuse with the list of states.
+std::string stateOption(const ArgParser& p, inventory::Subject s, const std::string& fallback) {
+  const auto given = p.get("state");
+  if (!given) return fallback;
+  return inventory::stateFromText(s, *given).value_or(*given);
+}
 
 std::vector<std::string> unitHeader() {
   return {L("ID", "MÃ"), L("NAME", "TÊN ĐƠN VỊ"), L("KIND", "LOẠI ĐƠN VỊ"),
@@ -96,8 +109,8 @@ std::vector<std::string> tokenHeader() {
           L("HOLDER", "NGƯỜI GIỮ"), L("UNIT", "ĐƠN VỊ")};
 }
 std::vector<std::string> tokenCells(const Token& t) {
-  return {t.serial, t.manufacturer + (t.model.empty() ? "" : " " + t.model), t.state, t.holderName,
-          t.unitName};
+  return {t.serial, t.manufacturer + (t.model.empty() ? "" : " " + t.model),
+          stateText(inventory::Subject::Token, t.state), t.holderName, t.unitName};
 }
 Fields tokenFields(const Token& t) {
   return {{L("Serial", "Số serial"), t.serial},
@@ -105,7 +118,7 @@ Fields tokenFields(const Token& t) {
           {L("Model", "Mẫu"), t.model},
           {L("Provider", "Nhà cung cấp"), t.provider},
           {L("PKCS#11 module", "Mô-đun PKCS#11"), t.module},
-          {L("State", "Trạng thái"), t.state},
+          {L("State", "Trạng thái"), stateText(inventory::Subject::Token, t.state)},
           {L("Holder", "Người giữ"), t.holderName},
           {L("Unit", "Đơn vị"), t.unitName},
           {L("Received on", "Ngày nhận"), t.receivedOn},
@@ -118,7 +131,12 @@ std::vector<std::string> certHeader() {
           L("STATE", "TRẠNG THÁI"), L("HOLDER", "NGƯỜI GIỮ"), L("TOKEN", "THIẾT BỊ")};
 }
 std::vector<std::string> certCells(const Certificate& c) {
-  return {c.sha256.substr(0, 16), c.subject, c.notAfter, c.state, c.holderName, c.tokenSerial};
+  return {c.sha256.substr(0, 16),
+          c.subject,
+          c.notAfter,
+          stateText(inventory::Subject::Certificate, c.state),
+          c.holderName,
+          c.tokenSerial};
 }
 Fields certFields(const Certificate& c) {
   return {{L("SHA-256", "SHA-256"), c.sha256},
@@ -128,7 +146,7 @@ Fields certFields(const Certificate& c) {
           {L("Valid from", "Hiệu lực từ"), c.notBefore},
           {L("Valid until", "Hiệu lực đến"), c.notAfter},
           {L("Kind", "Loại"), c.kind},
-          {L("State", "Trạng thái"), c.state},
+          {L("State", "Trạng thái"), stateText(inventory::Subject::Certificate, c.state)},
           {L("Holder", "Người giữ"), c.holderName},
           {L("Unit", "Đơn vị"), c.unitName},
           {L("Token", "Thiết bị"), c.tokenSerial}};
@@ -598,12 +616,12 @@ int runTokenCmd(Context& c, const std::string& action) {
     t.receivedOn = receivedOn->value_or("");
     t.unitId = l.unitId;
     t.holderId = l.holderId;
-    t.state = p.getOr("state", t.holderId ? "active" : "in_stock");
+    t.state = stateOption(p, inventory::Subject::Token, t.holderId ? "active" : "in_stock");
     return fromResult(inv.addToken(t), "Adding the token failed");
   };
   cmd.list = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) {
     TokenFilter f;
-    f.state = p.getOr("state", "");
+    f.state = stateOption(p, inventory::Subject::Token, "");
     f.unitId = l.unitId;
     f.holderId = l.holderId;
     f.manufacturer = p.getOr("manufacturer", "");
@@ -669,13 +687,14 @@ int runCert(Context& c, const std::string& action) {
     cert.holderId = l.holderId;
     cert.unitId = l.unitId;
     cert.kind = p.getOr("kind", "personal");
-    cert.state = p.getOr("state", cert.notAfter < inv.today() ? "expired" : "valid");
+    cert.state = stateOption(p, inventory::Subject::Certificate,
+                             cert.notAfter < inv.today() ? "expired" : "valid");
     return fromResult(inv.addCertificate(cert, parsed->der), "Adding the certificate failed");
   };
   cmd.list = [](Inventory& inv, const ArgParser& p,
                 const HolderLookup& l) -> Step<std::vector<Certificate>> {
     CertFilter f;
-    f.state = p.getOr("state", "");
+    f.state = stateOption(p, inventory::Subject::Certificate, "");
     f.unitId = l.unitId;
     f.holderId = l.holderId;
     f.tokenId = l.tokenId;
