@@ -104,6 +104,11 @@ TEST_F(InventoryTabTest, ShowsSearchesFiltersAndRecordsTransitions) {
   EXPECT_EQ(view->model()->index(0, 0).data().toString(), QStringLiteral("ABC123"));
   EXPECT_EQ(view->model()->index(0, 5).data(Qt::BackgroundRole).value<QColor>(),
             RecordTableModel::stateColor(QStringLiteral("in_stock")));
+  // Issue 17: the state by name for people (the UI's language, English here), the code beneath.
+  EXPECT_EQ(view->model()->index(0, 5).data().toString(), QStringLiteral("in stock"));
+  EXPECT_EQ(view->model()->index(0, 5).data(RecordTableModel::StateCodeRole).toString(),
+            QStringLiteral("in_stock"));
+  EXPECT_EQ(filter->currentText(), QStringLiteral("in stock"));
   filter->setCurrentIndex(0);
   ASSERT_EQ(view->model()->rowCount(), 2);
 

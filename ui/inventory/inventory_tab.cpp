@@ -18,6 +18,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "src/inventory/state_names.h"
 #include "src/service/local_tls.h"
 #include "ui/common/ui_text.h"
 #include "ui/inventory/inventory_service.h"
@@ -80,6 +81,13 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   m_pages->setObjectName(QStringLiteral("inventoryPages"));
   m_tokens = new RecordTableModel(5, this);
   m_certs = new RecordTableModel(5, this);
+  // States by name in the UI's language (src/inventory/state_names.h); the codes stay beneath.
+  m_tokens->setStateLabels([](const QString& code) {
+    return q(inventory::stateLabel(inventory::Subject::Token, code.toStdString(), uiLang()));
+  });
+  m_certs->setStateLabels([](const QString& code) {
+    return q(inventory::stateLabel(inventory::Subject::Certificate, code.toStdString(), uiLang()));
+  });
   m_people = new RecordTableModel(-1, this);
   m_units = new RecordTableModel(-1, this);
   m_expiring = new RecordTableModel(-1, this);
@@ -142,7 +150,9 @@ InventoryTab::Page InventoryTab::addPage(RecordTableModel* model, QLineEdit* sea
    protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
       const QString state = property("state").toString();
-      if (!state.isEmpty() && sourceModel()->index(row, 5, parent).data().toString() != state)
+      if (!state.isEmpty() &&
+          sourceModel()->index(row, 5, parent).data(RecordTableModel::StateCodeRole).toString() !=
+              state)
         return false;
       return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
@@ -252,7 +262,7 @@ void InventoryTab::showHistory() {
   }
   const auto s = subject == 0 ? inventory::Subject::Token : inventory::Subject::Certificate;
   whenDone(this, m_service->history(s, key),
-           [this](const Result<std::vector<inventory::Event> >& r) {
+           [this](const Result<std::vector<inventory::Event>>& r) {
              if (!r.ok()) {
                m_history->setPlainText(errorText(r.error()));
                emit historyShown();
@@ -280,9 +290,10 @@ void InventoryTab::askTransition() {
   if (key.isEmpty()) return;
   const auto s = subject == 0 ? inventory::Subject::Token : inventory::Subject::Certificate;
   const QModelIndex i = m_views[size_t(m_pages->currentIndex())].view->currentIndex();
-  const QString current = i.siblingAtColumn(5).data().toString();
-  QStringList states;
-  for (std::string_view st : inventory::states(s)) states << q(std::string(st));
+  const QString current = i.siblingAtColumn(5).data(RecordTableModel::StateCodeRole).toString();
+  QList<QPair<QString, QString>> states;  // code, name
+  for (std::string_view st : inventory::states(s))
+    states.append({q(std::string(st)), q(inventory::stateLabel(s, st, uiLang()))});
   auto* d = new TransitionDialog(
       subject == 0 ? tr("Token %1").arg(key) : tr("Certificate %1").arg(key.left(16)), current,
       states, this);
@@ -341,7 +352,7 @@ void InventoryTab::syncTokens() {
   if (!m_reader) return;
   m_sync->setEnabled(false);
   m_status->setText(tr("Reading the plugged tokens…"));
-  whenDone(this, m_reader(), [this](const Result<std::vector<inventory::SeenToken> >& seen) {
+  whenDone(this, m_reader(), [this](const Result<std::vector<inventory::SeenToken>>& seen) {
     if (!seen.ok())
       return finishAction(false, tr("The tokens cannot be read: %1").arg(errorText(seen.error())));
     whenDone(this, m_service->sync(*seen), [this](const Result<inventory::SyncReport>& r) {
@@ -439,7 +450,10 @@ void InventoryTab::retranslateUi() {
   if (page == 0 || page == 1) {
     for (std::string_view st : inventory::states(page == 0 ? inventory::Subject::Token
                                                            : inventory::Subject::Certificate)) {
-      m_stateFilter->addItem(q(std::string(st)), q(std::string(st)));
+      m_stateFilter->addItem(q(inventory::stateLabel(page == 0 ? inventory::Subject::Token
+                                                               : inventory::Subject::Certificate,
+                                                     st, uiLang())),
+                             q(std::string(st)));
     }
   }
   m_stateFilter->setEnabled(page == 0 || page == 1);

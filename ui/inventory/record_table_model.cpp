@@ -39,6 +39,10 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
   const Row& r = m_rows[size_t(index.row())];
   if (role == KeyRole) return r.key;
   if (index.column() >= r.cells.size()) return {};
+  const bool stateCell = index.column() == m_stateColumn;
+  if (role == StateCodeRole) return stateCell ? r.cells[index.column()] : QVariant();
+  if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && stateCell && m_label)
+    return m_label(r.cells[index.column()]);
   if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return r.cells[index.column()];
   if (role == Qt::BackgroundRole && index.column() == m_stateColumn)
     return stateColor(r.cells[index.column()]);

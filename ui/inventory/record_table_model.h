@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace kyso::ui {
@@ -17,12 +18,15 @@ class RecordTableModel : public QAbstractTableModel {
     QString key;
     QStringList cells;
   };
-  enum Roles { KeyRole = Qt::UserRole + 1 };
+  enum Roles { KeyRole = Qt::UserRole + 1, StateCodeRole };
 
   /// `stateColumn` is the column holding a state name (badge colours), or -1.
   explicit RecordTableModel(int stateColumn = -1, QObject* parent = nullptr)
       : QAbstractTableModel(parent), m_stateColumn(stateColumn) {}
   void setHeaders(const QStringList& headers);
+  /// How the state column shows a state code to people (its name in the UI's language); the
+  /// cells keep the code, which StateCodeRole, the badge colour and the state filter use.
+  void setStateLabels(std::function<QString(const QString&)> label) { m_label = std::move(label); }
   void setRows(std::vector<Row> rows);
   QString key(int row) const { return m_rows.at(size_t(row)).key; }
 
@@ -37,6 +41,7 @@ class RecordTableModel : public QAbstractTableModel {
 
  private:
   int m_stateColumn;
+  std::function<QString(const QString&)> m_label;
   QStringList m_headers;
   std::vector<Row> m_rows;
 };

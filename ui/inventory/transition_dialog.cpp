@@ -11,16 +11,19 @@
 namespace kyso::ui {
 
 TransitionDialog::TransitionDialog(const QString& what, const QString& current,
-                                   const QStringList& states, QWidget* parent)
+                                   const QList<QPair<QString, QString>>& states, QWidget* parent)
     : QDialog(parent) {
   setObjectName(QStringLiteral("TransitionDialog"));
   setWindowTitle(tr("Change state"));
   auto* form = new QFormLayout(this);
-  form->addRow(new QLabel(tr("%1, now “%2”").arg(what, current), this));
+  QString currentName = current;
+  for (const auto& [code, name] : states)
+    if (code == current) currentName = name;
+  form->addRow(new QLabel(tr("%1, now “%2”").arg(what, currentName), this));
   m_state = new QComboBox(this);
   m_state->setObjectName(QStringLiteral("state"));
-  for (const QString& s : states) {
-    if (s != current) m_state->addItem(s);
+  for (const auto& [code, name] : states) {
+    if (code != current) m_state->addItem(name, code);
   }
   m_doc = new QLineEdit(this);
   m_doc->setObjectName(QStringLiteral("docNumber"));
@@ -41,7 +44,7 @@ TransitionDialog::TransitionDialog(const QString& what, const QString& current,
 }
 
 QString TransitionDialog::targetState() const {
-  return m_state->currentText();
+  return m_state->currentData().toString();
 }
 QString TransitionDialog::docNumber() const {
   return m_doc->text().trimmed();

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <QDialog>
+#include <QList>
+#include <QPair>
 #include <QStringList>
 
 class QComboBox;
@@ -16,9 +18,11 @@ namespace kyso::ui {
 class TransitionDialog : public QDialog {
   Q_OBJECT
  public:
-  /// `what` names the record for people ("token 0123"); `states` are the target states offered.
-  TransitionDialog(const QString& what, const QString& current, const QStringList& states,
-                   QWidget* parent = nullptr);
+  /// `what` names the record for people ("token 0123"); `states` are the states (code, name for
+  /// people), of which all but `current` (a code) are offered by name.
+  TransitionDialog(const QString& what, const QString& current,
+                   const QList<QPair<QString, QString>>& states, QWidget* parent = nullptr);
+  /// The chosen state's code.
   QString targetState() const;
   QString docNumber() const;
   QString docDate() const;  // YYYY-MM-DD
