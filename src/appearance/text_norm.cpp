@@ -4,67 +4,27 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace kyso::appearance {
 
 Result<std::u32string> decodeUtf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  auto bad = [&] {
-    return Error::kyso(Errc::UsageError, "utf8_decode",
-                       "invalid UTF-8 at byte " + std::to_string(i));
-  };
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    char32_t cp = 0;
-    int extra = 0;
-    if (b0 < 0x80) {
-      cp = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      cp = b0 & 0x1F;
-      extra = 1;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      cp = b0 & 0x0F;
-      extra = 2;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      cp = b0 & 0x07;
-      extra = 3;
-    } else {
-      return bad();
-    }
-    if (s.size() - i <= static_cast<std::size_t>(extra)) return bad();
-    for (int k = 1; k <= extra; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((b & 0xC0) != 0x80) return bad();
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    static constexpr char32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return bad();
-    out.push_back(cp);
-    i += static_cast<std::size_t>(extra) + 1;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto ch = nextUtf8(s, i);
+    if (!ch)
+      return Error::kyso(Errc::UsageError, "utf8_decode",
+                         "invalid UTF-8 at byte " + std::to_string(i));
+    out.push_back(ch->codePoint);
+    i += ch->length;
   }
   return out;
 }
 
 std::string encodeUtf8(std::u32string_view text) {
   std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
+  for (char32_t c : text) appendUtf8(out, c);
   return out;
 }
 
