@@ -10,6 +10,7 @@
 #include "core/atomic_file.h"
 #include "core/messages.h"
 #include "src/cli/commands/inventory_cli.h"
+#include "src/cli/commands/inventory_record_text.h"
 #include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/words.h"
@@ -21,8 +22,6 @@ namespace kyso::cli::inv {
 namespace {
 
 using namespace kyso::inventory;
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
 
 Result<long long> parseVersion(const ArgParser& p, long long current) {
   auto v = p.get("if-version");
@@ -49,19 +48,6 @@ Result<std::optional<long long>> personOpt(Inventory& inv, const ArgParser& p, c
   return std::optional<long long>(who.id);
 }
 
-// How each kind of record reads for people: the columns of a list (with their header) and the
-// labelled fields of one record. English or Vietnamese by LANG.
-const char* L(const char* en, const char* viText) {
-  return say(en, viText);
-}
-std::string yesNo(bool b) {
-  return b ? L("yes", "có") : L("no", "không");
-}
-// A state as people read it: its Vietnamese name under LANG=vi, else its code (what --state
-// takes; the JSON keeps the code either way).
-std::string stateText(inventory::Subject s, const std::string& state) {
-  return vi() ? inventory::stateLabel(s, state, Lang::Vi) : state;
-}
 // --state as a code, or as its English or Vietnamese name ("Đang sử dụng"); an unknown word is
 // given on as it was, for the inventory to refuse with the list of states.
 std::string stateOption(const ArgParser& p, inventory::Subject s, const std::string& fallback) {
@@ -70,89 +56,6 @@ std::string stateOption(const ArgParser& p, inventory::Subject s, const std::str
   return inventory::stateFromText(s, *given).value_or(*given);
 }
 
-std::vector<std::string> unitHeader() {
-  return {L("ID", "MÃ"), L("NAME", "TÊN ĐƠN VỊ"), L("KIND", "LOẠI ĐƠN VỊ"),
-          L("PARENT", "ĐƠN VỊ CẤP TRÊN"), L("SEAL", "CON DẤU")};
-}
-std::vector<std::string> unitCells(const Unit& u) {
-  return {std::to_string(u.id), u.name, u.kind, u.parentName, yesNo(u.hasSeal)};
-}
-Fields unitFields(const Unit& u) {
-  return {{L("ID", "Mã"), std::to_string(u.id)},
-          {L("Name", "Tên đơn vị"), u.name},
-          {L("Kind", "Loại đơn vị"), u.kind},
-          {L("Parent", "Đơn vị cấp trên"), u.parentName},
-          {L("Focal person", "Người phụ trách"), u.focalPersonName},
-          {L("Seal image", "Ảnh con dấu"), yesNo(u.hasSeal)}};
-}
-
-std::vector<std::string> personHeader() {
-  return {L("ID", "MÃ"), L("NAME", "HỌ VÀ TÊN"), L("POSITION", "CHỨC VỤ"), L("UNIT", "ĐƠN VỊ"),
-          L("LEFT ON", "NGÀY NGHỈ")};
-}
-std::vector<std::string> personCells(const Person& p) {
-  return {std::to_string(p.id), p.fullName, p.position, p.unitName, p.leftOn};
-}
-Fields personFields(const Person& p) {
-  return {{L("ID", "Mã"), std::to_string(p.id)},
-          {L("Name", "Họ và tên"), p.fullName},
-          {L("Position", "Chức vụ"), p.position},
-          {L("Unit", "Đơn vị"), p.unitName},
-          {L("E-mail", "Thư điện tử"), p.email},
-          {L("Phone", "Điện thoại"), p.phone},
-          {L("Left on", "Ngày nghỉ việc"), p.leftOn},
-          {L("Handwriting image", "Ảnh chữ ký tay"), yesNo(p.hasHandwriting)}};
-}
-
-std::vector<std::string> tokenHeader() {
-  return {L("SERIAL", "SỐ SERIAL"), L("TOKEN", "THIẾT BỊ"), L("STATE", "TRẠNG THÁI"),
-          L("HOLDER", "NGƯỜI GIỮ"), L("UNIT", "ĐƠN VỊ")};
-}
-std::vector<std::string> tokenCells(const Token& t) {
-  return {t.serial, t.manufacturer + (t.model.empty() ? "" : " " + t.model),
-          stateText(inventory::Subject::Token, t.state), t.holderName, t.unitName};
-}
-Fields tokenFields(const Token& t) {
-  return {{L("Serial", "Số serial"), t.serial},
-          {L("Manufacturer", "Hãng sản xuất"), t.manufacturer},
-          {L("Model", "Mẫu"), t.model},
-          {L("Provider", "Nhà cung cấp"), t.provider},
-          {L("PKCS#11 module", "Mô-đun PKCS#11"), t.module},
-          {L("State", "Trạng thái"), stateText(inventory::Subject::Token, t.state)},
-          {L("Holder", "Người giữ"), t.holderName},
-          {L("Unit", "Đơn vị"), t.unitName},
-          {L("Received on", "Ngày nhận"), t.receivedOn},
-          {L("Issued on", "Ngày cấp"), t.issuedOn},
-          {L("Last seen", "Lần thấy gần nhất"), t.lastSeen}};
-}
-
-std::vector<std::string> certHeader() {
-  return {L("SHA-256", "SHA-256"),  L("SUBJECT", "CHỦ THỂ"),  L("VALID UNTIL", "HẾT HẠN"),
-          L("STATE", "TRẠNG THÁI"), L("HOLDER", "NGƯỜI GIỮ"), L("TOKEN", "THIẾT BỊ")};
-}
-std::vector<std::string> certCells(const Certificate& c) {
-  return {c.sha256.substr(0, 16),
-          c.subject,
-          c.notAfter,
-          stateText(inventory::Subject::Certificate, c.state),
-          c.holderName,
-          c.tokenSerial};
-}
-Fields certFields(const Certificate& c) {
-  return {{L("SHA-256", "SHA-256"), c.sha256},
-          {L("Subject", "Chủ thể"), c.subject},
-          {L("Issuer", "Tổ chức cấp"), c.issuer},
-          {L("Serial", "Số hiệu"), c.serial},
-          {L("Valid from", "Hiệu lực từ"), c.notBefore},
-          {L("Valid until", "Hiệu lực đến"), c.notAfter},
-          {L("Kind", "Loại"), c.kind},
-          {L("State", "Trạng thái"), stateText(inventory::Subject::Certificate, c.state)},
-          {L("Holder", "Người giữ"), c.holderName},
-          {L("Unit", "Đơn vị"), c.unitName},
-          {L("Token", "Thiết bị"), c.tokenSerial}};
-}
-
-// The text of a list: the header and one row per record; "(none)" when empty.
 template <class T>
 std::string listText(const std::vector<T>& records, std::vector<std::string> (*header)(),
                      std::vector<std::string> (*cells)(const T&)) {
