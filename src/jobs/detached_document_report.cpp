@@ -1,11 +1,10 @@
 #include "src/jobs/detached_document_report.h"
 
-#include "src/cms/notes.h"
 #include "src/pdfverify/cms_checker.h"
 
 namespace kyso::jobs {
 
-pdfverify::FileReport asDocumentReport(const DetachedReport& d, Lang lang) {
+pdfverify::FileReport asDocumentReport(const DetachedReport& d) {
   pdfverify::FileReport r;
   r.file = d.file.string();
   if (d.readError || d.contentError) {
@@ -24,8 +23,7 @@ pdfverify::FileReport asDocumentReport(const DetachedReport& d, Lang lang) {
   }
   r.status = pdfverify::FileStatus::Signed;
   r.indication = c.indication;
-  for (const auto& n : c.notes)
-    r.notes.push_back(pdfverify::Finding::of(pdfverify::Problem::Said, {cms::noteText(n, lang)}));
+  for (const auto& n : c.notes) r.notes.push_back(pdfverify::Finding::from(n));
   const std::string signedFile =
       d.content ? d.content->filename().string() : std::string(c.detached ? "" : "(enveloped)");
   int index = 0;

@@ -7,12 +7,13 @@
 // naming the file that is missing, never a verdict on the signature.
 #pragma once
 
-#include "core/messages.h"
 #include "src/jobs/verify_job.h"
 #include "src/pdfverify/model.h"
 
 namespace kyso::jobs {
 
-pdfverify::FileReport asDocumentReport(const DetachedReport& detached, Lang lang);
+/// The CMS layer's notes stay typed (pdfverify::Finding::from): the report says them in its own
+/// language, as it says a PDF signature's.
+pdfverify::FileReport asDocumentReport(const DetachedReport& detached);
 
 }  // namespace kyso::jobs

@@ -100,7 +100,7 @@ pdfverify::FileReport VerifyJob::verifyDocument(const fs::path& file, Lang lang)
       d.file = file;
       d.readError = Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what());
     }
-    return asDocumentReport(d, lang);
+    return asDocumentReport(d);
   }
   if (format != DocumentFormat::Xml) return verifyPdf(file);
   XmlFileReport x;
