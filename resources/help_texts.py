@@ -1,7 +1,9 @@
-"""What the build's generators read from the built programs' help texts (resources/man/make-man.py,
-resources/completion/make-completion.py): one way to run a program for its help, one reading of a
-"Commands:" list."""
+"""What the build's generators and the help test read from the built programs' help texts
+(resources/man/make-man.py, resources/completion/make-completion.py,
+tests/cli/help_language_test.py): one way to run a program for its help, one reading of a
+"Commands:" list and of the subcommands under a command."""
 import os
+import re
 import subprocess
 
 ENV = dict(os.environ, KYSO_LANG="en", LANG="C.UTF-8", LC_ALL="C.UTF-8",
@@ -29,3 +31,28 @@ def command_list(text):
             word, _, summary = line.strip().partition(" ")
             found.append((word, summary.strip()))
     return found
+
+
+def subcommands(command, text):
+    """The words after `kyso COMMAND`: a Commands: list, "kyso CMD a|b|c", or a list of lines
+    "  word ..." under a usage line naming SUBCOMMAND."""
+    subs = [word for word, _ in command_list(text)]
+    lines = text.split("\n")
+    if subs:
+        return subs
+    m = re.search(r"[Uu]sage: kyso %s ([a-z-]+(?:\|[a-z-]+)+)" % re.escape(command), text)
+    if m:
+        return m.group(1).split("|")
+    if re.search(r"usage: kyso %s .*SUBCOMMAND" % re.escape(command), lines[0] if lines else ""):
+        for line in lines[1:]:
+            m = re.match(r"^  ([a-z][a-z-]+)\s", line)
+            if m:
+                subs.append(m.group(1))
+            subs += re.findall(r"\|\s+([a-z][a-z-]+)\s", line)
+    if not subs and " " in command:  # "usage: kyso inventory unit add ...", "       ... show ..."
+        for line in lines:
+            m = re.match(r"^\s*(?:[Uu]sage: )?kyso %s ([a-z][a-z-]*)(?=\s|$)" % re.escape(command),
+                         line)
+            if m and m.group(1) not in subs:
+                subs.append(m.group(1))
+    return subs

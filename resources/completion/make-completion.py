@@ -10,7 +10,7 @@ import sys
 
 sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from help_texts import command_list, run_help  # noqa: E402
+from help_texts import run_help, subcommands  # noqa: E402
 
 kyso, out = sys.argv[1], sys.argv[2]
 
@@ -18,7 +18,6 @@ OPTION = re.compile(r"^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)(?: ([A-Za-z][\w|.-]*))?(
 CHOICES = re.compile(r"^([\w.#-]+(?:\s*\|\s*[\w.#-]+)+)")
 KNOWN = re.compile(r"known name \(([^)]*)\)")
 WORDS = re.compile(r":\s+([a-z][\w-]*(?: \(default\))?(?:, [a-z][\w-]*(?: \(default\))?)+ or [a-z][\w-]*)\s*$")
-GIVE = re.compile(r": give ([\w-]+(?:, [\w-]+)*) or ([\w-]+)\s*$")
 
 
 def help_text(args):
@@ -26,10 +25,21 @@ def help_text(args):
     return code, stdout + stderr
 
 
+def option_lines(text):
+    """The help's lines with each option's wrapped help joined back onto its option line."""
+    lines = []
+    for line in text.split("\n"):
+        if lines and OPTION.match(lines[-1]) and line.startswith(" " * 28) and line.strip():
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    return lines
+
+
 def options(text):
     """{option: [values]} from the help's option lines; None for a flag."""
     found = {}
-    for line in text.split("\n"):
+    for line in option_lines(text):
         m = OPTION.match(line)
         if not m:
             continue
@@ -53,25 +63,6 @@ def options(text):
     return found
 
 
-def subcommands(command, text):
-    """The words after `kyso COMMAND`: a Commands: list, "kyso CMD a|b|c", or a list of lines
-    "  word ..." under a usage line naming SUBCOMMAND."""
-    subs = [word for word, _ in command_list(text)]
-    lines = text.split("\n")
-    if subs:
-        return subs
-    m = re.search(r"[Uu]sage: kyso %s ([a-z-]+(?:\|[a-z-]+)+)" % re.escape(command), text)
-    if m:
-        return m.group(1).split("|")
-    if re.search(r"usage: kyso %s .*SUBCOMMAND" % re.escape(command), lines[0] if lines else ""):
-        for line in lines[1:]:
-            m = re.match(r"^  ([a-z][a-z-]+)\s", line)
-            if m:
-                subs.append(m.group(1))
-            subs += re.findall(r"\|\s+([a-z][a-z-]+)\s", line)
-    return subs
-
-
 code, top = help_text([])
 if code != 0:
     sys.exit("make-completion: `kyso --help` failed")
@@ -85,13 +76,13 @@ for c in commands:
     subs[c] = subcommands(c, text)
     for s in subs[c]:
         code, text = help_text([c, s])
-        g = GIVE.search(text.strip().split("\n")[0]) if text.strip() else None
-        if g:  # "kyso inventory unit: give add, show, list or edit"
-            subs[c + " " + s] = g.group(1).split(", ") + [g.group(2)]
-        elif code != 0:
+        if code != 0:
             continue
-        else:
-            table[c + " " + s] = options(text)
+        table[c + " " + s] = options(text)
+        # "kyso inventory unit --help": "usage: kyso inventory unit add ...", "... show ..."
+        below = subcommands(c + " " + s, text)
+        if below:
+            subs[c + " " + s] = below
         for s2 in subs.get(c + " " + s, []):
             code, text = help_text([c, s, s2])
             if code == 0:

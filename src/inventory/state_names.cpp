@@ -47,6 +47,15 @@ std::string stateLabel(Subject s, std::string_view state, Lang lang) {
   return std::string(state);
 }
 
+std::string statesWithLabels(Subject s, Lang lang) {
+  std::string out;
+  for (const StateName& n : names(s)) {
+    if (!out.empty()) out += ", ";
+    out += std::string(n.code) + " (" + std::string(lang == Lang::Vi ? n.vi : n.en) + ")";
+  }
+  return out;
+}
+
 std::optional<std::string> stateFromText(Subject s, std::string_view text) {
   const std::string wanted = foldForMatching(text);
   for (const StateName& n : names(s))

@@ -42,25 +42,60 @@ Result<double> parseMm(const std::string& opt, std::string v) {
 }  // namespace
 
 void addAppearanceOptions(ArgParser& p) {
-  p.value("kind", 0, appearance::kindWords() + " (Decree 30/2020 appearance)")
-      .value("image", 0, "handwritten signature PNG with a transparent background (approved)")
-      .value("seal", 0, "the organisation's seal PNG with a transparent background (issued)")
-      .value("seal-size-mm", 0, "the seal's real diameter when the PNG has no resolution (35-40)")
-      .flag("white-transparent", 0, "make white transparent in an image without alpha")
-      .value("copy-form", 0, "sao-y | sao-luc | trich-sao (copy)")
-      .value("org", 0, "organisation name shown in the stamp (default: the certificate's O)")
-      .value("doc-number", 0, "document number and symbol, e.g. 286/SYT-VP (issued, appendix)")
+  const std::string kinds = appearance::kindWords();
+  p.value("kind", 0,
+          {kinds + " (Decree 30/2020 appearance; default: invisible, no appearance)",
+           kinds + " (hình thức chữ ký theo Nghị định 30/2020; mặc định: invisible, không hiện "
+                   "trên trang)"})
+      .value("image", 0,
+             {"handwritten signature PNG with a transparent background (approved)",
+              "ảnh chữ ký tay PNG nền trong suốt (approved)"})
+      .value("seal", 0,
+             {"the organisation's seal PNG with a transparent background (issued)",
+              "ảnh con dấu của cơ quan, PNG nền trong suốt (issued)"})
+      .value("seal-size-mm", 0,
+             {"the seal's real diameter in mm, 5-100 (default: the size the PNG records; "
+              "needed when it records none; seals are usually 35-40)",
+              "đường kính thật của con dấu tính bằng mm, 5-100 (mặc định: kích thước ghi trong "
+              "tệp PNG; bắt buộc khi tệp không ghi; con dấu thường 35-40)"})
+      .flag("white-transparent", 0,
+            {"make white transparent in an image without alpha (a scanned signature or seal)",
+             "làm nền trắng trong suốt với ảnh không có kênh alpha (chữ ký, con dấu scan)"})
+      .value("copy-form", 0,
+             {"sao-y | sao-luc | trich-sao (copy)", "sao-y | sao-luc | trich-sao (copy)"})
+      .value("org", 0,
+             {"organisation name shown in the stamp (default: the certificate's O)",
+              "tên cơ quan hiện trong dấu (mặc định: trường O của chứng thư số)"})
+      .value("doc-number", 0,
+             {"document number and symbol, e.g. 286/SYT-VP (issued, appendix)",
+              "số và ký hiệu văn bản, ví dụ 286/SYT-VP (issued, appendix)"})
       .value("issued-date", 0,
-             "issue date DD/MM/YYYY written into the letter's \"ngày ... tháng ... năm\" line "
-             "(default: the signing date)")
-      .value("arrival-number", 0, "arrival number of an incoming document (incoming)")
-      .value("page", 0, "page for the signature: 1-based, negative counts from the end")
-      .value("rect", 0, "X,Y,W,H from the page's top-left, points or with mm suffix")
+             {"issue date DD/MM/YYYY written into the letter's \"ngày ... tháng ... năm\" line "
+              "(default: the signing date)",
+              "ngày ban hành DD/MM/YYYY điền vào dòng \"ngày ... tháng ... năm\" của văn bản "
+              "(mặc định: ngày ký)"})
+      .value("arrival-number", 0,
+             {"arrival number of an incoming document (incoming)",
+              "số đến của văn bản đến (incoming)"})
+      .value("page", 0,
+             {"page for the signature: 1-based, negative counts from the end (default: the "
+              "template's page, usually the last)",
+              "trang đặt chữ ký: đếm từ 1, số âm đếm từ cuối (mặc định: trang theo mẫu, thường "
+              "là trang cuối)"})
+      .value("rect", 0,
+             {"X,Y,W,H from the page's top-left, points or with mm suffix (default: found on "
+              "the page)",
+              "X,Y,W,H tính từ góc trên bên trái trang, đơn vị point hoặc thêm mm (mặc định: tự "
+              "tìm chỗ trên trang)"})
       .value("template", 0,
-             "appearance template: a shipped name (e.g. approved-with-text) or a JSON file")
+             {"appearance template: a shipped name (e.g. approved-with-text) or a JSON file",
+              "mẫu hình thức chữ ký: tên mẫu có sẵn (ví dụ approved-with-text) hoặc tệp JSON"})
       .value("signer-name", 0,
-             "signer's name as printed on the page (default: the certificate's CN)")
-      .value("signer-title", 0, "signer's title as printed on the page, e.g. \"GIÁM ĐỐC\"");
+             {"signer's name as printed on the page (default: the certificate's CN)",
+              "họ tên người ký in trên trang (mặc định: trường CN của chứng thư số)"})
+      .value("signer-title", 0,
+             {"signer's title as printed on the page, e.g. \"GIÁM ĐỐC\"",
+              "chức vụ người ký in trên trang, ví dụ \"GIÁM ĐỐC\""});
 }
 
 namespace {

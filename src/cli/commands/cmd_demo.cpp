@@ -26,6 +26,7 @@
 #include "core/paths.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/letter/handwriting_png.h"
 #include "src/letter/letter_pdf.h"
@@ -353,15 +354,30 @@ void printNextCommands(const Demo& d) {
 
 int runDemo(const Args& args) {
   ArgParser p;
-  p.value("dir", 0, "where the demo keeps its files (default: the data directory's demo/)")
-      .flag("reset", 0, "start again: remove the demo's token, inventory and documents first")
-      .flag("help", 'h', "this text");
+  p.usage(
+      {"Usage: kyso demo [--dir DIR] [--reset]\n"
+       "The main job on a demo token (SoftHSM): makes a test CA, a token with a signing key,\n"
+       "an SQLite inventory and a sample letter, signs the letter and verifies it, then\n"
+       "prints the commands to do the same by hand. Running it again reuses what it made.\n"
+       "Example: kyso demo\n\n",
+       "Cách dùng: kyso demo [--dir THƯ_MỤC] [--reset]\n"
+       "Việc chính trên token thử (SoftHSM): tạo CA thử, token có khóa ký, sổ theo dõi SQLite\n"
+       "và một công văn mẫu, ký công văn rồi kiểm tra chữ ký, sau đó in các lệnh để tự làm\n"
+       "lại. Chạy lại lần sau thì dùng lại những gì đã tạo.\n"
+       "Ví dụ: kyso demo\n\n"});
+  p.value("dir", 0,
+          {"where the demo keeps its files (default: the data directory's demo/)",
+           "nơi lưu các tệp của bản chạy thử (mặc định: thư mục demo/ trong thư mục dữ liệu)"})
+      .flag("reset", 0,
+            {"start again: remove the demo's token, inventory and documents first",
+             "làm lại từ đầu: xóa token, sổ theo dõi và tài liệu của bản chạy thử trước"})
+      .flag("help", 'h', kThisTextHelp);
   if (auto st = p.parse(args); !st.ok()) {
     printError("", st.error());
     return kExitUsage;
   }
   if (p.has("help")) {
-    std::printf("Usage: kyso demo [--dir DIR] [--reset]\n\n%s", p.optionHelp().c_str());
+    std::printf("%s", p.helpText().c_str());
     return kExitOk;
   }
   const Demo d(p.has("dir") ? fs::path(*p.get("dir")) : dataDir() / "demo");

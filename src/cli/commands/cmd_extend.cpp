@@ -17,6 +17,7 @@
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/jobs/extend_job.h"
 #include "src/jobs/pdf_sign_job.h"
@@ -28,7 +29,17 @@ namespace fs = std::filesystem;
 constexpr const char* kExtendHelp =
     "Usage: kyso extend IN.pdf -o OUT.pdf --level B-LT|B-LTA [--tsa URL]\n"
     "       kyso extend A.pdf B.pdf ... --out-dir DIR --level B-LT|B-LTA [--tsa URL]\n"
-    "Adds validation data (B-LT) and a document timestamp (B-LTA) to signed PDFs.\n\n";
+    "Adds validation data (B-LT) and a document timestamp (B-LTA) to signed PDFs.\n"
+    "Example: kyso extend quyet-dinh.signed.pdf -o quyet-dinh.lta.pdf --level B-LTA --tsa "
+    "http://tsa.example.vn\n\n";
+
+constexpr const char* kExtendHelpVi =
+    "Cách dùng: kyso extend VÀO.pdf -o RA.pdf --level B-LT|B-LTA [--tsa URL]\n"
+    "           kyso extend A.pdf B.pdf ... --out-dir THƯ_MỤC --level B-LT|B-LTA [--tsa URL]\n"
+    "Bổ sung dữ liệu kiểm tra hiệu lực (B-LT) và dấu thời gian cho văn bản (B-LTA) vào PDF đã\n"
+    "ký.\n"
+    "Ví dụ: kyso extend quyet-dinh.signed.pdf -o quyet-dinh.lta.pdf --level B-LTA --tsa "
+    "http://tsa.example.vn\n\n";
 
 int exitFor(const Error& e) {
   switch (e.kind) {
@@ -54,19 +65,26 @@ int exitFor(const Error& e) {
 
 int runExtend(const Args& args) {
   ArgParser p;
-  p.value("output", 'o', "output file (one input)")
-      .value("out-dir", 0, "output folder (any number of inputs)")
-      .flag("force", 0, "replace an existing output file")
-      .value("level", 0, "B-LT | B-LTA")
-      .value("tsa", 0, "RFC 3161 timestamp authority URL (B-LTA)")
-      .multi("trust-anchor", 0, "extra trusted certificate file for chain building")
-      .flag("help", 'h', "this text");
+  p.usage({kExtendHelp, kExtendHelpVi});
+  p.value("output", 'o', {"output file (one input)", "tệp kết quả (một tệp đầu vào)"})
+      .value("out-dir", 0,
+             {"output folder (any number of inputs; made if missing)",
+              "thư mục kết quả (nhiều tệp; tự tạo nếu chưa có)"})
+      .flag("force", 0, {"replace an existing output file", "ghi đè tệp kết quả đã có"})
+      .value("level", 0, {"B-LT | B-LTA (required)", "B-LT | B-LTA (bắt buộc)"})
+      .value("tsa", 0,
+             {"RFC 3161 timestamp authority URL (B-LTA; default: tsa under [sign])",
+              "URL máy chủ cấp dấu thời gian RFC 3161 (B-LTA; mặc định: tsa trong mục [sign])"})
+      .multi("trust-anchor", 0,
+             {"extra trusted certificate file for chain building",
+              "tệp chứng thư số tin cậy bổ sung để dựng chuỗi"})
+      .flag("help", 'h', kThisTextHelp);
   if (auto st = p.parse(args); !st.ok()) {
     printError("kyso extend", st.error());
     return kExitUsage;
   }
   if (p.has("help")) {
-    std::printf("%s%s", kExtendHelp, p.optionHelp().c_str());
+    std::printf("%s", p.helpText().c_str());
     return kExitOk;
   }
   auto usage = [](const std::string& what) {

@@ -31,8 +31,12 @@ Result<inventory::Inventory*> Context::open() {
 
 ArgParser parserFor(Context&) {
   ArgParser p;
-  p.value("db", 0, "the inventory: a file path or a postgresql:// URL");
-  p.flag("json", 0, "print JSON");
+  p.value("db", 0,
+          {"the inventory: a file path or a postgresql:// URL (default: see kyso inventory "
+           "--help)",
+           "sổ theo dõi: đường dẫn tệp hoặc URL postgresql:// (mặc định: xem kyso inventory "
+           "--help)"});
+  p.flag("json", 0, {"print JSON", "in kết quả dạng JSON"});
   return p;
 }
 
@@ -107,7 +111,39 @@ constexpr const char* kInventoryUsage =
     "The database defaults to $KYSO_INVENTORY_DB, else database = ... under [inventory] in the\n"
     "settings (/etc/kyso/config.ini, ~/.config/kyso/config.ini), else <data "
     "dir>/inventory.sqlite.\n"
-    "Units and people are named by name or id; tokens by serial; certificates by SHA-256 prefix.\n";
+    "Units and people are named by name or id; tokens by serial; certificates by SHA-256 prefix.\n"
+    "`kyso inventory SUBCOMMAND --help` shows each one's options, accepted values and an "
+    "example.\n";
+
+constexpr const char* kInventoryUsageVi =
+    "cách dùng: kyso inventory [--db ĐƯỜNG_DẪN|postgresql://...] [--json] LỆNH_CON ...\n"
+    "  unit   add|show|list|edit      đơn vị (dạng cây), đầu mối, ảnh con dấu\n"
+    "  person add|show|list|edit      người dùng, chức vụ, ảnh chữ ký tay\n"
+    "  token  add|show|list|edit      token\n"
+    "  cert   import|add|show|list|edit  chứng thư số (import TỆP: PEM hoặc DER)\n"
+    "  transition token|cert KHÓA TRẠNG-THÁI-MỚI --doc-number SỐ --doc-date NGÀY [--holder NGƯỜI]\n"
+    "             [--note GHI-CHÚ] [--wiped] [--valid-from NGÀY] [--valid-until NGÀY]\n"
+    "  history token|cert KHÓA        mọi sự kiện đã ghi\n"
+    "  expiring --days N              chứng thư số hết hạn trong N ngày tới\n"
+    "  warnings                       các cảnh báo (hết hạn, người giữ đã nghỉ, tồn kho, thu hồi)\n"
+    "  report [--format csv|html|json] [--unit ĐƠN-VỊ] [--output TỆP]\n"
+    "  import-csv TỆP                 nhập token từ bảng tính (tất cả hoặc không gì cả)\n"
+    "  export-csv [--output TỆP]      xuất token ra CSV\n"
+    "  audit-verify [--seal TỆP]... [--trust TỆP] [--offline]  kiểm tra chuỗi băm và mọi dấu niêm\n"
+    "  audit-seal [--out TỆP] [tùy chọn token]   ký niêm phần đầu nhật ký bằng token của bạn\n"
+    "  backup TỆP | restore TỆP --yes   (sổ theo dõi SQLite)\n"
+    "  sync [--module M]...           đăng ký các token đang cắm, báo chỗ không khớp\n"
+    "  check-revocation [--issuers TỆP] [--crl TỆP] [--offline]   CRL/OCSP cho mọi chứng thư số\n"
+    "Cơ sở dữ liệu mặc định là $KYSO_INVENTORY_DB, nếu không có thì database = ... trong mục\n"
+    "[inventory] của tệp cài đặt (/etc/kyso/config.ini, ~/.config/kyso/config.ini), nếu không\n"
+    "nữa thì <thư mục dữ liệu>/inventory.sqlite.\n"
+    "Đơn vị và người dùng gọi bằng tên hoặc id; token bằng số serial; chứng thư số bằng phần đầu\n"
+    "mã SHA-256.\n"
+    "`kyso inventory LỆNH_CON --help` cho biết tùy chọn, giá trị hợp lệ và ví dụ của từng lệnh.\n";
+
+const char* inventoryUsage() {
+  return say(kInventoryUsage, kInventoryUsageVi);
+}
 
 }  // namespace
 
@@ -123,22 +159,33 @@ int runInventory(const Args& args) {
     } else if (a.starts_with("--db=")) {
       c.dbLocation = a.substr(5);
     } else if (a == "--help" || a == "-h") {
-      std::fputs(kInventoryUsage, stdout);
+      std::fputs(inventoryUsage(), stdout);
       return kExitOk;
     } else {
       break;
     }
   }
   if (i >= args.size()) {
-    std::fputs(kInventoryUsage, stderr);
+    std::fputs(inventoryUsage(), stderr);
     return kExitUsage;
   }
   const std::string sub = args[i++];
   const bool hasAction = sub == "unit" || sub == "person" || sub == "token" || sub == "cert";
   std::string action;
   if (hasAction) {
+    // `kyso inventory unit --help`: the record command's own help, which lists its actions.
+    if (i < args.size() && (args[i] == "--help" || args[i] == "-h")) {
+      c.rest.assign(args.begin() + static_cast<long>(i), args.end());
+      return sub == "unit"     ? inv::runUnit(c, "help")
+             : sub == "person" ? inv::runPerson(c, "help")
+             : sub == "token"  ? inv::runTokenCmd(c, "help")
+                               : inv::runCert(c, "help");
+    }
     if (i >= args.size() || args[i].starts_with("-")) {
-      std::fprintf(stderr, "kyso inventory %s: give add, show, list or edit\n", sub.c_str());
+      std::fprintf(stderr,
+                   vi() ? "kyso inventory %s: hãy cho add, show, list hoặc edit\n"
+                        : "kyso inventory %s: give add, show, list or edit\n",
+                   sub.c_str());
       return kExitUsage;
     }
     action = args[i++];
@@ -161,7 +208,10 @@ int runInventory(const Args& args) {
   if (sub == "restore") return inv::runRestore(c);
   if (sub == "sync") return inv::runSync(c);
   if (sub == "check-revocation") return inv::runCheckRevocation(c);
-  std::fprintf(stderr, "kyso inventory: unknown subcommand '%s'\n%s", sub.c_str(), kInventoryUsage);
+  std::fprintf(stderr,
+               vi() ? "kyso inventory: không có lệnh con '%s'\n%s"
+                    : "kyso inventory: unknown subcommand '%s'\n%s",
+               sub.c_str(), inventoryUsage());
   return kExitUsage;
 }
 

@@ -69,11 +69,21 @@ int runAuditSeal(Context& c) {
   ArgParser p = parserFor(c);
   addTokenOptions(p, ForceFlag::IsForceLogin);
   p.usage(
-      "usage: kyso inventory audit-seal [--out FILE] [--module M] [--token T] [--key K]\n"
-      "Signs the head of the audit log (entry number, hash, time, database identity) with your\n"
-      "token. audit-verify then finds any change to the log up to that entry, even by someone\n"
-      "who can write the whole database, as long as a seal survives: keep --out files apart.\n");
-  p.value("out", 0, "also write the seal to this file (keep it outside the database)");
+      {"usage: kyso inventory audit-seal [--out FILE] [--module M] [--token T] [--key K]\n"
+       "Signs the head of the audit log (entry number, hash, time, database identity) with\n"
+       "your token. audit-verify then finds any change to the log up to that entry, even by\n"
+       "someone who can write the whole database, as long as a seal survives: keep --out\n"
+       "files apart.\n"
+       "Example: kyso inventory audit-seal --out niem-2026-12-06.seal\n",
+       "cách dùng: kyso inventory audit-seal [--out TỆP] [--module M] [--token T] [--key K]\n"
+       "Ký phần đầu nhật ký kiểm toán (số mục, giá trị băm, thời điểm, định danh cơ sở dữ\n"
+       "liệu) bằng token của bạn. Sau đó audit-verify phát hiện mọi thay đổi trên nhật ký tới\n"
+       "mục đó, kể cả của người có quyền ghi toàn bộ cơ sở dữ liệu, miễn là còn một dấu niêm:\n"
+       "hãy cất các tệp --out ở nơi khác.\n"
+       "Ví dụ: kyso inventory audit-seal --out niem-2026-12-06.seal\n"});
+  p.value("out", 0,
+          {"also write the seal to this file (keep it outside the database)",
+           "ghi thêm dấu niêm vào tệp này (cất ngoài cơ sở dữ liệu)"});
   if (!parseOrReport(p, c.rest, "kyso inventory audit-seal")) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();
@@ -124,11 +134,19 @@ int runAuditVerify(Context& c) {
   ArgParser p = parserFor(c);
   declareVerifyOptions(p);
   p.usage(
-      "usage: kyso inventory audit-verify [--seal FILE]... [--trust FILE] [--offline]\n"
-      "Checks the audit log's hash chain, then every seal (stored and --seal files): its\n"
-      "signature, whether its signer is trusted, and that the sealed entry is still in the log\n"
-      "with its hash.\n");
-  p.multi("seal", 0, "a seal file written by audit-seal --out (checked with the stored seals)");
+      {"usage: kyso inventory audit-verify [--seal FILE]... [--trust FILE] [--offline]\n"
+       "Checks the audit log's hash chain, then every seal (stored and --seal files): its\n"
+       "signature, whether its signer is trusted, and that the sealed entry is still in the\n"
+       "log with its hash.\n"
+       "Example: kyso inventory audit-verify --seal niem-2026-12-06.seal --offline\n",
+       "cách dùng: kyso inventory audit-verify [--seal TỆP]... [--trust TỆP] [--offline]\n"
+       "Kiểm tra chuỗi băm của nhật ký kiểm toán, rồi mọi dấu niêm (đã lưu và các tệp\n"
+       "--seal): chữ ký, người ký có được tin cậy không, và mục được niêm còn trong nhật ký\n"
+       "với đúng giá trị băm không.\n"
+       "Ví dụ: kyso inventory audit-verify --seal niem-2026-12-06.seal --offline\n"});
+  p.multi("seal", 0,
+          {"a seal file written by audit-seal --out (checked with the stored seals)",
+           "tệp dấu niêm do audit-seal --out ghi (kiểm tra cùng các dấu niêm đã lưu)"});
   if (!parseOrReport(p, c.rest, "kyso inventory audit-verify")) return kExitUsage;
   applyGlobals(c, p);
   int failCode = kExitOk;

@@ -51,26 +51,54 @@ void printEvent(const Event& e) {
 int runTransition(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory transition token|cert KEY NEW-STATE --doc-number N --doc-date "
-      "YYYY-MM-DD\n"
-      "                                 [--holder P] [--unit U] [--note T] [--wiped]\n"
-      "                                 [--valid-from D --valid-until D]\n"
-      "Records a change of state with the request document that asks for it. KEY is a token serial "
-      "or a\n"
-      "certificate SHA-256 prefix. A change the rules do not allow is refused and lists the "
-      "allowed ones.\n" +
-      std::string("Token states: ") + inventory::statesList(Subject::Token) + "\n" +
-      "Certificate states: " + inventory::statesList(Subject::Certificate) + "\n" +
-      "Example: kyso inventory transition token 54C1A2 active --holder \"Nguyễn Văn An\" "
-      "--doc-number 12/SYT-VP --doc-date 2026-11-20\n");
-  p.value("doc-number", 0, "number of the request document, e.g. 12/SYT-VP")
-      .value("doc-date", 0, "its date (DD/MM/YYYY or YYYY-MM-DD)")
-      .value("note", 0, "a note kept with the event")
-      .value("holder", 0, "the person who receives the token (hand-over, issue)")
-      .value("unit", 0, "the unit (name or id)");
-  p.flag("wiped", 0, "the token was wiped (return, destroy)")
-      .value("valid-from", 0, "certificate: start of validity (DD/MM/YYYY or YYYY-MM-DD)")
-      .value("valid-until", 0, "certificate: end of validity, or the new end on renewal");
+      {"usage: kyso inventory transition token|cert KEY NEW-STATE --doc-number N --doc-date DATE\n"
+       "                                 [--holder P] [--unit U] [--note T] [--wiped]\n"
+       "                                 [--valid-from DATE --valid-until DATE]\n"
+       "Records a change of state with the request document that asks for it. KEY is a token\n"
+       "serial or a certificate SHA-256 prefix; a state is written as its code or its name. A\n"
+       "change the rules do not allow is refused and lists the allowed ones. Dates: DD/MM/YYYY\n"
+       "or YYYY-MM-DD.\n"
+       "Token states: " +
+           inventory::statesList(Subject::Token) + "\n" +
+           "Certificate states: " + inventory::statesList(Subject::Certificate) + "\n" +
+           "Example: kyso inventory transition token 54C1A2 active --holder \"Nguyễn Văn An\" "
+           "--doc-number 12/SYT-VP --doc-date 20/11/2026\n",
+       "cách dùng: kyso inventory transition token|cert KHÓA TRẠNG-THÁI-MỚI --doc-number SỐ\n"
+       "                         --doc-date NGÀY [--holder NGƯỜI] [--unit ĐƠN-VỊ] [--note "
+       "GHI-CHÚ]\n"
+       "                         [--wiped] [--valid-from NGÀY --valid-until NGÀY]\n"
+       "Ghi một lần đổi trạng thái kèm văn bản đề nghị. KHÓA là số serial của token hoặc phần\n"
+       "đầu mã SHA-256 của chứng thư số; trạng thái viết bằng mã hoặc tên. Lần đổi mà quy tắc\n"
+       "không cho phép bị từ chối, kèm danh sách các lần đổi được phép. Ngày viết DD/MM/YYYY\n"
+       "hoặc YYYY-MM-DD.\n"
+       "Trạng thái của token: " +
+           inventory::statesWithLabels(Subject::Token, Lang::Vi) + "\n" +
+           "Trạng thái của chứng thư số: " +
+           inventory::statesWithLabels(Subject::Certificate, Lang::Vi) + "\n" +
+           "Ví dụ: kyso inventory transition token 54C1A2 active --holder \"Nguyễn Văn An\" "
+           "--doc-number 12/SYT-VP --doc-date 20/11/2026\n"});
+  p.value("doc-number", 0,
+          {"number of the request document, e.g. 12/SYT-VP",
+           "số của văn bản đề nghị, ví dụ 12/SYT-VP"})
+      .value("doc-date", 0,
+             {"its date (DD/MM/YYYY or YYYY-MM-DD)",
+              "ngày của văn bản đó (DD/MM/YYYY hoặc "
+              "YYYY-MM-DD)"})
+      .value("note", 0,
+             {"a note kept with the event (what happened; some changes need one)",
+              "ghi chú lưu cùng sự kiện (chuyện gì đã xảy ra; một số lần đổi bắt buộc phải có)"})
+      .value("holder", 0,
+             {"the person who receives the token (hand-over, issue)",
+              "người nhận token (bàn giao, cấp phát)"})
+      .value("unit", 0, {"the unit (name or id)", "đơn vị (tên hoặc id)"});
+  p.flag("wiped", 0,
+         {"the token was wiped (return, destroy)", "token đã được xóa sạch (thu hồi, tiêu hủy)"})
+      .value("valid-from", 0,
+             {"certificate: start of validity (DD/MM/YYYY or YYYY-MM-DD)",
+              "chứng thư số: ngày bắt đầu hiệu lực (DD/MM/YYYY hoặc YYYY-MM-DD)"})
+      .value("valid-until", 0,
+             {"certificate: end of validity, or the new end on renewal",
+              "chứng thư số: ngày hết hiệu lực, hoặc ngày hết hạn mới khi gia hạn"});
   KYSO_INV_OPEN(p, "kyso inventory transition");
   const auto& pos = p.positional();
   if (pos.size() != 3)
@@ -116,9 +144,14 @@ int runTransition(Context& c) {
 int runHistory(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory history token|cert KEY\n"
-      "Every recorded event of a token (serial) or certificate (SHA-256 prefix), oldest first.\n"
-      "Example: kyso inventory history token 54C1A2\n");
+      {"usage: kyso inventory history token|cert KEY\n"
+       "Every recorded event of a token (serial) or certificate (SHA-256 prefix), oldest\n"
+       "first.\n"
+       "Example: kyso inventory history token 54C1A2\n",
+       "cách dùng: kyso inventory history token|cert KHÓA\n"
+       "Mọi sự kiện đã ghi của một token (số serial) hoặc chứng thư số (phần đầu mã SHA-256),\n"
+       "cũ nhất trước.\n"
+       "Ví dụ: kyso inventory history token 54C1A2\n"});
   KYSO_INV_OPEN(p, "kyso inventory history");
   const auto& pos = p.positional();
   if (pos.size() != 2)
@@ -142,10 +175,13 @@ int runHistory(Context& c) {
 int runExpiring(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory expiring [--days N]\n"
-      "Certificates in use that end within N days (default 60).\n"
-      "Example: kyso inventory expiring --days 60\n");
-  p.value("days", 0, "how many days ahead (default 60)");
+      {"usage: kyso inventory expiring [--days N]\n"
+       "Certificates in use that end within N days (default 60), with the days left.\n"
+       "Example: kyso inventory expiring --days 60\n",
+       "cách dùng: kyso inventory expiring [--days N]\n"
+       "Chứng thư số đang dùng sẽ hết hạn trong N ngày tới (mặc định 60), kèm số ngày còn lại.\n"
+       "Ví dụ: kyso inventory expiring --days 60\n"});
+  p.value("days", 0, {"how many days ahead (default 60)", "số ngày tính tới (mặc định 60)"});
   KYSO_INV_OPEN(p, "kyso inventory expiring");
   const std::string d = p.getOr("days", "60");
   char* end = nullptr;
@@ -194,10 +230,16 @@ std::string warningLabel(const std::string& kind) {
 int runWarnings(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory warnings [--json]\n"
-      "What needs attention, the most urgent first: a lost token whose certificate is not revoked\n"
-      "(ask the CA to revoke it), certificates expiring within 60 days, holders who left,\n"
-      "certificates left on tokens in stock, revoked certificates on active tokens.\n");
+      {"usage: kyso inventory warnings [--json]\n"
+       "What needs attention, the most urgent first: a lost token whose certificate is not\n"
+       "revoked (ask the CA to revoke it), certificates expiring within 60 days, holders who\n"
+       "left, certificates left on tokens in stock, revoked certificates on active tokens.\n"
+       "Example: kyso inventory warnings\n",
+       "cách dùng: kyso inventory warnings [--json]\n"
+       "Những việc cần xử lý, gấp nhất trước: token bị mất mà chứng thư số chưa bị thu hồi\n"
+       "(đề nghị CA thu hồi ngay), chứng thư số hết hạn trong 60 ngày, người giữ đã thôi việc,\n"
+       "chứng thư số còn trên token trong kho, chứng thư số đã thu hồi trên token đang dùng.\n"
+       "Ví dụ: kyso inventory warnings\n"});
   KYSO_INV_OPEN(p, "kyso inventory warnings");
   auto r = inv.warnings();
   if (!r.ok()) return fail("Computing warnings failed", r.error());
@@ -217,17 +259,30 @@ int runWarnings(Context& c) {
 int runReport(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory report [--format csv|html|json] [--unit UNIT] [-o FILE]\n"
-      "Tokens and certificates per unit by state, next year's renewals, and what needs\n"
-      "attention (a lost token first), as CSV unless --format says otherwise (standard output\n"
-      "without -o). HTML is for people, in the language of --lang or LANG, printable on A4.\n"
-      "--unit: one unit's report, with its tokens, certificates and focal person for cyber\n"
-      "security, to send to the Department.\n"
-      "Example: kyso --lang vi inventory report --format html --unit \"Trung tâm Y tế huyện Phú "
-      "Vang\" -o bao-cao.html\n");
-  p.value("format", 0, "csv (default), html or json (--json)")
-      .value("output", 'o', "write here")
-      .value("unit", 0, "one unit's report: its counts, tokens, certificates and focal person");
+      {"usage: kyso inventory report [--format csv|html|json] [--unit UNIT] [-o FILE]\n"
+       "Tokens and certificates per unit by state, next year's renewals, and what needs\n"
+       "attention (a lost token first), as CSV unless --format says otherwise (standard\n"
+       "output without -o). HTML is for people, in the language of --lang or LANG, printable\n"
+       "on A4. --unit: one unit's report, with its tokens, certificates and focal person for\n"
+       "cyber security, to send to the Department.\n"
+       "Example: kyso --lang vi inventory report --format html --unit \"Trung tâm Y tế huyện "
+       "Phú Vang\" -o bao-cao.html\n",
+       "cách dùng: kyso inventory report [--format csv|html|json] [--unit ĐƠN-VỊ] [-o TỆP]\n"
+       "Số token và chứng thư số của từng đơn vị theo trạng thái, các chứng thư cần gia hạn\n"
+       "trong năm tới và những việc cần xử lý (token bị mất trước hết), dạng CSV trừ khi\n"
+       "--format chọn khác (in ra đầu ra chuẩn khi không có -o). HTML dành cho người đọc,\n"
+       "theo ngôn ngữ của --lang hoặc LANG, in được trên giấy A4. --unit: báo cáo của một đơn\n"
+       "vị, gồm token, chứng thư số và đầu mối an toàn thông tin mạng, để gửi Sở.\n"
+       "Ví dụ: kyso --lang vi inventory report --format html --unit \"Trung tâm Y tế huyện "
+       "Phú Vang\" -o bao-cao.html\n"});
+  p.value("format", 0,
+          {"csv (default), html or json (--json)", "csv (mặc định), html hoặc json (--json)"})
+      .value("output", 'o',
+             {"write the report to this file (default: standard output)",
+              "ghi báo cáo vào tệp này (mặc định: đầu ra chuẩn)"})
+      .value("unit", 0,
+             {"one unit's report: its counts, tokens, certificates and focal person",
+              "báo cáo của một đơn vị: số liệu, token, chứng thư số và đầu mối"});
   KYSO_INV_OPEN(p, "kyso inventory report");
   const std::string fmt = p.getOr("format", c.json ? "json" : "csv");
   if (fmt != "csv" && fmt != "html" && fmt != "json")
@@ -246,16 +301,27 @@ int runReport(Context& c) {
 int runImportCsv(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory import-csv FILE\n"
-      "Adds the tokens of a spreadsheet saved as CSV (UTF-8 or Windows-1258, comma or semicolon\n"
-      "separated, a header row), all or nothing: any bad row is reported with its line and\n"
-      "nothing is imported.\n"
-      "Columns: serial, manufacturer (both required), model, provider, module, state, unit,\n"
-      "holder, received_on, issued_on; or the office sheet's Vietnamese headers: Số serial,\n"
-      "Hãng sản xuất, Loại token, Nhà cung cấp, Trạng thái (or Tình trạng), Đơn vị, Người giữ,\n"
-      "Ngày nhận, Ngày cấp (STT and Ghi chú are left out). Dates DD/MM/YYYY or YYYY-MM-DD; unit\n"
-      "and holder by name; a state by its code or its name (\"Đang sử dụng\", \"Trong kho\").\n"
-      "Example: kyso inventory import-csv thiet-bi.csv\n");
+      {"usage: kyso inventory import-csv FILE\n"
+       "Adds the tokens of a spreadsheet saved as CSV (UTF-8 or Windows-1258, comma or semicolon\n"
+       "separated, a header row), all or nothing: any bad row is reported with its line and\n"
+       "nothing is imported.\n"
+       "Columns: serial, manufacturer (both required), model, provider, module, state, unit,\n"
+       "holder, received_on, issued_on; or the office sheet's Vietnamese headers: Số serial,\n"
+       "Hãng sản xuất, Loại token, Nhà cung cấp, Trạng thái (or Tình trạng), Đơn vị, Người giữ,\n"
+       "Ngày nhận, Ngày cấp (STT and Ghi chú are left out). Dates DD/MM/YYYY or YYYY-MM-DD; unit\n"
+       "and holder by name; a state by its code or its name (\"Đang sử dụng\", \"Trong kho\").\n"
+       "Example: kyso inventory import-csv thiet-bi.csv\n",
+       "cách dùng: kyso inventory import-csv TỆP\n"
+       "Nhập các token trong bảng tính lưu dạng CSV (UTF-8 hoặc Windows-1258, phân cách bằng dấu\n"
+       "phẩy hoặc chấm phẩy, có dòng tiêu đề), tất cả hoặc không gì cả: dòng nào sai được báo\n"
+       "kèm số dòng và không dòng nào được nhập.\n"
+       "Cột: serial, manufacturer (bắt buộc cả hai), model, provider, module, state, unit,\n"
+       "holder, received_on, issued_on; hoặc tiêu đề tiếng Việt của bảng theo dõi: Số serial,\n"
+       "Hãng sản xuất, Loại token, Nhà cung cấp, Trạng thái (hoặc Tình trạng), Đơn vị, Người giữ,\n"
+       "Ngày nhận, Ngày cấp (cột STT và Ghi chú được bỏ qua). Ngày viết DD/MM/YYYY hoặc\n"
+       "YYYY-MM-DD; đơn vị và người giữ theo tên; trạng thái theo mã hoặc tên (\"Đang sử dụng\",\n"
+       "\"Trong kho\").\n"
+       "Ví dụ: kyso inventory import-csv thiet-bi.csv\n"});
   KYSO_INV_OPEN(p, "kyso inventory import-csv");
   if (p.positional().size() != 1)
     return fail("kyso inventory import-csv",
@@ -276,9 +342,11 @@ int runImportCsv(Context& c) {
     j.set("rejected", std::move(rej));
     printJson(j);
   } else {
-    for (const auto& x : r->rejected) std::printf("line %ld: %s\n", x.line, x.reason.c_str());
-    std::printf("%ld rows read (%s), %ld imported, %zu rejected\n", r->rows, r->encoding.c_str(),
-                r->imported, r->rejected.size());
+    for (const auto& x : r->rejected)
+      std::printf(vi() ? "dòng %ld: %s\n" : "line %ld: %s\n", x.line, x.reason.c_str());
+    std::printf(vi() ? "đã đọc %ld dòng (%s), nhập %ld, từ chối %zu\n"
+                     : "%ld rows read (%s), %ld imported, %zu rejected\n",
+                r->rows, r->encoding.c_str(), r->imported, r->rejected.size());
   }
   if (!r->rejected.empty()) {
     printError("Importing the spreadsheet failed",
@@ -291,9 +359,15 @@ int runImportCsv(Context& c) {
 int runExportCsv(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory export-csv [-o FILE]\n"
-      "Every token as CSV, in the columns import-csv reads.\n");
-  p.value("output", 'o');
+      {"usage: kyso inventory export-csv [-o FILE]\n"
+       "Every token as CSV, in the columns import-csv reads.\n"
+       "Example: kyso inventory export-csv -o thiet-bi.csv\n",
+       "cách dùng: kyso inventory export-csv [-o TỆP]\n"
+       "Mọi token dạng CSV, theo các cột mà import-csv đọc được.\n"
+       "Ví dụ: kyso inventory export-csv -o thiet-bi.csv\n"});
+  p.value("output", 'o',
+          {"write the CSV to this file (default: standard output)",
+           "ghi CSV vào tệp này (mặc định: đầu ra chuẩn)"});
   KYSO_INV_OPEN(p, "kyso inventory export-csv");
   std::string out = p.getOr("output", p.positional().empty() ? "" : p.positional()[0]);
   auto r = exportTokensCsv(inv);
@@ -306,24 +380,33 @@ int runExportCsv(Context& c) {
 int runBackup(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory backup FILE\n"
-      "A consistent copy of an SQLite inventory (safe while others use it).\n");
+      {"usage: kyso inventory backup FILE\n"
+       "A consistent copy of an SQLite inventory (safe while others use it).\n"
+       "Example: kyso inventory backup so-theo-doi-2026-12-06.sqlite\n",
+       "cách dùng: kyso inventory backup TỆP\n"
+       "Bản sao nhất quán của sổ theo dõi SQLite (an toàn cả khi người khác đang dùng).\n"
+       "Ví dụ: kyso inventory backup so-theo-doi-2026-12-06.sqlite\n"});
   KYSO_INV_OPEN(p, "kyso inventory backup");
   if (p.positional().size() != 1)
     return fail("kyso inventory backup",
                 Error::kyso(Errc::UsageError, "backup", "give the backup file"));
   auto st = inv.backup(p.positional()[0]);
   if (!st.ok()) return fail("The backup failed", st.error());
-  std::printf("backup written to %s\n", p.positional()[0].c_str());
+  std::printf(vi() ? "đã ghi bản sao lưu vào %s\n" : "backup written to %s\n",
+              p.positional()[0].c_str());
   return kExitOk;
 }
 
 int runRestore(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory restore FILE --yes\n"
-      "Replaces the SQLite inventory with a backup; --yes is required.\n");
-  p.flag("yes", 0, "replace the inventory");
+      {"usage: kyso inventory restore FILE --yes\n"
+       "Replaces the SQLite inventory with a backup; --yes is required.\n"
+       "Example: kyso inventory restore so-theo-doi-2026-12-06.sqlite --yes\n",
+       "cách dùng: kyso inventory restore TỆP --yes\n"
+       "Thay sổ theo dõi SQLite bằng một bản sao lưu; bắt buộc có --yes.\n"
+       "Ví dụ: kyso inventory restore so-theo-doi-2026-12-06.sqlite --yes\n"});
+  p.flag("yes", 0, {"replace the inventory", "đồng ý thay sổ theo dõi"});
   KYSO_INV_OPEN(p, "kyso inventory restore");
   if (p.positional().size() != 1)
     return fail("kyso inventory restore",

@@ -10,6 +10,7 @@
 #include "core/atomic_file.h"
 #include "core/messages.h"
 #include "src/cli/commands/inventory_cli.h"
+#include "src/cli/commands/inventory_record_options.h"
 #include "src/cli/commands/inventory_record_text.h"
 #include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/exit_codes.h"
@@ -80,7 +81,7 @@ using Step = std::variant<T, Failure>;
 // holders and tokens named by options); the others get its result.
 template <class T, class Lookups>
 struct RecordCommand {
-  RecordCommand(const char* noun_, std::string usage_, void (*declare_)(ArgParser&),
+  RecordCommand(const char* noun_, HelpText usage_, void (*declare_)(ArgParser&),
                 const char* whichOne_, std::vector<std::string> (*header_)(),
                 std::vector<std::string> (*cells_)(const T&), Fields (*fields_)(const T&))
       : noun(noun_),
@@ -91,7 +92,7 @@ struct RecordCommand {
         cells(cells_),
         fields(fields_) {}
   const char* noun;  // "unit": "kyso inventory unit ..."
-  std::string usage;
+  HelpText usage;
   void (*declare)(ArgParser&);
   const char* whichOne;                         // "give the unit's name or id"
   std::vector<std::string> (*header)();         // a list's columns
@@ -131,7 +132,9 @@ int runRecord(Context& c, const std::string& action, const RecordCommand<T, Look
   ArgParser p = parserFor(c);
   p.usage(cmd.usage);
   cmd.declare(p);
-  p.value("if-version", 0, "edit only if the record is still at this version");
+  p.value("if-version", 0,
+          {"edit only if the record is still at this version (as show prints it)",
+           "chỉ sửa khi bản ghi vẫn ở phiên bản này (như lệnh show in ra)"});
   if (!parseOrReport(p, c.rest, command.c_str())) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();
@@ -254,52 +257,6 @@ Step<HolderLookup> lookUpHolder(Inventory& inv, const ArgParser& p, bool token) 
   return l;
 }
 
-void declareUnit(ArgParser& p) {
-  p.value("name", 0, "the unit's name (unique)")
-      .value("parent", 0, "the unit above it (name or id)")
-      .value("kind", 0, "department, hospital, district, unit... (free text; default: unit)")
-      .value("focal-person", 0, "the person who looks after its tokens (name or id)")
-      .value("seal", 0, "the unit's seal image (PNG with a transparent background)");
-  p.value("export-seal", 0, "show: write the stored seal image to this file");
-}
-
-void declarePerson(ArgParser& p) {
-  p.value("name", 0, "full name")
-      .value("unit", 0, "the unit (name or id)")
-      .value("position", 0, "position, e.g. Giám đốc, Văn thư")
-      .value("email", 0, "e-mail address")
-      .value("phone", 0, "telephone")
-      .value("left-on", 0, "the day the person left the unit (DD/MM/YYYY or YYYY-MM-DD)");
-  p.value("handwriting", 0, "the handwritten signature image (PNG, transparent background)")
-      .value("export-handwriting", 0, "show: write the stored handwriting image to this file")
-      .value("move-to", 0, "move the person to another unit");
-}
-
-void declareToken(ArgParser& p) {
-  p.value("serial", 0, "the token's serial number (as `kyso token list` shows it)")
-      .value("manufacturer", 0, "Bit4id, SafeNet, ePass, ...")
-      .value("model", 0, "model name")
-      .value("provider", 0, "who issued it: Ban Cơ yếu, Viettel-CA, VNPT-CA, ...")
-      .value("module", 0, "its PKCS#11 module (path or known name)");
-  p.value("unit", 0, "unit (name or id)")
-      .value("holder", 0, "person (name or id)")
-      .value("state", 0, "add: the starting state; list: only tokens in this state")
-      .value("received-on", 0, "the day the Department received it (DD/MM/YYYY or YYYY-MM-DD)")
-      .value("search", 0, "list: serial, holder or model containing this text");
-  p.value("limit", 0, "list: at most this many rows");
-}
-
-void declareCert(ArgParser& p) {
-  p.value("token", 0, "the token serial the certificate is on")
-      .value("holder", 0, "person (name or id)")
-      .value("unit", 0, "unit (name or id)")
-      .value("kind", 0, "personal (default) or organisation")
-      .value("state", 0, "list: only certificates in this state")
-      .value("file", 0, "the certificate file (PEM or DER), as the positional FILE");
-  p.value("expires-before", 0, "list: only those ending before this day (DD/MM/YYYY or YYYY-MM-DD)")
-      .value("limit", 0, "list: at most this many rows");
-}
-
 // `token show` lists the certificates on the token too.
 Step<std::vector<Certificate>> certificatesOn(Inventory& inv, const Token& t) {
   CertFilter cf;
@@ -331,20 +288,8 @@ int tokenShowText(Inventory& inv, const Token& t) {
 
 int runUnit(Context& c, const std::string& action) {
   RecordCommand<Unit, NoLookups> cmd{
-      "unit",
-      "usage: kyso inventory unit add --name NAME [--parent UNIT] [--kind KIND]\n"
-      "       kyso inventory unit show UNIT [--export-seal FILE.png]\n"
-      "       kyso inventory unit list\n"
-      "       kyso inventory unit edit UNIT [--name N] [--parent P] [--kind K] [--focal-person P]\n"
-      "                                     [--seal FILE.png] [--if-version V]\n"
-      "Units form a tree under the Department. A UNIT is named by its name or id.\n"
-      "Example: kyso inventory unit add --name \"Trung tâm Y tế huyện Phú Vang\" --parent \"Sở Y "
-      "tế\"\n",
-      declareUnit,
-      "give the unit's name or id",
-      unitHeader,
-      unitCells,
-      unitFields};
+      "unit",     unitUsage(), declareUnit, "give the unit's name or id",
+      unitHeader, unitCells,   unitFields};
   cmd.lookups = [](Inventory&, const ArgParser&) -> Step<NoLookups> { return NoLookups{}; };
   cmd.add = [](Inventory& inv, const ArgParser& p, const NoLookups&) -> Step<Unit> {
     auto seal = imageOption(p, "seal", "seal");
@@ -409,22 +354,8 @@ int runUnit(Context& c, const std::string& action) {
 
 int runPerson(Context& c, const std::string& action) {
   RecordCommand<Person, UnitLookup> cmd{
-      "person",
-      "usage: kyso inventory person add --name NAME --unit UNIT [--position P] [--email E] "
-      "[--phone T]\n"
-      "       kyso inventory person show PERSON [--export-handwriting FILE.png]\n"
-      "       kyso inventory person list [--unit UNIT]\n"
-      "       kyso inventory person edit PERSON [--name N] [--position P] [--email E] [--phone T]\n"
-      "                                         [--left-on YYYY-MM-DD] [--move-to UNIT]\n"
-      "                                         [--handwriting FILE.png] [--if-version V]\n"
-      "A PERSON is named by full name or id.\n"
-      "Example: kyso inventory person add --name \"Nguyễn Văn An\" --unit \"Sở Y tế\" --position "
-      "\"Giám đốc\"\n",
-      declarePerson,
-      "give the person's name or id",
-      personHeader,
-      personCells,
-      personFields};
+      "person",     personUsage(), declarePerson, "give the person's name or id",
+      personHeader, personCells,   personFields};
   cmd.lookups = lookUpUnit;
   cmd.add = [](Inventory& inv, const ArgParser& p, const UnitLookup& l) -> Step<Person> {
     auto handwriting = imageOption(p, "handwriting", "handwriting");
@@ -488,24 +419,8 @@ int runPerson(Context& c, const std::string& action) {
 
 int runTokenCmd(Context& c, const std::string& action) {
   RecordCommand<Token, HolderLookup> cmd{
-      "token",
-      "usage: kyso inventory token add --serial S --manufacturer M [--model M] [--provider P]\n"
-      "                                [--unit U] [--holder P] [--state S] [--received-on "
-      "YYYY-MM-DD]\n"
-      "       kyso inventory token show SERIAL\n"
-      "       kyso inventory token list [--unit U] [--holder P] [--state S] [--search TEXT] "
-      "[--limit N]\n"
-      "       kyso inventory token edit SERIAL [--model M] [--provider P] [--module M] "
-      "[--if-version V]\n"
-      "A new token starts in_stock. States change only with `kyso inventory transition`.\n" +
-          std::string("Token states: ") + inventory::statesList(inventory::Subject::Token) + "\n" +
-          "Example: kyso inventory token add --serial 54C1A2 --manufacturer Bit4id --provider "
-          "\"Ban Cơ yếu\"\n",
-      declareToken,
-      "give the token's serial",
-      tokenHeader,
-      tokenCells,
-      tokenFields};
+      "token",     tokenUsage(), declareToken, "give the token's serial",
+      tokenHeader, tokenCells,   tokenFields};
   cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, false); };
   cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) -> Step<Token> {
     Token t;
@@ -558,23 +473,8 @@ int runTokenCmd(Context& c, const std::string& action) {
 
 int runCert(Context& c, const std::string& action) {
   RecordCommand<Certificate, HolderLookup> cmd{
-      "cert",
-      "usage: kyso inventory cert import FILE [--token SERIAL] [--holder P] [--kind "
-      "personal|organisation]\n"
-      "       kyso inventory cert add ... (the same details by hand)\n"
-      "       kyso inventory cert show SHA256-PREFIX\n"
-      "       kyso inventory cert list [--unit U] [--holder P] [--state S] [--expires-before "
-      "YYYY-MM-DD]\n"
-      "       kyso inventory cert edit SHA256-PREFIX [--token T] [--holder P] [--if-version V]\n"
-      "FILE is PEM or DER. A certificate is named by a prefix of its SHA-256 fingerprint.\n" +
-          std::string("Certificate states: ") +
-          inventory::statesList(inventory::Subject::Certificate) + "\n" +
-          "Example: kyso inventory cert import nguyen-van-an.pem --token 54C1A2\n",
-      declareCert,
-      "give the certificate's SHA-256 (prefix) or id",
-      certHeader,
-      certCells,
-      certFields};
+      "cert",     certUsage(), declareCert, "give the certificate's SHA-256 (prefix) or id",
+      certHeader, certCells,   certFields};
   cmd.addActions = {"import", "add"};
   cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, true); };
   cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) -> Step<Certificate> {

@@ -33,12 +33,19 @@ X509* findIssuer(X509* cert, const std::vector<X509*>& candidates) {
 int runSync(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory sync [--module M]...\n"
-      "Registers the tokens plugged in now (new serials in_stock, with their certificates) and\n"
-      "marks known ones as seen; reports a token whose certificates differ from the records.\n"
-      "Without --module every known module installed is searched.\n"
-      "Example: kyso inventory sync --module viettel --module vnpt\n");
-  p.multi("module", 'm', "PKCS#11 module (path or known name); repeatable");
+      {"usage: kyso inventory sync [--module M]...\n"
+       "Registers the tokens plugged in now (new serials in_stock, with their certificates)\n"
+       "and marks known ones as seen; reports a token whose certificates differ from the\n"
+       "records. Without --module every known module installed is searched.\n"
+       "Example: kyso inventory sync --module viettel --module vnpt\n",
+       "cách dùng: kyso inventory sync [--module M]...\n"
+       "Đăng ký các token đang cắm (số serial mới vào trạng thái in_stock, cùng chứng thư số\n"
+       "trên đó) và ghi nhận đã thấy các token đã biết; báo token có chứng thư số khác với sổ.\n"
+       "Không có --module thì tìm trong mọi mô-đun đã biết có trên máy.\n"
+       "Ví dụ: kyso inventory sync --module viettel --module vnpt\n"});
+  p.multi("module", 'm',
+          {"PKCS#11 module (path or known name); repeatable",
+           "mô-đun PKCS#11 (đường dẫn hoặc tên đã biết); lặp lại được"});
   if (!parseOrReport(p, c.rest, "kyso inventory sync")) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();
@@ -115,13 +122,24 @@ std::pair<std::string, std::string> checkOne(Inventory& inv, const Certificate& 
 int runCheckRevocation(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      "usage: kyso inventory check-revocation [--issuers FILE|DIR]... [--crl FILE]... [--offline]\n"
-      "Checks every certificate in use against its CA's CRL or OCSP responder and records the\n"
-      "revoked ones. The shipped Vietnamese CA certificates are used to find issuers.\n"
-      "Example: kyso inventory check-revocation --crl cabcy-g2.crl --offline\n");
-  p.multi("issuers", 0, "CA certificates (file or folder) to find issuers and trust");
-  p.flag("offline", 0, "use only supplied CRLs");
-  p.multi("crl", 0, "a CRL file to use");
+      {"usage: kyso inventory check-revocation [--issuers FILE|DIR]... [--crl FILE]... "
+       "[--offline]\n"
+       "Checks every certificate in use against its CA's CRL or OCSP responder and records the\n"
+       "revoked ones. The shipped Vietnamese CA certificates are used to find issuers.\n"
+       "Example: kyso inventory check-revocation --crl cabcy-g2.crl --offline\n",
+       "cách dùng: kyso inventory check-revocation [--issuers TỆP|THƯ_MỤC]... [--crl TỆP]...\n"
+       "                         [--offline]\n"
+       "Kiểm tra mọi chứng thư số đang dùng theo CRL hoặc máy chủ OCSP của CA cấp, và ghi nhận\n"
+       "các chứng thư đã bị thu hồi. Dùng chứng thư của các CA Việt Nam có sẵn để tìm nơi cấp.\n"
+       "Ví dụ: kyso inventory check-revocation --crl cabcy-g2.crl --offline\n"});
+  p.multi("issuers", 0,
+          {"CA certificates (file or folder) to find issuers and trust",
+           "chứng thư CA (tệp hoặc thư mục) để tìm nơi cấp và tin cậy"});
+  p.flag("offline", 0,
+         {"use only supplied CRLs", "chỉ dùng các CRL được cung cấp, không dùng mạng"});
+  p.multi("crl", 0,
+          {"a CRL file to use; a PEM file may hold several (repeatable)",
+           "tệp CRL dùng để kiểm tra; một tệp PEM có thể chứa nhiều CRL (lặp lại được)"});
   if (!parseOrReport(p, c.rest, "kyso inventory check-revocation")) return kExitUsage;
   applyGlobals(c, p);
   auto opened = c.open();

@@ -28,6 +28,7 @@
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
 #include "src/jobs/document_format.h"
@@ -44,7 +45,21 @@ constexpr const char* kSignHelp =
     "Signs PDFs with PAdES signatures as incremental updates (the original bytes are kept).\n"
     "XML files (claim files, e-invoices) get an XML signature inside a signed copy (see kyso sign\n"
     "FILE.xml --help); other files, or --detached, detached CMS signatures (see kyso sign\n"
-    "--detached --help).\n\n";
+    "--detached --help).\n"
+    "Examples:\n"
+    "  kyso sign cong-van.pdf -o cong-van.signed.pdf --kind approved --image chu-ky.png\n"
+    "  kyso sign *.pdf --out-dir signed/ --kind issued --seal dau.png --doc-number 286/SYT-VP\n\n";
+
+constexpr const char* kSignHelpVi =
+    "Cách dùng: kyso sign VÀO.pdf -o RA.pdf [tùy chọn]\n"
+    "           kyso sign A.pdf B.pdf ... --out-dir THƯ_MỤC [tùy chọn]\n"
+    "Ký PDF bằng chữ ký PAdES dưới dạng cập nhật nối thêm (giữ nguyên các byte gốc).\n"
+    "Tệp XML (hồ sơ giám định BHYT, hóa đơn điện tử) được ký XML vào một bản sao (xem kyso sign\n"
+    "TỆP.xml --help); tệp khác, hoặc khi có --detached, được ký CMS rời (xem kyso sign\n"
+    "--detached --help).\n"
+    "Ví dụ:\n"
+    "  kyso sign cong-van.pdf -o cong-van.signed.pdf --kind approved --image chu-ky.png\n"
+    "  kyso sign *.pdf --out-dir signed/ --kind issued --seal dau.png --doc-number 286/SYT-VP\n\n";
 
 // Prints, for each input, what in it can change what it shows after signing. False when
 // `refuse` and at least one input has such content (nothing is signed then).
@@ -67,33 +82,44 @@ bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
 }
 
 void declareSignOptions(ArgParser& p) {
+  p.usage({kSignHelp, kSignHelpVi});
   addTokenOptions(p, ForceFlag::Separate);
   addAppearanceOptions(p);
-  p.value("output", 'o', "output file (one input)")
-      .value("out-dir", 0, "output folder (any number of inputs; same file names)")
-      .flag("force", 0, "replace an existing output file (a final PIN try needs --force-login)")
-      .flag("skip-existing", 0, "with --out-dir: skip inputs whose output already exists")
-      .value("level", 0,
-             "B-B | B-T | B-LT | B-LTA (default: level under [sign] in the settings, else B-B; "
-             "B-T with --tsa)")
+  addOutputOptions(p);
+  p.value("level", 0,
+          {"B-B | B-T | B-LT | B-LTA (default: level under [sign] in the settings, else B-B; "
+           "B-T with --tsa)",
+           "B-B | B-T | B-LT | B-LTA (mặc định: level trong mục [sign] của tệp cài đặt, nếu "
+           "không có thì B-B; B-T khi có --tsa)"})
       .value("tsa", 0,
-             "RFC 3161 timestamp authority URL (B-T and above; default: tsa under [sign])")
-      .value("reason", 0, "reason for signing")
-      .value("location", 0, "place of signing")
-      .value("contact", 0, "signer's contact information")
-      .value("field", 0, "sign this existing empty signature field")
+             {"RFC 3161 timestamp authority URL (B-T and above; default: tsa under [sign])",
+              "URL máy chủ cấp dấu thời gian RFC 3161 (từ B-T trở lên; mặc định: tsa trong mục "
+              "[sign])"})
+      .value("reason", 0, {"reason for signing", "lý do ký"})
+      .value("location", 0, {"place of signing", "nơi ký"})
+      .value("contact", 0, {"signer's contact information", "thông tin liên hệ của người ký"})
+      .value("field", 0,
+             {"sign this existing empty signature field", "ký vào ô chữ ký trống có sẵn này"})
       .value("certify", 0,
-             "1|2|3: certification signature allowing no changes / forms / annotations")
-      .flag("lock-fields", 0, "lock all form fields once signed (FieldMDP)")
+             {"1|2|3: certification signature allowing no changes / forms / annotations",
+              "1|2|3: chữ ký chứng nhận, cho phép: không thay đổi gì / điền biểu mẫu / thêm ghi "
+              "chú"})
+      .flag("lock-fields", 0,
+            {"lock all form fields once signed (FieldMDP)",
+             "khóa mọi trường biểu mẫu sau khi ký (FieldMDP)"})
       .flag("refuse-active-content", 0,
-            "refuse documents with scripts, XFA forms, missing objects or wrong stream lengths "
-            "(default: warn before the PIN is asked)")
-      .value("subfilter", 0, "ETSI.CAdES.detached (default) | adbe.pkcs7.detached")
-      .multi("trust-anchor", 0, "extra trusted certificate file for B-LT chain building")
-      .value("key-file", 0, "signing key as a PEM file instead of a token (unencrypted)")
-      .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
-      .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
-      .flag("help", 'h', "this text");
+            {"refuse documents with scripts, XFA forms, missing objects or wrong stream lengths "
+             "(default: warn before the PIN is asked)",
+             "từ chối tài liệu có mã script, biểu mẫu XFA, đối tượng bị thiếu hoặc độ dài luồng "
+             "sai (mặc định: cảnh báo trước khi hỏi PIN)"})
+      .value("subfilter", 0,
+             {"ETSI.CAdES.detached (default) | adbe.pkcs7.detached",
+              "ETSI.CAdES.detached (mặc định) | adbe.pkcs7.detached"})
+      .multi("trust-anchor", 0,
+             {"extra trusted certificate file for B-LT chain building",
+              "tệp chứng thư số tin cậy bổ sung để dựng chuỗi cho B-LT"})
+      .flag("help", 'h', kThisTextHelp);
+  addKeyFileOptions(p);
 }
 
 // The job's settings from the options (everything but the trust store and the appearance).
@@ -158,12 +184,12 @@ int runSign(const Args& args) {
     return kExitUsage;
   }
   if (p.has("help")) {
-    std::printf("%s%s", kSignHelp, p.optionHelp().c_str());
+    std::printf("%s", p.helpText().c_str());
     return kExitOk;
   }
   const auto& inputs = p.positional();
   if (inputs.empty()) {
-    std::fprintf(stderr, "%s%s", kSignHelp, p.optionHelp().c_str());
+    std::fprintf(stderr, "%s", p.helpText().c_str());
     return kExitUsage;
   }
   std::size_t pdfs = 0, xmls = 0;

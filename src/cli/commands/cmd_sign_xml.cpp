@@ -13,6 +13,7 @@
 #include "src/cli/detached/signing_key_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
 #include "src/jobs/xml_sign_job.h"
@@ -36,24 +37,46 @@ constexpr const char* kHelp =
     "DOCTYPE (entity attacks). The input is never changed.\n"
     "Example: kyso sign HOSO_79001.xml -o HOSO_79001-signed.xml --module softhsm\n\n";
 
+constexpr const char* kHelpVi =
+    "Cách dùng: kyso sign VÀO.xml -o RA.xml [tùy chọn]\n"
+    "           kyso sign A.xml B.xml ... --out-dir THƯ_MỤC [tùy chọn]\n"
+    "Ký tệp XML bằng chữ ký XML-DSig dạng enveloped (RSA-SHA256 hoặc ECDSA-SHA256, chuẩn hóa\n"
+    "C14N 1.0 inclusive, chứng thư số của người ký trong KeyInfo). Bố cục được nhận ra từ tệp:\n"
+    "  bhyt      hồ sơ giám định BHYT (QĐ 130/4750: GIAMDINHHS, XML0 check-in, HSDANHMUC): ký\n"
+    "            cả tệp, chữ ký đặt trong phần tử CHUKYDONVI đầu tiên\n"
+    "  einvoice  hóa đơn điện tử (TT 78): HDon/DLHDon theo Id, chữ ký Id=\"seller\" trong\n"
+    "            HDon/DSCKS/NBan kèm SigningTime\n"
+    "  generic   các loại khác: ký cả văn bản (hoặc --xml-sign-id), chữ ký đặt cuối phần tử gốc\n"
+    "            (hoặc --xml-signature-parent)\n"
+    "Từ chối khi chữ ký mới làm hỏng chữ ký đã có trong tệp, và khi XML có DOCTYPE (tấn công\n"
+    "bằng entity). Tệp đầu vào không bao giờ bị thay đổi.\n"
+    "Ví dụ: kyso sign HOSO_79001.xml -o HOSO_79001-signed.xml --module softhsm\n\n";
+
 void declareOptions(ArgParser& p) {
+  p.usage({kHelp, kHelpVi});
   addTokenOptions(p, ForceFlag::Separate);
-  p.value("output", 'o', "output file (one input)")
-      .value("out-dir", 0, "output folder (any number of inputs; same file names)")
-      .flag("force", 0, "replace an existing output file (a final PIN try needs --force-login)")
-      .flag("skip-existing", 0, "with --out-dir: skip inputs whose output already exists")
-      .value("xml-profile", 0, "auto (default) | bhyt | einvoice | generic")
-      .value("xml-sign-id", 0, "generic: sign the element with this Id (default: the whole file)")
+  addOutputOptions(p);
+  p.value("xml-profile", 0,
+          {"auto (default) | bhyt | einvoice | generic",
+           "auto (mặc định) | bhyt | einvoice | generic"})
+      .value("xml-sign-id", 0,
+             {"generic: sign the element with this Id (default: the whole file)",
+              "generic: ký phần tử có Id này (mặc định: cả tệp)"})
       .value("xml-signature-parent", 0,
-             "generic: put the signature in the first element of this name, or the one element "
-             "an XPath from / selects (default: the root)")
-      .value("xml-prefix", 0, "none (default: xmlns=\"…xmldsig#\") | ds (<ds:Signature>)")
-      .value("xml-signature-id", 0, "the Signature element's Id (einvoice default: seller)")
-      .value("digest", 0, "sha256 (default) | sha384 | sha512")
-      .value("key-file", 0, "signing key as a PEM file instead of a token (unencrypted)")
-      .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
-      .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
-      .flag("help", 'h', "this text");
+             {"generic: put the signature in the first element of this name, or the one element "
+              "an XPath from / selects (default: the root)",
+              "generic: đặt chữ ký vào phần tử đầu tiên có tên này, hoặc phần tử duy nhất mà một "
+              "XPath bắt đầu từ / chọn (mặc định: phần tử gốc)"})
+      .value("xml-prefix", 0,
+             {"none (default: xmlns=\"…xmldsig#\") | ds (<ds:Signature>)",
+              "none (mặc định: xmlns=\"…xmldsig#\") | ds (<ds:Signature>)"})
+      .value("xml-signature-id", 0,
+             {"the Signature element's Id (einvoice default: seller)",
+              "Id của phần tử Signature (mặc định với einvoice: seller)"})
+      .value("digest", 0,
+             {"sha256 (default) | sha384 | sha512", "sha256 (mặc định) | sha384 | sha512"})
+      .flag("help", 'h', kThisTextHelp);
+  addKeyFileOptions(p);
 }
 
 int settingsFromOptions(const ArgParser& p, jobs::XmlSignSettings& s) {
@@ -91,12 +114,12 @@ int runSignXml(const Args& args) {
     return kExitUsage;
   }
   if (p.has("help")) {
-    std::printf("%s%s", kHelp, p.optionHelp().c_str());
+    std::printf("%s", p.helpText().c_str());
     return kExitOk;
   }
   const auto& inputs = p.positional();
   if (inputs.empty()) {
-    std::fprintf(stderr, "%s%s", kHelp, p.optionHelp().c_str());
+    std::fprintf(stderr, "%s", p.helpText().c_str());
     return kExitUsage;
   }
   if (p.has("output") == p.has("out-dir"))

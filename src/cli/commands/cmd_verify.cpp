@@ -17,6 +17,7 @@
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/output_folder.h"
 #include "src/jobs/document_format.h"
@@ -177,19 +178,42 @@ int runVerify(const Args& args) {
   if (namesXmlFilesOnly(args)) return runVerifyXml(args);
   ArgParser p;
   declareVerifyOptions(p);
-  p.flag("json", 0, "one JSON object per file (JSON lines)")
-      .value("html", 0, "also write a printable HTML report to this file")
-      .value("lang", 0, "language of the text and HTML report: en or vi")
-      .flag("help", 'h', "show this help");
+  p.usage(
+      {"usage: kyso verify FILE.pdf|FILE.xml|FOLDER... [options]\n"
+       "       kyso verify FILE.p7s [--content FILE] [options]\n"
+       "Verifies signed PDFs, XML files and CMS signatures and says first whether each is\n"
+       "valid. A folder: its PDFs and XML files, then its .p7s signatures with the files\n"
+       "beside them; report.docx finds report.docx.p7s. FILE.p7s: kyso verify FILE.p7s "
+       "--help.\n"
+       "Examples:\n"
+       "  kyso verify cong-van.signed.pdf --html bien-ban.html\n"
+       "  kyso verify van-ban-den/ --crl ca.crl --lang vi\n",
+       "cách dùng: kyso verify TỆP.pdf|TỆP.xml|THƯ_MỤC... [tùy chọn]\n"
+       "           kyso verify TỆP.p7s [--content TỆP] [tùy chọn]\n"
+       "Kiểm tra PDF, XML đã ký và chữ ký CMS, nói trước hết từng chữ ký có hợp lệ hay không.\n"
+       "Với thư mục: các tệp PDF và XML trong đó, rồi các chữ ký .p7s cùng tệp gốc bên cạnh;\n"
+       "bao-cao.docx tự tìm bao-cao.docx.p7s. Với TỆP.p7s: kyso verify TỆP.p7s --help.\n"
+       "Ví dụ:\n"
+       "  kyso verify cong-van.signed.pdf --html bien-ban.html\n"
+       "  kyso verify van-ban-den/ --crl ca.crl --lang vi\n"});
+  p.flag("json", 0,
+         {"one JSON object per file (JSON lines)", "mỗi tệp một đối tượng JSON (JSON lines)"})
+      .value("html", 0,
+             {"also write a printable HTML report to this file",
+              "ghi thêm biên bản kiểm tra dạng HTML in được vào tệp này"})
+      .value("lang", 0,
+             {"language of the text and HTML report: en or vi (default: from LANG)",
+              "ngôn ngữ của kết quả và biên bản HTML: en hoặc vi (mặc định: theo LANG)"})
+      .value("content", 0,
+             {"with one FILE.p7s: the signed file (default: FILE beside it)",
+              "cùng một TỆP.p7s: tệp đã được ký (mặc định: TỆP nằm cạnh)"})
+      .flag("help", 'h', kThisTextHelp);
   if (auto st = p.parse(args); !st.ok()) {
     printError("verify", st.error());
     return kExitUsage;
   }
   if (p.has("help") || p.positional().empty()) {
-    std::printf(
-        "usage: kyso verify FILE.pdf|FILE.xml|FOLDER... [options]\n  (a folder: its PDFs and XML "
-        "files, then its .p7s signatures; FILE.p7s: kyso verify FILE.p7s --help)\n%s",
-        p.optionHelp().c_str());
+    std::fputs(p.helpText().c_str(), p.has("help") ? stdout : stderr);
     return p.has("help") ? kExitOk : kExitUsage;
   }
   Lang lang = defaultLang();

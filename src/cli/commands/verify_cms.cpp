@@ -21,7 +21,9 @@
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 #include "src/cms/verifier.h"
 #include "src/jobs/verify_job.h"
 #include "src/pdfverify/problems.h"
@@ -97,11 +99,28 @@ void printText(const std::string& file, const cms::CmsReport& r, Lang lang) {
 int runVerifyCms(const Args& args) {
   ArgParser p;
   declareVerifyOptions(p);
-  p.value("content", 0, "the signed file, for a detached .p7s")
-      .value("html", 0, "(PDF only)")
-      .value("lang", 0, "language: en or vi")
-      .flag("json", 0, "one JSON object per file (JSON lines)")
-      .flag("help", 'h', "this text");
+  p.usage(
+      {"usage: kyso verify FILE.p7s [--content FILE] | FILE.p7m ... [options]\n"
+       "Verifies detached (.p7s) and enveloping (.p7m) CMS signatures. A .p7s signs the file\n"
+       "of the same name beside it (report.docx.p7s signs report.docx) unless --content\n"
+       "names it.\n"
+       "Example: kyso verify bao-cao.docx.p7s --content bao-cao.docx\n",
+       "cách dùng: kyso verify TỆP.p7s [--content TỆP] | TỆP.p7m ... [tùy chọn]\n"
+       "Kiểm tra chữ ký CMS rời (.p7s) và chữ ký CMS bao gói (.p7m). Tệp .p7s ký cho tệp cùng\n"
+       "tên nằm cạnh (bao-cao.docx.p7s ký bao-cao.docx), trừ khi --content chỉ ra tệp khác.\n"
+       "Ví dụ: kyso verify bao-cao.docx.p7s --content bao-cao.docx\n"});
+  p.value("content", 0,
+          {"the signed file, for one detached .p7s (default: the file beside it)",
+           "tệp đã được ký, cho một chữ ký rời .p7s (mặc định: tệp nằm cạnh)"})
+      .value("html", 0,
+             {"not for CMS signatures yet: the HTML report covers PDF and XML files",
+              "chưa dùng được cho chữ ký CMS: biên bản HTML dành cho tệp PDF và XML"})
+      .value(
+          "lang", 0,
+          {"language: en or vi (default: from LANG)", "ngôn ngữ: en hoặc vi (mặc định: theo LANG)"})
+      .flag("json", 0,
+            {"one JSON object per file (JSON lines)", "mỗi tệp một đối tượng JSON (JSON lines)"})
+      .flag("help", 'h', kThisTextHelp);
   if (auto st = p.parse(args); !st.ok()) {
     printError("kyso verify", st.error());
     return kExitUsage;
@@ -111,14 +130,16 @@ int runVerifyCms(const Args& args) {
     return kExitUsage;
   };
   if (p.has("help")) {
-    std::printf("usage: kyso verify FILE.p7s [--content FILE] | FILE.p7m ... [options]\n%s",
-                p.optionHelp().c_str());
+    std::printf("%s", p.helpText().c_str());
     return kExitOk;
   }
   const auto& files = p.positional();
   if (files.empty()) return usage("no signature file");
   if (p.has("content") && files.size() != 1)
     return usage("--content goes with exactly one signature file");
+  if (p.has("html"))
+    return usage(say("--html: the HTML report covers PDF and XML files, not CMS signatures",
+                     "--html: biên bản HTML dành cho tệp PDF và XML, chưa dùng cho chữ ký CMS"));
 
   Lang lang = defaultLang();
   if (auto l = p.get("lang")) {

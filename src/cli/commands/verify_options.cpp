@@ -17,21 +17,45 @@
 namespace kyso::cli {
 
 void declareVerifyOptions(ArgParser& p) {
-  p.multi("trust", 0, "add trust anchors (PEM/DER/PKCS#7 file or folder)")
-      .value("trust-group", 0, "shipped anchors to trust: gov, public, all (default) or none")
-      .flag("system-trust", 0, "also trust the system's CA store (off by default)")
-      .value("at", 0, "validate as of this time (ISO 8601, UTC)")
-      .flag("offline", 0, "no network: revocation only from the document and supplied files")
-      .flag("no-revocation", 0, "do not check revocation")
-      .flag("accept-weak", 0, "accept SHA-1 and RSA keys under 2048 bits (old archives)")
-      .multi("crl", 0, "a CRL file to use (repeatable)")
-      .value("proxy", 0, "HTTP proxy (\"none\": no proxy)")
-      .value("timeout", 0, "network timeout in seconds (default 10)")
-      .value("cache", 0, "folder for fetched CA certificates (default: kyso's data folder)")
-      .value("jobs", 'j', "files verified at once (default: the machine's cores, at most 8)")
+  p.multi("trust", 0,
+          {"add trust anchors (PEM/DER/PKCS#7 file or folder; repeatable)",
+           "thêm chứng thư số gốc tin cậy (tệp PEM/DER/PKCS#7 hoặc thư mục; lặp lại được)"})
+      .value("trust-group", 0,
+             {"shipped anchors to trust: gov, public, all (default) or none",
+              "nhóm chứng thư gốc có sẵn được tin cậy: gov (Chính phủ), public (công cộng), all "
+              "(mặc định) hoặc none"})
+      .flag("system-trust", 0,
+            {"also trust the system's CA store (off by default)",
+             "tin cậy cả kho CA của hệ thống (mặc định: không)"})
+      .value("at", 0,
+             {"validate as of this time (ISO 8601, UTC)",
+              "kiểm tra tại thời điểm này (ISO 8601, giờ UTC)"})
+      .flag("offline", 0,
+            {"no network: revocation only from the document and supplied files",
+             "không dùng mạng: chỉ kiểm tra thu hồi bằng dữ liệu trong tài liệu và tệp cung cấp"})
+      .flag("no-revocation", 0, {"do not check revocation", "không kiểm tra tình trạng thu hồi"})
+      .flag("accept-weak", 0,
+            {"accept SHA-1 and RSA keys under 2048 bits (old archives)",
+             "chấp nhận SHA-1 và khóa RSA dưới 2048 bit (hồ sơ lưu trữ cũ)"})
+      .multi("crl", 0,
+             {"a CRL file to use; a PEM file may hold several (repeatable)",
+              "tệp CRL dùng để kiểm tra thu hồi; một tệp PEM có thể chứa nhiều CRL (lặp lại "
+              "được)"})
+      .value("proxy", 0,
+             {"HTTP proxy (\"none\": no proxy)", "proxy HTTP (\"none\": không dùng proxy)"})
+      .value("timeout", 0,
+             {"network timeout in seconds (default 10)",
+              "thời gian chờ mạng, tính bằng giây (mặc định 10)"})
+      .value("cache", 0,
+             {"folder for fetched CA certificates (default: kyso's data folder)",
+              "thư mục lưu chứng thư CA đã tải (mặc định: thư mục dữ liệu của kyso)"})
+      .value("jobs", 'j',
+             {"files verified at once (default: the machine's cores, at most 8)",
+              "số tệp kiểm tra cùng lúc (mặc định: số nhân của máy, tối đa 8)"})
       .flag("no-visual-check", 0,
-            "PDF: do not render the pages each signature covered to compare them with the "
-            "document now");
+            {"PDF: do not render the pages each signature covered to compare them with the "
+             "document now",
+             "PDF: không dựng hình các trang mỗi chữ ký bao phủ để so với tài liệu hiện tại"});
 }
 
 std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::string& command,

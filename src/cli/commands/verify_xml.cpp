@@ -14,6 +14,7 @@
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/output_folder.h"
 #include "src/jobs/document_format.h"
@@ -119,16 +120,28 @@ void printText(const jobs::XmlFileReport& f, Lang lang) {
 int runVerifyXml(const Args& args) {
   ArgParser p;
   declareVerifyOptions(p);
-  p.flag("json", 0, "one JSON object per file (JSON lines)")
-      .value("html", 0, "also write a printable HTML report to this file")
-      .value("lang", 0, "language: en or vi")
-      .flag("help", 'h', "this text");
+  p.usage(
+      {"usage: kyso verify FILE.xml ... [options]\n"
+       "Verifies the XML signatures in claim files, e-invoices and other XML documents.\n"
+       "Example: kyso verify HOSO_79001-signed.xml --lang vi\n",
+       "cách dùng: kyso verify TỆP.xml ... [tùy chọn]\n"
+       "Kiểm tra chữ ký XML trong hồ sơ giám định BHYT, hóa đơn điện tử và văn bản XML khác.\n"
+       "Ví dụ: kyso verify HOSO_79001-signed.xml --lang vi\n"});
+  p.flag("json", 0,
+         {"one JSON object per file (JSON lines)", "mỗi tệp một đối tượng JSON (JSON lines)"})
+      .value("html", 0,
+             {"also write a printable HTML report to this file",
+              "ghi thêm biên bản kiểm tra dạng HTML in được vào tệp này"})
+      .value(
+          "lang", 0,
+          {"language: en or vi (default: from LANG)", "ngôn ngữ: en hoặc vi (mặc định: theo LANG)"})
+      .flag("help", 'h', kThisTextHelp);
   if (auto st = p.parse(args); !st.ok()) {
     printError("kyso verify", st.error());
     return kExitUsage;
   }
   if (p.has("help")) {
-    std::printf("usage: kyso verify FILE.xml ... [options]\n%s", p.optionHelp().c_str());
+    std::printf("%s", p.helpText().c_str());
     return kExitOk;
   }
   auto usage = [](const std::string& what) {

@@ -38,7 +38,14 @@ namespace fs = std::filesystem;
 constexpr const char* kHelp =
     "Usage: kyso sign FILE... --detached [options]\n"
     "Makes a detached CAdES signature FILE.p7s for each FILE (any kind of file), with one token\n"
-    "login for all of them. --key-file/--cert-file are for tests and developers only.\n\n";
+    "login for all of them. --key-file/--cert-file are for tests and developers only.\n"
+    "Example: kyso sign bao-cao.docx bang-luong.xlsx --detached --out-dir signed/\n\n";
+
+constexpr const char* kHelpVi =
+    "Cách dùng: kyso sign TỆP... --detached [tùy chọn]\n"
+    "Tạo chữ ký CAdES rời TỆP.p7s cho từng TỆP (tệp loại bất kỳ), đăng nhập token một lần cho\n"
+    "cả lô. --key-file/--cert-file chỉ dành cho kiểm thử và lập trình viên.\n"
+    "Ví dụ: kyso sign bao-cao.docx bang-luong.xlsx --detached --out-dir signed/\n\n";
 
 // Prints each file's result as it comes (in input order) and keeps the exit code.
 class DetachedPrinter : public jobs::BatchObserver {
@@ -90,9 +97,9 @@ class DetachedPrinter : public jobs::BatchObserver {
       j.set("message", ok ? Json() : Json(describe(*r.error)));
       std::printf("%s\n", j.dump().c_str());
     } else if (ok) {
-      std::printf("Signed: %s -> %s\n", in.c_str(), r.output.string().c_str());
+      std::printf("%s: %s -> %s\n", say("Signed", "Đã ký"), in.c_str(), r.output.string().c_str());
     } else {
-      printError("Signing " + in + " failed", *r.error);
+      printError(say("Signing ", "Không ký được ") + in + say(" failed", ""), *r.error);
     }
     if (!ok) m_rc = jobs::stopsBatch(*r.error) ? kExitTokenError : kExitInputError;
   }
@@ -112,29 +119,65 @@ int usageError(const std::string& what) {
 }
 
 void declareDetachedOptions(ArgParser& p) {
+  p.usage({kHelp, kHelpVi});
   addTokenOptions(p, ForceFlag::Separate);
-  p.flag("detached", 0, "make detached CMS signatures (implied for non-PDF files)")
-      .value("output", 'o', "output file (one input; default FILE.p7s)")
-      .value("out-dir", 0, "output folder (FILE.p7s files go there)")
-      .flag("force", 0, "replace existing .p7s files (a final PIN try needs --force-login)")
-      .flag("skip-existing", 0, "leave inputs whose .p7s exists (resuming a stopped batch)")
-      .value("level", 0, "B-B (default) | B-T (adds a signature timestamp; needs --tsa)")
-      .value("tsa", 0, "RFC 3161 timestamp authority URL")
-      .value("digest", 0, "sha256 (default) | sha384 | sha512")
-      .flag("pss", 0, "RSA keys: sign RSASSA-PSS (MGF1 with the digest, salt = digest length)")
-      .flag("no-signing-time", 0, "omit the signingTime attribute")
-      .flag("no-chain", 0, "do not include the intermediate certificates")
-      .flag("offline", 0, "do not fetch missing intermediate certificates (AIA)")
-      .value("proxy", 0, "HTTP proxy for the TSA and AIA (\"none\": no proxy)")
-      .value("timeout", 0, "network timeout in seconds (default 15)")
-      .flag("json", 0, "one JSON object per file (JSON lines)")
+  p.flag("detached", 0,
+         {"make detached CMS signatures (implied for non-PDF files)",
+          "tạo chữ ký CMS rời (mặc nhiên với tệp không phải PDF)"})
+      .value("output", 'o',
+             {"output file (one input; default FILE.p7s)",
+              "tệp kết quả (khi ký một tệp; mặc định TỆP.p7s)"})
+      .value("out-dir", 0,
+             {"output folder (FILE.p7s files go there; made if missing)",
+              "thư mục kết quả (các tệp TỆP.p7s ghi vào đây; tự tạo nếu chưa có)"})
+      .flag("force", 0,
+            {"replace existing .p7s files (a final PIN try needs --force-login)",
+             "ghi đè tệp .p7s đã có (lần nhập PIN cuối cùng cần --force-login)"})
+      .flag("skip-existing", 0,
+            {"leave inputs whose .p7s exists (resuming a stopped batch)",
+             "bỏ qua tệp đã có .p7s (ký tiếp một lô đã dừng)"})
+      .value("level", 0,
+             {"B-B (default) | B-T (adds a signature timestamp; needs --tsa)",
+              "B-B (mặc định) | B-T (thêm dấu thời gian cho chữ ký; cần --tsa)"})
+      .value(
+          "tsa", 0,
+          {"RFC 3161 timestamp authority URL", "URL của máy chủ cấp dấu thời gian RFC 3161 (TSA)"})
+      .value("digest", 0,
+             {"sha256 (default) | sha384 | sha512", "sha256 (mặc định) | sha384 | sha512"})
+      .flag("pss", 0,
+            {"RSA keys: sign RSASSA-PSS (MGF1 with the digest, salt = digest length)",
+             "khóa RSA: ký RSASSA-PSS (MGF1 theo hàm băm, salt = độ dài giá trị băm)"})
+      .flag("no-signing-time", 0,
+            {"omit the signingTime attribute", "không đưa thuộc tính signingTime vào chữ ký"})
+      .flag("no-chain", 0,
+            {"do not include the intermediate certificates",
+             "không đưa chứng thư số trung gian vào chữ ký"})
+      .flag("offline", 0,
+            {"do not fetch missing intermediate certificates (AIA)",
+             "không tải chứng thư số trung gian còn thiếu (AIA)"})
+      .value("proxy", 0,
+             {"HTTP proxy for the TSA and AIA (\"none\": no proxy)",
+              "proxy HTTP cho TSA và AIA (\"none\": không dùng proxy)"})
+      .value("timeout", 0,
+             {"network timeout in seconds (default 15)",
+              "thời gian chờ mạng, tính bằng giây (mặc định 15)"})
+      .flag("json", 0,
+            {"one JSON object per file (JSON lines)", "mỗi tệp một đối tượng JSON (JSON lines)"})
       .value("jobs", 'j',
-             "signatures at once on a software token or HSM (default: cores, 2-8; USB tokens "
-             "always sign one at a time)")
-      .value("key-file", 0, "TEST/DEVELOPER PATH: signing key as an unencrypted PEM file")
-      .value("cert-file", 0, "with --key-file: the signer's certificate (PEM)")
-      .value("chain-file", 0, "with --key-file: intermediate certificates (PEM)")
-      .flag("help", 'h', "this text");
+             {"signatures at once on a software token or HSM (default: cores, 2-8; USB tokens "
+              "always sign one at a time)",
+              "số chữ ký cùng lúc trên token phần mềm hoặc HSM (mặc định: số nhân, 2-8; token USB "
+              "luôn ký lần lượt từng chữ ký)"})
+      .value("key-file", 0,
+             {"TEST/DEVELOPER PATH: signing key as an unencrypted PEM file",
+              "CHỈ ĐỂ KIỂM THỬ/LẬP TRÌNH: khóa ký trong tệp PEM không mã hóa"})
+      .value("cert-file", 0,
+             {"with --key-file: the signer's certificate (PEM)",
+              "cùng --key-file: chứng thư số của người ký (PEM)"})
+      .value("chain-file", 0,
+             {"with --key-file: intermediate certificates (PEM)",
+              "cùng --key-file: các chứng thư số trung gian (PEM)"})
+      .flag("help", 'h', {"this text", "nội dung này"});
 }
 
 // The job's settings from the options; `level` gets "B-B" or "B-T".
@@ -195,7 +238,7 @@ int runSignDetached(const Args& args) {
     return kExitUsage;
   }
   if (p.has("help")) {
-    std::printf("%s%s", kHelp, p.optionHelp().c_str());
+    std::printf("%s", p.helpText().c_str());
     return kExitOk;
   }
   const auto& inputs = p.positional();

@@ -3,32 +3,102 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <string_view>
+
+#include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
 
-ArgParser& ArgParser::flag(const std::string& name, char s, std::string help) {
+namespace {
+/// The Vietnamese text under vi(), the English otherwise. A help text written in English alone
+/// falls back to English; under KYSO_HELP_CHECK=1 (help_language_test) it is marked, so that the
+/// test finds it.
+std::string inCliLanguage(const HelpText& t) {
+  if (!vi()) return t.en;
+  if (!t.vi.empty() || t.en.empty()) return t.vi;
+  const char* check = std::getenv("KYSO_HELP_CHECK");
+  return check && std::string(check) == "1" ? "[untranslated] " + t.en : t.en;
+}
+constexpr std::size_t kHelpWidth = 100;  // columns of a help page
+constexpr std::size_t kOptionColumn = 28;
+
+/// Columns `s` takes on a terminal: one per character (UTF-8 continuation bytes take none).
+std::size_t columns(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+/// `text` broken at spaces into lines of at most `width` columns after `indent` columns; the
+/// first line continues what is already written (`used` columns), the others start with `indent`
+/// spaces. A word longer than a line stays whole.
+std::string wrapped(const std::string& text, std::size_t used, std::size_t indent,
+                    std::size_t width) {
+  std::string out;
+  std::size_t col = used;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view word(text.data() + start, end - start);
+    if (!first && col + 1 + columns(word) > width) {
+      out += '\n' + std::string(indent, ' ');
+      col = indent;
+    } else if (!first) {
+      out += ' ';
+      ++col;
+    }
+    out += word;
+    col += columns(word);
+    first = false;
+    start = end + 1;
+  }
+  return out;
+}
+
+/// The usage text with its prose lines broken to the page's width; a line that shows a command
+/// (an example, a usage line) or is indented stays whole, so that it can be copied.
+std::string wrappedUsage(const std::string& usage) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < usage.size()) {
+    std::size_t end = usage.find('\n', start);
+    if (end == std::string::npos) end = usage.size();
+    const std::string line = usage.substr(start, end - start);
+    const bool keep = columns(line) <= kHelpWidth || line.starts_with(" ") ||
+                      line.find("kyso ") != std::string::npos;
+    out += keep ? line : wrapped(line, 0, 0, kHelpWidth);
+    if (end < usage.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+ArgParser& ArgParser::flag(const std::string& name, char s, HelpText help) {
   m_specs[name] = {Kind::Flag, s, std::move(help), {}};
   m_order.push_back(name);
   return *this;
 }
-ArgParser& ArgParser::flagAlias(const std::string& name, const std::string& target,
-                                std::string help) {
+ArgParser& ArgParser::flagAlias(const std::string& name, const std::string& target, HelpText help) {
   m_specs[name] = {Kind::Flag, 0, std::move(help), target};
   m_order.push_back(name);
   return *this;
 }
-ArgParser& ArgParser::value(const std::string& name, char s, std::string help) {
+ArgParser& ArgParser::value(const std::string& name, char s, HelpText help) {
   m_specs[name] = {Kind::Value, s, std::move(help), {}};
   m_order.push_back(name);
   return *this;
 }
-ArgParser& ArgParser::multi(const std::string& name, char s, std::string help) {
+ArgParser& ArgParser::multi(const std::string& name, char s, HelpText help) {
   m_specs[name] = {Kind::Multi, s, std::move(help), {}};
   m_order.push_back(name);
   return *this;
 }
 
-ArgParser& ArgParser::usage(std::string text) {
+ArgParser& ArgParser::usage(HelpText text) {
   m_usage = std::move(text);
   return *this;
 }
@@ -38,9 +108,7 @@ Status ArgParser::parse(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (!options_done && (a == "--help" || a == "-h") && !m_specs.count("help")) {
-      std::string text = m_usage;
-      if (!text.empty() && text.back() != '\n') text += '\n';
-      text += "Options:\n" + optionHelp();
+      const std::string text = helpText();
       std::fwrite(text.data(), 1, text.size(), stdout);
       std::fflush(stdout);
       std::exit(0);
@@ -129,6 +197,12 @@ std::vector<std::string> ArgParser::all(const std::string& name) const {
   return it == m_values.end() ? std::vector<std::string>{} : it->second;
 }
 
+std::string ArgParser::helpText() const {
+  std::string text = wrappedUsage(inCliLanguage(m_usage));
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  return text + say("Options:\n", "Tùy chọn:\n") + optionHelp();
+}
+
 std::string ArgParser::optionHelp() const {
   std::string out;
   for (const auto& name : m_order) {
@@ -137,11 +211,11 @@ std::string ArgParser::optionHelp() const {
     if (s.short_name) left += std::string("-") + s.short_name + ", ";
     left += "--" + name;
     if (s.kind != Kind::Flag) left += " VALUE";
-    if (left.size() < 28)
-      left.resize(28, ' ');
+    if (left.size() < kOptionColumn)
+      left.resize(kOptionColumn, ' ');
     else
       left += "  ";
-    out += left + s.help + "\n";
+    out += left + wrapped(inCliLanguage(s.help), left.size(), kOptionColumn, kHelpWidth) + "\n";
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include "pkcs11/open_token.h"
 #include "pkcs11/pcsc_readers.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_commands.h"
 #include "src/cli/kyso/token_options.h"
@@ -39,6 +40,33 @@ constexpr const char* kUsage =
     "  --module PATH|NAME --token SERIAL|LABEL --key ID|LABEL|pkcs11:URI\n"
     "  --pin-stdin | --pin-file PATH | --pin-env VAR   (default: ask without echo)\n"
     "  --force --json\n";
+
+constexpr const char* kUsageVi =
+    "Cách dùng: kyso token LỆNH [TÙY CHỌN]\n"
+    "\n"
+    "Lệnh:\n"
+    "  list           các mô-đun, đầu đọc/khe và token cùng các cờ trạng thái\n"
+    "  info           khóa và chứng thư số trên token, ghép theo CKA_ID\n"
+    "  mechanisms     các cơ chế token hỗ trợ, với cờ và độ dài khóa\n"
+    "  self-test      ký thử và kiểm tra bằng mọi khóa trên token\n"
+    "  change-pin     đổi PIN người dùng (PIN hiện tại, rồi PIN mới)\n"
+    "  unblock        mở khóa PIN người dùng bằng SO PIN (SO PIN, rồi PIN mới)\n"
+    "  change-so-pin  đổi SO PIN (SO PIN hiện tại, rồi SO PIN mới)\n"
+    "  init           khởi tạo (xóa sạch) token: SO PIN mới, rồi PIN người dùng đầu tiên\n"
+    "  keygen         sinh cặp khóa: --type rsa:2048|rsa:3072|ec:P-256|ec:P-384 --id HEX\n"
+    "  csr            tạo yêu cầu PKCS#10 do khóa ký: --subject '/C=VN/O=.../CN=...'\n"
+    "  import-cert    nạp chứng thư số (DER, PEM, PKCS#7) lên token theo CKA_ID của khóa\n"
+    "  delete         xóa các đối tượng có --id HEX (hỏi xác nhận, hoặc --yes)\n"
+    "  watch          in sự kiện cắm/rút đầu đọc và thẻ PC/SC, mỗi dòng một JSON\n"
+    "\n"
+    "Tùy chọn chung (xem `kyso token LỆNH --help`):\n"
+    "  --module ĐƯỜNG_DẪN|TÊN --token SERIAL|NHÃN --key ID|NHÃN|pkcs11:URI\n"
+    "  --pin-stdin | --pin-file ĐƯỜNG_DẪN | --pin-env BIẾN   (mặc định: hỏi PIN, không hiện chữ)\n"
+    "  --force --json\n";
+
+const char* tokenUsage() {
+  return say(kUsage, kUsageVi);
+}
 
 // A card the module shows no token for: the module says so (CKR_TOKEN_NOT_RECOGNIZED), or PC/SC
 // sees a card in the reader a slot is named after (OpenSC and the vendors' modules name slots
@@ -140,16 +168,22 @@ void printSlotHuman(const p11::SlotView& s) {
 int runList(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token list [--module M] [--all] [--json]\n"
-      "Lists the tokens in every known PKCS#11 module installed (bit4id, safenet, viettel, vnpt, "
-      "fpt,\n"
-      "opensc, p11-kit, softhsm), or only in --module. --all also lists readers without a token, "
-      "and\n"
-      "names a card the driver does not recognise.\n"
-      "Example: kyso token list --module viettel\n");
-  p.value("module", 0, "PKCS#11 module path or known name (default: every known module found)")
-      .flag("json", 0, "JSON output")
-      .flag("all", 0, "also slots without a token");
+      {"usage: kyso token list [--module M] [--all] [--json]\n"
+       "Lists the tokens in every known PKCS#11 module installed (bit4id, safenet, viettel,\n"
+       "vnpt, fpt, opensc, p11-kit, softhsm), or only in --module. --all also lists readers\n"
+       "without a token, and names a card the driver does not recognise.\n"
+       "Example: kyso token list --module viettel\n",
+       "cách dùng: kyso token list [--module M] [--all] [--json]\n"
+       "Liệt kê token trong mọi mô-đun PKCS#11 đã biết có trên máy (bit4id, safenet, viettel,\n"
+       "vnpt, fpt, opensc, p11-kit, softhsm), hoặc chỉ trong --module. --all liệt kê cả đầu\n"
+       "đọc không có token, và nêu thẻ mà trình điều khiển không nhận ra.\n"
+       "Ví dụ: kyso token list --module viettel\n"});
+  p.value("module", 0,
+          {"PKCS#11 module path or known name (default: every known module found)",
+           "đường dẫn hoặc tên đã biết của mô-đun PKCS#11 (mặc định: mọi mô-đun đã biết có trên "
+           "máy)"})
+      .flag("json", 0, kJsonHelp)
+      .flag("all", 0, {"also slots without a token", "cả các khe không có token"});
   if (auto st = p.parse(args); !st.ok()) {
     printError("", st.error());
     return kExitUsage;
@@ -214,13 +248,21 @@ int runList(const Args& args) {
 int runInfo(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token info [--module M] [--token SERIAL|LABEL] [--no-login] [--json]\n"
-      "Shows the token, its PIN state, and its keys and certificates paired by CKA_ID. Logs in "
-      "once\n"
-      "(asks the PIN) unless --no-login; refuses on the final PIN try unless --force-login.\n"
-      "Example: kyso token info --module vnpt --no-login\n");
+      {"usage: kyso token info [--module M] [--token SERIAL|LABEL] [--no-login] [--json]\n"
+       "Shows the token, its PIN state, and its keys and certificates paired by CKA_ID. Logs\n"
+       "in once (asks the PIN) unless --no-login; refuses on the final PIN try unless\n"
+       "--force-login.\n"
+       "Example: kyso token info --module vnpt --no-login\n",
+       "cách dùng: kyso token info [--module M] [--token SERIAL|NHÃN] [--no-login] [--json]\n"
+       "Hiện token, tình trạng PIN, các khóa và chứng thư số ghép theo CKA_ID. Đăng nhập một\n"
+       "lần (hỏi PIN) trừ khi có --no-login; từ chối khi chỉ còn một lần nhập PIN, trừ khi có\n"
+       "--force-login.\n"
+       "Ví dụ: kyso token info --module vnpt --no-login\n"});
   addTokenOptions(p);
-  p.flag("json", 0, "JSON output").flag("no-login", 0, "show only public objects; ask no PIN");
+  p.flag("json", 0, kJsonHelp)
+      .flag("no-login", 0,
+            {"show only public objects; ask no PIN",
+             "chỉ hiện các đối tượng công khai; không hỏi PIN"});
   if (auto st = p.parse(args); !st.ok()) {
     printError("", st.error());
     return kExitUsage;
@@ -290,11 +332,14 @@ int runInfo(const Args& args) {
 int runMechanisms(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token mechanisms [--module M] [--token SERIAL|LABEL] [--json]\n"
-      "Lists what the token can do (CKM_* mechanisms with key sizes and flags).\n"
-      "Example: kyso token mechanisms --module softhsm\n");
+      {"usage: kyso token mechanisms [--module M] [--token SERIAL|LABEL] [--json]\n"
+       "Lists what the token can do (CKM_* mechanisms with key sizes and flags).\n"
+       "Example: kyso token mechanisms --module softhsm\n",
+       "cách dùng: kyso token mechanisms [--module M] [--token SERIAL|NHÃN] [--json]\n"
+       "Liệt kê những gì token làm được (các cơ chế CKM_* với độ dài khóa và cờ).\n"
+       "Ví dụ: kyso token mechanisms --module softhsm\n"});
   addTokenOptions(p);
-  p.flag("json", 0, "JSON output");
+  p.flag("json", 0, kJsonHelp);
   if (auto st = p.parse(args); !st.ok()) {
     printError("", st.error());
     return kExitUsage;
@@ -325,7 +370,7 @@ int runMechanisms(const Args& args) {
 
 int runToken(const Args& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    std::fputs(tokenUsage(), args.empty() ? stderr : stdout);
     return args.empty() ? kExitUsage : kExitOk;
   }
   const std::string sub = args[0];
@@ -342,7 +387,10 @@ int runToken(const Args& args) {
   if (sub == "import-cert") return runTokenImportCert(rest);
   if (sub == "delete") return runTokenDelete(rest);
   if (sub == "watch") return runTokenWatch(rest);
-  std::fprintf(stderr, "kyso token: unknown command '%s'\n\n%s", sub.c_str(), kUsage);
+  std::fprintf(
+      stderr,
+      vi() ? "kyso token: không có lệnh '%s'\n\n%s" : "kyso token: unknown command '%s'\n\n%s",
+      sub.c_str(), tokenUsage());
   return kExitUsage;
 }
 

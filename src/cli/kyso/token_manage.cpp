@@ -11,6 +11,7 @@
 #include "core/messages.h"
 #include "pkcs11/csr.h"
 #include "pkcs11/management.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_commands.h"
 #include "src/cli/kyso/token_options.h"
@@ -56,12 +57,16 @@ void printJsonOk(const ArgParser& p, Json j) {
 int runTokenSelfTest(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token self-test [--module M] [--token T] [--json]\n"
-      "Signs a test message with every signing key on the token (one login) and checks each\n"
-      "signature with the key's public half.\n"
-      "Example: kyso token self-test --module viettel\n");
+      {"usage: kyso token self-test [--module M] [--token T] [--json]\n"
+       "Signs a test message with every signing key on the token (one login) and checks each\n"
+       "signature with the key's public half.\n"
+       "Example: kyso token self-test --module viettel\n",
+       "cách dùng: kyso token self-test [--module M] [--token T] [--json]\n"
+       "Ký thử một thông điệp bằng mọi khóa ký trên token (đăng nhập một lần) và kiểm tra\n"
+       "từng chữ ký bằng khóa công khai tương ứng.\n"
+       "Ví dụ: kyso token self-test --module viettel\n"});
   addTokenOptions(p);
-  p.flag("json", 0, "JSON output");
+  p.flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   auto tok = openSelectedToken(p);
   if (!tok.ok()) return fail("Opening the token failed", tok.error());
@@ -114,15 +119,21 @@ int runTokenSelfTest(const Args& args) {
 int runTokenPin(const std::string& which, const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token change-pin | change-so-pin | unblock [--module M] [--token T] "
-      "[--pin-stdin]\n"
-      "change-pin asks the current and the new user PIN; change-so-pin the same for the security\n"
-      "officer (SO) PIN; unblock asks the SO PIN and sets a new user PIN. With --pin-stdin the "
-      "PINs are\n"
-      "read one per line in that order. No PIN is ever an option.\n"
-      "Example: printf '123456\\n654321\\n' | kyso token change-pin --pin-stdin\n");
+      {"usage: kyso token change-pin | change-so-pin | unblock [--module M] [--token T] "
+       "[--pin-stdin]\n"
+       "change-pin asks the current and the new user PIN; change-so-pin the same for the\n"
+       "security officer (SO) PIN; unblock asks the SO PIN and sets a new user PIN. With\n"
+       "--pin-stdin the PINs are read one per line in that order. No PIN is ever an option.\n"
+       "Example: printf '123456\\n654321\\n' | kyso token change-pin --pin-stdin\n",
+       "cách dùng: kyso token change-pin | change-so-pin | unblock [--module M] [--token T] "
+       "[--pin-stdin]\n"
+       "change-pin hỏi PIN người dùng hiện tại và PIN mới; change-so-pin làm như vậy với PIN\n"
+       "quản trị (SO PIN); unblock hỏi SO PIN rồi đặt PIN người dùng mới. Với --pin-stdin,\n"
+       "các PIN được đọc mỗi dòng một PIN theo thứ tự đó. Không bao giờ nhập PIN trên dòng "
+       "lệnh.\n"
+       "Ví dụ: printf '123456\\n654321\\n' | kyso token change-pin --pin-stdin\n"});
   addTokenOptions(p);
-  p.flag("json", 0, "JSON output");
+  p.flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   p11::OpenOptions opt;
   opt.login = false;
@@ -152,16 +163,21 @@ int runTokenPin(const std::string& which, const Args& args) {
 int runTokenInit(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token init --slot ID --label LABEL [--yes] [--module M]\n"
-      "Initialises the token in slot ID: erases every object on it, asks the SO PIN and a new user "
-      "PIN.\n"
-      "Asks for confirmation unless --yes. Slot ids: kyso token list --all.\n"
-      "Example: kyso token init --module softhsm --slot 0 --label \"Văn thư\"\n");
+      {"usage: kyso token init --slot ID --label LABEL [--yes] [--module M]\n"
+       "Initialises the token in slot ID: erases every object on it, asks the SO PIN and a\n"
+       "new user PIN. Asks for confirmation unless --yes. Slot ids: kyso token list --all.\n"
+       "Example: kyso token init --module softhsm --slot 0 --label \"Văn thư\"\n",
+       "cách dùng: kyso token init --slot ID --label NHÃN [--yes] [--module M]\n"
+       "Khởi tạo token ở khe ID: xóa mọi đối tượng trên token, hỏi SO PIN và PIN người dùng\n"
+       "mới. Hỏi xác nhận trừ khi có --yes. Số hiệu khe: kyso token list --all.\n"
+       "Ví dụ: kyso token init --module softhsm --slot 0 --label \"Văn thư\"\n"});
   addTokenOptions(p);
-  p.value("slot", 0, "the slot id of the token to initialise (see `kyso token list --all`)")
-      .value("label", 0, "the new token label")
-      .flag("yes", 0, "do not ask for confirmation")
-      .flag("json", 0, "JSON output");
+  p.value("slot", 0,
+          {"the slot id of the token to initialise (see `kyso token list --all`)",
+           "số hiệu khe của token cần khởi tạo (xem `kyso token list --all`)"})
+      .value("label", 0, {"the new token label", "nhãn mới của token"})
+      .flag("yes", 0, kYesHelp)
+      .flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   auto label = p.get("label");
   if (!label || label->empty() || label->size() > 32)
@@ -208,15 +224,22 @@ int runTokenInit(const Args& args) {
 int runTokenKeygen(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token keygen --type TYPE --id HEX [--label LABEL] [--module M] [--token T]\n"
-      "Makes a key pair on the token; the private key never leaves it.\n"
-      "TYPE: rsa:2048, rsa:3072, rsa:4096, ec:P-256 or ec:P-384.\n"
-      "Example: kyso token keygen --type ec:P-256 --id 02 --label \"Nguyễn Văn A\"\n");
+      {"usage: kyso token keygen --type TYPE --id HEX [--label LABEL] [--module M] [--token T]\n"
+       "Makes a key pair on the token; the private key never leaves it.\n"
+       "TYPE: rsa:2048 (default), rsa:3072, rsa:4096, ec:P-256 or ec:P-384.\n"
+       "Example: kyso token keygen --type ec:P-256 --id 02 --label \"Nguyễn Văn A\"\n",
+       "cách dùng: kyso token keygen --type LOẠI --id HEX [--label NHÃN] [--module M] "
+       "[--token T]\n"
+       "Sinh cặp khóa trên token; khóa bí mật không bao giờ rời khỏi token.\n"
+       "LOẠI: rsa:2048 (mặc định), rsa:3072, rsa:4096, ec:P-256 hoặc ec:P-384.\n"
+       "Ví dụ: kyso token keygen --type ec:P-256 --id 02 --label \"Nguyễn Văn A\"\n"});
   addTokenOptions(p);
-  p.value("type", 0, "rsa:2048, rsa:3072, rsa:4096, ec:P-256 or ec:P-384")
-      .value("id", 0, "the new key's CKA_ID in hex")
-      .value("label", 0, "the new key's label")
-      .flag("json", 0, "JSON output");
+  p.value("type", 0,
+          {"rsa:2048 (default), rsa:3072, rsa:4096, ec:P-256 or ec:P-384",
+           "rsa:2048 (mặc định), rsa:3072, rsa:4096, ec:P-256 hoặc ec:P-384"})
+      .value("id", 0, {"the new key's CKA_ID in hex", "CKA_ID của khóa mới, dạng hex"})
+      .value("label", 0, {"the new key's label", "nhãn của khóa mới"})
+      .flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   p11::KeyGenSpec spec;
   std::string type = p.getOr("type", "rsa:2048");
@@ -261,14 +284,26 @@ int runTokenKeygen(const Args& args) {
 int runTokenCsr(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token csr --key ID|LABEL --subject DN [-o FILE] [--hash sha256|sha384|sha512]\n"
-      "Makes a PKCS#10 certificate request signed by the key on the token (PEM; standard output\n"
-      "without -o). The subject is UTF-8.\n"
-      "Example: kyso token csr --key 02 --subject \"/C=VN/O=Sở Y tế/CN=Nguyễn Văn A\" -o a.csr\n");
+      {"usage: kyso token csr --key ID|LABEL --subject DN [-o FILE] [--hash sha256|sha384|sha512]\n"
+       "Makes a PKCS#10 certificate request signed by the key on the token (PEM; standard\n"
+       "output without -o). The subject is UTF-8.\n"
+       "Example: kyso token csr --key 02 --subject \"/C=VN/O=Sở Y tế/CN=Nguyễn Văn A\" -o "
+       "a.csr\n",
+       "cách dùng: kyso token csr --key ID|NHÃN --subject DN [-o TỆP] "
+       "[--hash sha256|sha384|sha512]\n"
+       "Tạo yêu cầu cấp chứng thư số PKCS#10 do khóa trên token ký (dạng PEM; in ra đầu ra\n"
+       "chuẩn khi không có -o). Tên chủ thể viết bằng UTF-8.\n"
+       "Ví dụ: kyso token csr --key 02 --subject \"/C=VN/O=Sở Y tế/CN=Nguyễn Văn A\" -o "
+       "a.csr\n"});
   addTokenOptions(p);
-  p.value("subject", 0, "'/C=VN/O=Sở Y tế/CN=Nguyễn Văn A' (UTF-8)")
-      .value("out", 'o', "write the PEM request here (default: standard output)")
-      .value("hash", 0, "sha256 (default), sha384 or sha512");
+  p.value(
+       "subject", 0,
+       {"'/C=VN/O=Sở Y tế/CN=Nguyễn Văn A' (UTF-8)", "'/C=VN/O=Sở Y tế/CN=Nguyễn Văn A' (UTF-8)"})
+      .value("out", 'o',
+             {"write the PEM request here (default: standard output)",
+              "ghi yêu cầu PEM vào tệp này (mặc định: đầu ra chuẩn)"})
+      .value("hash", 0,
+             {"sha256 (default), sha384 or sha512", "sha256 (mặc định), sha384 hoặc sha512"});
   if (!parseOrUsage(p, args)) return kExitUsage;
   auto subject = p11::parseSubject(p.getOr("subject", ""));
   if (!subject.ok()) return fail("", subject.error());
@@ -299,14 +334,19 @@ int runTokenCsr(const Args& args) {
 int runTokenImportCert(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token import-cert FILE [--label LABEL] [--module M] [--token T]\n"
-      "Stores a certificate (DER, PEM or a PKCS#7 chain) on the token under the CKA_ID of the key "
-      "it\n"
-      "belongs to; CA certificates in the file are stored beside it.\n"
-      "Example: kyso token import-cert nguyen-van-a.pem\n");
+      {"usage: kyso token import-cert FILE [--label LABEL] [--module M] [--token T]\n"
+       "Stores a certificate (DER, PEM or a PKCS#7 chain) on the token under the CKA_ID of\n"
+       "the key it belongs to; CA certificates in the file are stored beside it.\n"
+       "Example: kyso token import-cert nguyen-van-a.pem\n",
+       "cách dùng: kyso token import-cert TỆP [--label NHÃN] [--module M] [--token T]\n"
+       "Lưu chứng thư số (DER, PEM hoặc chuỗi PKCS#7) lên token dưới CKA_ID của khóa tương\n"
+       "ứng; chứng thư của CA có trong tệp được lưu kèm theo.\n"
+       "Ví dụ: kyso token import-cert nguyen-van-a.pem\n"});
   addTokenOptions(p);
-  p.value("label", 0, "label for the certificate (default: the key's label)")
-      .flag("json", 0, "JSON output");
+  p.value("label", 0,
+          {"label for the certificate (default: the key's label)",
+           "nhãn của chứng thư số (mặc định: nhãn của khóa)"})
+      .flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   if (p.positional().size() != 1)
     return fail("", Error::kyso(Errc::UsageError, "import-cert", "give one certificate file"));
@@ -352,14 +392,18 @@ int runTokenImportCert(const Args& args) {
 int runTokenDelete(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token delete --id HEX [--yes] [--module M] [--token T]\n"
-      "Deletes every object (key, certificate) with that CKA_ID; asks for confirmation unless "
-      "--yes.\n"
-      "Example: kyso token delete --id 0a\n");
+      {"usage: kyso token delete --id HEX [--yes] [--module M] [--token T]\n"
+       "Deletes every object (key, certificate) with that CKA_ID; asks for confirmation\n"
+       "unless --yes.\n"
+       "Example: kyso token delete --id 0a\n",
+       "cách dùng: kyso token delete --id HEX [--yes] [--module M] [--token T]\n"
+       "Xóa mọi đối tượng (khóa, chứng thư số) có CKA_ID đó; hỏi xác nhận trừ khi có --yes.\n"
+       "Ví dụ: kyso token delete --id 0a\n"});
   addTokenOptions(p);
-  p.value("id", 0, "delete every object with this CKA_ID (hex)")
-      .flag("yes", 0, "do not ask for confirmation")
-      .flag("json", 0, "JSON output");
+  p.value("id", 0,
+          {"delete every object with this CKA_ID (hex)", "xóa mọi đối tượng có CKA_ID này (hex)"})
+      .flag("yes", 0, kYesHelp)
+      .flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   auto id = p11::parseHexId(p.getOr("id", ""));
   if (!id) return fail("", Error::kyso(Errc::UsageError, "delete", "--id HEX is required"));

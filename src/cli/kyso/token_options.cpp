@@ -42,18 +42,29 @@ const char* question(const p11::PinRequest& r, Lang lang) {
 
 void addTokenOptions(ArgParser& p, ForceFlag force) {
   p.value("module", 0,
-          "PKCS#11 module: path or known name (bit4id, safenet, viettel, vnpt, fpt, "
-          "opensc, p11-kit, softhsm)")
-      .value("token", 0, "token serial or label (not needed with one token)")
-      .value("key", 0, "key: CKA_ID in hex, label, or pkcs11: URI (not needed with one key)")
-      .flag("pin-stdin", 0, "read the PIN from standard input")
-      .value("pin-file", 0, "read the PIN from the first line of this file")
+          {"PKCS#11 module: path or known name (bit4id, safenet, viettel, vnpt, fpt, opensc, "
+           "p11-kit, softhsm)",
+           "mô-đun PKCS#11: đường dẫn hoặc tên đã biết (bit4id, safenet, viettel, vnpt, fpt, "
+           "opensc, p11-kit, softhsm)"})
+      .value("token", 0,
+             {"token serial or label (not needed with one token)",
+              "số serial hoặc nhãn của token (không cần khi chỉ cắm một token)"})
+      .value("key", 0,
+             {"key: CKA_ID in hex, label, or pkcs11: URI (not needed with one key)",
+              "khóa: CKA_ID dạng hex, nhãn hoặc URI pkcs11: (không cần khi token chỉ có một khóa)"})
+      .flag("pin-stdin", 0, {"read the PIN from standard input", "đọc PIN từ đầu vào chuẩn"})
+      .value("pin-file", 0,
+             {"read the PIN from the first line of this file", "đọc PIN từ dòng đầu của tệp này"})
       .value("pin-env", 0,
-             "read the PIN from this environment variable (other processes of the same user "
-             "can read it in /proc/PID/environ)")
-      .flag("force-login", 0, "log in even if the token warns of a final PIN try");
+             {"read the PIN from this environment variable (other processes of the same user can "
+              "read it in /proc/PID/environ)",
+              "đọc PIN từ biến môi trường này (tiến trình khác của cùng người dùng đọc được nó "
+              "trong /proc/PID/environ)"})
+      .flag("force-login", 0,
+            {"log in even if the token warns of a final PIN try",
+             "vẫn đăng nhập khi token báo chỉ còn một lần nhập PIN"});
   if (force == ForceFlag::IsForceLogin)
-    p.flagAlias("force", "force-login", "the same as --force-login");
+    p.flagAlias("force", "force-login", {"the same as --force-login", "như --force-login"});
 }
 
 p11::TokenSelector tokenSelectorFrom(const ArgParser& p) {

@@ -25,15 +25,25 @@ void onSignal(int) {
 int runTokenWatch(const Args& args) {
   ArgParser p;
   p.usage(
-      "usage: kyso token watch [--module M] [--count N] [--timeout SECONDS] [--retry SECONDS]\n"
-      "Prints PC/SC reader and card events as JSON lines (reader-added, card-inserted, ...); with\n"
-      "--module also the tokens that module sees after each card event.\n"
-      "Example: kyso token watch --module viettel --timeout 60\n");
-  p.value("module", 0, "also re-read tokens from this PKCS#11 module after card events")
-      .value("count", 0, "stop after this many events")
-      .value("timeout", 0, "stop after this many seconds")
-      .value("retry", 0, "seconds between retries while pcscd is not running (default 2)")
-      .flag("json", 0, "JSON lines (the only format; accepted for symmetry)");
+      {"usage: kyso token watch [--module M] [--count N] [--timeout SECONDS] [--retry SECONDS]\n"
+       "Prints PC/SC reader and card events as JSON lines (reader-added, card-inserted, ...);\n"
+       "with --module also the tokens that module sees after each card event.\n"
+       "Example: kyso token watch --module viettel --timeout 60\n",
+       "cách dùng: kyso token watch [--module M] [--count N] [--timeout GIÂY] [--retry GIÂY]\n"
+       "In các sự kiện đầu đọc và thẻ PC/SC, mỗi dòng một JSON (reader-added, card-inserted,\n"
+       "...); với --module còn in các token mô-đun đó thấy sau mỗi lần cắm/rút thẻ.\n"
+       "Ví dụ: kyso token watch --module viettel --timeout 60\n"});
+  p.value("module", 0,
+          {"also re-read tokens from this PKCS#11 module after card events",
+           "đọc lại token từ mô-đun PKCS#11 này sau mỗi lần cắm/rút thẻ"})
+      .value("count", 0, {"stop after this many events", "dừng sau chừng ấy sự kiện"})
+      .value("timeout", 0, {"stop after this many seconds", "dừng sau chừng ấy giây"})
+      .value("retry", 0,
+             {"seconds between retries while pcscd is not running (default 2)",
+              "số giây giữa các lần thử lại khi pcscd chưa chạy (mặc định 2)"})
+      .flag("json", 0,
+            {"JSON lines (the only format; accepted for symmetry)",
+             "mỗi dòng một JSON (định dạng duy nhất; nhận cho đồng bộ với các lệnh khác)"});
   if (auto st = p.parse(args); !st.ok()) {
     printError("", st.error());
     return kExitUsage;

@@ -20,6 +20,7 @@
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
+#include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
 #include "src/cli/kyso/words.h"
@@ -53,7 +54,30 @@ constexpr const char* kServiceHelp =
     "Settings ([service] in /etc/kyso/config.ini, then in ~/.config/kyso/config.ini):\n"
     "port = 8987, allow = ORIGIN ..., test_origins = ORIGIN ..., level = B-B|B-T|B-LT,\n"
     "tsa = URL, image = handwriting.png, seal = seal.png, trust = ROOT.pem ... (VerifyPDF and\n"
-    "VerifyXML, beside the shipped roots).\n\n";
+    "VerifyXML, beside the shipped roots).\n"
+    "Example: kyso service run --allow-origin https://vanban.soyte.example.gov.vn --module "
+    "viettel\n"
+    "\n";
+
+constexpr const char* kServiceHelpVi =
+    "Cách dùng: kyso service run|status|trust|untrust|sites|log [tùy chọn]\n"
+    "\n"
+    "Dịch vụ ký số cục bộ: hệ thống quản lý văn bản trên web gọi nó như gọi plug-in của VGCA\n"
+    "(wss://127.0.0.1:8987), và kyso ký bằng token của bạn sau khi bạn đồng ý trên cửa sổ này.\n"
+    "\n"
+    "  kyso service trust                  một lần: trình duyệt tin cậy chứng thư cục bộ của kyso\n"
+    "  kyso service run --allow-origin https://vanban.soyte.example.gov.vn\n"
+    "  kyso service status                 dịch vụ có đang chạy, có được tin cậy không\n"
+    "  kyso service sites [--forget ORIGIN]\n"
+    "  kyso service log [--last N]         các trang web đã yêu cầu gì, mới nhất ở cuối\n"
+    "  kyso service untrust\n"
+    "\n"
+    "Cài đặt (mục [service] trong /etc/kyso/config.ini, rồi trong ~/.config/kyso/config.ini):\n"
+    "port = 8987, allow = ORIGIN ..., test_origins = ORIGIN ..., level = B-B|B-T|B-LT,\n"
+    "tsa = URL, image = chu-ky.png, seal = con-dau.png, trust = GỐC.pem ... (cho VerifyPDF và\n"
+    "VerifyXML, ngoài các chứng thư gốc có sẵn).\n"
+    "Ví dụ: kyso service run --allow-origin https://vanban.soyte.example.gov.vn --module viettel\n"
+    "\n";
 
 // The [service] section of the settings files (cli_settings.h).
 std::map<std::string, std::string> serviceConfig() {
@@ -80,20 +104,38 @@ struct Options {
 };
 
 int parseOptions(const Args& args, Options& o) {
-  o.p.value("port", 0, "the port on 127.0.0.1 (default 8987; 0: any free port, printed)")
-      .multi("allow-origin", 0, "a document system's origin served without a question (https)")
-      .multi("test-origin", 0, "an http origin to serve, for testing only")
-      .value("level", 0, "B-B (default), B-T, B-LT")
-      .value("tsa", 0, "RFC 3161 timestamp authority URL (B-T and above)")
-      .value("image", 0, "PNG of your handwritten signature (SignApproved)")
-      .value("seal", 0, "PNG of the unit's seal (SignIssued)")
+  o.p.usage({kServiceHelp, kServiceHelpVi});
+  o.p.value("port", 0,
+            {"the port on 127.0.0.1 (default 8987; 0: any free port, printed)",
+             "cổng trên 127.0.0.1 (mặc định 8987; 0: cổng trống bất kỳ, được in ra)"})
+      .multi("allow-origin", 0,
+             {"a document system's origin served without a question (https)",
+              "địa chỉ (origin) của hệ thống văn bản được phục vụ không cần hỏi (https)"})
+      .multi("test-origin", 0,
+             {"an http origin to serve, for testing only",
+              "một origin http được phục vụ, chỉ để kiểm thử"})
+      .value("level", 0, {"B-B (default), B-T, B-LT", "B-B (mặc định), B-T, B-LT"})
+      .value("tsa", 0,
+             {"RFC 3161 timestamp authority URL (B-T and above)",
+              "URL máy chủ cấp dấu thời gian RFC 3161 (từ B-T trở lên)"})
+      .value("image", 0,
+             {"PNG of your handwritten signature (SignApproved)",
+              "ảnh PNG chữ ký tay của bạn (SignApproved)"})
+      .value("seal", 0,
+             {"PNG of the unit's seal (SignIssued)", "ảnh PNG con dấu của đơn vị (SignIssued)"})
       .multi("trust", 0,
-             "VerifyPDF/VerifyXML: also trust this root (PEM/DER file or folder; beside the "
-             "shipped government and public roots)")
-      .flag("offline", 0, "VerifyPDF/VerifyXML: no network (revocation from the document only)")
-      .value("forget", 0, "sites: ask about ORIGIN again")
-      .value("last", 0, "log: the last N requests (default 50)")
-      .flag("help", 'h', "this text");
+             {"VerifyPDF/VerifyXML: also trust this root (PEM/DER file or folder; beside the "
+              "shipped government and public roots)",
+              "VerifyPDF/VerifyXML: tin cậy thêm chứng thư gốc này (tệp PEM/DER hoặc thư mục; "
+              "ngoài các chứng thư gốc Chính phủ và công cộng có sẵn)"})
+      .flag("offline", 0,
+            {"VerifyPDF/VerifyXML: no network (revocation from the document only)",
+             "VerifyPDF/VerifyXML: không dùng mạng (chỉ kiểm tra thu hồi bằng dữ liệu trong tài "
+             "liệu)"})
+      .value("forget", 0, {"sites: ask about ORIGIN again", "sites: hỏi lại về ORIGIN này"})
+      .value("last", 0,
+             {"log: the last N requests (default 50)", "log: N yêu cầu gần nhất (mặc định 50)"})
+      .flag("help", 'h', kThisTextHelp);
   addTokenOptions(o.p, ForceFlag::Separate);
   if (auto st = o.p.parse(args); !st.ok()) {
     printError("kyso service", st.error());
@@ -324,14 +366,14 @@ int log(const Options& o) {
 
 int runService(const Args& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::printf("%s", kServiceHelp);
+    std::printf("%s", say(kServiceHelp, kServiceHelpVi));
     return args.empty() ? kExitUsage : kExitOk;
   }
   const std::string sub = args[0];
   Options o;
   if (int rc = parseOptions(Args(args.begin() + 1, args.end()), o); rc != kExitOk) return rc;
   if (o.p.has("help")) {
-    std::printf("%s%s", kServiceHelp, o.p.optionHelp().c_str());
+    std::printf("%s", o.p.helpText().c_str());
     return kExitOk;
   }
   if (sub == "run") return run(o);

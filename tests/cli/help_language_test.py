@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""help_language_test.py KYSO: every command and subcommand answers --help in English and in
+Vietnamese (issue 17). It walks what `kyso --help` lists, each command's subcommands and theirs
+(as the manual pages and the bash completion do), and the other help pages of sign and verify (XML,
+detached, CMS). For each page that English answers with exit code 0:
+  - Vietnamese answers with exit code 0 too;
+  - no help text is left in English (KYSO_HELP_CHECK=1 marks one "[untranslated]");
+  - the page is not the English page;
+  - every option the English page lists is on the Vietnamese page;
+  - the page has a usage line or a command list in Vietnamese, and an example ("Ví dụ").
+A failure names the page and what is wrong."""
+import os
+import re
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources"))
+from help_texts import command_list, run_help, subcommands  # noqa: E402
+
+kyso = sys.argv[1]
+OPTION = re.compile(r"^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)")
+
+
+def run(args, lang):
+    env = dict(os.environ, KYSO_LANG=lang, KYSO_HELP_CHECK="1", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    r = subprocess.run([kyso] + args + ["--help"], env=env, capture_output=True, text=True,
+                       timeout=60)
+    return r.returncode, r.stdout + r.stderr
+
+
+pages = [[]]
+code, top, _ = run_help(kyso, [])
+if code != 0:
+    sys.exit("help_language_test: `kyso --help` failed")
+for command, _ in command_list(top):
+    pages.append([command])
+    _, text, _ = run_help(kyso, [command])
+    for sub in subcommands(command, text):
+        pages.append([command, sub])
+        c2, out, _ = run_help(kyso, [command, sub])
+        for s2 in subcommands(command + " " + sub, out) if c2 == 0 else []:
+            pages.append([command, sub, s2])  # kyso inventory unit add
+pages += [["sign", "x.xml"], ["sign", "x.docx", "--detached"], ["verify", "x.p7s"],
+          ["verify", "x.xml"]]
+
+failures, checked = [], 0
+for args in pages:
+    name = "kyso " + " ".join(args + ["--help"])
+    en_code, en = run(args, "en")
+    if en_code != 0:
+        continue  # not a help page (a group that wants a subcommand first)
+    checked += 1
+    vi_code, vi = run(args, "vi")
+    if vi_code != 0:
+        failures.append("%s: exit code %d in Vietnamese" % (name, vi_code))
+        continue
+    if "[untranslated]" in vi:
+        lines = [l.strip() for l in vi.split("\n") if "[untranslated]" in l]
+        failures.append("%s: help left in English: %s" % (name, "; ".join(lines)))
+    if vi == en:
+        failures.append("%s: the Vietnamese page is the English one" % name)
+    en_options = {m.group(1) for l in en.split("\n") for m in [OPTION.match(l)] if m}
+    vi_options = {m.group(1) for l in vi.split("\n") for m in [OPTION.match(l)] if m}
+    if en_options - vi_options:
+        failures.append("%s: options missing in Vietnamese: %s" %
+                        (name, " ".join(sorted(en_options - vi_options))))
+    if not re.search(r"(Cách dùng|cách dùng|^Lệnh:)", vi, re.M):
+        failures.append("%s: no Vietnamese usage line or command list" % name)
+    if args and "Ví dụ" not in vi and "Example" in en:
+        failures.append("%s: the example is not introduced in Vietnamese" % name)
+    if args and len(args) >= 2 and "Example" not in en and "Examples" not in en:
+        failures.append("%s: no example" % name)
+
+if checked < 40:
+    failures.append("only %d help pages found; the walk is broken" % checked)
+for f in failures:
+    print("help_language_test: " + f, file=sys.stderr)
+print("help_language_test: %d help pages checked, %d problems" % (checked, len(failures)))
+sys.exit(1 if failures else 0)
