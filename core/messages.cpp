@@ -110,7 +110,7 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::DbConstraint, "DbConstraint", "The change conflicts with existing records.", "Thay đổi mâu thuẫn với dữ liệu hiện có."},
   {Errc::DbNotFound, "DbNotFound", "No such record.", "Không có bản ghi này."},
   {Errc::TransitionNotAllowed, "TransitionNotAllowed", "This change of state is not allowed.", "Không được phép chuyển sang trạng thái này."},
-  {Errc::EvidenceMissing, "EvidenceMissing", "This change needs the request document's number and date.", "Thay đổi này cần số và ngày của văn bản đề nghị."},
+  {Errc::EvidenceMissing, "EvidenceMissing", "This change of state cannot be recorded as it is.", "Chưa ghi được lần đổi trạng thái này."},
   {Errc::CsvInvalid, "CsvInvalid", "The spreadsheet has rows that are not valid; nothing was imported.", "Bảng tính có dòng không hợp lệ; chưa nhập dòng nào."},
   {Errc::AuditChainBroken, "AuditChainBroken", "The audit log has been edited or has entries missing.", "Nhật ký kiểm toán đã bị sửa hoặc bị xóa mục."},
   {Errc::PermissionDenied, "PermissionDenied", "You are not allowed to make this change.", "Bạn không có quyền thực hiện thay đổi này."},

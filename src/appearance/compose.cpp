@@ -223,12 +223,17 @@ Result<Appearance> makeAppearance(const Request& r) {
   KYSO_ASSIGN_OR_RETURN(auto fields, printedFields(r));
   std::optional<PngImage> image;
   if (t.hasImage) {
-    if (!r.image)
+    if (!r.image && !r.imageData)
       return Error::kyso(Errc::UsageError, "appearance_image",
                          t.imageRole == "seal" ? "seal" : "image");
-    KYSO_ASSIGN_OR_RETURN(image, loadPng(*r.image, r.png));
+    if (r.image) {
+      KYSO_ASSIGN_OR_RETURN(image, loadPng(*r.image, r.png));
+    } else {
+      KYSO_ASSIGN_OR_RETURN(image, decodePng(*r.imageData, r.png));
+    }
     if (!image->hadAlpha && !image->madeTransparent)
-      out.notes.push_back(Error::kyso(Errc::ImageNoAlpha, "png_read", r.image->string()));
+      out.notes.push_back(
+          Error::kyso(Errc::ImageNoAlpha, "png_read", r.image ? r.image->string() : t.imageRole));
   }
   KYSO_ASSIGN_OR_RETURN(Placed placed, place(t, r, fields, image));
   out.placementInfo = placed.info;

@@ -23,6 +23,9 @@ struct Request {
   std::filesystem::path pdf;  // the document to be signed (read only)
   std::string templateSpec;   // "" = shipped default; a shipped name or a file path
   std::optional<std::filesystem::path> image;  // handwriting (approved) or seal (issued)
+  /// The image's PNG bytes when it comes from elsewhere than a file (the unit's seal stored in the
+  /// inventory); `image` wins when both are given.
+  std::optional<std::string> imageData;
   PngOptions png;
   std::optional<double> sealSizeMm;  // the seal's real diameter when the PNG has no pHYs
   std::optional<int> page;           // 1-based, negative from the end

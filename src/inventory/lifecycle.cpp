@@ -211,29 +211,27 @@ Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::st
     return Error::kyso(Errc::EvidenceMissing, rule->event.data(), why);
   };
   if (rule->needs & kDocument) {
-    if (e.docNumber.empty()) return missing("--doc-number is required");
-    if (!parseDate(e.docDate)) return missing("--doc-date YYYY-MM-DD is required");
-    if (!e.today.empty() && e.docDate > e.today) return missing("--doc-date is in the future");
+    if (e.docNumber.empty()) return missing("doc_number");
+    if (!parseDate(e.docDate)) return missing("doc_date");
+    if (!e.today.empty() && e.docDate > e.today) return missing("doc_date_future");
   }
   if (rule->needs & kDocOrProof) {
     const bool proof = e.revocationSource == "crl" || e.revocationSource == "ocsp";
-    if (!proof && e.docNumber.empty()) return missing("--doc-number is required");
-    if (!parseDate(e.docDate)) return missing("--doc-date YYYY-MM-DD is required");
+    if (!proof && e.docNumber.empty()) return missing("doc_number");
+    if (!parseDate(e.docDate)) return missing("doc_date");
   }
-  if ((rule->needs & kHolder) && !e.holderId) return missing("--holder is required");
-  if ((rule->needs & kWiped) && !e.wiped) return missing("the token must be wiped first (--wiped)");
-  if ((rule->needs & kNote) && e.note.empty()) return missing("--note is required");
+  if ((rule->needs & kHolder) && !e.holderId) return missing("holder");
+  if ((rule->needs & kWiped) && !e.wiped) return missing("wiped");
+  if ((rule->needs & kNote) && e.note.empty()) return missing("note");
   if (rule->needs & kValidity) {
     auto nb = parseDate(e.notBefore), na = parseDate(e.notAfter);
-    if (!nb || !na) return missing("the certificate's validity dates are required");
-    if (e.notAfter > addYears(e.notBefore, 5))
-      return missing("a new certificate is valid for at most 5 years");
+    if (!nb || !na) return missing("validity");
+    if (e.notAfter > addYears(e.notBefore, 5)) return missing("validity_over_5_years");
   }
   if (rule->needs & kNewExpiry) {
-    if (!parseDate(e.newNotAfter)) return missing("--valid-until YYYY-MM-DD is required");
-    if (e.newNotAfter <= e.notAfter)
-      return missing("--valid-until must be later than the current expiry");
-    if (e.newNotAfter > addYears(e.notAfter, 3)) return missing("a renewal adds at most 3 years");
+    if (!parseDate(e.newNotAfter)) return missing("valid_until");
+    if (e.newNotAfter <= e.notAfter) return missing("valid_until_not_later");
+    if (e.newNotAfter > addYears(e.notAfter, 3)) return missing("renewal_over_3_years");
   }
   if ((rule->needs & kPastExpiry) && !(e.notAfter.size() == 10 && e.today > e.notAfter))
     return Error::kyso(Errc::TransitionNotAllowed, "expire", "the certificate has not expired yet");

@@ -60,8 +60,9 @@ struct EvidenceGiven {
   std::string today;      // YYYY-MM-DD, from the injected clock
 };
 
-/// The rule for from -> to, or TransitionNotAllowed naming the states; EvidenceMissing (with what
-/// is missing in the context) when the rule's evidence is not all there or breaks a limit.
+/// The rule for from -> to, or TransitionNotAllowed naming the states; EvidenceMissing when the
+/// rule's evidence is not all there or breaks a limit, with a code in the context saying which
+/// (evidence_text.h: "doc_number", "note", "renewal_over_3_years", ...).
 Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::string_view to,
                                        const EvidenceGiven& e);
 

@@ -95,7 +95,8 @@ TEST_P(CliTest, TheIssuesCommandLine) {
   EXPECT_NE(o.find("not allowed"), std::string::npos) << o;
   EXPECT_NE(o.find("active -> destroyed"), std::string::npos) << o;
   EXPECT_EQ(kyso("transition token 5A1B2C returned", &o), 4);
-  EXPECT_NE(o.find("number and date"), std::string::npos) << o;
+  EXPECT_NE(o.find("the request document's number is missing: --doc-number"), std::string::npos)
+      << o;
 
   // A real certificate, PEM then the same as DER (a duplicate).
   ASSERT_EQ(test::runCommand(
@@ -205,6 +206,24 @@ TEST(InventoryHelp, EverySubcommandHasHelp) {
             0);
   EXPECT_NE(out.find("from in_stock only to "), std::string::npos) << out;
   EXPECT_NE(out.find("active"), std::string::npos) << out;
+  // A change that lacks its note says so, and which option gives it, in the CLI's language (it
+  // used to ask for the request document, which was there).
+  EXPECT_EQ(test::runCommand(test::kysoBin() + " inventory" + db +
+                                 "transition token H1 damaged --doc-number 1 --doc-date 2026-01-02 "
+                                 "2>&1",
+                             &out),
+            4);
+  EXPECT_NE(out.find("this change needs a note on what happened: --note"), std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("request document"), std::string::npos) << out;
+  EXPECT_EQ(test::runCommand("KYSO_LANG=vi " + test::kysoBin() + " inventory" + db +
+                                 "transition token H1 damaged --doc-number 1 --doc-date 2026-01-02 "
+                                 "2>&1",
+                             &out),
+            4);
+  EXPECT_NE(out.find("Lần đổi trạng thái bị từ chối"), std::string::npos) << out;
+  EXPECT_NE(out.find("lần đổi này cần ghi chú về việc đã xảy ra: --note"), std::string::npos)
+      << out;
   ASSERT_EQ(test::runCommand(test::kysoBin() + " inventory transition -h 2>&1", &out), 0);
   EXPECT_NE(out.find("Token states: in_stock, active"), std::string::npos) << out;
   EXPECT_NE(out.find("Example: kyso inventory transition"), std::string::npos) << out;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "src/inventory/evidence_text.h"
 #include "src/inventory/state_names.h"
 #include "tests/inventory/inv_test_support.h"
 
@@ -125,7 +126,10 @@ TEST(LifecycleTable, NewCertificateAtMostFiveYearsRenewalAtMostThree) {
   e.notAfter = "2031-11-26";
   auto r = checkTransition(Subject::Certificate, "requested", "valid", e);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().context.find("5 years"), std::string::npos);
+  EXPECT_EQ(r.error().context, "validity_over_5_years");
+  EXPECT_NE(explainEvidence(r.error(), Lang::En).context.find("at most 5 years"),
+            std::string::npos);
+  EXPECT_NE(explainEvidence(r.error(), Lang::Vi).context.find("tối đa 5 năm"), std::string::npos);
 
   e.notAfter = "2027-03-01";
   e.newNotAfter = "2030-03-01";
@@ -133,7 +137,9 @@ TEST(LifecycleTable, NewCertificateAtMostFiveYearsRenewalAtMostThree) {
   e.newNotAfter = "2030-03-02";
   r = checkTransition(Subject::Certificate, "renewal_requested", "valid", e);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().context.find("3 years"), std::string::npos);
+  EXPECT_EQ(r.error().context, "renewal_over_3_years");
+  EXPECT_NE(explainEvidence(r.error(), Lang::En).context.find("at most 3 years"),
+            std::string::npos);
   e.newNotAfter = "2027-02-01";
   EXPECT_FALSE(checkTransition(Subject::Certificate, "renewal_requested", "valid", e).ok());
 }

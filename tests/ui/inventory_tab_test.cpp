@@ -149,21 +149,52 @@ TEST_F(InventoryTabTest, ShowsSearchesFiltersAndRecordsTransitions) {
   EXPECT_TRUE(pane->toPlainText().contains(QLatin1String("286/SYT-VP")))
       << pane->toPlainText().toStdString();
 
-  // A change the register does not allow is refused and nothing changes.
-  row = view->model()->index(0, 0).data().toString() == QLatin1String("ABC123") ? 0 : 1;
-  view->setCurrentIndex(view->model()->index(row, 0));
-  change->click();
-  dialog = nullptr;
-  for (auto* d : tab.findChildren<TransitionDialog*>())
-    if (d->isVisible()) dialog = d;
+  // From in stock the dialog offers only what the rules allow (issue 17): not "lost".
+  auto openDialog = [&] {
+    row = view->model()->index(0, 0).data().toString() == QLatin1String("ABC123") ? 0 : 1;
+    view->setCurrentIndex(view->model()->index(row, 0));
+    change->click();
+    TransitionDialog* open = nullptr;
+    for (auto* d : tab.findChildren<TransitionDialog*>())
+      if (d->isVisible()) open = d;
+    return open;
+  };
+  dialog = openDialog();
   ASSERT_NE(dialog, nullptr);
-  dialog->findChild<QComboBox*>(QStringLiteral("state"))->setCurrentText(QStringLiteral("lost"));
+  auto* state = dialog->findChild<QComboBox*>(QStringLiteral("state"));
+  EXPECT_EQ(state->findText(QStringLiteral("lost")), -1);
+  EXPECT_EQ(state->count(), 3);  // active (issue), damaged, destroyed
+  // A change that lacks what it needs is refused, says what is missing, and nothing changes.
+  state->setCurrentText(QStringLiteral("damaged"));
+  EXPECT_TRUE(dialog->findChild<QLabel*>(QStringLiteral("needs"))
+                  ->text()
+                  .contains(QLatin1String("a note on what happened")));
   dialog->accept();
   ASSERT_TRUE(done.wait(20000));
   EXPECT_FALSE(done.last().at(0).toBool());
+  auto* status = tab.findChild<QLabel*>(QStringLiteral("inventoryStatus"));
+  EXPECT_TRUE(status->text().contains(QLatin1String("this change needs a note on what happened")))
+      << status->text().toStdString();
   auto stock = inv->token("ABC123");
   ASSERT_TRUE(stock.ok());
   EXPECT_EQ(stock->state, "in_stock");
+  // Issuing it names the person who receives it, in the dialog's holder field.
+  dialog = openDialog();
+  ASSERT_NE(dialog, nullptr);
+  dialog->findChild<QComboBox*>(QStringLiteral("state"))->setCurrentText(QStringLiteral("active"));
+  dialog->findChild<QLineEdit*>(QStringLiteral("docNumber"))->setText(QStringLiteral("290/SYT-VP"));
+  dialog->findChild<QDateEdit*>(QStringLiteral("docDate"))->setDate(QDate(2026, 9, 6));
+  auto* holder = dialog->findChild<QComboBox*>(QStringLiteral("holder"));
+  ASSERT_TRUE(holder->isVisibleTo(dialog));
+  ASSERT_EQ(holder->count(), 2);
+  holder->setCurrentIndex(1);
+  dialog->accept();
+  ASSERT_TRUE(done.wait(20000));
+  EXPECT_TRUE(done.last().at(0).toBool()) << status->text().toStdString();
+  auto issued = inv->token("ABC123");
+  ASSERT_TRUE(issued.ok());
+  EXPECT_EQ(issued->state, "active");
+  EXPECT_EQ(issued->holderName, "Nguyễn Văn A");
 }
 
 // Issue 16: the tab reminds the officer to seal the audit log when it was never sealed, or when

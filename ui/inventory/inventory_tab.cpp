@@ -18,6 +18,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "src/inventory/evidence_text.h"
 #include "src/inventory/state_names.h"
 #include "src/service/local_tls.h"
 #include "ui/common/ui_text.h"
@@ -212,6 +213,10 @@ void InventoryTab::reload() {
            {q(c.notAfter), q(c.subject), q(c.holderName), q(c.unitName), q(c.tokenSerial)}});
     m_expiring->setRows(std::move(rows));
     rows = {};
+    m_peopleNames.clear();
+    for (const auto& p : s.people)
+      if (p.leftOn.empty())
+        m_peopleNames.append({p.id, q(p.fullName) + QStringLiteral(" — ") + q(p.unitName)});
     for (const auto& p : s.people)
       rows.push_back(
           {QString::number(p.id),
@@ -291,28 +296,39 @@ void InventoryTab::askTransition() {
   const auto s = subject == 0 ? inventory::Subject::Token : inventory::Subject::Certificate;
   const QModelIndex i = m_views[size_t(m_pages->currentIndex())].view->currentIndex();
   const QString current = i.siblingAtColumn(5).data(RecordTableModel::StateCodeRole).toString();
-  QList<QPair<QString, QString>> states;  // code, name
-  for (std::string_view st : inventory::states(s))
-    states.append({q(std::string(st)), q(inventory::stateLabel(s, st, uiLang()))});
+  QList<TransitionChoice> choices;  // the changes the rules allow from the current state
+  for (const inventory::TransitionRule& r : inventory::rules(s)) {
+    if (q(std::string(r.from)) != current) continue;
+    const QString code = q(std::string(r.to));
+    bool seen = false;
+    for (const TransitionChoice& c : choices) seen = seen || c.code == code;
+    QString name = q(inventory::stateLabel(s, r.to, uiLang()));
+    if (r.from == r.to) name = tr("%1: hand over to another person").arg(name);
+    if (!seen) choices.append({code, name, r.needs});
+  }
   auto* d = new TransitionDialog(
-      subject == 0 ? tr("Token %1").arg(key) : tr("Certificate %1").arg(key.left(16)), current,
-      states, this);
+      subject == 0 ? tr("Token %1").arg(key) : tr("Certificate %1").arg(key.left(16)),
+      q(inventory::stateLabel(s, current.toStdString(), uiLang())), choices, m_peopleNames, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   connect(d, &QDialog::accepted, this, [this, d, s, key] {
     inventory::EvidenceGiven e;
     e.docNumber = d->docNumber().toStdString();
     e.docDate = d->docDate().toStdString();
     e.note = d->note().toStdString();
-    whenDone(this, m_service->transition(s, key, d->targetState(), e),
-             [this](const Result<inventory::Event>& r) {
-               if (!r.ok()) {
-                 m_status->setText(tr("The change was not recorded: %1").arg(errorText(r.error())));
-                 emit transitionDone(false);
-                 return;
-               }
-               emit transitionDone(true);
-               reload();
-             });
+    e.holderId = d->holderId();
+    e.wiped = d->wiped();
+    whenDone(
+        this, m_service->transition(s, key, d->targetState(), e),
+        [this](const Result<inventory::Event>& r) {
+          if (!r.ok()) {
+            m_status->setText(tr("The change was not recorded: %1")
+                                  .arg(errorText(inventory::explainEvidence(r.error(), uiLang()))));
+            emit transitionDone(false);
+            return;
+          }
+          emit transitionDone(true);
+          reload();
+        });
   });
   d->open();
 }

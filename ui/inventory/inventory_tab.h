@@ -7,6 +7,9 @@
 #pragma once
 
 #include <QFuture>
+#include <QList>
+#include <QPair>
+#include <QString>
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -101,6 +104,7 @@ class InventoryTab : public QWidget {
   QPushButton* m_report = nullptr;
   QPushButton* m_serviceLog = nullptr;
   TokenReader m_reader;
+  QList<QPair<long long, QString>> m_peopleNames;  // who may receive a token: (id, "name — unit")
 };
 
 }  // namespace kyso::ui

@@ -566,6 +566,10 @@ Allow this site to ask for signatures?</translation>
         <source>Every request web pages made to the signing service on this computer</source>
         <translation>Every request web pages made to the signing service on this computer</translation>
     </message>
+    <message>
+        <source>%1: hand over to another person</source>
+        <translation>%1: hand over to another person</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -1567,6 +1571,50 @@ Replace them?</translation>
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>(choose the person)</source>
+        <translation>(choose the person)</translation>
+    </message>
+    <message>
+        <source>The token has been wiped</source>
+        <translation>The token has been wiped</translation>
+    </message>
+    <message>
+        <source>Receiving person</source>
+        <translation>Receiving person</translation>
+    </message>
+    <message>
+        <source>No change of state is allowed from here.</source>
+        <translation>No change of state is allowed from here.</translation>
+    </message>
+    <message>
+        <source>the request document&apos;s number and date</source>
+        <translation>the request document&apos;s number and date</translation>
+    </message>
+    <message>
+        <source>the request document&apos;s number and date, or a revocation confirmed online</source>
+        <translation>the request document&apos;s number and date, or a revocation confirmed online</translation>
+    </message>
+    <message>
+        <source>the person who receives the token</source>
+        <translation>the person who receives the token</translation>
+    </message>
+    <message>
+        <source>that the token has been wiped</source>
+        <translation>that the token has been wiped</translation>
+    </message>
+    <message>
+        <source>a note on what happened</source>
+        <translation>a note on what happened</translation>
+    </message>
+    <message>
+        <source>This change needs nothing more.</source>
+        <translation>This change needs nothing more.</translation>
+    </message>
+    <message>
+        <source>This change needs: %1.</source>
+        <translation>This change needs: %1.</translation>
     </message>
 </context>
 <context>

@@ -565,6 +565,10 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>Every request web pages made to the signing service on this computer</source>
         <translation>Mọi yêu cầu các trang web gửi tới dịch vụ ký số trên máy này</translation>
     </message>
+    <message>
+        <source>%1: hand over to another person</source>
+        <translation>%1: bàn giao cho người khác</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -1562,6 +1566,50 @@ Thay thế chúng?</translation>
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>(choose the person)</source>
+        <translation>(chọn người nhận)</translation>
+    </message>
+    <message>
+        <source>The token has been wiped</source>
+        <translation>Token đã được xóa sạch</translation>
+    </message>
+    <message>
+        <source>Receiving person</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>No change of state is allowed from here.</source>
+        <translation>Từ trạng thái này không được phép đổi sang trạng thái nào.</translation>
+    </message>
+    <message>
+        <source>the request document&apos;s number and date</source>
+        <translation>số và ngày của văn bản đề nghị</translation>
+    </message>
+    <message>
+        <source>the request document&apos;s number and date, or a revocation confirmed online</source>
+        <translation>số và ngày của văn bản đề nghị, hoặc kết quả thu hồi đã xác nhận trực tuyến</translation>
+    </message>
+    <message>
+        <source>the person who receives the token</source>
+        <translation>người nhận token</translation>
+    </message>
+    <message>
+        <source>that the token has been wiped</source>
+        <translation>token đã được xóa sạch</translation>
+    </message>
+    <message>
+        <source>a note on what happened</source>
+        <translation>ghi chú về việc đã xảy ra</translation>
+    </message>
+    <message>
+        <source>This change needs nothing more.</source>
+        <translation>Lần đổi này không cần thêm gì.</translation>
+    </message>
+    <message>
+        <source>This change needs: %1.</source>
+        <translation>Lần đổi này cần: %1.</translation>
     </message>
 </context>
 <context>

@@ -51,8 +51,10 @@ void addAppearanceOptions(ArgParser& p) {
              {"handwritten signature PNG with a transparent background (approved)",
               "ảnh chữ ký tay PNG nền trong suốt (approved)"})
       .value("seal", 0,
-             {"the organisation's seal PNG with a transparent background (issued)",
-              "ảnh con dấu của cơ quan, PNG nền trong suốt (issued)"})
+             {"the organisation's seal PNG with a transparent background (issued; default: the "
+              "seal the inventory stores for the signing certificate's unit)",
+              "ảnh con dấu của cơ quan, PNG nền trong suốt (issued; mặc định: con dấu mà sổ theo "
+              "dõi lưu cho đơn vị của chứng thư số ký)"})
       .value("seal-size-mm", 0,
              {"the seal's real diameter in mm, 5-100 (default: the size the PNG records; "
               "needed when it records none; seals are usually 35-40)",
@@ -124,6 +126,15 @@ Error inCliWords(Error e) {
 
 }  // namespace
 
+std::string sealNeededText() {
+  return vi() ? "chữ ký của văn thư khi phát hành (--kind issued) đóng dấu của đơn vị: hãy cho ảnh "
+                "con dấu bằng --seal TỆP.png, hoặc lưu con dấu của đơn vị vào sổ theo dõi (kyso "
+                "inventory unit edit ĐƠN-VỊ --seal TỆP.png) để lấy theo chứng thư số của người ký"
+              : "an issued letter (--kind issued) carries the unit's seal: give its image with "
+                "--seal FILE.png, or store the unit's seal in the inventory (kyso inventory unit "
+                "edit UNIT --seal FILE.png) to have it found from the signer's certificate";
+}
+
 Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     const ArgParser& args, const std::filesystem::path& inputPdf, const SignerDetails& signer,
     std::chrono::system_clock::time_point signingTime) {
@@ -146,12 +157,10 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     if (args.has("image")) return Error::kyso(Errc::UsageError, "--image", "issued uses --seal");
     if (auto s = args.get("seal"))
       r.image = *s;
+    else if (signer.unitSeal)
+      r.imageData = *signer.unitSeal;
     else
-      return Error::kyso(Errc::UsageError, "--seal",
-                         vi() ? "chữ ký của văn thư khi phát hành (--kind issued) đóng dấu của đơn "
-                                "vị: hãy cho ảnh con dấu bằng --seal TỆP.png"
-                              : "an issued letter (--kind issued) carries the unit's seal: give "
-                                "its image with --seal FILE.png");
+      return Error::kyso(Errc::UsageError, "--seal", sealNeededText());
   } else {
     if (args.has("seal")) return Error::kyso(Errc::UsageError, "--seal", "only with --kind issued");
     if (auto s = args.get("image")) r.image = *s;

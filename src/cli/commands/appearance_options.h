@@ -16,10 +16,16 @@
 namespace kyso::cli {
 
 /// What the signer's certificate says about the signer (UTF-8; empty when absent).
+/// What --kind issued without --seal says: the seal is needed, and where it can come from.
+std::string sealNeededText();
+
 struct SignerDetails {
   std::string name;   // CN
   std::string title;  // title (2.5.4.12)
   std::string org;    // O
+  /// The seal of the certificate's unit, as the inventory stores it (PNG): what --kind issued
+  /// stamps when --seal is not given.
+  std::optional<std::string> unitSeal;
 };
 
 /// Declares --kind, --image, --seal, --seal-size-mm, --white-transparent, --copy-form, --org,

@@ -14,16 +14,19 @@
 namespace kyso::cli {
 namespace inv {
 
+std::string inventoryLocation(const std::string& given) {
+  if (!given.empty()) return given;
+  const char* env = std::getenv("KYSO_INVENTORY_DB");
+  if (env && *env) return env;
+  return cliSettings()
+      .get("inventory", "database")
+      .value_or(inventory::Inventory::defaultLocation());
+}
+
 Result<inventory::Inventory*> Context::open() {
   if (!inventory) {
-    std::string loc = dbLocation;
-    if (loc.empty()) {
-      const char* env = std::getenv("KYSO_INVENTORY_DB");
-      const auto configured = cliSettings().get("inventory", "database");
-      loc = env && *env ? std::string(env)
-                        : configured.value_or(inventory::Inventory::defaultLocation());
-    }
-    KYSO_ASSIGN_OR_RETURN(inventory::Inventory i, inventory::Inventory::open(loc, clock));
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory i,
+                          inventory::Inventory::open(inventoryLocation(dbLocation), clock));
     inventory.emplace(std::move(i));
   }
   return &*inventory;

@@ -1,6 +1,7 @@
 // `kyso inventory transition|history|expiring|warnings|report|import-csv|export-csv|
 // backup|restore` (audit-verify and audit-seal: cmd_inventory_audit.cpp).
 #include <cstdio>
+#include <map>
 
 #include "core/atomic_file.h"
 #include "core/messages.h"
@@ -8,6 +9,7 @@
 #include "src/cli/commands/text_table.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/words.h"
+#include "src/inventory/evidence_text.h"
 #include "src/inventory/lifecycle.h"
 #include "src/inventory/report.h"
 #include "src/inventory/state_names.h"
@@ -44,6 +46,25 @@ void printEvent(const Event& e) {
               e.toState.empty() ? "-" : e.toState.c_str(),
               e.docNumber.empty() ? "-" : e.docNumber.c_str(), e.docDate.c_str(), e.who.c_str(),
               e.note.c_str());
+}
+
+// The option that gives what a refused change lacks (evidence_text.h's codes), after the words.
+Error withOption(Error explained, const std::string& code) {
+  static const std::map<std::string, std::string> options = {
+      {"doc_number", "--doc-number"},
+      {"doc_date", "--doc-date"},
+      {"doc_date_future", "--doc-date"},
+      {"holder", "--holder"},
+      {"wiped", "--wiped"},
+      {"note", "--note"},
+      {"validity", "--valid-from, --valid-until"},
+      {"validity_over_5_years", "--valid-until"},
+      {"valid_until", "--valid-until"},
+      {"valid_until_not_later", "--valid-until"},
+      {"renewal_over_3_years", "--valid-until"}};
+  if (explained.kind != Errc::EvidenceMissing) return explained;
+  if (auto it = options.find(code); it != options.end()) explained.context += ": " + it->second;
+  return explained;
 }
 
 }  // namespace
@@ -133,7 +154,10 @@ int runTransition(Context& c) {
   // NEW-STATE by its code or its name, English or Vietnamese ("Bị mất").
   const std::string to = inventory::stateFromText(*subject, pos[2]).value_or(pos[2]);
   auto r = inv.transition(*subject, pos[1], to, e);
-  if (!r.ok()) return fail("The change of state was refused", r.error());
+  if (!r.ok())
+    return fail(
+        say("The change of state was refused", "Lần đổi trạng thái bị từ chối"),
+        withOption(inventory::explainEvidence(r.error(), defaultLang()), r.error().context));
   if (c.json)
     printJson(toJson(*r));
   else

@@ -24,6 +24,7 @@
 #include "src/cli/commands/appearance_options.h"
 #include "src/cli/commands/chain_trust_option.h"
 #include "src/cli/commands/sign_outputs.h"
+#include "src/cli/commands/unit_seal.h"
 #include "src/cli/detached/signing_key_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/cli_settings.h"
@@ -31,6 +32,7 @@
 #include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/cli/kyso/words.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/pdf_sign_job.h"
 #include "src/pdf/active_content.h"
@@ -217,9 +219,19 @@ int runSign(const Args& args) {
   if (int rc = chainTrustFromOptions(p, settings.level, settings.trust); rc != kExitOk) return rc;
   // The appearance options are tried on the first file before the PIN is asked: a missing seal or
   // a bad value is said now, not after the login (the signer's own details come with the key).
+  // --kind issued without --seal takes the seal the inventory stores for the certificate's unit,
+  // known once the key is: before the PIN, the inventory must at least hold a unit's seal.
+  const bool sealFromInventory = p.getOr("kind", "") == "issued" && !p.has("seal");
   {
-    auto tried = appearanceFromOptions(p, rows.front().input, SignerDetails{"-", "-", "-"},
-                                       std::chrono::system_clock::now());
+    if (sealFromInventory && !inventoryHasUnitSeals()) {
+      printError("kyso sign", Error::kyso(Errc::UsageError, "--seal", sealNeededText()));
+      return kExitUsage;
+    }
+    auto tried =
+        sealFromInventory
+            ? Result<std::optional<appearance::Appearance>>(std::optional<appearance::Appearance>())
+            : appearanceFromOptions(p, rows.front().input, SignerDetails{"-", "-", "-", {}},
+                                    std::chrono::system_clock::now());
     if (!tried.ok() && tried.error().kind == Errc::UsageError) {
       printError("kyso sign", tried.error());
       return kExitUsage;
@@ -238,8 +250,31 @@ int runSign(const Args& args) {
   jobs::SigningKey key;
   if (int rc = signingKeyFromOptions(p, token, key); rc != kExitOk) return rc;
   X509_NAME* subject = X509_get_subject_name(key.identity.cert.get());
-  const SignerDetails details{certs::commonName(subject), certs::nameEntry(subject, NID_title),
-                              certs::nameEntry(subject, NID_organizationName)};
+  SignerDetails details{certs::commonName(subject),
+                        certs::nameEntry(subject, NID_title),
+                        certs::nameEntry(subject, NID_organizationName),
+                        {}};
+  if (sealFromInventory) {
+    auto seal = unitSealFor(key.identity.cert.get());
+    if (!seal.ok()) {
+      printError(say("Reading the unit's seal from the inventory failed",
+                     "Không đọc được con dấu của đơn vị trong sổ theo dõi"),
+                 seal.error());
+      return kExitInputError;
+    }
+    if (!*seal) {
+      printError("kyso sign",
+                 Error::kyso(Errc::UsageError, "--seal",
+                             say("the inventory stores no seal for the signing certificate's "
+                                 "unit; give --seal FILE.png, or store it: kyso inventory unit "
+                                 "edit UNIT --seal FILE.png (nothing was signed)",
+                                 "sổ theo dõi chưa lưu con dấu của đơn vị có chứng thư số ký; hãy "
+                                 "cho --seal TỆP.png, hoặc lưu con dấu: kyso inventory unit edit "
+                                 "ĐƠN-VỊ --seal TỆP.png (chưa ký tệp nào)")));
+      return kExitUsage;
+    }
+    details.unitSeal = std::move(*seal);
+  }
   settings.appearance = [&](std::size_t, const jobs::SignInput& item,
                             std::chrono::system_clock::time_point signingTime) {
     return appearanceFromOptions(p, item.input, details, signingTime);

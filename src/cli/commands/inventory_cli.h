@@ -26,6 +26,10 @@ struct Context {
   Result<inventory::Inventory*> open();
 };
 
+/// The inventory the CLI uses: `given` (--db), else $KYSO_INVENTORY_DB, else database under
+/// [inventory] in the settings files, else Inventory::defaultLocation().
+std::string inventoryLocation(const std::string& given = {});
+
 /// Declares --db and --json on a subcommand's parser too, so they may come after it.
 ArgParser parserFor(Context& c);
 /// Parses; on a usage error prints it and returns false.
