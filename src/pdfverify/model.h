@@ -126,6 +126,9 @@ struct SignatureReport {
   // /Name, /Reason, /Location and /M of the signature dictionary as signed (a later rewrite of
   // the dictionary is a change, never shown here).
   std::string name, reason, location, claimed_time;
+  // The Decree 30 appearance kyso drew for it (approved, issued, copy, appendix, incoming), read
+  // from its widget; "" when not made by kyso. Said in the reports, never part of the verdict.
+  std::string appearance;
   Indication indication = Indication::Indeterminate;
   SubIndication subindication = SubIndication::None;
   Coverage coverage = Coverage::Invalid;

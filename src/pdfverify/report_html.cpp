@@ -19,6 +19,7 @@ struct Labels {
   const char* problems;
   const char* notes;
   const char* signer;
+  const char* role;
   const char* time;
   const char* level;
   const char* revision;
@@ -41,6 +42,7 @@ const Labels kEn{"Signature verification report",
                  "Problems",
                  "Notes",
                  "Signer",
+                 "Role",
                  "Time",
                  "Level",
                  "Revision",
@@ -61,6 +63,7 @@ const Labels kVi{"Biên bản kiểm tra chữ ký số",
                  "Lỗi phát hiện",
                  "Ghi chú",
                  "Người ký",
+                 "Vai trò",
                  "Thời điểm ký",
                  "Mức độ",
                  "Phiên bản",
@@ -130,6 +133,8 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang) {
       if (!s.crypto.signer_name.empty())
         h += "<tr><td>" + std::string(L.signer) + "</td><td>" + htmlEscape(s.crypto.signer_name) +
              "</td></tr>\n";
+      if (const std::string role = appearanceRoleText(s.appearance, lang); !role.empty())
+        h += "<tr><td>" + std::string(L.role) + "</td><td>" + htmlEscape(role) + "</td></tr>\n";
       if (!s.crypto.signing_time.empty())
         h += "<tr><td>" + std::string(L.time) + "</td><td>" + htmlEscape(s.crypto.signing_time) +
              "</td></tr>\n";

@@ -85,6 +85,7 @@ Json signatureJson(const SignatureReport& s) {
   j.set("reason", optional(s.reason));
   j.set("location", optional(s.location));
   j.set("claimed_signing_time", optional(s.claimed_time));
+  j.set("appearance", optional(s.appearance));
   Json problems = Json::array();
   for (auto& p : s.problems) problems.push(findingText(p, Lang::En));
   j.set("problems", std::move(problems));

@@ -62,4 +62,20 @@ std::string kindText(SignatureKind kind, Lang lang) {
   return "chữ ký phê duyệt";
 }
 
+std::string appearanceRoleText(const std::string& appearance, Lang lang) {
+  struct Role {
+    const char *code, *en, *vi;
+  };
+  static constexpr Role kRoles[] = {
+      {"approved", "approving it", "phê duyệt văn bản"},
+      {"issued", "issuing it with the unit's seal", "phát hành văn bản, đóng dấu của đơn vị"},
+      {"copy", "certifying a copy", "sao văn bản"},
+      {"appendix", "signing an appendix", "ký phụ lục"},
+      {"incoming", "stamping it as received", "đóng dấu văn bản đến"},
+  };
+  for (const Role& r : kRoles)
+    if (appearance == r.code) return lang == Lang::Vi ? r.vi : r.en;
+  return {};
+}
+
 }  // namespace kyso::pdfverify

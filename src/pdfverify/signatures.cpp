@@ -9,6 +9,25 @@ namespace kyso::pdfverify {
 
 namespace {
 
+// /KysoKind of the normal appearance of the field's widget (the field itself when merged, else its
+// first widget kid): a short known name, else "".
+std::string appearanceKind(QPDFObjectHandle field) {
+  auto ap = field.getKey("/AP");
+  if (!ap.isDictionary()) {
+    auto kids = field.getKey("/Kids");
+    if (kids.isArray() && kids.getArrayNItems() > 0) ap = kids.getArrayItem(0).getKey("/AP");
+  }
+  if (!ap.isDictionary()) return {};
+  auto n = ap.getKey("/N");
+  if (!n.isStream()) return {};
+  auto kind = n.getDict().getKey("/KysoKind");
+  if (!kind.isName()) return {};
+  const std::string k = kind.getName().substr(1);
+  for (const char* known : {"approved", "issued", "copy", "appendix", "incoming"})
+    if (k == known) return k;
+  return {};
+}
+
 constexpr int kMaxFieldDepth = 32;
 constexpr std::size_t kMaxFields = 20000;
 constexpr std::uint64_t kMaxContentsHex = 4u << 20;  // 2 MiB of DER is far beyond any real CMS
@@ -100,6 +119,7 @@ struct Walker {
     s.field = name;
     s.field_og = field.getObjGen();
     s.dict_og = v.getObjGen();
+    s.appearance = appearanceKind(field);
     s.type = nameOf(v.getKey("/Type"));
     s.filter = nameOf(v.getKey("/Filter"));
     s.subfilter = nameOf(v.getKey("/SubFilter"));

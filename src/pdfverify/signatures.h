@@ -37,6 +37,10 @@ struct FoundSignature {
   int docmdp = 0;                // P of a DocMDP transform in /Reference (0: none)
   std::vector<FieldLock> locks;  // FieldMDP transforms in /Reference and the field's /Lock
   bool unreadable = false;       // /V refers to an object that cannot be read: a failed signature
+  // The Decree 30 appearance kind kyso wrote on the field's widget (/KysoKind in its normal
+  // appearance: approved, issued, copy, appendix, incoming); "" for any other signer. Words only:
+  // a later change to the appearance is judged by the change analysis like any other.
+  std::string appearance;
 };
 
 /// Walks /AcroForm /Fields (bounded depth and count). Field entries that are not signatures are

@@ -322,6 +322,7 @@ SignatureReport dictionaryReport(const FoundSignature& s) {
   r.reason = s.reason;
   r.location = s.location;
   r.claimed_time = s.claimed_time;
+  r.appearance = s.appearance;
   r.type = s.type;
   r.filter = s.filter;
   r.subfilter = s.subfilter;

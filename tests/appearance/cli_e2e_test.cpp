@@ -164,6 +164,88 @@ TEST_F(CliTest, SampleLetterApprovedIssuedCopied) {
       << stamp;
 }
 
+// Issue 17: --kind issued without --seal stamps the seal the inventory stores for the signing
+// certificate's unit; without one it says, before anything is signed, where the seal can come from.
+TEST_F(CliTest, IssuedTakesTheUnitsSealFromTheInventory) {
+  std::string out;
+  ASSERT_EQ(sign("letter.pdf", "approved.pdf", "signer-rsa2048",
+                 "--kind approved --image sig.png --signer-name 'Nguyễn Nam Hùng' --signer-title "
+                 "'GIÁM ĐỐC'",
+                 &out),
+            0)
+      << out;
+  const std::string db = (dir / "inventory.sqlite").string();
+  ::setenv("KYSO_INVENTORY_DB", db.c_str(), 1);
+  struct Unset {
+    ~Unset() { ::unsetenv("KYSO_INVENTORY_DB"); }
+  } unset;
+  // No inventory yet: refused before anything, naming both ways to give the seal; none is made.
+  EXPECT_EQ(
+      sign("approved.pdf", "issued.pdf", "org", "--kind issued --doc-number 286/SYT-VP", &out), 64);
+  EXPECT_NE(out.find("--seal FILE.png, or store the unit's seal in the inventory"),
+            std::string::npos)
+      << out;
+  EXPECT_FALSE(fs::exists(db));
+  EXPECT_FALSE(fs::exists(dir / "issued.pdf"));
+  int st = 0;
+  const std::string inv =
+      "cd " + shq(dir.path().string()) + " && KYSO_LANG=en " + shq(kyso.string()) + " inventory ";
+  out = run(inv + "unit add --name 'Sở Y tế' --seal seal.png 2>&1", &st);
+  ASSERT_EQ(st, 0) << out;
+  out = run(inv + "unit add --name 'Văn phòng' 2>&1", &st);
+  ASSERT_EQ(st, 0) << out;
+  // The certificate is in another unit, which has no seal: refused, nothing signed.
+  out =
+      run(inv + "cert import " + shq((pki / "org.pem").string()) + " --unit 'Văn phòng' 2>&1", &st);
+  ASSERT_EQ(st, 0) << out;
+  EXPECT_EQ(
+      sign("approved.pdf", "issued.pdf", "org", "--kind issued --doc-number 286/SYT-VP", &out), 64);
+  EXPECT_NE(out.find("no seal for the signing certificate's unit"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "issued.pdf"));
+  // Moved to the unit with the seal: signed with that seal, where --seal would have put it.
+  out = run(inv + "cert list --json 2>&1", &st);
+  ASSERT_EQ(st, 0) << out;
+  const auto at = out.find("\"sha256\": \"");
+  ASSERT_NE(at, std::string::npos) << out;
+  const std::string sha = out.substr(at + 11, 16);
+  out = run(inv + "cert edit " + sha + " --unit 'Sở Y tế' 2>&1", &st);
+  ASSERT_EQ(st, 0) << out;
+  ASSERT_EQ(
+      sign("approved.pdf", "issued.pdf", "org", "--kind issued --doc-number 286/SYT-VP", &out), 0)
+      << out;
+  ASSERT_EQ(sign("approved.pdf", "issued-by-file.pdf", "org",
+                 "--kind issued --seal seal.png --doc-number 286/SYT-VP", &out),
+            0)
+      << out;
+  auto fromInventory = signatureWidgets(dir / "issued.pdf");
+  auto fromFile = signatureWidgets(dir / "issued-by-file.pdf");
+  ASSERT_TRUE(fromInventory.ok() && fromFile.ok());
+  ASSERT_EQ(fromInventory->size(), 2u);
+  ASSERT_EQ(fromFile->size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_NEAR((*fromInventory)[i].rect.llx, (*fromFile)[i].rect.llx, 0.01);
+    EXPECT_NEAR((*fromInventory)[i].rect.ury, (*fromFile)[i].rect.ury, 0.01);
+  }
+  const test::Raster page =
+      test::renderPage(dir / "issued.pdf", (*fromInventory)[0].pageIndex, 100);
+  EXPECT_GT(test::findPixels(page, test::isRed).count, 1000) << "the seal is drawn";
+  // kyso verify says what each signer did, from the appearance kyso drew (issue 17).
+  auto verify = [&](const std::string& lang, const std::string& extra) {
+    return run("cd " + shq(dir.path().string()) + " && KYSO_LANG=" + lang + " " +
+                   shq(kyso.string()) + " verify issued.pdf --offline --no-visual-check" + extra +
+                   " 2>&1",
+               &st);
+  };
+  out = verify("en", "");
+  EXPECT_NE(out.find("approving it"), std::string::npos) << out;
+  EXPECT_NE(out.find("issuing it with the unit's seal"), std::string::npos) << out;
+  out = verify("vi", "");
+  EXPECT_NE(out.find("phát hành văn bản, đóng dấu của đơn vị"), std::string::npos) << out;
+  out = verify("en", " --json");
+  EXPECT_NE(out.find("\"appearance\":\"issued\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"appearance\":\"approved\""), std::string::npos) << out;
+}
+
 TEST_F(CliTest, ClearErrorsFromTheCommandLine) {
   std::string out;
   EXPECT_NE(
