@@ -65,18 +65,20 @@ class CliTest : public ::testing::Test {
     if (text) *text = o;
     return st;
   }
+  // The director approves the letter: approved.pdf, with the handwriting between title and name.
+  int approve(std::string* text) {
+    return sign("letter.pdf", "approved.pdf", "signer-rsa2048",
+                "--kind approved --image sig.png --signer-name 'Nguyễn Nam Hùng' --signer-title "
+                "'GIÁM ĐỐC'",
+                text);
+  }
   fs::path kyso, pki;
   test::TempDir dir;
 };
 
 TEST_F(CliTest, SampleLetterApprovedIssuedCopied) {
   std::string out;
-  ASSERT_EQ(sign("letter.pdf", "approved.pdf", "signer-rsa2048",
-                 "--kind approved --image sig.png --signer-name 'Nguyễn Nam Hùng' --signer-title "
-                 "'GIÁM ĐỐC'",
-                 &out),
-            0)
-      << out;
+  ASSERT_EQ(approve(&out), 0) << out;
   ASSERT_EQ(
       sign("approved.pdf", "issued.pdf", "org",
            "--kind issued --seal seal.png --doc-number 286/SYT-VP --issued-date 25/11/2026", &out),
@@ -168,12 +170,7 @@ TEST_F(CliTest, SampleLetterApprovedIssuedCopied) {
 // certificate's unit; without one it says, before anything is signed, where the seal can come from.
 TEST_F(CliTest, IssuedTakesTheUnitsSealFromTheInventory) {
   std::string out;
-  ASSERT_EQ(sign("letter.pdf", "approved.pdf", "signer-rsa2048",
-                 "--kind approved --image sig.png --signer-name 'Nguyễn Nam Hùng' --signer-title "
-                 "'GIÁM ĐỐC'",
-                 &out),
-            0)
-      << out;
+  ASSERT_EQ(approve(&out), 0) << out;
   const std::string db = (dir / "inventory.sqlite").string();
   ::setenv("KYSO_INVENTORY_DB", db.c_str(), 1);
   struct Unset {

@@ -2,8 +2,9 @@
 """Fills ui/translations/kyso_{vi,en}.ts after `cmake --build <dir> --target update_translations`.
 
 lupdate collects every tr() string; this script writes the Vietnamese text for each source string
-(and the English plural forms), so that the translations live in one reviewed table. A source
-string missing from VI is left unfinished and reported: the translation test then fails.
+in its table (and the English plural forms). A string the table lacks keeps the reviewed
+translation the .ts file already has; one with neither is left unfinished and reported: the
+translation test then fails.
 Usage: fill_translations.py ui/translations
 """
 import sys
@@ -255,6 +256,11 @@ def fill(path, lang):
             src = msg.find("source").text or ""
             tr = msg.find("translation")
             numerus = msg.get("numerus") == "yes"
+            # A reviewed translation already in the file stays when the table has no entry for it:
+            # the .ts files hold the translations the table was never given.
+            done = tr.get("type") != "unfinished" and ((tr.text or "").strip() or len(tr))
+            if lang == "vi" and done and VI_IN_CONTEXT.get((context, src), VI.get(src)) is None:
+                continue
             for child in list(tr):
                 tr.remove(child)
             tr.text = None
