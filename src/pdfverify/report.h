@@ -39,8 +39,17 @@ Json reportJson(const FileReport& r);
 std::string verdictLine(const SignatureReport& s, Lang lang);
 /// Verdict lines, then details, for one file.
 std::string reportText(const FileReport& r, Lang lang);
-/// A complete HTML document (inline CSS, no external resources) for one or more files.
-std::string reportHtml(const std::vector<FileReport>& files, Lang lang);
+/// What a verification record says about the check itself.
+struct RecordContext {
+  std::string
+      checkedAt;         // when the check was made, as people read it ("06/12/2026 17:30 (+07:00)")
+  std::string producer;  // the program and its version ("kyso 0.1.0 (commit 1c22303)")
+};
+/// A complete HTML document (inline CSS, no external resources) for one or more files: the
+/// verification record ("Biên bản kiểm tra chữ ký số"), printable on A4. With `record`, it says
+/// when and by what the check was made; with several files it opens with their summary table.
+std::string reportHtml(const std::vector<FileReport>& files, Lang lang,
+                       const RecordContext& record = {});
 /// The summary table for many files (one row each).
 std::string summaryTable(const std::vector<FileReport>& files, Lang lang);
 

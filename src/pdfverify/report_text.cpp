@@ -156,7 +156,8 @@ std::string reportText(const FileReport& r, Lang lang) {
 
 std::string summaryTable(const std::vector<FileReport>& files, Lang lang) {
   const bool vi = lang == Lang::Vi;
-  std::string out = vi ? "KẾT QUẢ          CHỮ KÝ  TỆP\n" : "RESULT           SIGS  FILE\n";
+  // The same words as the verdict lines: "cannot confirm" both here and there (issue 17).
+  std::string out = vi ? "KẾT QUẢ             CHỮ KÝ  TỆP\n" : "RESULT              SIGS  FILE\n";
   for (auto& f : files) {
     std::string res;
     if (f.status == FileStatus::Error)
@@ -168,7 +169,7 @@ std::string summaryTable(const std::vector<FileReport>& files, Lang lang) {
     else if (f.indication == Indication::TotalFailed)
       res = vi ? "KHÔNG hợp lệ" : "NOT valid";
     else
-      res = vi ? "chưa xác định" : "indeterminate";
+      res = vi ? "chưa xác định được" : "cannot confirm";
     std::string sigs = std::to_string(f.signatures.size());
     // Pad by characters, not bytes, so Vietnamese labels line up.
     auto width = [](const std::string& s) {
@@ -176,7 +177,7 @@ std::string summaryTable(const std::vector<FileReport>& files, Lang lang) {
       for (unsigned char c : s) n += (c & 0xC0) != 0x80;
       return n;
     };
-    out += res + std::string(width(res) < 17 ? 17 - width(res) : 1, ' ') + sigs +
+    out += res + std::string(width(res) < 20 ? 20 - width(res) : 1, ' ') + sigs +
            std::string(sigs.size() < 6 ? 6 - sigs.size() : 1, ' ') + f.file + "\n";
   }
   return out;

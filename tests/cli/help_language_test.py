@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """help_language_test.py KYSO: every command and subcommand answers --help in English and in
-Vietnamese (issue 17). It walks what `kyso --help` lists, each command's subcommands and theirs
+Vietnamese (issue 17), and usage errors give their details in Vietnamese too. It walks what `kyso --help` lists, each command's subcommands and theirs
 (as the manual pages and the bash completion do), and the other help pages of sign and verify (XML,
 detached, CMS). For each page that English answers with exit code 0:
   - Vietnamese answers with exit code 0 too;
@@ -71,6 +71,20 @@ for args in pages:
         failures.append("%s: the example is not introduced in Vietnamese" % name)
     if args and len(args) >= 2 and "Example" not in en and "Examples" not in en:
         failures.append("%s: no example" % name)
+
+# A usage error's details are in the CLI's language too, not only its sentence (issue 17).
+for args, want in [(["sign", "a.pdf"], "hãy cho đúng một trong hai: -o hoặc --out-dir"),
+                   (["sign", "a.pdf", "b.pdf", "-o", "x.pdf"],
+                    "-o chỉ dùng cho một tệp đầu vào; hãy dùng --out-dir"),
+                   (["verify", "a.pdf", "--bogus"], "không có tùy chọn --bogus"),
+                   (["verify", "a.pdf", "--jobs"], "--jobs cần một giá trị"),
+                   (["extend", "a.pdf", "-o", "b.pdf", "--level", "B-X"],
+                    "--level phải là B-LT hoặc B-LTA")]:
+    env = dict(os.environ, KYSO_LANG="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    r = subprocess.run([kyso] + args, env=env, capture_output=True, text=True, timeout=60)
+    if r.returncode != 64 or want not in r.stdout + r.stderr:
+        failures.append("kyso %s: exit code %d, not the Vietnamese usage error %r: %s" %
+                        (" ".join(args), r.returncode, want, (r.stdout + r.stderr).strip()))
 
 if checked < 40:
     failures.append("only %d help pages found; the walk is broken" % checked)

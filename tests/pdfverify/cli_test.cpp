@@ -201,6 +201,14 @@ TEST_F(CliTest, FolderSummaryAndHtml) {
   EXPECT_NE(r.out.find("KHÔNG hợp lệ: trang 2 được thêm vào sau khi ký"), std::string::npos)
       << r.out;
   EXPECT_EQ(h.find("http"), std::string::npos) << "the report must be self-contained";
+  // It serves as a record (issue 17): when and by what the check was made, the files' summary,
+  // each signer's certificate, the verdict in words with the standard's codes after it.
+  for (const char* part :
+       {"Thời điểm kiểm tra: ", "(+07:00)", "Tổng hợp", "Định dạng chữ ký", "Chứng thư số",
+        "Tổ chức cấp", "Hiệu lực", "Mã kết quả (ETSI EN 319 102-1)", "Lập bởi kyso verify. kyso ",
+        "KHÔNG hợp lệ", "@page{size:A4"})
+    EXPECT_NE(h.find(part), std::string::npos) << part;
+  EXPECT_EQ(h.find(">SubFilter<"), std::string::npos);
   // Inputs are never modified.
   EXPECT_EQ(fs::file_size(m_dir.path() / "in" / "a.pdf"),
             fs::file_size(pdf("dss__pdf-signed-original.pdf")));

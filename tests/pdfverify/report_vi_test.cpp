@@ -176,6 +176,19 @@ TEST_F(VietnameseReportTest, NoEnglishSentenceOrLabelInVietnameseReports) {
       EXPECT_NE(en.find(s), std::string::npos) << s;
     }
   }
+  // One word for "cannot confirm" in the folder's summary table and in the verdict lines.
+  std::vector<FileReport> all;
+  bool unconfirmed = false;
+  for (auto& [what, r] : docs) {
+    all.push_back(r);
+    unconfirmed = unconfirmed || (r.status == pdfverify::FileStatus::Signed &&
+                                  r.indication == pdfverify::Indication::Indeterminate);
+  }
+  if (unconfirmed) {
+    EXPECT_NE(pdfverify::summaryTable(all, Lang::Vi).find("chưa xác định được"), std::string::npos);
+    EXPECT_NE(pdfverify::summaryTable(all, Lang::En).find("cannot confirm"), std::string::npos);
+    EXPECT_EQ(pdfverify::summaryTable(all, Lang::En).find("indeterminate"), std::string::npos);
+  }
   // The documents exercise many rows of the table, not just one or two.
   std::string seen;
   for (auto& c : hit) seen += c + " ";

@@ -19,6 +19,7 @@
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 #include "src/jobs/extend_job.h"
 #include "src/jobs/pdf_sign_job.h"
 
@@ -92,16 +93,21 @@ int runExtend(const Args& args) {
     return kExitUsage;
   };
   const auto& inputs = p.positional();
-  if (inputs.empty()) return usage("no input file");
-  if (p.has("output") == p.has("out-dir")) return usage("give exactly one of -o and --out-dir");
-  if (p.has("output") && inputs.size() != 1) return usage("-o takes one input; use --out-dir");
+  if (inputs.empty()) return usage(say("no input file", "chưa cho tệp đầu vào"));
+  if (p.has("output") == p.has("out-dir"))
+    return usage(say("give exactly one of -o and --out-dir",
+                     "hãy cho đúng một trong hai: -o hoặc --out-dir"));
+  if (p.has("output") && inputs.size() != 1)
+    return usage(say("-o takes one input; use --out-dir",
+                     "-o chỉ dùng cho một tệp đầu vào; hãy dùng --out-dir"));
   auto level = pdf::parsePadesLevel(p.getOr("level", ""));
   if (!level || (*level != pdf::PadesLevel::BLT && *level != pdf::PadesLevel::BLTA))
-    return usage("--level must be B-LT or B-LTA");
+    return usage(say("--level must be B-LT or B-LTA", "--level phải là B-LT hoặc B-LTA"));
   std::optional<std::string> tsa = p.get("tsa");
   if (*level == pdf::PadesLevel::BLTA && !tsa) tsa = cliSettings().get("sign", "tsa");
   if (*level == pdf::PadesLevel::BLTA && !tsa)
-    return usage("B-LTA needs --tsa URL (or tsa = URL under [sign] in the settings)");
+    return usage(say("B-LTA needs --tsa URL (or tsa = URL under [sign] in the settings)",
+                     "B-LTA cần --tsa URL (hoặc tsa = URL trong mục [sign] của tệp cài đặt)"));
 
   jobs::ExtendSettings settings;
   settings.level = *level;

@@ -134,9 +134,11 @@ int settingsFromOptions(const ArgParser& p, jobs::PdfSignSettings& settings) {
   sig.lockFields = p.has("lock-fields");
   sig.subFilter = p.getOr("subfilter", "ETSI.CAdES.detached");
   if (sig.subFilter != "ETSI.CAdES.detached" && sig.subFilter != "adbe.pkcs7.detached")
-    return signUsageError("--subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached");
+    return signUsageError(say("--subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached",
+                              "--subfilter phải là ETSI.CAdES.detached hoặc adbe.pkcs7.detached"));
   if (auto c = p.get("certify")) {
-    if (*c != "1" && *c != "2" && *c != "3") return signUsageError("--certify must be 1, 2 or 3");
+    if (*c != "1" && *c != "2" && *c != "3")
+      return signUsageError(say("--certify must be 1, 2 or 3", "--certify phải là 1, 2 hoặc 3"));
     sig.certifyP = std::stoi(*c);
   }
   // The options win; else [sign] level and tsa from the settings files; --tsa alone means B-T.
@@ -146,16 +148,20 @@ int settingsFromOptions(const ArgParser& p, jobs::PdfSignSettings& settings) {
   auto level = pdf::parsePadesLevel(levelText);
   if (!level)
     return signUsageError(p.has("level") || !configLevel
-                              ? "--level must be B-B, B-T, B-LT or B-LTA"
-                              : "level under [sign] in the settings must be B-B, B-T, B-LT or "
-                                "B-LTA, not " +
+                              ? say("--level must be B-B, B-T, B-LT or B-LTA",
+                                    "--level phải là B-B, B-T, B-LT hoặc B-LTA")
+                              : say("level under [sign] in the settings must be B-B, B-T, B-LT or "
+                                    "B-LTA, not ",
+                                    "level trong mục [sign] của tệp cài đặt phải là B-B, B-T, "
+                                    "B-LT hoặc B-LTA, không phải ") +
                                     levelText);
   settings.tsaUrl = p.get("tsa");
   if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
     settings.tsaUrl = cliSettings().get("sign", "tsa");
   if (*level != pdf::PadesLevel::BB && !settings.tsaUrl)
     return signUsageError(
-        "B-T and above need --tsa URL (or tsa = URL under [sign] in the settings)");
+        say("B-T and above need --tsa URL (or tsa = URL under [sign] in the settings)",
+            "từ B-T trở lên cần --tsa URL (hoặc tsa = URL trong mục [sign] của tệp cài đặt)"));
   settings.level = *level;
   settings.overwrite = p.has("force");
   settings.skipExisting = p.has("skip-existing");
@@ -203,12 +209,16 @@ int runSign(const Args& args) {
   if (pdfs == 0 && xmls == 0) return runSignDetached(args);
   if (pdfs != inputs.size())
     return signUsageError(
-        "PDF, XML and other inputs cannot be mixed in one call; use --detached for detached "
-        "signatures on all of them");
+        say("PDF, XML and other inputs cannot be mixed in one call; use --detached for detached "
+            "signatures on all of them",
+            "không thể ký lẫn PDF, XML và tệp khác trong một lệnh; hãy dùng --detached để ký rời "
+            "tất cả"));
   if (p.has("output") == p.has("out-dir"))
-    return signUsageError("give exactly one of -o and --out-dir");
+    return signUsageError(say("give exactly one of -o and --out-dir",
+                              "hãy cho đúng một trong hai: -o hoặc --out-dir"));
   if (p.has("output") && inputs.size() != 1)
-    return signUsageError("-o takes one input; use --out-dir");
+    return signUsageError(say("-o takes one input; use --out-dir",
+                              "-o chỉ dùng cho một tệp đầu vào; hãy dùng --out-dir"));
   jobs::PdfSignSettings settings;
   if (int rc = settingsFromOptions(p, settings); rc != kExitOk) return rc;
   std::vector<FileOutcome> rows;

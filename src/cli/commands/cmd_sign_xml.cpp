@@ -16,6 +16,7 @@
 #include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/cli/kyso/words.h"
 #include "src/jobs/xml_sign_job.h"
 #include "src/xml/xml.h"
 
@@ -81,24 +82,31 @@ void declareOptions(ArgParser& p) {
 
 int settingsFromOptions(const ArgParser& p, jobs::XmlSignSettings& s) {
   auto profile = xml::parseProfile(p.getOr("xml-profile", "auto"));
-  if (!profile) return signUsageError("--xml-profile must be auto, bhyt, einvoice or generic");
+  if (!profile)
+    return signUsageError(say("--xml-profile must be auto, bhyt, einvoice or generic",
+                              "--xml-profile phải là auto, bhyt, einvoice hoặc generic"));
   s.spec.profile = *profile;
   const bool generic = *profile == xml::XmlProfile::Generic || *profile == xml::XmlProfile::Auto;
   if (!generic && (p.has("xml-sign-id") || p.has("xml-signature-parent")))
     return signUsageError(
-        "--xml-sign-id and --xml-signature-parent go with --xml-profile generic; the bhyt and "
-        "einvoice layouts fix what is signed and where the signature goes");
+        say("--xml-sign-id and --xml-signature-parent go with --xml-profile generic; the bhyt and "
+            "einvoice layouts fix what is signed and where the signature goes",
+            "--xml-sign-id và --xml-signature-parent chỉ dùng với --xml-profile generic; bố cục "
+            "bhyt và einvoice đã quy định phần được ký và chỗ đặt chữ ký"));
   if (p.has("xml-sign-id") || p.has("xml-signature-parent"))
     s.spec.profile = xml::XmlProfile::Generic;
   s.spec.signId = p.getOr("xml-sign-id", "");
   s.spec.signatureParent = p.getOr("xml-signature-parent", "");
   const std::string prefix = p.getOr("xml-prefix", "none");
-  if (prefix != "none" && prefix != "ds") return signUsageError("--xml-prefix must be none or ds");
+  if (prefix != "none" && prefix != "ds")
+    return signUsageError(
+        say("--xml-prefix must be none or ds", "--xml-prefix phải là none hoặc ds"));
   s.spec.dsPrefix = prefix == "ds";
   s.spec.signatureId = p.getOr("xml-signature-id", "");
   s.spec.digest = p.getOr("digest", "sha256");
   if (s.spec.digest != "sha256" && s.spec.digest != "sha384" && s.spec.digest != "sha512")
-    return signUsageError("--digest must be sha256, sha384 or sha512");
+    return signUsageError(say("--digest must be sha256, sha384 or sha512",
+                              "--digest phải là sha256, sha384 hoặc sha512"));
   s.overwrite = p.has("force");
   s.skipExisting = p.has("skip-existing");
   return kExitOk;
@@ -123,9 +131,11 @@ int runSignXml(const Args& args) {
     return kExitUsage;
   }
   if (p.has("output") == p.has("out-dir"))
-    return signUsageError("give exactly one of -o and --out-dir");
+    return signUsageError(say("give exactly one of -o and --out-dir",
+                              "hãy cho đúng một trong hai: -o hoặc --out-dir"));
   if (p.has("output") && inputs.size() != 1)
-    return signUsageError("-o takes one input; use --out-dir");
+    return signUsageError(say("-o takes one input; use --out-dir",
+                              "-o chỉ dùng cho một tệp đầu vào; hãy dùng --out-dir"));
   jobs::XmlSignSettings settings;
   if (int rc = settingsFromOptions(p, settings); rc != kExitOk) return rc;
   std::vector<FileOutcome> rows;

@@ -7,6 +7,7 @@
 // unreadable).
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "core/atomic_file.h"
 #include "core/messages.h"
+#include "kyso_version.h"  // generated: KYSO_VERSION, KYSO_COMMIT
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
@@ -145,8 +147,17 @@ int writeSummaries(const std::vector<FileReport>& reports, const ArgParser& p, L
   std::fflush(stdout);
   auto out = p.get("html");
   if (!out) return kExitOk;
+  // A record says when and by what the check was made, in Vietnam time.
+  const std::time_t vietnam = std::time(nullptr) + 7 * 3600;
+  std::tm tm{};
+  gmtime_r(&vietnam, &tm);
+  char when[48];
+  std::strftime(when, sizeof when, "%d/%m/%Y %H:%M:%S (+07:00)", &tm);
+  const pdfverify::RecordContext record{
+      when, std::string("kyso ") + KYSO_VERSION + " (commit " + KYSO_COMMIT + ")"};
   auto af = AtomicFile::create(*out, AtomicFile::Overwrite::Allow);
-  Status st = af.ok() ? af->write(pdfverify::reportHtml(reports, lang)) : Status(af.error());
+  Status st =
+      af.ok() ? af->write(pdfverify::reportHtml(reports, lang, record)) : Status(af.error());
   if (st.ok()) st = af->commit();
   if (st.ok()) return kExitOk;
   printError("verify --html", st.error());

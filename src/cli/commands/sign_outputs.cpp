@@ -70,7 +70,8 @@ int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* 
       return rc;
     if (fs::exists(rows.front().output, ec) &&
         fs::equivalent(rows.front().output, inputs.front(), ec))
-      return usage("the output must not be the input");
+      return usage(
+          say("the output must not be the input", "tệp kết quả không được trùng tệp đầu vào"));
     return kExitOk;
   }
   fs::path dir = *p.get("out-dir");
@@ -78,10 +79,12 @@ int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* 
   for (const auto& in : inputs) {
     fs::path out = dir / fs::path(in).filename();
     if (fs::exists(out, ec) && fs::equivalent(out, in, ec))
-      return usage("--out-dir would replace the input " + in);
+      return usage(say("--out-dir would replace the input ", "--out-dir sẽ ghi đè tệp đầu vào ") +
+                   in);
     for (const auto& r : rows)
       if (r.output == out.string())
-        return usage("two inputs named " + out.filename().string() + " would share one output");
+        return usage(say("two inputs named ", "hai tệp đầu vào tên ") + out.filename().string() +
+                     say(" would share one output", " sẽ ghi chung một tệp kết quả"));
     rows.push_back({in, out.string(), "", ""});
   }
   return kExitOk;

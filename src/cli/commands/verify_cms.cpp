@@ -134,16 +134,18 @@ int runVerifyCms(const Args& args) {
     return kExitOk;
   }
   const auto& files = p.positional();
-  if (files.empty()) return usage("no signature file");
+  if (files.empty()) return usage(say("no signature file", "chưa cho tệp chữ ký"));
   if (p.has("content") && files.size() != 1)
-    return usage("--content goes with exactly one signature file");
+    return usage(say("--content goes with exactly one signature file",
+                     "--content chỉ dùng với đúng một tệp chữ ký"));
   if (p.has("html"))
     return usage(say("--html: the HTML report covers PDF and XML files, not CMS signatures",
                      "--html: biên bản HTML dành cho tệp PDF và XML, chưa dùng cho chữ ký CMS"));
 
   Lang lang = defaultLang();
   if (auto l = p.get("lang")) {
-    if (*l != "en" && *l != "vi") return usage("--lang must be en or vi");
+    if (*l != "en" && *l != "vi")
+      return usage(say("--lang must be en or vi", "--lang phải là en hoặc vi"));
     lang = *l == "vi" ? Lang::Vi : Lang::En;
   }
   int failCode = kExitOk;

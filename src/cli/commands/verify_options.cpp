@@ -13,6 +13,7 @@
 #include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
 
@@ -80,15 +81,17 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   try {
     timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "10")));
   } catch (const std::exception&) {
-    return usage("--timeout must be a number of seconds");
+    return usage(say("--timeout must be a number of seconds", "--timeout phải là số giây"));
   }
   const long cores = static_cast<long>(std::thread::hardware_concurrency());
   const auto jobs = p.getInt("jobs", 1, 64, std::clamp(cores, 1L, 8L));
-  if (!jobs) return usage("--jobs must be a number from 1 to 64");
+  if (!jobs)
+    return usage(say("--jobs must be a number from 1 to 64", "--jobs phải là một số từ 1 đến 64"));
   std::optional<certs::TimePoint> at;
   if (auto text = p.get("at")) {
     auto t = certs::parseIsoTime(*text);
-    if (!t.ok()) return usage("--at: not a date/time: " + *text);
+    if (!t.ok())
+      return usage(say("--at: not a date/time: ", "--at: không phải ngày giờ: ") + *text);
     at = *t;
   }
 

@@ -17,6 +17,7 @@
 #include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/output_folder.h"
+#include "src/cli/kyso/words.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/verify_job.h"
 #include "src/pdfverify/problems.h"
@@ -151,13 +152,15 @@ int runVerifyXml(const Args& args) {
   std::vector<fs::path> files;
   for (const auto& f : p.positional()) {
     if (jobs::formatOf(f) != jobs::DocumentFormat::Xml)
-      return usage("XML files and " + f + " cannot be verified in one call");
+      return usage(say("XML files and ", "không thể kiểm tra tệp XML cùng ") + f +
+                   say(" cannot be verified in one call", " trong một lệnh"));
     files.emplace_back(f);
   }
-  if (files.empty()) return usage("no XML file");
+  if (files.empty()) return usage(say("no XML file", "chưa cho tệp XML"));
   Lang lang = defaultLang();
   if (auto l = p.get("lang")) {
-    if (*l != "en" && *l != "vi") return usage("--lang must be en or vi");
+    if (*l != "en" && *l != "vi")
+      return usage(say("--lang must be en or vi", "--lang phải là en hoặc vi"));
     lang = *l == "vi" ? Lang::Vi : Lang::En;
   }
   int failCode = kExitOk;

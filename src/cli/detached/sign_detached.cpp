@@ -192,7 +192,8 @@ int settingsFromOptions(const ArgParser& p, jobs::DetachedSignSettings& settings
   else if (digest == "sha512")
     opt.digest = cms::DigestAlg::Sha512;
   else
-    return usageError("--digest must be sha256, sha384 or sha512");
+    return usageError(say("--digest must be sha256, sha384 or sha512",
+                          "--digest phải là sha256, sha384 hoặc sha512"));
   opt.rsaPss = p.has("pss");
   opt.signingTime = !p.has("no-signing-time");
   opt.includeChain = !p.has("no-chain");
@@ -208,19 +209,24 @@ int settingsFromOptions(const ArgParser& p, jobs::DetachedSignSettings& settings
   if (level == "B-T") {
     const auto tsa = p.has("tsa") ? p.get("tsa") : cliSettings().get("sign", "tsa");
     if (!tsa)
-      return usageError("--level B-T needs --tsa URL (or tsa = URL under [sign] in the settings)");
+      return usageError(
+          say("--level B-T needs --tsa URL (or tsa = URL under [sign] in the settings)",
+              "--level B-T cần --tsa URL (hoặc tsa = URL trong mục [sign] của tệp cài đặt)"));
     opt.tsaUrl = *tsa;
   } else if (level != "B-B") {
-    return usageError("--level must be B-B or B-T for detached signatures");
+    return usageError(say("--level must be B-B or B-T for detached signatures",
+                          "--level của chữ ký rời phải là B-B hoặc B-T"));
   }
   const auto jobsGiven = p.getInt("jobs", 1, 64, static_cast<long>(jobs::defaultSigningLanes()));
-  if (!jobsGiven) return usageError("--jobs must be a number from 1 to 64");
+  if (!jobsGiven)
+    return usageError(
+        say("--jobs must be a number from 1 to 64", "--jobs phải là một số từ 1 đến 64"));
   settings.lanes = static_cast<std::size_t>(*jobsGiven);
   opt.http.proxy = p.getOr("proxy", "");
   try {
     opt.http.timeout = std::chrono::seconds(std::stoi(p.getOr("timeout", "15")));
   } catch (...) {
-    return usageError("--timeout must be a number of seconds");
+    return usageError(say("--timeout must be a number of seconds", "--timeout phải là số giây"));
   }
   settings.offline = p.has("offline");
   settings.overwrite = p.has("force");
@@ -242,9 +248,10 @@ int runSignDetached(const Args& args) {
     return kExitOk;
   }
   const auto& inputs = p.positional();
-  if (inputs.empty()) return usageError("no input file");
+  if (inputs.empty()) return usageError(say("no input file", "chưa cho tệp đầu vào"));
   if (p.has("output") && inputs.size() != 1)
-    return usageError("-o needs exactly one input; use --out-dir");
+    return usageError(say("-o needs exactly one input; use --out-dir",
+                          "-o cần đúng một tệp đầu vào; hãy dùng --out-dir"));
   jobs::DetachedSignSettings settings;
   std::string level;
   if (int rc = settingsFromOptions(p, settings, level); rc != kExitOk) return rc;

@@ -128,22 +128,30 @@ Status ArgParser::parse(const std::vector<std::string>& args) {
       name = a.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
       if (eq != std::string::npos) inline_value = a.substr(eq + 1);
     } else {
-      if (a.size() != 2) return Error::kyso(Errc::UsageError, "parse", "unknown option " + a);
+      if (a.size() != 2)
+        return Error::kyso(Errc::UsageError, "parse",
+                           say("unknown option ", "không có tùy chọn ") + a);
       for (const auto& [n, spec] : m_specs)
         if (spec.short_name == a[1]) name = n;
-      if (name.empty()) return Error::kyso(Errc::UsageError, "parse", "unknown option " + a);
+      if (name.empty())
+        return Error::kyso(Errc::UsageError, "parse",
+                           say("unknown option ", "không có tùy chọn ") + a);
     }
     auto it = m_specs.find(name);
     if (it == m_specs.end()) {
       if (name == "pin")
         return Error::kyso(Errc::UsageError, "parse",
-                           "a PIN is never taken on the command line; use the prompt, "
-                           "--pin-stdin, --pin-file or --pin-env");
-      return Error::kyso(Errc::UsageError, "parse", "unknown option --" + name);
+                           say("a PIN is never taken on the command line; use the prompt, "
+                               "--pin-stdin, --pin-file or --pin-env",
+                               "không bao giờ nhận PIN trên dòng lệnh; hãy nhập khi được hỏi, "
+                               "hoặc dùng --pin-stdin, --pin-file hay --pin-env"));
+      return Error::kyso(Errc::UsageError, "parse",
+                         say("unknown option --", "không có tùy chọn --") + name);
     }
     if (it->second.kind == Kind::Flag) {
       if (inline_value)
-        return Error::kyso(Errc::UsageError, "parse", "--" + name + " takes no value");
+        return Error::kyso(Errc::UsageError, "parse",
+                           "--" + name + say(" takes no value", " không nhận giá trị"));
       m_values[name].push_back("1");
       if (!it->second.alsoSets.empty()) m_values[it->second.alsoSets].push_back("1");
       continue;
@@ -153,7 +161,8 @@ Status ArgParser::parse(const std::vector<std::string>& args) {
       v = *inline_value;
     } else {
       if (i + 1 >= args.size())
-        return Error::kyso(Errc::UsageError, "parse", "--" + name + " needs a value");
+        return Error::kyso(Errc::UsageError, "parse",
+                           "--" + name + say(" needs a value", " cần một giá trị"));
       v = args[++i];
     }
     if (it->second.kind == Kind::Value) m_values[name].clear();

@@ -157,7 +157,9 @@ int parseOptions(const Args& args, Options& o) {
   for (const auto& origin : o.allowed) {
     auto parsed = service::parseOrigin(origin);
     if (!parsed.ok() || parsed->scheme != "https")
-      return usageError("--allow-origin " + origin + ": an https origin (https://host[:port])");
+      return usageError("--allow-origin " + origin +
+                        say(": an https origin (https://host[:port])",
+                            ": cần một origin https (https://máy[:cổng])"));
   }
   for (const auto& origin : o.testOrigins)
     if (!service::parseOrigin(origin).ok()) return usageError("--test-origin " + origin);
@@ -334,7 +336,9 @@ int sites(const Options& o) {
 // document.
 int log(const Options& o) {
   const auto last = o.p.getInt("last", 1, 100000, 50);
-  if (!last) return usageError("--last must be a number from 1 to 100000");
+  if (!last)
+    return usageError(
+        say("--last must be a number from 1 to 100000", "--last phải là một số từ 1 đến 100000"));
   auto read =
       service::readAuditLog(service::serviceDir() / "audit.jsonl", static_cast<std::size_t>(*last));
   if (!read.ok()) {
@@ -382,7 +386,7 @@ int runService(const Args& args) {
   if (sub == "untrust") return trust(o, false);
   if (sub == "sites") return sites(o);
   if (sub == "log") return log(o);
-  return usageError("unknown subcommand '" + sub + "'");
+  return usageError(say("unknown subcommand '", "không có lệnh con '") + sub + "'");
 }
 
 }  // namespace kyso::cli
