@@ -79,7 +79,8 @@ for args, want in [(["sign", "a.pdf"], "hãy cho đúng một trong hai: -o ho�
                    (["verify", "a.pdf", "--bogus"], "không có tùy chọn --bogus"),
                    (["verify", "a.pdf", "--jobs"], "--jobs cần một giá trị"),
                    (["extend", "a.pdf", "-o", "b.pdf", "--level", "B-X"],
-                    "--level phải là B-LT hoặc B-LTA")]:
+                    "--level phải là B-LT hoặc B-LTA"),
+                   (["token", "keygen", "--type", "ec:P-256"], "cần --id HEX")]:
     env = dict(os.environ, KYSO_LANG="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8")
     r = subprocess.run([kyso] + args, env=env, capture_output=True, text=True, timeout=60)
     if r.returncode != 64 or want not in r.stdout + r.stderr:

@@ -1,6 +1,7 @@
 #include "ui/verify/verify_tab.h"
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QDragEnterEvent>
 #include <QEvent>
 #include <QFileDialog>
@@ -206,7 +207,11 @@ void VerifyTab::saveReport() {
   d->setNameFilters({tr("HTML report (*.html)"), tr("PDF report (*.pdf)")});
   d->setDefaultSuffix(QStringLiteral("html"));
   connect(d, &QFileDialog::fileSelected, this, [this](const QString& path) {
-    const std::string html = pdfverify::reportHtml(m_model->doneReports(), uiLang());
+    // A saved report is a record: it says when the check was made (Vietnam time).
+    const QString when = QDateTime::currentDateTimeUtc().toOffsetFromUtc(7 * 3600).toString(
+        QStringLiteral("dd/MM/yyyy HH:mm:ss '(+07:00)'"));
+    const std::string html = pdfverify::reportHtml(
+        m_model->doneReports(), uiLang(), pdfverify::RecordContext{when.toStdString(), {}});
     QByteArray bytes;
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
       QBuffer buf(&bytes);

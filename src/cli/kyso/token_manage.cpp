@@ -15,6 +15,7 @@
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_commands.h"
 #include "src/cli/kyso/token_options.h"
+#include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
 namespace {
@@ -181,7 +182,9 @@ int runTokenInit(const Args& args) {
   if (!parseOrUsage(p, args)) return kExitUsage;
   auto label = p.get("label");
   if (!label || label->empty() || label->size() > 32)
-    return fail("", Error::kyso(Errc::UsageError, "init", "--label (1..32 bytes) is required"));
+    return fail("",
+                Error::kyso(Errc::UsageError, "init",
+                            say("--label (1..32 bytes) is required", "cần --label (1..32 byte)")));
   auto prompt = CliPinPrompt::fromOptions(p);
   if (!prompt.ok()) return fail("", prompt.error());
   auto sel = tokenSelectorFrom(p);
@@ -200,7 +203,9 @@ int runTokenInit(const Args& args) {
       KYSO_ASSIGN_OR_RETURN(CK_SLOT_ID id, p11::selectSlot(slots, sel, std::nullopt));
       slot = id;
     } else {
-      return Error::kyso(Errc::UsageError, "init", "name the token with --token or --slot");
+      return Error::kyso(Errc::UsageError, "init",
+                         say("name the token with --token or --slot",
+                             "hãy chỉ ra token bằng --token hoặc --slot"));
     }
     const p11::SlotView* sv = nullptr;
     for (auto& s : slots)
@@ -253,7 +258,9 @@ int runTokenKeygen(const Args& args) {
     return fail("", Error::kyso(Errc::UsageError, "keygen", "--type " + type));
   }
   auto id = p11::parseHexId(p.getOr("id", ""));
-  if (!id) return fail("", Error::kyso(Errc::UsageError, "keygen", "--id HEX is required"));
+  if (!id)
+    return fail(
+        "", Error::kyso(Errc::UsageError, "keygen", say("--id HEX is required", "cần --id HEX")));
   spec.id = *id;
   spec.label = p.getOr("label", "kyso key " + p11::hexId(*id));
   p11::OpenOptions opt;
@@ -349,7 +356,8 @@ int runTokenImportCert(const Args& args) {
       .flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   if (p.positional().size() != 1)
-    return fail("", Error::kyso(Errc::UsageError, "import-cert", "give one certificate file"));
+    return fail("", Error::kyso(Errc::UsageError, "import-cert",
+                                say("give one certificate file", "hãy cho một tệp chứng thư số")));
   auto data = readSmallFile(p.positional()[0], 1u << 20);
   if (!data.ok()) return fail("Reading the certificate failed", data.error());
   auto certs = p11::parseCertificates(*data);
@@ -406,7 +414,9 @@ int runTokenDelete(const Args& args) {
       .flag("json", 0, kJsonHelp);
   if (!parseOrUsage(p, args)) return kExitUsage;
   auto id = p11::parseHexId(p.getOr("id", ""));
-  if (!id) return fail("", Error::kyso(Errc::UsageError, "delete", "--id HEX is required"));
+  if (!id)
+    return fail(
+        "", Error::kyso(Errc::UsageError, "delete", say("--id HEX is required", "cần --id HEX")));
   p11::OpenOptions opt;
   opt.readWrite = true;
   auto tok = openSelectedToken(p, opt);

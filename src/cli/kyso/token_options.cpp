@@ -11,6 +11,7 @@
 #include "core/messages.h"
 #include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
 namespace {
@@ -80,7 +81,8 @@ Result<std::unique_ptr<CliPinPrompt>> CliPinPrompt::fromOptions(const ArgParser&
   int n = (p.has("pin-stdin") ? 1 : 0) + (p.get("pin-file") ? 1 : 0) + (p.get("pin-env") ? 1 : 0);
   if (n > 1)
     return Error::kyso(Errc::UsageError, "pin options",
-                       "use only one of --pin-stdin, --pin-file, --pin-env");
+                       say("use only one of --pin-stdin, --pin-file, --pin-env",
+                           "chỉ dùng một trong --pin-stdin, --pin-file, --pin-env"));
   if (p.has("pin-stdin")) return std::make_unique<CliPinPrompt>(Source::Stdin, "");
   if (auto f = p.get("pin-file")) return std::make_unique<CliPinPrompt>(Source::File, *f);
   if (auto e = p.get("pin-env")) return std::make_unique<CliPinPrompt>(Source::Env, *e);
