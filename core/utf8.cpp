@@ -50,4 +50,10 @@ void appendUtf8(std::string& out, char32_t cp) {
   }
 }
 
+std::size_t utf8Columns(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 }  // namespace kyso

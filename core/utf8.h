@@ -18,6 +18,9 @@ struct Utf8Char {
 /// The character that starts at byte `i` of `text`; nullopt when the bytes there are no UTF-8.
 std::optional<Utf8Char> nextUtf8(std::string_view text, std::size_t i);
 
+/// The columns `text` takes on a terminal: one per character (continuation bytes take none).
+std::size_t utf8Columns(std::string_view text);
+
 /// Appends `codePoint` (at most U+10FFFF) as UTF-8.
 void appendUtf8(std::string& out, char32_t codePoint);
 

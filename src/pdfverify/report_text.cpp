@@ -1,3 +1,4 @@
+#include "core/utf8.h"
 #include "src/pdfverify/report.h"
 
 namespace kyso::pdfverify {
@@ -172,12 +173,8 @@ std::string summaryTable(const std::vector<FileReport>& files, Lang lang) {
       res = vi ? "chưa xác định được" : "cannot confirm";
     std::string sigs = std::to_string(f.signatures.size());
     // Pad by characters, not bytes, so Vietnamese labels line up.
-    auto width = [](const std::string& s) {
-      std::size_t n = 0;
-      for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-      return n;
-    };
-    out += res + std::string(width(res) < 20 ? 20 - width(res) : 1, ' ') + sigs +
+    const std::size_t w = utf8Columns(res);
+    out += res + std::string(w < 20 ? 20 - w : 1, ' ') + sigs +
            std::string(sigs.size() < 6 ? 6 - sigs.size() : 1, ' ') + f.file + "\n";
   }
   return out;

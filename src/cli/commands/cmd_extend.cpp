@@ -94,12 +94,7 @@ int runExtend(const Args& args) {
   };
   const auto& inputs = p.positional();
   if (inputs.empty()) return usage(say("no input file", "chưa cho tệp đầu vào"));
-  if (p.has("output") == p.has("out-dir"))
-    return usage(say("give exactly one of -o and --out-dir",
-                     "hãy cho đúng một trong hai: -o hoặc --out-dir"));
-  if (p.has("output") && inputs.size() != 1)
-    return usage(say("-o takes one input; use --out-dir",
-                     "-o chỉ dùng cho một tệp đầu vào; hãy dùng --out-dir"));
+  if (int rc = checkOutputChoice(p, "kyso extend"); rc != kExitOk) return rc;
   auto level = pdf::parsePadesLevel(p.getOr("level", ""));
   if (!level || (*level != pdf::PadesLevel::BLT && *level != pdf::PadesLevel::BLTA))
     return usage(say("--level must be B-LT or B-LTA", "--level phải là B-LT hoặc B-LTA"));

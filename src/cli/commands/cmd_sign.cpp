@@ -213,12 +213,7 @@ int runSign(const Args& args) {
             "signatures on all of them",
             "không thể ký lẫn PDF, XML và tệp khác trong một lệnh; hãy dùng --detached để ký rời "
             "tất cả"));
-  if (p.has("output") == p.has("out-dir"))
-    return signUsageError(say("give exactly one of -o and --out-dir",
-                              "hãy cho đúng một trong hai: -o hoặc --out-dir"));
-  if (p.has("output") && inputs.size() != 1)
-    return signUsageError(say("-o takes one input; use --out-dir",
-                              "-o chỉ dùng cho một tệp đầu vào; hãy dùng --out-dir"));
+  if (int rc = checkOutputChoice(p); rc != kExitOk) return rc;
   jobs::PdfSignSettings settings;
   if (int rc = settingsFromOptions(p, settings); rc != kExitOk) return rc;
   std::vector<FileOutcome> rows;

@@ -55,6 +55,20 @@ int signUsageError(const std::string& what) {
   return kExitUsage;
 }
 
+int checkOutputChoice(const ArgParser& p, const char* command) {
+  auto usage = [command](const std::string& what) {
+    printError(command, Error::kyso(Errc::UsageError, command, what));
+    return kExitUsage;
+  };
+  if (p.has("output") == p.has("out-dir"))
+    return usage(say("give exactly one of -o and --out-dir",
+                     "hãy cho đúng một trong hai: -o hoặc --out-dir"));
+  if (p.has("output") && p.positional().size() != 1)
+    return usage(say("-o takes one input; use --out-dir",
+                     "-o chỉ dùng cho một tệp đầu vào; hãy dùng --out-dir"));
+  return kExitOk;
+}
+
 // One row per input with its output, decided before anything is signed.
 int planOutputs(const ArgParser& p, std::vector<FileOutcome>& rows, const char* command) {
   auto usage = [command](const std::string& what) {

@@ -25,6 +25,10 @@ struct FileOutcome {
 /// Prints "kyso sign: <what>" as a usage error; returns kExitUsage.
 int signUsageError(const std::string& what);
 
+/// The rule every command writing one copy per input shares: exactly one of -o and --out-dir,
+/// and -o with one input only. kExitOk, or the usage error printed as `command`'s.
+int checkOutputChoice(const ArgParser& p, const char* command = "kyso sign");
+
 /// One row per input with its output (-o for one input, --out-dir for any number, made when
 /// missing), refusing an output that is the input, two inputs sharing an output, and a folder
 /// that cannot be written; errors are printed as `command`'s. An exit code (kExitOk when the

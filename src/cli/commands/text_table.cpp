@@ -3,19 +3,14 @@
 #include <algorithm>
 
 #include "core/messages.h"
+#include "core/utf8.h"
 
 namespace kyso::cli {
-
-std::size_t displayWidth(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
 
 namespace {
 
 std::string padded(const std::string& s, std::size_t width) {
-  const std::size_t w = displayWidth(s);
+  const std::size_t w = utf8Columns(s);
   return w >= width ? s : s + std::string(width - w, ' ');
 }
 
@@ -26,7 +21,7 @@ std::string TextTable::render(const std::string& none) const {
   std::vector<std::size_t> width(m_header.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < row.size() && i < width.size(); ++i)
-      width[i] = std::max(width[i], displayWidth(row[i]));
+      width[i] = std::max(width[i], utf8Columns(row[i]));
   };
   measure(m_header);
   for (const auto& r : m_rows) measure(r);
@@ -51,7 +46,7 @@ std::string noneText() {
 
 std::string renderFields(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::size_t width = 0;
-  for (const auto& [label, value] : fields) width = std::max(width, displayWidth(label) + 1);
+  for (const auto& [label, value] : fields) width = std::max(width, utf8Columns(label) + 1);
   std::string out;
   for (const auto& [label, value] : fields)
     out += padded(label + ":", width) + " " + (value.empty() ? "-" : value) + "\n";

@@ -27,7 +27,4 @@ std::string noneText();
 /// "Label: value" lines with the labels aligned; empty values as "-".
 std::string renderFields(const std::vector<std::pair<std::string, std::string>>& fields);
 
-/// Characters (UTF-8 code points) in `s`.
-std::size_t displayWidth(const std::string& s);
-
 }  // namespace kyso::cli

@@ -5,6 +5,7 @@
 #include <exception>
 #include <string_view>
 
+#include "core/utf8.h"
 #include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
@@ -22,13 +23,6 @@ std::string inCliLanguage(const HelpText& t) {
 constexpr std::size_t kHelpWidth = 100;  // columns of a help page
 constexpr std::size_t kOptionColumn = 28;
 
-/// Columns `s` takes on a terminal: one per character (UTF-8 continuation bytes take none).
-std::size_t columns(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
 /// `text` broken at spaces into lines of at most `width` columns after `indent` columns; the
 /// first line continues what is already written (`used` columns), the others start with `indent`
 /// spaces. A word longer than a line stays whole.
@@ -42,7 +36,7 @@ std::string wrapped(const std::string& text, std::size_t used, std::size_t inden
     std::size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
     const std::string_view word(text.data() + start, end - start);
-    if (!first && col + 1 + columns(word) > width) {
+    if (!first && col + 1 + utf8Columns(word) > width) {
       out += '\n' + std::string(indent, ' ');
       col = indent;
     } else if (!first) {
@@ -50,7 +44,7 @@ std::string wrapped(const std::string& text, std::size_t used, std::size_t inden
       ++col;
     }
     out += word;
-    col += columns(word);
+    col += utf8Columns(word);
     first = false;
     start = end + 1;
   }
@@ -66,7 +60,7 @@ std::string wrappedUsage(const std::string& usage) {
     std::size_t end = usage.find('\n', start);
     if (end == std::string::npos) end = usage.size();
     const std::string line = usage.substr(start, end - start);
-    const bool keep = columns(line) <= kHelpWidth || line.starts_with(" ") ||
+    const bool keep = utf8Columns(line) <= kHelpWidth || line.starts_with(" ") ||
                       line.find("kyso ") != std::string::npos;
     out += keep ? line : wrapped(line, 0, 0, kHelpWidth);
     if (end < usage.size()) out += '\n';
