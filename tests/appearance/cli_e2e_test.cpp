@@ -184,6 +184,23 @@ TEST_F(CliTest, IssuedTakesTheUnitsSealFromTheInventory) {
       << out;
   EXPECT_FALSE(fs::exists(db));
   EXPECT_FALSE(fs::exists(dir / "issued.pdf"));
+  // An inventory that is not a database: said as such before the PIN, not as a missing seal, and
+  // the file is left as it was.
+  const std::string garbage = "not an SQLite database, a scanned list of tokens\n";
+  std::ofstream(db) << garbage;
+  EXPECT_EQ(
+      sign("approved.pdf", "issued.pdf", "org", "--kind issued --doc-number 286/SYT-VP", &out), 4);
+  EXPECT_NE(out.find("Reading the unit's seal from the inventory failed"), std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("store the unit's seal"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "issued.pdf"));
+  {
+    std::ifstream in(db);
+    std::ostringstream kept;
+    kept << in.rdbuf();
+    EXPECT_EQ(kept.str(), garbage);
+  }
+  fs::remove(db);
   int st = 0;
   const std::string inv =
       "cd " + shq(dir.path().string()) + " && KYSO_LANG=en " + shq(kyso.string()) + " inventory ";

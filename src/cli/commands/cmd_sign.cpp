@@ -228,9 +228,18 @@ int runSign(const Args& args) {
   // known once the key is: before the PIN, the inventory must at least hold a unit's seal.
   const bool sealFromInventory = p.getOr("kind", "") == "issued" && !p.has("seal");
   {
-    if (sealFromInventory && !inventoryHasUnitSeals()) {
-      printError("kyso sign", Error::kyso(Errc::UsageError, "--seal", sealNeededText()));
-      return kExitUsage;
+    if (sealFromInventory) {
+      auto seals = inventoryHasUnitSeals();
+      if (!seals.ok()) {
+        printError(say("Reading the unit's seal from the inventory failed",
+                       "Không đọc được con dấu của đơn vị trong sổ theo dõi"),
+                   seals.error());
+        return kExitInputError;
+      }
+      if (!*seals) {
+        printError("kyso sign", Error::kyso(Errc::UsageError, "--seal", sealNeededText()));
+        return kExitUsage;
+      }
     }
     auto tried =
         sealFromInventory

@@ -25,12 +25,11 @@ Result<std::optional<inventory::Inventory>> openExisting() {
 
 }  // namespace
 
-bool inventoryHasUnitSeals() {
-  auto opened = openExisting();
-  if (!opened.ok() || !*opened) return false;
-  auto units = (*opened)->units();
-  if (!units.ok()) return false;
-  for (const inventory::Unit& u : *units)
+Result<bool> inventoryHasUnitSeals() {
+  KYSO_ASSIGN_OR_RETURN(auto opened, openExisting());
+  if (!opened) return false;
+  KYSO_ASSIGN_OR_RETURN(auto units, opened->units());
+  for (const inventory::Unit& u : units)
     if (u.hasSeal) return true;
   return false;
 }

@@ -12,8 +12,9 @@
 namespace kyso::cli {
 
 /// Whether the CLI's inventory (inventory_cli.h's inventoryLocation) exists and stores a seal for
-/// at least one unit; false when there is no inventory. Nothing is created.
-bool inventoryHasUnitSeals();
+/// at least one unit; false when there is no inventory, an error when it cannot be read. Nothing
+/// is created.
+Result<bool> inventoryHasUnitSeals();
 
 /// The seal (PNG bytes) stored for the unit of `cert` in the CLI's inventory: the certificate's
 /// own unit, else its holder's. nullopt when there is no inventory, it does not know the
