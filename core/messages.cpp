@@ -93,7 +93,7 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::PdfPageOutOfRange, "PdfPageOutOfRange", "The page number is outside the document.", "Số trang nằm ngoài tài liệu."},
   {Errc::PdfModifiedAfterSigning, "PdfModifiedAfterSigning", "The document was changed after it was signed.", "Tài liệu đã bị thay đổi sau khi ký."},
   {Errc::PdfTooComplex, "PdfTooComplex", "The PDF is too complex to check safely.", "Tệp PDF quá phức tạp để kiểm tra an toàn."},
-  {Errc::ImageInvalid, "ImageInvalid", "The image is not a valid PNG.", "Ảnh không phải tệp PNG hợp lệ."},
+  {Errc::ImageInvalid, "ImageInvalid", "The image is not a valid PNG or JPEG file.", "Ảnh không phải tệp PNG hay JPEG hợp lệ."},
   {Errc::ImageTooLarge, "ImageTooLarge", "The image is too large.", "Ảnh quá lớn."},
   {Errc::FontMissing, "FontMissing", "The font was not found; install fonts-liberation2 or fonts-croscore.", "Không tìm thấy phông chữ; hãy cài fonts-liberation2 hoặc fonts-croscore."},
   {Errc::TextDoesNotFit, "TextDoesNotFit", "The text does not fit in the space given.", "Văn bản không vừa vùng đã chọn."},

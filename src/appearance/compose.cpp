@@ -43,7 +43,7 @@ Result<Template> resolveTemplate(const Request& r) {
 }
 
 // The image's shape in points when drawn at 1 unit per pixel, corrected for unequal pHYs.
-std::pair<double, double> aspectOf(const PngImage& img) {
+std::pair<double, double> aspectOf(const RasterImage& img) {
   double w = img.width, h = img.height;
   if (img.ppmX > 0 && img.ppmY > 0) h *= img.ppmX / img.ppmY;
   return {w, h};
@@ -137,7 +137,7 @@ Result<Placed> placeFixed(const Template& t, const Request& r) {
 // title and name found on the page.
 Result<Placed> placeBetweenTitleAndName(const Template& t, const Request& r,
                                         std::map<std::string, std::string>& fields,
-                                        const PngImage* image, std::optional<int> pageIndex) {
+                                        const RasterImage* image, std::optional<int> pageIndex) {
   if (!fields.count("name")) return Error::kyso(Errc::UsageError, "appearance_field", "name");
   KYSO_ASSIGN_OR_RETURN(auto slot, findSignerSlot(r.pdf, pageIndex, fields["name"],
                                                   fields.count("title") ? fields["title"] : ""));
@@ -170,7 +170,7 @@ Result<Placed> placeBetweenTitleAndName(const Template& t, const Request& r,
 }
 
 // The seal over the left part of the approval signature, at the seal's own size.
-Result<Placed> placeOverApproval(const Template& t, const Request& r, const PngImage& image,
+Result<Placed> placeOverApproval(const Template& t, const Request& r, const RasterImage& image,
                                  std::optional<int> pageIndex) {
   KYSO_ASSIGN_OR_RETURN(auto widget, findApprovalWidget(r.pdf, pageIndex));
   Placed p;
@@ -201,7 +201,7 @@ Result<Placed> placeOverApproval(const Template& t, const Request& r, const PngI
 
 Result<Placed> place(const Template& t, const Request& r,
                      std::map<std::string, std::string>& fields,
-                     const std::optional<PngImage>& image) {
+                     const std::optional<RasterImage>& image) {
   const bool usesSearch = t.placement == Template::Placement::BetweenTitleAndName ||
                           t.placement == Template::Placement::OverApproval;
   if (r.rect || !usesSearch) return placeFixed(t, r);
@@ -221,15 +221,15 @@ Result<Appearance> makeAppearance(const Request& r) {
   KYSO_ASSIGN_OR_RETURN(Template t, resolveTemplate(r));
   Appearance out;
   KYSO_ASSIGN_OR_RETURN(auto fields, printedFields(r));
-  std::optional<PngImage> image;
+  std::optional<RasterImage> image;
   if (t.hasImage) {
     if (!r.image && !r.imageData)
       return Error::kyso(Errc::UsageError, "appearance_image",
                          t.imageRole == "seal" ? "seal" : "image");
     if (r.image) {
-      KYSO_ASSIGN_OR_RETURN(image, loadPng(*r.image, r.png));
+      KYSO_ASSIGN_OR_RETURN(image, loadImage(*r.image, r.imageOptions));
     } else {
-      KYSO_ASSIGN_OR_RETURN(image, decodePng(*r.imageData, r.png));
+      KYSO_ASSIGN_OR_RETURN(image, decodeImage(*r.imageData, r.imageOptions));
     }
     if (!image->hadAlpha && !image->madeTransparent)
       out.notes.push_back(

@@ -12,7 +12,7 @@
 
 #include "core/result.h"
 #include "src/appearance/appearance.h"
-#include "src/appearance/png_image.h"
+#include "src/appearance/raster_image.h"
 #include "src/appearance/template.h"
 
 namespace kyso::appearance {
@@ -26,7 +26,7 @@ struct Request {
   /// The image's PNG bytes when it comes from elsewhere than a file (the unit's seal stored in the
   /// inventory); `image` wins when both are given.
   std::optional<std::string> imageData;
-  PngOptions png;
+  ImageOptions imageOptions;
   std::optional<double> sealSizeMm;  // the seal's real diameter when the PNG has no pHYs
   std::optional<int> page;           // 1-based, negative from the end
   std::optional<std::string> rect;   // "X,Y,W,H" from the page's top-left (pt or mm)

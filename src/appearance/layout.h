@@ -10,7 +10,7 @@
 
 #include "core/result.h"
 #include "src/appearance/appearance.h"
-#include "src/appearance/png_image.h"
+#include "src/appearance/raster_image.h"
 #include "src/appearance/template.h"
 
 namespace kyso::appearance {
@@ -19,7 +19,7 @@ namespace kyso::appearance {
 struct LayoutInput {
   const Template& tmpl;
   double width = 0, height = 0;          // the box (= the widget's /Rect) in points
-  const PngImage* image = nullptr;       // required when the template has an image
+  const RasterImage* image = nullptr;    // required when the template has an image
   std::optional<double> imageW, imageH;  // the image's size when placement fixed it (real size)
   const std::map<std::string, std::string>& fields;  // NFC values
   std::string kindTag;                               // written as /KysoKind in the form dictionary

@@ -12,11 +12,15 @@
 
 namespace kyso::inventory {
 
-// Decree 30 asks for PNG with a transparent background; refuse anything that is not a PNG.
-Status checkPng(const std::string& bytes, const char* what) {
-  static constexpr char kMagic[] = "\x89PNG\r\n\x1a\n";
-  if (bytes.size() < 8 || bytes.compare(0, 8, kMagic, 8) != 0)
-    return Error::kyso(Errc::ImageInvalid, what, "not a PNG image");
+// Decree 30 asks for PNG with a transparent background; a scanned JPEG is kept too, and its white
+// paper is made transparent each time it is drawn (appearance/raster_image.h). Anything else is
+// refused.
+Status checkImage(const std::string& bytes, const char* what) {
+  static constexpr char kPng[] = "\x89PNG\r\n\x1a\n";
+  static constexpr char kJpeg[] = "\xff\xd8\xff";
+  const bool png = bytes.size() >= 8 && bytes.compare(0, 8, kPng, 8) == 0;
+  const bool jpeg = bytes.size() >= 3 && bytes.compare(0, 3, kJpeg, 3) == 0;
+  if (!png && !jpeg) return Error::kyso(Errc::ImageInvalid, what, "neither a PNG nor a JPEG image");
   if (bytes.size() > (8u << 20)) return Error::kyso(Errc::ImageTooLarge, what);
   return {};
 }
@@ -128,7 +132,7 @@ Result<Unit> Inventory::editUnit(const Unit& u) {
 }
 
 Status Inventory::setSeal(std::string_view key, const std::string& png) {
-  KYSO_TRY(checkPng(png, "seal"));
+  KYSO_TRY(checkImage(png, "seal"));
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Unit u, unit(key));
   KYSO_ASSIGN_OR_RETURN(long long n,
@@ -237,7 +241,7 @@ Result<Person> Inventory::editPerson(const Person& p) {
 }
 
 Status Inventory::setHandwriting(std::string_view key, const std::string& png) {
-  KYSO_TRY(checkPng(png, "handwriting"));
+  KYSO_TRY(checkImage(png, "handwriting"));
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Person p, person(key));
   KYSO_ASSIGN_OR_RETURN(

@@ -38,9 +38,9 @@ struct CertFilter {
   long limit = 0;
 };
 
-/// The check setSeal and setHandwriting make (a PNG of at most 8 MiB), for a caller that checks an
-/// image before it writes anything else.
-Status checkPng(const std::string& bytes, const char* what);
+/// The check setSeal and setHandwriting make (a PNG or JPEG of at most 8 MiB), for a caller that
+/// checks an image before it writes anything else.
+Status checkImage(const std::string& bytes, const char* what);
 
 class Inventory {
  public:

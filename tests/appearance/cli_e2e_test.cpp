@@ -166,6 +166,56 @@ TEST_F(CliTest, SampleLetterApprovedIssuedCopied) {
       << stamp;
 }
 
+// Issue 17: a seal scanned on white paper and saved as JPEG (as office scanners save it) is taken
+// without options: its paper is made transparent, so the leader's handwriting under the seal's
+// left third still shows. The same scan as a PNG without alpha, stamped as it is, hides it: that
+// is the control which shows the count can fail.
+TEST_F(CliTest, ScannedJpegSealLetsTheHandwritingShow) {
+  std::string out;
+  ASSERT_EQ(approve(&out), 0) << out;
+  int st = 0;
+  for (const char* target : {"seal.jpg", "PNG24:seal-flat.png"}) {
+    run("cd " + shq(dir.path().string()) +
+            " && convert seal.png -background white -flatten -units PixelsPerInch -density 300 "
+            "-quality 90 " +
+            target,
+        &st);
+    ASSERT_EQ(st, 0) << target;
+  }
+  auto widgets = signatureWidgets(dir / "approved.pdf");
+  ASSERT_TRUE(widgets.ok() && widgets->size() == 1u);
+  const int page = (*widgets)[0].pageIndex;
+  auto blueOf = [&](const std::string& pdf) {
+    return test::findPixels(test::renderPage(dir / pdf, page, 100), test::isBlue).count;
+  };
+  const auto before = blueOf("approved.pdf");
+  ASSERT_GT(before, 300);
+  ASSERT_EQ(sign("approved.pdf", "issued-jpeg.pdf", "org",
+                 "--kind issued --seal seal.jpg --doc-number 286/SYT-VP", &out),
+            0)
+      << out;
+  EXPECT_EQ(out.find("no transparency"), std::string::npos) << out;
+  ASSERT_EQ(sign("approved.pdf", "issued-flat.pdf", "org",
+                 "--kind issued --seal seal-flat.png --doc-number 286/SYT-VP", &out),
+            0)
+      << out;
+  const auto withJpeg = blueOf("issued-jpeg.pdf");
+  const auto withOpaque = blueOf("issued-flat.pdf");
+  EXPECT_GT(withJpeg, before * 9 / 10) << before << " " << withJpeg;
+  EXPECT_LT(withOpaque, before * 8 / 10) << before << " " << withOpaque;
+  const std::string sigs = run("pdfsig " + shq((dir / "issued-jpeg.pdf").string()) + " 2>&1", &st);
+  std::size_t valid = 0;
+  for (std::size_t p = 0; (p = sigs.find("Signature is Valid.", p)) != std::string::npos; ++p)
+    ++valid;
+  EXPECT_EQ(valid, 2u) << sigs;
+  // A file that is neither PNG nor JPEG is refused before anything is signed.
+  EXPECT_NE(sign("approved.pdf", "bad.pdf", "org",
+                 "--kind issued --seal letter.txt --doc-number 286/SYT-VP", &out),
+            0);
+  EXPECT_NE(out.find("not a valid PNG or JPEG"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "bad.pdf"));
+}
+
 // Issue 17: --kind issued without --seal stamps the seal the inventory stores for the signing
 // certificate's unit; without one it says, before anything is signed, where the seal can come from.
 TEST_F(CliTest, IssuedTakesTheUnitsSealFromTheInventory) {

@@ -217,9 +217,19 @@ TEST_F(ErrorsTest, BadImagesAndImagesWithoutAlpha) {
   ASSERT_TRUE(a.ok()) << a.error().technical();
   ASSERT_EQ(a->notes.size(), 1u);
   EXPECT_EQ(a->notes[0].kind, Errc::ImageNoAlpha);
-  r.png.whiteTransparent = true;
+  r.imageOptions.whiteTransparent = true;
   a = makeAppearance(r);
   ASSERT_TRUE(a.ok());
+  EXPECT_TRUE(a->notes.empty());
+  // The same scan as a JPEG: accepted without the option, its paper made transparent, no note.
+  test::run("convert " + test::shq((dir / "scan.png").string()) + " -quality 85 " +
+                test::shq((dir / "scan.jpg").string()),
+            &st);
+  ASSERT_EQ(st, 0);
+  r.imageOptions = {};
+  r.image = dir / "scan.jpg";
+  a = makeAppearance(r);
+  ASSERT_TRUE(a.ok()) << a.error().technical();
   EXPECT_TRUE(a->notes.empty());
 }
 

@@ -52,7 +52,7 @@ void compareWithReference(const test::Raster& r, PxRect box, const std::string& 
     ASSERT_EQ(st, 0);
     return;
   }
-  auto img = loadPng(ref);
+  auto img = loadImage(ref);
   ASSERT_TRUE(img.ok()) << "reference " << ref << ": " << img.error().technical();
   ASSERT_NEAR(static_cast<int>(img->width), w, 1) << name;
   ASSERT_NEAR(static_cast<int>(img->height), h, 1) << name;

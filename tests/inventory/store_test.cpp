@@ -91,6 +91,12 @@ TEST_P(StoreTest, UnitsAndPeopleByNameOrId) {
   ASSERT_TRUE(inv->setSeal(phuVang.name, png).ok());
   EXPECT_EQ(*inv->seal(phuVang.name), png);
   EXPECT_EQ(inv->setSeal(phuVang.name, "GIF89a....").error().kind, Errc::ImageInvalid);
+  EXPECT_EQ(*inv->seal(phuVang.name), png);  // the refused image changed nothing
+  // A scanned seal kept as JPEG is stored as it is (its paper is keyed out when it is drawn).
+  const std::string jpeg = std::string("\xff\xd8\xff\xe0", 4) + std::string("\0\x10JFIF", 6);
+  ASSERT_TRUE(inv->setSeal(phuVang.name, jpeg).ok());
+  EXPECT_EQ(*inv->seal(phuVang.name), jpeg);
+  ASSERT_TRUE(inv->setSeal(phuVang.name, png).ok());
   ASSERT_TRUE(inv->setHandwriting("Trần Thị Bình", png).ok());
   EXPECT_EQ(*inv->handwriting("Trần Thị Bình"), png);
   EXPECT_TRUE(inv->person("Trần Thị Bình")->hasHandwriting);

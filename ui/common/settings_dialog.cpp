@@ -154,11 +154,11 @@ void SettingsDialog::connectButtons() {
   });
   connect(m_removeAnchor, &QPushButton::clicked, this, [this] { delete m_anchors->currentItem(); });
   connect(m_browseHandwriting, &QPushButton::clicked, this, [this] {
-    chooseFile(this, tr("Choose your handwritten signature"), tr("PNG images (*.png)"),
+    chooseFile(this, tr("Choose your handwritten signature"), tr("Images (*.png *.jpg *.jpeg)"),
                [this](const QString& f) { m_handwriting->setText(f); });
   });
   connect(m_browseSeal, &QPushButton::clicked, this, [this] {
-    chooseFile(this, tr("Choose the unit's seal"), tr("PNG images (*.png)"),
+    chooseFile(this, tr("Choose the unit's seal"), tr("Images (*.png *.jpg *.jpeg)"),
                [this](const QString& f) { m_seal->setText(f); });
   });
   connect(m_browseDb, &QPushButton::clicked, this, [this] {
@@ -202,10 +202,10 @@ void SettingsDialog::retranslateUi() {
   m_origins->setPlaceholderText(
       tr("https://vanban.soyte.example.gov.vn (several: separated by spaces)"));
   m_handwritingLabel->setText(tr("Handwritten signature:"));
-  m_handwriting->setPlaceholderText(tr("PNG; empty: your name only"));
+  m_handwriting->setPlaceholderText(tr("PNG or JPEG; empty: your name only"));
   m_browseHandwriting->setText(tr("Browse…"));
   m_sealLabel->setText(tr("Unit's seal (issuing):"));
-  m_seal->setPlaceholderText(tr("PNG of the round seal"));
+  m_seal->setPlaceholderText(tr("PNG or JPEG of the round seal"));
   m_browseSeal->setText(tr("Browse…"));
   m_langBox->setTitle(tr("Language"));
 }

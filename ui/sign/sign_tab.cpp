@@ -366,7 +366,7 @@ void SignTab::chooseImage() {
   auto* d = new QFileDialog(this, tr("Choose the handwritten signature or the seal"));
   d->setAttribute(Qt::WA_DeleteOnClose);
   d->setFileMode(QFileDialog::ExistingFile);
-  d->setNameFilters({tr("PNG images (*.png)")});
+  d->setNameFilters({tr("Images (*.png *.jpg *.jpeg)")});
   connect(d, &QFileDialog::fileSelected, this, &SignTab::setImageFile);
   d->open();
 }

@@ -939,10 +939,6 @@ Allow this site to ask for signatures?</translation>
         <translation>Choose your handwritten signature</translation>
     </message>
     <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG images (*.png)</translation>
-    </message>
-    <message>
         <source>Choose the unit&apos;s seal</source>
         <translation>Choose the unit&apos;s seal</translation>
     </message>
@@ -963,16 +959,20 @@ Allow this site to ask for signatures?</translation>
         <translation>Handwritten signature:</translation>
     </message>
     <message>
-        <source>PNG; empty: your name only</source>
-        <translation>PNG; empty: your name only</translation>
-    </message>
-    <message>
         <source>Unit&apos;s seal (issuing):</source>
         <translation>Unit&apos;s seal (issuing):</translation>
     </message>
     <message>
-        <source>PNG of the round seal</source>
-        <translation>PNG of the round seal</translation>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG; empty: your name only</source>
+        <translation>PNG or JPEG; empty: your name only</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG of the round seal</source>
+        <translation>PNG or JPEG of the round seal</translation>
     </message>
 </context>
 <context>
@@ -1096,10 +1096,6 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>Choose the handwritten signature or the seal</source>
         <translation>Choose the handwritten signature or the seal</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG images (*.png)</translation>
     </message>
     <message>
         <source>Choose the folder for the signed files</source>
@@ -1280,6 +1276,10 @@ Replace them?</translation>
     <message>
         <source>The place of signing, kept in the signature</source>
         <translation>The place of signing, kept in the signature</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

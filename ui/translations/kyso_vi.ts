@@ -935,10 +935,6 @@ Cho phép trang này yêu cầu ký số?</translation>
         <translation>Chọn ảnh chữ ký tay của bạn</translation>
     </message>
     <message>
-        <source>PNG images (*.png)</source>
-        <translation>Ảnh PNG (*.png)</translation>
-    </message>
-    <message>
         <source>Choose the unit&apos;s seal</source>
         <translation>Chọn ảnh con dấu của đơn vị</translation>
     </message>
@@ -959,16 +955,20 @@ Cho phép trang này yêu cầu ký số?</translation>
         <translation>Chữ ký tay:</translation>
     </message>
     <message>
-        <source>PNG; empty: your name only</source>
-        <translation>PNG; bỏ trống: chỉ tên của bạn</translation>
-    </message>
-    <message>
         <source>Unit&apos;s seal (issuing):</source>
         <translation>Con dấu đơn vị (phát hành):</translation>
     </message>
     <message>
-        <source>PNG of the round seal</source>
-        <translation>PNG con dấu tròn</translation>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG; empty: your name only</source>
+        <translation>PNG hoặc JPEG; bỏ trống: chỉ tên của bạn</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG of the round seal</source>
+        <translation>PNG hoặc JPEG con dấu tròn</translation>
     </message>
 </context>
 <context>
@@ -1092,10 +1092,6 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>Choose the handwritten signature or the seal</source>
         <translation>Chọn ảnh chữ ký tay hoặc con dấu</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
         <source>Choose the folder for the signed files</source>
@@ -1276,6 +1272,10 @@ Thay thế chúng?</translation>
     <message>
         <source>The place of signing, kept in the signature</source>
         <translation>Nơi ký số, lưu trong chữ ký</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

@@ -48,21 +48,27 @@ void addAppearanceOptions(ArgParser& p) {
            kinds + " (hình thức chữ ký theo Nghị định 30/2020; mặc định: invisible, không hiện "
                    "trên trang)"})
       .value("image", 0,
-             {"handwritten signature PNG with a transparent background (approved)",
-              "ảnh chữ ký tay PNG nền trong suốt (approved)"})
+             {"handwritten signature: PNG with a transparent background, or a JPEG scan whose "
+              "white paper is made transparent (approved)",
+              "ảnh chữ ký tay: PNG nền trong suốt, hoặc ảnh scan JPEG (nền giấy trắng được làm "
+              "trong suốt) (approved)"})
       .value("seal", 0,
-             {"the organisation's seal PNG with a transparent background (issued; default: the "
+             {"the organisation's seal, PNG with a transparent background or a JPEG scan "
+              "(issued; default: the "
               "seal the inventory stores for the signing certificate's unit)",
-              "ảnh con dấu của cơ quan, PNG nền trong suốt (issued; mặc định: con dấu mà sổ theo "
+              "ảnh con dấu của cơ quan, PNG nền trong suốt hoặc ảnh scan JPEG (issued; mặc định: "
+              "con dấu mà sổ theo "
               "dõi lưu cho đơn vị của chứng thư số ký)"})
       .value("seal-size-mm", 0,
-             {"the seal's real diameter in mm, 5-100 (default: the size the PNG records; "
+             {"the seal's real diameter in mm, 5-100 (default: the size the image records; "
               "needed when it records none; seals are usually 35-40)",
               "đường kính thật của con dấu tính bằng mm, 5-100 (mặc định: kích thước ghi trong "
-              "tệp PNG; bắt buộc khi tệp không ghi; con dấu thường 35-40)"})
+              "tệp ảnh; bắt buộc khi tệp không ghi; con dấu thường 35-40)"})
       .flag("white-transparent", 0,
-            {"make white transparent in an image without alpha (a scanned signature or seal)",
-             "làm nền trắng trong suốt với ảnh không có kênh alpha (chữ ký, con dấu scan)"})
+            {"make white transparent in a PNG without alpha (a scanned signature or seal; a JPEG's "
+             "white is always made transparent)",
+             "làm nền trắng trong suốt với ảnh PNG không có kênh alpha (chữ ký, con dấu scan; "
+             "với ảnh JPEG nền trắng luôn được làm trong suốt)"})
       .value("copy-form", 0,
              {"sao-y | sao-luc | trich-sao (copy)", "sao-y | sao-luc | trich-sao (copy)"})
       .value("org", 0,
@@ -165,7 +171,7 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     if (args.has("seal")) return Error::kyso(Errc::UsageError, "--seal", "only with --kind issued");
     if (auto s = args.get("image")) r.image = *s;
   }
-  r.png.whiteTransparent = args.has("white-transparent");
+  r.imageOptions.whiteTransparent = args.has("white-transparent");
   if (auto s = args.get("seal-size-mm")) {
     KYSO_ASSIGN_OR_RETURN(double mm, parseMm("--seal-size-mm", *s));
     r.sealSizeMm = mm;

@@ -200,7 +200,7 @@ Step<std::optional<std::string>> imageOption(const ArgParser& p, const char* opt
   if (!file) return std::optional<std::string>();
   auto png = readPng(*file);
   if (!png.ok()) return Failure{std::string("Reading the ") + what + " image failed", png.error()};
-  if (auto st = checkPng(*png, what); !st.ok())
+  if (auto st = checkImage(*png, what); !st.ok())
     return Failure{std::string("Reading the ") + what + " image failed", st.error()};
   return std::optional<std::string>(std::move(*png));
 }

@@ -21,8 +21,8 @@ void declareUnit(ArgParser& p) {
              {"the person who looks after its tokens and cyber security (name or id)",
               "đầu mối phụ trách token và an toàn thông tin mạng của đơn vị (tên hoặc id)"})
       .value("seal", 0,
-             {"the unit's seal image (PNG with a transparent background)",
-              "ảnh con dấu của đơn vị (PNG nền trong suốt)"});
+             {"the unit's seal image (PNG with a transparent background, or a JPEG scan)",
+              "ảnh con dấu của đơn vị (PNG nền trong suốt, hoặc ảnh scan JPEG)"});
   p.value("export-seal", 0,
           {"show: write the stored seal image to this file",
            "show: ghi ảnh con dấu đã lưu ra tệp này"});
@@ -39,8 +39,8 @@ void declarePerson(ArgParser& p) {
              {"the day the person left the unit (DD/MM/YYYY or YYYY-MM-DD)",
               "ngày thôi việc ở đơn vị (DD/MM/YYYY hoặc YYYY-MM-DD)"});
   p.value("handwriting", 0,
-          {"the handwritten signature image (PNG, transparent background)",
-           "ảnh chữ ký tay (PNG nền trong suốt)"})
+          {"the handwritten signature image (PNG with a transparent background, or a JPEG scan)",
+           "ảnh chữ ký tay (PNG nền trong suốt, hoặc ảnh scan JPEG)"})
       .value("export-handwriting", 0,
              {"show: write the stored handwriting image to this file",
               "show: ghi ảnh chữ ký tay đã lưu ra tệp này"})

@@ -119,10 +119,11 @@ int parseOptions(const Args& args, Options& o) {
              {"RFC 3161 timestamp authority URL (B-T and above)",
               "URL máy chủ cấp dấu thời gian RFC 3161 (từ B-T trở lên)"})
       .value("image", 0,
-             {"PNG of your handwritten signature (SignApproved)",
-              "ảnh PNG chữ ký tay của bạn (SignApproved)"})
+             {"PNG or JPEG of your handwritten signature (SignApproved)",
+              "ảnh PNG hoặc JPEG chữ ký tay của bạn (SignApproved)"})
       .value("seal", 0,
-             {"PNG of the unit's seal (SignIssued)", "ảnh PNG con dấu của đơn vị (SignIssued)"})
+             {"PNG or JPEG of the unit's seal (SignIssued)",
+              "ảnh PNG hoặc JPEG con dấu của đơn vị (SignIssued)"})
       .multi("trust", 0,
              {"VerifyPDF/VerifyXML: also trust this root (PEM/DER file or folder; beside the "
               "shipped government and public roots)",

@@ -1,24 +1,20 @@
-#include "src/appearance/png_image.h"
-
+// PNG decoding for decodeImage (raster_image.h): libpng's simplified API, and the pHYs chunk it
+// does not report.
 #include <png.h>
 
-#include <algorithm>
 #include <cstring>
-#include <memory>
 
-#include "core/atomic_file.h"
-#include "src/appearance/pdf_syntax.h"
+#include "src/appearance/image_decoders.h"
 
-namespace kyso::appearance {
+namespace kyso::appearance::detail {
 namespace {
-
 std::uint32_t be32(const unsigned char* p) {
   return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
          p[3];
 }
 
 // libpng's simplified API does not report pHYs; read it from the chunk list (it precedes IDAT).
-void readPhys(std::string_view b, PngImage& img) {
+void readPhys(std::string_view b, RasterImage& img) {
   std::size_t pos = 8;
   while (pos + 12 <= b.size()) {
     const auto* p = reinterpret_cast<const unsigned char*>(b.data() + pos);
@@ -38,12 +34,12 @@ void readPhys(std::string_view b, PngImage& img) {
 
 }  // namespace
 
-Result<PngImage> decodePng(std::string_view bytes, const PngOptions& options) {
-  if (bytes.size() > options.maxFileBytes)
-    return Error::kyso(Errc::ImageTooLarge, "png_read", std::to_string(bytes.size()) + " bytes");
+bool looksLikePng(std::string_view bytes) {
   static constexpr unsigned char kSig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  if (bytes.size() < 8 || std::memcmp(bytes.data(), kSig, 8) != 0)
-    return Error::kyso(Errc::ImageInvalid, "png_sig_cmp", "not a PNG signature");
+  return bytes.size() >= 8 && std::memcmp(bytes.data(), kSig, 8) == 0;
+}
+
+Result<RasterImage> decodePng(std::string_view bytes, const ImageOptions& options) {
   png_image pi;
   std::memset(&pi, 0, sizeof pi);
   pi.version = PNG_IMAGE_VERSION;
@@ -58,7 +54,7 @@ Result<PngImage> decodePng(std::string_view bytes, const PngOptions& options) {
     return Error::kyso(Errc::ImageTooLarge, "png_image_begin_read_from_memory",
                        std::to_string(pi.width) + "x" + std::to_string(pi.height) + " pixels");
   }
-  PngImage img;
+  RasterImage img;
   img.width = pi.width;
   img.height = pi.height;
   img.hadAlpha = (pi.format & PNG_FORMAT_FLAG_ALPHA) != 0;
@@ -78,44 +74,10 @@ Result<PngImage> decodePng(std::string_view bytes, const PngOptions& options) {
     img.rgb[i * 3] = static_cast<char>(px[0]);
     img.rgb[i * 3 + 1] = static_cast<char>(px[1]);
     img.rgb[i * 3 + 2] = static_cast<char>(px[2]);
-    unsigned char a = px[3];
-    if (!img.hadAlpha && options.whiteTransparent) {
-      // Scanned signatures: the darker the pixel, the more opaque; pure white disappears.
-      const unsigned m = std::min({px[0], px[1], px[2]});
-      a = m >= 240 ? 0 : static_cast<unsigned char>(255 - m * 255 / 240);
-      img.madeTransparent = true;
-    }
-    img.alpha[i] = static_cast<char>(a);
+    img.alpha[i] = static_cast<char>(px[3]);
   }
   readPhys(bytes, img);
   return img;
 }
 
-Result<PngImage> loadPng(const std::filesystem::path& path, const PngOptions& options) {
-  KYSO_ASSIGN_OR_RETURN(std::string bytes, readSmallFile(path, options.maxFileBytes));
-  auto r = decodePng(bytes, options);
-  if (!r.ok()) r.error().context += " (" + path.string() + ")";
-  return r;
-}
-
-Result<std::size_t> appendImageObjects(const PngImage& image, std::vector<NewObject>& objects) {
-  const std::string size =
-      "/Width " + std::to_string(image.width) + " /Height " + std::to_string(image.height);
-  KYSO_ASSIGN_OR_RETURN(std::string mask,
-                        flateStream("/Type /XObject /Subtype /Image " + size +
-                                        " /ColorSpace /DeviceGray /BitsPerComponent 8",
-                                    image.alpha));
-  objects.push_back({std::move(mask)});
-  const std::size_t maskIndex = objects.size() - 1;
-  KYSO_ASSIGN_OR_RETURN(
-      std::string body,
-      flateStream("/Type /XObject /Subtype /Image " + size +
-                      " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Interpolate false"
-                      " /SMask " +
-                      refTo(maskIndex),
-                  image.rgb));
-  objects.push_back({std::move(body)});
-  return objects.size() - 1;
-}
-
-}  // namespace kyso::appearance
+}  // namespace kyso::appearance::detail
