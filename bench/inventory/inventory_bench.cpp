@@ -192,8 +192,9 @@ int benchOne(const std::string& name, const std::string& loc) {
   auto r = importTokensCsv(*inv, csv);
   const double imp = ms(Clock_::now() - s);
   if (!r.ok() || !r->rejected.empty()) {
-    std::fprintf(stderr, "%s: import failed: %s\n", name.c_str(),
-                 r.ok() ? r->rejected[0].reason.c_str() : r.error().technical().c_str());
+    std::fprintf(
+        stderr, "%s: import failed: %s\n", name.c_str(),
+        r.ok() ? rowProblemText(r->rejected[0], Lang::En).c_str() : r.error().technical().c_str());
     return 1;
   }
   verdict("import-csv 5,000 rows", imp, 5000);

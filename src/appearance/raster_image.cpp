@@ -27,11 +27,11 @@ Result<RasterImage> decodeImage(std::string_view bytes, const ImageOptions& opti
   if (bytes.size() > options.maxFileBytes)
     return Error::kyso(Errc::ImageTooLarge, "image_read", std::to_string(bytes.size()) + " bytes");
   Result<RasterImage> decoded =
-      detail::looksLikePng(bytes)    ? detail::decodePng(bytes, options)
-      : detail::looksLikeJpeg(bytes) ? detail::decodeJpeg(bytes, options)
-                                     : Result<RasterImage>(Error::kyso(
-                                           Errc::ImageInvalid, "image_format",
-                                           "neither a PNG nor a JPEG signature"));
+      detail::looksLikePng(bytes) ? detail::decodePng(bytes, options)
+      : detail::looksLikeJpeg(bytes)
+          ? detail::decodeJpeg(bytes, options)
+          : Result<RasterImage>(Error::kyso(Errc::ImageInvalid, "image_format",
+                                            "neither a PNG nor a JPEG signature"));
   if (!decoded.ok()) return decoded;
   RasterImage& img = *decoded;
   if (!img.hadAlpha && (img.fromJpeg || options.whiteTransparent)) {

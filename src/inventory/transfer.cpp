@@ -128,64 +128,151 @@ Result<Known> readKnown(Db& db) {
   return k;
 }
 
-// The holder named by a row (within its unit when it names one): sets the holder and unit, or
-// returns why not.
-std::string resolveHolder(const Known& k, const std::string& holderName, Token& t) {
+// The units and people createMissing adds, in the order the sheet names them, each once.
+struct Pending {
+  std::vector<std::string> units;
+  std::vector<CreatedPerson> people;
+  void unit(const std::string& name) {
+    if (std::find(units.begin(), units.end(), name) == units.end()) units.push_back(name);
+  }
+  void person(const std::string& name, const std::string& unitName) {
+    for (const auto& p : people)
+      if (p.name == name && p.unit == unitName) return;
+    people.push_back({name, unitName});
+  }
+};
+
+std::optional<RejectedRow> problem(RowProblem what, std::string value = {},
+                                   std::string other = {}) {
+  return RejectedRow{0, what, std::move(value), std::move(other)};
+}
+
+// The holder named by a row (within its unit when it names one), or why not. With createMissing a
+// holder unknown in the row's unit is to be added there.
+std::optional<RejectedRow> resolveHolder(const Known& k, const std::string& holderName,
+                                         bool createMissing, Pending& pending, Token& t) {
+  if (!t.unitId && !t.unitName.empty()) {  // the unit is new, so is everyone in it
+    pending.person(holderName, t.unitName);
+    t.holderName = holderName;
+    return std::nullopt;
+  }
   auto [b, e] = k.personByName.equal_range(holderName);
   std::vector<std::pair<long long, long long>> match;
   for (auto it = b; it != e; ++it)
     if (!t.unitId || it->second.second == *t.unitId) match.push_back(it->second);
-  if (match.empty())
-    return "unknown person '" + holderName + "'" + (t.unitId ? " in that unit" : "");
-  if (match.size() > 1) return "several people are named '" + holderName + "': give the unit";
-  t.holderId = match[0].first;
-  t.unitId = match[0].second;
-  return {};
+  if (match.size() > 1) return problem(RowProblem::SeveralPeople, holderName);
+  if (match.size() == 1) {
+    t.holderId = match[0].first;
+    t.unitId = match[0].second;
+    return std::nullopt;
+  }
+  if (!createMissing)
+    return problem(t.unitId ? RowProblem::UnknownPersonInUnit : RowProblem::UnknownPerson,
+                   holderName);
+  if (!t.unitId) return problem(RowProblem::NewPersonNeedsUnit, holderName);
+  pending.person(holderName, t.unitName);
+  t.holderName = holderName;
+  return std::nullopt;
 }
 
-// One data row as a token, or why it is rejected (empty when accepted).
-std::string readTokenRow(const std::function<std::string(const char*)>& get, const Known& k,
-                         const std::map<std::string, long>& seen, Token& t) {
+// One data row as a token, or why it is rejected.
+std::optional<RejectedRow> readTokenRow(const std::function<std::string(const char*)>& get,
+                                        const Known& k, const std::map<std::string, long>& seen,
+                                        bool createMissing, Pending& pending, Token& t) {
   t.serial = get("serial");
   t.manufacturer = get("manufacturer");
   t.model = get("model");
   t.provider = get("provider");
   t.module = get("module");
-  if (t.serial.empty()) return "serial is empty";
-  if (k.serials.count(t.serial)) return "serial " + t.serial + " is already in the inventory";
+  if (t.serial.empty()) return problem(RowProblem::SerialEmpty);
+  if (k.serials.count(t.serial)) return problem(RowProblem::SerialKnown, t.serial);
   if (auto s = seen.find(t.serial); s != seen.end())
-    return "serial " + t.serial + " is also on line " + std::to_string(s->second);
-  if (t.manufacturer.empty()) return "manufacturer is empty";
+    return problem(RowProblem::SerialRepeated, t.serial, std::to_string(s->second));
+  if (t.manufacturer.empty()) return problem(RowProblem::ManufacturerEmpty);
   if (const std::string unitName = get("unit"); !unitName.empty()) {
-    auto u = k.unitByName.find(unitName);
-    if (u == k.unitByName.end()) return "unknown unit '" + unitName + "'";
-    t.unitId = u->second;
+    t.unitName = unitName;
+    if (auto u = k.unitByName.find(unitName); u != k.unitByName.end())
+      t.unitId = u->second;
+    else if (createMissing)
+      pending.unit(unitName);
+    else
+      return problem(RowProblem::UnknownUnit, unitName);
   }
   if (const std::string holderName = get("holder"); !holderName.empty())
-    if (std::string why = resolveHolder(k, holderName, t); !why.empty()) return why;
+    if (auto why = resolveHolder(k, holderName, createMissing, pending, t)) return why;
+  const bool hasHolder = t.holderId || !t.holderName.empty();
   // A state by its code or its name, English or Vietnamese ("Đang sử dụng").
   const std::string state = get("state");
   const auto named = stateFromText(Subject::Token, state);
   if (!state.empty() && !named)
-    return "unknown state '" + state + "' (one of: " + statesList(Subject::Token) + ")";
-  t.state = state.empty() ? (t.holderId ? "active" : "in_stock") : *named;
-  if (t.holderId && t.state == "in_stock") return "a token in stock has no holder";
+    return problem(RowProblem::UnknownState, state, statesList(Subject::Token));
+  t.state = state.empty() ? (hasHolder ? "active" : "in_stock") : *named;
+  if (hasHolder && t.state == "in_stock") return problem(RowProblem::HolderInStock);
   for (auto [name, dest] :
        {std::pair{"received_on", &t.receivedOn}, std::pair{"issued_on", &t.issuedOn}}) {
     const std::string v = get(name);
     if (v.empty()) continue;
     auto d = normalizeDate(v);
-    if (!d) return std::string(name) + " '" + v + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)";
+    if (!d) return problem(RowProblem::NotADate, name, v);
     *dest = *d;
   }
+  return std::nullopt;
+}
+
+// An event row of the import: what was created or imported, in which state and unit.
+struct ImportEvent {
+  std::string entity;
+  long long id = 0;
+  std::string kind, toState;
+  std::optional<long long> unitId;
+};
+
+// The units, then the people the sheet names that are new (createMissing), with their audit
+// entries and events; the tokens' unit and holder ids are filled in from them.
+Status insertPending(Inventory& inv, const Pending& pending, std::vector<Token>& rows,
+                     std::vector<AuditChange>& changes, std::vector<ImportEvent>& events) {
+  Db& db = inv.db();
+  std::map<std::string, long long> unitId;
+  for (const std::string& name : pending.units) {
+    KYSO_ASSIGN_OR_RETURN(
+        Rows r, db.query("INSERT INTO units (name, kind) VALUES (?, 'unit') RETURNING id", {name}));
+    KYSO_ASSIGN_OR_RETURN(Unit u, inv.unit(std::to_string(r.at(0).integer(0))));
+    unitId[name] = u.id;
+    changes.push_back({"unit", u.id, "create", "", toJson(u).dump()});
+    events.push_back({"unit", u.id, "created", "", u.id});
+  }
+  for (Token& t : rows)
+    if (!t.unitId && !t.unitName.empty()) t.unitId = unitId.at(t.unitName);
+  std::map<std::pair<std::string, long long>, long long> personId;
+  for (const CreatedPerson& cp : pending.people) {
+    long long uid = 0;
+    if (auto it = unitId.find(cp.unit); it != unitId.end()) {
+      uid = it->second;
+    } else {
+      KYSO_ASSIGN_OR_RETURN(Unit u, inv.unit(cp.unit));
+      uid = u.id;
+    }
+    KYSO_ASSIGN_OR_RETURN(Rows r, db.query("INSERT INTO people (full_name, position, unit_id, "
+                                           "email, phone) VALUES (?, '', ?, '', '') RETURNING id",
+                                           {cp.name, uid}));
+    KYSO_ASSIGN_OR_RETURN(Person p, inv.person(std::to_string(r.at(0).integer(0))));
+    personId[{cp.name, uid}] = p.id;
+    changes.push_back({"person", p.id, "create", "", toJson(p).dump()});
+    events.push_back({"person", p.id, "created", "", uid});
+  }
+  for (Token& t : rows)
+    if (!t.holderId && !t.holderName.empty()) t.holderId = personId.at({t.holderName, *t.unitId});
   return {};
 }
 
-// Bulk statements in one transaction: the tokens, then their ids by serial, then their events
-// and audit entries.
-Status insertImported(Inventory& inv, std::vector<Token>& rows) {
+// Bulk statements in one transaction: the new units and people, the tokens, then their ids by
+// serial, then the events and audit entries.
+Status insertImported(Inventory& inv, const Pending& pending, std::vector<Token>& rows) {
   Db& db = inv.db();
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  std::vector<AuditChange> changes;
+  std::vector<ImportEvent> events;
+  KYSO_TRY(insertPending(inv, pending, rows, changes, events));
   KYSO_TRY(insertRows(db,
                       "INSERT INTO tokens (serial, manufacturer, model, provider, module, state, "
                       "holder_id, unit_id, received_on, issued_on)",
@@ -205,28 +292,28 @@ Status insertImported(Inventory& inv, std::vector<Token>& rows) {
   std::map<std::string, long long> idBySerial;
   KYSO_ASSIGN_OR_RETURN(Rows ids, db.query("SELECT serial, id FROM tokens"));
   for (const Row& r : ids) idBySerial[r.text(0)] = r.integer(1);
-  std::vector<AuditChange> changes;
-  changes.reserve(rows.size());
+  changes.reserve(changes.size() + rows.size());
   for (Token& t : rows) {
     t.id = idBySerial[t.serial];
     t.version = 1;
     changes.push_back({"token", t.id, "import", "", toJson(t).dump()});
+    events.push_back({"token", t.id, "imported", t.state, t.unitId});
   }
   const std::string at = inv.now();
   KYSO_TRY(insertRows(db,
                       "INSERT INTO events (entity, entity_id, kind, from_state, to_state, who, at, "
                       "note, unit_id)",
-                      9, rows.size(), [&](std::size_t i, Params& p) {
-                        const Token& t = rows[i];
-                        p.emplace_back(std::string("token"));
-                        p.emplace_back(t.id);
-                        p.emplace_back(std::string("imported"));
+                      9, events.size(), [&](std::size_t i, Params& p) {
+                        const ImportEvent& e = events[i];
+                        p.emplace_back(e.entity);
+                        p.emplace_back(e.id);
+                        p.emplace_back(e.kind);
                         p.emplace_back(nullptr);
-                        p.emplace_back(t.state);
+                        p.push_back(sql::text(e.toState));
                         p.emplace_back(inv.who());
                         p.emplace_back(at);
                         p.emplace_back(std::string());
-                        p.push_back(sql::id(t.unitId));
+                        p.push_back(sql::id(e.unitId));
                       }));
   KYSO_TRY(appendAuditBatch(db, at, inv.who(), changes));
   return tx.commit();
@@ -234,7 +321,8 @@ Status insertImported(Inventory& inv, std::vector<Token>& rows) {
 
 }  // namespace
 
-Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
+Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes,
+                                     const ImportOptions& options) {
   ImportReport rep;
   KYSO_ASSIGN_OR_RETURN(std::string text, decodeSpreadsheetText(bytes, &rep.encoding));
   KYSO_ASSIGN_OR_RETURN(std::vector<CsvRecord> recs, parseCsv(text));
@@ -243,12 +331,14 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
   KYSO_ASSIGN_OR_RETURN(Known known, readKnown(inv.db()));
   std::vector<Token> rows;
   std::map<std::string, long> seen;  // serial -> line
+  Pending pending;
   for (std::size_t i = 1; i < recs.size(); ++i) {
     const CsvRecord& rec = recs[i];
     ++rep.rows;
     if (rec.fields.size() != recs[0].fields.size()) {
-      rep.rejected.push_back({rec.line, "expected " + std::to_string(recs[0].fields.size()) +
-                                            " fields, found " + std::to_string(rec.fields.size())});
+      rep.rejected.push_back({rec.line, RowProblem::FieldCount,
+                              std::to_string(recs[0].fields.size()),
+                              std::to_string(rec.fields.size())});
       continue;
     }
     auto get = [&](const char* name) {
@@ -256,16 +346,19 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes) {
       return it == col.end() ? std::string() : trim(rec.fields[it->second]);
     };
     Token t;
-    if (std::string why = readTokenRow(get, known, seen, t); !why.empty()) {
-      rep.rejected.push_back({rec.line, std::move(why)});
+    if (auto why = readTokenRow(get, known, seen, options.createMissing, pending, t)) {
+      why->line = rec.line;
+      rep.rejected.push_back(std::move(*why));
       continue;
     }
     seen.emplace(t.serial, rec.line);
     rows.push_back(std::move(t));
   }
   if (!rep.rejected.empty()) return rep;
-  KYSO_TRY(insertImported(inv, rows));
+  KYSO_TRY(insertImported(inv, pending, rows));
   rep.imported = static_cast<long>(rows.size());
+  rep.createdUnits = pending.units;
+  rep.createdPeople = pending.people;
   return rep;
 }
 

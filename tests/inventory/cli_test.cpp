@@ -159,7 +159,22 @@ TEST_P(CliTest, TheIssuesCommandLine) {
   EXPECT_EQ(kyso("import-csv bad.csv", &o), 4);
   EXPECT_NE(o.find("line 2: unknown unit"), std::string::npos) << o;
   EXPECT_NE(o.find("line 3: manufacturer is empty"), std::string::npos) << o;
+  EXPECT_NE(o.find("run again with --create-missing"), std::string::npos) << o;
   EXPECT_EQ(kysoJson("token list").size(), 1u);
+  // Issue 17: the rows' reasons in Vietnamese; --create-missing adds the unit and lists it.
+  spit(dir.path / "new.csv",
+       "serial,manufacturer,unit,holder\r\nN1,Bit4id,Không tồn tại,Lê Văn "
+       "Tám\r\n");
+  EXPECT_EQ(kyso("import-csv new.csv --lang vi", &o), 4);
+  EXPECT_NE(o.find("dòng 2: không có đơn vị 'Không tồn tại' trong sổ theo dõi"), std::string::npos)
+      << o;
+  EXPECT_NE(o.find("chạy lại với --create-missing"), std::string::npos) << o;
+  ASSERT_EQ(kyso("import-csv new.csv --create-missing --lang vi", &o), 0) << o;
+  EXPECT_NE(o.find("đã thêm đơn vị: Không tồn tại"), std::string::npos) << o;
+  EXPECT_NE(o.find("đã thêm người: Lê Văn Tám (Không tồn tại)"), std::string::npos) << o;
+  EXPECT_EQ(kysoJson("token list").size(), 2u);
+  EXPECT_EQ(kyso("import-csv --lang vi", &o), 64);
+  EXPECT_NE(o.find("cần đúng một tệp CSV"), std::string::npos) << o;
 
   ASSERT_EQ(kyso("audit-verify", &o), 0) << o;
   EXPECT_NE(o.find("chain intact"), std::string::npos);

@@ -11,12 +11,14 @@
 #include <QFuture>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTextBrowser>
 #include <chrono>
 #include <tuple>
@@ -324,6 +326,43 @@ TEST_F(InventoryTabTest, ExportsAndImportsTokensAsCsv) {
   auto inv = inventory::Inventory::open(other.inventoryDatabase.toStdString(), m_clock);
   ASSERT_TRUE(inv.ok());
   EXPECT_FALSE(inv->token("NEW003").ok()) << "all rows or none";
+
+  // Issue 17: a sheet naming a unit and a person the register lacks asks whether to add them.
+  // Declined: nothing written. Accepted: the unit, the person and the token arrive together.
+  const QString district = m_dir.filePath(QStringLiteral("district.csv"));
+  {
+    QFile f(district);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("serial,manufacturer,unit,holder\nNEW004,Bit4id,Trạm Y tế xã Phú Mỹ,Lê Văn Tám\n");
+  }
+  for (const bool accept : {false, true}) {
+    SCOPED_TRACE(accept);
+    fresh.importCsv(district);
+    QMessageBox* box = nullptr;
+    for (int i = 0; i < 400 && !(box && box->isVisible()); ++i) {
+      QTest::qWait(50);
+      box = fresh.findChild<QMessageBox*>(QStringLiteral("createMissingBox"));
+    }
+    ASSERT_TRUE(box && box->isVisible());
+    EXPECT_TRUE(fresh.findChild<QTextBrowser*>(QStringLiteral("history"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("unknown unit")));
+    const qsizetype before = freshDone.count();
+    box->button(accept ? QMessageBox::Yes : QMessageBox::No)->click();  // declined: done at once
+    ASSERT_TRUE(freshDone.count() > before || freshDone.wait(20000));
+    ok = freshDone.last().at(0).toBool();
+    summary = freshDone.last().at(1).toString();
+    EXPECT_EQ(ok, accept) << summary.toStdString();
+    auto again = inventory::Inventory::open(other.inventoryDatabase.toStdString(), m_clock);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->token("NEW004").ok(), accept);
+    EXPECT_EQ(again->unit("Trạm Y tế xã Phú Mỹ").ok(), accept);
+    if (accept) {
+      EXPECT_TRUE(summary.contains(QStringLiteral("Units added: 1. People added: 1.")))
+          << summary.toStdString();
+      EXPECT_EQ(again->token("NEW004")->holderName, "Lê Văn Tám");
+    }
+  }
 }
 
 TEST_F(InventoryTabTest, ReportPerUnitIsShownAndSaved) {

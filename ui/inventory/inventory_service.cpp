@@ -89,12 +89,17 @@ QFuture<Result<inventory::SyncReport>> InventoryService::sync(
   });
 }
 
-QFuture<Result<inventory::ImportReport>> InventoryService::importTokensCsv(QString file) {
-  return QtConcurrent::run(&m_pool, [st = m_state, file]() -> Result<inventory::ImportReport> {
-    KYSO_ASSIGN_OR_RETURN(auto bytes, readSmallFile(std::filesystem::path(file.toStdU16String())));
-    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
-    return inventory::importTokensCsv(*inv, bytes);
-  });
+QFuture<Result<inventory::ImportReport>> InventoryService::importTokensCsv(QString file,
+                                                                           bool createMissing) {
+  return QtConcurrent::run(
+      &m_pool, [st = m_state, file, createMissing]() -> Result<inventory::ImportReport> {
+        KYSO_ASSIGN_OR_RETURN(auto bytes,
+                              readSmallFile(std::filesystem::path(file.toStdU16String())));
+        KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+        inventory::ImportOptions options;
+        options.createMissing = createMissing;
+        return inventory::importTokensCsv(*inv, bytes, options);
+      });
 }
 
 QFuture<Status> InventoryService::exportTokensCsv(QString file) {

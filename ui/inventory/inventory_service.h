@@ -45,7 +45,7 @@ class InventoryService {
   /// Reconciles the register with the tokens read from the plugged devices (sync.h).
   QFuture<Result<inventory::SyncReport>> sync(std::vector<inventory::SeenToken> seen);
   /// Imports tokens from a spreadsheet file (all rows or none; transfer.h).
-  QFuture<Result<inventory::ImportReport>> importTokensCsv(QString file);
+  QFuture<Result<inventory::ImportReport>> importTokensCsv(QString file, bool createMissing);
   /// Writes every token as CSV to `file` (replacing it: the save dialog asked).
   QFuture<Status> exportTokensCsv(QString file);
   /// Builds the per-unit report (report.h) and, when `file` is not empty, writes it there as HTML,

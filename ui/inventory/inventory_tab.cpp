@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -17,9 +18,11 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "src/inventory/evidence_text.h"
 #include "src/inventory/state_names.h"
+#include "src/inventory/transfer.h"
 #include "src/service/local_tls.h"
 #include "ui/common/ui_text.h"
 #include "ui/inventory/inventory_service.h"
@@ -388,26 +391,67 @@ void InventoryTab::syncTokens() {
   });
 }
 
-void InventoryTab::importCsv(const QString& file) {
+void InventoryTab::importCsv(const QString& file, bool createMissing) {
   m_import->setEnabled(false);
-  whenDone(
-      this, m_service->importTokensCsv(file), [this](const Result<inventory::ImportReport>& r) {
-        if (!r.ok())
-          return finishAction(false, tr("The import failed: %1").arg(errorText(r.error())));
-        if (!r->rejected.empty()) {
-          QStringList lines;
-          for (const auto& row : r->rejected)
-            lines << tr("line %1: %2").arg(row.line).arg(q(row.reason)).toHtmlEscaped();
-          m_history->setHtml(
-              QStringLiteral("<ul><li>%1</li></ul>").arg(lines.join(QStringLiteral("</li><li>"))));
-          return finishAction(false,
-                              tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
-                                  .arg(r->rejected.size())
-                                  .arg(r->rows));
-        }
-        reload();
-        finishAction(true, tr("Tokens imported: %1.").arg(r->imported));
-      });
+  whenDone(this, m_service->importTokensCsv(file, createMissing),
+           [this, file, createMissing](const Result<inventory::ImportReport>& r) {
+             if (!r.ok())
+               return finishAction(false, tr("The import failed: %1").arg(errorText(r.error())));
+             if (!r->rejected.empty()) {
+               showRejectedRows(*r);
+               const bool onlyMissing =
+                   std::all_of(r->rejected.begin(), r->rejected.end(), inventory::missingRecord);
+               if (onlyMissing && !createMissing) return askCreateMissing(file, *r);
+               return finishAction(
+                   false, tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
+                              .arg(r->rejected.size())
+                              .arg(r->rows));
+             }
+             reload();
+             QString text = tr("Tokens imported: %1.").arg(r->imported);
+             if (!r->createdUnits.empty() || !r->createdPeople.empty())
+               text += QLatin1Char(' ') + tr("Units added: %1. People added: %2.")
+                                              .arg(r->createdUnits.size())
+                                              .arg(r->createdPeople.size());
+             finishAction(true, text);
+           });
+}
+
+void InventoryTab::showRejectedRows(const inventory::ImportReport& r) {
+  QStringList lines;
+  for (const auto& row : r.rejected)
+    lines << tr("line %1: %2")
+                 .arg(row.line)
+                 .arg(q(inventory::rowProblemText(row, uiLang())))
+                 .toHtmlEscaped();
+  m_history->setHtml(
+      QStringLiteral("<ul><li>%1</li></ul>").arg(lines.join(QStringLiteral("</li><li>"))));
+}
+
+// Every rejected row names a unit or person the register does not have: offer to add them in the
+// same import (all or nothing, as before), and say how many rows that concerns.
+void InventoryTab::askCreateMissing(const QString& file, const inventory::ImportReport& r) {
+  auto* box = new QMessageBox(
+      QMessageBox::Question, tr("Add the missing units and people?"),
+      tr("%1 of %2 rows name a unit or a person the inventory does not have (listed below). "
+         "Add them to the inventory and import every row?")
+          .arg(r.rejected.size())
+          .arg(r.rows),
+      QMessageBox::Yes | QMessageBox::No, this);
+  box->setObjectName(QStringLiteral("createMissingBox"));
+  box->button(QMessageBox::Yes)->setText(tr("Add them and import"));
+  box->setDefaultButton(QMessageBox::No);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  const QString declined = tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
+                               .arg(r.rejected.size())
+                               .arg(r.rows);
+  connect(box, &QMessageBox::finished, this, [this, box, file, declined](int) {
+    if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
+      importCsv(file, true);
+    else
+      finishAction(false, declined);
+  });
+  box->open();
 }
 
 void InventoryTab::exportCsv(const QString& file) {

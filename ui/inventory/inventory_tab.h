@@ -29,7 +29,8 @@ class QTextBrowser;
 
 namespace kyso::inventory {
 struct SeenToken;
-}
+struct ImportReport;
+}  // namespace kyso::inventory
 
 namespace kyso::ui {
 
@@ -54,8 +55,10 @@ class InventoryTab : public QWidget {
   void setTokenReader(TokenReader reader);
   /// Sync with the plugged tokens; emits synced() with a summary for people.
   void syncTokens();
-  /// CSV of tokens in and out, and the report, as the buttons do (after their file dialogs).
-  void importCsv(const QString& file);
+  /// CSV of tokens in and out, and the report, as the buttons do (after their file dialogs). When
+  /// the only rejected rows name units or people the register lacks, the import asks
+  /// (createMissingBox) whether to add them and runs again with `createMissing`.
+  void importCsv(const QString& file, bool createMissing = false);
   void exportCsv(const QString& file);
   /// Shows the per-unit report and, when `file` is not empty, saves it (.html, .csv or .json).
   void makeReport(const QString& file);
@@ -71,6 +74,8 @@ class InventoryTab : public QWidget {
   void changeEvent(QEvent* e) override;
 
  private:
+  void showRejectedRows(const inventory::ImportReport& r);
+  void askCreateMissing(const QString& file, const inventory::ImportReport& r);
   struct Page {
     QTableView* view = nullptr;
     QSortFilterProxyModel* proxy = nullptr;

@@ -570,6 +570,22 @@ Allow this site to ask for signatures?</translation>
         <source>%1: hand over to another person</source>
         <translation>%1: hand over to another person</translation>
     </message>
+    <message>
+        <source>Units added: %1. People added: %2.</source>
+        <translation>Units added: %1. People added: %2.</translation>
+    </message>
+    <message>
+        <source>Add the missing units and people?</source>
+        <translation>Add the missing units and people?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows name a unit or a person the inventory does not have (listed below). Add them to the inventory and import every row?</source>
+        <translation>%1 of %2 rows name a unit or a person the inventory does not have (listed below). Add them to the inventory and import every row?</translation>
+    </message>
+    <message>
+        <source>Add them and import</source>
+        <translation>Add them and import</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>

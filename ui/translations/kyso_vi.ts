@@ -569,6 +569,22 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>%1: hand over to another person</source>
         <translation>%1: bàn giao cho người khác</translation>
     </message>
+    <message>
+        <source>Units added: %1. People added: %2.</source>
+        <translation>Đã thêm %1 đơn vị và %2 người.</translation>
+    </message>
+    <message>
+        <source>Add the missing units and people?</source>
+        <translation>Thêm các đơn vị và người còn thiếu?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows name a unit or a person the inventory does not have (listed below). Add them to the inventory and import every row?</source>
+        <translation>%1 trong %2 dòng ghi đơn vị hoặc người chưa có trong sổ theo dõi (liệt kê bên dưới). Thêm họ vào sổ và nhập tất cả các dòng?</translation>
+    </message>
+    <message>
+        <source>Add them and import</source>
+        <translation>Thêm và nhập</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>

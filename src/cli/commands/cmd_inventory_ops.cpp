@@ -1,5 +1,6 @@
 // `kyso inventory transition|history|expiring|warnings|report|import-csv|export-csv|
 // backup|restore` (audit-verify and audit-seal: cmd_inventory_audit.cpp).
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -322,10 +323,56 @@ int runReport(Context& c) {
   return kExitOk;
 }
 
+namespace {
+
+void printImportReport(const ImportReport& r) {
+  for (const auto& x : r.rejected)
+    std::printf(vi() ? "dòng %ld: %s\n" : "line %ld: %s\n", x.line,
+                rowProblemText(x, defaultLang()).c_str());
+  for (const auto& u : r.createdUnits)
+    std::printf(vi() ? "đã thêm đơn vị: %s\n" : "unit added: %s\n", u.c_str());
+  for (const auto& p : r.createdPeople)
+    std::printf(vi() ? "đã thêm người: %s (%s)\n" : "person added: %s (%s)\n", p.name.c_str(),
+                p.unit.c_str());
+  std::printf(vi() ? "đã đọc %ld dòng (%s), nhập %ld, từ chối %zu\n"
+                   : "%ld rows read (%s), %ld imported, %zu rejected\n",
+              r.rows, r.encoding.c_str(), r.imported, r.rejected.size());
+  if (std::any_of(r.rejected.begin(), r.rejected.end(), missingRecord))
+    std::printf(vi() ? "Để thêm các đơn vị và người chưa có trong sổ, chạy lại với "
+                       "--create-missing.\n"
+                     : "To add the units and people the inventory does not have, run again with "
+                       "--create-missing.\n");
+}
+
+Json importReportJson(const ImportReport& r) {
+  Json j = Json::object();
+  j.set("encoding", r.encoding).set("rows", r.rows).set("imported", r.imported);
+  Json rej = Json::array();
+  for (const auto& x : r.rejected) {
+    Json o = Json::object();
+    o.set("line", x.line).set("reason", rowProblemText(x, Lang::En));
+    rej.push(std::move(o));
+  }
+  j.set("rejected", std::move(rej));
+  Json units = Json::array();
+  for (const auto& u : r.createdUnits) units.push(u);
+  j.set("created_units", std::move(units));
+  Json people = Json::array();
+  for (const auto& p : r.createdPeople) {
+    Json o = Json::object();
+    o.set("name", p.name).set("unit", p.unit);
+    people.push(std::move(o));
+  }
+  j.set("created_people", std::move(people));
+  return j;
+}
+
+}  // namespace
+
 int runImportCsv(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
-      {"usage: kyso inventory import-csv FILE\n"
+      {"usage: kyso inventory import-csv FILE [--create-missing]\n"
        "Adds the tokens of a spreadsheet saved as CSV (UTF-8 or Windows-1258, comma or semicolon\n"
        "separated, a header row), all or nothing: any bad row is reported with its line and\n"
        "nothing is imported.\n"
@@ -334,8 +381,8 @@ int runImportCsv(Context& c) {
        "Hãng sản xuất, Loại token, Nhà cung cấp, Trạng thái (or Tình trạng), Đơn vị, Người giữ,\n"
        "Ngày nhận, Ngày cấp (STT and Ghi chú are left out). Dates DD/MM/YYYY or YYYY-MM-DD; unit\n"
        "and holder by name; a state by its code or its name (\"Đang sử dụng\", \"Trong kho\").\n"
-       "Example: kyso inventory import-csv thiet-bi.csv\n",
-       "cách dùng: kyso inventory import-csv TỆP\n"
+       "Example: kyso inventory import-csv thiet-bi.csv --create-missing\n",
+       "cách dùng: kyso inventory import-csv TỆP [--create-missing]\n"
        "Nhập các token trong bảng tính lưu dạng CSV (UTF-8 hoặc Windows-1258, phân cách bằng dấu\n"
        "phẩy hoặc chấm phẩy, có dòng tiêu đề), tất cả hoặc không gì cả: dòng nào sai được báo\n"
        "kèm số dòng và không dòng nào được nhập.\n"
@@ -345,33 +392,27 @@ int runImportCsv(Context& c) {
        "Ngày nhận, Ngày cấp (cột STT và Ghi chú được bỏ qua). Ngày viết DD/MM/YYYY hoặc\n"
        "YYYY-MM-DD; đơn vị và người giữ theo tên; trạng thái theo mã hoặc tên (\"Đang sử dụng\",\n"
        "\"Trong kho\").\n"
-       "Ví dụ: kyso inventory import-csv thiet-bi.csv\n"});
+       "Ví dụ: kyso inventory import-csv thiet-bi.csv --create-missing\n"});
+  p.flag("create-missing", 0,
+         {"add the units and people the sheet names that the inventory does not have (a new "
+          "holder joins the row's unit); they are listed after the import",
+          "thêm các đơn vị và người có trong bảng mà sổ theo dõi chưa có (người giữ mới thuộc "
+          "đơn vị ghi trên dòng đó); danh sách được in sau khi nhập"});
   KYSO_INV_OPEN(p, "kyso inventory import-csv");
   if (p.positional().size() != 1)
     return fail("kyso inventory import-csv",
-                Error::kyso(Errc::UsageError, "import-csv", "give one CSV file"));
+                Error::kyso(Errc::UsageError, "import-csv",
+                            vi() ? "cần đúng một tệp CSV" : "give one CSV file"));
   auto bytes = readSmallFile(p.positional()[0]);
   if (!bytes.ok()) return fail("Reading the spreadsheet failed", bytes.error());
-  auto r = importTokensCsv(inv, *bytes);
+  ImportOptions options;
+  options.createMissing = p.has("create-missing");
+  auto r = importTokensCsv(inv, *bytes, options);
   if (!r.ok()) return fail("Importing the spreadsheet failed", r.error());
-  if (c.json) {
-    Json j = Json::object();
-    j.set("encoding", r->encoding).set("rows", r->rows).set("imported", r->imported);
-    Json rej = Json::array();
-    for (const auto& x : r->rejected) {
-      Json o = Json::object();
-      o.set("line", x.line).set("reason", x.reason);
-      rej.push(std::move(o));
-    }
-    j.set("rejected", std::move(rej));
-    printJson(j);
-  } else {
-    for (const auto& x : r->rejected)
-      std::printf(vi() ? "dòng %ld: %s\n" : "line %ld: %s\n", x.line, x.reason.c_str());
-    std::printf(vi() ? "đã đọc %ld dòng (%s), nhập %ld, từ chối %zu\n"
-                     : "%ld rows read (%s), %ld imported, %zu rejected\n",
-                r->rows, r->encoding.c_str(), r->imported, r->rejected.size());
-  }
+  if (c.json)
+    printJson(importReportJson(*r));
+  else
+    printImportReport(*r);
   if (!r->rejected.empty()) {
     printError("Importing the spreadsheet failed",
                Error::kyso(Errc::CsvInvalid, "import-csv", p.positional()[0]));
