@@ -13,6 +13,27 @@ ossl::Ptr<X509> shareCert(X509* c) {
 }
 }  // namespace
 
+namespace {
+
+// Whether the selection (its token name and URI) may mean the token in this slot. An
+// uninitialised token (a fresh SoftHSM slot) is never picked implicitly.
+bool slotMatches(const SlotView& s, const TokenSelector& sel, const std::optional<Pkcs11Uri>& uri) {
+  if (!s.token) return false;
+  const TokenView& t = *s.token;
+  if (!sel.token.empty() && t.serial != sel.token && t.label != sel.token) return false;
+  if (uri) {
+    if (uri->token && *uri->token != t.label) return false;
+    if (uri->serial && *uri->serial != t.serial) return false;
+    if (uri->manufacturer && *uri->manufacturer != t.manufacturer) return false;
+    if (uri->model && *uri->model != t.model) return false;
+    if (uri->slotId && *uri->slotId != s.id) return false;
+  }
+  return !(sel.token.empty() && !(uri && (uri->token || uri->serial)) &&
+           !t.has(CKF_TOKEN_INITIALIZED));
+}
+
+}  // namespace
+
 Result<CK_SLOT_ID> selectSlot(const std::vector<SlotView>& slots, const TokenSelector& sel,
                               const std::optional<Pkcs11Uri>& uri) {
   std::vector<const SlotView*> hits;
@@ -20,26 +41,39 @@ Result<CK_SLOT_ID> selectSlot(const std::vector<SlotView>& slots, const TokenSel
   for (const auto& s : slots) {
     if (!s.token) continue;
     anyToken = true;
-    const TokenView& t = *s.token;
-    bool ok = true;
-    if (!sel.token.empty()) ok = t.serial == sel.token || t.label == sel.token;
-    if (uri) {
-      if (uri->token && *uri->token != t.label) ok = false;
-      if (uri->serial && *uri->serial != t.serial) ok = false;
-      if (uri->manufacturer && *uri->manufacturer != t.manufacturer) ok = false;
-      if (uri->model && *uri->model != t.model) ok = false;
-      if (uri->slotId && *uri->slotId != s.id) ok = false;
-    }
-    // An uninitialised token (fresh SoftHSM slot) is never picked implicitly.
-    if (ok && sel.token.empty() && !(uri && (uri->token || uri->serial)) &&
-        !t.has(CKF_TOKEN_INITIALIZED))
-      ok = false;
-    if (ok) hits.push_back(&s);
+    if (slotMatches(s, sel, uri)) hits.push_back(&s);
   }
   if (!anyToken) return Error::kyso(Errc::NoTokenPresent, "selectSlot");
   if (hits.empty()) return Error::kyso(Errc::TokenNotFound, "selectSlot", sel.token);
   if (hits.size() > 1) return Error::kyso(Errc::TokenAmbiguous, "selectSlot");
   return hits.front()->id;
+}
+
+Result<std::vector<TokenCandidate>> tokenCandidates(const TokenSelector& sel) {
+  std::optional<Pkcs11Uri> uri;
+  if (isPkcs11Uri(sel.key)) {
+    KYSO_ASSIGN_OR_RETURN(uri, parsePkcs11Uri(sel.key));
+  }
+  std::vector<std::pair<std::string, std::string>> modules;  // (name, what Module::load takes)
+  if (!sel.module.empty())
+    modules.emplace_back(sel.module, sel.module);
+  else if (uri && (uri->modulePath || uri->moduleName))
+    modules.emplace_back(uri->modulePath ? *uri->modulePath : *uri->moduleName,
+                         uri->modulePath ? *uri->modulePath : *uri->moduleName);
+  else
+    for (const InstalledModule& im : installedModules())
+      modules.emplace_back(im.name, im.path.string());
+  std::vector<TokenCandidate> out;
+  for (const auto& [name, spec] : modules) {
+    auto m = Module::load(spec);
+    if (!m.ok()) continue;
+    auto slots = listSlots(**m, true);
+    if (!slots.ok()) continue;
+    for (const SlotView& s : *slots)
+      if (slotMatches(s, sel, uri))
+        out.push_back({name, spec, s.token->label, s.token->serial, s.token->model});
+  }
+  return out;
 }
 
 Result<KeyPairView> selectKey(std::vector<KeyPairView> pairs, const TokenSelector& sel,

@@ -46,6 +46,19 @@ struct SigningLane {
   std::shared_ptr<DeviceWorker> worker;
 };
 
+/// A token a selection could mean, and where it is: what the CLI lists when the selection names
+/// several, so that the person can choose.
+struct TokenCandidate {
+  std::string moduleName;  // the known name ("softhsm"), else the module's file name
+  std::string module;      // what TokenSelector::module takes to load it again
+  std::string label, serial, model;
+};
+
+/// Every initialised token `sel` could select: in its module (or its URI's) when it names one,
+/// else in every installed module (as OpenToken::open searches them). Modules that do not load
+/// are left out. Call off any device thread (it loads the modules itself).
+Result<std::vector<TokenCandidate>> tokenCandidates(const TokenSelector& sel);
+
 class OpenToken {
  public:
   /// Loads the module, selects the token, opens a session and logs in (opt.login) once.

@@ -6,7 +6,9 @@
 namespace kyso::inventory {
 namespace {
 
-std::string quoted(const std::string& v) { return "'" + v + "'"; }
+std::string quoted(const std::string& v) {
+  return "'" + v + "'";
+}
 
 std::string english(const RejectedRow& r) {
   switch (r.problem) {

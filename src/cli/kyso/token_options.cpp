@@ -11,6 +11,7 @@
 #include "core/messages.h"
 #include "src/cli/kyso/cli_settings.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/token_choice.h"
 #include "src/cli/kyso/words.h"
 
 namespace kyso::cli {
@@ -208,7 +209,19 @@ Result<std::unique_ptr<CliToken>> openSelectedToken(const ArgParser& p,
                                                     const p11::OpenOptions& opt) {
   KYSO_ASSIGN_OR_RETURN(auto prompt, CliPinPrompt::fromOptions(p));
   auto sel = tokenSelectorFrom(p);
-  KYSO_ASSIGN_OR_RETURN(auto tok, p11::OpenToken::open(sel, *prompt, opt));
+  auto opened = p11::OpenToken::open(sel, *prompt, opt);
+  // Several tokens and a person at the terminal: ask which one rather than fail. Without a
+  // terminal (or with the PIN from a file or stdin, a script) the error lists them.
+  if (!opened.ok() && opened.error().kind == Errc::TokenAmbiguous &&
+      prompt->source() == CliPinPrompt::Source::Terminal) {
+    KYSO_ASSIGN_OR_RETURN(std::optional<p11::TokenCandidate> chosen, askTokenChoice(sel));
+    if (chosen) {
+      sel.module = chosen->module;
+      sel.token = chosen->serial;
+      opened = p11::OpenToken::open(sel, *prompt, opt);
+    }
+  }
+  KYSO_ASSIGN_OR_RETURN(auto tok, std::move(opened));
   // Found by searching every installed module: say which one, so the person can name it next time.
   if (!tok->foundIn().empty())
     std::fprintf(stderr,

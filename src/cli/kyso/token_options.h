@@ -65,6 +65,7 @@ class CliPinPrompt final : public p11::PinPrompt {
 
   Result<SecretBuffer> getPin(const p11::PinRequest& req) override;
   void notice(Errc what, const p11::PinRequest& req) override;
+  Source source() const { return m_source; }
 
  private:
   Result<SecretBuffer> nextLine();
