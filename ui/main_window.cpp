@@ -65,6 +65,9 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   m_logDock->setObjectName(QStringLiteral("logDock"));
   m_logDock->setWidget(m_log);
   addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+  // The log is for whoever looks into a problem (View > Log), not for the person signing: closed
+  // until asked for. What a person needs to know is said in the tab and the status bar.
+  m_logDock->hide();
 
   m_tokenStatus = new QLabel(this);
   m_tokenStatus->setObjectName(QStringLiteral("tokenStatus"));

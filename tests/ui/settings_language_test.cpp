@@ -4,10 +4,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -148,6 +151,14 @@ TEST(Language, SwitchesEveryTabAtRunTime) {
   ASSERT_TRUE(language.apply(QStringLiteral("en")));
   MainWindow w(&store, &language);
   EXPECT_EQ(w.tabs()->tabText(2), QStringLiteral("Verify"));
+  // Issue 17: the log is closed until View > Log opens it.
+  auto* logDock = w.findChild<QDockWidget*>(QStringLiteral("logDock"));
+  ASSERT_NE(logDock, nullptr);
+  w.show();
+  EXPECT_FALSE(logDock->isVisible());
+  logDock->toggleViewAction()->trigger();
+  EXPECT_TRUE(logDock->isVisible());
+  w.hide();
   auto* status = w.findChild<QLabel*>(QStringLiteral("tokenStatus"));
   ASSERT_NE(status, nullptr);
   // The status bar follows the live token layer; check its wording only while it is idle.
@@ -219,6 +230,32 @@ TEST(Language, EveryStringHasAVietnameseTranslation) {
   EXPECT_GT(text.count(QLatin1String("<source>")), 150);
   EXPECT_FALSE(text.contains(QLatin1String("unfinished")));
   EXPECT_FALSE(text.contains(QLatin1String("<translation/>")));
+}
+
+// Issue 17: Qt's own words (standard buttons, the file dialog, a text field's menu) follow the
+// UI's language. Qt 6.4 ships no Vietnamese catalogue; kyso's (ui/translations/qt_vi.ts) is used.
+TEST(Language, QtsOwnDialogsAreVietnamese) {
+  Language language;
+  ASSERT_TRUE(language.apply(QStringLiteral("vi")));
+  QMessageBox box(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("x"),
+                  QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel | QMessageBox::Save);
+  EXPECT_EQ(box.button(QMessageBox::Yes)->text(), QStringLiteral("&Có"));
+  EXPECT_EQ(box.button(QMessageBox::No)->text(), QStringLiteral("&Không"));
+  EXPECT_EQ(box.button(QMessageBox::Cancel)->text(), QStringLiteral("Hủy"));
+  EXPECT_EQ(box.button(QMessageBox::Save)->text(), QStringLiteral("Lưu"));
+  QFileDialog dialog(nullptr, QStringLiteral("t"));
+  dialog.setOption(QFileDialog::DontUseNativeDialog);
+  dialog.setAcceptMode(QFileDialog::AcceptSave);
+  QStringList labels;
+  for (auto* l : dialog.findChildren<QLabel*>()) labels << l->text();
+  EXPECT_TRUE(labels.contains(QStringLiteral("Tìm trong:"))) << labels.join(u'|').toStdString();
+  EXPECT_TRUE(labels.contains(QStringLiteral("Loại tệp:"))) << labels.join(u'|').toStdString();
+  EXPECT_EQ(QCoreApplication::translate("QLineEdit", "&Paste"), QStringLiteral("&Dán"));
+  // Back in English, Qt's own English words.
+  ASSERT_TRUE(language.apply(QStringLiteral("en")));
+  QMessageBox english(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("x"),
+                      QMessageBox::Cancel);
+  EXPECT_EQ(english.button(QMessageBox::Cancel)->text(), QStringLiteral("Cancel"));
 }
 
 TEST(Language, EnglishPluralsAreRight) {

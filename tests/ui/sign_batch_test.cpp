@@ -524,6 +524,40 @@ TEST(SignTabForm, RemembersReasonAndLocationAndShowsTheDateOnlyForIssued) {
   }
 }
 
+// Issue 17: the first signature must not fail for want of a time-stamping server: B-B until one
+// is set, then B-T; the level the person chooses is remembered, but not above B-B once the server
+// is removed.
+TEST(SignTabForm, LevelIsBBUntilATimeStampingServerIsSetAndIsRemembered) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  QSettings store(dir.filePath(QStringLiteral("kyso.ini")), QSettings::IniFormat);
+  AppSettings withTsa;
+  withTsa.tsaUrl = QStringLiteral("http://tsa.example.vn/tsa");
+  {
+    SignTab tab;
+    tab.setFormStore(&store);
+    tab.setSettings(AppSettings{});
+    auto* level = tab.findChild<QComboBox*>(QStringLiteral("level"));
+    ASSERT_NE(level, nullptr);
+    EXPECT_EQ(level->currentData().toString(), QStringLiteral("B-B"));
+    EXPECT_TRUE(level->toolTip().contains(QStringLiteral("B-LTA")))
+        << level->toolTip().toStdString();
+    tab.setSettings(withTsa);
+    EXPECT_EQ(level->currentData().toString(), QStringLiteral("B-T"));
+    const int lt = level->findData(QStringLiteral("B-LT"));
+    level->setCurrentIndex(lt);
+    emit level->activated(lt);  // as a click does
+  }
+  EXPECT_EQ(store.value(QStringLiteral("sign/level")).toString(), QStringLiteral("B-LT"));
+  SignTab tab;
+  tab.setFormStore(&store);
+  tab.setSettings(withTsa);
+  auto* level = tab.findChild<QComboBox*>(QStringLiteral("level"));
+  EXPECT_EQ(level->currentData().toString(), QStringLiteral("B-LT"));
+  tab.setSettings(AppSettings{});
+  EXPECT_EQ(level->currentData().toString(), QStringLiteral("B-B"));
+}
+
 TEST(SignErrorText, SpeaksOfThePreviewNotOfOptionsInBothLanguages) {
   const Error e = Error::kyso(Errc::PlacementNotFound, "find signer slot");
   Language language;

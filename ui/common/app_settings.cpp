@@ -99,12 +99,14 @@ SignFormMemory SignFormMemory::load(QSettings& s) {
   SignFormMemory m;
   m.reason = s.value(QStringLiteral("sign/reason")).toString();
   m.location = s.value(QStringLiteral("sign/location")).toString();
+  m.level = s.value(QStringLiteral("sign/level")).toString();
   return m;
 }
 
 void SignFormMemory::save(QSettings& s) const {
   s.setValue(QStringLiteral("sign/reason"), reason);
   s.setValue(QStringLiteral("sign/location"), location);
+  s.setValue(QStringLiteral("sign/level"), level);
   s.sync();
 }
 

@@ -43,6 +43,7 @@ struct AppSettings {
 struct SignFormMemory {
   QString reason;    // PAdES /Reason, e.g. "Phát hành"
   QString location;  // PAdES /Location, e.g. "Huế"
+  QString level;     // the level last signed at ("B-B".."B-LTA"); empty: never chosen
 
   static SignFormMemory load(QSettings& s);
   void save(QSettings& s) const;

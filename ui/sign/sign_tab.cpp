@@ -93,7 +93,7 @@ QFormLayout* SignTab::buildForm(QWidget* left) {
   m_level->setObjectName(QStringLiteral("level"));
   for (const char* l : {"B-B", "B-T", "B-LT", "B-LTA"})
     m_level->addItem(QString::fromLatin1(l), QString::fromLatin1(l));
-  m_level->setCurrentIndex(1);
+  m_level->setCurrentIndex(0);  // B-B until the settings say a time-stamping server is set
   m_detailLabel = new QLabel(left);
   auto* detailRow = new QHBoxLayout;
   m_detail = new QLineEdit(left);
@@ -234,6 +234,8 @@ void SignTab::connectSignals() {
   });
   connect(m_reason, &QLineEdit::editingFinished, this, &SignTab::rememberForm);
   connect(m_location, &QLineEdit::editingFinished, this, &SignTab::rememberForm);
+  connect(m_level, &QComboBox::activated, this,
+          &SignTab::rememberForm);  // the person's choice only
   connect(m_imageButton, &QPushButton::clicked, this, &SignTab::chooseImage);
   connect(m_imageClear, &QPushButton::clicked, this, [this] { setImageFile(QString()); });
   connect(m_folderButton, &QPushButton::clicked, this, &SignTab::chooseFolder);
@@ -291,6 +293,19 @@ void SignTab::addFiles(const QStringList& paths) {
 
 void SignTab::setSettings(const AppSettings& settings) {
   m_settings = settings;
+  chooseLevel();
+}
+
+// The level the person chose last time; without one, B-T when a time-stamping server is set and
+// B-B when none is (B-T and above cannot be signed without one). A remembered level above B-B is
+// not kept once the server is removed from the settings.
+void SignTab::chooseLevel() {
+  QString level = m_formStore ? SignFormMemory::load(*m_formStore).level : QString();
+  if (level.isEmpty())
+    level = m_settings.tsaUrl.isEmpty() ? QStringLiteral("B-B") : QStringLiteral("B-T");
+  if (m_settings.tsaUrl.isEmpty()) level = QStringLiteral("B-B");
+  const int i = m_level->findData(level);
+  m_level->setCurrentIndex(i >= 0 ? i : 0);
 }
 
 void SignTab::setFormStore(QSettings* store) {
@@ -299,6 +314,7 @@ void SignTab::setFormStore(QSettings* store) {
   const SignFormMemory m = SignFormMemory::load(*m_formStore);
   m_reason->setText(m.reason);
   m_location->setText(m.location);
+  chooseLevel();
 }
 
 void SignTab::rememberForm() {
@@ -306,6 +322,7 @@ void SignTab::rememberForm() {
   SignFormMemory m;
   m.reason = m_reason->text().trimmed();
   m.location = m_location->text().trimmed();
+  m.level = m_level->currentData().toString();
   m.save(*m_formStore);
 }
 
@@ -478,6 +495,13 @@ void SignTab::retranslateUi() {
   m_certLabel->setText(tr("Certificate"));
   m_kindLabel->setText(tr("Kind"));
   m_levelLabel->setText(tr("Level"));
+  m_level->setToolTip(
+      tr("B-B: the signature alone; its time is the computer's.\n"
+         "B-T: with a timestamp from the time-stamping server set in Settings, which proves when "
+         "it was signed.\n"
+         "B-LT: also keeps the certificates and revocation answers, so that it can still be "
+         "checked after the certificate expires.\n"
+         "B-LTA: also a document timestamp, for records kept for many years."));
   const QString kindNow = m_kind->currentData().toString();
   m_detailLabel->setText(kindNow == QLatin1String("incoming") ? tr("Arrival number")
                          : kindNow == QLatin1String("copy")   ? tr("Copy form")

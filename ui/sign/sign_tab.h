@@ -115,6 +115,7 @@ class SignTab : public QWidget {
   const appearance::KindInfo* currentKind() const;
   std::map<std::string, std::string> documentFields() const;
   void rememberForm();
+  void chooseLevel();
   void runBatch(bool replaceExisting);
   /// Asks about outputs that exist already, then runs the batch.
   void askReplaceThenRun();

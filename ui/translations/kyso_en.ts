@@ -1297,6 +1297,16 @@ Replace them?</translation>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
+    <message>
+        <source>B-B: the signature alone; its time is the computer&apos;s.
+B-T: with a timestamp from the time-stamping server set in Settings, which proves when it was signed.
+B-LT: also keeps the certificates and revocation answers, so that it can still be checked after the certificate expires.
+B-LTA: also a document timestamp, for records kept for many years.</source>
+        <translation>B-B: the signature alone; its time is the computer&apos;s.
+B-T: with a timestamp from the time-stamping server set in Settings, which proves when it was signed.
+B-LT: also keeps the certificates and revocation answers, so that it can still be checked after the certificate expires.
+B-LTA: also a document timestamp, for records kept for many years.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::TokenActionDialog</name>

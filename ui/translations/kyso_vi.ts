@@ -1293,6 +1293,16 @@ Thay thế chúng?</translation>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
     </message>
+    <message>
+        <source>B-B: the signature alone; its time is the computer&apos;s.
+B-T: with a timestamp from the time-stamping server set in Settings, which proves when it was signed.
+B-LT: also keeps the certificates and revocation answers, so that it can still be checked after the certificate expires.
+B-LTA: also a document timestamp, for records kept for many years.</source>
+        <translation>B-B: chỉ có chữ ký; thời điểm ký lấy theo đồng hồ máy tính.
+B-T: kèm dấu thời gian của máy chủ cấp dấu thời gian đặt trong Cài đặt, chứng minh thời điểm ký.
+B-LT: lưu thêm các chứng thư số và kết quả kiểm tra thu hồi, để vẫn kiểm tra được sau khi chứng thư số hết hạn.
+B-LTA: thêm dấu thời gian cho cả tài liệu, cho hồ sơ lưu trữ nhiều năm.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::TokenActionDialog</name>

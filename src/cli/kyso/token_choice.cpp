@@ -64,8 +64,9 @@ Result<std::optional<p11::TokenCandidate>> askTokenChoice(const p11::TokenSelect
     return Error::kyso(Errc::Cancelled, "choose token",
                        say("no token was chosen", "chưa chọn token nào"));
   const auto& c = found[chosen - 1];
-  writeAll(fd, say("Next time, choose it with: --module ", "Lần sau, chọn token này bằng: --module ") +
-                   c.moduleName + " --token " + c.serial + "\n");
+  writeAll(fd,
+           say("Next time, choose it with: --module ", "Lần sau, chọn token này bằng: --module ") +
+               c.moduleName + " --token " + c.serial + "\n");
   return std::optional<p11::TokenCandidate>(c);
 }
 
