@@ -27,6 +27,7 @@
 #include "src/inventory/inventory.h"
 #include "src/inventory/sync.h"
 #include "tests/ui/qt_print.h"
+#include "ui/common/language.h"
 #include "ui/inventory/record_table_model.h"
 #include "ui/inventory/transition_dialog.h"
 
@@ -240,6 +241,25 @@ TEST_F(InventoryTabTest, RemindsToSealTheAuditLogAfterAWeek) {
   text = reloadAndRead();
   EXPECT_NE(text.find("last sealed on 2026-01-01, more than a week ago"), std::string::npos)
       << text;
+}
+
+// Issue 17: the People and Units columns say "Ngày thôi việc" and "Loại đơn vị" in Vietnamese,
+// not "Ngày nghỉ" (a day off) and "Loại ký" (the signature's kind).
+TEST_F(InventoryTabTest, VietnameseColumnNamesSayWhatTheyHold) {
+  Language language;
+  ASSERT_TRUE(language.apply(QStringLiteral("vi")));
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  QStringList headers;
+  for (auto* view : tab.findChildren<QTableView*>())
+    for (int c = 0; c < view->model()->columnCount(); ++c)
+      headers << view->model()->headerData(c, Qt::Horizontal).toString();
+  EXPECT_TRUE(headers.contains(QStringLiteral("Ngày thôi việc")))
+      << headers.join(u'|').toStdString();
+  EXPECT_TRUE(headers.contains(QStringLiteral("Loại đơn vị"))) << headers.join(u'|').toStdString();
+  EXPECT_FALSE(headers.contains(QStringLiteral("Loại ký"))) << headers.join(u'|').toStdString();
+  ASSERT_TRUE(language.apply(QStringLiteral("en")));
 }
 
 TEST_F(InventoryTabTest, FileThatIsNotADatabaseIsReportedNotACrash) {

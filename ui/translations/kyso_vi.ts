@@ -447,7 +447,7 @@ Cho phép trang này yêu cầu ký số?</translation>
     </message>
     <message>
         <source>Left on</source>
-        <translation>Ngày nghỉ</translation>
+        <translation>Ngày thôi việc</translation>
     </message>
     <message>
         <source>Name</source>
@@ -455,7 +455,7 @@ Cho phép trang này yêu cầu ký số?</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>Loại ký</translation>
+        <translation>Loại đơn vị</translation>
     </message>
     <message>
         <source>Parent unit</source>
