@@ -34,6 +34,7 @@ struct PageMark {
   PdfRect rect;               // PDF user space
   std::size_t formIndex = 0;  // its form XObject in Appearance::objects
   std::string text;           // UTF-8, for the annotation's /Contents
+  std::string role;           // number, day, month or year: the annotation's /NM is kyso-<role>
 };
 
 /// What the signer needs to give a signature widget a visible appearance.

@@ -50,8 +50,18 @@ bool isBlankFiller(std::u32string_view k) {
   return !k.empty();
 }
 
+// The blank a mark goes into, for a refusal that says which one is too narrow.
+const char* blankName(std::string_view role) {
+  if (role == "number") return "number after \"Số:\"";
+  if (role == "day") return "day after \"ngày\"";
+  if (role == "month") return "month after \"tháng\"";
+  if (role == "year") return "year after \"năm\"";
+  return "text";
+}
+
 // What is being written on the letter, before the font objects exist.
 struct PendingMark {
+  std::string role;  // number, day, month, year (the annotation's /NM: kyso-<role>)
   std::u32string text;
   std::vector<ShapedGlyph> glyphs;
   double size = 0, x = 0, baseline = 0;  // display space; x is the left end
@@ -74,10 +84,11 @@ class LetterFiller {
   double baselineOf(const LetterWord& w, double size) { return w.box.lly - m_font.descent(size); }
 
   // Adds text at `x` (or centred on x when `centre`), shrinking to 75% to stay before `limit`.
-  Status add(const std::string& utf8, double size, double x, double baseline, double limit,
-             bool centre) {
+  Status add(const char* role, const std::string& utf8, double size, double x, double baseline,
+             double limit, bool centre) {
     KYSO_ASSIGN_OR_RETURN(auto cps, decodeUtf8(utf8));
     PendingMark m;
+    m.role = role;
     m.text = toNfc(cps);
     m.glyphs = m_font.shape(m.text);
     m.baseline = baseline;
@@ -85,10 +96,13 @@ class LetterFiller {
       const double w = m_font.width(m.glyphs, m.size);
       m.x = centre ? x - w / 2 : x;
       if (m.x + w <= limit + 0.01) break;
-      if (m.size - 0.25 < 0.75 * size)
-        return Error::kyso(
-            Errc::TextDoesNotFit, "letter_fill",
-            "\"" + utf8 + "\" at " + pdfNum(0.75 * size) + " pt in " + pdfNum(limit - x) + " pt");
+      if (m.size - 0.25 < 0.75 * size) {
+        const double room = centre ? 2 * (limit - x) : limit - x;
+        return Error::kyso(Errc::TextDoesNotFit, "letter_fill",
+                           std::string("the blank for the ") + blankName(role) + " is " +
+                               pdfNum(room) + " pt wide: \"" + utf8 + "\" does not fit even at " +
+                               pdfNum(0.75 * size) + " pt (three quarters of the letter's size)");
+      }
     }
     pending.push_back(std::move(m));
     return okStatus();
@@ -141,11 +155,11 @@ class LetterFiller {
                                "\" after the blank, --doc-number " + "is " + number);
       }
       // Centred in the blank, as a clerk writes it.
-      KYSO_TRY(add(text, size, (at->box.urx + next->box.llx) / 2, baselineOf(*at, size),
+      KYSO_TRY(add("number", text, size, (at->box.urx + next->box.llx) / 2, baselineOf(*at, size),
                    next->box.llx - 0.1 * size, true));
     } else {
       const double limit = next ? next->box.llx - space : displayBox(m_g).urx;
-      KYSO_TRY(add(text, size, at->box.urx + space, baselineOf(*at, size), limit, false));
+      KYSO_TRY(add("number", text, size, at->box.urx + space, baselineOf(*at, size), limit, false));
     }
     info += "; number after \"" + at->text + "\"" + page;
     return okStatus();
@@ -176,7 +190,8 @@ class LetterFiller {
       std::snprintf(dd, sizeof dd, "%02d", day);
       std::snprintf(mm, sizeof mm, month < 3 ? "%02d" : "%d", month);  // Decree 30: 01, 02, 3..12
       std::snprintf(yyyy, sizeof yyyy, "%04d", year);
-      auto slot = [&](const LetterWord& from, const LetterWord* to, const char* value) -> Status {
+      auto slot = [&](const char* role, const LetterWord& from, const LetterWord* to,
+                      const char* value) -> Status {
         std::u32string there;
         for (const auto& w : m_words)
           if (sameLine(w, from) && w.box.llx > from.box.urx - 0.5 &&
@@ -191,14 +206,14 @@ class LetterFiller {
         }
         const double space = 0.25 * size;
         if (to) {
-          return add(value, size, (from.box.urx + to->box.llx) / 2, base, to->box.llx - space,
+          return add(role, value, size, (from.box.urx + to->box.llx) / 2, base, to->box.llx - space,
                      true);
         }
-        return add(value, size, from.box.urx + space, base, displayBox(m_g).urx, false);
+        return add(role, value, size, from.box.urx + space, base, displayBox(m_g).urx, false);
       };
-      KYSO_TRY(slot(ngay, thang, dd));
-      KYSO_TRY(slot(*thang, nam, mm));
-      KYSO_TRY(slot(*nam, nullptr, yyyy));
+      KYSO_TRY(slot("day", ngay, thang, dd));
+      KYSO_TRY(slot("month", *thang, nam, mm));
+      KYSO_TRY(slot("year", *nam, nullptr, yyyy));
       info += "; date in \"ngày ... tháng ... năm\" on page " + std::to_string(m_g.pageIndex + 1);
       return okStatus();
     }
@@ -288,7 +303,7 @@ Status fillLetter(const Template& t, const Request& r, const std::map<std::strin
     out.objects.push_back({std::move(form)});
     KYSO_TRY(checkOnPage(d, page));
     out.marks.push_back(
-        {g.pageIndex, displayToUser(d, g), out.objects.size() - 1, encodeUtf8(m.text)});
+        {g.pageIndex, displayToUser(d, g), out.objects.size() - 1, encodeUtf8(m.text), m.role});
   }
   return okStatus();
 }

@@ -212,7 +212,7 @@ Status addNewField(QPDF& q, const SignatureOptions& o, const std::set<std::strin
 }
 
 // Text on the letter's own lines (the number after "Số:", the issue date): locked, read-only,
-// printable stamp annotations, signed with this revision.
+// printable stamp annotations, signed with this revision, each named (/NM) by what it holds.
 Status addMarks(QPDF& q, const appearance::Appearance& ap, const std::vector<int>& apNums,
                 Edits& edits, IncrementalUpdate& up) {
   auto pages = QPDFPageDocumentHelper(q).getAllPages();
@@ -231,6 +231,8 @@ Status addMarks(QPDF& q, const appearance::Appearance& ap, const std::vector<int
     a.replaceKey("/Rect", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(
                               m.rect.llx, m.rect.lly, m.rect.urx, m.rect.ury)));
     a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(m.text));
+    // What the mark is, so that a verifier can say "number 286, dated 25/11/2026".
+    if (!m.role.empty()) a.replaceKey("/NM", QPDFObjectHandle::newUnicodeString("kyso-" + m.role));
     auto apDict = QPDFObjectHandle::newDictionary();
     apDict.replaceKey("/N", newRef(apNums[m.formIndex]));
     a.replaceKey("/AP", apDict);

@@ -129,6 +129,9 @@ struct SignatureReport {
   // The Decree 30 appearance kyso drew for it (approved, issued, copy, appendix, incoming), read
   // from its widget; "" when not made by kyso. Said in the reports, never part of the verdict.
   std::string appearance;
+  // An issued signature: the number and date kyso wrote on the letter, as signed ("286",
+  // "25/11/2026"); "" when none.
+  std::string stamped_number, stamped_date;
   Indication indication = Indication::Indeterminate;
   SubIndication subindication = SubIndication::None;
   Coverage coverage = Coverage::Invalid;

@@ -20,8 +20,9 @@ std::string coverageText(Coverage coverage, Lang lang);
 std::string modificationsText(Modifications modifications, Lang lang);
 std::string kindText(SignatureKind kind, Lang lang);
 /// What a kyso Decree 30 appearance says the signer did ("issued" -> "issuing it with the unit's
-/// seal"); "" for an empty or unknown appearance.
-std::string appearanceRoleText(const std::string& appearance, Lang lang);
+/// seal, number 286, dated 25/11/2026": the number and date it wrote on the letter); "" for an
+/// empty or unknown appearance.
+std::string appearanceRoleText(const SignatureReport& s, Lang lang);
 /// A change's sentence in `lang`, from its kind's table row (change_kinds.h).
 std::string changeText(const Change& c, Lang lang);
 /// The visual guard's findings (visual_guard.h): stable codes for the JSON, and sentences.

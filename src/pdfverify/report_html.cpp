@@ -224,7 +224,7 @@ std::string reportHtml(const std::vector<FileReport>& files, Lang lang,
       if (!s.crypto.signer_name.empty())
         h += "<tr><td>" + std::string(L.signer) + "</td><td>" + htmlEscape(s.crypto.signer_name) +
              "</td></tr>\n";
-      if (const std::string role = appearanceRoleText(s.appearance, lang); !role.empty())
+      if (const std::string role = appearanceRoleText(s, lang); !role.empty())
         h += "<tr><td>" + std::string(L.role) + "</td><td>" + htmlEscape(role) + "</td></tr>\n";
       if (!s.crypto.signing_time.empty())
         h += "<tr><td>" + std::string(L.time) + "</td><td>" + htmlEscape(s.crypto.signing_time) +

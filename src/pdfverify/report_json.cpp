@@ -86,6 +86,8 @@ Json signatureJson(const SignatureReport& s) {
   j.set("location", optional(s.location));
   j.set("claimed_signing_time", optional(s.claimed_time));
   j.set("appearance", optional(s.appearance));
+  j.set("stamped_number", optional(s.stamped_number));
+  j.set("stamped_date", optional(s.stamped_date));
   Json problems = Json::array();
   for (auto& p : s.problems) problems.push(findingText(p, Lang::En));
   j.set("problems", std::move(problems));

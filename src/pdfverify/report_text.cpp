@@ -18,8 +18,7 @@ std::string who(const SignatureReport& s, Lang lang) {
     out += (vi ? "ký bởi " : "signed by ") + s.crypto.signer_name;
   else
     out += vi ? "chữ ký" : "signature";
-  if (const std::string role = appearanceRoleText(s.appearance, lang); !role.empty())
-    out += ", " + role;
+  if (const std::string role = appearanceRoleText(s, lang); !role.empty()) out += ", " + role;
   if (!s.field.empty()) out += (vi ? " (trường " : " (field ") + s.field + ")";
   if (!s.crypto.signing_time.empty()) out += (vi ? " lúc " : " on ") + s.crypto.signing_time;
   return out;
@@ -96,8 +95,7 @@ std::string reportText(const FileReport& r, Lang lang) {
   for (auto& s : r.signatures) {
     out += (vi ? "  Chữ ký #" : "  Signature #") + std::to_string(s.index) + " (" +
            kindText(s.kind, lang) + ", " + (s.subfilter.empty() ? "?" : s.subfilter) +
-           (s.appearance.empty() ? std::string() : ", " + appearanceRoleText(s.appearance, lang)) +
-           ")\n";
+           (s.appearance.empty() ? std::string() : ", " + appearanceRoleText(s, lang)) + ")\n";
     out += (vi ? "    kết luận:         " : "    indication:    ") +
            std::string(indicationName(s.indication)) +
            (s.subindication == SubIndication::None

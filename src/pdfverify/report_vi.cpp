@@ -62,7 +62,7 @@ std::string kindText(SignatureKind kind, Lang lang) {
   return "chữ ký phê duyệt";
 }
 
-std::string appearanceRoleText(const std::string& appearance, Lang lang) {
+std::string appearanceRoleText(const SignatureReport& s, Lang lang) {
   struct Role {
     const char *code, *en, *vi;
   };
@@ -73,8 +73,14 @@ std::string appearanceRoleText(const std::string& appearance, Lang lang) {
       {"appendix", "signing an appendix", "ký phụ lục"},
       {"incoming", "stamping it as received", "đóng dấu văn bản đến"},
   };
-  for (const Role& r : kRoles)
-    if (appearance == r.code) return lang == Lang::Vi ? r.vi : r.en;
+  const bool vi = lang == Lang::Vi;
+  for (const Role& r : kRoles) {
+    if (s.appearance != r.code) continue;
+    std::string out = vi ? r.vi : r.en;
+    if (!s.stamped_number.empty()) out += (vi ? ", số " : ", number ") + s.stamped_number;
+    if (!s.stamped_date.empty()) out += (vi ? ", ngày " : ", dated ") + s.stamped_date;
+    return out;
+  }
   return {};
 }
 

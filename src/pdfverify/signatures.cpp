@@ -1,5 +1,8 @@
 #include "src/pdfverify/signatures.h"
 
+#include <algorithm>
+#include <map>
+#include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <set>
 
@@ -182,6 +185,35 @@ int hexVal(char c) {
   return -1;
 }
 
+// The number and date marks kyso wrote on the letter (letter_fill, signature_update addMarks):
+// stamp annotations named kyso-<role>, on at most the first 2000 pages, 500 annotations each.
+void readLetterMarks(QPDF& pdf, std::string& number, std::string& date) {
+  std::map<std::string, std::string> byRole;
+  std::vector<QPDFObjectHandle> all;
+  try {
+    all = pdf.getAllPages();
+  } catch (const std::exception&) {
+    return;  // a page tree qpdf cannot walk has no marks to report; the rest says it is damaged
+  }
+  for (std::size_t p = 0; p < std::min<std::size_t>(all.size(), 2000); ++p) {
+    auto annots = all[p].getKey("/Annots");
+    if (!annots.isArray()) continue;
+    for (int i = 0; i < std::min(annots.getArrayNItems(), 500); ++i) {
+      auto a = annots.getArrayItem(i);
+      if (!a.isDictionary() || !a.getKey("/Subtype").isNameAndEquals("/Stamp")) continue;
+      auto nm = a.getKey("/NM");
+      auto contents = a.getKey("/Contents");
+      if (!nm.isString() || !contents.isString()) continue;
+      const std::string name = nm.getUTF8Value();
+      if (name.rfind("kyso-", 0) == 0 && !byRole.count(name.substr(5)))
+        byRole[name.substr(5)] = contents.getUTF8Value().substr(0, 64);
+    }
+  }
+  number = byRole["number"];
+  for (const char* part : {"day", "month", "year"})
+    if (!byRole[part].empty()) date += (date.empty() ? "" : "/") + byRole[part];
+}
+
 }  // namespace
 
 Result<std::vector<FoundSignature>> findSignatures(OpenRevision& rev, const Budget& budget) {
@@ -194,6 +226,16 @@ Result<std::vector<FoundSignature>> findSignatures(OpenRevision& rev, const Budg
     Walker w{budget, out, {}, 0, rev.pdf().isEncrypted()};
     for (int i = 0; i < fields.getArrayNItems(); ++i)
       KYSO_TRY(w.walk(fields.getArrayItem(i), "", "", 0));
+    if (std::any_of(out.begin(), out.end(),
+                    [](const FoundSignature& s) { return s.appearance == "issued"; })) {
+      std::string number, date;
+      readLetterMarks(rev.pdf(), number, date);
+      for (auto& s : out)
+        if (s.appearance == "issued") {
+          s.stampedNumber = number;
+          s.stampedDate = date;
+        }
+    }
   } catch (const std::exception& e) {
     return qpdfError(e, "findSignatures", rev.pdf().getFilename());
   }

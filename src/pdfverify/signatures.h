@@ -41,6 +41,10 @@ struct FoundSignature {
   // appearance: approved, issued, copy, appendix, incoming); "" for any other signer. Words only:
   // a later change to the appearance is judged by the change analysis like any other.
   std::string appearance;
+  // An issued signature (appearance "issued"): the document number and the date kyso wrote on the
+  // letter's own lines (the stamp annotations named kyso-number, kyso-day, kyso-month, kyso-year)
+  // as they are in the revision read: "286", "25/11/2026"; "" when there is none.
+  std::string stampedNumber, stampedDate;
 };
 
 /// Walks /AcroForm /Fields (bounded depth and count). Field entries that are not signatures are

@@ -323,6 +323,8 @@ SignatureReport dictionaryReport(const FoundSignature& s) {
   r.location = s.location;
   r.claimed_time = s.claimed_time;
   r.appearance = s.appearance;
+  r.stamped_number = s.stampedNumber;
+  r.stamped_date = s.stampedDate;
   r.type = s.type;
   r.filter = s.filter;
   r.subfilter = s.subfilter;

@@ -96,6 +96,18 @@ TEST_F(CliTest, SampleLetterApprovedIssuedCopied) {
       << issuedText;
   run("qpdf --check " + shq((dir / "issued.pdf").string()) + " >/dev/null 2>&1", &qst);
   EXPECT_EQ(qst, 0);
+  // kyso verify names the number and date the issuing signature wrote (issue 17).
+  for (const auto& [lang, words] :
+       {std::pair<std::string, std::string>{"en",
+                                            "with the unit's seal, number 286, dated "
+                                            "25/11/2026"},
+        {"vi", "đóng dấu của đơn vị, số 286, ngày 25/11/2026"}}) {
+    const std::string said =
+        run("cd " + shq(dir.path().string()) + " && KYSO_LANG=" + lang + " " + shq(kyso.string()) +
+                " verify issued.pdf --offline --no-visual-check 2>&1",
+            &qst);
+    EXPECT_NE(said.find(words), std::string::npos) << said;
+  }
   // Another number on an already numbered letter is refused, and nothing is written.
   EXPECT_NE(sign("issued.pdf", "again.pdf", "org",
                  "--kind issued --seal seal.png --doc-number 287/SYT-VP --seal-size-mm 38", &out),
