@@ -117,15 +117,6 @@ X509* ChainBuilder::findIssuer(X509* cert, STACK_OF(X509) * extra) {
   return nullptr;
 }
 
-Result<std::string> IssuerFetches::getSlowly(const std::string& url,
-                                             const std::function<Result<std::string>()>& fetch) {
-  std::lock_guard lock(m_mu);
-  if (auto it = m_bodies.find(url); it != m_bodies.end()) return it->second;
-  auto got = fetch();
-  if (got.ok()) m_bodies.emplace(url, *got);
-  return got;
-}
-
 Result<std::string> ChainBuilder::issuerBodySlowly(const std::string& url,
                                                    std::vector<std::string>& fetched) {
   std::filesystem::path cached;
@@ -148,9 +139,11 @@ Result<std::string> ChainBuilder::issuerBodySlowly(const std::string& url,
 
 X509* ChainBuilder::fetchIssuerSlowly(X509* cert, std::vector<std::string>& fetched) {
   for (const std::string& url : caIssuerUrls(cert)) {
-    auto body = m_opt.shared
-                    ? m_opt.shared->getSlowly(url, [&] { return issuerBodySlowly(url, fetched); })
-                    : issuerBodySlowly(url, fetched);
+    auto body =
+        m_opt.shared
+            ? m_opt.shared->getSlowly("aia " + url, [&] { return issuerBodySlowly(url, fetched); })
+                  .body
+            : issuerBodySlowly(url, fetched);
     if (!body.ok()) continue;
     const std::string data = std::move(*body);
     auto certs = parseCertificates(data);

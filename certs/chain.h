@@ -18,6 +18,7 @@
 
 #include "certs/cert_info.h"
 #include "certs/http.h"
+#include "certs/shared_fetches.h"
 #include "certs/trust_store.h"
 
 namespace kyso::certs {
@@ -43,26 +44,14 @@ enum class ChainStatus {
 };
 const char* chainStatusName(ChainStatus s);  // "valid", "untrusted", "incomplete", ...
 
-/// What AIA addresses answered, shared by the chain builders of one verification (issue 22): four
-/// threads verifying a folder that meet the same missing issuer fetch it once, not four times.
-/// Thread-safe; fetches run one at a time, so that a second asker waits for the first one's answer
-/// instead of asking the network again. Only answers that arrived are kept.
-class IssuerFetches {
- public:
-  Result<std::string> getSlowly(const std::string& url,
-                                const std::function<Result<std::string>()>& fetch);
-
- private:
-  std::mutex m_mu;
-  std::map<std::string, std::string> m_bodies;  // by URL
-};
-
 /// Options for ChainBuilder.
 struct ChainOptions {
   HttpOptions http;                // http.offline turns AIA fetching off
   std::filesystem::path cacheDir;  // issuer certificates fetched by AIA, empty: no cache
   int maxDepth = 8;
-  std::shared_ptr<IssuerFetches> shared;  // answers shared with other builders (may be null)
+  // AIA answers shared with the other builders of a verification (may be null): four threads
+  // that meet the same missing issuer fetch it once.
+  std::shared_ptr<SharedFetches> shared;
 };
 
 /// The result of building and validating one chain.

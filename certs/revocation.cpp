@@ -266,15 +266,25 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
   ossl::Mem<unsigned char> guard(buf);
   RevocationResult last;
   for (const std::string& url : urls) {
-    auto body = httpPostSlowly(
-        url, "application/ocsp-request",
-        std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)), m_opt.http);
+    auto post = [&] {
+      return httpPostSlowly(
+          url, "application/ocsp-request",
+          std::string_view(reinterpret_cast<char*>(buf), static_cast<size_t>(len)), m_opt.http);
+    };
+    // Another checker asking the same responder about the same certificate at the same time
+    // shares its request; its answer carries that checker's nonce, so it is checked as a kept
+    // answer is (fresh, signed, for this certificate) rather than against ours.
+    SharedFetches::Answer got =
+        m_opt.shared
+            ? m_opt.shared->getSlowly("ocsp " + url + "\n" + idDer, post, std::chrono::seconds(0))
+            : SharedFetches::Answer{post(), true};
+    const Result<std::string>& body = got.body;
     if (!body.ok()) {
       last = unknown(cert, body.error().kind, "OCSP: " + body.error().technical(), url);
       continue;
     }
-    RevocationResult r =
-        checkOcspResponse(*body, cert, issuer, m_opt.ocspNonce ? &nonce : nullptr, at);
+    RevocationResult r = checkOcspResponse(
+        *body, cert, issuer, m_opt.ocspNonce && got.fetchedHere ? &nonce : nullptr, at);
     r.url = url;
     if (r.status != RevocationStatus::Unknown || r.errc == Errc::RevocationUnknown) {
       m_material.ocspResponses.push_back(*body);
@@ -408,12 +418,25 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
       last = unknown(cert, Errc::RevocationUnknown, "offline: CRL not fetched", url);
       continue;
     }
-    auto got = httpGetSlowly(url, m_opt.http);
+    // Shared for ten minutes (a batch); one that does not answer (stale, another key) is dropped
+    // and fetched again.
+    auto fetchCrl = [&] { return httpGetSlowly(url, m_opt.http); };
+    const std::string key = "crl " + url;
+    SharedFetches::Answer shared =
+        m_opt.shared ? m_opt.shared->getSlowly(key, fetchCrl, std::chrono::minutes(10))
+                     : SharedFetches::Answer{fetchCrl(), true};
+    RevocationResult r;
+    if (shared.body.ok()) r = checkCrlBody(*shared.body, cert, issuer, at, url);
+    if (!shared.fetchedHere && (!shared.body.ok() || r.status == RevocationStatus::Unknown)) {
+      m_opt.shared->forget(key);
+      shared = {fetchCrl(), true};
+      if (shared.body.ok()) r = checkCrlBody(*shared.body, cert, issuer, at, url);
+    }
+    const Result<std::string>& got = shared.body;
     if (!got.ok()) {
       last = unknown(cert, got.error().kind, "CRL: " + got.error().technical(), url);
       continue;
     }
-    RevocationResult r = checkCrlBody(*got, cert, issuer, at, url);
     if (r.status != RevocationStatus::Unknown) {
       keepInCache(cached, *got);
       return r;

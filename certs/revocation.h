@@ -16,6 +16,7 @@
 
 #include "certs/cert_info.h"
 #include "certs/http.h"
+#include "certs/shared_fetches.h"
 #include "certs/trust_store.h"
 
 namespace kyso::certs {
@@ -54,6 +55,9 @@ struct RevocationOptions {
   std::filesystem::path ocspCacheDir;  // OCSP answers by responder and certificate, reused by
                                        // later runs until their nextUpdate (empty: no disk cache)
   std::chrono::seconds maxClockSkew{300};
+  // CRLs and OCSP answers shared with the other checkers of a verification or batch (may be
+  // null): one request per CRL address and per certificate and responder, asked in parallel.
+  std::shared_ptr<SharedFetches> shared;
 };
 
 /// Checks revocation; keeps CRLs (by issuer) and material across calls. Not thread-safe.
@@ -116,8 +120,8 @@ class RevocationChecker {
 /// only while valid at the time asked about, and reported with the responder it came from), and
 /// the answers it fetched are kept for `maxAge` (ten minutes): long enough for any batch, short
 /// enough that the app, which keeps one cache for its session, asks again later. Thread-safe;
-/// checks run one at a time, so that two files never ask the same question at once (a kept
-/// answer is a memory lookup).
+/// checks run in parallel (two files asking the same question at once share one request through
+/// RevocationOptions::shared).
 class RevocationCache {
  public:
   explicit RevocationCache(std::chrono::seconds maxAge = std::chrono::minutes(10))
@@ -125,11 +129,14 @@ class RevocationCache {
 
   template <class F>
   auto with(RevocationChecker& checker, F&& check) -> decltype(check()) {
-    std::lock_guard lock(m_mu);
     const auto now = std::chrono::steady_clock::now();
-    std::erase_if(m_ocsp, [&](const Kept& k) { return now - k.fetched > m_maxAge; });
-    for (const auto& k : m_ocsp) (void)checker.addOcspResponse(k.der, k.url);
+    {
+      std::lock_guard lock(m_mu);
+      std::erase_if(m_ocsp, [&](const Kept& k) { return now - k.fetched > m_maxAge; });
+      for (const auto& k : m_ocsp) (void)checker.addOcspResponse(k.der, k.url);
+    }
     auto result = check();
+    std::lock_guard lock(m_mu);
     for (const auto& [der, url] : checker.fetchedOcsp())
       if (std::none_of(m_ocsp.begin(), m_ocsp.end(), [&](const Kept& k) { return k.der == der; }))
         m_ocsp.push_back({der, url, now});

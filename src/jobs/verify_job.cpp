@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <future>
+#include <map>
 #include <optional>
 
 #include "core/atomic_file.h"
@@ -39,6 +41,14 @@ Result<FolderFiles> signedFilesIn(const fs::path& folder) {
   return out;
 }
 
+// Seven files spread over a folder of at least 32 when revocation is asked online: enough to meet
+// each of a handful of signers early; none offline, where there is nothing to wait for.
+std::size_t VerifyJob::probeCount(std::size_t files) const {
+  const cms::VerifyOptions& o = m_profile->cmsOptions();
+  if (!o.checkRevocation || o.chain.http.offline || files < 32) return 0;
+  return std::min<std::size_t>(7, files / 16);
+}
+
 VerifyJob::VerifyJob(std::shared_ptr<const VerifyProfile> profile)
     : m_profile(std::move(profile)), m_checker(m_profile->cmsOptions()) {}
 
@@ -58,17 +68,52 @@ pdfverify::FileReport VerifyJob::verifyPdf(const fs::path& file) {
 
 namespace {
 
+// Files verified ahead, out of order, when revocation is asked online (issue 22): a folder's files
+// in name order often come signer by signer, so every thread would first wait on the same
+// signer's questions while the other signers' were not yet asked. A few files spread over the
+// list are verified at once on their own threads; their questions (issuers, OCSP, CRLs) go out
+// together, shared through the profile's SharedFetches, and their reports are used when their
+// turn comes.
+class Probes {
+ public:
+  Probes(const std::vector<fs::path>& files, std::size_t count,
+         const std::function<pdfverify::FileReport(const fs::path&)>& one) {
+    for (std::size_t k = 1; k <= count; ++k) {
+      const std::size_t i = k * files.size() / (count + 1);
+      if (m_at.count(i)) continue;
+      m_at.emplace(i, std::async(std::launch::async, [&one, &files, i] { return one(files[i]); }));
+    }
+  }
+  ~Probes() {
+    for (auto& [i, f] : m_at)
+      if (f.valid()) f.wait();
+  }
+  Probes(const Probes&) = delete;
+  Probes& operator=(const Probes&) = delete;
+  /// The report of file `i` when a probe verified it (waiting for it if needed).
+  std::optional<pdfverify::FileReport> take(std::size_t i) {
+    auto it = m_at.find(i);
+    if (it == m_at.end() || !it->second.valid()) return std::nullopt;
+    return it->second.get();
+  }
+
+ private:
+  std::map<std::size_t, std::future<pdfverify::FileReport>> m_at;
+};
+
 // `one` over `files` on up to `jobs` threads, reported in order; `cancelled` stops handing out
-// files (the ones not verified get no report).
-void inOrder(const std::vector<fs::path>& files, std::size_t jobs,
+// files (the ones not verified get no report). `probes` files are verified ahead (Probes).
+void inOrder(const std::vector<fs::path>& files, std::size_t jobs, std::size_t probes,
              const std::function<pdfverify::FileReport(const fs::path&)>& one,
              const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
              const std::function<bool()>& cancelled) {
   struct Stop {};
   try {
+    Probes ahead(files, probes, one);
     orderedParallel<std::optional<pdfverify::FileReport>>(
         files.size(), std::max<std::size_t>(jobs, 1),
         [&](std::size_t i) -> std::optional<pdfverify::FileReport> {
+          if (auto done = ahead.take(i)) return done;
           if (cancelled && cancelled()) return std::nullopt;
           return one(files[i]);
         },
@@ -87,7 +132,8 @@ void VerifyJob::verifyPdfs(
     const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
     const std::function<bool()>& cancelled) {
   inOrder(
-      files, jobs, [this](const fs::path& f) { return verifyPdf(f); }, onReport, cancelled);
+      files, jobs, probeCount(files.size()), [this](const fs::path& f) { return verifyPdf(f); },
+      onReport, cancelled);
 }
 
 pdfverify::FileReport VerifyJob::verifyDocument(const fs::path& file, Lang lang) {
@@ -118,8 +164,8 @@ void VerifyJob::verifyDocuments(
     const std::function<void(std::size_t, pdfverify::FileReport&&)>& onReport,
     const std::function<bool()>& cancelled) {
   inOrder(
-      files, jobs, [this, lang](const fs::path& f) { return verifyDocument(f, lang); }, onReport,
-      cancelled);
+      files, jobs, probeCount(files.size()),
+      [this, lang](const fs::path& f) { return verifyDocument(f, lang); }, onReport, cancelled);
 }
 
 DetachedReport VerifyJob::verifyDetached(const fs::path& file,

@@ -90,6 +90,8 @@ class VerifyJob {
   const VerifyProfile& profile() const { return *m_profile; }
 
  private:
+  // How many files a folder of `files` verifies ahead to ask every signer's questions early.
+  std::size_t probeCount(std::size_t files) const;
   std::shared_ptr<const VerifyProfile> m_profile;
   // Read-only while verifying (chain builders and revocation checkers are made per call), so
   // files may be verified on several threads at once.

@@ -37,8 +37,10 @@ Result<std::shared_ptr<const VerifyProfile>> VerifyProfile::create(const VerifyP
   o.chain.http.timeout = s.timeout;
   o.chain.cacheDir = s.issuerCache.empty() ? dataDir() / "cache" / "issuers" : s.issuerCache;
   // One AIA fetch per missing issuer for everything verified with this profile.
-  o.chain.shared = std::make_shared<certs::IssuerFetches>();
+  // One request per CRL address, and per certificate and responder, asked in parallel.
+  o.chain.shared = std::make_shared<certs::SharedFetches>();
   o.revocation.http = o.chain.http;
+  o.revocation.shared = o.chain.shared;
   o.revocation.crlCacheDir = s.crlCache.empty() ? dataDir() / "cache" / "crls" : s.crlCache;
   o.revocation.ocspCacheDir = s.ocspCache.empty() ? dataDir() / "cache" / "ocsp" : s.ocspCache;
   o.at = s.at;

@@ -221,7 +221,7 @@ TEST_F(Services, OcspDiskCacheAnswersLaterRunsUntilNextUpdate) {
 // Verifying threads share what AIA addresses answered: a second builder that may not use the
 // network completes its chain from the first one's fetch.
 TEST_F(Services, IssuerFetchesAreSharedBetweenBuilders) {
-  auto shared = std::make_shared<IssuerFetches>();
+  auto shared = std::make_shared<SharedFetches>();
   ChainBuilder online(store, ChainOptions{http, {}, 8, shared});
   auto leaf = cert("signer-rsa2048");
   auto r = online.buildSlowly(leaf.get(), nullptr, now, Purpose::Signer);

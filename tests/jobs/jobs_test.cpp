@@ -20,6 +20,8 @@
 #include "src/jobs/opened_files.h"
 #include "src/jobs/pdf_sign_job.h"
 #include "src/jobs/sign_job.h"
+#include "src/jobs/verify_job.h"
+#include "src/jobs/verify_profile.h"
 #include "tests/certs/test_env.h"
 
 namespace kyso::jobs {
@@ -122,6 +124,40 @@ TEST(ResultDeathTest, ValueOfAnErrorStopsTheProgramInEveryBuild) {
     return st.error().code;
   };
   EXPECT_DEATH((void)readError(), "internal error: Result::error\\(\\)");
+}
+
+// Issue 22: a folder verified with revocation online has a few files verified ahead, out of order
+// (VerifyJob's probes); every file still gets exactly one report, its own, in the folder's order.
+TEST(VerifyJob, FilesVerifiedAheadAreReportedOnceInOrder) {
+  test::TempDir dir;
+  std::vector<fs::path> files;
+  const char* kinds[] = {"classic.pdf", "incremental.pdf", "empty.pdf", "damaged-xref.pdf"};
+  for (int i = 0; i < 48; ++i) {
+    const fs::path f = dir.path() / ("f" + std::to_string(100 + i) + ".pdf");
+    fs::copy_file(samples() / kinds[i % 4], f);
+    files.push_back(f);
+  }
+  VerifyProfileSettings s;
+  s.offline = false;  // online: the probes run
+  s.visualCheck = false;
+  s.timeout = std::chrono::seconds(2);
+  s.issuerCache = dir.path() / "issuers";
+  s.crlCache = dir.path() / "crls";
+  s.ocspCache = dir.path() / "ocsp";
+  auto profile = VerifyProfile::create(s);
+  ASSERT_TRUE(profile.ok()) << profile.error().technical();
+  VerifyJob job(*profile);
+  std::vector<std::size_t> order;
+  std::vector<std::string> names;
+  job.verifyDocuments(files, 2, Lang::En, [&](std::size_t i, pdfverify::FileReport&& r) {
+    order.push_back(i);
+    names.push_back(r.file);
+  });
+  ASSERT_EQ(order.size(), files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    EXPECT_EQ(order[i], i);
+    EXPECT_EQ(fs::path(names[i]).filename(), files[i].filename());
+  }
 }
 
 TEST(DetachedSignJob, ResultsInOrderBadFilesReportedConsentPerFile) {
