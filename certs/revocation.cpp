@@ -4,6 +4,9 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
+#include <future>
+#include <memory>
+
 #include "certs/cache_file.h"
 #include "core/atomic_file.h"
 #include "core/log.h"
@@ -467,11 +470,54 @@ RevocationResult RevocationChecker::checkSlowly(X509* cert, X509* issuer, TimePo
   return r;
 }
 
+// The certificates of a chain are asked about at the same time (issue 22): the signer's OCSP
+// answer and its CA's CRL are independent, so a first verification waits for one round trip, not
+// one per certificate. Each CA certificate is checked by a checker of its own (with this one's
+// CRLs and supplied answers), whose CRLs, material and fetched answers are then merged here.
 std::vector<RevocationResult> RevocationChecker::checkChainSlowly(const std::vector<X509*>& chain,
                                                                   TimePoint at) {
   std::vector<RevocationResult> out;
-  for (size_t i = 0; i + 1 < chain.size(); ++i)
-    out.push_back(checkSlowly(chain[i], chain[i + 1], at));
+  if (chain.size() < 3) {
+    for (size_t i = 0; i + 1 < chain.size(); ++i)
+      out.push_back(checkSlowly(chain[i], chain[i + 1], at));
+    return out;
+  }
+  struct Upper {
+    RevocationResult result;
+    std::vector<ossl::Ptr<X509_CRL>> crls;
+    RevocationMaterial material;
+    std::vector<std::pair<std::string, std::string>> fetchedOcsp;
+  };
+  std::vector<std::future<Upper>> uppers;
+  for (size_t i = 1; i + 1 < chain.size(); ++i) {
+    auto sub = std::make_shared<RevocationChecker>(m_store, m_opt);
+    for (const auto& crl : m_crls) {
+      X509_CRL_up_ref(crl.get());
+      sub->m_crls.emplace_back(crl.get());
+    }
+    sub->m_ocsp = m_ocsp;
+    const std::size_t knownCrls = sub->m_crls.size();
+    uppers.push_back(std::async(std::launch::async,
+                                [sub, knownCrls, cert = chain[i], issuer = chain[i + 1], at] {
+                                  Upper u;
+                                  u.result = sub->checkSlowly(cert, issuer, at);
+                                  for (std::size_t k = knownCrls; k < sub->m_crls.size(); ++k)
+                                    u.crls.push_back(std::move(sub->m_crls[k]));
+                                  u.material = std::move(sub->m_material);
+                                  u.fetchedOcsp = std::move(sub->m_fetchedOcsp);
+                                  return u;
+                                }));
+  }
+  out.push_back(checkSlowly(chain[0], chain[1], at));
+  for (auto& f : uppers) {
+    Upper u = f.get();
+    out.push_back(std::move(u.result));
+    for (auto& crl : u.crls) m_crls.push_back(std::move(crl));
+    for (auto part : {&RevocationMaterial::ocspResponses, &RevocationMaterial::crls,
+                      &RevocationMaterial::certs})
+      for (auto& der : u.material.*part) (m_material.*part).push_back(std::move(der));
+    for (auto& kept : u.fetchedOcsp) m_fetchedOcsp.push_back(std::move(kept));
+  }
   return out;
 }
 
