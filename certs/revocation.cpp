@@ -488,8 +488,20 @@ std::vector<RevocationResult> RevocationChecker::checkChainSlowly(const std::vec
     RevocationMaterial material;
     std::vector<std::pair<std::string, std::string>> fetchedOcsp;
   };
+  // What is answered without the network (a kept answer, a CRL in memory or on disk) is taken
+  // here; only the questions that need a request get a thread.
+  std::vector<std::optional<RevocationResult>> local(chain.size());
+  if (!m_opt.http.offline) {
+    m_opt.http.offline = true;
+    for (size_t i = 1; i + 1 < chain.size(); ++i) {
+      RevocationResult r = checkSlowly(chain[i], chain[i + 1], at);
+      if (r.status != RevocationStatus::Unknown) local[i] = std::move(r);
+    }
+    m_opt.http.offline = false;
+  }
   std::vector<std::future<Upper>> uppers;
   for (size_t i = 1; i + 1 < chain.size(); ++i) {
+    if (local[i]) continue;
     auto sub = std::make_shared<RevocationChecker>(m_store, m_opt);
     for (const auto& crl : m_crls) {
       X509_CRL_up_ref(crl.get());
@@ -509,8 +521,13 @@ std::vector<RevocationResult> RevocationChecker::checkChainSlowly(const std::vec
                                 }));
   }
   out.push_back(checkSlowly(chain[0], chain[1], at));
-  for (auto& f : uppers) {
-    Upper u = f.get();
+  std::size_t next = 0;
+  for (size_t i = 1; i + 1 < chain.size(); ++i) {
+    if (local[i]) {
+      out.push_back(std::move(*local[i]));
+      continue;
+    }
+    Upper u = uppers[next++].get();
     out.push_back(std::move(u.result));
     for (auto& crl : u.crls) m_crls.push_back(std::move(crl));
     for (auto part : {&RevocationMaterial::ocspResponses, &RevocationMaterial::crls,
