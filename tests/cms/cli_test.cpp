@@ -337,6 +337,14 @@ TEST_F(CliCms, KeyFileSignVerifyAndExitCodes) {
   EXPECT_EQ(vi.out.rfind("Hợp lệ: ký bởi Lê Thị Hồng Nhung", 0), 0u) << vi.out;
   EXPECT_NE(vi.out.find("chuỗi chứng thư:"), std::string::npos) << vi.out;
   EXPECT_EQ(runTool({kyso(), "verify", doc.string() + ".p7s", "--lang", "fr"}).status, 64);
+  // The HTML record covers PDF and XML: asked of a .p7s it is refused, said, and nothing written.
+  const fs::path html = work.path() / "record.html";
+  ToolRun asHtml = runTool({kyso(), "verify", doc.string() + ".p7s", "--trust",
+                            pkiFile("root.pem").string(), "--html", html.string()});
+  EXPECT_EQ(asHtml.status, 64) << asHtml.out;
+  EXPECT_NE(asHtml.out.find("the HTML report covers PDF and XML files"), std::string::npos)
+      << asHtml.out;
+  EXPECT_FALSE(fs::exists(html));
   // Another content: exit 1 (failed).
   fs::path other = work.path() / "doc2.docx";
   ToolRun bad = runTool({kyso(), "verify", doc.string() + ".p7s", "--content", other.string(),

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
@@ -99,6 +101,35 @@ TEST(VerifyTab, TableShowsTheVerdictsOfCorpusFiles) {
   table->selectRow(5);
   EXPECT_TRUE(details->toPlainText().contains(QLatin1String("dss__pdf-signed-original.pdf")))
       << details->toPlainText().left(300).toStdString();
+}
+
+// Issue 17: the report the Verify tab saves is a record: when the check was made (Vietnam time)
+// and by what program and version.
+TEST(VerifyTab, SavedReportSaysWhenAndByWhat) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString oldVersion = QCoreApplication::applicationVersion();
+  QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7 (commit abc123)"));
+  AppSettings settings;
+  VerifyTab tab(settings);
+  QSignalSpy done(&tab, &VerifyTab::finished);
+  tab.addPaths({corpus(kCases[0].file)});
+  ASSERT_TRUE(done.count() > 0 || done.wait(60000));
+  const QString out = dir.filePath(QStringLiteral("bien-ban.html"));
+  auto* save = tab.findChild<QPushButton*>(QStringLiteral("verifySave"));
+  ASSERT_NE(save, nullptr);
+  ASSERT_TRUE(save->isEnabled());
+  save->click();
+  auto* dialog = tab.findChild<QFileDialog*>();
+  ASSERT_NE(dialog, nullptr);
+  emit dialog->fileSelected(out);  // as choosing the file and pressing Save does
+  dialog->close();
+  QFile f(out);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  const QString html = QString::fromUtf8(f.readAll());
+  EXPECT_TRUE(html.contains(QStringLiteral("kyso 9.8.7 (commit abc123)"))) << html.toStdString();
+  EXPECT_TRUE(html.contains(QStringLiteral("(+07:00)"))) << html.toStdString();
+  QCoreApplication::setApplicationVersion(oldVersion);
 }
 
 TEST(VerifyTab, FoldersAreSearchedAndDuplicatesSkipped) {

@@ -1,6 +1,7 @@
 #include "ui/verify/verify_tab.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QEvent>
@@ -69,6 +70,7 @@ VerifyTab::VerifyTab(const AppSettings& settings, QWidget* parent)
   m_cancel->setEnabled(false);
   m_clear = new QPushButton(this);
   m_save = new QPushButton(this);
+  m_save->setObjectName(QStringLiteral("verifySave"));
   m_save->setEnabled(false);
   m_compare = new QPushButton(this);
   m_compare->setObjectName(QStringLiteral("verifyCompare"));
@@ -210,8 +212,13 @@ void VerifyTab::saveReport() {
     // A saved report is a record: it says when the check was made (Vietnam time).
     const QString when = QDateTime::currentDateTimeUtc().toOffsetFromUtc(7 * 3600).toString(
         QStringLiteral("dd/MM/yyyy HH:mm:ss '(+07:00)'"));
-    const std::string html = pdfverify::reportHtml(
-        m_model->doneReports(), uiLang(), pdfverify::RecordContext{when.toStdString(), {}});
+    // ... and by what: the program and its version, as Help > About says them.
+    const QString producer = QCoreApplication::applicationVersion().isEmpty()
+                                 ? QStringLiteral("kyso")
+                                 : QStringLiteral("kyso ") + QCoreApplication::applicationVersion();
+    const std::string html =
+        pdfverify::reportHtml(m_model->doneReports(), uiLang(),
+                              pdfverify::RecordContext{when.toStdString(), producer.toStdString()});
     QByteArray bytes;
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
       QBuffer buf(&bytes);
