@@ -27,6 +27,7 @@
 #include "ui/inventory/plugged_tokens.h"
 #include "ui/service/service_runner.h"
 #include "ui/sign/sign_tab.h"
+#include "ui/tokens/modules_to_read.h"
 #include "ui/tokens/pin_dialog.h"
 #include "ui/tokens/pkcs11_token_source.h"
 #include "ui/tokens/qt_pin_prompt.h"
@@ -137,17 +138,6 @@ struct TokenLayer {
   std::shared_ptr<QtPinPrompt> prompt;
 };
 
-// The configured modules, else every known module installed on this machine.
-QStringList modulesToRead(const AppSettings& s) {
-  if (!s.pkcs11Modules.isEmpty()) return s.pkcs11Modules;
-  QStringList out;
-  for (const p11::KnownModule& m : p11::knownModules()) {
-    auto path = p11::resolveModule(m.name);
-    if (path.ok()) out << QString::fromStdString(path->string());
-  }
-  out.removeDuplicates();
-  return out;
-}
 }  // namespace
 
 QString MainWindow::startSigningService(int port, const QStringList& allowedOrigins) {

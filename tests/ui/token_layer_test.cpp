@@ -7,9 +7,13 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <deque>
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <thread>
 
 #include "pkcs11/device_worker.h"
@@ -17,6 +21,7 @@
 #include "tests/support/softhsm_fixture.h"
 #include "tests/ui/pin_script.h"
 #include "tests/ui/qt_print.h"
+#include "ui/tokens/modules_to_read.h"
 #include "ui/tokens/pin_dialog.h"
 #include "ui/tokens/pkcs11_token_source.h"
 #include "ui/tokens/qt_pin_prompt.h"
@@ -35,6 +40,29 @@ class TokenLayerTest : public test::SoftHsmTest {
 };
 
 using DialogScript = PinScript;
+
+// Issue 17: a module reached by two paths (a symbolic link, or the known table and p11-kit naming
+// the same file) is read once, so that its tokens are not listed twice.
+TEST(ModulesToRead, EachModuleFileOnce) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const std::filesystem::path real = dir.filePath(QStringLiteral("libtoken.so")).toStdString();
+  { std::ofstream(real) << "not a real module"; }
+  const std::filesystem::path link = dir.filePath(QStringLiteral("libtoken-link.so")).toStdString();
+  std::filesystem::create_symlink(real, link);
+  AppSettings s;
+  s.pkcs11Modules = {QString::fromStdString(real.string()), QString::fromStdString(link.string()),
+                     QString::fromStdString(real.string()), QStringLiteral("/nonexistent/x.so")};
+  EXPECT_EQ(modulesToRead(s), (QStringList{QString::fromStdString(real.string()),
+                                           QStringLiteral("/nonexistent/x.so")}));
+  // Without settings: every installed module, no file twice.
+  std::set<std::string> files;
+  for (const QString& m : modulesToRead(AppSettings{})) {
+    std::error_code ec;
+    const auto c = std::filesystem::canonical(m.toStdString(), ec);
+    EXPECT_TRUE(files.insert(ec ? m.toStdString() : c.string()).second) << m.toStdString();
+  }
+}
 
 TEST_F(TokenLayerTest, TokenListShowsTheSoftHsmToken) {
   auto worker = std::make_shared<p11::DeviceWorker>();
