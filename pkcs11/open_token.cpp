@@ -32,6 +32,40 @@ bool slotMatches(const SlotView& s, const TokenSelector& sel, const std::optiona
            !t.has(CKF_TOKEN_INITIALIZED));
 }
 
+// A token a selection may mean, with its module kept loaded.
+struct Found {
+  std::shared_ptr<Module> module;
+  std::string moduleName, moduleSpec;
+  CK_SLOT_ID slot = 0;
+  CK_FLAGS flags = 0;
+  TokenView token;
+};
+
+// Every token that `sel` may mean in the given modules (name, what Module::load takes); the names
+// of the modules that loaded are added to `searched`. A module that does not load, or whose
+// slots cannot be listed, is left out: a broken or foreign driver does not hide the others'.
+std::vector<Found> scanModules(const std::vector<std::pair<std::string, std::string>>& modules,
+                               const TokenSelector& sel, const std::optional<Pkcs11Uri>& uri,
+                               std::string& searched) {
+  std::vector<Found> out;
+  for (const auto& [name, spec] : modules) {
+    auto m = Module::load(spec);
+    if (!m.ok()) continue;
+    searched += (searched.empty() ? "" : ", ") + name;
+    auto slots = listSlots(**m, true);
+    if (!slots.ok()) continue;
+    for (const SlotView& s : *slots)
+      if (slotMatches(s, sel, uri)) out.push_back({*m, name, spec, s.id, s.flags, *s.token});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> installedModuleSpecs() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const InstalledModule& im : installedModules()) out.emplace_back(im.name, im.path.string());
+  return out;
+}
+
 }  // namespace
 
 Result<CK_SLOT_ID> selectSlot(const std::vector<SlotView>& slots, const TokenSelector& sel,
@@ -55,24 +89,18 @@ Result<std::vector<TokenCandidate>> tokenCandidates(const TokenSelector& sel) {
     KYSO_ASSIGN_OR_RETURN(uri, parsePkcs11Uri(sel.key));
   }
   std::vector<std::pair<std::string, std::string>> modules;  // (name, what Module::load takes)
-  if (!sel.module.empty())
+  if (!sel.module.empty()) {
     modules.emplace_back(sel.module, sel.module);
-  else if (uri && (uri->modulePath || uri->moduleName))
-    modules.emplace_back(uri->modulePath ? *uri->modulePath : *uri->moduleName,
-                         uri->modulePath ? *uri->modulePath : *uri->moduleName);
-  else
-    for (const InstalledModule& im : installedModules())
-      modules.emplace_back(im.name, im.path.string());
-  std::vector<TokenCandidate> out;
-  for (const auto& [name, spec] : modules) {
-    auto m = Module::load(spec);
-    if (!m.ok()) continue;
-    auto slots = listSlots(**m, true);
-    if (!slots.ok()) continue;
-    for (const SlotView& s : *slots)
-      if (slotMatches(s, sel, uri))
-        out.push_back({name, spec, s.token->label, s.token->serial, s.token->model});
+  } else if (uri && (uri->modulePath || uri->moduleName)) {
+    const std::string spec = uri->modulePath ? *uri->modulePath : *uri->moduleName;
+    modules.emplace_back(spec, spec);
+  } else {
+    modules = installedModuleSpecs();
   }
+  std::string searched;
+  std::vector<TokenCandidate> out;
+  for (const Found& f : scanModules(modules, sel, uri, searched))
+    out.push_back({f.moduleName, f.moduleSpec, f.token.label, f.token.serial, f.token.model});
   return out;
 }
 
@@ -111,48 +139,24 @@ Result<KeyPairView> selectKey(std::vector<KeyPairView> pairs, const TokenSelecto
 // No module named: every installed module is searched (the list `token list` shows), and the
 // selection must name exactly one token across all of them. The modules not chosen are released.
 Result<CK_SLOT_ID> OpenToken::findInInstalledModules(OpenToken& t, const TokenSelector& sel) {
-  struct Hit {
-    std::shared_ptr<Module> module;
-    CK_SLOT_ID slot = 0;
-    CK_FLAGS flags = 0;
-    std::string name, what;
-  };
-  std::vector<Hit> hits;
   std::string searched;
-  bool ambiguous = false;
-  for (const InstalledModule& im : installedModules()) {
-    auto m = Module::load(im.path.string());
-    if (!m.ok()) continue;  // a broken or foreign driver does not hide the others' tokens
-    searched += (searched.empty() ? "" : ", ") + im.name;
-    auto slots = listSlots(**m, true);
-    if (!slots.ok()) continue;
-    auto slot = selectSlot(*slots, sel, t.m_uri);
-    if (!slot.ok()) {
-      if (slot.error().kind == Errc::TokenAmbiguous) {
-        ambiguous = true;
-        hits.push_back({*m, 0, 0, im.name, "several tokens in " + im.name});
-      }
-      continue;
-    }
-    for (const auto& s : *slots)
-      if (s.id == *slot && s.token)
-        hits.push_back({*m, *slot, s.flags, im.name,
-                        s.token->label + " (" + s.token->serial + ") in " + im.name});
-  }
+  std::vector<Found> hits = scanModules(installedModuleSpecs(), sel, t.m_uri, searched);
   if (hits.empty())
     return Error::kyso(sel.token.empty() ? Errc::NoTokenPresent : Errc::TokenNotFound,
                        "selectToken",
                        (sel.token.empty() ? "" : sel.token + "; ") +
                            "modules searched: " + (searched.empty() ? "none installed" : searched));
-  if (ambiguous || hits.size() > 1) {
+  if (hits.size() > 1) {
     std::string list;
-    for (const auto& h : hits) list += (list.empty() ? "" : "; ") + h.what;
+    for (const auto& h : hits)
+      list += (list.empty() ? "" : "; ") + h.token.label + " (" + h.token.serial + ") in " +
+              h.moduleName;
     return Error::kyso(Errc::TokenAmbiguous, "selectToken",
                        list + " (choose with --module/--token)");
   }
   t.m_module = hits.front().module;
   t.m_slotFlags = hits.front().flags;
-  t.m_foundIn = hits.front().name;
+  t.m_foundIn = hits.front().moduleName;
   return hits.front().slot;
 }
 

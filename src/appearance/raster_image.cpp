@@ -34,11 +34,8 @@ Result<RasterImage> decodeImage(std::string_view bytes, const ImageOptions& opti
                                             "neither a PNG nor a JPEG signature"));
   if (!decoded.ok()) return decoded;
   RasterImage& img = *decoded;
-  if (!img.hadAlpha && (img.fromJpeg || options.whiteTransparent)) {
-    keyOutWhite(img);
-  } else if (img.alpha.empty()) {
-    img.alpha.assign(std::size_t{img.width} * img.height, static_cast<char>(255));
-  }
+  // The PNG decoder fills alpha (opaque without an alpha channel); a JPEG has none.
+  if (!img.hadAlpha && (img.fromJpeg || options.whiteTransparent)) keyOutWhite(img);
   return decoded;
 }
 

@@ -398,14 +398,11 @@ void InventoryTab::importCsv(const QString& file, bool createMissing) {
              if (!r.ok())
                return finishAction(false, tr("The import failed: %1").arg(errorText(r.error())));
              if (!r->rejected.empty()) {
-               showRejectedRows(*r);
+               const QString nothing = showRejectedRows(*r);
                const bool onlyMissing =
                    std::all_of(r->rejected.begin(), r->rejected.end(), inventory::missingRecord);
-               if (onlyMissing && !createMissing) return askCreateMissing(file, *r);
-               return finishAction(
-                   false, tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
-                              .arg(r->rejected.size())
-                              .arg(r->rows));
+               if (onlyMissing && !createMissing) return askCreateMissing(file, *r, nothing);
+               return finishAction(false, nothing);
              }
              reload();
              QString text = tr("Tokens imported: %1.").arg(r->imported);
@@ -417,7 +414,7 @@ void InventoryTab::importCsv(const QString& file, bool createMissing) {
            });
 }
 
-void InventoryTab::showRejectedRows(const inventory::ImportReport& r) {
+QString InventoryTab::showRejectedRows(const inventory::ImportReport& r) {
   QStringList lines;
   for (const auto& row : r.rejected)
     lines << tr("line %1: %2")
@@ -426,11 +423,15 @@ void InventoryTab::showRejectedRows(const inventory::ImportReport& r) {
                  .toHtmlEscaped();
   m_history->setHtml(
       QStringLiteral("<ul><li>%1</li></ul>").arg(lines.join(QStringLiteral("</li><li>"))));
+  return tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
+      .arg(r.rejected.size())
+      .arg(r.rows);
 }
 
 // Every rejected row names a unit or person the register does not have: offer to add them in the
 // same import (all or nothing, as before), and say how many rows that concerns.
-void InventoryTab::askCreateMissing(const QString& file, const inventory::ImportReport& r) {
+void InventoryTab::askCreateMissing(const QString& file, const inventory::ImportReport& r,
+                                    const QString& declined) {
   auto* box = new QMessageBox(
       QMessageBox::Question, tr("Add the missing units and people?"),
       tr("%1 of %2 rows name a unit or a person the inventory does not have (listed below). "
@@ -442,9 +443,6 @@ void InventoryTab::askCreateMissing(const QString& file, const inventory::Import
   box->button(QMessageBox::Yes)->setText(tr("Add them and import"));
   box->setDefaultButton(QMessageBox::No);
   box->setAttribute(Qt::WA_DeleteOnClose);
-  const QString declined = tr("Nothing was imported: rows rejected: %1 of %2 (listed below).")
-                               .arg(r.rejected.size())
-                               .arg(r.rows);
   connect(box, &QMessageBox::finished, this, [this, box, file, declined](int) {
     if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
       importCsv(file, true);

@@ -74,8 +74,10 @@ class InventoryTab : public QWidget {
   void changeEvent(QEvent* e) override;
 
  private:
-  void showRejectedRows(const inventory::ImportReport& r);
-  void askCreateMissing(const QString& file, const inventory::ImportReport& r);
+  // Lists the rejected rows in the history pane; returns the status line that says so.
+  QString showRejectedRows(const inventory::ImportReport& r);
+  void askCreateMissing(const QString& file, const inventory::ImportReport& r,
+                        const QString& declined);
   struct Page {
     QTableView* view = nullptr;
     QSortFilterProxyModel* proxy = nullptr;

@@ -180,6 +180,14 @@ bool namesXmlOnly(const Args& args) {
   return xml;
 }
 
+// The inventory holding the unit's seal could not be read: said as such, not as a missing seal.
+int inventoryUnreadable(const Error& e) {
+  printError(say("Reading the unit's seal from the inventory failed",
+                 "Không đọc được con dấu của đơn vị trong sổ theo dõi"),
+             e);
+  return kExitInputError;
+}
+
 }  // namespace
 
 int runSign(const Args& args) {
@@ -230,12 +238,7 @@ int runSign(const Args& args) {
   {
     if (sealFromInventory) {
       auto seals = inventoryHasUnitSeals();
-      if (!seals.ok()) {
-        printError(say("Reading the unit's seal from the inventory failed",
-                       "Không đọc được con dấu của đơn vị trong sổ theo dõi"),
-                   seals.error());
-        return kExitInputError;
-      }
+      if (!seals.ok()) return inventoryUnreadable(seals.error());
       if (!*seals) {
         printError("kyso sign", Error::kyso(Errc::UsageError, "--seal", sealNeededText()));
         return kExitUsage;
@@ -270,12 +273,7 @@ int runSign(const Args& args) {
                         {}};
   if (sealFromInventory) {
     auto seal = unitSealFor(key.identity.cert.get());
-    if (!seal.ok()) {
-      printError(say("Reading the unit's seal from the inventory failed",
-                     "Không đọc được con dấu của đơn vị trong sổ theo dõi"),
-                 seal.error());
-      return kExitInputError;
-    }
+    if (!seal.ok()) return inventoryUnreadable(seal.error());
     if (!*seal) {
       printError("kyso sign",
                  Error::kyso(Errc::UsageError, "--seal",
