@@ -221,9 +221,10 @@ ToolRun SoftHsmToken::pkcs11Tool(const std::vector<std::string>& args,
 
 Status SoftHsmToken::importKey(const std::filesystem::path& key, const std::string& idHex,
                                const std::string& label, bool alwaysAuthenticate) {
-  // pkcs11-tool reads DER private keys reliably; convert first.
-  auto der = key;
-  der.replace_extension(".key.der");
+  // pkcs11-tool reads DER private keys reliably; convert first, into this token's own folder:
+  // tests running in parallel import the same PKI keys, and a DER written beside the key was
+  // rewritten by one while another read it (a flaky import).
+  const auto der = m_dir / (key.filename().string() + ".der");
   ToolRun c =
       runTool({"openssl", "pkey", "-in", key.string(), "-outform", "DER", "-out", der.string()});
   if (c.status != 0) return Error::kyso(Errc::FileUnreadable, "openssl pkey", c.out);
@@ -240,8 +241,7 @@ Status SoftHsmToken::importKey(const std::filesystem::path& key, const std::stri
 
 Status SoftHsmToken::importPublicKey(const std::filesystem::path& key, const std::string& idHex,
                                      const std::string& label) {
-  auto der = key;
-  der.replace_extension(".pub.der");
+  const auto der = m_dir / (key.filename().string() + ".pub.der");
   ToolRun c = runTool(
       {"openssl", "pkey", "-in", key.string(), "-pubout", "-outform", "DER", "-out", der.string()});
   if (c.status != 0) return Error::kyso(Errc::FileUnreadable, "openssl pkey -pubout", c.out);
@@ -254,8 +254,7 @@ Status SoftHsmToken::importPublicKey(const std::filesystem::path& key, const std
 
 Status SoftHsmToken::importCert(const std::filesystem::path& cert, const std::string& idHex,
                                 const std::string& label) {
-  auto der = cert;
-  der.replace_extension(".crt.der");
+  const auto der = m_dir / (cert.filename().string() + ".crt.der");  // not beside a shared file
   ToolRun c =
       runTool({"openssl", "x509", "-in", cert.string(), "-outform", "DER", "-out", der.string()});
   if (c.status != 0) return Error::kyso(Errc::FileUnreadable, "openssl x509", c.out);
