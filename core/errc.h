@@ -95,6 +95,7 @@ enum class Errc : int {
   PlacementNotFound,
   TemplateInvalid,
   ImageNoAlpha,
+  StampOverText,
   ApprovalNotFound,
   // Inventory
   DbOpenFailed,

@@ -101,6 +101,7 @@ constexpr ErrcRow kErrcRows[] = {
   {Errc::PlacementNotFound, "PlacementNotFound", "The signer's title and name were not found on the page; give a position with --rect.", "Không tìm thấy chức vụ và họ tên người ký trên trang; hãy chỉ định vị trí bằng --rect."},
   {Errc::TemplateInvalid, "TemplateInvalid", "The appearance template is not valid.", "Mẫu hiển thị chữ ký không hợp lệ."},
   {Errc::ImageNoAlpha, "ImageNoAlpha", "The image has no transparency; it is used as it is (use --white-transparent to make white transparent).", "Ảnh không có nền trong suốt; ảnh được dùng nguyên trạng (dùng --white-transparent để làm nền trắng trong suốt)."},
+  {Errc::StampOverText, "StampOverText", "No free space was found in the top half of the page for the stamp; it is placed at the top right, over the text.", "Không tìm được khoảng trống ở nửa trên của trang để đóng dấu; dấu được đặt ở góc trên bên phải, đè lên chữ."},
   {Errc::ApprovalNotFound, "ApprovalNotFound", "No approval signature was found on the page to place the seal over; give a position with --rect.", "Không tìm thấy chữ ký phê duyệt trên trang để đóng dấu; hãy chỉ định vị trí bằng --rect."},
   {Errc::DbOpenFailed, "DbOpenFailed", "The inventory database cannot be opened.", "Không mở được cơ sở dữ liệu quản lý."},
   {Errc::DbNotADatabase, "DbNotADatabase", "The file is not an inventory database.", "Tệp không phải cơ sở dữ liệu quản lý."},

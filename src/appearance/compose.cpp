@@ -5,9 +5,11 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <memory>
 
 #include "src/appearance/font.h"
+#include "src/appearance/free_space.h"
 #include "src/appearance/layout.h"
 #include "src/appearance/letter_fill.h"
 #include "src/appearance/pdf_syntax.h"
@@ -110,9 +112,46 @@ struct Placed {
   PdfRect box;
   std::optional<double> imgW, imgH;
   std::string info;
+  std::vector<Error> notes;  // for the Appearance's notes
 };
 
-// An explicit rectangle, or the template's fixed place (top right).
+// What is already on the page in display space: its text lines and the visible signatures.
+Result<std::vector<PdfRect>> takenOnPage(const std::filesystem::path& pdf, const PageGeometry& g) {
+  KYSO_ASSIGN_OR_RETURN(auto segs, pageSegments(pdf, g.pageIndex));
+  segmentsToDisplay(segs, g);
+  std::vector<PdfRect> taken;
+  for (const auto& s : segs) taken.push_back(s.box);
+  KYSO_ASSIGN_OR_RETURN(auto widgets, signatureWidgets(pdf));
+  for (const auto& w : widgets)
+    if (w.pageIndex == g.pageIndex) taken.push_back(userToDisplay(w.rect, g));
+  return taken;
+}
+
+// The template's box at the top right; for top-free-space moved to the first free space in the
+// page's top half when text or a signature is there.
+Status placeAtTop(const Template& t, const Request& r, Placed& p) {
+  const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
+  const PdfRect page = displayBox(p.geo);
+  const double top = t.marginTopMm * kPtPerMm, side = t.marginRightMm * kPtPerMm;
+  p.box = {page.urx - side - w, page.ury - top - h, page.urx - side, page.ury - top};
+  p.info = "top right of page " + std::to_string(p.geo.pageIndex + 1);
+  if (t.placement != Template::Placement::TopFreeSpace) return okStatus();
+  KYSO_ASSIGN_OR_RETURN(auto taken, takenOnPage(r.pdf, p.geo));
+  const PdfRect area{page.llx + side, page.lly + page.height() / 2, page.urx - side,
+                     page.ury - top};
+  if (auto free = findFreeBox(taken, area, p.box, 2 * kPtPerMm, kPtPerMm)) {
+    if (free->ury != p.box.ury || free->urx != p.box.urx)
+      p.info = "a free space at the top of page " + std::to_string(p.geo.pageIndex + 1) + ", " +
+               pdfNum((page.ury - free->ury) / kPtPerMm) + " mm from the top";
+    p.box = *free;
+  } else {
+    p.notes.push_back(Error::kyso(Errc::StampOverText, "place_free_space",
+                                  "page " + std::to_string(p.geo.pageIndex + 1)));
+  }
+  return okStatus();
+}
+
+// An explicit rectangle, or the template's place at the top (top-right, top-free-space).
 Result<Placed> placeFixed(const Template& t, const Request& r) {
   if (!r.rect && t.placement == Template::Placement::RectOnly)
     return Error::kyso(Errc::UsageError, "appearance_rect", "rect");
@@ -124,12 +163,7 @@ Result<Placed> placeFixed(const Template& t, const Request& r) {
     p.info = "the rectangle given: " + *r.rect;
     return p;
   }
-  const double w = t.boxWidthMm * kPtPerMm, h = t.boxHeightMm * kPtPerMm;
-  const PdfRect page = displayBox(p.geo);
-  const double urx = page.urx - t.marginRightMm * kPtPerMm;
-  const double ury = page.ury - t.marginTopMm * kPtPerMm;
-  p.box = {urx - w, ury - h, urx, ury};
-  p.info = "top right of page " + std::to_string(p.geo.pageIndex + 1);
+  KYSO_TRY(placeAtTop(t, r, p));
   return p;
 }
 
@@ -237,6 +271,7 @@ Result<Appearance> makeAppearance(const Request& r) {
   }
   KYSO_ASSIGN_OR_RETURN(Placed placed, place(t, r, fields, image));
   out.placementInfo = placed.info;
+  for (auto& n : placed.notes) out.notes.push_back(std::move(n));
   const PageGeometry& geo = placed.geo;
   const PdfRect& box = placed.box;
   if (auto st = checkOnPage(box, displayBox(geo)); !st.ok()) {

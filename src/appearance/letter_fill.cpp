@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,27 @@ struct LetterWord {
   std::string text;
   std::u32string key;
   PdfRect box;
+  bool italic = false;
 };
+
+// The letter's typeface: one Font measures the page's words, the other shapes the marks (so only
+// their glyphs are embedded).
+struct Face {
+  std::unique_ptr<Font> measure, font;
+};
+
+Result<Face> loadFace(const std::string& style) {
+  KYSO_ASSIGN_OR_RETURN(auto path, findFont(style));
+  Face f;
+  KYSO_ASSIGN_OR_RETURN(f.font, Font::load(path));
+  KYSO_ASSIGN_OR_RETURN(f.measure, Font::load(path));
+  return f;
+}
+
+// The italic of a style name ("serif" -> "serif-italic"); a font file has none.
+std::string italicStyle(const std::string& style) {
+  return style == "serif" ? "serif-italic" : style;
+}
 
 bool sameLine(const LetterWord& a, const LetterWord& b) {
   const double h = std::max(a.box.height(), b.box.height());
@@ -63,45 +84,59 @@ const char* blankName(std::string_view role) {
 struct PendingMark {
   std::string role;  // number, day, month, year (the annotation's /NM: kyso-<role>)
   std::u32string text;
+  bool italic = false;  // set in the italic face, as the line it fills
   std::vector<ShapedGlyph> glyphs;
   double size = 0, x = 0, baseline = 0;  // display space; x is the left end
 };
 
+// Where a mark goes in its blank.
+enum class Align { Left, Centre, Right };
+
 class LetterFiller {
  public:
   LetterFiller(const Template& t, const PageGeometry& g, std::vector<LetterWord> words,
-               Font& measure, Font& font)
-      : m_t(t), m_g(g), m_words(std::move(words)), m_measure(measure), m_font(font) {}
+               Face& upright, Face& italic)
+      : m_t(t), m_g(g), m_words(std::move(words)), m_upright(upright), m_italic(italic) {}
+
+  Face& faceOf(bool italic) { return italic ? m_italic : m_upright; }
 
   // The letter's font size at a word: its width against the Times-metric font's, checked against
   // its height (poppler's boxes span about 1.1 em).
   double sizeAt(const LetterWord& w) {
-    const double perPt = m_measure.width(m_measure.shape(toNfc(decodeOr(w.text))), 1);
+    Font& measure = *faceOf(w.italic).measure;
+    const double perPt = measure.width(measure.shape(toNfc(decodeOr(w.text))), 1);
     double size = perPt > 0 ? w.box.width() / perPt : 0;
     if (!(size > 0.6 * w.box.height() && size < 1.3 * w.box.height())) size = w.box.height() / 1.1;
     return size;
   }
-  double baselineOf(const LetterWord& w, double size) { return w.box.lly - m_font.descent(size); }
+  double baselineOf(const LetterWord& w, double size) {
+    return w.box.lly - faceOf(w.italic).font->descent(size);
+  }
 
-  // Adds text at `x` (or centred on x when `centre`), shrinking to 75% to stay before `limit`.
-  Status add(const char* role, const std::string& utf8, double size, double x, double baseline,
-             double limit, bool centre) {
+  // Adds text into the blank [left, right] (display space), in the face of the word it follows,
+  // shrinking to 75% of `size` to fit.
+  Status add(const char* role, const std::string& utf8, const LetterWord& after, double size,
+             double left, double right, double baseline, Align align) {
     KYSO_ASSIGN_OR_RETURN(auto cps, decodeUtf8(utf8));
     PendingMark m;
     m.role = role;
     m.text = toNfc(cps);
-    m.glyphs = m_font.shape(m.text);
+    m.italic = after.italic;
+    Font& font = *faceOf(m.italic).font;
+    m.glyphs = font.shape(m.text);
     m.baseline = baseline;
     for (m.size = size;; m.size -= 0.25) {
-      const double w = m_font.width(m.glyphs, m.size);
-      m.x = centre ? x - w / 2 : x;
-      if (m.x + w <= limit + 0.01) break;
+      const double w = font.width(m.glyphs, m.size);
+      m.x = align == Align::Left    ? left
+            : align == Align::Right ? right - w
+                                    : (left + right - w) / 2;
+      if (w <= right - left + 0.01) break;
       if (m.size - 0.25 < 0.75 * size) {
-        const double room = centre ? 2 * (limit - x) : limit - x;
         return Error::kyso(Errc::TextDoesNotFit, "letter_fill",
                            std::string("the blank for the ") + blankName(role) + " is " +
-                               pdfNum(room) + " pt wide: \"" + utf8 + "\" does not fit even at " +
-                               pdfNum(0.75 * size) + " pt (three quarters of the letter's size)");
+                               pdfNum(right - left) + " pt wide: \"" + utf8 +
+                               "\" does not fit even at " + pdfNum(0.75 * size) +
+                               " pt (three quarters of the letter's size)");
       }
     }
     pending.push_back(std::move(m));
@@ -154,12 +189,13 @@ class LetterFiller {
                            "the letter prints \"" + next->text +
                                "\" after the blank, --doc-number " + "is " + number);
       }
-      // Centred in the blank, as a clerk writes it.
-      KYSO_TRY(add("number", text, size, (at->box.urx + next->box.llx) / 2, baselineOf(*at, size),
-                   next->box.llx - 0.1 * size, true));
+      // Against the symbol, as "286/SYT-VP" is one word.
+      KYSO_TRY(add("number", text, *at, size, at->box.urx + space, next->box.llx,
+                   baselineOf(*at, size), Align::Right));
     } else {
       const double limit = next ? next->box.llx - space : displayBox(m_g).urx;
-      KYSO_TRY(add("number", text, size, at->box.urx + space, baselineOf(*at, size), limit, false));
+      KYSO_TRY(add("number", text, *at, size, at->box.urx + space, limit, baselineOf(*at, size),
+                   Align::Left));
     }
     info += "; number after \"" + at->text + "\"" + page;
     return okStatus();
@@ -205,11 +241,11 @@ class LetterFiller {
           return okStatus();
         }
         const double space = 0.25 * size;
-        if (to) {
-          return add(role, value, size, (from.box.urx + to->box.llx) / 2, base, to->box.llx - space,
-                     true);
-        }
-        return add(role, value, size, from.box.urx + space, base, displayBox(m_g).urx, false);
+        if (to)
+          return add(role, value, from, size, from.box.urx + space, to->box.llx - space, base,
+                     Align::Centre);
+        return add(role, value, from, size, from.box.urx + space, displayBox(m_g).urx, base,
+                   Align::Left);
       };
       KYSO_TRY(slot("day", ngay, thang, dd));
       KYSO_TRY(slot("month", *thang, nam, mm));
@@ -232,8 +268,8 @@ class LetterFiller {
   const Template& m_t;
   const PageGeometry& m_g;
   std::vector<LetterWord> m_words;
-  Font& m_measure;
-  Font& m_font;
+  Face& m_upright;
+  Face& m_italic;
 };
 
 }  // namespace
@@ -263,12 +299,16 @@ Status fillLetter(const Template& t, const Request& r, const std::map<std::strin
   for (const auto& w : pw.words) {
     KYSO_ASSIGN_OR_RETURN(auto cps, decodeUtf8(w.text));
     words.push_back({w.text, matchKey(cps),
-                     PdfRect{page.llx + w.x0, page.ury - w.y1, page.llx + w.x1, page.ury - w.y0}});
+                     PdfRect{page.llx + w.x0, page.ury - w.y1, page.llx + w.x1, page.ury - w.y0},
+                     w.italic});
   }
-  KYSO_ASSIGN_OR_RETURN(auto fontPath, findFont(t.letterFont));
-  KYSO_ASSIGN_OR_RETURN(std::unique_ptr<Font> font, Font::load(fontPath));
-  KYSO_ASSIGN_OR_RETURN(std::unique_ptr<Font> measure, Font::load(fontPath));
-  LetterFiller filler(t, g, std::move(words), *measure, *font);
+  KYSO_ASSIGN_OR_RETURN(Face upright, loadFace(t.letterFont));
+  // The italic face when the system has it; else the marks stay upright.
+  auto italicFace = italicStyle(t.letterFont) == t.letterFont
+                        ? Result<Face>(Error::kyso(Errc::FontMissing, "find_font"))
+                        : loadFace(italicStyle(t.letterFont));
+  Face& italic = italicFace.ok() ? *italicFace : upright;
+  LetterFiller filler(t, g, std::move(words), upright, italic);
   std::string info;
   if (!t.numberAfter.empty()) {
     auto it = f.find("doc_number");
@@ -283,8 +323,16 @@ Status fillLetter(const Template& t, const Request& r, const std::map<std::strin
   }
   out.placementInfo += info;
   if (filler.pending.empty()) return okStatus();
-  KYSO_ASSIGN_OR_RETURN(std::size_t fontIndex, font->appendObjects(out.objects));
+  // Each face used is embedded once, with the glyphs of every mark set in it.
+  std::map<Font*, std::size_t> fontIndex;
   for (const auto& m : filler.pending) {
+    Font* face = filler.faceOf(m.italic).font.get();
+    if (!fontIndex.count(face)) {
+      KYSO_ASSIGN_OR_RETURN(fontIndex[face], face->appendObjects(out.objects));
+    }
+  }
+  for (const auto& m : filler.pending) {
+    Font* font = filler.faceOf(m.italic).font.get();
     const double w = font->width(m.glyphs, m.size);
     const double pad = 1;
     const PdfRect d{m.x - pad, m.baseline + font->descent(m.size) - pad, m.x + w + pad,
@@ -297,7 +345,7 @@ Status fillLetter(const Template& t, const Request& r, const std::map<std::strin
         std::string form,
         flateStream("/Type /XObject /Subtype /Form /FormType 1 /BBox [0 0 " + pdfNum(d.width()) +
                         " " + pdfNum(d.height()) + "] " + rotationMatrix(g.rotate) +
-                        "/Resources << /Font << /F0 " + refTo(fontIndex) +
+                        "/Resources << /Font << /F0 " + refTo(fontIndex[font]) +
                         " >> /ProcSet [/PDF /Text] >> /KysoKind /letter",
                     content));
     out.objects.push_back({std::move(form)});

@@ -31,11 +31,14 @@ Result<PageWords> popplerPageWords(const std::filesystem::path& pdf, int pageInd
   PageWords out;
   out.cropX = crop.x();
   out.cropTop = crop.y() + crop.height();
-  for (const auto& tb : page->text_list()) {
+  for (const auto& tb : page->text_list(poppler::page::text_list_include_font)) {
     const poppler::rectf b = tb.bbox();
     const auto bytes = tb.text().to_utf8();
-    out.words.push_back(
-        {std::string(bytes.begin(), bytes.end()), b.left(), b.right(), b.top(), b.bottom()});
+    const std::string font = tb.has_font_info() ? tb.get_font_name() : std::string();
+    const bool italic =
+        font.find("Italic") != std::string::npos || font.find("Oblique") != std::string::npos;
+    out.words.push_back({std::string(bytes.begin(), bytes.end()), b.left(), b.right(), b.top(),
+                         b.bottom(), italic});
   }
   return out;
 }

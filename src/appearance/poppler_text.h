@@ -17,6 +17,7 @@ namespace kyso::appearance {
 struct PageWord {
   std::string text;  // UTF-8
   double x0, x1, y0, y1;
+  bool italic = false;  // its font's name says Italic or Oblique (the date line of a letter)
 };
 
 /// A page's words and its crop box's left edge and top (PDF user space).
@@ -32,7 +33,7 @@ Result<PageWords> pageWords(const std::filesystem::path& pdf, int pageIndex);
 
 /// The module's table (kyso-poppler.so, entry kyso_poppler_text_api).
 struct PopplerTextApi {
-  static constexpr std::uint32_t kAbi = 1;
+  static constexpr std::uint32_t kAbi = 2;
   std::uint32_t abi;
   Result<PageWords> (*pageWords)(const std::filesystem::path& pdf, int pageIndex);
 };

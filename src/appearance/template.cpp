@@ -176,6 +176,8 @@ Result<Template> parseTemplate(std::string_view text) {
     t.placement = Template::Placement::OverApproval;
   else if (placement == "top-right")
     t.placement = Template::Placement::TopRight;
+  else if (placement == "top-free-space")
+    t.placement = Template::Placement::TopFreeSpace;
   else if (placement == "rect")
     t.placement = Template::Placement::RectOnly;
   else

@@ -54,7 +54,7 @@ struct Rgb {
 
 /// A parsed template. Plain data; validated by parseTemplate.
 struct Template {
-  enum class Placement { BetweenTitleAndName, OverApproval, TopRight, RectOnly };
+  enum class Placement { BetweenTitleAndName, OverApproval, TopRight, TopFreeSpace, RectOnly };
   Kind kind = Kind::Approved;
   Placement placement = Placement::RectOnly;
   std::optional<int> page;  // 1-based, negative from the end

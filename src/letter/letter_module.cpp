@@ -3,11 +3,12 @@
 
 #include "core/module_loader.h"
 #include "src/letter/handwriting_png.h"
+#include "src/letter/seal_png.h"
 
 namespace kyso::letter {
 namespace {
 
-constexpr LetterApi kApi{LetterApi::kAbi, &renderLetterPdf, &renderHandwritingPng};
+constexpr LetterApi kApi{LetterApi::kAbi, &renderLetterPdf, &renderHandwritingPng, &renderSealPng};
 
 }  // namespace
 }  // namespace kyso::letter

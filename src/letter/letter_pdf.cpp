@@ -3,8 +3,10 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "core/atomic_file.h"
@@ -64,6 +66,24 @@ class Page {
     cairo_show_text(m_cr, s.c_str());
   }
   void centred(double cx, double y, const std::string& s) { at(cx - width(s) / 2, y, s); }
+  /// Text pieces and blanks (a piece of spaces is a blank of that many spaces' width, drawn as
+  /// nothing, as a word processor leaves it) centred on `cx` as one line.
+  void centredPieces(double cx, double y, const std::vector<std::string>& pieces) {
+    double total = 0;
+    for (const auto& p : pieces) total += width(p);
+    double x = cx - total / 2;
+    for (const auto& p : pieces) {
+      if (p.find_first_not_of(' ') != std::string::npos) at(x, y, p);
+      x += width(p);
+    }
+  }
+  /// A rule under a header line, `w` wide, centred on `cx`.
+  void rule(double cx, double y, double w) {
+    cairo_set_line_width(m_cr, 0.6);
+    cairo_move_to(m_cr, cx - w / 2, y);
+    cairo_line_to(m_cr, cx + w / 2, y);
+    cairo_stroke(m_cr);
+  }
   void ensureRoom(double needed) {
     if (m_y + needed > kPageH - kBottom) {
       cairo_show_page(m_cr);
@@ -101,6 +121,79 @@ class Page {
   double m_y = kTop + kBody;
 };
 
+bool startsWith(const std::string& s, std::string_view prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// The header lines of the text (before "Kính gửi"): the number, the place and date, the summary.
+struct Header {
+  std::string number;                // "Số:286/SYT-VP"
+  std::string date;                  // "Thừa Thiên Huế, ngày 12 tháng 02 năm 2020"
+  std::vector<std::string> summary;  // "V/v ..." and its continuation lines
+  std::vector<std::string> body;     // the rest of the text, in order
+};
+
+Header splitHeader(const std::vector<std::string>& body) {
+  Header h;
+  bool inHeader = true, inSummary = false;
+  for (const std::string& raw : body) {
+    const std::string l = trim(raw);
+    if (inHeader && startsWith(l, "Kính gửi")) inHeader = false;
+    if (inHeader && inSummary && !l.empty()) {
+      h.summary.push_back(l);
+      continue;
+    }
+    inSummary = false;
+    if (inHeader && h.number.empty() && startsWith(l, "Số")) {
+      h.number = l;
+    } else if (inHeader && h.date.empty() && l.find("ngày") != std::string::npos &&
+               l.find("tháng") != std::string::npos && l.find("năm") != std::string::npos) {
+      h.date = l;
+    } else if (inHeader && h.summary.empty() && startsWith(l, "V/v")) {
+      h.summary.push_back(l);
+      inSummary = true;
+    } else if (!(inHeader && l.empty() && h.body.empty())) {
+      h.body.push_back(raw);
+    }
+  }
+  return h;
+}
+
+// "Số:286/SYT-VP" as pieces; blank: "Số:", a blank, "/SYT-VP".
+std::vector<std::string> numberPieces(const std::string& line, bool blank) {
+  if (!blank) return {line};
+  const auto colon = line.find(':');
+  const auto slash = line.find('/');
+  if (colon == std::string::npos || slash == std::string::npos || slash < colon) return {line};
+  return {line.substr(0, colon + 1), std::string(10, ' '), line.substr(slash)};
+}
+
+// "Huế, ngày 12 tháng 02 năm 2020" as pieces; blank: the day and month become blanks; `year`
+// (when set) replaces the year.
+std::vector<std::string> datePieces(const std::string& line, bool blank, int year) {
+  const std::vector<std::string> w = words(line);
+  std::vector<std::string> out(1);  // the last piece is the one being written
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string prev = i > 0 ? w[i - 1] : std::string();
+    if (blank && (prev == "ngày" || prev == "tháng")) {
+      out.back().push_back(' ');
+      out.emplace_back(6, ' ');
+      out.emplace_back(1, ' ');
+      continue;
+    }
+    if (!out.back().empty() && out.back().back() != ' ') out.back().push_back(' ');
+    out.back().append(prev == "năm" && year > 0 ? std::to_string(year) : w[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 Status renderLetterPdf(const std::string& text, const std::filesystem::path& out,
@@ -126,22 +219,47 @@ Status renderLetterPdf(const std::string& text, const std::filesystem::path& out
   cairo_set_source_rgb(cr.get(), 0, 0, 0);
   Page page(cr.get(), opt);
 
-  // Header: issuing body at the left, national motto at the right (Decree 30, Appendix I).
-  const double leftCx = kLeft + 100, rightCx = kPageW - kRight - 130;
-  page.font(12.5);
+  // Header, Decree 30 Appendix I: the issuing body at the left, the national motto at the right,
+  // each with a rule under it; then the number and the summary at the left, the place and date in
+  // italics at the right.
+  const Header header = splitHeader(body);
+  // The left column starts in the margin, as the form's table does, so the two columns fit.
+  const double leftCx = kLeft + 60, rightCx = kPageW - kRight - 128;
+  page.font(12);
   page.centred(leftCx, page.y(), "UBND TỈNH THỪA THIÊN HUẾ");
-  page.font(12.5, true);
+  page.font(12, true);
   page.centred(rightCx, page.y(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   page.y() += 16;
+  page.font(12.5, true);
   page.centred(leftCx, page.y(), opt.organisation);
+  const double orgWidth = page.width(opt.organisation);
   page.font(13.5, true);
   page.centred(rightCx, page.y(), "Độc lập - Tự do - Hạnh phúc");
-  page.y() += 26;
+  const double mottoWidth = page.width("Độc lập - Tự do - Hạnh phúc");
+  page.rule(leftCx, page.y() + 6, std::max(orgWidth, 60.0) * 0.6);
+  page.rule(rightCx, page.y() + 6, mottoWidth);
+  page.y() += 28;
+  if (!header.number.empty() || !header.date.empty()) {
+    page.font(13);
+    if (!header.number.empty())
+      page.centredPieces(leftCx, page.y(), numberPieces(header.number, opt.blankNumberAndDate));
+    page.font(13, false, true);
+    if (!header.date.empty())
+      page.centredPieces(rightCx, page.y(),
+                         datePieces(header.date, opt.blankNumberAndDate, opt.year));
+    page.y() += 16;
+  }
+  page.font(12);
+  for (const std::string& l : header.summary) {
+    page.centred(leftCx, page.y(), l);
+    page.y() += 14;
+  }
+  page.y() += 12;
 
   page.font(kBody);
   int repeat = opt.repeatBody < 1 ? 1 : opt.repeatBody;
   for (int r = 0; r < repeat; ++r) {
-    for (const std::string& raw : body) {
+    for (const std::string& raw : header.body) {
       std::string l = trim(raw);
       if (l.empty()) {
         page.y() += kLead / 3;

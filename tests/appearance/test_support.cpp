@@ -135,7 +135,8 @@ void makeLetterPdf(const fs::path& out, const std::vector<LetterLine>& lines, in
       continue;
     }
     for (const auto& l : lines) {
-      cairo_select_font_face(cr, "Liberation Serif", CAIRO_FONT_SLANT_NORMAL,
+      cairo_select_font_face(cr, "Liberation Serif",
+                             l.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                              l.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
       cairo_set_font_size(cr, l.size);
       double x = l.x;

@@ -40,6 +40,7 @@ struct LetterLine {
   std::string text;
   double x = 0, y = 0, cx = 0, size = 12;
   bool bold = false;
+  bool italic = false;
 };
 /// Writes an A4 PDF with the lines on the page (cairo, Liberation Serif via fontconfig). `pages`
 /// pages; the lines go on the last one; the others get "Trang N". With `rotate` 90, 180 or 270 the

@@ -360,11 +360,27 @@ TEST_F(SignCliTest, DemoRunsAndTheCommandsItPrintsWork) {
     }
     script += line + " >/dev/null\n";
   }
-  EXPECT_EQ(commands, 4) << o;
+  EXPECT_EQ(commands, 5) << o;
+  EXPECT_NE(o.find("kyso-gui --demo-dir '" + dir.string() + "'"), std::string::npos) << o;
+  // The letter as the clerk prints it for approval: number and day blank; the issued letter has
+  // them, and both signatures verify.
+  EXPECT_NE(o.find("Signature #2"), std::string::npos) << o;
+  std::string printed, issued;
+  ASSERT_EQ(test::run("pdftotext -enc UTF-8 " + (dir / "cong-van-286-SYT-VP.pdf").string() + " -",
+                      &printed),
+            0);
+  ASSERT_EQ(
+      test::run("pdftotext -enc UTF-8 " + (dir / "cong-van-286-SYT-VP.signed.pdf").string() + " -",
+                &issued),
+      0);
+  EXPECT_EQ(printed.find("286/SYT-VP"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("/SYT-VP"), std::string::npos) << printed;
+  EXPECT_NE(issued.find("286/SYT-VP"), std::string::npos) << issued;
   const fs::path sh = m_tmp / "next.sh";
   { std::ofstream(sh) << script; }
   EXPECT_EQ(test::run("bash " + sh.string(), &o), 0) << script << "\n" << o;
   EXPECT_TRUE(fs::exists(dir / "ban-ky-cua-toi.pdf"));
+  EXPECT_TRUE(fs::exists(dir / "ban-phat-hanh-cua-toi.pdf"));
 }
 
 // Mistakes in the command line are said before anything is signed or verified, in one sentence

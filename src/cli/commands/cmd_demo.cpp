@@ -1,10 +1,11 @@
 // `kyso demo`: the main job on embedded defaults. On first run it makes, under the user's data
 // directory, a test PKI (tests/pki/make-pki.sh, openssl CLI), a SoftHSM demo token with a signing
 // key generated ON the token and its certificate from the test CA, an SQLite inventory that holds
-// the token and certificate (via `inventory sync`), and the sample official letter as PDF. It then
-// signs the letter and verifies it through the same code paths as `kyso token`, `kyso sign`,
-// `kyso inventory` and `kyso verify`, and prints where everything is and the verdict. Later runs
-// reuse what exists (each step leaves a marker only once it succeeded).
+// the token and certificate (via `inventory sync`), the sample official letter as PDF with its
+// number and date blank, a handwriting image and a seal. It then signs the letter as the leader
+// approves it and as the clerk issues it, and verifies it through the same code paths as `kyso
+// token`, `kyso sign`, `kyso inventory` and `kyso verify`, and prints where everything is and the
+// verdict. Later runs reuse what exists (each step leaves a marker only once it succeeded).
 //
 // The demo token's PINs are published demo values kept in files beside it (0600); kyso reads them
 // with --pin-file exactly as a script would. They protect nothing but the demo key.
@@ -16,6 +17,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -28,8 +30,10 @@
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/jobs/demo_files.h"
 #include "src/letter/handwriting_png.h"
 #include "src/letter/letter_pdf.h"
+#include "src/letter/seal_png.h"
 
 extern char** environ;
 
@@ -42,6 +46,7 @@ constexpr const char* kTokenLabel = "kyso demo";
 constexpr const char* kSignerName = "Nguyễn Nam Hùng";  // the letter's signer
 constexpr const char* kSignerTitle = "GIÁM ĐỐC";
 constexpr const char* kUnit = "Sở Y tế (demo)";
+constexpr const char* kDocNumber = "286/SYT-VP";
 constexpr const char* kPkiPortBase = "28000";
 
 void say(const std::string& s) {
@@ -120,24 +125,11 @@ std::string signerExtensions() {
          http + "/gov-ca.der,OCSP;URI:" + ocsp + "/\n";
 }
 
-// Where the demo keeps everything, and the token options that reach its token.
-struct Demo {
-  explicit Demo(fs::path d) : dir(std::move(d)) {}
-  fs::path dir;
-  fs::path log = dir / "demo.log";
-  fs::path pki = dir / "pki";
+// Where the demo keeps everything (jobs::DemoFiles, which the GUI's --demo opens too), and the
+// token options that reach its token.
+struct Demo : jobs::DemoFiles {
+  explicit Demo(fs::path d) : DemoFiles(std::move(d)) {}
   fs::path res = resourceDir();
-  fs::path tokens = dir / "softhsm-tokens";
-  fs::path conf = dir / "softhsm2.conf";
-  fs::path initPins = dir / "demo-init-pins.txt";  // SO PIN, then user PIN
-  fs::path userPin = dir / "demo-pin.txt";
-  fs::path csr = dir / "signer.csr";
-  fs::path cert = dir / "signer-chain.pem";
-  fs::path db = dir / "inventory.sqlite";
-  fs::path letterPdf = dir / "cong-van-286-SYT-VP.pdf";
-  fs::path handwriting = dir / "chu-ky-nguyen-nam-hung.png";
-  fs::path signedPdf = dir / "cong-van-286-SYT-VP.signed.pdf";
-  fs::path report = dir / "cong-van-286-SYT-VP.report.html";
   std::string module = "softhsm";
   std::vector<std::string> withToken(std::vector<std::string> a) const {
     for (const std::string& s :
@@ -273,7 +265,16 @@ int makeInventory(const Demo& d) {
   return kExitOk;
 }
 
-// 5. The sample letter as PDF, and the handwriting image the approval prints.
+// The year in Vietnam (UTC+7), printed on the letter beside its blank day and month.
+int yearInVietnam() {
+  const std::time_t now = std::time(nullptr) + 7 * 3600;
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return tm.tm_year + 1900;
+}
+
+// 5. The sample letter as the clerk prints it for approval (number and date blank), the
+//    handwriting image the approval prints and the seal the issuing prints.
 int makeDocuments(const Demo& d) {
   std::error_code ec;
   if (!fs::exists(d.letterPdf, ec)) {
@@ -282,7 +283,10 @@ int makeDocuments(const Demo& d) {
       printError("Reading the sample letter", text.error());
       return kExitInputError;
     }
-    if (auto st = letter::renderLetterPdf(*text, d.letterPdf); !st.ok()) {
+    letter::LetterOptions opt;
+    opt.blankNumberAndDate = true;
+    opt.year = yearInVietnam();
+    if (auto st = letter::renderLetterPdf(*text, d.letterPdf, opt); !st.ok()) {
       printError("Rendering the sample letter", st.error());
       return kExitInputError;
     }
@@ -294,34 +298,51 @@ int makeDocuments(const Demo& d) {
       return kExitInputError;
     }
   }
+  if (!fs::exists(d.seal, ec)) {
+    if (auto st = letter::renderSealPng("SỞ Y TẾ * TỈNH THỪA THIÊN HUẾ", "SỞ Y TẾ", d.seal);
+        !st.ok()) {
+      printError("Making the demo seal image", st.error());
+      return kExitInputError;
+    }
+  }
   return kExitOk;
 }
 
-// 6. Sign as the leader approves (PAdES B-B, an incremental update, Decree 30 "approved"
-//    appearance: the handwriting image placed between the title and the name found on the
-//    page), then verify against the demo root with the demo PKI's CRLs (offline).
+// 6. The leader approves (PAdES B-B, an incremental update, Decree 30 "approved" appearance: the
+//    handwriting image placed between the title and the name found on the page); then the clerk
+//    issues it ("issued": the number and today's date written into the letter's blanks, the seal
+//    over the left third of the approval). Both with the demo token.
 int signLetter(const Demo& d) {
   say("");
-  say("Signing the letter with the token (approved, visible)...");
+  say("Signing the letter with the token: the leader's approval, then the clerk's issuing...");
   if (int rc = step(
-          "sign",
-          runSign(d.withToken({d.letterPdf.string(), "-o", d.signedPdf.string(), "--force",
+          "sign --kind approved",
+          runSign(d.withToken({d.letterPdf.string(), "-o", d.approvedPdf.string(), "--force",
                                "--kind", "approved", "--image", d.handwriting.string(),
                                "--signer-name", kSignerName, "--signer-title", kSignerTitle,
                                "--reason", "Phê duyệt văn bản", "--location", "Thừa Thiên Huế"})));
       rc != kExitOk)
     return rc;
-  say("  Signed:     " + d.signedPdf.string());
+  say("  Approved:   " + d.approvedPdf.string());
+  if (int rc =
+          step("sign --kind issued",
+               runSign(d.withToken({d.approvedPdf.string(), "-o", d.signedPdf.string(), "--force",
+                                    "--kind", "issued", "--seal", d.seal.string(), "--seal-size-mm",
+                                    "36", "--doc-number", kDocNumber, "--reason",
+                                    "Phát hành văn bản", "--location", "Thừa Thiên Huế"})));
+      rc != kExitOk)
+    return rc;
+  say("  Issued:     " + d.signedPdf.string());
   return kExitOk;
 }
 
 int verifyLetter(const Demo& d) {
   say("");
   say("Verifying the signed letter (trust: the demo root; revocation: the demo CRLs)...");
-  int rc =
-      runVerify({d.signedPdf.string(), "--trust", (d.pki / "root.pem").string(), "--trust-group",
-                 "none", "--offline", "--crl", (d.pki / "gov-ca.crl.pem").string(), "--crl",
-                 (d.pki / "root.crl.pem").string(), "--html", d.report.string()});
+  const auto crls = d.crls();
+  int rc = runVerify({d.signedPdf.string(), "--trust", d.trustAnchor().string(), "--trust-group",
+                      "none", "--offline", "--crl", crls[0].string(), "--crl", crls[1].string(),
+                      "--html", d.report.string()});
   say("");
   say("  Report:     " + d.report.string());
   say(rc == kExitOk ? "kyso demo: done; the signed letter verifies."
@@ -340,14 +361,21 @@ void printNextCommands(const Demo& d) {
          : "Go on with what the demo made (copy and paste):");
   say("  export SOFTHSM2_CONF=" + q(d.conf));
   say("  kyso token info --module softhsm --pin-file " + q(d.userPin));
-  say("  kyso sign " + q(d.letterPdf) + " -o " + q(d.dir / "ban-ky-cua-toi.pdf") +
-      " --module softhsm --pin-file " + q(d.userPin) + " --kind approved --image " +
-      q(d.handwriting) + " --signer-name '" + kSignerName + "' --signer-title '" + kSignerTitle +
-      "'");
-  say("  kyso verify " + q(d.signedPdf) + " --trust " + q(d.pki / "root.pem") +
-      " --trust-group none --offline --crl " + q(d.pki / "gov-ca.crl.pem") + " --crl " +
-      q(d.pki / "root.crl.pem"));
+  const fs::path mine = d.dir / "ban-ky-cua-toi.pdf";
+  say("  kyso sign " + q(d.letterPdf) + " -o " + q(mine) + " --module softhsm --pin-file " +
+      q(d.userPin) + " --kind approved --image " + q(d.handwriting) + " --signer-name '" +
+      kSignerName + "' --signer-title '" + kSignerTitle + "'");
+  say("  kyso sign " + q(mine) + " -o " + q(d.dir / "ban-phat-hanh-cua-toi.pdf") +
+      " --module softhsm --pin-file " + q(d.userPin) + " --kind issued --seal " + q(d.seal) +
+      " --seal-size-mm 36 --doc-number " + kDocNumber);
+  const auto crls = d.crls();
+  say("  kyso verify " + q(d.signedPdf) + " --trust " + q(d.trustAnchor()) +
+      " --trust-group none --offline --crl " + q(crls[0]) + " --crl " + q(crls[1]));
   say("  kyso inventory --db " + q(d.db) + " token list");
+  say(vi ? "Mở ứng dụng với token, gốc tin cậy và sổ theo dõi của bản thử:"
+         : "Open the app with the demo's token, trusted root and inventory:");
+  say(d.dir == jobs::DemoFiles::defaultDir() ? "  kyso-gui --demo"
+                                             : "  kyso-gui --demo-dir " + q(d.dir));
 }
 
 }  // namespace
@@ -357,13 +385,15 @@ int runDemo(const Args& args) {
   p.usage(
       {"Usage: kyso demo [--dir DIR] [--reset]\n"
        "The main job on a demo token (SoftHSM): makes a test CA, a token with a signing key,\n"
-       "an SQLite inventory and a sample letter, signs the letter and verifies it, then\n"
-       "prints the commands to do the same by hand. Running it again reuses what it made.\n"
+       "an SQLite inventory and a sample letter; signs the letter as the leader approves it\n"
+       "and as the clerk issues it (number, date, seal), verifies it, then prints the\n"
+       "commands to do the same by hand. Running it again reuses what it made.\n"
        "Example: kyso demo\n\n",
        "Cách dùng: kyso demo [--dir THƯ_MỤC] [--reset]\n"
        "Việc chính trên token thử (SoftHSM): tạo CA thử, token có khóa ký, sổ theo dõi SQLite\n"
-       "và một công văn mẫu, ký công văn rồi kiểm tra chữ ký, sau đó in các lệnh để tự làm\n"
-       "lại. Chạy lại lần sau thì dùng lại những gì đã tạo.\n"
+       "và một công văn mẫu; ký công văn như lãnh đạo phê duyệt và như văn thư phát hành\n"
+       "(số, ngày, con dấu), kiểm tra chữ ký, sau đó in các lệnh để tự làm lại. Chạy lại lần\n"
+       "sau thì dùng lại những gì đã tạo.\n"
        "Ví dụ: kyso demo\n\n"});
   p.value("dir", 0,
           {"where the demo keeps its files (default: the data directory's demo/)",
