@@ -2,6 +2,7 @@
 //   --lang vi|en          language for this run (else the saved setting, else the system's)
 //   --screenshots DIR     grab every tab and dialog into DIR/<lang>-<name>.png and exit
 //   --verify FILE         a file or folder to verify at start (repeatable)
+//   --demo, --demo-dir D  the app on what `kyso demo` made (ui/common/demo_session.h)
 //   FILE...               files opened with kyso: signed PDFs and .p7s/.p7m files verified,
 //                         PDFs and other files put on the Sign tab (MainWindow::openFiles)
 #include <QApplication>
@@ -9,10 +10,12 @@
 #include <QIcon>
 #include <QSettings>
 #include <cstdio>
+#include <memory>
 
 #include "core/log.h"
 #include "kyso_version.h"  // generated: KYSO_VERSION, KYSO_COMMIT
 #include "ui/common/app_settings.h"
+#include "ui/common/demo_session.h"
 #include "ui/common/language.h"
 #include "ui/main_window.h"
 #include "ui/screenshots.h"
@@ -54,6 +57,15 @@ int main(int argc, char** argv) {
       QStringLiteral("in-tray"),
       QStringLiteral("With --service: start in the tray, the window opened from its icon (for the "
                      "session's autostart)."));
+  QCommandLineOption demoOpt(
+      QStringLiteral("demo"),
+      QStringLiteral("Open what 'kyso demo' made: its token, its trusted test root, its inventory "
+                     "and its signed letter (the demo's own settings; yours are not changed)."));
+  QCommandLineOption demoDirOpt(QStringLiteral("demo-dir"),
+                                QStringLiteral("Like --demo, for 'kyso demo --dir DIR'."),
+                                QStringLiteral("DIR"));
+  parser.addOption(demoOpt);
+  parser.addOption(demoDirOpt);
   parser.addOption(serviceOpt);
   parser.addOption(inTrayOpt);
   parser.addOption(portOpt);
@@ -69,7 +81,18 @@ int main(int argc, char** argv) {
 
   if (!qEnvironmentVariableIsSet("KYSO_LOG")) kyso::log::setLevel(kyso::log::Level::Info);
 
-  QSettings store;
+  std::optional<kyso::ui::DemoSession> demo;
+  if (parser.isSet(demoOpt) || parser.isSet(demoDirOpt)) {
+    QString failure;
+    demo = kyso::ui::openDemo(parser.value(demoDirOpt), &failure);
+    if (!demo) {
+      std::fprintf(stderr, "kyso-gui: %s\n", failure.toLocal8Bit().constData());
+      return 1;
+    }
+  }
+  auto storeOwner = demo ? std::make_unique<QSettings>(demo->settingsFile, QSettings::IniFormat)
+                         : std::make_unique<QSettings>();
+  QSettings& store = *storeOwner;
   kyso::ui::AppSettings settings = kyso::ui::AppSettings::load(store);
   const QString lang = parser.isSet(langOpt) ? parser.value(langOpt) : settings.effectiveLanguage();
   kyso::ui::Language language;
@@ -78,6 +101,10 @@ int main(int argc, char** argv) {
   kyso::ui::MainWindow window(&store, &language);
   window.openFiles(parser.positionalArguments());
   window.verifyTab()->addPaths(parser.values(verifyOpt));
+  if (demo) {
+    window.openFiles({demo->letter});
+    window.verifyTab()->addPaths({demo->signedLetter});
+  }
   if (parser.isSet(shotsOpt)) {
     return kyso::ui::saveScreenshots(window, parser.value(shotsOpt), language.current()) ? 0 : 1;
   }

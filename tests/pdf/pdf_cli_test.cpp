@@ -381,6 +381,23 @@ TEST_F(SignCliTest, DemoRunsAndTheCommandsItPrintsWork) {
   EXPECT_EQ(test::run("bash " + sh.string(), &o), 0) << script << "\n" << o;
   EXPECT_TRUE(fs::exists(dir / "ban-ky-cua-toi.pdf"));
   EXPECT_TRUE(fs::exists(dir / "ban-phat-hanh-cua-toi.pdf"));
+  // The CRL files can come from the settings too ([verify] crl): offline, the demo letter is
+  // valid with them and cannot be confirmed without them.
+  const fs::path home = m_tmp / "config-home";
+  fs::create_directories(home / "kyso");
+  const std::string base =
+      "[verify]\ntrust_group = none\ntrust = " + (dir / "pki" / "root.pem").string() + "\n";
+  const std::string verify = "XDG_CONFIG_HOME=" + home.string() + " " + m_kyso +
+                             " verify --offline " +
+                             (dir / "cong-van-286-SYT-VP.signed.pdf").string();
+  { std::ofstream(home / "kyso" / "config.ini") << base; }
+  EXPECT_EQ(test::run(verify, &o), 2) << o;
+  {
+    std::ofstream(home / "kyso" / "config.ini")
+        << base << "crl = " << (dir / "pki" / "gov-ca.crl.pem").string() << " "
+        << (dir / "pki" / "root.crl.pem").string() << "\n";
+  }
+  EXPECT_EQ(test::run(verify, &o), 0) << o;
 }
 
 // Mistakes in the command line are said before anything is signed or verified, in one sentence

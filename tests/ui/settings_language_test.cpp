@@ -47,6 +47,8 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   a.trustGovernment = true;
   a.trustPublic = false;
   a.extraAnchors = {QStringLiteral("/etc/kyso/extra.pem")};
+  a.crlFiles = {QStringLiteral("/etc/kyso/crl/gov-ca.crl"),
+                QStringLiteral("/etc/kyso/crl/root.crl")};
   a.inventoryDatabase = QStringLiteral("/srv/kyso/inventory.db");
   a.language = QStringLiteral("vi");
   a.serviceOrigins = {QStringLiteral("https://vanban.soyte.example.gov.vn")};
@@ -63,6 +65,7 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   EXPECT_TRUE(b.trustGovernment);
   EXPECT_FALSE(b.trustPublic);
   EXPECT_EQ(b.extraAnchors, a.extraAnchors);
+  EXPECT_EQ(b.crlFiles, a.crlFiles);
   EXPECT_EQ(b.inventoryDatabase, a.inventoryDatabase);
   EXPECT_EQ(b.effectiveLanguage(), QStringLiteral("vi"));
   EXPECT_EQ(b.serviceOrigins, a.serviceOrigins);
@@ -74,6 +77,7 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   EXPECT_EQ(edited.serviceOrigins, a.serviceOrigins);
   EXPECT_EQ(edited.handwritingImage, a.handwritingImage);
   EXPECT_EQ(edited.sealImage, a.sealImage);
+  EXPECT_EQ(edited.crlFiles, a.crlFiles);  // and the CRL files kept on this computer
   // Defaults on an empty store: both trust groups on.
   QSettings empty(dir.filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
   const AppSettings d = AppSettings::load(empty);
@@ -88,7 +92,9 @@ TEST(AppSettings, MachineFileGivesTheDefaults) {
   ASSERT_TRUE(dir.isValid());
   std::istringstream text(
       "[token]\nmodule = /opt/vnpt/libvnpt-ca.so\n[sign]\ntsa = http://tsa.soyte.example/\n"
-      "[verify]\ntrust_group = gov\ntrust = /etc/kyso/anchors/\n[inventory]\n"
+      "[verify]\ntrust_group = gov\ntrust = /etc/kyso/anchors/\ncrl = /etc/kyso/a.crl "
+      "/etc/kyso/b.crl\n"
+      "[inventory]\n"
       "database = postgresql://kyso@db.example/kyso\n[service]\n"
       "allow = https://vanban.soyte.example.gov.vn https://dvc.example.gov.vn\n");
   const AppSettings machine = AppSettings::machineDefaults(SettingsFile::parse(text, "m.ini"));
@@ -97,6 +103,7 @@ TEST(AppSettings, MachineFileGivesTheDefaults) {
   EXPECT_TRUE(machine.trustGovernment);
   EXPECT_FALSE(machine.trustPublic);
   EXPECT_EQ(machine.extraAnchors, QStringList{QStringLiteral("/etc/kyso/anchors/")});
+  EXPECT_EQ(machine.crlFiles.size(), 2);
   EXPECT_EQ(machine.inventoryDatabase, QStringLiteral("postgresql://kyso@db.example/kyso"));
   EXPECT_EQ(machine.serviceOrigins.size(), 2);
 

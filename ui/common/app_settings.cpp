@@ -37,6 +37,7 @@ void eachSetting(AppSettings& a, F&& f) {
   f(QStringLiteral("trust/government"), a.trustGovernment);
   f(QStringLiteral("trust/public"), a.trustPublic);
   f(QStringLiteral("trust/extraAnchors"), a.extraAnchors);
+  f(QStringLiteral("trust/crlFiles"), a.crlFiles);
   f(QStringLiteral("inventory/database"), a.inventoryDatabase);
   f(QStringLiteral("ui/language"), a.language);
   f(QStringLiteral("service/origins"), a.serviceOrigins);
@@ -56,6 +57,7 @@ AppSettings AppSettings::machineDefaults(const SettingsFile& machine) {
     a.trustPublic = group == "public";
   }
   a.extraAnchors = toList(machine.words("verify", "trust"));
+  a.crlFiles = toList(machine.words("verify", "crl"));
   a.inventoryDatabase = toText(machine.get("inventory", "database"));
   a.serviceOrigins = toList(machine.words("service", "allow"));
   a.handwritingImage = toText(machine.get("service", "image"));

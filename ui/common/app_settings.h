@@ -19,6 +19,7 @@ struct AppSettings {
   bool trustGovernment = true;  // anchors of the government specialised PKI (Ban Cơ yếu)
   bool trustPublic = true;      // the Vietnam National Root CA hierarchy
   QStringList extraAnchors;     // PEM files an administrator added
+  QStringList crlFiles;         // CRL files kept on this computer, used before the network
   QString inventoryDatabase;    // SQLite file path or a PostgreSQL connection string
   QString language;             // "vi" or "en"; empty: from the system locale
   // The signing service (kyso-gui --service): the document systems served without a question,
@@ -28,7 +29,7 @@ struct AppSettings {
   QString sealImage;           // PNG, may be empty (SignIssued then says it is missing)
 
   /// What the machine's settings file says: [token] module (paths or known names), [sign] tsa,
-  /// [verify] trust_group and trust, [inventory] database, [service] allow, image and seal.
+  /// [verify] trust_group, trust and crl, [inventory] database, [service] allow, image and seal.
   static AppSettings machineDefaults(const SettingsFile& machine);
   static AppSettings load(QSettings& s, const AppSettings& defaults);
   static AppSettings load(QSettings& s);  // defaults: machineDefaults(machineSettings())

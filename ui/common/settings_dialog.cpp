@@ -113,6 +113,21 @@ QGroupBox* SettingsDialog::buildTrustBox(const AppSettings& current) {
   trl->addWidget(m_public);
   trl->addWidget(m_anchors);
   trl->addLayout(ab);
+  // CRL files kept on this computer: what a machine without the CAs' servers checks against.
+  m_crlLabel = new QLabel(m_trustBox);
+  m_crls = new QListWidget(m_trustBox);
+  m_crls->setObjectName(QStringLiteral("crlFiles"));
+  m_crls->addItems(current.crlFiles);
+  m_crls->setMaximumHeight(55);
+  auto* cb = new QHBoxLayout;
+  m_addCrl = new QPushButton(m_trustBox);
+  m_removeCrl = new QPushButton(m_trustBox);
+  cb->addWidget(m_addCrl);
+  cb->addWidget(m_removeCrl);
+  cb->addStretch();
+  trl->addWidget(m_crlLabel);
+  trl->addWidget(m_crls);
+  trl->addLayout(cb);
   return m_trustBox;
 }
 
@@ -153,6 +168,12 @@ void SettingsDialog::connectButtons() {
                [this](const QString& f) { m_anchors->addItem(f); });
   });
   connect(m_removeAnchor, &QPushButton::clicked, this, [this] { delete m_anchors->currentItem(); });
+  connect(m_addCrl, &QPushButton::clicked, this, [this] {
+    chooseFile(this, tr("Choose a certificate revocation list"),
+               tr("Revocation lists (*.crl *.pem *.der)"),
+               [this](const QString& f) { m_crls->addItem(f); });
+  });
+  connect(m_removeCrl, &QPushButton::clicked, this, [this] { delete m_crls->currentItem(); });
   connect(m_browseHandwriting, &QPushButton::clicked, this, [this] {
     chooseFile(this, tr("Choose your handwritten signature"), tr("Images (*.png *.jpg *.jpeg)"),
                [this](const QString& f) { m_handwriting->setText(f); });
@@ -174,6 +195,7 @@ AppSettings SettingsDialog::settings() const {
   a.trustGovernment = m_government->isChecked();
   a.trustPublic = m_public->isChecked();
   a.extraAnchors = items(m_anchors);
+  a.crlFiles = items(m_crls);
   a.inventoryDatabase = m_db->text().trimmed();
   a.language = m_language->currentData().toString();
   a.serviceOrigins = m_origins->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -194,6 +216,9 @@ void SettingsDialog::retranslateUi() {
   m_public->setText(tr("Public CAs under the Vietnam National Root CA"));
   m_addAnchor->setText(tr("Add anchor…"));
   m_removeAnchor->setText(tr("Remove"));
+  m_crlLabel->setText(tr("Revocation lists (CRL) kept on this computer, used before the network:"));
+  m_addCrl->setText(tr("Add CRL…"));
+  m_removeCrl->setText(tr("Remove"));
   m_dbBox->setTitle(tr("Inventory database"));
   m_db->setPlaceholderText(tr("SQLite file or postgresql://…"));
   m_browseDb->setText(tr("Browse…"));

@@ -44,6 +44,10 @@ class SettingsDialog : public QDialog {
   QListWidget* m_anchors = nullptr;
   QPushButton* m_addAnchor = nullptr;
   QPushButton* m_removeAnchor = nullptr;
+  QLabel* m_crlLabel = nullptr;
+  QListWidget* m_crls = nullptr;
+  QPushButton* m_addCrl = nullptr;
+  QPushButton* m_removeCrl = nullptr;
   QGroupBox* m_dbBox = nullptr;
   QLineEdit* m_db = nullptr;
   QPushButton* m_browseDb = nullptr;

@@ -313,6 +313,13 @@ Allow this site to ask for signatures?</translation>
     </message>
 </context>
 <context>
+    <name>kyso::ui::DemoSession</name>
+    <message>
+        <source>There is no demo in %1: run &quot;kyso demo&quot; first.</source>
+        <translation>There is no demo in %1: run &quot;kyso demo&quot; first.</translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::InventoryTab</name>
     <message>
         <source>Reading the register…</source>
@@ -989,6 +996,22 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>PNG or JPEG of the round seal</source>
         <translation>PNG or JPEG of the round seal</translation>
+    </message>
+    <message>
+        <source>Choose a certificate revocation list</source>
+        <translation>Choose a certificate revocation list</translation>
+    </message>
+    <message>
+        <source>Revocation lists (*.crl *.pem *.der)</source>
+        <translation>Revocation lists (*.crl *.pem *.der)</translation>
+    </message>
+    <message>
+        <source>Revocation lists (CRL) kept on this computer, used before the network:</source>
+        <translation>Revocation lists (CRL) kept on this computer, used before the network:</translation>
+    </message>
+    <message>
+        <source>Add CRL…</source>
+        <translation>Add CRL…</translation>
     </message>
 </context>
 <context>

@@ -312,6 +312,13 @@ Cho phép trang này yêu cầu ký số?</translation>
     </message>
 </context>
 <context>
+    <name>kyso::ui::DemoSession</name>
+    <message>
+        <source>There is no demo in %1: run &quot;kyso demo&quot; first.</source>
+        <translation>Chưa có bản chạy thử trong %1: hãy chạy &quot;kyso demo&quot; trước.</translation>
+    </message>
+</context>
+<context>
     <name>kyso::ui::InventoryTab</name>
     <message>
         <source>Reading the register…</source>
@@ -985,6 +992,22 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>PNG or JPEG of the round seal</source>
         <translation>PNG hoặc JPEG con dấu tròn</translation>
+    </message>
+    <message>
+        <source>Choose a certificate revocation list</source>
+        <translation>Chọn danh sách thu hồi chứng thư số</translation>
+    </message>
+    <message>
+        <source>Revocation lists (*.crl *.pem *.der)</source>
+        <translation>Danh sách thu hồi (*.crl *.pem *.der)</translation>
+    </message>
+    <message>
+        <source>Revocation lists (CRL) kept on this computer, used before the network:</source>
+        <translation>Danh sách thu hồi (CRL) lưu trên máy này, dùng trước khi hỏi qua mạng:</translation>
+    </message>
+    <message>
+        <source>Add CRL…</source>
+        <translation>Thêm CRL…</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ Result<std::shared_ptr<const jobs::VerifyProfile>> appVerifyProfile(const AppSet
   s.trustGovernment = settings.trustGovernment;
   s.trustPublic = settings.trustPublic;
   for (const QString& a : settings.extraAnchors) s.extraAnchors.emplace_back(a.toStdU16String());
+  for (const QString& c : settings.crlFiles) s.crlFiles.emplace_back(c.toStdU16String());
   return jobs::VerifyProfile::create(s);
 }
 

@@ -102,6 +102,7 @@ std::unique_ptr<VerifySetup> makeVerifySetup(const ArgParser& p, const std::stri
   for (const auto& t : p.all("trust")) settings.extraAnchors.emplace_back(t);
   for (const auto& t : config.words("verify", "trust")) settings.extraAnchors.emplace_back(t);
   for (const auto& c : p.all("crl")) settings.crlFiles.emplace_back(c);
+  for (const auto& c : config.words("verify", "crl")) settings.crlFiles.emplace_back(c);
   settings.at = at;
   settings.checkRevocation = !p.has("no-revocation");
   settings.offline = p.has("offline");

@@ -38,8 +38,8 @@ constexpr const char* kUsage =
     "  --help        this text; `kyso COMMAND --help` for a command\n"
     "\n"
     "Settings: /etc/kyso/config.ini for every user of this machine, then your own\n"
-    "~/.config/kyso/config.ini ([token] module, [sign] tsa and level, [verify] trust_group and\n"
-    "trust, [inventory] database, [service] allow); an option on the command line wins.\n"
+    "~/.config/kyso/config.ini ([token] module, [sign] tsa and level, [verify] trust_group,\n"
+    "trust and crl, [inventory] database, [service] allow); an option on the command line wins.\n"
     "\n"
     "Exit codes: 0 success, 1 a signature failed, 2 indeterminate, 3 no signature,\n"
     "4 input error, 5 token or PIN error, 64 usage error, 130 stopped by Ctrl-C.\n";
@@ -65,8 +65,8 @@ constexpr const char* kUsageVi =
     "  --help        nội dung này; `kyso LỆNH --help` cho từng lệnh\n"
     "\n"
     "Cài đặt: /etc/kyso/config.ini cho mọi người dùng máy này, rồi tệp riêng của bạn\n"
-    "~/.config/kyso/config.ini ([token] module, [sign] tsa và level, [verify] trust_group và\n"
-    "trust, [inventory] database, [service] allow); tùy chọn trên dòng lệnh được ưu tiên.\n"
+    "~/.config/kyso/config.ini ([token] module, [sign] tsa và level, [verify] trust_group,\n"
+    "trust và crl, [inventory] database, [service] allow); tùy chọn trên dòng lệnh được ưu tiên.\n"
     "\n"
     "Mã thoát: 0 thành công, 1 có chữ ký không hợp lệ, 2 chưa xác định, 3 không có chữ ký,\n"
     "4 lỗi đầu vào, 5 lỗi token hoặc PIN, 64 dùng sai lệnh, 130 dừng bằng Ctrl-C.\n";
