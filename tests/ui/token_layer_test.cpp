@@ -7,8 +7,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <deque>
 #include <filesystem>
@@ -21,11 +23,13 @@
 #include "tests/support/softhsm_fixture.h"
 #include "tests/ui/pin_script.h"
 #include "tests/ui/qt_print.h"
+#include "tests/ui/sign_support.h"
 #include "ui/tokens/modules_to_read.h"
 #include "ui/tokens/pin_dialog.h"
 #include "ui/tokens/pkcs11_token_source.h"
 #include "ui/tokens/qt_pin_prompt.h"
 #include "ui/tokens/token_actions.h"
+#include "ui/tokens/tokens_tab.h"
 
 namespace kyso::ui {
 namespace {
@@ -76,6 +80,49 @@ TEST_F(TokenLayerTest, TokenListShowsTheSoftHsmToken) {
   EXPECT_EQ(s.pin, TokenSnapshot::Pin::Ok);
   EXPECT_EQ(model.index(model.rowOf(s.reader), TokenListModel::Token).data().toString(),
             QStringLiteral("Nguyễn Văn A (serial %1)").arg(s.serial));
+  EXPECT_EQ(s.certificates, 0);  // read, and there are none
+  EXPECT_TRUE(s.certs.isEmpty());
+}
+
+// Issue 17: the Tokens tab's details show each certificate on the token (holder, issuer, until
+// when, CKA_ID), read without logging in; the chain's CA certificate is marked and not counted.
+TEST_F(TokenLayerTest, DetailsShowTheCertificatesOnTheToken) {
+  ASSERT_TRUE(testing::importTestSigner(token()).ok());
+  auto worker = std::make_shared<p11::DeviceWorker>();
+  TokenListModel model;
+  Pkcs11TokenSource source({QString::fromStdString(token().modulePath().string())}, worker, false);
+  model.setSource(&source);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return model.currentToken().has_value(); }, 20000));
+  const TokenSnapshot s = *model.currentToken();
+  EXPECT_EQ(s.certificates, 1);
+  ASSERT_EQ(s.certs.size(), 2);
+  int cas = 0;
+  for (const TokenCertificate& c : s.certs) {
+    cas += c.ca;
+    EXPECT_TRUE(c.notAfter.isValid());
+    if (!c.ca) {
+      EXPECT_EQ(c.id, QStringLiteral("01"));
+      EXPECT_FALSE(c.holder.isEmpty());
+      EXPECT_EQ(s.firstCertExpiry, c.notAfter);
+    }
+  }
+  EXPECT_EQ(cas, 1);
+  TokensTab tab(&model, true);
+  auto* details = tab.findChild<QTextBrowser*>(QStringLiteral("tokenDetails"));
+  ASSERT_NE(details, nullptr);
+  auto* table = tab.findChild<QTableView*>();
+  ASSERT_NE(table, nullptr);
+  table->setCurrentIndex(model.index(model.rowOf(s.reader), 0));
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return details->toPlainText().contains(QStringLiteral("Certificates on the token")); },
+      5000))
+      << details->toPlainText().toStdString();
+  const QString text = details->toPlainText();
+  for (const TokenCertificate& c : s.certs)
+    EXPECT_TRUE(text.contains(c.holder)) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("valid until"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("certificate authority"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("CKA_ID 01"))) << text.toStdString();
 }
 
 TEST_F(TokenLayerTest, PinPromptAnswersTheWorkerThroughADialog) {

@@ -3,9 +3,11 @@
 #include <QPointer>
 #include <set>
 
+#include "certs/cert_info.h"
 #include "core/log.h"
 #include "pkcs11/device_worker.h"
 #include "pkcs11/module.h"
+#include "pkcs11/objects.h"
 #include "pkcs11/pcsc_monitor.h"
 #include "pkcs11/token_info.h"
 #include "ui/common/ui_text.h"
@@ -42,6 +44,41 @@ TokenSnapshot snapshotOf(const QString& reader, const p11::TokenView& t) {
     s.pin = TokenSnapshot::Pin::Ok;
   if (s.pin == TokenSnapshot::Pin::FinalTry) s.triesLeft = 1;
   return s;
+}
+
+// The certificate objects of the token, read in a session without logging in (certificates are
+// public objects): who holds each, who issued it, until when. A token that refuses leaves the
+// count unknown (-1), as before the read.
+void readCertificates(const std::shared_ptr<p11::Module>& module, CK_SLOT_ID slot,
+                      TokenSnapshot& snap) {
+  auto session = p11::Session::open(module, slot, false);
+  if (!session.ok()) return;
+  auto list = p11::listCertificates(*session);
+  if (!list.ok()) {
+    kyso::log::info("token list: " + list.error().technical());
+    return;
+  }
+  snap.certificates = 0;
+  for (const p11::CertView& c : *list) {
+    if (!c.cert) continue;
+    TokenCertificate tc;
+    tc.holder = QString::fromStdString(certs::commonName(X509_get_subject_name(c.cert.get())));
+    tc.unit = QString::fromStdString(
+        certs::nameEntry(X509_get_subject_name(c.cert.get()), NID_organizationName));
+    tc.issuer = QString::fromStdString(certs::commonName(X509_get_issuer_name(c.cert.get())));
+    tc.id = QString::fromStdString(p11::hexId(c.id));
+    tc.ca = X509_check_ca(c.cert.get()) != 0;
+    if (auto t = certs::toTimePoint(X509_get0_notAfter(c.cert.get())); t.ok())
+      tc.notAfter = QDateTime::fromSecsSinceEpoch(
+          std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count());
+    if (!tc.ca) {
+      ++snap.certificates;
+      if (tc.notAfter.isValid() &&
+          (!snap.firstCertExpiry.isValid() || tc.notAfter < snap.firstCertExpiry))
+        snap.firstCertExpiry = tc.notAfter;
+    }
+    snap.certs << tc;
+  }
 }
 
 }  // namespace
@@ -117,6 +154,7 @@ void Pkcs11TokenSource::rescanOnWorker() {
         snap.module = spec;
         snap.slotId = s.id;
         snap.initialized = s.token->has(CKF_TOKEN_INITIALIZED);
+        if (snap.initialized) readCertificates(it->second, s.id, snap);
         emit tokenChanged(snap);
       } else if (m_state->withToken.count(reader)) {
         emit tokenRemoved(reader);

@@ -11,6 +11,16 @@
 
 namespace kyso::ui {
 
+/// A certificate on a token, as the details show it.
+struct TokenCertificate {
+  QString holder;  // the subject's commonName
+  QString unit;    // the subject's organisation (O), may be empty
+  QString issuer;  // the issuer's commonName
+  QString id;      // CKA_ID in hex: the key it belongs to
+  QDateTime notAfter;
+  bool ca = false;  // a CA certificate of the chain (not a signer's)
+};
+
 /// What the UI knows about one reader and the token in it, at one moment. Copied freely.
 struct TokenSnapshot {
   enum class Pin { Unknown, Ok, CountLow, FinalTry, Locked, MustChange };
@@ -24,10 +34,12 @@ struct TokenSnapshot {
   Pin pin = Pin::Unknown;
   std::optional<int> triesLeft;
   bool pinPad = false;
-  unsigned long slotId = 0;   // the module's slot id (for initialising the token)
-  bool initialized = true;    // CKF_TOKEN_INITIALIZED
-  int certificates = -1;      // -1 when not read yet
-  QDateTime firstCertExpiry;  // earliest expiry among its certificates, invalid when unknown
+  unsigned long slotId = 0;  // the module's slot id (for initialising the token)
+  bool initialized = true;   // CKF_TOKEN_INITIALIZED
+  int certificates = -1;     // signers' certificates; -1 when not read yet
+  QDateTime
+      firstCertExpiry;  // earliest expiry among its signers' certificates, invalid when unknown
+  QList<TokenCertificate> certs;  // every certificate object, read without logging in
 };
 
 /// Where token events come from. Signals may be emitted from any thread; the model receives them

@@ -10,6 +10,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/common/unavailable_notice.h"
 #include "ui/tokens/token_action_dialog.h"
@@ -142,8 +143,37 @@ void TokensTab::showDetails() {
   rowHtml(tr("Serial"), s.serial);
   rowHtml(tr("PIN"), TokenListModel::pinText(s));
   rowHtml(tr("PIN entry"), s.pinPad ? tr("on the reader's keypad") : tr("on the keyboard"));
-  if (s.certificates >= 0) rowHtml(tr("Certificates"), QString::number(s.certificates));
   html += QStringLiteral("</table>");
+  // Each certificate: whose it is, who issued it, until when (the chain's CA certificates last).
+  if (s.certificates >= 0) {
+    html += QStringLiteral("<h4>%1</h4>").arg(tr("Certificates on the token").toHtmlEscaped());
+    if (s.certs.isEmpty()) html += QStringLiteral("<p>%1</p>").arg(tr("None.").toHtmlEscaped());
+    QList<TokenCertificate> ordered = s.certs;
+    std::stable_sort(
+        ordered.begin(), ordered.end(),
+        [](const TokenCertificate& a, const TokenCertificate& b) { return !a.ca && b.ca; });
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const TokenCertificate& c : ordered) {
+      html += QStringLiteral("<p><b>%1</b>").arg(c.holder.toHtmlEscaped());
+      if (!c.unit.isEmpty()) html += QStringLiteral(", %1").arg(c.unit.toHtmlEscaped());
+      if (c.ca) html += QStringLiteral(" (%1)").arg(tr("certificate authority").toHtmlEscaped());
+      html += QStringLiteral("<br>") + tr("Issued by: %1").arg(c.issuer).toHtmlEscaped();
+      if (c.notAfter.isValid()) {
+        const qint64 days = now.daysTo(c.notAfter);
+        const QString until = c.notAfter.toString(QStringLiteral("dd/MM/yyyy"));
+        const QString left =
+            days < 0 ? tr("expired %1").arg(until)
+                     : tr("valid until %1 (%n day(s) left)", nullptr, int(days)).arg(until);
+        html +=
+            QStringLiteral("<br>") +
+            (days < 30
+                 ? QStringLiteral("<span style='color:#b00000'>%1</span>").arg(left.toHtmlEscaped())
+                 : left.toHtmlEscaped());
+      }
+      if (!c.id.isEmpty()) html += QStringLiteral("<br>CKA_ID %1").arg(c.id.toHtmlEscaped());
+      html += QStringLiteral("</p>");
+    }
+  }
   m_details->setHtml(html);
 }
 

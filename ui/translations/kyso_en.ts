@@ -1559,10 +1559,6 @@ B-LTA: also a document timestamp, for records kept for many years.</translation>
         <translation>on the keyboard</translation>
     </message>
     <message>
-        <source>Certificates</source>
-        <translation>Certificates</translation>
-    </message>
-    <message>
         <source>Change PIN…</source>
         <translation>Change PIN…</translation>
     </message>
@@ -1589,6 +1585,33 @@ B-LTA: also a document timestamp, for records kept for many years.</translation>
     <message>
         <source>Self-test…</source>
         <translation>Self-test…</translation>
+    </message>
+    <message>
+        <source>Certificates on the token</source>
+        <translation>Certificates on the token</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>certificate authority</source>
+        <translation>certificate authority</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>expired %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>valid until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>valid until %1 (%n day left)</numerusform>
+            <numerusform>valid until %1 (%n days left)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1554,10 +1554,6 @@ B-LTA: thêm dấu thời gian cho cả tài liệu, cho hồ sơ lưu trữ nhi
         <translation>trên bàn phím máy tính</translation>
     </message>
     <message>
-        <source>Certificates</source>
-        <translation>Chứng thư số</translation>
-    </message>
-    <message>
         <source>Change PIN…</source>
         <translation>Đổi mã PIN…</translation>
     </message>
@@ -1584,6 +1580,32 @@ B-LTA: thêm dấu thời gian cho cả tài liệu, cho hồ sơ lưu trữ nhi
     <message>
         <source>Self-test…</source>
         <translation>Tự kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Certificates on the token</source>
+        <translation>Chứng thư số trên token</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Không có.</translation>
+    </message>
+    <message>
+        <source>certificate authority</source>
+        <translation>tổ chức cấp chứng thư</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>Cấp bởi: %1</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>đã hết hạn ngày %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>valid until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>còn hạn đến %1 (còn %n ngày)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
