@@ -1,6 +1,7 @@
 // Transitions (judged by lifecycle.h's tables), history, expiry and the computed warnings.
 #include "src/inventory/inventory.h"
 #include "src/inventory/sql_rows.h"
+#include "src/inventory/warning_text.h"
 
 namespace kyso::inventory {
 
@@ -138,19 +139,31 @@ Result<std::vector<Warning>> Inventory::warnings() {
                   "ON c.token_id = t.id WHERE t.state = 'lost' AND c.state NOT IN ('revoked', "
                   "'expired', 'revocation_requested') AND c.not_after >= ? ORDER BY t.serial, c.id",
                   {now_}));
-  for (const Row& r : lost)
-    out.push_back({"lost_token_cert_valid", "token " + r.text(0),
-                   "lost, and its certificate " + r.text(1).substr(0, 16) + " (" + r.text(2) +
-                       ") is " + r.text(3) + ": ask the CA to revoke it now",
-                   0});
+  auto add = [&out](Warning w) {
+    w.subject = w.tokenSerial.empty() ? "certificate " + w.certificate : "token " + w.tokenSerial;
+    w.detail = warningText(w, Lang::En);
+    out.push_back(std::move(w));
+  };
+  for (const Row& r : lost) {
+    Warning w;
+    w.kind = "lost_token_cert_valid";
+    w.tokenSerial = r.text(0);
+    w.certificate = r.text(1).substr(0, 16);
+    w.certSubject = r.text(2);
+    w.certState = r.text(3);
+    add(std::move(w));
+  }
   KYSO_ASSIGN_OR_RETURN(std::vector<Certificate> soon, expiring(60));
   for (const Certificate& c : soon) {
     const long left = *parseDate(c.notAfter) - t;
-    const char* kind = left <= 7 ? "expiring_7" : left <= 30 ? "expiring_30" : "expiring_60";
-    out.push_back({kind, "certificate " + c.sha256.substr(0, 16),
-                   c.subject + " expires on " + c.notAfter +
-                       (c.holderName.empty() ? "" : " (" + c.holderName + ")"),
-                   left});
+    Warning w;
+    w.kind = left <= 7 ? "expiring_7" : left <= 30 ? "expiring_30" : "expiring_60";
+    w.days = left;
+    w.certificate = c.sha256.substr(0, 16);
+    w.certSubject = c.subject;
+    w.holder = c.holderName;
+    w.date = c.notAfter;
+    add(std::move(w));
   }
   // A holder who has left still holds a token or certificate in use.
   KYSO_ASSIGN_OR_RETURN(Rows left,
@@ -160,9 +173,14 @@ Result<std::vector<Warning>> Inventory::warnings() {
                                     "AND t.state IN ('active', 'pin_locked', 'restore_requested', "
                                     "'suspended') ORDER BY t.serial",
                                     {now_}));
-  for (const Row& r : left)
-    out.push_back({"holder_left", "token " + r.text(0),
-                   r.text(1) + " left on " + r.text(2) + " but still holds it", 0});
+  for (const Row& r : left) {
+    Warning w;
+    w.kind = "holder_left";
+    w.tokenSerial = r.text(0);
+    w.holder = r.text(1);
+    w.date = r.text(2);
+    add(std::move(w));
+  }
   KYSO_ASSIGN_OR_RETURN(Rows leftCerts,
                         m_db->query("SELECT c.sha256, p.full_name, p.left_on FROM certificates c "
                                     "JOIN people p ON p.id = c.holder_id "
@@ -170,9 +188,14 @@ Result<std::vector<Warning>> Inventory::warnings() {
                                     "AND c.state IN ('valid', 'renewal_requested', "
                                     "'change_requested', 'suspended') ORDER BY c.id",
                                     {now_}));
-  for (const Row& r : leftCerts)
-    out.push_back({"holder_left", "certificate " + r.text(0).substr(0, 16),
-                   r.text(1) + " left on " + r.text(2) + " but the certificate is not revoked", 0});
+  for (const Row& r : leftCerts) {
+    Warning w;
+    w.kind = "holder_left";
+    w.certificate = r.text(0).substr(0, 16);
+    w.holder = r.text(1);
+    w.date = r.text(2);
+    add(std::move(w));
+  }
   // A token back in stock must be empty: any certificate not revoked/expired on it is a leak.
   KYSO_ASSIGN_OR_RETURN(
       Rows stock,
@@ -181,20 +204,26 @@ Result<std::vector<Warning>> Inventory::warnings() {
           "t.id "
           "WHERE t.state IN ('in_stock', 'returned') AND c.state NOT IN ('revoked', 'expired') "
           "ORDER BY t.serial"));
-  for (const Row& r : stock)
-    out.push_back({"stock_token_with_cert", "token " + r.text(0),
-                   "in stock with certificate " + r.text(1).substr(0, 16) + " (" + r.text(2) +
-                       ") still on it",
-                   0});
+  for (const Row& r : stock) {
+    Warning w;
+    w.kind = "stock_token_with_cert";
+    w.tokenSerial = r.text(0);
+    w.certificate = r.text(1).substr(0, 16);
+    w.certState = r.text(2);
+    add(std::move(w));
+  }
   KYSO_ASSIGN_OR_RETURN(
       Rows revoked,
       m_db->query(
           "SELECT t.serial, c.sha256 FROM tokens t JOIN certificates c ON c.token_id = t.id "
           "WHERE t.state = 'active' AND c.state = 'revoked' ORDER BY t.serial"));
-  for (const Row& r : revoked)
-    out.push_back(
-        {"revoked_cert_on_active_token", "token " + r.text(0),
-         "revoked certificate " + r.text(1).substr(0, 16) + " is still on this active token", 0});
+  for (const Row& r : revoked) {
+    Warning w;
+    w.kind = "revoked_cert_on_active_token";
+    w.tokenSerial = r.text(0);
+    w.certificate = r.text(1).substr(0, 16);
+    add(std::move(w));
+  }
   return out;
 }
 

@@ -94,13 +94,20 @@ struct Event {
 };
 
 /// A computed warning: never stored, always derived from the records and the clock.
+/// What it is about is kept typed; warning_text.h makes the sentences in English or Vietnamese.
 struct Warning {
-  std::string kind;     // lost_token_cert_valid (always listed first) | expiring_60 |
-                        // expiring_30 | expiring_7 | holder_left | stock_token_with_cert |
-                        // revoked_cert_on_active_token
-  std::string subject;  // "token <serial>" / "certificate <sha256 prefix>"
-  std::string detail;
-  long days = 0;  // days left for expiry warnings
+  std::string kind;         // lost_token_cert_valid (always listed first) | expiring_60 |
+                            // expiring_30 | expiring_7 | holder_left | stock_token_with_cert |
+                            // revoked_cert_on_active_token
+  std::string subject;      // "token <serial>" / "certificate <sha256 prefix>" (JSON, matching)
+  std::string detail;       // the English sentence (JSON)
+  long days = 0;            // days left for expiry warnings
+  std::string tokenSerial;  // the token concerned, if any
+  std::string certificate;  // the certificate's SHA-256 prefix (16 hex digits), if any
+  std::string certSubject;  // its subject
+  std::string certState;    // its state code
+  std::string holder;       // the person concerned
+  std::string date;         // expiry (expiring_*) or the day the holder left (holder_left)
 };
 
 Json toJson(const Unit& u);

@@ -4,6 +4,7 @@
 #include "core/html_text.h"
 #include "src/inventory/csv.h"
 #include "src/inventory/state_names.h"
+#include "src/inventory/warning_text.h"
 
 namespace kyso::inventory {
 namespace {
@@ -243,8 +244,9 @@ std::string reportHtml(const InventoryReport& r, Lang lang) {
            T("what", "đối tượng") + "</th><th>" + T("detail", "chi tiết") + "</th></tr>\n";
   for (const Warning& w : r.warnings)
     out += std::string(w.kind == "lost_token_cert_valid" ? "<tr class=\"urgent\">" : "<tr>") +
-           "<td>" + htmlEscape(w.kind) + "</td><td>" + htmlEscape(w.subject) + "</td><td>" +
-           htmlEscape(w.detail) + "</td></tr>\n";
+           "<td>" + htmlEscape(warningLabel(w.kind, lang)) + "</td><td>" +
+           htmlEscape(warningSubject(w, lang)) + "</td><td>" + htmlEscape(warningText(w, lang)) +
+           "</td></tr>\n";
   if (!r.warnings.empty()) out += "</table>\n";
   out += "</body></html>\n";
   return out;

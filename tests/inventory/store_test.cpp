@@ -392,9 +392,21 @@ TEST_P(StoreTest, ReportCountsByStateAndNextYearsDemand) {
   ASSERT_TRUE(rep.ok());
   ASSERT_FALSE(rep->warnings.empty());
   EXPECT_EQ(rep->warnings.front().kind, "lost_token_cert_valid");
-  EXPECT_NE(reportHtml(*rep).find("<tr class=\"urgent\"><td>lost_token_cert_valid</td><td>token "
-                                  "LOST-1</td>"),
-            std::string::npos);
+  // In words, not codes (issue 17): the label, what it is about, and what to do.
+  const std::string en = reportHtml(*rep);
+  EXPECT_NE(en.find("<tr class=\"urgent\"><td>LOST token, certificate not revoked</td><td>token "
+                    "LOST-1</td>"),
+            std::string::npos)
+      << en;
+  EXPECT_NE(en.find("ask the CA to revoke it now"), std::string::npos);
+  EXPECT_EQ(en.find("lost_token_cert_valid"), std::string::npos);
+  const std::string viLost = reportHtml(*rep, Lang::Vi);
+  EXPECT_NE(viLost.find("<td>token BỊ MẤT, chứng thư chưa thu hồi</td><td>token LOST-1</td>"),
+            std::string::npos)
+      << viLost;
+  EXPECT_NE(viLost.find("đang ở trạng thái &quot;Còn hiệu lực&quot;: đề nghị CA thu hồi ngay"),
+            std::string::npos)
+      << viLost;
   EXPECT_EQ(reportJson(*rep)["warnings"][0]["kind"].asString(), "lost_token_cert_valid");
 
   // One unit's report, as a district health centre sends it: its own counts as the total, its

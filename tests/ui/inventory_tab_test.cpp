@@ -17,6 +17,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -30,6 +31,7 @@
 #include "ui/common/language.h"
 #include "ui/inventory/record_table_model.h"
 #include "ui/inventory/transition_dialog.h"
+#include "ui/inventory/warnings_dialog.h"
 
 namespace kyso::ui {
 namespace {
@@ -241,6 +243,62 @@ TEST_F(InventoryTabTest, RemindsToSealTheAuditLogAfterAWeek) {
   text = reloadAndRead();
   EXPECT_NE(text.find("last sealed on 2026-01-01, more than a week ago"), std::string::npos)
       << text;
+}
+
+// Issue 17: the status line's warnings open a list that says what to do, a lost token whose
+// certificate is not revoked first and in red, in the app's language.
+TEST_F(InventoryTabTest, WarningsOpenAListThatSaysWhatToDo) {
+  {
+    auto inv = inventory::Inventory::open(m_db, m_clock);
+    ASSERT_TRUE(inv.ok());
+    inventory::Token t;
+    t.serial = "LOST-1";
+    t.manufacturer = "Bit4id";
+    t.state = "lost";
+    auto lost = inv->addToken(t);
+    ASSERT_TRUE(lost.ok()) << lost.error().technical();
+    inventory::Certificate c;
+    c.serial = "02";
+    c.issuer = "CN=CA phục vụ các cơ quan Nhà nước G2";
+    c.subject = "CN=Trần Thị B";
+    c.sha256 = std::string(64, 'b');
+    c.notBefore = "2025-01-01";
+    c.notAfter = "2099-01-01";
+    c.tokenId = lost->id;
+    ASSERT_TRUE(inv->addCertificate(c).ok());
+  }
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  for (const char* lang : {"en", "vi"}) {
+    Language language;
+    ASSERT_TRUE(language.apply(QString::fromLatin1(lang)));
+    InventoryTab tab(settings);
+    QSignalSpy loaded(&tab, &InventoryTab::loaded);
+    ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+    auto* button = tab.findChild<QPushButton*>(QStringLiteral("showWarnings"));
+    ASSERT_NE(button, nullptr);
+    EXPECT_FALSE(button->isHidden());
+    EXPECT_TRUE(button->text().contains(QStringLiteral("(2)"))) << button->text().toStdString();
+    button->click();
+    auto* dialog = tab.findChild<WarningsDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    QTableWidget* table = dialog->table();
+    ASSERT_EQ(table->rowCount(), 2);
+    const bool vi = std::string(lang) == "vi";
+    EXPECT_EQ(table->item(0, 0)->text(),
+              vi ? QStringLiteral("token BỊ MẤT, chứng thư chưa thu hồi")
+                 : QStringLiteral("LOST token, certificate not revoked"));
+    EXPECT_EQ(table->item(0, 1)->text(), QStringLiteral("token LOST-1"));
+    EXPECT_TRUE(table->item(0, 2)->text().contains(vi ? QStringLiteral("đề nghị CA thu hồi ngay")
+                                                      : QStringLiteral("ask the CA to revoke it")))
+        << table->item(0, 2)->text().toStdString();
+    EXPECT_EQ(table->item(0, 0)->foreground().color(), QColor(0xb0, 0, 0));
+    EXPECT_TRUE(table->item(1, 0)->text().contains(vi ? QStringLiteral("hết hạn trong 7 ngày")
+                                                      : QStringLiteral("expires within 7 days")))
+        << table->item(1, 0)->text().toStdString();
+    dialog->close();
+    ASSERT_TRUE(language.apply(QStringLiteral("en")));
+  }
 }
 
 // Issue 17: the People and Units columns say "Ngày thôi việc" and "Loại đơn vị" in Vietnamese,

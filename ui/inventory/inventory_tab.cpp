@@ -29,6 +29,7 @@
 #include "ui/inventory/record_table_model.h"
 #include "ui/inventory/service_log_dialog.h"
 #include "ui/inventory/transition_dialog.h"
+#include "ui/inventory/warnings_dialog.h"
 
 namespace kyso::ui {
 
@@ -108,7 +109,18 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   m_status = new QLabel(this);
   m_status->setObjectName(QStringLiteral("inventoryStatus"));
   m_status->setWordWrap(true);
-  layout->addWidget(m_status);
+  m_showWarnings = new QPushButton(this);
+  m_showWarnings->setObjectName(QStringLiteral("showWarnings"));
+  m_showWarnings->hide();
+  auto* statusRow = new QHBoxLayout;
+  statusRow->addWidget(m_status, 1);
+  statusRow->addWidget(m_showWarnings);
+  layout->addLayout(statusRow);
+  connect(m_showWarnings, &QPushButton::clicked, this, [this] {
+    auto* d = new WarningsDialog(m_warnings, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->open();
+  });
 
   connect(m_reload, &QPushButton::clicked, this, &InventoryTab::reload);
   connect(m_transition, &QPushButton::clicked, this, &InventoryTab::askTransition);
@@ -246,6 +258,8 @@ void InventoryTab::reload() {
                           "with your token (kyso inventory audit-seal).")
                            .arg(q(s.seal.lastSealAt.substr(0, 10))));
     m_status->setText(status);
+    m_warnings = s.warnings;
+    m_showWarnings->setVisible(!m_warnings.empty());
     retranslateUi();
     emit loaded(true);
   });
@@ -485,6 +499,7 @@ void InventoryTab::retranslateUi() {
   m_report->setText(tr("Report per unit…"));
   m_search->setPlaceholderText(tr("Search…"));
   m_reload->setText(tr("Reload"));
+  m_showWarnings->setText(tr("Warnings (%1)…").arg(m_warnings.size()));
   m_transition->setText(tr("Change state…"));
   m_pages->setTabText(0, tr("Tokens"));
   m_pages->setTabText(1, tr("Certificates"));

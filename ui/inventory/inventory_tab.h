@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "src/inventory/model.h"
 #include "ui/common/app_settings.h"
 
 class QComboBox;
@@ -103,6 +104,8 @@ class InventoryTab : public QWidget {
   QComboBox* m_stateFilter = nullptr;
   QTextBrowser* m_history = nullptr;
   QLabel* m_status = nullptr;
+  QPushButton* m_showWarnings = nullptr;       // opens the list (WarningsDialog)
+  std::vector<inventory::Warning> m_warnings;  // as of the last reload
   QPushButton* m_reload = nullptr;
   QPushButton* m_transition = nullptr;
   QPushButton* m_sync = nullptr;

@@ -593,6 +593,10 @@ Allow this site to ask for signatures?</translation>
         <source>Add them and import</source>
         <translation>Add them and import</translation>
     </message>
+    <message>
+        <source>Warnings (%1)…</source>
+        <translation>Warnings (%1)…</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -1858,6 +1862,25 @@ B-LTA: also a document timestamp, for records kept for many years.</translation>
     <message>
         <source>The document now has no page %1.</source>
         <translation>The document now has no page %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::WarningsDialog</name>
+    <message>
+        <source>What needs attention</source>
+        <translation>What needs attention</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>What it is, what to do</source>
+        <translation>What it is, what to do</translation>
     </message>
 </context>
 </TS>

@@ -592,6 +592,10 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>Add them and import</source>
         <translation>Thêm và nhập</translation>
     </message>
+    <message>
+        <source>Warnings (%1)…</source>
+        <translation>Cảnh báo (%1)…</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -1851,6 +1855,25 @@ B-LTA: thêm dấu thời gian cho cả tài liệu, cho hồ sơ lưu trữ nhi
     <message>
         <source>The document now has no page %1.</source>
         <translation>Bản hiện tại không có trang %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::WarningsDialog</name>
+    <message>
+        <source>What needs attention</source>
+        <translation>Những việc cần xử lý</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>What it is, what to do</source>
+        <translation>Nội dung, việc cần làm</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include "src/inventory/report.h"
 #include "src/inventory/state_names.h"
 #include "src/inventory/transfer.h"
+#include "src/inventory/warning_text.h"
 
 namespace kyso::cli::inv {
 namespace {
@@ -237,21 +238,6 @@ int runExpiring(Context& c) {
   return kExitOk;
 }
 
-// A warning's kind as a person reads it (the JSON keeps the kind).
-std::string warningLabel(const std::string& kind) {
-  if (kind == "lost_token_cert_valid")
-    return say("LOST token, certificate not revoked", "token BỊ MẤT, chứng thư chưa thu hồi");
-  if (kind == "expiring_7") return say("expires within 7 days", "hết hạn trong 7 ngày");
-  if (kind == "expiring_30") return say("expires within 30 days", "hết hạn trong 30 ngày");
-  if (kind == "expiring_60") return say("expires within 60 days", "hết hạn trong 60 ngày");
-  if (kind == "holder_left") return say("holder has left", "người giữ đã nghỉ việc");
-  if (kind == "stock_token_with_cert")
-    return say("certificate left on a token in stock", "chứng thư còn trên token trong kho");
-  if (kind == "revoked_cert_on_active_token")
-    return say("revoked certificate in use", "chứng thư đã thu hồi vẫn đang dùng");
-  return kind;
-}
-
 int runWarnings(Context& c) {
   ArgParser p = parserFor(c);
   p.usage(
@@ -276,7 +262,9 @@ int runWarnings(Context& c) {
   }
   TextTable table(
       {say("warning", "cảnh báo"), say("what", "đối tượng"), say("detail", "chi tiết")});
-  for (const Warning& w : *r) table.add({warningLabel(w.kind), w.subject, w.detail});
+  const Lang lang = defaultLang();
+  for (const Warning& w : *r)
+    table.add({warningLabel(w.kind, lang), warningSubject(w, lang), warningText(w, lang)});
   std::fputs(table.render(noneText()).c_str(), stdout);
   return kExitOk;
 }
