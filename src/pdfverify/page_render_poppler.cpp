@@ -46,22 +46,37 @@ RenderedPage renderOne(const poppler::page& p, const RenderRequest& req) {
   if (pixels > static_cast<double>(req.max_pixels))
     dpi *= std::sqrt(static_cast<double>(req.max_pixels) / pixels);
   poppler::page_renderer r;
-  r.set_image_format(poppler::image::format_gray8);
+  const auto format = req.color ? poppler::image::format_argb32 : poppler::image::format_gray8;
+  r.set_image_format(format);
   r.set_render_hint(poppler::page_renderer::antialiasing, true);
   r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   r.set_paper_color(0xffffffff);
   poppler::image img = r.render_page(&p, dpi, dpi);
-  if (!img.is_valid() || img.format() != poppler::image::format_gray8) return out;
+  if (!img.is_valid() || img.format() != format) return out;
   out.rendered = true;
   out.dpi = dpi;
   out.width = img.width();
   out.height = img.height();
-  out.gray.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
+  // argb32: one 0xAARRGGBB word a pixel, in the machine's byte order.
+  const std::size_t w = static_cast<std::size_t>(out.width),
+                    h = static_cast<std::size_t>(out.height);
   const char* src = img.const_data();
-  for (int y = 0; y < out.height; ++y)
-    std::memcpy(out.gray.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width),
-                src + static_cast<std::size_t>(y) * static_cast<std::size_t>(img.bytes_per_row()),
-                static_cast<std::size_t>(out.width));
+  const std::size_t stride = static_cast<std::size_t>(img.bytes_per_row());
+  if (!req.color) {
+    out.gray.resize(w * h);
+    for (std::size_t y = 0; y < h; ++y) std::memcpy(out.gray.data() + y * w, src + y * stride, w);
+    return out;
+  }
+  out.rgb.resize(w * h * 3);
+  for (std::size_t y = 0; y < h; ++y)
+    for (std::size_t x = 0; x < w; ++x) {
+      std::uint32_t px = 0;
+      std::memcpy(&px, src + y * stride + x * 4, 4);
+      std::uint8_t* d = out.rgb.data() + (y * w + x) * 3;
+      d[0] = static_cast<std::uint8_t>(px >> 16);
+      d[1] = static_cast<std::uint8_t>(px >> 8);
+      d[2] = static_cast<std::uint8_t>(px);
+    }
   return out;
 }
 

@@ -36,11 +36,11 @@ class PagePreviewTest : public ::testing::Test {
     ASSERT_TRUE(m_dir.isValid());
     m_pdf = m_dir.filePath(QStringLiteral("pages.pdf"));
     ASSERT_TRUE(test::writeTestPdf(m_pdf,
-                                   {{"[0 0 612 792]", "", 0},
-                                    {"[0 0 612 792]", "[50 100 550 700]", 90},
-                                    {"[0 0 612 792]", "", 180},
-                                    {"[-100 -200 500 600]", "[0 0 400 300]", 270},
-                                    {"[0 0 595 842]", "", -1}},
+                                   {{"[0 0 612 792]", "", 0, ""},
+                                    {"[0 0 612 792]", "[50 100 550 700]", 90, ""},
+                                    {"[0 0 612 792]", "", 180, ""},
+                                    {"[-100 -200 500 600]", "[0 0 400 300]", 270, ""},
+                                    {"[0 0 595 842]", "", -1, ""}},
                                    90));
   }
   QTemporaryDir m_dir;
@@ -160,6 +160,46 @@ TEST_F(PagePreviewTest, PlacementSurvivesAWidgetResize) {
   ASSERT_TRUE(back.ok());
   EXPECT_NEAR(back->llx, 60, 1e-6);
   EXPECT_NEAR(back->ury, 180, 1e-6);
+}
+
+// Issue 17: the preview shows what is already on the page over the content (a signature field's
+// appearance: the leader's handwriting the seal must overlap), and the box shows the image
+// the signature will print, not an empty rectangle.
+TEST_F(PagePreviewTest, ShowsTheAnnotationsAlreadyThereAndTheImageInTheBox) {
+  const QString pdf = m_dir.filePath(QStringLiteral("annotated.pdf"));
+  test::TestPage page;
+  page.annotRect = "[400 500 500 600]";
+  ASSERT_TRUE(test::writeTestPdf(pdf, {page}));
+  auto pages = readPageGeometry(pdf.toStdString());
+  ASSERT_TRUE(pages.ok());
+  QPdfDocument doc;
+  ASSERT_EQ(doc.load(pdf), QPdfDocument::Error::None);
+  PagePreview preview;
+  preview.resize(612, 792);
+  preview.show();
+  preview.showPage(&doc, 0, (*pages)[0]);
+  preview.setFile(pdf);  // poppler draws it: Qt PDF leaves signature fields out
+  preview.setPlacement({100, 600, 300, 700});
+  QImage green(40, 20, QImage::Format_ARGB32);
+  green.fill(QColor(0, 200, 0));
+  preview.setAppearanceImage(green);
+  QCoreApplication::processEvents();
+  const QImage shot = preview.grab().toImage();
+  const QPointF annot = pdfToWidget((*pages)[0], preview.pageRect(), {400, 500, 500, 600}).center();
+  const QColor a = shot.pixelColor(annot.toPoint());
+  EXPECT_GT(a.red(), 200) << "the signature's appearance is not drawn";
+  EXPECT_LT(a.green(), 80);
+  const QColor content = shot.pixelColor(
+      pdfToWidget((*pages)[0], preview.pageRect(), {150, 150, 250, 250}).center().toPoint());
+  EXPECT_GT(content.blue(), 200) << "the page's own content";
+  const QColor box = shot.pixelColor(preview.placementInWidget().center().toPoint());
+  EXPECT_GT(box.green(), 150) << "the image is drawn in the box";
+  EXPECT_LT(box.red(), 80);
+  preview.setAppearanceImage(QImage());
+  QCoreApplication::processEvents();
+  const QColor empty =
+      preview.grab().toImage().pixelColor(preview.placementInWidget().center().toPoint());
+  EXPECT_GT(empty.red(), 150) << "without an image, the box alone (a light tint)";
 }
 
 }  // namespace

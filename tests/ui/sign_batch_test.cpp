@@ -321,16 +321,48 @@ TEST_F(SignBatchTest, TheSealGoesOverTheApprovalWithTheDocumentNumber) {
   EXPECT_GT(seal.urx, 300);
   EXPECT_EQ(verifyWithTestRoot(issued, 2), pdfverify::Indication::TotalPassed);
 
-  // Without the number the template says what is missing; nothing is written.
+  // Without the number the template says what is missing before the PIN is asked (issue 17);
+  // nothing is written.
+  class Counting final : public p11::PinPrompt {
+   public:
+    Result<SecretBuffer> getPin(const p11::PinRequest&) override {
+      ++asked;
+      return Error::kyso(Errc::Cancelled, "test");
+    }
+    int asked = 0;
+  };
+  auto counting = std::make_shared<Counting>();
   st.document.clear();
-  SignBatch again(worker, prompt);
+  SignBatch again(worker, counting);
   const QString other = QString::fromStdString((token().dir() / "other.pdf").string());
   out = run(again, {{approved, other, false, std::nullopt}}, st);
   ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].state, SignOutcome::State::Failed);
-  EXPECT_EQ(out[0].error, Errc::UsageError);
-  EXPECT_EQ(out[0].detail.toStdString(), "Fill in the document number.");
+  EXPECT_EQ(out[0].state, SignOutcome::State::NotAttempted);
+  ASSERT_EQ(lastFinished.size(), 2);
+  EXPECT_EQ(lastFinished[1].toString().toStdString(), "Fill in the document number.");
+  EXPECT_EQ(counting->asked, 0) << "the PIN was asked before the missing number was said";
   EXPECT_FALSE(fs::exists(other.toStdString()));
+  // The same without a seal image (and none in the inventory): said before the PIN.
+  st.document["doc_number"] = "286/SYT-VP";
+  st.image.clear();
+  SignBatch noSeal(worker, counting);
+  out = run(noSeal, {{approved, other, false, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::NotAttempted);
+  EXPECT_TRUE(lastFinished[1].toString().contains(QStringLiteral("needs an image")))
+      << lastFinished[1].toString().toStdString();
+  EXPECT_EQ(counting->asked, 0);
+  // A file-specific problem is still each file's: no approval to seal over in the plain letter.
+  st.image = makeSealPng(token().dir());
+  SignBatch perFile(worker, prompt);
+  out = run(perFile,
+            {{letter, other, false, std::nullopt},
+             {approved, issued + QStringLiteral(".2.pdf"), false, std::nullopt}},
+            st);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::Failed);
+  EXPECT_EQ(out[0].error, Errc::ApprovalNotFound);
+  EXPECT_EQ(out[1].state, SignOutcome::State::Signed) << out[1].detail.toStdString();
 }
 
 TEST_F(SignBatchTest, TheHandwritingComesFromTheInventory) {
@@ -372,15 +404,18 @@ TEST_F(SignBatchTest, TheHandwritingComesFromTheInventory) {
   const std::string bytes = readAll(signedOutputPath(letter, {}).toStdString());
   EXPECT_NE(bytes.find("/Subtype /Image"), std::string::npos);
 
-  // With no image anywhere, the approved kind says it needs one.
+  // With no image anywhere, the approved kind says it needs one, before the PIN (issue 17).
   SignSettings none = st;
   none.inventory = QString::fromStdString((token().dir() / "empty.sqlite").string());
   SignBatch second(worker, std::make_shared<p11::FixedPinPrompt>(token().userPin()));
   const QString out2 = QString::fromStdString((token().dir() / "second.pdf").string());
   const auto r2 = run(second, {{letter, out2, false, PlacedRect{0, {300, 200, 460, 280}}}}, none);
   ASSERT_EQ(r2.size(), 1u);
-  EXPECT_EQ(r2[0].state, SignOutcome::State::Failed);
-  EXPECT_EQ(r2[0].error, Errc::UsageError) << r2[0].detail.toStdString();
+  EXPECT_EQ(r2[0].state, SignOutcome::State::NotAttempted);
+  ASSERT_EQ(lastFinished.size(), 2);
+  EXPECT_TRUE(lastFinished[1].toString().contains(QStringLiteral("needs an image")))
+      << lastFinished[1].toString().toStdString();
+  EXPECT_FALSE(fs::exists(out2.toStdString()));
 }
 
 TEST_F(SignBatchTest, ReasonAndLocationGoIntoTheSignatureDictionary) {

@@ -1,11 +1,17 @@
 #include "ui/sign/page_preview.h"
 
+#include <QFile>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPdfDocument>
+#include <QPdfDocumentRenderOptions>
+#include <algorithm>
+
+#include "src/pdfverify/page_render.h"
 
 namespace kyso::ui {
 namespace {
+constexpr qint64 kMaxPopplerBytes = 256LL << 20;  // larger files: Qt PDF alone
 constexpr double kHandle = 10.0;  // pixels: the resize handle at the lower-right corner
 constexpr double kMinSide = 8.0;  // pixels: smaller rectangles are treated as a click
 }  // namespace
@@ -30,6 +36,7 @@ void PagePreview::clear() {
   m_page = -1;
   m_placement.reset();
   m_image = QImage();
+  m_bytes.clear();
   update();
 }
 
@@ -55,6 +62,41 @@ QRectF PagePreview::placementInWidget() const {
   return pdfToWidget(m_geometry, pageRect(), *m_placement);
 }
 
+void PagePreview::setFile(const QString& path) {
+  m_bytes.clear();
+  m_image = QImage();
+  QFile f(path);
+  if (f.size() <= kMaxPopplerBytes && f.open(QIODevice::ReadOnly)) m_bytes = f.readAll();
+  update();
+}
+
+// The page with what is already on it: the leader's handwriting the seal must overlap, stamps.
+QImage PagePreview::renderPage(QSize want) const {
+  if (!m_bytes.isEmpty()) {
+    pdfverify::RenderRequest req;
+    req.color = true;
+    req.first_page = m_page;
+    req.max_pages = 1;
+    req.dpi = 72.0 * want.width() / std::max(1.0, m_geometry.displaySize().width());
+    req.max_pixels = 16'000'000;
+    auto doc = pdfverify::renderPages(m_bytes.constData(), std::size_t(m_bytes.size()), req);
+    if (doc.ok() && !doc->pages.empty() && doc->pages[0].rendered) {
+      const pdfverify::RenderedPage& p = doc->pages[0];
+      QImage img(p.rgb.data(), p.width, p.height, p.width * 3, QImage::Format_RGB888);
+      // copy(): the pixels belong to `doc`, and scaled() to the same size would share them.
+      return img.copy().scaled(want, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    }
+  }
+  QPdfDocumentRenderOptions options;
+  options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
+  return m_doc->render(m_page, want, options);
+}
+
+void PagePreview::setAppearanceImage(const QImage& image) {
+  m_appearance = image;
+  update();
+}
+
 void PagePreview::resizeEvent(QResizeEvent* e) {
   m_image = QImage();  // re-rendered at the new size on the next paint
   QWidget::resizeEvent(e);
@@ -66,14 +108,19 @@ void PagePreview::paintEvent(QPaintEvent*) {
   const QRectF pr = pageRect();
   if (!m_doc || pr.isEmpty()) return;
   const QSize want = pr.size().toSize();
-  if (m_image.size() != want) m_image = m_doc->render(m_page, want);
+  if (m_image.size() != want) m_image = renderPage(want);
   p.fillRect(pr, Qt::white);
   if (!m_image.isNull()) p.drawImage(pr.topLeft(), m_image);
   const QRectF r = placementInWidget();
   if (r.isEmpty()) return;
   p.setRenderHint(QPainter::Antialiasing);
-  p.setPen(QPen(QColor(0x1a, 0x5f, 0xb4), 2, Qt::DashLine));
-  p.setBrush(QColor(0x1a, 0x5f, 0xb4, 40));
+  p.setRenderHint(QPainter::SmoothPixmapTransform);
+  if (!m_appearance.isNull()) {
+    const QSizeF fit = m_appearance.size().toSizeF().scaled(r.size(), Qt::KeepAspectRatio);
+    p.drawImage(QRectF(r.center() - QPointF(fit.width() / 2, fit.height() / 2), fit), m_appearance);
+  }
+  p.setPen(QPen(QColor(0x1a, 0x5f, 0xb4), 1.5, Qt::DashLine));
+  p.setBrush(m_appearance.isNull() ? QColor(0x1a, 0x5f, 0xb4, 40) : QColor(0, 0, 0, 0));
   p.drawRect(r);
   p.setBrush(QColor(0x1a, 0x5f, 0xb4));
   p.setPen(Qt::NoPen);

@@ -1,7 +1,10 @@
-// PagePreview: shows one page of a PDF (Qt PDF renders it, rotated as a viewer shows it) and a
-// rectangle where the signature will go. The user drags the rectangle to move it, drags its
-// lower-right handle to resize it, or draws a new one. The rectangle is kept in PDF user space
-// (so resizing the window keeps it in place); mapping uses the pure functions in placement.h.
+// PagePreview: shows one page of a PDF as a viewer shows it, rotated, with the signatures and
+// stamps already on it (poppler draws it, through kyso-render.so: Qt PDF leaves signature fields'
+// appearances out; Qt PDF draws it when poppler cannot) and a rectangle where the signature will
+// go, with the image it will print (the handwriting or the seal) inside. The user drags the
+// rectangle to move it, drags its lower-right handle to resize it, or draws a new one. The
+// rectangle is kept in PDF user space (so resizing the window keeps it in place); mapping uses the
+// pure functions in placement.h.
 #pragma once
 
 #include <QImage>
@@ -20,6 +23,8 @@ class PagePreview : public QWidget {
   explicit PagePreview(QWidget* parent = nullptr);
   /// Shows page `page` of `doc` (not owned) whose geometry is `geometry`; clears the placement.
   void showPage(QPdfDocument* doc, int page, const PageGeometry& geometry);
+  /// The file shown, so that poppler can draw it with its signatures (read once; empty: Qt PDF).
+  void setFile(const QString& path);
   /// Shows nothing (no document or no page).
   void clear();
   /// Sets the rectangle (the automatic placement, or one restored from a previous file).
@@ -31,6 +36,9 @@ class PagePreview : public QWidget {
   /// The placement as drawn in widget coordinates (empty when none).
   QRectF placementInWidget() const;
   int page() const { return m_page; }
+  /// The image the signature prints, drawn in the rectangle as the appearance fits it (kept in
+  /// proportion, centred); a null image: the rectangle alone.
+  void setAppearanceImage(const QImage& image);
   /// Shown only: the rectangle cannot be moved, resized or drawn.
   void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
@@ -49,11 +57,14 @@ class PagePreview : public QWidget {
  private:
   enum class Drag { None, Move, Resize, Draw };
   void commit(const QRectF& widgetRect);
+  QImage renderPage(QSize want) const;
   QPdfDocument* m_doc = nullptr;
   int m_page = -1;
   PageGeometry m_geometry;
   std::optional<PdfRectF> m_placement;
   QImage m_image;
+  QImage m_appearance;
+  QByteArray m_bytes;  // the file, for poppler
   Drag m_drag = Drag::None;
   QPointF m_anchor;
   QRectF m_startRect;

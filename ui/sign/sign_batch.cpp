@@ -96,6 +96,36 @@ Result<fs::path> chooseImage(const SignSettings& st, QTemporaryDir& tmp) {
   return out;
 }
 
+// What the appearance prints from the certificate and the form.
+SignerFields fieldsFor(const SignSettings& st) {
+  SignerFields fields{st.cert.name.toStdString(), st.cert.title.toStdString(),
+                      st.cert.org.toStdString(), st.document};
+  if (st.kind == QLatin1String("issued") && st.issuedDate.isValid())
+    fields.document["issued_date"] =
+        st.issuedDate.toString(QStringLiteral("dd/MM/yyyy")).toStdString();
+  return fields;
+}
+
+// What makes every file's appearance fail, found on the first PDF before the PIN is asked: no
+// image for a kind that prints one, a missing number, a bad image or template. What depends on
+// each file (its signer's lines, an approval to seal over, a blank too narrow) is left to it.
+std::optional<Error> appearanceProblemForAll(const SignSettings& st, const fs::path& image,
+                                             const std::vector<SignItem>& items) {
+  if (st.kind == QLatin1String("invisible")) return std::nullopt;
+  for (const SignItem& item : items) {
+    if (!isPdf(item.input)) continue;
+    auto a = buildAppearance(st.kind.toStdString(), toPath(item.input), image, fieldsFor(st),
+                             item.placed, std::chrono::system_clock::now());
+    if (a.ok()) return std::nullopt;
+    const Errc k = a.error().kind;
+    if (k == Errc::UsageError || k == Errc::ImageInvalid || k == Errc::ImageTooLarge ||
+        k == Errc::FontMissing || k == Errc::TemplateInvalid || k == Errc::FileNotFound)
+      return a.error();
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // The chosen certificate's token, logged in once for the batch. The PIN dialog is the person's
 // consent at the final try: the token layer then asks with finalTry set, and the dialog refuses
 // to go on until "I understand" is ticked. A locked PIN is still refused before any dialog.
@@ -114,11 +144,7 @@ Result<std::unique_ptr<p11::OpenToken>> openForBatch(const SigningCert& cert,
 // the anchors for B-LT chains, the appearance of each PDF (its rectangle from the preview).
 jobs::SignSettings jobSettings(const SignSettings& st, pdf::PadesLevel level, const fs::path& image,
                                const std::vector<SignItem>& items) {
-  SignerFields fields{st.cert.name.toStdString(), st.cert.title.toStdString(),
-                      st.cert.org.toStdString(), st.document};
-  if (st.kind == QLatin1String("issued") && st.issuedDate.isValid())
-    fields.document["issued_date"] =
-        st.issuedDate.toString(QStringLiteral("dd/MM/yyyy")).toStdString();
+  const SignerFields fields = fieldsFor(st);
   std::optional<std::string> tsa;
   if (!st.tsaUrl.isEmpty() && level != pdf::PadesLevel::BB) tsa = st.tsaUrl.toStdString();
   jobs::SignSettings js;
@@ -201,6 +227,18 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
         return finish(false,
                       errorText(Error::kyso(Errc::UsageError, "level", st.level.toStdString())));
       }
+      // Everything that can be checked is checked before the PIN (issue 17): the image (the
+      // inventory's, when none was chosen) and what every file's appearance needs.
+      QTemporaryDir tmp;
+      auto image = chooseImage(st, tmp);
+      if (!image.ok()) {
+        notAttemptedFrom(0);
+        return finish(false, signErrorText(image.error()));
+      }
+      if (auto problem = appearanceProblemForAll(st, *image, items)) {
+        notAttemptedFrom(0);
+        return finish(false, signErrorText(*problem));
+      }
       auto token = openForBatch(st.cert, *prompt, worker);  // logs in once for the batch
       Result<SigningIdentity> id =
           token.ok() ? (*token)->signingIdentity() : Result<SigningIdentity>(token.error());
@@ -208,12 +246,6 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
         notAttemptedFrom(0);
         const bool cancelled = id.error().kind == Errc::Cancelled;
         return finish(cancelled, cancelled ? QString() : errorText(id.error()));
-      }
-      QTemporaryDir tmp;
-      auto image = chooseImage(st, tmp);
-      if (!image.ok()) {
-        notAttemptedFrom(0);
-        return finish(false, signErrorText(image.error()));
       }
       std::vector<jobs::SignInput> inputs;
       for (const SignItem& item : items)

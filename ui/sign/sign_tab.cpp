@@ -425,6 +425,7 @@ void SignTab::showFile(const QString& path) {
     retranslateUi();
     return;
   }
+  m_preview->setFile(path);
   const QSignalBlocker block(m_pageSpin);
   m_pageSpin->setRange(1, std::max<int>(1, int(m_pages.size())));
   const auto placed = m_placed.constFind(path);
@@ -440,6 +441,10 @@ void SignTab::showFile(const QString& path) {
 void SignTab::showPageIndex(int page) {
   if (page < 0 || page >= int(m_pages.size())) return;
   m_preview->showPage(m_doc.get(), page, m_pages[page]);
+  // The box shows the image the kind prints (the chosen handwriting or seal).
+  const auto* kind = appearance::findKind(m_kind->currentData().toString().toStdString());
+  m_preview->setAppearanceImage(
+      kind && !kind->imageRole.empty() && !m_imageFile.isEmpty() ? QImage(m_imageFile) : QImage());
   const auto placed = m_placed.constFind(m_shownFile);
   if (placed != m_placed.constEnd() && placed->page == page &&
       m_pages[page].visible.contains(placed->rect))
@@ -572,12 +577,17 @@ void SignTab::retranslateUi() {
                                  ? tr("Draw the rectangle where the signature goes.")
                                  : tr("No automatic place: %1").arg(m_autoNote));
   } else {
-    m_placementText->setText(tr("Signature on page %1 at (%2, %3)–(%4, %5) pt.")
-                                 .arg(m_preview->page() + 1)
-                                 .arg(p->llx, 0, 'f', 1)
-                                 .arg(p->lly, 0, 'f', 1)
-                                 .arg(p->urx, 0, 'f', 1)
-                                 .arg(p->ury, 0, 'f', 1));
+    // In millimetres from the page's top-left corner as it is shown, as a ruler measures it.
+    const PageGeometry& g = m_pages[std::size_t(m_preview->page())];
+    const QRectF shown = pdfToWidget(g, QRectF(QPointF(0, 0), g.displaySize()), *p);
+    constexpr double kMmPerPt = 25.4 / 72;
+    m_placementText->setText(
+        tr("Signature on page %1: %2 × %3 mm, %4 mm from the left and %5 mm from the top.")
+            .arg(m_preview->page() + 1)
+            .arg(shown.width() * kMmPerPt, 0, 'f', 0)
+            .arg(shown.height() * kMmPerPt, 0, 'f', 0)
+            .arg(shown.left() * kMmPerPt, 0, 'f', 0)
+            .arg(shown.top() * kMmPerPt, 0, 'f', 0));
   }
 }
 

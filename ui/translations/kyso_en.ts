@@ -1129,10 +1129,6 @@ Allow this site to ask for signatures?</translation>
         <translation>Draw the rectangle where the signature goes.</translation>
     </message>
     <message>
-        <source>Signature on page %1 at (%2, %3)–(%4, %5) pt.</source>
-        <translation>Signature on page %1 at (%2, %3)–(%4, %5) pt.</translation>
-    </message>
-    <message>
         <source>Cancelled: the files already signed are kept.</source>
         <translation>Cancelled: the files already signed are kept.</translation>
     </message>
@@ -1333,6 +1329,10 @@ B-LTA: also a document timestamp, for records kept for many years.</source>
 B-T: with a timestamp from the time-stamping server set in Settings, which proves when it was signed.
 B-LT: also keeps the certificates and revocation answers, so that it can still be checked after the certificate expires.
 B-LTA: also a document timestamp, for records kept for many years.</translation>
+    </message>
+    <message>
+        <source>Signature on page %1: %2 × %3 mm, %4 mm from the left and %5 mm from the top.</source>
+        <translation>Signature on page %1: %2 × %3 mm, %4 mm from the left and %5 mm from the top.</translation>
     </message>
 </context>
 <context>

@@ -1125,10 +1125,6 @@ Cho phép trang này yêu cầu ký số?</translation>
         <translation>Vẽ khung ở chỗ đặt chữ ký.</translation>
     </message>
     <message>
-        <source>Signature on page %1 at (%2, %3)–(%4, %5) pt.</source>
-        <translation>Chữ ký ở trang %1, tại (%2, %3)–(%4, %5) pt.</translation>
-    </message>
-    <message>
         <source>Cancelled: the files already signed are kept.</source>
         <translation>Đã dừng: các tệp đã ký vẫn được giữ nguyên.</translation>
     </message>
@@ -1329,6 +1325,10 @@ B-LTA: also a document timestamp, for records kept for many years.</source>
 B-T: kèm dấu thời gian của máy chủ cấp dấu thời gian đặt trong Cài đặt, chứng minh thời điểm ký.
 B-LT: lưu thêm các chứng thư số và kết quả kiểm tra thu hồi, để vẫn kiểm tra được sau khi chứng thư số hết hạn.
 B-LTA: thêm dấu thời gian cho cả tài liệu, cho hồ sơ lưu trữ nhiều năm.</translation>
+    </message>
+    <message>
+        <source>Signature on page %1: %2 × %3 mm, %4 mm from the left and %5 mm from the top.</source>
+        <translation>Chữ ký ở trang %1: %2 × %3 mm, cách mép trái %4 mm và mép trên %5 mm.</translation>
     </message>
 </context>
 <context>
