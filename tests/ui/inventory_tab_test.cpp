@@ -9,6 +9,7 @@
 #include <QDateEdit>
 #include <QFile>
 #include <QFuture>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -29,8 +30,10 @@
 #include "src/inventory/sync.h"
 #include "tests/ui/qt_print.h"
 #include "ui/common/language.h"
+#include "ui/inventory/person_dialog.h"
 #include "ui/inventory/record_table_model.h"
 #include "ui/inventory/transition_dialog.h"
+#include "ui/inventory/unit_dialog.h"
 #include "ui/inventory/warnings_dialog.h"
 
 namespace kyso::ui {
@@ -299,6 +302,137 @@ TEST_F(InventoryTabTest, WarningsOpenAListThatSaysWhatToDo) {
     dialog->close();
     ASSERT_TRUE(language.apply(QStringLiteral("en")));
   }
+}
+
+// Issue 17: the IT officer adds and edits people and units in the app: the dialog saves through
+// the register (with its audit entry), the tab reloads, a bad image changes nothing, and a
+// duplicate is refused with the register's sentence.
+// The dialog opened last (the ones closed before are deleted only later).
+template <class D>
+D* newest(QWidget& parent) {
+  const auto all = parent.findChildren<D*>();
+  return all.isEmpty() ? nullptr : all.last();
+}
+
+TEST_F(InventoryTabTest, PeopleAndUnitsAreAddedAndEdited) {
+  AppSettings settings;
+  settings.inventoryDatabase = QString::fromStdString(m_db);
+  InventoryTab tab(settings);
+  QSignalSpy loaded(&tab, &InventoryTab::loaded);
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  auto* pages = tab.findChild<QTabWidget*>(QStringLiteral("inventoryPages"));
+  auto* add = tab.findChild<QPushButton*>(QStringLiteral("addRecord"));
+  auto* edit = tab.findChild<QPushButton*>(QStringLiteral("editRecord"));
+  ASSERT_TRUE(pages && add && edit);
+  pages->setCurrentIndex(0);
+  EXPECT_TRUE(add->isHidden()) << "tokens change by state, not by a form";
+  QSignalSpy saved(&tab, &InventoryTab::recordSaved);
+  auto readBack = [&] {
+    auto inv = inventory::Inventory::open(m_db, m_clock);
+    EXPECT_TRUE(inv.ok());
+    return inv;
+  };
+
+  // A unit with its seal.
+  pages->setCurrentIndex(4);
+  EXPECT_FALSE(add->isHidden());
+  const QString seal = m_dir.filePath(QStringLiteral("seal.png"));
+  QImage img(200, 200, QImage::Format_ARGB32);
+  img.fill(QColor(200, 0, 0, 200));
+  ASSERT_TRUE(img.save(seal, "PNG"));
+  add->click();
+  auto* ud = newest<UnitDialog>(tab);
+  ASSERT_NE(ud, nullptr);
+  ud->nameEdit()->setText(QStringLiteral("Trung tâm Y tế huyện Phú Vang"));
+  ud->setSealFile(seal);
+  loaded.clear();
+  ud->accept();
+  ASSERT_TRUE(saved.wait(20000));
+  EXPECT_TRUE(saved.last().at(0).toBool());
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+  {
+    auto inv = readBack();
+    auto u = inv->unit("Trung tâm Y tế huyện Phú Vang");
+    ASSERT_TRUE(u.ok()) << u.error().technical();
+    EXPECT_TRUE(u->hasSeal);
+  }
+
+  // A person in it.
+  pages->setCurrentIndex(3);
+  add->click();
+  auto* pd = newest<PersonDialog>(tab);
+  ASSERT_NE(pd, nullptr);
+  pd->nameEdit()->setText(QStringLiteral("Đặng Quốc Toàn"));
+  auto* unitBox = pd->findChild<QComboBox*>(QStringLiteral("personUnit"));
+  ASSERT_NE(unitBox, nullptr);
+  unitBox->setCurrentIndex(unitBox->findText(QStringLiteral("Văn phòng Sở")));
+  pd->accept();
+  ASSERT_TRUE(saved.wait(20000));
+  EXPECT_TRUE(saved.last().at(0).toBool());
+  ASSERT_TRUE(loaded.count() > 0 || loaded.wait(20000));
+
+  // The same name again in the same unit: refused with the register's words, nothing added.
+  add->click();
+  pd = newest<PersonDialog>(tab);
+  ASSERT_NE(pd, nullptr);
+  pd->nameEdit()->setText(QStringLiteral("Đặng Quốc Toàn"));
+  unitBox = pd->findChild<QComboBox*>(QStringLiteral("personUnit"));
+  unitBox->setCurrentIndex(unitBox->findText(QStringLiteral("Văn phòng Sở")));
+  pd->accept();
+  ASSERT_TRUE(saved.wait(20000));
+  EXPECT_FALSE(saved.last().at(0).toBool());
+  auto* status = tab.findChild<QLabel*>(QStringLiteral("inventoryStatus"));
+  EXPECT_TRUE(status->text().contains(QStringLiteral("Đặng Quốc Toàn")))
+      << status->text().toStdString();
+
+  // Edit: select the new person, a position and a bad image: nothing changes.
+  QTableView* view = nullptr;
+  for (auto* v : tab.findChildren<QTableView*>())
+    if (pages->widget(3)->isAncestorOf(v) || pages->widget(3) == v) view = v;
+  ASSERT_NE(view, nullptr);
+  int row = -1;
+  for (int r = 0; r < view->model()->rowCount(); ++r)
+    if (view->model()->index(r, 0).data().toString() == QStringLiteral("Đặng Quốc Toàn")) row = r;
+  ASSERT_GE(row, 0);
+  view->setCurrentIndex(view->model()->index(row, 0));
+  ASSERT_TRUE(edit->isEnabled());
+  const QString bad = m_dir.filePath(QStringLiteral("not-an-image.png"));
+  {
+    QFile f(bad);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("GIF89a not a png");
+  }
+  edit->click();
+  pd = newest<PersonDialog>(tab);
+  ASSERT_NE(pd, nullptr);
+  EXPECT_EQ(pd->nameEdit()->text(), QStringLiteral("Đặng Quốc Toàn"));
+  pd->findChild<QLineEdit*>(QStringLiteral("personPosition"))
+      ->setText(QStringLiteral("Chánh Văn phòng"));
+  pd->setHandwritingFile(bad);
+  pd->accept();
+  ASSERT_TRUE(saved.wait(20000));
+  EXPECT_FALSE(saved.last().at(0).toBool());
+  {
+    auto inv = readBack();
+    auto p = inv->person("Đặng Quốc Toàn");
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->position, "");
+  }
+  // Then without the bad image: saved.
+  view->setCurrentIndex(view->model()->index(row, 0));
+  edit->click();
+  pd = newest<PersonDialog>(tab);
+  ASSERT_NE(pd, nullptr);
+  pd->findChild<QLineEdit*>(QStringLiteral("personPosition"))
+      ->setText(QStringLiteral("Chánh Văn phòng"));
+  pd->accept();
+  ASSERT_TRUE(saved.wait(20000));
+  EXPECT_TRUE(saved.last().at(0).toBool()) << status->text().toStdString();
+  auto inv = readBack();
+  auto p = inv->person("Đặng Quốc Toàn");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->position, "Chánh Văn phòng");
+  EXPECT_EQ(p->unitName, "Văn phòng Sở");
 }
 
 // Issue 17: the People and Units columns say "Ngày thôi việc" and "Loại đơn vị" in Vietnamese,

@@ -72,6 +72,43 @@ QFuture<Result<inventory::Event>> InventoryService::transition(inventory::Subjec
 }
 
 namespace {
+
+// The image file's bytes, checked as the register checks them; empty when no file is given.
+Result<std::string> readImage(const QString& file, const char* what) {
+  if (file.isEmpty()) return std::string();
+  KYSO_ASSIGN_OR_RETURN(std::string bytes,
+                        readSmallFile(std::filesystem::path(file.toStdU16String())));
+  KYSO_TRY(inventory::checkImage(bytes, what));
+  return bytes;
+}
+
+}  // namespace
+
+QFuture<Result<inventory::Person>> InventoryService::savePerson(inventory::Person p,
+                                                                QString handwriting) {
+  return QtConcurrent::run(&m_pool, [st = m_state, p, handwriting]() -> Result<inventory::Person> {
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+    KYSO_ASSIGN_OR_RETURN(std::string png, readImage(handwriting, "handwriting"));
+    KYSO_ASSIGN_OR_RETURN(inventory::Person saved,
+                          p.id == 0 ? inv->addPerson(p) : inv->editPerson(p));
+    if (png.empty()) return saved;
+    KYSO_TRY(inv->setHandwriting(std::to_string(saved.id), png));
+    return inv->person(std::to_string(saved.id));
+  });
+}
+
+QFuture<Result<inventory::Unit>> InventoryService::saveUnit(inventory::Unit u, QString seal) {
+  return QtConcurrent::run(&m_pool, [st = m_state, u, seal]() -> Result<inventory::Unit> {
+    KYSO_ASSIGN_OR_RETURN(inventory::Inventory * inv, st->open());
+    KYSO_ASSIGN_OR_RETURN(std::string png, readImage(seal, "seal"));
+    KYSO_ASSIGN_OR_RETURN(inventory::Unit saved, u.id == 0 ? inv->addUnit(u) : inv->editUnit(u));
+    if (png.empty()) return saved;
+    KYSO_TRY(inv->setSeal(std::to_string(saved.id), png));
+    return inv->unit(std::to_string(saved.id));
+  });
+}
+
+namespace {
 Status writeFile(const QString& file, const std::string& bytes) {
   KYSO_ASSIGN_OR_RETURN(auto out, AtomicFile::create(std::filesystem::path(file.toStdU16String()),
                                                      AtomicFile::Overwrite::Allow));

@@ -48,6 +48,11 @@ class InventoryService {
   QFuture<Result<inventory::ImportReport>> importTokensCsv(QString file, bool createMissing);
   /// Writes every token as CSV to `file` (replacing it: the save dialog asked).
   QFuture<Status> exportTokensCsv(QString file);
+  /// Adds (id 0) or saves a person or a unit, and stores the image file given (a person's
+  /// handwriting, a unit's seal; empty: the image stays as it is). The image is read and checked
+  /// first, so that a bad one changes nothing.
+  QFuture<Result<inventory::Person>> savePerson(inventory::Person p, QString handwriting);
+  QFuture<Result<inventory::Unit>> saveUnit(inventory::Unit u, QString seal);
   /// Builds the per-unit report (report.h) and, when `file` is not empty, writes it there as HTML,
   /// CSV or JSON by the file's extension. Returns the report's HTML for display.
   QFuture<Result<QString>> report(QString file);

@@ -25,6 +25,7 @@
 #include "src/inventory/transfer.h"
 #include "src/service/local_tls.h"
 #include "ui/common/ui_text.h"
+#include "ui/common/when_done.h"
 #include "ui/inventory/inventory_service.h"
 #include "ui/inventory/record_table_model.h"
 #include "ui/inventory/service_log_dialog.h"
@@ -34,17 +35,6 @@
 namespace kyso::ui {
 
 namespace {
-template <class T, class F>
-void whenDone(QObject* context, QFuture<T> future, F&& onDone) {
-  auto* w = new QFutureWatcher<T>(context);
-  QObject::connect(w, &QFutureWatcherBase::finished, context,
-                   [w, f = std::forward<F>(onDone)]() mutable {
-                     w->deleteLater();
-                     f(w->future().result());
-                   });
-  w->setFuture(std::move(future));
-}
-
 QString q(const std::string& s) {
   return QString::fromStdString(s);
 }
@@ -67,6 +57,13 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   bar->addWidget(m_stateFilter, 1);
   bar->addWidget(m_reload);
   bar->addWidget(m_transition);
+  // People and units are added and edited here (issue 17), tokens and certificates by state.
+  m_addRecord = new QPushButton(this);
+  m_addRecord->setObjectName(QStringLiteral("addRecord"));
+  m_editRecord = new QPushButton(this);
+  m_editRecord->setObjectName(QStringLiteral("editRecord"));
+  bar->addWidget(m_addRecord);
+  bar->addWidget(m_editRecord);
   layout->addLayout(bar);
   auto* tools = new QHBoxLayout;
   m_sync = new QPushButton(this);
@@ -123,6 +120,8 @@ InventoryTab::InventoryTab(const AppSettings& settings, QWidget* parent)
   });
 
   connect(m_reload, &QPushButton::clicked, this, &InventoryTab::reload);
+  connect(m_addRecord, &QPushButton::clicked, this, [this] { askRecord(false); });
+  connect(m_editRecord, &QPushButton::clicked, this, [this] { askRecord(true); });
   connect(m_transition, &QPushButton::clicked, this, &InventoryTab::askTransition);
   connect(m_sync, &QPushButton::clicked, this, &InventoryTab::syncTokens);
   const QStringList csv = {tr("CSV spreadsheets (*.csv)"), tr("All files (*)")};
@@ -228,6 +227,8 @@ void InventoryTab::reload() {
            {q(c.notAfter), q(c.subject), q(c.holderName), q(c.unitName), q(c.tokenSerial)}});
     m_expiring->setRows(std::move(rows));
     rows = {};
+    m_peopleRecords = s.people;
+    m_unitRecords = s.units;
     m_peopleNames.clear();
     for (const auto& p : s.people)
       if (p.leftOn.empty())
@@ -278,6 +279,7 @@ void InventoryTab::showHistory() {
   int subject = 0;
   const QString key = selectedKey(&subject);
   m_transition->setEnabled(!key.isEmpty() && m_pages->currentIndex() <= 1);
+  updateRecordButtons();
   if (key.isEmpty()) {
     m_history->clear();
     return;
@@ -499,6 +501,10 @@ void InventoryTab::retranslateUi() {
   m_report->setText(tr("Report per unit…"));
   m_search->setPlaceholderText(tr("Search…"));
   m_reload->setText(tr("Reload"));
+  m_addRecord->setText(m_pages->currentIndex() == kUnitsPage ? tr("Add a unit…")
+                                                             : tr("Add a person…"));
+  m_editRecord->setText(tr("Edit…"));
+  updateRecordButtons();
   m_showWarnings->setText(tr("Warnings (%1)…").arg(m_warnings.size()));
   m_transition->setText(tr("Change state…"));
   m_pages->setTabText(0, tr("Tokens"));

@@ -68,6 +68,8 @@ class InventoryTab : public QWidget {
   void loaded(bool ok);
   void historyShown();
   void transitionDone(bool ok);
+  /// A person or unit was added or edited (or the register refused: `ok` false).
+  void recordSaved(bool ok);
   /// A sync, import, export or report finished; `summary` is what the status line says.
   void actionDone(bool ok, const QString& summary);
 
@@ -87,6 +89,11 @@ class InventoryTab : public QWidget {
   void retranslateUi();
   void showHistory();
   void askTransition();
+  // People and units (inventory_tab_records.cpp): the dialog for the selected row or a new one.
+  static constexpr int kPeoplePage = 3, kUnitsPage = 4;
+  void askRecord(bool edit);
+  void updateRecordButtons();
+  long long selectedRecordId() const;
   QString selectedKey(int* subjectOut) const;
   void finishAction(bool ok, const QString& summary);
   void chooseFile(bool save, const QStringList& filters, std::function<void(QString)> then);
@@ -104,6 +111,10 @@ class InventoryTab : public QWidget {
   QComboBox* m_stateFilter = nullptr;
   QTextBrowser* m_history = nullptr;
   QLabel* m_status = nullptr;
+  QPushButton* m_addRecord = nullptr;
+  QPushButton* m_editRecord = nullptr;
+  std::vector<inventory::Person> m_peopleRecords;  // as of the last reload
+  std::vector<inventory::Unit> m_unitRecords;
   QPushButton* m_showWarnings = nullptr;       // opens the list (WarningsDialog)
   std::vector<inventory::Warning> m_warnings;  // as of the last reload
   QPushButton* m_reload = nullptr;

@@ -597,6 +597,30 @@ Allow this site to ask for signatures?</translation>
         <source>Warnings (%1)…</source>
         <translation>Warnings (%1)…</translation>
     </message>
+    <message>
+        <source>Add a unit…</source>
+        <translation>Add a unit…</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Add a person…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1 (%2).</source>
+        <translation>Saved: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Saved: %1.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -699,6 +723,69 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>&amp;About kyso…</source>
         <translation>&amp;About kyso…</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::PersonDialog</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <source>Edit a person</source>
+        <translation>Edit a person</translation>
+    </message>
+    <message>
+        <source>full name with diacritics, e.g. Nguyễn Văn A</source>
+        <translation>full name with diacritics, e.g. Nguyễn Văn A</translation>
+    </message>
+    <message>
+        <source>Has left the unit on</source>
+        <translation>Has left the unit on</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>Handwriting</translation>
+    </message>
+    <message>
+        <source>Choose the handwriting image</source>
+        <translation>Choose the handwriting image</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>kept in the register</source>
+        <translation>kept in the register</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1778,89 @@ B-LTA: also a document timestamp, for records kept for many years.</translation>
     <message>
         <source>This change needs: %1.</source>
         <translation>This change needs: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::UnitDialog</name>
+    <message>
+        <source>Add a unit</source>
+        <translation>Add a unit</translation>
+    </message>
+    <message>
+        <source>Edit a unit</source>
+        <translation>Edit a unit</translation>
+    </message>
+    <message>
+        <source>e.g. Trung tâm Y tế huyện Phú Vang</source>
+        <translation>e.g. Trung tâm Y tế huyện Phú Vang</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Department (phòng chức năng)</source>
+        <translation>Department (phòng chức năng)</translation>
+    </message>
+    <message>
+        <source>Office (văn phòng)</source>
+        <translation>Office (văn phòng)</translation>
+    </message>
+    <message>
+        <source>Attached unit (đơn vị trực thuộc)</source>
+        <translation>Attached unit (đơn vị trực thuộc)</translation>
+    </message>
+    <message>
+        <source>District health centre (TTYT huyện)</source>
+        <translation>District health centre (TTYT huyện)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(not named)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Unit above</source>
+        <translation>Unit above</translation>
+    </message>
+    <message>
+        <source>Focal person for cyber security</source>
+        <translation>Focal person for cyber security</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s seal</source>
+        <translation>Choose the unit&apos;s seal</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>kept in the register</source>
+        <translation>kept in the register</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>

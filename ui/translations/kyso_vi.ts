@@ -596,6 +596,30 @@ Cho phép trang này yêu cầu ký số?</translation>
         <source>Warnings (%1)…</source>
         <translation>Cảnh báo (%1)…</translation>
     </message>
+    <message>
+        <source>Add a unit…</source>
+        <translation>Thêm đơn vị…</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Thêm người…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1 (%2).</source>
+        <translation>Đã lưu: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Đã lưu: %1.</translation>
+    </message>
 </context>
 <context>
     <name>kyso::ui::MainWindow</name>
@@ -698,6 +722,69 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>&amp;About kyso…</source>
         <translation>&amp;Giới thiệu kyso…</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::PersonDialog</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <source>Edit a person</source>
+        <translation>Sửa thông tin người</translation>
+    </message>
+    <message>
+        <source>full name with diacritics, e.g. Nguyễn Văn A</source>
+        <translation>họ và tên có dấu, ví dụ Nguyễn Văn A</translation>
+    </message>
+    <message>
+        <source>Has left the unit on</source>
+        <translation>Đã thôi việc từ ngày</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>Chữ ký tay</translation>
+    </message>
+    <message>
+        <source>Choose the handwriting image</source>
+        <translation>Chọn ảnh chữ ký tay</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>kept in the register</source>
+        <translation>đã lưu trong sổ quản lý</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1772,89 @@ B-LTA: thêm dấu thời gian cho cả tài liệu, cho hồ sơ lưu trữ nhi
     <message>
         <source>This change needs: %1.</source>
         <translation>Lần đổi này cần: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>kyso::ui::UnitDialog</name>
+    <message>
+        <source>Add a unit</source>
+        <translation>Thêm đơn vị</translation>
+    </message>
+    <message>
+        <source>Edit a unit</source>
+        <translation>Sửa thông tin đơn vị</translation>
+    </message>
+    <message>
+        <source>e.g. Trung tâm Y tế huyện Phú Vang</source>
+        <translation>ví dụ Trung tâm Y tế huyện Phú Vang</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Department (phòng chức năng)</source>
+        <translation>Phòng chức năng</translation>
+    </message>
+    <message>
+        <source>Office (văn phòng)</source>
+        <translation>Văn phòng</translation>
+    </message>
+    <message>
+        <source>Attached unit (đơn vị trực thuộc)</source>
+        <translation>Đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>District health centre (TTYT huyện)</source>
+        <translation>Trung tâm Y tế huyện</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(chưa cử)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại đơn vị</translation>
+    </message>
+    <message>
+        <source>Unit above</source>
+        <translation>Đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>Focal person for cyber security</source>
+        <translation>Đầu mối an toàn thông tin mạng</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Con dấu</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s seal</source>
+        <translation>Chọn ảnh con dấu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>kept in the register</source>
+        <translation>đã lưu trong sổ quản lý</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
     </message>
 </context>
 <context>
