@@ -82,6 +82,10 @@ MainWindow::MainWindow(QSettings* settingsStore, Language* language, QWidget* pa
   m_quitAction->setShortcut(QKeySequence::Quit);
   m_viewMenu = menuBar()->addMenu(QString());
   m_viewMenu->addAction(m_logDock->toggleViewAction());
+  m_logDetails = m_viewMenu->addAction(QString());
+  m_logDetails->setObjectName(QStringLiteral("logDetails"));
+  m_logDetails->setCheckable(true);
+  connect(m_logDetails, &QAction::toggled, m_log, &LogPanel::setShowDetails);
   m_langMenu = menuBar()->addMenu(QString());
   auto* group = new QActionGroup(this);
   m_vi = m_langMenu->addAction(QStringLiteral("Tiếng Việt"));
@@ -164,7 +168,11 @@ QString MainWindow::startSigningService(int port, const QStringList& allowedOrig
   origins.removeDuplicates();
   // VerifyPDF and VerifyXML trust what the Verify tab trusts; without it they say so.
   auto verify = appVerifyProfile(m_settings);
-  if (!verify.ok()) log::warn("signing service: no verification: " + verify.error().technical());
+  if (!verify.ok())
+    LogPanel::say(
+        int(log::Level::Warn),
+        tr("The signing service cannot verify signatures: %1").arg(errorText(verify.error())),
+        "signing service: no verification: " + verify.error().technical());
   const Status st =
       m_service->start(port, origins, m_language->current(), verify.ok() ? *verify : nullptr);
   if (!st.ok()) return errorText(st.error());
@@ -325,6 +333,7 @@ void MainWindow::retranslateUi() {
   m_settingsAction->setText(tr("&Settings…"));
   m_quitAction->setText(tr("&Quit"));
   m_viewMenu->setTitle(tr("&View"));
+  m_logDetails->setText(tr("Technical details in the log"));
   m_langMenu->setTitle(tr("&Language"));
   m_helpMenu->setTitle(tr("&Help"));
   m_aboutAction->setText(tr("&About kyso…"));

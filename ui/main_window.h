@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
   QMenu* m_langMenu = nullptr;
   QMenu* m_helpMenu = nullptr;
   QAction* m_aboutAction = nullptr;
+  QAction* m_logDetails = nullptr;  // View > Technical details in the log
   QAction* m_settingsAction = nullptr;
   QAction* m_quitAction = nullptr;
   QAction* m_vi = nullptr;

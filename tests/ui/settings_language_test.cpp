@@ -275,15 +275,34 @@ TEST(Language, EnglishPluralsAreRight) {
   EXPECT_EQ(tries->text(), QStringLiteral("1 try left"));
 }
 
-TEST(LogPanel, ShowsMessagesLoggedFromAnyThread) {
+// Issue 17: the log shows sentences for people; the libraries' technical lines (from any thread)
+// only with "technical details" on, and the sentence's technical form with them.
+TEST(LogPanel, ShowsSentencesAndTheTechnicalLinesOnRequest) {
   LogPanel panel;
   const auto before = kyso::log::level();
   kyso::log::setLevel(kyso::log::Level::Info);
-  std::thread t([] { kyso::log::info("C_Login on slot 3"); });
+  std::thread t([] {
+    kyso::log::info("AIA fetch failed: HTTP GET: code -6");
+    LogPanel::say(int(kyso::log::Level::Warn),
+                  QStringLiteral("letter.pdf was not signed: the PIN is wrong"),
+                  "sign letter.pdf: C_Login: CKR_PIN_INCORRECT");
+  });
   t.join();
   kyso::log::setLevel(before);
-  EXPECT_TRUE(QTest::qWaitFor(
-      [&] { return panel.toPlainText().contains(QLatin1String("C_Login on slot 3")); }, 5000));
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return panel.toPlainText().contains(QLatin1String("letter.pdf was not signed")); },
+      5000));
+  EXPECT_FALSE(panel.toPlainText().contains(QLatin1String("AIA fetch failed")))
+      << panel.toPlainText().toStdString();
+  EXPECT_FALSE(panel.toPlainText().contains(QLatin1String("CKR_PIN_INCORRECT")));
+  panel.setShowDetails(true);
+  EXPECT_TRUE(
+      panel.toPlainText().contains(QLatin1String("[info] AIA fetch failed: HTTP GET: code -6")))
+      << panel.toPlainText().toStdString();
+  EXPECT_TRUE(panel.toPlainText().contains(QLatin1String("CKR_PIN_INCORRECT")));
+  EXPECT_TRUE(panel.toPlainText().contains(QLatin1String("letter.pdf was not signed")));
+  panel.setShowDetails(false);
+  EXPECT_FALSE(panel.toPlainText().contains(QLatin1String("AIA fetch failed")));
 }
 
 }  // namespace

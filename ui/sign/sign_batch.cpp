@@ -16,6 +16,7 @@
 #include "src/jobs/pdf_sign_job.h"
 #include "src/jobs/sign_job.h"
 #include "src/jobs/signing_lanes.h"
+#include "ui/common/log_panel.h"
 #include "ui/common/pool_thread_cleanup.h"
 #include "ui/common/ui_text.h"
 
@@ -53,7 +54,13 @@ class BatchReporter : public jobs::BatchObserver {
   BatchReporter(const std::atomic<bool>& cancel, std::function<void(int)> started, Report report)
       : m_cancel(cancel), m_started(std::move(started)), m_report(std::move(report)) {}
   void started(std::size_t i, std::size_t) override { m_started(int(i)); }
-  void note(std::size_t, const Error& note) override { log::info("sign: " + note.technical()); }
+  void note(std::size_t i, const Error& note) override {
+    LogPanel::say(int(log::Level::Info),
+                  QCoreApplication::translate("SignBatch", "File %1: %2")
+                      .arg(int(i) + 1)
+                      .arg(errorText(note)),
+                  "sign: " + note.technical());
+  }
   bool cancelRequested() override { return m_cancel.load(); }
   void finished(const jobs::ItemResult& r) override {
     using State = jobs::ItemResult::State;
@@ -66,9 +73,12 @@ class BatchReporter : public jobs::BatchObserver {
                                  : QStringLiteral("%1, %2").arg(QString::fromStdString(r.level),
                                                                 QString::fromStdString(r.field));
     } else if (r.state == State::Failed && r.error) {
-      log::warn("sign " + r.input.string() + ": " + r.error->technical());
       o.state = SignOutcome::State::Failed;
       o.detail = signErrorText(*r.error);
+      LogPanel::say(int(log::Level::Warn),
+                    QCoreApplication::translate("SignBatch", "%1 was not signed: %2")
+                        .arg(QString::fromStdString(r.input.filename().string()), o.detail),
+                    "sign " + r.input.string() + ": " + r.error->technical());
       o.error = r.error->kind;
     }
     m_report(o);

@@ -11,6 +11,8 @@
 #include "core/log.h"
 #include "pkcs11/objects.h"
 #include "pkcs11/open_token.h"
+#include "ui/common/log_panel.h"
+#include "ui/common/ui_text.h"
 #include "ui/common/pool_thread_cleanup.h"
 
 namespace kyso::ui {
@@ -94,7 +96,11 @@ QFuture<Result<std::vector<SigningCert>>> listSigningCertificates(
       if (!seen.insert({t.module, t.serial}).second) continue;
       auto certsOnToken = listOnToken(t, worker);
       if (!certsOnToken.ok()) {
-        log::warn("signing certificates: " + certsOnToken.error().technical());
+        LogPanel::say(
+            int(log::Level::Warn),
+            QCoreApplication::translate("SigningCerts", "The certificates on %1 cannot be read: %2")
+                .arg(t.label, errorText(certsOnToken.error())),
+            "signing certificates: " + certsOnToken.error().technical());
         if (!firstError) firstError = certsOnToken.error();
         continue;
       }

@@ -1,5 +1,6 @@
 #include "ui/tokens/pkcs11_token_source.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <set>
 
@@ -10,6 +11,7 @@
 #include "pkcs11/objects.h"
 #include "pkcs11/pcsc_monitor.h"
 #include "pkcs11/token_info.h"
+#include "ui/common/log_panel.h"
 #include "ui/common/ui_text.h"
 
 namespace kyso::ui {
@@ -55,7 +57,7 @@ void readCertificates(const std::shared_ptr<p11::Module>& module, CK_SLOT_ID slo
   if (!session.ok()) return;
   auto list = p11::listCertificates(*session);
   if (!list.ok()) {
-    kyso::log::info("token list: " + list.error().technical());
+    kyso::log::info("token list: " + list.error().technical());  // the count stays unknown
     return;
   }
   snap.certificates = 0;
@@ -130,7 +132,11 @@ void Pkcs11TokenSource::rescanOnWorker() {
     if (it == m_state->modules.end()) {
       auto loaded = p11::Module::load(key);
       if (!loaded.ok()) {
-        kyso::log::warn("token list: " + loaded.error().technical());
+        LogPanel::say(int(kyso::log::Level::Warn),
+                      QCoreApplication::translate("Pkcs11TokenSource",
+                                                  "The token driver %1 cannot be loaded: %2")
+                          .arg(spec, errorText(loaded.error())),
+                      "token list: " + loaded.error().technical());
         emit sourceFailed(errorText(loaded.error()));
         continue;
       }
@@ -138,7 +144,11 @@ void Pkcs11TokenSource::rescanOnWorker() {
     }
     auto slotList = p11::listSlots(*it->second, false);
     if (!slotList.ok()) {
-      kyso::log::warn("token list: " + slotList.error().technical());
+      LogPanel::say(int(kyso::log::Level::Warn),
+                    QCoreApplication::translate("Pkcs11TokenSource",
+                                                "The token driver %1 does not list its readers: %2")
+                        .arg(spec, errorText(slotList.error())),
+                    "token list: " + slotList.error().technical());
       emit sourceFailed(errorText(slotList.error()));
       continue;
     }

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Pkcs11TokenSource</name>
+    <message>
+        <source>The token driver %1 cannot be loaded: %2</source>
+        <translation>The token driver %1 cannot be loaded: %2</translation>
+    </message>
+    <message>
+        <source>The token driver %1 does not list its readers: %2</source>
+        <translation>The token driver %1 does not list its readers: %2</translation>
+    </message>
+</context>
+<context>
     <name>QtServiceHost</name>
     <message>
         <source>Signing the documents the site sent…</source>
@@ -74,6 +85,14 @@
         <source>Draw the rectangle in the preview.</source>
         <translation>Draw the rectangle in the preview.</translation>
     </message>
+    <message>
+        <source>File %1: %2</source>
+        <translation>File %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not signed: %2</source>
+        <translation>%1 was not signed: %2</translation>
+    </message>
 </context>
 <context>
     <name>SigningCert</name>
@@ -84,6 +103,13 @@
     <message>
         <source>%1 — token %2 (valid until %3)</source>
         <translation>%1 — token %2 (valid until %3)</translation>
+    </message>
+</context>
+<context>
+    <name>SigningCerts</name>
+    <message>
+        <source>The certificates on %1 cannot be read: %2</source>
+        <translation>The certificates on %1 cannot be read: %2</translation>
     </message>
 </context>
 <context>
@@ -723,6 +749,14 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>&amp;About kyso…</source>
         <translation>&amp;About kyso…</translation>
+    </message>
+    <message>
+        <source>The signing service cannot verify signatures: %1</source>
+        <translation>The signing service cannot verify signatures: %1</translation>
+    </message>
+    <message>
+        <source>Technical details in the log</source>
+        <translation>Technical details in the log</translation>
     </message>
 </context>
 <context>

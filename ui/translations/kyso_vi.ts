@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>Pkcs11TokenSource</name>
+    <message>
+        <source>The token driver %1 cannot be loaded: %2</source>
+        <translation>Không nạp được trình điều khiển token %1: %2</translation>
+    </message>
+    <message>
+        <source>The token driver %1 does not list its readers: %2</source>
+        <translation>Trình điều khiển token %1 không liệt kê được đầu đọc: %2</translation>
+    </message>
+</context>
+<context>
     <name>QtServiceHost</name>
     <message>
         <source>Signing the documents the site sent…</source>
@@ -74,6 +85,14 @@
         <source>Draw the rectangle in the preview.</source>
         <translation>Hãy vẽ khung trong phần xem trước.</translation>
     </message>
+    <message>
+        <source>File %1: %2</source>
+        <translation>Tệp %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not signed: %2</source>
+        <translation>Chưa ký được %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SigningCert</name>
@@ -84,6 +103,13 @@
     <message>
         <source>%1 — token %2 (valid until %3)</source>
         <translation>%1 — thiết bị %2 (hiệu lực đến %3)</translation>
+    </message>
+</context>
+<context>
+    <name>SigningCerts</name>
+    <message>
+        <source>The certificates on %1 cannot be read: %2</source>
+        <translation>Không đọc được chứng thư số trên %1: %2</translation>
     </message>
 </context>
 <context>
@@ -722,6 +748,14 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>&amp;About kyso…</source>
         <translation>&amp;Giới thiệu kyso…</translation>
+    </message>
+    <message>
+        <source>The signing service cannot verify signatures: %1</source>
+        <translation>Dịch vụ ký số không kiểm tra được chữ ký: %1</translation>
+    </message>
+    <message>
+        <source>Technical details in the log</source>
+        <translation>Chi tiết kỹ thuật trong nhật ký</translation>
     </message>
 </context>
 <context>
