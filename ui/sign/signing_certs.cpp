@@ -12,8 +12,8 @@
 #include "pkcs11/objects.h"
 #include "pkcs11/open_token.h"
 #include "ui/common/log_panel.h"
-#include "ui/common/ui_text.h"
 #include "ui/common/pool_thread_cleanup.h"
+#include "ui/common/ui_text.h"
 
 namespace kyso::ui {
 namespace {
