@@ -305,6 +305,12 @@ TEST_F(CliTest, IssuedTakesTheUnitsSealFromTheInventory) {
   const test::Raster page =
       test::renderPage(dir / "issued.pdf", (*fromInventory)[0].pageIndex, 100);
   EXPECT_GT(test::findPixels(page, test::isRed).count, 1000) << "the seal is drawn";
+  // Another producer's verifier agrees: both signatures valid (poppler's pdfsig).
+  const std::string sigs = run("pdfsig " + shq((dir / "issued.pdf").string()) + " 2>&1", &st);
+  std::size_t valid = 0;
+  for (std::size_t p = 0; (p = sigs.find("Signature is Valid.", p)) != std::string::npos; ++p)
+    ++valid;
+  EXPECT_EQ(valid, 2u) << sigs;
   // kyso verify says what each signer did, from the appearance kyso drew (issue 17).
   auto verify = [&](const std::string& lang, const std::string& extra) {
     return run("cd " + shq(dir.path().string()) + " && KYSO_LANG=" + lang + " " +

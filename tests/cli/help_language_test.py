@@ -87,6 +87,20 @@ for args, want in [(["sign", "a.pdf"], "hãy cho đúng một trong hai: -o ho�
         failures.append("kyso %s: exit code %d, not the Vietnamese usage error %r: %s" %
                         (" ".join(args), r.returncode, want, (r.stdout + r.stderr).strip()))
 
+# What failed is said in Vietnamese too, not only why (issue 17).
+import tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    env = dict(os.environ, KYSO_LANG="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    r = subprocess.run([kyso, "inventory", "--db", os.path.join(tmp, "inv.sqlite"), "person", "add",
+                        "--name", "Đặng Quốc Toàn"], env=env, capture_output=True, text=True,
+                       timeout=60)
+    out = r.stdout + r.stderr
+    for want in ["Không thêm được người", "cần --unit: đơn vị người đó làm việc"]:
+        if want not in out:
+            failures.append("person add without --unit under vi: %r missing: %s" % (want, out.strip()))
+    if "Adding the person failed" in out or "is required" in out:
+        failures.append("person add without --unit under vi: English left: %s" % out.strip())
+
 if checked < 40:
     failures.append("only %d help pages found; the walk is broken" % checked)
 for f in failures:

@@ -370,7 +370,9 @@ int runPerson(Context& c, const std::string& action) {
     np.leftOn = leftOn->value_or("");
     if (!l.unitId)
       return Failure{"Adding the person failed",
-                     Error::kyso(Errc::UsageError, "person add", "--unit is required")};
+                     Error::kyso(Errc::UsageError, "person add",
+                                 L("--unit is required: the unit the person works in",
+                                   "cần --unit: đơn vị người đó làm việc"))};
     np.unitId = *l.unitId;
     auto r = inv.addPerson(np);
     if (!r.ok()) return Failure{"Adding the person failed", r.error()};

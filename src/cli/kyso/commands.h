@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/messages.h"
 
 namespace kyso::cli {
 
@@ -40,5 +41,7 @@ int runVerifyXml(const Args& args);
 
 /// Prints a kyso Error to stderr as a sentence (with the technical line under --verbose/KYSO_LOG).
 void printError(const std::string& what_failed, const ::kyso::Error& e);
+/// What failed, in `lang` (the commands name it in English: "Opening the token failed").
+std::string whatFailedIn(const std::string& what, Lang lang);
 
 }  // namespace kyso::cli
