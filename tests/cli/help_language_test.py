@@ -100,6 +100,15 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append("person add without --unit under vi: %r missing: %s" % (want, out.strip()))
     if "Adding the person failed" in out or "is required" in out:
         failures.append("person add without --unit under vi: English left: %s" % out.strip())
+    # An unknown action lists the actions, in Vietnamese, and creates no register.
+    db = os.path.join(tmp, "new.sqlite")
+    r = subprocess.run([kyso, "inventory", "--db", db, "token", "transition", "X", "lost"],
+                       env=env, capture_output=True, text=True, timeout=60)
+    out = r.stdout + r.stderr
+    if r.returncode != 64 or "không có việc 'transition': dùng add, list, show hoặc edit" not in out:
+        failures.append("inventory token transition: %d %s" % (r.returncode, out.strip()))
+    if os.path.exists(db):
+        failures.append("an unknown inventory action created the register")
 
 if checked < 40:
     failures.append("only %d help pages found; the walk is broken" % checked)

@@ -137,6 +137,18 @@ int runRecord(Context& c, const std::string& action, const RecordCommand<T, Look
            "chỉ sửa khi bản ghi vẫn ở phiên bản này (như lệnh show in ra)"});
   if (!parseOrReport(p, c.rest, command.c_str())) return kExitUsage;
   applyGlobals(c, p);
+  // An unknown action is said before the register is opened (or created).
+  std::string actions;
+  bool known = action == "list" || action == "show" || action == "edit";
+  for (const auto& a : cmd.addActions) {
+    known = known || action == a;
+    actions += a + ", ";
+  }
+  if (!known)
+    return fail(command, Error::kyso(Errc::UsageError, action,
+                                     std::string(L("unknown action '", "không có việc '")) +
+                                         action + L("': use ", "': dùng ") + actions +
+                                         "list, show " + L("or", "hoặc") + " edit"));
   auto opened = c.open();
   if (!opened.ok()) return fail("Opening the inventory failed", opened.error());
   Inventory& inv = **opened;
@@ -164,8 +176,6 @@ int runRecord(Context& c, const std::string& action, const RecordCommand<T, Look
     printJson(arr);
     return kExitOk;
   }
-  if (action != "show" && action != "edit")
-    return fail(command, Error::kyso(Errc::UsageError, action, "unknown action"));
   if (pos.empty())
     return fail(command + " " + action, Error::kyso(Errc::UsageError, action, cmd.whichOne));
   Step<T> found = cmd.find(inv, pos[0], l);
@@ -288,8 +298,10 @@ int tokenShowText(Inventory& inv, const Token& t) {
 
 int runUnit(Context& c, const std::string& action) {
   RecordCommand<Unit, NoLookups> cmd{
-      "unit",     unitUsage(), declareUnit, "give the unit's name or id",
-      unitHeader, unitCells,   unitFields};
+      "unit",      unitUsage(),
+      declareUnit, L("give the unit's name or id", "hãy cho tên hoặc số hiệu của đơn vị"),
+      unitHeader,  unitCells,
+      unitFields};
   cmd.lookups = [](Inventory&, const ArgParser&) -> Step<NoLookups> { return NoLookups{}; };
   cmd.add = [](Inventory& inv, const ArgParser& p, const NoLookups&) -> Step<Unit> {
     auto seal = imageOption(p, "seal", "seal");
@@ -354,8 +366,10 @@ int runUnit(Context& c, const std::string& action) {
 
 int runPerson(Context& c, const std::string& action) {
   RecordCommand<Person, UnitLookup> cmd{
-      "person",     personUsage(), declarePerson, "give the person's name or id",
-      personHeader, personCells,   personFields};
+      "person",      personUsage(),
+      declarePerson, L("give the person's name or id", "hãy cho họ tên hoặc số hiệu của người"),
+      personHeader,  personCells,
+      personFields};
   cmd.lookups = lookUpUnit;
   cmd.add = [](Inventory& inv, const ArgParser& p, const UnitLookup& l) -> Step<Person> {
     auto handwriting = imageOption(p, "handwriting", "handwriting");
@@ -421,8 +435,10 @@ int runPerson(Context& c, const std::string& action) {
 
 int runTokenCmd(Context& c, const std::string& action) {
   RecordCommand<Token, HolderLookup> cmd{
-      "token",     tokenUsage(), declareToken, "give the token's serial",
-      tokenHeader, tokenCells,   tokenFields};
+      "token",      tokenUsage(),
+      declareToken, L("give the token's serial", "hãy cho số sê-ri của token"),
+      tokenHeader,  tokenCells,
+      tokenFields};
   cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, false); };
   cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) -> Step<Token> {
     Token t;
@@ -475,8 +491,14 @@ int runTokenCmd(Context& c, const std::string& action) {
 
 int runCert(Context& c, const std::string& action) {
   RecordCommand<Certificate, HolderLookup> cmd{
-      "cert",     certUsage(), declareCert, "give the certificate's SHA-256 (prefix) or id",
-      certHeader, certCells,   certFields};
+      "cert",
+      certUsage(),
+      declareCert,
+      L("give the certificate's SHA-256 (prefix) or id",
+        "hãy cho SHA-256 (phần đầu) hoặc số hiệu của chứng thư số"),
+      certHeader,
+      certCells,
+      certFields};
   cmd.addActions = {"import", "add"};
   cmd.lookups = [](Inventory& inv, const ArgParser& p) { return lookUpHolder(inv, p, true); };
   cmd.add = [](Inventory& inv, const ArgParser& p, const HolderLookup& l) -> Step<Certificate> {
@@ -484,7 +506,8 @@ int runCert(Context& c, const std::string& action) {
     std::string file = p.getOr("file", pos.empty() ? "" : pos[0]);
     if (file.empty())
       return Failure{"kyso inventory cert add",
-                     Error::kyso(Errc::UsageError, "add", "give the certificate file")};
+                     Error::kyso(Errc::UsageError, "add",
+                                 L("give the certificate file", "hãy cho tệp chứng thư số"))};
     auto parsed = readCertificateFile(file);
     if (!parsed.ok()) return Failure{"Reading the certificate failed", parsed.error()};
     Certificate cert = parsed->cert;
