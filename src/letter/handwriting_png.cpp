@@ -4,29 +4,14 @@
 
 #include <memory>
 
-#include "core/atomic_file.h"
+#include "src/letter/cairo_output.h"
 
 namespace kyso::letter {
-namespace {
-
-struct CairoDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-
-cairo_status_t writeToAtomic(void* closure, const unsigned char* data, unsigned int length) {
-  auto* f = static_cast<AtomicFile*>(closure);
-  return f->write(std::as_bytes(std::span(data, length))).ok() ? CAIRO_STATUS_SUCCESS
-                                                               : CAIRO_STATUS_WRITE_ERROR;
-}
-
-}  // namespace
 
 Status renderHandwritingPng(const std::string& name, const std::filesystem::path& out) {
   constexpr int kW = 600, kH = 220;
-  std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, kW, kH));
-  std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, kW, kH));
+  CairoPtr cr(cairo_create(surface.get()));
   cairo_set_operator(cr.get(), CAIRO_OPERATOR_CLEAR);
   cairo_paint(cr.get());
   cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
@@ -50,15 +35,7 @@ Status renderHandwritingPng(const std::string& name, const std::filesystem::path
   cairo_move_to(cr.get(), 70, 165);
   cairo_curve_to(cr.get(), 220, 205, 380, 120, 540, 150);
   cairo_stroke(cr.get());
-  cairo_surface_flush(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    return Error::kyso(Errc::ImageInvalid, "cairo_image_surface_create");
-
-  KYSO_ASSIGN_OR_RETURN(AtomicFile file, AtomicFile::create(out, AtomicFile::Overwrite::Allow));
-  if (cairo_surface_write_to_png_stream(surface.get(), writeToAtomic, &file) !=
-      CAIRO_STATUS_SUCCESS)
-    return Error::kyso(Errc::OutputNotWritable, "cairo_surface_write_to_png_stream", out.string());
-  return file.commit();
+  return writePng(surface.get(), out);
 }
 
 }  // namespace kyso::letter

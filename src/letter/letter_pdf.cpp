@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/atomic_file.h"
+#include "src/letter/cairo_output.h"
 
 namespace kyso::letter {
 namespace {
@@ -17,17 +17,6 @@ namespace {
 constexpr double kPageW = 595.28, kPageH = 841.89;                          // A4 in points
 constexpr double kLeft = 85.0, kRight = 56.7, kTop = 56.7, kBottom = 56.7;  // 30 / 20 / 20 / 20 mm
 constexpr double kBody = 13.0, kLead = 18.0;
-
-struct CairoDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-
-cairo_status_t writeToAtomic(void* closure, const unsigned char* data, unsigned int length) {
-  auto* f = static_cast<AtomicFile*>(closure);
-  auto st = f->write(std::as_bytes(std::span(data, length)));
-  return st.ok() ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
 
 std::vector<std::string> splitLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -211,11 +200,10 @@ Status renderLetterPdf(const std::string& text, const std::filesystem::path& out
                                 lines.begin() + static_cast<long>(nonEmpty[nonEmpty.size() - 2]));
 
   KYSO_ASSIGN_OR_RETURN(AtomicFile file, AtomicFile::create(out));
-  std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-      cairo_pdf_surface_create_for_stream(writeToAtomic, &file, kPageW, kPageH));
+  SurfacePtr surface(cairo_pdf_surface_create_for_stream(writeToAtomic, &file, kPageW, kPageH));
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, "Công văn 286/SYT-VP");
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "kyso");
-  std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+  CairoPtr cr(cairo_create(surface.get()));
   cairo_set_source_rgb(cr.get(), 0, 0, 0);
   Page page(cr.get(), opt);
 

@@ -7,21 +7,10 @@
 #include <numbers>
 #include <vector>
 
-#include "core/atomic_file.h"
+#include "src/letter/cairo_output.h"
 
 namespace kyso::letter {
 namespace {
-
-struct CairoDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-
-cairo_status_t writeToAtomic(void* closure, const unsigned char* data, unsigned int length) {
-  auto* f = static_cast<AtomicFile*>(closure);
-  return f->write(std::as_bytes(std::span(data, length))).ok() ? CAIRO_STATUS_SUCCESS
-                                                               : CAIRO_STATUS_WRITE_ERROR;
-}
 
 // The text's characters, each with the combining marks that follow it (U+0300..U+036F, two
 // bytes 0xCC 0x80 .. 0xCD 0xAF), so that a letter and its accent are drawn together.
@@ -54,9 +43,8 @@ Status renderSealPng(const std::string& ring, const std::string& centre,
                      const std::filesystem::path& out) {
   constexpr int kSize = 400;
   constexpr double kC = kSize / 2.0, kPi = std::numbers::pi;
-  std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, kSize, kSize));
-  std::unique_ptr<cairo_t, CairoDeleter> owner(cairo_create(surface.get()));
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, kSize, kSize));
+  CairoPtr owner(cairo_create(surface.get()));
   cairo_t* cr = owner.get();
   cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint(cr);
@@ -108,15 +96,7 @@ Status renderSealPng(const std::string& ring, const std::string& centre,
   cairo_move_to(cr, 0, 0);
   cairo_show_text(cr, centre.c_str());
   cairo_restore(cr);
-  cairo_surface_flush(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    return Error::kyso(Errc::ImageInvalid, "cairo_image_surface_create");
-
-  KYSO_ASSIGN_OR_RETURN(AtomicFile file, AtomicFile::create(out, AtomicFile::Overwrite::Allow));
-  if (cairo_surface_write_to_png_stream(surface.get(), writeToAtomic, &file) !=
-      CAIRO_STATUS_SUCCESS)
-    return Error::kyso(Errc::OutputNotWritable, "cairo_surface_write_to_png_stream", out.string());
-  return file.commit();
+  return writePng(surface.get(), out);
 }
 
 }  // namespace kyso::letter
