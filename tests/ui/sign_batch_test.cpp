@@ -352,6 +352,14 @@ TEST_F(SignBatchTest, TheSealGoesOverTheApprovalWithTheDocumentNumber) {
   EXPECT_TRUE(lastFinished[1].toString().contains(QStringLiteral("needs an image")))
       << lastFinished[1].toString().toStdString();
   EXPECT_EQ(counting->asked, 0);
+  // A seal image that is not there: said before the PIN too.
+  st.image = QString::fromStdString((token().dir() / "no-such-seal.png").string());
+  SignBatch missingSeal(worker, counting);
+  out = run(missingSeal, {{approved, other, false, std::nullopt}}, st);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].state, SignOutcome::State::NotAttempted)
+      << lastFinished[1].toString().toStdString();
+  EXPECT_EQ(counting->asked, 0);
   // A file-specific problem is still each file's: no approval to seal over in the plain letter.
   st.image = makeSealPng(token().dir());
   SignBatch perFile(worker, prompt);

@@ -128,8 +128,11 @@ std::optional<Error> appearanceProblemForAll(const SignSettings& st, const fs::p
                              item.placed, std::chrono::system_clock::now());
     if (a.ok()) return std::nullopt;
     const Errc k = a.error().kind;
+    // A missing or unreadable image fails every file; a missing input only its own.
+    const bool imageFile = (k == Errc::FileNotFound || k == Errc::FileUnreadable) &&
+                           !image.empty() && a.error().context == image.string();
     if (k == Errc::UsageError || k == Errc::ImageInvalid || k == Errc::ImageTooLarge ||
-        k == Errc::FontMissing || k == Errc::TemplateInvalid || k == Errc::FileNotFound)
+        k == Errc::FontMissing || k == Errc::TemplateInvalid || imageFile)
       return a.error();
     return std::nullopt;
   }
