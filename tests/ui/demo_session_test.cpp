@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
+#include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,6 +17,8 @@
 #include "ui/common/app_settings.h"
 #include "ui/common/language.h"
 #include "ui/main_window.h"
+#include "ui/sign/page_preview.h"
+#include "ui/sign/sign_tab.h"
 #include "ui/tokens/token_list_model.h"
 #include "ui/verify/verify_model.h"
 #include "ui/verify/verify_tab.h"
@@ -102,6 +106,24 @@ TEST(DemoSession, TheAppOpensWhatKysoDemoMadeWithItsTokenAndTheLetterGreen) {
     return false;
   };
   EXPECT_TRUE(QTest::qWaitFor(hasDemoToken, 20000)) << w.tokenModel()->lastFailure().toStdString();
+  // The Sign tab's box shows the leader's handwriting the demo keeps in the inventory.
+  w.tabs()->setCurrentWidget(w.signTab());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return w.signTab()->certificateBox()->count() == 1; }, 20000));
+  auto* preview = w.signTab()->findChild<PagePreview*>();
+  ASSERT_NE(preview, nullptr);
+  auto inkInBox = [&] {
+    const QRectF box = preview->placementInWidget();
+    if (box.isEmpty()) return false;
+    const QImage shot = preview->grab().toImage();
+    int blue = 0;
+    for (int y = int(box.top()) + 3; y < int(box.bottom()) - 3; ++y)
+      for (int x = int(box.left()) + 3; x < int(box.right()) - 3; ++x) {
+        const QColor c = shot.pixelColor(x, y);
+        blue += c.blue() > 120 && c.red() < 90 && c.green() < 120;  // ink blue, not the tint
+      }
+    return blue > 30;
+  };
+  EXPECT_TRUE(QTest::qWaitFor(inkInBox, 20000)) << "the inventory's handwriting is not in the box";
 }
 
 }  // namespace

@@ -222,6 +222,7 @@ void SignTab::connectSignals() {
   auto placementInputsChanged = [this] {
     // The automatic placement depends on the kind, the signer and the image: start again.
     m_placed.clear();
+    fetchInventoryImage();
     showFile(m_shownFile);
   };
   connect(m_kind, &QComboBox::currentIndexChanged, this, [this, placementInputsChanged] {
@@ -441,15 +442,43 @@ void SignTab::showFile(const QString& path) {
 void SignTab::showPageIndex(int page) {
   if (page < 0 || page >= int(m_pages.size())) return;
   m_preview->showPage(m_doc.get(), page, m_pages[page]);
-  // The box shows the image the kind prints (the chosen handwriting or seal).
-  const auto* kind = appearance::findKind(m_kind->currentData().toString().toStdString());
-  m_preview->setAppearanceImage(
-      kind && !kind->imageRole.empty() && !m_imageFile.isEmpty() ? QImage(m_imageFile) : QImage());
+  updatePreviewImage();
   const auto placed = m_placed.constFind(m_shownFile);
   if (placed != m_placed.constEnd() && placed->page == page &&
       m_pages[page].visible.contains(placed->rect))
     m_preview->setPlacement(placed->rect);
   retranslateUi();
+}
+
+void SignTab::updatePreviewImage() {
+  // The box shows the image the kind prints (the chosen handwriting or seal, else the
+  // inventory's).
+  const auto* kind = appearance::findKind(m_kind->currentData().toString().toStdString());
+  m_preview->setAppearanceImage(!kind || kind->imageRole.empty() ? QImage()
+                                : !m_imageFile.isEmpty()         ? QImage(m_imageFile)
+                                                                 : m_inventoryImage);
+}
+
+void SignTab::fetchInventoryImage() {
+  m_inventoryImage = QImage();
+  const int request = ++m_inventoryImageRequest;
+  const int c = m_cert->currentIndex();
+  if (c < 0 || c >= int(m_certs.size()) || m_settings.inventoryDatabase.isEmpty()) return;
+  auto* w = new QFutureWatcher<QImage>(this);
+  connect(w, &QFutureWatcherBase::finished, this, [this, w, request] {
+    w->deleteLater();
+    if (request != m_inventoryImageRequest) return;
+    m_inventoryImage = w->result();
+    updatePreviewImage();
+  });
+  w->setFuture(QtConcurrent::run([location = m_settings.inventoryDatabase.toStdString(),
+                                  sha = m_certs[std::size_t(c)].sha256.toStdString(),
+                                  kind = m_kind->currentData().toString().toStdString()] {
+    const PoolThreadCleanup cleanup;
+    auto png = inventoryImage(location, sha, kind);
+    if (!png.ok() || !*png) return QImage();
+    return QImage::fromData(reinterpret_cast<const uchar*>((*png)->data()), int((*png)->size()));
+  }));
 }
 
 void SignTab::requestAutomaticPlacement() {

@@ -10,6 +10,7 @@
 // in the build, the tab previews and places but says that it cannot sign.
 #pragma once
 
+#include <QImage>
 #include <QMap>
 #include <QWidget>
 #include <map>
@@ -175,6 +176,12 @@ class SignTab : public QWidget {
   std::shared_ptr<p11::DeviceWorker> m_worker;
   std::shared_ptr<p11::PinPrompt> m_prompt;
   std::vector<SigningCert> m_certs;
+  // The inventory's image for the chosen certificate and kind, for the preview's box (when no
+  // image is chosen); read off the UI thread, the newest request wins.
+  QImage m_inventoryImage;
+  int m_inventoryImageRequest = 0;
+  void fetchInventoryImage();
+  void updatePreviewImage();
   int m_certRequest = 0;
   SignBatch* m_job = nullptr;
   QString m_batchFailure;

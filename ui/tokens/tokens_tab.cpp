@@ -67,7 +67,11 @@ TokensTab::TokensTab(TokenListModel* model, bool tokenLayerAvailable, QWidget* p
 
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this] { showDetails(); });
-  connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { showDetails(); });
+  connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+    selectFirstToken();
+    showDetails();
+  });
+  connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { selectFirstToken(); });
   connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { showDetails(); });
   connect(m_changePin, &QPushButton::clicked, this,
           [this] { confirm(QStringLiteral("change-pin"), tr("Change the PIN of %1?")); });
@@ -114,6 +118,17 @@ void TokensTab::confirm(const QString& action, const QString& question) {
     if (box->clickedButton() == box->button(QMessageBox::Yes)) emit actionConfirmed(action, reader);
   });
   box->open();  // not exec(): no nested event loop
+}
+
+// Until the person chooses a row, the first reader with a token is shown (its details and
+// certificates are what one opens the tab for).
+void TokensTab::selectFirstToken() {
+  if (m_table->currentIndex().isValid()) return;
+  for (int r = 0; r < m_model->rowCount(); ++r)
+    if (m_model->snapshot(r).present) {
+      m_table->setCurrentIndex(m_model->index(r, 0));
+      return;
+    }
 }
 
 void TokensTab::showDetails() {

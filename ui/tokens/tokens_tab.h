@@ -33,6 +33,7 @@ class TokensTab : public QWidget {
  private:
   void retranslateUi();
   void showDetails();
+  void selectFirstToken();
   void confirm(const QString& action, const QString& question);
   void confirmManagement(const QString& action);
 

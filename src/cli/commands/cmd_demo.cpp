@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "certs/cert_info.h"
 #include "core/atomic_file.h"
 #include "core/messages.h"
 #include "core/paths.h"
@@ -242,7 +243,8 @@ int makeKeyAndCertificate(const Demo& d) {
   return kExitOk;
 }
 
-// 4. The inventory: the unit, the holder, and the token with its certificate read from it.
+// 5. The inventory: the unit with its seal, the holder with her handwriting, and the token with its
+//    certificate read from it.
 int makeInventory(const Demo& d) {
   if (!marker(d.dir, "inventory")) {
     std::error_code ec;
@@ -251,13 +253,31 @@ int makeInventory(const Demo& d) {
       a.insert(a.begin(), {"--db", d.db.string()});
       return runInventory(a);
     };
-    if (int rc = step("inventory unit add", inv({"unit", "add", "--name", kUnit})); rc != kExitOk)
+    // The unit's seal and the leader's handwriting are kept in the inventory, as an IT officer
+    // keeps them, so that the app signs with them without choosing a file.
+    if (int rc = step("inventory unit add",
+                      inv({"unit", "add", "--name", kUnit, "--seal", d.seal.string()}));
+        rc != kExitOk)
       return rc;
-    if (int rc = step("inventory person add", inv({"person", "add", "--name", kSignerName, "--unit",
-                                                   kUnit, "--position", "Giám đốc"}));
+    if (int rc = step("inventory person add",
+                      inv({"person", "add", "--name", kSignerName, "--unit", kUnit, "--position",
+                           "Giám đốc", "--handwriting", d.handwriting.string()}));
         rc != kExitOk)
       return rc;
     if (int rc = step("inventory sync", inv({"sync", "--module", d.module})); rc != kExitOk)
+      return rc;
+    // The certificate sync found is recorded as the leader's, in her unit: the register then
+    // finds her handwriting and the unit's seal for it, as the app's Sign tab uses them.
+    auto chain = certs::loadCertificates(d.cert);
+    if (!chain.ok() || chain->empty()) {
+      printError("Reading " + d.cert.string(),
+                 chain.ok() ? Error::kyso(Errc::CertificateMalformed, "demo") : chain.error());
+      return kExitInputError;
+    }
+    const std::string sha = certs::sha256Hex(chain->front().get()).substr(0, 16);
+    if (int rc = step("inventory cert edit",
+                      inv({"cert", "edit", sha, "--holder", kSignerName, "--unit", kUnit}));
+        rc != kExitOk)
       return rc;
     if (!setMarker(d.dir, "inventory").ok()) return kExitInputError;
   }
@@ -273,7 +293,7 @@ int yearInVietnam() {
   return tm.tm_year + 1900;
 }
 
-// 5. The sample letter as the clerk prints it for approval (number and date blank), the
+// 4. The sample letter as the clerk prints it for approval (number and date blank), the
 //    handwriting image the approval prints and the seal the issuing prints.
 int makeDocuments(const Demo& d) {
   std::error_code ec;
@@ -420,7 +440,7 @@ int runDemo(const Args& args) {
   }
   say("kyso demo: files under " + d.dir.string());
   for (int (*part)(const Demo&) :
-       {makePki, makeToken, makeKeyAndCertificate, makeInventory, makeDocuments, signLetter})
+       {makePki, makeToken, makeKeyAndCertificate, makeDocuments, makeInventory, signLetter})
     if (int rc = part(d); rc != kExitOk) return rc;
   const int rc = verifyLetter(d);
   printNextCommands(d);
