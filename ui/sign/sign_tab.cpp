@@ -357,7 +357,14 @@ void SignTab::refreshCertificates() {
     } else {
       m_cert->setToolTip(QString());
       m_certs = std::move(*r);
-      for (const SigningCert& c : m_certs) m_cert->addItem(c.displayText(), c.sha256);
+      // The holder and the expiry fit the form; the token is named only where one holder has
+      // certificates on several, and always in the tooltip.
+      for (const SigningCert& c : m_certs) {
+        int sameHolder = 0;
+        for (const SigningCert& o : m_certs) sameHolder += o.name == c.name;
+        m_cert->addItem(c.shortText(sameHolder > 1), c.sha256);
+        m_cert->setItemData(m_cert->count() - 1, c.displayText(), Qt::ToolTipRole);
+      }
       const int keep = m_cert->findData(previous);
       m_cert->setCurrentIndex(keep >= 0 ? keep : (m_certs.empty() ? -1 : 0));
     }

@@ -83,6 +83,13 @@ QString SigningCert::displayText() const {
       .arg(name, token, notAfter.toLocalTime().date().toString(QStringLiteral("dd/MM/yyyy")));
 }
 
+QString SigningCert::shortText(bool withToken) const {
+  if (withToken) return displayText();
+  if (!notAfter.isValid()) return name;
+  return QCoreApplication::translate("SigningCert", "%1 (until %2)")
+      .arg(name, notAfter.toLocalTime().date().toString(QStringLiteral("dd/MM/yyyy")));
+}
+
 QFuture<Result<std::vector<SigningCert>>> listSigningCertificates(
     QList<TokenSnapshot> tokens, std::shared_ptr<p11::DeviceWorker> worker) {
   return QtConcurrent::run([tokens, worker]() -> Result<std::vector<SigningCert>> {

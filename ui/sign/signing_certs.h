@@ -34,6 +34,9 @@ struct SigningCert {
   QDateTime notAfter;
   /// "Nguyễn Văn A — token 0123 (until 31/12/2027)" for the chooser.
   QString displayText() const;
+  /// Shorter, for a narrow list: the holder and the expiry, with the token only when `withToken`
+  /// (two certificates of one holder on different tokens); displayText() is its tooltip.
+  QString shortText(bool withToken) const;
 };
 
 /// The signing certificates on the given tokens (those present), in token then CKA_ID order.

@@ -104,6 +104,10 @@
         <source>%1 — token %2 (valid until %3)</source>
         <translation>%1 — thiết bị %2 (hiệu lực đến %3)</translation>
     </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (hiệu lực đến %2)</translation>
+    </message>
 </context>
 <context>
     <name>SigningCerts</name>
