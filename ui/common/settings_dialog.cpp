@@ -4,7 +4,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -14,6 +13,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/common/choose_file.h"
+
 namespace kyso::ui {
 namespace {
 
@@ -21,16 +22,6 @@ QStringList items(const QListWidget* w) {
   QStringList out;
   for (int i = 0; i < w->count(); ++i) out << w->item(i)->text();
   return out;
-}
-
-// File choosers open with open(), never exec(): no nested event loop.
-void chooseFile(QWidget* parent, const QString& title, const QString& filter,
-                std::function<void(const QString&)> done) {
-  auto* d = new QFileDialog(parent, title, QString(), filter);
-  d->setAttribute(Qt::WA_DeleteOnClose);
-  d->setFileMode(QFileDialog::ExistingFile);
-  QObject::connect(d, &QFileDialog::fileSelected, parent, std::move(done));
-  d->open();
 }
 
 }  // namespace

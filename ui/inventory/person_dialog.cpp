@@ -4,13 +4,14 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+
+#include "ui/common/choose_file.h"
 
 namespace kyso::ui {
 
@@ -62,11 +63,8 @@ PersonDialog::PersonDialog(const inventory::Person& person,
   connect(m_name, &QLineEdit::textChanged, this, &PersonDialog::updateOk);
   connect(m_left, &QCheckBox::toggled, m_leftOn, &QWidget::setEnabled);
   connect(choose, &QPushButton::clicked, this, [this] {
-    auto* d = new QFileDialog(this, tr("Choose the handwriting image"), QString(),
-                              tr("Images (*.png *.jpg *.jpeg)"));
-    d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QFileDialog::fileSelected, this, &PersonDialog::setHandwritingFile);
-    d->open();
+    chooseFile(this, tr("Choose the handwriting image"), tr("Images (*.png *.jpg *.jpeg)"),
+               [this](const QString& f) { setHandwritingFile(f); });
   });
   setHandwritingFile(QString());
   updateOk();

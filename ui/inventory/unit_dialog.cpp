@@ -2,13 +2,14 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+
+#include "ui/common/choose_file.h"
 
 namespace kyso::ui {
 
@@ -63,11 +64,8 @@ UnitDialog::UnitDialog(const inventory::Unit& unit, const QList<QPair<long long,
   };
   connect(m_name, &QLineEdit::textChanged, this, updateOk);
   connect(choose, &QPushButton::clicked, this, [this] {
-    auto* d = new QFileDialog(this, tr("Choose the unit's seal"), QString(),
-                              tr("Images (*.png *.jpg *.jpeg)"));
-    d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QFileDialog::fileSelected, this, &UnitDialog::setSealFile);
-    d->open();
+    chooseFile(this, tr("Choose the unit's seal"), tr("Images (*.png *.jpg *.jpeg)"),
+               [this](const QString& f) { setSealFile(f); });
   });
   setSealFile(QString());
   updateOk();
