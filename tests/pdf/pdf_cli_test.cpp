@@ -376,6 +376,13 @@ TEST_F(SignCliTest, DemoRunsAndTheCommandsItPrintsWork) {
   EXPECT_EQ(printed.find("286/SYT-VP"), std::string::npos) << printed;
   EXPECT_NE(printed.find("/SYT-VP"), std::string::npos) << printed;
   EXPECT_NE(issued.find("286/SYT-VP"), std::string::npos) << issued;
+  // Another producer's verifier agrees: poppler's pdfsig finds both signatures valid.
+  std::string sigs;
+  test::run("pdfsig " + (dir / "cong-van-286-SYT-VP.signed.pdf").string() + " 2>&1", &sigs);
+  std::size_t valid = 0;
+  for (std::size_t p = 0; (p = sigs.find("Signature is Valid.", p)) != std::string::npos; ++p)
+    ++valid;
+  EXPECT_EQ(valid, 2u) << sigs;
   const fs::path sh = m_tmp / "next.sh";
   { std::ofstream(sh) << script; }
   EXPECT_EQ(test::run("bash " + sh.string(), &o), 0) << script << "\n" << o;
