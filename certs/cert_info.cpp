@@ -26,7 +26,8 @@ void takeP7Certs(PKCS7* p7, std::vector<ossl::Ptr<X509>>& out) {
 Result<std::vector<ossl::Ptr<X509>>> parseCertificates(std::string_view data) {
   std::vector<ossl::Ptr<X509>> out;
   if (data.empty() || data.size() > (64u << 20))
-    return Error::kyso(Errc::CertificateMalformed, "parseCertificates", "empty or too large");
+    return Error::kyso(Errc::CertificateMalformed, "parseCertificates")
+        .because(Detail::CertificateFileSize);
   auto mem = [&] {
     return ossl::Ptr<BIO>(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
   };
@@ -53,7 +54,8 @@ Result<std::vector<ossl::Ptr<X509>>> parseCertificates(std::string_view data) {
     ERR_clear_error();
   }
   if (out.empty())
-    return Error::kyso(Errc::CertificateMalformed, "parseCertificates", "no certificate found");
+    return Error::kyso(Errc::CertificateMalformed, "parseCertificates")
+        .because(Detail::NoCertificateInFile);
   return out;
 }
 

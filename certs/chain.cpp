@@ -126,7 +126,7 @@ Result<std::string> ChainBuilder::issuerBodySlowly(const std::string& url,
     if (r.ok() && !r->empty()) return r;
   }
   if (m_opt.http.offline)
-    return Error::kyso(Errc::ChainIncomplete, "AIA", "offline: " + url + " not fetched");
+    return Error::kyso(Errc::ChainIncomplete, "AIA", url).because(Detail::OfflineNotFetched);
   auto r = httpGetSlowly(url, m_opt.http);
   fetched.push_back(url);
   if (!r.ok()) {
@@ -162,7 +162,8 @@ Result<ChainResult> ChainBuilder::buildSlowly(X509* leaf, STACK_OF(X509) * extra
                                               Purpose purpose) {
   ChainResult res;
   if (!leaf)
-    return Error::kyso(Errc::CertificateMalformed, "ChainBuilder::build", "no certificate");
+    return Error::kyso(Errc::CertificateMalformed, "ChainBuilder::build", "no certificate")
+        .because(Detail::Technical);
   // 1. Collect a path by names and key identifiers, fetching issuers when needed.
   ossl::X509Stack untrusted(sk_X509_new_null());
   X509* cur = leaf;

@@ -68,9 +68,9 @@ inline Result<std::string> performed(CURL* c, CURLcode rc, BoundedBody& sink, co
   long status = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   if (status >= 300 && status < 400)
-    return Error::raw(Domain::Http, status, op,
-                      url + ": HTTP " + std::to_string(status) + ", a redirect not followed",
-                      Errc::HttpFailed);
+    return Error::raw(Domain::Http, status, op, detailArgs({url, std::to_string(status)}),
+                      Errc::HttpFailed)
+        .because(Detail::RedirectNotFollowed);
   if (status < 200 || status >= 300)
     return Error::raw(Domain::Http, status, op, url + ": HTTP " + std::to_string(status),
                       Errc::HttpFailed);

@@ -14,7 +14,7 @@
 namespace kyso::certs {
 
 struct HttpApi {
-  static constexpr std::uint32_t kAbi = 1;
+  static constexpr std::uint32_t kAbi = 2;
   std::uint32_t abi;
   Result<std::string> (*get)(const std::string& url, const HttpOptions& opt);
   Result<std::string> (*post)(const std::string& url, std::string_view contentType,

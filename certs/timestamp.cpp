@@ -64,7 +64,7 @@ Result<TimestampInfo> verifyTimestampToken(std::string_view tokenDer,
   // The chain is judged by the caller at genTime.
   if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, nullptr,
                  CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
-    Error e = Error::openssl("CMS_verify", "timestamp token", Errc::TimestampInvalid);
+    Error e = Error::openssl("CMS_verify: timestamp token", {}, Errc::TimestampInvalid);
     return e;
   }
   ossl::X509Stack signers(CMS_get0_signers(cms.get()));
@@ -91,7 +91,8 @@ Result<TimestampInfo> verifyTimestampToken(std::string_view tokenDer,
                       static_cast<size_t>(ASN1_STRING_length(msg)));
   if (imprint.size() != expectedDigest.size() ||
       std::memcmp(imprint.data(), expectedDigest.data(), imprint.size()) != 0)
-    return Error::kyso(Errc::TimestampImprintMismatch, "verifyTimestampToken", "imprint differs");
+    return Error::kyso(Errc::TimestampImprintMismatch, "verifyTimestampToken", "imprint differs")
+        .because(Detail::Technical);
   TimestampInfo info;
   KYSO_ASSIGN_OR_RETURN(info.genTime, toTimePoint(TS_TST_INFO_get_time(tst.get())));
   info.tsaName = nameToString(X509_get_subject_name(tsaCert));

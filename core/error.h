@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/detail.h"
 #include "core/errc.h"
 
 namespace kyso {
@@ -30,12 +31,19 @@ struct Error {
   std::string operation;  // the call that failed: "C_Login", "CMS_verify", "rename"
   std::string context;    // for logs and details: file names, slot ids; never a PIN
   Errc kind = Errc::Ok;   // kyso's classification, set by the layer that understood the raw code
+  Detail detail = Detail::None;  // why, when the context holds a Detail's values (detail.h)
 
   static Error kyso(Errc e, std::string op, std::string ctx = {}) {
-    return Error{Domain::Kyso, static_cast<long>(e), std::move(op), std::move(ctx), e};
+    return Error{Domain::Kyso, static_cast<long>(e), std::move(op), std::move(ctx), e,
+                 Detail::None};
   }
   static Error raw(Domain d, long c, std::string op, std::string ctx = {}, Errc k = Errc::Ok) {
-    return Error{d, c, std::move(op), std::move(ctx), k};
+    return Error{d, c, std::move(op), std::move(ctx), k, Detail::None};
+  }
+  /// This error with a Detail: the context holds its values (detailArgs).
+  Error because(Detail d) && {
+    detail = d;
+    return std::move(*this);
   }
   /// errno from a failed POSIX call, classified (ENOSPC -> DiskFull, ENOENT -> FileNotFound, ...).
   static Error posix(int err, std::string op, std::string ctx = {});
@@ -44,7 +52,13 @@ struct Error {
   /// that Error (raiseThroughOpenSsl) and it is returned as it was, whatever `op` says.
   static Error openssl(std::string op, std::string ctx = {}, Errc k = Errc::Ok);
 
-  /// One line for logs and --verbose: "C_Login: CKR_PIN_INCORRECT (0xa0) [slot 0]".
+  /// Adds where it happened (a file, a page), which people read in any language: before the
+  /// context, or as a Detail's first value when that is empty. A Detail that has its own first
+  /// value keeps it (the place then shows in logs only).
+  void addWhere(const std::string& where);
+
+  /// One line for logs and --verbose: "C_Login: CKR_PIN_INCORRECT (0xa0) [slot 0]"; a Detail in
+  /// English.
   std::string technical() const;
 };
 

@@ -31,7 +31,8 @@ class Parser {
   std::size_t m_i = 0;
 
   Error fail(const std::string& why) {
-    return Error::kyso(Errc::UsageError, "json_parse", why + " at offset " + std::to_string(m_i));
+    return Error::kyso(Errc::UsageError, "json_parse", why + " at offset " + std::to_string(m_i))
+        .because(Detail::Technical);
   }
   void skipWs() {
     while (m_i < m_t.size() &&

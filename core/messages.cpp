@@ -318,7 +318,8 @@ std::string describe(const Error& e, Lang lang) {
         break;
     }
   }
-  if (!e.context.empty()) s += " (" + e.context + ")";
+  const std::string detail = detailSentence(e.detail, e.context, lang);
+  if (!detail.empty()) s += " (" + detail + ")";
   return s;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/detail.h"
 #include "core/error.h"
 
 namespace kyso {
@@ -26,6 +27,12 @@ std::string ckrName(unsigned long rv);
 /// A sentence for a PC/SC code.
 std::string pcscSentence(long rv, Lang lang);
 std::string pcscName(long rv);
+
+/// The sentence of a Detail with the values in `context` (detail.h): nothing for Technical, the
+/// first value for TechnicalIn, the context as it is for None.
+std::string detailSentence(Detail d, std::string_view context, Lang lang);
+/// A Detail's sentence with its numbered places; empty outside the enum.
+std::string_view detailTemplate(Detail d, Lang lang);
 
 /// The sentence for an Error: the kyso classification when set, else the raw domain table.
 /// Context that helps a person (a file name) is appended; technical details are not.

@@ -4,7 +4,8 @@
 //
 // A module exports one extern "C" function returning a pointer to a constant table of function
 // pointers (its Api struct), whose first member is `std::uint32_t abi`, equal to Api::kAbi when
-// the module and the caller were built from the same header. Modules are looked for in
+// the module and the caller were built from the same header. Error (error.h) crosses every
+// module's interface: a change to its fields bumps every Api's kAbi. Modules are looked for in
 // $KYSO_MODULE_DIR (when set), then <directory of the executable>/../lib/kyso (the build tree and
 // an installed prefix alike), then the executable's own directory. A module is loaded once per
 // process and never unloaded. Thread-safe.

@@ -9,7 +9,7 @@ namespace kyso::p11 {
 Result<SubjectParts> parseSubject(std::string_view s) {
   SubjectParts out;
   if (s.empty() || s.front() != '/')
-    return Error::kyso(Errc::UsageError, "parseSubject", "subject must start with '/'");
+    return Error::kyso(Errc::UsageError, "parseSubject").because(Detail::SubjectSyntax);
   std::string cur;
   std::vector<std::string> items;
   for (std::size_t i = 1; i < s.size(); ++i) {
@@ -38,7 +38,8 @@ Result<ossl::Ptr<X509_REQ>> makeCsr(EVP_PKEY* key, const SubjectParts& subject, 
   if (!req || !name) return Error::openssl("X509_REQ_new");
   for (const auto& [field, value] : subject) {
     int nid = OBJ_txt2nid(field.c_str());
-    if (nid == NID_undef) return Error::kyso(Errc::UsageError, "makeCsr", "unknown field " + field);
+    if (nid == NID_undef)
+      return Error::kyso(Errc::UsageError, "makeCsr", field).because(Detail::UnknownSubjectField);
     // UTF8String for everything but the PrintableString-only fields.
     int type = (nid == NID_countryName || nid == NID_serialNumber) ? V_ASN1_PRINTABLESTRING
                                                                    : V_ASN1_UTF8STRING;

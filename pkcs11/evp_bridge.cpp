@@ -86,7 +86,8 @@ int rsaPrivEnc(int flen, const unsigned char* from, unsigned char* to, RSA* rsa,
   }
   int size = RSA_size(rsa);
   if (sig->size() > static_cast<std::size_t>(size)) {
-    record(Error::kyso(Errc::CmsSignatureInvalid, "C_Sign", "signature longer than modulus"));
+    record(Error::kyso(Errc::CmsSignatureInvalid, "C_Sign", "signature longer than modulus")
+               .because(Detail::Technical));
     return -1;
   }
   // Left-pad with zeros: some tokens drop leading zero bytes of the signature.
@@ -149,7 +150,8 @@ int pmethRsaSign(EVP_PKEY_CTX* ctx, unsigned char* sig, size_t* siglen, const un
     return 0;
   }
   if (out->size() > size) {
-    record(Error::kyso(Errc::CmsSignatureInvalid, "C_Sign", "signature longer than modulus"));
+    record(Error::kyso(Errc::CmsSignatureInvalid, "C_Sign", "signature longer than modulus")
+               .because(Detail::Technical));
     return 0;
   }
   std::size_t lead = size - out->size();
@@ -170,7 +172,8 @@ int enginePkeyMeths(ENGINE*, EVP_PKEY_METHOD** pmeth, const int** nids, int nid)
 }
 
 int rsaPrivDec(int, const unsigned char*, unsigned char*, RSA*, int) {
-  record(Error::kyso(Errc::MechanismUnsupported, "RSA_private_decrypt", "signing keys only"));
+  record(Error::kyso(Errc::MechanismUnsupported, "RSA_private_decrypt", "signing keys only")
+             .because(Detail::Technical));
   return -1;
 }
 
@@ -184,7 +187,8 @@ ECDSA_SIG* ecSignSig(const unsigned char* dgst, int dlen, const BIGNUM*, const B
     return nullptr;
   }
   if (raw->empty() || raw->size() % 2) {
-    record(Error::kyso(Errc::CmsSignatureInvalid, "C_Sign", "ECDSA signature length"));
+    record(Error::kyso(Errc::CmsSignatureInvalid, "C_Sign", "ECDSA signature length")
+               .because(Detail::Technical));
     return nullptr;
   }
   std::size_t half = raw->size() / 2;
@@ -245,7 +249,7 @@ Result<ossl::Ptr<EVP_PKEY>> makeRsa(std::shared_ptr<TokenKey> key, const EVP_PKE
       !EVP_PKEY_get_bn_param(pub, OSSL_PKEY_PARAM_RSA_E, &e)) {
     BN_free(n);
     BN_free(e);
-    return Error::openssl("EVP_PKEY_get_bn_param", "RSA public key");
+    return Error::openssl("EVP_PKEY_get_bn_param: RSA public key");
   }
   RSA* rsa = RSA_new();
   if (!rsa || !RSA_set0_key(rsa, n, e, nullptr)) {
@@ -300,7 +304,8 @@ Result<ossl::Ptr<EVP_PKEY>> makeTokenEvpKey(std::shared_ptr<TokenKey> key,
   if (!key || !publicKey) return Error::kyso(Errc::KeyNotFound, "makeTokenEvpKey");
   if (EVP_PKEY_is_a(publicKey, "RSA")) return makeRsa(std::move(key), publicKey);
   if (EVP_PKEY_is_a(publicKey, "EC")) return makeEc(std::move(key), publicKey);
-  return Error::kyso(Errc::MechanismUnsupported, "makeTokenEvpKey", "key type not RSA or EC");
+  return Error::kyso(Errc::MechanismUnsupported, "makeTokenEvpKey")
+      .because(Detail::KeyTypeUnsupported);
 }
 
 bool isTokenEvpKey(const EVP_PKEY* pkey) {

@@ -142,7 +142,7 @@ Result<KeyView> generateKeyPair(const Session& rw, const KeyGenSpec& spec) {
   CK_MECHANISM mech{CKM_RSA_PKCS_KEY_PAIR_GEN, nullptr, 0};
   if (spec.type == KeyGenSpec::Type::Rsa) {
     if (spec.rsaBits < 2048 || spec.rsaBits > 8192)
-      return Error::kyso(Errc::UsageError, "generateKeyPair", "RSA bits must be 2048..8192");
+      return Error::kyso(Errc::UsageError, "generateKeyPair").because(Detail::RsaBits);
     pub.push_back({CKA_MODULUS_BITS, &bits, sizeof bits});
     pub.push_back({CKA_PUBLIC_EXPONENT, exponent, sizeof exponent});
   } else {
@@ -150,7 +150,7 @@ Result<KeyView> generateKeyPair(const Session& rw, const KeyGenSpec& spec) {
               : spec.curve == "P-384" ? NID_secp384r1
                                       : NID_undef;
     if (nid == NID_undef)
-      return Error::kyso(Errc::UsageError, "generateKeyPair", "curve must be P-256 or P-384");
+      return Error::kyso(Errc::UsageError, "generateKeyPair").because(Detail::EcCurve);
     ossl::Ptr<ASN1_OBJECT> obj(OBJ_nid2obj(nid));
     unsigned char* der = nullptr;
     int n = i2d_ASN1_OBJECT(obj.get(), &der);
@@ -205,7 +205,8 @@ Result<std::vector<ossl::Ptr<X509>>> parseCertificates(std::string_view data) {
   }
   ERR_clear_error();
   if (out.empty())
-    return Error::kyso(Errc::CertificateMalformed, "parseCertificates", "no certificate found");
+    return Error::kyso(Errc::CertificateMalformed, "parseCertificates")
+        .because(Detail::NoCertificateInFile);
   return out;
 }
 
@@ -232,7 +233,7 @@ Status createCert(const Session& rw, X509* cert, const Bytes& idIn, const std::s
   KYSO_ASSIGN_OR_RETURN(auto existing, findObjects(rw, {{CKA_CLASS, &cls, sizeof cls},
                                                         {CKA_VALUE, value.data(), value.size()}}));
   if (!existing.empty())
-    return Error::kyso(Errc::FileExists, "importCertificate", "already on the token");
+    return Error::kyso(Errc::FileExists, "importCertificate").because(Detail::CertificateOnToken);
   CK_CERTIFICATE_TYPE ct = CKC_X_509;
   CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
   std::vector<CK_ATTRIBUTE> t = {{CKA_CLASS, &cls, sizeof cls},
@@ -260,12 +261,12 @@ Result<Bytes> importCertificate(const Session& rw, X509* cert, const std::string
     auto pub = publicKeyFor(rw, k);
     if (!pub.ok() || EVP_PKEY_eq(pub->get(), certKey) != 1) continue;
     if (k.id.empty())
-      return Error::kyso(Errc::KeyNotFound, "importCertificate", "matching key has no CKA_ID");
+      return Error::kyso(Errc::KeyNotFound, "importCertificate").because(Detail::KeyWithoutId);
     KYSO_TRY(createCert(rw, cert, k.id, label.empty() ? k.label : label));
     return k.id;
   }
   ERR_clear_error();
-  return Error::kyso(Errc::KeyNotFound, "importCertificate", "no key on the token matches");
+  return Error::kyso(Errc::KeyNotFound, "importCertificate").because(Detail::NoMatchingKey);
 }
 
 Status importCaCertificate(const Session& rw, X509* cert) {

@@ -78,7 +78,7 @@ Result<std::filesystem::path> resolveModule(std::string_view spec) {
           if (!p.empty()) return p;
         }
     }
-    return Error::kyso(Errc::ModuleNotFound, "resolveModule", "no known token driver installed");
+    return Error::kyso(Errc::ModuleNotFound, "resolveModule").because(Detail::NoModuleInstalled);
   }
   if (spec.find('/') != std::string_view::npos) {
     std::filesystem::path p(spec);
@@ -93,8 +93,8 @@ Result<std::filesystem::path> resolveModule(std::string_view spec) {
         auto p = findIn(f);
         if (!p.empty()) return p;
       }
-    return Error::kyso(Errc::ModuleNotFound, "resolveModule",
-                       std::string(spec) + ": " + k.files[0] + " is not installed");
+    return Error::kyso(Errc::ModuleNotFound, "resolveModule", detailArgs({spec, k.files[0]}))
+        .because(Detail::DriverNotInstalled);
   }
   auto p = findIn(std::string(spec).c_str());
   if (!p.empty()) return p;
@@ -108,16 +108,17 @@ Status checkElf(const std::filesystem::path& path) {
   in.read(reinterpret_cast<char*>(h.data()), h.size());
   if (in.gcount() < static_cast<std::streamsize>(h.size()) ||
       std::memcmp(h.data(), ELFMAG, SELFMAG))
-    return Error::kyso(Errc::ModuleLoadFailed, "checkElf", path.string() + ": not an ELF file");
+    return Error::kyso(Errc::ModuleLoadFailed, "checkElf", path.string())
+        .because(Detail::NotALibrary);
   if (h[EI_CLASS] != kOwnClass)
     return Error::kyso(Errc::ModuleWrongArchitecture, "checkElf",
-                       path.string() + (h[EI_CLASS] == ELFCLASS32 ? ": 32-bit" : ": 64-bit") +
-                           " library, this program is " + (kOwnClass == ELFCLASS64 ? "64" : "32") +
-                           "-bit");
+                       detailArgs({path.string(), h[EI_CLASS] == ELFCLASS32 ? "32-bit" : "64-bit"}))
+        .because(Detail::OtherArchitecture);
   unsigned machine = h[EI_DATA] == ELFDATA2LSB ? (h[18] | (h[19] << 8)) : ((h[18] << 8) | h[19]);
   if (kOwnMachine != 0 && machine != kOwnMachine)
     return Error::kyso(Errc::ModuleWrongArchitecture, "checkElf",
-                       path.string() + ": built for machine type " + std::to_string(machine));
+                       detailArgs({path.string(), "machine type " + std::to_string(machine)}))
+        .because(Detail::OtherArchitecture);
   return okStatus();
 }
 

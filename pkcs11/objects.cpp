@@ -69,7 +69,8 @@ Result<ossl::Ptr<EVP_PKEY>> keyFromAttributes(const Session& s, CK_OBJECT_HANDLE
     KYSO_ASSIGN_OR_RETURN(auto pt, getAttribute(s, o, CKA_EC_POINT));
     int nid = curveNid(params);
     if (nid == NID_undef)
-      return Error::kyso(Errc::MechanismUnsupported, "CKA_EC_PARAMS", "unknown curve");
+      return Error::kyso(Errc::MechanismUnsupported, "CKA_EC_PARAMS", "unknown curve")
+          .because(Detail::Technical);
     // CKA_EC_POINT is a DER OCTET STRING around the point (some modules give the raw point).
     const unsigned char* p = pt.data();
     ossl::Ptr<ASN1_OCTET_STRING> os(
@@ -82,14 +83,15 @@ Result<ossl::Ptr<EVP_PKEY>> keyFromAttributes(const Session& s, CK_OBJECT_HANDLE
     OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size());
     ctx.reset(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
   } else {
-    return Error::kyso(Errc::MechanismUnsupported, "publicKeyFor", "key type not RSA or EC");
+    return Error::kyso(Errc::MechanismUnsupported, "publicKeyFor")
+        .because(Detail::KeyTypeUnsupported);
   }
   std::unique_ptr<OSSL_PARAM, void (*)(OSSL_PARAM*)> params(OSSL_PARAM_BLD_to_param(bld),
                                                             OSSL_PARAM_free);
   EVP_PKEY* pk = nullptr;
   if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0 ||
       EVP_PKEY_fromdata(ctx.get(), &pk, EVP_PKEY_PUBLIC_KEY, params.get()) <= 0)
-    return Error::openssl("EVP_PKEY_fromdata", "token public key");
+    return Error::openssl("EVP_PKEY_fromdata: token public key");
   return ossl::Ptr<EVP_PKEY>(pk);
 }
 

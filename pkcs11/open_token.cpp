@@ -144,15 +144,16 @@ Result<CK_SLOT_ID> OpenToken::findInInstalledModules(OpenToken& t, const TokenSe
   if (hits.empty())
     return Error::kyso(sel.token.empty() ? Errc::NoTokenPresent : Errc::TokenNotFound,
                        "selectToken",
-                       (sel.token.empty() ? "" : sel.token + "; ") +
-                           "modules searched: " + (searched.empty() ? "none installed" : searched));
+                       sel.token.empty() ? searched : detailArgs({sel.token, searched}))
+        .because(searched.empty()    ? Detail::NoModuleInstalled
+                 : sel.token.empty() ? Detail::ModulesSearched
+                                     : Detail::TokenNotInModules);
   if (hits.size() > 1) {
     std::string list;
     for (const auto& h : hits)
       list += (list.empty() ? "" : "; ") + h.token.label + " (" + h.token.serial + ") in " +
               h.moduleName;
-    return Error::kyso(Errc::TokenAmbiguous, "selectToken",
-                       list + " (choose with --module/--token)");
+    return Error::kyso(Errc::TokenAmbiguous, "selectToken", list).because(Detail::ChooseOneToken);
   }
   t.m_module = hits.front().module;
   t.m_slotFlags = hits.front().flags;
@@ -303,7 +304,8 @@ std::size_t OpenToken::signingLanes(std::size_t wanted) const {
 
 Result<SigningLane> OpenToken::openSigningLane() {
   if (!m_signingKey || !m_signingCert)
-    return Error::kyso(Errc::KeyNotFound, "openSigningLane", "no key selected yet");
+    return Error::kyso(Errc::KeyNotFound, "openSigningLane", "no key selected yet")
+        .because(Detail::Technical);
   auto laneWorker = std::make_shared<DeviceWorker>();
   KYSO_ASSIGN_OR_RETURN(auto laneSession,
                         m_worker->call([&] { return m_session->openSibling(laneWorker); }));

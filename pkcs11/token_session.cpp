@@ -153,7 +153,8 @@ Result<Bytes> TokenKey::signData(SignScheme scheme, HashAlg hash,
 Result<Bytes> TokenKey::signDigest(SignScheme scheme, HashAlg hash,
                                    std::span<const std::uint8_t> digest) {
   if (digest.size() != hashSize(hash))
-    return Error::kyso(Errc::UsageError, "signDigest", "digest length does not match the hash");
+    return Error::kyso(Errc::UsageError, "signDigest", "digest length does not match the hash")
+        .because(Detail::Technical);
   if (!m_session->hasMechanism(raw(scheme)))
     return Error::kyso(Errc::MechanismUnsupported, "signDigest", mechanismName(raw(scheme)));
   switch (scheme) {
@@ -218,7 +219,8 @@ Result<Bytes> TokenKey::signRaw(CK_MECHANISM& mech, std::span<const std::uint8_t
 
 Result<Bytes> ecdsaRawToDer(std::span<const std::uint8_t> rawSig) {
   if (rawSig.empty() || rawSig.size() % 2 || rawSig.size() > 2 * 66)
-    return Error::kyso(Errc::CmsSignatureInvalid, "ecdsaRawToDer", "bad signature length");
+    return Error::kyso(Errc::CmsSignatureInvalid, "ecdsaRawToDer", "bad signature length")
+        .because(Detail::Technical);
   // Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } (RFC 3279), written directly: it runs
   // once per signature, and BIGNUM + i2d_ECDSA_SIG cost several allocations for the same bytes.
   // Each INTEGER: leading zero bytes dropped, one 0x00 added when the top bit is set (positive).

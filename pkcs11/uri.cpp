@@ -16,9 +16,11 @@ Result<std::string> pctDecode(std::string_view v) {
       if (c >= 'A' && c <= 'F') return c - 'A' + 10;
       return -1;
     };
-    if (i + 2 >= v.size()) return Error::kyso(Errc::UsageError, "parsePkcs11Uri", "bad escape");
+    if (i + 2 >= v.size())
+      return Error::kyso(Errc::UsageError, "parsePkcs11Uri").because(Detail::BadUriEscape);
     int hi = nib(v[i + 1]), lo = nib(v[i + 2]);
-    if (hi < 0 || lo < 0) return Error::kyso(Errc::UsageError, "parsePkcs11Uri", "bad escape");
+    if (hi < 0 || lo < 0)
+      return Error::kyso(Errc::UsageError, "parsePkcs11Uri").because(Detail::BadUriEscape);
     out += static_cast<char>(hi * 16 + lo);
     i += 2;
   }
@@ -33,7 +35,7 @@ bool isPkcs11Uri(std::string_view s) {
 
 Result<Pkcs11Uri> parsePkcs11Uri(std::string_view uri) {
   if (!isPkcs11Uri(uri))
-    return Error::kyso(Errc::UsageError, "parsePkcs11Uri", "not a pkcs11: URI");
+    return Error::kyso(Errc::UsageError, "parsePkcs11Uri").because(Detail::NotAPkcs11Uri);
   Pkcs11Uri u;
   std::string_view rest = uri.substr(7);
   std::string_view path = rest, query;
@@ -53,8 +55,7 @@ Result<Pkcs11Uri> parsePkcs11Uri(std::string_view uri) {
       std::string_view k = item.substr(0, eq);
       KYSO_ASSIGN_OR_RETURN(std::string v, pctDecode(item.substr(eq + 1)));
       if (k == "pin-value" || k == "pin-source")
-        return Error::kyso(Errc::PinSourceInvalid, "parsePkcs11Uri",
-                           "PINs are not accepted in URIs; use --pin-stdin/--pin-file/--pin-env");
+        return Error::kyso(Errc::PinSourceInvalid, "parsePkcs11Uri").because(Detail::PinInUri);
       if (k == "token")
         u.token = v;
       else if (k == "manufacturer")

@@ -12,6 +12,7 @@
 #include "ui/common/settings_dialog.h"
 #include "ui/common/ui_text.h"
 #include "ui/main_window.h"
+#include "ui/sign/sign_tab.h"
 #include "ui/tokens/pin_dialog.h"
 #include "ui/verify/verify_tab.h"
 
@@ -50,12 +51,22 @@ bool saveScreenshots(MainWindow& window, const QString& dir, const QString& lang
     return false;
   }
   window.show();
-  // Let the background work started at launch (verification, the register, the token list)
-  // finish so that the pictures show results. This runs before the event loop starts.
+  // Let the background work started at launch (verification, the register, the token list, the
+  // certificates and the inventory's image they lead to) finish so that the pictures show
+  // results. This runs before the event loop starts.
   QElapsedTimer clock;
   clock.start();
-  while (clock.elapsed() < 30000 && (window.verifyTab()->busy() || clock.elapsed() < 1500))
+  auto busy = [&window] { return window.verifyTab()->busy() || window.signTab()->loading(); };
+  while (clock.elapsed() < 30000 && (busy() || clock.elapsed() < 1500))
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+  // The certificates are listed once the token list is in, which may be after that: wait until
+  // nothing has been busy for half a second.
+  QElapsedTimer quiet;
+  quiet.start();
+  while (clock.elapsed() < 30000 && quiet.elapsed() < 500) {
+    if (busy()) quiet.restart();
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+  }
   bool ok = true;
   static const char* const kNames[] = {"tokens", "sign", "verify", "inventory"};
   for (int i = 0; i < window.tabs()->count() && i < 4; ++i) {

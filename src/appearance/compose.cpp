@@ -39,8 +39,8 @@ Result<Template> resolveTemplate(const Request& r) {
   }
   if (t.ok() && t->kind != r.kind)
     return Error::kyso(Errc::TemplateInvalid, "resolve_template",
-                       "template is for " + std::string(kindName(t->kind)) + ", not " +
-                           std::string(kindName(r.kind)));
+                       detailArgs({kindName(t->kind), kindName(r.kind)}))
+        .because(Detail::TemplateForKind);
   return t;
 }
 
@@ -276,7 +276,7 @@ Result<Appearance> makeAppearance(const Request& r) {
   const PdfRect& box = placed.box;
   if (auto st = checkOnPage(box, displayBox(geo)); !st.ok()) {
     Error e = st.error();
-    e.context += " (" + out.placementInfo + ")";
+    e.operation += " (" + out.placementInfo + ")";
     return e;
   }
   out.pageIndex = geo.pageIndex;

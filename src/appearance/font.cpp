@@ -30,8 +30,8 @@ Result<fs::path> findFont(const std::string& nameOrPath) {
   } else if (nameOrPath == "serif-italic") {
     files = {"LiberationSerif-Italic.ttf", "Tinos-Italic.ttf"};
   } else {
-    return Error::kyso(Errc::TemplateInvalid, "find_font",
-                       "unknown font style '" + nameOrPath + "'");
+    return Error::kyso(Errc::TemplateInvalid, "find_font", nameOrPath)
+        .because(Detail::UnknownFontStyle);
   }
   std::vector<fs::path> dirs;
   if (const char* d = std::getenv("KYSO_FONT_DIR"); d && *d) dirs.emplace_back(d);
@@ -61,8 +61,8 @@ Result<std::unique_ptr<Font>> Font::load(const fs::path& path) {
   const unsigned glyfLen = hb_blob_get_length(glyf);
   hb_blob_destroy(glyf);
   if (glyfLen == 0 || hb_face_get_glyph_count(f->m_face) == 0)
-    return Error::kyso(Errc::FontMissing, "hb_face_reference_table",
-                       "no TrueType outlines: " + path.string());
+    return Error::kyso(Errc::FontMissing, "hb_face_reference_table", path.string())
+        .because(Detail::NoFontOutlines);
   f->m_font = hb_font_create(f->m_face);
   f->m_upem = hb_face_get_upem(f->m_face);
   hb_font_extents_t ext{};

@@ -95,8 +95,8 @@ Result<double> fittingSize(const Template& t, const Font& font,
   for (double size = t.fontSize;; size -= 0.5) {
     if (size < t.minFontSize - 1e-9)
       return Error::kyso(Errc::TextDoesNotFit, "layout_text",
-                         "\"" + widest + "\" at " + pdfNum(t.minFontSize) + " pt in " + pdfNum(tw) +
-                             " x " + pdfNum(th) + " pt");
+                         detailArgs({widest, pdfNum(t.minFontSize), mmText(tw), mmText(th)}))
+          .because(Detail::TextTooLarge);
     bool fits =
         (font.ascent(size) - font.descent(size)) + (lines.size() - 1) * size * t.lineSpacing <=
         th + 0.01;

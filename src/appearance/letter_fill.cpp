@@ -72,12 +72,13 @@ bool isBlankFiller(std::u32string_view k) {
 }
 
 // The blank a mark goes into, for a refusal that says which one is too narrow.
+// The word printed before a blank, as the letter prints it (the same in every language).
 const char* blankName(std::string_view role) {
-  if (role == "number") return "number after \"Số:\"";
-  if (role == "day") return "day after \"ngày\"";
-  if (role == "month") return "month after \"tháng\"";
-  if (role == "year") return "year after \"năm\"";
-  return "text";
+  if (role == "number") return "Số:";
+  if (role == "day") return "ngày";
+  if (role == "month") return "tháng";
+  if (role == "year") return "năm";
+  return "";
 }
 
 // What is being written on the letter, before the font objects exist.
@@ -133,10 +134,8 @@ class LetterFiller {
       if (w <= right - left + 0.01) break;
       if (m.size - 0.25 < 0.75 * size) {
         return Error::kyso(Errc::TextDoesNotFit, "letter_fill",
-                           std::string("the blank for the ") + blankName(role) + " is " +
-                               pdfNum(right - left) + " pt wide: \"" + utf8 +
-                               "\" does not fit even at " + pdfNum(0.75 * size) +
-                               " pt (three quarters of the letter's size)");
+                           detailArgs({blankName(role), mmText(right - left), utf8}))
+            .because(Detail::BlankTooNarrow);
       }
     }
     pending.push_back(std::move(m));
@@ -153,16 +152,20 @@ class LetterFiller {
     const LetterWord* at = nullptr;
     for (const auto& w : m_words)  // the top-most occurrence
       if (w.key.compare(0, anchor.size(), anchor) == 0 && (!at || w.box.ury > at->box.ury)) at = &w;
-    const std::string page = " on page " + std::to_string(m_g.pageIndex + 1);
-    if (!at) return Error::kyso(Errc::LetterPlaceNotFound, "letter_number", m_t.numberAfter + page);
+    const std::string pageNo = std::to_string(m_g.pageIndex + 1);
+    const std::string page = " on page " + pageNo;
+    if (!at)
+      return Error::kyso(Errc::LetterPlaceNotFound, "letter_number",
+                         detailArgs({m_t.numberAfter, pageNo}))
+          .because(Detail::NoNumberLine);
     const std::u32string rest = at->key.substr(anchor.size());
     const LetterWord* next = nextOnLine(m_words, *at);
     std::u32string present;
     if (!rest.empty()) {
       if (!startsWithDigit(rest))
-        return Error::kyso(
-            Errc::LetterPlaceNotFound, "letter_number",
-            "no blank after \"" + m_t.numberAfter + "\" in \"" + at->text + "\"" + page);
+        return Error::kyso(Errc::LetterPlaceNotFound, "letter_number",
+                           detailArgs({m_t.numberAfter, at->text, pageNo}))
+            .because(Detail::NoBlankAfter);
       present = rest;
     } else if (next && startsWithDigit(next->key)) {
       present = next->key;
@@ -170,8 +173,8 @@ class LetterFiller {
     if (!present.empty()) {
       if (present != numberKey)
         return Error::kyso(Errc::LetterAlreadyFilled, "letter_number",
-                           "\"" + at->text + (rest.empty() ? " " + next->text : "") +
-                               "\", not --doc-number " + number);
+                           detailArgs({at->text + (rest.empty() ? " " + next->text : ""), number}))
+            .because(Detail::NumberAlreadyThere);
       info += "; number already on the letter";
       return okStatus();
     }
@@ -186,8 +189,8 @@ class LetterFiller {
         text = encodeUtf8(numberCps.substr(0, numberCps.size() - next->key.size()));
       } else if (number.find('/') != std::string::npos) {
         return Error::kyso(Errc::LetterPlaceNotFound, "letter_number",
-                           "the letter prints \"" + next->text +
-                               "\" after the blank, --doc-number " + "is " + number);
+                           detailArgs({next->text, number}))
+            .because(Detail::NumberHasSymbol);
       }
       // Against the symbol, as "286/SYT-VP" is one word.
       KYSO_TRY(add("number", text, *at, size, at->box.urx + space, next->box.llx,
@@ -253,9 +256,8 @@ class LetterFiller {
       info += "; date in \"ngày ... tháng ... năm\" on page " + std::to_string(m_g.pageIndex + 1);
       return okStatus();
     }
-    return Error::kyso(
-        Errc::LetterPlaceNotFound, "letter_date",
-        "\"ngày ... tháng ... năm ...\" on page " + std::to_string(m_g.pageIndex + 1));
+    return Error::kyso(Errc::LetterPlaceNotFound, "letter_date", std::to_string(m_g.pageIndex + 1))
+        .because(Detail::NoDateLine);
   }
 
   std::vector<PendingMark> pending;

@@ -18,6 +18,12 @@ std::string pdfNum(double v) {
   return s;
 }
 
+std::string mmText(double pt) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", std::isfinite(pt) ? pt / kPtPerMm : 0.0);
+  return buf;
+}
+
 std::string refTo(std::size_t k) {
   return "{{ref:" + std::to_string(k) + "}}";
 }

@@ -21,5 +21,7 @@ Result<std::string> flate(std::string_view data);
 Result<std::string> flateStream(std::string_view dictEntries, std::string_view data);
 /// Points per millimetre.
 inline constexpr double kPtPerMm = 72.0 / 25.4;
+/// A length in points said in millimetres with one decimal ("12.5"), for people.
+std::string mmText(double pt);
 
 }  // namespace kyso::appearance

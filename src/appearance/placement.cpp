@@ -27,7 +27,8 @@ Error qpdfError(const std::exception& e, const fs::path& pdf) {
   const auto* qe = dynamic_cast<const QPDFExc*>(&e);
   const Errc kind =
       qe && qe->getErrorCode() == qpdf_e_password ? Errc::PdfEncrypted : Errc::NotAPdf;
-  return Error::kyso(kind, "QPDF::processFile", pdf.string() + ": " + e.what());
+  return Error::kyso(kind, "QPDF::processFile", detailArgs({pdf.string(), e.what()}))
+      .because(Detail::TechnicalIn);
 }
 
 // qpdf opens files lazily; load once and keep warnings off the user's terminal.
@@ -177,9 +178,11 @@ Status checkOnPage(const PdfRect& r, const PdfRect& mb) {
   if (!(r.width() > 0) || !(r.height() > 0) || r.llx < mb.llx - eps || r.lly < mb.lly - eps ||
       r.urx > mb.urx + eps || r.ury > mb.ury + eps) {
     return Error::kyso(Errc::RectangleOffPage, "check_rect",
-                       "[" + pdfNum(r.llx) + " " + pdfNum(r.lly) + " " + pdfNum(r.urx) + " " +
-                           pdfNum(r.ury) + "] on page [" + pdfNum(mb.llx) + " " + pdfNum(mb.lly) +
-                           " " + pdfNum(mb.urx) + " " + pdfNum(mb.ury) + "]");
+                       detailArgs({"[" + pdfNum(r.llx) + " " + pdfNum(r.lly) + " " + pdfNum(r.urx) +
+                                       " " + pdfNum(r.ury) + "]",
+                                   "[" + pdfNum(mb.llx) + " " + pdfNum(mb.lly) + " " +
+                                       pdfNum(mb.urx) + " " + pdfNum(mb.ury) + "]"}))
+        .because(Detail::RectangleOutside);
   }
   return okStatus();
 }
@@ -263,7 +266,7 @@ Result<SignerSlot> findSignerSlot(const fs::path& pdf, std::optional<int> pageIn
   KYSO_ASSIGN_OR_RETURN(auto titleCps, decodeUtf8(title));
   const std::u32string nameKey = matchKey(nameCps), titleKey = matchKey(titleCps);
   if (nameKey.empty())
-    return Error::kyso(Errc::PlacementNotFound, "find_signer", "no signer name known");
+    return Error::kyso(Errc::PlacementNotFound, "find_signer").because(Detail::NoSignerName);
   KYSO_ASSIGN_OR_RETURN(auto geometry, pageGeometry(pdf, 1));
   std::vector<int> pages;
   if (pageIndex)
@@ -304,9 +307,9 @@ Result<SignerSlot> findSignerSlot(const fs::path& pdf, std::optional<int> pageIn
       slot.titleText = best->text;
       slot.nameText = nameSeg.text;
       if (slot.top - slot.bottom < 10 * kPtPerMm)
-        return Error::kyso(
-            Errc::PlacementNotFound, "find_signer",
-            "less than 10 mm between \"" + best->text + "\" and \"" + nameSeg.text + "\"");
+        return Error::kyso(Errc::PlacementNotFound, "find_signer",
+                           detailArgs({best->text, nameSeg.text}))
+            .because(Detail::NameTooClose);
       return slot;
     }
   }
@@ -345,7 +348,8 @@ Result<std::vector<SignatureWidget>> signatureWidgets(const fs::path& pdf) {
       }
     }
   } catch (const std::exception& e) {
-    return Error::kyso(Errc::PdfDamaged, "read_annotations", pdf.string() + ": " + e.what());
+    return Error::kyso(Errc::PdfDamaged, "read_annotations", detailArgs({pdf.string(), e.what()}))
+        .because(Detail::TechnicalIn);
   }
   return out;
 }

@@ -46,7 +46,8 @@ Result<RasterImage> decodePng(std::string_view bytes, const ImageOptions& option
   if (!png_image_begin_read_from_memory(&pi, bytes.data(), bytes.size())) {
     std::string msg = pi.message;
     png_image_free(&pi);
-    return Error::kyso(Errc::ImageInvalid, "png_image_begin_read_from_memory", msg);
+    return Error::kyso(Errc::ImageInvalid, "png_image_begin_read_from_memory", msg)
+        .because(Detail::Technical);
   }
   if (pi.width == 0 || pi.height == 0 || pi.width > options.maxSide ||
       pi.height > options.maxSide || std::uint64_t{pi.width} * pi.height > options.maxPixels) {
@@ -63,7 +64,7 @@ Result<RasterImage> decodePng(std::string_view bytes, const ImageOptions& option
   if (!png_image_finish_read(&pi, nullptr, rgba.data(), 0, nullptr)) {
     std::string msg = pi.message;
     png_image_free(&pi);
-    return Error::kyso(Errc::ImageInvalid, "png_image_finish_read", msg);
+    return Error::kyso(Errc::ImageInvalid, "png_image_finish_read", msg).because(Detail::Technical);
   }
   png_image_free(&pi);
   const std::size_t n = std::size_t{img.width} * img.height;

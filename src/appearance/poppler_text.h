@@ -33,7 +33,7 @@ Result<PageWords> pageWords(const std::filesystem::path& pdf, int pageIndex);
 
 /// The module's table (kyso-poppler.so, entry kyso_poppler_text_api).
 struct PopplerTextApi {
-  static constexpr std::uint32_t kAbi = 2;
+  static constexpr std::uint32_t kAbi = 3;
   std::uint32_t abi;
   Result<PageWords> (*pageWords)(const std::filesystem::path& pdf, int pageIndex);
 };

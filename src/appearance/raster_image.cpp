@@ -30,8 +30,8 @@ Result<RasterImage> decodeImage(std::string_view bytes, const ImageOptions& opti
       detail::looksLikePng(bytes) ? detail::decodePng(bytes, options)
       : detail::looksLikeJpeg(bytes)
           ? detail::decodeJpeg(bytes, options)
-          : Result<RasterImage>(Error::kyso(Errc::ImageInvalid, "image_format",
-                                            "neither a PNG nor a JPEG signature"));
+          : Result<RasterImage>(
+                Error::kyso(Errc::ImageInvalid, "image_format").because(Detail::NotAnImage));
   if (!decoded.ok()) return decoded;
   RasterImage& img = *decoded;
   // The PNG decoder fills alpha (opaque without an alpha channel); a JPEG has none.
@@ -42,7 +42,7 @@ Result<RasterImage> decodeImage(std::string_view bytes, const ImageOptions& opti
 Result<RasterImage> loadImage(const std::filesystem::path& path, const ImageOptions& options) {
   KYSO_ASSIGN_OR_RETURN(std::string bytes, readSmallFile(path, options.maxFileBytes));
   auto r = decodeImage(bytes, options);
-  if (!r.ok()) r.error().context += " (" + path.string() + ")";
+  if (!r.ok()) r.error().addWhere(path.string());
   return r;
 }
 

@@ -305,7 +305,7 @@ Result<Template> parseTemplate(std::string_view text) {
 Result<Template> loadTemplate(const std::filesystem::path& path) {
   KYSO_ASSIGN_OR_RETURN(std::string text, readSmallFile(path, 1u << 20));
   auto t = parseTemplate(text);
-  if (!t.ok()) t.error().context += " (" + path.string() + ")";
+  if (!t.ok()) t.error().addWhere(path.string());
   return t;
 }
 

@@ -14,8 +14,8 @@ Result<std::u32string> decodeUtf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto ch = nextUtf8(s, i);
     if (!ch)
-      return Error::kyso(Errc::UsageError, "utf8_decode",
-                         "invalid UTF-8 at byte " + std::to_string(i));
+      return Error::kyso(Errc::UsageError, "utf8_decode", std::to_string(i))
+          .because(Detail::InvalidUtf8At);
     out.push_back(ch->codePoint);
     i += ch->length;
   }

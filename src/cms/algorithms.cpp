@@ -37,7 +37,8 @@ int plainEcdsaHash(const ASN1_OBJECT* obj) {
 // Plain r||s (two big-endian integers of equal length) to a DER ECDSA-Sig-Value.
 Result<std::vector<unsigned char>> plainToDer(std::span<const unsigned char> sig) {
   if (sig.empty() || sig.size() % 2)
-    return Error::kyso(Errc::CmsSignatureInvalid, "ECDSA plain", "odd length");
+    return Error::kyso(Errc::CmsSignatureInvalid, "ECDSA plain", "odd length")
+        .because(Detail::Technical);
   size_t half = sig.size() / 2;
   ossl::Ptr<ECDSA_SIG> es(ECDSA_SIG_new());
   BIGNUM* r = BN_bin2bn(sig.data(), static_cast<int>(half), nullptr);
@@ -78,7 +79,8 @@ Result<PssParams> pssParams(const X509_ALGOR* alg) {
   if (params->hashAlgorithm) out.md = EVP_get_digestbyobj(params->hashAlgorithm->algorithm);
   if (params->maskGenAlgorithm) {
     if (OBJ_obj2nid(params->maskGenAlgorithm->algorithm) != NID_mgf1)
-      return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "mask generation is not MGF1");
+      return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "mask generation is not MGF1")
+          .because(Detail::Technical);
     ossl::Ptr<X509_ALGOR> mgfHash;
     if (params->maskHash)
       mgfHash.reset(X509_ALGOR_dup(params->maskHash));
@@ -92,10 +94,14 @@ Result<PssParams> pssParams(const X509_ALGOR* alg) {
   }
   if (params->saltLength) out.saltLen = static_cast<int>(ASN1_INTEGER_get(params->saltLength));
   if (params->trailerField && ASN1_INTEGER_get(params->trailerField) != 1)
-    return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "trailer field is not 1");
+    return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "trailer field is not 1")
+        .because(Detail::Technical);
   if (!out.md || !out.mgf1)
-    return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "unknown hash");
-  if (out.saltLen < 0) return Error::kyso(Errc::CmsMalformed, "RSASSA-PSS", "negative salt length");
+    return Error::kyso(Errc::CmsUnknownAlgorithm, "RSASSA-PSS", "unknown hash")
+        .because(Detail::Technical);
+  if (out.saltLen < 0)
+    return Error::kyso(Errc::CmsMalformed, "RSASSA-PSS", "negative salt length")
+        .because(Detail::Technical);
   return out;
 }
 
@@ -270,7 +276,8 @@ Status verifySignatureOfDigest(EVP_PKEY* key, const X509_ALGOR* sigAlg, int dige
   KYSO_TRY(checkAndPrepare(key, sigAlg, digestNid, info, md, pss, sig, store));
   if (info.family == SigAlgInfo::Ed25519 || info.family == SigAlgInfo::Ed448)
     return Error::kyso(Errc::CmsUnknownAlgorithm, "verifySignatureOfDigest",
-                       "EdDSA without signed attributes needs the whole content");
+                       "EdDSA without signed attributes needs the whole content")
+        .because(Detail::Technical);
   ossl::Ptr<EVP_PKEY_CTX> pctx(EVP_PKEY_CTX_new(key, nullptr));
   if (!pctx || EVP_PKEY_verify_init(pctx.get()) != 1) return Error::openssl("EVP_PKEY_verify_init");
   KYSO_TRY(configure(pctx.get(), info, pss));

@@ -66,7 +66,8 @@ SignerReport checkOne(std::span<const unsigned char> der, std::span<const unsign
   s.sha256 = certs::sha256Hex(cert);
   r.signer = s;
   auto tbs = attributesDer(si->auth_attr);
-  Status st = Error::kyso(Errc::CmsMalformed, "counter-signature", "no signed attributes");
+  Status st = Error::kyso(Errc::CmsMalformed, "counter-signature", "no signed attributes")
+                  .because(Detail::Technical);
   if (tbs.ok() && !tbs->empty())
     st = verifySignature(
         X509_get0_pubkey(cert), si->digest_enc_alg, dnid,

@@ -67,7 +67,7 @@ Status setPssAlgorithm(X509_ALGOR* sigAlg, const EVP_MD* md) {
   pss->saltLength = ASN1_INTEGER_new();
   if (!pss->hashAlgorithm || !pss->maskGenAlgorithm || !pss->saltLength ||
       !ASN1_INTEGER_set(pss->saltLength, EVP_MD_get_size(md)))
-    return Error::openssl("RSA_PSS_PARAMS", "hash and salt");
+    return Error::openssl("RSA_PSS_PARAMS: hash and salt");
   X509_ALGOR_set_md(pss->hashAlgorithm, md);
   X509_ALGOR_set_md(mgfHash.get(), md);
   ASN1_STRING* mgfParam = ASN1_item_pack(mgfHash.get(), ASN1_ITEM_rptr(X509_ALGOR), nullptr);

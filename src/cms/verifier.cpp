@@ -345,7 +345,8 @@ Status checkSignatureValue(CMS_SignerInfo* si, EVP_PKEY* key, const X509_ALGOR* 
     }
     return st;
   }
-  if (!contentDigest) return Error::kyso(Errc::CmsNoSigner, "verify", "no content");
+  if (!contentDigest)
+    return Error::kyso(Errc::CmsNoSigner, "verify", "no content").because(Detail::Technical);
   Status st = verifySignatureOfDigest(key, sigAlg, dnid, *contentDigest, sigBytes);
   r.digestMatches = st.ok();
   return st;
@@ -527,7 +528,8 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
   auto bad = [&](Errc e, NoteId why) {
     rep.indication = Indication::TotalFailed;
     rep.subIndication = SubIndication::FormatFailure;
-    rep.error = Error::kyso(e, "verifyCms", noteText({why, {}, {}}, Lang::En));
+    rep.error =
+        Error::kyso(e, "verifyCms", noteText({why, {}, {}}, Lang::En)).because(Detail::Technical);
     rep.notes.push_back({why, {}, {}});
     return rep;
   };
@@ -583,7 +585,8 @@ CmsReport verifyCmsSlowly(std::span<const unsigned char> der, const DetachedCont
     rep.indication = Indication::TotalFailed;
     rep.subIndication = SubIndication::FormatFailure;
     rep.error =
-        Error::kyso(Errc::CmsUnexpectedContent, "verifyCms", "detached signature with eContent");
+        Error::kyso(Errc::CmsUnexpectedContent, "verifyCms", "detached signature with eContent")
+            .because(Detail::Technical);
     rep.notes.push_back({NoteId::DetachedContentInside, {}, {}});
   }
   if (content) {

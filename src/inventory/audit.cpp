@@ -45,7 +45,9 @@ Status appendAuditBatch(Db& db, const std::string& at, const std::string& who,
   // no login but the owner may write the log there.
   if (changes.empty() || db.dialect() == Db::Dialect::Postgres) return {};
   KYSO_ASSIGN_OR_RETURN(Rows head, db.query("SELECT seq, hash FROM audit_head WHERE id = 1"));
-  if (head.empty()) return Error::kyso(Errc::AuditChainBroken, "appendAudit", "audit_head missing");
+  if (head.empty())
+    return Error::kyso(Errc::AuditChainBroken, "appendAudit", "audit_head missing")
+        .because(Detail::Technical);
   const long long first = head[0].integer(0) + 1;
   std::vector<std::string> prev(changes.size()), hash(changes.size());
   std::string last = head[0].text(1);

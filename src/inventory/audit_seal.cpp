@@ -15,7 +15,7 @@ constexpr std::string_view kBegin = "-----BEGIN CMS-----\n";
 constexpr std::string_view kEnd = "-----END CMS-----\n";
 
 Error invalid(const std::string& why) {
-  return Error::kyso(Errc::AuditSealInvalid, "audit seal", why);
+  return Error::kyso(Errc::AuditSealInvalid, "audit seal", why).because(Detail::Technical);
 }
 
 bool isHex(std::string_view s) {
@@ -82,7 +82,7 @@ Result<SealFacts> headToSeal(Db& db, const std::string& at) {
   KYSO_ASSIGN_OR_RETURN(f.database, databaseId(db));
   KYSO_ASSIGN_OR_RETURN(Rows head, db.query("SELECT seq, hash FROM audit_head WHERE id = 1"));
   if (head.empty() || head[0].integer(0) <= 0)
-    return Error::kyso(Errc::UsageError, "audit-seal", "the audit log is empty: nothing to seal");
+    return Error::kyso(Errc::UsageError, "audit-seal").because(Detail::AuditLogEmpty);
   f.seq = head[0].integer(0);
   f.hash = head[0].text(1);
   f.at = at;

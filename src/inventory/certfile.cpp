@@ -72,7 +72,8 @@ Result<ParsedCertificate> parseCertificate(std::string_view bytes, const std::st
   c.notBefore = dateText(X509_get0_notBefore(x.get()));
   c.notAfter = dateText(X509_get0_notAfter(x.get()));
   if (c.notBefore.empty() || c.notAfter.empty())
-    return Error::kyso(Errc::CertificateMalformed, "ASN1_TIME_to_tm", what);
+    return Error::kyso(Errc::CertificateMalformed, "ASN1_TIME_to_tm", what)
+        .because(Detail::Technical);
   if (const ASN1_OCTET_STRING* ski = X509_get0_subject_key_id(x.get()))
     c.keyId = hex(ASN1_STRING_get0_data(ski), static_cast<std::size_t>(ASN1_STRING_length(ski)));
   return out;

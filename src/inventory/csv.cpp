@@ -28,9 +28,8 @@ Result<std::string> fromCp1258(std::string_view in) {
   while (il > 0) {
     if (iconv(cd, &ip, &il, &op, &ol) == static_cast<std::size_t>(-1)) {
       const long at = static_cast<long>(ip - src.data());
-      return Error::raw(Domain::Posix, errno, "iconv",
-                        "byte " + std::to_string(at) + " is neither UTF-8 nor Windows-1258",
-                        Errc::CsvInvalid);
+      return Error::raw(Domain::Posix, errno, "iconv", std::to_string(at), Errc::CsvInvalid)
+          .because(Detail::CsvBadEncodingAt);
     }
   }
   // Flush any pending base letter the converter keeps for combining with a following tone mark.
@@ -86,16 +85,16 @@ Result<std::string> decodeSpreadsheetText(std::string_view b, std::string* encod
     if (encoding) *encoding = e;
   };
   if (b.starts_with("\xff\xfe") || b.starts_with("\xfe\xff"))
-    return Error::kyso(Errc::CsvInvalid, "decode", "the file is UTF-16: save it as CSV UTF-8");
+    return Error::kyso(Errc::CsvInvalid, "decode").because(Detail::CsvUtf16);
   if (b.starts_with("\xef\xbb\xbf")) {
     b.remove_prefix(3);
     if (!isValidUtf8(b))
-      return Error::kyso(Errc::CsvInvalid, "decode", "UTF-8 BOM but invalid UTF-8 text");
+      return Error::kyso(Errc::CsvInvalid, "decode").because(Detail::CsvBadUtf8AfterBom);
     setEnc("UTF-8 with BOM");
     return std::string(b);
   }
   if (b.find('\0') != std::string_view::npos)
-    return Error::kyso(Errc::CsvInvalid, "decode", "binary data (NUL bytes): not a CSV file");
+    return Error::kyso(Errc::CsvInvalid, "decode").because(Detail::CsvBinary);
   if (isValidUtf8(b)) {
     setEnc("UTF-8");
     return std::string(b);
@@ -160,8 +159,8 @@ Result<std::vector<CsvRecord>> parseCsv(std::string_view text) {
     }
   }
   if (quoted)
-    return Error::kyso(Errc::CsvInvalid, "parseCsv",
-                       "line " + std::to_string(quoteLine) + ": unterminated quote");
+    return Error::kyso(Errc::CsvInvalid, "parseCsv", std::to_string(quoteLine))
+        .because(Detail::CsvOpenQuote);
   if (any || !field.empty()) endRecord();
   return out;
 }

@@ -21,7 +21,8 @@ long long Row::integer(std::size_t i) const {
 Result<std::unique_ptr<Db>> openDb(const std::string& location) {
   if (location.starts_with("postgresql://") || location.starts_with("postgres://"))
     return openPostgres(location);
-  if (location.empty()) return Error::kyso(Errc::UsageError, "openDb", "no database given");
+  if (location.empty())
+    return Error::kyso(Errc::UsageError, "openDb", "no database given").because(Detail::Technical);
   return openSqlite(location);
 }
 
@@ -51,7 +52,8 @@ Result<Transaction> Transaction::begin(Db& db) {
 }
 
 Status Transaction::commit() {
-  if (!m_db) return Error::kyso(Errc::UsageError, "COMMIT", "no transaction");
+  if (!m_db)
+    return Error::kyso(Errc::UsageError, "COMMIT", "no transaction").because(Detail::Technical);
   Db* db = m_db;
   auto st = db->commit();
   if (!st.ok()) return st;  // the destructor rolls back what is left

@@ -20,7 +20,7 @@ Status checkImage(const std::string& bytes, const char* what) {
   static constexpr char kJpeg[] = "\xff\xd8\xff";
   const bool png = bytes.size() >= 8 && bytes.compare(0, 8, kPng, 8) == 0;
   const bool jpeg = bytes.size() >= 3 && bytes.compare(0, 3, kJpeg, 3) == 0;
-  if (!png && !jpeg) return Error::kyso(Errc::ImageInvalid, what, "neither a PNG nor a JPEG image");
+  if (!png && !jpeg) return Error::kyso(Errc::ImageInvalid, what).because(Detail::NotAnImage);
   if (bytes.size() > (8u << 20)) return Error::kyso(Errc::ImageTooLarge, what);
   return {};
 }
@@ -100,7 +100,8 @@ Result<std::vector<Unit>> Inventory::units() {
 }
 
 Result<Unit> Inventory::addUnit(Unit u) {
-  if (u.name.empty()) return Error::kyso(Errc::UsageError, "unit add", "--name is required");
+  if (u.name.empty())
+    return Error::kyso(Errc::UsageError, "unit add", "--name").because(Detail::OptionRequired);
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(
       Rows r, m_db->query("INSERT INTO units (name, parent_id, kind) VALUES (?, ?, ?) RETURNING id",
@@ -117,7 +118,7 @@ Result<Unit> Inventory::editUnit(const Unit& u) {
   KYSO_ASSIGN_OR_RETURN(Unit before, unit(std::to_string(u.id)));
   if (before.version != u.version) return Error::kyso(Errc::DbConflict, "unit edit", before.name);
   if (u.parentId && *u.parentId == u.id)
-    return Error::kyso(Errc::UsageError, "unit edit", "a unit cannot be its own parent");
+    return Error::kyso(Errc::UsageError, "unit edit").because(Detail::OwnParentUnit);
   KYSO_ASSIGN_OR_RETURN(long long n, m_db->exec("UPDATE units SET name = ?, parent_id = ?, kind = "
                                                 "?, focal_person_id = ?, version = version + 1 "
                                                 "WHERE id = ? AND version = ?",
@@ -171,9 +172,8 @@ Result<Person> Inventory::person(std::string_view key, std::optional<long long> 
   }
   if (rows.empty()) return notFound("person", key);
   if (rows.size() > 1)
-    return Error::kyso(
-        Errc::UsageError, "person",
-        "several people are named '" + std::string(key) + "': give the unit or the id");
+    return Error::kyso(Errc::UsageError, "person", std::string(key))
+        .because(Detail::SeveralPeopleNamed);
   return sql::personFrom(rows[0]);
 }
 
@@ -192,7 +192,8 @@ Result<std::vector<Person>> Inventory::people(std::optional<long long> unitId) {
 }
 
 Result<Person> Inventory::addPerson(Person p) {
-  if (p.fullName.empty()) return Error::kyso(Errc::UsageError, "person add", "--name is required");
+  if (p.fullName.empty())
+    return Error::kyso(Errc::UsageError, "person add", "--name").because(Detail::OptionRequired);
   if (!p.leftOn.empty() && !parseDate(p.leftOn))
     return Error::kyso(Errc::UsageError, "person add", "--left-on YYYY-MM-DD");
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
@@ -201,8 +202,8 @@ Result<Person> Inventory::addPerson(Person p) {
                                                "p.unit_id WHERE p.full_name = ? AND p.unit_id = ?",
                                                {p.fullName, p.unitId}));
   if (!same.empty())
-    return Error::kyso(Errc::DbConstraint, "person add",
-                       p.fullName + " already exists in " + same[0].text(0));
+    return Error::kyso(Errc::DbConstraint, "person add", detailArgs({p.fullName, same[0].text(0)}))
+        .because(Detail::PersonExists);
   KYSO_ASSIGN_OR_RETURN(
       Rows r,
       m_db->query("INSERT INTO people (full_name, position, unit_id, email, phone, left_on) VALUES "
@@ -265,7 +266,7 @@ Result<std::string> Inventory::handwriting(std::string_view key) {
 
 Status Inventory::backup(const std::string& path) {
   if (m_db->dialect() != Db::Dialect::Sqlite)
-    return Error::kyso(Errc::NotImplemented, "backup", "use pg_dump for a PostgreSQL inventory");
+    return Error::kyso(Errc::NotImplemented, "backup").because(Detail::UsePgDump);
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return Error::kyso(Errc::FileExists, "backup", path);
   // Written beside the target under a temporary name and renamed only when complete.
@@ -286,8 +287,7 @@ Status Inventory::backup(const std::string& path) {
 
 Status Inventory::restore(const std::string& path) {
   if (m_db->dialect() != Db::Dialect::Sqlite)
-    return Error::kyso(Errc::NotImplemented, "restore",
-                       "use pg_restore for a PostgreSQL inventory");
+    return Error::kyso(Errc::NotImplemented, "restore").because(Detail::UsePgRestore);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
     return Error::kyso(Errc::FileNotFound, "restore", path);
@@ -296,7 +296,7 @@ Status Inventory::restore(const std::string& path) {
     KYSO_ASSIGN_OR_RETURN(std::unique_ptr<Db> probe, openSqlite(path, /*readOnly=*/true));
     KYSO_ASSIGN_OR_RETURN(int v, schemaVersion(*probe));
     if (v == 0)
-      return Error::kyso(Errc::DbNotADatabase, "restore", path + ": not a kyso inventory");
+      return Error::kyso(Errc::DbNotADatabase, "restore", path).because(Detail::NotAnInventory);
     if (v > kSchemaVersion) return Error::kyso(Errc::DbSchemaTooNew, "restore", path);
     KYSO_ASSIGN_OR_RETURN(AuditReport rep, inventory::verifyAudit(*probe));
     if (!rep.ok())

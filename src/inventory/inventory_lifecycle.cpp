@@ -24,8 +24,8 @@ Result<Event> Inventory::transition(Subject s, std::string_view key, std::string
         return Error::kyso(Errc::TransitionNotAllowed, rule.event.data(),
                            h.fullName + " has left the unit");
       if (rule.event == "hand_over" && before.holderId == h.id)
-        return Error::kyso(Errc::TransitionNotAllowed, "hand_over",
-                           "the token is already with " + h.fullName);
+        return Error::kyso(Errc::TransitionNotAllowed, "hand_over", h.fullName)
+            .because(Detail::TokenAlreadyWith);
       holder = h.id;
       unitId = h.unitId;
       issuedOn = e.docDate;
@@ -113,7 +113,7 @@ Result<std::vector<Event>> Inventory::history(Subject s, std::string_view key) {
 }
 
 Result<std::vector<Certificate>> Inventory::expiring(long days) {
-  if (days < 0) return Error::kyso(Errc::UsageError, "expiring", "--days must not be negative");
+  if (days < 0) return Error::kyso(Errc::UsageError, "expiring").because(Detail::NegativeDays);
   const auto t = parseDate(today());
   KYSO_ASSIGN_OR_RETURN(
       Rows rows,

@@ -59,21 +59,23 @@ Result<std::vector<Token>> Inventory::tokens(const TokenFilter& f) {
 }
 
 Result<Token> Inventory::addToken(Token t) {
-  if (t.serial.empty()) return Error::kyso(Errc::UsageError, "token add", "--serial is required");
+  if (t.serial.empty())
+    return Error::kyso(Errc::UsageError, "token add", "--serial").because(Detail::OptionRequired);
   if (t.manufacturer.empty())
-    return Error::kyso(Errc::UsageError, "token add", "--manufacturer is required");
+    return Error::kyso(Errc::UsageError, "token add", "--manufacturer")
+        .because(Detail::OptionRequired);
   if (!isState(Subject::Token, t.state))
-    return Error::kyso(
-        Errc::UsageError, "token add",
-        "unknown state '" + t.state + "'; the states are " + statesList(Subject::Token));
+    return Error::kyso(Errc::UsageError, "token add",
+                       detailArgs({t.state, statesList(Subject::Token)}))
+        .because(Detail::UnknownState);
   for (const std::string* d : {&t.receivedOn, &t.issuedOn})
     if (!d->empty() && !parseDate(*d))
-      return Error::kyso(Errc::UsageError, "token add", "bad date '" + *d + "'");
+      return Error::kyso(Errc::UsageError, "token add", *d).because(Detail::BadDate);
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   if (t.holderId) {
     KYSO_ASSIGN_OR_RETURN(Person h, person(std::to_string(*t.holderId)));
     if (t.unitId && *t.unitId != h.unitId)
-      return Error::kyso(Errc::UsageError, "token add", h.fullName + " is not in that unit");
+      return Error::kyso(Errc::UsageError, "token add", h.fullName).because(Detail::NotInThatUnit);
     t.unitId = h.unitId;
   }
   KYSO_ASSIGN_OR_RETURN(
@@ -96,19 +98,17 @@ Result<Token> Inventory::addToken(Token t) {
 
 Result<Token> Inventory::editToken(const Token& t) {
   if (t.serial.empty() || t.manufacturer.empty())
-    return Error::kyso(Errc::UsageError, "token edit", "serial and manufacturer cannot be empty");
+    return Error::kyso(Errc::UsageError, "token edit").because(Detail::SerialAndMaker);
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Rows cur,
                         m_db->query(std::string(sql::kTokenSelect) + "WHERE t.id = ?", {t.id}));
   if (cur.empty()) return notFound("token", std::to_string(t.id));
   const Token before = sql::tokenFrom(cur[0]);
   if (before.version != t.version)
-    return Error::kyso(Errc::DbConflict, "token edit",
-                       before.serial + ": version " + std::to_string(t.version) + " is now " +
-                           std::to_string(before.version));
+    return Error::kyso(Errc::DbConflict, "token edit", before.serial)
+        .because(Detail::ChangedMeanwhile);
   if (t.unitId != before.unitId && before.holderId)
-    return Error::kyso(Errc::UsageError, "token edit",
-                       "hand the token over instead of moving its unit");
+    return Error::kyso(Errc::UsageError, "token edit").because(Detail::HandOverInstead);
   KYSO_ASSIGN_OR_RETURN(
       long long n, m_db->exec("UPDATE tokens SET serial = ?, manufacturer = ?, model = ?, provider "
                               "= ?, module = ?, unit_id = ?, "
@@ -154,8 +154,7 @@ Result<Certificate> Inventory::certificate(std::string_view key) {
         rows,
         m_db->query(std::string(sql::kCertSelect) + "WHERE c.sha256 LIKE ? LIMIT 2", {k + "%"}));
     if (rows.size() > 1)
-      return Error::kyso(Errc::UsageError, "certificate",
-                         "'" + k + "' matches several certificates");
+      return Error::kyso(Errc::UsageError, "certificate", k).because(Detail::SeveralCertificates);
   }
   if (rows.empty()) return notFound("certificate", key);
   return sql::certFrom(rows[0]);
@@ -195,15 +194,15 @@ Result<std::vector<Certificate>> Inventory::certificates(const CertFilter& f) {
 
 Result<Certificate> Inventory::addCertificate(Certificate c, const std::string& der) {
   if (c.sha256.size() != 64 || c.serial.empty() || c.issuer.empty())
-    return Error::kyso(Errc::UsageError, "cert add", "serial, issuer and SHA-256 are required");
+    return Error::kyso(Errc::UsageError, "cert add").because(Detail::CertFieldsRequired);
   if (!parseDate(c.notBefore) || !parseDate(c.notAfter) || c.notAfter < c.notBefore)
-    return Error::kyso(Errc::UsageError, "cert add", "bad validity dates");
+    return Error::kyso(Errc::UsageError, "cert add").because(Detail::BadValidityDates);
   if (!isState(Subject::Certificate, c.state))
-    return Error::kyso(
-        Errc::UsageError, "cert add",
-        "unknown state '" + c.state + "'; the states are " + statesList(Subject::Certificate));
+    return Error::kyso(Errc::UsageError, "cert add",
+                       detailArgs({c.state, statesList(Subject::Certificate)}))
+        .because(Detail::UnknownState);
   if (c.kind != "personal" && c.kind != "organisation")
-    return Error::kyso(Errc::UsageError, "cert add", "kind is personal or organisation");
+    return Error::kyso(Errc::UsageError, "cert add").because(Detail::CertKind);
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   if (c.holderId) {
     KYSO_ASSIGN_OR_RETURN(Person h, person(std::to_string(*c.holderId)));
@@ -239,7 +238,7 @@ Result<std::string> Inventory::certificateDer(std::string_view key) {
 
 Result<Certificate> Inventory::editCertificate(const Certificate& c) {
   if (c.kind != "personal" && c.kind != "organisation")
-    return Error::kyso(Errc::UsageError, "cert edit", "kind is personal or organisation");
+    return Error::kyso(Errc::UsageError, "cert edit").because(Detail::CertKind);
   KYSO_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*m_db));
   KYSO_ASSIGN_OR_RETURN(Rows cur,
                         m_db->query(std::string(sql::kCertSelect) + "WHERE c.id = ?", {c.id}));

@@ -190,11 +190,10 @@ std::string addYears(std::string_view ymd, int years) {
 
 Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::string_view to,
                                        const EvidenceGiven& e) {
-  const char* what = s == Subject::Token ? "token" : "certificate";
+  const char* op = s == Subject::Token ? "token transition" : "certificate transition";
   if (!isState(s, to))
-    return Error::kyso(Errc::UsageError, "transition",
-                       std::string("unknown ") + what + " state '" + std::string(to) +
-                           "'; the states are " + statesList(s));
+    return Error::kyso(Errc::UsageError, op, detailArgs({to, statesList(s)}))
+        .because(Detail::UnknownState);
   const TransitionRule* rule = nullptr;
   for (const auto& r : rules(s))
     if (r.from == from && r.to == to) rule = &r;
@@ -202,10 +201,9 @@ Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::st
     std::string allowed;
     for (const auto& r : rules(s))
       if (r.from == from) allowed += (allowed.empty() ? "" : ", ") + std::string(r.to);
-    return Error::kyso(Errc::TransitionNotAllowed, "transition",
-                       std::string(what) + ": " + std::string(from) + " -> " + std::string(to) +
-                           "; from " + std::string(from) + " only to " +
-                           (allowed.empty() ? std::string("nothing") : allowed));
+    return Error::kyso(Errc::TransitionNotAllowed, op,
+                       detailArgs({from, to, allowed.empty() ? "-" : allowed}))
+        .because(Detail::TransitionOnlyTo);
   }
   auto missing = [&](const std::string& why) {
     return Error::kyso(Errc::EvidenceMissing, rule->event.data(), why);
@@ -234,7 +232,7 @@ Result<TransitionRule> checkTransition(Subject s, std::string_view from, std::st
     if (e.newNotAfter > addYears(e.notAfter, 3)) return missing("renewal_over_3_years");
   }
   if ((rule->needs & kPastExpiry) && !(e.notAfter.size() == 10 && e.today > e.notAfter))
-    return Error::kyso(Errc::TransitionNotAllowed, "expire", "the certificate has not expired yet");
+    return Error::kyso(Errc::TransitionNotAllowed, "expire").because(Detail::NotExpiredYet);
   return *rule;
 }
 

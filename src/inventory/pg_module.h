@@ -13,7 +13,7 @@
 namespace kyso::inventory {
 
 struct PgApi {
-  static constexpr std::uint32_t kAbi = 1;
+  static constexpr std::uint32_t kAbi = 2;
   std::uint32_t abi;
   Result<std::unique_ptr<Db>> (*open)(const std::string& url);
 };

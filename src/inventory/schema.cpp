@@ -181,7 +181,9 @@ Result<std::string> step(Db& db, int n) {
       KYSO_ASSIGN_OR_RETURN(Rows r, db.query("SELECT quote_ident(current_schema())"));
       schema = r.empty() ? "" : r[0].text(0);
       if (schema.empty())
-        return Error::kyso(Errc::DbOpenFailed, "migrate", db.location() + ": no current schema");
+        return Error::kyso(Errc::DbOpenFailed, "migrate",
+                           detailArgs({db.location(), "no current schema"}))
+            .because(Detail::TechnicalIn);
     }
     std::string sql = hardeningStep(d);
     replaceAll(sql, "{S}", schema);

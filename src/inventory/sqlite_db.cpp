@@ -189,8 +189,9 @@ Result<std::unique_ptr<Db>> openSqlite(const std::string& path, bool readOnly) {
     std::string msg = raw ? sqlite3_errmsg(raw) : "";
     sqlite3_close_v2(raw);
     Errc k = classify(rc);
-    return Error::raw(Domain::Sqlite, rc, "sqlite3_open_v2", path + ": " + msg,
-                      k == Errc::Ok ? Errc::DbOpenFailed : k);
+    return Error::raw(Domain::Sqlite, rc, "sqlite3_open_v2", detailArgs({path, msg}),
+                      k == Errc::Ok ? Errc::DbOpenFailed : k)
+        .because(Detail::TechnicalIn);
   }
   auto db = std::make_unique<SqliteDb>(raw, path);
   sqlite3_extended_result_codes(raw, 1);
@@ -210,7 +211,7 @@ Result<std::unique_ptr<Db>> openSqlite(const std::string& path, bool readOnly) {
 // Copies a whole SQLite database with the online backup API (consistent even while others write).
 Status sqliteCopy(Db& from, const std::string& toPath) {
   auto* src = dynamic_cast<SqliteDb*>(&from);
-  if (!src) return Error::kyso(Errc::UsageError, "backup", "not an SQLite database");
+  if (!src) return Error::kyso(Errc::UsageError, "backup").because(Detail::NotSqlite);
   sqlite3* dst = nullptr;
   int rc =
       sqlite3_open_v2(toPath.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -237,7 +238,7 @@ Status sqliteCopy(Db& from, const std::string& toPath) {
 // the file has been checked to be an inventory this program understands).
 Status sqliteRestore(Db& into, const std::string& fromPath) {
   auto* dst = dynamic_cast<SqliteDb*>(&into);
-  if (!dst) return Error::kyso(Errc::UsageError, "restore", "not an SQLite database");
+  if (!dst) return Error::kyso(Errc::UsageError, "restore").because(Detail::NotSqlite);
   sqlite3* src = nullptr;
   int rc = sqlite3_open_v2(fromPath.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
   std::unique_ptr<sqlite3, DbDeleter> guard(src);

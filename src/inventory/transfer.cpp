@@ -80,12 +80,13 @@ std::optional<std::string> columnOf(const std::string& header) {
   return std::nullopt;
 }
 
+// The columns' names, then the office sheets' Vietnamese headers: a Detail's last two values.
 std::string expectedColumns() {
   std::string out;
   for (const auto& c : tokenCsvColumns()) out += (out.empty() ? "" : ", ") + c;
-  return out +
-         " (or the Vietnamese headers: Số serial, Hãng sản xuất, Loại token, Nhà cung cấp, "
-         "Trạng thái, Đơn vị, Người giữ, Ngày nhận, Ngày cấp; STT and Ghi chú are left out)";
+  return detailArgs({out,
+                     "Số serial, Hãng sản xuất, Loại token, Nhà cung cấp, Trạng thái, Đơn vị, "
+                     "Người giữ, Ngày nhận, Ngày cấp"});
 }
 
 // The header: known names only, each once, the required ones present. Column name -> index.
@@ -94,18 +95,17 @@ Result<std::map<std::string, std::size_t>> readHeader(const CsvRecord& header) {
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const auto name = columnOf(header.fields[i]);
     if (!name)
-      return Error::kyso(
-          Errc::CsvInvalid, "import-csv",
-          "unknown column '" + header.fields[i] + "'; the columns are " + expectedColumns());
+      return Error::kyso(Errc::CsvInvalid, "import-csv",
+                         detailArgs({header.fields[i], expectedColumns()}))
+          .because(Detail::CsvUnknownColumn);
     if (name->empty()) continue;
     if (!col.emplace(*name, i).second)
-      return Error::kyso(Errc::CsvInvalid, "import-csv", "column '" + *name + "' appears twice");
+      return Error::kyso(Errc::CsvInvalid, "import-csv", *name).because(Detail::CsvColumnTwice);
   }
   for (const char* req : {"serial", "manufacturer"})
     if (!col.count(req))
-      return Error::kyso(
-          Errc::CsvInvalid, "import-csv",
-          std::string("missing column '") + req + "'; the columns are " + expectedColumns());
+      return Error::kyso(Errc::CsvInvalid, "import-csv", detailArgs({req, expectedColumns()}))
+          .because(Detail::CsvMissingColumn);
   return col;
 }
 
@@ -326,7 +326,7 @@ Result<ImportReport> importTokensCsv(Inventory& inv, std::string_view bytes,
   ImportReport rep;
   KYSO_ASSIGN_OR_RETURN(std::string text, decodeSpreadsheetText(bytes, &rep.encoding));
   KYSO_ASSIGN_OR_RETURN(std::vector<CsvRecord> recs, parseCsv(text));
-  if (recs.empty()) return Error::kyso(Errc::CsvInvalid, "import-csv", "the file is empty");
+  if (recs.empty()) return Error::kyso(Errc::CsvInvalid, "import-csv").because(Detail::CsvEmpty);
   KYSO_ASSIGN_OR_RETURN(auto col, readHeader(recs[0]));
   KYSO_ASSIGN_OR_RETURN(Known known, readKnown(inv.db()));
   std::vector<Token> rows;

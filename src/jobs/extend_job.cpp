@@ -7,9 +7,9 @@ namespace kyso::jobs {
 
 Status checkExtendSettings(const ExtendSettings& s) {
   if (s.level != pdf::PadesLevel::BLT && s.level != pdf::PadesLevel::BLTA)
-    return Error::kyso(Errc::UsageError, "extend settings", "the level must be B-LT or B-LTA");
+    return Error::kyso(Errc::UsageError, "extend settings").because(Detail::ExtendLevel);
   if (s.level == pdf::PadesLevel::BLTA && !s.tsaUrl)
-    return Error::kyso(Errc::UsageError, "extend settings", "B-LTA needs a TSA");
+    return Error::kyso(Errc::UsageError, "extend settings").because(Detail::BltaNeedsTsa);
   return {};
 }
 

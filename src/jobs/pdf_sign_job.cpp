@@ -236,13 +236,14 @@ Result<certs::TrustStore> chainBuildingTrust(pdf::PadesLevel level,
 }
 
 Status checkPdfSignSettings(const PdfSignSettings& s) {
-  auto usage = [](const char* why) { return Error::kyso(Errc::UsageError, "sign settings", why); };
+  auto usage = [](Detail why) {
+    return Error::kyso(Errc::UsageError, "sign settings").because(why);
+  };
   const auto& sub = s.signature.subFilter;
   if (sub != "ETSI.CAdES.detached" && sub != "adbe.pkcs7.detached")
-    return usage("subfilter must be ETSI.CAdES.detached or adbe.pkcs7.detached");
-  if (s.signature.certifyP < 0 || s.signature.certifyP > 3)
-    return usage("certify must be 1, 2 or 3");
-  if (s.level != pdf::PadesLevel::BB && !s.tsaUrl) return usage("B-T and above need a TSA");
+    return usage(Detail::SubFilterChoice);
+  if (s.signature.certifyP < 0 || s.signature.certifyP > 3) return usage(Detail::CertifyChoice);
+  if (s.level != pdf::PadesLevel::BB && !s.tsaUrl) return usage(Detail::BtNeedsTsa);
   return {};
 }
 

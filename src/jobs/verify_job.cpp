@@ -33,7 +33,8 @@ Result<FolderFiles> signedFilesIn(const fs::path& folder) {
     if (hasSuffix(p.string(), ".p7s")) out.detachedSignatures.push_back(p);
     if (formatOf(p) == DocumentFormat::Xml) out.xmls.push_back(p);
     if (out.pdfs.size() + out.detachedSignatures.size() + out.xmls.size() > kMaxFiles)
-      return Error::kyso(Errc::InputTooLarge, "verify", folder.string() + ": too many files");
+      return Error::kyso(Errc::InputTooLarge, "verify", folder.string())
+          .because(Detail::TooManyFiles);
   }
   std::sort(out.pdfs.begin(), out.pdfs.end());
   std::sort(out.detachedSignatures.begin(), out.detachedSignatures.end());
@@ -61,7 +62,8 @@ pdfverify::FileReport VerifyJob::verifyPdf(const fs::path& file) {
   } catch (const std::exception& e) {  // bad_alloc
     pdfverify::FileReport r;
     r.file = file.string();
-    r.error = Error::kyso(Errc::InputTooLarge, "verifyPdfFile", e.what());
+    r.error =
+        Error::kyso(Errc::InputTooLarge, "verifyPdfFile", e.what()).because(Detail::Technical);
     return r;
   }
 }
@@ -144,7 +146,8 @@ pdfverify::FileReport VerifyJob::verifyDocument(const fs::path& file, Lang lang)
       d = verifyDetached(file, std::nullopt);
     } catch (const std::exception& e) {  // bad_alloc
       d.file = file;
-      d.readError = Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what());
+      d.readError =
+          Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what()).because(Detail::Technical);
     }
     return asDocumentReport(d);
   }
@@ -154,7 +157,8 @@ pdfverify::FileReport VerifyJob::verifyDocument(const fs::path& file, Lang lang)
     x = verifyXml(file);
   } catch (const std::exception& e) {  // bad_alloc
     x.file = file;
-    x.readError = Error::kyso(Errc::InputTooLarge, "verifyXmlSlowly", e.what());
+    x.readError =
+        Error::kyso(Errc::InputTooLarge, "verifyXmlSlowly", e.what()).because(Detail::Technical);
   }
   return asDocumentReport(x, lang);
 }
@@ -211,7 +215,8 @@ void VerifyJob::verifyDetachedFiles(
         } catch (const std::exception& e) {  // bad_alloc
           DetachedReport r;
           r.file = files[i];
-          r.readError = Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what());
+          r.readError = Error::kyso(Errc::InputTooLarge, "verifyCmsSlowly", e.what())
+                            .because(Detail::Technical);
           return r;
         }
       },
@@ -241,7 +246,8 @@ void VerifyJob::verifyXmlFiles(const std::vector<fs::path>& files, std::size_t j
         } catch (const std::exception& e) {  // bad_alloc
           XmlFileReport r;
           r.file = files[i];
-          r.readError = Error::kyso(Errc::InputTooLarge, "verifyXmlSlowly", e.what());
+          r.readError = Error::kyso(Errc::InputTooLarge, "verifyXmlSlowly", e.what())
+                            .because(Detail::Technical);
           return r;
         }
       },

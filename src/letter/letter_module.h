@@ -14,7 +14,7 @@
 namespace kyso::letter {
 
 struct LetterApi {
-  static constexpr std::uint32_t kAbi = 2;
+  static constexpr std::uint32_t kAbi = 3;
   std::uint32_t abi;
   Status (*renderLetterPdf)(const std::string& text, const std::filesystem::path& out,
                             const LetterOptions& opt);

@@ -193,7 +193,8 @@ Status renderLetterPdf(const std::string& text, const std::filesystem::path& out
   for (std::size_t i = 0; i < lines.size(); ++i)
     if (!trim(lines[i]).empty()) nonEmpty.push_back(i);
   if (nonEmpty.size() < 3)
-    return Error::kyso(Errc::UsageError, "renderLetterPdf", "the letter text is too short");
+    return Error::kyso(Errc::UsageError, "renderLetterPdf", "the letter text is too short")
+        .because(Detail::Technical);
   const std::string name = trim(lines[nonEmpty.back()]);
   const std::string title = trim(lines[nonEmpty[nonEmpty.size() - 2]]);
   std::vector<std::string> body(lines.begin(),

@@ -37,11 +37,14 @@ std::string existingItems(QPDFObjectHandle dss, const char* key) {
 
 Status appendDss(RevisionWriter& out, PdfDocument& doc, const std::vector<VriEntry>& entries) {
   if (doc.fileSize() != out.size())
-    return Error::kyso(Errc::FileUnreadable, "appendDss", "document and output differ in size");
+    return Error::kyso(Errc::FileUnreadable, "appendDss", "document and output differ in size")
+        .because(Detail::Technical);
   bool any = false;
   for (const auto& e : entries)
     any = any || !e.certs.empty() || !e.ocsps.empty() || !e.crls.empty();
-  if (!any) return Error::kyso(Errc::UsageError, "appendDss", "no validation material");
+  if (!any)
+    return Error::kyso(Errc::UsageError, "appendDss", "no validation material")
+        .because(Detail::Technical);
 
   return guardQpdf("appendDss", [&]() -> Status {
     IncrementalUpdate up(doc);

@@ -93,15 +93,15 @@ Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker
                                           LtvSource* ltv, ContentsMaker* docTimestamp) {
   const bool needLtv = req.level == PadesLevel::BLT || req.level == PadesLevel::BLTA;
   if (needLtv && !ltv)
-    return Error::kyso(Errc::UsageError, "signPdfFile", "B-LT needs revocation data");
+    return Error::kyso(Errc::UsageError, "signPdfFile").because(Detail::BltNeedsRevocation);
   if (req.level == PadesLevel::BLTA && !docTimestamp)
-    return Error::kyso(Errc::UsageError, "signPdfFile", "B-LTA needs a TSA");
+    return Error::kyso(Errc::UsageError, "signPdfFile").because(Detail::BltaNeedsTsa);
   KYSO_ASSIGN_OR_RETURN(auto doc, PdfDocument::open(req.input));
   KYSO_ASSIGN_OR_RETURN(RevisionWriter out,
                         RevisionWriter::start(req.input, req.output, req.overwrite));
   if (out.size() != doc->fileSize())
-    return Error::kyso(Errc::FileUnreadable, "signPdfFile",
-                       req.input.string() + ": changed while being read");
+    return Error::kyso(Errc::FileUnreadable, "signPdfFile", req.input.string())
+        .because(Detail::ChangedWhileRead);
   PadesResult res;
   KYSO_ASSIGN_OR_RETURN(res.signature, appendSignature(out, *doc, req.sig, signer));
   doc.reset();
@@ -123,9 +123,9 @@ Result<PadesResult> extendPdfFile(const std::filesystem::path& input,
                                   AtomicFile::Overwrite overwrite, PadesLevel level, LtvSource& ltv,
                                   ContentsMaker* docTimestamp) {
   if (level != PadesLevel::BLT && level != PadesLevel::BLTA)
-    return Error::kyso(Errc::UsageError, "extend", "--level must be B-LT or B-LTA");
+    return Error::kyso(Errc::UsageError, "extend").because(Detail::ExtendLevel);
   if (level == PadesLevel::BLTA && !docTimestamp)
-    return Error::kyso(Errc::UsageError, "extend", "B-LTA needs a TSA");
+    return Error::kyso(Errc::UsageError, "extend").because(Detail::BltaNeedsTsa);
   KYSO_ASSIGN_OR_RETURN(auto doc, PdfDocument::open(input));
   KYSO_ASSIGN_OR_RETURN(auto contents, signatureContents(*doc));
   if (contents.empty()) return Error::kyso(Errc::PdfNoSignature, "extend", input.string());

@@ -66,7 +66,9 @@ Result<StartXref> readStartXref(std::FILE* f, std::uint64_t size, const std::str
   std::string tail = readAt(f, size - tailLen, tailLen);
   auto sx = tail.rfind("startxref");
   if (sx == std::string::npos || tail.find("%%EOF", sx) == std::string::npos)
-    return Error::kyso(Errc::PdfDamaged, "startxref", ctx + ": no startxref/%%EOF at the end");
+    return Error::kyso(Errc::PdfDamaged, "startxref",
+                       detailArgs({ctx, "no startxref/%%EOF at the end"}))
+        .because(Detail::TechnicalIn);
   std::size_t i = sx + 9;
   while (i < tail.size() && isPdfSpace(tail[i])) ++i;
   StartXref out;
@@ -76,14 +78,17 @@ Result<StartXref> readStartXref(std::FILE* f, std::uint64_t size, const std::str
     ++digits;
   }
   if (digits == 0 || out.offset >= size)
-    return Error::kyso(Errc::PdfDamaged, "startxref", ctx + ": startxref points outside the file");
+    return Error::kyso(Errc::PdfDamaged, "startxref",
+                       detailArgs({ctx, "startxref points outside the file"}))
+        .because(Detail::TechnicalIn);
   std::string sec = readAt(f, out.offset, 64);
   std::size_t j = 0;
   while (j < sec.size() && isPdfSpace(sec[j])) ++j;
   out.table = sec.compare(j, 4, "xref") == 0;
   if (!out.table && parseObjHeader(sec) < 0)
     return Error::kyso(Errc::PdfDamaged, "startxref",
-                       ctx + ": startxref does not point at a cross-reference section");
+                       detailArgs({ctx, "startxref does not point at a cross-reference section"}))
+        .because(Detail::TechnicalIn);
   return out;
 }
 
@@ -101,15 +106,16 @@ Result<std::unique_ptr<QPDF>> openWithQpdf(const std::filesystem::path& path,
       q->processFile(path.c_str());
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password)
-      return Error::kyso(Errc::PdfEncrypted, "QPDF::processFile",
-                         ctx + ": signing encrypted PDFs is not supported yet");
-    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
+      return Error::kyso(Errc::PdfEncrypted, "QPDF::processFile", ctx)
+          .because(Detail::EncryptedPdf);
+    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", detailArgs({ctx, e.what()}))
+        .because(Detail::TechnicalIn);
   } catch (const std::exception& e) {
-    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", ctx + ": " + e.what());
+    return Error::kyso(Errc::PdfDamaged, "QPDF::processFile", detailArgs({ctx, e.what()}))
+        .because(Detail::TechnicalIn);
   }
   if (q->isEncrypted())
-    return Error::kyso(Errc::PdfEncrypted, "QPDF::isEncrypted",
-                       ctx + ": signing encrypted PDFs is not supported yet");
+    return Error::kyso(Errc::PdfEncrypted, "QPDF::isEncrypted", ctx).because(Detail::EncryptedPdf);
   return q;
 }
 
@@ -125,9 +131,10 @@ Result<int> checkXrefEntries(QPDF& q, std::FILE* f, std::uint64_t size, const st
     long n = off < size ? parseObjHeader(readAt(f, off, 48), &gen) : -1;
     if (n != og.getObj() || gen != og.getGen())
       return Error::kyso(Errc::PdfDamaged, "xref",
-                         ctx + ": entry for object " + std::to_string(og.getObj()) +
-                             " points at offset " + std::to_string(off) +
-                             " which does not hold it");
+                         detailArgs({ctx, "entry for object " + std::to_string(og.getObj()) +
+                                              " points at offset " + std::to_string(off) +
+                                              " which does not hold it"}))
+          .because(Detail::TechnicalIn);
   }
   return maxObj;
 }
@@ -148,7 +155,7 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
     return Error::kyso(Errc::FileUnreadable, "open", ctx);
   if (::fseeko(f.get(), 0, SEEK_END) != 0) return Error::posix(errno, "fseeko", ctx);
   const auto size = static_cast<std::uint64_t>(::ftello(f.get()));
-  if (size == 0) return Error::kyso(Errc::NotAPdf, "open", ctx + ": empty file");
+  if (size == 0) return Error::kyso(Errc::NotAPdf, "open", ctx).because(Detail::EmptyFile);
 
   std::unique_ptr<PdfDocument> doc(new PdfDocument());
   doc->m_size = size;
@@ -177,7 +184,8 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
       doc->m_kind = XrefKind::Stream;
     QPDFObjectHandle root = trailer.getKey("/Root");
     if (!root.isIndirect() || !root.isDictionary())
-      return Error::kyso(Errc::PdfDamaged, "trailer", ctx + ": no /Root catalog");
+      return Error::kyso(Errc::PdfDamaged, "trailer", detailArgs({ctx, "no /Root catalog"}))
+          .because(Detail::TechnicalIn);
     long long sizeKey =
         trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
     KYSO_ASSIGN_OR_RETURN(int maxObj, checkXrefEntries(*q, f.get(), size, ctx));
@@ -185,7 +193,8 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
     // Reading the page tree resolves the objects a signer touches; failures mean damage.
     QPDFPageDocumentHelper(*q).getAllPages();
   } catch (const std::exception& e) {
-    return Error::kyso(Errc::PdfDamaged, "QPDF", ctx + ": " + e.what());
+    return Error::kyso(Errc::PdfDamaged, "QPDF", detailArgs({ctx, e.what()}))
+        .because(Detail::TechnicalIn);
   }
   // With recovery off, qpdf throws on real damage; what it still warns about is cosmetic (a /Size
   // one too large, white space before `xref`) and is only logged.

@@ -10,7 +10,7 @@ auto guardQpdf(const char* op, F&& fn) -> decltype(fn()) {
   try {
     return fn();
   } catch (const std::exception& e) {
-    return Error::kyso(Errc::PdfDamaged, op, e.what());
+    return Error::kyso(Errc::PdfDamaged, op, e.what()).because(Detail::Technical);
   }
 }
 

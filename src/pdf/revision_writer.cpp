@@ -81,7 +81,8 @@ Result<RevisionWriter> RevisionWriter::start(const std::filesystem::path& input,
   if (::fstat(in.fd, &after) != 0) return Error::posix(errno, "fstat", input.string());
   if (copied != static_cast<std::uint64_t>(st.st_size) || after.st_size != st.st_size ||
       after.st_mtim.tv_sec != st.st_mtim.tv_sec || after.st_mtim.tv_nsec != st.st_mtim.tv_nsec)
-    return Error::kyso(Errc::FileUnreadable, "read", input.string() + ": changed while being read");
+    return Error::kyso(Errc::FileUnreadable, "read", input.string())
+        .because(Detail::ChangedWhileRead);
   RevisionWriter w(std::move(file), std::move(md));
   w.m_size = copied;
   return w;

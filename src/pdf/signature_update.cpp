@@ -94,11 +94,13 @@ Result<std::vector<int>> writeAppearanceObjects(const appearance::Appearance& ap
         body.replace(p, ph.size(), std::to_string(nums[r]) + " 0 R");
     }
     if (body.find("{{ref:") != std::string::npos)
-      return Error::kyso(Errc::TemplateInvalid, "appearance", "reference outside the object list");
+      return Error::kyso(Errc::TemplateInvalid, "appearance", "reference outside the object list")
+          .because(Detail::Technical);
     up.setObject(nums[k], 0, std::move(body));
   }
   if (ap.formIndex >= nums.size())
-    return Error::kyso(Errc::TemplateInvalid, "appearance", "form index outside the object list");
+    return Error::kyso(Errc::TemplateInvalid, "appearance", "form index outside the object list")
+        .because(Detail::Technical);
   return nums;
 }
 
@@ -256,7 +258,7 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
   if (auto p = doc.docMdpPermission(); p && *p == 1)
     return Error::kyso(Errc::PdfCertifiedLocked, "DocMDP", "P=1");
   if (o.certifyP > 0 && anySigned)
-    return Error::kyso(Errc::UsageError, "--certify", "the document already has signatures");
+    return Error::kyso(Errc::UsageError, "--certify").because(Detail::AlreadyHasSignatures);
 
   Edits edits;
   const int sigNum = up.allocate();
@@ -273,7 +275,8 @@ Result<int> buildUpdate(PdfDocument& doc, const SignatureOptions& o, std::size_t
       if (f.name == o.fieldName) target = &f;
     if (!target) return Error::kyso(Errc::PdfFieldNotFound, "--field", o.fieldName);
     if (target->signed_)
-      return Error::kyso(Errc::UsageError, "--field", o.fieldName + " is already signed");
+      return Error::kyso(Errc::UsageError, "--field", o.fieldName)
+          .because(Detail::FieldAlreadySigned);
     QPDFObjectHandle& field = edits.edit(q.getObjectByObjGen(target->objgen));
     field.replaceKey("/V", newRef(sigNum));
     if (o.lockFields) field.replaceKey("/Lock", lockDict());
@@ -300,7 +303,8 @@ Result<SignedRevision> appendSignature(RevisionWriter& out, PdfDocument& doc,
                                        const SignatureOptions& opts, ContentsMaker& maker) {
   if (doc.fileSize() != out.size())
     return Error::kyso(Errc::FileUnreadable, "appendSignature",
-                       "document and output differ in size");
+                       "document and output differ in size")
+        .because(Detail::Technical);
   if (opts.certifyP < 0 || opts.certifyP > 3)
     return Error::kyso(Errc::UsageError, "--certify", std::to_string(opts.certifyP));
   std::size_t placeholder = maker.estimatedSize() + kPlaceholderMargin;
@@ -329,7 +333,8 @@ Result<SignedRevision> appendSignature(RevisionWriter& out, PdfDocument& doc,
                           static_cast<unsigned long long>(result.byteRange[2]),
                           static_cast<unsigned long long>(result.byteRange[3]));
     if (n < 0 || static_cast<std::size_t>(n) > kByteRangeWidth)
-      return Error::kyso(Errc::InputTooLarge, "ByteRange", "offsets over 10 digits");
+      return Error::kyso(Errc::InputTooLarge, "ByteRange", "offsets over 10 digits")
+          .because(Detail::Technical);
     std::string brText(br);
     brText.resize(kByteRangeWidth, ' ');
     b.replace(brAt, kByteRangeWidth, brText);
@@ -352,7 +357,8 @@ Result<SignedRevision> appendSignature(RevisionWriter& out, PdfDocument& doc,
     result.attempts = attempt;
     return result;
   }
-  return Error::kyso(Errc::PdfPlaceholderTooSmall, "appendSignature", "signature kept growing");
+  return Error::kyso(Errc::PdfPlaceholderTooSmall, "appendSignature", "signature kept growing")
+      .because(Detail::Technical);
 }
 
 }  // namespace kyso::pdf

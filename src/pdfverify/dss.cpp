@@ -42,11 +42,13 @@ Result<std::string> boundedStreamData(QPDFObjectHandle stream, std::size_t maxBy
   try {
     LimitedSink sink(out, maxBytes);
     if (!stream.pipeStreamData(&sink, 0, qpdf_dl_generalized, false, false))
-      return Error::kyso(Errc::PdfDamaged, "pipeStreamData", "a stream could not be decoded");
+      return Error::kyso(Errc::PdfDamaged, "pipeStreamData", "a stream could not be decoded")
+          .because(Detail::Technical);
   } catch (const TooLarge&) {
-    return Error::kyso(Errc::PdfTooComplex, "pipeStreamData", "decoded stream too large");
+    return Error::kyso(Errc::PdfTooComplex, "pipeStreamData", "decoded stream too large")
+        .because(Detail::Technical);
   } catch (const std::exception& e) {
-    return Error::kyso(Errc::PdfDamaged, "pipeStreamData", e.what());
+    return Error::kyso(Errc::PdfDamaged, "pipeStreamData", e.what()).because(Detail::Technical);
   }
   return out;
 }
@@ -57,13 +59,17 @@ namespace {
 Status readStreams(QPDFObjectHandle arr, std::vector<std::string>& out, std::size_t& total) {
   if (!arr.isArray()) return okStatus();
   int n = arr.getArrayNItems();
-  if (n > kMaxItems) return Error::kyso(Errc::PdfTooComplex, "readDss", "too many /DSS items");
+  if (n > kMaxItems)
+    return Error::kyso(Errc::PdfTooComplex, "readDss", "too many /DSS items")
+        .because(Detail::Technical);
   for (int i = 0; i < n; ++i) {
     auto s = arr.getArrayItem(i);
     if (!s.isStream()) continue;
     KYSO_ASSIGN_OR_RETURN(std::string der, boundedStreamData(s, kMaxItem));
     total += der.size();
-    if (total > kMaxTotal) return Error::kyso(Errc::PdfTooComplex, "readDss", "/DSS too large");
+    if (total > kMaxTotal)
+      return Error::kyso(Errc::PdfTooComplex, "readDss", "/DSS too large")
+          .because(Detail::Technical);
     out.push_back(std::move(der));
   }
   return okStatus();
@@ -85,7 +91,8 @@ Result<DssMaterial> readDss(OpenRevision& rev) {
     if (vri.isDictionary()) {
       auto keys = vri.getKeys();
       if (keys.size() > static_cast<std::size_t>(kMaxItems))
-        return Error::kyso(Errc::PdfTooComplex, "readDss", "too many /VRI entries");
+        return Error::kyso(Errc::PdfTooComplex, "readDss", "too many /VRI entries")
+            .because(Detail::Technical);
       for (auto& k : keys) {
         auto entry = vri.getKey(k);
         if (!entry.isDictionary()) continue;

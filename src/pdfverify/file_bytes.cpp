@@ -35,7 +35,8 @@ Result<std::shared_ptr<FileBytes>> FileBytes::open(const std::filesystem::path& 
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    return Error::kyso(Errc::FileUnreadable, "open", path.string() + ": not a regular file");
+    return Error::kyso(Errc::FileUnreadable, "open", path.string())
+        .because(Detail::NotARegularFile);
   }
   std::shared_ptr<FileBytes> f(new FileBytes());
   f->m_fd = fd;
@@ -115,7 +116,8 @@ Result<FileBytes::Markers> FileBytes::scanMarkers(std::size_t maxHits) const {
       while ((pos = view.find(needle, pos)) != std::string_view::npos && pos < limit) {
         if (out->size() >= maxHits)
           return Error::kyso(Errc::PdfTooComplex, "scanMarkers",
-                             m_name + ": too many " + std::string(needle));
+                             detailArgs({m_name, "too many " + std::string(needle)}))
+              .because(Detail::TechnicalIn);
         out->push_back(base + pos);
         pos += needle.size();
       }
@@ -170,7 +172,8 @@ Status FileBytes::feedRanges(
     while (pos < end) {
       std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, end - pos));
       KYSO_ASSIGN_OR_RETURN(std::size_t n, readInto(pos, buf.get(), want));
-      if (n == 0) return Error::kyso(Errc::FileUnreadable, "pread", m_name + ": file shrank");
+      if (n == 0)
+        return Error::kyso(Errc::FileUnreadable, "pread", m_name).because(Detail::ChangedWhileRead);
       sink(reinterpret_cast<const unsigned char*>(buf.get()), n);
       pos += n;
     }

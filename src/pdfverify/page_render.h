@@ -46,7 +46,7 @@ Result<RenderedDocument> renderPages(const char* data, std::size_t size, const R
 
 /// The module's table (kyso-render.so, entry kyso_page_render_api).
 struct PageRenderApi {
-  static constexpr std::uint32_t kAbi = 2;
+  static constexpr std::uint32_t kAbi = 3;
   std::uint32_t abi;
   Result<RenderedDocument> (*renderPages)(const char* data, std::size_t size,
                                           const RenderRequest& req);

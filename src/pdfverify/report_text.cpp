@@ -82,7 +82,7 @@ std::string reportText(const FileReport& r, Lang lang) {
   if (r.status == FileStatus::Error) {
     out += (vi ? "  Không đọc được tệp PDF: " : "  Cannot read the PDF: ") +
            (r.error ? describe(*r.error, lang) : std::string()) + "\n";
-    if (r.error) out += "    (" + r.error->technical() + ")\n";
+
     return out;
   }
   if (r.status == FileStatus::Unsigned) {

@@ -22,7 +22,7 @@ Error qpdfError(const std::exception& e, const char* op, const std::string& file
   } else if (dynamic_cast<const std::bad_alloc*>(&e)) {
     kind = Errc::PdfTooComplex;
   }
-  return Error::kyso(kind, op, file + ": " + what);
+  return Error::kyso(kind, op, detailArgs({file, what})).because(Detail::TechnicalIn);
 }
 
 const std::vector<std::string>& OpenRevision::laterWarnings() {
@@ -64,7 +64,8 @@ Result<std::unique_ptr<OpenRevision>> OpenRevision::open(std::shared_ptr<const F
       r->m_openWarnings.push_back(what);
       if (what.find("reconstruct") != std::string::npos ||
           what.find("damaged") != std::string::npos)
-        return Error::kyso(Errc::PdfDamaged, "QPDF::processInputSource", name + ": " + what);
+        return Error::kyso(Errc::PdfDamaged, "QPDF::processInputSource", detailArgs({name, what}))
+            .because(Detail::TechnicalIn);
     }
   } catch (const std::exception& e) {
     return qpdfError(e, "QPDF::processInputSource", name);

@@ -16,7 +16,8 @@ bool isWhite(char c) {
 }
 
 Error damaged(const FileBytes& b, std::string why) {
-  return Error::kyso(Errc::PdfDamaged, "revisionChain", b.name() + ": " + std::move(why));
+  return Error::kyso(Errc::PdfDamaged, "revisionChain", detailArgs({b.name(), why}))
+      .because(Detail::TechnicalIn);
 }
 
 // The first occurrence of `needle` at or after `from` (reading forward in windows), or npos.
@@ -195,7 +196,9 @@ Result<std::vector<RevisionEnd>> revisionChain(const FileBytes& b, std::size_t m
     if (xref >= size) return damaged(b, "a cross-reference offset points beyond the file");
     if (!seen.insert(xref).second) return damaged(b, "the cross-reference chain loops");
     if (revs.size() >= maxRevisions)
-      return Error::kyso(Errc::PdfTooComplex, "revisionChain", b.name() + ": too many revisions");
+      return Error::kyso(Errc::PdfTooComplex, "revisionChain",
+                         detailArgs({b.name(), "too many revisions"}))
+          .because(Detail::TechnicalIn);
     RevisionEnd r;
     std::uint64_t prev = 0;
     KYSO_TRY(section(b, xref, r, prev));

@@ -136,7 +136,8 @@ class Mapper {
 
   Status tick() {
     if (++m_visits > kMaxVisits)
-      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "too many objects");
+      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "too many objects")
+          .because(Detail::Technical);
     if ((m_visits & 1023) == 0) KYSO_TRY(m_budget.check("mapRoles"));
     return okStatus();
   }
@@ -162,7 +163,8 @@ class Mapper {
         depth = 0;
       }
       if (depth > kMaxDirectDepth)
-        return Error::kyso(Errc::PdfTooComplex, "mapRoles", "objects nested too deeply");
+        return Error::kyso(Errc::PdfTooComplex, "mapRoles", "objects nested too deeply")
+            .because(Detail::Technical);
       if (h.isArray()) {
         for (int i = 0; i < h.getArrayNItems(); ++i)
           todo.push_back({h.getArrayItem(i), depth + 1, parent});
@@ -183,11 +185,14 @@ class Mapper {
 
   Status pageTree(QPDFObjectHandle node, int depth, std::set<QPDFObjGen> path) {
     if (depth > kMaxTreeDepth)
-      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "page tree nested too deeply");
+      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "page tree nested too deeply")
+          .because(Detail::Technical);
     KYSO_TRY(tick());
-    if (!node.isDictionary()) return Error::kyso(Errc::PdfDamaged, "mapRoles", "bad page tree");
+    if (!node.isDictionary())
+      return Error::kyso(Errc::PdfDamaged, "mapRoles", "bad page tree").because(Detail::Technical);
     if (node.isIndirect() && !path.insert(node.getObjGen()).second)
-      return Error::kyso(Errc::PdfDamaged, "mapRoles", "page tree has a loop");
+      return Error::kyso(Errc::PdfDamaged, "mapRoles", "page tree has a loop")
+          .because(Detail::Technical);
     auto kids = node.getKey("/Kids");
     if (isName(node.getKey("/Type"), "/Page") || !kids.isArray()) return page(node);
     add(node, {RoleKind::PageTree});
@@ -198,9 +203,12 @@ class Mapper {
   }
 
   Status page(QPDFObjectHandle p) {
-    if (!p.isIndirect()) return Error::kyso(Errc::PdfDamaged, "mapRoles", "page is not an object");
+    if (!p.isIndirect())
+      return Error::kyso(Errc::PdfDamaged, "mapRoles", "page is not an object")
+          .because(Detail::Technical);
     if (m_map.pages.size() > 100000)
-      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "too many pages");
+      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "too many pages")
+          .because(Detail::Technical);
     m_map.pages.push_back(p.getObjGen());
     m_pageObjs.push_back(p);
     add(p, {RoleKind::Page, static_cast<int>(m_map.pages.size())});
@@ -238,11 +246,13 @@ class Mapper {
   Status field(QPDFObjectHandle f, const std::string& parent, const std::string& inheritedFt,
                int depth) {
     if (depth > kMaxTreeDepth)
-      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "form fields nested too deeply");
+      return Error::kyso(Errc::PdfTooComplex, "mapRoles", "form fields nested too deeply")
+          .because(Detail::Technical);
     KYSO_TRY(tick());
     if (!f.isDictionary()) return okStatus();
     if (f.isIndirect() && !m_fieldSeen.insert(f.getObjGen()).second)
-      return Error::kyso(Errc::PdfDamaged, "mapRoles", "form field tree has a loop");
+      return Error::kyso(Errc::PdfDamaged, "mapRoles", "form field tree has a loop")
+          .because(Detail::Technical);
     std::string name = parent;
     if (f.getKey("/T").isString()) {
       auto t = f.getKey("/T").getUTF8Value();

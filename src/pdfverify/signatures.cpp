@@ -77,13 +77,16 @@ struct Walker {
   Status walk(QPDFObjectHandle field, const std::string& parentName, const std::string& inheritedFt,
               int depth) {
     if (depth > kMaxFieldDepth)
-      return Error::kyso(Errc::PdfTooComplex, "findSignatures", "form fields nested too deeply");
+      return Error::kyso(Errc::PdfTooComplex, "findSignatures", "form fields nested too deeply")
+          .because(Detail::Technical);
     if (++count > kMaxFields)
-      return Error::kyso(Errc::PdfTooComplex, "findSignatures", "too many form fields");
+      return Error::kyso(Errc::PdfTooComplex, "findSignatures", "too many form fields")
+          .because(Detail::Technical);
     KYSO_TRY(budget.check("findSignatures"));
     if (!field.isDictionary()) return okStatus();
     if (field.isIndirect() && !seen.insert(field.getObjGen()).second)
-      return Error::kyso(Errc::PdfDamaged, "findSignatures", "form field tree has a loop");
+      return Error::kyso(Errc::PdfDamaged, "findSignatures", "form field tree has a loop")
+          .because(Detail::Technical);
     std::string name = parentName;
     if (field.getKey("/T").isString()) {
       std::string t = field.getKey("/T").getUTF8Value();

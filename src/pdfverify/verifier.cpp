@@ -488,7 +488,8 @@ FileReport run(std::shared_ptr<const FileBytes> bytes, const VerifyOptions& opt)
   auto found = findSignatures(cur, budget);
   if (!found.ok()) return errorReport(rep, found.error());
   if (found->size() > opt.max_signatures)
-    return errorReport(rep, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "too many signatures"));
+    return errorReport(rep, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "too many signatures")
+                                .because(Detail::Technical));
   if (revisions.trailing > 0)
     rep.notes.push_back(Finding::of(Problem::TrailingBytes, {std::to_string(revisions.trailing)}));
   if (revisions.markers && revisions.markers->byte_range_keys.size() > found->size())
@@ -549,10 +550,13 @@ FileReport verifyPdf(std::shared_ptr<const FileBytes> bytes, const VerifyOptions
     return run(std::move(bytes), opt);
   } catch (const std::bad_alloc&) {
     FileReport r;
-    return errorReport(r, Error::kyso(Errc::PdfTooComplex, "verifyPdf", "out of memory"));
+    return errorReport(
+        r,
+        Error::kyso(Errc::PdfTooComplex, "verifyPdf", "out of memory").because(Detail::Technical));
   } catch (const std::exception& e) {
     FileReport r;
-    return errorReport(r, Error::kyso(Errc::PdfDamaged, "verifyPdf", e.what()));
+    return errorReport(
+        r, Error::kyso(Errc::PdfDamaged, "verifyPdf", e.what()).because(Detail::Technical));
   }
 }
 

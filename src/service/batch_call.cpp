@@ -121,8 +121,8 @@ Result<Json> SigningService::signBatch(const Origin& origin, const Json& message
     }
     if ((total += doc->size()) > m_settings.maxBatchBytes) {
       failures[i] = Error::kyso(Errc::InputTooLarge, "download",
-                                "the documents of the batch are over " +
-                                    std::to_string(m_settings.maxBatchBytes >> 20) + " MiB");
+                                std::to_string(m_settings.maxBatchBytes >> 20))
+                        .because(Detail::BatchLargerThanMiB);
       failed = true;
       return;
     }

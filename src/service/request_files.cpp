@@ -62,7 +62,7 @@ Status writeBytes(const fs::path& p, const std::string& data) {
 Result<Json> readHandlerAnswer(const std::string& body) {
   auto j = Json::parse(body);
   if (!j.ok() || !j->isObject())
-    return Error::kyso(Errc::ServiceUploadRefused, "upload", "the answer is not JSON");
+    return Error::kyso(Errc::ServiceUploadRefused, "upload").because(Detail::AnswerNotJson);
   const Json& st = (*j)["Status"];
   const bool ok =
       (st.isBool() && st.asBool()) || ((st.isInt() || st.isDouble()) && st.asInt() == 0);

@@ -92,7 +92,7 @@ Json SigningService::handle(const Origin& origin, std::string_view path, std::st
   m_lang = l;
   Result<Json> out = unsupported(*call);
   if (message.size() > messageLimit(path)) {
-    out = Error::kyso(Errc::ServiceRequestInvalid, "request", "the message is too large");
+    out = Error::kyso(Errc::ServiceRequestInvalid, "request").because(Detail::MessageTooLarge);
   } else if (*call == Call::GetCertInfo) {
     out = certInfo(origin, seen);
   } else if (*call == Call::Config) {
@@ -205,7 +205,7 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   std::string doc;
   if (local) {
     const std::optional<fs::path> picked = m_host.pickLocalFile(seen);
-    if (!picked) return Error::kyso(Errc::ServiceDeclined, "pick", "no file chosen");
+    if (!picked) return Error::kyso(Errc::ServiceDeclined, "pick").because(Detail::NoFileChosen);
     KYSO_ASSIGN_OR_RETURN(doc, readSmallFile(*picked, transfer.maxBytes));
     seen.documentName = fileNameOf("/" + picked->filename().string(), fallback);
     seen.localFile = true;

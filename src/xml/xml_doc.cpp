@@ -138,13 +138,13 @@ Result<ParsedXml> parseUntrusted(const XmlSource& source) {
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
       return Error::kyso(Errc::FileUnreadable, "open", source.file.string() + ": not a file");
     if (static_cast<std::uint64_t>(st.st_size) > kMaxDocument)
-      return Error::kyso(Errc::InputTooLarge, "parseXml", "larger than 512 MiB");
+      return Error::kyso(Errc::InputTooLarge, "parseXml", "512").because(Detail::LargerThanMiB);
     head.resize(8);
     const ssize_t n = ::pread(fd, head.data(), head.size(), 0);
     head.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
   } else {
     if (source.bytes.size() > kMaxDocument)
-      return Error::kyso(Errc::InputTooLarge, "parseXml", "larger than 512 MiB");
+      return Error::kyso(Errc::InputTooLarge, "parseXml", "512").because(Detail::LargerThanMiB);
     head = std::string(source.bytes.substr(0, 8));
   }
   std::string_view h = head;
@@ -152,7 +152,9 @@ Result<ParsedXml> parseUntrusted(const XmlSource& source) {
   out.declaration = h.substr(out.bom ? 3 : 0, 5) == "<?xml";
   quietThisThread();
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (!ctxt) return Error::kyso(Errc::XmlMalformed, "xmlNewParserCtxt", "out of memory");
+  if (!ctxt)
+    return Error::kyso(Errc::XmlMalformed, "xmlNewParserCtxt", "out of memory")
+        .because(Detail::Technical);
   ctxt->sax->internalSubset = &onDoctype;
   ctxt->sax->externalSubset = &onDoctype;
   t_sawDoctype = false;
@@ -172,7 +174,8 @@ Result<ParsedXml> parseUntrusted(const XmlSource& source) {
   if (!doc || !wellFormed || !xmlDocGetRootElement(doc)) {
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     if (line > 0) why += " (line " + std::to_string(line) + ")";
-    return Error::kyso(Errc::XmlMalformed, "parseXml", why.empty() ? "no root element" : why);
+    return Error::kyso(Errc::XmlMalformed, "parseXml", why.empty() ? "no root element" : why)
+        .because(Detail::Technical);
   }
   return out;
 }

@@ -13,7 +13,7 @@
 namespace kyso::xml {
 
 struct XmlApi {
-  static constexpr std::uint32_t kAbi = 2;
+  static constexpr std::uint32_t kAbi = 3;
   std::uint32_t abi;
   /// Signs `document` with `identity`'s key (a token key signs on the token) and writes the
   /// signed document to `out` (nothing when it fails before the signature is made).

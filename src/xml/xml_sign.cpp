@@ -29,7 +29,7 @@ const xmlChar* X(const char* s) {
 }
 
 Error signingFailed(const char* op, std::string why) {
-  return Error::kyso(Errc::XmlSigningFailed, op, std::move(why));
+  return Error::kyso(Errc::XmlSigningFailed, op, std::move(why)).because(Detail::Technical);
 }
 
 struct Methods {
@@ -40,7 +40,7 @@ struct Methods {
 Result<Methods> methodsFor(const EVP_PKEY* key, const std::string& digest) {
   const bool ec = EVP_PKEY_base_id(key) == EVP_PKEY_EC;
   if (!ec && EVP_PKEY_base_id(key) != EVP_PKEY_RSA)
-    return Error::kyso(Errc::MechanismUnsupported, "xmlSign", "XML-DSig needs an RSA or EC key");
+    return Error::kyso(Errc::MechanismUnsupported, "xmlSign").because(Detail::KeyTypeUnsupported);
   if (digest == "sha256")
     return Methods{xmlSecTransformSha256Id,
                    ec ? xmlSecTransformEcdsaSha256Id : xmlSecTransformRsaSha256Id, EVP_sha256()};
@@ -128,11 +128,13 @@ Result<xmlNode*> byXPath(xmlDoc* doc, const std::string& expr) {
   if (!ctx) return signingFailed("xmlXPathNewContext", "");
   std::unique_ptr<xmlXPathObject, void (*)(xmlXPathObjectPtr)> r(
       xmlXPathEvalExpression(X(expr.c_str()), ctx.get()), xmlXPathFreeObject);
-  if (!r) return Error::kyso(Errc::UsageError, "--xml-signature-parent", "not an XPath: " + expr);
+  if (!r)
+    return Error::kyso(Errc::UsageError, "--xml-signature-parent", expr)
+        .because(Detail::NotAnXPath);
   if (r->type != XPATH_NODESET || !r->nodesetval || r->nodesetval->nodeNr != 1 ||
       r->nodesetval->nodeTab[0]->type != XML_ELEMENT_NODE)
-    return Error::kyso(Errc::XmlPlaceNotFound, "--xml-signature-parent",
-                       expr + " does not select exactly one element");
+    return Error::kyso(Errc::XmlPlaceNotFound, "--xml-signature-parent", expr)
+        .because(Detail::NotOneElement);
   return r->nodesetval->nodeTab[0];
 }
 
@@ -155,11 +157,12 @@ Result<Placement> place(xmlDoc* doc, const XmlSignSpec& spec, const IdIndex& ids
       break;
     case XmlProfile::EInvoice: {
       xmlNode* data = childNamed(root, "DLHDon");
-      if (!data) return Error::kyso(Errc::XmlPlaceNotFound, "einvoice", "no HDon/DLHDon element");
+      if (!data)
+        return Error::kyso(Errc::XmlPlaceNotFound, "einvoice").because(Detail::NoInvoiceElement);
       p.signId = attribute(data, "Id");
       if (p.signId.empty()) p.signId = attribute(data, "ID");
       if (p.signId.empty())
-        return Error::kyso(Errc::XmlPlaceNotFound, "einvoice", "HDon/DLHDon has no Id");
+        return Error::kyso(Errc::XmlPlaceNotFound, "einvoice").because(Detail::InvoiceWithoutId);
       xmlNode* list = childNamed(root, "DSCKS");
       if (!list) list = addChildLike(root, "DSCKS");
       p.parent = childNamed(list, "NBan");
@@ -180,20 +183,21 @@ Result<Placement> place(xmlDoc* doc, const XmlSignSpec& spec, const IdIndex& ids
       } else {
         p.parent = firstElementNamed(root, spec.signatureParent);
         if (!p.parent)
-          return Error::kyso(Errc::XmlPlaceNotFound, "--xml-signature-parent",
-                             "no element " + spec.signatureParent);
+          return Error::kyso(Errc::XmlPlaceNotFound, "--xml-signature-parent", spec.signatureParent)
+              .because(Detail::NoSuchElement);
       }
       break;
   }
   if (!p.signId.empty()) {
     auto it = ids.find(p.signId);
     if (it == ids.end())
-      return Error::kyso(Errc::XmlPlaceNotFound, "--xml-sign-id", "no element with Id " + p.signId);
+      return Error::kyso(Errc::XmlPlaceNotFound, "--xml-sign-id", p.signId)
+          .because(Detail::NoElementWithId);
     if (it->second.size() > 1) return Error::kyso(Errc::XmlIdNotUnique, "xmlSign", p.signId);
   }
   for (const std::string& id : {p.signatureId, p.signatureId + "-SigningTime"})
     if (!p.signatureId.empty() && ids.count(id))
-      return Error::kyso(Errc::XmlIdNotUnique, "xmlSign", id + " is already in the document");
+      return Error::kyso(Errc::XmlIdNotUnique, "xmlSign", id).because(Detail::IdInDocument);
   return p;
 }
 
@@ -275,12 +279,12 @@ Result<std::string> signSignedInfo(const std::string& canonical, const SigningId
       EVP_DigestSign(ctx.get(), nullptr, &len,
                      reinterpret_cast<const unsigned char*>(canonical.data()),
                      canonical.size()) != 1)
-    return Error::openssl("EVP_DigestSign", "signing the XML SignedInfo");
+    return Error::openssl("EVP_DigestSign: signing the XML SignedInfo");
   std::string sig(len, '\0');
   if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len,
                      reinterpret_cast<const unsigned char*>(canonical.data()),
                      canonical.size()) != 1)
-    return Error::openssl("EVP_DigestSign", "signing the XML SignedInfo");
+    return Error::openssl("EVP_DigestSign: signing the XML SignedInfo");
   sig.resize(len);
   EVP_PKEY* pub = X509_get0_pubkey(id.cert.get());
   ossl::Ptr<EVP_MD_CTX> vctx(EVP_MD_CTX_new());
@@ -289,8 +293,7 @@ Result<std::string> signSignedInfo(const std::string& canonical, const SigningId
                        reinterpret_cast<const unsigned char*>(canonical.data()),
                        canonical.size()) != 1) {
     ERR_clear_error();
-    return Error::kyso(Errc::XmlSigningFailed, "xmlSign",
-                       "the key's signature does not verify with the signer's certificate");
+    return Error::kyso(Errc::XmlSigningFailed, "xmlSign").because(Detail::KeyDoesNotMatchCert);
   }
   if (EVP_PKEY_base_id(pub) == EVP_PKEY_EC) return ecdsaPlain(sig, pub);
   return sig;
@@ -326,7 +329,8 @@ Result<XmlSigned> signDocument(const XmlSource& document, const XmlSignSpec& spe
                                const SigningIdentity& identity, const XmlSink& out) {
   KYSO_TRY(initLibraries());
   if (!identity.key || !identity.cert)
-    return Error::kyso(Errc::KeyNotFound, "xmlSign", "no key or certificate");
+    return Error::kyso(Errc::KeyNotFound, "xmlSign", "no key or certificate")
+        .because(Detail::Technical);
   KYSO_ASSIGN_OR_RETURN(Methods methods, methodsFor(identity.key.get(), spec.digest));
   KYSO_ASSIGN_OR_RETURN(ParsedXml parsed, parseUntrusted(document));
   XmlDocPtr& doc = parsed.doc;

@@ -165,7 +165,7 @@ XmlReport verifyXmlSlowly(const XmlSource& document, const cms::VerifyOptions& o
     rep.subIndication = SubIndication::FormatFailure;
   }
   if (rep.signatures.empty() && rep.problems.empty()) {
-    rep.error = Error::kyso(Errc::CmsNoSigner, "verifyXml", "no XML-DSig signature");
+    rep.error = Error::kyso(Errc::CmsNoSigner, "verifyXml").because(Detail::NoXmlSignature);
     rep.indication = Indication::Indeterminate;
     rep.subIndication = SubIndication::SignedDataNotFound;
     return rep;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/messages.h"
 #include "src/inventory/csv.h"
 #include "src/inventory/transfer.h"
 #include "tests/inventory/inv_test_support.h"
@@ -172,8 +173,12 @@ TEST_P(ImportTest, WrongColumnsRefuseTheWholeFile) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, Errc::CsvInvalid);
   EXPECT_NE(r.error().context.find("maker"), std::string::npos);
-  EXPECT_NE(r.error().context.find("the columns are serial, manufacturer"), std::string::npos)
-      << r.error().context;
+  EXPECT_NE(describe(r.error(), Lang::En).find("the columns are serial, manufacturer"),
+            std::string::npos)
+      << describe(r.error(), Lang::En);
+  EXPECT_NE(describe(r.error(), Lang::Vi).find("không có cột 'maker'; các cột là Số serial"),
+            std::string::npos)
+      << describe(r.error(), Lang::Vi);
   r = importTokensCsv(*inv, "model,unit\r\nX,Y\r\n");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().context.find("serial"), std::string::npos);

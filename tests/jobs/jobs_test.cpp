@@ -95,7 +95,8 @@ TEST(BatchPolicy, TokenAndPinProblemsStopABatchBadFilesDoNot) {
 
 TEST(ErrorThroughOpenSsl, TheCallbacksErrorComesBackAsItWas) {
   ERR_clear_error();
-  const Error token = Error::raw(Domain::Pkcs11, 0x32, "C_Sign", "slot 3", Errc::TokenRemoved);
+  const Error token = Error::raw(Domain::Pkcs11, 0x32, "C_Sign", "slot 3", Errc::TokenRemoved)
+                          .because(Detail::ModulesSearched);
   raiseThroughOpenSsl(token);
   ERR_raise(ERR_LIB_CMS, ERR_R_PASSED_NULL_PARAMETER);  // what OpenSSL adds after a callback
   const Error got = Error::openssl("CMS_final");
@@ -104,13 +105,17 @@ TEST(ErrorThroughOpenSsl, TheCallbacksErrorComesBackAsItWas) {
   EXPECT_EQ(got.kind, Errc::TokenRemoved);
   EXPECT_EQ(got.operation, "C_Sign");
   EXPECT_EQ(got.context, "slot 3");
+  EXPECT_EQ(got.detail, Detail::ModulesSearched);
   EXPECT_EQ(ERR_peek_error(), 0u) << "the queue is drained";
   // An OpenSSL error of its own stays one.
   ERR_raise(ERR_LIB_CMS, ERR_R_PASSED_NULL_PARAMETER);
   const Error plain = Error::openssl("CMS_final", "file.p7s");
   EXPECT_EQ(plain.domain, Domain::OpenSsl);
   EXPECT_EQ(plain.operation, "CMS_final");
-  EXPECT_NE(plain.context.find("file.p7s: "), std::string::npos);
+  // OpenSSL's own text is for logs: people read the file.
+  EXPECT_EQ(plain.detail, Detail::TechnicalIn);
+  EXPECT_NE(plain.technical().find("file.p7s: error:"), std::string::npos) << plain.technical();
+  EXPECT_EQ(describe(plain, Lang::Vi), "Lỗi xử lý mật mã. (file.p7s)");
 }
 
 TEST(ResultDeathTest, ValueOfAnErrorStopsTheProgramInEveryBuild) {

@@ -51,7 +51,14 @@ TEST_F(CliTest, ExitCodes) {
   auto indet = kyso({"--offline", "--trust-group", "none", nsp});
   EXPECT_EQ(indet.status, 2) << indet.out;
   EXPECT_EQ(kyso({pdf("pyhanko__minimal.pdf")}).status, 3);
-  EXPECT_EQ(kyso({pdf("dss__malformed-pades.pdf")}).status, 4);
+    // A file that cannot be read: the sentence and the file, in the person's language; the
+  // operation and the parser's words only in the log (issue 17).
+  auto damaged = kyso({"--lang", "vi", pdf("dss__malformed-pades.pdf")});
+  EXPECT_EQ(damaged.status, 4);
+  EXPECT_NE(damaged.out.find("Không đọc được tệp PDF: "), std::string::npos) << damaged.out;
+  EXPECT_EQ(damaged.out.find("QPDF"), std::string::npos) << damaged.out;
+  EXPECT_EQ(damaged.out.find("verifyPdf"), std::string::npos) << damaged.out;
+  EXPECT_EQ(damaged.out.find("revisionChain"), std::string::npos) << damaged.out;
   EXPECT_EQ(kyso({(m_dir.path() / "missing.pdf").string()}).status, 4);
   EXPECT_EQ(kyso({"--trust-group", "bogus", nsp}).status, 64);
 }

@@ -307,8 +307,13 @@ TEST_F(TokenCliTest, WithoutModuleTheTokenIsFoundInWhicheverModuleHoldsIt) {
   // A serial no module holds: the modules searched are named.
   r = kyso({"token", "info", "--no-login", "--token", "NO-SUCH-SERIAL"});
   EXPECT_EQ(r.status, 5) << r.out;
-  EXPECT_NE(r.out.find("modules searched: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("NO-SUCH-SERIAL; searched in: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("softhsm"), std::string::npos) << r.out;
+  // In Vietnamese, the detail too.
+  r = kyso({"token", "info", "--no-login", "--lang", "vi", "--token", "NO-SUCH-SERIAL"});
+  EXPECT_EQ(r.status, 5) << r.out;
+  EXPECT_NE(r.out.find("NO-SUCH-SERIAL; đã tìm trong: "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("searched"), std::string::npos) << r.out;
 }
 
 // Issue 17: every token subcommand answers --help with its usage and an example, and asks

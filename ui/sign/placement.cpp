@@ -56,11 +56,13 @@ Result<PageGeometry> PageGeometry::fromBoxes(PdfRectF mediaBox, PdfRectF cropBox
   c = {std::max(c.llx, m.llx), std::max(c.lly, m.lly), std::min(c.urx, m.urx),
        std::min(c.ury, m.ury)};
   if (!(m.width() > 0 && m.height() > 0) || !(c.width() > 0 && c.height() > 0)) {
-    return Error::kyso(Errc::PdfDamaged, "PageGeometry::fromBoxes", "empty MediaBox or CropBox");
+    return Error::kyso(Errc::PdfDamaged, "PageGeometry::fromBoxes", "empty MediaBox or CropBox")
+        .because(Detail::Technical);
   }
   if (rotate % 90 != 0) {
     return Error::kyso(Errc::PdfDamaged, "PageGeometry::fromBoxes",
-                       "/Rotate " + std::to_string(rotate) + " is not a multiple of 90");
+                       "/Rotate " + std::to_string(rotate) + " is not a multiple of 90")
+        .because(Detail::Technical);
   }
   PageGeometry g;
   g.visible = c;
@@ -79,13 +81,15 @@ Result<PdfRectF> widgetToPdf(const PageGeometry& page, const QRectF& pageInWidge
   const QRectF d = drawn.normalized();
   if (pageInWidget.width() <= 0 || pageInWidget.height() <= 0 || d.width() <= 0 ||
       d.height() <= 0) {
-    return Error::kyso(Errc::RectangleOffPage, "widgetToPdf", "empty rectangle");
+    return Error::kyso(Errc::RectangleOffPage, "widgetToPdf", "empty rectangle")
+        .because(Detail::Technical);
   }
   constexpr double kTolerance = 0.5;  // pixels: rounding of the drawn rectangle
   if (d.left() < pageInWidget.left() - kTolerance || d.top() < pageInWidget.top() - kTolerance ||
       d.right() > pageInWidget.right() + kTolerance ||
       d.bottom() > pageInWidget.bottom() + kTolerance) {
-    return Error::kyso(Errc::RectangleOffPage, "widgetToPdf", "rectangle outside the page");
+    return Error::kyso(Errc::RectangleOffPage, "widgetToPdf", "rectangle outside the page")
+        .because(Detail::Technical);
   }
   auto frac = [&](double x, double y) {
     const double u = std::clamp((x - pageInWidget.left()) / pageInWidget.width(), 0.0, 1.0);

@@ -344,8 +344,10 @@ void SignTab::refreshCertificates() {
   for (int r = 0; r < m_tokens->rowCount(); ++r) tokens << m_tokens->snapshot(r);
   const int request = ++m_certRequest;
   auto* w = new QFutureWatcher<Result<std::vector<SigningCert>>>(this);
+  ++m_loading;
   connect(w, &QFutureWatcherBase::finished, this, [this, w, request] {
     w->deleteLater();
+    --m_loading;
     if (request != m_certRequest) return;  // a newer listing is on its way
     auto r = w->future().result();
     const QString previous = m_cert->currentData().toString();
@@ -472,8 +474,10 @@ void SignTab::fetchInventoryImage() {
   const int c = m_cert->currentIndex();
   if (c < 0 || c >= int(m_certs.size()) || m_settings.inventoryDatabase.isEmpty()) return;
   auto* w = new QFutureWatcher<QImage>(this);
+  ++m_loading;
   connect(w, &QFutureWatcherBase::finished, this, [this, w, request] {
     w->deleteLater();
+    --m_loading;
     if (request != m_inventoryImageRequest) return;
     m_inventoryImage = w->result();
     updatePreviewImage();

@@ -83,6 +83,8 @@ class SignTab : public QWidget {
   void startSigning();
   void cancelSigning();
   bool signing() const;
+  /// Something is being read in the background: the certificates, the inventory's image.
+  bool loading() const { return m_loading > 0; }
 
  signals:
   /// The certificate chooser was filled again (count may be 0).
@@ -180,6 +182,7 @@ class SignTab : public QWidget {
   // image is chosen); read off the UI thread, the newest request wins.
   QImage m_inventoryImage;
   int m_inventoryImageRequest = 0;
+  int m_loading = 0;  // background reads not finished
   void fetchInventoryImage();
   void updatePreviewImage();
   int m_certRequest = 0;

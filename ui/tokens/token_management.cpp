@@ -174,7 +174,8 @@ Result<QString> selfTest(const TokenSnapshot& t, p11::PinPrompt& prompt,
           EVP_DigestVerifyInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, pub.get(),
                                   nullptr) != 1 ||
           EVP_DigestVerify(ctx.get(), sig.data(), sig.size(), data.data(), data.size()) != 1)
-        return Error::openssl("EVP_DigestVerify", "the token's signature does not verify");
+        return Error::openssl("EVP_DigestVerify: the token's signature does not verify", {},
+                              Errc::CmsSignatureInvalid);
       return okStatus();
     });
     const QString name = QStringLiteral("ID %1 (%2)")

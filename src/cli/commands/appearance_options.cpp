@@ -148,8 +148,10 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
   if (!kindWord || *kindWord == "invisible") {
     for (const char* o : kAppearanceOnly) {
       if (args.has(o))
-        return Error::kyso(Errc::UsageError, "--kind",
-                           std::string("--") + o + " needs --kind approved|issued|...");
+        return Error::kyso(
+            Errc::UsageError, "--kind",
+            std::string("--") + o +
+                say(" needs --kind approved|issued|...", " cần --kind approved|issued|..."));
     }
     return std::optional<appearance::Appearance>{};
   }
@@ -160,7 +162,10 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
   r.pdf = inputPdf;
   r.templateSpec = args.getOr("template", "");
   if (r.kind == appearance::Kind::Issued) {
-    if (args.has("image")) return Error::kyso(Errc::UsageError, "--image", "issued uses --seal");
+    if (args.has("image"))
+      return Error::kyso(Errc::UsageError, "--image",
+                         say("--kind issued stamps the seal: give --seal",
+                             "--kind issued đóng con dấu: hãy cho --seal"));
     if (auto s = args.get("seal"))
       r.image = *s;
     else if (signer.unitSeal)
@@ -168,7 +173,9 @@ Result<std::optional<appearance::Appearance>> appearanceFromOptions(
     else
       return Error::kyso(Errc::UsageError, "--seal", sealNeededText());
   } else {
-    if (args.has("seal")) return Error::kyso(Errc::UsageError, "--seal", "only with --kind issued");
+    if (args.has("seal"))
+      return Error::kyso(Errc::UsageError, "--seal",
+                         say("only with --kind issued", "chỉ dùng với --kind issued"));
     if (auto s = args.get("image")) r.image = *s;
   }
   r.imageOptions.whiteTransparent = args.has("white-transparent");

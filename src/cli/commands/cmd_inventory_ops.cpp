@@ -25,7 +25,8 @@ using namespace kyso::inventory;
 Result<Subject> subjectOf(const std::string& word) {
   if (word == "token") return Subject::Token;
   if (word == "cert" || word == "certificate") return Subject::Certificate;
-  return Error::kyso(Errc::UsageError, "subject", "'" + word + "': say token or cert");
+  return Error::kyso(Errc::UsageError, "subject",
+                     "'" + word + say("': say token or cert", "': hãy ghi token hoặc cert"));
 }
 
 Result<Inventory*> openWith(Context& c, ArgParser& p, const char* what, bool& usage) {
@@ -300,7 +301,8 @@ int runReport(Context& c) {
   const std::string fmt = p.getOr("format", c.json ? "json" : "csv");
   if (fmt != "csv" && fmt != "html" && fmt != "json")
     return fail("kyso inventory report",
-                Error::kyso(Errc::UsageError, "--format", fmt + ": csv, html or json"));
+                Error::kyso(Errc::UsageError, "--format",
+                            fmt + say(": csv, html or json", ": csv, html hoặc json")));
   auto r = buildReport(inv, p.get("unit"));
   if (!r.ok()) return fail("Building the report failed", r.error());
   const std::string text = fmt == "csv"    ? reportCsv(*r)
@@ -442,7 +444,8 @@ int runBackup(Context& c) {
   KYSO_INV_OPEN(p, "kyso inventory backup");
   if (p.positional().size() != 1)
     return fail("kyso inventory backup",
-                Error::kyso(Errc::UsageError, "backup", "give the backup file"));
+                Error::kyso(Errc::UsageError, "backup",
+                            say("give the backup file", "hãy cho tệp sao lưu")));
   auto st = inv.backup(p.positional()[0]);
   if (!st.ok()) return fail("The backup failed", st.error());
   std::printf(vi() ? "đã ghi bản sao lưu vào %s\n" : "backup written to %s\n",
@@ -463,11 +466,13 @@ int runRestore(Context& c) {
   KYSO_INV_OPEN(p, "kyso inventory restore");
   if (p.positional().size() != 1)
     return fail("kyso inventory restore",
-                Error::kyso(Errc::UsageError, "restore", "give the backup file"));
+                Error::kyso(Errc::UsageError, "restore",
+                            say("give the backup file", "hãy cho tệp sao lưu")));
   if (!p.has("yes"))
     return fail("kyso inventory restore",
                 Error::kyso(Errc::ConfirmationRequired, "restore",
-                            "this replaces the whole inventory: add --yes"));
+                            say("this replaces the whole inventory: add --yes",
+                                "việc này thay toàn bộ sổ quản lý: thêm --yes")));
   auto st = inv.restore(p.positional()[0]);
   if (!st.ok()) return fail("The restore failed", st.error());
   std::printf("inventory restored from %s\n", p.positional()[0].c_str());

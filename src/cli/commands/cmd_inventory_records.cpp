@@ -483,7 +483,8 @@ int runTokenCmd(Context& c, const std::string& action) {
     if (p.get("holder") || p.get("state"))
       return Failure{"kyso inventory token edit",
                      Error::kyso(Errc::UsageError, "token edit",
-                                 "holder and state change only by `transition`")};
+                                 say("holder and state change only by `transition`",
+                                     "người giữ và trạng thái chỉ đổi bằng `transition`"))};
     return fromResult(inv.editToken(t), "Saving the token failed");
   };
   return runRecord(c, action, cmd);
@@ -542,8 +543,10 @@ int runCert(Context& c, const std::string& action) {
     if (p.get("unit")) e.unitId = l.unitId;
     if (auto k = p.get("kind")) e.kind = *k;
     if (p.get("state"))
-      return Failure{"kyso inventory cert edit", Error::kyso(Errc::UsageError, "cert edit",
-                                                             "state changes only by `transition`")};
+      return Failure{"kyso inventory cert edit",
+                     Error::kyso(Errc::UsageError, "cert edit",
+                                 say("state changes only by `transition`",
+                                     "trạng thái chỉ đổi bằng `transition`"))};
     return fromResult(inv.editCertificate(e), "Saving the certificate failed");
   };
   return runRecord(c, action, cmd);

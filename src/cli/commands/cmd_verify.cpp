@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "core/atomic_file.h"
+#include "core/log.h"
 #include "core/messages.h"
 #include "kyso_version.h"  // generated: KYSO_VERSION, KYSO_COMMIT
 #include "src/cli/commands/verify_options.h"
@@ -22,6 +23,7 @@
 #include "src/cli/kyso/common_help.h"
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/output_folder.h"
+#include "src/cli/kyso/words.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/verify_job.h"
 #include "src/pdfverify/report.h"
@@ -100,7 +102,8 @@ DetachedLines detachedLines(const Args& args, const ArgParser& p, int& exitCode)
       if (!found.ok()) continue;  // reported where the folder is read again
       if (found->pdfs.empty() && found->xmls.empty() && found->detachedSignatures.empty()) {
         printError("verify", Error::kyso(Errc::FileNotFound, "verify",
-                                         in + ": no PDF, XML or .p7s file in this folder"));
+                                         in + say(": no PDF, XML or .p7s file in this folder",
+                                                  ": thư mục này không có tệp PDF, XML hay .p7s")));
         exitCode = kExitInputError;
         return {};
       }
@@ -255,6 +258,8 @@ int runVerify(const Args& args) {
   std::vector<FileReport> reports;
   reports.reserve(files->size());
   job.verifyDocuments(*files, setup->jobs, lang, [&](std::size_t, FileReport&& r) {
+    if (r.error) log::debug(r.file + ": " + r.error->technical());  // KYSO_LOG=debug
+
     const std::string text =
         json ? pdfverify::reportJson(r).dump() + "\n" : pdfverify::reportText(r, lang) + "\n";
     std::fwrite(text.data(), 1, text.size(), stdout);

@@ -5,6 +5,7 @@
 
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/exit_codes.h"
+#include "src/cli/kyso/words.h"
 #include "src/jobs/key_file_identity.h"
 
 namespace kyso::cli {
@@ -14,7 +15,8 @@ int signingKeyFromOptions(const ArgParser& p, std::unique_ptr<CliToken>& token,
   if (p.has("key-file") || p.has("cert-file") || p.has("chain-file")) {
     if (!p.has("key-file") || !p.has("cert-file")) {
       printError("kyso sign", Error::kyso(Errc::UsageError, "kyso sign",
-                                          "--key-file and --cert-file go together"));
+                                          say("--key-file and --cert-file go together",
+                                              "--key-file và --cert-file phải đi cùng nhau")));
       return kExitUsage;
     }
     std::optional<std::filesystem::path> chain;

@@ -16,7 +16,7 @@
 namespace kyso::cli {
 
 struct CommandsApi {
-  static constexpr std::uint32_t kAbi = 1;
+  static constexpr std::uint32_t kAbi = 2;
   std::uint32_t abi;
   /// Runs top-level command `cmd` ("sign", "extend", "verify", "inventory", "demo") with its
   /// arguments; returns the process exit code (kExitUsage for a command it does not have).

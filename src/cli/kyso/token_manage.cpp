@@ -95,7 +95,8 @@ int runTokenSelfTest(const Args& args) {
       if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, pub.get(),
                                   nullptr) != 1 ||
           EVP_DigestVerify(ctx.get(), sig.data(), sig.size(), data.data(), data.size()) != 1)
-        return Error::openssl("EVP_DigestVerify", "the token's signature does not verify");
+        return Error::openssl("EVP_DigestVerify: the token's signature does not verify", {},
+                              Errc::CmsSignatureInvalid);
       return okStatus();
     });
     r.set("ok", st.ok());
@@ -272,7 +273,8 @@ int runTokenKeygen(const Args& args) {
     KYSO_ASSIGN_OR_RETURN(auto existing,
                           p11::findObjects(ts.session(), {{CKA_ID, idp, spec.id.size()}}));
     if (!existing.empty())
-      return Error::kyso(Errc::FileExists, "keygen", "an object with this ID exists");
+      return Error::kyso(Errc::FileExists, "keygen",
+                         say("an object with this ID exists", "đã có đối tượng mang ID này"));
     return p11::generateKeyPair(ts.session(), spec);
   });
   if (!key.ok()) return fail("Generating the key failed", key.error());

@@ -95,7 +95,9 @@ Result<SecretBuffer> CliPinPrompt::nextLine() {
     m_loaded = true;
     if (m_source == Source::Env) {
       const char* v = std::getenv(m_arg.c_str());
-      if (!v) return Error::kyso(Errc::PinSourceInvalid, "getenv", m_arg + " is not set");
+      if (!v)
+        return Error::kyso(Errc::PinSourceInvalid, "getenv",
+                           m_arg + say(" is not set", " chưa được đặt"));
       m_lines.emplace_back(std::string_view(v));
     } else {
       int fd = m_source == Source::Stdin ? 0 : ::open(m_arg.c_str(), O_RDONLY | O_CLOEXEC);
@@ -131,7 +133,9 @@ Result<SecretBuffer> CliPinPrompt::nextLine() {
   }
   if (m_next >= m_lines.size())
     return Error::kyso(Errc::PinSourceInvalid, "getPin",
-                       m_source == Source::Env ? "one PIN in " + m_arg : "not enough lines");
+                       m_source == Source::Env
+                           ? say("one PIN in ", "chỉ có một PIN trong ") + m_arg
+                           : std::string(say("not enough lines", "không đủ dòng")));
   SecretBuffer out(m_lines[m_next].view());
   m_lines[m_next++].clear();
   if (out.empty()) return Error::kyso(Errc::PinEmpty, "getPin");
@@ -141,8 +145,10 @@ Result<SecretBuffer> CliPinPrompt::nextLine() {
 Result<SecretBuffer> CliPinPrompt::fromTerminal(const std::string& q) {
   int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
   if (fd < 0)
-    return Error::kyso(Errc::PinSourceInvalid, "open /dev/tty",
-                       "no terminal; use --pin-stdin, --pin-file or --pin-env");
+    return Error::kyso(
+        Errc::PinSourceInvalid, "open /dev/tty",
+        say("no terminal; use --pin-stdin, --pin-file or --pin-env",
+            "không có cửa sổ dòng lệnh; hãy dùng --pin-stdin, --pin-file hoặc --pin-env"));
   // Echo goes off before the question appears, so nothing typed in answer to it is echoed.
   termios old{};
   bool restore = tcgetattr(fd, &old) == 0;
