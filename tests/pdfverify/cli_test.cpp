@@ -51,7 +51,7 @@ TEST_F(CliTest, ExitCodes) {
   auto indet = kyso({"--offline", "--trust-group", "none", nsp});
   EXPECT_EQ(indet.status, 2) << indet.out;
   EXPECT_EQ(kyso({pdf("pyhanko__minimal.pdf")}).status, 3);
-    // A file that cannot be read: the sentence and the file, in the person's language; the
+  // A file that cannot be read: the sentence and the file, in the person's language; the
   // operation and the parser's words only in the log (issue 17).
   auto damaged = kyso({"--lang", "vi", pdf("dss__malformed-pades.pdf")});
   EXPECT_EQ(damaged.status, 4);
