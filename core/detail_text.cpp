@@ -24,7 +24,8 @@ constexpr auto kRows = std::to_array<Row>({
     {Detail::TechnicalIn, "{1}", "{1}"},
     {Detail::ModulesSearched, "searched in: {1}", "đã tìm trong: {1}"},
     {Detail::TokenNotInModules, "{1}; searched in: {2}", "{1}; đã tìm trong: {2}"},
-    {Detail::NoModuleInstalled, "no token driver is installed", "chưa cài trình điều khiển token nào"},
+    {Detail::NoModuleInstalled, "no token driver is installed",
+     "chưa cài trình điều khiển token nào"},
     {Detail::ChooseOneToken, "{1}: choose one with --module or --token",
      "{1}: chọn một token bằng --module hoặc --token"},
     {Detail::DriverNotInstalled, "{1}: {2} is not installed", "{1}: chưa cài {2}"},
@@ -49,7 +50,8 @@ constexpr auto kRows = std::to_array<Row>({
     {Detail::KeyWithoutId, "the matching key has no CKA_ID", "khóa tương ứng không có CKA_ID"},
     {Detail::NoMatchingKey, "no key on the token matches the certificate",
      "không có khóa nào trên token khớp với chứng thư số"},
-    {Detail::TemplateForKind, "the template is for {1}, not {2}", "mẫu dành cho {1}, không phải {2}"},
+    {Detail::TemplateForKind, "the template is for {1}, not {2}",
+     "mẫu dành cho {1}, không phải {2}"},
     {Detail::UnknownFontStyle, "unknown font style '{1}'", "không có kiểu chữ '{1}'"},
     {Detail::NoFontOutlines, "{1} has no TrueType outlines", "{1} không có nét chữ TrueType"},
     {Detail::TextTooLarge, "\"{1}\" does not fit in {3} × {4} mm even at {2} pt",
@@ -119,7 +121,8 @@ constexpr auto kRows = std::to_array<Row>({
      "qua)"},
     {Detail::CsvColumnTwice, "the column '{1}' appears twice", "cột '{1}' xuất hiện hai lần"},
     {Detail::CsvMissingColumn,
-     "the column '{1}' is missing; the columns are {2} (or the Vietnamese headers: {3}; STT and Ghi "
+     "the column '{1}' is missing; the columns are {2} (or the Vietnamese headers: {3}; STT and "
+     "Ghi "
      "chú are left out)",
      "thiếu cột '{1}'; các cột là {3} (hoặc theo tên tiếng Anh: {2}; cột STT và Ghi chú được bỏ "
      "qua)"},
@@ -154,13 +157,15 @@ constexpr auto kRows = std::to_array<Row>({
     {Detail::NotOneElement, "{1} does not select exactly one element",
      "{1} không chọn đúng một phần tử"},
     {Detail::NoInvoiceElement, "no HDon or DLHDon element", "không có phần tử HDon hay DLHDon"},
-    {Detail::InvoiceWithoutId, "HDon or DLHDon has no Id", "HDon hay DLHDon không có thuộc tính Id"},
+    {Detail::InvoiceWithoutId, "HDon or DLHDon has no Id",
+     "HDon hay DLHDon không có thuộc tính Id"},
     {Detail::NoSuchElement, "no element {1}", "không có phần tử {1}"},
     {Detail::NoElementWithId, "no element with Id {1}", "không có phần tử nào có Id {1}"},
     {Detail::IdInDocument, "{1} is already in the document", "{1} đã có trong tài liệu"},
     {Detail::NoXmlSignature, "no XML-DSig signature", "không có chữ ký XML-DSig"},
     {Detail::LargerThanMiB, "larger than {1} MiB", "lớn hơn {1} MiB"},
-    {Detail::KeyDoesNotMatchCert, "the key's signature does not verify with the signer's certificate",
+    {Detail::KeyDoesNotMatchCert,
+     "the key's signature does not verify with the signer's certificate",
      "chữ ký của khóa không khớp với chứng thư số của người ký"},
     {Detail::MessageTooLarge, "the message is too large", "thông điệp quá lớn"},
     {Detail::NoFileChosen, "no file was chosen", "chưa chọn tệp nào"},
@@ -207,7 +212,7 @@ std::string detailSentence(Detail d, std::string_view context, Lang lang) {
   if (d == Detail::None) return std::string(context);
   if (d == Detail::Technical) return {};
   if (d == Detail::TechnicalIn) return args.front();
-    std::string s = fillPlaceholders(detailTemplate(d, lang), args);
+  std::string s = fillPlaceholders(detailTemplate(d, lang), args);
   if (s.starts_with(": ")) s.erase(0, 2);  // "{1}: ..." without a {1}
   return s;
 }
