@@ -7,6 +7,7 @@
 
 #include "src/inventory/evidence_text.h"
 #include "src/inventory/state_names.h"
+#include "src/inventory/time_text.h"
 #include "tests/inventory/inv_test_support.h"
 
 namespace kyso::inventory {
@@ -336,6 +337,24 @@ TEST(StateNames, EveryStateHasBothNamesAndEachComesBack) {
   EXPECT_FALSE(stateFromText(Subject::Token, "Còn hiệu lực"));
   EXPECT_FALSE(stateFromText(Subject::Token, ""));
   EXPECT_EQ(stateLabel(Subject::Token, "no_such_state", Lang::Vi), "no_such_state");
+}
+
+}  // namespace
+}  // namespace kyso::inventory
+
+namespace kyso::inventory {
+namespace {
+
+// Issue 17: people read the register's UTC times in Vietnam time.
+TEST(VietnamTimeText, UtcTimesAreShownInVietnamTime) {
+  EXPECT_EQ(vietnamTimeText("2026-12-07T02:50:08Z"), "2026-12-07 09:50:08 (+07:00)");
+  EXPECT_EQ(vietnamTimeText("2026-12-31T20:00:00.123Z"), "2027-01-01 03:00:00 (+07:00)");
+  EXPECT_EQ(vietnamTimeText("2026-02-28T17:00:00+00:00"), "2026-03-01 00:00:00 (+07:00)");
+  // Anything else as it is: a date, another zone, nothing, rubbish.
+  EXPECT_EQ(vietnamTimeText("2026-12-07"), "2026-12-07");
+  EXPECT_EQ(vietnamTimeText("2026-12-07T09:50:08+07:00"), "2026-12-07T09:50:08+07:00");
+  EXPECT_EQ(vietnamTimeText(""), "");
+  EXPECT_EQ(vietnamTimeText("xxxx-xx-xxTxx:xx:xxZ"), "xxxx-xx-xxTxx:xx:xxZ");
 }
 
 }  // namespace

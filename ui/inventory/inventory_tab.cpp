@@ -22,6 +22,7 @@
 
 #include "src/inventory/evidence_text.h"
 #include "src/inventory/state_names.h"
+#include "src/inventory/time_text.h"
 #include "src/inventory/transfer.h"
 #include "src/service/local_tls.h"
 #include "ui/common/ui_text.h"
@@ -212,7 +213,7 @@ void InventoryTab::reload() {
     for (const auto& t : s.tokens)
       rows.push_back({q(t.serial),
                       {q(t.serial), q(t.manufacturer), q(t.model), q(t.holderName), q(t.unitName),
-                       q(t.state), q(t.lastSeen)}});
+                       q(t.state), q(inventory::vietnamTimeText(t.lastSeen))}});
     m_tokens->setRows(std::move(rows));
     rows = {};
     for (const auto& c : s.certificates)
@@ -243,13 +244,11 @@ void InventoryTab::reload() {
       rows.push_back(
           {QString::number(u.id), {q(u.name), q(u.kind), q(u.parentName), q(u.focalPersonName)}});
     m_units->setRows(std::move(rows));
-    QString status = tr("%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, "
-                        "%5 warnings.")
-                         .arg(q(s.location))
-                         .arg(s.tokens.size())
-                         .arg(s.certificates.size())
-                         .arg(s.expiring.size())
-                         .arg(s.warnings.size());
+    QString status = tr("%1 — %2, %3, %4, %5.")
+                         .arg(q(s.location), tr("%n token(s)", nullptr, int(s.tokens.size())),
+                              tr("%n certificate(s)", nullptr, int(s.certificates.size())),
+                              tr("%n expiring within 60 days", nullptr, int(s.expiring.size())),
+                              tr("%n warning(s)", nullptr, int(s.warnings.size())));
     if (s.seal.overdue)
       status += QStringLiteral(" ") +
                 (s.seal.lastSealAt.empty()
@@ -297,10 +296,11 @@ void InventoryTab::showHistory() {
                html += QStringLiteral(
                            "<tr><td>%1</td><td><b>%2</b></td><td>%3 → %4</td><td>%5 %6</td>"
                            "<td>%7</td><td>%8</td></tr>")
-                           .arg(q(e.at).toHtmlEscaped(), q(e.kind).toHtmlEscaped(),
-                                q(e.fromState).toHtmlEscaped(), q(e.toState).toHtmlEscaped(),
-                                q(e.docNumber).toHtmlEscaped(), q(e.docDate).toHtmlEscaped(),
-                                q(e.who).toHtmlEscaped(), q(e.note).toHtmlEscaped());
+                           .arg(q(inventory::vietnamTimeText(e.at)).toHtmlEscaped(),
+                                q(e.kind).toHtmlEscaped(), q(e.fromState).toHtmlEscaped(),
+                                q(e.toState).toHtmlEscaped(), q(e.docNumber).toHtmlEscaped(),
+                                q(e.docDate).toHtmlEscaped(), q(e.who).toHtmlEscaped(),
+                                q(e.note).toHtmlEscaped());
              }
              html += QStringLiteral("</table>");
              m_history->setHtml(r->empty() ? tr("No history yet.") : html);

@@ -371,7 +371,10 @@ void SignTab::refreshCertificates() {
       m_cert->setCurrentIndex(keep >= 0 ? keep : (m_certs.empty() ? -1 : 0));
     }
     if (m_cert->currentData().toString() != previous) {
+      // Another signer: the placement and the inventory's image are theirs (the chooser's own
+      // signal is blocked while it is filled).
       m_placed.clear();
+      fetchInventoryImage();
       showFile(m_shownFile);
     }
     updateButtons();

@@ -360,10 +360,6 @@ Allow this site to ask for signatures?</translation>
         <translation>The register cannot be read: %1</translation>
     </message>
     <message>
-        <source>%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.</source>
-        <translation>%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.</translation>
-    </message>
-    <message>
         <source>The audit log has never been sealed: seal it with your token (kyso inventory audit-seal).</source>
         <translation>The audit log has never been sealed: seal it with your token (kyso inventory audit-seal).</translation>
     </message>
@@ -650,6 +646,38 @@ Allow this site to ask for signatures?</translation>
     <message>
         <source>Saved: %1.</source>
         <translation>Saved: %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, %4, %5.</source>
+        <translation>%1 — %2, %3, %4, %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring within 60 days</source>
+        <translation>
+            <numerusform>%n expiring within 60 days</numerusform>
+            <numerusform>%n expiring within 60 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -359,10 +359,6 @@ Cho phép trang này yêu cầu ký số?</translation>
         <translation>Không đọc được sổ quản lý: %1</translation>
     </message>
     <message>
-        <source>%1 — %2 tokens, %3 certificates, %4 expiring within 60 days, %5 warnings.</source>
-        <translation>%1 — %2 thiết bị, %3 chứng thư số, %4 sắp hết hạn trong 60 ngày, %5 cảnh báo.</translation>
-    </message>
-    <message>
         <source>The audit log has never been sealed: seal it with your token (kyso inventory audit-seal).</source>
         <translation>Nhật ký kiểm toán chưa từng được niêm phong: hãy niêm phong bằng thiết bị ký số của bạn (kyso inventory audit-seal).</translation>
     </message>
@@ -649,6 +645,34 @@ Cho phép trang này yêu cầu ký số?</translation>
     <message>
         <source>Saved: %1.</source>
         <translation>Đã lưu: %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, %4, %5.</source>
+        <translation>%1 — %2, %3, %4, %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n thiết bị</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n chứng thư số</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring within 60 days</source>
+        <translation>
+            <numerusform>%n sắp hết hạn trong 60 ngày</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n cảnh báo</numerusform>
+        </translation>
     </message>
 </context>
 <context>

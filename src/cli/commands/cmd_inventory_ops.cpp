@@ -14,6 +14,7 @@
 #include "src/inventory/lifecycle.h"
 #include "src/inventory/report.h"
 #include "src/inventory/state_names.h"
+#include "src/inventory/time_text.h"
 #include "src/inventory/transfer.h"
 #include "src/inventory/warning_text.h"
 
@@ -44,8 +45,8 @@ Result<Inventory*> openWith(Context& c, ArgParser& p, const char* what, bool& us
   Inventory& inv = **opened_
 
 void printEvent(const Event& e) {
-  std::printf("%s\t%s\t%s -> %s\tdoc %s %s\tby %s\t%s\n", e.at.c_str(), e.kind.c_str(),
-              e.fromState.empty() ? "-" : e.fromState.c_str(),
+  std::printf("%s\t%s\t%s -> %s\tdoc %s %s\tby %s\t%s\n", inventory::vietnamTimeText(e.at).c_str(),
+              e.kind.c_str(), e.fromState.empty() ? "-" : e.fromState.c_str(),
               e.toState.empty() ? "-" : e.toState.c_str(),
               e.docNumber.empty() ? "-" : e.docNumber.c_str(), e.docDate.c_str(), e.who.c_str(),
               e.note.c_str());

@@ -2,6 +2,7 @@
 
 #include "src/cli/kyso/words.h"
 #include "src/inventory/state_names.h"
+#include "src/inventory/time_text.h"
 
 namespace kyso::cli::inv {
 
@@ -69,7 +70,7 @@ Fields tokenFields(const Token& t) {
           {L("Unit", "Đơn vị"), t.unitName},
           {L("Received on", "Ngày nhận"), t.receivedOn},
           {L("Issued on", "Ngày cấp"), t.issuedOn},
-          {L("Last seen", "Lần thấy gần nhất"), t.lastSeen}};
+          {L("Last seen", "Lần thấy gần nhất"), inventory::vietnamTimeText(t.lastSeen)}};
 }
 
 std::vector<std::string> certHeader() {
