@@ -334,6 +334,31 @@ TEST_F(SignCliTest, ActiveContentIsWarnedOrRefusedBeforeSigning) {
     EXPECT_NE(o.find(c.says), std::string::npos) << o;
     EXPECT_TRUE(test::isBytePrefix(in, out));
   }
+  // A batch: the files are read at once (issue 22), and the warnings still come in the order the
+  // files were given, each under its own file.
+  std::string batch;
+  fs::create_directories(m_tmp / "inputs");
+  for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
+    const fs::path copy = m_tmp / "inputs" / (std::string(it->name) + ".pdf");
+    fs::copy_file(m_tmp / it->name / "in.pdf", copy);
+    batch += " " + copy.string();
+  }
+  std::string o;
+  ASSERT_EQ(kyso("sign" + batch + " --out-dir " + (m_tmp / "batch").string() + keyArgs() +
+                     " --refuse-active-content",
+                 &o),
+            4)
+      << o;
+  std::size_t last = 0;
+  for (const char* name : {"length", "dangling", "xfa", "script"}) {
+    const std::size_t at =
+        o.find("refused: " + (m_tmp / "inputs" / (std::string(name) + ".pdf")).string() + ": ");
+    ASSERT_NE(at, std::string::npos) << name << "\n" << o;
+    EXPECT_GT(at, last) << name << " out of order\n" << o;
+    last = at;
+  }
+  EXPECT_EQ(o.find((m_tmp / "inputs" / "clean.pdf").string() + ": "), std::string::npos) << o;
+  EXPECT_TRUE(!fs::exists(m_tmp / "batch") || fs::is_empty(m_tmp / "batch")) << "nothing signed";
 }
 
 // The README's main job: `kyso demo` makes its PKI, SoftHSM token, inventory and letter, signs and

@@ -15,8 +15,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "src/jobs/active_content_check.h"
 #include "src/jobs/document_format.h"
-#include "src/pdf/active_content.h"
 #include "ui/common/file_drop_list.h"
 #include "ui/common/ui_text.h"
 #include "ui/sign/sign_batch.h"
@@ -99,14 +99,17 @@ void SignTab::startSigning() {
   }
   // What in a PDF can change what it shows after signing is said before the PIN is asked
   // (src/pdf/active_content.h); the person signs anyway or stops here.
-  QStringList risky;
+  std::vector<std::filesystem::path> pdfs;
   for (int i = 0; i < m_files->count(); ++i) {
     const QString in = m_files->item(i)->data(Qt::UserRole).toString();
-    if (jobs::formatOf(in.toStdU16String()) != jobs::DocumentFormat::Pdf) continue;
-    for (const auto& sentence :
-         pdf::activeContentWarnings(std::filesystem::path(in.toStdU16String()), uiLang()))
-      risky << QFileInfo(in).fileName() + QStringLiteral(": ") + QString::fromStdString(sentence);
+    if (jobs::formatOf(in.toStdU16String()) == jobs::DocumentFormat::Pdf)
+      pdfs.emplace_back(in.toStdU16String());
   }
+  QStringList risky;
+  for (const auto& f : jobs::findActiveContent(pdfs, uiLang()))
+    for (const auto& sentence : f.sentences)
+      risky << QString::fromStdU16String(f.file.filename().u16string()) + QStringLiteral(": ") +
+                   QString::fromStdString(sentence);
   if (risky.isEmpty()) return askReplaceThenRun();
   auto* box = new QMessageBox(
       QMessageBox::Warning, tr("Sign documents that can change?"),

@@ -33,9 +33,9 @@
 #include "src/cli/kyso/exit_codes.h"
 #include "src/cli/kyso/token_options.h"
 #include "src/cli/kyso/words.h"
+#include "src/jobs/active_content_check.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/pdf_sign_job.h"
-#include "src/pdf/active_content.h"
 
 namespace kyso::cli {
 namespace {
@@ -68,15 +68,14 @@ constexpr const char* kSignHelpVi =
 bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
   const Lang lang = defaultLang();
   const bool vi = lang == Lang::Vi;
-  bool found = false;
-  for (const auto& r : rows) {
-    const auto sentences = pdf::activeContentWarnings(r.input, lang);
-    if (sentences.empty()) continue;
-    found = true;
-    const char* what = refuse ? (vi ? "từ chối" : "refused") : (vi ? "cảnh báo" : "warning");
-    for (const auto& sentence : sentences)
-      std::fprintf(stderr, "kyso: %s: %s: %s\n", what, r.input.c_str(), sentence.c_str());
-  }
+  std::vector<fs::path> inputs;
+  for (const auto& r : rows) inputs.push_back(r.input);
+  const auto findings = jobs::findActiveContent(inputs, lang);
+  const bool found = !findings.empty();
+  const char* what = refuse ? (vi ? "từ chối" : "refused") : (vi ? "cảnh báo" : "warning");
+  for (const auto& f : findings)
+    for (const auto& sentence : f.sentences)
+      std::fprintf(stderr, "kyso: %s: %s: %s\n", what, f.file.c_str(), sentence.c_str());
   if (found && refuse)
     std::fprintf(stderr, vi ? "kyso: không ký tài liệu nào (--refuse-active-content).\n"
                             : "kyso: nothing was signed (--refuse-active-content).\n");
