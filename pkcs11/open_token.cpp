@@ -151,8 +151,8 @@ Result<CK_SLOT_ID> OpenToken::findInInstalledModules(OpenToken& t, const TokenSe
   if (hits.size() > 1) {
     std::string list;
     for (const auto& h : hits)
-      list += (list.empty() ? "" : "; ") + h.token.label + " (" + h.token.serial + ") in " +
-              h.moduleName;
+      list += (list.empty() ? "" : "; ") + h.token.label + " (" + h.token.serial + ", " +
+              h.moduleName + ")";
     return Error::kyso(Errc::TokenAmbiguous, "selectToken", list).because(Detail::ChooseOneToken);
   }
   t.m_module = hits.front().module;
