@@ -18,6 +18,7 @@
 #include "src/jobs/signing_lanes.h"
 #include "ui/common/log_panel.h"
 #include "ui/common/pool_thread_cleanup.h"
+#include "ui/common/token_work_pool.h"
 #include "ui/common/ui_text.h"
 
 namespace kyso::ui {
@@ -217,8 +218,8 @@ bool SignBatch::start(std::vector<SignItem> items, SignSettings settings) {
   auto shared = m_shared;
   auto worker = m_worker;
   auto prompt = m_prompt;
-  (void)QtConcurrent::run([shared, worker, prompt, items = std::move(items),
-                           st = std::move(settings)] {
+  (void)QtConcurrent::run(tokenWorkPool(), [shared, worker, prompt, items = std::move(items),
+                                            st = std::move(settings)] {
     const PoolThreadCleanup cleanup;
     auto report = [&](SignOutcome o) {
       shared->post([o, s = shared] {

@@ -13,6 +13,7 @@
 #include "pkcs11/open_token.h"
 #include "ui/common/log_panel.h"
 #include "ui/common/pool_thread_cleanup.h"
+#include "ui/common/token_work_pool.h"
 #include "ui/common/ui_text.h"
 
 namespace kyso::ui {
@@ -92,7 +93,7 @@ QString SigningCert::shortText(bool withToken) const {
 
 QFuture<Result<std::vector<SigningCert>>> listSigningCertificates(
     QList<TokenSnapshot> tokens, std::shared_ptr<p11::DeviceWorker> worker) {
-  return QtConcurrent::run([tokens, worker]() -> Result<std::vector<SigningCert>> {
+  return QtConcurrent::run(tokenWorkPool(), [tokens, worker]() -> Result<std::vector<SigningCert>> {
     const PoolThreadCleanup cleanup;
     std::vector<SigningCert> all;
     std::optional<Error> firstError;

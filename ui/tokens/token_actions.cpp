@@ -5,6 +5,7 @@
 #include "pkcs11/management.h"
 #include "pkcs11/open_token.h"
 #include "ui/common/pool_thread_cleanup.h"
+#include "ui/common/token_work_pool.h"
 #include "ui/tokens/qt_pin_prompt.h"
 
 namespace kyso::ui {
@@ -12,7 +13,7 @@ namespace kyso::ui {
 QFuture<Status> runTokenAction(const QString& action, const QString& module, const QString& serial,
                                std::shared_ptr<p11::DeviceWorker> worker,
                                std::shared_ptr<QtPinPrompt> prompt) {
-  return QtConcurrent::run([action, module, serial, worker, prompt]() -> Status {
+  return QtConcurrent::run(tokenWorkPool(), [action, module, serial, worker, prompt]() -> Status {
     const PoolThreadCleanup cleanup;
     p11::TokenSelector sel;
     sel.module = module.toStdString();

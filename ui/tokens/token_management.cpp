@@ -14,6 +14,7 @@
 #include "pkcs11/open_token.h"
 #include "pkcs11/token_info.h"
 #include "ui/common/pool_thread_cleanup.h"
+#include "ui/common/token_work_pool.h"
 #include "ui/common/ui_text.h"
 
 namespace kyso::ui {
@@ -204,15 +205,21 @@ QFuture<Result<QString>> runTokenManagement(const QString& action, const TokenSn
                                             const QVariantMap& params,
                                             std::shared_ptr<p11::DeviceWorker> worker,
                                             std::shared_ptr<p11::PinPrompt> prompt) {
-  return QtConcurrent::run([action, token, params, worker, prompt]() -> Result<QString> {
-    const PoolThreadCleanup cleanup;
-    if (action == QLatin1String("init")) return initToken(token, params, *prompt, worker);
-    if (action == QLatin1String("keygen")) return generateKey(token, params, *prompt, worker);
-    if (action == QLatin1String("csr")) return makeRequest(token, params, *prompt, worker);
-    if (action == QLatin1String("import-cert")) return importCert(token, params, *prompt, worker);
-    if (action == QLatin1String("self-test")) return selfTest(token, *prompt, worker);
-    return usage(action);
-  });
+  return QtConcurrent::run(tokenWorkPool(),
+                           [action, token, params, worker, prompt]() -> Result<QString> {
+                             const PoolThreadCleanup cleanup;
+                             if (action == QLatin1String("init"))
+                               return initToken(token, params, *prompt, worker);
+                             if (action == QLatin1String("keygen"))
+                               return generateKey(token, params, *prompt, worker);
+                             if (action == QLatin1String("csr"))
+                               return makeRequest(token, params, *prompt, worker);
+                             if (action == QLatin1String("import-cert"))
+                               return importCert(token, params, *prompt, worker);
+                             if (action == QLatin1String("self-test"))
+                               return selfTest(token, *prompt, worker);
+                             return usage(action);
+                           });
 }
 
 }  // namespace kyso::ui
