@@ -223,7 +223,7 @@ TEST_F(ServiceCli, AnUnknownSiteIsAskedAboutOnTheTerminal) {
   const ServiceAnswer a = call.get();
   EXPECT_FALSE(a.replied);
   EXPECT_EQ(a.httpStatus, 403);
-  EXPECT_EQ(svc.stop(), 0);
+  EXPECT_EQ(svc.stop(), 0) << svc.transcript;
 }
 
 TEST_F(ServiceCli, AWrongPinIsSaidOnceAndNothingIsUploaded) {
@@ -238,7 +238,7 @@ TEST_F(ServiceCli, AWrongPinIsSaidOnceAndNothingIsUploaded) {
   EXPECT_EQ(a.reply["Status"].asInt(), 1) << a.raw;
   EXPECT_NE(a.reply["Message"].asString().find("PIN"), std::string::npos) << a.raw;
   EXPECT_FALSE(fs::exists(work.path() / "uploaded" / "letter.pdf"));
-  EXPECT_EQ(svc.stop(), 0);
+  EXPECT_EQ(svc.stop(), 0) << svc.transcript;
 }
 
 }  // namespace
