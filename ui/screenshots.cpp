@@ -54,16 +54,14 @@ bool saveScreenshots(MainWindow& window, const QString& dir, const QString& lang
   // Let the background work started at launch (verification, the register, the token list, the
   // certificates and the inventory's image they lead to) finish so that the pictures show
   // results. This runs before the event loop starts.
+  // The certificates are listed only once the token list is in: wait at least 1.5 s, and until
+  // nothing has been busy for half a second (30 s at most).
   QElapsedTimer clock;
   clock.start();
-  auto busy = [&window] { return window.verifyTab()->busy() || window.signTab()->loading(); };
-  while (clock.elapsed() < 30000 && (busy() || clock.elapsed() < 1500))
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-  // The certificates are listed once the token list is in, which may be after that: wait until
-  // nothing has been busy for half a second.
   QElapsedTimer quiet;
   quiet.start();
-  while (clock.elapsed() < 30000 && quiet.elapsed() < 500) {
+  auto busy = [&window] { return window.verifyTab()->busy() || window.signTab()->loading(); };
+  while (clock.elapsed() < 30000 && (clock.elapsed() < 1500 || quiet.elapsed() < 500)) {
     if (busy()) quiet.restart();
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
   }
