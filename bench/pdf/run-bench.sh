@@ -6,7 +6,7 @@
 #     with the same key), and SoftHSM's raw C_Sign rate (bench_csign);
 #  2. a 100 MB PDF: `kyso sign` (key file) time and peak RSS vs `cp` + `openssl dgst -sha256`;
 #  3. one one-page PDF in a fresh process: `kyso sign` (key file) vs `podofosign` (hyperfine).
-# Needs: kyso, make_letter, bench_csign built in BUILD_DIR; softhsm2, pkcs11-tool, pdfsig,
+# Needs: kyso, make_letter, bench_csign, bench_pdf_stages built in BUILD_DIR; softhsm2, pkcs11-tool, pdfsig,
 # certutil, pk12util, podofosign, hyperfine, /usr/bin/time.
 set -euo pipefail
 B=$(cd "$1" && pwd)
@@ -51,6 +51,8 @@ echo "pdfsig -add-signature (process per file, $M files): $pdfsig_rate files/s"
 echo "SoftHSM raw C_Sign: $csign_rate signatures/s"
 echo "ratio kyso/pdfsig: $(ratio "$kyso_rate" "$pdfsig_rate") (target >= 40)"
 echo "ratio kyso/C_Sign: $(ratio "$kyso_rate" "$csign_rate") (target >= 0.85, issue 22)"
+# Where a file's time goes besides its signature: the CPU of each step on one thread.
+"$B/bench/bench_pdf_stages" stages in/*.pdf
 
 echo "== 2. a 100 MB PDF"
 python3 "$SRC/bench/pdf/make_big_pdf.py" big.pdf 100

@@ -10,20 +10,29 @@
 namespace kyso::jobs {
 
 std::vector<ActiveContentFinding> findActiveContent(const std::vector<std::filesystem::path>& files,
-                                                    Lang lang) {
+                                                    Lang lang, CheckedPdfs* keep) {
+  struct Checked {
+    std::vector<std::string> sentences;
+    std::string bytes;  // the file as read, for signing
+  };
   std::vector<ActiveContentFinding> out;
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  orderedParallel<std::vector<std::string>>(
+  orderedParallel<Checked>(
       files.size(), cores,
-      [&](std::size_t i) -> std::vector<std::string> {
+      [&](std::size_t i) -> Checked {
+        Checked c;
         try {
-          return pdf::activeContentWarnings(files[i], lang);
+          auto doc = pdf::PdfDocument::open(files[i]);
+          if (!doc.ok()) return c;  // signing the file says why
+          c.sentences = pdf::activeContentSentences(pdf::findActiveContent(**doc), lang);
+          if (keep) c.bytes = pdf::PdfDocument::releaseBytes(std::move(*doc));
         } catch (const std::exception&) {  // bad_alloc: signing the file says it
-          return {};
         }
+        return c;
       },
-      [&](std::size_t i, std::vector<std::string>&& sentences) {
-        if (!sentences.empty()) out.push_back({files[i], std::move(sentences)});
+      [&](std::size_t i, Checked&& c) {
+        if (!c.sentences.empty()) out.push_back({files[i], std::move(c.sentences)});
+        if (keep) keep->keep(files[i], std::move(c.bytes));
       });
   return out;
 }

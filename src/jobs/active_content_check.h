@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/messages.h"
+#include "src/jobs/checked_pdfs.h"
 
 namespace kyso::jobs {
 
@@ -18,8 +19,9 @@ struct ActiveContentFinding {
 };
 
 /// The files among `files` that hold active content, in the order given, each with its
-/// sentences. A file that cannot be opened gives none (signing it reports why).
+/// sentences. A file that cannot be opened gives none (signing it reports why). With `keep`, the
+/// documents read are kept there for signing (within its budget).
 std::vector<ActiveContentFinding> findActiveContent(const std::vector<std::filesystem::path>& files,
-                                                    Lang lang);
+                                                    Lang lang, CheckedPdfs* keep = nullptr);
 
 }  // namespace kyso::jobs

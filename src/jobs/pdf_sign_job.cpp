@@ -158,9 +158,19 @@ class Run {
     pdf::ContentsMaker& maker = *m_makers[i % m_makers.size()];
     pdf::LtvSource* ltv = &m_ltv;
     pdf::ContentsMaker* docTs = m_docTs ? &*m_docTs : nullptr;
-    f.done = std::async(std::launch::async, [req = std::move(req), &maker, ltv, docTs] {
+    std::optional<std::string> checked = m_s.checked ? m_s.checked->take(item.input) : std::nullopt;
+    f.done = std::async(std::launch::async, [req = std::move(req), checked = std::move(checked),
+                                             &maker, ltv, docTs]() mutable {
       Prepared p;
-      p.result.emplace(pdf::preparePdfSignature(req, maker, ltv, docTs));
+      if (checked) {
+        auto doc = pdf::PdfDocument::openBytes(req.input, std::move(*checked));
+        if (doc.ok())
+          p.result.emplace(pdf::preparePdfSignature(req, std::move(*doc), maker, ltv, docTs));
+        else
+          p.result.emplace(doc.error());
+      } else {
+        p.result.emplace(pdf::preparePdfSignature(req, maker, ltv, docTs));
+      }
       return p;
     });
     m_inFlight.push_back(std::move(f));

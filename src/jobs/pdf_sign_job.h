@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "certs/trust_store.h"
 #include "src/appearance/appearance.h"
 #include "src/jobs/batch.h"
+#include "src/jobs/checked_pdfs.h"
 #include "src/jobs/signing_key.h"
 #include "src/pdf/pades.h"
 
@@ -42,6 +44,9 @@ struct PdfSignSettings {
   bool overwrite = false;      // replace existing outputs
   bool skipExisting = false;   // an existing output is Skipped, not refused
   AppearanceMaker appearance;  // empty: invisible signatures
+  /// The files the check before the PIN read (findActiveContent), signed from those bytes
+  /// without being read again; null, or a file not in it: the file is read when its turn comes.
+  std::shared_ptr<CheckedPdfs> checked;
 };
 
 /// The trust store for chain building at `level`: the shipped anchors and `extraAnchors` for

@@ -29,9 +29,4 @@ ActiveContent findActiveContent(PdfDocument& doc);
 /// One sentence per finding, for the signer, in `lang`.
 std::vector<std::string> activeContentSentences(const ActiveContent& a, Lang lang);
 
-/// What the signer is told about the file at `path` before the PIN: opens it, finds its active
-/// content, and returns the sentences. A file that cannot be opened gives none (signing it
-/// reports why). Used by `kyso sign` and the GUI's Sign tab.
-std::vector<std::string> activeContentWarnings(const std::filesystem::path& path, Lang lang);
-
 }  // namespace kyso::pdf

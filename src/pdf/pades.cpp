@@ -91,14 +91,24 @@ Result<std::vector<std::vector<unsigned char>>> signatureContents(PdfDocument& d
 
 Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker& signer,
                                           LtvSource* ltv, ContentsMaker* docTimestamp) {
+  KYSO_ASSIGN_OR_RETURN(auto doc, PdfDocument::open(req.input));
+  return preparePdfSignature(req, std::move(doc), signer, ltv, docTimestamp);
+}
+
+Result<PreparedPades> preparePdfSignature(const PadesRequest& req, std::unique_ptr<PdfDocument> doc,
+                                          ContentsMaker& signer, LtvSource* ltv,
+                                          ContentsMaker* docTimestamp) {
   const bool needLtv = req.level == PadesLevel::BLT || req.level == PadesLevel::BLTA;
   if (needLtv && !ltv)
     return Error::kyso(Errc::UsageError, "signPdfFile").because(Detail::BltNeedsRevocation);
   if (req.level == PadesLevel::BLTA && !docTimestamp)
     return Error::kyso(Errc::UsageError, "signPdfFile").because(Detail::BltaNeedsTsa);
-  KYSO_ASSIGN_OR_RETURN(auto doc, PdfDocument::open(req.input));
-  KYSO_ASSIGN_OR_RETURN(RevisionWriter out,
-                        RevisionWriter::start(req.input, req.output, req.overwrite));
+  if (!doc) return Error::kyso(Errc::UsageError, "signPdfFile", req.input.string());
+  auto started = doc->bytes().empty()
+                     ? RevisionWriter::start(req.input, req.output, req.overwrite)
+                     : RevisionWriter::startWith(doc->bytes(), req.output, req.overwrite);
+  if (!started.ok()) return started.error();
+  RevisionWriter out = std::move(*started);
   if (out.size() != doc->fileSize())
     return Error::kyso(Errc::FileUnreadable, "signPdfFile", req.input.string())
         .because(Detail::ChangedWhileRead);

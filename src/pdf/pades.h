@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,6 +66,13 @@ struct PreparedPades {
 /// another thread while file i+1 is being signed. Destroying it uncommitted removes the temporary.
 Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker& signer,
                                           LtvSource* ltv, ContentsMaker* docTimestamp);
+/// The same for `req.input` already opened (a batch's check before the PIN read and parsed it):
+/// a document held in memory is signed and written from the bytes that were checked, so the file
+/// is not read again (a larger one is copied from the file, which must still have its size).
+Result<PreparedPades> preparePdfSignature(const PadesRequest& req,
+                                          std::unique_ptr<PdfDocument> opened,
+                                          ContentsMaker& signer, LtvSource* ltv,
+                                          ContentsMaker* docTimestamp);
 
 /// Raises an already signed file to B-LT (DSS for every signature and document timestamp in it)
 /// or B-LTA (and then a document timestamp). Existing signatures are not touched. PdfNoSignature

@@ -7,12 +7,14 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -39,9 +41,18 @@ class PdfDocument {
   /// Opens and checks `path`. Errors: FileNotFound/FileUnreadable, NotAPdf (empty or no header),
   /// PdfDamaged, PdfEncrypted.
   static Result<std::unique_ptr<PdfDocument>> open(const std::filesystem::path& path);
+  /// The same for a file's content already read (`path` names it in errors and for qpdf).
+  static Result<std::unique_ptr<PdfDocument>> openBytes(const std::filesystem::path& path,
+                                                        std::string bytes);
+  /// The bytes of a document read into memory (empty for a larger one), the document closed:
+  /// kept for a later openBytes() instead of the parsed objects, which take several times as much.
+  static std::string releaseBytes(std::unique_ptr<PdfDocument> doc);
 
   QPDF& qpdf() { return *m_qpdf; }
   std::uint64_t fileSize() const { return m_size; }
+  /// The file's bytes as read when it was opened, for files read into memory (up to 16 MiB);
+  /// empty for a larger file, which qpdf reads where it lies.
+  std::string_view bytes() const { return m_bytes; }
   std::uint64_t startxref() const { return m_startxref; }
   XrefKind xrefKind() const { return m_kind; }
   /// The first object number not used by the file (max of trailer /Size and qpdf's count).
@@ -63,6 +74,9 @@ class PdfDocument {
 
  private:
   PdfDocument() = default;
+  static Result<std::unique_ptr<PdfDocument>> finishOpen(std::unique_ptr<PdfDocument> doc,
+                                                         const std::filesystem::path& path,
+                                                         std::FILE* f);
   std::string m_bytes;  // a small file's content, parsed from memory (outlives m_qpdf)
   std::unique_ptr<QPDF> m_qpdf;
   std::uint64_t m_size = 0;

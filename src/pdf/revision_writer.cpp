@@ -88,6 +88,18 @@ Result<RevisionWriter> RevisionWriter::start(const std::filesystem::path& input,
   return w;
 }
 
+Result<RevisionWriter> RevisionWriter::startWith(std::string_view content,
+                                                 const std::filesystem::path& output,
+                                                 AtomicFile::Overwrite overwrite) {
+  KYSO_ASSIGN_OR_RETURN(AtomicFile file, AtomicFile::create(output, overwrite));
+  ossl::Ptr<EVP_MD_CTX> md(EVP_MD_CTX_new());
+  if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
+    return Error::openssl("EVP_DigestInit_ex");
+  RevisionWriter w(std::move(file), std::move(md));
+  KYSO_TRY(w.append(content));
+  return w;
+}
+
 Result<std::vector<unsigned char>> RevisionWriter::digestWith(
     std::span<const std::string_view> extra) const {
   ossl::Ptr<EVP_MD_CTX> c(EVP_MD_CTX_new());

@@ -26,6 +26,11 @@ class RevisionWriter {
   static Result<RevisionWriter> start(const std::filesystem::path& input,
                                       const std::filesystem::path& output,
                                       AtomicFile::Overwrite overwrite);
+  /// The same for an input already in memory (PdfDocument::bytes()): `content` is written and
+  /// hashed; the input file is not read again.
+  static Result<RevisionWriter> startWith(std::string_view content,
+                                          const std::filesystem::path& output,
+                                          AtomicFile::Overwrite overwrite);
 
   /// Bytes written so far (the offset the next update starts at).
   std::uint64_t size() const { return m_size; }

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "src/jobs/active_content_check.h"
 #include "src/jobs/batch.h"
+#include "src/jobs/checked_pdfs.h"
 #include "src/jobs/detached_sign_job.h"
 #include "src/jobs/document_format.h"
 #include "src/jobs/extend_job.h"
@@ -322,6 +324,53 @@ TEST_F(PdfSignJobTest, ExistingOutputsAreSkippedOrRefusedUnlessConsented) {
     EXPECT_EQ(rec.results.at(0).state, State::Done);
   }
   EXPECT_NE(test::readFile(out), "earlier");
+}
+
+// Issue 22: the check before the PIN reads each PDF once and the batch signs those bytes. A file
+// changed on disk between the check and its signature (here replaced by another PDF) is signed as
+// it was checked, which is what the person was warned about; without the check's bytes the file
+// is read when its turn comes.
+TEST_F(PdfSignJobTest, APdfIsSignedAsItWasCheckedBeforeThePin) {
+  if (!test::haveTool("pdfsig")) GTEST_SKIP() << "pdfsig missing";
+  const fs::path in = copy("a.pdf");
+  const fs::path notPdf = m_dir.path() / "b.pdf";
+  test::writeFile(notPdf, "not a pdf at all");
+  const std::string checkedBytes = test::readFile(in);
+  auto checked = std::make_shared<CheckedPdfs>();
+  EXPECT_TRUE(findActiveContent({in, notPdf}, Lang::En, checked.get()).empty());
+  EXPECT_EQ(checked->size(), 1u) << "the file that is not a PDF is not kept";
+  fs::copy_file(samples() / "classic.pdf", in, fs::copy_options::overwrite_existing);
+  const SigningKey key = keyFile();
+  PdfSignSettings s;
+  s.checked = checked;
+  Recorder rec;
+  PdfSignJob::run({{in, m_dir.path() / "as-checked.pdf", false}}, key, s, rec);
+  ASSERT_EQ(rec.results.at(0).state, State::Done);
+  const std::string signedBytes = test::readFile(m_dir.path() / "as-checked.pdf");
+  EXPECT_EQ(signedBytes.compare(0, checkedBytes.size(), checkedBytes), 0);
+  EXPECT_TRUE(pdfsigSaysValid(m_dir.path() / "as-checked.pdf"));
+  EXPECT_EQ(checked->size(), 0u) << "each file's bytes are handed over once";
+  Recorder again;
+  PdfSignJob::run({{in, m_dir.path() / "as-now.pdf", false}}, key, s, again);
+  ASSERT_EQ(again.results.at(0).state, State::Done);
+  const std::string now = test::readFile(in);
+  EXPECT_EQ(test::readFile(m_dir.path() / "as-now.pdf").compare(0, now.size(), now), 0);
+}
+
+TEST(CheckedPdfs, KeepsFilesInOrderWithinItsBudgetAndHandsEachOverOnce) {
+  CheckedPdfs c(100);
+  c.keep("a.pdf", std::string(60, 'a'));
+  c.keep("b.pdf", std::string(60, 'b'));  // over the budget: read again when signed
+  c.keep("c.pdf", std::string(40, 'c'));
+  c.keep("d.pdf", "");  // nothing read: nothing kept
+  EXPECT_EQ(c.size(), 2u);
+  EXPECT_EQ(c.bytes(), 100u);
+  EXPECT_EQ(c.take("a.pdf"), std::string(60, 'a'));
+  EXPECT_FALSE(c.take("a.pdf"));
+  EXPECT_FALSE(c.take("b.pdf"));
+  EXPECT_EQ(c.take("c.pdf"), std::string(40, 'c'));
+  c.keep("e.pdf", "e");  // the budget counts what was kept, taken or not
+  EXPECT_FALSE(c.take("e.pdf"));
 }
 
 TEST_F(PdfSignJobTest, AMixedBatchSignsPdfsInsideAndOtherFilesBeside) {

@@ -167,6 +167,7 @@ jobs::SignSettings jobSettings(const SignSettings& st, pdf::PadesLevel level, co
   ps.signature.location = st.location.trimmed().toStdString();
   ps.level = level;
   ps.tsaUrl = tsa;
+  ps.checked = st.checked;
   std::vector<fs::path> anchors;
   for (const QString& a : st.extraAnchors) anchors.push_back(toPath(a));
   auto trust = jobs::chainBuildingTrust(level, anchors);

@@ -18,6 +18,7 @@
 #include <optional>
 #include <vector>
 
+#include "src/jobs/checked_pdfs.h"
 #include "ui/sign/sign_appearance.h"
 #include "ui/sign/signing_certs.h"
 
@@ -55,6 +56,9 @@ struct SignSettings {
   /// Kind issued: the date written into the letter's "ngày ... tháng ... năm" line, as `kyso sign
   /// --issued-date`; null: the signing date.
   QDate issuedDate;
+  /// The PDFs the check before the PIN read (jobs::findActiveContent), signed from the bytes
+  /// checked; null: each is read when signed.
+  std::shared_ptr<jobs::CheckedPdfs> checked;
 };
 
 /// The result of one file.

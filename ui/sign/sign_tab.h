@@ -40,6 +40,10 @@ class DeviceWorker;
 class PinPrompt;
 }  // namespace kyso::p11
 
+namespace kyso::jobs {
+class CheckedPdfs;
+}  // namespace kyso::jobs
+
 namespace kyso::appearance {
 struct KindInfo;
 }  // namespace kyso::appearance
@@ -169,8 +173,10 @@ class SignTab : public QWidget {
   std::vector<PageGeometry> m_pages;
   QString m_shownFile;
   QMap<QString, Placed> m_placed;  // per PDF: the rectangle shown (automatic or the person's)
-  QString m_autoNote;              // why the automatic placement failed, for people
-  int m_autoRequest = 0;           // the latest automatic-placement request (older ones ignored)
+  // The PDFs read by the check before the PIN, handed to the batch that follows it.
+  std::shared_ptr<jobs::CheckedPdfs> m_checked;
+  QString m_autoNote;     // why the automatic placement failed, for people
+  int m_autoRequest = 0;  // the latest automatic-placement request (older ones ignored)
   AppSettings m_settings;
   QString m_imageFile;
   QString m_outputFolder;

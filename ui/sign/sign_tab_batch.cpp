@@ -106,7 +106,8 @@ void SignTab::startSigning() {
       pdfs.emplace_back(in.toStdU16String());
   }
   QStringList risky;
-  for (const auto& f : jobs::findActiveContent(pdfs, uiLang()))
+  m_checked = std::make_shared<jobs::CheckedPdfs>();
+  for (const auto& f : jobs::findActiveContent(pdfs, uiLang(), m_checked.get()))
     for (const auto& sentence : f.sentences)
       risky << QString::fromStdU16String(f.file.filename().u16string()) + QStringLiteral(": ") +
                    QString::fromStdString(sentence);
@@ -121,7 +122,10 @@ void SignTab::startSigning() {
   box->setDefaultButton(QMessageBox::Cancel);
   box->setAttribute(Qt::WA_DeleteOnClose);
   connect(box, &QMessageBox::finished, this, [this, box](int) {
-    if (box->standardButton(box->clickedButton()) == QMessageBox::Yes) askReplaceThenRun();
+    if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
+      askReplaceThenRun();
+    else
+      m_checked.reset();
   });
   box->open();
 }
@@ -146,6 +150,7 @@ void SignTab::askReplaceThenRun() {
     const auto b = box->standardButton(box->clickedButton());
     if (b == QMessageBox::Yes) runBatch(true);
     if (b == QMessageBox::No) runBatch(false);
+    if (b != QMessageBox::Yes && b != QMessageBox::No) m_checked.reset();
   });
   box->open();
 }
@@ -165,6 +170,7 @@ void SignTab::runBatch(bool replaceExisting) {
   st.reason = m_reason->text().trimmed();
   st.location = m_location->text().trimmed();
   if (st.kind == QLatin1String("issued")) st.issuedDate = m_issuedDate->date();
+  st.checked = std::move(m_checked);
   rememberForm();
   std::vector<SignItem> items;
   m_batch->setRowCount(0);

@@ -64,13 +64,15 @@ constexpr const char* kSignHelpVi =
     "  kyso sign *.pdf --out-dir signed/ --kind issued --seal dau.png --doc-number 286/SYT-VP\n\n";
 
 // Prints, for each input, what in it can change what it shows after signing. False when
-// `refuse` and at least one input has such content (nothing is signed then).
-bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse) {
+// `refuse` and at least one input has such content (nothing is signed then). The documents read
+// are kept in `checked` for signing.
+bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse,
+                       jobs::CheckedPdfs& checked) {
   const Lang lang = defaultLang();
   const bool vi = lang == Lang::Vi;
   std::vector<fs::path> inputs;
   for (const auto& r : rows) inputs.push_back(r.input);
-  const auto findings = jobs::findActiveContent(inputs, lang);
+  const auto findings = jobs::findActiveContent(inputs, lang, &checked);
   const bool found = !findings.empty();
   const char* what = refuse ? (vi ? "từ chối" : "refused") : (vi ? "cảnh báo" : "warning");
   for (const auto& f : findings)
@@ -227,7 +229,9 @@ int runSign(const Args& args) {
   if (int rc = planOutputs(p, rows); rc != kExitOk) return rc;
   // What could change a document's appearance after signing, and the anchors for B-LT chains,
   // come before the PIN is asked.
-  if (!warnActiveContent(rows, p.has("refuse-active-content"))) return kExitInputError;
+  settings.checked = std::make_shared<jobs::CheckedPdfs>();
+  if (!warnActiveContent(rows, p.has("refuse-active-content"), *settings.checked))
+    return kExitInputError;
   if (int rc = chainTrustFromOptions(p, settings.level, settings.trust); rc != kExitOk) return rc;
   // The appearance options are tried on the first file before the PIN is asked: a missing seal or
   // a bad value is said now, not after the login (the signer's own details come with the key).
