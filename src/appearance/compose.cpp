@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/vietnam_time.h"
 #include "src/appearance/font.h"
 #include "src/appearance/free_space.h"
 #include "src/appearance/layout.h"
@@ -19,14 +20,6 @@
 
 namespace kyso::appearance {
 namespace {
-
-std::tm vietnamTm(std::chrono::system_clock::time_point t) {
-  const auto secs = std::chrono::floor<std::chrono::seconds>(t) + std::chrono::hours(7);
-  const std::time_t tt = static_cast<std::time_t>(secs.time_since_epoch().count());
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  return tm;
-}
 
 Result<Template> resolveTemplate(const Request& r) {
   Result<Template> t = Error::kyso(Errc::TemplateInvalid, "resolve_template");
@@ -62,7 +55,7 @@ PdfRect boxAround(const Template& t, double imgW, double imgH, double cx, double
 }  // namespace
 
 std::string vietnamIsoTime(std::chrono::system_clock::time_point t) {
-  const std::tm tm = vietnamTm(t);
+  const std::tm tm = vietnamTime(t);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", tm.tm_year + 1900,
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
@@ -70,7 +63,7 @@ std::string vietnamIsoTime(std::chrono::system_clock::time_point t) {
 }
 
 std::string vietnamDate(std::chrono::system_clock::time_point t) {
-  const std::tm tm = vietnamTm(t);
+  const std::tm tm = vietnamTime(t);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
   return buf;

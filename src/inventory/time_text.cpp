@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/vietnam_time.h"
+
 namespace kyso::inventory {
 
 std::string vietnamTimeText(std::string_view utcIso) {
@@ -17,17 +19,9 @@ std::string vietnamTimeText(std::string_view utcIso) {
     zone.remove_prefix(i);
   }
   if (zone != "Z" && zone != "+00:00") return std::string(utcIso);
-  std::tm tm{};
-  char tail = 0;
-  const std::string head(utcIso.substr(0, 19));
-  if (std::sscanf(head.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &tail) != 6)
-    return std::string(utcIso);
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  const std::time_t t = timegm(&tm) + 7 * 3600;
-  std::tm vn{};
-  if (!gmtime_r(&t, &vn)) return std::string(utcIso);
+  const auto t = parseUtcIso(utcIso);
+  if (!t) return std::string(utcIso);
+  const std::tm vn = vietnamTime(*t);
   char buf[96];  // room for any int the format could print
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d (+07:00)", vn.tm_year + 1900,
                 vn.tm_mon + 1, vn.tm_mday, vn.tm_hour, vn.tm_min, vn.tm_sec);

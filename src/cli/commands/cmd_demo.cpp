@@ -27,6 +27,7 @@
 #include "core/atomic_file.h"
 #include "core/messages.h"
 #include "core/paths.h"
+#include "core/vietnam_time.h"
 #include "src/cli/kyso/args.h"
 #include "src/cli/kyso/commands.h"
 #include "src/cli/kyso/common_help.h"
@@ -287,10 +288,7 @@ int makeInventory(const Demo& d) {
 
 // The year in Vietnam (UTC+7), printed on the letter beside its blank day and month.
 int yearInVietnam() {
-  const std::time_t now = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return tm.tm_year + 1900;
+  return vietnamTime(std::time(nullptr)).tm_year + 1900;
 }
 
 // 4. The sample letter as the clerk prints it for approval (number and date blank), the

@@ -16,6 +16,7 @@
 #include "core/atomic_file.h"
 #include "core/log.h"
 #include "core/messages.h"
+#include "core/vietnam_time.h"
 #include "kyso_version.h"  // generated: KYSO_VERSION, KYSO_COMMIT
 #include "src/cli/commands/verify_options.h"
 #include "src/cli/kyso/args.h"
@@ -151,9 +152,7 @@ int writeSummaries(const std::vector<FileReport>& reports, const ArgParser& p, L
   auto out = p.get("html");
   if (!out) return kExitOk;
   // A record says when and by what the check was made, in Vietnam time.
-  const std::time_t vietnam = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&vietnam, &tm);
+  const std::tm tm = vietnamTime(std::time(nullptr));
   char when[48];
   std::strftime(when, sizeof when, "%d/%m/%Y %H:%M:%S (+07:00)", &tm);
   const pdfverify::RecordContext record{

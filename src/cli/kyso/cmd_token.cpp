@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/messages.h"
+#include "core/vietnam_time.h"
 #include "pkcs11/module_candidates.h"
 #include "pkcs11/open_token.h"
 #include "pkcs11/pcsc_readers.h"
@@ -117,15 +118,9 @@ std::string pinStateText(const p11::TokenView& t) {
 
 // "2027-12-31T16:59:59Z" as "31/12/2027 23:59 (+07:00)", the time a person in Vietnam reads.
 std::string vietnamTime(const std::string& iso) {
-  struct tm tm {};
-  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-    return iso;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  const time_t t = timegm(&tm) + 7 * 3600;
-  struct tm vn {};
-  gmtime_r(&t, &vn);
+  const auto t = parseUtcIso(iso);
+  if (!t) return iso;
+  const std::tm vn = kyso::vietnamTime(*t);
   char buf[40];
   std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M (+07:00)", &vn);
   return buf;
