@@ -98,6 +98,7 @@ enum class Detail : std::uint16_t {
   CertifyChoice,         //
   TooManyFiles,          // {1} the folder
   ChangedWhileRead,      // {1} the file
+  ChangedSinceChecked,   // {1} the file
   EncryptedPdf,          // {1} the file
   EmptyFile,             // {1} the file
   NotARegularFile,       // {1} the file

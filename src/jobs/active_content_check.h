@@ -19,9 +19,9 @@ struct ActiveContentFinding {
 };
 
 /// The files among `files` that hold active content, in the order given, each with its
-/// sentences. A file that cannot be opened gives none (signing it reports why). With `keep`, the
-/// documents read are kept there for signing (within its budget).
+/// sentences. A file that cannot be opened gives none (signing it reports why). With `checked`,
+/// every file is noted there with the stamp of what was read, for the signing that follows.
 std::vector<ActiveContentFinding> findActiveContent(const std::vector<std::filesystem::path>& files,
-                                                    Lang lang, CheckedPdfs* keep = nullptr);
+                                                    Lang lang, CheckedPdfs* checked = nullptr);
 
 }  // namespace kyso::jobs

@@ -2,31 +2,22 @@
 
 namespace kyso::jobs {
 
-void CheckedPdfs::keep(const std::filesystem::path& path, std::string bytes) {
-  if (bytes.empty()) return;
+void CheckedPdfs::note(const std::filesystem::path& path, std::optional<FileStamp> stamp) {
   std::lock_guard lock(m_mutex);
-  if (m_bytes + bytes.size() > m_budget || m_files.count(path)) return;
-  m_bytes += bytes.size();
-  m_files.emplace(path, std::move(bytes));
+  m_files.insert_or_assign(path, stamp);
 }
 
-std::optional<std::string> CheckedPdfs::take(const std::filesystem::path& path) {
+bool CheckedPdfs::unchanged(const std::filesystem::path& path,
+                            const std::optional<FileStamp>& now) const {
   std::lock_guard lock(m_mutex);
-  auto it = m_files.find(path);
-  if (it == m_files.end()) return std::nullopt;
-  std::string bytes = std::move(it->second);
-  m_files.erase(it);
-  return bytes;
+  const auto it = m_files.find(path);
+  if (it == m_files.end()) return true;
+  return it->second && now && *it->second == *now;
 }
 
 std::size_t CheckedPdfs::size() const {
   std::lock_guard lock(m_mutex);
   return m_files.size();
-}
-
-std::uint64_t CheckedPdfs::bytes() const {
-  std::lock_guard lock(m_mutex);
-  return m_bytes;
 }
 
 }  // namespace kyso::jobs

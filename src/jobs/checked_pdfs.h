@@ -1,48 +1,37 @@
-// CheckedPdfs: the PDFs a batch's check before the PIN has read (active_content_check.h), kept as
-// bytes for the signing that follows, so that each file is read from disk once and signed as it
-// was checked: the signature and the output are made from the bytes the person was warned about,
-// whatever happens to the file meanwhile (issue 22). The bytes are kept, not the parsed document:
-// after the check's walk, qpdf's objects take about six times the file's size.
+// CheckedPdfs: the PDFs a batch's check before the PIN read (active_content_check.h), each with
+// the stamp of the file it read (core/file_stamp.h). The batch signs a file only if it is still
+// the one checked: a file written or replaced after the check, whose new content the person was
+// not warned about, is refused with its reason (Detail::ChangedSinceChecked), as is a file the
+// check could not read that has become readable since (issue 22).
 //
 //   auto checked = std::make_shared<jobs::CheckedPdfs>();
 //   auto findings = jobs::findActiveContent(files, lang, checked.get());
-//   settings.checked = checked;          // PdfSignJob takes each file's bytes from it
+//   settings.checked = checked;          // PdfSignJob compares each file with it
 //
-// Bounded: files are kept in the order given while they total at most kKeepBytes, and only those
-// read into memory (pdf::PdfDocument::bytes()); any other file is read again when it is signed.
 // Thread-safe.
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <string>
+
+#include "core/file_stamp.h"
 
 namespace kyso::jobs {
 
 class CheckedPdfs {
  public:
-  /// Bytes kept at most, by default.
-  static constexpr std::uint64_t kKeepBytes = 256u << 20;
-
-  explicit CheckedPdfs(std::uint64_t budget = kKeepBytes) : m_budget(budget) {}
-
-  /// Keeps the content read from `path`, unless it is empty or the budget is spent.
-  void keep(const std::filesystem::path& path, std::string bytes);
-  /// The content kept for `path` (the same spelling as given to keep()), handed over once;
-  /// nullopt when none was kept.
-  std::optional<std::string> take(const std::filesystem::path& path);
-
+  /// Notes that `path` was checked: the stamp of the file read, nullopt when it could not be.
+  void note(const std::filesystem::path& path, std::optional<FileStamp> stamp);
+  /// Whether the file at `path`, opened now with stamp `now`, may be signed: true when `path`
+  /// was not checked here, or was read by the check and has the same stamp.
+  bool unchanged(const std::filesystem::path& path, const std::optional<FileStamp>& now) const;
   std::size_t size() const;
-  std::uint64_t bytes() const;
 
  private:
   mutable std::mutex m_mutex;
-  std::map<std::filesystem::path, std::string> m_files;
-  const std::uint64_t m_budget;
-  std::uint64_t m_bytes = 0;  // of the files kept so far, taken or not
+  std::map<std::filesystem::path, std::optional<FileStamp>> m_files;
 };
 
 }  // namespace kyso::jobs

@@ -158,19 +158,17 @@ class Run {
     pdf::ContentsMaker& maker = *m_makers[i % m_makers.size()];
     pdf::LtvSource* ltv = &m_ltv;
     pdf::ContentsMaker* docTs = m_docTs ? &*m_docTs : nullptr;
-    std::optional<std::string> checked = m_s.checked ? m_s.checked->take(item.input) : std::nullopt;
-    f.done = std::async(std::launch::async, [req = std::move(req), checked = std::move(checked),
-                                             &maker, ltv, docTs]() mutable {
+    const CheckedPdfs* checked = m_s.checked.get();
+    f.done = std::async(std::launch::async, [req = std::move(req), checked, &maker, ltv, docTs] {
       Prepared p;
-      if (checked) {
-        auto doc = pdf::PdfDocument::openBytes(req.input, std::move(*checked));
-        if (doc.ok())
-          p.result.emplace(pdf::preparePdfSignature(req, std::move(*doc), maker, ltv, docTs));
-        else
-          p.result.emplace(doc.error());
-      } else {
-        p.result.emplace(pdf::preparePdfSignature(req, maker, ltv, docTs));
-      }
+      auto doc = pdf::PdfDocument::open(req.input);
+      if (!doc.ok())
+        p.result.emplace(doc.error());
+      else if (checked && !checked->unchanged(req.input, (*doc)->stamp()))
+        p.result.emplace(Error::kyso(Errc::FileUnreadable, "sign", req.input.string())
+                             .because(Detail::ChangedSinceChecked));
+      else
+        p.result.emplace(pdf::preparePdfSignature(req, std::move(*doc), maker, ltv, docTs));
       return p;
     });
     m_inFlight.push_back(std::move(f));
@@ -261,7 +259,15 @@ BatchSummary PdfSignJob::run(const std::vector<SignInput>& items, const SigningK
                              const PdfSignSettings& settings, BatchObserver& observer) {
   if (auto st = checkPdfSignSettings(settings); !st.ok())
     return reportAll(items, ItemResult::State::Failed, st.error(), observer);
-  return Run(items, key, settings, observer).go();
+  const auto began = std::chrono::steady_clock::now();
+  BatchSummary done = Run(items, key, settings, observer).go();
+  log::debug("pdf batch: " + std::to_string(done.done) + " of " + std::to_string(items.size()) +
+             " files signed in " +
+             std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - began)
+                                .count()) +
+             " ms");
+  return done;
 }
 
 }  // namespace kyso::jobs

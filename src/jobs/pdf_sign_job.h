@@ -44,8 +44,8 @@ struct PdfSignSettings {
   bool overwrite = false;      // replace existing outputs
   bool skipExisting = false;   // an existing output is Skipped, not refused
   AppearanceMaker appearance;  // empty: invisible signatures
-  /// The files the check before the PIN read (findActiveContent), signed from those bytes
-  /// without being read again; null, or a file not in it: the file is read when its turn comes.
+  /// The files the check before the PIN read (findActiveContent): one changed since is not
+  /// signed (Failed, Detail::ChangedSinceChecked). Null: no comparison.
   std::shared_ptr<CheckedPdfs> checked;
 };
 

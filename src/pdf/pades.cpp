@@ -21,6 +21,19 @@ std::size_t derLength(const std::string& b) {
   return hdr + len <= b.size() ? hdr + len : 0;
 }
 
+// The output's first part, the input as `doc` read it: from its bytes when it was read into
+// memory, else copied from the file, which must still have the size qpdf parsed.
+Result<RevisionWriter> startOutput(const PdfDocument& doc, const std::filesystem::path& input,
+                                   const std::filesystem::path& output,
+                                   AtomicFile::Overwrite overwrite) {
+  if (!doc.bytes().empty()) return RevisionWriter::startWith(doc.bytes(), output, overwrite);
+  KYSO_ASSIGN_OR_RETURN(RevisionWriter out, RevisionWriter::start(input, output, overwrite));
+  if (out.size() != doc.fileSize())
+    return Error::kyso(Errc::FileUnreadable, "signPdfFile", input.string())
+        .because(Detail::ChangedWhileRead);
+  return out;
+}
+
 Status addLtvAndTimestamp(RevisionWriter& out, PadesLevel level,
                           const std::vector<std::vector<unsigned char>>& contents, LtvSource& ltv,
                           ContentsMaker* docTimestamp, PadesResult& res) {
@@ -104,14 +117,8 @@ Result<PreparedPades> preparePdfSignature(const PadesRequest& req, std::unique_p
   if (req.level == PadesLevel::BLTA && !docTimestamp)
     return Error::kyso(Errc::UsageError, "signPdfFile").because(Detail::BltaNeedsTsa);
   if (!doc) return Error::kyso(Errc::UsageError, "signPdfFile", req.input.string());
-  auto started = doc->bytes().empty()
-                     ? RevisionWriter::start(req.input, req.output, req.overwrite)
-                     : RevisionWriter::startWith(doc->bytes(), req.output, req.overwrite);
-  if (!started.ok()) return started.error();
-  RevisionWriter out = std::move(*started);
-  if (out.size() != doc->fileSize())
-    return Error::kyso(Errc::FileUnreadable, "signPdfFile", req.input.string())
-        .because(Detail::ChangedWhileRead);
+  KYSO_ASSIGN_OR_RETURN(RevisionWriter out,
+                        startOutput(*doc, req.input, req.output, req.overwrite));
   PadesResult res;
   KYSO_ASSIGN_OR_RETURN(res.signature, appendSignature(out, *doc, req.sig, signer));
   doc.reset();
@@ -139,7 +146,7 @@ Result<PadesResult> extendPdfFile(const std::filesystem::path& input,
   KYSO_ASSIGN_OR_RETURN(auto doc, PdfDocument::open(input));
   KYSO_ASSIGN_OR_RETURN(auto contents, signatureContents(*doc));
   if (contents.empty()) return Error::kyso(Errc::PdfNoSignature, "extend", input.string());
-  KYSO_ASSIGN_OR_RETURN(RevisionWriter out, RevisionWriter::start(input, output, overwrite));
+  KYSO_ASSIGN_OR_RETURN(RevisionWriter out, startOutput(*doc, input, output, overwrite));
   doc.reset();
   PadesResult res;
   KYSO_TRY(addLtvAndTimestamp(out, level, contents, ltv, docTimestamp, res));

@@ -66,9 +66,10 @@ struct PreparedPades {
 /// another thread while file i+1 is being signed. Destroying it uncommitted removes the temporary.
 Result<PreparedPades> preparePdfSignature(const PadesRequest& req, ContentsMaker& signer,
                                           LtvSource* ltv, ContentsMaker* docTimestamp);
-/// The same for `req.input` already opened (a batch's check before the PIN read and parsed it):
-/// a document held in memory is signed and written from the bytes that were checked, so the file
-/// is not read again (a larger one is copied from the file, which must still have its size).
+/// The same for `req.input` already opened by the caller (a batch compares the file with what its
+/// check before the PIN read). Both forms write a file read into memory (PdfDocument::bytes())
+/// from those bytes, so what is signed is what was parsed and the file is read once; a larger
+/// file is copied from disk and must still have the size it was opened with.
 Result<PreparedPades> preparePdfSignature(const PadesRequest& req,
                                           std::unique_ptr<PdfDocument> opened,
                                           ContentsMaker& signer, LtvSource* ltv,

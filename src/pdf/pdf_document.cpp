@@ -156,47 +156,29 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::open(const std::filesystem::pa
   if (::fseeko(f.get(), 0, SEEK_END) != 0) return Error::posix(errno, "fseeko", ctx);
   const auto size = static_cast<std::uint64_t>(::ftello(f.get()));
   if (size == 0) return Error::kyso(Errc::NotAPdf, "open", ctx).because(Detail::EmptyFile);
-  if (size <= kInMemoryLimit) {
-    std::string bytes(size, '\0');
-    if (::fseeko(f.get(), 0, SEEK_SET) != 0) return Error::posix(errno, "fseeko", ctx);
-    if (std::fread(bytes.data(), 1, size, f.get()) != size)
-      return Error::posix(std::ferror(f.get()) ? errno : EIO, "fread", ctx);
-    return openBytes(path, std::move(bytes));
-  }
+
   std::unique_ptr<PdfDocument> doc(new PdfDocument());
   doc->m_size = size;
-  return finishOpen(std::move(doc), path, f.get());
-}
-
-Result<std::unique_ptr<PdfDocument>> PdfDocument::openBytes(const std::filesystem::path& path,
-                                                            std::string bytes) {
-  const std::string ctx = path.string();
-  if (bytes.empty()) return Error::kyso(Errc::NotAPdf, "open", ctx).because(Detail::EmptyFile);
-  std::unique_ptr<PdfDocument> doc(new PdfDocument());
-  doc->m_size = bytes.size();
-  doc->m_bytes = std::move(bytes);
-  File mem(::fmemopen(doc->m_bytes.data(), doc->m_bytes.size(), "rb"));
-  if (!mem) return Error::posix(errno, "fmemopen", ctx);
-  return finishOpen(std::move(doc), path, mem.get());
-}
-
-std::string PdfDocument::releaseBytes(std::unique_ptr<PdfDocument> doc) {
-  if (!doc) return {};
-  doc->m_qpdf.reset();  // it reads from the bytes
-  return std::move(doc->m_bytes);
-}
-
-Result<std::unique_ptr<PdfDocument>> PdfDocument::finishOpen(std::unique_ptr<PdfDocument> doc,
-                                                             const std::filesystem::path& path,
-                                                             std::FILE* f) {
-  const std::string ctx = path.string();
-  const std::uint64_t size = doc->m_size;
+  doc->m_stamp = FileStamp::of(::fileno(f.get()));
+  if (size <= kInMemoryLimit) {
+    doc->m_bytes.resize(size);
+    if (::fseeko(f.get(), 0, SEEK_SET) != 0) return Error::posix(errno, "fseeko", ctx);
+    if (std::fread(doc->m_bytes.data(), 1, size, f.get()) != size)
+      return Error::posix(std::ferror(f.get()) ? errno : EIO, "fread", ctx);
+    // The bytes are what is parsed, signed and written: a file written meanwhile is refused.
+    if (FileStamp::of(::fileno(f.get())) != doc->m_stamp ||
+        (doc->m_stamp && doc->m_stamp->size != size))
+      return Error::kyso(Errc::FileUnreadable, "read", ctx).because(Detail::ChangedWhileRead);
+    File mem(::fmemopen(doc->m_bytes.data(), size, "rb"));
+    if (!mem) return Error::posix(errno, "fmemopen", ctx);
+    f = std::move(mem);
+  }
   const std::string* inMemory = doc->m_bytes.empty() ? nullptr : &doc->m_bytes;
-  std::string head = readAt(f, 0, 1024);
+  std::string head = readAt(f.get(), 0, 1024);
   auto hp = head.find("%PDF-");
   if (hp == std::string::npos) return Error::kyso(Errc::NotAPdf, "open", ctx + ": no %PDF- header");
   doc->m_version = head.substr(hp + 5, 3);
-  KYSO_ASSIGN_OR_RETURN(StartXref sx, readStartXref(f, size, ctx));
+  KYSO_ASSIGN_OR_RETURN(StartXref sx, readStartXref(f.get(), size, ctx));
   doc->m_startxref = sx.offset;
   KYSO_ASSIGN_OR_RETURN(auto q, openWithQpdf(path, inMemory, ctx));
   try {
@@ -211,7 +193,7 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::finishOpen(std::unique_ptr<Pdf
           .because(Detail::TechnicalIn);
     long long sizeKey =
         trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0;
-    KYSO_ASSIGN_OR_RETURN(int maxObj, checkXrefEntries(*q, f, size, ctx));
+    KYSO_ASSIGN_OR_RETURN(int maxObj, checkXrefEntries(*q, f.get(), size, ctx));
     doc->m_nextObj = static_cast<int>(std::max<long long>(sizeKey, maxObj + 1));
     // Reading the page tree resolves the objects a signer touches; failures mean damage.
     QPDFPageDocumentHelper(*q).getAllPages();

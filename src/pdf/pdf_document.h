@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -17,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/file_stamp.h"
 #include "core/result.h"
 
 namespace kyso::pdf {
@@ -41,18 +41,16 @@ class PdfDocument {
   /// Opens and checks `path`. Errors: FileNotFound/FileUnreadable, NotAPdf (empty or no header),
   /// PdfDamaged, PdfEncrypted.
   static Result<std::unique_ptr<PdfDocument>> open(const std::filesystem::path& path);
-  /// The same for a file's content already read (`path` names it in errors and for qpdf).
-  static Result<std::unique_ptr<PdfDocument>> openBytes(const std::filesystem::path& path,
-                                                        std::string bytes);
-  /// The bytes of a document read into memory (empty for a larger one), the document closed:
-  /// kept for a later openBytes() instead of the parsed objects, which take several times as much.
-  static std::string releaseBytes(std::unique_ptr<PdfDocument> doc);
 
   QPDF& qpdf() { return *m_qpdf; }
   std::uint64_t fileSize() const { return m_size; }
-  /// The file's bytes as read when it was opened, for files read into memory (up to 16 MiB);
-  /// empty for a larger file, which qpdf reads where it lies.
+  /// The file's bytes as read when it was opened, for a file read into memory (up to 16 MiB):
+  /// a signer writes these, so what is signed is what was parsed. Empty for a larger file, which
+  /// qpdf reads where it lies.
   std::string_view bytes() const { return m_bytes; }
+  /// The stamp of the file that was opened (nullopt if fstat failed): whether it is still the
+  /// file read, for a later step (a batch's check before the PIN and its signature).
+  const std::optional<FileStamp>& stamp() const { return m_stamp; }
   std::uint64_t startxref() const { return m_startxref; }
   XrefKind xrefKind() const { return m_kind; }
   /// The first object number not used by the file (max of trailer /Size and qpdf's count).
@@ -74,12 +72,10 @@ class PdfDocument {
 
  private:
   PdfDocument() = default;
-  static Result<std::unique_ptr<PdfDocument>> finishOpen(std::unique_ptr<PdfDocument> doc,
-                                                         const std::filesystem::path& path,
-                                                         std::FILE* f);
   std::string m_bytes;  // a small file's content, parsed from memory (outlives m_qpdf)
   std::unique_ptr<QPDF> m_qpdf;
   std::uint64_t m_size = 0;
+  std::optional<FileStamp> m_stamp;
   std::uint64_t m_startxref = 0;
   XrefKind m_kind = XrefKind::Table;
   int m_nextObj = 1;

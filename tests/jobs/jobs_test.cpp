@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.h"
 #include "src/jobs/active_content_check.h"
 #include "src/jobs/batch.h"
 #include "src/jobs/checked_pdfs.h"
@@ -326,51 +327,61 @@ TEST_F(PdfSignJobTest, ExistingOutputsAreSkippedOrRefusedUnlessConsented) {
   EXPECT_NE(test::readFile(out), "earlier");
 }
 
-// Issue 22: the check before the PIN reads each PDF once and the batch signs those bytes. A file
-// changed on disk between the check and its signature (here replaced by another PDF) is signed as
-// it was checked, which is what the person was warned about; without the check's bytes the file
-// is read when its turn comes.
-TEST_F(PdfSignJobTest, APdfIsSignedAsItWasCheckedBeforeThePin) {
+// Issue 22: the batch signs a PDF only if it is still the file its check before the PIN read. One
+// replaced by another PDF after the check (a document with a script the person was not warned
+// about, say), or one the check could not read that is a PDF now, is refused with its reason and
+// no output; an untouched file beside them is signed.
+TEST_F(PdfSignJobTest, APdfChangedAfterTheCheckBeforeThePinIsNotSigned) {
   if (!test::haveTool("pdfsig")) GTEST_SKIP() << "pdfsig missing";
-  const fs::path in = copy("a.pdf");
-  const fs::path notPdf = m_dir.path() / "b.pdf";
-  test::writeFile(notPdf, "not a pdf at all");
-  const std::string checkedBytes = test::readFile(in);
+  const fs::path same = copy("same.pdf");
+  const fs::path replaced = copy("replaced.pdf");
+  const fs::path unreadable = m_dir.path() / "unreadable.pdf";
+  test::writeFile(unreadable, "not a pdf at all");
   auto checked = std::make_shared<CheckedPdfs>();
-  EXPECT_TRUE(findActiveContent({in, notPdf}, Lang::En, checked.get()).empty());
-  EXPECT_EQ(checked->size(), 1u) << "the file that is not a PDF is not kept";
-  fs::copy_file(samples() / "classic.pdf", in, fs::copy_options::overwrite_existing);
-  const SigningKey key = keyFile();
+  EXPECT_TRUE(findActiveContent({same, replaced, unreadable}, Lang::En, checked.get()).empty());
+  EXPECT_EQ(checked->size(), 3u);
+  fs::copy_file(samples() / "classic.pdf", replaced, fs::copy_options::overwrite_existing);
+  fs::copy_file(samples() / "classic.pdf", unreadable, fs::copy_options::overwrite_existing);
   PdfSignSettings s;
   s.checked = checked;
   Recorder rec;
-  PdfSignJob::run({{in, m_dir.path() / "as-checked.pdf", false}}, key, s, rec);
-  ASSERT_EQ(rec.results.at(0).state, State::Done);
-  const std::string signedBytes = test::readFile(m_dir.path() / "as-checked.pdf");
-  EXPECT_EQ(signedBytes.compare(0, checkedBytes.size(), checkedBytes), 0);
-  EXPECT_TRUE(pdfsigSaysValid(m_dir.path() / "as-checked.pdf"));
-  EXPECT_EQ(checked->size(), 0u) << "each file's bytes are handed over once";
+  const std::vector<SignInput> items{{same, m_dir.path() / "same-s.pdf", false},
+                                     {replaced, m_dir.path() / "replaced-s.pdf", false},
+                                     {unreadable, m_dir.path() / "unreadable-s.pdf", false}};
+  const SigningKey key = keyFile();
+  PdfSignJob::run(items, key, s, rec);
+  ASSERT_EQ(rec.results.size(), 3u);
+  EXPECT_EQ(rec.results[0].state, State::Done);
+  EXPECT_TRUE(pdfsigSaysValid(items[0].output));
+  for (std::size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(rec.results[i].state, State::Failed) << i;
+    ASSERT_TRUE(rec.results[i].error) << i;
+    EXPECT_EQ(rec.results[i].error->detail, Detail::ChangedSinceChecked) << i;
+    EXPECT_NE(describe(*rec.results[i].error, Lang::En).find("changed after it was checked"),
+              std::string::npos);
+    EXPECT_FALSE(fs::exists(items[i].output)) << i;
+  }
+  // Without the check's record the files are signed as they are now.
   Recorder again;
-  PdfSignJob::run({{in, m_dir.path() / "as-now.pdf", false}}, key, s, again);
-  ASSERT_EQ(again.results.at(0).state, State::Done);
-  const std::string now = test::readFile(in);
-  EXPECT_EQ(test::readFile(m_dir.path() / "as-now.pdf").compare(0, now.size(), now), 0);
+  PdfSignJob::run({{replaced, m_dir.path() / "now-s.pdf", false}}, key, PdfSignSettings{}, again);
+  EXPECT_EQ(again.results.at(0).state, State::Done);
 }
 
-TEST(CheckedPdfs, KeepsFilesInOrderWithinItsBudgetAndHandsEachOverOnce) {
-  CheckedPdfs c(100);
-  c.keep("a.pdf", std::string(60, 'a'));
-  c.keep("b.pdf", std::string(60, 'b'));  // over the budget: read again when signed
-  c.keep("c.pdf", std::string(40, 'c'));
-  c.keep("d.pdf", "");  // nothing read: nothing kept
+TEST(CheckedPdfs, AFileIsSignedOnlyAsTheCheckReadIt) {
+  CheckedPdfs c;
+  FileStamp a;
+  a.inode = 7;
+  a.size = 100;
+  FileStamp b = a;
+  b.changedNs = 1;
+  c.note("a.pdf", a);
+  c.note("bad.pdf", std::nullopt);
+  EXPECT_TRUE(c.unchanged("a.pdf", a));
+  EXPECT_FALSE(c.unchanged("a.pdf", b));
+  EXPECT_FALSE(c.unchanged("a.pdf", std::nullopt));
+  EXPECT_FALSE(c.unchanged("bad.pdf", a)) << "unreadable when checked, readable now";
+  EXPECT_TRUE(c.unchanged("other.pdf", a)) << "not part of the check";
   EXPECT_EQ(c.size(), 2u);
-  EXPECT_EQ(c.bytes(), 100u);
-  EXPECT_EQ(c.take("a.pdf"), std::string(60, 'a'));
-  EXPECT_FALSE(c.take("a.pdf"));
-  EXPECT_FALSE(c.take("b.pdf"));
-  EXPECT_EQ(c.take("c.pdf"), std::string(40, 'c'));
-  c.keep("e.pdf", "e");  // the budget counts what was kept, taken or not
-  EXPECT_FALSE(c.take("e.pdf"));
 }
 
 TEST_F(PdfSignJobTest, AMixedBatchSignsPdfsInsideAndOtherFilesBeside) {

@@ -56,8 +56,8 @@ struct SignSettings {
   /// Kind issued: the date written into the letter's "ngày ... tháng ... năm" line, as `kyso sign
   /// --issued-date`; null: the signing date.
   QDate issuedDate;
-  /// The PDFs the check before the PIN read (jobs::findActiveContent), signed from the bytes
-  /// checked; null: each is read when signed.
+  /// The PDFs the check before the PIN read (jobs::findActiveContent): one changed since is not
+  /// signed. Null: no comparison.
   std::shared_ptr<jobs::CheckedPdfs> checked;
 };
 

@@ -173,7 +173,7 @@ class SignTab : public QWidget {
   std::vector<PageGeometry> m_pages;
   QString m_shownFile;
   QMap<QString, Placed> m_placed;  // per PDF: the rectangle shown (automatic or the person's)
-  // The PDFs read by the check before the PIN, handed to the batch that follows it.
+  // The PDFs read by the check before the PIN, for the batch that follows it to compare.
   std::shared_ptr<jobs::CheckedPdfs> m_checked;
   QString m_autoNote;     // why the automatic placement failed, for people
   int m_autoRequest = 0;  // the latest automatic-placement request (older ones ignored)

@@ -64,8 +64,8 @@ constexpr const char* kSignHelpVi =
     "  kyso sign *.pdf --out-dir signed/ --kind issued --seal dau.png --doc-number 286/SYT-VP\n\n";
 
 // Prints, for each input, what in it can change what it shows after signing. False when
-// `refuse` and at least one input has such content (nothing is signed then). The documents read
-// are kept in `checked` for signing.
+// `refuse` and at least one input has such content (nothing is signed then). The files read are
+// noted in `checked`, which the batch compares each file with before signing it.
 bool warnActiveContent(const std::vector<FileOutcome>& rows, bool refuse,
                        jobs::CheckedPdfs& checked) {
   const Lang lang = defaultLang();
