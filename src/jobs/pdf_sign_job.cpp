@@ -9,6 +9,7 @@
 #include "core/commit_pool.h"
 #include "core/log.h"
 #include "core/paths.h"
+#include "core/worker_thread.h"
 #include "src/pdf/pades_services.h"
 
 namespace kyso::jobs {
@@ -40,8 +41,10 @@ class Run {
     // file at a time, reusing the batch's answers. B-LTA's document timestamp runs one file at a
     // time. Each lane has its own CMS maker (it keeps the last size as the next estimate).
     const std::size_t lanes = s.level == pdf::PadesLevel::BLTA ? 1 : 2;
-    for (std::size_t l = 0; l < lanes; ++l)
+    for (std::size_t l = 0; l < lanes; ++l) {
       m_makers.push_back(std::make_unique<pdf::CmsContentsMaker>(id, m_tsa, s.http));
+      m_lanes.push_back(std::make_unique<WorkerThread>());
+    }
   }
 
   BatchSummary go() {
@@ -155,11 +158,13 @@ class Run {
     // The lane of the file before last is free once that file is collected.
     while (m_inFlight.size() >= m_makers.size()) collect();
     if (m_stop) return;  // reported NotAttempted at the end
+    // File i goes to lane i % lanes, free since file i - lanes was collected.
     pdf::ContentsMaker& maker = *m_makers[i % m_makers.size()];
+    WorkerThread& lane = *m_lanes[i % m_lanes.size()];
     pdf::LtvSource* ltv = &m_ltv;
     pdf::ContentsMaker* docTs = m_docTs ? &*m_docTs : nullptr;
     const CheckedPdfs* checked = m_s.checked.get();
-    f.done = std::async(std::launch::async, [req = std::move(req), checked, &maker, ltv, docTs] {
+    f.done = lane.post([req = std::move(req), checked, &maker, ltv, docTs] {
       Prepared p;
       auto doc = pdf::PdfDocument::open(req.input);
       if (!doc.ok())
@@ -220,6 +225,7 @@ class Run {
   std::optional<pdf::TsaContentsMaker> m_docTs;
   pdf::NetworkLtvSource m_ltv;
   std::vector<std::unique_ptr<pdf::CmsContentsMaker>> m_makers;
+  std::vector<std::unique_ptr<WorkerThread>> m_lanes;  // one thread per maker, for the batch
   CommitPool m_commits;
   std::deque<InFlight> m_inFlight;
   std::deque<Pending> m_pending;
