@@ -47,6 +47,12 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SigningIdentity& id,
 Result<std::vector<std::uint8_t>> signDigestSlowly(const SignedDataTemplate& t,
                                                    const SigningIdentity& id,
                                                    std::span<const std::uint8_t> digest) {
+  KYSO_ASSIGN_OR_RETURN(SignatureParts p, signPartsSlowly(t, id, digest));
+  return t.contentInfo(p.signedAttrs, p.signature, p.timestampToken);
+}
+
+Result<SignatureParts> signPartsSlowly(const SignedDataTemplate& t, const SigningIdentity& id,
+                                       std::span<const std::uint8_t> digest) {
   const SignOptions& opt = t.options();
   if (!id.key) return Error::kyso(Errc::KeyNotFound, kOp, "no key");
   if (digest.size() != digestSize(opt.digest))
@@ -83,7 +89,7 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SignedDataTemplate& t,
         token, certs::requestTimestampSlowly(*opt.tsaUrl, NID_sha256,
                                              std::span<const unsigned char>(h, hl), opt.http));
   }
-  return t.contentInfo(tbs, sig, token);
+  return SignatureParts{tbs, std::move(sig), std::move(token)};
 }
 
 Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, std::istream& in,

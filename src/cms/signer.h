@@ -59,6 +59,19 @@ Result<std::vector<std::uint8_t>> signDigestSlowly(const SignedDataTemplate& t,
                                                    const SigningIdentity& id,
                                                    std::span<const std::uint8_t> digest);
 
+/// What signDigestSlowly signs and fetches before it encodes the ContentInfo: the signed
+/// attributes' DER, the signature value and (B-T) the signature timestamp token. The signed
+/// attributes name only the signer's certificate, so the parts made through one template encode
+/// with any template of the same signer and options (SignedDataTemplate::contentInfo), whatever
+/// other certificates it carries: a batch signs while the signer's chain is still being fetched.
+struct SignatureParts {
+  std::string signedAttrs;
+  std::vector<unsigned char> signature;
+  std::string timestampToken;
+};
+Result<SignatureParts> signPartsSlowly(const SignedDataTemplate& t, const SigningIdentity& id,
+                                       std::span<const std::uint8_t> digest);
+
 /// Hashes `in` in one pass (64 KiB blocks; never holds the whole content) and signs it.
 Result<std::vector<std::uint8_t>> signStreamSlowly(const SigningIdentity& id, std::istream& in,
                                                    const SignOptions& opt);

@@ -20,11 +20,16 @@ namespace kyso::jobs {
 namespace {
 namespace fs = std::filesystem;
 
+// The template a batch's CMS are encoded with once the signer's chain is fetched; not valid when
+// the signing template holds everything already.
+using EncodingTemplate = std::shared_future<Result<cms::SignedDataTemplate>>;
+
 // Signs one file and stages its .p7s in a temporary file; the caller commits it. An output that
 // exists already (without overwrite) is refused before the token signs anything: a batch run again
-// over a folder must not spend a USB token's seconds on signatures it throws away.
-Result<AtomicFile> signOne(const cms::SignedDataTemplate& tmpl, const SigningIdentity& id,
-                           const SignInput& item, bool overwrite) {
+// over a folder must not spend a USB token's seconds on signatures it throws away. The signature
+// is made through `tmpl`; the CMS is encoded with `encoding` when it is valid (waiting for it).
+Result<AtomicFile> signOne(const cms::SignedDataTemplate& tmpl, const EncodingTemplate& encoding,
+                           const SigningIdentity& id, const SignInput& item, bool overwrite) {
   std::error_code ec;
   if (!fs::is_regular_file(item.input, ec))
     return Error::kyso(Errc::FileNotFound, "sign", item.input.string());
@@ -33,7 +38,14 @@ Result<AtomicFile> signOne(const cms::SignedDataTemplate& tmpl, const SigningIde
   KYSO_ASSIGN_OR_RETURN(auto digest,
                         cms::digestFile(item.input, cms::digestNid(tmpl.options().digest)));
   // A token failure comes back as the token's own Error (TokenRemoved, PinIncorrect..., CK_RV).
-  KYSO_ASSIGN_OR_RETURN(auto der, cms::signDigestSlowly(tmpl, id, digest));
+  KYSO_ASSIGN_OR_RETURN(cms::SignatureParts parts, cms::signPartsSlowly(tmpl, id, digest));
+  const cms::SignedDataTemplate* encoder = &tmpl;
+  if (encoding.valid()) {
+    const Result<cms::SignedDataTemplate>& full = encoding.get();
+    if (!full.ok()) return full.error();
+    encoder = &*full;
+  }
+  const auto der = encoder->contentInfo(parts.signedAttrs, parts.signature, parts.timestampToken);
   KYSO_ASSIGN_OR_RETURN(auto file,
                         AtomicFile::create(item.output, overwrite ? AtomicFile::Overwrite::Allow
                                                                   : AtomicFile::Overwrite::Refuse));
@@ -77,12 +89,28 @@ Result<BatchSummary> DetachedSignJob::run(const std::vector<SignInput>& items, S
                                           BatchObserver& observer) {
   cms::SignOptions opt = settings.cms;
   SigningIdentity& id = key.identity;
-  // Tokens usually hold only the signer's certificate.
-  if (opt.includeChain) completeChain(id, opt.http, settings.offline, settings.issuerCache);
   if (EVP_PKEY_is_a(id.key.get(), "ED25519")) opt.digest = cms::DigestAlg::Sha512;  // RFC 8419
   if (EVP_PKEY_is_a(id.key.get(), "ED448")) opt.digest = cms::DigestAlg::Shake256;
   // Everything but the digest, the time and the signature is the same for every file.
   KYSO_ASSIGN_OR_RETURN(auto tmpl, cms::SignedDataTemplate::make(id, opt));
+  // Tokens usually hold only the signer's certificate: its issuers are fetched (AIA, one request
+  // after another up the chain) while the token signs the first files, whose signed attributes
+  // name the signer's certificate only; every CMS is encoded with the chain once it is there
+  // (issue 22: the fetches came before the first signature, 0.4 s at 200 ms a request).
+  EncodingTemplate encoding;
+  if (opt.includeChain && !(id.chain && sk_X509_num(id.chain.get()) > 0)) {
+    SigningIdentity forChain;
+    EVP_PKEY_up_ref(id.key.get());
+    forChain.key.reset(id.key.get());
+    X509_up_ref(id.cert.get());
+    forChain.cert.reset(id.cert.get());
+    encoding = std::async(std::launch::async, [forChain = std::move(forChain), opt,
+                                               offline = settings.offline,
+                                               cache = settings.issuerCache]() mutable {
+                 completeChain(forChain, opt.http, offline, cache);
+                 return cms::SignedDataTemplate::make(forChain, opt);
+               }).share();
+  }
   const std::string level = opt.tsaUrl ? "B-T" : "B-B";
   SigningLanes lanes(std::move(id), key.token ? key.token->worker() : nullptr);
   if (items.size() > 1) {
@@ -160,7 +188,8 @@ Result<BatchSummary> DetachedSignJob::run(const std::vector<SignInput>& items, S
           continue;
         }
         observer.started(i, items.size());
-        auto r = signOne(tmpl, laneId, items[i], settings.overwrite || items[i].overwrite);
+        auto r =
+            signOne(tmpl, encoding, laneId, items[i], settings.overwrite || items[i].overwrite);
         if (!r.ok() && stopsBatch(r.error())) halt = true;
         signedFiles[i - first].emplace(std::move(r));
       }

@@ -245,5 +245,33 @@ TEST_F(NetworkRoundTrips, BltBatchAsksEachServerOncePerCertificate) {
   EXPECT_EQ(requestsByPath(), after) << "the second verification is answered from the caches";
 }
 
+// A detached batch on a token that holds only the signer's certificate: its issuer is fetched once
+// (AIA) while the first files are signed, and every .p7s carries it (issue 22: the fetch no
+// longer comes before the first signature). openssl checks each output against the root alone.
+TEST_F(NetworkRoundTrips, DetachedBatchFetchesTheIssuerOnceAndEveryCmsCarriesIt) {
+  const fs::path text = work.path() / "report.txt";
+  std::ofstream(text) << "the report";
+  const auto files = copies(text, ".txt");
+  const auto before = requestsByPath();
+  home("detached");
+  sign(files, {"--detached", "--key", "09"}, "detached");
+  const auto after = requestsByPath();
+  const auto asked = [&](const std::string& k) {
+    return (after.count(k) ? after.at(k) : 0) - (before.count(k) ? before.at(k) : 0);
+  };
+  EXPECT_EQ(asked("http /gov-ca.der"), 1);
+  for (const auto& f : files) {
+    const fs::path p7s = work.path() / "out-detached" / (f.filename().string() + ".p7s");
+    ASSERT_TRUE(fs::exists(p7s)) << p7s;
+    ToolRun certs = runTool(
+        {"openssl", "pkcs7", "-inform", "DER", "-in", p7s.string(), "-print_certs", "-noout"});
+    EXPECT_NE(certs.out.find("Government"), std::string::npos) << p7s << "\n" << certs.out;
+    ToolRun v = runTool({"openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                         p7s.string(), "-content", f.string(), "-CAfile",
+                         (pki / "root.pem").string(), "-purpose", "any", "-out", "/dev/null"});
+    EXPECT_EQ(v.status, 0) << p7s << "\n" << v.out;
+  }
+}
+
 }  // namespace
 }  // namespace kyso::test
