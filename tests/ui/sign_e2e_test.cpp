@@ -280,6 +280,50 @@ TEST_F(SignEndToEnd, ScriptInADocumentIsSaidBeforeThePin) {
   EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("co-ma-lenh-signed.pdf"))));
 }
 
+// Issue 22: a document replaced after the warning, while the question is on the screen, is not
+// signed when the person answers "Sign anyway": the batch says it changed after it was checked,
+// and nothing is written for it.
+TEST_F(SignEndToEnd, ADocumentReplacedAfterTheWarningIsNotSigned) {
+  ASSERT_TRUE(importTestSigner(token()).ok());
+  auto w = startApp();
+  SignTab* tab = w->signTab();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return tab->certificateBox()->count() == 1; }, 20000));
+  const QString risky = dir.filePath(QStringLiteral("co-ma-lenh.pdf"));
+  {
+    QFile f(risky);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(pdfWithScript());
+  }
+  tab->addFiles({risky});
+  auto* level = tab->findChild<QComboBox*>(QStringLiteral("level"));
+  level->setCurrentIndex(level->findData(QStringLiteral("B-B")));
+  auto* kind = tab->findChild<QComboBox*>(QStringLiteral("kind"));
+  if (kind) kind->setCurrentIndex(kind->findData(QStringLiteral("invisible")));
+  PinScript person;
+  person.answers = {QString::fromStdString(token().userPin())};
+  QSignalSpy done(tab, &SignTab::batchFinished);
+  auto* sign = tab->findChild<QPushButton*>(QStringLiteral("signButton"));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return sign->isEnabled(); }, 20000));
+  QTest::mouseClick(sign, Qt::LeftButton);
+  QMessageBox* box = nullptr;
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        box = tab->findChild<QMessageBox*>(QStringLiteral("activeContentQuestion"));
+        return box != nullptr;
+      },
+      10000));
+  // Another document under the same name, written while the question waits.
+  ASSERT_TRUE(QFile::remove(risky));
+  ASSERT_TRUE(QFile::copy(letter, risky));
+  box->button(QMessageBox::Yes)->click();
+  ASSERT_TRUE(done.wait(60000)) << "signing: " << tab->signing();
+  QTableWidget* batch = tab->batchTable();
+  ASSERT_EQ(batch->rowCount(), 1);
+  EXPECT_TRUE(batch->item(0, 2)->text().contains(QStringLiteral("changed after it was checked")))
+      << batch->item(0, 2)->text().toStdString();
+  EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("co-ma-lenh-signed.pdf"))));
+}
+
 }  // namespace
 }  // namespace kyso::ui
 
