@@ -37,11 +37,11 @@ std::vector<ActiveContentFinding> findActiveContent(const std::vector<std::files
         if (!c.sentences.empty()) out.push_back({files[i], std::move(c.sentences)});
         if (checked) checked->note(files[i], c.stamp);
       });
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - began)
+                      .count();
   log::debug("active content: " + std::to_string(files.size()) + " PDFs read in " +
-             std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::steady_clock::now() - began)
-                                .count()) +
-             " ms on " + std::to_string(cores) + " threads");
+             std::to_string(ms) + " ms on " + std::to_string(cores) + " threads");
   return out;
 }
 

@@ -267,12 +267,11 @@ BatchSummary PdfSignJob::run(const std::vector<SignInput>& items, const SigningK
     return reportAll(items, ItemResult::State::Failed, st.error(), observer);
   const auto began = std::chrono::steady_clock::now();
   BatchSummary done = Run(items, key, settings, observer).go();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - began)
+                      .count();
   log::debug("pdf batch: " + std::to_string(done.done) + " of " + std::to_string(items.size()) +
-             " files signed in " +
-             std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::steady_clock::now() - began)
-                                .count()) +
-             " ms");
+             " files signed in " + std::to_string(ms) + " ms");
   return done;
 }
 
