@@ -243,6 +243,39 @@ QByteArray pdfWithScript() {
   return out;
 }
 
+// The document above as "co-ma-lenh.pdf" in `folder`, added to the tab at B-B; its path.
+QString addScriptedDocument(SignTab* tab, const QTemporaryDir& folder) {
+  const QString risky = folder.filePath(QStringLiteral("co-ma-lenh.pdf"));
+  QFile f(risky);
+  EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write(pdfWithScript());
+  f.close();
+  tab->addFiles({risky});
+  auto* level = tab->findChild<QComboBox*>(QStringLiteral("level"));
+  level->setCurrentIndex(level->findData(QStringLiteral("B-B")));
+  return risky;
+}
+
+// Clicks Sign once it is enabled; the active-content question once it shows (null, with a
+// failure, when it does not).
+QMessageBox* signAndWaitForTheQuestion(SignTab* tab) {
+  auto* sign = tab->findChild<QPushButton*>(QStringLiteral("signButton"));
+  if (!QTest::qWaitFor([&] { return sign->isEnabled(); }, 20000)) {
+    ADD_FAILURE() << "the Sign button stayed disabled";
+    return nullptr;
+  }
+  QTest::mouseClick(sign, Qt::LeftButton);
+  QMessageBox* box = nullptr;
+  if (!QTest::qWaitFor(
+          [&] {
+            box = tab->findChild<QMessageBox*>(QStringLiteral("activeContentQuestion"));
+            return box != nullptr;
+          },
+          10000))
+    ADD_FAILURE() << "no active-content question";
+  return box;
+}
+
 // Issue 16: a document that can change what it shows after signing is named before the PIN is
 // asked; "Cancel" signs nothing and asks no PIN.
 TEST_F(SignEndToEnd, ScriptInADocumentIsSaidBeforeThePin) {
@@ -250,27 +283,11 @@ TEST_F(SignEndToEnd, ScriptInADocumentIsSaidBeforeThePin) {
   auto w = startApp();
   SignTab* tab = w->signTab();
   ASSERT_TRUE(QTest::qWaitFor([&] { return tab->certificateBox()->count() == 1; }, 20000));
-  const QString risky = dir.filePath(QStringLiteral("co-ma-lenh.pdf"));
-  {
-    QFile f(risky);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(pdfWithScript());
-  }
-  tab->addFiles({risky});
-  auto* level = tab->findChild<QComboBox*>(QStringLiteral("level"));
-  level->setCurrentIndex(level->findData(QStringLiteral("B-B")));
+  addScriptedDocument(tab, dir);
   PinScript person;
   person.answers = {QString::fromStdString(token().userPin())};
-  auto* sign = tab->findChild<QPushButton*>(QStringLiteral("signButton"));
-  ASSERT_TRUE(QTest::qWaitFor([&] { return sign->isEnabled(); }, 20000));
-  QTest::mouseClick(sign, Qt::LeftButton);
-  QMessageBox* box = nullptr;
-  ASSERT_TRUE(QTest::qWaitFor(
-      [&] {
-        box = tab->findChild<QMessageBox*>(QStringLiteral("activeContentQuestion"));
-        return box != nullptr;
-      },
-      10000));
+  QMessageBox* box = signAndWaitForTheQuestion(tab);
+  ASSERT_NE(box, nullptr);
   EXPECT_TRUE(box->text().contains(QStringLiteral("co-ma-lenh.pdf: the document contains scripts")))
       << box->text().toStdString();
   box->button(QMessageBox::Cancel)->click();
@@ -288,30 +305,14 @@ TEST_F(SignEndToEnd, ADocumentReplacedAfterTheWarningIsNotSigned) {
   auto w = startApp();
   SignTab* tab = w->signTab();
   ASSERT_TRUE(QTest::qWaitFor([&] { return tab->certificateBox()->count() == 1; }, 20000));
-  const QString risky = dir.filePath(QStringLiteral("co-ma-lenh.pdf"));
-  {
-    QFile f(risky);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(pdfWithScript());
-  }
-  tab->addFiles({risky});
-  auto* level = tab->findChild<QComboBox*>(QStringLiteral("level"));
-  level->setCurrentIndex(level->findData(QStringLiteral("B-B")));
+  const QString risky = addScriptedDocument(tab, dir);
   auto* kind = tab->findChild<QComboBox*>(QStringLiteral("kind"));
   if (kind) kind->setCurrentIndex(kind->findData(QStringLiteral("invisible")));
   PinScript person;
   person.answers = {QString::fromStdString(token().userPin())};
   QSignalSpy done(tab, &SignTab::batchFinished);
-  auto* sign = tab->findChild<QPushButton*>(QStringLiteral("signButton"));
-  ASSERT_TRUE(QTest::qWaitFor([&] { return sign->isEnabled(); }, 20000));
-  QTest::mouseClick(sign, Qt::LeftButton);
-  QMessageBox* box = nullptr;
-  ASSERT_TRUE(QTest::qWaitFor(
-      [&] {
-        box = tab->findChild<QMessageBox*>(QStringLiteral("activeContentQuestion"));
-        return box != nullptr;
-      },
-      10000));
+  QMessageBox* box = signAndWaitForTheQuestion(tab);
+  ASSERT_NE(box, nullptr);
   // Another document under the same name, written while the question waits.
   ASSERT_TRUE(QFile::remove(risky));
   ASSERT_TRUE(QFile::copy(letter, risky));
