@@ -5,12 +5,14 @@
 # (C_Sign 300 ms, C_Login 150 ms, ...: tests/pkcs11/fault_module.cpp says where the figures come
 # from), serialised as a USB token is, and the loopback TSA/OCSP/CRL servers answering every
 # request after 200 ms. For N one-page PDFs (default 40) at B-B, B-T and B-LT, N detached files,
-# the extension of the N B-T files to B-LT, and an incoming folder of 500 PDFs verified online, it
+# the extension of the N B-T files to B-LT, the same batches through the app's batch class and the
+# signing service's batch call, and an incoming folder of 500 PDFs verified online, it
 # prints the wall time against the floor (login
 # + N x the token's signing latency), the token calls per file, and the network requests per
 # batch. The last lines have the form `latency <figure>: <value> (target <target>)`.
-# PARTS="sign folder" (default) chooses the parts. Needs: kyso, make_letter, kyso_test_server and kyso-fault-pkcs11.so built in BUILD_DIR;
-# softhsm2, pkcs11-tool.
+# PARTS="sign app service folder" (default) chooses the parts. Needs: kyso, make_letter,
+# kyso_test_server, kyso-fault-pkcs11.so, kyso_sign_batch_driver and service_bench built in
+# BUILD_DIR; softhsm2, pkcs11-tool, python3, curl.
 set -euo pipefail
 B=$(cd "$1" && pwd)
 N=${2:-40}
@@ -19,7 +21,8 @@ KYSO=$B/bin/kyso
 FAULT=$B/tests/kyso-fault-pkcs11.so
 W=$(mktemp -d /tmp/kyso-bench-latency.XXXXXX)
 BASE=32100  # below 32768: no outgoing connection is handed a port there
-cleanup() { bash "$SRC/tests/pki/services.sh" stop "$W/pki" "$BASE" >/dev/null 2>&1 || true; rm -rf "$W"; }
+DOC_PID=
+cleanup() { [ -z "$DOC_PID" ] || kill "$DOC_PID" 2>/dev/null || true; bash "$SRC/tests/pki/services.sh" stop "$W/pki" "$BASE" >/dev/null 2>&1 || true; rm -rf "$W"; }
 trap cleanup EXIT
 cd "$W"
 ms() { date +%s%N; }
@@ -59,9 +62,17 @@ run() {
     { echo "$name failed:" >&2; tail -5 "$W/$name.log" >&2; exit 1; }
   t1=$(ms)
   local wall=$(( (t1 - t0) / 1000000 ))
+  # The app's and the service's drivers print the batch's own time (from pressing Sign, from the
+  # request): the process start and the certificate list come before it in the app.
+  local own
+  own=$(awk -F= '/^(BATCH_MS|SERVICE_BATCH_MS)=/ { print $2 }' "$W/$name.log")
+  [ -z "$own" ] || wall=$own
   wall_ms=$wall
+  local floor=$floor_ms
+  # The service's host logged in before the request (the person approved it): no login in its floor.
+  [[ $name != service-* ]] || floor=$((N * SIGN_MS))
   local ratio
-  ratio=$(awk -v a="$wall" -v b="$floor_ms" 'BEGIN { printf "%.2f", a / b }')
+  ratio=$(awk -v a="$wall" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')
   local signs inits other net
   signs=$(awk '$1 == "C_Sign" { print $2 }' "$W/calls.txt" 2>/dev/null || echo 0)
   inits=$(awk '$1 == "C_SignInit" { print $2 }' "$W/calls.txt" 2>/dev/null || echo 0)
@@ -70,7 +81,7 @@ run() {
   net=$(awk 'FILENAME == ARGV[1] { before[$1] += $3; next } { now[$1] += $3 }
              END { for (s in now) if (now[s] - before[s] > 0) printf "%s %d, ", s, now[s] - before[s] }' \
         "$W/net-before.txt" "$W/net.txt" 2>/dev/null || true)
-  echo "$name: ${wall} ms, floor ${floor_ms} ms (login + $N x ${SIGN_MS} ms): ${ratio}x; token: C_SignInit $inits, C_Sign $signs, other calls $other (whole batch); network: ${net:-none}"
+  echo "$name: ${wall} ms, floor ${floor} ms (login + $N x ${SIGN_MS} ms): ${ratio}x; token: C_SignInit $inits, C_Sign $signs, other calls $other (whole batch); network: ${net:-none}"
   [ -s "$W/calls.txt" ] && awk -v n="$N" '{ printf "    %s: %d (%.2f per file)\n", $1, $2, $2 / n }' "$W/calls.txt"
   awk 'FILENAME == ARGV[1] { before[$1" "$2] = $3; next } $3 - before[$1" "$2] > 0 { printf "    %s %s: %d\n", $1, $2, $3 - before[$1" "$2] }' \
     "$W/net-before.txt" "$W/net.txt" 2>/dev/null || true
@@ -84,7 +95,7 @@ run() {
 }
 
 KEY=(--module "$FAULT" --pin-file pin)
-PARTS=${PARTS:-sign folder}  # e.g. PARTS=folder: only the incoming folder
+PARTS=${PARTS:-sign app service folder}  # e.g. PARTS=folder: only the incoming folder
 if [[ " $PARTS " == *" sign "* ]]; then
 run B-B 1.05 "$KYSO" sign in-pdf/*.pdf --out-dir out-bb "${KEY[@]}"
 run B-T 1.15 "$KYSO" sign in-pdf/*.pdf --out-dir out-bt --level B-T --tsa "$TSA" "${KEY[@]}"
@@ -94,6 +105,39 @@ run detached 1.05 "$KYSO" sign in-txt/*.txt --detached --jobs 1 "${KEY[@]}"
 # Extending uses no token: its figure is the requests it makes.
 run extend-B-LT 1.15 "$KYSO" extend out-bt/*.pdf --out-dir out-ext --level B-LT \
   --trust-anchor "$P/root.pem"
+fi
+# The app's batch (item 6): ui::SignBatch as the Sign tab runs it after its check before the PIN,
+# through tests/ui/sign_batch_driver.cpp (a PIN file in place of the dialog). Its time is from the
+# check to the batch's end.
+if [[ " $PARTS " == *" app "* ]]; then
+  DRIVER=$B/tests/kyso_sign_batch_driver
+  [ -x "$DRIVER" ] || { echo "app: $DRIVER is not built (the app and the tests are needed)" >&2; exit 1; }
+  mkdir -p out-app-bb out-app-bt out-app-blt out-app-detached
+  run app-B-B 1.05 "$DRIVER" "$FAULT" pin out-app-bb B-B - - in-pdf/*.pdf
+  run app-B-T 1.15 "$DRIVER" "$FAULT" pin out-app-bt B-T "$TSA" - in-pdf/*.pdf
+  run app-B-LT 1.15 "$DRIVER" "$FAULT" pin out-app-blt B-LT "$TSA" "$P/root.pem" in-pdf/*.pdf
+  run app-detached 1.05 "$DRIVER" "$FAULT" pin out-app-detached B-B - - in-txt/*.txt
+fi
+# The signing service's batch (item 6): one vgca_sign_files request for the N PDFs from the test
+# document system, as a page sends it (bench/service/service_bench.cpp, its part 3 only): fetched,
+# approved (the host has the token open and logged in), signed, uploaded. Its floor is N x the
+# token's signing latency: the login came with the approval, before the request.
+if [[ " $PARTS " == *" service "* ]]; then
+  SVC=$B/bench/service_bench
+  [ -x "$SVC" ] || { echo "service: $SVC is not built (the tests are needed)" >&2; exit 1; }
+  mkdir -p docs
+  names=()
+  for i in $(seq 1 "$N"); do cp one.pdf "docs/letter-$i.pdf"; names+=("letter-$i.pdf"); done
+  python3 "$SRC/tests/service/docsystem.py" --files docs --out uploaded --log docsystem.log >doc.port &
+  DOC_PID=$!
+  for _ in $(seq 50); do grep -q PORT doc.port 2>/dev/null && break; sleep 0.1; done
+  DOC_PORT=$(awk '/PORT/{print $2}' doc.port)
+  DOC_TOKEN=$(curl -s "http://127.0.0.1:$DOC_PORT/token")
+  export DOC_TOKEN SERVICE_BENCH_BATCH_ONLY=1
+  run service-B-B 1.05 "$SVC" "$FAULT" "$W/pin" "$DOC_PORT" "${names[@]}"
+  SERVICE_BENCH_LEVEL=B-T SERVICE_BENCH_TSA=$TSA run service-B-T 1.15 "$SVC" "$FAULT" "$W/pin" "$DOC_PORT" "${names[@]}"
+  unset SERVICE_BENCH_BATCH_ONLY
+  kill "$DOC_PID" 2>/dev/null || true
 fi
 # An incoming folder verified online (item 4): FOLDER_N PDFs (default 500) from five signers under
 # two CAs: four under the test PKI's Government CA (OCSP for them, a CRL for the CA itself) and one

@@ -6,18 +6,22 @@
 // The person is a host that approves everything and keeps the token open (a PIN once, as a
 // batch). Prints `service <figure>: <value>` lines; run-bench.sh compares 2 with `kyso sign`.
 // Usage: service_bench MODULE PIN_FILE DOCSYSTEM_PORT FILES... (the files' names under /files/)
+// SERVICE_BENCH_BATCH_ONLY=1 runs only 3 (the latency bench, on the fault module: issue 22 item 6);
+// SERVICE_BENCH_LEVEL (B-B, B-T, B-LT) and SERVICE_BENCH_TSA set the service's signing level.
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "pkcs11/open_token.h"
 #include "pkcs11/pin_prompt.h"
+#include "src/pdf/pades.h"
 #include "src/service/local_tls.h"
 #include "src/service/signing_service.h"
 #include "src/service/wss_server.h"
@@ -80,6 +84,14 @@ int main(int argc, char** argv) {
   BenchHost host(**token);
   service::ServiceSettings s;
   s.sites.testOrigins = {doc};
+  if (const char* level = std::getenv("SERVICE_BENCH_LEVEL")) {
+    const auto parsed = pdf::parsePadesLevel(level);
+    if (!parsed) return 64;
+    s.level = *parsed;
+  }
+  if (const char* tsa = std::getenv("SERVICE_BENCH_TSA")) s.tsaUrl = tsa;
+  const char* batchOnly = std::getenv("SERVICE_BENCH_BATCH_ONLY");
+  const bool onlyBatch = batchOnly && std::string(batchOnly) == "1";
   service::SigningService svc(s, host);
   char tmpl[] = "/tmp/kyso-service-bench-XXXXXX";
   const std::string dir = ::mkdtemp(tmpl);
@@ -94,67 +106,71 @@ int main(int argc, char** argv) {
   client.caCert = tls->caCert;
   client.origin = doc;
 
-  // 1. SignMsg over the wire against the token alone.
-  unsigned char md[32];
-  unsigned int n = 0;
-  EVP_Digest("bench", 5, md, &n, EVP_sha256(), nullptr);
-  const std::string digest(reinterpret_cast<char*>(md), n);
-  const std::string msg =
-      R"({"HashAlg":"SHA256","HashValue":")" + service::base64(digest) + R"(","Encode":"RSA"})";
-  auto id = (*token)->signingIdentity();
-  std::vector<double> wire, direct;
-  for (int i = 0; i < 60; ++i) {
-    auto t0 = SteadyClock::now();
-    const auto a = client.call("/SignMsg", msg);
-    auto t1 = SteadyClock::now();
-    if (a.reply["Status"].asInt() != 0) {
-      std::fprintf(stderr, "SignMsg: %s\n", a.raw.c_str());
-      return 1;
-    }
-    if (i >= 10) wire.push_back(ms(t1 - t0));
-    ossl::Ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new(id->key.get(), nullptr));
-    EVP_PKEY_sign_init(ctx.get());
-    EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING);
-    EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256());
-    std::size_t len = 512;
-    unsigned char sig[512];
-    t0 = SteadyClock::now();
-    EVP_PKEY_sign(ctx.get(), sig, &len, md, n);
-    t1 = SteadyClock::now();
-    if (i >= 10) direct.push_back(ms(t1 - t0));
-  }
-  std::vector<double> identity;
-  for (int i = 0; i < 20; ++i) {
-    const auto t0 = SteadyClock::now();
-    (void)(*token)->signingIdentity();
-    identity.push_back(ms(SteadyClock::now() - t0));
-  }
-  std::printf("service SignMsg round trip: %.2f ms median (token alone %.2f ms)\n", median(wire),
-              median(direct));
-  std::printf("service reading the signer's identity from the token: %.2f ms median\n",
-              median(identity));
-  std::printf("service SignMsg overhead: %.2f ms (target 5 ms)\n", median(wire) - median(direct));
-
-  // 2. The PDFs one request after another (the token's session kept, as a batch).
   // The document system's short-lived token, as the page has it from its session.
   const char* envToken = std::getenv("DOC_TOKEN");
   const std::string docToken = envToken ? envToken : "";
-  const auto t0 = SteadyClock::now();
   int done = 0;
-  for (int i = 4; i < argc; ++i) {
-    const std::string file = argv[i];
-    const std::string req = R"({"FileUploadHandler":")" + doc + "/upload?token=" + docToken +
-                            R"(","FileName":")" + doc + "/files/" + file + "?token=" + docToken +
-                            R"("})";
-    const auto a = client.call("/SignPDF", req);
-    if (a.reply["Status"].asInt() == 0)
-      ++done;
-    else
-      std::fprintf(stderr, "%s: %s\n", file.c_str(), a.raw.c_str());
+  if (!onlyBatch) {
+    // 1. SignMsg over the wire against the token alone.
+    unsigned char md[32];
+    unsigned int n = 0;
+    EVP_Digest("bench", 5, md, &n, EVP_sha256(), nullptr);
+    const std::string digest(reinterpret_cast<char*>(md), n);
+    const std::string msg =
+        R"({"HashAlg":"SHA256","HashValue":")" + service::base64(digest) + R"(","Encode":"RSA"})";
+    auto id = (*token)->signingIdentity();
+    std::vector<double> wire, direct;
+    for (int i = 0; i < 60; ++i) {
+      auto t0 = SteadyClock::now();
+      const auto a = client.call("/SignMsg", msg);
+      auto t1 = SteadyClock::now();
+      if (a.reply["Status"].asInt() != 0) {
+        std::fprintf(stderr, "SignMsg: %s\n", a.raw.c_str());
+        return 1;
+      }
+      if (i >= 10) wire.push_back(ms(t1 - t0));
+      ossl::Ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new(id->key.get(), nullptr));
+      EVP_PKEY_sign_init(ctx.get());
+      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING);
+      EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256());
+      std::size_t len = 512;
+      unsigned char sig[512];
+      t0 = SteadyClock::now();
+      EVP_PKEY_sign(ctx.get(), sig, &len, md, n);
+      t1 = SteadyClock::now();
+      if (i >= 10) direct.push_back(ms(t1 - t0));
+    }
+    std::vector<double> identity;
+    for (int i = 0; i < 20; ++i) {
+      const auto t0 = SteadyClock::now();
+      (void)(*token)->signingIdentity();
+      identity.push_back(ms(SteadyClock::now() - t0));
+    }
+    std::printf("service SignMsg round trip: %.2f ms median (token alone %.2f ms)\n", median(wire),
+                median(direct));
+    std::printf("service reading the signer's identity from the token: %.2f ms median\n",
+                median(identity));
+    std::printf("service SignMsg overhead: %.2f ms (target 5 ms)\n", median(wire) - median(direct));
+
+    // 2. The PDFs one request after another (the token's session kept, as a batch).
+    const auto t0 = SteadyClock::now();
+    for (int i = 4; i < argc; ++i) {
+      const std::string file = argv[i];
+      const std::string req = R"({"FileUploadHandler":")" + doc + "/upload?token=" + docToken +
+                              R"(","FileName":")" + doc + "/files/" + file + "?token=" + docToken +
+                              R"("})";
+      const auto a = client.call("/SignPDF", req);
+      if (a.reply["Status"].asInt() == 0)
+        ++done;
+      else
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), a.raw.c_str());
+    }
+    const double total = ms(SteadyClock::now() - t0);
+    std::printf("service PDFs: %d of %d in %.0f ms\n", done, argc - 4, total);
+    std::printf("SERVICE_PDF_MS=%.0f\n", total);
+  } else {
+    done = argc - 4;
   }
-  const double total = ms(SteadyClock::now() - t0);
-  std::printf("service PDFs: %d of %d in %.0f ms\n", done, argc - 4, total);
-  std::printf("SERVICE_PDF_MS=%.0f\n", total);
 
   // 3. The same PDFs in one vgca_sign_files request (one approval, one login, one batch job).
   std::string files;

@@ -2,7 +2,9 @@
 // must cost one C_SignInit and one C_Sign per file and nothing else after its start. Each kind of
 // batch (PAdES, detached CMS, XML-DSig) is run twice through the fault-injecting module, with 2
 // and with 4 files, and the module's count of every call is compared: the difference must be
-// exactly two C_SignInit and two C_Sign. A regression in the number of round trips fails CI.
+// exactly two C_SignInit and two C_Sign. The app's batch (ui::SignBatch, through
+// kyso_sign_batch_driver) is counted the same way. A regression in the number of round trips fails
+// CI.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -53,9 +55,12 @@ class TokenCalls : public SoftHsmTest {
     ::unsetenv("KYSO_FAULT_COUNTS");
     SoftHsmTest::TearDown();
   }
-  // Signs `files` in one call with `extra` options; returns the module's call counts.
+  // Signs `files` in one call with `extra` options; returns the module's call counts. With
+  // `viaApp`, the app's batch signs them (kyso_sign_batch_driver: ui::SignBatch as the Sign tab
+  // runs it, at the level in `extra`, B-B when empty), else `kyso sign`.
   std::map<std::string, long> sign(const std::vector<fs::path>& files,
-                                   std::vector<std::string> extra, const std::string& tag) {
+                                   std::vector<std::string> extra, const std::string& tag,
+                                   bool viaApp = false) {
     const fs::path counts = work.path() / ("counts-" + tag + ".txt");
     const fs::path out = work.path() / ("out-" + tag);
     fs::create_directories(out);
@@ -68,17 +73,33 @@ class TokenCalls : public SoftHsmTest {
                                      "KYSO_TEST_PIN",
                                      "--out-dir",
                                      out.string()};
+    if (viaApp) {
+      const fs::path pin = work.path() / "pin";
+      std::ofstream(pin) << token().userPin() << "\n";
+      fs::permissions(pin, fs::perms::owner_read | fs::perms::owner_write);
+      argv = {appDriver().string(),
+              fault,
+              pin.string(),
+              out.string(),
+              extra.empty() ? "B-B" : extra[0],
+              "-",
+              "-"};
+      extra.clear();
+    }
     argv.insert(argv.end(), extra.begin(), extra.end());
     for (const auto& f : files) argv.push_back(f.string());
     ToolRun r = runTool(argv);
     EXPECT_EQ(r.status, 0) << r.out;
     return readCounts(counts);
   }
+  static fs::path appDriver() {
+    return fs::path(envOr("KYSO_BINARY_DIR")) / "tests" / "kyso_sign_batch_driver";
+  }
   // The calls a batch of 4 makes beyond a batch of 2: exactly two signatures.
   void expectTwoMoreSignaturesOnly(const std::vector<fs::path>& four,
-                                   const std::vector<std::string>& extra) {
-    auto two = sign({four[0], four[1]}, extra, "two");
-    auto all = sign(four, extra, "four");
+                                   const std::vector<std::string>& extra, bool viaApp = false) {
+    auto two = sign({four[0], four[1]}, extra, "two", viaApp);
+    auto all = sign(four, extra, "four", viaApp);
     ASSERT_FALSE(two.empty()) << "the module wrote no counts";
     std::map<std::string, long> more;
     for (const auto& [name, n] : all)
@@ -114,6 +135,28 @@ TEST_F(TokenCalls, DetachedBatchCostsOneSignInitAndOneSignPerFile) {
   std::ofstream(text) << "Biên bản họp giao ban";
   // One lane: a USB token signs on one session; several lanes open sessions per batch.
   expectTwoMoreSignaturesOnly(copies(text, ".txt"), {"--detached", "--jobs", "1", "--offline"});
+}
+
+// The app's batch (SignBatch, issue 22 item 6): PDFs and a detached file, as the Sign tab signs
+// them after its certificate list and its check before the PIN.
+TEST_F(TokenCalls, AppBatchCostsOneSignInitAndOneSignPerFile) {
+  const fs::path letter = fs::path(envOr("KYSO_BINARY_DIR")) / "test-samples" / "letter.pdf";
+  if (!fs::exists(letter)) GTEST_SKIP() << "needs the samples fixture";
+  if (!fs::exists(appDriver())) {
+    if (inCi()) FAIL() << "kyso_sign_batch_driver is missing: the app is built in CI";
+    GTEST_SKIP() << "*** SKIPPED: the app is not built";
+  }
+  expectTwoMoreSignaturesOnly(copies(letter, ".pdf"), {}, true);
+}
+
+TEST_F(TokenCalls, AppDetachedBatchCostsOneSignInitAndOneSignPerFile) {
+  if (!fs::exists(appDriver())) {
+    if (inCi()) FAIL() << "kyso_sign_batch_driver is missing: the app is built in CI";
+    GTEST_SKIP() << "*** SKIPPED: the app is not built";
+  }
+  const fs::path text = work.path() / "note.txt";
+  std::ofstream(text) << "Biên bản họp giao ban";
+  expectTwoMoreSignaturesOnly(copies(text, ".txt"), {}, true);
 }
 
 TEST_F(TokenCalls, XmlBatchCostsOneSignInitAndOneSignPerFile) {

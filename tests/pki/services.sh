@@ -10,7 +10,8 @@
 #                          itself would listen on every interface, not only loopback)
 #   127.0.0.1:PORT_BASE+2  RFC 3161 TSA signing with tsa.pem (kyso_test_server --tsa)
 # PIDs go to PKI_DIR/services.pids; `stop` kills exactly those. `start` first stops what an earlier
-# run left behind, waits at most 10 s for every port to answer, and fails loudly otherwise.
+# run with this PKI_DIR left behind, refuses a port another process holds, waits at most 10 s for
+# every port to answer, and fails loudly otherwise.
 set -euo pipefail
 cmd=${1:-}
 PKI=${2:-}
@@ -48,6 +49,14 @@ case $cmd in
     [[ -x "$SERVER" ]] || { echo "services.sh: server binary '$SERVER' missing" >&2; exit 1; }
     [[ -f "$PKI/gov-ca-index.txt" ]] || { echo "services.sh: no PKI in $PKI (run make-pki.sh)" >&2; exit 1; }
     stop
+    # A server another run left behind would answer in place of this PKI's (wrong certificates,
+    # another counts file): say so rather than test against it.
+    for port in "$BASE" $((BASE + 1)) $((BASE + 2)); do
+      if port_up "$port"; then
+        echo "services.sh: port $port is already in use by another process" >&2
+        exit 1
+      fi
+    done
     : >"$LOG"
     nohup "$SERVER" --http "$BASE" "$PKI/www" \
       --tsa $((BASE + 2)) "$PKI/tsa.pem" "$PKI/tsa.key" "$PKI/chain.pem" \
