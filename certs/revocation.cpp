@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "certs/cache_file.h"
+#include "certs/verified_ocsp.h"
 #include "core/atomic_file.h"
 #include "core/log.h"
 
@@ -128,19 +129,26 @@ Status RevocationChecker::addOcspResponse(std::string_view der, std::string url)
   return okStatus();
 }
 
-RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509* cert,
-                                                      X509* issuer, const std::string* nonce,
-                                                      TimePoint at) const {
+// The basic response in `der`, its signature checked: by `issuer` itself, or by a certificate the
+// issuer issued with id-kp-OCSPSigning. With `nonce`, an answer echoing another nonce is refused.
+// Otherwise `problem` says why, for the report.
+namespace {
+VerifiedOcsp refused(std::string problem) {
+  VerifiedOcsp v;
+  v.problem = std::move(problem);
+  return v;
+}
+
+VerifiedOcsp verifiedBasic(std::string_view der, X509* issuer, const std::string* nonce) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
   ossl::Ptr<OCSP_RESPONSE> resp(d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size())));
   ERR_clear_error();
-  if (!resp) return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer is not DER");
+  if (!resp) return refused(std::string("the OCSP answer is not DER"));
   int st = OCSP_response_status(resp.get());
   if (st != OCSP_RESPONSE_STATUS_SUCCESSFUL)
-    return unknown(cert, Errc::OcspResponseInvalid,
-                   std::string("OCSP responder status: ") + OCSP_response_status_str(st));
+    return refused(std::string("OCSP responder status: ") + OCSP_response_status_str(st));
   ossl::Ptr<OCSP_BASICRESP> basic(OCSP_response_get1_basic(resp.get()));
-  if (!basic) return unknown(cert, Errc::OcspResponseInvalid, "no basic OCSP response");
+  if (!basic) return refused(std::string("no basic OCSP response"));
   // Nonce: when we sent one, an answer echoing a different one is a replay or a mix-up. An answer
   // without a nonce is accepted (RFC 8954 lets responders omit it) if it is fresh.
   if (nonce) {
@@ -152,11 +160,10 @@ RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509
                       static_cast<size_t>(ASN1_STRING_length(v)));
       // The extension value is an OCTET STRING wrapping our nonce bytes.
       if (got.find(*nonce) == std::string::npos)
-        return unknown(cert, Errc::OcspResponseInvalid, "the OCSP answer carries another nonce");
+        return refused(std::string("the OCSP answer carries another nonce"));
     }
   }
-  // Signature and responder authorisation: signed by the issuer itself, or by a certificate the
-  // issuer issued with id-kp-OCSPSigning. OCSP_basic_verify with the issuer as the only trusted
+  // Signature and responder authorisation: OCSP_basic_verify with the issuer as the only trusted
   // certificate and OCSP_TRUSTOTHER off enforces exactly that (and the EKU).
   ossl::Ptr<X509_STORE> xs(X509_STORE_new());
   X509_STORE_add_cert(xs.get(), issuer);
@@ -166,23 +173,43 @@ RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509
   X509_VERIFY_PARAM* vp = X509_STORE_get0_param(xs.get());
   X509_VERIFY_PARAM_set_flags(vp, X509_V_FLAG_PARTIAL_CHAIN);
   // Verify time: the responder certificate must be valid when the answer was produced.
-  const ASN1_GENERALIZEDTIME* produced = OCSP_resp_get0_produced_at(basic.get());
-  if (auto pt = optTime(produced))
+  if (auto pt = optTime(OCSP_resp_get0_produced_at(basic.get())))
     X509_VERIFY_PARAM_set_time(vp, std::chrono::system_clock::to_time_t(*pt));
   if (OCSP_basic_verify(basic.get(), issuers.get(), xs.get(), 0) <= 0) {
     ERR_clear_error();
-    return unknown(cert, Errc::OcspResponseInvalid,
-                   "the OCSP answer is not signed by the issuer or a responder it authorised");
+    return refused(
+        std::string("the OCSP answer is not signed by the issuer or a responder it authorised"));
   }
+  VerifiedOcsp v;
+  v.basic = std::move(basic);
+  return v;
+}
+}  // namespace
+
+RevocationResult RevocationChecker::checkOcspResponse(std::string_view der, X509* cert,
+                                                      X509* issuer, const std::string* nonce,
+                                                      TimePoint at) const {
+  // An answer met before (another file by the same signer) is decoded and verified once.
+  VerifiedOcspAnswers* memo = nonce ? nullptr : m_opt.verifiedOcsp.get();
+  std::shared_ptr<const VerifiedOcsp> kept = memo ? memo->find(der, issuer) : nullptr;
+  if (!kept) {
+    VerifiedOcsp checked = verifiedBasic(der, issuer, nonce);
+    kept = memo ? memo->keep(der, issuer, std::move(checked))
+                : std::make_shared<const VerifiedOcsp>(std::move(checked));
+  }
+  if (!kept->basic) return unknown(cert, Errc::OcspResponseInvalid, kept->problem);
+  // Read-only from here: the answer may be shared with other threads.
+  OCSP_BASICRESP* basicResp = kept->basic.get();
+  const ASN1_GENERALIZEDTIME* produced = OCSP_resp_get0_produced_at(basicResp);
   ossl::Ptr<OCSP_CERTID> id(OCSP_cert_to_id(EVP_sha1(), cert, issuer));
   int status = -1, reason = -1;
   ASN1_GENERALIZEDTIME *rev = nullptr, *thisUpd = nullptr, *nextUpd = nullptr;
   if (!id ||
-      !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
+      !OCSP_resp_find_status(basicResp, id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
     // The responder may have used another hash for the CertID.
     id.reset(OCSP_cert_to_id(EVP_sha256(), cert, issuer));
     if (!id ||
-        !OCSP_resp_find_status(basic.get(), id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
+        !OCSP_resp_find_status(basicResp, id.get(), &status, &reason, &rev, &thisUpd, &nextUpd)) {
       ERR_clear_error();
       return unknown(cert, Errc::OcspResponseInvalid,
                      "the OCSP answer is about another certificate");

@@ -18,6 +18,7 @@
 #include "certs/http.h"
 #include "certs/shared_fetches.h"
 #include "certs/trust_store.h"
+#include "certs/verified_ocsp.h"
 
 namespace kyso::certs {
 
@@ -58,6 +59,8 @@ struct RevocationOptions {
   // CRLs and OCSP answers shared with the other checkers of a verification or batch (may be
   // null): one request per CRL address and per certificate and responder, asked in parallel.
   std::shared_ptr<SharedFetches> shared;
+  // OCSP answers already decoded and verified, shared the same way (may be null).
+  std::shared_ptr<VerifiedOcspAnswers> verifiedOcsp;
 };
 
 /// Checks revocation; keeps CRLs (by issuer) and material across calls. Not thread-safe.

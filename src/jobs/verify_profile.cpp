@@ -41,6 +41,8 @@ Result<std::shared_ptr<const VerifyProfile>> VerifyProfile::create(const VerifyP
   o.chain.shared = std::make_shared<certs::SharedFetches>();
   o.revocation.http = o.chain.http;
   o.revocation.shared = o.chain.shared;
+  // Each OCSP answer decoded and verified once, whichever file's signer it answers for.
+  o.revocation.verifiedOcsp = std::make_shared<certs::VerifiedOcspAnswers>();
   o.revocation.crlCacheDir = s.crlCache.empty() ? dataDir() / "cache" / "crls" : s.crlCache;
   o.revocation.ocspCacheDir = s.ocspCache.empty() ? dataDir() / "cache" / "ocsp" : s.ocspCache;
   o.at = s.at;

@@ -434,6 +434,69 @@ TEST_F(Services, UnauthorisedOcspSignerIsRejected) {
   EXPECT_EQ(other.status, RevocationStatus::Unknown);
 }
 
+// Verifying a folder (issue 22): the checkers of one verification share the OCSP answers they
+// decoded and verified (VerifiedOcspAnswers). What is shared is only the answer checked against
+// one issuer: a refused answer stays refused, an answer about another certificate is still not
+// taken, the same answer under another issuer is checked afresh, and the validation time is
+// still applied to each file.
+TEST_F(Services, SharedVerifiedOcspAnswersKeepEveryVerdict) {
+  KYSO_REQUIRE_TOOL("openssl");
+  TempDir t;
+  std::string out;
+  for (const char* who : {"signer-rsa2048", "revoked"})
+    ASSERT_EQ(test::run("openssl ocsp -issuer " + test::pki("gov-ca.pem").string() + " -cert " +
+                            test::pki(std::string(who) + ".pem").string() + " -reqout " +
+                            (t / (std::string(who) + ".req")).string() + " -no_nonce",
+                        &out),
+              0)
+        << out;
+  auto answer = [&](const std::string& who, const std::string& signer) {
+    const fs::path resp = t / (who + "-" + signer + ".der");
+    EXPECT_EQ(test::run("openssl ocsp -index " + test::pki("gov-ca-index.txt").string() + " -CA " +
+                            test::pki("gov-ca.pem").string() + " -rsigner " +
+                            test::pki(signer + ".pem").string() + " -rkey " +
+                            test::pki(signer + ".key").string() + " -reqin " +
+                            (t / (who + ".req")).string() + " -respout " + resp.string(),
+                        &out),
+              0)
+        << out;
+    return test::readFile(resp);
+  };
+  const std::string good = answer("signer-rsa2048", "ocsp");
+  const std::string rogue = answer("signer-rsa2048", "rogue-ocsp");
+  const std::string revoked = answer("revoked", "ocsp");
+  RevocationOptions ro;
+  ro.verifiedOcsp = std::make_shared<VerifiedOcspAnswers>();
+  const auto signer = cert("signer-rsa2048"), gov = cert("gov-ca"), root = cert("root");
+  const auto revokedCert = cert("revoked");
+  for (int run = 0; run < 2; ++run) {  // the second run is answered from what the first kept
+    SCOPED_TRACE(run);
+    RevocationChecker c(store, ro);
+    EXPECT_EQ(c.checkOcspResponse(good, signer.get(), gov.get(), nullptr, now).status,
+              RevocationStatus::Good);
+    EXPECT_EQ(c.checkOcspResponse(rogue, signer.get(), gov.get(), nullptr, now).errc,
+              Errc::OcspResponseInvalid)
+        << "an unauthorised responder's answer";
+    EXPECT_EQ(c.checkOcspResponse(good, revokedCert.get(), gov.get(), nullptr, now).status,
+              RevocationStatus::Unknown)
+        << "an answer about another certificate";
+    EXPECT_EQ(c.checkOcspResponse(good, signer.get(), root.get(), nullptr, now).errc,
+              Errc::OcspResponseInvalid)
+        << "the same answer under an issuer that did not sign it";
+    EXPECT_EQ(c.checkOcspResponse(revoked, revokedCert.get(), gov.get(), nullptr, now + 1h).status,
+              RevocationStatus::Revoked);
+    EXPECT_EQ(c.checkOcspResponse(revoked, revokedCert.get(), gov.get(), nullptr,
+                                  *parseIsoTime("2025-01-01"))
+                  .status,
+              RevocationStatus::Good)
+        << "before its revocation date";
+  }
+  // Kept: the good answer under gov-ca and under root (refused), the rogue one and the revoked one.
+  EXPECT_NE(ro.verifiedOcsp->find(good, gov.get()), nullptr);
+  EXPECT_NE(ro.verifiedOcsp->find(rogue, gov.get()), nullptr);
+  EXPECT_EQ(ro.verifiedOcsp->find(good, signer.get()), nullptr);
+}
+
 TEST_F(Services, TimestampFromTheTsaVerifiesWithOpenssl) {
   KYSO_REQUIRE_TOOL("openssl");
   std::string data = "văn bản cần đóng dấu thời gian";
