@@ -128,12 +128,9 @@ if [[ " $PARTS " == *" service "* ]]; then
   mkdir -p docs
   names=()
   for i in $(seq 1 "$N"); do cp one.pdf "docs/letter-$i.pdf"; names+=("letter-$i.pdf"); done
-  python3 "$SRC/tests/service/docsystem.py" --files docs --out uploaded --log docsystem.log >doc.port &
-  DOC_PID=$!
-  for _ in $(seq 50); do grep -q PORT doc.port 2>/dev/null && break; sleep 0.1; done
-  DOC_PORT=$(awk '/PORT/{print $2}' doc.port)
-  DOC_TOKEN=$(curl -s "http://127.0.0.1:$DOC_PORT/token")
-  export DOC_TOKEN SERVICE_BENCH_BATCH_ONLY=1
+  . "$SRC/bench/lib/docsystem.sh"
+  start_docsystem docs
+  export SERVICE_BENCH_BATCH_ONLY=1
   run service-B-B 1.05 "$SVC" "$FAULT" "$W/pin" "$DOC_PORT" "${names[@]}"
   SERVICE_BENCH_LEVEL=B-T SERVICE_BENCH_TSA=$TSA run service-B-T 1.15 "$SVC" "$FAULT" "$W/pin" "$DOC_PORT" "${names[@]}"
   unset SERVICE_BENCH_BATCH_ONLY

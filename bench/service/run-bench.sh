@@ -16,7 +16,7 @@ N=${2:-40}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 W=$(mktemp -d /tmp/kyso-bench-service.XXXXXX)
 DOC_PID=
-cleanup() { [ -n "$DOC_PID" ] && kill "$DOC_PID" 2>/dev/null; rm -rf "$W"; }
+cleanup() { [ -z "$DOC_PID" ] || kill "$DOC_PID" 2>/dev/null || true; rm -rf "$W"; }
 trap cleanup EXIT
 cd "$W"
 bash "$SRC/tests/pki/make-pki.sh" "$W/pki" 39960 >/dev/null
@@ -29,12 +29,8 @@ mkdir files out-cli
 names=()
 for i in $(seq 1 "$N"); do cp one.pdf "files/letter-$i.pdf"; names+=("letter-$i.pdf"); done
 
-python3 "$SRC/tests/service/docsystem.py" --files files --out uploaded --log docsystem.log > doc.port &
-DOC_PID=$!
-for _ in $(seq 50); do grep -q PORT doc.port 2>/dev/null && break; sleep 0.1; done
-DOC_PORT=$(awk '/PORT/{print $2}' doc.port)
-DOC_TOKEN=$(curl -s "http://127.0.0.1:$DOC_PORT/token")
-export DOC_TOKEN
+. "$SRC/bench/lib/docsystem.sh"
+start_docsystem files
 
 DOC_TOKEN=$DOC_TOKEN "$B/bench/service_bench" "$MOD" "$W/pin" "$DOC_PORT" "${names[@]}" | tee service.txt
 svc_ms=$(awk -F= '/^SERVICE_PDF_MS=/{print $2}' service.txt)
