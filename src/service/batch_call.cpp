@@ -16,6 +16,7 @@
 #include "src/jobs/sign_job.h"
 #include "src/service/document_transfer.h"
 #include "src/service/request_files.h"
+#include "src/service/sign_settings.h"
 #include "src/service/signing_service.h"
 
 namespace kyso::service {
@@ -153,6 +154,7 @@ Result<Json> SigningService::signBatch(const Origin& origin, const Json& message
   seen.documentName = std::to_string(n) + " documents";
   seen.documentSize = static_cast<std::size_t>(total.load());
 
+  KYSO_ASSIGN_OR_RETURN(jobs::SignSettings ss, signSettings(m_settings));
   KYSO_ASSIGN_OR_RETURN(ApprovedKey approved, m_host.approve(seen));
   // Each signed document goes to the system while the token signs the next.
   Uploader uploader(kParallelUploads, [&](std::size_t i) -> Result<Json> {
@@ -181,11 +183,6 @@ Result<Json> SigningService::signBatch(const Origin& origin, const Json& message
     std::mutex m;
     std::size_t done = 0;
   } progress(m_host, uploader, items.size());
-  jobs::SignSettings ss;
-  ss.pdf.level = m_settings.level;
-  ss.pdf.tsaUrl = m_settings.tsaUrl;
-  if (m_settings.level != pdf::PadesLevel::BB && m_settings.tsaUrl)
-    ss.detached.cms.tsaUrl = m_settings.tsaUrl;
   jobs::SignJob::run(items, std::move(approved.key), std::move(ss), progress);
   uploader.finish();
 

@@ -18,6 +18,7 @@
 #include "src/jobs/verify_job.h"
 #include "src/service/audit_log.h"
 #include "src/service/request_files.h"
+#include "src/service/sign_settings.h"
 
 namespace kyso::service {
 
@@ -193,6 +194,7 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   const bool local = req.fileName.empty();  // the plug-in's "pick a local file"
   if (!local) KYSO_TRY(checkDocumentAddress(req.fileName, origin, m_settings.sites));
   const bool detached = call == Call::SignFile;
+  KYSO_ASSIGN_OR_RETURN(jobs::SignSettings settings, signSettings(m_settings));
   seen.kind = std::string(kindOf(call));
   seen.documentUrl = req.fileName;
   seen.uploadTo = req.uploadHandler;
@@ -232,16 +234,12 @@ Result<Json> SigningService::fileFlow(const Origin& origin, Call call, const Jso
   const std::vector<jobs::SignInput> items = {{input, output, false}};
   LastResult last;
   if (detached) {
-    jobs::DetachedSignSettings ds;
-    if (m_settings.level != pdf::PadesLevel::BB && m_settings.tsaUrl)
-      ds.cms.tsaUrl = m_settings.tsaUrl;
-    KYSO_ASSIGN_OR_RETURN(jobs::BatchSummary s,
-                          jobs::DetachedSignJob::run(items, std::move(approved.key), ds, last));
+    KYSO_ASSIGN_OR_RETURN(
+        jobs::BatchSummary s,
+        jobs::DetachedSignJob::run(items, std::move(approved.key), settings.detached, last));
     (void)s;
   } else {
-    jobs::PdfSignSettings ps;
-    ps.level = m_settings.level;
-    ps.tsaUrl = m_settings.tsaUrl;
+    jobs::PdfSignSettings& ps = settings.pdf;
     const SignerNames names = namesOf(approved.key.identity.cert.get());
     ps.appearance = [&, names](std::size_t, const jobs::SignInput& in,
                                std::chrono::system_clock::time_point t)

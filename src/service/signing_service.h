@@ -36,6 +36,9 @@ struct ServiceSettings {
   std::filesystem::path auditLog;    // one JSON line per request ("" = none)
   pdf::PadesLevel level = pdf::PadesLevel::BB;
   std::optional<std::string> tsaUrl;
+  /// From B-LT: anchors that end the chains put into the signatures, beside the shipped roots (as
+  /// `kyso sign --trust-anchor`).
+  std::vector<std::filesystem::path> extraAnchors;
   std::size_t maxMessageBytes = 1u << 20;      // one WebSocket message
   std::size_t maxXmlMessageBytes = 64u << 20;  // SignXML and VerifyXML carry the document
   std::uint64_t maxBatchBytes = 512ull << 20;  // every document of one vgca_sign_files

@@ -125,10 +125,10 @@ int parseOptions(const Args& args, Options& o) {
              {"PNG or JPEG of the unit's seal (SignIssued)",
               "ảnh PNG hoặc JPEG con dấu của đơn vị (SignIssued)"})
       .multi("trust", 0,
-             {"VerifyPDF/VerifyXML: also trust this root (PEM/DER file or folder; beside the "
-              "shipped government and public roots)",
-              "VerifyPDF/VerifyXML: tin cậy thêm chứng thư gốc này (tệp PEM/DER hoặc thư mục; "
-              "ngoài các chứng thư gốc Chính phủ và công cộng có sẵn)"})
+             {"VerifyPDF/VerifyXML and B-LT chains: also trust this root (PEM/DER file or "
+              "folder; beside the shipped government and public roots)",
+              "VerifyPDF/VerifyXML và chuỗi chứng thư ở B-LT: tin cậy thêm chứng thư gốc này (tệp "
+              "PEM/DER hoặc thư mục; ngoài các chứng thư gốc Chính phủ và công cộng có sẵn)"})
       .flag("offline", 0,
             {"VerifyPDF/VerifyXML: no network (revocation from the document only)",
              "VerifyPDF/VerifyXML: không dùng mạng (chỉ kiểm tra thu hồi bằng dữ liệu trong tài "
@@ -195,6 +195,7 @@ int run(Options& o) {
     return kExitInputError;
   }
   s.verify = *verify;
+  s.extraAnchors = vs.extraAnchors;  // B-LT: the chains end at the same roots
   auto tls = service::ensureLocalTls(service::serviceDir());
   if (!tls.ok()) {
     printError(
