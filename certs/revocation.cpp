@@ -129,9 +129,6 @@ Status RevocationChecker::addOcspResponse(std::string_view der, std::string url)
   return okStatus();
 }
 
-// The basic response in `der`, its signature checked: by `issuer` itself, or by a certificate the
-// issuer issued with id-kp-OCSPSigning. With `nonce`, an answer echoing another nonce is refused.
-// Otherwise `problem` says why, for the report.
 namespace {
 VerifiedOcsp refused(std::string problem) {
   VerifiedOcsp v;
@@ -139,6 +136,9 @@ VerifiedOcsp refused(std::string problem) {
   return v;
 }
 
+// The basic response in `der`, its signature checked: by `issuer` itself, or by a certificate the
+// issuer issued with id-kp-OCSPSigning. With `nonce`, an answer echoing another nonce is refused.
+// A refused answer has no `basic`, and its `problem` says why, for the report.
 VerifiedOcsp verifiedBasic(std::string_view der, X509* issuer, const std::string* nonce) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
   ossl::Ptr<OCSP_RESPONSE> resp(d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size())));

@@ -133,6 +133,8 @@ if [[ " $PARTS " == *" service "* ]]; then
   export SERVICE_BENCH_BATCH_ONLY=1
   run service-B-B 1.05 "$SVC" "$FAULT" "$W/pin" "$DOC_PORT" "${names[@]}"
   SERVICE_BENCH_LEVEL=B-T SERVICE_BENCH_TSA=$TSA run service-B-T 1.15 "$SVC" "$FAULT" "$W/pin" "$DOC_PORT" "${names[@]}"
+  SERVICE_BENCH_LEVEL=B-LT SERVICE_BENCH_TSA=$TSA SERVICE_BENCH_ANCHOR=$P/root.pem \
+    run service-B-LT 1.15 "$SVC" "$FAULT" "$W/pin" "$DOC_PORT" "${names[@]}"
   unset SERVICE_BENCH_BATCH_ONLY
   kill "$DOC_PID" 2>/dev/null || true
 fi

@@ -7,7 +7,8 @@
 // batch). Prints `service <figure>: <value>` lines; run-bench.sh compares 2 with `kyso sign`.
 // Usage: service_bench MODULE PIN_FILE DOCSYSTEM_PORT FILES... (the files' names under /files/)
 // SERVICE_BENCH_BATCH_ONLY=1 runs only 3 (the latency bench, on the fault module: issue 22 item 6);
-// SERVICE_BENCH_LEVEL (B-B, B-T, B-LT) and SERVICE_BENCH_TSA set the service's signing level.
+// SERVICE_BENCH_LEVEL (B-B, B-T, B-LT), SERVICE_BENCH_TSA and SERVICE_BENCH_ANCHOR (a root for B-LT
+// chains, as `kyso service --trust`) set the service's signing level.
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
     s.level = *parsed;
   }
   if (const char* tsa = std::getenv("SERVICE_BENCH_TSA")) s.tsaUrl = tsa;
+  if (const char* anchor = std::getenv("SERVICE_BENCH_ANCHOR")) s.extraAnchors = {anchor};
   const char* batchOnly = std::getenv("SERVICE_BENCH_BATCH_ONLY");
   const bool onlyBatch = batchOnly && std::string(batchOnly) == "1";
   service::SigningService svc(s, host);
