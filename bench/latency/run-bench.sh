@@ -68,9 +68,9 @@ run() {
   own=$(awk -F= '/^(BATCH_MS|SERVICE_BATCH_MS)=/ { print $2 }' "$W/$name.log")
   [ -z "$own" ] || wall=$own
   wall_ms=$wall
-  local floor=$floor_ms
+  local floor=$floor_ms floor_is="login + $N x ${SIGN_MS} ms"
   # The service's host logged in before the request (the person approved it): no login in its floor.
-  [[ $name != service-* ]] || floor=$((N * SIGN_MS))
+  [[ $name != service-* ]] || { floor=$((N * SIGN_MS)); floor_is="$N x ${SIGN_MS} ms"; }
   local ratio
   ratio=$(awk -v a="$wall" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')
   local signs inits other net
@@ -81,7 +81,7 @@ run() {
   net=$(awk 'FILENAME == ARGV[1] { before[$1] += $3; next } { now[$1] += $3 }
              END { for (s in now) if (now[s] - before[s] > 0) printf "%s %d, ", s, now[s] - before[s] }' \
         "$W/net-before.txt" "$W/net.txt" 2>/dev/null || true)
-  echo "$name: ${wall} ms, floor ${floor} ms (login + $N x ${SIGN_MS} ms): ${ratio}x; token: C_SignInit $inits, C_Sign $signs, other calls $other (whole batch); network: ${net:-none}"
+  echo "$name: ${wall} ms, floor ${floor} ms ($floor_is): ${ratio}x; token: C_SignInit $inits, C_Sign $signs, other calls $other (whole batch); network: ${net:-none}"
   [ -s "$W/calls.txt" ] && awk -v n="$N" '{ printf "    %s: %d (%.2f per file)\n", $1, $2, $2 / n }' "$W/calls.txt"
   awk 'FILENAME == ARGV[1] { before[$1" "$2] = $3; next } $3 - before[$1" "$2] > 0 { printf "    %s %s: %d\n", $1, $2, $3 - before[$1" "$2] }' \
     "$W/net-before.txt" "$W/net.txt" 2>/dev/null || true
