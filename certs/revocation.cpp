@@ -319,7 +319,8 @@ RevocationResult RevocationChecker::checkOcspSlowly(X509* cert, X509* issuer, Ti
     if (r.status != RevocationStatus::Unknown || r.errc == Errc::RevocationUnknown) {
       m_material.ocspResponses.push_back(*body);
       m_fetchedOcsp.emplace_back(*body, url);
-      if (r.status != RevocationStatus::Unknown && r.nextUpdate)
+      // Written by the checker that asked; those that waited for its answer have the same one.
+      if (r.status != RevocationStatus::Unknown && r.nextUpdate && got.fetchedHere)
         keepInCache(ocspCacheFile(url, idDer), *body);
       return r;
     }
@@ -468,7 +469,7 @@ RevocationResult RevocationChecker::checkCrlSlowly(X509* cert, X509* issuer, Tim
       continue;
     }
     if (r.status != RevocationStatus::Unknown) {
-      keepInCache(cached, *got);
+      if (shared.fetchedHere) keepInCache(cached, *got);  // once, by the checker that asked
       return r;
     }
     last = r;
