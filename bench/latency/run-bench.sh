@@ -201,32 +201,28 @@ for k in "${!ids[@]}"; do
     { echo "signing the folder as ${ids[$k]} failed" >&2; exit 1; }
 done
 folder_files=$(find folder -name '*.pdf' | wc -l)
-cp "$W/net.txt" "$W/net-before.txt" 2>/dev/null || : >"$W/net-before.txt"
 export KYSO_HOME=$W/home-verify-folder
-t0=$(ms)
-"$KYSO" verify folder --trust "$P/root.pem" --jobs 4 >"$W/verify-cold.log" 2>&1 || true
-t1=$(ms)
-cold_ms=$(( (t1 - t0) / 1000000 ))
-cold_net=$(awk 'FILENAME == ARGV[1] { before[$1" "$2] = $3; next } $3 - before[$1" "$2] > 0 { printf "%s %s: %d, ", $1, $2, $3 - before[$1" "$2] }' \
-  "$W/net-before.txt" "$W/net.txt")
+# verify_run LOG: verifies the folder (the report to LOG); sets run_ms and run_net (the requests).
+verify_run() {
+  cp "$W/net.txt" "$W/net-before.txt" 2>/dev/null || : >"$W/net-before.txt"
+  local t0 t1
+  t0=$(ms)
+  "$KYSO" verify folder --trust "$P/root.pem" --jobs 4 >"$1" 2>&1 || true
+  t1=$(ms)
+  run_ms=$(( (t1 - t0) / 1000000 ))
+  run_net=$(awk 'FILENAME == ARGV[1] { before[$1" "$2] = $3; next } $3 - before[$1" "$2] > 0 { printf "%s %s: %d, ", $1, $2, $3 - before[$1" "$2] }' \
+    "$W/net-before.txt" "$W/net.txt")
+}
+verify_run "$W/verify-cold.log"
+cold_ms=$run_ms cold_net=$run_net
 valid=$(grep -c "Valid: signed by" "$W/verify-cold.log" || true)
-cp "$W/net.txt" "$W/net-before.txt" 2>/dev/null || : >"$W/net-before.txt"
-t0=$(ms)
-"$KYSO" verify folder --trust "$P/root.pem" --jobs 4 >/dev/null 2>&1 || true
-t1=$(ms)
-warm_ms=$(( (t1 - t0) / 1000000 ))
-warm_net=$(awk 'FILENAME == ARGV[1] { before[$1" "$2] = $3; next } $3 - before[$1" "$2] > 0 { printf "%s %s: %d, ", $1, $2, $3 - before[$1" "$2] }' \
-  "$W/net-before.txt" "$W/net.txt")
+verify_run /dev/null
+warm_ms=$run_ms warm_net=$run_net
 # A usual day: the CA certificates kept from an earlier run (they change rarely), the OCSP answers
 # and CRLs expired (they last a day or a week): one round trip instead of two.
 rm -rf "$KYSO_HOME/cache/ocsp" "$KYSO_HOME/cache/crls"
-cp "$W/net.txt" "$W/net-before.txt"
-t0=$(ms)
-"$KYSO" verify folder --trust "$P/root.pem" --jobs 4 >/dev/null 2>&1 || true
-t1=$(ms)
-day_ms=$(( (t1 - t0) / 1000000 ))
-day_net=$(awk 'FILENAME == ARGV[1] { before[$1" "$2] = $3; next } $3 - before[$1" "$2] > 0 { printf "%s %s: %d, ", $1, $2, $3 - before[$1" "$2] }' \
-  "$W/net-before.txt" "$W/net.txt")
+verify_run /dev/null
+day_ms=$run_ms day_net=$run_net
 echo "verify-folder: $folder_files PDFs from 5 signers under 2 CAs, $valid valid; cold (servers at ${DELAY_MS} ms) ${cold_ms} ms, asked ${cold_net%, }; again with what the first run kept ${warm_ms} ms, asked ${warm_net:-nothing}; with only the CA certificates kept ${day_ms} ms, asked ${day_net%, }"
 summary+=("latency verify-folder with the CA certificates kept: $(awk -v a="$day_ms" -v b="$warm_ms" 'BEGIN { printf "%.2f", a / b }')x the run with the answers kept (no target)")
 summary+=("latency verify-folder requests: ${cold_net%, } (target one per certificate and responder)")
