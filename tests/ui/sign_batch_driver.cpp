@@ -21,6 +21,7 @@
 #include "pkcs11/pin_prompt.h"
 #include "pkcs11/token_info.h"
 #include "src/jobs/active_content_check.h"
+#include "src/jobs/document_format.h"
 #include "ui/sign/sign_batch.h"
 #include "ui/sign/signing_certs.h"
 
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
     const QString in = QString::fromLocal8Bit(argv[i]);
     items.push_back({in, ui::signedOutputPath(in, QString::fromStdString(outDir.string())), false,
                      std::nullopt});
-    if (in.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) pdfs.emplace_back(argv[i]);
+    if (jobs::formatOf(argv[i]) == jobs::DocumentFormat::Pdf) pdfs.emplace_back(argv[i]);
   }
 
   const auto t0 = std::chrono::steady_clock::now();
