@@ -5,6 +5,9 @@
 // (a real token) and may prompt for a PIN (CKA_ALWAYS_AUTHENTICATE): call it off the UI thread.
 #pragma once
 
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
 #include <functional>
 #include <string>
 
@@ -17,6 +20,19 @@ struct SigningIdentity {
   ossl::Ptr<X509> cert;     // the signer's certificate
   ossl::X509Stack chain;    // intermediates (and optionally the root), may be empty
   std::string description;  // for people: "Nguyễn Văn A (token 0123, key 01)"
+
+  /// Another identity holding references to the same key and certificate (a token key stays one
+  /// key), with its own chain stack over the same certificates: the copy's chain can grow alone.
+  SigningIdentity shared() const {
+    SigningIdentity out;
+    EVP_PKEY_up_ref(key.get());
+    out.key.reset(key.get());
+    X509_up_ref(cert.get());
+    out.cert.reset(cert.get());
+    out.chain.reset(chain ? X509_chain_up_ref(chain.get()) : sk_X509_new_null());
+    out.description = description;
+    return out;
+  }
 };
 
 }  // namespace kyso

@@ -99,17 +99,12 @@ Result<BatchSummary> DetachedSignJob::run(const std::vector<SignInput>& items, S
   // (issue 22: the fetches came before the first signature, 0.4 s at 200 ms a request).
   EncodingTemplate encoding;
   if (opt.includeChain && !(id.chain && sk_X509_num(id.chain.get()) > 0)) {
-    SigningIdentity forChain;
-    EVP_PKEY_up_ref(id.key.get());
-    forChain.key.reset(id.key.get());
-    X509_up_ref(id.cert.get());
-    forChain.cert.reset(id.cert.get());
-    encoding = std::async(std::launch::async, [forChain = std::move(forChain), opt,
-                                               offline = settings.offline,
-                                               cache = settings.issuerCache]() mutable {
-                 completeChain(forChain, opt.http, offline, cache);
-                 return cms::SignedDataTemplate::make(forChain, opt);
-               }).share();
+    encoding =
+        std::async(std::launch::async, [forChain = id.shared(), opt, offline = settings.offline,
+                                        cache = settings.issuerCache]() mutable {
+          completeChain(forChain, opt.http, offline, cache);
+          return cms::SignedDataTemplate::make(forChain, opt);
+        }).share();
   }
   const std::string level = opt.tsaUrl ? "B-T" : "B-B";
   SigningLanes lanes(std::move(id), key.token ? key.token->worker() : nullptr);

@@ -9,21 +9,6 @@
 
 namespace kyso::jobs {
 
-namespace {
-
-SigningIdentity shareIdentity(const SigningIdentity& id) {
-  SigningIdentity out;
-  EVP_PKEY_up_ref(id.key.get());
-  out.key.reset(id.key.get());
-  X509_up_ref(id.cert.get());
-  out.cert.reset(id.cert.get());
-  out.chain.reset(id.chain ? X509_chain_up_ref(id.chain.get()) : sk_X509_new_null());
-  out.description = id.description;
-  return out;
-}
-
-}  // namespace
-
 SigningLanes::SigningLanes(SigningIdentity id, std::shared_ptr<p11::DeviceWorker> worker) {
   m_lanes.push_back(p11::SigningLane{std::move(id), std::move(worker)});
 }
@@ -48,7 +33,7 @@ void SigningLanes::addTokenLanes(p11::OpenToken& token, std::size_t wanted) {
 }
 
 void SigningLanes::addSharedKeyLanes(std::size_t wanted) {
-  while (m_lanes.size() < wanted) m_lanes.push_back(p11::SigningLane{shareIdentity(primary()), {}});
+  while (m_lanes.size() < wanted) m_lanes.push_back(p11::SigningLane{primary().shared(), {}});
 }
 
 void SigningLanes::run(const std::function<void(const SigningIdentity&)>& fn) {
