@@ -1,8 +1,9 @@
 // The service at B-LT (issue 22): its signatures are built as `kyso sign`'s and the Sign tab's are,
 // the chains ending at the shipped roots and the front end's own anchors (service/sign_settings.h).
 // One document and a vgca_sign_files batch, against the test PKI's TSA, OCSP responder and CRLs:
-// each upload verifies and is B-LT. The settings themselves: anchors from B-LT only, and an anchor
-// file that cannot be read refuses the request before anyone is asked.
+// each upload verifies and is B-LT (kyso's verifier), and poppler's pdfsig finds it valid. The
+// settings themselves: anchors from B-LT only, and an anchor file that cannot be read refuses the
+// request before anyone is asked.
 #include "src/service/sign_settings.h"
 #include "tests/service/service_fixture.h"
 
@@ -33,6 +34,11 @@ class ServiceAtBlt : public ServiceTest {
     ASSERT_EQ(r.signatures.size(), 1u) << up;
     EXPECT_EQ(r.indication, pdfverify::Indication::TotalPassed) << up;
     EXPECT_EQ(r.signatures[0].crypto.level, "B-LT") << up;
+    if (test::haveTool("pdfsig")) {  // poppler's own check of the signature
+      std::string out;
+      test::run("pdfsig " + up.string(), &out);
+      EXPECT_NE(out.find("Signature is Valid"), std::string::npos) << out;
+    }
   }
 };
 
